@@ -1,0 +1,279 @@
+//! Exporting a selection to a folder: copies of the originals named from their titles (safe on
+//! Windows, macOS and Linux), a JSON sidecar beside each, and `clippings.csv` listing them all.
+//! Nothing in the destination is ever overwritten and nothing is written outside it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::archive::error::{Error, Result};
+use crate::archive::model::{ClippingId, ClippingWithTags, TagKind};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// Every file in the destination folder itself.
+    #[default]
+    Flat,
+    /// A folder per country (a clipping with two countries goes into both).
+    Country,
+    Topic,
+    Event,
+    /// A folder per year-month of the clipping's date.
+    Month,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 5] = [Layout::Flat, Layout::Country, Layout::Topic, Layout::Event, Layout::Month];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::Flat => "One folder",
+            Layout::Country => "A folder per country",
+            Layout::Topic => "A folder per topic",
+            Layout::Event => "A folder per event",
+            Layout::Month => "A folder per month",
+        }
+    }
+}
+
+impl std::str::FromStr for Layout {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.to_lowercase().as_str() {
+            "flat" => Ok(Layout::Flat),
+            "country" => Ok(Layout::Country),
+            "topic" => Ok(Layout::Topic),
+            "event" => Ok(Layout::Event),
+            "month" => Ok(Layout::Month),
+            _ => Err(format!("unknown layout {s:?}: expected flat, country, topic, event or month")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ExportReport {
+    pub dest: PathBuf,
+    /// The originals written, relative to `dest`.
+    pub files: Vec<PathBuf>,
+    /// Clippings that could not be exported, with why.
+    pub failed: Vec<(ClippingId, String)>,
+    pub cancelled: bool,
+}
+
+/// Characters no file system of ours allows in a name, and the invisible ones that would make
+/// a name lie about itself (bidirectional overrides).
+fn is_forbidden(c: char) -> bool {
+    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        || c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+const RESERVED: &[&str] = &[
+    "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2",
+    "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+];
+
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// Makes a file name from a title: no separators or reserved characters, no reserved device
+/// names, no leading dots, no trailing dots or spaces, at most `max_chars` characters. Never
+/// empty: `fallback` stands in when nothing of the title is left.
+pub fn sanitize_file_name(title: &str, max_chars: usize, fallback: &str) -> String {
+    let cleaned: String = title.chars().map(|c| if is_forbidden(c) { ' ' } else { c }).collect();
+    let mut name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    name = name.trim_start_matches(['.', ' ']).to_owned();
+    if name.chars().count() > max_chars {
+        name = name.chars().take(max_chars).collect();
+    }
+    name = name.trim_end_matches(['.', ' ']).to_owned();
+    if name.is_empty() {
+        name = fallback.to_owned();
+    }
+    let stem = name.split('.').next().unwrap_or_default().trim_end();
+    if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
+        name.insert(0, '_');
+    }
+    name
+}
+
+/// Creates `dir/stem.ext` and `dir/stem.json` as new files, trying "stem (2)", "stem (3)" ...
+/// until both names are free. Returns the two open files and their paths.
+fn create_unique(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, PathBuf, File, PathBuf)> {
+    for n in 1..10_000 {
+        let stem = if n == 1 { stem.to_owned() } else { format!("{stem} ({n})") };
+        let file_path = dir.join(if ext.is_empty() { stem.clone() } else { format!("{stem}.{ext}") });
+        let json_path = dir.join(format!("{stem}.json"));
+        if file_path.exists() || json_path.exists() {
+            continue;
+        }
+        let file = match OpenOptions::new().write(true).create_new(true).open(&file_path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        match OpenOptions::new().write(true).create_new(true).open(&json_path) {
+            Ok(json) => return Ok((file, file_path, json, json_path)),
+            Err(e) => {
+                let _ = fs::remove_file(&file_path);
+                if e.kind() != io::ErrorKind::AlreadyExists {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
+}
+
+fn create_unique_single(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, PathBuf)> {
+    for n in 1..10_000 {
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem} ({n}).{ext}") };
+        let path = dir.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(f) => return Ok((f, path)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
+}
+
+/// The folders (relative to the destination) a clipping goes into under a layout.
+fn folders_for(item: &ClippingWithTags, layout: Layout) -> Vec<String> {
+    let by_tag = |kind: TagKind, none: &str| {
+        let names: Vec<String> = item.tags_of(kind).map(|t| sanitize_file_name(&t.name, 80, &t.value)).collect();
+        if names.is_empty() { vec![none.to_owned()] } else { names }
+    };
+    match layout {
+        Layout::Flat => vec![String::new()],
+        Layout::Country => by_tag(TagKind::Country, "No country"),
+        Layout::Topic => by_tag(TagKind::Topic, "No topic"),
+        Layout::Event => by_tag(TagKind::Event, "No event"),
+        Layout::Month => vec![item.clipping.date().format("%Y-%m").to_string()],
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    // Formula-looking cells are prefixed so that a spreadsheet shows them instead of running them.
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+impl Archive {
+    /// Exports clippings to `dest` (created if needed). A clipping that fails is reported and
+    /// the rest go on. `progress` gets (done, total) after each clipping.
+    pub fn export(
+        &self,
+        ids: &[ClippingId],
+        dest: &Path,
+        layout: Layout,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport> {
+        fs::create_dir_all(dest).map_err(|e| Error::io(dest, e))?;
+        let dest = dest.canonicalize().map_err(|e| Error::io(dest, e))?;
+        if dest.starts_with(self.root()) {
+            return Err(Error::ExportIntoArchive(dest));
+        }
+        let mut report = ExportReport { dest: dest.clone(), ..Default::default() };
+        let mut csv = String::from("\u{FEFF}file,title,source,date,kind,countries,topics,events\r\n");
+        for (i, &id) in ids.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                report.cancelled = true;
+                break;
+            }
+            match self.export_one(id, &dest, layout) {
+                Ok((item, written)) => {
+                    for rel in written {
+                        let row = [
+                            rel.to_string_lossy().replace('\\', "/"),
+                            item.clipping.title.clone(),
+                            item.clipping.source.clone(),
+                            item.clipping.date().to_string(),
+                            item.clipping.kind.to_string(),
+                            item.tag_list(TagKind::Country),
+                            item.tag_list(TagKind::Topic),
+                            item.tag_list(TagKind::Event),
+                        ];
+                        let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+                        csv.push_str(&cells.join(","));
+                        csv.push_str("\r\n");
+                        report.files.push(rel);
+                    }
+                }
+                Err(e) => report.failed.push((id, e.to_string())),
+            }
+            progress(i + 1, ids.len());
+        }
+        let (mut file, path) = create_unique_single(&dest, "clippings", "csv").map_err(|e| Error::io(&dest, e))?;
+        file.write_all(csv.as_bytes()).map_err(|e| Error::io(&path, e))?;
+        Ok(report)
+    }
+
+    fn export_one(&self, id: ClippingId, dest: &Path, layout: Layout) -> Result<(ClippingWithTags, Vec<PathBuf>)> {
+        let item = self.get_with_tags(id)?;
+        let original = self.original_path(&item.clipping);
+        let ext = item.clipping.stored_extension().to_owned();
+        // Room for " (99)" and the extension within the name limit.
+        let max_stem = MAX_NAME_CHARS.saturating_sub(ext.chars().count() + 6);
+        let stem = sanitize_file_name(&item.clipping.title, max_stem, &format!("clipping {}", id));
+        let mut written = Vec::new();
+        for folder in folders_for(&item, layout) {
+            let dir = if folder.is_empty() { dest.to_path_buf() } else { dest.join(&folder) };
+            fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            let (mut file, file_path, mut json, json_path) =
+                create_unique(&dir, &stem, &ext).map_err(|e| Error::io(&dir, e))?;
+            let copied = File::open(&original).and_then(|mut src| io::copy(&mut src, &mut file));
+            if let Err(e) = copied {
+                drop((file, json));
+                let _ = fs::remove_file(&file_path);
+                let _ = fs::remove_file(&json_path);
+                return Err(Error::io(original, e));
+            }
+            let sidecar = serde_json::to_vec_pretty(&item).unwrap_or_default();
+            json.write_all(&sidecar).map_err(|e| Error::io(&json_path, e))?;
+            let rel = file_path.strip_prefix(dest).map(Path::to_path_buf).unwrap_or(file_path);
+            written.push(rel);
+        }
+        Ok((item, written))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(title: &str, expected: &str) {
+        assert_eq!(sanitize_file_name(title, MAX_NAME_CHARS, "clipping 7"), expected, "{title:?}");
+    }
+
+    #[test]
+    fn hostile_titles() {
+        check("Brussels talks: Kazakhstan and Benelux", "Brussels talks Kazakhstan and Benelux");
+        check("../../x", "x");
+        check("..", "clipping 7");
+        check("....", "clipping 7");
+        check("CON", "_CON");
+        check("nul.txt", "_nul.txt");
+        check("a/b\\c*d?e\"f<g>h|i", "a b c d e f g h i");
+        check("\u{202E}gpj.exe", "gpj.exe");
+        check("tab\there\nnewline", "tab here newline");
+        check("trailing dots...", "trailing dots");
+        check(".hidden", "hidden");
+        check("Қазақстан — Бельгия", "Қазақстан — Бельгия");
+        let long = "ж".repeat(300);
+        assert_eq!(sanitize_file_name(&long, MAX_NAME_CHARS, "x").chars().count(), MAX_NAME_CHARS);
+    }
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=SUM(A1)"), "'=SUM(A1)");
+    }
+}

@@ -1,0 +1,397 @@
+//! The import pipeline: walk the given paths, then for each file hash it (streamed), skip it if
+//! its bytes are already archived, read it (text or photo), copy the original and write the
+//! thumbnail under temporary names (fsync, rename), and commit its records. Files are handled in
+//! parallel chunks; a chunk's outcomes are reported only after the database is flushed, so
+//! whatever was reported imported survives a kill.
+
+use std::fs::{self, File};
+use std::io::{Read, Write};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use chrono::Utc;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::archive::error::{Error, ImportError, Result};
+use crate::archive::media;
+use crate::archive::model::{Clipping, ClippingId, Kind};
+use crate::archive::store::Inserted;
+use crate::archive::text;
+
+/// What happened to one file of a batch.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Outcome {
+    Imported {
+        id: ClippingId,
+        title: String,
+    },
+    Duplicate {
+        id: ClippingId,
+        title: String,
+    },
+    Failed {
+        reason: ImportError,
+    },
+    /// The batch was cancelled before this file was looked at.
+    Cancelled,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileOutcome {
+    pub path: PathBuf,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+impl std::fmt::Display for FileOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = self.path.display();
+        match &self.outcome {
+            Outcome::Imported { id, title } => write!(f, "imported {id} {title:?}: {path}"),
+            Outcome::Duplicate { id, title } => write!(f, "duplicate of {id} {title:?}: {path}"),
+            Outcome::Failed { reason } => write!(f, "failed: {reason}: {path}"),
+            Outcome::Cancelled => write!(f, "cancelled: {path}"),
+        }
+    }
+}
+
+/// The outcome of every file of a batch, in the order they were found.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ImportReport {
+    pub outcomes: Vec<FileOutcome>,
+}
+
+impl ImportReport {
+    fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
+        self.outcomes.iter().filter(|o| pred(&o.outcome)).count()
+    }
+    pub fn n_imported(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Imported { .. }))
+    }
+    pub fn n_duplicates(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Duplicate { .. }))
+    }
+    pub fn n_failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed { .. }))
+    }
+    pub fn n_cancelled(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Cancelled))
+    }
+    /// The ids of the clippings this batch added.
+    pub fn imported_ids(&self) -> Vec<ClippingId> {
+        self.outcomes
+            .iter()
+            .filter_map(|o| match o.outcome {
+                Outcome::Imported { id, .. } => Some(id),
+                _ => None,
+            })
+            .collect()
+    }
+    pub fn summary(&self) -> String {
+        let mut s =
+            format!("{} imported, {} duplicates, {} failed", self.n_imported(), self.n_duplicates(), self.n_failed());
+        if self.n_cancelled() > 0 {
+            s.push_str(&format!(", {} cancelled", self.n_cancelled()));
+        }
+        s
+    }
+}
+
+/// Progress as the batch goes: first how many files were found, then each file's outcome.
+#[derive(Debug)]
+pub enum ImportProgress<'a> {
+    Found { n_files: usize },
+    Done { n_done: usize, n_files: usize, outcome: &'a FileOutcome },
+}
+
+/// How many files go through the parallel stage between two database flushes.
+const CHUNK_SIZE: usize = 32;
+
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+enum FileKind {
+    Article,
+    Photo(image::ImageFormat),
+}
+
+fn classify(path: &Path) -> Option<FileKind> {
+    let ext = path.extension()?.to_str()?.to_lowercase();
+    if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(FileKind::Article);
+    }
+    media::format_for_extension(&ext).map(FileKind::Photo)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Expands folders (recursively, skipping hidden entries and symlink loops) into files.
+/// Paths that cannot be read become failed outcomes straight away.
+fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for path in paths {
+        let Ok(meta) = fs::metadata(path) else {
+            let reason = fs::metadata(path).err().map_or_else(String::new, |e| e.to_string());
+            failed.push(FileOutcome {
+                path: path.clone(),
+                outcome: Outcome::Failed { reason: ImportError::Read(reason) },
+            });
+            continue;
+        };
+        if meta.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(_) => {}
+                Err(e) if e.loop_ancestor().is_some() => {}
+                Err(e) => {
+                    let path = e.path().map_or_else(|| path.clone(), Path::to_path_buf);
+                    let reason = ImportError::Read(e.io_error().map_or_else(|| e.to_string(), ToString::to_string));
+                    failed.push(FileOutcome { path, outcome: Outcome::Failed { reason } });
+                }
+            }
+        }
+    }
+    (files, failed)
+}
+
+/// Streams a file through BLAKE3.
+fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
+    let mut hasher = blake3::Hasher::new();
+    let mut file = File::open(path)?;
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut n_bytes = 0u64;
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        n_bytes += n as u64;
+        hasher.update(buf.get(..n).unwrap_or_default());
+    }
+    Ok((hasher.finalize().to_hex().to_string(), n_bytes))
+}
+
+static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A name for a file being written, unique within this process; the sweep removes leftovers.
+pub(crate) fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".tmp-{}-{n}-{name}", std::process::id()))
+}
+
+/// Writes `dest` all at once: to a temporary file, synced, then renamed into place.
+fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<()> {
+    let dir = dest.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = temp_path(dir, name);
+    let result = (|| {
+        let mut file = File::create(&tmp)?;
+        write(&mut file)?;
+        file.sync_all()?;
+        fs::rename(&tmp, dest)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(Error::io(dest, e));
+    }
+    Ok(())
+}
+
+/// A file read and ready to store.
+struct Prepared {
+    clipping: Clipping,
+    thumbnail_jpeg: Option<Vec<u8>>,
+}
+
+impl Archive {
+    /// Imports files and folders. Never stops at a bad file: every file found gets an outcome.
+    /// `progress` is called on the calling thread; `cancel` stops the batch between files.
+    pub fn import(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(ImportProgress<'_>),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (files, failed) = collect(paths);
+        let n_files = files.len() + failed.len();
+        progress(ImportProgress::Found { n_files });
+        let mut report = ImportReport::default();
+        for outcome in failed {
+            report.outcomes.push(outcome);
+            if let Some(o) = report.outcomes.last() {
+                progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
+            }
+        }
+        self.store.set_import_in_progress(true)?;
+        for chunk in files.chunks(CHUNK_SIZE) {
+            let outcomes: Vec<FileOutcome> = chunk
+                .par_iter()
+                .map(|path| {
+                    let outcome =
+                        if cancel.load(Ordering::Relaxed) { Outcome::Cancelled } else { self.import_one(path) };
+                    FileOutcome { path: path.clone(), outcome }
+                })
+                .collect();
+            // Nothing is reported imported before it is on disk.
+            self.store.flush()?;
+            for outcome in outcomes {
+                report.outcomes.push(outcome);
+                if let Some(o) = report.outcomes.last() {
+                    progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
+                }
+            }
+        }
+        self.store.set_import_in_progress(false)?;
+        Ok(report)
+    }
+
+    fn import_one(&self, path: &Path) -> Outcome {
+        match self.try_import_one(path) {
+            Ok(outcome) => outcome,
+            Err(reason) => Outcome::Failed { reason },
+        }
+    }
+
+    fn try_import_one(&self, path: &Path) -> Result<Outcome, ImportError> {
+        let kind = classify(path).ok_or(ImportError::Unsupported)?;
+        let (hash, byte_size) = hash_file(path).map_err(|e| ImportError::Read(e.to_string()))?;
+        if byte_size == 0 {
+            return Err(ImportError::Empty);
+        }
+        if let Some(outcome) = self.duplicate_outcome(&hash) {
+            return Ok(outcome);
+        }
+        let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let prepared =
+            std::panic::catch_unwind(AssertUnwindSafe(|| prepare(path, kind, &hash, byte_size, &original_name)))
+                .map_err(|_| ImportError::DecoderPanic)??;
+        self.store_prepared(path, prepared)
+    }
+
+    fn duplicate_outcome(&self, hash: &str) -> Option<Outcome> {
+        let id = self.store.id_by_hash(hash).ok()??;
+        let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
+        Some(Outcome::Duplicate { id, title })
+    }
+
+    fn store_prepared(&self, source: &Path, prepared: Prepared) -> Result<Outcome, ImportError> {
+        let Prepared { clipping, thumbnail_jpeg } = prepared;
+        let original = self.original_path(&clipping);
+        let thumbnail = self.thumbnail_path(&clipping.hash);
+        let store_err = |e: Error| ImportError::Store(e.to_string());
+        if !original.exists() {
+            write_atomically(&original, |dest| {
+                let mut src = File::open(source)?;
+                std::io::copy(&mut src, dest).map(|_| ())
+            })
+            .map_err(store_err)?;
+        }
+        if let Some(jpeg) = &thumbnail_jpeg {
+            write_atomically(&thumbnail, |dest| dest.write_all(jpeg)).map_err(store_err)?;
+        }
+        match self.store.insert_clipping(&clipping, &[]) {
+            Ok(Inserted::New(id)) => Ok(Outcome::Imported { id, title: clipping.title }),
+            Ok(Inserted::Duplicate(id)) => {
+                // The same bytes came twice in one batch; the files are the other one's.
+                let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
+                Ok(Outcome::Duplicate { id, title })
+            }
+            Err(e) => {
+                if self.store.id_by_hash(&clipping.hash).ok().flatten().is_none() {
+                    let _ = fs::remove_file(&original);
+                    let _ = fs::remove_file(&thumbnail);
+                }
+                Err(store_err(e))
+            }
+        }
+    }
+}
+
+fn prepare(
+    path: &Path,
+    kind: FileKind,
+    hash: &str,
+    byte_size: u64,
+    original_name: &str,
+) -> Result<Prepared, ImportError> {
+    let mut clipping = Clipping {
+        id: ClippingId(0),
+        kind: Kind::Article,
+        title: String::new(),
+        source: String::new(),
+        author: String::new(),
+        published: None,
+        imported_at: Utc::now(),
+        original_name: original_name.to_owned(),
+        hash: hash.to_owned(),
+        byte_size,
+        format: String::new(),
+        body: String::new(),
+        caption: String::new(),
+        credit: String::new(),
+        width_px: None,
+        height_px: None,
+        orientation: None,
+        captured_at: None,
+        camera: String::new(),
+        gps: None,
+        notes: String::new(),
+        trashed_at: None,
+    };
+    match kind {
+        FileKind::Article => {
+            if byte_size > text::MAX_TEXT_BYTES {
+                return Err(ImportError::BadText(format!("{} MB is too large for a text clipping", byte_size >> 20)));
+            }
+            let bytes = fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            let article = text::parse_article(&text::decode(&bytes)?)?;
+            clipping.title = article.title;
+            clipping.body = article.body;
+            clipping.format = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            Ok(Prepared { clipping, thumbnail_jpeg: None })
+        }
+        FileKind::Photo(claimed) => {
+            let photo = media::read_photo(path, claimed)?;
+            clipping.kind = Kind::Photo;
+            clipping.format = media::format_extension(photo.format).to_owned();
+            clipping.title = photo_title(original_name, &photo.exif.caption);
+            clipping.width_px = Some(photo.width_px);
+            clipping.height_px = Some(photo.height_px);
+            clipping.orientation = photo.exif.orientation;
+            clipping.captured_at = photo.exif.captured_at;
+            clipping.published = photo.exif.captured_at.map(|t| t.date());
+            clipping.camera = photo.exif.camera;
+            clipping.caption = photo.exif.caption;
+            clipping.credit = photo.exif.credit;
+            clipping.gps = photo.exif.gps;
+            let thumbnail_jpeg = media::encode_thumbnail(&photo.thumbnail)?;
+            Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg) })
+        }
+    }
+}
+
+/// A photo's title: a short caption when it has one, else the file name without extension.
+fn photo_title(original_name: &str, caption: &str) -> String {
+    let caption = caption.trim();
+    if !caption.is_empty() && caption.chars().count() <= 100 {
+        return caption.to_owned();
+    }
+    Path::new(original_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}

@@ -1,0 +1,258 @@
+//! The archive: one folder with the sled database (`db/`), the originals (`originals/`, named by
+//! content hash) and the photo thumbnails (`thumbnails/`). Everything the window or the command
+//! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
+
+pub mod countries;
+mod error;
+pub mod export;
+pub mod import;
+mod media;
+pub mod model;
+pub mod query;
+mod store;
+pub mod tags;
+mod text;
+
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::Utc;
+
+pub use error::{Error, ImportError, Result};
+pub use export::{ExportReport, Layout};
+pub use import::{FileOutcome, ImportProgress, ImportReport, Outcome};
+pub use media::THUMB_SIZE_PX;
+pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagCount, TagKind};
+pub use query::Query;
+
+use store::Store;
+
+/// An open archive. Holds an exclusive lock on the folder for as long as it lives.
+pub struct Archive {
+    root: PathBuf,
+    store: Store,
+    /// Imports run one at a time: they share the import-in-progress marker.
+    import_lock: Mutex<()>,
+    _lock: File,
+}
+
+impl std::fmt::Debug for Archive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Archive").field("root", &self.root).finish_non_exhaustive()
+    }
+}
+
+/// Where the archive lives when none is named: the platform's data folder.
+pub fn default_archive_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_dir().to_path_buf())
+}
+
+fn hash_dir(base: &Path, hash: &str) -> PathBuf {
+    base.join(hash.get(..2).unwrap_or("00")).join(hash.get(2..4).unwrap_or("00"))
+}
+
+impl Archive {
+    /// Opens the archive in `root`, creating it if needed. Fails with [`Error::Locked`] when
+    /// another process has it open. After an interrupted import it removes half-written files.
+    pub fn open(root: &Path) -> Result<Archive> {
+        let open_err = |source| Error::Open { path: root.to_owned(), source };
+        fs::create_dir_all(root).map_err(open_err)?;
+        let root = root.canonicalize().map_err(open_err)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join("lock"))
+            .map_err(|source| Error::Open { path: root.clone(), source })?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked(root)),
+            Err(fs::TryLockError::Error(source)) => return Err(Error::Open { path: root, source }),
+        }
+        for dir in ["originals", "thumbnails"] {
+            fs::create_dir_all(root.join(dir)).map_err(|source| Error::Open { path: root.join(dir), source })?;
+        }
+        let store = Store::open(&root.join("db"))?;
+        let archive = Archive { root, store, import_lock: Mutex::new(()), _lock: lock };
+        if archive.store.import_in_progress()? {
+            archive.sweep_orphans()?;
+            archive.store.set_import_in_progress(false)?;
+        }
+        Ok(archive)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where a clipping's original is kept.
+    pub fn original_path(&self, clipping: &Clipping) -> PathBuf {
+        let name = format!("{}.{}", clipping.hash, clipping.stored_extension());
+        hash_dir(&self.root.join("originals"), &clipping.hash).join(name)
+    }
+
+    /// Where the thumbnail of the clipping with this content hash is kept (photos only).
+    pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
+        hash_dir(&self.root.join("thumbnails"), hash).join(format!("{hash}.jpg"))
+    }
+
+    /// Removes files that no record points to: leftovers of an import that was killed between
+    /// writing a file and committing its record, and temporary files.
+    pub fn sweep_orphans(&self) -> Result<usize> {
+        let known = self.store.known_hashes()?;
+        let mut n_removed = 0;
+        for dir in ["originals", "thumbnails"] {
+            for entry in walkdir::WalkDir::new(self.root.join(dir)).into_iter().filter_map(|e| e.ok()) {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry.file_name().to_string_lossy();
+                let hash = name.split('.').next().unwrap_or_default();
+                if name.starts_with(".tmp-") || !known.contains(hash) {
+                    fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                    n_removed += 1;
+                }
+            }
+        }
+        Ok(n_removed)
+    }
+
+    pub fn n_clippings(&self) -> usize {
+        self.store.n_clippings()
+    }
+
+    pub fn get(&self, id: ClippingId) -> Result<Clipping> {
+        self.store.get(id)?.ok_or(Error::NoSuchClipping(id))
+    }
+
+    pub fn get_with_tags(&self, id: ClippingId) -> Result<ClippingWithTags> {
+        let clipping = self.get(id)?;
+        self.with_tags(clipping)
+    }
+
+    pub fn with_tags(&self, clipping: Clipping) -> Result<ClippingWithTags> {
+        let tags = self.store.tags_of(clipping.id)?;
+        Ok(ClippingWithTags { clipping, tags })
+    }
+
+    pub fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
+        self.store.tags_of(id)
+    }
+
+    /// Every clipping not in the trash, in id order.
+    pub fn all_clippings(&self) -> Result<Vec<Clipping>> {
+        let mut all = self.store.all_clippings()?;
+        all.retain(|c| c.trashed_at.is_none());
+        Ok(all)
+    }
+
+    /// The ids of the clippings that carry a tag, in id order.
+    pub fn clippings_with_tag(&self, tag: &Tag) -> Result<Vec<ClippingId>> {
+        self.store.clippings_with(&tag.key())
+    }
+
+    /// Saves edited metadata (title, source, author, date, notes ...) of a clipping.
+    pub fn update(&self, clipping: &Clipping) -> Result<()> {
+        let stored = self.get(clipping.id)?;
+        let mut updated = clipping.clone();
+        // What identifies the original is not editable.
+        updated.hash = stored.hash;
+        updated.format = stored.format;
+        updated.byte_size = stored.byte_size;
+        self.store.update_clipping(&updated)?;
+        self.store.flush()
+    }
+
+    /// Adds a tag to clippings. Returns how many did not have it yet.
+    pub fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+        let n = self.store.add_tag(tag, ids)?;
+        self.store.flush()?;
+        Ok(n)
+    }
+
+    /// Removes a tag from clippings. Returns how many had it.
+    pub fn remove_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+        let n = self.store.remove_tag(&tag.key(), ids)?;
+        self.store.flush()?;
+        Ok(n)
+    }
+
+    /// Every known tag with its number of clippings (trashed ones included), by kind and name.
+    pub fn tags(&self) -> Result<Vec<TagCount>> {
+        self.store.all_tags()
+    }
+
+    /// Finds a known tag by kind and value (for countries any name or code).
+    pub fn find_tag(&self, kind: TagKind, value: &str) -> Result<Option<Tag>> {
+        let Ok(wanted) = tags::resolve(kind, value) else { return Ok(None) };
+        self.store.tag(&wanted.key())
+    }
+
+    /// Renames a topic or event; when a tag of the new name exists the two are merged.
+    /// Returns how many clippings carry the renamed tag.
+    pub fn rename_tag(&self, tag: &Tag, new_value: &str) -> Result<usize> {
+        let mut renamed = tags::resolve(tag.kind, new_value)?;
+        renamed.date = tag.date;
+        if let Some(existing) = self.store.tag(&renamed.key())?
+            && existing.key() != tag.key()
+        {
+            renamed = existing;
+        }
+        self.merge_tags(tag, &renamed)
+    }
+
+    /// Moves every clipping of `from` to `into` and forgets `from`.
+    pub fn merge_tags(&self, from: &Tag, into: &Tag) -> Result<usize> {
+        if self.store.tag(&from.key())?.is_none() {
+            return Err(Error::NoSuchTag { kind: from.kind.as_str(), value: from.value.clone() });
+        }
+        let n = self.store.merge_tags(&from.key(), into)?;
+        self.store.flush()?;
+        Ok(n)
+    }
+
+    /// Moves clippings to the trash: hidden, but restorable with [`Archive::restore`].
+    pub fn trash(&self, ids: &[ClippingId]) -> Result<usize> {
+        self.set_trashed(ids, Some(Utc::now()))
+    }
+
+    pub fn restore(&self, ids: &[ClippingId]) -> Result<usize> {
+        self.set_trashed(ids, None)
+    }
+
+    fn set_trashed(&self, ids: &[ClippingId], at: Option<chrono::DateTime<Utc>>) -> Result<usize> {
+        let mut n = 0;
+        for &id in ids {
+            let mut clipping = self.get(id)?;
+            if clipping.trashed_at.is_some() != at.is_some() {
+                clipping.trashed_at = at;
+                self.store.update_clipping(&clipping)?;
+                n += 1;
+            }
+        }
+        self.store.flush()?;
+        Ok(n)
+    }
+
+    /// Deletes trashed clippings for good, with their original and thumbnail.
+    pub fn empty_trash(&self) -> Result<usize> {
+        let mut n = 0;
+        for clipping in self.store.all_clippings()? {
+            if clipping.trashed_at.is_none() {
+                continue;
+            }
+            self.store.delete_clipping(clipping.id)?;
+            self.store.flush()?;
+            for path in [self.original_path(&clipping), self.thumbnail_path(&clipping.hash)] {
+                match fs::remove_file(&path) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(path, e)),
+                }
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,217 @@
+//! The records the archive keeps: clippings, tags and their kinds. Plain data with serde; how
+//! they are stored is `store.rs`'s business.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A clipping's number: small, stable, shown to the user and typed on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ClippingId(pub u64);
+
+impl fmt::Display for ClippingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for ClippingId {
+    type Err = std::num::ParseIntError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.trim().trim_start_matches('#').parse().map(ClippingId)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Article,
+    Photo,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Article => "article",
+            Kind::Photo => "photo",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TagKind {
+    Country,
+    Topic,
+    Event,
+}
+
+impl TagKind {
+    pub const ALL: [TagKind; 3] = [TagKind::Country, TagKind::Topic, TagKind::Event];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TagKind::Country => "country",
+            TagKind::Topic => "topic",
+            TagKind::Event => "event",
+        }
+    }
+
+    /// The label of a group of such tags, as the sidebar shows it.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            TagKind::Country => "Countries",
+            TagKind::Topic => "Topics",
+            TagKind::Event => "Events",
+        }
+    }
+}
+
+impl fmt::Display for TagKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for TagKind {
+    type Err = crate::archive::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "country" | "countries" => Ok(TagKind::Country),
+            "topic" | "topics" => Ok(TagKind::Topic),
+            "event" | "events" => Ok(TagKind::Event),
+            _ => Err(crate::archive::Error::UnknownTagKind(s.to_owned())),
+        }
+    }
+}
+
+/// A tag as the archive knows it. For countries `value` is the ISO 3166-1 alpha-2 code and
+/// `name` the English name; for topics and events `value` is what the user typed first (its
+/// case is kept) and tags are unique case-insensitively.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Tag {
+    pub kind: TagKind,
+    pub value: String,
+    /// The name to show: the English country name, or the value itself.
+    pub name: String,
+    /// When the event took place, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+impl Tag {
+    /// The key that makes a tag unique: kind plus case-folded value.
+    pub fn key(&self) -> String {
+        tag_key(self.kind, &self.value)
+    }
+}
+
+pub(crate) fn tag_key(kind: TagKind, value: &str) -> String {
+    format!("{}:{}", kind.as_str(), value.trim().to_lowercase())
+}
+
+/// A tag with how many clippings carry it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TagCount {
+    #[serde(flatten)]
+    pub tag: Tag,
+    pub n_clippings: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Clipping {
+    pub id: ClippingId,
+    pub kind: Kind,
+    pub title: String,
+    /// The outlet: a newspaper, an agency, a site.
+    #[serde(default)]
+    pub source: String,
+    #[serde(default)]
+    pub author: String,
+    /// When the article appeared; for photos, the day it was taken.
+    #[serde(default)]
+    pub published: Option<NaiveDate>,
+    pub imported_at: DateTime<Utc>,
+    /// The file name the original had when it was imported.
+    pub original_name: String,
+    /// BLAKE3 of the original's bytes, hex.
+    pub hash: String,
+    pub byte_size: u64,
+    /// The original's format, lowercase: "jpeg", "png", "txt" ...
+    pub format: String,
+    /// The article's text, without its title.
+    #[serde(default)]
+    pub body: String,
+    #[serde(default)]
+    pub caption: String,
+    #[serde(default)]
+    pub credit: String,
+    #[serde(default)]
+    pub width_px: Option<u32>,
+    #[serde(default)]
+    pub height_px: Option<u32>,
+    /// EXIF orientation (1-8) of the original; the thumbnail already has it applied.
+    #[serde(default)]
+    pub orientation: Option<u16>,
+    /// EXIF capture time, local to the camera.
+    #[serde(default)]
+    pub captured_at: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub camera: String,
+    #[serde(default)]
+    pub gps: Option<GpsPosition>,
+    #[serde(default)]
+    pub notes: String,
+    /// Set when the clipping was moved to the trash; it is hidden from lists until restored.
+    #[serde(default)]
+    pub trashed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GpsPosition {
+    pub latitude_deg: f64,
+    pub longitude_deg: f64,
+}
+
+impl Clipping {
+    /// The date a person would sort by: when it was published or taken, else when imported.
+    pub fn date(&self) -> NaiveDate {
+        self.published.or_else(|| self.captured_at.map(|t| t.date())).unwrap_or_else(|| self.imported_at.date_naive())
+    }
+
+    /// The file name of the original inside the archive, by hash with the format's extension.
+    pub fn stored_extension(&self) -> &str {
+        &self.format
+    }
+}
+
+/// A clipping with its tags, for display and for `--json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClippingWithTags {
+    #[serde(flatten)]
+    pub clipping: Clipping,
+    pub tags: Vec<Tag>,
+}
+
+impl ClippingWithTags {
+    pub fn tags_of(&self, kind: TagKind) -> impl Iterator<Item = &Tag> {
+        self.tags.iter().filter(move |t| t.kind == kind)
+    }
+
+    /// The tags of a kind as one comma-separated string of names (codes for countries).
+    pub fn tag_list(&self, kind: TagKind) -> String {
+        let names: Vec<&str> = self
+            .tags_of(kind)
+            .map(|t| if kind == TagKind::Country { t.value.as_str() } else { t.name.as_str() })
+            .collect();
+        names.join(", ")
+    }
+}

@@ -1,0 +1,359 @@
+//! The sled database: the store of record for clippings, tags and the relation between them.
+//! This is the only file that names sled. Large data (originals, thumbnails) stays out of it.
+//!
+//! Trees:
+//! - `meta`: schema version, the next clipping id, the import-in-progress marker;
+//! - `clippings`: id (u64 big-endian) -> JSON [`Clipping`];
+//! - `hashes`: BLAKE3 hex -> id, for de-duplication;
+//! - `tags`: tag key (`kind:folded value`) -> JSON [`Tag`];
+//! - `tag_clippings`: tag key, 0, id -> empty; `clipping_tags`: id, tag key -> empty.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+
+use crate::archive::error::{Error, Result};
+use crate::archive::model::{Clipping, ClippingId, Tag, TagCount};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+const KEY_SCHEMA: &[u8] = b"schema_version";
+const KEY_NEXT_ID: &[u8] = b"next_id";
+const KEY_IMPORTING: &[u8] = b"import_in_progress";
+
+pub(crate) struct Store {
+    db: sled::Db,
+    meta: sled::Tree,
+    clippings: sled::Tree,
+    hashes: sled::Tree,
+    tags: sled::Tree,
+    tag_clippings: sled::Tree,
+    clipping_tags: sled::Tree,
+}
+
+/// What [`Store::insert_clipping`] did.
+pub(crate) enum Inserted {
+    New(ClippingId),
+    /// Another clipping with the same content hash was there first.
+    Duplicate(ClippingId),
+}
+
+fn db_err(e: sled::Error) -> Error {
+    Error::Database(e.to_string())
+}
+
+fn tx_err(e: TransactionError<Error>) -> Error {
+    match e {
+        TransactionError::Abort(e) => e,
+        TransactionError::Storage(e) => db_err(e),
+    }
+}
+
+fn id_key(id: ClippingId) -> [u8; 8] {
+    id.0.to_be_bytes()
+}
+
+fn id_from_key(key: &[u8]) -> Option<ClippingId> {
+    let bytes: [u8; 8] = key.get(..8)?.try_into().ok()?;
+    Some(ClippingId(u64::from_be_bytes(bytes)))
+}
+
+fn tag_clipping_key(tag_key: &str, id: ClippingId) -> Vec<u8> {
+    let mut k = Vec::with_capacity(tag_key.len() + 9);
+    k.extend_from_slice(tag_key.as_bytes());
+    k.push(0);
+    k.extend_from_slice(&id_key(id));
+    k
+}
+
+fn clipping_tag_key(id: ClippingId, tag_key: &str) -> Vec<u8> {
+    let mut k = id_key(id).to_vec();
+    k.extend_from_slice(tag_key.as_bytes());
+    k
+}
+
+fn tag_prefix(tag_key: &str) -> Vec<u8> {
+    let mut k = tag_key.as_bytes().to_vec();
+    k.push(0);
+    k
+}
+
+fn decode<T: serde::de::DeserializeOwned>(key: &[u8], bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| Error::Corrupt { key: String::from_utf8_lossy(key).into_owned(), reason: e.to_string() })
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    // Serialising our own plain structs to JSON cannot fail: no maps with non-string keys.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+impl Store {
+    pub(crate) fn open(path: &Path) -> Result<Store> {
+        let db = sled::Config::new().path(path).open().map_err(db_err)?;
+        let tree = |name: &str| db.open_tree(name).map_err(db_err);
+        let store = Store {
+            meta: tree("meta")?,
+            clippings: tree("clippings")?,
+            hashes: tree("hashes")?,
+            tags: tree("tags")?,
+            tag_clippings: tree("tag_clippings")?,
+            clipping_tags: tree("clipping_tags")?,
+            db,
+        };
+        match store.meta.get(KEY_SCHEMA).map_err(db_err)? {
+            None => {
+                store.meta.insert(KEY_SCHEMA, &SCHEMA_VERSION.to_be_bytes()).map_err(db_err)?;
+                store.flush()?;
+            }
+            Some(v) => {
+                let found = v.as_ref().try_into().map(u32::from_be_bytes).unwrap_or(u32::MAX);
+                if found > SCHEMA_VERSION {
+                    return Err(Error::SchemaTooNew { path: path.to_owned(), found, known: SCHEMA_VERSION });
+                }
+            }
+        }
+        Ok(store)
+    }
+
+    pub(crate) fn flush(&self) -> Result<()> {
+        self.db.flush().map_err(db_err)?;
+        Ok(())
+    }
+
+    pub(crate) fn set_import_in_progress(&self, on: bool) -> Result<()> {
+        if on {
+            self.meta.insert(KEY_IMPORTING, &[1]).map_err(db_err)?;
+        } else {
+            self.meta.remove(KEY_IMPORTING).map_err(db_err)?;
+        }
+        self.flush()
+    }
+
+    pub(crate) fn import_in_progress(&self) -> Result<bool> {
+        self.meta.contains_key(KEY_IMPORTING).map_err(db_err)
+    }
+
+    /// Inserts a new clipping, giving it the next id, unless one with the same hash exists.
+    /// The `id` field of `clipping` is ignored.
+    pub(crate) fn insert_clipping(&self, clipping: &Clipping, tags: &[Tag]) -> Result<Inserted> {
+        let trees = (&self.meta, &self.clippings, &self.hashes, &self.tags, &self.tag_clippings, &self.clipping_tags);
+        trees
+            .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags)| {
+                if let Some(existing) = hashes.get(clipping.hash.as_bytes())? {
+                    let id = id_from_key(&existing).unwrap_or(ClippingId(0));
+                    return Ok(Inserted::Duplicate(id));
+                }
+                let next = meta
+                    .get(KEY_NEXT_ID)?
+                    .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
+                    .unwrap_or(1);
+                meta.insert(KEY_NEXT_ID, &(next + 1).to_be_bytes())?;
+                let id = ClippingId(next);
+                let mut record = clipping.clone();
+                record.id = id;
+                clippings.insert(&id_key(id), encode(&record))?;
+                hashes.insert(clipping.hash.as_bytes(), &id_key(id))?;
+                for tag in tags {
+                    let key = tag.key();
+                    if tag_tree.get(key.as_bytes())?.is_none() {
+                        tag_tree.insert(key.as_bytes(), encode(tag))?;
+                    }
+                    tag_clips.insert(tag_clipping_key(&key, id), &[])?;
+                    clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                }
+                Ok::<_, ConflictableTransactionError<Error>>(Inserted::New(id))
+            })
+            .map_err(tx_err)
+    }
+
+    pub(crate) fn get(&self, id: ClippingId) -> Result<Option<Clipping>> {
+        let key = id_key(id);
+        match self.clippings.get(key).map_err(db_err)? {
+            Some(bytes) => decode(&key, &bytes).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn id_by_hash(&self, hash: &str) -> Result<Option<ClippingId>> {
+        Ok(self.hashes.get(hash.as_bytes()).map_err(db_err)?.and_then(|v| id_from_key(&v)))
+    }
+
+    pub(crate) fn known_hashes(&self) -> Result<HashSet<String>> {
+        let mut out = HashSet::new();
+        for kv in self.hashes.iter() {
+            let (k, _) = kv.map_err(db_err)?;
+            out.insert(String::from_utf8_lossy(&k).into_owned());
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn n_clippings(&self) -> usize {
+        self.clippings.len()
+    }
+
+    /// Every clipping, in id order.
+    pub(crate) fn all_clippings(&self) -> Result<Vec<Clipping>> {
+        let mut out = Vec::with_capacity(self.clippings.len());
+        for kv in self.clippings.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            out.push(decode(&k, &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Rewrites a clipping's record. The hash and id must not change.
+    pub(crate) fn update_clipping(&self, clipping: &Clipping) -> Result<()> {
+        let key = id_key(clipping.id);
+        if !self.clippings.contains_key(key).map_err(db_err)? {
+            return Err(Error::NoSuchClipping(clipping.id));
+        }
+        self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
+        Ok(())
+    }
+
+    /// Deletes a clipping's records for good: the record, its hash and its tag relations.
+    pub(crate) fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
+        let Some(clipping) = self.get(id)? else { return Ok(None) };
+        let tag_keys = self.tag_keys_of(id)?;
+        let trees = (&self.clippings, &self.hashes, &self.tag_clippings, &self.clipping_tags);
+        trees
+            .transaction(|(clippings, hashes, tag_clips, clip_tags)| {
+                clippings.remove(&id_key(id))?;
+                hashes.remove(clipping.hash.as_bytes())?;
+                for key in &tag_keys {
+                    tag_clips.remove(tag_clipping_key(key, id))?;
+                    clip_tags.remove(clipping_tag_key(id, key))?;
+                }
+                Ok::<_, ConflictableTransactionError<Error>>(())
+            })
+            .map_err(tx_err)?;
+        Ok(Some(clipping))
+    }
+
+    fn tag_keys_of(&self, id: ClippingId) -> Result<Vec<String>> {
+        let mut keys = Vec::new();
+        for kv in self.clipping_tags.scan_prefix(id_key(id)) {
+            let (k, _) = kv.map_err(db_err)?;
+            if let Some(rest) = k.get(8..) {
+                keys.push(String::from_utf8_lossy(rest).into_owned());
+            }
+        }
+        Ok(keys)
+    }
+
+    pub(crate) fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
+        let mut tags = Vec::new();
+        for key in self.tag_keys_of(id)? {
+            if let Some(tag) = self.tag(&key)? {
+                tags.push(tag);
+            }
+        }
+        tags.sort_by_key(|t| (t.kind, t.name.to_lowercase()));
+        Ok(tags)
+    }
+
+    pub(crate) fn tag(&self, key: &str) -> Result<Option<Tag>> {
+        match self.tags.get(key.as_bytes()).map_err(db_err)? {
+            Some(v) => decode(key.as_bytes(), &v).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The ids of the clippings that carry a tag, in id order.
+    pub(crate) fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>> {
+        let mut ids = Vec::new();
+        for kv in self.tag_clippings.scan_prefix(tag_prefix(tag_key)) {
+            let (k, _) = kv.map_err(db_err)?;
+            if let Some(id) = k.get(k.len().saturating_sub(8)..).and_then(id_from_key) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+
+    /// Every tag with the number of clippings that carry it, by kind then name.
+    pub(crate) fn all_tags(&self) -> Result<Vec<TagCount>> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for kv in self.tag_clippings.iter() {
+            let (k, _) = kv.map_err(db_err)?;
+            if let Some(tag_key) = k.get(..k.len().saturating_sub(9)) {
+                *counts.entry(String::from_utf8_lossy(tag_key).into_owned()).or_default() += 1;
+            }
+        }
+        let mut out = Vec::new();
+        for kv in self.tags.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            let tag: Tag = decode(&k, &v)?;
+            let n_clippings = counts.get(String::from_utf8_lossy(&k).as_ref()).copied().unwrap_or(0);
+            out.push(TagCount { tag, n_clippings });
+        }
+        out.sort_by_key(|t| (t.tag.kind, t.tag.name.to_lowercase()));
+        Ok(out)
+    }
+
+    /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
+    pub(crate) fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+        let key = tag.key();
+        let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
+        trees
+            .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
+                if tag_tree.get(key.as_bytes())?.is_none() {
+                    tag_tree.insert(key.as_bytes(), encode(tag))?;
+                }
+                let mut n_new = 0;
+                for &id in ids {
+                    if clippings.get(id_key(id))?.is_none() {
+                        return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
+                    }
+                    if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
+                        n_new += 1;
+                    }
+                    clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                }
+                Ok(n_new)
+            })
+            .map_err(tx_err)
+    }
+
+    /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
+    pub(crate) fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
+        let trees = (&self.tag_clippings, &self.clipping_tags);
+        trees
+            .transaction(|(tag_clips, clip_tags)| {
+                let mut n_removed = 0;
+                for &id in ids {
+                    if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
+                        n_removed += 1;
+                    }
+                    clip_tags.remove(clipping_tag_key(id, tag_key))?;
+                }
+                Ok::<_, ConflictableTransactionError<Error>>(n_removed)
+            })
+            .map_err(tx_err)
+    }
+
+    /// Moves every clipping of tag `from` to tag `into` (created if needed) and forgets `from`.
+    /// With the same key on both sides this rewrites the tag's record (a rename of case or date).
+    pub(crate) fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
+        let ids = self.clippings_with(from_key)?;
+        let into_key = into.key();
+        let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags);
+        trees
+            .transaction(|(tag_tree, tag_clips, clip_tags)| {
+                for &id in &ids {
+                    tag_clips.remove(tag_clipping_key(from_key, id))?;
+                    clip_tags.remove(clipping_tag_key(id, from_key))?;
+                }
+                tag_tree.remove(from_key.as_bytes())?;
+                tag_tree.insert(into_key.as_bytes(), encode(into))?;
+                for &id in &ids {
+                    tag_clips.insert(tag_clipping_key(&into_key, id), &[])?;
+                    clip_tags.insert(clipping_tag_key(id, &into_key), &[])?;
+                }
+                Ok::<_, ConflictableTransactionError<Error>>(ids.len())
+            })
+            .map_err(tx_err)
+    }
+}

@@ -1,0 +1,271 @@
+//! The command line: thin subcommands over [`crate::archive`]. Exit codes: 0 all good, 1 some
+//! files failed, 2 usage or archive error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::archive::{self, Archive, ClippingId, ImportProgress, Layout, Outcome, TagKind};
+
+#[derive(Debug, Parser)]
+#[command(name = "clippings", version, about = "A desktop archive of press clippings", long_about = None)]
+pub struct Cli {
+    /// The archive folder [default: the platform's data folder]
+    #[arg(long, global = true, env = "CLIPPINGS_ARCHIVE", value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import files and folders (text articles and photos)
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print one JSON object per file instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// List clippings, newest first
+    List {
+        /// Filter: words, "phrases", -word, country:BE, topic:X, event:X, kind:photo, source:X, date:2024-01..2024-03
+        #[arg(long, short)]
+        query: Option<String>,
+        /// Print one JSON object per clipping with all metadata and tags
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one clipping
+    Show {
+        id: ClippingId,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, remove or rename tags
+    Tag {
+        #[command(subcommand)]
+        action: TagAction,
+    },
+    /// List tags with their number of clippings
+    Tags {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy clippings to a folder with metadata sidecars and clippings.csv
+    Export {
+        #[command(flatten)]
+        target: Target,
+        /// The folder to export into (created if needed)
+        dest: PathBuf,
+        /// flat, country, topic, event or month
+        #[arg(long, default_value = "flat")]
+        layout: Layout,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagAction {
+    /// Add a tag (country, topic or event) to clippings
+    Add {
+        kind: TagKind,
+        value: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Remove a tag from clippings
+    Remove {
+        kind: TagKind,
+        value: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Rename a topic or event; an existing tag of the new name is merged with it
+    Rename { kind: TagKind, old: String, new: String },
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct Target {
+    /// Clipping ids, comma-separated or repeated
+    #[arg(long, value_delimiter = ',')]
+    pub ids: Vec<ClippingId>,
+    /// Every clipping that matches this query
+    #[arg(long, short)]
+    pub query: Option<String>,
+}
+
+/// Runs a subcommand. `Ok(code)` carries 0 or 1; errors are the caller's to print (exit 2).
+pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<ExitCode> {
+    let dir = match archive_dir {
+        Some(dir) => dir,
+        None => archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?,
+    };
+    let archive = Archive::open(&dir)?;
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Import { paths, json } => return import(&archive, &paths, json),
+        Command::List { query, json } => {
+            for clipping in archive.search_str(query.as_deref().unwrap_or(""))? {
+                let item = archive.with_tags(clipping)?;
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&item)?)?;
+                } else {
+                    let c = &item.clipping;
+                    let countries = item.tag_list(TagKind::Country);
+                    let source = if c.source.is_empty() { String::new() } else { format!(" — {}", c.source) };
+                    let countries = if countries.is_empty() { String::new() } else { format!(" [{countries}]") };
+                    writeln!(out, "{:>6}  {}  {:<7}  {}{source}{countries}", c.id, c.date(), c.kind, c.title)?;
+                }
+            }
+        }
+        Command::Show { id, json } => {
+            let item = archive.get_with_tags(id)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&item)?)?;
+            } else {
+                write_details(&mut out, &archive, &item)?;
+            }
+        }
+        Command::Tag { action } => match action {
+            TagAction::Add { kind, value, target } => {
+                let tag = archive::tags::resolve(kind, &value)?;
+                let ids = target_ids(&archive, &target)?;
+                let n = archive.add_tag(&tag, &ids)?;
+                writeln!(out, "added {kind} {} to {n} clippings ({} already had it)", tag.name, ids.len() - n)?;
+            }
+            TagAction::Remove { kind, value, target } => {
+                let tag = archive::tags::resolve(kind, &value)?;
+                let ids = target_ids(&archive, &target)?;
+                let n = archive.remove_tag(&tag, &ids)?;
+                writeln!(out, "removed {kind} {} from {n} clippings", tag.name)?;
+            }
+            TagAction::Rename { kind, old, new } => {
+                let tag = archive
+                    .find_tag(kind, &old)?
+                    .ok_or_else(|| archive::Error::NoSuchTag { kind: kind.as_str(), value: old.clone() })?;
+                let n = archive.rename_tag(&tag, &new)?;
+                writeln!(out, "renamed {kind} {old:?} to {new:?} on {n} clippings")?;
+            }
+        },
+        Command::Tags { json } => {
+            for tc in archive.tags()? {
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(&tc)?)?;
+                } else {
+                    let label = if tc.tag.kind == TagKind::Country {
+                        format!("{} ({})", tc.tag.name, tc.tag.value)
+                    } else {
+                        tc.tag.name.clone()
+                    };
+                    writeln!(out, "{:<8} {:>6}  {label}", tc.tag.kind, tc.n_clippings)?;
+                }
+            }
+        }
+        Command::Export { target, dest, layout } => {
+            let ids = target_ids(&archive, &target)?;
+            let bar = progress_bar(ids.len() as u64, "exporting");
+            let cancel = AtomicBool::new(false);
+            let report = archive.export(&ids, &dest, layout, &mut |done, _| bar.set_position(done as u64), &cancel)?;
+            bar.finish_and_clear();
+            for (id, reason) in &report.failed {
+                writeln!(out, "failed: {reason}: clipping {id}")?;
+            }
+            writeln!(
+                out,
+                "exported {} files of {} clippings to {} ({} failed)",
+                report.files.len(),
+                ids.len(),
+                report.dest.display(),
+                report.failed.len()
+            )?;
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn target_ids(archive: &Archive, target: &Target) -> anyhow::Result<Vec<ClippingId>> {
+    match &target.query {
+        Some(q) => Ok(archive.search_str(q)?.into_iter().map(|c| c.id).collect()),
+        None => {
+            for &id in &target.ids {
+                archive.get(id)?;
+            }
+            Ok(target.ids.clone())
+        }
+    }
+}
+
+fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_owned());
+    bar
+}
+
+fn import(archive: &Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let bar = progress_bar(0, "importing");
+    let cancel = AtomicBool::new(false);
+    let mut lines = Vec::new();
+    let report = archive.import(
+        paths,
+        &mut |event| match event {
+            ImportProgress::Found { n_files } => bar.set_length(n_files as u64),
+            ImportProgress::Done { n_done, outcome, .. } => {
+                bar.set_position(n_done as u64);
+                let line = if json { serde_json::to_string(outcome).unwrap_or_default() } else { outcome.to_string() };
+                bar.suspend(|| println!("{line}"));
+                lines.push(());
+            }
+        },
+        &cancel,
+    )?;
+    bar.finish_and_clear();
+    eprintln!("{}", report.summary());
+    let failed = report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::ClippingWithTags) -> anyhow::Result<()> {
+    let c = &item.clipping;
+    let mut field = |name: &str, value: &str| -> std::io::Result<()> {
+        if value.is_empty() { Ok(()) } else { writeln!(out, "{name:<10} {value}") }
+    };
+    field("id", &c.id.to_string())?;
+    field("kind", c.kind.as_str())?;
+    field("title", &c.title)?;
+    field("source", &c.source)?;
+    field("author", &c.author)?;
+    field("date", &c.published.map(|d| d.to_string()).unwrap_or_default())?;
+    field("taken", &c.captured_at.map(|d| d.to_string()).unwrap_or_default())?;
+    field("camera", &c.camera)?;
+    if let (Some(w), Some(h)) = (c.width_px, c.height_px) {
+        field("size", &format!("{w} x {h} px"))?;
+    }
+    if let Some(gps) = c.gps {
+        field("gps", &format!("{:.6}, {:.6}", gps.latitude_deg, gps.longitude_deg))?;
+    }
+    field("caption", &c.caption)?;
+    field("credit", &c.credit)?;
+    for kind in TagKind::ALL {
+        field(kind.plural_label().to_lowercase().as_str(), &item.tag_list(kind))?;
+    }
+    field("imported", &c.imported_at.format("%Y-%m-%d %H:%M UTC").to_string())?;
+    field("file", &format!("{} ({} bytes, {})", c.original_name, c.byte_size, c.format))?;
+    field("stored", &archive.original_path(c).display().to_string())?;
+    field("notes", &c.notes)?;
+    if !c.body.is_empty() {
+        writeln!(out, "\n{}", c.body)?;
+    }
+    Ok(())
+}
