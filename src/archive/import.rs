@@ -126,13 +126,20 @@ fn classify(path: &Path) -> Option<FileKind> {
     media::format_for_extension(&ext).map(FileKind::Photo)
 }
 
+/// Whether a folder is a Clippings archive (this one or another): its files are hashed copies
+/// and a database, nothing to import.
+fn is_archive_dir(dir: &Path) -> bool {
+    dir.join("lock").is_file() && dir.join("db").is_dir() && dir.join("originals").is_dir()
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// Expands folders (recursively, skipping hidden entries and symlink loops) into files.
-/// Paths that cannot be read become failed outcomes straight away.
-fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
+/// Expands folders (recursively, skipping hidden entries, symlink loops and the archive's own
+/// folder) into files. Paths that cannot be read become failed outcomes straight away.
+fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, Vec<FileOutcome>) {
+    let inside_archive = |p: &Path| p.canonicalize().is_ok_and(|p| p.starts_with(archive_root)) || is_archive_dir(p);
     let mut files = Vec::new();
     let mut failed = Vec::new();
     for path in paths {
@@ -144,15 +151,16 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
             });
             continue;
         };
+        if inside_archive(path) {
+            continue;
+        }
         if meta.is_file() {
             files.push(path.clone());
             continue;
         }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+            e.depth() == 0 || !(is_hidden(e.file_name()) || e.file_type().is_dir() && inside_archive(e.path()))
+        });
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
@@ -229,7 +237,7 @@ impl Archive {
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
         let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (files, failed) = collect(paths);
+        let (files, failed) = collect(paths, self.root());
         let n_files = files.len() + failed.len();
         progress(ImportProgress::Found { n_files });
         let mut report = ImportReport::default();
@@ -371,7 +379,7 @@ fn prepare(
             let photo = media::read_photo(path, claimed)?;
             clipping.kind = Kind::Photo;
             clipping.format = media::format_extension(photo.format).to_owned();
-            clipping.title = photo_title(original_name, &photo.exif.caption);
+            clipping.title = photo_title(original_name);
             clipping.width_px = Some(photo.width_px);
             clipping.height_px = Some(photo.height_px);
             clipping.orientation = photo.exif.orientation;
@@ -387,11 +395,8 @@ fn prepare(
     }
 }
 
-/// A photo's title: a short caption when it has one, else the file name without extension.
-fn photo_title(original_name: &str, caption: &str) -> String {
-    let caption = caption.trim();
-    if !caption.is_empty() && caption.chars().count() <= 100 {
-        return caption.to_owned();
-    }
+/// A photo's title until someone edits it: the file name without extension. EXIF's
+/// ImageDescription is no title: cameras fill it with "DCF 1.0" or "OLYMPUS DIGITAL CAMERA".
+fn photo_title(original_name: &str) -> String {
     Path::new(original_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -1,0 +1,482 @@
+//! The archive core through its public API, on inputs each test makes in a temporary folder.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use clippings::archive::{Archive, ClippingId, Error, ImportError, ImportReport, Kind, Layout, Outcome, TagKind, tags};
+use common::*;
+
+fn import(archive: &Archive, paths: &[PathBuf]) -> ImportReport {
+    archive.import(paths, &mut |_| {}, &AtomicBool::new(false)).unwrap()
+}
+
+fn outcome_of<'a>(report: &'a ImportReport, name: &str) -> &'a Outcome {
+    &report
+        .outcomes
+        .iter()
+        .find(|o| o.path.file_name().unwrap() == name)
+        .unwrap_or_else(|| panic!("no outcome for {name}"))
+        .outcome
+}
+
+fn imported_id(report: &ImportReport, name: &str) -> ClippingId {
+    match outcome_of(report, name) {
+        Outcome::Imported { id, .. } => *id,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+fn failure(report: &ImportReport, name: &str) -> ImportError {
+    match outcome_of(report, name) {
+        Outcome::Failed { reason } => reason.clone(),
+        other => panic!("{name} should have failed: {other:?}"),
+    }
+}
+
+#[test]
+fn text_article_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let src = write(tmp.path(), "in/brussels.txt", PASTED_CLIPPING);
+    write(tmp.path(), "in/notes.md", "\u{feff}\n\n# Астана: форум\n\nТекст статьи.");
+    let report = import(&archive, &[tmp.path().join("in")]);
+    assert_eq!(report.n_imported(), 2, "{report:?}");
+
+    let c = archive.get(imported_id(&report, "brussels.txt")).unwrap();
+    assert_eq!(c.kind, Kind::Article);
+    assert_eq!(c.title, "Brussels talks: Kazakhstan and Benelux build bridges");
+    assert!(c.body.starts_with("222992\nPhoto by: Gov"), "{:?}", c.body);
+    assert!(c.body.ends_with("green hydrogen."));
+    assert_eq!(c.original_name, "brussels.txt");
+    assert_eq!(c.byte_size, PASTED_CLIPPING.len() as u64);
+    assert_eq!(c.hash, blake3::hash(PASTED_CLIPPING.as_bytes()).to_hex().to_string());
+    let stored = archive.original_path(&c);
+    assert!(stored.starts_with(archive.root().join("originals")));
+    assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&src).unwrap());
+
+    let md = archive.get(imported_id(&report, "notes.md")).unwrap();
+    assert_eq!((md.title.as_str(), md.body.as_str()), ("Астана: форум", "Текст статьи."));
+    assert!(src.exists() && Path::new(&tmp.path().join("in/notes.md")).exists(), "import copies, never moves");
+}
+
+#[test]
+fn exif_orientation_six_rotates_the_thumbnail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let path = write(tmp.path(), "rotated.jpg", jpeg_with_exif(800, 400, Some(6), Some("2024:01:15 10:30:00")));
+    let report = import(&archive, &[path]);
+    let c = archive.get(imported_id(&report, "rotated.jpg")).unwrap();
+    assert_eq!(c.kind, Kind::Photo);
+    assert_eq!((c.width_px, c.height_px), (Some(800), Some(400)));
+    assert_eq!(c.orientation, Some(6));
+    assert_eq!(c.captured_at.unwrap().to_string(), "2024-01-15 10:30:00");
+    assert_eq!(c.published.unwrap().to_string(), "2024-01-15");
+
+    let thumb = image::open(archive.thumbnail_path(&c.hash)).unwrap().to_rgb8();
+    // 800x400 turned a quarter clockwise is 400x800: 128x256 as a thumbnail.
+    assert_eq!(thumb.dimensions(), (128, 256));
+    // The left half (red) of the stored image is at the top once turned clockwise.
+    let top = thumb.get_pixel(64, 30);
+    let bottom = thumb.get_pixel(64, 226);
+    assert!(top[0] > 150 && top[2] < 100, "top should be red: {top:?}");
+    assert!(bottom[2] > 150 && bottom[0] < 100, "bottom should be blue: {bottom:?}");
+}
+
+#[test]
+fn thumbnails_fit_256_and_formats_are_detected_by_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let big = write(tmp.path(), "big.jpg", unique_jpeg(5, 1024, 300));
+    let png_named_jpg = write(tmp.path(), "actually-png.jpg", png(40, 30, [0, 200, 0]));
+    let report = import(&archive, &[big, png_named_jpg]);
+    let big = archive.get(imported_id(&report, "big.jpg")).unwrap();
+    assert_eq!(image::open(archive.thumbnail_path(&big.hash)).unwrap().to_rgb8().dimensions(), (256, 75));
+    let small = archive.get(imported_id(&report, "actually-png.jpg")).unwrap();
+    assert_eq!(small.format, "png");
+    assert_eq!(image::open(archive.thumbnail_path(&small.hash)).unwrap().to_rgb8().dimensions(), (40, 30));
+}
+
+#[test]
+fn duplicates_are_reported_with_the_first_ones_id_and_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let a = write(tmp.path(), "a.txt", "Same story\nbody");
+    let b = write(tmp.path(), "copy of a.txt", "Same story\nbody");
+    let first = import(&archive, std::slice::from_ref(&a));
+    let id = imported_id(&first, "a.txt");
+    let again = import(&archive, &[a, b]);
+    for name in ["a.txt", "copy of a.txt"] {
+        assert_eq!(outcome_of(&again, name), &Outcome::Duplicate { id, title: "Same story".into() });
+    }
+    assert_eq!(archive.n_clippings(), 1);
+    let line = again.outcomes[0].to_string();
+    assert!(line.starts_with(&format!("duplicate of {id} \"Same story\"")), "{line}");
+
+    // Two copies in one fresh batch: one is imported, the other is its duplicate. The folder
+    // also holds the first archive, which is never imported into another.
+    let tmp2 = tempfile::tempdir().unwrap();
+    let archive2 = Archive::open(&tmp2.path().join("archive")).unwrap();
+    let report = import(&archive2, &[tmp.path().to_path_buf()]);
+    assert_eq!((report.n_imported(), report.n_duplicates()), (1, 1), "{report:?}");
+}
+
+#[test]
+fn a_bad_batch_imports_the_rest_and_reports_each_failure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let dir = tmp.path().join("batch");
+    let good = unique_jpeg(7, 300, 200);
+    write(&dir, "good.jpg", &good);
+    write(&dir, "truncated.jpg", &good[..good.len() / 3]);
+    write(&dir, "empty.jpg", b"");
+    write(&dir, "text-named.jpg", "This is not a photo at all, just words.\n");
+    write(&dir, "story.txt", "A story\nthat imports");
+    write(&dir, "slides.pptx", b"PK\x03\x04 not ours");
+    write(&dir, ".hidden.txt", "hidden\nfiles are skipped");
+    let report = import(&archive, std::slice::from_ref(&dir));
+
+    assert_eq!(report.outcomes.len(), 6, "{report:#?}");
+    imported_id(&report, "good.jpg");
+    imported_id(&report, "story.txt");
+    assert!(matches!(failure(&report, "truncated.jpg"), ImportError::BadImage { format: "JPEG", .. }));
+    assert_eq!(failure(&report, "empty.jpg"), ImportError::Empty);
+    let not_jpeg = failure(&report, "text-named.jpg");
+    assert_eq!(not_jpeg.to_string(), "not a valid JPEG image: the file does not start like a JPEG image");
+    assert_eq!(failure(&report, "slides.pptx"), ImportError::Unsupported);
+    assert_eq!(archive.n_clippings(), 2);
+    assert_eq!(report.summary(), "2 imported, 0 duplicates, 4 failed");
+    // No trace of the failures in the archive's folders.
+    let n_files = walkdir::WalkDir::new(archive.root().join("originals"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert_eq!(n_files, 2);
+}
+
+#[test]
+fn decompression_bombs_are_refused_before_decoding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let jpeg = write(tmp.path(), "huge.jpg", jpeg_claiming_size(12_000, 10_000));
+    let png = write(tmp.path(), "huge.png", png_claiming_size(20_000, 20_000));
+    let fine = write(tmp.path(), "fine.png", png_claiming_size(16, 16));
+    let report = import(&archive, &[jpeg, png, fine]);
+    assert_eq!(
+        failure(&report, "huge.jpg"),
+        ImportError::TooManyPixels { width_px: 12_000, height_px: 10_000, megapixels: 120, limit: 100 }
+    );
+    assert_eq!(
+        failure(&report, "huge.png").to_string(),
+        "image is 20000x20000 (400 megapixels), over the limit of 100 megapixels"
+    );
+    imported_id(&report, "fine.png");
+}
+
+#[test]
+fn country_names_in_any_language_are_one_tag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, &[write(tmp.path(), "a.txt", "One\nx"), write(tmp.path(), "b.txt", "Two\ny")]);
+    let (a, b) = (imported_id(&report, "a.txt"), imported_id(&report, "b.txt"));
+    assert_eq!(archive.add_tag(&tags::resolve(TagKind::Country, "Бельгия").unwrap(), &[a]).unwrap(), 1);
+    assert_eq!(archive.add_tag(&tags::resolve(TagKind::Country, "belgium").unwrap(), &[a, b]).unwrap(), 1);
+    let countries: Vec<_> = archive.tags().unwrap().into_iter().filter(|t| t.tag.kind == TagKind::Country).collect();
+    assert_eq!(countries.len(), 1);
+    assert_eq!((countries[0].tag.value.as_str(), countries[0].n_clippings), ("BE", 2));
+    for q in ["country:BE", "country:Бельгия", "country:be", "country:Belgium"] {
+        assert_eq!(archive.search_str(q).unwrap().len(), 2, "{q}");
+    }
+    assert!(archive.search_str("country:Narnia").unwrap().is_empty());
+    assert!(matches!(tags::resolve(TagKind::Country, "Narnia"), Err(Error::UnknownCountry(_))));
+}
+
+#[test]
+fn tags_add_remove_rename_merge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(
+        &archive,
+        &[write(tmp.path(), "a.txt", "A\nx"), write(tmp.path(), "b.txt", "B\ny"), write(tmp.path(), "c.txt", "C\nz")],
+    );
+    let ids = report.imported_ids();
+    let energy = tags::resolve(TagKind::Topic, "Energy").unwrap();
+    let power = tags::resolve(TagKind::Topic, "power").unwrap();
+    assert_eq!(archive.add_tag(&energy, &ids[..2]).unwrap(), 2);
+    assert_eq!(archive.add_tag(&tags::resolve(TagKind::Topic, "ENERGY").unwrap(), &ids).unwrap(), 1);
+    assert_eq!(archive.add_tag(&power, &ids[..1]).unwrap(), 1);
+    assert_eq!(archive.remove_tag(&energy, &ids[2..]).unwrap(), 1);
+    assert_eq!(archive.search_str("topic:energy").unwrap().len(), 2);
+
+    // Renaming onto an existing tag merges the two.
+    assert_eq!(archive.rename_tag(&power, "energy").unwrap(), 1);
+    let topics: Vec<_> = archive.tags().unwrap().into_iter().filter(|t| t.tag.kind == TagKind::Topic).collect();
+    assert_eq!(topics.len(), 1, "{topics:?}");
+    assert_eq!((topics[0].tag.name.as_str(), topics[0].n_clippings), ("Energy", 2));
+    assert_eq!(archive.rename_tag(&energy, "Green energy").unwrap(), 2);
+    assert_eq!(archive.search_str("topic:\"green energy\"").unwrap().len(), 2);
+    assert!(archive.search_str("topic:energy").unwrap().is_empty());
+
+    let forum =
+        tags::event_with_date("Astana International Forum", chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap())
+            .unwrap();
+    archive.add_tag(&forum, &ids[2..]).unwrap();
+    assert_eq!(archive.tags_of(ids[2]).unwrap(), vec![forum]);
+}
+
+#[test]
+fn query_words_kinds_and_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(
+        &archive,
+        &[
+            write(tmp.path(), "corridor.txt", "Middle Corridor grows\nCargo via Kazakhstan doubled."),
+            write(tmp.path(), "hydrogen.txt", "Green hydrogen plans\nKazakhstan and the EU sign a memorandum."),
+            write(tmp.path(), "photo.jpg", jpeg_with_exif(64, 48, None, Some("2023:05:02 09:00:00"))),
+        ],
+    );
+    let titles = |q: &str| -> Vec<String> { archive.search_str(q).unwrap().into_iter().map(|c| c.title).collect() };
+    assert_eq!(titles("kazakhstan").len(), 2);
+    assert_eq!(titles("KAZAKH corridor"), vec!["Middle Corridor grows"]);
+    assert_eq!(titles("kazakhstan -corridor"), vec!["Green hydrogen plans"]);
+    assert_eq!(titles("\"the eu sign\""), vec!["Green hydrogen plans"]);
+    assert_eq!(titles("kind:photo"), vec!["photo"]);
+    assert_eq!(titles("date:2023-05"), vec!["photo"]);
+    assert_eq!(titles("date:2023-06..").len(), 2);
+    assert_eq!(titles("imported:today").len(), 3);
+    // Newest first: the photo was taken in 2023, the articles are dated by import (today).
+    assert_eq!(titles("").last().map(String::as_str), Some("photo"));
+    let _ = report;
+}
+
+#[test]
+fn trash_restore_and_empty() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, &[write(tmp.path(), "p.jpg", unique_jpeg(3, 50, 50))]);
+    let id = imported_id(&report, "p.jpg");
+    let c = archive.get(id).unwrap();
+    archive.trash(&[id]).unwrap();
+    assert!(archive.search_str("").unwrap().is_empty());
+    archive.restore(&[id]).unwrap();
+    assert_eq!(archive.search_str("").unwrap().len(), 1);
+    archive.trash(&[id]).unwrap();
+    assert_eq!(archive.empty_trash().unwrap(), 1);
+    assert!(!archive.original_path(&c).exists() && !archive.thumbnail_path(&c.hash).exists());
+    assert!(matches!(archive.get(id), Err(Error::NoSuchClipping(_))));
+}
+
+#[test]
+fn a_second_open_is_refused_while_the_first_lives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let first = Archive::open(&dir).unwrap();
+    let err = Archive::open(&dir).unwrap_err();
+    assert!(matches!(err, Error::Locked(_)));
+    assert!(err.to_string().ends_with("is open in another Clippings process"), "{err}");
+    drop(first);
+    Archive::open(&dir).unwrap();
+}
+
+#[test]
+fn reopening_keeps_everything_and_sweeps_orphans_after_an_interrupted_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let id;
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let report = import(&archive, &[write(tmp.path(), "p.jpg", unique_jpeg(9, 80, 60))]);
+        id = imported_id(&report, "p.jpg");
+        archive.add_tag(&tags::resolve(TagKind::Topic, "culture").unwrap(), &[id]).unwrap();
+    }
+    // A file with no record, as a killed import leaves it.
+    let orphan = write(&dir, "originals/ab/cd/abcd0000.jpg", b"orphan");
+    let archive = Archive::open(&dir).unwrap();
+    assert_eq!(archive.get_with_tags(id).unwrap().tags.len(), 1);
+    // Only an interrupted import triggers the sweep on open; an explicit one always works.
+    assert_eq!(archive.sweep_orphans().unwrap(), 1);
+    assert!(!orphan.exists());
+    assert!(archive.original_path(&archive.get(id).unwrap()).exists());
+}
+
+fn export_files(dest: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dest)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dest).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn export_layouts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(
+        &archive,
+        &[
+            write(tmp.path(), "a.txt", "Brussels talks\nKazakhstan and Benelux."),
+            write(tmp.path(), "b.jpg", jpeg_with_exif(64, 48, None, Some("2023:05:02 09:00:00"))),
+        ],
+    );
+    let (a, b) = (imported_id(&report, "a.txt"), imported_id(&report, "b.jpg"));
+    for (kind, value, ids) in [
+        (TagKind::Country, "KZ", vec![a]),
+        (TagKind::Country, "Belgium", vec![a, b]),
+        (TagKind::Topic, "diplomacy", vec![a]),
+        (TagKind::Event, "Astana International Forum", vec![b]),
+    ] {
+        archive.add_tag(&tags::resolve(kind, value).unwrap(), &ids).unwrap();
+    }
+    let mut c = archive.get(a).unwrap();
+    c.published = chrono::NaiveDate::from_ymd_opt(2024, 2, 3);
+    c.source = "DKNews.kz".into();
+    archive.update(&c).unwrap();
+
+    let cases: [(Layout, &[&str]); 5] = [
+        (Layout::Flat, &["Brussels talks.json", "Brussels talks.txt", "b.jpg", "b.json", "clippings.csv"]),
+        (
+            Layout::Country,
+            &[
+                "Belgium/Brussels talks.json",
+                "Belgium/Brussels talks.txt",
+                "Belgium/b.jpg",
+                "Belgium/b.json",
+                "Kazakhstan/Brussels talks.json",
+                "Kazakhstan/Brussels talks.txt",
+                "clippings.csv",
+            ],
+        ),
+        (
+            Layout::Topic,
+            &[
+                "No topic/b.jpg",
+                "No topic/b.json",
+                "clippings.csv",
+                "diplomacy/Brussels talks.json",
+                "diplomacy/Brussels talks.txt",
+            ],
+        ),
+        (
+            Layout::Event,
+            &[
+                "Astana International Forum/b.jpg",
+                "Astana International Forum/b.json",
+                "No event/Brussels talks.json",
+                "No event/Brussels talks.txt",
+                "clippings.csv",
+            ],
+        ),
+        (
+            Layout::Month,
+            &[
+                "2023-05/b.jpg",
+                "2023-05/b.json",
+                "2024-02/Brussels talks.json",
+                "2024-02/Brussels talks.txt",
+                "clippings.csv",
+            ],
+        ),
+    ];
+    for (layout, expected) in cases {
+        let dest = tmp.path().join(format!("out-{layout:?}"));
+        let report = archive.export(&[a, b], &dest, layout, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert!(report.failed.is_empty());
+        assert_eq!(export_files(&dest), expected, "{layout:?}");
+    }
+
+    let dest = tmp.path().join("out-Flat");
+    let csv = std::fs::read_to_string(dest.join("clippings.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}file,title,source,date,kind,countries,topics,events\r\n"), "{csv}");
+    assert!(
+        csv.contains("Brussels talks.txt,Brussels talks,DKNews.kz,2024-02-03,article,\"BE, KZ\",diplomacy,\r\n"),
+        "{csv}"
+    );
+    let sidecar: serde_json::Value = serde_json::from_slice(&std::fs::read(dest.join("b.json")).unwrap()).unwrap();
+    assert_eq!(sidecar["kind"], "photo");
+    assert_eq!(sidecar["tags"][1]["name"], "Astana International Forum");
+    assert_eq!(std::fs::read(dest.join("b.jpg")).unwrap(), std::fs::read(tmp.path().join("b.jpg")).unwrap());
+
+    // Exporting again never overwrites: new names beside the old ones.
+    archive.export(&[a], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(dest.join("Brussels talks (2).txt").exists() && dest.join("Brussels talks (2).json").exists());
+    assert!(dest.join("clippings (2).csv").exists());
+}
+
+#[test]
+fn hostile_titles_never_write_outside_the_destination() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let long = "Очень длинный заголовок ".repeat(20);
+    let hostile = ["../../x", "CON", long.as_str(), "\u{202E}txt.exe", "....", "a/b\\c:d*e?f\"g<h>i|j", "nul"];
+    let paths: Vec<PathBuf> = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, t)| write(tmp.path(), &format!("in/{i}.txt"), format!("{t}\nbody {i}")))
+        .collect();
+    let report = import(&archive, &paths);
+    assert_eq!(report.n_imported(), hostile.len());
+    let dest = tmp.path().join("deep/dest");
+    let export =
+        archive.export(&report.imported_ids(), &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(export.failed.is_empty());
+    let files = export_files(&dest);
+    assert_eq!(files.len(), hostile.len() * 2 + 1, "{files:?}");
+    for f in &files {
+        assert!(!f.contains('/'), "{f} is in a subfolder");
+        assert!(!f.starts_with('.'), "{f}");
+        assert!(f.chars().count() <= 120, "{f}");
+        assert!(!f.chars().any(|c| matches!(c, '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '\u{202E}')), "{f}");
+        let stem = f.split('.').next().unwrap().to_uppercase();
+        assert!(!["CON", "NUL"].contains(&stem.as_str()), "{f}");
+    }
+    // Nothing escaped: the folder above holds only `dest` and the temporary folder only ours.
+    assert_eq!(std::fs::read_dir(tmp.path().join("deep")).unwrap().count(), 1);
+    let mut top: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    top.sort();
+    assert_eq!(top, ["archive", "deep", "in"]);
+    assert!(files.contains(&"x.txt".to_owned()) && files.contains(&"_CON.txt".to_owned()), "{files:?}");
+}
+
+#[test]
+fn export_into_the_archive_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let err = archive
+        .export(&[], &tmp.path().join("archive/out"), Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false))
+        .unwrap_err();
+    assert!(matches!(err, Error::ExportIntoArchive(_)));
+}
+
+/// ../shared/corpus/broken holds hundreds of corrupt and fuzzer-found images. Each must come
+/// out as an outcome (most as clear failures) and none may crash the decoder.
+#[test]
+fn corpus_of_broken_images_reports_every_file() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/broken");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is not here", corpus.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, std::slice::from_ref(&corpus));
+    let n_files = walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert_eq!(report.outcomes.len(), n_files);
+    assert!(n_files > 200);
+    let panics: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o.outcome, Outcome::Failed { reason: ImportError::DecoderPanic }))
+        .collect();
+    assert!(panics.is_empty(), "{panics:#?}");
+    assert!(report.n_failed() > 100, "{}", report.summary());
+    assert_eq!(archive.n_clippings(), report.n_imported());
+}

@@ -1,0 +1,126 @@
+//! Inputs the integration tests make for themselves: JPEGs with EXIF, PNGs, text clippings.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use image::{Rgb, RgbImage};
+
+/// A JPEG whose left half is red and right half blue, with an EXIF block carrying the given
+/// orientation and date (IFD0 `Orientation` and `DateTime`).
+pub fn jpeg_with_exif(width: u32, height: u32, orientation: Option<u16>, datetime: Option<&str>) -> Vec<u8> {
+    let img =
+        RgbImage::from_fn(width, height, |x, _| if x < width / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&img).unwrap();
+    let exif = exif_block(orientation, datetime);
+    if exif.is_empty() {
+        return jpeg;
+    }
+    let mut out = jpeg[..2].to_vec(); // SOI
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+    out.extend_from_slice(&exif);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+fn exif_block(orientation: Option<u16>, datetime: Option<&str>) -> Vec<u8> {
+    let mut entries: Vec<(u16, u16, u32, Vec<u8>)> = Vec::new();
+    if let Some(o) = orientation {
+        let mut v = o.to_be_bytes().to_vec();
+        v.extend_from_slice(&[0, 0]);
+        entries.push((0x0112, 3, 1, v));
+    }
+    if let Some(dt) = datetime {
+        let mut v = dt.as_bytes().to_vec();
+        v.push(0);
+        entries.push((0x0132, 2, u32::try_from(v.len()).unwrap(), v));
+    }
+    if entries.is_empty() {
+        return Vec::new();
+    }
+    let mut tiff = b"MM\0*\0\0\0\x08".to_vec();
+    let n = u16::try_from(entries.len()).unwrap();
+    tiff.extend_from_slice(&n.to_be_bytes());
+    let mut data_offset = 8 + 2 + 12 * entries.len() + 4;
+    let mut data = Vec::new();
+    for (tag, typ, count, value) in &entries {
+        tiff.extend_from_slice(&tag.to_be_bytes());
+        tiff.extend_from_slice(&typ.to_be_bytes());
+        tiff.extend_from_slice(&count.to_be_bytes());
+        if value.len() <= 4 {
+            let mut v = value.clone();
+            v.resize(4, 0);
+            tiff.extend_from_slice(&v);
+        } else {
+            tiff.extend_from_slice(&u32::try_from(data_offset).unwrap().to_be_bytes());
+            data.extend_from_slice(value);
+            data_offset += value.len();
+        }
+    }
+    tiff.extend_from_slice(&[0, 0, 0, 0]);
+    tiff.extend_from_slice(&data);
+    let mut out = b"Exif\0\0".to_vec();
+    out.extend_from_slice(&tiff);
+    out
+}
+
+/// A small PNG of one colour.
+pub fn png(width: u32, height: u32, rgb: [u8; 3]) -> Vec<u8> {
+    let img = RgbImage::from_pixel(width, height, Rgb(rgb));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+/// A unique JPEG: its pixels encode `seed`, so every seed gives other bytes.
+pub fn unique_jpeg(seed: u32, width: u32, height: u32) -> Vec<u8> {
+    let img = RgbImage::from_fn(width, height, |x, y| {
+        Rgb([(seed % 251) as u8, ((seed / 251) % 251) as u8, ((x + y) % 256) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 80).encode_image(&img).unwrap();
+    jpeg
+}
+
+/// Replaces the dimensions in a JPEG's SOF0 header, leaving the rest as it was.
+pub fn jpeg_claiming_size(width: u16, height: u16) -> Vec<u8> {
+    let mut jpeg = unique_jpeg(1, 16, 16);
+    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    jpeg[sof + 5..sof + 7].copy_from_slice(&height.to_be_bytes());
+    jpeg[sof + 7..sof + 9].copy_from_slice(&width.to_be_bytes());
+    jpeg
+}
+
+/// Replaces the dimensions in a PNG's IHDR and fixes its CRC.
+pub fn png_claiming_size(width: u32, height: u32) -> Vec<u8> {
+    let mut png = png(16, 16, [1, 2, 3]);
+    png[16..20].copy_from_slice(&width.to_be_bytes());
+    png[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// A clipping in the shape press officers paste: headline, article number, credit, body.
+pub const PASTED_CLIPPING: &str = "Brussels talks: Kazakhstan and Benelux build bridges\n\n222992\nPhoto by: Gov\n\nProspects for cooperation were discussed in Brussels, DKNews.kz reports.\n\nThe parties discussed the Middle Corridor and green hydrogen.\n";
