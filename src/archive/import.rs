@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::archive::error::{Error, ImportError, Result};
-use crate::archive::media;
+use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
 use crate::archive::store::Inserted;
 use crate::archive::text;
@@ -177,6 +177,23 @@ fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, Vec<FileOut
     (files, failed)
 }
 
+/// Files up to this size are read into memory once and hashed, decoded and copied from there;
+/// larger ones are streamed from disk for each step.
+const IN_MEMORY_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file, hashing it on the way: into memory when small, else streamed.
+fn read_and_hash(path: &Path) -> std::io::Result<(Source, String, u64)> {
+    let size = fs::metadata(path)?.len();
+    if size <= IN_MEMORY_MAX_BYTES {
+        let bytes = fs::read(path)?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let n_bytes = bytes.len() as u64;
+        return Ok((Source::Memory(bytes), hash, n_bytes));
+    }
+    let (hash, n_bytes) = hash_file(path)?;
+    Ok((Source::File(path.to_path_buf()), hash, n_bytes))
+}
+
 /// Streams a file through BLAKE3.
 fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
     let mut hasher = blake3::Hasher::new();
@@ -192,6 +209,14 @@ fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
         hasher.update(buf.get(..n).unwrap_or_default());
     }
     Ok((hasher.finalize().to_hex().to_string(), n_bytes))
+}
+
+/// The threads an import runs on: twice as many as cores, because each file also waits for
+/// its fsyncs, and a core should decode the next photo meanwhile. `None` if no thread could be
+/// started, and then the global pool does the work.
+fn import_pool() -> Option<rayon::ThreadPool> {
+    let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    rayon::ThreadPoolBuilder::new().num_threads(n_cores * 2).thread_name(|i| format!("import-{i}")).build().ok()
 }
 
 static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -248,15 +273,22 @@ impl Archive {
             }
         }
         self.store.set_import_in_progress(true)?;
+        let pool = import_pool();
         for chunk in files.chunks(CHUNK_SIZE) {
-            let outcomes: Vec<FileOutcome> = chunk
-                .par_iter()
-                .map(|path| {
-                    let outcome =
-                        if cancel.load(Ordering::Relaxed) { Outcome::Cancelled } else { self.import_one(path) };
-                    FileOutcome { path: path.clone(), outcome }
-                })
-                .collect();
+            let import_chunk = || -> Vec<FileOutcome> {
+                chunk
+                    .par_iter()
+                    .map(|path| {
+                        let outcome =
+                            if cancel.load(Ordering::Relaxed) { Outcome::Cancelled } else { self.import_one(path) };
+                        FileOutcome { path: path.clone(), outcome }
+                    })
+                    .collect()
+            };
+            let outcomes = match &pool {
+                Some(pool) => pool.install(import_chunk),
+                None => import_chunk(),
+            };
             // Nothing is reported imported before it is on disk.
             self.store.flush()?;
             for outcome in outcomes {
@@ -279,7 +311,7 @@ impl Archive {
 
     fn try_import_one(&self, path: &Path) -> Result<Outcome, ImportError> {
         let kind = classify(path).ok_or(ImportError::Unsupported)?;
-        let (hash, byte_size) = hash_file(path).map_err(|e| ImportError::Read(e.to_string()))?;
+        let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
         if byte_size == 0 {
             return Err(ImportError::Empty);
         }
@@ -288,9 +320,9 @@ impl Archive {
         }
         let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let prepared =
-            std::panic::catch_unwind(AssertUnwindSafe(|| prepare(path, kind, &hash, byte_size, &original_name)))
+            std::panic::catch_unwind(AssertUnwindSafe(|| prepare(&source, kind, &hash, byte_size, &original_name)))
                 .map_err(|_| ImportError::DecoderPanic)??;
-        self.store_prepared(path, prepared)
+        self.store_prepared(&source, prepared)
     }
 
     fn duplicate_outcome(&self, hash: &str) -> Option<Outcome> {
@@ -299,15 +331,15 @@ impl Archive {
         Some(Outcome::Duplicate { id, title })
     }
 
-    fn store_prepared(&self, source: &Path, prepared: Prepared) -> Result<Outcome, ImportError> {
+    fn store_prepared(&self, source: &Source, prepared: Prepared) -> Result<Outcome, ImportError> {
         let Prepared { clipping, thumbnail_jpeg } = prepared;
         let original = self.original_path(&clipping);
         let thumbnail = self.thumbnail_path(&clipping.hash);
         let store_err = |e: Error| ImportError::Store(e.to_string());
         if !original.exists() {
-            write_atomically(&original, |dest| {
-                let mut src = File::open(source)?;
-                std::io::copy(&mut src, dest).map(|_| ())
+            write_atomically(&original, |dest| match source {
+                Source::Memory(bytes) => dest.write_all(bytes),
+                Source::File(path) => std::io::copy(&mut File::open(path)?, dest).map(|_| ()),
             })
             .map_err(store_err)?;
         }
@@ -333,7 +365,7 @@ impl Archive {
 }
 
 fn prepare(
-    path: &Path,
+    source: &Source,
     kind: FileKind,
     hash: &str,
     byte_size: u64,
@@ -368,15 +400,21 @@ fn prepare(
             if byte_size > text::MAX_TEXT_BYTES {
                 return Err(ImportError::BadText(format!("{} MB is too large for a text clipping", byte_size >> 20)));
             }
-            let bytes = fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            let article = text::parse_article(&text::decode(&bytes)?)?;
+            let article = match source {
+                Source::Memory(bytes) => text::parse_article(&text::decode(bytes.as_slice())?)?,
+                Source::File(path) => {
+                    let bytes = fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
+                    text::parse_article(&text::decode(&bytes)?)?
+                }
+            };
             clipping.title = article.title;
             clipping.body = article.body;
-            clipping.format = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            clipping.format =
+                Path::new(original_name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
             Ok(Prepared { clipping, thumbnail_jpeg: None })
         }
         FileKind::Photo(claimed) => {
-            let photo = media::read_photo(path, claimed)?;
+            let photo = media::read_photo(source, claimed)?;
             clipping.kind = Kind::Photo;
             clipping.format = media::format_extension(photo.format).to_owned();
             clipping.title = photo_title(original_name);

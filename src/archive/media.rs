@@ -4,7 +4,6 @@
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
-use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use image::{DynamicImage, ImageFormat, ImageReader, RgbImage};
@@ -79,9 +78,23 @@ fn bad(format: ImageFormat, reason: impl ToString) -> ImportError {
 
 /// Reads a photo: checks that its content is the image format it claims (or another one we
 /// support), refuses bombs before decoding, reads EXIF and makes the thumbnail.
-pub(crate) fn read_photo(path: &Path, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
-    let file = File::open(path).map_err(|e| ImportError::Read(e.to_string()))?;
-    let mut reader = BufReader::new(file);
+pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
+    match source {
+        Source::Memory(bytes) => read_photo_from(std::io::Cursor::new(bytes.as_slice()), claimed),
+        Source::File(path) => {
+            let file = File::open(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            read_photo_from(BufReader::new(file), claimed)
+        }
+    }
+}
+
+/// A file's bytes: read into memory when small enough, else left on disk to be streamed.
+pub(crate) enum Source {
+    Memory(Vec<u8>),
+    File(std::path::PathBuf),
+}
+
+fn read_photo_from<R: BufRead + Seek>(mut reader: R, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
     let head = reader.fill_buf().map_err(|e| ImportError::Read(e.to_string()))?;
     if head.is_empty() {
         return Err(ImportError::Empty);

@@ -1,0 +1,122 @@
+//! Import throughput against a reference thumbnailer. Copies ../shared/corpus/photos-camera to
+//! at least 100 distinct files (a trailing byte after each JPEG's end makes every copy unique),
+//! imports them into a fresh archive (hash, copy, EXIF, 256 px thumbnail, database) and, in the
+//! same run, has `vipsthumbnail` (Debian libvips-tools) make 256 px thumbnails of the same files.
+//!
+//!     cargo bench --bench import [-- CORPUS_DIR [N_FILES]]
+
+// A benchmark that cannot set up its inputs has nothing to measure: it stops there.
+#![allow(clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use clippings::archive::Archive;
+
+const ROUNDS: usize = 3;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let corpus = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/photos-camera"));
+    let n_files: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(120);
+    let sources: Vec<PathBuf> = match std::fs::read_dir(&corpus) {
+        Ok(dir) => {
+            let mut v: Vec<PathBuf> = dir
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("jpg")))
+                .collect();
+            v.sort();
+            v
+        }
+        Err(e) => {
+            println!("import bench skipped: cannot read {}: {e}", corpus.display());
+            return;
+        }
+    };
+    if sources.is_empty() {
+        println!("import bench skipped: no JPEGs in {}", corpus.display());
+        return;
+    }
+
+    let work = tempfile::tempdir().expect("temporary folder");
+    let inbox = work.path().join("inbox");
+    std::fs::create_dir_all(&inbox).expect("inbox");
+    let mut files = Vec::new();
+    let mut n_bytes = 0u64;
+    for i in 0..n_files {
+        let src = &sources[i % sources.len()];
+        let mut bytes = std::fs::read(src).expect("read corpus photo");
+        bytes.extend_from_slice(&(i as u32).to_le_bytes());
+        n_bytes += bytes.len() as u64;
+        let dest = inbox.join(format!("{i:04}.jpg"));
+        std::fs::write(&dest, bytes).expect("write copy");
+        files.push(dest);
+    }
+    println!(
+        "import bench: {} files ({:.1} MB) made from {} camera JPEGs in {}",
+        files.len(),
+        n_bytes as f64 / 1e6,
+        sources.len(),
+        corpus.display()
+    );
+
+    let vips = Command::new("vipsthumbnail").arg("--vips-version").output().is_ok();
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    for round in 0..ROUNDS {
+        let archive_dir = work.path().join(format!("archive-{round}"));
+        let archive = Archive::open(&archive_dir).expect("open archive");
+        let start = Instant::now();
+        let report = archive.import(&[inbox.clone()], &mut |_| {}, &AtomicBool::new(false)).expect("import");
+        ours.push(start.elapsed());
+        assert_eq!(report.n_imported(), files.len(), "{}", report.summary());
+        drop(archive);
+        std::fs::remove_dir_all(&archive_dir).ok();
+
+        if vips {
+            let out = work.path().join(format!("vips-{round}"));
+            std::fs::create_dir_all(&out).expect("vips out");
+            let start = Instant::now();
+            // vipsthumbnail is single-threaded per file; give it both cores as we use both.
+            let halves: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(2)).collect();
+            let children: Vec<_> = halves
+                .iter()
+                .map(|half| {
+                    Command::new("vipsthumbnail")
+                        .args(["--size", "256", "-o"])
+                        .arg(format!("{}/%s.jpg[Q=85]", out.display()))
+                        .args(*half)
+                        .spawn()
+                        .expect("run vipsthumbnail")
+                })
+                .collect();
+            for mut c in children {
+                assert!(c.wait().expect("wait vipsthumbnail").success());
+            }
+            theirs.push(start.elapsed());
+        }
+    }
+    let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
+    let rate = |d: Duration| files.len() as f64 / d.as_secs_f64();
+    let (o, t) = (best(&ours), best(&theirs));
+    println!(
+        "clippings import:  {:7.1} photos/s  (best of {ROUNDS}: {:.3} s; hash, copy, EXIF, thumbnail, db)",
+        rate(o),
+        o.as_secs_f64()
+    );
+    if vips {
+        println!(
+            "vipsthumbnail:     {:7.1} photos/s  (best of {ROUNDS}: {:.3} s; 2 processes, thumbnails only)",
+            rate(t),
+            t.as_secs_f64()
+        );
+        println!("ratio (clippings / vipsthumbnail throughput): {:.2}x", rate(o) / rate(t));
+    } else {
+        println!("vipsthumbnail not found (apt-get install libvips-tools): no reference figure");
+    }
+}

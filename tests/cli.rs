@@ -1,0 +1,177 @@
+//! The command line as a person or a script uses it: the real binary on a temporary archive.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use clippings::archive::{Archive, ClippingId};
+use common::*;
+
+fn clippings(archive: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_clippings"))
+        .arg("--archive")
+        .arg(archive)
+        .args(args)
+        .env_remove("CLIPPINGS_ARCHIVE")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn import_list_show_tag_export() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "brussels.txt", PASTED_CLIPPING);
+    write(&inbox, "photo.jpg", jpeg_with_exif(120, 80, Some(1), Some("2024:03:01 08:00:00")));
+    let a = archive.to_str().unwrap();
+
+    let out = clippings(&archive, &["import", inbox.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("imported 1 \"Brussels talks: Kazakhstan and Benelux build bridges\""),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stderr(&out).contains("2 imported, 0 duplicates, 0 failed"), "{}", stderr(&out));
+
+    let again = clippings(&archive, &["import", inbox.join("brussels.txt").to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(stdout(&again).starts_with("duplicate of 1 \"Brussels talks"), "{}", stdout(&again));
+
+    let out = clippings(&archive, &["tag", "add", "country", "Бельгия", "--query", "benelux"]);
+    assert_eq!(stdout(&out).trim(), "added country Belgium to 1 clippings (0 already had it)", "{}", stderr(&out));
+    let out = clippings(&archive, &["tag", "add", "topic", "transport", "--ids", "1,2"]);
+    assert_eq!(stdout(&out).trim(), "added topic transport to 2 clippings (0 already had it)");
+    let out = clippings(&archive, &["tag", "remove", "topic", "transport", "--ids", "2"]);
+    assert_eq!(stdout(&out).trim(), "removed topic transport from 1 clippings");
+
+    let list = stdout(&clippings(&archive, &["list", "--query", "country:BE"]));
+    assert_eq!(list.lines().count(), 1, "{list}");
+    assert!(list.contains("Brussels talks") && list.contains("[BE]"), "{list}");
+
+    let json = stdout(&clippings(&archive, &["list", "--json"]));
+    let items: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(items.len(), 2);
+    let photo = items.iter().find(|i| i["kind"] == "photo").unwrap();
+    assert_eq!(photo["width_px"], 120);
+    assert_eq!(photo["published"], "2024-03-01");
+    let article = items.iter().find(|i| i["kind"] == "article").unwrap();
+    assert_eq!(article["tags"].as_array().unwrap().len(), 2);
+
+    let show = stdout(&clippings(&archive, &["show", "1"]));
+    assert!(show.contains("title      Brussels talks") && show.contains("countries  BE"), "{show}");
+    let tags = stdout(&clippings(&archive, &["tags"]));
+    assert!(tags.contains("Belgium (BE)") && tags.contains("transport"), "{tags}");
+
+    let dest = tmp.path().join("for the minister");
+    let out = clippings(&archive, &["export", "--query", "", dest.to_str().unwrap(), "--layout", "country"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dest.join("Belgium/Brussels talks Kazakhstan and Benelux build bridges.txt").is_file());
+    assert!(dest.join("No country/photo.jpg").is_file());
+    assert!(dest.join("clippings.csv").is_file());
+    let _ = a;
+}
+
+#[test]
+fn exit_codes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let bad = write(tmp.path(), "bad.jpg", "not a jpeg");
+    let good = write(tmp.path(), "good.txt", "Fine\ntext");
+    let out = clippings(&archive, &["import", good.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some files failed");
+    assert!(stdout(&out).contains("failed: not a valid JPEG image"), "{}", stdout(&out));
+    assert!(stderr(&out).contains("1 imported, 0 duplicates, 1 failed"));
+
+    assert_eq!(clippings(&archive, &["frobnicate"]).status.code(), Some(2), "usage error");
+    let missing = clippings(&archive, &["show", "999"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(stderr(&missing).trim(), "clippings: no clipping with id 999");
+    let unknown = clippings(&archive, &["tag", "add", "country", "Narnia", "--ids", "1"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown country \"Narnia\""));
+    assert_eq!(clippings(&archive, &["tag", "add", "topic", "x"]).status.code(), Some(2), "needs --ids or --query");
+}
+
+#[test]
+fn a_second_process_is_told_the_archive_is_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let held = Archive::open(&dir).unwrap();
+    let out = clippings(&dir, &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let expected = format!("clippings: archive {} is open in another Clippings process", held.root().display());
+    assert_eq!(stderr(&out).trim(), expected);
+    drop(held);
+    assert_eq!(clippings(&dir, &["list"]).status.code(), Some(0));
+}
+
+/// Kills an import with SIGKILL after it has reported some files, then checks that the archive
+/// opens and holds exactly what was reported imported: records, originals and thumbnails.
+#[test]
+fn a_killed_import_leaves_a_consistent_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let n_files = 400;
+    for i in 0..n_files {
+        write(&inbox, &format!("photo-{i:04}.jpg"), unique_jpeg(i, 320, 240));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_clippings"))
+        .arg("--archive")
+        .arg(&dir)
+        .args(["import", "--json"])
+        .arg(&inbox)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut reported = Vec::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    while let Some(Ok(line)) = lines.next() {
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["status"], "imported", "{line}");
+        reported.push(ClippingId(v["id"].as_u64().unwrap()));
+        if reported.len() >= 40 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(reported.len() >= 40, "the import ended early: {reported:?}");
+
+    let archive = Archive::open(&dir).unwrap();
+    let all = archive.all_clippings().unwrap();
+    assert!(all.len() < n_files as usize, "the kill came too late to test anything ({} imported)", all.len());
+    for id in &reported {
+        let c = archive.get(*id).unwrap();
+        let bytes = std::fs::read(archive.original_path(&c)).unwrap();
+        assert_eq!(blake3::hash(&bytes).to_hex().to_string(), c.hash);
+        assert!(image::open(archive.thumbnail_path(&c.hash)).is_ok());
+    }
+    // Every file on disk belongs to a record and every record has its files.
+    let files = |sub: &str| {
+        walkdir::WalkDir::new(dir.join(sub)).into_iter().filter(|e| e.as_ref().unwrap().file_type().is_file()).count()
+    };
+    assert_eq!(files("originals"), all.len());
+    assert_eq!(files("thumbnails"), all.len());
+
+    // The rest imports on a second run, and the already imported are duplicates.
+    drop(archive);
+    let out = clippings(&dir, &["import", inbox.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let summary = stderr(&out);
+    let expected = format!("{} imported, {} duplicates, 0 failed", n_files as usize - all.len(), all.len());
+    assert!(summary.contains(&expected), "{summary} (expected {expected})");
+}
