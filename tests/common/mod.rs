@@ -1,5 +1,5 @@
 //! Inputs the integration tests make for themselves: JPEGs with EXIF, PNGs, text clippings.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 
