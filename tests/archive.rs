@@ -1,4 +1,6 @@
 //! The archive core through its public API, on inputs each test makes in a temporary folder.
+// Helpers outside #[test] functions panic on purpose: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

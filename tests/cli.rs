@@ -1,4 +1,6 @@
 //! The command line as a person or a script uses it: the real binary on a temporary archive.
+// Helpers outside #[test] functions panic on purpose: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
