@@ -72,7 +72,8 @@ fn main() {
         let archive_dir = work.path().join(format!("archive-{round}"));
         let archive = Archive::open(&archive_dir).expect("open archive");
         let start = Instant::now();
-        let report = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
+        let report =
+            archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
         ours.push(start.elapsed());
         assert_eq!(report.n_imported(), files.len(), "{}", report.summary());
         drop(archive);

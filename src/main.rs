@@ -6,15 +6,23 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use clippings::cli::{self, Cli};
 
+fn open_window(archive: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    let dir = match archive {
+        Some(dir) => dir,
+        None => {
+            clippings::archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?
+        }
+    };
+    clippings::ui::run(dir).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(args.archive, command),
-        None => {
-            use clap::CommandFactory as _;
-            let _ = Cli::command().print_help();
-            return ExitCode::from(2);
-        }
+        None => open_window(args.archive),
     };
     match result {
         Ok(code) => code,

@@ -312,6 +312,37 @@ impl Archive {
     fn try_import_one(&self, path: &Path) -> Result<Outcome, ImportError> {
         let kind = classify(path).ok_or(ImportError::Unsupported)?;
         let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
+        self.import_source(path, kind, source, hash, byte_size)
+    }
+
+    /// Imports bytes that come from no file, such as pasted text: `name` (with an extension
+    /// that says what they are, e.g. "Pasted 2024-06-01.txt") stands in for the file name.
+    pub fn import_bytes(&self, name: &str, bytes: Vec<u8>) -> Result<FileOutcome> {
+        let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let path = PathBuf::from(name);
+        let outcome = match classify(&path) {
+            None => Outcome::Failed { reason: ImportError::Unsupported },
+            Some(kind) => {
+                self.store.set_import_in_progress(true)?;
+                let hash = blake3::hash(&bytes).to_hex().to_string();
+                let byte_size = bytes.len() as u64;
+                let result = self.import_source(&path, kind, Source::Memory(bytes), hash, byte_size);
+                self.store.flush()?;
+                self.store.set_import_in_progress(false)?;
+                result.unwrap_or_else(|reason| Outcome::Failed { reason })
+            }
+        };
+        Ok(FileOutcome { path, outcome })
+    }
+
+    fn import_source(
+        &self,
+        path: &Path,
+        kind: FileKind,
+        source: Source,
+        hash: String,
+        byte_size: u64,
+    ) -> Result<Outcome, ImportError> {
         if byte_size == 0 {
             return Err(ImportError::Empty);
         }

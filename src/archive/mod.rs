@@ -2,6 +2,7 @@
 //! content hash) and the photo thumbnails (`thumbnails/`). Everything the window or the command
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
+pub mod catalog;
 pub mod countries;
 mod error;
 pub mod export;
@@ -22,7 +23,7 @@ use chrono::Utc;
 pub use error::{Error, ImportError, Result};
 pub use export::{ExportReport, Layout};
 pub use import::{FileOutcome, ImportProgress, ImportReport, Outcome};
-pub use media::THUMB_SIZE_PX;
+pub use media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
 pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagCount, TagKind};
 pub use query::Query;
 

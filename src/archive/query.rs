@@ -164,31 +164,50 @@ impl Query {
         if self.words.is_empty() && self.excluded.is_empty() && self.sources.is_empty() {
             return true;
         }
-        let haystack = [
-            &clipping.title,
-            &clipping.body,
-            &clipping.caption,
-            &clipping.credit,
-            &clipping.source,
-            &clipping.author,
-            &clipping.notes,
-            &clipping.original_name,
-        ]
-        .iter()
-        .map(|s| s.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n");
-        let source = clipping.source.to_lowercase();
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
-            && !self.excluded.iter().any(|w| haystack.contains(w.as_str()))
-            && self.sources.iter().all(|s| source.contains(s.as_str()))
+        self.matches_folded(&searchable_text(clipping), &clipping.source.to_lowercase())
     }
 
-    fn matches_fields(&self, clipping: &Clipping) -> bool {
+    /// Matches the words against text already folded by [`searchable_text`].
+    pub(crate) fn matches_folded(&self, haystack: &str, source_lower: &str) -> bool {
+        self.words.iter().all(|w| haystack.contains(w.as_str()))
+            && !self.excluded.iter().any(|w| haystack.contains(w.as_str()))
+            && self.sources.iter().all(|s| source_lower.contains(s.as_str()))
+    }
+
+    /// Whether the query has words, exclusions or source filters (anything textual).
+    pub fn has_text(&self) -> bool {
+        !(self.words.is_empty() && self.excluded.is_empty() && self.sources.is_empty())
+    }
+
+    /// The tag keys the query requires; `None` for a value that names no possible tag (an
+    /// unknown country), which no clipping can match.
+    pub(crate) fn tag_keys(&self) -> Vec<Option<String>> {
+        self.tags.iter().map(|(kind, value)| tags::resolve(*kind, value).ok().map(|t| t.key())).collect()
+    }
+
+    pub(crate) fn matches_fields(&self, clipping: &Clipping) -> bool {
         self.kind.is_none_or(|k| clipping.kind == k)
             && self.date.is_none_or(|r| r.contains(clipping.date()))
             && self.imported.is_none_or(|r| r.contains(clipping.imported_at.with_timezone(&Local).date_naive()))
     }
+}
+
+/// Everything a word may match in, folded to lower case, one field a line.
+pub(crate) fn searchable_text(clipping: &Clipping) -> String {
+    [
+        &clipping.title,
+        &clipping.body,
+        &clipping.caption,
+        &clipping.credit,
+        &clipping.source,
+        &clipping.author,
+        &clipping.notes,
+        &clipping.original_name,
+    ]
+    .iter()
+    .map(|s| s.to_lowercase())
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 impl Archive {

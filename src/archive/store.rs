@@ -89,9 +89,28 @@ fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
+/// Opens the sled database. Our own lock file already keeps other processes out, so a sled
+/// lock that is still held belongs to an instance this process closed a moment ago, whose
+/// background threads are letting go of it: wait for them rather than fail.
+fn open_db(path: &Path) -> Result<sled::Db> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match sled::Config::new().path(path).open() {
+            Ok(db) => return Ok(db),
+            // sled reports this as a plain I/O error with a message, not as WouldBlock.
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock") && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(db_err(e)),
+        }
+    }
+}
+
 impl Store {
     pub(crate) fn open(path: &Path) -> Result<Store> {
-        let db = sled::Config::new().path(path).open().map_err(db_err)?;
+        let db = open_db(path)?;
         let tree = |name: &str| db.open_tree(name).map_err(db_err);
         let store = Store {
             meta: tree("meta")?,

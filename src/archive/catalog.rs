@@ -1,0 +1,148 @@
+//! An in-memory view of the whole archive for browsing: every clipping with its tags and its
+//! text folded for matching, newest first. The window keeps one on its worker thread, filters
+//! it as the user types and updates it entry by entry after edits, instead of reading the
+//! database for every keystroke. The database stays the store of record.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use crate::archive::Archive;
+use crate::archive::error::Result;
+use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
+use crate::archive::query::{Query, searchable_text};
+
+/// One clipping as the browser shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub clipping: Clipping,
+    pub tags: Vec<Tag>,
+    /// Countries as codes, topics and events as names, each comma-separated, for display.
+    pub countries: String,
+    pub topics: String,
+    pub events: String,
+    folded_text: String,
+    folded_source: String,
+    tag_keys: Vec<String>,
+}
+
+impl Entry {
+    pub fn new(clipping: Clipping, tags: Vec<Tag>) -> Entry {
+        let list = |kind: TagKind| {
+            tags.iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| if kind == TagKind::Country { t.value.as_str() } else { t.name.as_str() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        Entry {
+            countries: list(TagKind::Country),
+            topics: list(TagKind::Topic),
+            events: list(TagKind::Event),
+            folded_text: searchable_text(&clipping),
+            folded_source: clipping.source.to_lowercase(),
+            tag_keys: tags.iter().map(Tag::key).collect(),
+            clipping,
+            tags,
+        }
+    }
+
+    pub fn id(&self) -> ClippingId {
+        self.clipping.id
+    }
+
+    pub fn has_tag(&self, tag: &Tag) -> bool {
+        let key = tag.key();
+        self.tag_keys.contains(&key)
+    }
+
+    fn matches(&self, query: &Query, tag_keys: &[Option<String>]) -> bool {
+        tag_keys.iter().all(|k| k.as_ref().is_some_and(|k| self.tag_keys.contains(k)))
+            && query.matches_fields(&self.clipping)
+            && (!query.has_text() || query.matches_folded(&self.folded_text, &self.folded_source))
+    }
+}
+
+/// Every clipping not in the trash, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    entries: Vec<Arc<Entry>>,
+}
+
+fn sort_newest_first(entries: &mut [Arc<Entry>]) {
+    entries.sort_by_key(|e| std::cmp::Reverse((e.clipping.date(), e.clipping.id)));
+}
+
+impl Catalog {
+    /// Builds a catalog from entries made elsewhere (tests, benchmarks).
+    pub fn from_entries(entries: Vec<Entry>) -> Catalog {
+        let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Arc::new).collect();
+        sort_newest_first(&mut entries);
+        Catalog { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
+        self.entries.iter().find(|e| e.id() == id)
+    }
+
+    /// The entries that match, newest first.
+    pub fn search(&self, query: &Query) -> Vec<Arc<Entry>> {
+        let tag_keys = query.tag_keys();
+        self.entries.iter().filter(|e| e.matches(query, &tag_keys)).cloned().collect()
+    }
+
+    /// Re-reads these clippings from the archive: edited ones are replaced, trashed or deleted
+    /// ones leave, new ones join.
+    pub fn refresh(&mut self, archive: &Archive, ids: &[ClippingId]) -> Result<()> {
+        let mut fresh: HashMap<ClippingId, Option<Entry>> = HashMap::new();
+        for &id in ids {
+            let entry = match archive.get(id) {
+                Ok(c) if c.trashed_at.is_none() => {
+                    let tags = archive.tags_of(id)?;
+                    Some(Entry::new(c, tags))
+                }
+                Ok(_) | Err(crate::archive::Error::NoSuchClipping(_)) => None,
+                Err(e) => return Err(e),
+            };
+            fresh.insert(id, entry);
+        }
+        self.entries.retain(|e| !fresh.contains_key(&e.id()));
+        self.entries.extend(fresh.into_values().flatten().map(Arc::new));
+        sort_newest_first(&mut self.entries);
+        Ok(())
+    }
+}
+
+/// How many of `entries` carry each tag, by kind then name; tags no entry carries are left out.
+pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
+    let mut counts: BTreeMap<(TagKind, String), TagCount> = BTreeMap::new();
+    for entry in entries {
+        for tag in &entry.tags {
+            counts
+                .entry((tag.kind, tag.name.to_lowercase()))
+                .or_insert_with(|| TagCount { tag: tag.clone(), n_clippings: 0 })
+                .n_clippings += 1;
+        }
+    }
+    counts.into_values().collect()
+}
+
+impl Archive {
+    /// Reads the whole archive into a [`Catalog`].
+    pub fn catalog(&self) -> Result<Catalog> {
+        let clippings = self.all_clippings()?;
+        let mut entries = Vec::with_capacity(clippings.len());
+        for clipping in clippings {
+            let tags = self.tags_of(clipping.id)?;
+            entries.push(Entry::new(clipping, tags));
+        }
+        Ok(Catalog::from_entries(entries))
+    }
+}

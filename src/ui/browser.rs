@@ -1,0 +1,274 @@
+//! The centre: the results as a grid of thumbnails and article cards, or as a sortable table.
+//! Both lay out only the rows on screen, so 100,000 clippings scroll as smoothly as 100.
+
+use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
+
+use crate::archive::Kind;
+use crate::archive::catalog::Entry;
+
+use super::{Action, ClippingsApp, SortColumn, View};
+
+pub fn browser_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        if app.results.is_empty() {
+            empty_ui(ui, app);
+            return;
+        }
+        match app.settings.view {
+            View::Grid => grid_ui(ui, app, actions),
+            View::List => list_ui(ui, app, actions),
+        }
+    });
+}
+
+fn empty_ui(ui: &mut egui::Ui, app: &ClippingsApp) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        if app.n_total == 0 {
+            ui.heading("Your archive is empty");
+            ui.label("Drop articles (.txt, .md) and photos here, or use Import, or paste text with Ctrl+V.");
+        } else {
+            ui.heading("No clippings match");
+            ui.label("Try fewer words, or clear the filters in the sidebar.");
+        }
+    });
+}
+
+fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
+    ui.input(|i| i.modifiers)
+}
+
+fn grid_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let spacing = 4.0;
+    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    let columns = app.grid_columns(width);
+    // Cells share out the row's width, so the grid has no ragged gap on the right.
+    let cell_w = (width / columns as f32 - spacing).max(64.0);
+    let cell = Vec2::new(cell_w, cell_w - 8.0 + 44.0);
+    app.grid_columns_cached = columns;
+    let n_rows = app.results.len().div_ceil(columns);
+    let row_height = cell.y + spacing;
+    let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("grid");
+    if app.scroll_to_cursor
+        && let Some(c) = app.cursor
+    {
+        let row = (c / columns) as f32;
+        let viewport_h = ui.available_height();
+        let offset = ui.ctx().data(|d| d.get_temp::<f32>(egui::Id::unique("grid-offset"))).unwrap_or(0.0);
+        let top = row * row_height;
+        if top < offset || top + row_height > offset + viewport_h {
+            scroll = scroll.vertical_scroll_offset((top - viewport_h / 2.0 + row_height / 2.0).max(0.0));
+        }
+        app.scroll_to_cursor = false;
+    }
+    let results = std::sync::Arc::clone(&app.results);
+    let output = scroll.show_rows(ui, cell.y, n_rows, |ui, rows| {
+        ui.spacing_mut().item_spacing = Vec2::splat(spacing);
+        for row in rows {
+            ui.horizontal(|ui| {
+                for col in 0..columns {
+                    let index = row * columns + col;
+                    let Some(entry) = results.get(index) else { break };
+                    let selected = app.selection.contains(&entry.id());
+                    let has_cursor = app.cursor == Some(index);
+                    let response = cell_ui(ui, app, entry, cell, selected, has_cursor);
+                    if response.clicked() {
+                        actions.push(Action::Click { index, modifiers: click_modifiers(ui) });
+                    }
+                    if response.double_clicked() {
+                        actions.push(Action::OpenOriginal);
+                    }
+                }
+            });
+        }
+    });
+    ui.ctx().data_mut(|d| d.insert_temp(egui::Id::unique("grid-offset"), output.state.clamped_offset().y));
+}
+
+/// One grid cell: a photo's thumbnail or an article's card, with title and date below.
+fn cell_ui(
+    ui: &mut egui::Ui,
+    app: &mut ClippingsApp,
+    entry: &Entry,
+    cell: Vec2,
+    selected: bool,
+    has_cursor: bool,
+) -> egui::Response {
+    let c = &entry.clipping;
+    let (rect, response) = ui.allocate_exact_size(cell, Sense::click());
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &c.title));
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter_at(rect);
+    if selected {
+        painter.rect_filled(rect, CornerRadius::same(6), visuals.selection.bg_fill.gamma_multiply(0.6));
+    } else if response.hovered() {
+        painter.rect_filled(rect, CornerRadius::same(6), visuals.widgets.hovered.weak_bg_fill);
+    }
+    if has_cursor {
+        painter.rect_stroke(
+            rect.shrink(1.0),
+            CornerRadius::same(6),
+            Stroke::new(1.5, visuals.selection.stroke.color),
+            StrokeKind::Inside,
+        );
+    }
+    let image_rect = Rect::from_min_size(rect.min + Vec2::splat(4.0), Vec2::splat(cell.x - 8.0));
+    match c.kind {
+        Kind::Photo => match app.thumbs.get(&c.hash) {
+            Some(texture) => {
+                let size = texture.size_vec2();
+                let scale = (image_rect.width() / size.x).min(image_rect.height() / size.y);
+                let fitted = Rect::from_center_size(image_rect.center(), size * scale);
+                painter.image(
+                    texture.id(),
+                    fitted,
+                    Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                    Color32::WHITE,
+                );
+            }
+            None => {
+                painter.rect_filled(image_rect, CornerRadius::same(4), visuals.faint_bg_color);
+            }
+        },
+        Kind::Article => article_card(&painter, image_rect, entry, &visuals),
+    }
+    let text_color = visuals.text_color();
+    let title_pos = egui::pos2(rect.min.x + 6.0, image_rect.max.y + 4.0);
+    // An article's card shows its title already; below it goes where and when it appeared.
+    let caption = match c.kind {
+        Kind::Photo => c.title.clone(),
+        Kind::Article if c.source.is_empty() => "Article".to_owned(),
+        Kind::Article => c.source.clone(),
+    };
+    let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
+    painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
+    let meta = match (&entry.countries, c.kind) {
+        (countries, _) if !countries.is_empty() => format!("{} · {countries}", c.date()),
+        _ => c.date().to_string(),
+    };
+    let meta = elide(&meta, ((cell.x - 12.0) / 6.0) as usize);
+    painter.text(
+        title_pos + Vec2::new(0.0, 17.0),
+        Align2::LEFT_TOP,
+        meta,
+        FontId::proportional(11.0),
+        visuals.weak_text_color(),
+    );
+    response
+}
+
+/// An article drawn as a card: title, source and date, the first lines of the text.
+fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, visuals: &egui::Visuals) {
+    let c = &entry.clipping;
+    painter.rect(
+        rect,
+        CornerRadius::same(4),
+        visuals.extreme_bg_color,
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        StrokeKind::Inside,
+    );
+    let inner = rect.shrink(8.0);
+    let width = inner.width();
+    let title = painter.layout(c.title.clone(), FontId::proportional(13.5), visuals.strong_text_color(), width);
+    let title_rows = title.rows.len().min(3);
+    let title_h = title.rows.get(..title_rows).map_or(0.0, |r| r.iter().map(|r| r.height()).sum());
+    let title_clip =
+        painter.with_clip_rect(Rect::from_min_size(inner.min, Vec2::new(width, title_h + 1.0)).intersect(inner));
+    title_clip.galley(inner.min, title, visuals.strong_text_color());
+    let y = inner.min.y + title_h + 6.0;
+    let snippet: String = c.body.chars().take(400).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    let body = painter.layout(snippet, FontId::proportional(11.0), visuals.text_color(), width);
+    let body_clip = painter.with_clip_rect(Rect::from_min_max(egui::pos2(inner.min.x, y), inner.max));
+    body_clip.galley(egui::pos2(inner.min.x, y), body, visuals.text_color());
+}
+
+/// Shortens text to `max_chars` characters with an ellipsis.
+fn elide(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    s.push('…');
+    s
+}
+
+fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    use egui_extras::{Column, TableBuilder};
+    app.grid_columns_cached = 1;
+    let results = std::sync::Arc::clone(&app.results);
+    let mut table = TableBuilder::new(ui)
+        .id_salt("list")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(360.0).at_least(120.0).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::initial(90.0).at_least(80.0))
+        .column(Column::initial(60.0).at_least(50.0))
+        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::remainder().at_least(80.0).clip(true));
+    if app.scroll_to_cursor
+        && let Some(c) = app.cursor
+    {
+        table = table.scroll_to_row(c, None);
+        app.scroll_to_cursor = false;
+    }
+    let sort = app.sort;
+    table
+        .header(22.0, |mut header| {
+            for (column, name) in [
+                (SortColumn::Title, "Title"),
+                (SortColumn::Source, "Source"),
+                (SortColumn::Date, "Date"),
+                (SortColumn::Kind, "Kind"),
+                (SortColumn::Countries, "Countries"),
+                (SortColumn::Topics, "Topics"),
+                (SortColumn::Events, "Events"),
+            ] {
+                header.col(|ui| {
+                    let arrow = match sort {
+                        Some((c, true)) if c == column => " ↑",
+                        Some((c, false)) if c == column => " ↓",
+                        _ => "",
+                    };
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong()).frame(false))
+                        .clicked()
+                    {
+                        actions.push(Action::Sort(column));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, results.len(), |mut row| {
+                let index = row.index();
+                let Some(entry) = results.get(index) else { return };
+                let c = &entry.clipping;
+                row.set_selected(app.selection.contains(&c.id));
+                // Cells are plain text: a click anywhere on the row selects it.
+                let cell = |ui: &mut egui::Ui, text: &str| {
+                    ui.add(egui::Label::new(text).selectable(false).truncate());
+                };
+                row.col(|ui| cell(ui, &c.title));
+                row.col(|ui| cell(ui, &c.source));
+                row.col(|ui| cell(ui, &c.date().to_string()));
+                row.col(|ui| cell(ui, c.kind.as_str()));
+                row.col(|ui| cell(ui, &entry.countries));
+                row.col(|ui| cell(ui, &entry.topics));
+                row.col(|ui| cell(ui, &entry.events));
+                let response = row.response();
+                if response.clicked() {
+                    actions.push(Action::Click { index, modifiers: response.ctx.input(|i| i.modifiers) });
+                }
+                if response.double_clicked() {
+                    actions.push(Action::OpenOriginal);
+                }
+            });
+        });
+}

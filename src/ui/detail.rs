@@ -1,0 +1,322 @@
+//! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
+//! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
+
+use egui::{Color32, CornerRadius, Rect, Sense, Stroke, StrokeKind, Vec2};
+
+use crate::archive::{ClippingId, Kind, Tag, TagKind, countries, tags};
+
+use super::{Action, ClippingsApp};
+
+const MAX_PHOTO_SIDE_PX: u32 = 2048;
+
+pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    if app.selection.is_empty() {
+        return;
+    }
+    egui::Panel::right("detail").resizable(true).default_size(380.0).min_size(280.0).show(ui, |ui| {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
+            if app.selection.len() > 1 {
+                bulk_ui(ui, app, actions);
+            } else {
+                single_ui(ui, app, actions);
+            }
+        });
+    });
+}
+
+fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let ids = app.selected_ids();
+    ui.add_space(6.0);
+    ui.heading(format!("{} clippings selected", ids.len()));
+    ui.add_space(6.0);
+    ui.label("Add a tag to all of them, or remove one from all of them.");
+    tag_input_ui(ui, app, actions, &ids);
+    ui.add_space(8.0);
+    // The tags the selection carries, with how many of the selected have each.
+    let mut counts: Vec<(Tag, usize)> = Vec::new();
+    for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
+        for tag in &entry.tags {
+            match counts.iter_mut().find(|(t, _)| t.key() == tag.key()) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((tag.clone(), 1)),
+            }
+        }
+    }
+    counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
+    ui.horizontal_wrapped(|ui| {
+        for (tag, n) in counts {
+            if chip_ui(ui, &tag, Some(n)) {
+                actions.push(Action::RemoveTag { tag, ids: ids.clone() });
+            }
+        }
+    });
+    ui.add_space(12.0);
+    if ui.button("Move to trash").on_hover_text("Delete (undo with Ctrl+Z)").clicked() {
+        actions.push(Action::Trash);
+    }
+}
+
+fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let Some(detail) = &mut app.detail else {
+        ui.spinner();
+        return;
+    };
+    let id = detail.item.clipping.id;
+    let kind = detail.item.clipping.kind;
+    ui.add_space(6.0);
+    match kind {
+        Kind::Photo => {
+            if detail.image.is_none() && !detail.image_requested {
+                detail.image_requested = true;
+                actions.push(Action::LoadImage(id, MAX_PHOTO_SIDE_PX));
+            }
+            let thumb = app.thumbs.get(&detail.item.clipping.hash);
+            let texture = detail.image.clone().or(thumb);
+            photo_ui(ui, detail, texture);
+        }
+        Kind::Article => {
+            ui.label(egui::RichText::new(&detail.item.clipping.title).heading());
+        }
+    }
+    ui.add_space(6.0);
+
+    let mut changed = false;
+    egui::Grid::new("fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        for (name, value, hint) in [
+            ("Title", &mut detail.title, ""),
+            ("Source", &mut detail.source, "outlet"),
+            ("Author", &mut detail.author, ""),
+            ("Date", &mut detail.date, "YYYY-MM-DD"),
+        ] {
+            let label = ui.label(name);
+            let response = ui
+                .add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            changed |= response.lost_focus();
+            ui.end_row();
+        }
+        let label = ui.label("Notes");
+        let response = ui
+            .add(egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        changed |= response.lost_focus();
+        ui.end_row();
+    });
+    if changed {
+        match detail.edited() {
+            Ok(edited) if edited != detail.item.clipping => actions.push(Action::Save(Box::new(edited))),
+            Ok(_) => {}
+            Err(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+        }
+    }
+
+    ui.add_space(8.0);
+    ui.strong("Tags");
+    let tags_now = detail.item.tags.clone();
+    ui.horizontal_wrapped(|ui| {
+        if tags_now.is_empty() {
+            ui.weak("no tags yet");
+        }
+        for tag in tags_now {
+            if chip_ui(ui, &tag, None) {
+                actions.push(Action::RemoveTag { tag, ids: vec![id] });
+            }
+        }
+    });
+    tag_input_ui(ui, app, actions, &[id]);
+
+    let Some(detail) = &app.detail else { return };
+    let c = &detail.item.clipping;
+    ui.add_space(8.0);
+    egui::CollapsingHeader::new("File and camera").default_open(false).show(ui, |ui| {
+        egui::Grid::new("facts").num_columns(2).show(ui, |ui| {
+            let mut fact = |name: &str, value: String| {
+                if !value.is_empty() {
+                    ui.weak(name);
+                    ui.label(value);
+                    ui.end_row();
+                }
+            };
+            fact("File", c.original_name.clone());
+            fact("Format", format!("{} · {} KB", c.format, c.byte_size.div_ceil(1024)));
+            if let (Some(w), Some(h)) = (c.width_px, c.height_px) {
+                fact("Pixels", format!("{w} × {h}"));
+            }
+            fact("Taken", c.captured_at.map(|t| t.to_string()).unwrap_or_default());
+            fact("Camera", c.camera.clone());
+            fact("Caption", c.caption.clone());
+            fact("Credit", c.credit.clone());
+            if let Some(gps) = c.gps {
+                fact("GPS", format!("{:.5}, {:.5}", gps.latitude_deg, gps.longitude_deg));
+            }
+            fact("Imported", c.imported_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string());
+        });
+    });
+    if c.kind == Kind::Article && !c.body.is_empty() {
+        ui.add_space(8.0);
+        ui.separator();
+        ui.add(egui::Label::new(&c.body).selectable(true).wrap());
+    }
+}
+
+/// A photo fitted into the pane; the wheel (or pinch) zooms, dragging pans, double-click resets.
+fn photo_ui(ui: &mut egui::Ui, detail: &mut super::Detail, texture: Option<egui::TextureHandle>) {
+    let width = ui.available_width();
+    let height = (width * 0.75).clamp(160.0, 520.0);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, CornerRadius::same(4), ui.visuals().extreme_bg_color);
+    let Some(texture) = texture else {
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            "loading…",
+            egui::FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    };
+    if response.hovered() {
+        let zoom = ui.input(|i| i.zoom_delta() * (1.0 + i.smooth_scroll_delta.y / 400.0));
+        if zoom != 1.0 {
+            detail.zoom = (detail.zoom * zoom).clamp(1.0, 16.0);
+        }
+    }
+    if response.dragged() {
+        detail.pan += response.drag_delta();
+    }
+    if response.double_clicked() {
+        detail.zoom = 1.0;
+        detail.pan = Vec2::ZERO;
+    }
+    let size = texture.size_vec2();
+    let fit = (rect.width() / size.x).min(rect.height() / size.y);
+    let shown = size * fit * detail.zoom;
+    // Keep the photo over the frame: never pan past its edges.
+    let max_pan = ((shown - rect.size()) / 2.0).max(Vec2::ZERO);
+    detail.pan = detail.pan.clamp(-max_pan, max_pan);
+    let image_rect = Rect::from_center_size(rect.center() + detail.pan, shown);
+    painter.image(
+        texture.id(),
+        image_rect,
+        Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+        Color32::WHITE,
+    );
+    response.on_hover_text("Scroll to zoom, drag to pan, double-click to fit");
+}
+
+/// A tag as a chip with a ×; returns whether the × was clicked.
+fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
+    let fill = match tag.kind {
+        TagKind::Country => Color32::from_rgb(52, 101, 164),
+        TagKind::Topic => Color32::from_rgb(78, 154, 6),
+        TagKind::Event => Color32::from_rgb(173, 127, 168),
+    };
+    let mut removed = false;
+    egui::Frame::new()
+        .fill(fill.gamma_multiply(0.25))
+        .stroke(Stroke::new(1.0, fill))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let name =
+                    if tag.kind == TagKind::Country { format!("{} {}", tag.value, tag.name) } else { tag.name.clone() };
+                let text = match count {
+                    Some(n) => format!("{name} ({n})"),
+                    None => name.clone(),
+                };
+                ui.label(text).on_hover_text(tag.kind.as_str());
+                let remove = ui
+                    .add(egui::Button::new("×").frame(false).small())
+                    .on_hover_text(format!("Remove {} {}", tag.kind, tag.name));
+                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {name}")));
+                removed = remove.clicked();
+            });
+        });
+    let _ = StrokeKind::Inside;
+    removed
+}
+
+/// The kind selector and the tag field with suggestions from known tags and country names.
+fn tag_input_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>, ids: &[ClippingId]) {
+    let mut submit = None;
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("tag-kind").selected_text(app.tag_kind_input.as_str()).width(80.0).show_ui(
+            ui,
+            |ui| {
+                for kind in TagKind::ALL {
+                    ui.selectable_value(&mut app.tag_kind_input, kind, kind.as_str());
+                }
+            },
+        );
+        let label = ui.label("Add tag");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut app.tag_input)
+                    .hint_text("name, then Enter")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = Some(app.tag_input.clone());
+        }
+    });
+    let typed = app.tag_input.trim().to_lowercase();
+    if !typed.is_empty() && submit.is_none() {
+        let suggestions = suggestions(app, &typed);
+        ui.horizontal_wrapped(|ui| {
+            for (kind, value, shown) in suggestions {
+                if ui.small_button(shown).clicked() {
+                    app.tag_kind_input = kind;
+                    submit = Some(value);
+                }
+            }
+        });
+    }
+    if let Some(value) = submit {
+        match tags::resolve(app.tag_kind_input, &value) {
+            Ok(tag) => {
+                actions.push(Action::AddTag { tag, ids: ids.to_vec() });
+                app.tag_input.clear();
+            }
+            Err(e) => {
+                app.toasts.push(super::Toast {
+                    message: e.to_string(),
+                    undo: None,
+                    shown_at: std::time::Instant::now(),
+                    is_error: true,
+                });
+            }
+        }
+    }
+}
+
+/// Up to eight completions for what is typed: known tags first, then countries by any name.
+fn suggestions(app: &ClippingsApp, typed: &str) -> Vec<(TagKind, String, String)> {
+    let mut out: Vec<(TagKind, String, String)> = Vec::new();
+    for tag in &app.all_tags {
+        if tag.kind == app.tag_kind_input
+            && (tag.name.to_lowercase().contains(typed) || tag.value.to_lowercase() == typed)
+        {
+            out.push((tag.kind, tag.value.clone(), tag.name.clone()));
+        }
+    }
+    if app.tag_kind_input == TagKind::Country {
+        for country in countries::all() {
+            if out.iter().any(|(_, v, _)| v == country.code) {
+                continue;
+            }
+            if let Some(name) = country.names().find(|n| n.to_lowercase().starts_with(typed)) {
+                let shown =
+                    if name == country.english { name.to_owned() } else { format!("{name} ({})", country.english) };
+                out.push((TagKind::Country, country.code.to_owned(), shown));
+            }
+        }
+    }
+    out.truncate(8);
+    out
+}

@@ -1,0 +1,275 @@
+//! What floats over the panels: the status bar with import and export progress, the import
+//! report, the export dialog and report, toasts with Undo, the drop overlay, and the message
+//! shown when the archive cannot be opened.
+
+use egui::{Align2, Color32, Id, Order, Vec2};
+
+use crate::archive::{Layout, Outcome};
+
+use super::{Action, ClippingsApp, Status};
+
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    egui::Panel::bottom("status-bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            if let Some(run) = &app.import {
+                let fraction = if run.n_files == 0 { 0.0 } else { run.n_done as f32 / run.n_files as f32 };
+                let current =
+                    run.current.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                ui.label(format!("Importing {} of {}", run.n_done, run.n_files));
+                ui.add(egui::ProgressBar::new(fraction).desired_width(200.0));
+                if let Some(name) = current {
+                    ui.weak(name);
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CancelImport);
+                }
+                ui.separator();
+            }
+            if let Some(run) = &app.export {
+                let fraction = if run.n_total == 0 { 0.0 } else { run.n_done as f32 / run.n_total as f32 };
+                ui.label(format!("Exporting {} of {}", run.n_done, run.n_total));
+                ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
+                if ui.button("Cancel export").clicked() {
+                    actions.push(Action::CancelExport);
+                }
+                ui.separator();
+            }
+            if let Status::Ready { root } = &app.status {
+                let shown = app.results.len();
+                let text = if shown == app.n_total {
+                    format!("{shown} clippings")
+                } else {
+                    format!("{shown} of {} clippings", app.n_total)
+                };
+                ui.label(text);
+                if !app.selection.is_empty() {
+                    ui.label(format!("· {} selected", app.selection.len()));
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.weak(root.display().to_string());
+                });
+            }
+        });
+    });
+}
+
+pub fn failure_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Action>) {
+    let Status::Failed { message, locked } = &app.status else { return };
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            ui.heading(if *locked { "This archive is already open" } else { "The archive cannot be opened" });
+            ui.add_space(6.0);
+            ui.label(message);
+            if *locked {
+                ui.label("Close the other Clippings window, then try again.");
+            }
+            ui.add_space(10.0);
+            if ui.button("Try again").clicked() {
+                actions.push(Action::Retry);
+            }
+        });
+    });
+}
+
+pub fn windows_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    import_report_ui(ctx, app);
+    export_dialog_ui(ctx, app, actions);
+    export_report_ui(ctx, app, actions);
+}
+
+fn import_report_ui(ctx: &egui::Context, app: &mut ClippingsApp) {
+    let Some(report) = &app.import_report else { return };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Import finished")
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(520.0)
+        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{} imported, {} duplicates, {} failed{}",
+                report.n_imported(),
+                report.n_duplicates(),
+                report.n_failed(),
+                if report.n_cancelled() > 0 { format!(", {} cancelled", report.n_cancelled()) } else { String::new() }
+            ));
+            let notes: Vec<_> =
+                report.outcomes.iter().filter(|o| !matches!(o.outcome, Outcome::Imported { .. })).collect();
+            if !notes.is_empty() {
+                ui.separator();
+                egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
+                    egui::Grid::new("import-notes").striped(true).num_columns(2).show(ui, |ui| {
+                        for o in notes {
+                            let name = o
+                                .path
+                                .file_name()
+                                .map_or_else(|| o.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                            ui.label(name).on_hover_text(o.path.display().to_string());
+                            match &o.outcome {
+                                Outcome::Failed { reason } => {
+                                    ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
+                                }
+                                Outcome::Duplicate { id, title } => {
+                                    ui.weak(format!("duplicate of {id} “{title}”"));
+                                }
+                                Outcome::Cancelled => {
+                                    ui.weak("cancelled");
+                                }
+                                Outcome::Imported { .. } => {}
+                            }
+                            ui.end_row();
+                        }
+                    });
+                });
+            }
+            ui.add_space(6.0);
+            if ui.button("Close").clicked() {
+                close = true;
+            }
+        });
+    if !open || close {
+        app.import_report = None;
+    }
+}
+
+fn export_dialog_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let Some(dialog) = &mut app.export_dialog else { return };
+    let mut open = true;
+    let mut cancel = false;
+    egui::Window::new("Export clippings")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Copy {} clippings, each with a .json sidecar, and a clippings.csv listing them.",
+                dialog.ids.len()
+            ));
+            ui.add_space(6.0);
+            egui::Grid::new("export-fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                let label = ui.label("Folder");
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut dialog.dest).desired_width(300.0).hint_text("where to export"),
+                    )
+                    .labelled_by(label.id);
+                    if ui.button("Choose…").clicked() {
+                        actions.push(Action::PickExportFolder);
+                    }
+                });
+                ui.end_row();
+                ui.label("Layout");
+                egui::ComboBox::from_id_salt("export-layout").selected_text(dialog.layout.label()).show_ui(ui, |ui| {
+                    for layout in Layout::ALL {
+                        ui.selectable_value(&mut dialog.layout, layout, layout.label());
+                    }
+                });
+                ui.end_row();
+            });
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let ready = !dialog.dest.trim().is_empty();
+                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                    actions.push(Action::StartExport);
+                }
+                if ui.button("Cancel").clicked() {
+                    cancel = true;
+                }
+            });
+        });
+    if !open || cancel {
+        app.export_dialog = None;
+    }
+}
+
+fn export_report_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let Some(report) = &app.export_report else { return };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Export finished")
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .show(ctx, |ui| {
+            let cancelled = if report.cancelled { " (cancelled)" } else { "" };
+            ui.label(format!("{} files written to {}{cancelled}", report.files.len(), report.dest.display()));
+            for (id, reason) in &report.failed {
+                ui.colored_label(ui.visuals().error_fg_color, format!("clipping {id}: {reason}"));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Open folder").clicked() {
+                    actions.push(Action::OpenFolder(report.dest.clone()));
+                }
+                if ui.button("Close").clicked() {
+                    close = true;
+                }
+            });
+        });
+    if !open || close {
+        app.export_report = None;
+    }
+}
+
+pub fn toasts_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    if app.toasts.is_empty() {
+        return;
+    }
+    let mut dismissed = None;
+    egui::Area::new(Id::unique("toasts"))
+        .order(Order::Foreground)
+        .anchor(Align2::RIGHT_BOTTOM, Vec2::new(-16.0, -40.0))
+        .show(ctx, |ui| {
+            for (i, toast) in app.toasts.iter().enumerate() {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        if toast.is_error {
+                            ui.colored_label(ui.visuals().error_fg_color, &toast.message);
+                        } else {
+                            ui.label(&toast.message);
+                        }
+                        if let Some(undo) = &toast.undo
+                            && ui.button("Undo").clicked()
+                        {
+                            actions.push(Action::UndoChange(undo.clone()));
+                            dismissed = Some(i);
+                        }
+                        if ui.small_button("×").clicked() {
+                            dismissed = Some(i);
+                        }
+                    });
+                });
+            }
+        });
+    if let Some(i) = dismissed {
+        app.toasts.remove(i);
+    }
+}
+
+/// While files hover over the window: an overlay saying how many will be imported. When they
+/// are dropped: the import.
+pub fn drop_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    let (n_hovered, dropped) = ctx.input(|i| {
+        let dropped: Vec<std::path::PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
+        (i.raw.hovered_files.len(), dropped)
+    });
+    if !dropped.is_empty() {
+        actions.push(Action::Import(dropped));
+    }
+    if n_hovered == 0 || !matches!(app.status, Status::Ready { .. }) {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(Order::Foreground, Id::unique("drop-overlay")));
+    painter.rect_filled(screen, 0.0, Color32::from_black_alpha(170));
+    let text = if app.import.is_some() {
+        "An import is running: wait for it to finish".to_owned()
+    } else if n_hovered == 1 {
+        "Drop to import 1 item".to_owned()
+    } else {
+        format!("Drop to import {n_hovered} items")
+    };
+    painter.text(screen.center(), Align2::CENTER_CENTER, text, egui::FontId::proportional(28.0), Color32::WHITE);
+}

@@ -1,0 +1,72 @@
+//! The top bar: search box, grid or list, thumbnail size, import and export.
+
+use egui::{Id, Key};
+
+use super::{Action, ClippingsApp, Status, View};
+
+pub const SEARCH_ID: &str = "search-box";
+
+pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    egui::Panel::top("top-bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let ready = matches!(app.status, Status::Ready { .. });
+            let label = ui.label("Search");
+            let search_id = Id::unique(SEARCH_ID);
+            let edit = egui::TextEdit::singleline(&mut app.search_text)
+                .id(search_id)
+                .hint_text("words, \"a phrase\", -exclude, country:BE, topic:energy, date:2024-01..2024-03")
+                .desired_width((ui.available_width() - 520.0).max(200.0));
+            let response = ui.add_enabled(ready, edit).labelled_by(label.id);
+            if app.focus_search {
+                response.request_focus();
+                app.focus_search = false;
+            }
+            if response.changed() {
+                actions.push(Action::Search);
+            }
+            if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+                app.search_text.clear();
+                actions.push(Action::Search);
+                response.surrender_focus();
+            }
+            if !app.search_text.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
+                app.search_text.clear();
+                actions.push(Action::Search);
+            }
+
+            ui.separator();
+            ui.selectable_value(&mut app.settings.view, View::Grid, "Grid").on_hover_text("Thumbnails");
+            ui.selectable_value(&mut app.settings.view, View::List, "List").on_hover_text("A table with columns");
+            if app.settings.view == View::Grid {
+                let label = ui.label("Size");
+                ui.add(egui::Slider::new(&mut app.settings.thumb_size_px, 96.0..=256.0).show_value(false))
+                    .labelled_by(label.id)
+                    .on_hover_text("Thumbnail size");
+            }
+
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let exporting = app.export.is_some();
+                let n = if app.selection.is_empty() { app.results.len() } else { app.selection.len() };
+                let export = ui
+                    .add_enabled(ready && !exporting && n > 0, egui::Button::new("Export…"))
+                    .on_hover_text(format!("Copy {n} clippings with their metadata to a folder"));
+                if export.clicked() {
+                    actions.push(Action::OpenExport);
+                }
+                let importing = app.import.is_some();
+                ui.add_enabled_ui(ready && !importing, |ui| {
+                    ui.menu_button("Import", |ui| {
+                        if ui.button("Files…").clicked() {
+                            actions.push(Action::PickFiles);
+                        }
+                        if ui.button("Folder…").clicked() {
+                            actions.push(Action::PickFolder);
+                        }
+                    });
+                });
+            });
+        });
+        ui.add_space(4.0);
+    });
+}

@@ -1,0 +1,385 @@
+//! The window's worker: a named thread that owns the archive and its in-memory catalog and
+//! does everything that touches the disk. The UI sends [`Request`]s and drains [`Reply`]s each
+//! frame; every reply is followed by a repaint request. Imports and exports run on threads of
+//! their own so that searching stays quick while they work.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, Sender};
+
+use crate::archive::catalog::{self, Catalog, Entry};
+use crate::archive::{
+    Archive, Clipping, ClippingId, ClippingWithTags, ExportReport, ImportProgress, ImportReport, Layout, Outcome,
+    Query, Tag, TagCount,
+};
+
+/// What the UI asks of the worker.
+#[derive(Debug)]
+pub enum Request {
+    Search {
+        generation: u64,
+        query: Query,
+    },
+    Load(ClippingId),
+    Import {
+        paths: Vec<PathBuf>,
+        cancel: Arc<AtomicBool>,
+    },
+    ImportText {
+        name: String,
+        text: String,
+    },
+    AddTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    RemoveTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    Update(Box<Clipping>),
+    Trash(Vec<ClippingId>),
+    Restore(Vec<ClippingId>),
+    Export {
+        ids: Vec<ClippingId>,
+        dest: PathBuf,
+        layout: Layout,
+        cancel: Arc<AtomicBool>,
+    },
+    /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
+    LoadImage {
+        id: ClippingId,
+        max_side_px: u32,
+    },
+    /// Re-read these clippings into the catalog (sent by the import thread as it goes).
+    Refresh(Vec<ClippingId>),
+    RefreshTags,
+}
+
+/// What can be undone, as the worker did it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undo {
+    /// Tags added to these clippings (only those that did not have it before).
+    AddedTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    RemovedTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    Trashed(Vec<ClippingId>),
+    Edited(Box<Clipping>),
+}
+
+/// What the worker tells the UI.
+#[derive(Debug)]
+pub enum Reply {
+    Opened {
+        root: PathBuf,
+        n_clippings: usize,
+    },
+    OpenFailed {
+        message: String,
+        locked: bool,
+    },
+    Results {
+        generation: u64,
+        entries: Arc<Vec<Arc<Entry>>>,
+        tag_counts: Vec<TagCount>,
+        n_total: usize,
+    },
+    /// Every known tag (for autocompletion), after any change to tags.
+    AllTags(Vec<Tag>),
+    Detail(Box<ClippingWithTags>),
+    Image {
+        id: ClippingId,
+        image: egui::ColorImage,
+    },
+    ImportStarted {
+        n_files: usize,
+    },
+    ImportProgress {
+        n_done: usize,
+        n_files: usize,
+        current: PathBuf,
+    },
+    ImportFinished(ImportReport),
+    ExportProgress {
+        n_done: usize,
+        n_total: usize,
+    },
+    ExportFinished(ExportReport),
+    /// A change went through: the message for a toast and how to take it back.
+    Changed {
+        message: String,
+        undo: Option<Undo>,
+    },
+    /// Something failed that the user should know about.
+    Failed(String),
+}
+
+/// The UI's end of the worker.
+pub struct WorkerHandle {
+    tx: Sender<Request>,
+    pub rx: Receiver<Reply>,
+}
+
+impl WorkerHandle {
+    pub fn send(&self, request: Request) {
+        // The worker only stops when the window does; a failed send means it is gone already.
+        let _ = self.tx.send(request);
+    }
+}
+
+/// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
+/// does not wait for the disk.
+pub fn spawn(dir: PathBuf, ctx: egui::Context) -> WorkerHandle {
+    let (tx, requests) = std::sync::mpsc::channel();
+    let (replies, rx) = std::sync::mpsc::channel();
+    let out = Outbox { tx: replies, ctx, to_worker: tx.clone() };
+    let spawned = std::thread::Builder::new().name("archive-worker".into()).spawn(move || run(&dir, &requests, &out));
+    if let Err(e) = spawned {
+        let (tx2, rx2) = std::sync::mpsc::channel();
+        let _ = tx2.send(Reply::OpenFailed { message: format!("cannot start the worker thread: {e}"), locked: false });
+        return WorkerHandle { tx, rx: rx2 };
+    }
+    WorkerHandle { tx, rx }
+}
+
+#[derive(Clone)]
+struct Outbox {
+    tx: Sender<Reply>,
+    ctx: egui::Context,
+    /// The worker's own inbox, for the import thread to ask for catalog refreshes.
+    to_worker: Sender<Request>,
+}
+
+impl Outbox {
+    fn send(&self, reply: Reply) {
+        let _ = self.tx.send(reply);
+        self.ctx.request_repaint();
+    }
+}
+
+struct State {
+    archive: Arc<Archive>,
+    catalog: Catalog,
+    last_query: Option<(u64, Query)>,
+}
+
+fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
+    let archive = match Archive::open(dir) {
+        Ok(a) => Arc::new(a),
+        Err(e) => {
+            let locked = matches!(e, crate::archive::Error::Locked(_));
+            out.send(Reply::OpenFailed { message: e.to_string(), locked });
+            return;
+        }
+    };
+    let catalog = match archive.catalog() {
+        Ok(c) => c,
+        Err(e) => {
+            out.send(Reply::OpenFailed { message: e.to_string(), locked: false });
+            return;
+        }
+    };
+    out.send(Reply::Opened { root: archive.root().to_path_buf(), n_clippings: catalog.len() });
+    let mut state = State { archive, catalog, last_query: None };
+    send_all_tags(&state, out);
+    while let Ok(request) = requests.recv() {
+        // While typing, only the newest search matters: skip the ones already overtaken.
+        let request = match request {
+            Request::Search { .. } => newest_search(request, requests, &mut state, out),
+            other => Some(other),
+        };
+        if let Some(request) = request {
+            handle(request, &mut state, out);
+        }
+    }
+}
+
+/// Drains queued requests, keeping the last search; other requests found meanwhile are handled
+/// in order. Returns the search to run.
+fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State, out: &Outbox) -> Option<Request> {
+    let mut search = first;
+    while let Ok(next) = requests.try_recv() {
+        match next {
+            Request::Search { .. } => search = next,
+            other => handle(other, state, out),
+        }
+    }
+    Some(search)
+}
+
+fn send_all_tags(state: &State, out: &Outbox) {
+    match state.archive.tags() {
+        Ok(tags) => out.send(Reply::AllTags(tags.into_iter().map(|t| t.tag).collect())),
+        Err(e) => out.send(Reply::Failed(format!("cannot read tags: {e}"))),
+    }
+}
+
+fn search(state: &State, out: &Outbox) {
+    let Some((generation, query)) = &state.last_query else { return };
+    let entries = state.catalog.search(query);
+    let tag_counts = catalog::tag_counts(&entries);
+    out.send(Reply::Results {
+        generation: *generation,
+        entries: Arc::new(entries),
+        tag_counts,
+        n_total: state.catalog.len(),
+    });
+}
+
+/// After a change: re-read the changed clippings, show the current search again.
+fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
+    if let Err(e) = state.catalog.refresh(&state.archive, ids) {
+        out.send(Reply::Failed(format!("cannot re-read the archive: {e}")));
+    }
+    search(state, out);
+}
+
+fn plural(n: usize, one: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
+}
+
+fn handle(request: Request, state: &mut State, out: &Outbox) {
+    let archive = Arc::clone(&state.archive);
+    match request {
+        Request::Search { generation, query } => {
+            state.last_query = Some((generation, query));
+            search(state, out);
+        }
+        Request::Refresh(ids) => refresh(state, &ids, out),
+        Request::RefreshTags => send_all_tags(state, out),
+        Request::Load(id) => match archive.get_with_tags(id) {
+            Ok(item) => out.send(Reply::Detail(Box::new(item))),
+            Err(e) => out.send(Reply::Failed(e.to_string())),
+        },
+        Request::LoadImage { id, max_side_px } => {
+            let loaded = archive.get(id).map_err(|e| e.to_string()).and_then(|c| {
+                crate::ui::thumbs::decode_for_display(&archive.original_path(&c), c.orientation, max_side_px)
+            });
+            match loaded {
+                Ok(image) => out.send(Reply::Image { id, image }),
+                Err(e) => out.send(Reply::Failed(format!("cannot show the photo: {e}"))),
+            }
+        }
+        Request::Import { paths, cancel } => {
+            let out2 = out.clone();
+            let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+                // New clippings show up in the grid as the import goes, a chunk at a time.
+                let mut fresh = Vec::new();
+                let result = archive.import(
+                    &paths,
+                    &mut |event| match event {
+                        ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
+                        ImportProgress::Done { n_done, n_files, outcome } => {
+                            if let Outcome::Imported { id, .. } = outcome.outcome {
+                                fresh.push(id);
+                            }
+                            if fresh.len() >= 32 || n_done == n_files {
+                                let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
+                            }
+                            out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
+                        }
+                    },
+                    &cancel,
+                );
+                if !fresh.is_empty() {
+                    let _ = out2.to_worker.send(Request::Refresh(fresh));
+                }
+                let _ = out2.to_worker.send(Request::RefreshTags);
+                match result {
+                    Ok(report) => out2.send(Reply::ImportFinished(report)),
+                    Err(e) => out2.send(Reply::Failed(format!("import stopped: {e}"))),
+                }
+            });
+            if let Err(e) = spawned {
+                out.send(Reply::Failed(format!("cannot start the import: {e}")));
+            }
+        }
+        Request::ImportText { name, text } => match archive.import_bytes(&name, text.into_bytes()) {
+            Ok(outcome) => {
+                let report = ImportReport { outcomes: vec![outcome] };
+                refresh(state, &report.imported_ids(), out);
+                out.send(Reply::ImportFinished(report));
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot import the pasted text: {e}"))),
+        },
+        Request::AddTag { tag, ids } => {
+            let newly: Vec<ClippingId> =
+                ids.iter().copied().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(&tag))).collect();
+            match archive.add_tag(&tag, &newly) {
+                Ok(n) => {
+                    refresh(state, &newly, out);
+                    send_all_tags(state, out);
+                    let message = format!("Added {} {} to {}", tag.kind, tag.name, plural(n, "clipping"));
+                    out.send(Reply::Changed { message, undo: Some(Undo::AddedTag { tag, ids: newly }) });
+                }
+                Err(e) => out.send(Reply::Failed(format!("cannot add the tag: {e}"))),
+            }
+        }
+        Request::RemoveTag { tag, ids } => {
+            let had: Vec<ClippingId> =
+                ids.iter().copied().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(&tag))).collect();
+            match archive.remove_tag(&tag, &had) {
+                Ok(n) => {
+                    refresh(state, &had, out);
+                    let message = format!("Removed {} {} from {}", tag.kind, tag.name, plural(n, "clipping"));
+                    out.send(Reply::Changed { message, undo: Some(Undo::RemovedTag { tag, ids: had }) });
+                }
+                Err(e) => out.send(Reply::Failed(format!("cannot remove the tag: {e}"))),
+            }
+        }
+        Request::Update(clipping) => {
+            let before = archive.get(clipping.id);
+            match archive.update(&clipping) {
+                Ok(()) => {
+                    refresh(state, &[clipping.id], out);
+                    if let Ok(item) = archive.get_with_tags(clipping.id) {
+                        out.send(Reply::Detail(Box::new(item)));
+                    }
+                    let undo = before.ok().map(|b| Undo::Edited(Box::new(b)));
+                    out.send(Reply::Changed { message: format!("Saved “{}”", clipping.title), undo });
+                }
+                Err(e) => out.send(Reply::Failed(format!("cannot save: {e}"))),
+            }
+        }
+        Request::Trash(ids) => match archive.trash(&ids) {
+            Ok(n) => {
+                refresh(state, &ids, out);
+                let message = format!("Moved {} to the trash", plural(n, "clipping"));
+                out.send(Reply::Changed { message, undo: Some(Undo::Trashed(ids)) });
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot move to the trash: {e}"))),
+        },
+        Request::Restore(ids) => match archive.restore(&ids) {
+            Ok(n) => {
+                refresh(state, &ids, out);
+                out.send(Reply::Changed { message: format!("Restored {}", plural(n, "clipping")), undo: None });
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot restore: {e}"))),
+        },
+        Request::Export { ids, dest, layout, cancel } => {
+            let out2 = out.clone();
+            let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
+                let result = archive.export(
+                    &ids,
+                    &dest,
+                    layout,
+                    &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
+                    &cancel,
+                );
+                match result {
+                    Ok(report) => out2.send(Reply::ExportFinished(report)),
+                    Err(e) => out2.send(Reply::Failed(format!("export failed: {e}"))),
+                }
+            });
+            if let Err(e) = spawned {
+                out.send(Reply::Failed(format!("cannot start the export: {e}")));
+            }
+        }
+    }
+}

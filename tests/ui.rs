@@ -1,0 +1,301 @@
+//! The window as a person uses it, through egui_kittest: drop files, type a search, click the
+//! sidebar, select several, tag in bulk, remove a chip, export, move with the keyboard, and the
+//! message for an archive that another process holds. Each test runs the real app over a
+//! temporary archive; the worker threads do the disk work as they do in the window.
+// Helpers outside #[test] functions panic on purpose: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use clippings::archive::{Archive, TagKind, tags};
+use clippings::ui::{ClippingsApp, Settings, View};
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
+    let dir = dir.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
+    settle(&mut h);
+    h
+}
+
+/// Steps the window until the worker has answered everything and the frame is stable.
+fn settle(h: &mut Harness<'static, ClippingsApp>) {
+    let start = Instant::now();
+    loop {
+        h.step();
+        if h.state().is_idle() {
+            for _ in 0..4 {
+                h.step();
+            }
+            if h.state().is_idle() {
+                return;
+            }
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "the window did not settle");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// An archive with three articles and a photo, made and closed before the window opens it.
+fn seeded(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("archive");
+    let archive = Archive::open(&dir).unwrap();
+    let inbox = tmp.join("seed");
+    write(&inbox, "a.txt", "Brussels talks on the Middle Corridor\nKazakhstan and Benelux discuss transport.");
+    write(&inbox, "b.txt", "Green hydrogen in Kazakhstan\nAn energy project near Astana.");
+    write(&inbox, "c.txt", "Election campaign in Belgium\nParties present their programmes.");
+    write(&inbox, "d.jpg", jpeg_with_exif(320, 200, None, Some("2024:03:01 10:00:00")));
+    let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(report.n_imported(), 4);
+    let by_title = |t: &str| archive.search_str(&format!("\"{t}\"")).unwrap()[0].id;
+    let be = tags::resolve(TagKind::Country, "Belgium").unwrap();
+    archive.add_tag(&be, &[by_title("Brussels talks"), by_title("Election campaign")]).unwrap();
+    let kz = tags::resolve(TagKind::Country, "Kazakhstan").unwrap();
+    archive.add_tag(&kz, &[by_title("Brussels talks"), by_title("Green hydrogen")]).unwrap();
+    dir
+}
+
+fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {
+    h.state().results.iter().map(|e| e.clipping.title.clone()).collect()
+}
+
+#[test]
+fn dropped_files_appear_in_the_grid_with_a_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inbox = tmp.path().join("inbox");
+    let article = write(&inbox, "story.txt", "Astana hosts a forum\nDelegations from forty countries.");
+    let photo = write(&inbox, "photo.jpg", unique_jpeg(4, 300, 200));
+    let broken = write(&inbox, "broken.jpg", b"not really a jpeg");
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    h.get_by_label_contains("Your archive is empty");
+
+    h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(article.clone()), mime: String::new() });
+    h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(photo.clone()), mime: String::new() });
+    h.step();
+    let shot = h.state().results.len();
+    assert_eq!(shot, 0);
+    h.input_mut().hovered_files.clear();
+    for path in [&article, &photo, &broken] {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
+    }
+    h.step();
+    settle(&mut h);
+
+    h.get_by_label("Import finished");
+    h.get_by_label("2 imported, 0 duplicates, 1 failed");
+    h.get_by_label("not a valid JPEG image: the file does not start like a JPEG image");
+    // The cells are labelled with the titles: the article's card and the photo's file name.
+    h.get_by_label("Astana hosts a forum");
+    h.get_by_label("photo");
+    // The new clippings are selected.
+    assert_eq!(h.state().selection.len(), 2);
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    assert!(h.query_by_label("Import finished").is_none());
+}
+
+#[test]
+fn typing_in_the_search_box_narrows_the_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings::default());
+    assert_eq!(titles(&h).len(), 4);
+    h.get_by_label("Search").click();
+    h.step();
+    h.get_by_label("Search").type_text("kazakh");
+    settle(&mut h);
+    let mut found = titles(&h);
+    found.sort();
+    assert_eq!(found, ["Brussels talks on the Middle Corridor", "Green hydrogen in Kazakhstan"]);
+    h.get_by_label("Search").type_text(" -hydrogen");
+    settle(&mut h);
+    assert_eq!(titles(&h), ["Brussels talks on the Middle Corridor"]);
+    assert!(h.query_by_label("Election campaign in Belgium").is_none());
+    h.get_by_label_contains("1 of 4 clippings");
+}
+
+#[test]
+fn clicking_a_sidebar_tag_filters_and_clicking_again_clears() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("BE Belgium (2)").click();
+    settle(&mut h);
+    let mut found = titles(&h);
+    found.sort();
+    assert_eq!(found, ["Brussels talks on the Middle Corridor", "Election campaign in Belgium"]);
+    // Counts follow the results: only one of the two Belgian clippings is also Kazakh.
+    h.get_by_label("KZ Kazakhstan (1)").click();
+    settle(&mut h);
+    assert_eq!(titles(&h), ["Brussels talks on the Middle Corridor"]);
+    h.get_by_label("BE Belgium (1)").click();
+    h.step();
+    settle(&mut h);
+    h.get_by_label("KZ Kazakhstan (2)").click();
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 4);
+    h.get_by_label("Photos").click();
+    settle(&mut h);
+    assert_eq!(titles(&h), ["d"]);
+}
+
+#[test]
+fn bulk_tagging_a_selection_then_removing_a_chip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Brussels talks on the Middle Corridor").click();
+    settle(&mut h);
+    h.get_by_label("Green hydrogen in Kazakhstan").click_modifiers(Modifiers::COMMAND);
+    settle(&mut h);
+    h.get_by_label("Election campaign in Belgium").click_modifiers(Modifiers::COMMAND);
+    settle(&mut h);
+    assert_eq!(h.state().selection.len(), 3);
+    h.get_by_label("3 clippings selected");
+
+    h.get_by_label("Add tag").click();
+    h.step();
+    h.get_by_label("Add tag").type_text("Energy");
+    h.step();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.get_by_label_contains("Added topic Energy to 3 clippings");
+    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    assert_eq!(tagged, 3);
+
+    // One clipping alone: its chip's × removes the tag from it.
+    h.get_by_label("Green hydrogen in Kazakhstan").click();
+    settle(&mut h);
+    h.get_by_label("Remove Energy").click();
+    settle(&mut h);
+    h.get_by_label_contains("Removed topic Energy from 1 clipping");
+    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    assert_eq!(tagged, 2);
+
+    // The newest toast's Undo puts it back.
+    h.get_all_by_label("Undo").last().unwrap().click();
+    settle(&mut h);
+    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    assert_eq!(tagged, 3);
+}
+
+#[test]
+fn exporting_a_selection_writes_the_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let dest = tmp.path().join("for the minister");
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Brussels talks on the Middle Corridor").click();
+    settle(&mut h);
+    h.get_by_label("d").click_modifiers(Modifiers::COMMAND);
+    settle(&mut h);
+    h.get_by_label("Export…").click();
+    settle(&mut h);
+    h.get_by_label_contains("Copy 2 clippings");
+    h.get_by_label("Folder").click();
+    h.step();
+    h.get_by_label("Folder").type_text(dest.to_str().unwrap());
+    h.step();
+    h.get_by_label("Export").click();
+    settle(&mut h);
+    h.get_by_label("Export finished");
+    h.get_by_label("Open folder");
+    let mut files: Vec<String> =
+        std::fs::read_dir(&dest).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "Brussels talks on the Middle Corridor.json",
+            "Brussels talks on the Middle Corridor.txt",
+            "clippings.csv",
+            "d.jpg",
+            "d.json"
+        ]
+    );
+    assert_eq!(h.state().settings.last_export_dir.as_deref(), Some(dest.as_path()));
+}
+
+#[test]
+fn arrow_keys_move_the_selection_and_escape_clears_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    let order = titles(&h);
+    h.key_press(Key::ArrowDown);
+    settle(&mut h);
+    let selected = |h: &Harness<'static, ClippingsApp>| -> Vec<String> {
+        h.state()
+            .results
+            .iter()
+            .filter(|e| h.state().selection.contains(&e.id()))
+            .map(|e| e.clipping.title.clone())
+            .collect()
+    };
+    assert_eq!(selected(&h), [order[0].clone()]);
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    settle(&mut h);
+    assert_eq!(selected(&h), [order[2].clone()]);
+    h.key_press(Key::ArrowUp);
+    settle(&mut h);
+    assert_eq!(selected(&h), [order[1].clone()]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    assert_eq!(selected(&h).len(), 4);
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(selected(&h).is_empty());
+}
+
+#[test]
+fn delete_moves_to_the_trash_and_undo_restores() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    h.key_press(Key::Delete);
+    settle(&mut h);
+    h.get_by_label_contains("Moved 1 clipping to the trash");
+    assert_eq!(titles(&h).len(), 3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 4);
+}
+
+#[test]
+fn a_locked_archive_shows_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let held = Archive::open(&dir).unwrap();
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("This archive is already open");
+    h.get_by_label_contains("is open in another Clippings process");
+    drop(held);
+    h.get_by_label("Try again").click();
+    settle(&mut h);
+    h.get_by_label_contains("Your archive is empty");
+}
