@@ -245,14 +245,17 @@ fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
 fn tag_input_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>, ids: &[ClippingId]) {
     let mut submit = None;
     ui.horizontal(|ui| {
-        egui::ComboBox::from_id_salt("tag-kind").selected_text(app.tag_kind_input.as_str()).width(80.0).show_ui(
-            ui,
-            |ui| {
+        let kind_label = ui.label("Kind");
+        egui::ComboBox::from_id_salt("tag-kind")
+            .selected_text(app.tag_kind_input.as_str())
+            .width(80.0)
+            .show_ui(ui, |ui| {
                 for kind in TagKind::ALL {
                     ui.selectable_value(&mut app.tag_kind_input, kind, kind.as_str());
                 }
-            },
-        );
+            })
+            .response
+            .labelled_by(kind_label.id);
         let label = ui.label("Add tag");
         let response = ui
             .add(

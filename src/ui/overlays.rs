@@ -161,12 +161,16 @@ fn export_dialog_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut V
                     }
                 });
                 ui.end_row();
-                ui.label("Layout");
-                egui::ComboBox::from_id_salt("export-layout").selected_text(dialog.layout.label()).show_ui(ui, |ui| {
-                    for layout in Layout::ALL {
-                        ui.selectable_value(&mut dialog.layout, layout, layout.label());
-                    }
-                });
+                let label = ui.label("Layout");
+                egui::ComboBox::from_id_salt("export-layout")
+                    .selected_text(dialog.layout.label())
+                    .show_ui(ui, |ui| {
+                        for layout in Layout::ALL {
+                            ui.selectable_value(&mut dialog.layout, layout, layout.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
             });
             ui.add_space(6.0);
