@@ -298,6 +298,11 @@ impl ClippingsApp {
         }
     }
 
+    /// The number of the newest search; a [`Reply::Results`] for another one is stale.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// Whether the worker has answered everything asked of it and no import or export runs.
     pub fn is_idle(&self) -> bool {
         self.in_flight == 0 && self.import.is_none() && self.export.is_none() && !matches!(self.status, Status::Opening)
