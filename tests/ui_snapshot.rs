@@ -65,7 +65,7 @@ fn seed(dir: &Path, inbox: &Path) {
             c.published = chrono::NaiveDate::from_ymd_opt(2024, 6, 1 + 2 * i as u32);
             archive.update(&c).unwrap();
             archive.add_tag(&tags::resolve(TagKind::Country, country).unwrap(), &[c.id]).unwrap();
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 archive.add_tag(&tags::resolve(TagKind::Topic, "transport").unwrap(), &[c.id]).unwrap();
             }
         }
