@@ -134,6 +134,11 @@ fn typing_in_the_search_box_narrows_the_results() {
     assert_eq!(titles(&h), ["Brussels talks on the Middle Corridor"]);
     assert!(h.query_by_label("Election campaign in Belgium").is_none());
     h.get_by_label_contains("1 of 4 clippings");
+    // Escape in the search box clears it.
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert_eq!(h.state().search_text, "");
+    assert_eq!(titles(&h).len(), 4);
 }
 
 #[test]

@@ -205,13 +205,14 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(360.0).at_least(120.0).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).clip(true))
-        .column(Column::initial(90.0).at_least(80.0))
-        .column(Column::initial(60.0).at_least(50.0))
-        .column(Column::initial(100.0).at_least(60.0).clip(true))
+        // The title takes what the other columns leave, so all seven fit beside the detail pane.
+        .column(Column::remainder().at_least(160.0).clip(true))
         .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::remainder().at_least(80.0).clip(true));
+        .column(Column::initial(84.0).at_least(80.0))
+        .column(Column::initial(50.0).at_least(44.0))
+        .column(Column::initial(80.0).at_least(50.0).clip(true))
+        .column(Column::initial(100.0).at_least(50.0).clip(true))
+        .column(Column::initial(120.0).at_least(50.0).clip(true));
     if app.scroll_to_cursor
         && let Some(c) = app.cursor
     {

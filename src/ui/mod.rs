@@ -760,7 +760,13 @@ impl ClippingsApp {
                 actions.push(Action::Trash);
             }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::ClearSelection);
+                // Escape undoes the last narrowing: first the selection, then the search.
+                if self.selection.is_empty() && !self.search_text.is_empty() {
+                    self.search_text.clear();
+                    actions.push(Action::Search);
+                } else {
+                    actions.push(Action::ClearSelection);
+                }
             }
             // Pasted text becomes an article.
             for event in &i.events {

@@ -25,7 +25,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
             if response.changed() {
                 actions.push(Action::Search);
             }
-            if response.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            // The text field gives up focus on Escape itself; then Escape also clears it.
+            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
                 app.search_text.clear();
                 actions.push(Action::Search);
                 response.surrender_focus();
