@@ -304,3 +304,25 @@ fn a_locked_archive_shows_a_clear_message() {
     settle(&mut h);
     h.get_by_label_contains("Your archive is empty");
 }
+
+#[test]
+fn pasting_text_makes_an_article_and_pasting_an_image_a_photo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    h.event(egui::Event::Paste("Astana hosts the forum\n\nDelegations arrived on Monday.".into()));
+    settle(&mut h);
+    h.get_by_label("1 imported, 0 duplicates, 0 failed");
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    let image = egui::ColorImage::new([40, 30], vec![egui::Color32::from_rgb(200, 30, 30); 40 * 30]);
+    h.event(egui::Event::PasteImage(Arc::new(image)));
+    settle(&mut h);
+    let results = &h.state().results;
+    assert_eq!(results.len(), 2);
+    let article = results.iter().find(|e| e.clipping.kind == clippings::archive::Kind::Article).unwrap();
+    assert_eq!(article.clipping.title, "Astana hosts the forum");
+    assert_eq!(article.clipping.body, "Delegations arrived on Monday.");
+    let photo = results.iter().find(|e| e.clipping.kind == clippings::archive::Kind::Photo).unwrap();
+    assert_eq!((photo.clipping.width_px, photo.clipping.height_px), (Some(40), Some(30)));
+    assert!(photo.clipping.original_name.starts_with("Pasted ") && photo.clipping.format == "png");
+}

@@ -206,6 +206,7 @@ pub enum Action {
     Sort(SortColumn),
     Retry,
     PasteText(String),
+    PasteImage(Arc<egui::ColorImage>),
     LoadImage(ClippingId, u32),
 }
 
@@ -630,6 +631,10 @@ impl ClippingsApp {
                 let name = format!("Pasted {}.txt", chrono::Local::now().format("%Y-%m-%d %H-%M-%S"));
                 self.worker.send(Request::ImportText { name, text });
             }
+            Action::PasteImage(image) => {
+                let name = format!("Pasted {}.png", chrono::Local::now().format("%Y-%m-%d %H-%M-%S"));
+                self.worker.send(Request::ImportImage { name, image });
+            }
             Action::PickFiles | Action::PickFolder => {
                 let folder = matches!(action, Action::PickFolder);
                 let tx = self.picked.0.clone();
@@ -768,12 +773,14 @@ impl ClippingsApp {
                     actions.push(Action::ClearSelection);
                 }
             }
-            // Pasted text becomes an article.
+            // Pasted text becomes an article, a pasted image a photo.
             for event in &i.events {
-                if let egui::Event::Paste(text) = event
-                    && !text.trim().is_empty()
-                {
-                    actions.push(Action::PasteText(text.clone()));
+                match event {
+                    egui::Event::Paste(text) if !text.trim().is_empty() => {
+                        actions.push(Action::PasteText(text.clone()));
+                    }
+                    egui::Event::PasteImage(image) => actions.push(Action::PasteImage(Arc::clone(image))),
+                    _ => {}
                 }
             }
         });
@@ -861,31 +868,7 @@ pub fn run(archive_dir: PathBuf) -> eframe::Result {
         options,
         Box::new(move |cc| {
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-            load_fallback_fonts(&cc.egui_ctx);
             Ok(Box::new(ClippingsApp::new(&cc.egui_ctx, archive_dir, settings)))
         }),
     )
-}
-
-/// Adds a system CJK font after egui's own, read on a thread so the first frame does not wait.
-fn load_fallback_fonts(ctx: &egui::Context) {
-    let ctx = ctx.clone();
-    let _ = std::thread::Builder::new().name("fonts".into()).spawn(move || {
-        const CANDIDATES: &[&str] = &[
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/System/Library/Fonts/PingFang.ttc",
-            "C:\\Windows\\Fonts\\msyh.ttc",
-        ];
-        let Some(bytes) = CANDIDATES.iter().find_map(|p| std::fs::read(p).ok()) else { return };
-        let mut fonts = egui::FontDefinitions::default();
-        fonts.font_data.insert("cjk".into(), Arc::new(egui::FontData::from_owned(bytes)));
-        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            fonts.families.entry(family).or_default().push("cjk".into());
-        }
-        ctx.set_fonts(fonts);
-        ctx.request_repaint();
-    });
 }

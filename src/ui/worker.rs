@@ -26,6 +26,11 @@ pub enum Request {
         paths: Vec<PathBuf>,
         cancel: Arc<AtomicBool>,
     },
+    /// A pasted image, stored as a PNG photo.
+    ImportImage {
+        name: String,
+        image: Arc<egui::ColorImage>,
+    },
     ImportText {
         name: String,
         text: String,
@@ -240,6 +245,32 @@ fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
     search(state, out);
 }
 
+fn import_bytes(state: &mut State, name: &str, bytes: Vec<u8>, out: &Outbox) {
+    match state.archive.import_bytes(name, bytes) {
+        Ok(outcome) => {
+            let report = ImportReport { outcomes: vec![outcome] };
+            refresh(state, &report.imported_ids(), out);
+            send_all_tags(state, out);
+            out.send(Reply::ImportFinished(report));
+        }
+        Err(e) => out.send(Reply::Failed(format!("cannot import what was pasted: {e}"))),
+    }
+}
+
+fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+    let [w, h] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+    let buffer = image::RgbaImage::from_raw(
+        u32::try_from(w).map_err(|e| e.to_string())?,
+        u32::try_from(h).map_err(|e| e.to_string())?,
+        rgba,
+    )
+    .ok_or("the image has the wrong number of pixels")?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    buffer.write_to(&mut png, image::ImageFormat::Png).map_err(|e| e.to_string())?;
+    Ok(png.into_inner())
+}
+
 fn plural(n: usize, one: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
 }
@@ -300,13 +331,10 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 out.send(Reply::Failed(format!("cannot start the import: {e}")));
             }
         }
-        Request::ImportText { name, text } => match archive.import_bytes(&name, text.into_bytes()) {
-            Ok(outcome) => {
-                let report = ImportReport { outcomes: vec![outcome] };
-                refresh(state, &report.imported_ids(), out);
-                out.send(Reply::ImportFinished(report));
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot import the pasted text: {e}"))),
+        Request::ImportText { name, text } => import_bytes(state, &name, text.into_bytes(), out),
+        Request::ImportImage { name, image } => match encode_png(&image) {
+            Ok(png) => import_bytes(state, &name, png, out),
+            Err(e) => out.send(Reply::Failed(format!("cannot read the pasted image: {e}"))),
         },
         Request::AddTag { tag, ids } => {
             let newly: Vec<ClippingId> =
