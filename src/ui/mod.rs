@@ -371,14 +371,8 @@ impl ClippingsApp {
     }
 
     pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
-        let answers_request = matches!(
-            reply,
-            Reply::Results { .. } | Reply::Detail(_) | Reply::Image { .. } | Reply::Changed { .. } | Reply::Failed(_)
-        );
-        if answers_request {
-            self.in_flight = self.in_flight.saturating_sub(1);
-        }
         match reply {
+            Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
             Reply::Opened { root, n_clippings } => {
                 self.thumbs.set_archive_root(&root);
                 self.status = Status::Ready { root };
@@ -625,15 +619,24 @@ impl ClippingsApp {
                 let cancel = Arc::new(AtomicBool::new(false));
                 self.import = Some(ImportRun { n_done: 0, n_files: 0, current: None, cancel: Arc::clone(&cancel) });
                 self.import_report = None;
-                self.worker.send(Request::Import { paths, cancel });
+                self.send(Request::Import { paths, cancel });
             }
-            Action::PasteText(text) => {
-                let name = format!("Pasted {}.txt", chrono::Local::now().format("%Y-%m-%d %H-%M-%S"));
-                self.worker.send(Request::ImportText { name, text });
-            }
-            Action::PasteImage(image) => {
-                let name = format!("Pasted {}.png", chrono::Local::now().format("%Y-%m-%d %H-%M-%S"));
-                self.worker.send(Request::ImportImage { name, image });
+            Action::PasteText(_) | Action::PasteImage(_) => {
+                if self.import.is_some() || !matches!(self.status, Status::Ready { .. }) {
+                    self.toast("Wait for the import to finish, then paste again".into(), None, true);
+                    return;
+                }
+                let stamp = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
+                // A paste is an import of one item, with the same progress and report.
+                self.import =
+                    Some(ImportRun { n_done: 0, n_files: 1, current: None, cancel: Arc::new(AtomicBool::new(false)) });
+                self.import_report = None;
+                let request = match action {
+                    Action::PasteText(text) => Request::ImportText { name: format!("Pasted {stamp}.txt"), text },
+                    Action::PasteImage(image) => Request::ImportImage { name: format!("Pasted {stamp}.png"), image },
+                    _ => return,
+                };
+                self.send(request);
             }
             Action::PickFiles | Action::PickFolder => {
                 let folder = matches!(action, Action::PickFolder);
@@ -690,7 +693,7 @@ impl ClippingsApp {
                 self.settings.export_layout = dialog.layout;
                 let cancel = Arc::new(AtomicBool::new(false));
                 self.export = Some(ExportRun { n_done: 0, n_total: dialog.ids.len(), cancel: Arc::clone(&cancel) });
-                self.worker.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, cancel });
+                self.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, cancel });
             }
             Action::CancelExport => {
                 if let Some(run) = &self.export {

@@ -123,6 +123,8 @@ pub enum Reply {
     },
     /// Something failed that the user should know about.
     Failed(String),
+    /// A request from the UI has been dealt with (its other replies came before this one).
+    Handled,
 }
 
 /// The UI's end of the worker.
@@ -197,25 +199,36 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         // While typing, only the newest search matters: skip the ones already overtaken.
         let request = match request {
             Request::Search { .. } => newest_search(request, requests, &mut state, out),
-            other => Some(other),
+            other => other,
         };
-        if let Some(request) = request {
-            handle(request, &mut state, out);
-        }
+        handle_and_answer(request, &mut state, out);
     }
 }
 
 /// Drains queued requests, keeping the last search; other requests found meanwhile are handled
 /// in order. Returns the search to run.
-fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State, out: &Outbox) -> Option<Request> {
+fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State, out: &Outbox) -> Request {
     let mut search = first;
     while let Ok(next) = requests.try_recv() {
         match next {
-            Request::Search { .. } => search = next,
-            other => handle(other, state, out),
+            Request::Search { .. } => {
+                search = next;
+                out.send(Reply::Handled);
+            }
+            other => handle_and_answer(other, state, out),
         }
     }
-    Some(search)
+    search
+}
+
+/// Handles a request and, for those the UI sent, says that it is done, after all its other
+/// replies: the UI counts requests in flight to know when the window is idle.
+fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
+    let from_ui = !matches!(request, Request::Refresh(_) | Request::RefreshTags);
+    handle(request, state, out);
+    if from_ui {
+        out.send(Reply::Handled);
+    }
 }
 
 fn send_all_tags(state: &State, out: &Outbox) {
