@@ -133,7 +133,13 @@ fn main() {
     let tag_counts = catalog::tag_counts(&entries);
     app.handle_reply(
         &ctx,
-        Reply::Results { generation: app.generation(), entries: Arc::new(entries), tag_counts, n_total: n },
+        Reply::Results {
+            generation: app.generation(),
+            entries: Arc::new(entries),
+            tag_counts,
+            n_total: n,
+            n_trashed: 0,
+        },
     );
     for _ in 0..5 {
         frame(&ctx, &mut app, Vec::new());

@@ -262,10 +262,13 @@ fn trash_restore_and_empty() {
     let c = archive.get(id).unwrap();
     archive.trash(&[id]).unwrap();
     assert!(archive.search_str("").unwrap().is_empty());
+    assert_eq!(archive.search_str("in:trash").unwrap().len(), 1);
+    assert_eq!(archive.search_str("in:trash kind:photo").unwrap().len(), 1);
     archive.restore(&[id]).unwrap();
+    assert!(archive.search_str("in:trash").unwrap().is_empty());
     assert_eq!(archive.search_str("").unwrap().len(), 1);
     archive.trash(&[id]).unwrap();
-    assert_eq!(archive.empty_trash().unwrap(), 1);
+    assert_eq!(archive.empty_trash().unwrap(), vec![id]);
     assert!(!archive.original_path(&c).exists() && !archive.thumbnail_path(&c.hash).exists());
     assert!(matches!(archive.get(id), Err(Error::NoSuchClipping(_))));
 }

@@ -289,6 +289,42 @@ fn delete_moves_to_the_trash_and_undo_restores() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert_eq!(titles(&h).len(), 4);
+
+    // Deleted again, it waits in the trash: restorable from there, or gone for good.
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    h.key_press(Key::Delete);
+    settle(&mut h);
+    h.get_by_label("Trash (1)").click();
+    settle(&mut h);
+    assert_eq!(titles(&h), ["Election campaign in Belgium"]);
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    h.get_by_label("Restore from the trash").click();
+    settle(&mut h);
+    h.get_by_label("The trash is empty");
+    h.get_by_label("Trash (0)");
+
+    h.get_by_label("All clippings (4)").click();
+    settle(&mut h);
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    h.key_press(Key::Delete);
+    settle(&mut h);
+    h.get_by_label("Trash (1)").click();
+    settle(&mut h);
+    h.get_by_label("Empty trash…").click();
+    settle(&mut h);
+    h.get_by_label("Delete 1 clippings for good").click();
+    settle(&mut h);
+    h.get_by_label_contains("Deleted 1 clipping for good");
+    h.get_by_label("Trash (0)");
+    h.get_by_label("All clippings (3)");
+    let originals = walkdir::WalkDir::new(dir.join("originals"))
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert_eq!(originals, 3);
 }
 
 #[test]

@@ -62,7 +62,7 @@ impl Entry {
     }
 }
 
-/// Every clipping not in the trash, newest first.
+/// Every clipping, those in the trash too, newest first.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Arc<Entry>>,
@@ -80,12 +80,17 @@ impl Catalog {
         Catalog { entries }
     }
 
+    /// How many clippings there are, not counting the trash.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries.len() - self.n_trashed()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.len() == 0
+    }
+
+    pub fn n_trashed(&self) -> usize {
+        self.entries.iter().filter(|e| e.clipping.trashed_at.is_some()).count()
     }
 
     pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
@@ -98,17 +103,17 @@ impl Catalog {
         self.entries.iter().filter(|e| e.matches(query, &tag_keys)).cloned().collect()
     }
 
-    /// Re-reads these clippings from the archive: edited ones are replaced, trashed or deleted
+    /// Re-reads these clippings from the archive: edited or trashed ones are replaced, deleted
     /// ones leave, new ones join.
     pub fn refresh(&mut self, archive: &Archive, ids: &[ClippingId]) -> Result<()> {
         let mut fresh: HashMap<ClippingId, Option<Entry>> = HashMap::new();
         for &id in ids {
             let entry = match archive.get(id) {
-                Ok(c) if c.trashed_at.is_none() => {
+                Ok(c) => {
                     let tags = archive.tags_of(id)?;
                     Some(Entry::new(c, tags))
                 }
-                Ok(_) | Err(crate::archive::Error::NoSuchClipping(_)) => None,
+                Err(crate::archive::Error::NoSuchClipping(_)) => None,
                 Err(e) => return Err(e),
             };
             fresh.insert(id, entry);
@@ -137,7 +142,7 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
 impl Archive {
     /// Reads the whole archive into a [`Catalog`].
     pub fn catalog(&self) -> Result<Catalog> {
-        let clippings = self.all_clippings()?;
+        let clippings = self.all_clippings_and_trash()?;
         let mut entries = Vec::with_capacity(clippings.len());
         for clipping in clippings {
             let tags = self.tags_of(clipping.id)?;

@@ -148,6 +148,11 @@ impl Archive {
         Ok(all)
     }
 
+    /// Every clipping, those in the trash too, in id order.
+    pub fn all_clippings_and_trash(&self) -> Result<Vec<Clipping>> {
+        self.store.all_clippings()
+    }
+
     /// The ids of the clippings that carry a tag, in id order.
     pub fn clippings_with_tag(&self, tag: &Tag) -> Result<Vec<ClippingId>> {
         self.store.clippings_with(&tag.key())
@@ -236,9 +241,9 @@ impl Archive {
         Ok(n)
     }
 
-    /// Deletes trashed clippings for good, with their original and thumbnail.
-    pub fn empty_trash(&self) -> Result<usize> {
-        let mut n = 0;
+    /// Deletes trashed clippings for good, with their original and thumbnail. Returns their ids.
+    pub fn empty_trash(&self) -> Result<Vec<ClippingId>> {
+        let mut deleted = Vec::new();
         for clipping in self.store.all_clippings()? {
             if clipping.trashed_at.is_none() {
                 continue;
@@ -252,8 +257,8 @@ impl Archive {
                     Err(e) => return Err(Error::io(path, e)),
                 }
             }
-            n += 1;
+            deleted.push(clipping.id);
         }
-        Ok(n)
+        Ok(deleted)
     }
 }

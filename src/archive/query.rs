@@ -25,6 +25,8 @@ pub struct Query {
     pub date: Option<DateRange>,
     /// Inclusive range of the day it was imported, in local time.
     pub imported: Option<DateRange>,
+    /// Search the trash instead of the archive (`in:trash`).
+    pub in_trash: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +149,10 @@ impl Query {
                     query.date = parse_date_range(value);
                     query.date.is_some()
                 }
+                "in" if value.eq_ignore_ascii_case("trash") => {
+                    query.in_trash = true;
+                    true
+                }
                 "imported" => {
                     query.imported = parse_relative(&value.to_lowercase(), today);
                     query.imported.is_some()
@@ -186,7 +192,8 @@ impl Query {
     }
 
     pub(crate) fn matches_fields(&self, clipping: &Clipping) -> bool {
-        self.kind.is_none_or(|k| clipping.kind == k)
+        self.in_trash == clipping.trashed_at.is_some()
+            && self.kind.is_none_or(|k| clipping.kind == k)
             && self.date.is_none_or(|r| r.contains(clipping.date()))
             && self.imported.is_none_or(|r| r.contains(clipping.imported_at.with_timezone(&Local).date_naive()))
     }
@@ -211,7 +218,8 @@ pub(crate) fn searchable_text(clipping: &Clipping) -> String {
 }
 
 impl Archive {
-    /// The clippings (not in the trash) that match a query, newest first.
+    /// The clippings that match a query, newest first: those in the archive, or with
+    /// `in:trash` those in the trash.
     pub fn search(&self, query: &Query) -> Result<Vec<Clipping>> {
         let mut allowed: Option<HashSet<ClippingId>> = None;
         for (kind, value) in &query.tags {
@@ -233,10 +241,9 @@ impl Archive {
                 for id in ids {
                     out.push(self.get(id)?);
                 }
-                out.retain(|c| c.trashed_at.is_none());
                 out
             }
-            None => self.all_clippings()?,
+            None => self.all_clippings_and_trash()?,
         };
         let mut found: Vec<Clipping> =
             candidates.into_iter().filter(|c| query.matches_fields(c) && query.matches_text(c)).collect();

@@ -10,6 +10,9 @@ use super::{Action, ClippingsApp, SortColumn, View};
 
 pub fn browser_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
     egui::CentralPanel::default().show(ui, |ui| {
+        if app.filters.in_trash {
+            trash_bar_ui(ui, app, actions);
+        }
         if app.results.is_empty() {
             empty_ui(ui, app);
             return;
@@ -21,10 +24,35 @@ pub fn browser_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
     });
 }
 
+/// Above the trash: what it is, and the way to empty it (after a confirmation).
+fn trash_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.strong("Trash");
+        ui.label("Restore a clipping from its pane; emptying the trash deletes its files too.");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if app.confirm_empty_trash {
+                if ui.button("Cancel").clicked() {
+                    app.confirm_empty_trash = false;
+                }
+                let text = format!("Delete {} clippings for good", app.n_trashed);
+                if ui.button(egui::RichText::new(text).color(ui.visuals().error_fg_color)).clicked() {
+                    actions.push(Action::EmptyTrash);
+                }
+            } else if ui.add_enabled(app.n_trashed > 0, egui::Button::new("Empty trash…")).clicked() {
+                app.confirm_empty_trash = true;
+            }
+        });
+    });
+    ui.separator();
+}
+
 fn empty_ui(ui: &mut egui::Ui, app: &ClippingsApp) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
-        if app.n_total == 0 {
+        if app.filters.in_trash {
+            ui.heading("The trash is empty");
+            ui.label("Deleted clippings stay here until the trash is emptied.");
+        } else if app.n_total == 0 {
             ui.heading("Your archive is empty");
             ui.label("Drop articles (.txt, .md) and photos here, or use Import, or paste text with Ctrl+V.");
         } else {

@@ -28,6 +28,12 @@ fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
     let ids = app.selected_ids();
     ui.add_space(6.0);
     ui.heading(format!("{} clippings selected", ids.len()));
+    if app.filters.in_trash {
+        if ui.button(format!("Restore {} clippings", ids.len())).clicked() {
+            actions.push(Action::Restore(ids));
+        }
+        return;
+    }
     ui.add_space(6.0);
     ui.label("Add a tag to all of them, or remove one from all of them.");
     tag_input_ui(ui, app, actions, &ids);
@@ -64,6 +70,9 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     let id = detail.item.clipping.id;
     let kind = detail.item.clipping.kind;
     ui.add_space(6.0);
+    if detail.item.clipping.trashed_at.is_some() && ui.button("Restore from the trash").clicked() {
+        actions.push(Action::Restore(vec![id]));
+    }
     match kind {
         Kind::Photo => {
             if detail.image.is_none() && !detail.image_requested {

@@ -61,6 +61,8 @@ pub enum ImportedFilter {
 /// The sidebar's filters, on top of what is typed in the search box.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
+    /// Show the trash instead of the archive.
+    pub in_trash: bool,
     pub kind: Option<Kind>,
     pub imported: Option<ImportedFilter>,
     pub tags: Vec<Tag>,
@@ -180,6 +182,9 @@ pub enum Action {
     ToggleTag(Tag),
     SetKind(Option<Kind>),
     SetImported(Option<ImportedFilter>),
+    ShowTrash(bool),
+    Restore(Vec<ClippingId>),
+    EmptyTrash,
     ClearFilters,
     AddTag {
         tag: Tag,
@@ -222,6 +227,8 @@ pub struct ClippingsApp {
     pub results: Arc<Vec<Arc<Entry>>>,
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
+    pub n_trashed: usize,
+    pub confirm_empty_trash: bool,
     pub all_tags: Vec<Tag>,
     pub selection: BTreeSet<ClippingId>,
     anchor: Option<usize>,
@@ -272,6 +279,8 @@ impl ClippingsApp {
             results: Arc::new(Vec::new()),
             tag_counts: Vec::new(),
             n_total: 0,
+            n_trashed: 0,
+            confirm_empty_trash: false,
             all_tags: Vec::new(),
             selection: BTreeSet::new(),
             anchor: None,
@@ -321,6 +330,7 @@ impl ClippingsApp {
         if self.filters.kind.is_some() {
             q.kind = self.filters.kind;
         }
+        q.in_trash |= self.filters.in_trash;
         match self.filters.imported {
             Some(ImportedFilter::Today) => q.imported = Query::parse("imported:today").imported,
             Some(ImportedFilter::ThisWeek) => q.imported = Query::parse("imported:this-week").imported,
@@ -380,7 +390,8 @@ impl ClippingsApp {
                 self.search();
             }
             Reply::OpenFailed { message, locked } => self.status = Status::Failed { message, locked },
-            Reply::Results { generation, entries, tag_counts, n_total } => {
+            Reply::Results { generation, entries, tag_counts, n_total, n_trashed } => {
+                self.n_trashed = n_trashed;
                 if generation != self.generation {
                     return;
                 }
@@ -579,6 +590,25 @@ impl ClippingsApp {
                 self.filters.imported = imported;
                 self.search();
             }
+            Action::ShowTrash(on) => {
+                self.filters = Filters { in_trash: on, ..Filters::default() };
+                self.selection.clear();
+                self.detail = None;
+                self.search();
+            }
+            Action::Restore(ids) => {
+                if !ids.is_empty() {
+                    self.selection.clear();
+                    self.detail = None;
+                    self.send(Request::Restore(ids));
+                }
+            }
+            Action::EmptyTrash => {
+                self.confirm_empty_trash = false;
+                self.selection.clear();
+                self.detail = None;
+                self.send(Request::EmptyTrash);
+            }
             Action::ClearFilters => {
                 self.filters = Filters::default();
                 self.search();
@@ -596,7 +626,7 @@ impl ClippingsApp {
             Action::Save(clipping) => self.send(Request::Update(clipping)),
             Action::Trash => {
                 let ids = self.selected_ids();
-                if !ids.is_empty() {
+                if !ids.is_empty() && !self.filters.in_trash {
                     self.selection.clear();
                     self.detail = None;
                     self.send(Request::Trash(ids));

@@ -11,7 +11,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
             ui.add_space(6.0);
             ui.strong("Library");
             let f = &app.filters;
-            let everything = f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
+            let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
             if ui.selectable_label(everything, format!("All clippings ({})", app.n_total)).clicked() {
                 actions.push(Action::ClearFilters);
             }
@@ -28,6 +28,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                 if ui.selectable_label(on, label).clicked() {
                     actions.push(Action::SetImported(if on { None } else { Some(when) }));
                 }
+            }
+            if ui.selectable_label(f.in_trash, format!("Trash ({})", app.n_trashed)).clicked() {
+                actions.push(Action::ShowTrash(!f.in_trash));
             }
             ui.add_space(8.0);
 

@@ -46,6 +46,8 @@ pub enum Request {
     Update(Box<Clipping>),
     Trash(Vec<ClippingId>),
     Restore(Vec<ClippingId>),
+    /// Delete what is in the trash for good.
+    EmptyTrash,
     Export {
         ids: Vec<ClippingId>,
         dest: PathBuf,
@@ -93,7 +95,9 @@ pub enum Reply {
         generation: u64,
         entries: Arc<Vec<Arc<Entry>>>,
         tag_counts: Vec<TagCount>,
+        /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,
+        n_trashed: usize,
     },
     /// Every known tag (for autocompletion), after any change to tags.
     AllTags(Vec<Tag>),
@@ -247,6 +251,7 @@ fn search(state: &State, out: &Outbox) {
         entries: Arc::new(entries),
         tag_counts,
         n_total: state.catalog.len(),
+        n_trashed: state.catalog.n_trashed(),
     });
 }
 
@@ -402,6 +407,17 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 out.send(Reply::Changed { message: format!("Restored {}", plural(n, "clipping")), undo: None });
             }
             Err(e) => out.send(Reply::Failed(format!("cannot restore: {e}"))),
+        },
+        Request::EmptyTrash => match archive.empty_trash() {
+            Ok(deleted) => {
+                refresh(state, &deleted, out);
+                send_all_tags(state, out);
+                out.send(Reply::Changed {
+                    message: format!("Deleted {} for good", plural(deleted.len(), "clipping")),
+                    undo: None,
+                });
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot empty the trash: {e}"))),
         },
         Request::Export { ids, dest, layout, cancel } => {
             let out2 = out.clone();
