@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use clippings::cli::{self, Cli};
 
-fn open_window(archive: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> {
+fn open_window(archive: Option<std::path::PathBuf>, started: std::time::Instant) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     let dir = match archive {
         Some(dir) => dir,
@@ -14,15 +14,16 @@ fn open_window(archive: Option<std::path::PathBuf>) -> anyhow::Result<ExitCode> 
             clippings::archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?
         }
     };
-    clippings::ui::run(dir).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    clippings::ui::run(dir, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(args.archive, command),
-        None => open_window(args.archive),
+        None => open_window(args.archive, started),
     };
     match result {
         Ok(code) => code,

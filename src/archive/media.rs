@@ -80,10 +80,10 @@ fn bad(format: ImageFormat, reason: impl ToString) -> ImportError {
 /// support), refuses bombs before decoding, reads EXIF and makes the thumbnail.
 pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
     match source {
-        Source::Memory(bytes) => read_photo_from(std::io::Cursor::new(bytes.as_slice()), claimed),
+        Source::Memory(bytes) => read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed),
         Source::File(path) => {
             let file = File::open(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            read_photo_from(BufReader::new(file), claimed)
+            read_photo_from(BufReader::new(file), None, claimed)
         }
     }
 }
@@ -94,7 +94,11 @@ pub(crate) enum Source {
     File(std::path::PathBuf),
 }
 
-fn read_photo_from<R: BufRead + Seek>(mut reader: R, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
+fn read_photo_from<R: BufRead + Seek>(
+    mut reader: R,
+    bytes: Option<&[u8]>,
+    claimed: ImageFormat,
+) -> Result<PhotoInfo, ImportError> {
     let head = reader.fill_buf().map_err(|e| ImportError::Read(e.to_string()))?;
     if head.is_empty() {
         return Err(ImportError::Empty);
@@ -107,7 +111,7 @@ fn read_photo_from<R: BufRead + Seek>(mut reader: R, claimed: ImageFormat) -> Re
     reader.rewind().map_err(|e| ImportError::Read(e.to_string()))?;
 
     let (width_px, height_px, image) =
-        if format == ImageFormat::Jpeg { decode_jpeg_scaled(reader)? } else { decode_other(reader, format)? };
+        if format == ImageFormat::Jpeg { decode_jpeg_scaled(reader, bytes)? } else { decode_other(reader, format)? };
     let mut image = image;
     if let Some(o) =
         exif.orientation.and_then(|o| u8::try_from(o).ok()).and_then(image::metadata::Orientation::from_exif)
@@ -139,8 +143,9 @@ fn check_size(format: ImageFormat, width_px: u32, height_px: u32, bytes_per_pixe
 }
 
 /// Decodes a JPEG at the smallest DCT scale (1/8, 1/4, 1/2, 1) that still gives at least the
-/// thumbnail size, so a 12-megapixel photo costs about what a 0.2-megapixel one does.
-fn decode_jpeg_scaled<R: Read>(reader: R) -> Result<(u32, u32, DynamicImage), ImportError> {
+/// thumbnail size, so a 12-megapixel photo costs about what a 0.2-megapixel one does. At 1/8
+/// (any photo of 2048 px or more), the DC-only decoder of `jpeg_dc.rs` does it when it can.
+fn decode_jpeg_scaled<R: Read>(reader: R, bytes: Option<&[u8]>) -> Result<(u32, u32, DynamicImage), ImportError> {
     let f = ImageFormat::Jpeg;
     let mut decoder = jpeg_decoder::Decoder::new(reader);
     decoder.set_max_decoding_buffer_size(usize::try_from(MAX_DECODE_BYTES).unwrap_or(usize::MAX));
@@ -149,6 +154,12 @@ fn decode_jpeg_scaled<R: Read>(reader: R) -> Result<(u32, u32, DynamicImage), Im
     let (width_px, height_px) = (u32::from(info.width), u32::from(info.height));
     check_size(f, width_px, height_px, 4)?;
     let (want_w, want_h) = fit(width_px, height_px, THUMB_SIZE_PX);
+    if width_px.div_ceil(8) >= want_w
+        && height_px.div_ceil(8) >= want_h
+        && let Some(eighth) = bytes.and_then(crate::archive::jpeg_dc::decode_eighth)
+    {
+        return Ok((width_px, height_px, DynamicImage::ImageRgb8(eighth)));
+    }
     let (w, h) = decoder
         .scale(u16::try_from(want_w).unwrap_or(u16::MAX), u16::try_from(want_h).unwrap_or(u16::MAX))
         .map_err(|e| bad(f, e))?;

@@ -7,6 +7,7 @@ pub mod countries;
 mod error;
 pub mod export;
 pub mod import;
+mod jpeg_dc;
 mod media;
 pub mod model;
 pub mod query;

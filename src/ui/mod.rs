@@ -875,9 +875,33 @@ fn open_with_system(path: PathBuf) {
     });
 }
 
+/// When the process started, for `CLIPPINGS_LOG_STARTUP=1`, which prints how long the first
+/// frame and the first results took (the cold-start figures of the benchmark, measured on the
+/// real window).
+struct StartupLog {
+    started: Instant,
+    first_frame_done: bool,
+}
+
+static STARTUP: std::sync::Mutex<Option<StartupLog>> = std::sync::Mutex::new(None);
+
+fn log_startup(app: &ClippingsApp) {
+    let mut guard = STARTUP.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Some(log) = guard.as_mut() else { return };
+    if !log.first_frame_done {
+        log.first_frame_done = true;
+        eprintln!("clippings: first frame after {} ms", log.started.elapsed().as_millis());
+    }
+    if app.is_idle() {
+        eprintln!("clippings: {} clippings shown after {} ms", app.results.len(), log.started.elapsed().as_millis());
+        *guard = None;
+    }
+}
+
 impl eframe::App for ClippingsApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        log_startup(self);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -886,7 +910,12 @@ impl eframe::App for ClippingsApp {
 }
 
 /// Opens the window on the archive in `archive_dir`. Returns when the window is closed.
-pub fn run(archive_dir: PathBuf) -> eframe::Result {
+/// `started` is when the process began, for the startup log.
+pub fn run(archive_dir: PathBuf, started: Instant) -> eframe::Result {
+    if std::env::var_os("CLIPPINGS_LOG_STARTUP").is_some() {
+        *STARTUP.lock().unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some(StartupLog { started, first_frame_done: false });
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Clippings")
