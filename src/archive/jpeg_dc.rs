@@ -20,6 +20,9 @@ struct Component {
 struct Huffman {
     /// For the next 9 bits: (symbol, code length), length 0 when the code is longer.
     lookup: Vec<(u8, u8)>,
+    /// For AC tables, for the next 11 bits: what to skip, see [`AcStep`]; 0 when the code is
+    /// longer than 11 bits.
+    ac_steps: Vec<u32>,
     maxcode: [i32; 18],
     valptr: [i32; 17],
     mincode: [i32; 17],
@@ -56,8 +59,47 @@ impl Huffman {
             code <<= 1;
         }
         maxcode[17] = i32::MAX;
-        Some(Huffman { lookup, maxcode, valptr, mincode, values: values.to_vec() })
+        let ac_steps = ac_steps(counts, values)?;
+        Some(Huffman { lookup, ac_steps, maxcode, valptr, mincode, values: values.to_vec() })
     }
+}
+
+const AC_LOOKAHEAD: u32 = 11;
+const STEP_SKIP: u32 = 1;
+const STEP_EOB: u32 = 2;
+const STEP_ZRL: u32 = 3;
+
+/// Packs, for every 11-bit window, the step that skipping an AC coefficient takes: bits to
+/// consume (code plus its extra bits when both fit in the window), the kind of step, the run
+/// of zeros, and the extra bits still to skip when they did not fit.
+fn ac_steps(counts: &[u8; 16], values: &[u8]) -> Option<Vec<u32>> {
+    let mut steps = vec![0u32; 1 << AC_LOOKAHEAD];
+    let mut code = 0u32;
+    let mut k = 0usize;
+    for len in 1..=16u32 {
+        for _ in 0..counts[len as usize - 1] {
+            let rs = u32::from(*values.get(k)?);
+            k += 1;
+            if len <= AC_LOOKAHEAD {
+                let (run, size) = (rs >> 4, rs & 15);
+                let (kind, consume, extra) = match (run, size) {
+                    (15, 0) => (STEP_ZRL, len, 0),
+                    (_, 0) => (STEP_EOB, len, 0),
+                    _ if len + size <= AC_LOOKAHEAD => (STEP_SKIP, len + size, 0),
+                    _ => (STEP_SKIP, len, size),
+                };
+                let step = consume | (kind << 8) | (run << 12) | (extra << 16);
+                let shift = AC_LOOKAHEAD - len;
+                let first = (code << shift) as usize;
+                for slot in steps.get_mut(first..first + (1 << shift))? {
+                    *slot = step;
+                }
+            }
+            code += 1;
+        }
+        code <<= 1;
+    }
+    Some(steps)
 }
 
 /// Reads bits from entropy-coded data, undoing byte stuffing; stops at a marker.
@@ -72,8 +114,30 @@ struct Bits<'a> {
     n_padding_bits: u32,
 }
 
+/// Whether any byte of `v` is 0xFF.
+#[inline]
+fn has_ff_byte(v: u64) -> bool {
+    let inverted = !v;
+    inverted.wrapping_sub(0x0101_0101_0101_0101) & !inverted & 0x8080_8080_8080_8080 != 0
+}
+
 impl<'a> Bits<'a> {
     fn fill(&mut self) {
+        // Most of the time the next eight bytes hold no 0xFF (no stuffing, no marker): take as
+        // many as fit in one go.
+        if !self.at_marker
+            && let Some(chunk) = self.data.get(self.pos..self.pos + 8)
+        {
+            let word = u64::from_be_bytes(chunk.try_into().unwrap_or_default());
+            if !has_ff_byte(word) {
+                let n_bytes = (64 - self.n_bits) / 8;
+                let taken = word >> (64 - 8 * n_bytes);
+                self.buffer |= taken << (64 - self.n_bits - 8 * n_bytes);
+                self.n_bits += 8 * n_bytes;
+                self.pos += n_bytes as usize;
+                return;
+            }
+        }
         while self.n_bits <= 56 {
             let byte = if self.at_marker {
                 self.n_padding_bits += 8;
@@ -380,16 +444,37 @@ fn decode_scan(
                         preds[ci] += diff;
                         let mut k = 1;
                         while k < 64 {
-                            let rs = bits.decode(ac)?;
-                            let (r, s) = (usize::from(rs >> 4), u32::from(rs & 15));
-                            if s == 0 {
-                                if r != 15 {
+                            let step = *ac.ac_steps.get(bits.peek(AC_LOOKAHEAD) as usize)?;
+                            let (consume, kind) = (step & 0xFF, (step >> 8) & 0xF);
+                            let (run, extra) = (((step >> 12) & 0xF) as usize, step >> 16);
+                            match kind {
+                                STEP_SKIP => {
+                                    bits.consume(consume);
+                                    bits.consume_checked(extra)?;
+                                    k += run + 1;
+                                }
+                                STEP_EOB => {
+                                    bits.consume(consume);
                                     break;
                                 }
-                                k += 16;
-                            } else {
-                                bits.consume_checked(s)?;
-                                k += r + 1;
+                                STEP_ZRL => {
+                                    bits.consume(consume);
+                                    k += 16;
+                                }
+                                // A code longer than the window: the slow way.
+                                _ => {
+                                    let rs = bits.decode(ac)?;
+                                    let (r, s) = (usize::from(rs >> 4), u32::from(rs & 15));
+                                    if s == 0 {
+                                        if r != 15 {
+                                            break;
+                                        }
+                                        k += 16;
+                                    } else {
+                                        bits.consume_checked(s)?;
+                                        k += r + 1;
+                                    }
+                                }
                             }
                         }
                         if k > 64 {
@@ -447,6 +532,9 @@ impl Bits<'_> {
     /// Skips `n` bits (n <= 16).
     #[inline]
     fn consume_checked(&mut self, n: u32) -> Option<()> {
+        if n == 0 {
+            return Some(());
+        }
         if n > 16 {
             return None;
         }
