@@ -164,7 +164,10 @@ fn decompression_bombs_are_refused_before_decoding() {
     let jpeg = write(tmp.path(), "huge.jpg", jpeg_claiming_size(12_000, 10_000));
     let png = write(tmp.path(), "huge.png", png_claiming_size(20_000, 20_000));
     let fine = write(tmp.path(), "fine.png", png_claiming_size(16, 16));
-    let report = import(&archive, &[jpeg, png, fine]);
+    // 90 megapixels is under the pixel limit, but at 8 bytes a pixel it needs 720 MB.
+    let deep = write(tmp.path(), "deep.png", png16_claiming_size(10_000, 9_000));
+    let report = import(&archive, &[jpeg, png, fine, deep]);
+    assert_eq!(failure(&report, "deep.png"), ImportError::TooMuchMemory { needed_mb: 686, limit_mb: 512 });
     assert_eq!(
         failure(&report, "huge.jpg"),
         ImportError::TooManyPixels { width_px: 12_000, height_px: 10_000, megapixels: 120, limit: 100 }
@@ -174,6 +177,24 @@ fn decompression_bombs_are_refused_before_decoding() {
         "image is 20000x20000 (400 megapixels), over the limit of 100 megapixels"
     );
     imported_id(&report, "fine.png");
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_recurse_and_symlink_loops_are_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let root = tmp.path().join("press");
+    write(&root, "2024/01/a.txt", "January story
+text");
+    write(&root, "2024/02/b.txt", "February story
+text");
+    write(&root, "2024/.cache/c.txt", "hidden folder
+skipped");
+    std::os::unix::fs::symlink(&root, root.join("2024/02/loop")).unwrap();
+    let report = import(&archive, std::slice::from_ref(&root));
+    assert_eq!(report.outcomes.len(), 2, "{report:#?}");
+    assert_eq!(report.n_imported(), 2);
 }
 
 #[test]

@@ -102,6 +102,16 @@ pub fn png_claiming_size(width: u32, height: u32) -> Vec<u8> {
     png
 }
 
+/// A PNG header claiming 16-bit RGBA pixels (8 bytes each) at the given size.
+pub fn png16_claiming_size(width: u32, height: u32) -> Vec<u8> {
+    let mut png = png_claiming_size(width, height);
+    png[24] = 16; // bit depth
+    png[25] = 6; // colour type: RGBA
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
+}
+
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &b in bytes {
