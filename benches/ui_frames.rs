@@ -49,6 +49,9 @@ fn synthetic(n: usize) -> Vec<Entry> {
                 camera: String::new(),
                 gps: None,
                 notes: String::new(),
+                url: String::new(),
+                language: String::new(),
+                boilerplate: String::new(),
                 trashed_at: None,
             };
             let (code, name) = COUNTRIES[i % COUNTRIES.len()];

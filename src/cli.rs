@@ -260,6 +260,8 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
     for kind in TagKind::ALL {
         field(kind.plural_label().to_lowercase().as_str(), &item.tag_list(kind))?;
     }
+    field("url", &c.url)?;
+    field("language", &c.language)?;
     field("imported", &c.imported_at.format("%Y-%m-%d %H:%M UTC").to_string())?;
     field("file", &format!("{} ({} bytes, {})", c.original_name, c.byte_size, c.format))?;
     field("stored", &archive.original_path(c).display().to_string())?;

@@ -179,18 +179,82 @@ fn decompression_bombs_are_refused_before_decoding() {
     imported_id(&report, "fine.png");
 }
 
+#[test]
+fn saved_pages_pdfs_and_pasted_clippings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    // "Web page, complete": the page and its _files folder of assets.
+    // The page declares windows-1252, and its bytes are: "café" is one byte 0xE9.
+    let page = r#"<html lang="en"><head><meta charset="windows-1252"><title>Brussels talks | Euractiv</title>
+<link rel="canonical" href="https://www.euractiv.com/brussels-talks/">
+<meta property="og:site_name" content="Euractiv"><meta name="author" content="Jan Peeters">
+<meta property="article:published_time" content="2024-03-05T10:00:00+01:00">
+<link rel="stylesheet" href="Brussels talks_files/style.css"></head>
+<body><article><h1>Brussels talks</h1><p>The café in the Berlaymont hosted ministers from Kazakhstan and the Benelux to discuss the Middle Corridor.</p>
+<p>Both sides agreed to meet again at the Astana International Forum in June, where transport and energy will be discussed.</p></article></body></html>"#;
+    write(&inbox, "Brussels talks.html", encoding_rs::WINDOWS_1252.encode(page).0);
+    write(&inbox, "Brussels talks_files/logo.png", png(16, 16, [1, 2, 3]));
+    write(&inbox, "Brussels talks_files/style.css", "body {}");
+    write(
+        &inbox,
+        "report.pdf",
+        pdf(
+            "Middle Corridor report",
+            "Ministry of Transport",
+            "D:20240131120000Z",
+            &["Cargo volumes doubled.", "Ports are growing."],
+        ),
+    );
+    write(&inbox, "broken.pdf", b"%PDF-1.7 this is not really a pdf");
+    write(&inbox, "pasted.txt", PASTED_CLIPPING);
+    let report = import(&archive, std::slice::from_ref(&inbox));
+    assert_eq!(report.outcomes.len(), 4, "the _files folder is part of the page: {report:#?}");
+
+    let page = archive.get(imported_id(&report, "Brussels talks.html")).unwrap();
+    assert_eq!(page.title, "Brussels talks");
+    assert_eq!((page.source.as_str(), page.author.as_str()), ("Euractiv", "Jan Peeters"));
+    assert_eq!(page.published, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    assert_eq!(page.url, "https://www.euractiv.com/brussels-talks/");
+    assert_eq!(page.language, "en");
+    assert!(page.body.contains("The café in the Berlaymont"), "{}", page.body);
+
+    let pdf = archive.get(imported_id(&report, "report.pdf")).unwrap();
+    assert_eq!((pdf.title.as_str(), pdf.author.as_str()), ("Middle Corridor report", "Ministry of Transport"));
+    assert_eq!(pdf.published, chrono::NaiveDate::from_ymd_opt(2024, 1, 31));
+    assert!(pdf.body.contains("Cargo volumes doubled.") && pdf.body.contains("Ports are growing."), "{:?}", pdf.body);
+    assert!(matches!(failure(&report, "broken.pdf"), ImportError::BadText(_)));
+
+    let pasted = archive.get(imported_id(&report, "pasted.txt")).unwrap();
+    assert_eq!((pasted.credit.as_str(), pasted.source.as_str()), ("Gov", "DKNews.kz"));
+    assert_eq!(pasted.boilerplate, "222992");
+    assert!(pasted.body.starts_with("Prospects for cooperation"), "{}", pasted.body);
+}
+
 #[cfg(unix)]
 #[test]
 fn folders_recurse_and_symlink_loops_are_skipped() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
     let root = tmp.path().join("press");
-    write(&root, "2024/01/a.txt", "January story
-text");
-    write(&root, "2024/02/b.txt", "February story
-text");
-    write(&root, "2024/.cache/c.txt", "hidden folder
-skipped");
+    write(
+        &root,
+        "2024/01/a.txt",
+        "January story
+text",
+    );
+    write(
+        &root,
+        "2024/02/b.txt",
+        "February story
+text",
+    );
+    write(
+        &root,
+        "2024/.cache/c.txt",
+        "hidden folder
+skipped",
+    );
     std::os::unix::fs::symlink(&root, root.join("2024/02/loop")).unwrap();
     let report = import(&archive, std::slice::from_ref(&root));
     assert_eq!(report.outcomes.len(), 2, "{report:#?}");

@@ -19,7 +19,7 @@ use crate::archive::error::{Error, ImportError, Result};
 use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
 use crate::archive::store::Inserted;
-use crate::archive::text;
+use crate::archive::{html, pdf, text};
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -112,9 +112,15 @@ pub enum ImportProgress<'a> {
 const CHUNK_SIZE: usize = 32;
 
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+const WEB_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
+
+/// PDFs are read whole; one larger than this is not a clipping.
+const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
 
 enum FileKind {
     Article,
+    WebPage,
+    Pdf,
     Photo(image::ImageFormat),
 }
 
@@ -123,7 +129,22 @@ fn classify(path: &Path) -> Option<FileKind> {
     if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
         return Some(FileKind::Article);
     }
+    if WEB_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(FileKind::WebPage);
+    }
+    if ext == "pdf" {
+        return Some(FileKind::Pdf);
+    }
     media::format_for_extension(&ext).map(FileKind::Photo)
+}
+
+/// Whether a folder is the `<name>_files` folder that a browser's "Web page, complete" saves
+/// beside `<name>.html`: its images and scripts belong to the page, not to the archive.
+fn is_saved_page_assets(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
+    let Some(stem) = name.strip_suffix("_files") else { return false };
+    let parent = dir.parent().unwrap_or(Path::new("."));
+    WEB_EXTENSIONS.iter().any(|ext| parent.join(format!("{stem}.{ext}")).is_file())
 }
 
 /// Whether a folder is a Clippings archive (this one or another): its files are hashed copies
@@ -159,7 +180,9 @@ fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, Vec<FileOut
             continue;
         }
         let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0 || !(is_hidden(e.file_name()) || e.file_type().is_dir() && inside_archive(e.path()))
+            e.depth() == 0
+                || !(is_hidden(e.file_name())
+                    || e.file_type().is_dir() && (inside_archive(e.path()) || is_saved_page_assets(e.path())))
         });
         for entry in walker {
             match entry {
@@ -424,24 +447,42 @@ fn prepare(
         camera: String::new(),
         gps: None,
         notes: String::new(),
+        url: String::new(),
+        language: String::new(),
+        boilerplate: String::new(),
         trashed_at: None,
     };
     match kind {
         FileKind::Article => {
-            if byte_size > text::MAX_TEXT_BYTES {
-                return Err(ImportError::BadText(format!("{} MB is too large for a text clipping", byte_size >> 20)));
-            }
-            let article = match source {
-                Source::Memory(bytes) => text::parse_article(&text::decode(bytes.as_slice())?)?,
-                Source::File(path) => {
-                    let bytes = fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
-                    text::parse_article(&text::decode(&bytes)?)?
-                }
-            };
+            let article = text::parse_article(&text::decode(&read_whole(source, text::MAX_TEXT_BYTES)?)?)?;
             clipping.title = article.title;
             clipping.body = article.body;
-            clipping.format =
-                Path::new(original_name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            clipping.credit = article.credit;
+            clipping.source = article.source;
+            clipping.published = article.published;
+            clipping.boilerplate = article.boilerplate;
+            clipping.format = extension_of(original_name);
+            Ok(Prepared { clipping, thumbnail_jpeg: None })
+        }
+        FileKind::WebPage => {
+            let page = html::read_page(&html::decode(&read_whole(source, text::MAX_TEXT_BYTES)?))?;
+            clipping.title = page.title;
+            clipping.author = page.author;
+            clipping.source = page.site;
+            clipping.published = page.published;
+            clipping.language = page.language;
+            clipping.url = page.url;
+            clipping.body = page.body;
+            clipping.format = "html".to_owned();
+            Ok(Prepared { clipping, thumbnail_jpeg: None })
+        }
+        FileKind::Pdf => {
+            let doc = pdf::read_pdf(&read_whole(source, MAX_PDF_BYTES)?)?;
+            clipping.title = doc.title;
+            clipping.author = doc.author;
+            clipping.published = doc.published;
+            clipping.body = doc.body;
+            clipping.format = "pdf".to_owned();
             Ok(Prepared { clipping, thumbnail_jpeg: None })
         }
         FileKind::Photo(claimed) => {
@@ -460,6 +501,24 @@ fn prepare(
             clipping.gps = photo.exif.gps;
             let thumbnail_jpeg = media::encode_thumbnail(&photo.thumbnail)?;
             Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg) })
+        }
+    }
+}
+
+fn extension_of(name: &str) -> String {
+    Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+/// The whole of a file that a reader needs at once, up to `max_bytes`.
+fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow::Cow<'_, [u8]>, ImportError> {
+    match source {
+        Source::Memory(bytes) => Ok(std::borrow::Cow::Borrowed(bytes.as_slice())),
+        Source::File(path) => {
+            let size = fs::metadata(path).map_err(|e| ImportError::Read(e.to_string()))?.len();
+            if size > max_bytes {
+                return Err(ImportError::BadText(format!("{} MB is too large for a clipping", size >> 20)));
+            }
+            fs::read(path).map(std::borrow::Cow::Owned).map_err(|e| ImportError::Read(e.to_string()))
         }
     }
 }

@@ -170,6 +170,16 @@ pub struct Clipping {
     pub gps: Option<GpsPosition>,
     #[serde(default)]
     pub notes: String,
+    /// Where the article was published online (a saved page's canonical URL).
+    #[serde(default)]
+    pub url: String,
+    /// The text's language as a BCP 47 tag ("en", "ru"), when known.
+    #[serde(default)]
+    pub language: String,
+    /// The site's furniture that came with a pasted article (registration notices, copyright
+    /// lines, menu words, article numbers), kept apart from the body.
+    #[serde(default)]
+    pub boilerplate: String,
     /// Set when the clipping was moved to the trash; it is hidden from lists until restored.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,

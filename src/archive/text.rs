@@ -1,14 +1,24 @@
 //! Plain-text articles: decoding the bytes (UTF-8 with or without BOM, UTF-16 with BOM, or a
-//! legacy encoding guessed by chardetng) and splitting title from body.
+//! legacy encoding guessed by chardetng), and reading a clipping in the shape people paste it
+//! from a news site: headline, maybe an article number, a date and a photo credit line, the
+//! body (whose first sentence often names the outlet: "..., DKNews.kz reports."), then the
+//! site's furniture (registration notice, copyright, menu words), which is kept apart.
+
+use chrono::NaiveDate;
 
 use crate::archive::error::ImportError;
 
 /// Text files larger than this are refused: no press clipping is 64 MB of text.
 pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
 
+#[derive(Debug, Default, PartialEq)]
 pub(crate) struct Article {
     pub title: String,
     pub body: String,
+    pub credit: String,
+    pub source: String,
+    pub published: Option<NaiveDate>,
+    pub boilerplate: String,
 }
 
 /// Decodes text bytes to a string, whatever their encoding.
@@ -33,15 +43,228 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text.into_owned())
 }
 
-/// Splits an article: the title is the first non-empty line, the body the rest.
+/// Reads an article: the title is the first non-empty line; the head lines after it that are
+/// an article number, a date or a photo credit go to their fields; trailing site furniture
+/// goes to `boilerplate`; the rest is the body.
 pub(crate) fn parse_article(text: &str) -> Result<Article, ImportError> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines = text.lines();
     let title = lines.by_ref().map(str::trim).find(|l| !l.is_empty()).ok_or(ImportError::NoText)?;
     // Markdown headings are titles too; the hashes are markup, not words.
     let title = title.trim_start_matches('#').trim().to_owned();
-    let body = lines.collect::<Vec<_>>().join("\n").trim().to_owned();
-    Ok(Article { title, body })
+    let mut rest: Vec<&str> = lines.collect();
+    let mut article = Article { title, ..Article::default() };
+    let mut furniture = Vec::new();
+    let mut tail = Vec::new();
+
+    // The head: short lines before the first real paragraph.
+    let mut i = 0;
+    while i < rest.len() {
+        let line = rest[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_article_number(line) {
+            furniture.push(line.to_owned());
+        } else if let Some(credit) = photo_credit(line) {
+            article.credit = credit;
+        } else if let Some(date) = parse_date(line).filter(|_| line.chars().count() <= 40) {
+            article.published = Some(date);
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    rest.drain(..i);
+
+    // The tail: menu words, copyright and registration notices, from the end up.
+    while let Some(last) = rest.last() {
+        let line = last.trim();
+        // Never the whole body: a short text is the article, whatever it looks like.
+        let body_before = rest[..rest.len() - 1].iter().any(|l| !l.trim().is_empty() && !is_furniture(l.trim()));
+        if line.is_empty() || body_before && is_furniture(line) {
+            if !line.is_empty() {
+                tail.push(line.to_owned());
+            }
+            rest.pop();
+        } else {
+            break;
+        }
+    }
+    tail.reverse();
+    furniture.extend(tail);
+    let body = rest.join("\n").trim().to_owned();
+    article.source = outlet_in(&body).unwrap_or_default();
+    article.body = body;
+    article.boilerplate = furniture.join("\n");
+    Ok(article)
+}
+
+fn is_article_number(line: &str) -> bool {
+    let digits = line.trim_start_matches(['#', '№', 'N', 'o', '.', ' ']);
+    (3..=10).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "Photo by: Gov", "Фото: Акорда", "Photo : AFP", "Foto: Belga" -> the credit.
+fn photo_credit(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    const PREFIXES: &[&str] =
+        &["photo by", "photo credit", "photos by", "photo", "фото", "фотография", "crédit photo", "foto", "beeld"];
+    let prefix = PREFIXES.iter().find(|p| lower.starts_with(*p))?;
+    let rest = line.get(prefix.len()..)?.trim_start();
+    let value = rest.strip_prefix(':').or_else(|| rest.strip_prefix('-')).or_else(|| rest.strip_prefix('—'))?;
+    let value = value.trim();
+    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_owned())
+}
+
+/// Lines of a news site's page furniture: copyright and registration notices, menu words.
+fn is_furniture(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    const MARKERS: &[&str] = &[
+        "©",
+        "(c) ",
+        "copyright",
+        "all rights reserved",
+        "все права защищены",
+        "tous droits réservés",
+        "alle rechten voorbehouden",
+        "is registered with",
+        "registration certificate",
+        "зарегистрирован",
+        "свидетельство о",
+        "certificat d'enregistrement",
+        "read also",
+        "читайте также",
+        "lire aussi",
+        "lees ook",
+        "subscribe to",
+        "подписывайтесь",
+        "abonnez-vous",
+        "share this",
+        "поделиться",
+    ];
+    if MARKERS.iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // A word or two without a sentence's punctuation: a menu or a button.
+    let words = line.split_whitespace().count();
+    words <= 2 && line.chars().count() <= 24 && !line.ends_with(['.', '!', '?', '"', '»', ':'])
+}
+
+/// The outlet named in the first paragraph: "..., DKNews.kz reports.", "..., сообщает Kazinform.",
+/// "..., rapporte Le Soir.", "..., meldt De Tijd."
+fn outlet_in(body: &str) -> Option<String> {
+    let first = body.split("\n\n").next()?.trim();
+    let sentence_end = |s: &str| s.trim_end_matches(['.', '!', ' ']).to_owned();
+    // "<outlet> reports" / "<outlet> writes" at the end of a sentence, after a comma.
+    for verb in [" reports", " writes", " informs"] {
+        for (pos, _) in first.match_indices(verb) {
+            let before = first.get(..pos)?;
+            let after = first.get(pos + verb.len()..)?;
+            if !after.trim_start().is_empty() && !after.starts_with(['.', '!']) {
+                continue;
+            }
+            let name = before.rsplit(',').next()?.trim();
+            if (1..=4).contains(&name.split_whitespace().count()) && name.chars().next()?.is_uppercase() {
+                return Some(name.to_owned());
+            }
+        }
+    }
+    // "..., сообщает <outlet>." and its French and Dutch kin: the name follows the verb.
+    for verb in ["сообщает ", "передает ", "пишет ", "rapporte ", "selon ", "meldt ", "schrijft ", "aldus "]
+    {
+        if let Some(pos) = first.find(verb) {
+            let name = sentence_end(first.get(pos + verb.len()..)?.split(['.', ',', '\n']).next()?);
+            let name = name.trim().trim_start_matches("корреспондент ").trim();
+            if (1..=4).contains(&name.split_whitespace().count()) && name.chars().next()?.is_uppercase() {
+                return Some(name.to_owned());
+            }
+        }
+    }
+    None
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augustus", 8),
+    ("oktober", 10),
+];
+
+/// A date written as 31.01.2024, 2024-01-31, 31 January 2024, January 31, 2024, 31 января 2024,
+/// 31 janvier 2024 or 31 januari 2024 (a time after it is ignored).
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let cleaned: String = text.to_lowercase().chars().map(|c| if c == ',' { ' ' } else { c }).collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    for w in &words {
+        for fmt in ["%d.%m.%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"] {
+            let w = w.get(..10).unwrap_or(w);
+            if let Ok(d) = NaiveDate::parse_from_str(w.trim_end_matches('.'), fmt) {
+                return Some(d);
+            }
+        }
+    }
+    let month = |w: &str| MONTHS.iter().find(|(name, _)| *name == w.trim_end_matches('.')).map(|(_, m)| *m);
+    let number = |w: &str| w.trim_end_matches(['.', 'г']).parse::<u32>().ok();
+    for i in 0..words.len() {
+        let Some(m) = month(words[i]) else { continue };
+        let (before, after1, after2) = (
+            i.checked_sub(1).and_then(|j| number(words[j])),
+            words.get(i + 1).and_then(|w| number(w)),
+            words.get(i + 2).and_then(|w| number(w)),
+        );
+        // "31 January 2024" or "January 31, 2024".
+        let (day, year) = match (before, after1, after2) {
+            (Some(d), Some(y), _) if y > 31 => (d, y),
+            (_, Some(d), Some(y)) if d <= 31 && y > 31 => (d, y),
+            _ => continue,
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m, day) {
+            return Some(date);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -51,6 +274,79 @@ mod tests {
     fn check(bytes: &[u8], title: &str, body: &str) {
         let article = parse_article(&decode(bytes).unwrap()).unwrap();
         assert_eq!((article.title.as_str(), article.body.as_str()), (title, body));
+    }
+
+    /// The shape of a clipping pasted from a news site, in four languages.
+    fn check_pasted(text: &str, expected: Article) {
+        assert_eq!(parse_article(text).unwrap(), expected);
+    }
+
+    #[test]
+    fn pasted_clippings() {
+        check_pasted(
+            "Brussels talks: Kazakhstan and Benelux build bridges\n\n222992\nPhoto by: Gov\n\n\
+             Prospects for cooperation were discussed in Brussels, DKNews.kz reports.\n\n\
+             The parties discussed the Middle Corridor.\n\n\
+             DKNews International News Agency is registered with the Ministry of Culture. Registration certificate No. 10484-AA.\n\n\
+             Theme\nAutoreload\nМИА «DKnews.kz» © 2006 -",
+            Article {
+                title: "Brussels talks: Kazakhstan and Benelux build bridges".into(),
+                body: "Prospects for cooperation were discussed in Brussels, DKNews.kz reports.\n\nThe parties discussed the Middle Corridor.".into(),
+                credit: "Gov".into(),
+                source: "DKNews.kz".into(),
+                published: None,
+                boilerplate: "222992\nDKNews International News Agency is registered with the Ministry of Culture. Registration certificate No. 10484-AA.\nTheme\nAutoreload\nМИА «DKnews.kz» © 2006 -".into(),
+            },
+        );
+        check_pasted(
+            "Казахстан и Бельгия обсудили транспорт\n15 марта 2024, 10:30\nФото: Акорда\n\n\
+             Стороны обсудили Средний коридор, сообщает Kazinform.\n\nВсе права защищены.",
+            Article {
+                title: "Казахстан и Бельгия обсудили транспорт".into(),
+                body: "Стороны обсудили Средний коридор, сообщает Kazinform.".into(),
+                credit: "Акорда".into(),
+                source: "Kazinform".into(),
+                published: NaiveDate::from_ymd_opt(2024, 3, 15),
+                boilerplate: "Все права защищены.".into(),
+            },
+        );
+        check_pasted(
+            "Le Kazakhstan et la Belgique renforcent leurs liens\nPhoto : Belga\n12/04/2023\n\n\
+             Les deux pays ont signé un accord sur l'énergie, rapporte Le Soir.\n\nLire aussi : notre dossier",
+            Article {
+                title: "Le Kazakhstan et la Belgique renforcent leurs liens".into(),
+                body: "Les deux pays ont signé un accord sur l'énergie, rapporte Le Soir.".into(),
+                credit: "Belga".into(),
+                source: "Le Soir".into(),
+                published: NaiveDate::from_ymd_opt(2023, 4, 12),
+                boilerplate: "Lire aussi : notre dossier".into(),
+            },
+        );
+        check_pasted(
+            "Kazachstan en Benelux bouwen bruggen\nFoto: Belga\n\n\
+             De ministers spraken in Brussel over vervoer, meldt De Tijd.\n\n© Mediahuis 2024",
+            Article {
+                title: "Kazachstan en Benelux bouwen bruggen".into(),
+                body: "De ministers spraken in Brussel over vervoer, meldt De Tijd.".into(),
+                credit: "Belga".into(),
+                source: "De Tijd".into(),
+                published: None,
+                boilerplate: "© Mediahuis 2024".into(),
+            },
+        );
+    }
+
+    #[test]
+    fn dates_in_many_shapes() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("31.01.2024"), d(2024, 1, 31));
+        assert_eq!(parse_date("2024-01-31T10:00"), d(2024, 1, 31));
+        assert_eq!(parse_date("January 31, 2024"), d(2024, 1, 31));
+        assert_eq!(parse_date("31 January 2024"), d(2024, 1, 31));
+        assert_eq!(parse_date("31 января 2024 г."), d(2024, 1, 31));
+        assert_eq!(parse_date("5 août 2023"), d(2023, 8, 5));
+        assert_eq!(parse_date("5 augustus 2023"), d(2023, 8, 5));
+        assert_eq!(parse_date("no date here"), None);
     }
 
     #[test]

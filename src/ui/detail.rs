@@ -139,7 +139,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     let Some(detail) = &app.detail else { return };
     let c = &detail.item.clipping;
     ui.add_space(8.0);
-    egui::CollapsingHeader::new("File and camera").default_open(false).show(ui, |ui| {
+    egui::CollapsingHeader::new("Details").default_open(false).show(ui, |ui| {
         egui::Grid::new("facts").num_columns(2).show(ui, |ui| {
             let mut fact = |name: &str, value: String| {
                 if !value.is_empty() {
@@ -148,6 +148,8 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
                     ui.end_row();
                 }
             };
+            fact("Web address", c.url.clone());
+            fact("Language", c.language.clone());
             fact("File", c.original_name.clone());
             fact("Format", format!("{} · {} KB", c.format, c.byte_size.div_ceil(1024)));
             if let (Some(w), Some(h)) = (c.width_px, c.height_px) {
@@ -162,6 +164,10 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
             }
             fact("Imported", c.imported_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string());
         });
+        if !c.boilerplate.is_empty() {
+            ui.weak("Left out of the text (site furniture):");
+            ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak().small()).selectable(true).wrap());
+        }
     });
     if c.kind == Kind::Article && !c.body.is_empty() {
         ui.add_space(8.0);

@@ -134,3 +134,41 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
 
 /// A clipping in the shape press officers paste: headline, article number, credit, body.
 pub const PASTED_CLIPPING: &str = "Brussels talks: Kazakhstan and Benelux build bridges\n\n222992\nPhoto by: Gov\n\nProspects for cooperation were discussed in Brussels, DKNews.kz reports.\n\nThe parties discussed the Middle Corridor and green hydrogen.\n";
+
+/// A one-page PDF with Helvetica text lines and an Info dictionary, assembled by hand with a
+/// correct cross-reference table.
+pub fn pdf(title: &str, author: &str, date: &str, lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 14 Tf 72 720 Td ");
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            content.push_str("0 -20 Td ");
+        }
+        content.push_str(&format!("({}) Tj ", line.replace('(', "\\(").replace(')', "\\)")));
+    }
+    content.push_str("ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+            .to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        format!("<< /Title ({title}) /Author ({author}) /CreationDate ({date}) >>"),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!("trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
+            .as_bytes(),
+    );
+    out
+}

@@ -1,0 +1,220 @@
+//! Saved web pages: the article body as Firefox's Reader View would show it (dom_smoothie, a
+//! port of Mozilla's Readability), with title, author, site, date, language and canonical URL
+//! from meta tags, JSON-LD and `<time>`. Nothing is fetched and no script runs: the page is
+//! parsed as text.
+
+use chrono::NaiveDate;
+
+use crate::archive::error::ImportError;
+
+pub(crate) struct WebArticle {
+    pub title: String,
+    pub author: String,
+    pub site: String,
+    pub published: Option<NaiveDate>,
+    pub language: String,
+    pub url: String,
+    pub body: String,
+}
+
+/// Decodes a page's bytes: a byte-order mark, else the `<meta charset>` it declares, else
+/// UTF-8 if valid, else a guess.
+pub(crate) fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default()).0.into_owned();
+    }
+    let head = String::from_utf8_lossy(bytes.get(..2048).unwrap_or(bytes)).to_lowercase();
+    let declared = head.find("charset=").and_then(|at| {
+        let label: String = head
+            .get(at + 8..)?
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    if let Some(encoding) = declared {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(_) => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector.guess(None, true).decode(bytes).0.into_owned()
+        }
+    }
+}
+
+/// Extracts the article of a saved page.
+pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
+    let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+    let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
+        .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
+    let metadata = readability.get_article_metadata(readability.parse_json_ld());
+    let article =
+        readability.parse().map_err(|e| ImportError::BadText(format!("no article found in the page: {e}")))?;
+    let body = tidy_text(&article.text_content);
+    let site = article.site_name.as_deref().map(clean).unwrap_or_default();
+    let title = without_site_name(&clean(&article.title), &site);
+    if title.is_empty() && body.is_empty() {
+        return Err(ImportError::NoText);
+    }
+    let published = article.published_time.as_deref().and_then(parse_date_prefix).or_else(|| time_element_date(html));
+    Ok(WebArticle {
+        title: if title.is_empty() { first_line(&body) } else { title },
+        author: article.byline.as_deref().map(clean).unwrap_or_default(),
+        site,
+        published,
+        language: article.lang.as_deref().map(|l| l.trim().to_lowercase()).unwrap_or_default(),
+        url: canonical_url(html)
+            .or(metadata.url)
+            .map(|u| u.trim().to_owned())
+            .filter(|u| u.starts_with("http"))
+            .unwrap_or_default(),
+        body,
+    })
+}
+
+/// The value of attribute `name` in the text of one tag (`<link rel="canonical" href="...">`).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let lower = tag.to_ascii_lowercase();
+    let at = lower.find(&format!("{name}="))? + name.len() + 1;
+    let rest = tag.get(at..)?;
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' { rest.get(1..)?.split(quote).next() } else { rest.split([' ', '>', '/']).next() }
+}
+
+/// `<link rel="canonical">`, else `<meta property="og:url">`.
+fn canonical_url(html: &str) -> Option<String> {
+    let head = html.get(..html.to_ascii_lowercase().find("</head>").unwrap_or(html.len()))?;
+    let tags = |prefix: &'static str| head.split('<').filter(move |t| t.to_ascii_lowercase().starts_with(prefix));
+    let canonical = tags("link")
+        .find(|t| attribute(t, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")))
+        .and_then(|t| attribute(t, "href"));
+    let og = || {
+        tags("meta")
+            .find(|t| attribute(t, "property").is_some_and(|p| p.eq_ignore_ascii_case("og:url")))
+            .and_then(|t| attribute(t, "content"))
+    };
+    canonical.or_else(og).map(str::to_owned)
+}
+
+/// "Brussels talks | Euractiv" -> "Brussels talks" when the site is Euractiv (also with "-",
+/// "–", "—", "·" or ":" and with the site first).
+fn without_site_name(title: &str, site: &str) -> String {
+    if site.is_empty() {
+        return title.to_owned();
+    }
+    let lower_title = title.to_lowercase();
+    let lower_site = site.to_lowercase();
+    for sep in [" | ", " - ", " – ", " — ", " · ", " :: ", ": "] {
+        let suffix = format!("{sep}{lower_site}");
+        if lower_title.ends_with(&suffix)
+            && let Some(t) = title.get(..title.len() - suffix.len())
+        {
+            return t.trim().to_owned();
+        }
+        let prefix = format!("{lower_site}{sep}");
+        if lower_title.starts_with(&prefix)
+            && let Some(t) = title.get(prefix.len()..)
+        {
+            return t.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().chars().take(120).collect()
+}
+
+/// Paragraphs separated by one blank line, lines trimmed, no runs of blank lines.
+fn tidy_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut blank = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(&clean(line));
+    }
+    out
+}
+
+/// The date at the start of an ISO 8601 timestamp ("2024-01-31T10:00:00Z").
+pub(crate) fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The first `<time datetime="...">` of the page, for pages without meta dates.
+fn time_element_date(html: &str) -> Option<NaiveDate> {
+    let at = html.find("<time")?;
+    let rest = html.get(at..at + 300.min(html.len() - at))?;
+    let value = rest.split("datetime=").nth(1)?;
+    let value = value.trim_start_matches(['"', '\'']);
+    parse_date_prefix(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html lang="en"><head>
+<title>Brussels talks: Kazakhstan and Benelux | The Astana Times</title>
+<meta property="og:title" content="Brussels talks: Kazakhstan and Benelux build bridges">
+<meta property="og:site_name" content="The Astana Times">
+<meta property="og:url" content="https://astanatimes.com/2024/02/brussels-talks/">
+<meta name="author" content="Aigerim Sarsenova">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+ "headline":"Brussels talks: Kazakhstan and Benelux build bridges","datePublished":"2024-02-14T09:30:00+05:00",
+ "author":{"@type":"Person","name":"Aigerim Sarsenova"}}</script>
+<script>document.write("never run")</script>
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Brussels talks: Kazakhstan and Benelux build bridges</h1>
+<p>Ambassador of Kazakhstan Margulan Baimukhan met with the Secretary General of the Benelux Union Frans Weekers in Brussels.</p>
+<p>The parties discussed the Middle Corridor, green hydrogen and the priorities of Kazakhstan in the European direction, as well as the Enhanced Partnership and Cooperation Agreement.</p>
+<p>At the end of the meeting, the Ambassador invited Frans Weekers to take part in the Astana International Forum, which will be held in June.</p>
+</article><footer>Copyright 2024 The Astana Times. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn a_news_page_with_json_ld() {
+        let a = read_page(PAGE).unwrap();
+        assert_eq!(a.title, "Brussels talks: Kazakhstan and Benelux build bridges");
+        assert_eq!(a.author, "Aigerim Sarsenova");
+        assert_eq!(a.site, "The Astana Times");
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2024, 2, 14));
+        assert_eq!(a.language, "en");
+        assert_eq!(a.url, "https://astanatimes.com/2024/02/brussels-talks/");
+        assert!(a.body.contains("Margulan Baimukhan met with"), "{}", a.body);
+        assert!(a.body.contains("Astana International Forum"));
+        assert!(!a.body.contains("never run") && !a.body.contains("All rights reserved"), "{}", a.body);
+    }
+
+    #[test]
+    fn dates_from_meta_or_time() {
+        let page = r#"<html><head><title>Un sommet à Bruxelles</title>
+<meta property="article:published_time" content="2023-11-05T08:00:00Z"></head>
+<body><article><p>Le sommet a réuni les ministres des affaires étrangères de plusieurs pays pour discuter du corridor médian et de l'énergie.</p>
+<p>Les discussions se poursuivront lors du prochain forum, prévu au printemps à Astana, selon les organisateurs.</p></article></body></html>"#;
+        assert_eq!(read_page(page).unwrap().published, NaiveDate::from_ymd_opt(2023, 11, 5));
+        let page = r#"<html><head><title>Top in Brussel</title></head><body><article>
+<p>Gepubliceerd op <time datetime="2022-06-30">30 juni 2022</time>.</p>
+<p>De ministers van de Benelux spraken in Brussel over vervoer, energie en de samenwerking met Centraal-Azië, meldt de krant.</p>
+<p>Volgend jaar volgt een nieuwe ontmoeting in Luxemburg, waar ook de handel aan bod komt.</p></article></body></html>"#;
+        let a = read_page(page).unwrap();
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2022, 6, 30));
+        assert_eq!(a.title, "Top in Brussel");
+    }
+}
