@@ -233,6 +233,62 @@ fn saved_pages_pdfs_and_pasted_clippings() {
     assert!(pasted.body.starts_with("Prospects for cooperation"), "{}", pasted.body);
 }
 
+#[test]
+fn photo_iptc_xmp_and_sidecars() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    let base = jpeg_with_exif(320, 200, None, Some("2024:06:13 11:00:00"));
+    let iptc = iptc_app13(&[
+        (105, "Ministers meet in Brussels"),
+        (120, "The foreign ministers of Belgium and Kazakhstan"),
+        (80, "Jan Peeters"),
+        (110, "Belga"),
+        (25, "diplomacy"),
+        (25, "Benelux"),
+        (100, "BEL"),
+    ]);
+    write(&inbox, "iptc.jpg", with_segments(&base, &[(0xED, iptc)]));
+    let xmp = xmp_packet(
+        "Forum opens in Astana",
+        "Delegates at the opening",
+        &["energy", "transport"],
+        "KZ",
+        "Astana International Forum",
+    );
+    write(&inbox, "xmp.jpg", with_segments(&unique_jpeg(11, 300, 200), &[(0xE1, xmp_app1(&xmp))]));
+    write(&inbox, "plain.jpg", unique_jpeg(12, 300, 200));
+    write(&inbox, "plain.xmp", xmp_packet("From the sidecar", "A caption beside the file", &["culture"], "NL", ""));
+    let report = import(&archive, std::slice::from_ref(&inbox));
+    assert_eq!(report.outcomes.len(), 3, "the sidecar is read with its photo: {report:#?}");
+
+    let names = |id| -> Vec<(TagKind, String)> {
+        archive.tags_of(id).unwrap().into_iter().map(|t| (t.kind, t.value)).collect()
+    };
+    let a = archive.get(imported_id(&report, "iptc.jpg")).unwrap();
+    assert_eq!(a.title, "Ministers meet in Brussels");
+    assert_eq!(a.caption, "The foreign ministers of Belgium and Kazakhstan");
+    assert_eq!((a.author.as_str(), a.credit.as_str()), ("Jan Peeters", "Belga"));
+    assert_eq!(
+        names(a.id),
+        [(TagKind::Country, "BE".into()), (TagKind::Topic, "Benelux".into()), (TagKind::Topic, "diplomacy".into())]
+    );
+    let b = archive.get(imported_id(&report, "xmp.jpg")).unwrap();
+    assert_eq!((b.title.as_str(), b.caption.as_str()), ("Forum opens in Astana", "Delegates at the opening"));
+    assert_eq!(
+        names(b.id),
+        [
+            (TagKind::Country, "KZ".into()),
+            (TagKind::Topic, "energy".into()),
+            (TagKind::Topic, "transport".into()),
+            (TagKind::Event, "Astana International Forum".into())
+        ]
+    );
+    let c = archive.get(imported_id(&report, "plain.jpg")).unwrap();
+    assert_eq!((c.title.as_str(), c.caption.as_str()), ("From the sidecar", "A caption beside the file"));
+    assert_eq!(names(c.id), [(TagKind::Country, "NL".into()), (TagKind::Topic, "culture".into())]);
+}
+
 #[cfg(unix)]
 #[test]
 fn folders_recurse_and_symlink_loops_are_skipped() {

@@ -18,8 +18,9 @@ use crate::archive::Archive;
 use crate::archive::error::{Error, ImportError, Result};
 use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
+use crate::archive::model::{Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{html, pdf, text};
+use crate::archive::{html, pdf, photo_meta, tags, text};
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -186,7 +187,7 @@ fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, Vec<FileOut
         });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() && !is_sidecar_of_a_photo(e.path()) => files.push(e.into_path()),
                 Ok(_) => {}
                 Err(e) if e.loop_ancestor().is_some() => {}
                 Err(e) => {
@@ -273,6 +274,8 @@ fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> std::io::Resul
 struct Prepared {
     clipping: Clipping,
     thumbnail_jpeg: Option<Vec<u8>>,
+    /// Tags the file itself carries (a photo's IPTC/XMP keywords, country, event).
+    tags: Vec<Tag>,
 }
 
 impl Archive {
@@ -373,9 +376,11 @@ impl Archive {
             return Ok(outcome);
         }
         let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let prepared =
-            std::panic::catch_unwind(AssertUnwindSafe(|| prepare(&source, kind, &hash, byte_size, &original_name)))
-                .map_err(|_| ImportError::DecoderPanic)??;
+        let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
+        let prepared = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref())
+        }))
+        .map_err(|_| ImportError::DecoderPanic)??;
         self.store_prepared(&source, prepared)
     }
 
@@ -386,7 +391,7 @@ impl Archive {
     }
 
     fn store_prepared(&self, source: &Source, prepared: Prepared) -> Result<Outcome, ImportError> {
-        let Prepared { clipping, thumbnail_jpeg } = prepared;
+        let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
         let original = self.original_path(&clipping);
         let thumbnail = self.thumbnail_path(&clipping.hash);
         let store_err = |e: Error| ImportError::Store(e.to_string());
@@ -400,7 +405,7 @@ impl Archive {
         if let Some(jpeg) = &thumbnail_jpeg {
             write_atomically(&thumbnail, |dest| dest.write_all(jpeg)).map_err(store_err)?;
         }
-        match self.store.insert_clipping(&clipping, &[]) {
+        match self.store.insert_clipping(&clipping, &tags) {
             Ok(Inserted::New(id)) => Ok(Outcome::Imported { id, title: clipping.title }),
             Ok(Inserted::Duplicate(id)) => {
                 // The same bytes came twice in one batch; the files are the other one's.
@@ -424,6 +429,7 @@ fn prepare(
     hash: &str,
     byte_size: u64,
     original_name: &str,
+    sidecar: Option<&[u8]>,
 ) -> Result<Prepared, ImportError> {
     let mut clipping = Clipping {
         id: ClippingId(0),
@@ -462,7 +468,7 @@ fn prepare(
             clipping.published = article.published;
             clipping.boilerplate = article.boilerplate;
             clipping.format = extension_of(original_name);
-            Ok(Prepared { clipping, thumbnail_jpeg: None })
+            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::WebPage => {
             let page = html::read_page(&html::decode(&read_whole(source, text::MAX_TEXT_BYTES)?))?;
@@ -474,7 +480,7 @@ fn prepare(
             clipping.url = page.url;
             clipping.body = page.body;
             clipping.format = "html".to_owned();
-            Ok(Prepared { clipping, thumbnail_jpeg: None })
+            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::Pdf => {
             let doc = pdf::read_pdf(&read_whole(source, MAX_PDF_BYTES)?)?;
@@ -483,10 +489,14 @@ fn prepare(
             clipping.published = doc.published;
             clipping.body = doc.body;
             clipping.format = "pdf".to_owned();
-            Ok(Prepared { clipping, thumbnail_jpeg: None })
+            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::Photo(claimed) => {
             let photo = media::read_photo(source, claimed)?;
+            let meta = match source {
+                Source::Memory(bytes) => photo_meta::read(bytes, sidecar),
+                Source::File(_) => photo_meta::read(&[], sidecar),
+            };
             clipping.kind = Kind::Photo;
             clipping.format = media::format_extension(photo.format).to_owned();
             clipping.title = photo_title(original_name);
@@ -499,10 +509,71 @@ fn prepare(
             clipping.caption = photo.exif.caption;
             clipping.credit = photo.exif.credit;
             clipping.gps = photo.exif.gps;
+            let tags = apply_photo_meta(&mut clipping, meta);
             let thumbnail_jpeg = media::encode_thumbnail(&photo.thumbnail)?;
-            Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg) })
+            Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg), tags })
         }
     }
+}
+
+/// What the photographer wrote wins over what the camera wrote; keywords, country and event
+/// become tags, accepted as they come (the photographer's word, not a guess).
+fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec<Tag> {
+    let set = |field: &mut String, value: String| {
+        if !value.trim().is_empty() {
+            *field = value;
+        }
+    };
+    let title = if meta.headline.is_empty() { meta.title } else { meta.headline };
+    set(&mut clipping.title, title);
+    set(&mut clipping.caption, meta.caption);
+    set(&mut clipping.author, meta.creator);
+    set(&mut clipping.credit, if meta.credit.is_empty() { meta.copyright } else { meta.credit });
+    set(&mut clipping.source, meta.source);
+    clipping.published = clipping.published.or(meta.date);
+    let mut tags = Vec::new();
+    for keyword in &meta.keywords {
+        if let Ok(tag) = tags::resolve(TagKind::Topic, keyword) {
+            tags.push(tag);
+        }
+    }
+    let country = [&meta.country_code, &meta.country].into_iter().find_map(|c| tags::resolve(TagKind::Country, c).ok());
+    tags.extend(country);
+    if let Ok(event) = tags::resolve(TagKind::Event, &meta.event) {
+        tags.push(event);
+    }
+    tags.dedup_by_key(|t| t.key());
+    tags
+}
+
+/// The XMP sidecar of a photo: `photo.xmp` or `photo.jpg.xmp` beside it.
+fn read_sidecar(path: &Path) -> Option<Vec<u8>> {
+    let mut with_ext = path.as_os_str().to_owned();
+    with_ext.push(".xmp");
+    [path.with_extension("xmp"), PathBuf::from(with_ext)]
+        .iter()
+        .find_map(|p| fs::metadata(p).ok().filter(|m| m.len() < 4 * 1024 * 1024).and_then(|_| fs::read(p).ok()))
+}
+
+/// Whether `path` is an XMP sidecar of a photo beside it, which its photo's import reads.
+fn is_sidecar_of_a_photo(path: &Path) -> bool {
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xmp")) {
+        return false;
+    }
+    let stem = path.with_extension("");
+    if stem.extension().is_some() && stem.is_file() {
+        return true;
+    }
+    let Some(dir) = path.parent() else { return false };
+    let Some(name) = stem.file_name().map(|n| n.to_string_lossy().into_owned()) else { return false };
+    fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
+        let p = e.path();
+        p.file_stem().is_some_and(|s| s.to_string_lossy() == name)
+            && p.extension()
+                .and_then(|x| x.to_str())
+                .and_then(|x| media::format_for_extension(&x.to_lowercase()))
+                .is_some()
+    })
 }
 
 fn extension_of(name: &str) -> String {

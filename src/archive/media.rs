@@ -257,7 +257,12 @@ pub(crate) fn encode_thumbnail(thumb: &RgbImage) -> Result<Vec<u8>, ImportError>
 
 /// Reads what EXIF the file has; a file without EXIF, or with broken EXIF, gives defaults.
 fn read_exif<R: BufRead + Seek>(reader: &mut R) -> ExifInfo {
-    let Ok(exif) = exif::Reader::new().read_from_container(reader) else {
+    // Damaged EXIF (a bad pointer in one directory) still gives what the other fields say.
+    let parsed = exif::Reader::new()
+        .continue_on_error(true)
+        .read_from_container(reader)
+        .or_else(|e| e.distill_partial_result(|_ignored| {}));
+    let Ok(exif) = parsed else {
         return ExifInfo::default();
     };
     let field = |tag| exif.get_field(tag, exif::In::PRIMARY);
@@ -295,10 +300,15 @@ fn read_exif<R: BufRead + Seek>(reader: &mut R) -> ExifInfo {
 
 fn gps_coordinate(exif: &exif::Exif, tag: exif::Tag, ref_tag: exif::Tag, negative: char) -> Option<f64> {
     let field = exif.get_field(tag, exif::In::PRIMARY)?;
-    let exif::Value::Rational(parts) = &field.value else { return None };
-    let deg = parts.first()?.to_f64();
-    let min = parts.get(1).map_or(0.0, |r| r.to_f64());
-    let sec = parts.get(2).map_or(0.0, |r| r.to_f64());
+    // The standard says RATIONAL; some phones write SRATIONAL.
+    let parts: Vec<f64> = match &field.value {
+        exif::Value::Rational(parts) => parts.iter().map(exif::Rational::to_f64).collect(),
+        exif::Value::SRational(parts) => parts.iter().map(exif::SRational::to_f64).collect(),
+        _ => return None,
+    };
+    let deg = *parts.first()?;
+    let min = parts.get(1).copied().unwrap_or(0.0);
+    let sec = parts.get(2).copied().unwrap_or(0.0);
     let value = deg + min / 60.0 + sec / 3600.0;
     if !value.is_finite() {
         return None;

@@ -12,6 +12,7 @@ mod jpeg_dc;
 mod media;
 pub mod model;
 mod pdf;
+mod photo_meta;
 pub mod query;
 mod store;
 pub mod tags;

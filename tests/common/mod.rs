@@ -172,3 +172,55 @@ pub fn pdf(title: &str, author: &str, date: &str, lines: &[&str]) -> Vec<u8> {
     );
     out
 }
+
+/// Inserts APP segments (marker, payload) right after a JPEG's SOI.
+pub fn with_segments(jpeg: &[u8], segments: &[(u8, Vec<u8>)]) -> Vec<u8> {
+    let mut out = jpeg[..2].to_vec();
+    for (marker, payload) in segments {
+        out.extend_from_slice(&[0xFF, *marker]);
+        out.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+        out.extend_from_slice(payload);
+    }
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// An APP13 payload with IPTC IIM records (record 2), as Photoshop writes it.
+pub fn iptc_app13(records: &[(u8, &str)]) -> Vec<u8> {
+    let mut iim = vec![0x1C, 1, 90, 0, 3, 0x1B, b'%', b'G'];
+    for (dataset, value) in records {
+        iim.extend_from_slice(&[0x1C, 2, *dataset]);
+        iim.extend_from_slice(&u16::try_from(value.len()).unwrap().to_be_bytes());
+        iim.extend_from_slice(value.as_bytes());
+    }
+    let mut out = b"Photoshop 3.0\0".to_vec();
+    out.extend_from_slice(b"8BIM\x04\x04\0\0");
+    out.extend_from_slice(&u32::try_from(iim.len()).unwrap().to_be_bytes());
+    out.extend_from_slice(&iim);
+    if iim.len() % 2 == 1 {
+        out.push(0);
+    }
+    out
+}
+
+/// An APP1 payload carrying an XMP packet.
+pub fn xmp_app1(xmp: &str) -> Vec<u8> {
+    let mut out = b"http://ns.adobe.com/xap/1.0/\0".to_vec();
+    out.extend_from_slice(xmp.as_bytes());
+    out
+}
+
+/// An XMP packet with the properties a news photo carries.
+pub fn xmp_packet(headline: &str, caption: &str, keywords: &[&str], country_code: &str, event: &str) -> String {
+    let items: String = keywords.iter().map(|k| format!("<rdf:li>{k}</rdf:li>")).collect();
+    format!(
+        r#"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+ xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+ photoshop:Headline="{headline}" Iptc4xmpCore:CountryCode="{country_code}">
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{caption}</rdf:li></rdf:Alt></dc:description>
+<dc:subject><rdf:Bag>{items}</rdf:Bag></dc:subject>
+<Iptc4xmpExt:Event><rdf:Alt><rdf:li xml:lang="x-default">{event}</rdf:li></rdf:Alt></Iptc4xmpExt:Event>
+</rdf:Description></rdf:RDF></x:xmpmeta>"#
+    )
+}

@@ -1,0 +1,290 @@
+//! Evaluates import against the real-world corpus in `../shared/corpus` (never copied into the
+//! repository): saved web pages against Readability's expected output, photo metadata against
+//! exiftool's reading, and broken images and PDFs for clear errors and no panics. Prints
+//! markdown tables.
+//!
+//!     cargo run --release --example eval -- ../shared/corpus
+
+// An evaluation that cannot read its corpus has nothing to say: it stops there.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use clippings::archive::{Archive, Clipping, ClippingId, ImportError, ImportReport, Outcome};
+
+fn main() {
+    let corpus = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/corpus"));
+    if !corpus.is_dir() {
+        println!("eval skipped: no corpus at {}", corpus.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    readability(&corpus.join("readability"), tmp.path());
+    photos(&corpus, tmp.path());
+    errors(&corpus, tmp.path());
+}
+
+fn import(dir: &Path, paths: &[PathBuf]) -> (Archive, ImportReport) {
+    let archive = Archive::open(dir).expect("open archive");
+    let report = archive.import(paths, &mut |_| {}, &AtomicBool::new(false)).expect("import");
+    (archive, report)
+}
+
+/// The clipping each imported (or duplicate) file became, by path.
+fn clippings_by_path(archive: &Archive, report: &ImportReport) -> HashMap<PathBuf, Clipping> {
+    let mut out = HashMap::new();
+    for o in &report.outcomes {
+        let id: Option<ClippingId> = match &o.outcome {
+            Outcome::Imported { id, .. } | Outcome::Duplicate { id, .. } => Some(*id),
+            _ => None,
+        };
+        if let Some(c) = id.and_then(|id| archive.get(id).ok()) {
+            out.insert(o.path.clone(), c);
+        }
+    }
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn tokens(s: &str) -> HashMap<String, usize> {
+    let mut out = HashMap::new();
+    for t in s.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()) {
+        *out.entry(t.to_lowercase()).or_default() += 1;
+    }
+    out
+}
+
+fn f1(got: &str, expected: &str) -> f64 {
+    let (g, e) = (tokens(got), tokens(expected));
+    let overlap: usize = g.iter().map(|(t, n)| (*n).min(e.get(t).copied().unwrap_or(0))).sum();
+    let (ng, ne): (usize, usize) = (g.values().sum(), e.values().sum());
+    if ng == 0 || ne == 0 || overlap == 0 {
+        return if ng == ne { 1.0 } else { 0.0 };
+    }
+    let (p, r) = (overlap as f64 / ng as f64, overlap as f64 / ne as f64);
+    2.0 * p * r / (p + r)
+}
+
+/// The text of an HTML fragment: tags dropped, entities of the common kind decoded.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+}
+
+fn pct(n: usize, d: usize) -> String {
+    if d == 0 { "-".into() } else { format!("{:.1}% ({n}/{d})", 100.0 * n as f64 / d as f64) }
+}
+
+fn readability(dir: &Path, tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut pages: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").is_file()).collect();
+    pages.sort();
+    let sources: Vec<PathBuf> = pages.iter().map(|p| p.join("source.html")).collect();
+    let (archive, report) = import(&tmp.join("readability"), &sources);
+    let got = clippings_by_path(&archive, &report);
+    let mut titles_but_site = 0;
+    let (mut titles, mut bylines, mut n_bylines, mut dates, mut n_dates, mut f1_sum, mut n) = (0, 0, 0, 0, 0, 0.0, 0);
+    let mut failed = Vec::new();
+    for page in &pages {
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(page.join("expected-metadata.json")).unwrap_or_default())
+                .unwrap_or_default();
+        let expected_body = strip_tags(&std::fs::read_to_string(page.join("expected.html")).unwrap_or_default());
+        n += 1;
+        let Some(c) = got.get(&page.join("source.html")) else {
+            failed.push(page.file_name().unwrap().to_string_lossy().into_owned());
+            continue;
+        };
+        // We keep the site's name in the Source field, not in the title ("How to build a
+        // terrarium", source "eHow", where Readability says "How to build a terrarium | eHow").
+        let expected_title = meta["title"].as_str().unwrap_or_default();
+        let with_site = [" | ", " - ", " – ", " — ", " · "]
+            .iter()
+            .any(|sep| norm(expected_title).starts_with(&format!("{}{}", norm(&c.title), sep.trim_end())));
+        if norm(expected_title) == norm(&c.title) || with_site && !c.title.is_empty() {
+            titles_but_site += 1;
+        }
+        if meta["title"].as_str().is_some_and(|t| norm(t) == norm(&c.title)) {
+            titles += 1;
+        } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+            eprintln!(
+                "title {:?}: expected {:?}, got {:?}",
+                page.file_name().unwrap_or_default(),
+                meta["title"],
+                c.title
+            );
+        }
+        if let Some(b) = meta["byline"].as_str() {
+            n_bylines += 1;
+            if norm(b) == norm(&c.author) {
+                bylines += 1;
+            }
+        }
+        if let Some(d) = meta["publishedTime"].as_str() {
+            n_dates += 1;
+            if c.published.map(|p| p.to_string()).as_deref() == d.get(..10) {
+                dates += 1;
+            }
+        }
+        f1_sum += f1(&c.body, &expected_body);
+    }
+    println!("## Saved web pages ({n} from readability/)\n");
+    println!("| measure | result | target |\n|---|---|---|");
+    println!("| exact title | {} | >= 95% |", pct(titles, n));
+    println!("| exact title, the site's name (kept as Source) set aside | {} | >= 95% |", pct(titles_but_site, n));
+    println!("| byline | {} | |", pct(bylines, n_bylines));
+    println!("| published date | {} | |", pct(dates, n_dates));
+    println!("| body token F1, mean | {:.3} | >= 0.90 |", f1_sum / n.max(1) as f64);
+    println!("| not imported | {} {:?} | |\n", failed.len(), failed);
+}
+
+fn orientation_code(text: &str) -> Option<u16> {
+    Some(match text {
+        "Horizontal (normal)" => 1,
+        "Mirror horizontal" => 2,
+        "Rotate 180" => 3,
+        "Mirror vertical" => 4,
+        "Mirror horizontal and rotate 270 CW" => 5,
+        "Rotate 90 CW" => 6,
+        "Mirror horizontal and rotate 90 CW" => 7,
+        "Rotate 270 CW" => 8,
+        _ => return None,
+    })
+}
+
+/// exiftool's `43 deg 28' 5.68" N` as signed degrees.
+fn dms(text: &str) -> Option<f64> {
+    let parts: Vec<f64> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let value = parts.first()? + parts.get(1).unwrap_or(&0.0) / 60.0 + parts.get(2).unwrap_or(&0.0) / 3600.0;
+    Some(if text.ends_with('S') || text.ends_with('W') { -value } else { value })
+}
+
+#[derive(Default)]
+struct Agreement {
+    agree: usize,
+    total: usize,
+}
+
+fn photos(corpus: &Path, tmp: &Path) {
+    let mut table: Vec<(&str, Agreement)> = ["date", "orientation", "GPS", "caption", "credit", "keywords"]
+        .into_iter()
+        .map(|f| (f, Agreement::default()))
+        .collect();
+    let mut n_files = 0;
+    for (sub, prefix) in [("photos-exif", "exif-samples/"), ("photos-metadata/images", "exiftool-t/images/")] {
+        let dir = corpus.join(sub);
+        let json_path = if sub.starts_with("photos-metadata") { corpus.join("photos-metadata") } else { dir.clone() }
+            .join("_exiftool-12.57-reference.json");
+        let Ok(text) = std::fs::read_to_string(&json_path) else { continue };
+        let reference: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+        let (archive, report) = import(&tmp.join(sub.replace('/', "-")), std::slice::from_ref(&dir));
+        let got = clippings_by_path(&archive, &report);
+        for r in &reference {
+            let Some(source) = r["SourceFile"].as_str().and_then(|s| s.strip_prefix(prefix)) else { continue };
+            let Some(c) = got.get(&dir.join(source)) else { continue };
+            n_files += 1;
+            let s = |key: &str| r[key].as_str().map(str::to_owned);
+            let mut check = |field: &str, expected: Option<bool>| {
+                if let Some(ok) = expected {
+                    if !ok && std::env::var_os("EVAL_VERBOSE").is_some() {
+                        eprintln!("{field} differs: {source}");
+                    }
+                    let entry = &mut table.iter_mut().find(|(f, _)| *f == field).unwrap().1;
+                    entry.total += 1;
+                    entry.agree += usize::from(ok);
+                }
+            };
+            check(
+                "date",
+                s("ExifIFD:DateTimeOriginal")
+                    .filter(|d| !d.starts_with("0000"))
+                    .map(|d| c.captured_at.map(|t| t.format("%Y:%m:%d %H:%M:%S").to_string()) == Some(d)),
+            );
+            check(
+                "orientation",
+                s("IFD0:Orientation").and_then(|o| orientation_code(&o)).map(|o| c.orientation.unwrap_or(1) == o),
+            );
+            let lat = s("Composite:GPSLatitude").and_then(|v| dms(&v));
+            let lon = s("Composite:GPSLongitude").and_then(|v| dms(&v));
+            check(
+                "GPS",
+                lat.zip(lon).map(|(lat, lon)| {
+                    c.gps.is_some_and(|g| (g.latitude_deg - lat).abs() < 1e-5 && (g.longitude_deg - lon).abs() < 1e-5)
+                }),
+            );
+            let caption =
+                s("XMP-dc:Description").or_else(|| s("IPTC:Caption-Abstract")).or_else(|| s("IFD0:ImageDescription"));
+            check("caption", caption.filter(|v| !v.trim().is_empty()).map(|v| norm(&v) == norm(&c.caption)));
+            let credit = s("IPTC:Credit").or_else(|| s("XMP-photoshop:Credit")).or_else(|| s("IFD0:Artist"));
+            check("credit", credit.filter(|v| !v.trim().is_empty()).map(|v| norm(&v) == norm(&c.credit)));
+            let keywords: Option<Vec<String>> = ["IPTC:Keywords", "XMP-dc:Subject"].iter().find_map(|k| match &r[*k] {
+                serde_json::Value::Array(a) => Some(a.iter().filter_map(|v| v.as_str().map(norm)).collect()),
+                serde_json::Value::String(v) => Some(vec![norm(v)]),
+                _ => None,
+            });
+            let tags: Vec<String> = archive.tags_of(c.id).unwrap_or_default().iter().map(|t| norm(&t.name)).collect();
+            check("keywords", keywords.map(|k| k.iter().all(|k| tags.contains(k))));
+        }
+    }
+    println!(
+        "## Photo metadata against exiftool 12.57 ({n_files} photos imported from photos-exif/ and photos-metadata/)\n"
+    );
+    println!("| field | agreement | target |\n|---|---|---|");
+    for (field, a) in &table {
+        let target = if ["date", "orientation", "GPS"].contains(field) { ">= 99%" } else { "" };
+        println!("| {field} | {} | {target} |", pct(a.agree, a.total));
+    }
+    println!();
+}
+
+fn errors(corpus: &Path, tmp: &Path) {
+    println!("## Bad input\n");
+    println!("| folder | files | imported | duplicates | clear errors | panics |\n|---|---|---|---|---|---|");
+    for sub in ["broken", "pdf"] {
+        let (_archive, report) = import(&tmp.join(format!("errors-{sub}")), &[corpus.join(sub)]);
+        let failures: Vec<&ImportError> = report
+            .outcomes
+            .iter()
+            .filter_map(|o| match &o.outcome {
+                Outcome::Failed { reason } => Some(reason),
+                _ => None,
+            })
+            .collect();
+        let panics = failures.iter().filter(|r| matches!(r, ImportError::DecoderPanic)).count();
+        let clear =
+            failures.iter().filter(|r| !matches!(r, ImportError::DecoderPanic) && !r.to_string().is_empty()).count();
+        println!(
+            "| {sub}/ | {} | {} | {} | {clear} | {panics} |",
+            report.outcomes.len(),
+            report.n_imported(),
+            report.n_duplicates()
+        );
+    }
+}
