@@ -242,9 +242,9 @@ fn photos(corpus: &Path, tmp: &Path) {
             let caption =
                 s("XMP-dc:Description").or_else(|| s("IPTC:Caption-Abstract")).or_else(|| s("IFD0:ImageDescription"));
             check("caption", caption.filter(|v| !v.trim().is_empty()).map(|v| norm(&v) == norm(&c.caption)));
-            let credit = s("IPTC:Credit").or_else(|| s("XMP-photoshop:Credit")).or_else(|| s("IFD0:Artist"));
+            let credit = s("XMP-photoshop:Credit").or_else(|| s("IPTC:Credit")).or_else(|| s("IFD0:Artist"));
             check("credit", credit.filter(|v| !v.trim().is_empty()).map(|v| norm(&v) == norm(&c.credit)));
-            let keywords: Option<Vec<String>> = ["IPTC:Keywords", "XMP-dc:Subject"].iter().find_map(|k| match &r[*k] {
+            let keywords: Option<Vec<String>> = ["XMP-dc:Subject", "IPTC:Keywords"].iter().find_map(|k| match &r[*k] {
                 serde_json::Value::Array(a) => Some(a.iter().filter_map(|v| v.as_str().map(norm)).collect()),
                 serde_json::Value::String(v) => Some(vec![norm(v)]),
                 _ => None,

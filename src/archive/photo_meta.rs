@@ -53,7 +53,10 @@ impl PhotoMeta {
 /// Reads IPTC and XMP from a photo's bytes, and XMP from a sidecar if there is one.
 pub(crate) fn read(bytes: &[u8], sidecar: Option<&[u8]>) -> PhotoMeta {
     let sidecar = sidecar.and_then(find_xmp).map(parse_xmp).unwrap_or_default();
-    let embedded = find_xmp(bytes).map(parse_xmp).unwrap_or_default();
+    let embedded = match find_xmp(bytes) {
+        Some(xmp) => parse_xmp(xmp),
+        None => find_utf16_xmp(bytes).map(|xmp| parse_xmp(xmp.as_bytes())).unwrap_or_default(),
+    };
     sidecar.or(embedded).or(read_iptc(bytes))
 }
 
@@ -64,6 +67,25 @@ fn find_xmp(bytes: &[u8]) -> Option<&[u8]> {
             let end = find(bytes.get(start..)?, close)? + start + close.len();
             return bytes.get(start..end);
         }
+    }
+    None
+}
+
+/// An XMP packet written in UTF-16 (which the XMP specification allows), as UTF-8.
+fn find_utf16_xmp(bytes: &[u8]) -> Option<String> {
+    let utf16 = |s: &str, big_endian: bool| -> Vec<u8> {
+        s.encode_utf16().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+    };
+    for big_endian in [true, false] {
+        let (open, close) = (utf16("<x:xmpmeta", big_endian), utf16("</x:xmpmeta>", big_endian));
+        let Some(start) = find(bytes, &open) else { continue };
+        let end = find(bytes.get(start..)?, &close)? + start + close.len();
+        let units: Vec<u16> = bytes
+            .get(start..end)?
+            .chunks_exact(2)
+            .map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
+            .collect();
+        return Some(String::from_utf16_lossy(&units));
     }
     None
 }
@@ -286,6 +308,14 @@ mod tests {
         assert_eq!(m.event, "Astana International Forum");
         assert_eq!((m.city.as_str(), m.country.as_str(), m.country_code.as_str()), ("Astana", "Kazakhstan", "KZ"));
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2024, 6, 13));
+    }
+
+    #[test]
+    fn xmp_in_utf16() {
+        let packet: Vec<u8> = XMP.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut file = b"\xFF\xD8 some bytes ".to_vec();
+        file.extend_from_slice(&packet);
+        assert_eq!(read(&file, None).headline, "Foreign ministers meet in Astana");
     }
 
     #[test]
