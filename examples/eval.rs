@@ -24,6 +24,7 @@ fn main() {
     readability(&corpus.join("readability"), tmp.path());
     photos(&corpus, tmp.path());
     errors(&corpus, tmp.path());
+    suggestions(&corpus);
 }
 
 fn import(dir: &Path, paths: &[PathBuf]) -> (Archive, ImportReport) {
@@ -285,6 +286,128 @@ fn errors(corpus: &Path, tmp: &Path) {
             report.outcomes.len(),
             report.n_imported(),
             report.n_duplicates()
+        );
+    }
+}
+
+/// Reuters' place labels as ISO codes (the 1987 ones that no longer exist, as their heirs).
+fn reuters_place(label: &str) -> Option<&'static str> {
+    match label {
+        "west-germany" | "east-germany" => Some("DE"),
+        "ussr" => Some("RU"),
+        "uk" => Some("GB"),
+        "usa" => Some("US"),
+        other => clippings::archive::countries::lookup(&other.replace('-', " ")).map(|c| c.code),
+    }
+}
+
+fn suggestions(corpus: &Path) {
+    use clippings::archive::suggest;
+    println!("## Tag suggestions\n");
+    println!("| evaluation | precision | recall | F1 | documents | target |\n|---|---|---|---|---|---|");
+    let (mut tp, mut fp, mut fne, mut n_docs) = (0usize, 0usize, 0usize, 0usize);
+    let mut times = Vec::new();
+    // The same counts at other thresholds, to show where the shipped one sits.
+    let sweep = [1.0f32, 1.2, 1.4, 1.6, 1.8, 2.0, 2.4];
+    let mut swept = vec![(0usize, 0usize, 0usize); sweep.len()];
+    if let Ok(meta) = std::fs::read_to_string(corpus.join("reuters21578/metadata.jsonl")) {
+        for line in meta.lines() {
+            let Ok(m) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Some(file) = m["file"].as_str() else { continue };
+            let Ok(text) = std::fs::read_to_string(corpus.join("reuters21578").join(file)) else { continue };
+            let gold: std::collections::BTreeSet<&str> = m["places"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|p| p.as_str())
+                .filter_map(reuters_place)
+                .collect();
+            if gold.is_empty() {
+                continue;
+            }
+            let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+            let start = std::time::Instant::now();
+            let evidence = suggest::country_evidence(title, body);
+            times.push((start.elapsed(), text.len()));
+            for (t, counts) in sweep.iter().zip(swept.iter_mut()) {
+                let got: Vec<&str> = evidence.iter().filter(|s| s.score >= *t).map(|s| s.tag.value.as_str()).collect();
+                counts.0 += got.iter().filter(|c| gold.contains(*c)).count();
+                counts.1 += got.iter().filter(|c| !gold.contains(*c)).count();
+                counts.2 += gold.iter().filter(|c| !got.contains(c)).count();
+            }
+            let got: std::collections::BTreeSet<String> =
+                evidence.into_iter().filter(|s| s.score >= suggest::COUNTRY_THRESHOLD).map(|s| s.tag.value).collect();
+            n_docs += 1;
+            tp += got.iter().filter(|c| gold.contains(c.as_str())).count();
+            fp += got.iter().filter(|c| !gold.contains(c.as_str())).count();
+            fne += gold.iter().filter(|c| !got.contains(**c)).count();
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fne).max(1) as f64;
+        println!(
+            "| Reuters-21578 countries vs `places` | {p:.3} | {r:.3} | {:.3} | {n_docs} | F1 >= 0.85 |",
+            2.0 * p * r / (p + r).max(1e-9)
+        );
+        let f1s: Vec<String> = sweep
+            .iter()
+            .zip(&swept)
+            .map(|(t, (tp, fp, fne))| {
+                let (p, r) = (*tp as f64 / (tp + fp).max(1) as f64, *tp as f64 / (tp + fne).max(1) as f64);
+                format!("{t}: {:.3}", 2.0 * p * r / (p + r).max(1e-9))
+            })
+            .collect();
+        eprintln!("Reuters F1 by threshold (shipped {}): {}", suggest::COUNTRY_THRESHOLD, f1s.join(", "));
+    }
+    // CoNLL-2002 Dutch: the LOC entities that name a country are the expected countries.
+    if let Ok(meta) = std::fs::read_to_string(corpus.join("conll2002-nl/metadata.jsonl")) {
+        let (mut tp, mut fp, mut fne, mut n) = (0usize, 0usize, 0usize, 0usize);
+        for line in meta.lines() {
+            let Ok(m) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Some(file) = m["file"].as_str() else { continue };
+            let Ok(text) = std::fs::read_to_string(corpus.join("conll2002-nl").join(file)) else { continue };
+            let gold: std::collections::BTreeSet<&str> = m["entities"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|e| e["type"] == "LOC")
+                .filter_map(|e| e["text"].as_str())
+                .filter_map(|t| clippings::archive::countries::lookup(t).map(|c| c.code))
+                .collect();
+            let got: std::collections::BTreeSet<String> =
+                suggest::suggest_countries("", &text).into_iter().map(|s| s.tag.value).collect();
+            n += 1;
+            tp += got.iter().filter(|c| gold.contains(c.as_str())).count();
+            fp += got.iter().filter(|c| !gold.contains(c.as_str())).count();
+            fne += gold.iter().filter(|c| !got.contains(**c)).count();
+        }
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fne).max(1) as f64;
+        println!(
+            "| CoNLL-2002 Dutch: countries among LOC entities | {p:.3} | {r:.3} | {:.3} | {n} | |",
+            2.0 * p * r / (p + r).max(1e-9)
+        );
+    }
+    println!();
+    if let Ok(seed) = std::fs::read_to_string(corpus.join("../fixtures/dknews-brussels-talks.txt")) {
+        let (title, body) = seed.split_once('\n').unwrap_or((&seed, ""));
+        let all = suggest::suggest(title, body, &[]);
+        let show = |kind: clippings::archive::TagKind| -> Vec<String> {
+            all.iter().filter(|s| s.tag.kind == kind).map(|s| format!("{} ({:.1})", s.tag.name, s.score)).collect()
+        };
+        println!(
+            "Seed clipping (fixtures/dknews-brussels-talks.txt): expected countries KZ, BE, NL, LU and events Astana International Forum, Global Gateway Investors Forum"
+        );
+        println!("- countries: {}", show(clippings::archive::TagKind::Country).join(", "));
+        println!("- events: {}", show(clippings::archive::TagKind::Event).join(", "));
+        println!("- topics: {}\n", show(clippings::archive::TagKind::Topic).join(", "));
+    }
+    if !times.is_empty() {
+        let per_5kb: Vec<f64> =
+            times.iter().map(|(t, len)| t.as_secs_f64() * 1e3 * 5000.0 / (*len).max(1) as f64).collect();
+        let mean = per_5kb.iter().sum::<f64>() / per_5kb.len() as f64;
+        println!(
+            "Country suggestion time, scaled to a 5 KB article: mean {mean:.3} ms over {} Reuters stories (this build; the bench gives release figures)\n",
+            per_5kb.len()
         );
     }
 }

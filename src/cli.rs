@@ -57,6 +57,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Suggest tags from the clippings' text (countries, events, topics); --accept adds them
+    Suggest {
+        #[command(flatten)]
+        target: Target,
+        /// Accept the suggestions of this kind (country, topic, event) or all of them
+        #[arg(long, value_name = "KIND|all")]
+        accept: Option<String>,
+    },
     /// Copy clippings to a folder with metadata sidecars and clippings.csv
     Export {
         #[command(flatten)]
@@ -165,6 +173,30 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                     };
                     writeln!(out, "{:<8} {:>6}  {label}", tc.tag.kind, tc.n_clippings)?;
                 }
+            }
+        }
+        Command::Suggest { target, accept } => {
+            let ids = target_ids(&archive, &target)?;
+            archive.refresh_suggestions(&ids)?;
+            for &id in &ids {
+                let c = archive.get(id)?;
+                let list: Vec<String> = archive
+                    .suggestions(id)?
+                    .iter()
+                    .map(|s| format!("{} {} ({:.1})", s.tag.kind, s.tag.name, s.score))
+                    .collect();
+                writeln!(
+                    out,
+                    "{:>6}  {}: {}",
+                    id,
+                    c.title,
+                    if list.is_empty() { "-".to_owned() } else { list.join(", ") }
+                )?;
+            }
+            if let Some(kind) = accept {
+                let kind = if kind == "all" { None } else { Some(kind.parse::<TagKind>()?) };
+                let n = archive.accept_suggestions(&ids, kind, None)?;
+                writeln!(out, "accepted {n} suggested tags")?;
             }
         }
         Command::Export { target, dest, layout } => {

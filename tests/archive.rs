@@ -234,6 +234,35 @@ fn saved_pages_pdfs_and_pasted_clippings() {
 }
 
 #[test]
+fn suggestions_are_made_on_import_and_kept_apart_from_tags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, &[write(tmp.path(), "a.txt", PASTED_CLIPPING)]);
+    let id = imported_id(&report, "a.txt");
+    assert!(archive.tags_of(id).unwrap().is_empty(), "suggestions are not tags until accepted");
+    let suggested: Vec<String> = archive.suggestions(id).unwrap().into_iter().map(|s| s.tag.key()).collect();
+    for key in ["country:kz", "country:be", "country:nl", "country:lu", "topic:diplomacy"] {
+        assert!(suggested.contains(&key.to_owned()), "{key} in {suggested:?}");
+    }
+    // Accept one, dismiss one: the dismissed one stays away after a new run.
+    let kz = tags::resolve(TagKind::Country, "KZ").unwrap();
+    let lu = tags::resolve(TagKind::Country, "LU").unwrap();
+    assert_eq!(archive.accept_suggestions(&[id], None, Some(&kz)).unwrap(), 1);
+    archive.dismiss_suggestion(id, &lu).unwrap();
+    archive.refresh_suggestions(&[id]).unwrap();
+    let suggested: Vec<String> = archive.suggestions(id).unwrap().into_iter().map(|s| s.tag.key()).collect();
+    assert!(
+        !suggested.contains(&"country:kz".to_owned()) && !suggested.contains(&"country:lu".to_owned()),
+        "{suggested:?}"
+    );
+    assert_eq!(archive.tags_of(id).unwrap(), vec![kz]);
+    // Bulk: every suggested country at once.
+    assert_eq!(archive.accept_suggestions(&[id], Some(TagKind::Country), None).unwrap(), 2);
+    let countries: Vec<String> = archive.tags_of(id).unwrap().into_iter().map(|t| t.value).collect();
+    assert_eq!(countries, ["BE", "KZ", "NL"]);
+}
+
+#[test]
 fn photo_iptc_xmp_and_sidecars() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();

@@ -362,3 +362,26 @@ fn pasting_text_makes_an_article_and_pasting_an_image_a_photo() {
     assert_eq!((photo.clipping.width_px, photo.clipping.height_px), (Some(40), Some(30)));
     assert!(photo.clipping.original_name.starts_with("Pasted ") && photo.clipping.format == "png");
 }
+
+#[test]
+fn suggested_tags_are_accepted_with_one_click() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let paths = [write(tmp.path(), "a.txt", PASTED_CLIPPING)];
+        archive.import(&paths, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    }
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges").click();
+    settle(&mut h);
+    h.get_by_label("Accept KZ Kazakhstan").click();
+    settle(&mut h);
+    h.get_by_label("Dismiss LU Luxembourg").click();
+    settle(&mut h);
+    let entry = &h.state().results[0];
+    assert_eq!(entry.countries, "KZ");
+    assert!(!entry.suggestions.iter().any(|s| s.tag.value == "LU" || s.tag.value == "KZ"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+}

@@ -10,12 +10,15 @@ use crate::archive::Archive;
 use crate::archive::error::Result;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 use crate::archive::query::{Query, searchable_text};
+use crate::archive::suggest::Suggestion;
 
 /// One clipping as the browser shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub clipping: Clipping,
     pub tags: Vec<Tag>,
+    /// Open tag suggestions (see `suggest.rs`).
+    pub suggestions: Vec<Suggestion>,
     /// Countries as codes, topics and events as names, each comma-separated, for display.
     pub countries: String,
     pub topics: String,
@@ -27,6 +30,10 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(clipping: Clipping, tags: Vec<Tag>) -> Entry {
+        Entry::with_suggestions(clipping, tags, Vec::new())
+    }
+
+    pub fn with_suggestions(clipping: Clipping, tags: Vec<Tag>, suggestions: Vec<Suggestion>) -> Entry {
         let list = |kind: TagKind| {
             tags.iter()
                 .filter(|t| t.kind == kind)
@@ -43,6 +50,7 @@ impl Entry {
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
             tags,
+            suggestions,
         }
     }
 
@@ -111,7 +119,8 @@ impl Catalog {
             let entry = match archive.get(id) {
                 Ok(c) => {
                     let tags = archive.tags_of(id)?;
-                    Some(Entry::new(c, tags))
+                    let suggestions = archive.suggestions(id)?;
+                    Some(Entry::with_suggestions(c, tags, suggestions))
                 }
                 Err(crate::archive::Error::NoSuchClipping(_)) => None,
                 Err(e) => return Err(e),
@@ -146,7 +155,8 @@ impl Archive {
         let mut entries = Vec::with_capacity(clippings.len());
         for clipping in clippings {
             let tags = self.tags_of(clipping.id)?;
-            entries.push(Entry::new(clipping, tags));
+            let suggestions = self.suggestions(clipping.id)?;
+            entries.push(Entry::with_suggestions(clipping, tags, suggestions));
         }
         Ok(Catalog::from_entries(entries))
     }

@@ -300,6 +300,8 @@ impl Archive {
         }
         self.store.set_import_in_progress(true)?;
         let pool = import_pool();
+        // Suggestions match the archive's own topics and events first; read them once.
+        let known = self.known_topics_and_events()?;
         for chunk in files.chunks(CHUNK_SIZE) {
             let import_chunk = || -> Vec<FileOutcome> {
                 chunk
@@ -315,6 +317,15 @@ impl Archive {
                 Some(pool) => pool.install(import_chunk),
                 None => import_chunk(),
             };
+            // Suggestions are derived data: a failure to make them does not fail the import.
+            let fresh: Vec<ClippingId> = outcomes
+                .iter()
+                .filter_map(|o| match o.outcome {
+                    Outcome::Imported { id, .. } => Some(id),
+                    _ => None,
+                })
+                .collect();
+            let _ = self.refresh_suggestions_with(&fresh, &known);
             // Nothing is reported imported before it is on disk.
             self.store.flush()?;
             for outcome in outcomes {
@@ -353,6 +364,10 @@ impl Archive {
                 let hash = blake3::hash(&bytes).to_hex().to_string();
                 let byte_size = bytes.len() as u64;
                 let result = self.import_source(&path, kind, Source::Memory(bytes), hash, byte_size);
+                if let Ok(Outcome::Imported { id, .. }) = &result {
+                    let known = self.known_topics_and_events()?;
+                    let _ = self.refresh_suggestions_with(&[*id], &known);
+                }
                 self.store.flush()?;
                 self.store.set_import_in_progress(false)?;
                 result.unwrap_or_else(|reason| Outcome::Failed { reason })

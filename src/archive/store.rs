@@ -6,7 +6,8 @@
 //! - `clippings`: id (u64 big-endian) -> JSON [`Clipping`];
 //! - `hashes`: BLAKE3 hex -> id, for de-duplication;
 //! - `tags`: tag key (`kind:folded value`) -> JSON [`Tag`];
-//! - `tag_clippings`: tag key, 0, id -> empty; `clipping_tags`: id, tag key -> empty.
+//! - `tag_clippings`: tag key, 0, id -> empty; `clipping_tags`: id, tag key -> empty;
+//! - `suggestions`: id -> JSON list of suggested tags, each open or dismissed.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -15,6 +16,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use crate::archive::error::{Error, Result};
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount};
+use crate::archive::suggest::StoredSuggestion;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -30,6 +32,7 @@ pub(crate) struct Store {
     tags: sled::Tree,
     tag_clippings: sled::Tree,
     clipping_tags: sled::Tree,
+    suggestions: sled::Tree,
 }
 
 /// What [`Store::insert_clipping`] did.
@@ -119,6 +122,7 @@ impl Store {
             tags: tree("tags")?,
             tag_clippings: tree("tag_clippings")?,
             clipping_tags: tree("clipping_tags")?,
+            suggestions: tree("suggestions")?,
             db,
         };
         match store.meta.get(KEY_SCHEMA).map_err(db_err)? {
@@ -233,9 +237,28 @@ impl Store {
     }
 
     /// Deletes a clipping's records for good: the record, its hash and its tag relations.
+    /// The suggestions stored for a clipping, dismissed ones included.
+    pub(crate) fn suggestions(&self, id: ClippingId) -> Result<Vec<StoredSuggestion>> {
+        let key = id_key(id);
+        match self.suggestions.get(key).map_err(db_err)? {
+            Some(v) => decode(&key, &v),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub(crate) fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+        if suggestions.is_empty() {
+            self.suggestions.remove(id_key(id)).map_err(db_err)?;
+        } else {
+            self.suggestions.insert(id_key(id), encode(&suggestions)).map_err(db_err)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
+        self.suggestions.remove(id_key(id)).map_err(db_err)?;
         let trees = (&self.clippings, &self.hashes, &self.tag_clippings, &self.clipping_tags);
         trees
             .transaction(|(clippings, hashes, tag_clips, clip_tags)| {

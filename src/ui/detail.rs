@@ -56,6 +56,24 @@ fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
             }
         }
     });
+    ui.add_space(8.0);
+    let suggested = |kind: TagKind| {
+        app.results
+            .iter()
+            .filter(|e| app.selection.contains(&e.id()))
+            .any(|e| e.suggestions.iter().any(|s| s.tag.kind == kind))
+    };
+    for kind in TagKind::ALL {
+        if suggested(kind) {
+            let label = format!("Accept suggested {} for these {}", kind.plural_label().to_lowercase(), ids.len());
+            if ui.button(label).clicked() {
+                actions.push(Action::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None });
+            }
+        }
+    }
+    if ui.button(format!("Suggest tags for these {}", ids.len())).on_hover_text("Read their text again").clicked() {
+        actions.push(Action::Suggest(ids.clone()));
+    }
     ui.add_space(12.0);
     if ui.button("Move to trash").on_hover_text("Delete (undo with Ctrl+Z)").clicked() {
         actions.push(Action::Trash);
@@ -135,6 +153,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
         }
     });
     tag_input_ui(ui, app, actions, &[id]);
+    suggestions_ui(ui, app, actions, id);
 
     let Some(detail) = &app.detail else { return };
     let c = &detail.item.clipping;
@@ -220,6 +239,70 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut super::Detail, texture: Option<egui:
         Color32::WHITE,
     );
     response.on_hover_text("Scroll to zoom, drag to pan, double-click to fit");
+}
+
+/// The tags the text suggests, each with + to accept and × to dismiss.
+fn suggestions_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Action>, id: ClippingId) {
+    let Some(entry) = app.results.iter().find(|e| e.id() == id) else { return };
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.strong("Suggested");
+        if ui
+            .small_button("Suggest again")
+            .on_hover_text("Read the text again for countries, events and topics")
+            .clicked()
+        {
+            actions.push(Action::Suggest(vec![id]));
+        }
+        if !entry.suggestions.is_empty() && ui.small_button("Accept all").clicked() {
+            actions.push(Action::AcceptSuggestions { ids: vec![id], kind: None, only: None });
+        }
+    });
+    if entry.suggestions.is_empty() {
+        ui.weak("nothing to suggest");
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for s in &entry.suggestions {
+            let name = if s.tag.kind == TagKind::Country {
+                format!("{} {}", s.tag.value, s.tag.name)
+            } else {
+                s.tag.name.clone()
+            };
+            egui::Frame::new()
+                .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()))
+                .corner_radius(CornerRadius::same(10))
+                .inner_margin(egui::Margin::symmetric(8, 2))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 4.0;
+                        ui.label(egui::RichText::new(&name).italics()).on_hover_text(format!(
+                            "{}: {}",
+                            s.tag.kind,
+                            s.evidence.join(", ")
+                        ));
+                        let accept = ui.add(egui::Button::new("+").frame(false).small());
+                        accept.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Accept {name}"))
+                        });
+                        if accept.on_hover_text(format!("Add {} {}", s.tag.kind, s.tag.name)).clicked() {
+                            actions.push(Action::AcceptSuggestions {
+                                ids: vec![id],
+                                kind: None,
+                                only: Some(s.tag.clone()),
+                            });
+                        }
+                        let dismiss = ui.add(egui::Button::new("×").frame(false).small());
+                        dismiss.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Dismiss {name}"))
+                        });
+                        if dismiss.on_hover_text("Not this one").clicked() {
+                            actions.push(Action::DismissSuggestion { id, tag: s.tag.clone() });
+                        }
+                    });
+                });
+        }
+    });
 }
 
 /// A tag as a chip with a ×; returns whether the × was clicked.

@@ -210,6 +210,16 @@ pub enum Action {
     OpenFolder(PathBuf),
     Sort(SortColumn),
     Retry,
+    AcceptSuggestions {
+        ids: Vec<ClippingId>,
+        kind: Option<TagKind>,
+        only: Option<Tag>,
+    },
+    DismissSuggestion {
+        id: ClippingId,
+        tag: Tag,
+    },
+    Suggest(Vec<ClippingId>),
     PasteText(String),
     PasteImage(Arc<egui::ColorImage>),
     LoadImage(ClippingId, u32),
@@ -738,6 +748,11 @@ impl ClippingsApp {
                 };
                 self.apply_sort();
             }
+            Action::AcceptSuggestions { ids, kind, only } => {
+                self.send(Request::AcceptSuggestions { ids, kind, only });
+            }
+            Action::DismissSuggestion { id, tag } => self.send(Request::DismissSuggestion { id, tag }),
+            Action::Suggest(ids) => self.send(Request::Suggest(ids)),
             Action::LoadImage(id, max_side_px) => self.send(Request::LoadImage { id, max_side_px }),
             Action::Retry => {
                 self.status = Status::Opening;

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use crate::archive::catalog::{self, Catalog, Entry};
 use crate::archive::{
     Archive, Clipping, ClippingId, ClippingWithTags, ExportReport, ImportProgress, ImportReport, Layout, Outcome,
-    Query, Tag, TagCount,
+    Query, Tag, TagCount, TagKind,
 };
 
 /// What the UI asks of the worker.
@@ -48,6 +48,18 @@ pub enum Request {
     Restore(Vec<ClippingId>),
     /// Delete what is in the trash for good.
     EmptyTrash,
+    /// Accept suggested tags: of one kind (all with `None`), or just `only`.
+    AcceptSuggestions {
+        ids: Vec<ClippingId>,
+        kind: Option<TagKind>,
+        only: Option<Tag>,
+    },
+    DismissSuggestion {
+        id: ClippingId,
+        tag: Tag,
+    },
+    /// Read these clippings' text again for suggestions.
+    Suggest(Vec<ClippingId>),
     Export {
         ids: Vec<ClippingId>,
         dest: PathBuf,
@@ -407,6 +419,30 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 out.send(Reply::Changed { message: format!("Restored {}", plural(n, "clipping")), undo: None });
             }
             Err(e) => out.send(Reply::Failed(format!("cannot restore: {e}"))),
+        },
+        Request::AcceptSuggestions { ids, kind, only } => match archive.accept_suggestions(&ids, kind, only.as_ref()) {
+            Ok(n) => {
+                refresh(state, &ids, out);
+                send_all_tags(state, out);
+                let what = only.map_or_else(
+                    || kind.map_or("suggested tags".to_owned(), |k| format!("suggested {}s", k.as_str())),
+                    |t| format!("{} {}", t.kind, t.name),
+                );
+                let message = format!("Accepted {what}: {} added", plural(n, "tag"));
+                out.send(Reply::Changed { message, undo: None });
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot accept the suggestions: {e}"))),
+        },
+        Request::DismissSuggestion { id, tag } => match archive.dismiss_suggestion(id, &tag) {
+            Ok(()) => refresh(state, &[id], out),
+            Err(e) => out.send(Reply::Failed(format!("cannot dismiss the suggestion: {e}"))),
+        },
+        Request::Suggest(ids) => match archive.refresh_suggestions(&ids) {
+            Ok(n) => {
+                refresh(state, &ids, out);
+                out.send(Reply::Changed { message: format!("{} to review", plural(n, "suggestion")), undo: None });
+            }
+            Err(e) => out.send(Reply::Failed(format!("cannot suggest tags: {e}"))),
         },
         Request::EmptyTrash => match archive.empty_trash() {
             Ok(deleted) => {
