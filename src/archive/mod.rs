@@ -262,7 +262,17 @@ impl Archive {
                 .map(|s| s.suggestion.tag.key())
                 .collect();
             let tags = self.store.tags_of(id)?;
-            let mut stored: Vec<suggest::StoredSuggestion> = suggest::suggest(&c.title, &text, known)
+            let mut found = suggest::suggest(&c.title, &text, known);
+            if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
+                match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
+                    Some(s) => {
+                        s.score += here.score;
+                        s.evidence.extend(here.evidence);
+                    }
+                    None => found.insert(0, here),
+                }
+            }
+            let mut stored: Vec<suggest::StoredSuggestion> = found
                 .into_iter()
                 .filter(|s| !tags.iter().any(|t| t.key() == s.tag.key()))
                 .map(|s| {
