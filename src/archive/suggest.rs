@@ -90,15 +90,21 @@ fn fold(s: &str) -> String {
     s.to_lowercase().replace('ё', "е")
 }
 
-/// The stem of a Cyrillic word: without its final vowels and soft signs, at least four letters.
+/// The stem of a Cyrillic word: without its final vowel or soft sign, at least four letters.
 fn stem(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut end = chars.len();
-    while end > 4 && "аеёиоуыэюяйьіұүә".contains(chars[end - 1]) {
+    if end > 4 && "аеёиоуыэюяйьіұүә".contains(chars[end - 1]) {
         end -= 1;
     }
     chars[..end].iter().collect()
 }
+
+/// Russian case and adjective endings: what a short stem may take.
+const ENDINGS: &[&str] = &[
+    "а", "у", "е", "ы", "и", "ю", "я", "ой", "ом", "ей", "ии", "ию", "ия", "ий", "ая", "ое", "ие", "ого", "ому", "ую",
+    "их", "ым", "ыми", "ими", "ых", "ую", "ом",
+];
 
 /// Words of a text with where each starts and whether it is capitalised.
 fn words(text: &str) -> Vec<(usize, String, bool)> {
@@ -172,7 +178,14 @@ fn token_matches(word: &str, token: &str) -> bool {
     if word == token {
         return true;
     }
-    is_cyrillic(token) && word.starts_with(token) && word.chars().count() <= token.chars().count() + 5
+    if !is_cyrillic(token) || !word.starts_with(token) {
+        return false;
+    }
+    // A short stem ("Куб" of "Куба", "русск") takes only a case or adjective ending, or it
+    // would match other words ("кубок"); a long one any suffix of up to five letters
+    // (Kazakh "Қазақстанның", "Қазақстандағы").
+    let extra = word.get(token.len()..).unwrap_or_default();
+    if token.chars().count() < 6 { ENDINGS.contains(&extra) } else { extra.chars().count() <= 5 }
 }
 
 /// Keys under which a text word may find mentions: itself, and for Cyrillic words, its

@@ -53,6 +53,13 @@ pub(crate) fn parse_article(text: &str) -> Result<Article, ImportError> {
     // Markdown headings are titles too; the hashes are markup, not words.
     let title = title.trim_start_matches('#').trim().to_owned();
     let mut rest: Vec<&str> = lines.collect();
+    // A text pasted as one long line has no headline line: its first sentence is the title,
+    // and the whole line stays the body.
+    let (title, whole_line) =
+        if title.chars().count() > 200 { (first_sentence(&title), Some(title)) } else { (title, None) };
+    if let Some(line) = &whole_line {
+        rest.insert(0, line.as_str());
+    }
     let mut article = Article { title, ..Article::default() };
     let mut furniture = Vec::new();
     let mut tail = Vec::new();
@@ -99,6 +106,18 @@ pub(crate) fn parse_article(text: &str) -> Result<Article, ImportError> {
     article.body = body;
     article.boilerplate = furniture.join("\n");
     Ok(article)
+}
+
+/// The first sentence of a long line, at most 150 characters (cut at a word, with "…").
+fn first_sentence(line: &str) -> String {
+    let end = line.char_indices().find(|&(i, c)| matches!(c, '.' | '!' | '?') && i > 20).map(|(i, _)| i + 1);
+    let sentence = end.and_then(|e| line.get(..e)).unwrap_or(line);
+    if sentence.chars().count() <= 150 {
+        return sentence.trim().to_owned();
+    }
+    let cut: String = sentence.chars().take(150).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end())
 }
 
 fn is_article_number(line: &str) -> bool {
@@ -334,6 +353,15 @@ mod tests {
                 boilerplate: "© Mediahuis 2024".into(),
             },
         );
+    }
+
+    #[test]
+    fn one_long_line_gets_its_first_sentence_as_title() {
+        let line = "Во Вьетнаме в ДТП с автобусом погибли не менее 13 человек. ".to_owned()
+            + &"Подробности уточняются. ".repeat(12);
+        let a = parse_article(&line).unwrap();
+        assert_eq!(a.title, "Во Вьетнаме в ДТП с автобусом погибли не менее 13 человек.");
+        assert_eq!(a.body, line.trim());
     }
 
     #[test]
