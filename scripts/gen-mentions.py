@@ -31,7 +31,7 @@ AMBIGUOUS = {"chad", "jordan", "georgia", "turkey", "china", "guinea", "niger", 
              "santiago", "valencia", "córdoba", "cordoba", "granada", "trinidad", "dominica", "georgetown",
              "san", "saint", "lima", "marseille", "us", "in", "de", "la", "le", "dominique", "frans", "york",
              "jersey", "guernsey", "victoria", "georgia", "douglas", "norfolk", "richmond",
-             "birmingham"}
+             "birmingham", "того", "чад", "мали", "перу", "гана", "оман"}
 SCRIPT_OK = re.compile(r"^[\w\s\-'’.]+$")
 
 
