@@ -31,7 +31,6 @@ fn synthetic(n: usize) -> Vec<Entry> {
                 kind,
                 title: format!("Clipping number {i}: talks on transport and energy cooperation"),
                 source: ["DKNews.kz", "Le Soir", "De Tijd", "Reuters"][i % 4].to_owned(),
-                author: String::new(),
                 published: Some(day),
                 imported_at: Utc.timestamp_opt(1_700_000_000 + i as i64, 0).unwrap(),
                 original_name: format!("{i}.txt"),
@@ -40,19 +39,7 @@ fn synthetic(n: usize) -> Vec<Entry> {
                 format: if kind == Kind::Photo { "jpg" } else { "txt" }.to_owned(),
                 body: "The parties discussed promising areas of cooperation, the Middle Corridor and green hydrogen. "
                     .repeat(6),
-                caption: String::new(),
-                credit: String::new(),
-                width_px: None,
-                height_px: None,
-                orientation: None,
-                captured_at: None,
-                camera: String::new(),
-                gps: None,
-                notes: String::new(),
-                url: String::new(),
-                language: String::new(),
-                boilerplate: String::new(),
-                trashed_at: None,
+                ..Clipping::default()
             };
             let (code, name) = COUNTRIES[i % COUNTRIES.len()];
             let tags = vec![

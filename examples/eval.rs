@@ -301,6 +301,13 @@ fn reuters_place(label: &str) -> Option<&'static str> {
     }
 }
 
+/// Precision, recall and F1 from true positives, false positives and false negatives.
+fn prf(tp: usize, fp: usize, fne: usize) -> (f64, f64, f64) {
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fne).max(1) as f64;
+    (p, r, 2.0 * p * r / (p + r).max(1e-9))
+}
+
 fn suggestions(corpus: &Path) {
     use clippings::archive::suggest;
     println!("## Tag suggestions\n");
@@ -348,14 +355,8 @@ fn suggestions(corpus: &Path) {
             "| Reuters-21578 countries vs `places` | {p:.3} | {r:.3} | {:.3} | {n_docs} | F1 >= 0.85 |",
             2.0 * p * r / (p + r).max(1e-9)
         );
-        let f1s: Vec<String> = sweep
-            .iter()
-            .zip(&swept)
-            .map(|(t, (tp, fp, fne))| {
-                let (p, r) = (*tp as f64 / (tp + fp).max(1) as f64, *tp as f64 / (tp + fne).max(1) as f64);
-                format!("{t}: {:.3}", 2.0 * p * r / (p + r).max(1e-9))
-            })
-            .collect();
+        let f1s: Vec<String> =
+            sweep.iter().zip(&swept).map(|(t, (tp, fp, fne))| format!("{t}: {:.3}", prf(*tp, *fp, *fne).2)).collect();
         eprintln!("Reuters F1 by threshold (shipped {}): {}", suggest::COUNTRY_THRESHOLD, f1s.join(", "));
     }
     // CoNLL-2002 Dutch: the LOC entities that name a country are the expected countries.

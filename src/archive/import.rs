@@ -447,31 +447,11 @@ fn prepare(
     sidecar: Option<&[u8]>,
 ) -> Result<Prepared, ImportError> {
     let mut clipping = Clipping {
-        id: ClippingId(0),
-        kind: Kind::Article,
-        title: String::new(),
-        source: String::new(),
-        author: String::new(),
-        published: None,
         imported_at: Utc::now(),
         original_name: original_name.to_owned(),
         hash: hash.to_owned(),
         byte_size,
-        format: String::new(),
-        body: String::new(),
-        caption: String::new(),
-        credit: String::new(),
-        width_px: None,
-        height_px: None,
-        orientation: None,
-        captured_at: None,
-        camera: String::new(),
-        gps: None,
-        notes: String::new(),
-        url: String::new(),
-        language: String::new(),
-        boilerplate: String::new(),
-        trashed_at: None,
+        ..Clipping::default()
     };
     match kind {
         FileKind::Article => {

@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A clipping's number: small, stable, shown to the user and typed on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct ClippingId(pub u64);
 
@@ -24,9 +24,10 @@ impl std::str::FromStr for ClippingId {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    #[default]
     Article,
     Photo,
 }
@@ -126,7 +127,8 @@ pub struct TagCount {
     pub n_clippings: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A clipping record. `Default` gives an empty article with id 0, for filling in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Clipping {
     pub id: ClippingId,
     pub kind: Kind,
