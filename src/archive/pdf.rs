@@ -34,8 +34,17 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<PdfArticle, ImportError> {
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     };
-    let pages = pdf_extract::extract_text_from_mem_by_pages(bytes)
-        .map_err(|e| ImportError::BadText(format!("cannot read the PDF's text: {e}")))?;
+    // pdf-extract reads more fonts well, but panics on some it does not know; lopdf's own
+    // extraction is then the fallback.
+    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let pages = match extracted {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(e)) => return Err(ImportError::BadText(format!("cannot read the PDF's text: {e}"))),
+        Err(_) => {
+            let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+            numbers.iter().map(|n| doc.extract_text(&[*n]).unwrap_or_default()).collect()
+        }
+    };
     let body = pages
         .iter()
         .map(|p| p.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned())
