@@ -192,11 +192,13 @@ fn saved_pages_pdfs_and_pasted_clippings() {
 <link rel="canonical" href="https://www.euractiv.com/brussels-talks/">
 <meta property="og:site_name" content="Euractiv"><meta name="author" content="Jan Peeters">
 <meta property="article:published_time" content="2024-03-05T10:00:00+01:00">
+<meta property="og:image" content="Brussels%20talks_files/lead.jpg">
 <link rel="stylesheet" href="Brussels talks_files/style.css"></head>
 <body><article><h1>Brussels talks</h1><p>The café in the Berlaymont hosted ministers from Kazakhstan and the Benelux to discuss the Middle Corridor.</p>
 <p>Both sides agreed to meet again at the Astana International Forum in June, where transport and energy will be discussed.</p></article></body></html>"#;
     write(&inbox, "Brussels talks.html", encoding_rs::WINDOWS_1252.encode(page).0);
     write(&inbox, "Brussels talks_files/logo.png", png(16, 16, [1, 2, 3]));
+    write(&inbox, "Brussels talks_files/lead.jpg", unique_jpeg(21, 400, 300));
     write(&inbox, "Brussels talks_files/style.css", "body {}");
     write(
         &inbox,
@@ -220,6 +222,10 @@ fn saved_pages_pdfs_and_pasted_clippings() {
     assert_eq!(page.url, "https://www.euractiv.com/brussels-talks/");
     assert_eq!(page.language, "en");
     assert!(page.body.contains("The café in the Berlaymont"), "{}", page.body);
+    // The lead image saved beside the page is the article's thumbnail.
+    assert!(page.has_thumbnail);
+    let thumb = image::open(archive.thumbnail_path(&page.hash)).unwrap();
+    assert_eq!((thumb.width(), thumb.height()), (256, 192));
 
     let pdf = archive.get(imported_id(&report, "report.pdf")).unwrap();
     assert_eq!((pdf.title.as_str(), pdf.author.as_str()), ("Middle Corridor report", "Ministry of Transport"));

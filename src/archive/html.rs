@@ -15,6 +15,8 @@ pub(crate) struct WebArticle {
     pub language: String,
     pub url: String,
     pub body: String,
+    /// The lead image as the page names it (a path relative to the page, or a URL).
+    pub image: Option<String>,
 }
 
 /// Decodes a page's bytes: a byte-order mark, else the `<meta charset>` it declares, else
@@ -67,6 +69,7 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
         site,
         published,
         language: article.lang.as_deref().map(|l| l.trim().to_lowercase()).unwrap_or_default(),
+        image: article.image.clone().filter(|i| !i.trim().is_empty()),
         url: canonical_url(html)
             .or(metadata.url)
             .map(|u| u.trim().to_owned())
@@ -153,6 +156,36 @@ fn tidy_text(text: &str) -> String {
     out
 }
 
+/// The lead image as a local file beside the page, if it is one: a relative path (with %XX
+/// escapes undone) that stays below the page's folder. Remote images are never fetched.
+pub(crate) fn local_image(page_dir: &std::path::Path, image: &str) -> Option<std::path::PathBuf> {
+    let image = image.trim();
+    if image.contains("://") || image.starts_with("data:") || image.starts_with('/') || image.starts_with("//") {
+        return None;
+    }
+    let mut decoded = Vec::new();
+    let bytes = image.split(['?', '#']).next()?.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(v) =
+                bytes.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
+        {
+            decoded.push(v);
+            i += 3;
+            continue;
+        }
+        decoded.push(bytes[i]);
+        i += 1;
+    }
+    let relative = std::path::PathBuf::from(String::from_utf8(decoded).ok()?);
+    if relative.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir)) {
+        return None;
+    }
+    let path = page_dir.join(relative);
+    path.is_file().then_some(path)
+}
+
 /// The date at the start of an ISO 8601 timestamp ("2024-01-31T10:00:00Z").
 pub(crate) fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
@@ -200,6 +233,24 @@ mod tests {
         assert!(a.body.contains("Margulan Baimukhan met with"), "{}", a.body);
         assert!(a.body.contains("Astana International Forum"));
         assert!(!a.body.contains("never run") && !a.body.contains("All rights reserved"), "{}", a.body);
+    }
+
+    #[test]
+    fn lead_images_only_from_beside_the_page() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("Page_files")).unwrap();
+        std::fs::write(dir.path().join("Page_files/a b.jpg"), b"x").unwrap();
+        assert!(local_image(dir.path(), "Page_files/a%20b.jpg?v=2").is_some());
+        assert!(local_image(dir.path(), "./Page_files/a b.jpg").is_some());
+        for refused in [
+            "https://example.com/a.jpg",
+            "../secret.jpg",
+            "/etc/passwd",
+            "data:image/png;base64,AA",
+            "Page_files/missing.jpg",
+        ] {
+            assert!(local_image(dir.path(), refused).is_none(), "{refused}");
+        }
     }
 
     #[test]

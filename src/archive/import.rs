@@ -392,8 +392,9 @@ impl Archive {
         }
         let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
+        let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         let prepared = std::panic::catch_unwind(AssertUnwindSafe(|| {
-            prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref())
+            prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref(), page_dir)
         }))
         .map_err(|_| ImportError::DecoderPanic)??;
         self.store_prepared(&source, prepared)
@@ -445,6 +446,7 @@ fn prepare(
     byte_size: u64,
     original_name: &str,
     sidecar: Option<&[u8]>,
+    page_dir: Option<&Path>,
 ) -> Result<Prepared, ImportError> {
     let mut clipping = Clipping {
         imported_at: Utc::now(),
@@ -475,7 +477,15 @@ fn prepare(
             clipping.url = page.url;
             clipping.body = page.body;
             clipping.format = "html".to_owned();
-            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
+            // The lead image, when the page was saved with it, becomes the article's thumbnail.
+            let lead = page.image.as_deref().zip(page_dir).and_then(|(image, dir)| html::local_image(dir, image));
+            let thumbnail_jpeg = lead.and_then(|path| {
+                let ext = path.extension()?.to_str()?.to_lowercase();
+                let photo = media::read_photo(&Source::File(path), media::format_for_extension(&ext)?).ok()?;
+                media::encode_thumbnail(&photo.thumbnail).ok()
+            });
+            clipping.has_thumbnail = thumbnail_jpeg.is_some();
+            Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
         }
         FileKind::Pdf => {
             let doc = pdf::read_pdf(&read_whole(source, MAX_PDF_BYTES)?)?;
@@ -493,6 +503,7 @@ fn prepare(
                 Source::File(_) => photo_meta::read(&[], sidecar),
             };
             clipping.kind = Kind::Photo;
+            clipping.has_thumbnail = true;
             clipping.format = media::format_extension(photo.format).to_owned();
             clipping.title = photo_title(original_name);
             clipping.width_px = Some(photo.width_px);

@@ -182,6 +182,10 @@ pub struct Clipping {
     /// lines, menu words, article numbers), kept apart from the body.
     #[serde(default)]
     pub boilerplate: String,
+    /// Whether `thumbnails/` holds a picture for it: every photo; an article whose saved page
+    /// had a local lead image.
+    #[serde(default)]
+    pub has_thumbnail: bool,
     /// Set when the clipping was moved to the trash; it is hidden from lists until restored.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,

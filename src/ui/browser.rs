@@ -144,8 +144,9 @@ fn cell_ui(
         );
     }
     let image_rect = Rect::from_min_size(rect.min + Vec2::splat(4.0), Vec2::splat(cell.x - 8.0));
-    match c.kind {
-        Kind::Photo => match app.thumbs.get(&c.hash) {
+    // Photos, and articles saved with their lead image, show the picture; other articles a card.
+    if c.kind == Kind::Photo || c.has_thumbnail {
+        match app.thumbs.get(&c.hash) {
             Some(texture) => {
                 let size = texture.size_vec2();
                 let scale = (image_rect.width() / size.x).min(image_rect.height() / size.y);
@@ -160,14 +161,16 @@ fn cell_ui(
             None => {
                 painter.rect_filled(image_rect, CornerRadius::same(4), visuals.faint_bg_color);
             }
-        },
-        Kind::Article => article_card(&painter, image_rect, entry, &visuals),
+        }
+    } else {
+        article_card(&painter, image_rect, entry, &visuals);
     }
     let text_color = visuals.text_color();
     let title_pos = egui::pos2(rect.min.x + 6.0, image_rect.max.y + 4.0);
     // An article's card shows its title already; below it goes where and when it appeared.
     let caption = match c.kind {
         Kind::Photo => c.title.clone(),
+        Kind::Article if c.has_thumbnail => c.title.clone(),
         Kind::Article if c.source.is_empty() => "Article".to_owned(),
         Kind::Article => c.source.clone(),
     };
