@@ -212,8 +212,43 @@ fn saved_pages_pdfs_and_pasted_clippings() {
     );
     write(&inbox, "broken.pdf", b"%PDF-1.7 this is not really a pdf");
     write(&inbox, "pasted.txt", PASTED_CLIPPING);
+    write(
+        &inbox,
+        "note.docx",
+        zip_of(&[
+            (
+                "word/document.xml",
+                r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Briefing for the minister</w:t></w:r></w:p><w:p><w:r><w:t>Kazakhstan &amp; the Benelux</w:t><w:tab/><w:t>agreed.</w:t></w:r></w:p></w:body></w:document>"#,
+            ),
+            (
+                "docProps/core.xml",
+                r#"<cp:coreProperties xmlns:cp="c" xmlns:dc="d" xmlns:dcterms="t"><dc:title>Briefing note</dc:title><dc:creator>Press office</dc:creator><dcterms:created>2024-02-01T09:00:00Z</dcterms:created></cp:coreProperties>"#,
+            ),
+        ]),
+    );
+    write(
+        &inbox,
+        "review.odt",
+        zip_of(&[
+            (
+                "content.xml",
+                r#"<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:h>Press review</text:h><text:p>Belgian<text:s/>papers on the forum.</text:p></office:text></office:body></office:document-content>"#,
+            ),
+            (
+                "meta.xml",
+                r#"<office:document-meta xmlns:office="o" xmlns:meta="m" xmlns:dc="d"><office:meta><meta:initial-creator>Aigerim</meta:initial-creator><meta:creation-date>2024-03-02T10:00:00</meta:creation-date></office:meta></office:document-meta>"#,
+            ),
+        ]),
+    );
     let report = import(&archive, std::slice::from_ref(&inbox));
-    assert_eq!(report.outcomes.len(), 4, "the _files folder is part of the page: {report:#?}");
+    assert_eq!(report.outcomes.len(), 6, "the _files folder is part of the page: {report:#?}");
+    let docx = archive.get(imported_id(&report, "note.docx")).unwrap();
+    assert_eq!((docx.title.as_str(), docx.author.as_str()), ("Briefing note", "Press office"));
+    assert_eq!(docx.body, "Briefing for the minister\n\nKazakhstan & the Benelux agreed.");
+    assert_eq!(docx.published, chrono::NaiveDate::from_ymd_opt(2024, 2, 1));
+    let odt = archive.get(imported_id(&report, "review.odt")).unwrap();
+    assert_eq!((odt.title.as_str(), odt.author.as_str()), ("Press review", "Aigerim"));
+    assert_eq!(odt.body, "Press review\n\nBelgian papers on the forum.");
 
     let page = archive.get(imported_id(&report, "Brussels talks.html")).unwrap();
     assert_eq!(page.title, "Brussels talks");

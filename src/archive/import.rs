@@ -20,7 +20,7 @@ use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
 use crate::archive::model::{Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{html, pdf, photo_meta, tags, text};
+use crate::archive::{html, office, pdf, photo_meta, tags, text};
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -122,6 +122,7 @@ enum FileKind {
     Article,
     WebPage,
     Pdf,
+    Office { odt: bool },
     Photo(image::ImageFormat),
 }
 
@@ -135,6 +136,9 @@ fn classify(path: &Path) -> Option<FileKind> {
     }
     if ext == "pdf" {
         return Some(FileKind::Pdf);
+    }
+    if ext == "docx" || ext == "odt" {
+        return Some(FileKind::Office { odt: ext == "odt" });
     }
     media::format_for_extension(&ext).map(FileKind::Photo)
 }
@@ -486,6 +490,15 @@ fn prepare(
             });
             clipping.has_thumbnail = thumbnail_jpeg.is_some();
             Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
+        }
+        FileKind::Office { odt } => {
+            let doc = office::read_office(&read_whole(source, MAX_PDF_BYTES)?, odt)?;
+            clipping.title = doc.title;
+            clipping.author = doc.author;
+            clipping.published = doc.published;
+            clipping.body = doc.body;
+            clipping.format = if odt { "odt" } else { "docx" }.to_owned();
+            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::Pdf => {
             let doc = pdf::read_pdf(&read_whole(source, MAX_PDF_BYTES)?)?;

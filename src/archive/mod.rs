@@ -11,6 +11,7 @@ pub mod import;
 mod jpeg_dc;
 mod media;
 pub mod model;
+mod office;
 mod pdf;
 mod photo_meta;
 pub mod query;

@@ -224,3 +224,16 @@ pub fn xmp_packet(headline: &str, caption: &str, keywords: &[&str], country_code
 </rdf:Description></rdf:RDF></x:xmpmeta>"#
     )
 }
+
+/// A zip file of (name, text) parts, stored uncompressed, as a word processor would write
+/// (compressed) a .docx or .odt.
+pub fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
