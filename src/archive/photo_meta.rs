@@ -53,6 +53,9 @@ impl PhotoMeta {
 /// Reads IPTC and XMP from a photo's bytes, and XMP from a sidecar if there is one.
 pub(crate) fn read(bytes: &[u8], sidecar: Option<&[u8]>) -> PhotoMeta {
     let sidecar = sidecar.and_then(find_xmp).map(parse_xmp).unwrap_or_default();
+    // In a JPEG, metadata lives in the segments before the image data: no need to search
+    // megabytes of pixels for it.
+    let bytes = jpeg_headers(bytes).unwrap_or(bytes);
     let embedded = match find_xmp(bytes) {
         Some(xmp) => parse_xmp(xmp),
         None => find_utf16_xmp(bytes).map(|xmp| parse_xmp(xmp.as_bytes())).unwrap_or_default(),
@@ -91,7 +94,27 @@ fn find_utf16_xmp(bytes: &[u8]) -> Option<String> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
+}
+
+/// A JPEG's bytes up to its first scan (SOS): every APP segment, none of the image data.
+fn jpeg_headers(bytes: &[u8]) -> Option<&[u8]> {
+    if bytes.get(..2)? != [0xFF, 0xD8] {
+        return None;
+    }
+    let mut pos = 2;
+    loop {
+        // Not a marker where one should be: the structure is broken, search everything.
+        if *bytes.get(pos)? != 0xFF {
+            return None;
+        }
+        let marker = *bytes.get(pos + 1)?;
+        if marker == 0xDA || marker == 0xD9 {
+            return bytes.get(..pos);
+        }
+        let len = usize::from(u16::from_be_bytes([*bytes.get(pos + 2)?, *bytes.get(pos + 3)?]));
+        pos += 2 + len;
+    }
 }
 
 fn clean(s: &str) -> String {
