@@ -74,6 +74,8 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Arc<Entry>>,
+    /// The same entries by id: bulk edits look up every selected clipping.
+    by_id: HashMap<ClippingId, Arc<Entry>>,
 }
 
 fn sort_newest_first(entries: &mut [Arc<Entry>]) {
@@ -85,7 +87,8 @@ impl Catalog {
     pub fn from_entries(entries: Vec<Entry>) -> Catalog {
         let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Arc::new).collect();
         sort_newest_first(&mut entries);
-        Catalog { entries }
+        let by_id = entries.iter().map(|e| (e.id(), Arc::clone(e))).collect();
+        Catalog { entries, by_id }
     }
 
     /// How many clippings there are, not counting the trash.
@@ -102,7 +105,7 @@ impl Catalog {
     }
 
     pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
-        self.entries.iter().find(|e| e.id() == id)
+        self.by_id.get(&id)
     }
 
     /// The entries that match, newest first.
@@ -128,7 +131,17 @@ impl Catalog {
             fresh.insert(id, entry);
         }
         self.entries.retain(|e| !fresh.contains_key(&e.id()));
-        self.entries.extend(fresh.into_values().flatten().map(Arc::new));
+        for (id, entry) in fresh {
+            match entry.map(Arc::new) {
+                Some(entry) => {
+                    self.by_id.insert(id, Arc::clone(&entry));
+                    self.entries.push(entry);
+                }
+                None => {
+                    self.by_id.remove(&id);
+                }
+            }
+        }
         sort_newest_first(&mut self.entries);
         Ok(())
     }

@@ -217,7 +217,7 @@ impl Archive {
     fn export_one(&self, id: ClippingId, dest: &Path, layout: Layout) -> Result<(ClippingWithTags, Vec<PathBuf>)> {
         let item = self.get_with_tags(id)?;
         let original = self.original_path(&item.clipping);
-        let ext = item.clipping.stored_extension().to_owned();
+        let ext = item.clipping.format.clone();
         // Room for " (99)" and the extension within the name limit.
         let max_stem = MAX_NAME_CHARS.saturating_sub(ext.chars().count() + 6);
         let stem = sanitize_file_name(&item.clipping.title, max_stem, &format!("clipping {}", id));

@@ -59,6 +59,17 @@ fn hash_dir(base: &Path, hash: &str) -> PathBuf {
     base.join(hash.get(..2).unwrap_or("00")).join(hash.get(2..4).unwrap_or("00"))
 }
 
+/// Where the archive in `root` keeps the original with this content hash and format. A pure
+/// function of its arguments, for code that holds only the archive's path (the window).
+pub fn original_path_in(root: &Path, hash: &str, format: &str) -> PathBuf {
+    hash_dir(&root.join("originals"), hash).join(format!("{hash}.{format}"))
+}
+
+/// Where the archive in `root` keeps the thumbnail of the clipping with this content hash.
+pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
+    hash_dir(&root.join("thumbnails"), hash).join(format!("{hash}.jpg"))
+}
+
 impl Archive {
     /// Opens the archive in `root`, creating it if needed. Fails with [`Error::Locked`] when
     /// another process has it open. After an interrupted import it removes half-written files.
@@ -95,13 +106,12 @@ impl Archive {
 
     /// Where a clipping's original is kept.
     pub fn original_path(&self, clipping: &Clipping) -> PathBuf {
-        let name = format!("{}.{}", clipping.hash, clipping.stored_extension());
-        hash_dir(&self.root.join("originals"), &clipping.hash).join(name)
+        original_path_in(&self.root, &clipping.hash, &clipping.format)
     }
 
     /// Where the thumbnail of the clipping with this content hash is kept (photos only).
     pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
-        hash_dir(&self.root.join("thumbnails"), hash).join(format!("{hash}.jpg"))
+        thumbnail_path_in(&self.root, hash)
     }
 
     /// Removes files that no record points to: leftovers of an import that was killed between

@@ -202,11 +202,6 @@ impl Clipping {
     pub fn date(&self) -> NaiveDate {
         self.published.or_else(|| self.captured_at.map(|t| t.date())).unwrap_or_else(|| self.imported_at.date_naive())
     }
-
-    /// The file name of the original inside the archive, by hash with the format's extension.
-    pub fn stored_extension(&self) -> &str {
-        &self.format
-    }
 }
 
 /// A clipping with its tags, for display and for `--json`.

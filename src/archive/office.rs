@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use quick_xml::events::Event;
 
 use crate::archive::error::ImportError;
+use crate::archive::photo_meta::append_xml_text;
 
 pub(crate) struct OfficeDocument {
     pub title: String,
@@ -33,14 +34,7 @@ fn paragraphs(xml: &str, paragraph: &[&str], tab_or_space: &[&str], line_break: 
     loop {
         match reader.read_event() {
             Ok(Event::Eof) | Err(_) => break,
-            Ok(Event::Text(t)) => current.push_str(&t.xml10_content().unwrap_or_default()),
-            Ok(Event::GeneralRef(r)) => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    current.push(c);
-                } else if let Some(s) = r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)) {
-                    current.push_str(s);
-                }
-            }
+            Ok(event @ (Event::Text(_) | Event::GeneralRef(_))) => append_xml_text(&mut current, &event),
             Ok(Event::Empty(e)) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if tab_or_space.contains(&name.as_str()) {

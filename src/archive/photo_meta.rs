@@ -54,13 +54,15 @@ impl PhotoMeta {
 pub(crate) fn read(bytes: &[u8], sidecar: Option<&[u8]>) -> PhotoMeta {
     let sidecar = sidecar.and_then(find_xmp).map(parse_xmp).unwrap_or_default();
     // In a JPEG, metadata lives in the segments before the image data: no need to search
-    // megabytes of pixels for it.
-    let bytes = jpeg_headers(bytes).unwrap_or(bytes);
-    let embedded = match find_xmp(bytes) {
+    // megabytes of pixels for it. Other formats are searched whole.
+    let segments = jpeg_segments(bytes);
+    let searched = segments.as_ref().and_then(|(_, end)| bytes.get(..*end)).unwrap_or(bytes);
+    let embedded = match find_xmp(searched) {
         Some(xmp) => parse_xmp(xmp),
-        None => find_utf16_xmp(bytes).map(|xmp| parse_xmp(xmp.as_bytes())).unwrap_or_default(),
+        None => find_utf16_xmp(searched).map(|xmp| parse_xmp(xmp.as_bytes())).unwrap_or_default(),
     };
-    sidecar.or(embedded).or(read_iptc(bytes))
+    let iptc = segments.and_then(|(segments, _)| iptc_block(&segments)).map(read_iptc).unwrap_or_default();
+    sidecar.or(embedded).or(iptc)
 }
 
 /// The XMP packet inside a file, wherever the format keeps it uncompressed.
@@ -97,23 +99,43 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(haystack, needle)
 }
 
-/// A JPEG's bytes up to its first scan (SOS): every APP segment, none of the image data.
-fn jpeg_headers(bytes: &[u8]) -> Option<&[u8]> {
+/// A JPEG marker segment: the marker byte and its payload.
+type Segment<'a> = (u8, &'a [u8]);
+
+/// The segments before a JPEG's image data, as (marker, payload), and the offset where they
+/// end (the first scan). `None` when the bytes are not a JPEG or break before the first scan.
+fn jpeg_segments(bytes: &[u8]) -> Option<(Vec<Segment<'_>>, usize)> {
     if bytes.get(..2)? != [0xFF, 0xD8] {
         return None;
     }
+    let mut segments = Vec::new();
     let mut pos = 2;
     loop {
-        // Not a marker where one should be: the structure is broken, search everything.
         if *bytes.get(pos)? != 0xFF {
             return None;
         }
         let marker = *bytes.get(pos + 1)?;
         if marker == 0xDA || marker == 0xD9 {
-            return bytes.get(..pos);
+            return Some((segments, pos));
         }
         let len = usize::from(u16::from_be_bytes([*bytes.get(pos + 2)?, *bytes.get(pos + 3)?]));
+        segments.push((marker, bytes.get(pos + 4..pos + 2 + len)?));
         pos += 2 + len;
+    }
+}
+
+/// Adds the text of a text or entity event to `out`; other events add nothing.
+pub(crate) fn append_xml_text(out: &mut String, event: &Event<'_>) {
+    match event {
+        Event::Text(t) => out.push_str(&t.xml10_content().unwrap_or_default()),
+        Event::GeneralRef(r) => {
+            if let Ok(Some(c)) = r.resolve_char_ref() {
+                out.push(c);
+            } else if let Some(s) = r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)) {
+                out.push_str(s);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -162,14 +184,7 @@ fn parse_xmp(xml: &[u8]) -> PhotoMeta {
                 }
             }
             Event::Start(_) => depth_in_property += 1,
-            Event::Text(t) if property.is_some() => text.push_str(&t.xml10_content().unwrap_or_default()),
-            Event::GeneralRef(r) if property.is_some() => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    text.push(c);
-                } else if let Some(s) = r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)) {
-                    text.push_str(s);
-                }
-            }
+            Event::Text(_) | Event::GeneralRef(_) if property.is_some() => append_xml_text(&mut text, &event),
             Event::End(e) => {
                 let Some(name) = property.clone() else { continue };
                 let end = String::from_utf8_lossy(e.name().as_ref()).into_owned();
@@ -211,9 +226,8 @@ fn parse_xmp(xml: &[u8]) -> PhotoMeta {
     }
 }
 
-/// IPTC IIM records from a JPEG's APP13 "Photoshop 3.0" segment (resource 0x0404).
-fn read_iptc(bytes: &[u8]) -> PhotoMeta {
-    let Some(iim) = iptc_block(bytes) else { return PhotoMeta::default() };
+/// Reads IPTC IIM records (record 2) from the block that `iptc_block` finds.
+fn read_iptc(iim: &[u8]) -> PhotoMeta {
     let mut records: Vec<(u8, String)> = Vec::new();
     let mut utf8 = false;
     let mut i = 0;
@@ -260,45 +274,27 @@ fn read_iptc(bytes: &[u8]) -> PhotoMeta {
     }
 }
 
-fn iptc_block(bytes: &[u8]) -> Option<&[u8]> {
-    if bytes.get(..2)? != [0xFF, 0xD8] {
-        return None;
-    }
-    let mut pos = 2;
-    loop {
-        if *bytes.get(pos)? != 0xFF {
-            return None;
-        }
-        let marker = *bytes.get(pos + 1)?;
-        if marker == 0xDA || marker == 0xD9 {
-            return None;
-        }
-        let len = usize::from(u16::from_be_bytes([*bytes.get(pos + 2)?, *bytes.get(pos + 3)?]));
-        let segment = bytes.get(pos + 4..pos + 2 + len)?;
-        if marker == 0xED
-            && let Some(resources) = segment.strip_prefix(b"Photoshop 3.0\0")
-        {
-            let mut i = 0;
-            while i + 12 <= resources.len() {
-                if resources.get(i..i + 4)? != b"8BIM" {
-                    break;
-                }
-                let id = u16::from_be_bytes([resources[i + 4], resources[i + 5]]);
-                let name_len = usize::from(resources[i + 6]);
-                let mut j = i + 7 + name_len;
-                if (name_len + 1) % 2 == 1 {
-                    j += 1;
-                }
-                let size = u32::from_be_bytes(resources.get(j..j + 4)?.try_into().ok()?) as usize;
-                let data = resources.get(j + 4..j + 4 + size)?;
-                if id == 0x0404 {
-                    return Some(data);
-                }
-                i = j + 4 + size + size % 2;
+fn iptc_block<'a>(segments: &[Segment<'a>]) -> Option<&'a [u8]> {
+    for &(marker, segment) in segments {
+        let Some(resources) = segment.strip_prefix(b"Photoshop 3.0\0").filter(|_| marker == 0xED) else { continue };
+        let mut i = 0;
+        while i + 12 <= resources.len() {
+            if resources.get(i..i + 4)? != b"8BIM" {
+                break;
             }
+            let id = u16::from_be_bytes([resources[i + 4], resources[i + 5]]);
+            let name_len = usize::from(resources[i + 6]);
+            // The Pascal-string name is padded to an even length, its length byte included.
+            let j = i + 7 + name_len + usize::from((name_len + 1) % 2 == 1);
+            let size = u32::from_be_bytes(resources.get(j..j + 4)?.try_into().ok()?) as usize;
+            let data = resources.get(j + 4..j + 4 + size)?;
+            if id == 0x0404 {
+                return Some(data);
+            }
+            i = j + 4 + size + size % 2;
         }
-        pos += 2 + len;
     }
+    None
 }
 
 #[cfg(test)]

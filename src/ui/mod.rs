@@ -576,12 +576,7 @@ impl ClippingsApp {
             Action::OpenOriginal => {
                 if let (Some(d), Status::Ready { root }) = (&self.detail, &self.status) {
                     let c = &d.item.clipping;
-                    let path = root
-                        .join("originals")
-                        .join(c.hash.get(..2).unwrap_or("00"))
-                        .join(c.hash.get(2..4).unwrap_or("00"))
-                        .join(format!("{}.{}", c.hash, c.format));
-                    open_with_system(path);
+                    open_with_system(crate::archive::original_path_in(root, &c.hash, &c.format));
                 }
             }
             Action::ToggleTag(tag) => {

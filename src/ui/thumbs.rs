@@ -25,7 +25,7 @@ pub struct ThumbCache {
     rx: Receiver<(String, Result<ColorImage, String>)>,
     capacity: usize,
     frame: u64,
-    thumb_dir: Option<PathBuf>,
+    archive_root: Option<PathBuf>,
 }
 
 impl ThumbCache {
@@ -41,12 +41,20 @@ impl ThumbCache {
             let _ =
                 std::thread::Builder::new().name(format!("thumbnails-{i}")).spawn(move || loader(&queue, &tx, &ctx));
         }
-        ThumbCache { textures: HashMap::new(), pending: HashMap::new(), queue, rx, capacity, frame: 0, thumb_dir: None }
+        ThumbCache {
+            textures: HashMap::new(),
+            pending: HashMap::new(),
+            queue,
+            rx,
+            capacity,
+            frame: 0,
+            archive_root: None,
+        }
     }
 
     /// Where the thumbnails are: set once the archive is open.
     pub fn set_archive_root(&mut self, root: &Path) {
-        self.thumb_dir = Some(root.join("thumbnails"));
+        self.archive_root = Some(root.to_path_buf());
     }
 
     pub fn n_loaded(&self) -> usize {
@@ -88,9 +96,7 @@ impl ThumbCache {
         if self.pending.contains_key(hash) {
             return None;
         }
-        let dir = self.thumb_dir.as_ref()?;
-        let path =
-            dir.join(hash.get(..2).unwrap_or("00")).join(hash.get(2..4).unwrap_or("00")).join(format!("{hash}.jpg"));
+        let path = crate::archive::thumbnail_path_in(self.archive_root.as_ref()?, hash);
         self.pending.insert(hash.to_owned(), false);
         let mut jobs = self.queue.jobs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         jobs.push((hash.to_owned(), path));
