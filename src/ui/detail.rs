@@ -25,7 +25,8 @@ pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut 
 }
 
 fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
-    let ids = app.selected_ids();
+    let summary = app.selection_summary().clone();
+    let ids = summary.ids;
     ui.add_space(6.0);
     ui.heading(format!("{} clippings selected", ids.len()));
     if app.filters.in_trash {
@@ -39,36 +40,18 @@ fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
     tag_input_ui(ui, app, actions, &ids);
     ui.add_space(8.0);
     // The tags the selection carries, with how many of the selected have each.
-    let mut counts: Vec<(Tag, usize)> = Vec::new();
-    for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
-        for tag in &entry.tags {
-            match counts.iter_mut().find(|(t, _)| t.key() == tag.key()) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((tag.clone(), 1)),
-            }
-        }
-    }
-    counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
     ui.horizontal_wrapped(|ui| {
-        for (tag, n) in counts {
+        for (tag, n) in summary.tag_counts {
             if chip_ui(ui, &tag, Some(n)) {
                 actions.push(Action::RemoveTag { tag, ids: ids.clone() });
             }
         }
     });
     ui.add_space(8.0);
-    let suggested = |kind: TagKind| {
-        app.results
-            .iter()
-            .filter(|e| app.selection.contains(&e.id()))
-            .any(|e| e.suggestions.iter().any(|s| s.tag.kind == kind))
-    };
-    for kind in TagKind::ALL {
-        if suggested(kind) {
-            let label = format!("Accept suggested {} for these {}", kind.plural_label().to_lowercase(), ids.len());
-            if ui.button(label).clicked() {
-                actions.push(Action::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None });
-            }
+    for kind in summary.suggested_kinds {
+        let label = format!("Accept suggested {} for these {}", kind.plural_label().to_lowercase(), ids.len());
+        if ui.button(label).clicked() {
+            actions.push(Action::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None });
         }
     }
     if ui.button(format!("Suggest tags for these {}", ids.len())).on_hover_text("Read their text again").clicked() {

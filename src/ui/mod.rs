@@ -266,6 +266,19 @@ pub struct ClippingsApp {
     pub tag_kind_input: TagKind,
     pub tag_input: String,
     pub tag_filter_text: String,
+    /// The bulk pane's summary and the (results, selection) it was computed for.
+    summary: Option<((usize, u64), SelectionSummary)>,
+}
+
+/// The selection as the bulk pane sums it up.
+#[derive(Debug, Default, Clone)]
+pub struct SelectionSummary {
+    /// The selected ids in the order shown.
+    pub ids: Vec<ClippingId>,
+    /// Each tag the selection carries, with how many of the selected carry it.
+    pub tag_counts: Vec<(Tag, usize)>,
+    /// The kinds of tag that some selected clipping has suggestions of.
+    pub suggested_kinds: Vec<TagKind>,
 }
 
 /// The answer of a native file dialog, which runs on a thread of its own.
@@ -315,6 +328,7 @@ impl ClippingsApp {
             tag_kind_input: TagKind::Topic,
             tag_input: String::new(),
             tag_filter_text: String::new(),
+            summary: None,
         }
     }
 
@@ -358,6 +372,36 @@ impl ClippingsApp {
     /// The ids of the selected clippings in the order shown.
     pub fn selected_ids(&self) -> Vec<ClippingId> {
         self.results.iter().map(|e| e.id()).filter(|id| self.selection.contains(id)).collect()
+    }
+
+    /// What the bulk pane shows about the selection, computed again only when the selection
+    /// or the results change: with 100,000 selected, summing them up every frame would freeze
+    /// the window.
+    pub fn selection_summary(&mut self) -> &SelectionSummary {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.selection.hash(&mut hasher);
+        let key = (Arc::as_ptr(&self.results) as usize, hasher.finish());
+        if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut summary = SelectionSummary::default();
+            let mut counts: std::collections::HashMap<String, (Tag, usize)> = std::collections::HashMap::new();
+            for entry in self.results.iter().filter(|e| self.selection.contains(&e.id())) {
+                summary.ids.push(entry.id());
+                for tag in &entry.tags {
+                    counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
+                }
+                for s in &entry.suggestions {
+                    if !summary.suggested_kinds.contains(&s.tag.kind) {
+                        summary.suggested_kinds.push(s.tag.kind);
+                    }
+                }
+            }
+            summary.tag_counts = counts.into_values().collect();
+            summary.tag_counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
+            summary.suggested_kinds.sort();
+            self.summary = Some((key, summary));
+        }
+        &self.summary.get_or_insert_with(|| (key, SelectionSummary::default())).1
     }
 
     /// The selection, or every result when nothing is selected (for export).
