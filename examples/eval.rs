@@ -301,6 +301,12 @@ fn reuters_place(label: &str) -> Option<&'static str> {
     }
 }
 
+/// True positives, false positives and false negatives of one document's country codes.
+fn tally(got: &std::collections::BTreeSet<String>, gold: &std::collections::BTreeSet<&str>) -> (usize, usize, usize) {
+    let tp = got.iter().filter(|c| gold.contains(c.as_str())).count();
+    (tp, got.len() - tp, gold.iter().filter(|c| !got.contains(**c)).count())
+}
+
 /// Precision, recall and F1 from true positives, false positives and false negatives.
 fn prf(tp: usize, fp: usize, fne: usize) -> (f64, f64, f64) {
     let p = tp as f64 / (tp + fp).max(1) as f64;
@@ -345,9 +351,8 @@ fn suggestions(corpus: &Path) {
             let got: std::collections::BTreeSet<String> =
                 evidence.into_iter().filter(|s| s.score >= suggest::COUNTRY_THRESHOLD).map(|s| s.tag.value).collect();
             n_docs += 1;
-            tp += got.iter().filter(|c| gold.contains(c.as_str())).count();
-            fp += got.iter().filter(|c| !gold.contains(c.as_str())).count();
-            fne += gold.iter().filter(|c| !got.contains(**c)).count();
+            let (t, f, n) = tally(&got, &gold);
+            (tp, fp, fne) = (tp + t, fp + f, fne + n);
         }
         let p = tp as f64 / (tp + fp).max(1) as f64;
         let r = tp as f64 / (tp + fne).max(1) as f64;
@@ -377,9 +382,8 @@ fn suggestions(corpus: &Path) {
             let got: std::collections::BTreeSet<String> =
                 suggest::suggest_countries("", &text).into_iter().map(|s| s.tag.value).collect();
             n += 1;
-            tp += got.iter().filter(|c| gold.contains(c.as_str())).count();
-            fp += got.iter().filter(|c| !gold.contains(c.as_str())).count();
-            fne += gold.iter().filter(|c| !got.contains(**c)).count();
+            let (t, f, n) = tally(&got, &gold);
+            (tp, fp, fne) = (tp + t, fp + f, fne + n);
         }
         let p = tp as f64 / (tp + fp).max(1) as f64;
         let r = tp as f64 / (tp + fne).max(1) as f64;
