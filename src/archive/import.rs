@@ -115,8 +115,8 @@ const CHUNK_SIZE: usize = 32;
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 const WEB_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
 
-/// PDFs are read whole; one larger than this is not a clipping.
-const MAX_PDF_BYTES: u64 = 256 * 1024 * 1024;
+/// PDFs and office documents are read whole; one larger than this is not a clipping.
+const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
 enum FileKind {
     Article,
@@ -491,22 +491,18 @@ fn prepare(
             clipping.has_thumbnail = thumbnail_jpeg.is_some();
             Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
         }
-        FileKind::Office { odt } => {
-            let doc = office::read_office(&read_whole(source, MAX_PDF_BYTES)?, odt)?;
+        FileKind::Office { .. } | FileKind::Pdf => {
+            let bytes = read_whole(source, MAX_DOCUMENT_BYTES)?;
+            let (doc, format) = match kind {
+                FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt"),
+                FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx"),
+                _ => (pdf::read_pdf(&bytes)?, "pdf"),
+            };
             clipping.title = doc.title;
             clipping.author = doc.author;
             clipping.published = doc.published;
             clipping.body = doc.body;
-            clipping.format = if odt { "odt" } else { "docx" }.to_owned();
-            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
-        }
-        FileKind::Pdf => {
-            let doc = pdf::read_pdf(&read_whole(source, MAX_PDF_BYTES)?)?;
-            clipping.title = doc.title;
-            clipping.author = doc.author;
-            clipping.published = doc.published;
-            clipping.body = doc.body;
-            clipping.format = "pdf".to_owned();
+            clipping.format = format.to_owned();
             Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::Photo(claimed) => {

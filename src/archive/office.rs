@@ -4,18 +4,11 @@
 
 use std::io::{Cursor, Read};
 
-use chrono::NaiveDate;
 use quick_xml::events::Event;
 
 use crate::archive::error::ImportError;
 use crate::archive::photo_meta::append_xml_text;
-
-pub(crate) struct OfficeDocument {
-    pub title: String,
-    pub author: String,
-    pub published: Option<NaiveDate>,
-    pub body: String,
-}
+use crate::archive::text::Document;
 
 /// A part of the archive, at most 64 MB once inflated (a zip bomb stops there).
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
@@ -80,7 +73,7 @@ fn element(xml: &str, names: &[&str]) -> String {
     }
 }
 
-pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<OfficeDocument, ImportError> {
+pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<Document, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::BadText(format!("not a readable document: {e}")))?;
     let (body, meta) = if odt {
@@ -101,7 +94,7 @@ pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<OfficeDocument, Imp
         return Err(ImportError::NoText);
     }
     let date = element(&meta, &["dcterms:created", "meta:creation-date"]);
-    Ok(OfficeDocument {
+    Ok(Document {
         title,
         author: element(&meta, &["dc:creator", "meta:initial-creator"]),
         published: crate::archive::html::parse_date_prefix(&date),

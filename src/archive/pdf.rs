@@ -2,19 +2,14 @@
 //! document's Info dictionary (lopdf). Encrypted and broken files get a clear error.
 
 use chrono::NaiveDate;
-use pdf_extract::{Document, Object};
+use pdf_extract::Object;
 
 use crate::archive::error::ImportError;
+use crate::archive::text::Document;
 
-pub(crate) struct PdfArticle {
-    pub title: String,
-    pub author: String,
-    pub published: Option<NaiveDate>,
-    pub body: String,
-}
-
-pub(crate) fn read_pdf(bytes: &[u8]) -> Result<PdfArticle, ImportError> {
-    let doc = Document::load_mem(bytes).map_err(|e| ImportError::BadText(format!("not a readable PDF: {e}")))?;
+pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
+    let doc =
+        pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::BadText(format!("not a readable PDF: {e}")))?;
     if doc.is_encrypted() {
         return Err(ImportError::BadText("the PDF is encrypted: its text cannot be read".to_owned()));
     }
@@ -59,7 +54,7 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<PdfArticle, ImportError> {
         return Err(ImportError::NoText);
     }
     let published = [field(b"CreationDate"), field(b"ModDate")].iter().find_map(|d| parse_pdf_date(d));
-    Ok(PdfArticle { title, author: field(b"Author"), published, body })
+    Ok(Document { title, author: field(b"Author"), published, body })
 }
 
 /// A PDF text string: UTF-16BE or UTF-8 with a byte-order mark, else PDFDocEncoding (taken as

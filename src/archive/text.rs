@@ -43,6 +43,14 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     Ok(text.into_owned())
 }
 
+/// What a document reader (PDF, Word, OpenDocument) gives: its text and its properties.
+pub(crate) struct Document {
+    pub title: String,
+    pub author: String,
+    pub published: Option<NaiveDate>,
+    pub body: String,
+}
+
 /// Reads an article: the title is the first non-empty line; the head lines after it that are
 /// an article number, a date or a photo credit go to their fields; trailing site furniture
 /// goes to `boilerplate`; the rest is the body.
