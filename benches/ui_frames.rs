@@ -119,7 +119,7 @@ fn main() {
     wait_ready(&ctx, &mut app);
 
     // Frames over 100,000 clippings: the results arrive as the worker would send them.
-    let entries = Catalog::from_entries(synthetic(n)).search(&clippings::archive::Query::default());
+    let entries = Catalog::from_entries(synthetic(n)).in_archive();
     let tag_counts = catalog::tag_counts(&entries);
     app.handle_reply(
         &ctx,

@@ -1,7 +1,7 @@
 //! The command line: thin subcommands over [`crate::archive`]. Exit codes: 0 all good, 1 some
 //! files failed, 2 usage or archive error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -32,11 +32,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List clippings, newest first
+    /// List clippings: best match first when words are searched for, else newest first
     List {
-        /// Filter: words, "phrases", -word, country:BE, topic:X, event:X, kind:photo, source:X, date:2024-01..2024-03
+        /// Search: words (the last one also as a prefix), "phrases", a OR b, -word, country:BE,
+        /// topic:X, event:X, kind:photo, source:X, lang:ru, date:2024-01..2024-03, imported:today
         #[arg(long, short)]
         query: Option<String>,
+        /// relevance, newest, oldest or title
+        #[arg(long, default_value = "relevance")]
+        sort: archive::Sort,
         /// Print one JSON object per clipping with all metadata and tags
         #[arg(long)]
         json: bool,
@@ -118,8 +122,20 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     let mut out = std::io::stdout().lock();
     match command {
         Command::Import { paths, json } => return import(&archive, &paths, json),
-        Command::List { query, json } => {
-            for clipping in archive.search_str(query.as_deref().unwrap_or(""))? {
+        Command::List { query, sort, json } => {
+            catch_up_index(&archive)?;
+            let query = archive::Query::parse(query.as_deref().unwrap_or(""));
+            let mut highlighter = archive::search::Highlighter::new(&query);
+            let bold = std::io::stdout().is_terminal();
+            for clipping in archive.search(&query, sort)? {
+                let snippet = if json || highlighter.is_empty() {
+                    None
+                } else {
+                    let language = archive::search::language_of(&clipping);
+                    [&clipping.body, &clipping.caption, &clipping.notes]
+                        .into_iter()
+                        .find_map(|text| highlighter.snippet(text, &language, 100))
+                };
                 let item = archive.with_tags(clipping)?;
                 if json {
                     writeln!(out, "{}", serde_json::to_string(&item)?)?;
@@ -129,6 +145,9 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                     let source = if c.source.is_empty() { String::new() } else { format!(" — {}", c.source) };
                     let countries = if countries.is_empty() { String::new() } else { format!(" [{countries}]") };
                     writeln!(out, "{:>6}  {}  {:<7}  {}{source}{countries}", c.id, c.date(), c.kind, c.title)?;
+                    if let Some(snippet) = snippet {
+                        writeln!(out, "        {}", marked(&snippet, bold))?;
+                    }
                 }
             }
         }
@@ -224,9 +243,41 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// A snippet with its matched words in bold on a terminal, in «» elsewhere.
+fn marked(snippet: &archive::Snippet, bold: bool) -> String {
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &snippet.highlights {
+        let (Some(before), Some(word)) = (snippet.text.get(at..r.start), snippet.text.get(r.clone())) else { continue };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(snippet.text.get(at..).unwrap_or_default());
+    out
+}
+
+/// Builds or catches up the search index before searching, with a progress bar when it is long.
+fn catch_up_index(archive: &Archive) -> anyhow::Result<()> {
+    let n_pending = archive.n_index_pending()?;
+    if n_pending == 0 {
+        return Ok(());
+    }
+    let bar = progress_bar(n_pending as u64, "indexing for search");
+    archive.sync_index(&mut |n_done, _| bar.set_position(n_done as u64), &AtomicBool::new(false))?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
 fn target_ids(archive: &Archive, target: &Target) -> anyhow::Result<Vec<ClippingId>> {
     match &target.query {
-        Some(q) => Ok(archive.search_str(q)?.into_iter().map(|c| c.id).collect()),
+        Some(q) => {
+            catch_up_index(archive)?;
+            Ok(archive.search_str(q)?.into_iter().map(|c| c.id).collect())
+        }
         None => {
             for &id in &target.ids {
                 archive.get(id)?;

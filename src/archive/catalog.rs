@@ -1,7 +1,7 @@
-//! An in-memory view of the whole archive for browsing: every clipping with its tags and its
-//! text folded for matching, newest first. The window keeps one on its worker thread, filters
-//! it as the user types and updates it entry by entry after edits, instead of reading the
-//! database for every keystroke. The database stays the store of record.
+//! An in-memory view of the whole archive for browsing: every clipping with its tags, newest
+//! first. The window keeps one on its worker thread, turns the search index's hits into entries
+//! as the user types and updates it entry by entry after edits, instead of reading the database
+//! for every keystroke. The database stays the store of record.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -9,7 +9,8 @@ use std::sync::Arc;
 use crate::archive::Archive;
 use crate::archive::error::Result;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
-use crate::archive::query::{Query, searchable_text};
+use crate::archive::query::Sort;
+use crate::archive::search;
 use crate::archive::suggest::Suggestion;
 
 /// One clipping as the browser shows it.
@@ -23,8 +24,8 @@ pub struct Entry {
     pub countries: String,
     pub topics: String,
     pub events: String,
-    folded_text: String,
-    folded_source: String,
+    /// The language the clipping is indexed in, for highlighting matches the index's way.
+    pub language: String,
     tag_keys: Vec<String>,
 }
 
@@ -45,8 +46,7 @@ impl Entry {
             countries: list(TagKind::Country),
             topics: list(TagKind::Topic),
             events: list(TagKind::Event),
-            folded_text: searchable_text(&clipping),
-            folded_source: clipping.source.to_lowercase(),
+            language: search::language_of(&clipping),
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
             tags,
@@ -61,12 +61,6 @@ impl Entry {
     pub fn has_tag(&self, tag: &Tag) -> bool {
         let key = tag.key();
         self.tag_keys.contains(&key)
-    }
-
-    fn matches(&self, query: &Query, tag_keys: &[Option<String>]) -> bool {
-        tag_keys.iter().all(|k| k.as_ref().is_some_and(|k| self.tag_keys.contains(k)))
-            && query.matches_fields(&self.clipping)
-            && (!query.has_text() || query.matches_folded(&self.folded_text, &self.folded_source))
     }
 }
 
@@ -108,10 +102,19 @@ impl Catalog {
         self.by_id.get(&id)
     }
 
-    /// The entries that match, newest first.
-    pub fn search(&self, query: &Query) -> Vec<Arc<Entry>> {
-        let tag_keys = query.tag_keys();
-        self.entries.iter().filter(|e| e.matches(query, &tag_keys)).cloned().collect()
+    /// The entries not in the trash, newest first.
+    pub fn in_archive(&self) -> Vec<Arc<Entry>> {
+        self.entries.iter().filter(|e| e.clipping.trashed_at.is_none()).cloned().collect()
+    }
+
+    /// The entries of these ids (from the search index), in that order, then sorted as asked
+    /// when the index cannot ([`Sort::Title`]). Ids the catalog does not know yet are left out.
+    pub fn entries_of(&self, ids: &[ClippingId], sort: Sort) -> Vec<Arc<Entry>> {
+        let mut entries: Vec<Arc<Entry>> = ids.iter().filter_map(|id| self.by_id.get(id).cloned()).collect();
+        if sort == Sort::Title {
+            search::sort_by_title(&mut entries, |e| &e.clipping.title);
+        }
+        entries
     }
 
     /// Re-reads these clippings from the archive: edited or trashed ones are replaced, deleted

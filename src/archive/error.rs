@@ -50,6 +50,9 @@ pub enum Error {
     #[error("no {kind} tag {value:?}")]
     NoSuchTag { kind: &'static str, value: String },
 
+    #[error("search index {}: {reason}", .path.display())]
+    Index { path: PathBuf, reason: String },
+
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
 

@@ -20,7 +20,7 @@ use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
 use crate::archive::model::{Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{html, office, pdf, photo_meta, tags, text};
+use crate::archive::{html, office, pdf, photo_meta, search, tags, text};
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -332,6 +332,9 @@ impl Archive {
             let _ = self.refresh_suggestions_with(&fresh, &known);
             // Nothing is reported imported before it is on disk.
             self.store.flush()?;
+            // Nor before it can be found. The index is derived: should this fail, the clippings
+            // stay marked and the next catch-up indexes them, so the import goes on.
+            let _ = self.sync_index_now();
             for outcome in outcomes {
                 report.outcomes.push(outcome);
                 if let Some(o) = report.outcomes.last() {
@@ -374,6 +377,7 @@ impl Archive {
                 }
                 self.store.flush()?;
                 self.store.set_import_in_progress(false)?;
+                let _ = self.sync_index_now();
                 result.unwrap_or_else(|reason| Outcome::Failed { reason })
             }
         };
@@ -401,6 +405,11 @@ impl Archive {
             prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref(), page_dir)
         }))
         .map_err(|_| ImportError::DecoderPanic)??;
+        let mut prepared = prepared;
+        // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
+        if prepared.clipping.language.is_empty() {
+            prepared.clipping.language = search::language_of(&prepared.clipping);
+        }
         self.store_prepared(&source, prepared)
     }
 

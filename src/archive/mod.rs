@@ -15,6 +15,7 @@ mod office;
 mod pdf;
 mod photo_meta;
 pub mod query;
+pub mod search;
 mod store;
 pub mod suggest;
 pub mod tags;
@@ -31,16 +32,22 @@ pub use export::{ExportReport, Layout};
 pub use import::{FileOutcome, ImportProgress, ImportReport, Outcome};
 pub use media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
 pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagCount, TagKind};
-pub use query::Query;
+pub use query::{Query, Sort};
+pub use search::Snippet;
 
+use search::SearchIndex;
 use store::Store;
 
 /// An open archive. Holds an exclusive lock on the folder for as long as it lives.
 pub struct Archive {
     root: PathBuf,
     store: Store,
+    /// The full-text index, derived from the store (see `search.rs`).
+    index: SearchIndex,
     /// Imports run one at a time: they share the import-in-progress marker.
     import_lock: Mutex<()>,
+    /// Index catch-ups run one at a time.
+    index_lock: Mutex<()>,
     _lock: File,
 }
 
@@ -49,6 +56,9 @@ impl std::fmt::Debug for Archive {
         f.debug_struct("Archive").field("root", &self.root).finish_non_exhaustive()
     }
 }
+
+/// How many clippings waiting for the index [`Archive::open`] indexes before it returns.
+const SMALL_INDEX_BACKLOG: usize = 500;
 
 /// Where the archive lives when none is named: the platform's data folder.
 pub fn default_archive_dir() -> Option<PathBuf> {
@@ -73,6 +83,9 @@ pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
 impl Archive {
     /// Opens the archive in `root`, creating it if needed. Fails with [`Error::Locked`] when
     /// another process has it open. After an interrupted import it removes half-written files.
+    /// A small backlog of the search index is caught up here; a whole index to build (new,
+    /// deleted, or of an older version) is left to [`Archive::sync_index`], which reports
+    /// progress: until then searches see what is indexed so far.
     pub fn open(root: &Path) -> Result<Archive> {
         let open_err = |source| Error::Open { path: root.to_owned(), source };
         fs::create_dir_all(root).map_err(open_err)?;
@@ -92,10 +105,20 @@ impl Archive {
             fs::create_dir_all(root.join(dir)).map_err(|source| Error::Open { path: root.join(dir), source })?;
         }
         let store = Store::open(&root.join("db"))?;
-        let archive = Archive { root, store, import_lock: Mutex::new(()), _lock: lock };
+        let (index, fresh) = SearchIndex::open(&root.join("index"))?;
+        if fresh {
+            store.mark_all_index_pending()?;
+            store.flush()?;
+            index.mark_complete()?;
+        }
+        let archive =
+            Archive { root, store, index, import_lock: Mutex::new(()), index_lock: Mutex::new(()), _lock: lock };
         if archive.store.import_in_progress()? {
             archive.sweep_orphans()?;
             archive.store.set_import_in_progress(false)?;
+        }
+        if archive.n_index_pending()? <= SMALL_INDEX_BACKLOG {
+            archive.sync_index_now()?;
         }
         Ok(archive)
     }
@@ -183,13 +206,15 @@ impl Archive {
         updated.format = stored.format;
         updated.byte_size = stored.byte_size;
         self.store.update_clipping(&updated)?;
-        self.store.flush()
+        self.store.flush()?;
+        self.sync_index_now()
     }
 
     /// Adds a tag to clippings. Returns how many did not have it yet.
     pub fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let n = self.store.add_tag(tag, ids)?;
         self.store.flush()?;
+        self.sync_index_now()?;
         Ok(n)
     }
 
@@ -197,6 +222,7 @@ impl Archive {
     pub fn remove_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let n = self.store.remove_tag(&tag.key(), ids)?;
         self.store.flush()?;
+        self.sync_index_now()?;
         Ok(n)
     }
 
@@ -231,6 +257,7 @@ impl Archive {
         }
         let n = self.store.merge_tags(&from.key(), into)?;
         self.store.flush()?;
+        self.sync_index_now()?;
         Ok(n)
     }
 
@@ -315,6 +342,7 @@ impl Archive {
             self.store.set_suggestions(id, &keep)?;
         }
         self.store.flush()?;
+        self.sync_index_now()?;
         Ok(n)
     }
 
@@ -348,6 +376,7 @@ impl Archive {
             }
         }
         self.store.flush()?;
+        self.sync_index_now()?;
         Ok(n)
     }
 
@@ -369,6 +398,7 @@ impl Archive {
             }
             deleted.push(clipping.id);
         }
+        self.sync_index_now()?;
         Ok(deleted)
     }
 }

@@ -1,32 +1,80 @@
-//! The simple query language and its evaluation over the store: words (substrings of the text,
-//! case-insensitive, ANDed), "phrases", -exclusions, and filters: `country:BE`, `topic:energy`,
-//! `event:"..."`, `kind:photo`, `source:dknews`, `date:2024`, `date:2024-01..2024-03`,
-//! `imported:today|this-week|last-30-days`. Parsing never fails: what is not understood is
-//! searched as words, so a half-typed query still matches what it can.
-
-use std::collections::HashSet;
+//! The query language: words (ANDed; the last one, still being typed, is a prefix), "phrases",
+//! `OR` between words or phrases, -exclusions, and filters: `country:BE` (or any country name),
+//! `topic:energy`, `event:"..."`, `kind:photo`, `source:dknews`, `lang:ru`, `date:2024`,
+//! `date:2024-01..2024-03`, `imported:today|this-week|last-30-days`, `in:trash`. Parsing never
+//! fails: what is not understood is searched as words, so a half-typed query still matches what
+//! it can. Evaluation is the search index's business (`search.rs`).
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 
-use crate::archive::error::Result;
-use crate::archive::model::{Clipping, ClippingId, Kind, TagKind};
-use crate::archive::{Archive, tags};
+use crate::archive::model::{Kind, TagKind};
+use crate::archive::tags;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
-    /// Lower-cased words and phrases that must all occur.
-    pub words: Vec<String>,
-    /// Lower-cased words and phrases that must not occur.
-    pub excluded: Vec<String>,
+    /// Text that must occur: every clause must match, a clause by any of its alternatives
+    /// (`a OR b`).
+    pub clauses: Vec<Vec<Text>>,
+    /// Text that must not occur.
+    pub excluded: Vec<Text>,
     pub tags: Vec<(TagKind, String)>,
     pub kind: Option<Kind>,
     pub sources: Vec<String>,
+    /// Language codes (`lang:ru`), lower case.
+    pub languages: Vec<String>,
     /// Inclusive range of the clipping's date (published, taken, else imported).
     pub date: Option<DateRange>,
     /// Inclusive range of the day it was imported, in local time.
     pub imported: Option<DateRange>,
     /// Search the trash instead of the archive (`in:trash`).
     pub in_trash: bool,
+}
+
+/// A word or a phrase of a query, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    /// Typed in quotes: its words must occur together, in order.
+    pub quoted: bool,
+    /// Still being typed (the query's last word): its last word is matched as a prefix.
+    pub prefix: bool,
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Sort {
+    /// Best match first (BM25), newer first among equals; newest first when nothing is typed.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+    Title,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Relevance => "Best match",
+            Sort::Newest => "Newest first",
+            Sort::Oldest => "Oldest first",
+            Sort::Title => "Title",
+        }
+    }
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Sort, String> {
+        match s.trim().to_lowercase().as_str() {
+            "relevance" | "best" => Ok(Sort::Relevance),
+            "newest" | "date" => Ok(Sort::Newest),
+            "oldest" => Ok(Sort::Oldest),
+            "title" => Ok(Sort::Title),
+            other => Err(format!("unknown sort order {other:?}: expected relevance, newest, oldest or title")),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,28 +84,47 @@ pub struct DateRange {
 }
 
 impl DateRange {
-    fn contains(&self, d: NaiveDate) -> bool {
+    pub fn contains(&self, d: NaiveDate) -> bool {
         self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
     }
 }
 
-/// Splits a query into tokens, keeping "quoted phrases" (also after `field:` or `-`) whole.
-fn tokenize(q: &str) -> Vec<String> {
+/// A piece of a query between spaces; "quoted phrases" (also after `field:` or `-`) stay whole.
+#[derive(Debug, PartialEq)]
+struct Token {
+    text: String,
+    quoted: bool,
+    /// The query ends inside this token's quotes, or right after its last character.
+    open: bool,
+}
+
+fn tokenize(q: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    let mut current = String::new();
+    let mut current = Token { text: String::new(), quoted: false, open: false };
     let mut in_quotes = false;
     for ch in q.chars() {
         match ch {
-            '"' | '“' | '”' | '«' | '»' => in_quotes = !in_quotes,
-            c if c.is_whitespace() && !in_quotes => {
-                if !current.is_empty() {
-                    tokens.push(std::mem::take(&mut current));
-                }
+            '"' | '“' | '”' | '«' | '»' => {
+                in_quotes = !in_quotes;
+                current.quoted = true;
             }
-            c => current.push(c),
+            c if c.is_whitespace() && !in_quotes => {
+                if !current.text.is_empty() {
+                    tokens.push(std::mem::replace(
+                        &mut current,
+                        Token { text: String::new(), quoted: false, open: false },
+                    ));
+                }
+                current.quoted = false;
+            }
+            c => current.text.push(c),
         }
     }
-    if !current.is_empty() {
+    if !current.text.is_empty() {
+        // A word typed up to the end, or a phrase whose closing quote is not typed yet.
+        let ends_in_word =
+            q.chars().last().is_some_and(|c| !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '«' | '»'));
+        current.open = in_quotes || ends_in_word;
         tokens.push(current);
     }
     tokens
@@ -116,144 +183,90 @@ fn parse_relative(s: &str, today: NaiveDate) -> Option<DateRange> {
 
 impl Query {
     pub fn parse(q: &str) -> Query {
-        let today = Local::now().date_naive();
+        Query::parse_on(q, Local::now().date_naive())
+    }
+
+    /// Parses with `today` as the day relative dates (`imported:today`) count from.
+    pub fn parse_on(q: &str, today: NaiveDate) -> Query {
         let mut query = Query::default();
+        // Set by `OR`: the next text joins the previous clause instead of starting one.
+        let mut or_pending = false;
         for token in tokenize(q) {
-            if let Some(word) = token.strip_prefix('-').filter(|w| !w.is_empty()) {
-                query.excluded.push(word.to_lowercase());
+            if token.text == "OR" && !token.quoted {
+                or_pending = !query.clauses.is_empty();
                 continue;
             }
-            let Some((field, value)) = token.split_once(':').filter(|(_, v)| !v.is_empty()) else {
-                query.words.push(token.to_lowercase());
+            let text = |s: &str| Text { text: s.to_owned(), quoted: token.quoted, prefix: token.open };
+            if let Some(word) = token.text.strip_prefix('-').filter(|w| !w.is_empty()) {
+                query.excluded.push(Text { prefix: false, ..text(word) });
+                or_pending = false;
                 continue;
-            };
-            let understood = match field.to_lowercase().as_str() {
-                "country" | "topic" | "event" => {
-                    let kind = field.parse().unwrap_or(TagKind::Topic);
-                    query.tags.push((kind, value.to_owned()));
-                    true
-                }
-                "kind" | "type" => {
-                    query.kind = match value.to_lowercase().as_str() {
-                        "photo" | "photos" | "image" => Some(Kind::Photo),
-                        "article" | "articles" | "text" => Some(Kind::Article),
-                        _ => None,
-                    };
-                    query.kind.is_some()
-                }
-                "source" => {
-                    query.sources.push(value.to_lowercase());
-                    true
-                }
-                "date" => {
-                    query.date = parse_date_range(value);
-                    query.date.is_some()
-                }
-                "in" if value.eq_ignore_ascii_case("trash") => {
-                    query.in_trash = true;
-                    true
-                }
-                "imported" => {
-                    query.imported = parse_relative(&value.to_lowercase(), today);
-                    query.imported.is_some()
-                }
-                _ => false,
-            };
-            if !understood {
-                query.words.push(token.to_lowercase());
             }
+            if let Some((field, value)) = token.text.split_once(':').filter(|(_, v)| !v.is_empty())
+                && query.filter(field, value, today)
+            {
+                or_pending = false;
+                continue;
+            }
+            let alternative = text(&token.text);
+            match query.clauses.last_mut() {
+                Some(clause) if or_pending => clause.push(alternative),
+                _ => query.clauses.push(vec![alternative]),
+            }
+            or_pending = false;
         }
         query
     }
 
-    fn matches_text(&self, clipping: &Clipping) -> bool {
-        if self.words.is_empty() && self.excluded.is_empty() && self.sources.is_empty() {
-            return true;
+    /// Applies a `field:value` filter; false when the field or the value is not understood.
+    fn filter(&mut self, field: &str, value: &str, today: NaiveDate) -> bool {
+        match field.to_lowercase().as_str() {
+            "country" | "topic" | "event" => {
+                let kind = field.parse().unwrap_or(TagKind::Topic);
+                self.tags.push((kind, value.to_owned()));
+                true
+            }
+            "kind" | "type" => {
+                self.kind = match value.to_lowercase().as_str() {
+                    "photo" | "photos" | "image" => Some(Kind::Photo),
+                    "article" | "articles" | "text" => Some(Kind::Article),
+                    _ => None,
+                };
+                self.kind.is_some()
+            }
+            "source" => {
+                self.sources.push(value.to_owned());
+                true
+            }
+            "lang" | "language" => {
+                self.languages.push(value.to_lowercase());
+                true
+            }
+            "date" => {
+                self.date = parse_date_range(value);
+                self.date.is_some()
+            }
+            "in" if value.eq_ignore_ascii_case("trash") => {
+                self.in_trash = true;
+                true
+            }
+            "imported" => {
+                self.imported = parse_relative(&value.to_lowercase(), today);
+                self.imported.is_some()
+            }
+            _ => false,
         }
-        self.matches_folded(&searchable_text(clipping), &clipping.source.to_lowercase())
     }
 
-    /// Matches the words against text already folded by [`searchable_text`].
-    pub(crate) fn matches_folded(&self, haystack: &str, source_lower: &str) -> bool {
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
-            && !self.excluded.iter().any(|w| haystack.contains(w.as_str()))
-            && self.sources.iter().all(|s| source_lower.contains(s.as_str()))
-    }
-
-    /// Whether the query has words, exclusions or source filters (anything textual).
+    /// Whether the query has words or phrases to rank by.
     pub fn has_text(&self) -> bool {
-        !(self.words.is_empty() && self.excluded.is_empty() && self.sources.is_empty())
+        !self.clauses.is_empty()
     }
 
     /// The tag keys the query requires; `None` for a value that names no possible tag (an
     /// unknown country), which no clipping can match.
     pub(crate) fn tag_keys(&self) -> Vec<Option<String>> {
         self.tags.iter().map(|(kind, value)| tags::resolve(*kind, value).ok().map(|t| t.key())).collect()
-    }
-
-    pub(crate) fn matches_fields(&self, clipping: &Clipping) -> bool {
-        self.in_trash == clipping.trashed_at.is_some()
-            && self.kind.is_none_or(|k| clipping.kind == k)
-            && self.date.is_none_or(|r| r.contains(clipping.date()))
-            && self.imported.is_none_or(|r| r.contains(clipping.imported_at.with_timezone(&Local).date_naive()))
-    }
-}
-
-/// Everything a word may match in, folded to lower case, one field a line.
-pub(crate) fn searchable_text(clipping: &Clipping) -> String {
-    [
-        &clipping.title,
-        &clipping.body,
-        &clipping.caption,
-        &clipping.credit,
-        &clipping.source,
-        &clipping.author,
-        &clipping.notes,
-        &clipping.original_name,
-    ]
-    .iter()
-    .map(|s| s.to_lowercase())
-    .collect::<Vec<_>>()
-    .join("\n")
-}
-
-impl Archive {
-    /// The clippings that match a query, newest first: those in the archive, or with
-    /// `in:trash` those in the trash.
-    pub fn search(&self, query: &Query) -> Result<Vec<Clipping>> {
-        let mut allowed: Option<HashSet<ClippingId>> = None;
-        for (kind, value) in &query.tags {
-            let ids: HashSet<ClippingId> = match tags::resolve(*kind, value) {
-                Ok(tag) => self.clippings_with_tag(&tag)?.into_iter().collect(),
-                // An unknown country or an empty value matches nothing, as a search would.
-                Err(_) => HashSet::new(),
-            };
-            allowed = Some(match allowed {
-                Some(prev) => prev.intersection(&ids).copied().collect(),
-                None => ids,
-            });
-        }
-        let candidates = match &allowed {
-            Some(ids) => {
-                let mut ids: Vec<ClippingId> = ids.iter().copied().collect();
-                ids.sort_unstable();
-                let mut out = Vec::with_capacity(ids.len());
-                for id in ids {
-                    out.push(self.get(id)?);
-                }
-                out
-            }
-            None => self.all_clippings_and_trash()?,
-        };
-        let mut found: Vec<Clipping> =
-            candidates.into_iter().filter(|c| query.matches_fields(c) && query.matches_text(c)).collect();
-        found.sort_by_key(|c| std::cmp::Reverse((c.date(), c.id)));
-        Ok(found)
-    }
-
-    /// The clippings that match a query string; see [`Query::parse`].
-    pub fn search_str(&self, query: &str) -> Result<Vec<Clipping>> {
-        self.search(&Query::parse(query))
     }
 }
 
@@ -265,13 +278,21 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
     }
 
+    fn word(s: &str) -> Text {
+        Text { text: s.to_owned(), quoted: false, prefix: false }
+    }
+
+    fn phrase(s: &str) -> Text {
+        Text { text: s.to_owned(), quoted: true, prefix: false }
+    }
+
     #[test]
     fn parses_every_form() {
         let q = Query::parse(
-            r#"Middle corridor -oil "green hydrogen" country:BE topic:energy event:"Astana International Forum" kind:photo source:DKNews date:2024-01..2024-03"#,
+            r#"Middle corridor -oil "green hydrogen" country:BE topic:energy event:"Astana International Forum" kind:photo source:DKNews lang:RU date:2024-01..2024-03"#,
         );
-        assert_eq!(q.words, vec!["middle", "corridor", "green hydrogen"]);
-        assert_eq!(q.excluded, vec!["oil"]);
+        assert_eq!(q.clauses, vec![vec![word("Middle")], vec![word("corridor")], vec![phrase("green hydrogen")]]);
+        assert_eq!(q.excluded, vec![word("oil")]);
         assert_eq!(
             q.tags,
             vec![
@@ -281,8 +302,35 @@ mod tests {
             ]
         );
         assert_eq!(q.kind, Some(Kind::Photo));
-        assert_eq!(q.sources, vec!["dknews"]);
+        assert_eq!(q.sources, vec!["DKNews"]);
+        assert_eq!(q.languages, vec!["ru"]);
         assert_eq!(q.date, Some(DateRange { from: d("2024-01-01"), to: d("2024-03-31") }));
+    }
+
+    #[test]
+    fn or_joins_alternatives() {
+        let q = Query::parse("corridor Belgium OR \"the Netherlands\" OR Бельгия -oil ");
+        assert_eq!(
+            q.clauses,
+            vec![vec![word("corridor")], vec![word("Belgium"), phrase("the Netherlands"), word("Бельгия")]]
+        );
+        // A dangling OR, as while typing, changes nothing; a lower-case "or" is a word.
+        assert_eq!(Query::parse("gold OR").clauses, vec![vec![Text { prefix: false, ..word("gold") }]]);
+        assert_eq!(Query::parse("or ").clauses, vec![vec![word("or")]]);
+    }
+
+    #[test]
+    fn the_word_being_typed_is_a_prefix() {
+        let check = |q: &str, expected: Vec<Text>| {
+            assert_eq!(Query::parse(q).clauses.concat(), expected, "{q}");
+        };
+        check("kaz", vec![Text { prefix: true, ..word("kaz") }]);
+        check("kaz ", vec![word("kaz")]);
+        check("middle corr", vec![word("middle"), Text { prefix: true, ..word("corr") }]);
+        check("\"middle corr", vec![Text { prefix: true, ..phrase("middle corr") }]);
+        check("\"middle corridor\"", vec![phrase("middle corridor")]);
+        // Exclusions and filters are never prefixes.
+        assert_eq!(Query::parse("-oil").excluded, vec![word("oil")]);
     }
 
     #[test]
@@ -310,7 +358,8 @@ mod tests {
     #[test]
     fn half_typed_queries_are_words() {
         let q = Query::parse("country: date:20 kaz -");
-        assert_eq!(q.words, vec!["country:", "date:20", "kaz", "-"]);
+        let texts: Vec<String> = q.clauses.concat().into_iter().map(|t| t.text).collect();
+        assert_eq!(texts, vec!["country:", "date:20", "kaz", "-"]);
         assert!(q.tags.is_empty() && q.date.is_none());
     }
 }

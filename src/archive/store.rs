@@ -7,7 +7,10 @@
 //! - `hashes`: BLAKE3 hex -> id, for de-duplication;
 //! - `tags`: tag key (`kind:folded value`) -> JSON [`Tag`];
 //! - `tag_clippings`: tag key, 0, id -> empty; `clipping_tags`: id, tag key -> empty;
-//! - `suggestions`: id -> JSON list of suggested tags, each open or dismissed.
+//! - `suggestions`: id -> JSON list of suggested tags, each open or dismissed;
+//! - `index_pending`: id -> sequence number (u64 big-endian) of its latest change that the
+//!   search index may not have yet. Every change marks its clippings before or together with
+//!   the change itself, so a mark can be spare but never missing.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -33,6 +36,7 @@ pub(crate) struct Store {
     tag_clippings: sled::Tree,
     clipping_tags: sled::Tree,
     suggestions: sled::Tree,
+    index_pending: sled::Tree,
 }
 
 /// What [`Store::insert_clipping`] did.
@@ -123,6 +127,7 @@ impl Store {
             tag_clippings: tree("tag_clippings")?,
             clipping_tags: tree("clipping_tags")?,
             suggestions: tree("suggestions")?,
+            index_pending: tree("index_pending")?,
             db,
         };
         match store.meta.get(KEY_SCHEMA).map_err(db_err)? {
@@ -161,9 +166,18 @@ impl Store {
     /// Inserts a new clipping, giving it the next id, unless one with the same hash exists.
     /// The `id` field of `clipping` is ignored.
     pub(crate) fn insert_clipping(&self, clipping: &Clipping, tags: &[Tag]) -> Result<Inserted> {
-        let trees = (&self.meta, &self.clippings, &self.hashes, &self.tags, &self.tag_clippings, &self.clipping_tags);
+        let seq = self.next_seq()?;
+        let trees = (
+            &self.meta,
+            &self.clippings,
+            &self.hashes,
+            &self.tags,
+            &self.tag_clippings,
+            &self.clipping_tags,
+            &self.index_pending,
+        );
         trees
-            .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags)| {
+            .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags, pending)| {
                 if let Some(existing) = hashes.get(clipping.hash.as_bytes())? {
                     let id = id_from_key(&existing).unwrap_or(ClippingId(0));
                     return Ok(Inserted::Duplicate(id));
@@ -178,6 +192,7 @@ impl Store {
                 record.id = id;
                 clippings.insert(&id_key(id), encode(&record))?;
                 hashes.insert(clipping.hash.as_bytes(), &id_key(id))?;
+                pending.insert(&id_key(id), &seq.to_be_bytes())?;
                 for tag in tags {
                     let key = tag.key();
                     if tag_tree.get(key.as_bytes())?.is_none() {
@@ -232,6 +247,7 @@ impl Store {
         if !self.clippings.contains_key(key).map_err(db_err)? {
             return Err(Error::NoSuchClipping(clipping.id));
         }
+        self.mark_index_pending(&[clipping.id])?;
         self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
         Ok(())
     }
@@ -258,6 +274,7 @@ impl Store {
     pub(crate) fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
+        self.mark_index_pending(&[id])?;
         self.suggestions.remove(id_key(id)).map_err(db_err)?;
         let trees = (&self.clippings, &self.hashes, &self.tag_clippings, &self.clipping_tags);
         trees
@@ -338,6 +355,7 @@ impl Store {
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
     pub(crate) fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
+        self.mark_index_pending(ids)?;
         let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
         trees
             .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
@@ -361,6 +379,7 @@ impl Store {
 
     /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
     pub(crate) fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
+        self.mark_index_pending(ids)?;
         let trees = (&self.tag_clippings, &self.clipping_tags);
         trees
             .transaction(|(tag_clips, clip_tags)| {
@@ -380,6 +399,7 @@ impl Store {
     /// With the same key on both sides this rewrites the tag's record (a rename of case or date).
     pub(crate) fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
         let ids = self.clippings_with(from_key)?;
+        self.mark_index_pending(&ids)?;
         let into_key = into.key();
         let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags);
         trees
@@ -397,5 +417,59 @@ impl Store {
                 Ok::<_, ConflictableTransactionError<Error>>(ids.len())
             })
             .map_err(tx_err)
+    }
+
+    /// A number larger than any handed out before, also after a restart.
+    fn next_seq(&self) -> Result<u64> {
+        self.db.generate_id().map_err(db_err)
+    }
+
+    /// Marks clippings as changed since the search index last saw them.
+    pub(crate) fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()> {
+        let seq = self.next_seq()?.to_be_bytes();
+        let mut batch = sled::Batch::default();
+        for &id in ids {
+            batch.insert(&id_key(id), &seq);
+        }
+        self.index_pending.apply_batch(batch).map_err(db_err)
+    }
+
+    /// Marks every clipping, for an index built from scratch.
+    pub(crate) fn mark_all_index_pending(&self) -> Result<()> {
+        let seq = self.next_seq()?.to_be_bytes();
+        let mut batch = sled::Batch::default();
+        for key in self.clippings.iter().keys() {
+            batch.insert(key.map_err(db_err)?, &seq);
+        }
+        self.index_pending.apply_batch(batch).map_err(db_err)
+    }
+
+    /// The clippings waiting for the index, with the sequence number of their mark, in id order.
+    pub(crate) fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+        let mut out = Vec::new();
+        for kv in self.index_pending.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
+            if let Some(id) = id_from_key(&k) {
+                out.push((id, seq));
+            }
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn n_index_pending(&self) -> Result<usize> {
+        Ok(self.index_pending.len())
+    }
+
+    /// Clears the marks of changes the index now has. A clipping changed again meanwhile has a
+    /// newer mark, which stays.
+    pub(crate) fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
+        for &(id, seq) in indexed {
+            let seq = seq.to_be_bytes();
+            // A failed swap means a newer change: its mark must stay, so the error is the answer.
+            let _newer =
+                self.index_pending.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
+        }
+        Ok(())
     }
 }

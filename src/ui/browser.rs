@@ -278,7 +278,10 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
             }
         })
         .body(|body| {
-            body.rows(22.0, results.len(), |mut row| {
+            // With words searched for, each row shows where they are, on a second line.
+            let with_snippets = app.matches.is_active();
+            let row_height = if with_snippets { 40.0 } else { 22.0 };
+            body.rows(row_height, results.len(), |mut row| {
                 let index = row.index();
                 let Some(entry) = results.get(index) else { return };
                 let c = &entry.clipping;
@@ -287,7 +290,25 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                 let cell = |ui: &mut egui::Ui, text: &str| {
                     ui.add(egui::Label::new(text).selectable(false).truncate());
                 };
-                row.col(|ui| cell(ui, &c.title));
+                row.col(|ui| {
+                    let snippet = if with_snippets { app.matches.snippet(entry) } else { None };
+                    match snippet {
+                        Some(snippet) => {
+                            ui.vertical(|ui| {
+                                cell(ui, &c.title);
+                                let job = super::highlighted(
+                                    ui,
+                                    &snippet.text,
+                                    &snippet.highlights,
+                                    egui::TextStyle::Small,
+                                    true,
+                                );
+                                ui.add(egui::Label::new(job).selectable(false).truncate());
+                            });
+                        }
+                        None => cell(ui, &c.title),
+                    }
+                });
                 row.col(|ui| cell(ui, &c.source));
                 row.col(|ui| cell(ui, &c.date().to_string()));
                 row.col(|ui| cell(ui, c.kind.as_str()));

@@ -10,7 +10,8 @@ pub mod thumbs;
 mod top_bar;
 pub mod worker;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -20,8 +21,10 @@ use egui::{Key, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::archive::catalog::Entry;
+use crate::archive::search::Highlighter;
 use crate::archive::{
-    Clipping, ClippingId, ClippingWithTags, ExportReport, ImportReport, Kind, Layout, Query, Tag, TagCount, TagKind,
+    Clipping, ClippingId, ClippingWithTags, ExportReport, ImportReport, Kind, Layout, Query, Snippet, Sort, Tag,
+    TagCount, TagKind,
 };
 use thumbs::ThumbCache;
 use worker::{Reply, Request, Undo, WorkerHandle};
@@ -44,11 +47,19 @@ pub struct Settings {
     pub thumb_size_px: f32,
     pub last_export_dir: Option<PathBuf>,
     pub export_layout: Layout,
+    /// The order of results, unless a list column's header was clicked.
+    pub order: Sort,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { view: View::Grid, thumb_size_px: 160.0, last_export_dir: None, export_layout: Layout::Flat }
+        Settings {
+            view: View::Grid,
+            thumb_size_px: 160.0,
+            last_export_dir: None,
+            export_layout: Layout::Flat,
+            order: Sort::Relevance,
+        }
     }
 }
 
@@ -268,6 +279,85 @@ pub struct ClippingsApp {
     pub tag_filter_text: String,
     /// The bulk pane's summary and the (results, selection) it was computed for.
     summary: Option<((usize, u64), SelectionSummary)>,
+    /// What the current search matched in the clippings shown, found as they are drawn.
+    pub matches: Matches,
+    /// Clippings indexed of those waiting, while the search index is built or caught up.
+    pub indexing: Option<(usize, usize)>,
+}
+
+/// The words the current search matched, for highlighting: found once per clipping shown (on
+/// the UI thread, as it is a few microseconds of CPU and no disk) and kept until the next search.
+pub struct Matches {
+    highlighter: Highlighter,
+    snippets: HashMap<ClippingId, Option<Snippet>>,
+    body: Option<(ClippingId, Vec<Range<usize>>)>,
+}
+
+/// How long a snippet in the list is, in characters.
+const SNIPPET_CHARS: usize = 160;
+
+impl Matches {
+    pub fn new(query: &Query) -> Matches {
+        Matches { highlighter: Highlighter::new(query), snippets: HashMap::new(), body: None }
+    }
+
+    /// Whether the search has words to highlight.
+    pub fn is_active(&self) -> bool {
+        !self.highlighter.is_empty()
+    }
+
+    /// A passage of the clipping's text around what matched, with the matches marked.
+    pub fn snippet(&mut self, entry: &Entry) -> Option<&Snippet> {
+        let highlighter = &mut self.highlighter;
+        self.snippets
+            .entry(entry.id())
+            .or_insert_with(|| {
+                let c = &entry.clipping;
+                [&c.body, &c.caption, &c.notes, &c.author, &c.credit, &c.source, &c.original_name]
+                    .into_iter()
+                    .find_map(|text| highlighter.snippet(text, &entry.language, SNIPPET_CHARS))
+            })
+            .as_ref()
+    }
+
+    /// Where the search's words are in a clipping's text (its body, for the detail pane).
+    pub fn ranges(&mut self, id: ClippingId, text: &str, language: &str) -> &[Range<usize>] {
+        if self.body.as_ref().is_none_or(|(shown, _)| *shown != id) {
+            self.body = Some((id, self.highlighter.ranges(text, language)));
+        }
+        self.body.as_ref().map_or(&[], |(_, ranges)| ranges.as_slice())
+    }
+}
+
+/// Text with some byte ranges marked the way search results mark what matched.
+pub fn highlighted(
+    ui: &egui::Ui,
+    text: &str,
+    ranges: &[Range<usize>],
+    style: egui::TextStyle,
+    weak: bool,
+) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let font_id = style.resolve(ui.style());
+    let visuals = ui.visuals();
+    let color = if weak { visuals.weak_text_color() } else { visuals.text_color() };
+    let plain = TextFormat { font_id: font_id.clone(), color, ..Default::default() };
+    let marked = TextFormat {
+        font_id,
+        color: visuals.strong_text_color(),
+        background: visuals.selection.bg_fill.gamma_multiply(0.6),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(word)) = (text.get(at..r.start), text.get(r.clone())) else { continue };
+        job.append(before, 0.0, plain.clone());
+        job.append(word, 0.0, marked.clone());
+        at = r.end;
+    }
+    job.append(text.get(at..).unwrap_or_default(), 0.0, plain);
+    job
 }
 
 /// The selection as the bulk pane sums it up.
@@ -329,6 +419,8 @@ impl ClippingsApp {
             tag_input: String::new(),
             tag_filter_text: String::new(),
             summary: None,
+            matches: Matches::new(&Query::default()),
+            indexing: None,
         }
     }
 
@@ -366,7 +458,8 @@ impl ClippingsApp {
     fn search(&mut self) {
         self.generation += 1;
         let query = self.query();
-        self.send(Request::Search { generation: self.generation, query });
+        self.matches = Matches::new(&query);
+        self.send(Request::Search { generation: self.generation, query, sort: self.settings.order });
     }
 
     /// The ids of the selected clippings in the order shown.
@@ -498,6 +591,8 @@ impl ClippingsApp {
                 self.import_report = Some(report);
                 self.search();
             }
+            Reply::Indexing { n_done, n_total } => self.indexing = Some((n_done, n_total)),
+            Reply::IndexingFinished => self.indexing = None,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.export {
                     run.n_done = n_done;

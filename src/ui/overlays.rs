@@ -34,6 +34,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Ve
                 }
                 ui.separator();
             }
+            if let Some((n_done, n_total)) = app.indexing {
+                let fraction = if n_total == 0 { 0.0 } else { n_done as f32 / n_total as f32 };
+                ui.label(format!("Indexing for search: {n_done} of {n_total}"))
+                    .on_hover_text("Until it is done, searches find only what is indexed so far");
+                ui.add(egui::ProgressBar::new(fraction).desired_width(120.0));
+                ui.separator();
+            }
             if let Status::Ready { root } = &app.status {
                 let shown = app.results.len();
                 let text = if shown == app.n_total {

@@ -3,6 +3,7 @@
 use egui::{Id, Key};
 
 use super::{Action, ClippingsApp, Status, View};
+use crate::archive::Sort;
 
 pub const SEARCH_ID: &str = "search-box";
 
@@ -15,8 +16,10 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
             let search_id = Id::unique(SEARCH_ID);
             let edit = egui::TextEdit::singleline(&mut app.search_text)
                 .id(search_id)
-                .hint_text("words, \"a phrase\", -exclude, country:BE, topic:energy, date:2024-01..2024-03")
-                .desired_width((ui.available_width() - 520.0).max(200.0));
+                .hint_text(
+                    "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03",
+                )
+                .desired_width((ui.available_width() - 660.0).max(200.0));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if app.focus_search {
                 response.request_focus();
@@ -33,6 +36,23 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
             }
             if !app.search_text.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
                 app.search_text.clear();
+                actions.push(Action::Search);
+            }
+
+            let order = app.settings.order;
+            egui::ComboBox::from_id_salt("order")
+                .selected_text(order.label())
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for sort in Sort::ALL {
+                        ui.selectable_value(&mut app.settings.order, sort, sort.label());
+                    }
+                })
+                .response
+                .on_hover_text("Order of the results");
+            if app.settings.order != order {
+                // A clicked list column gives way to the order chosen here.
+                app.sort = None;
                 actions.push(Action::Search);
             }
 

@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, Sender};
 use crate::archive::catalog::{self, Catalog, Entry};
 use crate::archive::{
     Archive, Clipping, ClippingId, ClippingWithTags, ExportReport, ImportProgress, ImportReport, Layout, Outcome,
-    Query, Tag, TagCount, TagKind,
+    Query, Sort, Tag, TagCount, TagKind,
 };
 
 /// What the UI asks of the worker.
@@ -20,6 +20,7 @@ pub enum Request {
     Search {
         generation: u64,
         query: Query,
+        sort: Sort,
     },
     Load(ClippingId),
     Import {
@@ -127,6 +128,12 @@ pub enum Reply {
         current: PathBuf,
     },
     ImportFinished(ImportReport),
+    /// The search index is being built or caught up: so many of so many clippings done.
+    Indexing {
+        n_done: usize,
+        n_total: usize,
+    },
+    IndexingFinished,
     ExportProgress {
         n_done: usize,
         n_total: usize,
@@ -189,7 +196,7 @@ impl Outbox {
 struct State {
     archive: Arc<Archive>,
     catalog: Catalog,
-    last_query: Option<(u64, Query)>,
+    last_query: Option<(u64, Query, Sort)>,
 }
 
 fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
@@ -209,6 +216,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         }
     };
     out.send(Reply::Opened { root: archive.root().to_path_buf(), n_clippings: catalog.len() });
+    catch_up_index(&archive, out);
     let mut state = State { archive, catalog, last_query: None };
     send_all_tags(&state, out);
     while let Ok(request) = requests.recv() {
@@ -247,6 +255,35 @@ fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
     }
 }
 
+/// Builds or catches up the search index on a thread of its own, so that the window can search
+/// what is indexed so far meanwhile; results are shown again as batches land.
+fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
+    match archive.n_index_pending() {
+        Ok(0) => return,
+        Ok(_) => {}
+        Err(e) => return out.send(Reply::Failed(format!("cannot read the search index's backlog: {e}"))),
+    }
+    let archive = Arc::clone(archive);
+    let out2 = out.clone();
+    let spawned = std::thread::Builder::new().name("index".into()).spawn(move || {
+        let never = AtomicBool::new(false);
+        let result = archive.sync_index(
+            &mut |n_done, n_total| {
+                out2.send(Reply::Indexing { n_done, n_total });
+                let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
+            },
+            &never,
+        );
+        if let Err(e) = result {
+            out2.send(Reply::Failed(format!("cannot build the search index: {e}")));
+        }
+        out2.send(Reply::IndexingFinished);
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed(format!("cannot start indexing: {e}")));
+    }
+}
+
 fn send_all_tags(state: &State, out: &Outbox) {
     match state.archive.tags() {
         Ok(tags) => out.send(Reply::AllTags(tags.into_iter().map(|t| t.tag).collect())),
@@ -255,8 +292,11 @@ fn send_all_tags(state: &State, out: &Outbox) {
 }
 
 fn search(state: &State, out: &Outbox) {
-    let Some((generation, query)) = &state.last_query else { return };
-    let entries = state.catalog.search(query);
+    let Some((generation, query, sort)) = &state.last_query else { return };
+    let entries = match state.archive.search_ids(query, *sort) {
+        Ok(ids) => state.catalog.entries_of(&ids, *sort),
+        Err(e) => return out.send(Reply::Failed(format!("cannot search: {e}"))),
+    };
     let tag_counts = catalog::tag_counts(&entries);
     out.send(Reply::Results {
         generation: *generation,
@@ -308,8 +348,8 @@ fn plural(n: usize, one: &str) -> String {
 fn handle(request: Request, state: &mut State, out: &Outbox) {
     let archive = Arc::clone(&state.archive);
     match request {
-        Request::Search { generation, query } => {
-            state.last_query = Some((generation, query));
+        Request::Search { generation, query, sort } => {
+            state.last_query = Some((generation, query, sort));
             search(state, out);
         }
         Request::Refresh(ids) => refresh(state, &ids, out),

@@ -1,0 +1,781 @@
+//! The full-text index: Tantivy, in the archive's `index/` folder. It is derived: the sled
+//! database stays the store of record, and deleting the folder loses nothing (the archive
+//! rebuilds it). Every change to a clipping or its tags marks the clipping in the database as
+//! waiting for the index (`index_pending`, with the change's sequence number); [`Archive::sync_index`]
+//! re-indexes what waits, commits, and only then clears the marks of the changes it indexed. A
+//! process killed at any moment therefore leaves marks for whatever the index may lack, and the
+//! next open catches up.
+//!
+//! Analysis: words are runs of letters and digits, lower-cased, ё read as е, diacritics folded
+//! (café = cafe, Łódź = lodz). Every clipping's text is indexed folded (`all`, with positions,
+//! for words, prefixes and phrases) and, for English, Russian, French, Dutch and German, also
+//! stemmed by its language's Snowball stemmer. Kazakh has no stemmer: a Cyrillic word of four
+//! letters or more also matches as a prefix in Kazakh clippings, so "Қазақстан" finds
+//! "Қазақстанның".
+
+use std::ops::{Bound, Range};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{Local, NaiveDate};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query as TantivyQuery, RangeQuery, TermQuery,
+};
+use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
+
+use crate::archive::Archive;
+use crate::archive::error::{Error, Result};
+use crate::archive::model::{Clipping, ClippingId, Tag};
+use crate::archive::query::{DateRange, Query, Sort, Text};
+
+/// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
+pub const INDEX_VERSION: u32 = 1;
+const VERSION_FILE: &str = "clippings-index-version";
+/// Clippings re-indexed between two commits (and progress reports).
+const BATCH: usize = 2000;
+const WRITER_MEMORY_BYTES: usize = 96 * 1024 * 1024;
+
+/// Languages with a Snowball stemmer, by ISO 639-1 code.
+const STEMMED: [(&str, Language); 5] = [
+    ("en", Language::English),
+    ("ru", Language::Russian),
+    ("fr", Language::French),
+    ("nl", Language::Dutch),
+    ("de", Language::German),
+];
+
+/// Kazakh letters that Russian does not have (і is left out: Ukrainian and Belarusian use it).
+const KAZAKH_LETTERS: &str = "әғқңөұүһӘҒҚҢӨҰҮҺ";
+
+/// The shortest Cyrillic word that also matches as a prefix in Kazakh clippings.
+const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
+
+fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Stems before folding: the stemmers know their language's accents (é, ä) and й.
+fn stemmed_analyzer(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both
+/// are two bytes in UTF-8, so offsets into the result are offsets into the original.
+fn fold_yo(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['ё', 'Ё']) { text.replace('ё', "е").replace('Ё', "Е").into() } else { text.into() }
+}
+
+/// A word of text with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    /// Byte range in the analyzed text.
+    pub range: Range<usize>,
+}
+
+/// The analyzers the index uses, for code that needs to see text as the index does (the
+/// highlighter, tests that check the index against a plain scan).
+#[derive(Clone)]
+pub struct Analyzers {
+    folded: TextAnalyzer,
+    stemmed: Vec<(&'static str, TextAnalyzer)>,
+}
+
+impl Default for Analyzers {
+    fn default() -> Analyzers {
+        Analyzers {
+            folded: folded_analyzer(),
+            stemmed: STEMMED.iter().map(|&(code, language)| (code, stemmed_analyzer(language))).collect(),
+        }
+    }
+}
+
+fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let text = fold_yo(text);
+    let mut stream = analyzer.token_stream(&text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push(Token { text: t.text.clone(), range: t.offset_from..t.offset_to });
+    }
+    out
+}
+
+impl Analyzers {
+    /// The words of `text`, lower-cased and folded, as the index's `all` field holds them.
+    pub fn folded(&mut self, text: &str) -> Vec<Token> {
+        run(&mut self.folded, text)
+    }
+
+    /// The words of `text` stemmed for `language`; `None` when the language has no stemmer.
+    pub fn stemmed(&mut self, language: &str, text: &str) -> Option<Vec<Token>> {
+        let (_, analyzer) = self.stemmed.iter_mut().find(|(code, _)| *code == language)?;
+        Some(run(analyzer, text))
+    }
+
+    fn stem_word(&mut self, language: &str, word: &str) -> Option<String> {
+        let tokens = self.stemmed(language, word)?;
+        match tokens.as_slice() {
+            [one] => Some(one.text.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a Cyrillic word is long enough to be matched as a prefix in Kazakh clippings.
+pub fn is_kazakh_prefix_word(folded_word: &str) -> bool {
+    folded_word.chars().count() >= KAZAKH_PREFIX_MIN_CHARS
+        && folded_word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// The language of a text as an ISO 639-1 code where there is one (else ISO 639-3), or an
+/// empty string when it cannot be told. Kazakh is told by its own letters (whatlang does not
+/// know it); the rest by whatlang over the first few thousand characters.
+pub fn detect_language(text: &str) -> String {
+    let sample: String = text.chars().take(4000).collect();
+    let (mut n_cyrillic, mut n_kazakh) = (0usize, 0usize);
+    for c in sample.chars() {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            n_cyrillic += 1;
+            if KAZAKH_LETTERS.contains(c) {
+                n_kazakh += 1;
+            }
+        }
+    }
+    // In Kazakh text these letters are several in a hundred; in Russian text none.
+    if n_cyrillic >= 20 && n_kazakh * 100 >= n_cyrillic {
+        return "kk".to_owned();
+    }
+    let Some(info) = whatlang::detect(&sample) else { return String::new() };
+    if !info.is_reliable() && sample.chars().count() > 200 {
+        return String::new();
+    }
+    iso_639_1(info.lang().code()).to_owned()
+}
+
+fn iso_639_1(code3: &str) -> &str {
+    match code3 {
+        "eng" => "en",
+        "rus" => "ru",
+        "fra" => "fr",
+        "nld" => "nl",
+        "deu" => "de",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "ukr" => "uk",
+        "bel" => "be",
+        "pol" => "pl",
+        "ces" => "cs",
+        "tur" => "tr",
+        "cmn" => "zh",
+        "jpn" => "ja",
+        "kor" => "ko",
+        "ara" => "ar",
+        "swe" => "sv",
+        "dan" => "da",
+        "nob" => "no",
+        "fin" => "fi",
+        "ell" => "el",
+        "hun" => "hu",
+        "ron" => "ro",
+        "uzb" => "uz",
+        "azj" => "az",
+        other => other,
+    }
+}
+
+/// The language a clipping is indexed in: what its source declared (`en-GB` -> `en`), else what
+/// its text reads as.
+pub fn language_of(clipping: &Clipping) -> String {
+    let declared = clipping.language.split(['-', '_']).next().unwrap_or_default().trim().to_lowercase();
+    if !declared.is_empty() {
+        return declared;
+    }
+    detect_language(&[clipping.title.as_str(), &clipping.body, &clipping.caption].join("\n"))
+}
+
+/// The text fields a word may match in, in the order the index adds them.
+pub fn searchable_fields(c: &Clipping) -> [&str; 8] {
+    [&c.title, &c.body, &c.caption, &c.credit, &c.source, &c.author, &c.notes, &c.original_name]
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    kind: Field,
+    lang: Field,
+    trashed: Field,
+    tag: Field,
+    source: Field,
+    title: Field,
+    all: Field,
+    date: Field,
+    imported: Field,
+    stemmed: [(&'static str, Field); 5],
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tokenizer: &str, record: IndexRecordOption| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record))
+    };
+    let fields = Fields {
+        id: b.add_u64_field("id", INDEXED | FAST),
+        kind: b.add_text_field("kind", STRING),
+        lang: b.add_text_field("lang", STRING),
+        trashed: b.add_text_field("trashed", STRING),
+        tag: b.add_text_field("tag", STRING),
+        source: b.add_text_field("source", text("folded", IndexRecordOption::WithFreqsAndPositions)),
+        title: b.add_text_field("title", text("folded", IndexRecordOption::WithFreqs)),
+        all: b.add_text_field("all", text("folded", IndexRecordOption::WithFreqsAndPositions)),
+        date: b.add_i64_field("date", INDEXED | FAST),
+        imported: b.add_i64_field("imported", INDEXED | FAST),
+        stemmed: STEMMED.map(|(code, _)| {
+            (
+                code,
+                b.add_text_field(&format!("text_{code}"), text(&format!("stem_{code}"), IndexRecordOption::WithFreqs)),
+            )
+        }),
+    };
+    (b.build(), fields)
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+/// What the index holds of a clipping: the clipping with its tags, or `None` once it is deleted.
+pub type Record = Option<(Clipping, Vec<Tag>)>;
+
+/// The Tantivy index of an archive. Searching takes no lock; writing goes through one writer.
+pub struct SearchIndex {
+    dir: PathBuf,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`. When it is missing, damaged or of another version, an empty
+    /// one is made in its place and `true` returned: the caller must index everything, then
+    /// call [`SearchIndex::mark_complete`].
+    pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
+        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
+        let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
+        let existing = if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str()) {
+            Index::open_in_dir(dir).ok()
+        } else {
+            None
+        };
+        let (schema, fields) = schema();
+        let (index, fresh) = match existing.filter(|i| i.schema() == schema) {
+            Some(index) => (index, false),
+            None => {
+                match std::fs::remove_dir_all(dir) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(Error::io(dir, e)),
+                }
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                (Index::create_in_dir(dir, schema).map_err(err)?, true)
+            }
+        };
+        index.tokenizers().register("folded", folded_analyzer());
+        for (code, language) in STEMMED {
+            index.tokenizers().register(&format!("stem_{code}"), stemmed_analyzer(language));
+        }
+        let writer = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
+        Ok((SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(writer), fields }, fresh))
+    }
+
+    /// Records that the index is of this version and holds (or has marks for) every clipping.
+    pub fn mark_complete(&self) -> Result<()> {
+        let path = self.dir.join(VERSION_FILE);
+        std::fs::write(&path, INDEX_VERSION.to_string()).map_err(|e| Error::io(path, e))
+    }
+
+    fn err(&self, e: tantivy::TantivyError) -> Error {
+        Error::Index { path: self.dir.clone(), reason: e.to_string() }
+    }
+
+    fn document(&self, c: &Clipping, tags: &[Tag]) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, c.id.0);
+        doc.add_text(f.kind, c.kind.as_str());
+        let language = language_of(c);
+        doc.add_text(f.lang, &language);
+        doc.add_text(f.trashed, if c.trashed_at.is_some() { "yes" } else { "no" });
+        for tag in tags {
+            doc.add_text(f.tag, tag.key());
+        }
+        doc.add_text(f.source, fold_yo(&c.source));
+        doc.add_text(f.title, fold_yo(&c.title));
+        for text in searchable_fields(c).iter().filter(|t| !t.is_empty()) {
+            doc.add_text(f.all, fold_yo(text));
+        }
+        if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
+            for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
+                doc.add_text(*field, fold_yo(text));
+            }
+        }
+        doc.add_i64(f.date, day_number(c.date()));
+        doc.add_i64(f.imported, day_number(c.imported_at.with_timezone(&Local).date_naive()));
+        doc
+    }
+
+    /// Replaces the clippings' documents (`None` for a clipping that no longer exists) and
+    /// commits. Until the commit returns, nothing of it is visible or durable.
+    pub fn replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        let mut writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (id, record) in clippings {
+            writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
+            if let Some((clipping, tags)) = record {
+                writer.add_document(self.document(clipping, tags)).map_err(|e| self.err(e))?;
+            }
+        }
+        writer.commit().map_err(|e| self.err(e))?;
+        drop(writer);
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    /// How many documents the index holds.
+    pub fn n_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// The clippings that match, in the order asked for. [`Sort::Title`] gives newest first:
+    /// titles are not in the index, the caller sorts.
+    pub fn search(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
+        let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(Vec::new()) };
+        let searcher = self.reader.searcher();
+        let scoring = sort == Sort::Relevance && query.has_text();
+        let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
+        match sort {
+            Sort::Relevance if scoring => {
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.date.cmp(&a.date)).then(b.id.cmp(&a.id)))
+            }
+            Sort::Oldest => hits.sort_by_key(|h| (h.date, h.id)),
+            _ => hits.sort_by_key(|h| std::cmp::Reverse((h.date, h.id))),
+        }
+        Ok(hits.into_iter().map(|h| ClippingId(h.id)).collect())
+    }
+
+    /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
+    fn to_tantivy(&self, query: &Query) -> Option<Box<dyn TantivyQuery>> {
+        let f = &self.fields;
+        let mut analyzers = Analyzers::default();
+        let term = |field: Field, value: &str| -> Box<dyn TantivyQuery> {
+            Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
+        };
+        // Filters narrow the results without weighing in the ranking.
+        let mut filters: Vec<Box<dyn TantivyQuery>> = vec![term(f.trashed, if query.in_trash { "yes" } else { "no" })];
+        for key in query.tag_keys() {
+            filters.push(term(f.tag, &key?));
+        }
+        if let Some(kind) = query.kind {
+            filters.push(term(f.kind, kind.as_str()));
+        }
+        for language in &query.languages {
+            filters.push(term(f.lang, language));
+        }
+        for source in &query.sources {
+            let words: Vec<String> = analyzers.folded(source).into_iter().map(|t| t.text).collect();
+            if !words.is_empty() {
+                filters.push(phrase_query(f.source, &words, true));
+            }
+        }
+        for (field, range) in [(f.date, query.date), (f.imported, query.imported)] {
+            if let Some(range) = range {
+                filters.push(range_query(field, range));
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = filters
+            .into_iter()
+            .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn TantivyQuery>))
+            .collect();
+        for clause in &query.clauses {
+            let alternatives: Vec<Box<dyn TantivyQuery>> =
+                clause.iter().filter_map(|text| self.text_query(text, &mut analyzers)).collect();
+            match alternatives.len() {
+                // Punctuation only ("-", "&"): nothing to look for.
+                0 => {}
+                1 => clauses.extend(alternatives.into_iter().map(|q| (Occur::Must, q))),
+                _ => clauses.push((Occur::Must, Box::new(BooleanQuery::union(alternatives)))),
+            }
+        }
+        for text in &query.excluded {
+            if let Some(q) = self.text_query(text, &mut analyzers) {
+                clauses.push((Occur::MustNot, q));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    fn text_query(&self, text: &Text, analyzers: &mut Analyzers) -> Option<Box<dyn TantivyQuery>> {
+        let words: Vec<String> = analyzers.folded(&text.text).into_iter().map(|t| t.text).collect();
+        match words.as_slice() {
+            [] => None,
+            [word] => Some(self.word_query(word, &text.text, text.prefix, analyzers)),
+            _ => Some(phrase_query(self.fields.all, &words, text.prefix)),
+        }
+    }
+
+    /// One word: the folded word anywhere (twice the weight in the title), its stem in
+    /// clippings of each stemmed language, and, being typed, any word it begins.
+    fn word_query(&self, folded: &str, typed: &str, prefix: bool, analyzers: &mut Analyzers) -> Box<dyn TantivyQuery> {
+        let f = &self.fields;
+        let term = |field: Field, value: &str| -> Box<dyn TantivyQuery> {
+            Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::WithFreqs))
+        };
+        let mut any: Vec<Box<dyn TantivyQuery>> =
+            vec![term(f.all, folded), Box::new(BoostQuery::new(term(f.title, folded), 2.0))];
+        for (code, field) in f.stemmed {
+            if let Some(stem) = analyzers.stem_word(code, typed) {
+                any.push(term(field, &stem));
+            }
+        }
+        if prefix {
+            any.push(prefix_query(f.all, folded));
+        } else if is_kazakh_prefix_word(folded) {
+            let in_kazakh = term(f.lang, "kk");
+            any.push(Box::new(BooleanQuery::intersection(vec![prefix_query(f.all, folded), in_kazakh])));
+        }
+        Box::new(BooleanQuery::union(any))
+    }
+}
+
+fn prefix_query(field: Field, prefix: &str) -> Box<dyn TantivyQuery> {
+    phrase_query(field, &[prefix.to_owned()], true)
+}
+
+/// Words in a row; with `prefix`, the last one is matched as the beginning of a word.
+fn phrase_query(field: Field, words: &[String], prefix: bool) -> Box<dyn TantivyQuery> {
+    let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(field, w)).collect();
+    match (terms.len(), prefix) {
+        (0, _) => Box::new(EmptyQuery),
+        (1, false) => Box::new(TermQuery::new(
+            terms.into_iter().next().unwrap_or_else(|| Term::from_field_text(field, "")),
+            IndexRecordOption::WithFreqs,
+        )),
+        (_, true) => {
+            let mut q = PhrasePrefixQuery::new(terms);
+            // A short prefix ("k") expands to every word that begins with it; all must match.
+            q.set_max_expansions(u32::MAX);
+            Box::new(q)
+        }
+        (_, false) => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+fn range_query(field: Field, range: DateRange) -> Box<dyn TantivyQuery> {
+    let bound = |d: Option<NaiveDate>| match d {
+        Some(d) => Bound::Included(Term::from_field_i64(field, day_number(d))),
+        None => Bound::Unbounded,
+    };
+    Box::new(RangeQuery::new(bound(range.from), bound(range.to)))
+}
+
+struct Hit {
+    id: u64,
+    score: Score,
+    date: i64,
+}
+
+/// Collects every matching document with its score and date: the window shows all results,
+/// not a first page.
+struct AllHits {
+    scoring: bool,
+}
+
+struct SegmentHits {
+    ids: Column<u64>,
+    dates: Column<i64>,
+    hits: Vec<Hit>,
+}
+
+impl Collector for AllHits {
+    type Fruit = Vec<Hit>;
+    type Child = SegmentHits;
+
+    fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentHits> {
+        Ok(SegmentHits {
+            ids: reader.fast_fields().u64("id")?,
+            dates: reader.fast_fields().i64("date")?,
+            hits: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        self.scoring
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentHits {
+    type Fruit = Vec<Hit>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(id) = self.ids.first(doc) {
+            self.hits.push(Hit { id, score, date: self.dates.first(doc).unwrap_or_default() });
+        }
+    }
+
+    fn harvest(self) -> Vec<Hit> {
+        self.hits
+    }
+}
+
+/// Finds the words a query matched in a text, for highlighting and snippets. It applies the
+/// index's own rules to one text at a time.
+pub struct Highlighter {
+    analyzers: Analyzers,
+    /// Folded words of the query's clauses, each with whether it is matched as a prefix.
+    words: Vec<(String, bool)>,
+    /// The typed words, for stemming in the text's language.
+    typed: Vec<String>,
+}
+
+/// A short passage of a text with the matched words marked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte ranges in `text`.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Highlighter {
+    pub fn new(query: &Query) -> Highlighter {
+        let mut analyzers = Analyzers::default();
+        let mut words = Vec::new();
+        let mut typed = Vec::new();
+        for text in query.clauses.iter().flatten() {
+            let folded = analyzers.folded(&text.text);
+            let n = folded.len();
+            for (i, token) in folded.into_iter().enumerate() {
+                let prefix = text.prefix && i + 1 == n;
+                typed.push(text.text.get(token.range.clone()).unwrap_or(&token.text).to_owned());
+                words.push((token.text, prefix));
+            }
+        }
+        Highlighter { analyzers, words, typed }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Byte ranges of the words in `text` that the query matches, for a clipping in `language`.
+    pub fn ranges(&mut self, text: &str, language: &str) -> Vec<Range<usize>> {
+        if self.words.is_empty() {
+            return Vec::new();
+        }
+        let stems: Vec<Option<String>> =
+            self.typed.clone().iter().map(|w| self.analyzers.stem_word(language, w)).collect();
+        let tokens = self.analyzers.folded(text);
+        let mut out = Vec::new();
+        for token in tokens {
+            let stem = if stems.iter().any(Option::is_some) {
+                text.get(token.range.clone()).and_then(|raw| self.analyzers.stem_word(language, raw))
+            } else {
+                None
+            };
+            let hit = self.words.iter().zip(&stems).any(|((word, prefix), word_stem)| {
+                token.text == *word
+                    || (*prefix || (language == "kk" && is_kazakh_prefix_word(word)))
+                        && token.text.starts_with(word.as_str())
+                    || word_stem.is_some() && *word_stem == stem
+            });
+            if hit {
+                out.push(token.range);
+            }
+        }
+        out
+    }
+
+    /// About `max_chars` of `text` around its first match, cut at word boundaries, with the
+    /// matches marked; `None` when nothing in it matches.
+    pub fn snippet(&mut self, text: &str, language: &str, max_chars: usize) -> Option<Snippet> {
+        let ranges = self.ranges(text, language);
+        let first = ranges.first()?.start;
+        // Start a little before the first match, at a word boundary.
+        let lead = max_chars / 4;
+        let mut start = text.char_indices().rev().filter(|(i, _)| *i <= first).nth(lead).map_or(0, |(i, _)| i);
+        if start > 0 {
+            start = text.get(start..)?.find(char::is_whitespace).map_or(start, |k| start + k + 1).min(first);
+        }
+        let mut end = text.get(start..)?.char_indices().nth(max_chars).map_or(text.len(), |(i, _)| start + i);
+        if end < text.len() {
+            end = text.get(..end)?.rfind(char::is_whitespace).filter(|&k| k > first).unwrap_or(end);
+        }
+        let body = text.get(start..end)?;
+        let mut snippet = String::new();
+        let mut offset = 0;
+        if start > 0 {
+            snippet.push_str("… ");
+            offset = snippet.len();
+        }
+        // Newlines would break a list row; a passage reads as one line.
+        snippet.extend(body.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }));
+        if end < text.len() {
+            snippet.push_str(" …");
+        }
+        let highlights = ranges
+            .into_iter()
+            .filter(|r| r.start >= start && r.end <= end)
+            .map(|r| r.start - start + offset..r.end - start + offset)
+            .collect();
+        Some(Snippet { text: snippet, highlights })
+    }
+}
+
+impl Archive {
+    /// The clippings that match a query, in the order asked for.
+    pub fn search(&self, query: &Query, sort: Sort) -> Result<Vec<Clipping>> {
+        let ids = self.search_ids(query, sort)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.get(id) {
+                Ok(c) => out.push(c),
+                // The index may lag a delete by a moment; the database has the last word.
+                Err(Error::NoSuchClipping(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if sort == Sort::Title {
+            sort_by_title(&mut out, |c| &c.title);
+        }
+        Ok(out)
+    }
+
+    /// The clippings that match a query string, best first; see [`Query::parse`].
+    pub fn search_str(&self, query: &str) -> Result<Vec<Clipping>> {
+        self.search(&Query::parse(query), Sort::Relevance)
+    }
+
+    /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
+    /// newest first). Reads only the index.
+    pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
+        self.index.search(query, sort)
+    }
+
+    /// How many clippings wait to be (re-)indexed.
+    pub fn n_index_pending(&self) -> Result<usize> {
+        self.store.n_index_pending()
+    }
+
+    /// Brings the index up to date with the database: re-indexes every clipping changed since
+    /// it was last indexed, in batches, calling `progress(n_done, n_total)` after each commit.
+    /// Returns how many were re-indexed. Safe to interrupt: what is not done stays marked.
+    pub fn sync_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<usize> {
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let pending = self.store.index_pending()?;
+        let n_total = pending.len();
+        let mut n_done = 0;
+        for batch in pending.chunks(BATCH) {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            let mut records = Vec::with_capacity(batch.len());
+            for &(id, _) in batch {
+                let record = match self.store.get(id)? {
+                    Some(c) => Some((c, self.store.tags_of(id)?)),
+                    None => None,
+                };
+                records.push((id, record));
+            }
+            self.index.replace(&records)?;
+            self.store.clear_index_pending(batch)?;
+            n_done += batch.len();
+            progress(n_done, n_total);
+        }
+        if n_done > 0 {
+            self.store.flush()?;
+        }
+        Ok(n_done)
+    }
+
+    /// [`Archive::sync_index`] without progress, for changes the caller waits on.
+    pub(crate) fn sync_index_now(&self) -> Result<()> {
+        self.sync_index(&mut |_, _| {}, &AtomicBool::new(false)).map(|_| ())
+    }
+}
+
+/// Sorts by title, case- and accent-insensitively, keeping the current order among equals.
+pub fn sort_by_title<T>(items: &mut [T], title: impl Fn(&T) -> &str) {
+    let mut analyzers = Analyzers::default();
+    items.sort_by_cached_key(|item| analyzers.folded(title(item)).into_iter().map(|t| t.text).collect::<Vec<_>>());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_folds_case_diacritics_and_yo() {
+        let mut a = Analyzers::default();
+        let words = |a: &mut Analyzers, s: &str| -> Vec<String> { a.folded(s).into_iter().map(|t| t.text).collect() };
+        assert_eq!(words(&mut a, "Café in Łódź"), ["cafe", "in", "lodz"]);
+        assert_eq!(words(&mut a, "Ёлка, ЕЛКА"), ["елка", "елка"]);
+        assert_eq!(words(&mut a, "ҚАЗАҚСТАН"), ["қазақстан"]);
+        assert_eq!(a.stem_word("ru", "Казахстана"), a.stem_word("ru", "казахстан"));
+        assert_eq!(a.stem_word("en", "corridors"), Some("corridor".to_owned()));
+    }
+
+    #[test]
+    fn detects_languages() {
+        let check = |text: &str, expected: &str| assert_eq!(detect_language(text), expected, "{text}");
+        check("The Middle Corridor links Europe and Asia through the Caspian Sea and the Caucasus.", "en");
+        check("Средний коридор связывает Европу и Азию через Каспийское море и Кавказ.", "ru");
+        check("Қазақстан Республикасының Президенті Бельгия Корольдігінің премьер-министрімен кездесті.", "kk");
+        check("Le corridor médian relie l'Europe et l'Asie par la mer Caspienne et le Caucase.", "fr");
+        check("De middelste corridor verbindt Europa en Azië via de Kaspische Zee en de Kaukasus.", "nl");
+    }
+
+    #[test]
+    fn snippets_mark_the_matches() {
+        let mut h = Highlighter::new(&Query::parse("corridor kaz"));
+        let text = "Talks in Brussels.\nThe Middle Corridor runs through Kazakhstan and the Caspian.";
+        let s = h.snippet(text, "en", 40).unwrap();
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, ["Corridor", "Kazakhstan"], "{s:?}");
+        assert!(!s.text.contains('\n'));
+        assert!(Highlighter::new(&Query::parse("hydrogen")).snippet(text, "en", 40).is_none());
+    }
+
+    #[test]
+    fn title_sort_ignores_case_and_accents() {
+        let mut titles = vec!["zebra", "Éclair", "apple", "banana", "eclair"];
+        sort_by_title(&mut titles, |t| t);
+        assert_eq!(titles, ["apple", "banana", "Éclair", "eclair", "zebra"]);
+    }
+}
