@@ -28,6 +28,8 @@ pub struct Query {
     pub imported: Option<DateRange>,
     /// Search the trash instead of the archive (`in:trash`).
     pub in_trash: bool,
+    /// Filters typed with a minus (`-country:BE`): a clipping that meets any of them is left out.
+    pub excluded_filters: Option<Box<Query>>,
 }
 
 /// A word or a phrase of a query, as typed.
@@ -198,7 +200,17 @@ impl Query {
             }
             let text = |s: &str| Text { text: s.to_owned(), quoted: token.quoted, prefix: token.open };
             if let Some(word) = token.text.strip_prefix('-').filter(|w| !w.is_empty()) {
-                query.excluded.push(Text { prefix: false, ..text(word) });
+                let negated = query.excluded_filters.get_or_insert_default();
+                let is_filter = word.split_once(':').filter(|(_, v)| !v.is_empty()).is_some_and(|(field, value)| {
+                    // `in:trash` is where to search, not something to leave out.
+                    !field.eq_ignore_ascii_case("in") && negated.filter(field, value, today)
+                });
+                if !is_filter {
+                    query.excluded.push(Text { prefix: false, ..text(word) });
+                }
+                if query.excluded_filters.as_deref().is_some_and(|q| *q == Query::default()) {
+                    query.excluded_filters = None;
+                }
                 or_pending = false;
                 continue;
             }
@@ -331,6 +343,17 @@ mod tests {
         check("\"middle corridor\"", vec![phrase("middle corridor")]);
         // Exclusions and filters are never prefixes.
         assert_eq!(Query::parse("-oil").excluded, vec![word("oil")]);
+    }
+
+    #[test]
+    fn a_minus_before_a_filter_leaves_out_what_meets_it() {
+        let q = Query::parse("corridor -country:BE -lang:ru -oil -in:trash");
+        let negated = q.excluded_filters.unwrap();
+        assert_eq!(negated.tags, vec![(TagKind::Country, "BE".to_owned())]);
+        assert_eq!(negated.languages, vec!["ru"]);
+        assert_eq!(q.excluded, vec![word("oil"), word("in:trash")]);
+        assert!(!q.in_trash);
+        assert_eq!(Query::parse("-oil").excluded_filters, None);
     }
 
     #[test]

@@ -22,8 +22,8 @@ use chrono::{Local, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery,
-    Query as TantivyQuery, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::tokenizer::{
@@ -391,35 +391,18 @@ impl SearchIndex {
     fn to_tantivy(&self, query: &Query) -> Option<Box<dyn TantivyQuery>> {
         let f = &self.fields;
         let mut analyzers = Analyzers::default();
-        let term = |field: Field, value: &str| -> Box<dyn TantivyQuery> {
-            Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
-        };
+        let trashed = if query.in_trash { "yes" } else { "no" };
+        let mut filters = vec![text_term(f.trashed, trashed)];
+        filters.extend(self.filters(query, &mut analyzers).into_iter().collect::<Option<Vec<_>>>()?);
         // Filters narrow the results without weighing in the ranking.
-        let mut filters: Vec<Box<dyn TantivyQuery>> = vec![term(f.trashed, if query.in_trash { "yes" } else { "no" })];
-        for key in query.tag_keys() {
-            filters.push(term(f.tag, &key?));
-        }
-        if let Some(kind) = query.kind {
-            filters.push(term(f.kind, kind.as_str()));
-        }
-        for language in &query.languages {
-            filters.push(term(f.lang, language));
-        }
-        for source in &query.sources {
-            let words: Vec<String> = analyzers.folded(source).into_iter().map(|t| t.text).collect();
-            if !words.is_empty() {
-                filters.push(phrase_query(f.source, &words, true));
-            }
-        }
-        for (field, range) in [(f.date, query.date), (f.imported, query.imported)] {
-            if let Some(range) = range {
-                filters.push(range_query(field, range));
-            }
-        }
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = filters
             .into_iter()
             .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn TantivyQuery>))
             .collect();
+        if let Some(negated) = &query.excluded_filters {
+            // A filter that can match nothing (an unknown country) leaves nothing out.
+            clauses.extend(self.filters(negated, &mut analyzers).into_iter().flatten().map(|q| (Occur::MustNot, q)));
+        }
         for clause in &query.clauses {
             let alternatives: Vec<Box<dyn TantivyQuery>> =
                 clause.iter().filter_map(|text| self.text_query(text, &mut analyzers)).collect();
@@ -436,6 +419,32 @@ impl SearchIndex {
             }
         }
         Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// The query's field filters (tags, kind, language, source, dates), one query each; `None`
+    /// for one that nothing can meet.
+    fn filters(&self, query: &Query, analyzers: &mut Analyzers) -> Vec<Option<Box<dyn TantivyQuery>>> {
+        let f = &self.fields;
+        let mut filters = Vec::new();
+        for key in query.tag_keys() {
+            filters.push(key.map(|key| text_term(f.tag, &key)));
+        }
+        if let Some(kind) = query.kind {
+            filters.push(Some(text_term(f.kind, kind.as_str())));
+        }
+        for language in &query.languages {
+            filters.push(Some(text_term(f.lang, language)));
+        }
+        for source in &query.sources {
+            let words: Vec<String> = analyzers.folded(source).into_iter().map(|t| t.text).collect();
+            filters.push((!words.is_empty()).then(|| phrase_query(f.source, &words, true)));
+        }
+        for (field, range) in [(f.date, query.date), (f.imported, query.imported)] {
+            if let Some(range) = range {
+                filters.push(Some(range_query(field, range)));
+            }
+        }
+        filters
     }
 
     fn text_query(&self, text: &Text, analyzers: &mut Analyzers) -> Option<Box<dyn TantivyQuery>> {
@@ -471,27 +480,41 @@ impl SearchIndex {
     }
 }
 
+/// Every word that begins with `prefix`, however many: a one-letter prefix as typed must find
+/// all of them. Matches score alike; the ranking comes from the exact words beside it.
 fn prefix_query(field: Field, prefix: &str) -> Box<dyn TantivyQuery> {
-    phrase_query(field, &[prefix.to_owned()], true)
+    // Terms compare as UTF-8 bytes: no character sorts after U+10FFFF.
+    let last = format!("{prefix}\u{10FFFF}\u{10FFFF}");
+    Box::new(InvertedIndexRangeQuery::new(
+        Bound::Included(Term::from_field_text(field, prefix)),
+        Bound::Included(Term::from_field_text(field, &last)),
+    ))
 }
+
+/// How many words the last, unfinished word of a phrase may stand for.
+const PHRASE_PREFIX_EXPANSIONS: u32 = 1000;
 
 /// Words in a row; with `prefix`, the last one is matched as the beginning of a word.
 fn phrase_query(field: Field, words: &[String], prefix: bool) -> Box<dyn TantivyQuery> {
-    let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(field, w)).collect();
+    let mut terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(field, w)).collect();
     match (terms.len(), prefix) {
         (0, _) => Box::new(EmptyQuery),
-        (1, false) => Box::new(TermQuery::new(
-            terms.into_iter().next().unwrap_or_else(|| Term::from_field_text(field, "")),
-            IndexRecordOption::WithFreqs,
-        )),
+        (1, true) => prefix_query(field, words.first().map_or("", String::as_str)),
+        (1, false) => match terms.pop() {
+            Some(term) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+            None => Box::new(EmptyQuery),
+        },
         (_, true) => {
             let mut q = PhrasePrefixQuery::new(terms);
-            // A short prefix ("k") expands to every word that begins with it; all must match.
-            q.set_max_expansions(u32::MAX);
+            q.set_max_expansions(PHRASE_PREFIX_EXPANSIONS);
             Box::new(q)
         }
         (_, false) => Box::new(PhraseQuery::new(terms)),
     }
+}
+
+fn text_term(field: Field, value: &str) -> Box<dyn TantivyQuery> {
+    Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))
 }
 
 fn range_query(field: Field, range: DateRange) -> Box<dyn TantivyQuery> {

@@ -1,0 +1,468 @@
+//! Full-text search through the public API: every query form in English, Russian and Kazakh, a
+//! differential check of the index against a plain scan, and the index's life cycle (rebuilt
+//! when deleted or outdated, caught up after a killed process).
+// Helpers outside #[test] functions panic on purpose: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use clippings::archive::query::Text;
+use clippings::archive::search::{Analyzers, SearchIndex, is_kazakh_prefix_word};
+use clippings::archive::{Archive, Clipping, ClippingId, Query, Sort, TagKind, tags};
+use common::*;
+
+/// Articles in three languages, with tags and dates, for the query-form tables.
+const ARTICLES: &[(&str, &str, &str)] = &[
+    // (name, text, published)
+    (
+        "corridor.txt",
+        "Middle Corridor cargo doubles\nFreight along the corridors through Kazakhstan and the Caspian grew, DKNews.kz reports. Talks in Brussels covered the café owners of Łódź too.",
+        "2024-02-10",
+    ),
+    (
+        "hydrogen.txt",
+        "Green hydrogen plans for the steppe\nKazakhstan and the European Union signed a memorandum on green hydrogen. Belgium's ports will import it.",
+        "2024-03-05",
+    ),
+    (
+        "election.txt",
+        "Election campaign in Belgium\nParties in Brussels debate taxes and pensions; the corridor question did not come up.",
+        "2023-11-20",
+    ),
+    (
+        "koridor.txt",
+        "Грузы по Среднему коридору\nОбъём перевозок по Среднему коридору через Казахстан вырос ещё на треть, сообщает Интерфакс. Переговоры прошли в Брюсселе.",
+        "2024-01-15",
+    ),
+    (
+        "vodorod.txt",
+        "Зелёный водород в степи\nКазахстан и Европейский союз подписали меморандум о зелёном водороде. Бельгия будет его импортировать.",
+        "2024-04-01",
+    ),
+    (
+        "dәliz.txt",
+        "Орта дәліз бойынша жүк тасымалы өсті\nҚазақстанның Орта дәлізі арқылы жүк тасымалы үштен бірге өсті. Брюссельде келіссөздер өтті, деп хабарлайды Kazinform.",
+        "2024-02-20",
+    ),
+];
+
+fn setup(dir: &Path) -> Archive {
+    let archive = Archive::open(dir).unwrap();
+    for (name, text, published) in ARTICLES {
+        let outcome = archive.import_bytes(name, text.as_bytes().to_vec()).unwrap();
+        let id = match outcome.outcome {
+            clippings::archive::Outcome::Imported { id, .. } => id,
+            other => panic!("{name}: {other:?}"),
+        };
+        let mut c = archive.get(id).unwrap();
+        c.published = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        archive.update(&c).unwrap();
+    }
+    let id = |title_start: &str| -> ClippingId {
+        archive.all_clippings().unwrap().into_iter().find(|c| c.title.starts_with(title_start)).unwrap().id
+    };
+    let tag = |kind: TagKind, value: &str, titles: &[&str]| {
+        let ids: Vec<ClippingId> = titles.iter().map(|t| id(t)).collect();
+        archive.add_tag(&tags::resolve(kind, value).unwrap(), &ids).unwrap();
+    };
+    tag(TagKind::Country, "BE", &["Middle Corridor", "Green hydrogen", "Election", "Грузы", "Орта"]);
+    tag(TagKind::Country, "KZ", &["Middle Corridor", "Green hydrogen", "Грузы", "Зелёный", "Орта"]);
+    tag(TagKind::Topic, "energy", &["Green hydrogen", "Зелёный"]);
+    tag(TagKind::Event, "Astana International Forum", &["Middle Corridor", "Орта"]);
+    archive
+}
+
+/// Runs each query and compares the titles found (as a set, or in order with a leading `=`).
+fn check_all(archive: &Archive, cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (query, expected) in cases {
+        let found: Vec<String> =
+            archive.search_str(query).unwrap().into_iter().map(|c| c.title.chars().take(12).collect()).collect();
+        let wanted: Vec<String> = expected.iter().map(|t| t.chars().take(12).collect()).collect();
+        let same = BTreeSet::from_iter(&found) == BTreeSet::from_iter(&wanted) && found.len() == wanted.len();
+        if !same {
+            failures.push(format!("{query:?}: found {found:?}, expected {wanted:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+const CORRIDOR: &str = "Middle Corridor cargo doubles";
+const HYDROGEN: &str = "Green hydrogen plans for the steppe";
+const ELECTION: &str = "Election campaign in Belgium";
+const KORIDOR: &str = "Грузы по Среднему коридору";
+const VODOROD: &str = "Зелёный водород в степи";
+const DALIZ: &str = "Орта дәліз бойынша жүк тасымалы өсті";
+
+#[test]
+fn every_query_form_in_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    check_all(
+        &archive,
+        &[
+            // Words are ANDed, stemmed ("corridors" = "corridor"), case and accents folded.
+            ("corridor ", &[CORRIDOR, ELECTION]),
+            ("Corridors ", &[CORRIDOR, ELECTION]),
+            ("corridor kazakhstan ", &[CORRIDOR]),
+            ("cafe lodz ", &[CORRIDOR]),
+            ("CAFÉ ŁÓDŹ ", &[CORRIDOR]),
+            // The word being typed is a prefix.
+            ("kaz", &[CORRIDOR, HYDROGEN, DALIZ]),
+            ("green hyd", &[HYDROGEN]),
+            ("hyd green ", &[]),
+            // Phrases, also while the closing quote is not typed yet.
+            ("\"green hydrogen\"", &[HYDROGEN]),
+            ("\"hydrogen green\"", &[]),
+            ("\"middle corr", &[CORRIDOR]),
+            // Exclusion and OR.
+            ("corridor -kazakhstan", &[ELECTION]),
+            ("pensions OR memorandum ", &[HYDROGEN, ELECTION]),
+            ("brussels pensions OR \"freight along\"", &[CORRIDOR, ELECTION]),
+            // Field filters.
+            ("country:BE", &[CORRIDOR, HYDROGEN, ELECTION, KORIDOR, DALIZ]),
+            ("country:Belgium corridor ", &[CORRIDOR, ELECTION]),
+            ("country:kz -country:be", &[VODOROD]),
+            ("country:kz -country:be -lang:ru", &[]),
+            ("corridor -country:Narnia", &[CORRIDOR, ELECTION]),
+            ("topic:energy", &[HYDROGEN, VODOROD]),
+            ("topic:Energy lang:en", &[HYDROGEN]),
+            ("event:\"Astana International Forum\"", &[CORRIDOR, DALIZ]),
+            ("source:dknews", &[CORRIDOR]),
+            ("source:DKNews.kz cargo", &[CORRIDOR]),
+            ("kind:photo", &[]),
+            ("kind:article lang:en", &[CORRIDOR, HYDROGEN, ELECTION]),
+            ("country:Narnia", &[]),
+            // Dates: published, then imported.
+            ("date:2024", &[CORRIDOR, HYDROGEN, KORIDOR, VODOROD, DALIZ]),
+            ("date:2024-02", &[CORRIDOR, DALIZ]),
+            ("date:2024-02..2024-03 lang:en", &[CORRIDOR, HYDROGEN]),
+            ("date:..2023", &[ELECTION]),
+            ("imported:today lang:en", &[CORRIDOR, HYDROGEN, ELECTION]),
+            ("imported:this-week lang:en", &[CORRIDOR, HYDROGEN, ELECTION]),
+            ("imported:last-30-days lang:en", &[CORRIDOR, HYDROGEN, ELECTION]),
+            // Half-typed queries match what they can and never fail.
+            ("country: corridor ", &[]),
+            ("corridor -", &[CORRIDOR, ELECTION]),
+            ("\"", &[CORRIDOR, HYDROGEN, ELECTION, KORIDOR, VODOROD, DALIZ]),
+            ("corridor OR", &[CORRIDOR, ELECTION]),
+        ],
+    );
+}
+
+#[test]
+fn every_query_form_in_russian() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    check_all(
+        &archive,
+        &[
+            // Inflected forms meet through the Russian stemmer.
+            ("коридор ", &[KORIDOR]),
+            ("Коридора ", &[KORIDOR]),
+            ("водородом ", &[VODOROD]),
+            // ё is е.
+            ("зеленый ", &[VODOROD]),
+            ("ЕЩЕ ", &[KORIDOR]),
+            ("Каз", &[KORIDOR, VODOROD]),
+            ("\"среднему коридору\"", &[KORIDOR]),
+            ("казахстан -водород", &[KORIDOR]),
+            ("меморандум OR перевозок ", &[KORIDOR, VODOROD]),
+            ("country:Бельгия коридор ", &[KORIDOR]),
+            ("country:Казахстан topic:energy lang:ru", &[VODOROD]),
+            ("lang:ru date:2024-01", &[KORIDOR]),
+            ("source:интерфакс", &[KORIDOR]),
+            ("-source:интерфакс lang:ru", &[VODOROD]),
+        ],
+    );
+}
+
+#[test]
+fn every_query_form_in_kazakh() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    check_all(
+        &archive,
+        &[
+            // No stemmer: a word of four letters or more also finds its inflected forms.
+            ("Қазақстан ", &[DALIZ]),
+            ("қазақстан дәліз ", &[DALIZ]),
+            ("Қаз", &[DALIZ]),
+            ("ДӘЛІЗ ", &[DALIZ]),
+            ("\"орта дәліз\"", &[DALIZ]),
+            ("тасымалы -брюссельде", &[]),
+            ("тасымалы -париж", &[DALIZ]),
+            ("өсті OR водород ", &[DALIZ, VODOROD]),
+            ("country:Қазақстан lang:kk", &[DALIZ]),
+            ("country:Бельгия event:\"Astana International Forum\" lang:kk", &[DALIZ]),
+            ("source:kazinform", &[]),
+            ("kazinform ", &[DALIZ]),
+            ("lang:kk date:2024-02-20", &[DALIZ]),
+        ],
+    );
+}
+
+#[test]
+fn ranking_and_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    let titles = |q: &str, sort: Sort| -> Vec<String> {
+        archive.search(&Query::parse(q), sort).unwrap().into_iter().map(|c| c.title).collect()
+    };
+    // A word in the title weighs more than in the body.
+    assert_eq!(titles("corridor ", Sort::Relevance), [CORRIDOR, ELECTION]);
+    assert_eq!(titles("belgium ", Sort::Relevance).first().map(String::as_str), Some(ELECTION));
+    // Equal scores: the newer first. Nothing typed: newest first.
+    assert_eq!(titles("lang:en", Sort::Relevance), [HYDROGEN, CORRIDOR, ELECTION]);
+    assert_eq!(titles("corridor ", Sort::Newest), [CORRIDOR, ELECTION]);
+    assert_eq!(titles("lang:en", Sort::Oldest), [ELECTION, CORRIDOR, HYDROGEN]);
+    assert_eq!(titles("lang:en", Sort::Title), [ELECTION, HYDROGEN, CORRIDOR]);
+}
+
+#[test]
+fn edits_tags_trash_and_deletes_reach_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    let ids = |q: &str| -> Vec<ClippingId> { archive.search_str(q).unwrap().into_iter().map(|c| c.id).collect() };
+    let election = ids("pensions ")[0];
+    let mut c: Clipping = archive.get(election).unwrap();
+    c.notes = "Ask the embassy about turnout".to_owned();
+    archive.update(&c).unwrap();
+    assert_eq!(ids("turnout "), [election]);
+    let tag = tags::resolve(TagKind::Topic, "elections").unwrap();
+    archive.add_tag(&tag, &[election]).unwrap();
+    assert_eq!(ids("topic:elections"), [election]);
+    archive.rename_tag(&tag, "politics").unwrap();
+    assert!(ids("topic:elections").is_empty());
+    assert_eq!(ids("topic:politics"), [election]);
+    archive.trash(&[election]).unwrap();
+    assert!(ids("turnout ").is_empty());
+    assert_eq!(ids("in:trash turnout "), [election]);
+    archive.empty_trash().unwrap();
+    assert!(ids("in:trash").is_empty());
+    assert_eq!(ids("").len(), ARTICLES.len() - 1);
+}
+
+#[test]
+fn a_deleted_or_outdated_index_is_rebuilt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let before: Vec<ClippingId> = setup(&dir).search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(before.len(), 3);
+    for damage in ["delete", "version"] {
+        match damage {
+            "delete" => std::fs::remove_dir_all(dir.join("index")).unwrap(),
+            _ => std::fs::write(dir.join("index/clippings-index-version"), "0").unwrap(),
+        }
+        let archive = Archive::open(&dir).unwrap();
+        // A small archive is caught up on open; a big one by sync_index, with progress.
+        assert_eq!(archive.n_index_pending().unwrap(), 0, "{damage}");
+        let after: Vec<ClippingId> = archive.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
+        assert_eq!(after, before, "{damage}");
+    }
+}
+
+/// A small xorshift generator: the differential test's documents are random but repeatable.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "corridor",
+    "corridors",
+    "Corridor",
+    "cargo",
+    "cargoes",
+    "talks",
+    "talking",
+    "talked",
+    "Kazakhstan",
+    "Kazakh",
+    "café",
+    "cafe",
+    "Łódź",
+    "lodz",
+    "energy",
+    "energies",
+    "Brussels",
+    "forum",
+    "fora",
+    "naïve",
+    "über",
+    "uber",
+    "коридор",
+    "коридора",
+    "коридору",
+    "Казахстан",
+    "Казахстана",
+    "ёлка",
+    "елка",
+    "ЕЩЁ",
+    "зелёный",
+    "зеленого",
+    "водород",
+    "водорода",
+    "Қазақстан",
+    "Қазақстанның",
+    "Қазақстанға",
+    "дәліз",
+    "дәлізі",
+    "өсті",
+    "газ",
+    "газа",
+    "marché",
+    "marchés",
+    "grève",
+    "greves",
+    "gesprekken",
+    "gesprek",
+    "handel",
+    "Straße",
+    "strasse",
+    "2024",
+    "a1",
+];
+
+/// For plain words and prefixes, the index finds exactly the documents a scan of their text
+/// finds under the same rules: folded words, the word stemmed in the document's language, and
+/// for Kazakh documents a Cyrillic word of four letters or more as a prefix.
+#[test]
+fn index_agrees_with_a_plain_scan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (index, fresh) = SearchIndex::open(&tmp.path().join("index")).unwrap();
+    assert!(fresh);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let languages = ["en", "ru", "kk", "fr", "nl", "de", "es"];
+    let mut docs = Vec::new();
+    for i in 0..400u64 {
+        let n_words = 1 + rng.next() % 12;
+        let body: Vec<&str> = (0..n_words).map(|_| rng.pick(WORDS)).collect();
+        let clipping = Clipping {
+            id: ClippingId(i + 1),
+            title: rng.pick(WORDS).to_owned(),
+            body: body.join(if rng.next().is_multiple_of(2) { " " } else { ", " }),
+            language: rng.pick(&languages).to_owned(),
+            ..Clipping::default()
+        };
+        docs.push(clipping);
+    }
+    let records: Vec<_> = docs.iter().map(|c| (c.id, Some((c.clone(), Vec::new())))).collect();
+    index.replace(&records).unwrap();
+
+    let mut analyzers = Analyzers::default();
+    let mut n_checked = 0;
+    for word in WORDS {
+        let chars: Vec<char> = word.chars().collect();
+        let mut typed: Vec<(String, bool)> = vec![(word.to_string(), false)];
+        for n in 1..=chars.len().min(4) {
+            typed.push((chars[..n].iter().collect(), true));
+        }
+        for (typed, prefix) in typed {
+            let query =
+                Query { clauses: vec![vec![Text { text: typed.clone(), quoted: false, prefix }]], ..Query::default() };
+            let found: BTreeSet<ClippingId> = index.search(&query, Sort::Relevance).unwrap().into_iter().collect();
+            let expected: BTreeSet<ClippingId> =
+                docs.iter().filter(|d| scan_matches(&mut analyzers, d, &typed, prefix)).map(|d| d.id).collect();
+            assert_eq!(found, expected, "{typed:?} prefix={prefix}");
+            n_checked += 1;
+        }
+    }
+    assert!(n_checked > 200);
+}
+
+fn scan_matches(analyzers: &mut Analyzers, doc: &Clipping, typed: &str, prefix: bool) -> bool {
+    let word = analyzers.folded(typed).into_iter().next().unwrap().text;
+    let text = format!("{}\n{}", doc.title, doc.body);
+    let kazakh_prefix = doc.language == "kk" && is_kazakh_prefix_word(&word);
+    let folded_hit = analyzers
+        .folded(&text)
+        .iter()
+        .any(|t| t.text == word || (prefix || kazakh_prefix) && t.text.starts_with(word.as_str()));
+    let stem_hit = match (analyzers.stemmed(&doc.language, typed), analyzers.stemmed(&doc.language, &text)) {
+        (Some(stem), Some(tokens)) => stem.len() == 1 && tokens.iter().any(|t| t.text == stem[0].text),
+        _ => false,
+    };
+    folded_hit || stem_hit
+}
+
+/// Kills a process that imports, tags and edits at several moments; after each kill the archive
+/// opens, catches its index up, and the index agrees with the database.
+#[test]
+fn a_killed_process_leaves_index_and_database_reconcilable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let n_files = 240;
+    for i in 0..n_files {
+        write(&inbox, &format!("story-{i:03}.txt"), format!("Story {i}\nThe word zq{i}x appears in story {i} alone."));
+    }
+    let a = dir.to_str().unwrap();
+    // Each command is killed after so many milliseconds, the last one not at all.
+    let runs: [(&[&str], Option<u64>); 6] = [
+        (&["import", inbox.to_str().unwrap()], Some(150)),
+        (&["tag", "add", "topic", "energy", "--query", "story"], Some(40)),
+        (&["import", inbox.to_str().unwrap()], Some(300)),
+        (&["tag", "add", "country", "BE", "--query", "story"], Some(15)),
+        (&["tag", "rename", "topic", "energy", "power"], Some(10)),
+        (&["import", inbox.to_str().unwrap()], None),
+    ];
+    for (args, kill_after_ms) in runs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_clippings"))
+            .args(["--archive", a])
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        if let Some(ms) = kill_after_ms {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+            let _ = child.kill();
+        }
+        child.wait().unwrap();
+
+        let archive = Archive::open(&dir).unwrap();
+        archive.sync_index(&mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(archive.n_index_pending().unwrap(), 0);
+        let in_db: BTreeSet<ClippingId> = archive.all_clippings().unwrap().into_iter().map(|c| c.id).collect();
+        let in_index: BTreeSet<ClippingId> =
+            archive.search_ids(&Query::default(), Sort::Newest).unwrap().into_iter().collect();
+        assert_eq!(in_index, in_db, "after {args:?}");
+        for c in archive.all_clippings().unwrap() {
+            let number = c.title.trim_start_matches("Story ");
+            let found = archive.search_ids(&Query::parse(&format!("zq{number}x ")), Sort::Newest).unwrap();
+            assert_eq!(found, [c.id], "{} after {args:?}", c.title);
+        }
+        for (query, kind, value) in [
+            ("topic:energy", TagKind::Topic, "energy"),
+            ("topic:power", TagKind::Topic, "power"),
+            ("country:BE", TagKind::Country, "BE"),
+        ] {
+            let tagged: BTreeSet<ClippingId> = match archive.find_tag(kind, value).unwrap() {
+                Some(tag) => archive.clippings_with_tag(&tag).unwrap().into_iter().collect(),
+                None => BTreeSet::new(),
+            };
+            let found: BTreeSet<ClippingId> =
+                archive.search_ids(&Query::parse(query), Sort::Newest).unwrap().into_iter().collect();
+            assert_eq!(found, tagged, "{query} after {args:?}");
+        }
+    }
+    let archive = Archive::open(&dir).unwrap();
+    assert_eq!(archive.all_clippings().unwrap().len(), n_files);
+}
