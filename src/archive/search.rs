@@ -22,7 +22,7 @@ use chrono::{Local, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
     PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
@@ -37,7 +37,7 @@ use crate::archive::model::{Clipping, ClippingId, Tag};
 use crate::archive::query::{DateRange, Query, Sort, Text};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 const BATCH: usize = 2000;
@@ -54,6 +54,9 @@ const STEMMED: [(&str, Language); 5] = [
 
 /// Kazakh letters that Russian does not have (і is left out: Ukrainian and Belarusian use it).
 const KAZAKH_LETTERS: &str = "әғқңөұүһӘҒҚҢӨҰҮҺ";
+
+/// Prefixes up to this many letters are indexed as terms of their own (`short_prefixes`).
+const SHORT_PREFIX_CHARS: usize = 3;
 
 /// The shortest Cyrillic word that also matches as a prefix in Kazakh clippings.
 const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
@@ -227,6 +230,9 @@ struct Fields {
     source: Field,
     title: Field,
     all: Field,
+    /// The first one to three letters of every word in `all`: a short prefix as typed is one
+    /// term here instead of thousands of words to expand.
+    short_prefixes: Field,
     date: Field,
     imported: Field,
     stemmed: [(&'static str, Field); 5],
@@ -247,6 +253,7 @@ fn schema() -> (Schema, Fields) {
         source: b.add_text_field("source", text("folded", IndexRecordOption::WithFreqsAndPositions)),
         title: b.add_text_field("title", text("folded", IndexRecordOption::WithFreqs)),
         all: b.add_text_field("all", text("folded", IndexRecordOption::WithFreqsAndPositions)),
+        short_prefixes: b.add_text_field("short_prefixes", text("whitespace", IndexRecordOption::Basic)),
         date: b.add_i64_field("date", INDEXED | FAST),
         imported: b.add_i64_field("imported", INDEXED | FAST),
         stemmed: STEMMED.map(|(code, _)| {
@@ -324,7 +331,7 @@ impl SearchIndex {
         Error::Index { path: self.dir.clone(), reason: e.to_string() }
     }
 
-    fn document(&self, c: &Clipping, tags: &[Tag]) -> TantivyDocument {
+    fn document(&self, c: &Clipping, tags: &[Tag], analyzers: &mut Analyzers) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, c.id.0);
@@ -337,9 +344,18 @@ impl SearchIndex {
         }
         doc.add_text(f.source, fold_yo(&c.source));
         doc.add_text(f.title, fold_yo(&c.title));
+        let mut short_prefixes = std::collections::BTreeSet::new();
         for text in searchable_fields(c).iter().filter(|t| !t.is_empty()) {
             doc.add_text(f.all, fold_yo(text));
+            for token in analyzers.folded(text) {
+                // The ends of the word's first one, two and three letters.
+                let ends = token.text.char_indices().map(|(i, _)| i).skip(1).chain([token.text.len()]);
+                for end in ends.take(SHORT_PREFIX_CHARS) {
+                    short_prefixes.insert(token.text.get(..end).unwrap_or_default().to_owned());
+                }
+            }
         }
+        doc.add_text(f.short_prefixes, short_prefixes.into_iter().collect::<Vec<_>>().join(" "));
         if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
             for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
                 doc.add_text(*field, fold_yo(text));
@@ -353,11 +369,20 @@ impl SearchIndex {
     /// Replaces the clippings' documents (`None` for a clipping that no longer exists) and
     /// commits. Until the commit returns, nothing of it is visible or durable.
     pub fn replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        use rayon::prelude::*;
+        // Documents are made on all cores (language, short prefixes); Tantivy's own threads
+        // then tokenize and write them.
+        let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
+            .par_iter()
+            .map_init(Analyzers::default, |analyzers, (id, record)| {
+                (*id, record.as_ref().map(|(clipping, tags)| self.document(clipping, tags, analyzers)))
+            })
+            .collect();
         let mut writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (id, record) in clippings {
+        for (id, doc) in docs {
             writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
-            if let Some((clipping, tags)) = record {
-                writer.add_document(self.document(clipping, tags)).map_err(|e| self.err(e))?;
+            if let Some(doc) = doc {
+                writer.add_document(doc).map_err(|e| self.err(e))?;
             }
         }
         writer.commit().map_err(|e| self.err(e))?;
@@ -378,11 +403,13 @@ impl SearchIndex {
         let scoring = sort == Sort::Relevance && query.has_text();
         let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
         match sort {
-            Sort::Relevance if scoring => {
-                hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.date.cmp(&a.date)).then(b.id.cmp(&a.id)))
-            }
-            Sort::Oldest => hits.sort_by_key(|h| (h.date, h.id)),
-            _ => hits.sort_by_key(|h| std::cmp::Reverse((h.date, h.id))),
+            // Scores are never negative, so their bits sort as they do; one integer key sorts
+            // several times faster than a comparison of three fields.
+            Sort::Relevance if scoring => hits.sort_unstable_by_key(|h| {
+                std::cmp::Reverse((u128::from(h.score.max(0.0).to_bits()) << 96) | date_and_id(h))
+            }),
+            Sort::Oldest => hits.sort_unstable_by_key(date_and_id),
+            _ => hits.sort_unstable_by_key(|h| std::cmp::Reverse(date_and_id(h))),
         }
         Ok(hits.into_iter().map(|h| ClippingId(h.id)).collect())
     }
@@ -391,14 +418,20 @@ impl SearchIndex {
     fn to_tantivy(&self, query: &Query) -> Option<Box<dyn TantivyQuery>> {
         let f = &self.fields;
         let mut analyzers = Analyzers::default();
-        let trashed = if query.in_trash { "yes" } else { "no" };
-        let mut filters = vec![text_term(f.trashed, trashed)];
-        filters.extend(self.filters(query, &mut analyzers).into_iter().collect::<Option<Vec<_>>>()?);
+        let filters: Vec<Box<dyn TantivyQuery>> =
+            self.filters(query, &mut analyzers).into_iter().collect::<Option<Vec<_>>>()?;
         // Filters narrow the results without weighing in the ranking.
         let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = filters
             .into_iter()
             .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn TantivyQuery>))
             .collect();
+        // The trash is small: leaving it out is cheaper than intersecting with everything else.
+        let trashed = text_term(f.trashed, "yes");
+        clauses.push(if query.in_trash {
+            (Occur::Must, Box::new(ConstScoreQuery::new(trashed, 0.0)))
+        } else {
+            (Occur::MustNot, trashed)
+        });
         if let Some(negated) = &query.excluded_filters {
             // A filter that can match nothing (an unknown country) leaves nothing out.
             clauses.extend(self.filters(negated, &mut analyzers).into_iter().flatten().map(|q| (Occur::MustNot, q)));
@@ -417,6 +450,10 @@ impl SearchIndex {
             if let Some(q) = self.text_query(text, &mut analyzers) {
                 clauses.push((Occur::MustNot, q));
             }
+        }
+        // Exclusions alone match nothing in Tantivy: they need something to exclude from.
+        if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))));
         }
         Some(Box::new(BooleanQuery::new(clauses)))
     }
@@ -452,6 +489,15 @@ impl SearchIndex {
         match words.as_slice() {
             [] => None,
             [word] => Some(self.word_query(word, &text.text, text.prefix, analyzers)),
+            [complete @ .., last] if text.prefix && last.chars().count() <= SHORT_PREFIX_CHARS => {
+                // A phrase's last word of a few letters could stand for more words than a
+                // phrase query expands to: ask for the complete words in a row and the short
+                // prefix anywhere, until one more letter is typed.
+                Some(Box::new(BooleanQuery::intersection(vec![
+                    phrase_query(self.fields.all, complete, false),
+                    text_term(self.fields.short_prefixes, last),
+                ])))
+            }
             _ => Some(phrase_query(self.fields.all, &words, text.prefix)),
         }
     }
@@ -470,7 +516,10 @@ impl SearchIndex {
                 any.push(term(field, &stem));
             }
         }
-        if prefix {
+        if prefix && folded.chars().count() <= SHORT_PREFIX_CHARS {
+            // Scored alike, as the longer prefixes' expansion is.
+            any.push(Box::new(ConstScoreQuery::new(text_term(f.short_prefixes, folded), 1.0)));
+        } else if prefix {
             any.push(prefix_query(f.all, folded));
         } else if is_kazakh_prefix_word(folded) {
             let in_kazakh = term(f.lang, "kk");
@@ -529,6 +578,13 @@ struct Hit {
     id: u64,
     score: Score,
     date: i64,
+}
+
+/// Date then id as one sortable integer (ids are unique, so no two hits tie).
+fn date_and_id(h: &Hit) -> u128 {
+    // Day numbers fit in 32 bits; flipping the sign bit makes the order of i32 that of u32.
+    let day = i32::try_from(h.date).unwrap_or(if h.date < 0 { i32::MIN } else { i32::MAX });
+    (u128::from(day.cast_unsigned() ^ 0x8000_0000) << 64) | u128::from(h.id)
 }
 
 /// Collects every matching document with its score and date: the window shows all results,

@@ -1,0 +1,300 @@
+//! Full-text search at 100,000 articles: the archive's Tantivy index against SQLite FTS5 on the
+//! same texts, in the same run.
+//!
+//! The articles come from ../shared/corpus (Reuters-21578, BBC News, WMT news in Russian and
+//! French, CoNLL-2002 Dutch), repeated with new ids until there are 100,000 (or the count given
+//! as the first argument). Both engines index them (FTS5 with `unicode61 remove_diacritics 2`),
+//! then answer the same 52 queries as a person types them: single words, prefixes of one to four
+//! letters, two-word ANDs, phrases, a country filter with a word, Cyrillic words. Each answer is
+//! the whole ranked result list, as the window shows it. Printed: indexing rate, latency per
+//! query class (p50, p95, max) for both, and the ratios.
+//!
+//! `cargo bench --bench search [N_ARTICLES] [CORPUS_DIR]`
+// A benchmark's set-up may panic: a failed set-up is a failed run.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use clippings::archive::search::{SearchIndex, detect_language};
+use clippings::archive::{Clipping, ClippingId, Query, Sort, Tag, TagKind, tags};
+
+/// One text of the corpus, before it is repeated.
+struct Article {
+    title: String,
+    body: String,
+    language: String,
+    countries: Vec<Tag>,
+}
+
+fn read_lossy(path: &Path) -> String {
+    String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned()
+}
+
+/// Title is the first non-empty line, the body the rest.
+fn split_title(text: &str) -> (String, String) {
+    let text = text.trim_start();
+    let (title, body) = text.split_once('\n').unwrap_or((text, ""));
+    (title.trim().to_owned(), body.trim().to_owned())
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walk(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    files
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out
+}
+
+fn load_corpus(corpus: &Path) -> Vec<Article> {
+    let mut articles = Vec::new();
+    // Reuters: country labels from its metadata become country tags.
+    let mut places: HashMap<String, Vec<String>> = HashMap::new();
+    for line in read_lossy(&corpus.join("reuters21578/metadata.jsonl")).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let file = v["file"].as_str().unwrap_or_default().to_owned();
+        let labels = v["places"].as_array().map(|a| a.iter().filter_map(|p| p.as_str().map(str::to_owned)).collect());
+        places.insert(file, labels.unwrap_or_default());
+    }
+    for path in files_in(&corpus.join("reuters21578/txt")) {
+        let (title, body) = split_title(&read_lossy(&path));
+        let key = format!("txt/{}", path.file_name().unwrap().to_string_lossy());
+        let countries = places
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .filter_map(|p| tags::resolve(TagKind::Country, &p.replace('-', " ")).ok())
+            .collect();
+        articles.push(Article { title, body, language: "en".into(), countries });
+    }
+    for (dir, language) in [
+        ("bbc-news/bbc", "en"),
+        ("wmt-news-docs/txt/ru", "ru"),
+        ("wmt-news-docs/txt/fr", "fr"),
+        ("conll2002-nl/txt", "nl"),
+    ] {
+        for path in files_in(&corpus.join(dir)) {
+            let (title, body) = split_title(&read_lossy(&path));
+            articles.push(Article { title, body, language: language.into(), countries: Vec::new() });
+        }
+    }
+    articles
+}
+
+/// The same queries for both engines: ours as typed in the search box, FTS5's in its syntax.
+fn queries() -> Vec<(&'static str, String, String)> {
+    let mut q: Vec<(&'static str, String, String)> = Vec::new();
+    for w in ["oil", "bank", "government", "market", "minister", "football", "election", "trade", "prices", "europe"] {
+        q.push(("word", format!("{w} "), format!("{{title body}} : {w}")));
+    }
+    for w in ["kaza", "mini", "gove", "elec"] {
+        for n in 1..=4 {
+            let p = &w[..n];
+            q.push(("prefix 1-4", p.to_owned(), format!("{{title body}} : {p}*")));
+        }
+    }
+    for (a, b) in [
+        ("oil", "prices"),
+        ("central", "bank"),
+        ("trade", "deficit"),
+        ("interest", "rates"),
+        ("prime", "minister"),
+        ("world", "cup"),
+        ("stock", "market"),
+        ("mobile", "phone"),
+    ] {
+        q.push(("two words", format!("{a} {b} "), format!("{{title body}} : ({a} AND {b})")));
+    }
+    for p in ["central bank", "prime minister", "interest rates", "oil prices", "trade surplus", "world cup"] {
+        q.push(("phrase", format!("\"{p}\""), format!("{{title body}} : \"{p}\"")));
+    }
+    for (code, w) in
+        [("US", "oil"), ("GB", "bank"), ("JP", "trade"), ("AU", "wheat"), ("FR", "minister"), ("CA", "wheat")]
+    {
+        let tag = format!("c{}", code.to_lowercase());
+        q.push(("country + word", format!("country:{code} {w} "), format!("tags : {tag} AND {{title body}} : {w}")));
+    }
+    for w in ["россии ", "президент ", "москва ", "правительство ", "росс", "путин "]
+    {
+        let fts = if w.ends_with(' ') { w.trim().to_owned() } else { format!("{w}*") };
+        q.push(("cyrillic", w.to_owned(), format!("{{title body}} : {fts}")));
+    }
+    q
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+const RUNS_PER_QUERY: usize = 5;
+
+/// The latencies of one class of queries, and the hits of its last run of each query.
+struct ClassTimes {
+    class: &'static str,
+    ours: Vec<Duration>,
+    fts: Vec<Duration>,
+    n_ours: usize,
+    n_fts: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let n_articles: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let corpus = PathBuf::from(args.get(1).cloned().unwrap_or_else(|| "../shared/corpus".into()));
+    if !corpus.join("reuters21578").is_dir() {
+        println!("search bench: no corpus at {} (pass its path as the second argument)", corpus.display());
+        return;
+    }
+    let originals = load_corpus(&corpus);
+    println!("{} texts in the corpus, repeated to {n_articles} articles", originals.len());
+    // Every repetition is a new clipping with its own id and date, as a busy archive has them.
+    let first_day = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let clippings: Vec<(Clipping, Vec<Tag>)> = (0..n_articles)
+        .map(|i| {
+            let a = &originals[i % originals.len()];
+            let clipping = Clipping {
+                id: ClippingId(i as u64 + 1),
+                title: a.title.clone(),
+                body: a.body.clone(),
+                language: a.language.clone(),
+                published: first_day.checked_add_days(chrono::Days::new((i * 7 % 4000) as u64)),
+                ..Clipping::default()
+            };
+            (clipping, a.countries.clone())
+        })
+        .collect();
+    let n_bytes: usize = clippings.iter().map(|(c, _)| c.title.len() + c.body.len()).sum();
+    println!("{:.0} MB of text", n_bytes as f64 / 1e6);
+    let detected = Instant::now();
+    let sample: Vec<String> = originals.iter().take(2000).map(|a| detect_language(&a.body)).collect();
+    println!(
+        "language detection: {:.0} µs per article ({} of 2000 Reuters read as English)",
+        detected.elapsed().as_secs_f64() * 1e6 / 2000.0,
+        sample.iter().filter(|l| *l == "en").count()
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    // Tantivy, in batches as the archive indexes (commit every 2,000).
+    let started = Instant::now();
+    let (index, _) = SearchIndex::open(&tmp.path().join("index")).unwrap();
+    for batch in clippings.chunks(2000) {
+        let records: Vec<_> = batch.iter().map(|(c, t)| (c.id, Some((c.clone(), t.clone())))).collect();
+        index.replace(&records).unwrap();
+    }
+    let tantivy_index_s = started.elapsed().as_secs_f64();
+    assert_eq!(index.n_docs(), n_articles as u64);
+
+    // FTS5 in one transaction, its fastest way in.
+    let started = Instant::now();
+    let db = rusqlite::Connection::open(tmp.path().join("fts.sqlite")).unwrap();
+    db.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;
+         CREATE VIRTUAL TABLE fts USING fts5(title, body, tags, tokenize = 'unicode61 remove_diacritics 2');",
+    )
+    .unwrap();
+    {
+        let tx = db.unchecked_transaction().unwrap();
+        let mut insert = tx.prepare("INSERT INTO fts(rowid, title, body, tags) VALUES (?1, ?2, ?3, ?4)").unwrap();
+        for (c, t) in &clippings {
+            let tags: Vec<String> = t.iter().map(|t| format!("c{}", t.value.to_lowercase())).collect();
+            insert.execute(rusqlite::params![c.id.0 as i64, c.title, c.body, tags.join(" ")]).unwrap();
+        }
+        drop(insert);
+        tx.commit().unwrap();
+    }
+    let fts_index_s = started.elapsed().as_secs_f64();
+    println!(
+        "indexing: tantivy {:.0} docs/s ({tantivy_index_s:.1} s), fts5 {:.0} docs/s ({fts_index_s:.1} s)",
+        n_articles as f64 / tantivy_index_s,
+        n_articles as f64 / fts_index_s
+    );
+
+    let mut statement = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rank").unwrap();
+    let mut by_class: Vec<ClassTimes> = Vec::new();
+    for (class, ours, fts) in queries() {
+        let mut n_ours = 0;
+        let mut n_fts = 0;
+        let mut t_ours = Vec::new();
+        let mut t_fts = Vec::new();
+        for _ in 0..RUNS_PER_QUERY {
+            let started = Instant::now();
+            // As the search box does it: parse what was typed, then search.
+            let ids = index.search(&Query::parse(&ours), Sort::Relevance).unwrap();
+            t_ours.push(started.elapsed());
+            n_ours = ids.len();
+            let started = Instant::now();
+            let ids: Vec<i64> = statement.query_map([&fts], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
+            t_fts.push(started.elapsed());
+            n_fts = ids.len();
+        }
+        if std::env::var_os("BENCH_VERBOSE").is_some() {
+            t_ours.sort();
+            println!("{ours:?}: {n_ours} hits, median {:.2} ms (fts {n_fts} hits)", ms(t_ours[RUNS_PER_QUERY / 2]));
+        }
+        match by_class.iter_mut().find(|c| c.class == class) {
+            Some(entry) => {
+                entry.ours.extend(t_ours);
+                entry.fts.extend(t_fts);
+                entry.n_ours += n_ours;
+                entry.n_fts += n_fts;
+            }
+            None => by_class.push(ClassTimes { class, ours: t_ours, fts: t_fts, n_ours, n_fts }),
+        }
+    }
+    println!(
+        "\n{} queries, each run {RUNS_PER_QUERY} times; latency in ms, whole ranked result lists",
+        queries().len()
+    );
+    println!(
+        "{:<16} {:>8} {:>8} {:>8} | {:>8} {:>8} {:>8} | {:>7} | {:>9} {:>9}",
+        "class", "p50", "p95", "max", "fts p50", "fts p95", "fts max", "fts/ours", "hits", "fts hits"
+    );
+    let mut all_ours = Vec::new();
+    let mut all_fts = Vec::new();
+    for ClassTimes { class, mut ours, mut fts, n_ours, n_fts } in by_class {
+        ours.sort();
+        fts.sort();
+        println!(
+            "{class:<16} {:>8.2} {:>8.2} {:>8.2} | {:>8.2} {:>8.2} {:>8.2} | {:>6.1}x | {:>9} {:>9}",
+            ms(percentile(&ours, 0.5)),
+            ms(percentile(&ours, 0.95)),
+            ms(*ours.last().unwrap()),
+            ms(percentile(&fts, 0.5)),
+            ms(percentile(&fts, 0.95)),
+            ms(*fts.last().unwrap()),
+            ms(percentile(&fts, 0.95)) / ms(percentile(&ours, 0.95)),
+            n_ours,
+            n_fts,
+        );
+        all_ours.extend(ours);
+        all_fts.extend(fts);
+    }
+    all_ours.sort();
+    all_fts.sort();
+    println!(
+        "{:<16} {:>8.2} {:>8.2} {:>8.2} | {:>8.2} {:>8.2} {:>8.2} | {:>6.1}x",
+        "all",
+        ms(percentile(&all_ours, 0.5)),
+        ms(percentile(&all_ours, 0.95)),
+        ms(*all_ours.last().unwrap()),
+        ms(percentile(&all_fts, 0.5)),
+        ms(percentile(&all_fts, 0.95)),
+        ms(*all_fts.last().unwrap()),
+        ms(percentile(&all_fts, 0.95)) / ms(percentile(&all_ours, 0.95)),
+    );
+}
