@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use clippings::archive::{Archive, TagKind, tags};
+use clippings::archive::{Archive, Sort, TagKind, tags};
 use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
 use egui::{Key, Modifiers};
@@ -140,6 +140,40 @@ fn typing_in_the_search_box_narrows_the_results() {
     settle(&mut h);
     assert_eq!(h.state().search_text, "");
     assert_eq!(titles(&h).len(), 4);
+}
+
+#[test]
+fn the_list_shows_where_the_words_are_and_results_can_be_ordered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Search").click();
+    h.step();
+    h.get_by_label("Search").type_text("astan");
+    settle(&mut h);
+    assert_eq!(titles(&h), ["Green hydrogen in Kazakhstan"]);
+    // The row's second line is the passage with the word, as the index matched it.
+    h.get_by_label("An energy project near Astana.");
+    let first = Arc::clone(&h.state().results[0]);
+    let snippet = h.state_mut().matches.snippet(&first).cloned().unwrap();
+    assert_eq!(&snippet.text[snippet.highlights[0].clone()], "Astana");
+
+    // Ordered by title instead of best match (the grid: the list has a Title column).
+    h.get_by_label("×").click();
+    settle(&mut h);
+    h.get_by_label("Grid").click();
+    settle(&mut h);
+    assert_eq!(h.state().settings.view, View::Grid);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Order").click();
+    h.step();
+    h.step();
+    h.get_by_label("Title").click();
+    settle(&mut h);
+    assert_eq!(h.state().settings.order, Sort::Title);
+    assert_eq!(
+        titles(&h),
+        ["Brussels talks on the Middle Corridor", "d", "Election campaign in Belgium", "Green hydrogen in Kazakhstan"]
+    );
 }
 
 #[test]

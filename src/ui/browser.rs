@@ -263,16 +263,12 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                 (SortColumn::Events, "Events"),
             ] {
                 header.col(|ui| {
-                    let arrow = match sort {
-                        Some((c, true)) if c == column => " ↑",
-                        Some((c, false)) if c == column => " ↓",
-                        _ => "",
-                    };
-                    if ui
-                        .add(egui::Button::new(egui::RichText::new(format!("{name}{arrow}")).strong()).frame(false))
-                        .clicked()
-                    {
+                    if ui.add(egui::Button::new(egui::RichText::new(name).strong()).frame(false)).clicked() {
                         actions.push(Action::Sort(column));
+                    }
+                    match sort {
+                        Some((c, ascending)) if c == column => sort_arrow_ui(ui, ascending),
+                        _ => {}
                     }
                 });
             }
@@ -280,7 +276,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
         .body(|body| {
             // With words searched for, each row shows where they are, on a second line.
             let with_snippets = app.matches.is_active();
-            let row_height = if with_snippets { 40.0 } else { 22.0 };
+            let row_height = if with_snippets { 44.0 } else { 22.0 };
             body.rows(row_height, results.len(), |mut row| {
                 let index = row.index();
                 let Some(entry) = results.get(index) else { return };
@@ -324,4 +320,15 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                 }
             });
         });
+}
+
+/// A small triangle beside a sorted column's name, pointing up when ascending. Drawn, not
+/// typed: the fonts egui brings have no arrows.
+fn sort_arrow_ui(ui: &mut egui::Ui, ascending: bool) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
+    let c = rect.center();
+    let (tip, base) = if ascending { (c.y - 3.5, c.y + 3.0) } else { (c.y + 3.5, c.y - 3.0) };
+    let points = vec![egui::pos2(c.x, tip), egui::pos2(c.x - 4.0, base), egui::pos2(c.x + 4.0, base)];
+    ui.painter().add(egui::Shape::convex_polygon(points, ui.visuals().strong_text_color(), egui::Stroke::NONE));
+    response.on_hover_text(if ascending { "Sorted ascending" } else { "Sorted descending" });
 }

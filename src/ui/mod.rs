@@ -429,9 +429,14 @@ impl ClippingsApp {
         self.generation
     }
 
-    /// Whether the worker has answered everything asked of it and no import or export runs.
+    /// Whether the worker has answered everything asked of it and no import, export or
+    /// indexing runs.
     pub fn is_idle(&self) -> bool {
-        self.in_flight == 0 && self.import.is_none() && self.export.is_none() && !matches!(self.status, Status::Opening)
+        self.in_flight == 0
+            && self.import.is_none()
+            && self.export.is_none()
+            && self.indexing.is_none()
+            && !matches!(self.status, Status::Opening)
     }
 
     fn send(&mut self, request: Request) {
@@ -530,7 +535,8 @@ impl ClippingsApp {
     pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
         match reply {
             Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
-            Reply::Opened { root, n_clippings } => {
+            Reply::Opened { root, n_clippings, n_index_pending } => {
+                self.indexing = (n_index_pending > 0).then_some((0, n_index_pending));
                 self.thumbs.set_archive_root(&root);
                 self.status = Status::Ready { root };
                 self.n_total = n_clippings;

@@ -19,7 +19,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                 .hint_text(
                     "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03",
                 )
-                .desired_width((ui.available_width() - 660.0).max(200.0));
+                .desired_width((ui.available_width() - 700.0).max(200.0));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if app.focus_search {
                 response.request_focus();
@@ -40,6 +40,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
             }
 
             let order = app.settings.order;
+            let order_label = ui.label("Order");
             egui::ComboBox::from_id_salt("order")
                 .selected_text(order.label())
                 .width(110.0)
@@ -49,6 +50,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                     }
                 })
                 .response
+                .labelled_by(order_label.id)
                 .on_hover_text("Order of the results");
             if app.settings.order != order {
                 // A clicked list column gives way to the order chosen here.

@@ -99,6 +99,8 @@ pub enum Reply {
     Opened {
         root: PathBuf,
         n_clippings: usize,
+        /// Clippings the search index has yet to take in; indexing follows at once.
+        n_index_pending: usize,
     },
     OpenFailed {
         message: String,
@@ -215,7 +217,8 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
             return;
         }
     };
-    out.send(Reply::Opened { root: archive.root().to_path_buf(), n_clippings: catalog.len() });
+    let n_index_pending = archive.n_index_pending().unwrap_or(0);
+    out.send(Reply::Opened { root: archive.root().to_path_buf(), n_clippings: catalog.len(), n_index_pending });
     catch_up_index(&archive, out);
     let mut state = State { archive, catalog, last_query: None };
     send_all_tags(&state, out);
