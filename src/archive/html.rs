@@ -58,7 +58,7 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
         readability.parse().map_err(|e| ImportError::BadText(format!("no article found in the page: {e}")))?;
     let body = tidy_text(&article.text_content);
     let site = article.site_name.as_deref().map(clean).unwrap_or_default();
-    let title = without_site_name(&clean(&article.title), &site);
+    let title = clean(&article.title);
     if title.is_empty() && body.is_empty() {
         return Err(ImportError::NoText);
     }
@@ -101,31 +101,6 @@ fn canonical_url(html: &str) -> Option<String> {
             .and_then(|t| attribute(t, "content"))
     };
     canonical.or_else(og).map(str::to_owned)
-}
-
-/// "Brussels talks | Euractiv" -> "Brussels talks" when the site is Euractiv (also with "-",
-/// "–", "—", "·" or ":" and with the site first).
-fn without_site_name(title: &str, site: &str) -> String {
-    if site.is_empty() {
-        return title.to_owned();
-    }
-    let lower_title = title.to_lowercase();
-    let lower_site = site.to_lowercase();
-    for sep in [" | ", " - ", " – ", " — ", " · ", " :: ", ": "] {
-        let suffix = format!("{sep}{lower_site}");
-        if lower_title.ends_with(&suffix)
-            && let Some(t) = title.get(..title.len() - suffix.len())
-        {
-            return t.trim().to_owned();
-        }
-        let prefix = format!("{lower_site}{sep}");
-        if lower_title.starts_with(&prefix)
-            && let Some(t) = title.get(prefix.len()..)
-        {
-            return t.trim().to_owned();
-        }
-    }
-    title.to_owned()
 }
 
 fn clean(s: &str) -> String {
