@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use clippings::archive::catalog::{Catalog, Entry, tag_counts};
 use clippings::archive::search::{SearchIndex, detect_language};
 use clippings::archive::{Clipping, ClippingId, Query, Sort, Tag, TagKind, tags};
 
@@ -296,5 +297,34 @@ fn main() {
         ms(percentile(&all_fts, 0.95)),
         ms(*all_fts.last().unwrap()),
         ms(percentile(&all_fts, 0.95)) / ms(percentile(&all_ours, 0.95)),
+    );
+
+    // What the window's worker does per keystroke on top: the hits become catalog entries and
+    // the sidebar's tag counts are made from them.
+    let catalog = Catalog::from_entries(clippings.iter().map(|(c, t)| Entry::new(c.clone(), t.clone())).collect());
+    let mut window = Vec::new();
+    for (_, ours, _) in queries() {
+        for _ in 0..RUNS_PER_QUERY {
+            let started = Instant::now();
+            let found = index.search_with_tag_counts(&Query::parse(&ours), Sort::Relevance).unwrap();
+            let t1 = Instant::now();
+            let entries = catalog.entries_of(&found.ids, Sort::Relevance);
+            let t2 = Instant::now();
+            let counts = catalog.tag_counts_of(&found.tag_counts);
+            window.push(started.elapsed());
+            if std::env::var_os("BENCH_VERBOSE").is_some() && found.ids.len() > 50_000 {
+                println!("{ours:?} search {:?} entries {:?} counts {:?}", t1 - started, t2 - t1, t2.elapsed());
+            }
+            assert_eq!(entries.len(), found.ids.len());
+            // The index's counts are the entries' own.
+            assert_eq!(counts, tag_counts(&entries), "{ours:?}");
+        }
+    }
+    window.sort();
+    println!(
+        "\nas the window's worker answers a keystroke (search, entries, tag counts): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        ms(percentile(&window, 0.5)),
+        ms(percentile(&window, 0.95)),
+        ms(*window.last().unwrap())
     );
 }

@@ -226,6 +226,24 @@ fn ranking_and_order() {
 }
 
 #[test]
+fn tag_counts_follow_the_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    let counts = |q: &str| -> Vec<(String, usize)> {
+        let mut c = archive.search_with_tag_counts(&Query::parse(q), Sort::Relevance).unwrap().tag_counts;
+        c.sort();
+        c
+    };
+    let pairs = |p: &[(&str, usize)]| -> Vec<(String, usize)> { p.iter().map(|(k, n)| (k.to_string(), *n)).collect() };
+    assert_eq!(
+        counts("corridor "),
+        pairs(&[("country:be", 2), ("country:kz", 1), ("event:astana international forum", 1)])
+    );
+    assert_eq!(counts("lang:ru"), pairs(&[("country:be", 1), ("country:kz", 2), ("topic:energy", 1)]));
+    assert!(counts("nothing-like-this ").is_empty());
+}
+
+#[test]
 fn edits_tags_trash_and_deletes_reach_the_index() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = setup(&tmp.path().join("archive"));

@@ -3,7 +3,7 @@
 //! as the user types and updates it entry by entry after edits, instead of reading the database
 //! for every keystroke. The database stays the store of record.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::archive::Archive;
@@ -68,8 +68,16 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Arc<Entry>>,
-    /// The same entries by id: bulk edits look up every selected clipping.
-    by_id: HashMap<ClippingId, Arc<Entry>>,
+    /// The same entries at the index of their id (ids are small and dense): bulk edits look up
+    /// every selected clipping, and each search every hit.
+    by_id: Vec<Option<Arc<Entry>>>,
+    /// Every tag the entries carry or carried, by key, for the index's tag counts.
+    tags_by_key: HashMap<String, Tag>,
+}
+
+/// Where an id lives in [`Catalog::by_id`]; `None` for ids too large to be real.
+fn slot(id: ClippingId) -> Option<usize> {
+    usize::try_from(id.0).ok().filter(|&i| i < u32::MAX as usize)
 }
 
 fn sort_newest_first(entries: &mut [Arc<Entry>]) {
@@ -81,8 +89,13 @@ impl Catalog {
     pub fn from_entries(entries: Vec<Entry>) -> Catalog {
         let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Arc::new).collect();
         sort_newest_first(&mut entries);
-        let by_id = entries.iter().map(|e| (e.id(), Arc::clone(e))).collect();
-        Catalog { entries, by_id }
+        let mut catalog = Catalog { entries: Vec::new(), by_id: Vec::new(), tags_by_key: HashMap::new() };
+        for entry in &entries {
+            catalog.learn_tags(entry);
+            catalog.set_by_id(entry.id(), Some(Arc::clone(entry)));
+        }
+        catalog.entries = entries;
+        catalog
     }
 
     /// How many clippings there are, not counting the trash.
@@ -99,7 +112,7 @@ impl Catalog {
     }
 
     pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
-        self.by_id.get(&id)
+        self.by_id.get(slot(id)?)?.as_ref()
     }
 
     /// The entries not in the trash, newest first.
@@ -110,11 +123,39 @@ impl Catalog {
     /// The entries of these ids (from the search index), in that order, then sorted as asked
     /// when the index cannot ([`Sort::Title`]). Ids the catalog does not know yet are left out.
     pub fn entries_of(&self, ids: &[ClippingId], sort: Sort) -> Vec<Arc<Entry>> {
-        let mut entries: Vec<Arc<Entry>> = ids.iter().filter_map(|id| self.by_id.get(id).cloned()).collect();
+        let mut entries: Vec<Arc<Entry>> = ids.iter().filter_map(|&id| self.get(id).cloned()).collect();
         if sort == Sort::Title {
             search::sort_by_title(&mut entries, |e| &e.clipping.title);
         }
         entries
+    }
+
+    fn set_by_id(&mut self, id: ClippingId, entry: Option<Arc<Entry>>) {
+        let Some(i) = slot(id) else { return };
+        if i >= self.by_id.len() {
+            self.by_id.resize(i + 1, None);
+        }
+        if let Some(s) = self.by_id.get_mut(i) {
+            *s = entry;
+        }
+    }
+
+    fn learn_tags(&mut self, entry: &Entry) {
+        for (key, tag) in entry.tag_keys.iter().zip(&entry.tags) {
+            if self.tags_by_key.get(key) != Some(tag) {
+                self.tags_by_key.insert(key.clone(), tag.clone());
+            }
+        }
+    }
+
+    /// The search index's tag counts (by key) as the sidebar shows them, by kind then name.
+    pub fn tag_counts_of(&self, counts: &[(String, usize)]) -> Vec<TagCount> {
+        let mut out: Vec<TagCount> = counts
+            .iter()
+            .filter_map(|(key, n)| Some(TagCount { tag: self.tags_by_key.get(key)?.clone(), n_clippings: *n }))
+            .collect();
+        out.sort_by_cached_key(|t| (t.tag.kind, t.tag.name.to_lowercase()));
+        out
     }
 
     /// Re-reads these clippings from the archive: edited or trashed ones are replaced, deleted
@@ -137,11 +178,12 @@ impl Catalog {
         for (id, entry) in fresh {
             match entry.map(Arc::new) {
                 Some(entry) => {
-                    self.by_id.insert(id, Arc::clone(&entry));
+                    self.learn_tags(&entry);
+                    self.set_by_id(id, Some(Arc::clone(&entry)));
                     self.entries.push(entry);
                 }
                 None => {
-                    self.by_id.remove(&id);
+                    self.set_by_id(id, None);
                 }
             }
         }
@@ -152,16 +194,17 @@ impl Catalog {
 
 /// How many of `entries` carry each tag, by kind then name; tags no entry carries are left out.
 pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
-    let mut counts: BTreeMap<(TagKind, String), TagCount> = BTreeMap::new();
+    // Keyed by the entries' own tag keys: no allocation per tag, which matters at 100,000.
+    let mut counts: HashMap<&str, (&Tag, usize)> = HashMap::new();
     for entry in entries {
-        for tag in &entry.tags {
-            counts
-                .entry((tag.kind, tag.name.to_lowercase()))
-                .or_insert_with(|| TagCount { tag: tag.clone(), n_clippings: 0 })
-                .n_clippings += 1;
+        for (key, tag) in entry.tag_keys.iter().zip(&entry.tags) {
+            counts.entry(key.as_str()).or_insert((tag, 0)).1 += 1;
         }
     }
-    counts.into_values().collect()
+    let mut out: Vec<TagCount> =
+        counts.into_values().map(|(tag, n_clippings)| TagCount { tag: tag.clone(), n_clippings }).collect();
+    out.sort_by_cached_key(|t| (t.tag.kind, t.tag.name.to_lowercase()));
+    out
 }
 
 impl Archive {

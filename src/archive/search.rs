@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{Local, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
     PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
@@ -37,7 +37,7 @@ use crate::archive::model::{Clipping, ClippingId, Tag};
 use crate::archive::query::{DateRange, Query, Sort, Text};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 2;
+pub const INDEX_VERSION: u32 = 3;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 const BATCH: usize = 2000;
@@ -249,7 +249,8 @@ fn schema() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING),
         lang: b.add_text_field("lang", STRING),
         trashed: b.add_text_field("trashed", STRING),
-        tag: b.add_text_field("tag", STRING),
+        // Fast as well: the tag counts of a result set are read from the column, not the docs.
+        tag: b.add_text_field("tag", STRING | FAST),
         source: b.add_text_field("source", text("folded", IndexRecordOption::WithFreqsAndPositions)),
         title: b.add_text_field("title", text("folded", IndexRecordOption::WithFreqs)),
         all: b.add_text_field("all", text("folded", IndexRecordOption::WithFreqsAndPositions)),
@@ -398,10 +399,20 @@ impl SearchIndex {
     /// The clippings that match, in the order asked for. [`Sort::Title`] gives newest first:
     /// titles are not in the index, the caller sorts.
     pub fn search(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
-        let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(Vec::new()) };
+        Ok(self.run(query, sort, false)?.ids)
+    }
+
+    /// [`SearchIndex::search`], and how many of the results carry each tag.
+    pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
+        self.run(query, sort, true)
+    }
+
+    fn run(&self, query: &Query, sort: Sort, count_tags: bool) -> Result<SearchResults> {
+        let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(SearchResults::default()) };
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
-        let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
+        let (mut hits, tag_counts) =
+            searcher.search(&*tantivy_query, &AllHits { scoring, count_tags }).map_err(|e| self.err(e))?;
         match sort {
             // Scores are never negative, so their bits sort as they do; one integer key sorts
             // several times faster than a comparison of three fields.
@@ -411,7 +422,7 @@ impl SearchIndex {
             Sort::Oldest => hits.sort_unstable_by_key(date_and_id),
             _ => hits.sort_unstable_by_key(|h| std::cmp::Reverse(date_and_id(h))),
         }
-        Ok(hits.into_iter().map(|h| ClippingId(h.id)).collect())
+        Ok(SearchResults { ids: hits.into_iter().map(|h| ClippingId(h.id)).collect(), tag_counts })
     }
 
     /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
@@ -587,26 +598,42 @@ fn date_and_id(h: &Hit) -> u128 {
     (u128::from(day.cast_unsigned() ^ 0x8000_0000) << 64) | u128::from(h.id)
 }
 
-/// Collects every matching document with its score and date: the window shows all results,
-/// not a first page.
+/// What a search found: the clippings in order and, when asked, the tag counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchResults {
+    pub ids: Vec<ClippingId>,
+    /// Tag keys (`kind:folded value`) with how many results carry them, unsorted.
+    pub tag_counts: Vec<(String, usize)>,
+}
+
+/// Collects every matching document with its score and date (the window shows all results,
+/// not a first page) and counts the tags of the results from the tag column.
 struct AllHits {
     scoring: bool,
+    count_tags: bool,
 }
 
 struct SegmentHits {
     ids: Column<u64>,
     dates: Column<i64>,
+    tags: Option<StrColumn>,
+    /// Results per tag, by the segment's term ordinal.
+    n_per_tag: Vec<u32>,
     hits: Vec<Hit>,
 }
 
 impl Collector for AllHits {
-    type Fruit = Vec<Hit>;
+    type Fruit = (Vec<Hit>, Vec<(String, usize)>);
     type Child = SegmentHits;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentHits> {
+        let tags = if self.count_tags { reader.fast_fields().str("tag")? } else { None };
+        let n_terms = tags.as_ref().map_or(0, |t| t.num_terms());
         Ok(SegmentHits {
             ids: reader.fast_fields().u64("id")?,
             dates: reader.fast_fields().i64("date")?,
+            tags,
+            n_per_tag: vec![0; n_terms],
             hits: Vec::new(),
         })
     }
@@ -615,22 +642,46 @@ impl Collector for AllHits {
         self.scoring
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut hits = Vec::new();
+        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (segment_hits, segment_counts) in fruits {
+            hits.extend(segment_hits);
+            for (key, n) in segment_counts {
+                *counts.entry(key).or_default() += n;
+            }
+        }
+        Ok((hits, counts.into_iter().collect()))
     }
 }
 
 impl SegmentCollector for SegmentHits {
-    type Fruit = Vec<Hit>;
+    type Fruit = (Vec<Hit>, Vec<(String, usize)>);
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(id) = self.ids.first(doc) {
             self.hits.push(Hit { id, score, date: self.dates.first(doc).unwrap_or_default() });
         }
+        if let Some(tags) = &self.tags {
+            for ord in tags.term_ords(doc) {
+                if let Some(n) = usize::try_from(ord).ok().and_then(|i| self.n_per_tag.get_mut(i)) {
+                    *n += 1;
+                }
+            }
+        }
     }
 
-    fn harvest(self) -> Vec<Hit> {
-        self.hits
+    fn harvest(self) -> Self::Fruit {
+        let mut counts = Vec::new();
+        if let Some(tags) = &self.tags {
+            let mut key = String::new();
+            for (ord, &n) in self.n_per_tag.iter().enumerate().filter(|(_, n)| **n > 0) {
+                if tags.ord_to_str(ord as u64, &mut key).unwrap_or(false) {
+                    counts.push((key.clone(), n as usize));
+                }
+            }
+        }
+        (self.hits, counts)
     }
 }
 
@@ -765,6 +816,11 @@ impl Archive {
     /// newest first). Reads only the index.
     pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
         self.index.search(query, sort)
+    }
+
+    /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
+    pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
+        self.index.search_with_tag_counts(query, sort)
     }
 
     /// How many clippings wait to be (re-)indexed.

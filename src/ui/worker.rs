@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 
-use crate::archive::catalog::{self, Catalog, Entry};
+use crate::archive::catalog::{Catalog, Entry};
 use crate::archive::{
     Archive, Clipping, ClippingId, ClippingWithTags, ExportReport, ImportProgress, ImportReport, Layout, Outcome,
     Query, Sort, Tag, TagCount, TagKind,
@@ -296,11 +296,10 @@ fn send_all_tags(state: &State, out: &Outbox) {
 
 fn search(state: &State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
-    let entries = match state.archive.search_ids(query, *sort) {
-        Ok(ids) => state.catalog.entries_of(&ids, *sort),
+    let (entries, tag_counts) = match state.archive.search_with_tag_counts(query, *sort) {
+        Ok(found) => (state.catalog.entries_of(&found.ids, *sort), state.catalog.tag_counts_of(&found.tag_counts)),
         Err(e) => return out.send(Reply::Failed(format!("cannot search: {e}"))),
     };
-    let tag_counts = catalog::tag_counts(&entries);
     out.send(Reply::Results {
         generation: *generation,
         entries: Arc::new(entries),
