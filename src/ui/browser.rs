@@ -296,7 +296,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                                     ui,
                                     &snippet.text,
                                     &snippet.highlights,
-                                    egui::TextStyle::Small,
+                                    egui::TextStyle::Body,
                                     true,
                                 );
                                 ui.add(egui::Label::new(job).selectable(false).truncate());
