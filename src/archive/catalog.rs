@@ -14,7 +14,7 @@ use crate::archive::search;
 use crate::archive::suggest::Suggestion;
 
 /// One clipping as the browser shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub clipping: Clipping,
     pub tags: Vec<Tag>,
@@ -24,8 +24,11 @@ pub struct Entry {
     pub countries: String,
     pub topics: String,
     pub events: String,
-    /// The language the clipping is indexed in, for highlighting matches the index's way.
+    /// The clipping's stored language, for highlighting matches the index's way (detecting it
+    /// here for clippings of older versions would slow down opening a large archive).
     pub language: String,
+    /// The title folded for sorting, made the first time the results are sorted by title.
+    title_key: std::sync::OnceLock<String>,
     tag_keys: Vec<String>,
 }
 
@@ -46,12 +49,17 @@ impl Entry {
             countries: list(TagKind::Country),
             topics: list(TagKind::Topic),
             events: list(TagKind::Event),
-            language: search::language_of(&clipping),
+            language: search::declared_language(&clipping),
+            title_key: std::sync::OnceLock::new(),
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
             tags,
             suggestions,
         }
+    }
+
+    fn title_key(&self) -> &str {
+        self.title_key.get_or_init(|| search::title_sort_key(&self.clipping.title))
     }
 
     pub fn id(&self) -> ClippingId {
@@ -125,7 +133,7 @@ impl Catalog {
     pub fn entries_of(&self, ids: &[ClippingId], sort: Sort) -> Vec<Arc<Entry>> {
         let mut entries: Vec<Arc<Entry>> = ids.iter().filter_map(|&id| self.get(id).cloned()).collect();
         if sort == Sort::Title {
-            search::sort_by_title(&mut entries, |e| &e.clipping.title);
+            entries.sort_by(|a, b| a.title_key().cmp(b.title_key()));
         }
         entries
     }

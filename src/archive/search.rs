@@ -208,11 +208,17 @@ fn iso_639_1(code3: &str) -> &str {
 /// The language a clipping is indexed in: what its source declared (`en-GB` -> `en`), else what
 /// its text reads as.
 pub fn language_of(clipping: &Clipping) -> String {
-    let declared = clipping.language.split(['-', '_']).next().unwrap_or_default().trim().to_lowercase();
+    let declared = declared_language(clipping);
     if !declared.is_empty() {
         return declared;
     }
     detect_language(&[clipping.title.as_str(), &clipping.body, &clipping.caption].join("\n"))
+}
+
+/// The language stored with a clipping (`en-GB` -> `en`), without reading its text: imports
+/// store one, clippings imported by older versions may have none.
+pub fn declared_language(clipping: &Clipping) -> String {
+    clipping.language.split(['-', '_']).next().unwrap_or_default().trim().to_lowercase()
 }
 
 /// The text fields a word may match in, in the order the index adds them.
@@ -867,8 +873,13 @@ impl Archive {
 
 /// Sorts by title, case- and accent-insensitively, keeping the current order among equals.
 pub fn sort_by_title<T>(items: &mut [T], title: impl Fn(&T) -> &str) {
-    let mut analyzers = Analyzers::default();
-    items.sort_by_cached_key(|item| analyzers.folded(title(item)).into_iter().map(|t| t.text).collect::<Vec<_>>());
+    items.sort_by_cached_key(|item| title_sort_key(title(item)));
+}
+
+/// A title's words folded as the index folds them, for sorting.
+pub fn title_sort_key(title: &str) -> String {
+    let mut analyzer = folded_analyzer();
+    run(&mut analyzer, title).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
