@@ -64,6 +64,20 @@ fn import_list_show_tag_export() {
     assert_eq!(list.lines().count(), 1, "{list}");
     assert!(list.contains("Brussels talks") && list.contains("[BE]"), "{list}");
 
+    // Words searched for: each clipping's line, then the passage with the words marked.
+    let list = stdout(&clippings(&archive, &["list", "--query", "corridor hydro"]));
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(lines.len(), 2, "{list}");
+    assert!(lines[0].contains("Brussels talks"), "{list}");
+    assert!(lines[1].contains("«Corridor» and green «hydrogen»"), "{list}");
+    let ordered = |sort: &str| -> Vec<String> {
+        let out = stdout(&clippings(&archive, &["list", "--sort", sort]));
+        out.lines().map(|l| l.split_whitespace().next().unwrap_or_default().to_owned()).collect()
+    };
+    let newest = ordered("newest");
+    assert_eq!(ordered("oldest"), newest.iter().rev().cloned().collect::<Vec<_>>());
+    assert_eq!(clippings(&archive, &["list", "--sort", "sideways"]).status.code(), Some(2));
+
     let json = stdout(&clippings(&archive, &["list", "--json"]));
     let items: Vec<serde_json::Value> = json.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(items.len(), 2);

@@ -758,11 +758,11 @@ impl Highlighter {
         out
     }
 
-    /// About `max_chars` of `text` around its first match, cut at word boundaries, with the
-    /// matches marked; `None` when nothing in it matches.
+    /// About `max_chars` of `text` where the most of the query's different words are, cut at
+    /// word boundaries, with the matches marked; `None` when nothing in it matches.
     pub fn snippet(&mut self, text: &str, language: &str, max_chars: usize) -> Option<Snippet> {
         let ranges = self.ranges(text, language);
-        let first = ranges.first()?.start;
+        let first = best_window(text, &ranges, max_chars * 3 / 4)?;
         // Start a little before the first match, at a word boundary.
         let lead = max_chars / 4;
         let mut start = text.char_indices().rev().filter(|(i, _)| *i <= first).nth(lead).map_or(0, |(i, _)| i);
@@ -792,6 +792,28 @@ impl Highlighter {
             .collect();
         Some(Snippet { text: snippet, highlights })
     }
+}
+
+/// Where the passage that shows the most different matched words (then the most matches)
+/// begins: at one of the matches, the earliest among equals.
+fn best_window(text: &str, ranges: &[Range<usize>], width_chars: usize) -> Option<usize> {
+    // Long texts with many matches: the first few hundred are plenty to choose from.
+    let candidates = ranges.get(..ranges.len().min(200))?;
+    let mut best: Option<((usize, usize), usize)> = None;
+    for (i, r) in candidates.iter().enumerate() {
+        let end = text.get(r.start..)?.char_indices().nth(width_chars).map_or(text.len(), |(k, _)| r.start + k);
+        let inside: Vec<&Range<usize>> = candidates[i..].iter().take_while(|m| m.end <= end).collect();
+        let mut words: Vec<String> =
+            inside.iter().filter_map(|m| text.get((*m).clone())).map(str::to_lowercase).collect();
+        let n_matches = words.len();
+        words.sort();
+        words.dedup();
+        let score = (words.len(), n_matches);
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, r.start));
+        }
+    }
+    best.map(|(_, start)| start)
 }
 
 impl Archive {
@@ -916,6 +938,15 @@ mod tests {
         assert_eq!(marked, ["Corridor", "Kazakhstan"], "{s:?}");
         assert!(!s.text.contains('\n'));
         assert!(Highlighter::new(&Query::parse("hydrogen")).snippet(text, "en", 40).is_none());
+    }
+
+    #[test]
+    fn snippets_show_where_most_of_the_words_are() {
+        let text = "Kazakhstan exports grain. Weather was mild all winter long across the plains of the north. \
+                    Later, Kazakhstan signed a green hydrogen deal with Belgium.";
+        let s = Highlighter::new(&Query::parse("kazakhstan hydrogen")).snippet(text, "en", 60).unwrap();
+        let marked: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
+        assert_eq!(marked, ["Kazakhstan", "hydrogen"], "{s:?}");
     }
 
     #[test]
