@@ -138,10 +138,11 @@ fn a_bad_batch_imports_the_rest_and_reports_each_failure() {
     write(&dir, "text-named.jpg", "This is not a photo at all, just words.\n");
     write(&dir, "story.txt", "A story\nthat imports");
     write(&dir, "slides.pptx", b"PK\x03\x04 not ours");
+    write(&dir, "IMG_0001.HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic");
     write(&dir, ".hidden.txt", "hidden\nfiles are skipped");
     let report = import(&archive, std::slice::from_ref(&dir));
 
-    assert_eq!(report.outcomes.len(), 6, "{report:#?}");
+    assert_eq!(report.outcomes.len(), 7, "{report:#?}");
     imported_id(&report, "good.jpg");
     imported_id(&report, "story.txt");
     assert!(matches!(failure(&report, "truncated.jpg"), ImportError::BadImage { format: "JPEG", .. }));
@@ -149,8 +150,10 @@ fn a_bad_batch_imports_the_rest_and_reports_each_failure() {
     let not_jpeg = failure(&report, "text-named.jpg");
     assert_eq!(not_jpeg.to_string(), "not a valid JPEG image: the file does not start like a JPEG image");
     assert_eq!(failure(&report, "slides.pptx"), ImportError::Unsupported);
+    let heic = failure(&report, "IMG_0001.HEIC");
+    assert_eq!(heic.to_string(), "HEIC photos are not supported: save or export them as JPEG first");
     assert_eq!(archive.n_clippings(), 2);
-    assert_eq!(report.summary(), "2 imported, 0 duplicates, 4 failed");
+    assert_eq!(report.summary(), "2 imported, 0 duplicates, 5 failed");
     // No trace of the failures in the archive's folders.
     let n_files = walkdir::WalkDir::new(archive.root().join("originals"))
         .into_iter()

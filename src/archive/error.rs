@@ -72,6 +72,8 @@ impl Error {
 pub enum ImportError {
     #[error("unsupported format")]
     Unsupported,
+    #[error("{0} photos are not supported: save or export them as JPEG first")]
+    UnsupportedPhoto(&'static str),
     #[error("empty file")]
     Empty,
     #[error("cannot read file: {0}")]

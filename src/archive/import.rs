@@ -6,7 +6,6 @@
 
 use std::fs::{self, File};
 use std::io::{Read, Write};
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -20,7 +19,7 @@ use crate::archive::media::{self, Source};
 use crate::archive::model::{Clipping, ClippingId, Kind};
 use crate::archive::model::{Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{html, office, pdf, photo_meta, search, tags, text};
+use crate::archive::{html, office, pdf, photo_meta, quiet, search, tags, text};
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -124,6 +123,30 @@ enum FileKind {
     Pdf,
     Office { odt: bool },
     Photo(image::ImageFormat),
+}
+
+/// Photo formats people have but we cannot decode without a C library, by extension, with the
+/// name the import report gives them.
+const UNSUPPORTED_PHOTOS: &[(&str, &str)] = &[
+    ("heic", "HEIC"),
+    ("heif", "HEIF"),
+    ("avif", "AVIF"),
+    ("cr2", "Canon RAW"),
+    ("cr3", "Canon RAW"),
+    ("nef", "Nikon RAW"),
+    ("arw", "Sony RAW"),
+    ("orf", "Olympus RAW"),
+    ("rw2", "Panasonic RAW"),
+    ("raf", "Fujifilm RAW"),
+];
+
+/// Why a file that [`classify`] does not take is not imported.
+fn unsupported(path: &Path) -> ImportError {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    match UNSUPPORTED_PHOTOS.iter().find(|(e, _)| *e == ext) {
+        Some((_, name)) => ImportError::UnsupportedPhoto(name),
+        None => ImportError::Unsupported,
+    }
 }
 
 fn classify(path: &Path) -> Option<FileKind> {
@@ -354,7 +377,7 @@ impl Archive {
     }
 
     fn try_import_one(&self, path: &Path) -> Result<Outcome, ImportError> {
-        let kind = classify(path).ok_or(ImportError::Unsupported)?;
+        let kind = classify(path).ok_or_else(|| unsupported(path))?;
         let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
         self.import_source(path, kind, source, hash, byte_size)
     }
@@ -365,7 +388,7 @@ impl Archive {
         let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let path = PathBuf::from(name);
         let outcome = match classify(&path) {
-            None => Outcome::Failed { reason: ImportError::Unsupported },
+            None => Outcome::Failed { reason: unsupported(&path) },
             Some(kind) => {
                 self.store.set_import_in_progress(true)?;
                 let hash = blake3::hash(&bytes).to_hex().to_string();
@@ -401,9 +424,9 @@ impl Archive {
         let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
         let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        let prepared = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let prepared = quiet::catch_quietly(|| {
             prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref(), page_dir)
-        }))
+        })
         .map_err(|_| ImportError::DecoderPanic)??;
         let mut prepared = prepared;
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.

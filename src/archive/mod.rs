@@ -15,6 +15,7 @@ mod office;
 mod pdf;
 mod photo_meta;
 pub mod query;
+mod quiet;
 pub mod search;
 mod store;
 pub mod suggest;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use pdf_extract::Object;
 
 use crate::archive::error::ImportError;
+use crate::archive::quiet;
 use crate::archive::text::Document;
 
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
@@ -31,7 +32,7 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     };
     // pdf-extract reads more fonts well, but panics on some it does not know; lopdf's own
     // extraction is then the fallback.
-    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let extracted = quiet::catch_quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     let pages = match extracted {
         Ok(Ok(pages)) => pages,
         Ok(Err(e)) => return Err(ImportError::BadText(format!("cannot read the PDF's text: {e}"))),
