@@ -38,6 +38,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                 app.search_text.clear();
                 actions.push(Action::Search);
             }
+            ui.add(egui::Label::new(egui::RichText::new("?").strong()).sense(egui::Sense::hover()))
+                .on_hover_ui(search_help_ui);
 
             let order = app.settings.order;
             let order_label = ui.label("Order");
@@ -92,4 +94,35 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
         });
         ui.add_space(4.0);
     });
+}
+
+/// What can be typed in the search box, with an example of each.
+const SEARCH_HELP: &[(&str, &str)] = &[
+    ("corridor kazakhstan", "both words, in any form (corridors, Kazakhstan's)"),
+    ("kaz", "the word being typed also finds the words it begins"),
+    ("\"middle corridor\"", "these words together, in this order"),
+    ("belgium OR bruxelles", "either word"),
+    ("-oil", "leave out clippings with this word"),
+    ("country:BE", "a country tag, by code or name (Belgium, Бельгия)"),
+    ("topic:energy", "a topic tag"),
+    ("event:\"Astana International Forum\"", "an event tag"),
+    ("-country:RU", "leave out clippings with this tag"),
+    ("source:dknews", "the outlet"),
+    ("kind:photo", "photos only (kind:article for articles)"),
+    ("lang:ru", "clippings in this language"),
+    ("date:2024-01..2024-03", "published (or taken) in these months; also date:2024"),
+    ("imported:this-week", "also imported:today, imported:last-30-days"),
+    ("in:trash", "search the trash"),
+];
+
+fn search_help_ui(ui: &mut egui::Ui) {
+    ui.strong("Searching");
+    egui::Grid::new("search-help").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
+        for (example, meaning) in SEARCH_HELP {
+            ui.monospace(*example);
+            ui.label(*meaning);
+            ui.end_row();
+        }
+    });
+    ui.weak("Best match first; choose another order beside the box.");
 }
