@@ -177,6 +177,11 @@ fn every_query_form_in_russian() {
             ("country:Бельгия коридор ", &[KORIDOR]),
             ("country:Казахстан topic:energy lang:ru", &[VODOROD]),
             ("lang:ru date:2024-01", &[KORIDOR]),
+            ("kind:article imported:today коридор ", &[KORIDOR]),
+            ("imported:last-30-days date:2024-04 lang:ru", &[VODOROD]),
+            ("kind:photo водород ", &[]),
+            ("event:\"Astana International Forum\" lang:ru", &[]),
+            ("\"зеленом водороде\"", &[VODOROD]),
             ("source:интерфакс", &[KORIDOR]),
             ("-source:интерфакс lang:ru", &[VODOROD]),
         ],
@@ -204,6 +209,10 @@ fn every_query_form_in_kazakh() {
             ("source:kazinform", &[]),
             ("kazinform ", &[DALIZ]),
             ("lang:kk date:2024-02-20", &[DALIZ]),
+            ("kind:article imported:this-week тасымалы ", &[DALIZ]),
+            ("kind:photo қазақстан ", &[]),
+            ("topic:energy lang:kk", &[]),
+            ("-country:KZ дәліз ", &[]),
         ],
     );
 }
