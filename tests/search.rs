@@ -277,15 +277,23 @@ fn edits_tags_trash_and_deletes_reach_the_index() {
 }
 
 #[test]
-fn a_deleted_or_outdated_index_is_rebuilt() {
+fn a_deleted_damaged_or_outdated_index_is_rebuilt() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("archive");
     let before: Vec<ClippingId> = setup(&dir).search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
     assert_eq!(before.len(), 3);
-    for damage in ["delete", "version"] {
+    for damage in ["delete", "version", "lost file"] {
         match damage {
             "delete" => std::fs::remove_dir_all(dir.join("index")).unwrap(),
-            _ => std::fs::write(dir.join("index/clippings-index-version"), "0").unwrap(),
+            "version" => std::fs::write(dir.join("index/clippings-index-version"), "0").unwrap(),
+            _ => {
+                let index_file = std::fs::read_dir(dir.join("index"))
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .find(|p| p.extension().is_some_and(|e| e == "idx"))
+                    .unwrap();
+                std::fs::remove_file(index_file).unwrap();
+            }
         }
         let archive = Archive::open(&dir).unwrap();
         // A small archive is caught up on open; a big one by sync_index, with progress.

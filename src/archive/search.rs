@@ -297,35 +297,55 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir`. When it is missing, damaged or of another version, an empty
     /// one is made in its place and `true` returned: the caller must index everything, then
-    /// call [`SearchIndex::mark_complete`].
+    /// call [`SearchIndex::mark_complete`]. The index is derived, so nothing is lost.
     pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
-        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
-        let existing = if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str()) {
-            Index::open_in_dir(dir).ok()
-        } else {
-            None
-        };
+        if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str())
+            && let Ok(index) = SearchIndex::open_existing(dir)
+        {
+            return Ok((index, false));
+        }
+        SearchIndex::create(dir).map(|index| (index, true))
+    }
+
+    fn open_existing(dir: &Path) -> Result<SearchIndex> {
+        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
+        let index = Index::open_in_dir(dir).map_err(err)?;
         let (schema, fields) = schema();
-        let (index, fresh) = match existing.filter(|i| i.schema() == schema) {
-            Some(index) => (index, false),
-            None => {
-                match std::fs::remove_dir_all(dir) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(Error::io(dir, e)),
-                }
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                (Index::create_in_dir(dir, schema).map_err(err)?, true)
-            }
-        };
+        if index.schema() != schema {
+            return Err(Error::Index { path: dir.to_owned(), reason: "built with another schema".to_owned() });
+        }
+        let opened = SearchIndex::start(dir, &index, fields)?;
+        // Every segment must be readable, not just the list of them.
+        for segment in opened.reader.searcher().segment_readers() {
+            segment.fast_fields().u64("id").map_err(err)?;
+        }
+        Ok(opened)
+    }
+
+    fn create(dir: &Path) -> Result<SearchIndex> {
+        match std::fs::remove_dir_all(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)
+            .map_err(|e| Error::Index { path: dir.to_owned(), reason: e.to_string() })?;
+        SearchIndex::start(dir, &index, fields)
+    }
+
+    /// Registers the analyzers and starts the writer and the reader.
+    fn start(dir: &Path, index: &Index, fields: Fields) -> Result<SearchIndex> {
+        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
         index.tokenizers().register("folded", folded_analyzer());
         for (code, language) in STEMMED {
             index.tokenizers().register(&format!("stem_{code}"), stemmed_analyzer(language));
         }
         let writer = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
-        Ok((SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(writer), fields }, fresh))
+        Ok(SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(writer), fields })
     }
 
     /// Records that the index is of this version and holds (or has marks for) every clipping.
