@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use clippings::archive::catalog::{Catalog, Entry, tag_counts};
-use clippings::archive::search::{SearchIndex, detect_language};
+use clippings::archive::search::{Highlighter, SearchIndex, detect_language};
 use clippings::archive::{Clipping, ClippingId, Query, Sort, Tag, TagKind, tags};
 
 /// One text of the corpus, before it is repeated.
@@ -312,5 +312,27 @@ fn main() {
         ms(percentile(&window, 0.5)),
         ms(percentile(&window, 0.95)),
         ms(*window.last().unwrap())
+    );
+
+    // What the window's UI thread does when results arrive: a passage for each row on screen.
+    let by_id: HashMap<ClippingId, &Clipping> = clippings.iter().map(|(c, _)| (c.id, c)).collect();
+    let mut screenful = Vec::new();
+    for (_, ours, _) in queries() {
+        let query = Query::parse(&ours);
+        let ids = index.search(&query, Sort::Relevance).unwrap();
+        let started = Instant::now();
+        let mut highlighter = Highlighter::new(&query);
+        for id in ids.iter().take(30) {
+            let c = by_id[id];
+            let _ = highlighter.snippet(&c.body, &c.language, 160);
+        }
+        screenful.push(started.elapsed());
+    }
+    screenful.sort();
+    println!(
+        "snippets for a screenful of 30 rows (UI thread): p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        ms(percentile(&screenful, 0.5)),
+        ms(percentile(&screenful, 0.95)),
+        ms(*screenful.last().unwrap())
     );
 }

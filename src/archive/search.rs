@@ -55,6 +55,9 @@ const STEMMED: [(&str, Language); 5] = [
 /// Kazakh letters that Russian does not have (і is left out: Ukrainian and Belarusian use it).
 const KAZAKH_LETTERS: &str = "әғқңөұүһӘҒҚҢӨҰҮҺ";
 
+/// How much of a text a snippet is looked for in.
+const SNIPPET_SCAN_BYTES: usize = 32 * 1024;
+
 /// Prefixes up to this many letters are indexed as terms of their own (`short_prefixes`).
 const SHORT_PREFIX_CHARS: usize = 3;
 
@@ -758,18 +761,17 @@ impl Highlighter {
         let stems: Vec<Option<String>> =
             self.typed.clone().iter().map(|w| self.analyzers.stem_word(language, w)).collect();
         let tokens = self.analyzers.folded(text);
+        // One stemming pass over the whole text; both analyzers cut the same words, so the
+        // stemmed words line up with the folded ones (checked by their place in the text).
+        let stemmed = if stems.iter().any(Option::is_some) { self.analyzers.stemmed(language, text) } else { None };
         let mut out = Vec::new();
-        for token in tokens {
-            let stem = if stems.iter().any(Option::is_some) {
-                text.get(token.range.clone()).and_then(|raw| self.analyzers.stem_word(language, raw))
-            } else {
-                None
-            };
+        for (i, token) in tokens.into_iter().enumerate() {
+            let stem = stemmed.as_ref().and_then(|s| s.get(i)).filter(|s| s.range == token.range).map(|s| &s.text);
             let hit = self.words.iter().zip(&stems).any(|((word, prefix), word_stem)| {
                 token.text == *word
                     || (*prefix || (language == "kk" && is_kazakh_prefix_word(word)))
                         && token.text.starts_with(word.as_str())
-                    || word_stem.is_some() && *word_stem == stem
+                    || word_stem.is_some() && word_stem.as_ref() == stem
             });
             if hit {
                 out.push(token.range);
@@ -781,6 +783,10 @@ impl Highlighter {
     /// About `max_chars` of `text` where the most of the query's different words are, cut at
     /// word boundaries, with the matches marked; `None` when nothing in it matches.
     pub fn snippet(&mut self, text: &str, language: &str, max_chars: usize) -> Option<Snippet> {
+        // A list row needs one passage: the beginning of a long text (a PDF's hundred pages)
+        // is enough to look in, and keeps drawing a row of results quick.
+        let end = text.char_indices().map(|(i, _)| i).find(|&i| i >= SNIPPET_SCAN_BYTES).unwrap_or(text.len());
+        let text = text.get(..end).unwrap_or(text);
         let ranges = self.ranges(text, language);
         let first = best_window(text, &ranges, max_chars * 3 / 4)?;
         // Start a little before the first match, at a word boundary.
