@@ -303,6 +303,44 @@ fn a_deleted_damaged_or_outdated_index_is_rebuilt() {
     }
 }
 
+/// Edits made while the index is being built again are all found afterwards: the rebuild may
+/// read a clipping just before an edit, and the edit must not be lost for that.
+#[test]
+fn edits_during_a_rebuild_are_not_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let n_files = 700;
+    for i in 0..n_files {
+        write(&inbox, &format!("note-{i:03}.txt"), format!("Note {i}\nNothing much happened on day {i}."));
+    }
+    let archive = Archive::open(&dir).unwrap();
+    archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    drop(archive);
+    std::fs::remove_dir_all(dir.join("index")).unwrap();
+
+    let archive = std::sync::Arc::new(Archive::open(&dir).unwrap());
+    assert_eq!(archive.n_index_pending().unwrap(), n_files, "a backlog this big is left to sync_index");
+    let ids: Vec<ClippingId> = archive.all_clippings().unwrap().into_iter().map(|c| c.id).collect();
+    let rebuild = {
+        let archive = std::sync::Arc::clone(&archive);
+        std::thread::spawn(move || archive.sync_index(&mut |_, _| {}, &AtomicBool::new(false)).unwrap())
+    };
+    for (i, &id) in ids.iter().enumerate().take(60) {
+        let mut c = archive.get(id).unwrap();
+        c.notes = format!("edited{i}");
+        archive.update(&c).unwrap();
+        archive.add_tag(&tags::resolve(TagKind::Topic, &format!("t{i}")).unwrap(), &[id]).unwrap();
+    }
+    rebuild.join().unwrap();
+    archive.sync_index(&mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    for (i, &id) in ids.iter().enumerate().take(60) {
+        assert_eq!(archive.search_ids(&Query::parse(&format!("edited{i} ")), Sort::Newest).unwrap(), [id]);
+        assert_eq!(archive.search_ids(&Query::parse(&format!("topic:t{i}")), Sort::Newest).unwrap(), [id]);
+    }
+    assert_eq!(archive.search_ids(&Query::default(), Sort::Newest).unwrap().len(), n_files);
+}
+
 /// A small xorshift generator: the differential test's documents are random but repeatable.
 struct Rng(u64);
 

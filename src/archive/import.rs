@@ -357,7 +357,7 @@ impl Archive {
             self.store.flush()?;
             // Nor before it can be found. The index is derived: should this fail, the clippings
             // stay marked and the next catch-up indexes them, so the import goes on.
-            let _ = self.sync_index_now();
+            let _ = self.index_changed(&fresh);
             for outcome in outcomes {
                 report.outcomes.push(outcome);
                 if let Some(o) = report.outcomes.last() {
@@ -400,7 +400,9 @@ impl Archive {
                 }
                 self.store.flush()?;
                 self.store.set_import_in_progress(false)?;
-                let _ = self.sync_index_now();
+                if let Ok(Outcome::Imported { id, .. }) = &result {
+                    let _ = self.index_changed(&[*id]);
+                }
                 result.unwrap_or_else(|reason| Outcome::Failed { reason })
             }
         };

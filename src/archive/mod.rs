@@ -119,7 +119,7 @@ impl Archive {
             archive.store.set_import_in_progress(false)?;
         }
         if archive.n_index_pending()? <= SMALL_INDEX_BACKLOG {
-            archive.sync_index_now()?;
+            archive.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false))?;
         }
         Ok(archive)
     }
@@ -208,14 +208,14 @@ impl Archive {
         updated.byte_size = stored.byte_size;
         self.store.update_clipping(&updated)?;
         self.store.flush()?;
-        self.sync_index_now()
+        self.index_changed(&[updated.id])
     }
 
     /// Adds a tag to clippings. Returns how many did not have it yet.
     pub fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let n = self.store.add_tag(tag, ids)?;
         self.store.flush()?;
-        self.sync_index_now()?;
+        self.index_changed(ids)?;
         Ok(n)
     }
 
@@ -223,7 +223,7 @@ impl Archive {
     pub fn remove_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let n = self.store.remove_tag(&tag.key(), ids)?;
         self.store.flush()?;
-        self.sync_index_now()?;
+        self.index_changed(ids)?;
         Ok(n)
     }
 
@@ -256,9 +256,10 @@ impl Archive {
         if self.store.tag(&from.key())?.is_none() {
             return Err(Error::NoSuchTag { kind: from.kind.as_str(), value: from.value.clone() });
         }
+        let ids = self.store.clippings_with(&from.key())?;
         let n = self.store.merge_tags(&from.key(), into)?;
         self.store.flush()?;
-        self.sync_index_now()?;
+        self.index_changed(&ids)?;
         Ok(n)
     }
 
@@ -343,7 +344,7 @@ impl Archive {
             self.store.set_suggestions(id, &keep)?;
         }
         self.store.flush()?;
-        self.sync_index_now()?;
+        self.index_changed(ids)?;
         Ok(n)
     }
 
@@ -377,7 +378,7 @@ impl Archive {
             }
         }
         self.store.flush()?;
-        self.sync_index_now()?;
+        self.index_changed(ids)?;
         Ok(n)
     }
 
@@ -399,7 +400,7 @@ impl Archive {
             }
             deleted.push(clipping.id);
         }
-        self.sync_index_now()?;
+        self.index_changed(&deleted)?;
         Ok(deleted)
     }
 }

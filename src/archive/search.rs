@@ -1,8 +1,9 @@
 //! The full-text index: Tantivy, in the archive's `index/` folder. It is derived: the sled
 //! database stays the store of record, and deleting the folder loses nothing (the archive
 //! rebuilds it). Every change to a clipping or its tags marks the clipping in the database as
-//! waiting for the index (`index_pending`, with the change's sequence number); [`Archive::sync_index`]
-//! re-indexes what waits, commits, and only then clears the marks of the changes it indexed. A
+//! waiting for the index (`index_pending`, with the change's sequence number), before and after
+//! the change, and indexes it before returning; [`Archive::sync_index`] works through a backlog.
+//! Either re-indexes, commits, and only then clears the marks of the changes it indexed. A
 //! process killed at any moment therefore leaves marks for whatever the index may lack, and the
 //! next open catches up.
 //!
@@ -885,8 +886,8 @@ impl Archive {
     /// Brings the index up to date with the database: re-indexes every clipping changed since
     /// it was last indexed, in batches, calling `progress(n_done, n_total)` after each commit.
     /// Returns how many were re-indexed. Safe to interrupt: what is not done stays marked.
+    /// Changes made meanwhile index themselves between two batches.
     pub fn sync_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<usize> {
-        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let pending = self.store.index_pending()?;
         let n_total = pending.len();
         let mut n_done = 0;
@@ -894,16 +895,7 @@ impl Archive {
             if cancel.load(Ordering::Relaxed) {
                 break;
             }
-            let mut records = Vec::with_capacity(batch.len());
-            for &(id, _) in batch {
-                let record = match self.store.get(id)? {
-                    Some(c) => Some((c, self.store.tags_of(id)?)),
-                    None => None,
-                };
-                records.push((id, record));
-            }
-            self.index.replace(&records)?;
-            self.store.clear_index_pending(batch)?;
+            self.index_marked(batch)?;
             n_done += batch.len();
             progress(n_done, n_total);
         }
@@ -913,9 +905,33 @@ impl Archive {
         Ok(n_done)
     }
 
-    /// [`Archive::sync_index`] without progress, for changes the caller waits on.
-    pub(crate) fn sync_index_now(&self) -> Result<()> {
-        self.sync_index(&mut |_, _| {}, &AtomicBool::new(false)).map(|_| ())
+    /// Indexes the change just made to these clippings, before the call that made it returns:
+    /// a search right after it finds it. A backlog of other clippings is left to
+    /// [`Archive::sync_index`].
+    pub(crate) fn index_changed(&self, ids: &[ClippingId]) -> Result<()> {
+        let marked = self.store.index_marks_of(ids)?;
+        for batch in marked.chunks(BATCH) {
+            self.index_marked(batch)?;
+        }
+        Ok(())
+    }
+
+    /// Re-indexes marked clippings as the database has them now, commits, then clears the marks
+    /// that were indexed.
+    fn index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
+        // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
+        // not for all of it.
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut records = Vec::with_capacity(marked.len());
+        for &(id, _) in marked {
+            let record = match self.store.get(id)? {
+                Some(c) => Some((c, self.store.tags_of(id)?)),
+                None => None,
+            };
+            records.push((id, record));
+        }
+        self.index.replace(&records)?;
+        self.store.clear_index_pending(marked)
     }
 }
 

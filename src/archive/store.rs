@@ -247,9 +247,10 @@ impl Store {
         if !self.clippings.contains_key(key).map_err(db_err)? {
             return Err(Error::NoSuchClipping(clipping.id));
         }
-        self.mark_index_pending(&[clipping.id])?;
-        self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
-        Ok(())
+        self.marked(&[clipping.id], || {
+            self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
+            Ok(())
+        })
     }
 
     /// Deletes a clipping's records for good: the record, its hash and its tag relations.
@@ -274,20 +275,21 @@ impl Store {
     pub(crate) fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
-        self.mark_index_pending(&[id])?;
         self.suggestions.remove(id_key(id)).map_err(db_err)?;
         let trees = (&self.clippings, &self.hashes, &self.tag_clippings, &self.clipping_tags);
-        trees
-            .transaction(|(clippings, hashes, tag_clips, clip_tags)| {
-                clippings.remove(&id_key(id))?;
-                hashes.remove(clipping.hash.as_bytes())?;
-                for key in &tag_keys {
-                    tag_clips.remove(tag_clipping_key(key, id))?;
-                    clip_tags.remove(clipping_tag_key(id, key))?;
-                }
-                Ok::<_, ConflictableTransactionError<Error>>(())
-            })
-            .map_err(tx_err)?;
+        self.marked(&[id], || {
+            trees
+                .transaction(|(clippings, hashes, tag_clips, clip_tags)| {
+                    clippings.remove(&id_key(id))?;
+                    hashes.remove(clipping.hash.as_bytes())?;
+                    for key in &tag_keys {
+                        tag_clips.remove(tag_clipping_key(key, id))?;
+                        clip_tags.remove(clipping_tag_key(id, key))?;
+                    }
+                    Ok::<_, ConflictableTransactionError<Error>>(())
+                })
+                .map_err(tx_err)
+        })?;
         Ok(Some(clipping))
     }
 
@@ -355,73 +357,87 @@ impl Store {
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
     pub(crate) fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
-        self.mark_index_pending(ids)?;
         let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
-        trees
-            .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
-                if tag_tree.get(key.as_bytes())?.is_none() {
-                    tag_tree.insert(key.as_bytes(), encode(tag))?;
-                }
-                let mut n_new = 0;
-                for &id in ids {
-                    if clippings.get(id_key(id))?.is_none() {
-                        return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
+        self.marked(ids, || {
+            trees
+                .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
+                    if tag_tree.get(key.as_bytes())?.is_none() {
+                        tag_tree.insert(key.as_bytes(), encode(tag))?;
                     }
-                    if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
-                        n_new += 1;
+                    let mut n_new = 0;
+                    for &id in ids {
+                        if clippings.get(id_key(id))?.is_none() {
+                            return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
+                        }
+                        if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
+                            n_new += 1;
+                        }
+                        clip_tags.insert(clipping_tag_key(id, &key), &[])?;
                     }
-                    clip_tags.insert(clipping_tag_key(id, &key), &[])?;
-                }
-                Ok(n_new)
-            })
-            .map_err(tx_err)
+                    Ok(n_new)
+                })
+                .map_err(tx_err)
+        })
     }
 
     /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
     pub(crate) fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
-        self.mark_index_pending(ids)?;
         let trees = (&self.tag_clippings, &self.clipping_tags);
-        trees
-            .transaction(|(tag_clips, clip_tags)| {
-                let mut n_removed = 0;
-                for &id in ids {
-                    if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
-                        n_removed += 1;
+        self.marked(ids, || {
+            trees
+                .transaction(|(tag_clips, clip_tags)| {
+                    let mut n_removed = 0;
+                    for &id in ids {
+                        if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
+                            n_removed += 1;
+                        }
+                        clip_tags.remove(clipping_tag_key(id, tag_key))?;
                     }
-                    clip_tags.remove(clipping_tag_key(id, tag_key))?;
-                }
-                Ok::<_, ConflictableTransactionError<Error>>(n_removed)
-            })
-            .map_err(tx_err)
+                    Ok::<_, ConflictableTransactionError<Error>>(n_removed)
+                })
+                .map_err(tx_err)
+        })
     }
 
     /// Moves every clipping of tag `from` to tag `into` (created if needed) and forgets `from`.
     /// With the same key on both sides this rewrites the tag's record (a rename of case or date).
     pub(crate) fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
         let ids = self.clippings_with(from_key)?;
-        self.mark_index_pending(&ids)?;
         let into_key = into.key();
         let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags);
-        trees
-            .transaction(|(tag_tree, tag_clips, clip_tags)| {
-                for &id in &ids {
-                    tag_clips.remove(tag_clipping_key(from_key, id))?;
-                    clip_tags.remove(clipping_tag_key(id, from_key))?;
-                }
-                tag_tree.remove(from_key.as_bytes())?;
-                tag_tree.insert(into_key.as_bytes(), encode(into))?;
-                for &id in &ids {
-                    tag_clips.insert(tag_clipping_key(&into_key, id), &[])?;
-                    clip_tags.insert(clipping_tag_key(id, &into_key), &[])?;
-                }
-                Ok::<_, ConflictableTransactionError<Error>>(ids.len())
-            })
-            .map_err(tx_err)
+        self.marked(&ids, || {
+            trees
+                .transaction(|(tag_tree, tag_clips, clip_tags)| {
+                    for &id in &ids {
+                        tag_clips.remove(tag_clipping_key(from_key, id))?;
+                        clip_tags.remove(clipping_tag_key(id, from_key))?;
+                    }
+                    tag_tree.remove(from_key.as_bytes())?;
+                    tag_tree.insert(into_key.as_bytes(), encode(into))?;
+                    for &id in &ids {
+                        tag_clips.insert(tag_clipping_key(&into_key, id), &[])?;
+                        clip_tags.insert(clipping_tag_key(id, &into_key), &[])?;
+                    }
+                    Ok::<_, ConflictableTransactionError<Error>>(ids.len())
+                })
+                .map_err(tx_err)
+        })
     }
 
     /// A number larger than any handed out before, also after a restart.
     fn next_seq(&self) -> Result<u64> {
         self.db.generate_id().map_err(db_err)
+    }
+
+    /// Makes a change to these clippings, marked for the search index before and after it.
+    /// Before: a process killed halfway leaves the mark. After: an index catch-up that read
+    /// the record between the first mark and the change (and cleared that mark) cannot hide
+    /// the change, as the second mark is newer.
+    fn marked<T>(&self, ids: &[ClippingId], change: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.mark_index_pending(ids)?;
+        let done = change()?;
+        self.mark_index_pending(ids)?;
+        Ok(done)
     }
 
     /// Marks clippings as changed since the search index last saw them.
@@ -452,6 +468,17 @@ impl Store {
             let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
             if let Some(id) = id_from_key(&k) {
                 out.push((id, seq));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The marks of these clippings, for those that have one.
+    pub(crate) fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
+        let mut out = Vec::new();
+        for &id in ids {
+            if let Some(v) = self.index_pending.get(id_key(id)).map_err(db_err)? {
+                out.push((id, v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX)));
             }
         }
         Ok(out)
