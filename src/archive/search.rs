@@ -375,18 +375,22 @@ impl SearchIndex {
         }
         doc.add_text(f.source, fold_yo(&c.source));
         doc.add_text(f.title, fold_yo(&c.title));
-        let mut short_prefixes = std::collections::BTreeSet::new();
+        let mut words: Vec<String> = Vec::new();
         for text in searchable_fields(c).iter().filter(|t| !t.is_empty()) {
             doc.add_text(f.all, fold_yo(text));
-            for token in analyzers.folded(text) {
-                // The ends of the word's first one, two and three letters.
-                let ends = token.text.char_indices().map(|(i, _)| i).skip(1).chain([token.text.len()]);
-                for end in ends.take(SHORT_PREFIX_CHARS) {
-                    short_prefixes.insert(token.text.get(..end).unwrap_or_default().to_owned());
-                }
-            }
+            words.extend(analyzers.folded(text).into_iter().map(|t| t.text));
         }
-        doc.add_text(f.short_prefixes, short_prefixes.into_iter().collect::<Vec<_>>().join(" "));
+        // Each different word's first one, two and three letters, without a string apiece.
+        words.sort_unstable();
+        words.dedup();
+        let mut short_prefixes: Vec<&str> = Vec::with_capacity(words.len() * SHORT_PREFIX_CHARS);
+        for word in &words {
+            let ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]);
+            short_prefixes.extend(ends.take(SHORT_PREFIX_CHARS).filter_map(|end| word.get(..end)));
+        }
+        short_prefixes.sort_unstable();
+        short_prefixes.dedup();
+        doc.add_text(f.short_prefixes, short_prefixes.join(" "));
         if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
             for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
                 doc.add_text(*field, fold_yo(text));
