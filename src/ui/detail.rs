@@ -174,7 +174,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     if c.kind == Kind::Article && !c.body.is_empty() {
         ui.add_space(8.0);
         ui.separator();
-        let language = app.results.iter().find(|e| e.id() == c.id).map(|e| e.language.clone()).unwrap_or_default();
+        let language = crate::archive::search::declared_language(c);
         let ranges = app.matches.ranges(c.id, &c.body, &language);
         if ranges.is_empty() {
             ui.add(egui::Label::new(&c.body).selectable(true).wrap());
