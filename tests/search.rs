@@ -218,6 +218,38 @@ fn every_query_form_in_kazakh() {
 }
 
 #[test]
+fn chinese_and_japanese_are_found_inside_their_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    for (name, text) in [
+        ("zh.txt", "中哈合作论坛在北京举行\n哈萨克斯坦总统访问北京大学，双方讨论了中间走廊。"),
+        ("ja.txt", "東京で中央アジア会議\nカザフスタンの外相が東京都庁を訪れた。"),
+    ] {
+        archive.import_bytes(name, text.as_bytes().to_vec()).unwrap();
+    }
+    check_all(
+        &archive,
+        &[
+            ("北京大学 ", &["中哈合作论坛在北京举行"]),
+            ("北京 ", &["中哈合作论坛在北京举行"]),
+            ("走廊 ", &["中哈合作论坛在北京举行"]),
+            ("哈萨克斯坦 总统 ", &["中哈合作论坛在北京举行"]),
+            ("\"中间走廊\"", &["中哈合作论坛在北京举行"]),
+            ("上海 ", &[]),
+            ("東京 ", &["東京で中央アジア会議"]),
+            ("カザフスタン ", &["東京で中央アジア会議"]),
+            ("東京 -北京", &["東京で中央アジア会議"]),
+            ("中央アジア OR 北京大学 ", &["中哈合作论坛在北京举行", "東京で中央アジア会議"]),
+        ],
+    );
+    // The marks cover the run that matched, not each overlapping pair.
+    let mut h = clippings::archive::search::Highlighter::new(&Query::parse("北京大学 "));
+    let text = "哈萨克斯坦总统访问北京大学，双方讨论了中间走廊。";
+    let ranges = h.ranges(text, "zh");
+    assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["北京大学"]);
+}
+
+#[test]
 fn ranking_and_order() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = setup(&tmp.path().join("archive"));

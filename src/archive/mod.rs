@@ -3,6 +3,7 @@
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
 pub mod catalog;
+mod cjk;
 pub mod countries;
 mod error;
 pub mod export;

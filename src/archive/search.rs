@@ -10,9 +10,10 @@
 //! Analysis: words are runs of letters and digits, lower-cased, ё read as е, diacritics folded
 //! (café = cafe, Łódź = lodz). Every clipping's text is indexed folded (`all`, with positions,
 //! for words, prefixes and phrases) and, for English, Russian, French, Dutch and German, also
-//! stemmed by its language's Snowball stemmer. Kazakh has no stemmer: a Cyrillic word of four
-//! letters or more also matches as a prefix in Kazakh clippings, so "Қазақстан" finds
-//! "Қазақстанның".
+//! stemmed by its language's Snowball stemmer. Chinese and Japanese are cut into overlapping
+//! pairs of characters (`cjk.rs`), so a query finds them anywhere in a run. Kazakh has no
+//! stemmer: a Cyrillic word of four letters or more also matches as a prefix in Kazakh
+//! clippings, so "Қазақстан" finds "Қазақстанның".
 
 use std::ops::{Bound, Range};
 use std::path::{Path, PathBuf};
@@ -33,12 +34,13 @@ use tantivy::tokenizer::{
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
 
 use crate::archive::Archive;
+use crate::archive::cjk::CjkBigrams;
 use crate::archive::error::{Error, Result};
 use crate::archive::model::{Clipping, ClippingId, Tag};
 use crate::archive::query::{DateRange, Query, Sort, Text};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 3;
+pub const INDEX_VERSION: u32 = 4;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 const BATCH: usize = 2000;
@@ -67,6 +69,7 @@ const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
 
 fn folded_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(CjkBigrams)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -76,6 +79,7 @@ fn folded_analyzer() -> TextAnalyzer {
 /// Stems before folding: the stemmers know their language's accents (é, ä) and й.
 fn stemmed_analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(CjkBigrams)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(Stemmer::new(language))
@@ -769,7 +773,7 @@ impl Highlighter {
         // One stemming pass over the whole text; both analyzers cut the same words, so the
         // stemmed words line up with the folded ones (checked by their place in the text).
         let stemmed = if stems.iter().any(Option::is_some) { self.analyzers.stemmed(language, text) } else { None };
-        let mut out = Vec::new();
+        let mut out: Vec<Range<usize>> = Vec::new();
         for (i, token) in tokens.into_iter().enumerate() {
             let stem = stemmed.as_ref().and_then(|s| s.get(i)).filter(|s| s.range == token.range).map(|s| &s.text);
             let hit = self.words.iter().zip(&stems).any(|((word, prefix), word_stem)| {
@@ -779,7 +783,11 @@ impl Highlighter {
                     || word_stem.is_some() && word_stem.as_ref() == stem
             });
             if hit {
-                out.push(token.range);
+                // Pairs of Chinese or Japanese characters overlap: one mark for a run of them.
+                match out.last_mut() {
+                    Some(last) if token.range.start < last.end => last.end = last.end.max(token.range.end),
+                    _ => out.push(token.range),
+                }
             }
         }
         out

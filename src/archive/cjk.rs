@@ -1,0 +1,148 @@
+//! Chinese and Japanese for the search index: they are written without spaces, so a run of their
+//! characters would otherwise be one "word" that only the whole run finds. This token filter
+//! cuts such a run into overlapping pairs of characters (北京大学 -> 北京 京大 大学), the usual
+//! way full-text engines index these scripts: a query cut the same way and searched as a phrase
+//! finds the text wherever it occurs. Other words pass through unchanged.
+
+use std::collections::VecDeque;
+
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
+
+/// Han ideographs and Japanese kana. Hangul is left out: Korean puts spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'      // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}'    // CJK Extension A
+        | '\u{4E00}'..='\u{9FFF}'    // CJK Unified Ideographs
+        | '\u{F900}'..='\u{FAFF}'    // CJK Compatibility Ideographs
+        | '\u{20000}'..='\u{2FA1F}') // Extensions B to F, Compatibility Supplement
+}
+
+/// The filter; put it right after the tokenizer, while a token's text is still the text's own.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CjkBigrams;
+
+impl TokenFilter for CjkBigrams {
+    type Tokenizer<T: Tokenizer> = CjkBigramsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> CjkBigramsFilter<T> {
+        CjkBigramsFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct CjkBigramsFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for CjkBigramsFilter<T> {
+    type TokenStream<'a> = CjkBigramsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        CjkBigramsStream {
+            tail: self.inner.token_stream(text),
+            parts: VecDeque::new(),
+            current: Token::default(),
+            next_position: 0,
+        }
+    }
+}
+
+pub struct CjkBigramsStream<S> {
+    tail: S,
+    /// What the current input token was cut into, still to hand out.
+    parts: VecDeque<Token>,
+    current: Token,
+    /// Positions are renumbered: a run of n characters becomes n - 1 tokens in a row.
+    next_position: usize,
+}
+
+impl<S: TokenStream> TokenStream for CjkBigramsStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(mut token) = self.parts.pop_front() {
+                token.position = self.next_position;
+                self.next_position += 1;
+                self.current = token;
+                return true;
+            }
+            if !self.tail.advance() {
+                return false;
+            }
+            cut(self.tail.token(), &mut self.parts);
+        }
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}
+
+/// Cuts a token into its runs of CJK and other characters; CJK runs of two or more become
+/// overlapping pairs.
+fn cut(token: &Token, out: &mut VecDeque<Token>) {
+    if !token.text.chars().any(is_cjk) {
+        out.push_back(token.clone());
+        return;
+    }
+    let chars: Vec<(usize, char)> = token.text.char_indices().collect();
+    let byte_at = |k: usize| chars.get(k).map_or(token.text.len(), |&(i, _)| i);
+    let mut part = |from: usize, to: usize| {
+        if let Some(text) = token.text.get(from..to) {
+            out.push_back(Token {
+                offset_from: token.offset_from + from,
+                offset_to: token.offset_from + to,
+                position: 0,
+                text: text.to_owned(),
+                position_length: 1,
+            });
+        }
+    };
+    let mut start = 0;
+    while start < chars.len() {
+        let cjk = chars.get(start).is_some_and(|&(_, c)| is_cjk(c));
+        let end =
+            (start..chars.len()).find(|&k| chars.get(k).is_some_and(|&(_, c)| is_cjk(c) != cjk)).unwrap_or(chars.len());
+        if cjk && end - start > 1 {
+            for k in start..end - 1 {
+                part(byte_at(k), byte_at(k + 2));
+            }
+        } else {
+            part(byte_at(start), byte_at(end));
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::{SimpleTokenizer, TextAnalyzer};
+
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, usize)]) {
+        let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default()).filter(CjkBigrams).build();
+        let mut stream = analyzer.token_stream(text);
+        let mut got = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            assert_eq!(&text[t.offset_from..t.offset_to], t.text, "offsets of {:?}", t.text);
+            got.push((t.text.clone(), t.position));
+        }
+        let expected: Vec<(String, usize)> = expected.iter().map(|(t, p)| (t.to_string(), *p)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+
+    #[test]
+    fn runs_become_overlapping_pairs_in_a_row() {
+        check("北京大学", &[("北京", 0), ("京大", 1), ("大学", 2)]);
+        check("在北京 talks", &[("在北", 0), ("北京", 1), ("talks", 2)]);
+        check("東京都の2024年", &[("東京", 0), ("京都", 1), ("都の", 2), ("2024", 3), ("年", 4)]);
+        check("Brussels talks", &[("Brussels", 0), ("talks", 1)]);
+        check("中", &[("中", 0)]);
+    }
+}
