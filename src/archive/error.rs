@@ -53,9 +53,6 @@ pub enum Error {
     #[error("search index {}: {reason}", .path.display())]
     Index { path: PathBuf, reason: String },
 
-    #[error("invalid query {query:?}: {reason}")]
-    Query { query: String, reason: String },
-
     #[error("export destination {} is inside the archive", .0.display())]
     ExportIntoArchive(PathBuf),
 }

@@ -152,8 +152,11 @@ impl Analyzers {
 
 /// Whether a Cyrillic word is long enough to be matched as a prefix in Kazakh clippings.
 pub fn is_kazakh_prefix_word(folded_word: &str) -> bool {
-    folded_word.chars().count() >= KAZAKH_PREFIX_MIN_CHARS
-        && folded_word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    folded_word.chars().count() >= KAZAKH_PREFIX_MIN_CHARS && folded_word.chars().any(is_cyrillic)
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
 /// The language of a text as an ISO 639-1 code where there is one (else ISO 639-3), or an
@@ -163,7 +166,7 @@ pub fn detect_language(text: &str) -> String {
     let sample: String = text.chars().take(4000).collect();
     let (mut n_cyrillic, mut n_kazakh) = (0usize, 0usize);
     for c in sample.chars() {
-        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        if is_cyrillic(c) {
             n_cyrillic += 1;
             if KAZAKH_LETTERS.contains(c) {
                 n_kazakh += 1;
@@ -767,8 +770,8 @@ impl Highlighter {
         if self.words.is_empty() {
             return Vec::new();
         }
-        let stems: Vec<Option<String>> =
-            self.typed.clone().iter().map(|w| self.analyzers.stem_word(language, w)).collect();
+        let Highlighter { analyzers, typed, .. } = self;
+        let stems: Vec<Option<String>> = typed.iter().map(|w| analyzers.stem_word(language, w)).collect();
         let tokens = self.analyzers.folded(text);
         // One stemming pass over the whole text; both analyzers cut the same words, so the
         // stemmed words line up with the folded ones (checked by their place in the text).
