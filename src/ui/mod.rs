@@ -616,8 +616,14 @@ impl ClippingsApp {
                 }
                 self.toast(message, undo, false);
             }
-            Reply::Failed(message) => {
+            // Only the import's or the export's own failure ends it: a failed search or edit
+            // meanwhile leaves them running.
+            Reply::Failed(message) => self.toast(message, None, true),
+            Reply::ImportFailed(message) => {
                 self.import = None;
+                self.toast(message, None, true);
+            }
+            Reply::ExportFailed(message) => {
                 self.export = None;
                 self.toast(message, None, true);
             }

@@ -148,6 +148,10 @@ pub enum Reply {
     },
     /// Something failed that the user should know about.
     Failed(String),
+    /// The import stopped early or did not start; the message says why.
+    ImportFailed(String),
+    /// The export stopped early or did not start.
+    ExportFailed(String),
     /// A request from the UI has been dealt with (its other replies came before this one).
     Handled,
 }
@@ -396,11 +400,11 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 let _ = out2.to_worker.send(Request::RefreshTags);
                 match result {
                     Ok(report) => out2.send(Reply::ImportFinished(report)),
-                    Err(e) => out2.send(Reply::Failed(format!("import stopped: {e}"))),
+                    Err(e) => out2.send(Reply::ImportFailed(format!("import stopped: {e}"))),
                 }
             });
             if let Err(e) = spawned {
-                out.send(Reply::Failed(format!("cannot start the import: {e}")));
+                out.send(Reply::ImportFailed(format!("cannot start the import: {e}")));
             }
         }
         Request::ImportText { name, text } => import_bytes(state, &name, text.into_bytes(), out),
@@ -509,11 +513,11 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 );
                 match result {
                     Ok(report) => out2.send(Reply::ExportFinished(report)),
-                    Err(e) => out2.send(Reply::Failed(format!("export failed: {e}"))),
+                    Err(e) => out2.send(Reply::ExportFailed(format!("export failed: {e}"))),
                 }
             });
             if let Err(e) = spawned {
-                out.send(Reply::Failed(format!("cannot start the export: {e}")));
+                out.send(Reply::ExportFailed(format!("cannot start the export: {e}")));
             }
         }
     }
