@@ -7,7 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use clippings::archive::{Archive, ClippingId, Error, ImportError, ImportReport, Kind, Layout, Outcome, TagKind, tags};
+use clippings::archive::{
+    Archive, ClippingId, Error, ImportError, ImportReport, Kind, Layout, Outcome, Tag, TagKind, tags,
+};
 use common::*;
 
 fn import(archive: &Archive, paths: &[PathBuf]) -> ImportReport {
@@ -666,6 +668,90 @@ fn hostile_titles_never_write_outside_the_destination() {
     top.sort();
     assert_eq!(top, ["archive", "deep", "in"]);
     assert!(files.contains(&"x.txt".to_owned()) && files.contains(&"_CON.txt".to_owned()), "{files:?}");
+}
+
+/// Tag values that clean to nothing (`..`, `/`) must never become a folder name. They are
+/// refused at the door now; an archive made before that may still hold them, so export is
+/// tested with them stored directly.
+#[test]
+fn hostile_tag_values_never_write_outside_the_destination() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let path = write(tmp.path(), "in/hello.txt", "Hello\n\nbody");
+    let id = imported_id(&import(&archive, &[path]), "hello.txt");
+    for value in ["..", "../..", "/", "/..", ".", "\u{202E}.."] {
+        for kind in [TagKind::Topic, TagKind::Event] {
+            assert!(tags::resolve(kind, value).is_err(), "{value:?} passes the door");
+            let stored = Tag { kind, name: value.to_owned(), value: value.to_owned(), date: None };
+            archive.add_tag(&stored, &[id]).unwrap();
+        }
+    }
+    let hostile_country = Tag { kind: TagKind::Country, name: "../..".into(), value: "..".into(), date: None };
+    archive.add_tag(&hostile_country, &[id]).unwrap();
+    for layout in [Layout::Topic, Layout::Event, Layout::Country] {
+        let dest = tmp.path().join(format!("a/b/{layout:?}"));
+        let export = archive.export(&[id], &dest, layout, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+        assert!(export.failed.is_empty(), "{:?}", export.failed);
+        for rel in &export.files {
+            assert!(rel.components().all(|c| matches!(c, std::path::Component::Normal(_))), "{rel:?}");
+        }
+        let folder = match layout {
+            Layout::Topic => "No topic",
+            Layout::Event => "No event",
+            _ => "No country",
+        };
+        assert_eq!(
+            export_files(&dest),
+            [format!("{folder}/Hello.json"), format!("{folder}/Hello.txt"), "clippings.csv".into()]
+        );
+        // The CSV's file column names the file as written (the tag columns show the tags as stored).
+        let csv = std::fs::read_to_string(dest.join("clippings.csv")).unwrap();
+        let files: Vec<&str> = csv.lines().skip(1).map(|row| row.split(',').next().unwrap()).collect();
+        assert_eq!(files, [format!("{folder}/Hello.txt")], "{csv}");
+    }
+    // Nothing landed beside the destinations or above them.
+    let names = |dir: &Path| {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&tmp.path().join("a/b")), ["Country", "Event", "Topic"]);
+    assert_eq!(names(&tmp.path().join("a")), ["b"]);
+    assert_eq!(names(tmp.path()), ["a", "archive", "in"]);
+}
+
+#[test]
+fn photo_keywords_that_name_nothing_do_not_become_tags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let xmp = xmp_packet("Hostile keywords photo", "", &["..", "../..", "/", "harbour"], "", "..");
+    let path = write(tmp.path(), "in/hostile.jpg", with_segments(&unique_jpeg(3, 64, 48), &[(0xE1, xmp_app1(&xmp))]));
+    let id = imported_id(&import(&archive, &[path]), "hostile.jpg");
+    let tags: Vec<(TagKind, String)> = archive.tags_of(id).unwrap().into_iter().map(|t| (t.kind, t.value)).collect();
+    assert_eq!(tags, [(TagKind::Topic, "harbour".to_owned())]);
+    let err = archive.rename_tag(&tags::resolve(TagKind::Topic, "harbour").unwrap(), "..").unwrap_err();
+    assert!(matches!(err, Error::MeaninglessTag(_)), "{err}");
+}
+
+/// A folder already in the destination that is a link to somewhere else is not written through.
+#[cfg(unix)]
+#[test]
+fn export_does_not_follow_a_link_out_of_the_destination() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let path = write(tmp.path(), "in/hello.txt", "Hello\n\nbody");
+    let id = imported_id(&import(&archive, &[path]), "hello.txt");
+    archive.add_tag(&tags::resolve(TagKind::Topic, "energy").unwrap(), &[id]).unwrap();
+    let dest = tmp.path().join("dest");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&dest).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, dest.join("energy")).unwrap();
+    let export = archive.export(&[id], &dest, Layout::Topic, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(export.failed.len(), 1, "{export:?}");
+    assert!(export.failed[0].1.contains("outside the export folder"), "{:?}", export.failed);
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
 
 #[test]

@@ -44,6 +44,9 @@ pub enum Error {
     #[error("empty tag value")]
     EmptyTag,
 
+    #[error("tag value {0:?} holds no letter or digit")]
+    MeaninglessTag(String),
+
     #[error("unknown tag kind {0:?}: expected country, topic or event")]
     UnknownTagKind(String),
 

@@ -82,8 +82,39 @@ pub const MAX_NAME_CHARS: usize = 120;
 
 /// Makes a file name from a title: no separators or reserved characters, no reserved device
 /// names, no leading dots, no trailing dots or spaces, at most `max_chars` characters. Never
-/// empty: `fallback` stands in when nothing of the title is left.
+/// empty: `fallback` stands in when nothing of the title is left (and is cleaned the same way).
 pub fn sanitize_file_name(title: &str, max_chars: usize, fallback: &str) -> String {
+    SafeName::new(title, max_chars, fallback).0
+}
+
+/// One path component that is safe to create inside the export folder: not empty, no
+/// separator, not `.` or `..`, no reserved name. The only way to make one is [`SafeName::new`],
+/// so every path export writes is built from cleaned parts (see [`path_under`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SafeName(String);
+
+impl SafeName {
+    fn new(title: &str, max_chars: usize, fallback: &str) -> SafeName {
+        let cleaned = clean_name(title, max_chars);
+        let name = if cleaned.is_empty() { clean_name(fallback, max_chars) } else { cleaned };
+        // A fallback that cleans to nothing too still may not leave an empty component.
+        SafeName(if name.is_empty() { "clipping".to_owned() } else { name })
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `name.ext`, or `name (n).ext` from the second try on. Still safe: the name neither starts
+    /// nor ends with a dot and the extension is cleaned like a name.
+    fn numbered(&self, n: usize, ext: &str) -> SafeName {
+        let ext = clean_name(ext, 16);
+        let name = if n <= 1 { self.0.clone() } else { format!("{} ({n})", self.0) };
+        SafeName(if ext.is_empty() { name } else { format!("{name}.{ext}") })
+    }
+}
+
+fn clean_name(title: &str, max_chars: usize) -> String {
     let cleaned: String = title.chars().map(|c| if is_forbidden(c) { ' ' } else { c }).collect();
     let mut name = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     name = name.trim_start_matches(['.', ' ']).to_owned();
@@ -92,7 +123,7 @@ pub fn sanitize_file_name(title: &str, max_chars: usize, fallback: &str) -> Stri
     }
     name = name.trim_end_matches(['.', ' ']).to_owned();
     if name.is_empty() {
-        name = fallback.to_owned();
+        return name;
     }
     let stem = name.split('.').next().unwrap_or_default().trim_end();
     if RESERVED.iter().any(|r| r.eq_ignore_ascii_case(stem)) {
@@ -101,13 +132,55 @@ pub fn sanitize_file_name(title: &str, max_chars: usize, fallback: &str) -> Stri
     name
 }
 
-/// Creates `dir/stem.ext` and `dir/stem.json` as new files, trying "stem (2)", "stem (3)" ...
-/// until both names are free. Returns the two open files and their paths.
-fn create_unique(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, PathBuf, File, PathBuf)> {
+/// The one place export turns names into a path: `dest` joined with cleaned components, each
+/// checked to be a plain name, and the result checked to lie under `dest`. A folder that is
+/// already there as a symbolic link (or whose real place is elsewhere) is refused before any
+/// file is opened in it.
+fn path_under(dest: &Path, parts: &[Option<&SafeName>]) -> io::Result<PathBuf> {
+    let mut path = dest.to_path_buf();
+    for part in parts.iter().flatten() {
+        let mut components = Path::new(part.as_str()).components();
+        let (Some(std::path::Component::Normal(name)), None) = (components.next(), components.next()) else {
+            return Err(outside(dest, part.as_str()));
+        };
+        path.push(name);
+    }
+    if !path.starts_with(dest) {
+        return Err(outside(dest, &path.to_string_lossy()));
+    }
+    Ok(path)
+}
+
+/// Makes the folder `dir` (under `dest`) and checks that what is there is a real folder whose
+/// real place is under `dest`, not a link that leads out of it.
+fn make_dir_under(dest: &Path, dir: &Path) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let is_link = fs::symlink_metadata(dir)?.file_type().is_symlink();
+    if is_link || !dir.canonicalize()?.starts_with(dest) {
+        return Err(outside(dest, &dir.to_string_lossy()));
+    }
+    Ok(())
+}
+
+fn outside(dest: &Path, what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::PermissionDenied,
+        format!("refusing to write {what:?}: it would land outside the export folder {}", dest.display()),
+    )
+}
+
+/// Creates `stem.ext` and `stem.json` as new files in the folder `folder` of `dest`, trying
+/// "stem (2)", "stem (3)" ... until both names are free. Returns the two open files and their
+/// paths.
+fn create_unique(
+    dest: &Path,
+    folder: Option<&SafeName>,
+    stem: &SafeName,
+    ext: &str,
+) -> io::Result<(File, PathBuf, File, PathBuf)> {
     for n in 1..10_000 {
-        let stem = if n == 1 { stem.to_owned() } else { format!("{stem} ({n})") };
-        let file_path = dir.join(if ext.is_empty() { stem.clone() } else { format!("{stem}.{ext}") });
-        let json_path = dir.join(format!("{stem}.json"));
+        let file_path = path_under(dest, &[folder, Some(&stem.numbered(n, ext))])?;
+        let json_path = path_under(dest, &[folder, Some(&stem.numbered(n, "json"))])?;
         if file_path.exists() || json_path.exists() {
             continue;
         }
@@ -129,10 +202,9 @@ fn create_unique(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, PathBuf
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
 }
 
-fn create_unique_single(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, PathBuf)> {
+fn create_unique_single(dest: &Path, stem: &SafeName, ext: &str) -> io::Result<(File, PathBuf)> {
     for n in 1..10_000 {
-        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem} ({n}).{ext}") };
-        let path = dir.join(name);
+        let path = path_under(dest, &[Some(&stem.numbered(n, ext))])?;
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(f) => return Ok((f, path)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -142,18 +214,26 @@ fn create_unique_single(dir: &Path, stem: &str, ext: &str) -> io::Result<(File, 
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
 }
 
-/// The folders (relative to the destination) a clipping goes into under a layout.
-fn folders_for(item: &ClippingWithTags, layout: Layout) -> Vec<String> {
+/// The folder (under the destination) a clipping goes into under a layout, once per folder;
+/// `None` is the destination itself. A tag whose name cleans to nothing goes to the layout's
+/// "No ..." folder, never to a raw value.
+fn folders_for(item: &ClippingWithTags, layout: Layout) -> Vec<Option<SafeName>> {
     let by_tag = |kind: TagKind, none: &str| {
-        let names: Vec<String> = item.tags_of(kind).map(|t| sanitize_file_name(&t.name, 80, &t.value)).collect();
-        if names.is_empty() { vec![none.to_owned()] } else { names }
+        let mut names: Vec<Option<SafeName>> = Vec::new();
+        for tag in item.tags_of(kind) {
+            let name = Some(SafeName::new(&tag.name, 80, none));
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if names.is_empty() { vec![Some(SafeName::new(none, 80, none))] } else { names }
     };
     match layout {
-        Layout::Flat => vec![String::new()],
+        Layout::Flat => vec![None],
         Layout::Country => by_tag(TagKind::Country, "No country"),
         Layout::Topic => by_tag(TagKind::Topic, "No topic"),
         Layout::Event => by_tag(TagKind::Event, "No event"),
-        Layout::Month => vec![item.clipping.date().format("%Y-%m").to_string()],
+        Layout::Month => vec![Some(SafeName::new(&item.clipping.date().format("%Y-%m").to_string(), 80, "No date"))],
     }
 }
 
@@ -209,7 +289,8 @@ impl Archive {
             }
             progress(i + 1, ids.len());
         }
-        let (mut file, path) = create_unique_single(&dest, "clippings", "csv").map_err(|e| Error::io(&dest, e))?;
+        let (mut file, path) = create_unique_single(&dest, &SafeName::new("clippings", 80, "clippings"), "csv")
+            .map_err(|e| Error::io(&dest, e))?;
         file.write_all(csv.as_bytes()).map_err(|e| Error::io(&path, e))?;
         Ok(report)
     }
@@ -220,13 +301,13 @@ impl Archive {
         let ext = item.clipping.format.clone();
         // Room for " (99)" and the extension within the name limit.
         let max_stem = MAX_NAME_CHARS.saturating_sub(ext.chars().count() + 6);
-        let stem = sanitize_file_name(&item.clipping.title, max_stem, &format!("clipping {}", id));
+        let stem = SafeName::new(&item.clipping.title, max_stem, &format!("clipping {id}"));
         let mut written = Vec::new();
         for folder in folders_for(&item, layout) {
-            let dir = if folder.is_empty() { dest.to_path_buf() } else { dest.join(&folder) };
-            fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            let dir = path_under(dest, &[folder.as_ref()]).map_err(|e| Error::io(dest, e))?;
+            make_dir_under(dest, &dir).map_err(|e| Error::io(&dir, e))?;
             let (mut file, file_path, mut json, json_path) =
-                create_unique(&dir, &stem, &ext).map_err(|e| Error::io(&dir, e))?;
+                create_unique(dest, folder.as_ref(), &stem, &ext).map_err(|e| Error::io(&dir, e))?;
             let copied = File::open(&original).and_then(|mut src| io::copy(&mut src, &mut file));
             if let Err(e) = copied {
                 drop((file, json));
@@ -236,7 +317,9 @@ impl Archive {
             }
             let sidecar = serde_json::to_vec_pretty(&item).unwrap_or_default();
             json.write_all(&sidecar).map_err(|e| Error::io(&json_path, e))?;
-            let rel = file_path.strip_prefix(dest).map(Path::to_path_buf).unwrap_or(file_path);
+            let Ok(rel) = file_path.strip_prefix(dest).map(Path::to_path_buf) else {
+                return Err(Error::io(&file_path, outside(dest, &file_path.to_string_lossy())));
+            };
             written.push(rel);
         }
         Ok((item, written))

@@ -7,12 +7,23 @@ use crate::archive::countries;
 use crate::archive::error::{Error, Result};
 use crate::archive::model::{Tag, TagKind};
 
-/// Makes the tag that `value` names. Countries must be known to the ISO table.
+/// The longest topic or event name we keep, in characters.
+pub const MAX_TAG_CHARS: usize = 200;
+
+/// Makes the tag that `value` names. Countries must be known to the ISO table. Topics and
+/// events must hold a letter or a digit: a value of only dots, slashes or marks (`..`, `/`)
+/// names nothing a person would file under, and is refused here, at the door, for every way a
+/// tag comes in (typed, `tag add`, rename, a photo's keywords).
 pub fn resolve(kind: TagKind, value: &str) -> Result<Tag> {
+    let value = value.chars().map(|c| if c.is_control() { ' ' } else { c }).collect::<String>();
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if value.is_empty() {
         return Err(Error::EmptyTag);
     }
+    if !value.chars().any(char::is_alphanumeric) {
+        return Err(Error::MeaninglessTag(value));
+    }
+    let value = if value.chars().count() > MAX_TAG_CHARS { value.chars().take(MAX_TAG_CHARS).collect() } else { value };
     match kind {
         TagKind::Country => {
             let country = countries::lookup(&value).ok_or(Error::UnknownCountry(value))?;
@@ -54,5 +65,19 @@ mod tests {
         assert_eq!(a.value, "Green Energy");
         assert_eq!(a.key(), b.key());
         assert!(matches!(resolve(TagKind::Event, "   "), Err(Error::EmptyTag)));
+    }
+
+    #[test]
+    fn values_that_name_nothing_are_refused() {
+        for value in ["..", "../..", "/", "/..", ".", "\\", " . / . ", "\u{202E}..", "—", "\t..\n"] {
+            for kind in [TagKind::Topic, TagKind::Event] {
+                assert!(matches!(resolve(kind, value), Err(Error::MeaninglessTag(_))), "{kind:?} {value:?}");
+            }
+        }
+        // Punctuation inside a real name is kept as typed; export makes its own safe folder names.
+        assert_eq!(resolve(TagKind::Topic, "Oil/Gas").unwrap().value, "Oil/Gas");
+        assert_eq!(resolve(TagKind::Topic, "line\nbreak").unwrap().value, "line break");
+        assert_eq!(resolve(TagKind::Topic, "C++").unwrap().value, "C++");
+        assert_eq!(resolve(TagKind::Event, &"x".repeat(500)).unwrap().value.len(), MAX_TAG_CHARS);
     }
 }
