@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use clippings::archive::suggest;
+use clippings::suggest;
 
 const EN: &str = "Ambassador of Kazakhstan Margulan Baimukhan met with the Secretary General of the Benelux Union in Brussels. \
 The parties discussed the Middle Corridor, green hydrogen and the Enhanced Partnership and Cooperation Agreement between \

@@ -12,8 +12,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use clippings::archive::catalog::{self, Catalog, Entry};
 use clippings::archive::{Clipping, ClippingId, Kind, Tag, TagKind};
+use clippings::search::catalog::{self, Catalog, Entry};
 use clippings::ui::worker::Reply;
 use clippings::ui::{ClippingsApp, Settings, View};
 
@@ -82,7 +82,7 @@ fn wait_ready(ctx: &egui::Context, app: &mut ClippingsApp) {
 }
 
 fn scroll(ctx: &egui::Context, app: &mut ClippingsApp, view: View, n_entries: usize) -> Vec<Duration> {
-    app.settings.view = view;
+    app.apply(ctx, clippings::ui::Action::SetView(view));
     let mut times = Vec::with_capacity(FRAMES);
     for i in 0..FRAMES {
         // Scroll down in big wheel steps, then back up: new rows come into view every frame.

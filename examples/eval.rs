@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use clippings::archive::{Archive, Clipping, ClippingId, ImportError, ImportReport, Outcome};
+use clippings::archive::{Archive, Clipping, ClippingId};
+use clippings::import::{ImportError, ImportReport, Outcome};
 
 fn main() {
     let corpus = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/corpus"));
@@ -304,7 +305,7 @@ fn prf(tp: usize, fp: usize, fne: usize) -> (f64, f64, f64) {
 }
 
 fn suggestions(corpus: &Path) {
-    use clippings::archive::suggest;
+    use clippings::suggest;
     println!("## Tag suggestions\n");
     println!("| evaluation | precision | recall | F1 | documents | target |\n|---|---|---|---|---|---|");
     let (mut tp, mut fp, mut fne, mut n_docs) = (0usize, 0usize, 0usize, 0usize);

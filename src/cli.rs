@@ -9,7 +9,11 @@ use std::sync::atomic::AtomicBool;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand};
 
-use crate::archive::{self, Archive, ClippingId, ImportProgress, Layout, Outcome, TagKind};
+use crate::archive::{self, Archive, ClippingId, TagKind};
+use crate::export::Layout;
+use crate::import::{ImportProgress, Outcome};
+use crate::search::highlight::{Highlighter, Snippet};
+use crate::search::query::{Query, Sort};
 
 #[derive(Debug, Parser)]
 #[command(name = "clippings", version, about = "A desktop archive of press clippings", long_about = None)]
@@ -40,7 +44,7 @@ pub enum Command {
         query: Option<String>,
         /// relevance, newest, oldest or title
         #[arg(long, default_value = "relevance")]
-        sort: archive::Sort,
+        sort: Sort,
         /// Print one JSON object per clipping with all metadata and tags
         #[arg(long)]
         json: bool,
@@ -124,14 +128,14 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         Command::Import { paths, json } => return import(&archive, &paths, json),
         Command::List { query, sort, json } => {
             catch_up_index(&archive)?;
-            let query = archive::Query::parse(query.as_deref().unwrap_or(""));
-            let mut highlighter = archive::search::Highlighter::new(&query);
+            let query = Query::parse(query.as_deref().unwrap_or(""));
+            let mut highlighter = Highlighter::new(&query);
             let bold = std::io::stdout().is_terminal();
             for clipping in archive.search(&query, sort)? {
                 let snippet = if json || highlighter.is_empty() {
                     None
                 } else {
-                    let language = archive::search::language_of(&clipping);
+                    let language = archive::language::language_of(&clipping);
                     [&clipping.body, &clipping.caption, &clipping.notes]
                         .into_iter()
                         .find_map(|text| highlighter.snippet(text, &language, 100))
@@ -244,7 +248,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
 }
 
 /// A snippet with its matched words in bold on a terminal, in «» elsewhere.
-fn marked(snippet: &archive::Snippet, bold: bool) -> String {
+fn marked(snippet: &Snippet, bold: bool) -> String {
     let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
     let mut out = String::new();
     let mut at = 0;

@@ -1,7 +1,20 @@
 //! Clippings: a desktop archive of press clippings. The library holds everything; the binary
-//! (`main.rs`) is glue. `archive` is the core and never imports the GUI; `cli` is the command
-//! line over it; `ui` is the window over it.
+//! (`main.rs`) is glue. The folders are the subsystems, and their arrows go one way:
+//!
+//! - `archive`: the core: the [`archive::Archive`] (one folder: database, originals,
+//!   thumbnails, search index), its records, tags and countries. Never imports the GUI.
+//! - `import`: files and pasted items into clippings: the pipeline, the `formats` that read
+//!   text, saved pages, PDFs and office files, and `photo` (decoding, thumbnails, metadata).
+//! - `search`: the full-text index, the query language, highlighting, and the catalog the
+//!   window browses.
+//! - `suggest`: tag suggestions read from text and photo positions.
+//! - `export`: a selection copied to a folder.
+//! - `cli` and `ui`: the command line and the window, over the above.
 
 pub mod archive;
 pub mod cli;
+pub mod export;
+pub mod import;
+pub mod search;
+pub mod suggest;
 pub mod ui;

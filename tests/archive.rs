@@ -7,9 +7,9 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use clippings::archive::{
-    Archive, ClippingId, Error, ImportError, ImportReport, Kind, Layout, Outcome, Tag, TagKind, tags,
-};
+use clippings::archive::{Archive, ClippingId, Error, Kind, Tag, TagKind, tags};
+use clippings::export::Layout;
+use clippings::import::{ImportError, ImportReport, Outcome};
 use common::*;
 
 fn import(archive: &Archive, paths: &[PathBuf]) -> ImportReport {

@@ -12,9 +12,10 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
-use clippings::archive::query::Text;
-use clippings::archive::search::{Analyzers, SearchIndex, is_kazakh_prefix_word};
-use clippings::archive::{Archive, Clipping, ClippingId, Query, Sort, TagKind, tags};
+use clippings::archive::{Archive, Clipping, ClippingId, TagKind, tags};
+use clippings::search::SearchIndex;
+use clippings::search::analysis::{Analyzers, is_kazakh_prefix_word};
+use clippings::search::query::{Query, Sort, Text};
 use common::*;
 
 /// Articles in three languages, with tags and dates, for the query-form tables.
@@ -57,7 +58,7 @@ fn setup(dir: &Path) -> Archive {
     for (name, text, published) in ARTICLES {
         let outcome = archive.import_bytes(name, text.as_bytes().to_vec()).unwrap();
         let id = match outcome.outcome {
-            clippings::archive::Outcome::Imported { id, .. } => id,
+            clippings::import::Outcome::Imported { id, .. } => id,
             other => panic!("{name}: {other:?}"),
         };
         let mut c = archive.get(id).unwrap();
@@ -243,7 +244,7 @@ fn chinese_and_japanese_are_found_inside_their_runs() {
         ],
     );
     // The marks cover the run that matched, not each overlapping pair.
-    let mut h = clippings::archive::search::Highlighter::new(&Query::parse("北京大学 "));
+    let mut h = clippings::search::highlight::Highlighter::new(&Query::parse("北京大学 "));
     let text = "哈萨克斯坦总统访问北京大学，双方讨论了中间走廊。";
     let ranges = h.ranges(text, "zh");
     assert_eq!(ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["北京大学"]);

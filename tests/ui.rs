@@ -12,7 +12,8 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use clippings::archive::{Archive, Sort, TagKind, tags};
+use clippings::archive::{Archive, TagKind, tags};
+use clippings::search::query::Sort;
 use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
 use egui::{Key, Modifiers};
@@ -78,7 +79,7 @@ fn seeded(tmp: &Path) -> PathBuf {
 }
 
 fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {
-    h.state().results.iter().map(|e| e.clipping.title.clone()).collect()
+    h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect()
 }
 
 #[test]
@@ -94,7 +95,7 @@ fn dropped_files_appear_in_the_grid_with_a_report() {
     h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(article.clone()), mime: String::new() });
     h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(photo.clone()), mime: String::new() });
     h.step();
-    let shot = h.state().results.len();
+    let shot = h.state().state().results.len();
     assert_eq!(shot, 0);
     h.input_mut().hovered_files.clear();
     for path in [&article, &photo, &broken] {
@@ -110,7 +111,7 @@ fn dropped_files_appear_in_the_grid_with_a_report() {
     h.get_by_label("Astana hosts a forum");
     h.get_by_label("photo");
     // The new clippings are selected.
-    assert_eq!(h.state().selection.len(), 2);
+    assert_eq!(h.state().state().selection.len(), 2);
     h.get_by_label("Close").click();
     settle(&mut h);
     assert!(h.query_by_label("Import finished").is_none());
@@ -138,7 +139,7 @@ fn typing_in_the_search_box_narrows_the_results() {
     // Escape in the search box clears it.
     h.key_press(Key::Escape);
     settle(&mut h);
-    assert_eq!(h.state().search_text, "");
+    assert_eq!(h.state().state().search_text, "");
     assert_eq!(titles(&h).len(), 4);
 }
 
@@ -154,8 +155,8 @@ fn the_list_shows_where_the_words_are_and_results_can_be_ordered() {
     assert_eq!(titles(&h), ["Green hydrogen in Kazakhstan"]);
     // The row's second line is the passage with the word, as the index matched it.
     h.get_by_label("An energy project near Astana.");
-    let first = Arc::clone(&h.state().results[0]);
-    let snippet = h.state_mut().matches.snippet(&first).cloned().unwrap();
+    let first = Arc::clone(&h.state().state().results[0]);
+    let snippet = h.state_mut().snippet(&first).unwrap();
     assert_eq!(&snippet.text[snippet.highlights[0].clone()], "Astana");
 
     // Ordered by title instead of best match (the grid: the list has a Title column).
@@ -163,13 +164,13 @@ fn the_list_shows_where_the_words_are_and_results_can_be_ordered() {
     settle(&mut h);
     h.get_by_label("Grid").click();
     settle(&mut h);
-    assert_eq!(h.state().settings.view, View::Grid);
+    assert_eq!(h.state().state().settings.view, View::Grid);
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Order").click();
     h.step();
     h.step();
     h.get_by_label("Title").click();
     settle(&mut h);
-    assert_eq!(h.state().settings.order, Sort::Title);
+    assert_eq!(h.state().state().settings.order, Sort::Title);
     assert_eq!(
         titles(&h),
         ["Brussels talks on the Middle Corridor", "d", "Election campaign in Belgium", "Green hydrogen in Kazakhstan"]
@@ -212,7 +213,7 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     settle(&mut h);
     h.get_by_label("Election campaign in Belgium").click_modifiers(Modifiers::COMMAND);
     settle(&mut h);
-    assert_eq!(h.state().selection.len(), 3);
+    assert_eq!(h.state().state().selection.len(), 3);
     h.get_by_label("3 clippings selected");
 
     h.get_by_label("Add tag").click();
@@ -222,7 +223,7 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.key_press(Key::Enter);
     settle(&mut h);
     h.get_by_label_contains("Added topic Energy to 3 clippings");
-    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
     assert_eq!(tagged, 3);
 
     // One clipping alone: its chip's × removes the tag from it.
@@ -231,13 +232,13 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.get_by_label("Remove Energy").click();
     settle(&mut h);
     h.get_by_label_contains("Removed topic Energy from 1 clipping");
-    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
     assert_eq!(tagged, 2);
 
     // The newest toast's Undo puts it back.
     h.get_all_by_label("Undo").last().unwrap().click();
     settle(&mut h);
-    let tagged = h.state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
     assert_eq!(tagged, 3);
 }
 
@@ -275,7 +276,7 @@ fn exporting_a_selection_writes_the_files() {
             "d.json"
         ]
     );
-    assert_eq!(h.state().settings.last_export_dir.as_deref(), Some(dest.as_path()));
+    assert_eq!(h.state().state().settings.last_export_dir.as_deref(), Some(dest.as_path()));
 }
 
 #[test]
@@ -288,9 +289,10 @@ fn arrow_keys_move_the_selection_and_escape_clears_it() {
     settle(&mut h);
     let selected = |h: &Harness<'static, ClippingsApp>| -> Vec<String> {
         h.state()
+            .state()
             .results
             .iter()
-            .filter(|e| h.state().selection.contains(&e.id()))
+            .filter(|e| h.state().state().selection.contains(&e.id()))
             .map(|e| e.clipping.title.clone())
             .collect()
     };
@@ -388,7 +390,7 @@ fn pasting_text_makes_an_article_and_pasting_an_image_a_photo() {
     let image = egui::ColorImage::new([40, 30], vec![egui::Color32::from_rgb(200, 30, 30); 40 * 30]);
     h.event(egui::Event::PasteImage(Arc::new(image)));
     settle(&mut h);
-    let results = &h.state().results;
+    let results = &h.state().state().results;
     assert_eq!(results.len(), 2);
     let article = results.iter().find(|e| e.clipping.kind == clippings::archive::Kind::Article).unwrap();
     assert_eq!(article.clipping.title, "Astana hosts the forum");
@@ -414,7 +416,7 @@ fn suggested_tags_are_accepted_with_one_click() {
     settle(&mut h);
     h.get_by_label("Dismiss LU Luxembourg").click();
     settle(&mut h);
-    let entry = &h.state().results[0];
+    let entry = &h.state().state().results[0];
     assert_eq!(entry.countries, "KZ");
     assert!(!entry.suggestions.iter().any(|s| s.tag.value == "LU" || s.tag.value == "KZ"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);

@@ -82,7 +82,7 @@ fn main_window() {
         .wgpu()
         .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, Settings::default()));
     let start = Instant::now();
-    while !(h.state().is_idle() && h.state().thumbs.n_loaded() == 8) {
+    while !(h.state().is_idle() && h.state().n_thumbnails_loaded() == 8) {
         assert!(start.elapsed() < Duration::from_secs(30), "thumbnails did not load");
         h.step();
         std::thread::sleep(Duration::from_millis(10));

@@ -113,6 +113,14 @@ impl Tag {
     pub fn key(&self) -> String {
         tag_key(self.kind, &self.value)
     }
+
+    /// How a tag is shown: a country with its code ("BE Belgium"), others by name.
+    pub fn label(&self) -> String {
+        match self.kind {
+            TagKind::Country => format!("{} {}", self.value, self.name),
+            TagKind::Topic | TagKind::Event => self.name.clone(),
+        }
+    }
 }
 
 pub(crate) fn tag_key(kind: TagKind, value: &str) -> String {
@@ -225,4 +233,23 @@ impl ClippingWithTags {
             .collect();
         names.join(", ")
     }
+}
+
+/// A tag the text suggests, with how strongly and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub tag: Tag,
+    pub score: f32,
+    /// The words that led to it, as they are written in the text.
+    pub evidence: Vec<String>,
+}
+
+/// A suggestion as the archive keeps it: open until accepted (then it is a tag and leaves
+/// the list) or dismissed (then it stays, marked, so that a new run does not offer it again).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredSuggestion {
+    #[serde(flatten)]
+    pub suggestion: Suggestion,
+    #[serde(default)]
+    pub dismissed: bool,
 }

@@ -18,8 +18,8 @@ use std::path::Path;
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use crate::archive::error::{Error, Result};
+use crate::archive::model::StoredSuggestion;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount};
-use crate::archive::suggest::StoredSuggestion;
 
 pub const SCHEMA_VERSION: u32 = 1;
 

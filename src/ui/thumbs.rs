@@ -147,7 +147,7 @@ pub fn decode_for_display(path: &Path, orientation: Option<u16>, max_side_px: u3
     let mut reader =
         image::ImageReader::open(path).map_err(|e| e.to_string())?.with_guessed_format().map_err(|e| e.to_string())?;
     let mut limits = image::Limits::default();
-    limits.max_alloc = Some(crate::archive::MAX_DECODE_BYTES);
+    limits.max_alloc = Some(crate::import::MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut img = reader.decode().map_err(|e| e.to_string())?;
     if let Some(o) = orientation.and_then(|o| u8::try_from(o).ok()).and_then(image::metadata::Orientation::from_exif) {

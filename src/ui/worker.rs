@@ -1,18 +1,20 @@
 //! The window's worker: a named thread that owns the archive and its in-memory catalog and
 //! does everything that touches the disk. The UI sends [`Request`]s and drains [`Reply`]s each
 //! frame; every reply is followed by a repaint request. Imports and exports run on threads of
-//! their own so that searching stays quick while they work.
+//! their own so that searching stays quick while they work. Each request runs under a panic
+//! guard: a panic becomes a [`Reply::Failed`] naming the request, and the worker lives on.
 
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 
-use crate::archive::catalog::{Catalog, Entry};
-use crate::archive::{
-    Archive, Clipping, ClippingId, ClippingWithTags, ExportReport, ImportProgress, ImportReport, Layout, Outcome,
-    Query, Sort, Tag, TagCount, TagKind,
-};
+use crate::archive::{Archive, Clipping, ClippingId, ClippingWithTags, Tag, TagCount, TagKind};
+use crate::export::{ExportReport, Layout};
+use crate::import::{ImportProgress, ImportReport, Outcome};
+use crate::search::catalog::{Catalog, Entry};
+use crate::search::query::{Query, Sort};
 
 /// What the UI asks of the worker.
 #[derive(Debug)]
@@ -23,19 +25,51 @@ pub enum Request {
         sort: Sort,
     },
     Load(ClippingId),
+    /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
+    LoadImage {
+        id: ClippingId,
+        max_side_px: u32,
+    },
     Import {
         paths: Vec<PathBuf>,
         cancel: Arc<AtomicBool>,
     },
-    /// A pasted image, stored as a PNG photo.
-    ImportImage {
-        name: String,
-        image: Arc<egui::ColorImage>,
+    /// Something pasted, imported as one item.
+    Paste(Pasted),
+    /// A change to the archive. `is_undo` says it takes back an earlier change: its reply then
+    /// offers no undo of its own.
+    Edit {
+        edit: Edit,
+        is_undo: bool,
     },
-    ImportText {
+    Export {
+        ids: Vec<ClippingId>,
+        dest: PathBuf,
+        layout: Layout,
+        cancel: Arc<AtomicBool>,
+    },
+    /// Re-read these clippings into the catalog (sent by the import thread as it goes).
+    Refresh(Vec<ClippingId>),
+    RefreshTags,
+}
+
+/// What was pasted into the window.
+#[derive(Debug)]
+pub enum Pasted {
+    Text {
         name: String,
         text: String,
     },
+    /// Stored as a PNG photo.
+    Image {
+        name: String,
+        image: Arc<egui::ColorImage>,
+    },
+}
+
+/// A change to the archive, as the user asked for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
     AddTag {
         tag: Tag,
         ids: Vec<ClippingId>,
@@ -44,6 +78,7 @@ pub enum Request {
         tag: Tag,
         ids: Vec<ClippingId>,
     },
+    /// Save a clipping's edited fields.
     Update(Box<Clipping>),
     Trash(Vec<ClippingId>),
     Restore(Vec<ClippingId>),
@@ -61,20 +96,6 @@ pub enum Request {
     },
     /// Read these clippings' text again for suggestions.
     Suggest(Vec<ClippingId>),
-    Export {
-        ids: Vec<ClippingId>,
-        dest: PathBuf,
-        layout: Layout,
-        cancel: Arc<AtomicBool>,
-    },
-    /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
-    LoadImage {
-        id: ClippingId,
-        max_side_px: u32,
-    },
-    /// Re-read these clippings into the catalog (sent by the import thread as it goes).
-    Refresh(Vec<ClippingId>),
-    RefreshTags,
 }
 
 /// What can be undone, as the worker did it.
@@ -91,6 +112,45 @@ pub enum Undo {
     },
     Trashed(Vec<ClippingId>),
     Edited(Box<Clipping>),
+}
+
+impl Undo {
+    /// The change that takes this one back.
+    pub fn reverse(self) -> Edit {
+        match self {
+            Undo::AddedTag { tag, ids } => Edit::RemoveTag { tag, ids },
+            Undo::RemovedTag { tag, ids } => Edit::AddTag { tag, ids },
+            Undo::Trashed(ids) => Edit::Restore(ids),
+            Undo::Edited(before) => Edit::Update(before),
+        }
+    }
+}
+
+/// Which request a reply answers, where the UI must tell them apart: an import's or an export's
+/// failure ends it; any other failure is only shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    Search,
+    Load,
+    Image,
+    Import,
+    Edit,
+    Export,
+    Refresh,
+}
+
+impl Request {
+    pub fn kind(&self) -> RequestKind {
+        match self {
+            Request::Search { .. } => RequestKind::Search,
+            Request::Load(_) => RequestKind::Load,
+            Request::LoadImage { .. } => RequestKind::Image,
+            Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
+            Request::Edit { .. } => RequestKind::Edit,
+            Request::Export { .. } => RequestKind::Export,
+            Request::Refresh(_) | Request::RefreshTags => RequestKind::Refresh,
+        }
+    }
 }
 
 /// What the worker tells the UI.
@@ -146,12 +206,11 @@ pub enum Reply {
         message: String,
         undo: Option<Undo>,
     },
-    /// Something failed that the user should know about.
-    Failed(String),
-    /// The import stopped early or did not start; the message says why.
-    ImportFailed(String),
-    /// The export stopped early or did not start.
-    ExportFailed(String),
+    /// A request failed (or its handler panicked); the message says why.
+    Failed {
+        request: RequestKind,
+        message: String,
+    },
     /// A request from the UI has been dealt with (its other replies came before this one).
     Handled,
 }
@@ -252,13 +311,27 @@ fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State
     search
 }
 
-/// Handles a request and, for those the UI sent, says that it is done, after all its other
-/// replies: the UI counts requests in flight to know when the window is idle.
+/// Handles a request under a panic guard and, for those the UI sent, says that it is done,
+/// after all its other replies: the UI counts requests in flight to know when the window is idle.
 fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
     let from_ui = !matches!(request, Request::Refresh(_) | Request::RefreshTags);
-    handle(request, state, out);
+    let kind = request.kind();
+    guarded(kind, out, || handle(request, state, out));
     if from_ui {
         out.send(Reply::Handled);
+    }
+}
+
+/// Runs `f`; a panic in it becomes a [`Reply::Failed`] for the request of `kind` instead of the
+/// end of the thread. (The panic hook has printed it already.)
+fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
+    if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(f)) {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_owned());
+        out.send(Reply::Failed { request: kind, message: format!("an internal error stopped this: {what}") });
     }
 }
 
@@ -268,7 +341,10 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
     match archive.n_index_pending() {
         Ok(0) => return,
         Ok(_) => {}
-        Err(e) => return out.send(Reply::Failed(format!("cannot read the search index's backlog: {e}"))),
+        Err(e) => {
+            let message = format!("cannot read the search index's backlog: {e}");
+            return out.send(Reply::Failed { request: RequestKind::Refresh, message });
+        }
     }
     let archive = Arc::clone(archive);
     let out2 = out.clone();
@@ -282,19 +358,20 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
             &never,
         );
         if let Err(e) = result {
-            out2.send(Reply::Failed(format!("cannot build the search index: {e}")));
+            let message = format!("cannot build the search index: {e}");
+            out2.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
         out2.send(Reply::IndexingFinished);
     });
     if let Err(e) = spawned {
-        out.send(Reply::Failed(format!("cannot start indexing: {e}")));
+        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot start indexing: {e}") });
     }
 }
 
 fn send_all_tags(state: &State, out: &Outbox) {
     match state.archive.tags() {
         Ok(tags) => out.send(Reply::AllTags(tags.into_iter().map(|t| t.tag).collect())),
-        Err(e) => out.send(Reply::Failed(format!("cannot read tags: {e}"))),
+        Err(e) => out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot read tags: {e}") }),
     }
 }
 
@@ -302,7 +379,9 @@ fn search(state: &State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
     let (entries, tag_counts) = match state.archive.search_with_tag_counts(query, *sort) {
         Ok(found) => (state.catalog.entries_of(&found.ids, *sort), state.catalog.tag_counts_of(&found.tag_counts)),
-        Err(e) => return out.send(Reply::Failed(format!("cannot search: {e}"))),
+        Err(e) => {
+            return out.send(Reply::Failed { request: RequestKind::Search, message: format!("cannot search: {e}") });
+        }
     };
     out.send(Reply::Results {
         generation: *generation,
@@ -316,20 +395,33 @@ fn search(state: &State, out: &Outbox) {
 /// After a change: re-read the changed clippings, show the current search again.
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
     if let Err(e) = state.catalog.refresh(&state.archive, ids) {
-        out.send(Reply::Failed(format!("cannot re-read the archive: {e}")));
+        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot re-read the archive: {e}") });
     }
     search(state, out);
 }
 
-fn import_bytes(state: &mut State, name: &str, bytes: Vec<u8>, out: &Outbox) {
-    match state.archive.import_bytes(name, bytes) {
+fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
+    let (name, bytes) = match pasted {
+        Pasted::Text { name, text } => (name, text.into_bytes()),
+        Pasted::Image { name, image } => match encode_png(&image) {
+            Ok(png) => (name, png),
+            Err(e) => {
+                let message = format!("cannot read the pasted image: {e}");
+                return out.send(Reply::Failed { request: RequestKind::Import, message });
+            }
+        },
+    };
+    match state.archive.import_bytes(&name, bytes) {
         Ok(outcome) => {
             let report = ImportReport { outcomes: vec![outcome] };
             refresh(state, &report.imported_ids(), out);
             send_all_tags(state, out);
             out.send(Reply::ImportFinished(report));
         }
-        Err(e) => out.send(Reply::Failed(format!("cannot import what was pasted: {e}"))),
+        Err(e) => {
+            let message = format!("cannot import what was pasted: {e}");
+            out.send(Reply::Failed { request: RequestKind::Import, message });
+        }
     }
 }
 
@@ -362,7 +454,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::RefreshTags => send_all_tags(state, out),
         Request::Load(id) => match archive.get_with_tags(id) {
             Ok(item) => out.send(Reply::Detail(Box::new(item))),
-            Err(e) => out.send(Reply::Failed(e.to_string())),
+            Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
         },
         Request::LoadImage { id, max_side_px } => {
             let loaded = archive.get(id).map_err(|e| e.to_string()).and_then(|c| {
@@ -370,155 +462,189 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             });
             match loaded {
                 Ok(image) => out.send(Reply::Image { id, image }),
-                Err(e) => out.send(Reply::Failed(format!("cannot show the photo: {e}"))),
+                Err(e) => {
+                    let message = format!("cannot show the photo: {e}");
+                    out.send(Reply::Failed { request: RequestKind::Image, message });
+                }
             }
         }
-        Request::Import { paths, cancel } => {
-            let out2 = out.clone();
-            let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
-                // New clippings show up in the grid as the import goes, a chunk at a time.
-                let mut fresh = Vec::new();
-                let result = archive.import(
-                    &paths,
-                    &mut |event| match event {
-                        ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
-                        ImportProgress::Done { n_done, n_files, outcome } => {
-                            if let Outcome::Imported { id, .. } = outcome.outcome {
-                                fresh.push(id);
-                            }
-                            if fresh.len() >= 32 || n_done == n_files {
-                                let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
-                            }
-                            out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
-                        }
-                    },
-                    &cancel,
-                );
-                if !fresh.is_empty() {
-                    let _ = out2.to_worker.send(Request::Refresh(fresh));
-                }
-                let _ = out2.to_worker.send(Request::RefreshTags);
-                match result {
-                    Ok(report) => out2.send(Reply::ImportFinished(report)),
-                    Err(e) => out2.send(Reply::ImportFailed(format!("import stopped: {e}"))),
-                }
-            });
-            if let Err(e) = spawned {
-                out.send(Reply::ImportFailed(format!("cannot start the import: {e}")));
-            }
-        }
-        Request::ImportText { name, text } => import_bytes(state, &name, text.into_bytes(), out),
-        Request::ImportImage { name, image } => match encode_png(&image) {
-            Ok(png) => import_bytes(state, &name, png, out),
-            Err(e) => out.send(Reply::Failed(format!("cannot read the pasted image: {e}"))),
-        },
-        Request::AddTag { tag, ids } => {
-            let newly: Vec<ClippingId> =
-                ids.iter().copied().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(&tag))).collect();
-            match archive.add_tag(&tag, &newly) {
-                Ok(n) => {
-                    refresh(state, &newly, out);
+        Request::Import { paths, cancel } => spawn_import(archive, paths, cancel, out),
+        Request::Paste(pasted) => import_pasted(state, pasted, out),
+        Request::Edit { edit, is_undo } => match apply_edit(edit, &archive, state) {
+            Ok(applied) => {
+                refresh(state, &applied.changed, out);
+                if applied.tags_changed {
                     send_all_tags(state, out);
-                    let message = format!("Added {} {} to {}", tag.kind, tag.name, plural(n, "clipping"));
-                    out.send(Reply::Changed { message, undo: Some(Undo::AddedTag { tag, ids: newly }) });
                 }
-                Err(e) => out.send(Reply::Failed(format!("cannot add the tag: {e}"))),
+                if applied.reload_detail
+                    && let [id] = applied.changed.as_slice()
+                    && let Ok(item) = archive.get_with_tags(*id)
+                {
+                    out.send(Reply::Detail(Box::new(item)));
+                }
+                if let Some(message) = applied.message {
+                    let undo = if is_undo { None } else { applied.undo };
+                    out.send(Reply::Changed { message, undo });
+                }
             }
+            Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
+        },
+        Request::Export { ids, dest, layout, cancel } => spawn_export(archive, ids, dest, layout, cancel, out),
+    }
+}
+
+/// What an edit did, for the replies that follow it.
+struct Applied {
+    /// The clippings it changed, to re-read into the catalog.
+    changed: Vec<ClippingId>,
+    /// For a toast; `None` for changes that show themselves (a dismissed suggestion).
+    message: Option<String>,
+    undo: Option<Undo>,
+    /// Whether the set of known tags may have changed.
+    tags_changed: bool,
+    /// Whether the detail pane should show the clipping afresh (its fields changed).
+    reload_detail: bool,
+}
+
+impl Applied {
+    fn new(changed: Vec<ClippingId>, message: String) -> Applied {
+        Applied { changed, message: Some(message), undo: None, tags_changed: false, reload_detail: false }
+    }
+}
+
+/// Words a failed edit for a person: "cannot add the tag: ...".
+fn failed(what: &'static str) -> impl Fn(crate::archive::Error) -> String {
+    move |e| format!("cannot {what}: {e}")
+}
+
+/// Makes one change to the archive; `Err` says, for a person, what failed.
+fn apply_edit(edit: Edit, archive: &Archive, state: &State) -> Result<Applied, String> {
+    Ok(match edit {
+        Edit::AddTag { tag, ids } => {
+            let newly: Vec<ClippingId> =
+                ids.into_iter().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(&tag))).collect();
+            let n = archive.add_tag(&tag, &newly).map_err(failed("add the tag"))?;
+            let message = format!("Added {} {} to {}", tag.kind, tag.name, plural(n, "clipping"));
+            let undo = Undo::AddedTag { tag, ids: newly.clone() };
+            Applied { undo: Some(undo), tags_changed: true, ..Applied::new(newly, message) }
         }
-        Request::RemoveTag { tag, ids } => {
+        Edit::RemoveTag { tag, ids } => {
             let had: Vec<ClippingId> =
-                ids.iter().copied().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(&tag))).collect();
-            match archive.remove_tag(&tag, &had) {
-                Ok(n) => {
-                    refresh(state, &had, out);
-                    let message = format!("Removed {} {} from {}", tag.kind, tag.name, plural(n, "clipping"));
-                    out.send(Reply::Changed { message, undo: Some(Undo::RemovedTag { tag, ids: had }) });
-                }
-                Err(e) => out.send(Reply::Failed(format!("cannot remove the tag: {e}"))),
-            }
+                ids.into_iter().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(&tag))).collect();
+            let n = archive.remove_tag(&tag, &had).map_err(failed("remove the tag"))?;
+            let message = format!("Removed {} {} from {}", tag.kind, tag.name, plural(n, "clipping"));
+            let undo = Undo::RemovedTag { tag, ids: had.clone() };
+            Applied { undo: Some(undo), ..Applied::new(had, message) }
         }
-        Request::Update(clipping) => {
+        Edit::Update(clipping) => {
             let before = archive.get(clipping.id);
-            match archive.update(&clipping) {
-                Ok(()) => {
-                    refresh(state, &[clipping.id], out);
-                    if let Ok(item) = archive.get_with_tags(clipping.id) {
-                        out.send(Reply::Detail(Box::new(item)));
+            archive.update(&clipping).map_err(failed("save"))?;
+            let undo = before.ok().map(|b| Undo::Edited(Box::new(b)));
+            let message = format!("Saved “{}”", clipping.title);
+            Applied { undo, reload_detail: true, ..Applied::new(vec![clipping.id], message) }
+        }
+        Edit::Trash(ids) => {
+            let n = archive.trash(&ids).map_err(failed("move to the trash"))?;
+            let message = format!("Moved {} to the trash", plural(n, "clipping"));
+            Applied { undo: Some(Undo::Trashed(ids.clone())), ..Applied::new(ids, message) }
+        }
+        Edit::Restore(ids) => {
+            let n = archive.restore(&ids).map_err(failed("restore"))?;
+            Applied::new(ids, format!("Restored {}", plural(n, "clipping")))
+        }
+        Edit::EmptyTrash => {
+            let deleted = archive.empty_trash().map_err(failed("empty the trash"))?;
+            let message = format!("Deleted {} for good", plural(deleted.len(), "clipping"));
+            Applied { tags_changed: true, ..Applied::new(deleted, message) }
+        }
+        Edit::AcceptSuggestions { ids, kind, only } => {
+            let n = archive.accept_suggestions(&ids, kind, only.as_ref()).map_err(failed("accept the suggestions"))?;
+            let what = only.map_or_else(
+                || kind.map_or("suggested tags".to_owned(), |k| format!("suggested {}s", k.as_str())),
+                |t| format!("{} {}", t.kind, t.name),
+            );
+            let message = format!("Accepted {what}: {} added", plural(n, "tag"));
+            Applied { tags_changed: true, ..Applied::new(ids, message) }
+        }
+        Edit::DismissSuggestion { id, tag } => {
+            archive.dismiss_suggestion(id, &tag).map_err(failed("dismiss the suggestion"))?;
+            Applied { message: None, ..Applied::new(vec![id], String::new()) }
+        }
+        Edit::Suggest(ids) => {
+            let n = archive.refresh_suggestions(&ids).map_err(failed("suggest tags"))?;
+            Applied::new(ids, format!("{} to review", plural(n, "suggestion")))
+        }
+    })
+}
+
+/// Imports on a thread of its own; new clippings show up in the grid as it goes, a chunk at a
+/// time. The import ends with exactly one reply: finished, or failed.
+fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBool>, out: &Outbox) {
+    let out2 = out.clone();
+    let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+        guarded(RequestKind::Import, &out2.clone(), || {
+            let mut fresh = Vec::new();
+            let result = archive.import(
+                &paths,
+                &mut |event| match event {
+                    ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
+                    ImportProgress::Done { n_done, n_files, outcome } => {
+                        if let Outcome::Imported { id, .. } = outcome.outcome {
+                            fresh.push(id);
+                        }
+                        if fresh.len() >= 32 || n_done == n_files {
+                            let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
+                        }
+                        out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
                     }
-                    let undo = before.ok().map(|b| Undo::Edited(Box::new(b)));
-                    out.send(Reply::Changed { message: format!("Saved “{}”", clipping.title), undo });
+                },
+                &cancel,
+            );
+            if !fresh.is_empty() {
+                let _ = out2.to_worker.send(Request::Refresh(fresh));
+            }
+            let _ = out2.to_worker.send(Request::RefreshTags);
+            match result {
+                Ok(report) => out2.send(Reply::ImportFinished(report)),
+                Err(e) => {
+                    out2.send(Reply::Failed { request: RequestKind::Import, message: format!("import stopped: {e}") })
                 }
-                Err(e) => out.send(Reply::Failed(format!("cannot save: {e}"))),
             }
-        }
-        Request::Trash(ids) => match archive.trash(&ids) {
-            Ok(n) => {
-                refresh(state, &ids, out);
-                let message = format!("Moved {} to the trash", plural(n, "clipping"));
-                out.send(Reply::Changed { message, undo: Some(Undo::Trashed(ids)) });
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot move to the trash: {e}"))),
-        },
-        Request::Restore(ids) => match archive.restore(&ids) {
-            Ok(n) => {
-                refresh(state, &ids, out);
-                out.send(Reply::Changed { message: format!("Restored {}", plural(n, "clipping")), undo: None });
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot restore: {e}"))),
-        },
-        Request::AcceptSuggestions { ids, kind, only } => match archive.accept_suggestions(&ids, kind, only.as_ref()) {
-            Ok(n) => {
-                refresh(state, &ids, out);
-                send_all_tags(state, out);
-                let what = only.map_or_else(
-                    || kind.map_or("suggested tags".to_owned(), |k| format!("suggested {}s", k.as_str())),
-                    |t| format!("{} {}", t.kind, t.name),
-                );
-                let message = format!("Accepted {what}: {} added", plural(n, "tag"));
-                out.send(Reply::Changed { message, undo: None });
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot accept the suggestions: {e}"))),
-        },
-        Request::DismissSuggestion { id, tag } => match archive.dismiss_suggestion(id, &tag) {
-            Ok(()) => refresh(state, &[id], out),
-            Err(e) => out.send(Reply::Failed(format!("cannot dismiss the suggestion: {e}"))),
-        },
-        Request::Suggest(ids) => match archive.refresh_suggestions(&ids) {
-            Ok(n) => {
-                refresh(state, &ids, out);
-                out.send(Reply::Changed { message: format!("{} to review", plural(n, "suggestion")), undo: None });
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot suggest tags: {e}"))),
-        },
-        Request::EmptyTrash => match archive.empty_trash() {
-            Ok(deleted) => {
-                refresh(state, &deleted, out);
-                send_all_tags(state, out);
-                out.send(Reply::Changed {
-                    message: format!("Deleted {} for good", plural(deleted.len(), "clipping")),
-                    undo: None,
-                });
-            }
-            Err(e) => out.send(Reply::Failed(format!("cannot empty the trash: {e}"))),
-        },
-        Request::Export { ids, dest, layout, cancel } => {
-            let out2 = out.clone();
-            let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
-                let result = archive.export(
-                    &ids,
-                    &dest,
-                    layout,
-                    &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
-                    &cancel,
-                );
-                match result {
-                    Ok(report) => out2.send(Reply::ExportFinished(report)),
-                    Err(e) => out2.send(Reply::ExportFailed(format!("export failed: {e}"))),
+        });
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed { request: RequestKind::Import, message: format!("cannot start the import: {e}") });
+    }
+}
+
+/// Exports on a thread of its own; it ends with exactly one reply: finished, or failed.
+fn spawn_export(
+    archive: Arc<Archive>,
+    ids: Vec<ClippingId>,
+    dest: PathBuf,
+    layout: Layout,
+    cancel: Arc<AtomicBool>,
+    out: &Outbox,
+) {
+    let out2 = out.clone();
+    let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
+        guarded(RequestKind::Export, &out2.clone(), || {
+            let result = archive.export(
+                &ids,
+                &dest,
+                layout,
+                &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
+                &cancel,
+            );
+            match result {
+                Ok(report) => out2.send(Reply::ExportFinished(report)),
+                Err(e) => {
+                    out2.send(Reply::Failed { request: RequestKind::Export, message: format!("export failed: {e}") })
                 }
-            });
-            if let Err(e) = spawned {
-                out.send(Reply::ExportFailed(format!("cannot start the export: {e}")));
             }
-        }
+        });
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed { request: RequestKind::Export, message: format!("cannot start the export: {e}") });
     }
 }

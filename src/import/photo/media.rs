@@ -8,8 +8,8 @@ use std::io::{BufRead, BufReader, Read, Seek};
 use chrono::{NaiveDate, NaiveDateTime};
 use image::{DynamicImage, ImageFormat, ImageReader, RgbImage};
 
-use crate::archive::error::ImportError;
 use crate::archive::model::GpsPosition;
+use crate::import::ImportError;
 
 pub const THUMB_SIZE_PX: u32 = 256;
 pub const MAX_MEGAPIXELS: u64 = 100;
@@ -36,15 +36,10 @@ pub(crate) struct ExifInfo {
 
 /// The formats we take as photos, by file extension (lowercase, no dot).
 pub(crate) fn format_for_extension(ext: &str) -> Option<ImageFormat> {
-    Some(match ext {
-        "jpg" | "jpeg" | "jpe" | "jfif" => ImageFormat::Jpeg,
-        "png" => ImageFormat::Png,
-        "webp" => ImageFormat::WebP,
-        "gif" => ImageFormat::Gif,
-        "tif" | "tiff" => ImageFormat::Tiff,
-        "bmp" => ImageFormat::Bmp,
-        _ => return None,
-    })
+    match crate::import::formats::format_of_extension(ext)?.reader {
+        crate::import::formats::Reader::Photo(format) => Some(format),
+        _ => None,
+    }
 }
 
 pub(crate) fn format_name(format: ImageFormat) -> &'static str {
@@ -156,7 +151,7 @@ fn decode_jpeg_scaled<R: Read>(reader: R, bytes: Option<&[u8]>) -> Result<(u32, 
     let (want_w, want_h) = fit(width_px, height_px, THUMB_SIZE_PX);
     if width_px.div_ceil(8) >= want_w
         && height_px.div_ceil(8) >= want_h
-        && let Some(eighth) = bytes.and_then(crate::archive::jpeg_dc::decode_eighth)
+        && let Some(eighth) = bytes.and_then(crate::import::photo::jpeg_dc::decode_eighth)
     {
         return Ok((width_px, height_px, DynamicImage::ImageRgb8(eighth)));
     }

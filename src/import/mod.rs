@@ -13,13 +13,21 @@ use chrono::Utc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::archive::Archive;
-use crate::archive::error::{Error, ImportError, Result};
-use crate::archive::media::{self, Source};
-use crate::archive::model::{Clipping, ClippingId, Kind};
-use crate::archive::model::{Tag, TagKind};
+mod error;
+pub mod formats;
+pub mod photo;
+pub(crate) mod quiet;
+
+pub use error::ImportError;
+pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
+
+use crate::archive::model::{Clipping, ClippingId, Kind, Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{html, office, pdf, photo_meta, quiet, search, tags, text};
+use crate::archive::{Archive, language, tags};
+use crate::archive::{Error, Result};
+use formats::{Reader, html, office, pdf, text};
+use photo::media::{self, Source};
+use photo::meta as photo_meta;
 
 /// What happened to one file of a batch.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -111,9 +119,6 @@ pub enum ImportProgress<'a> {
 /// How many files go through the parallel stage between two database flushes.
 const CHUNK_SIZE: usize = 32;
 
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
-const WEB_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
-
 /// PDFs and office documents are read whole; one larger than this is not a clipping.
 const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -150,20 +155,15 @@ fn unsupported(path: &Path) -> ImportError {
 }
 
 fn classify(path: &Path) -> Option<FileKind> {
-    let ext = path.extension()?.to_str()?.to_lowercase();
-    if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
-        return Some(FileKind::Article);
-    }
-    if WEB_EXTENSIONS.contains(&ext.as_str()) {
-        return Some(FileKind::WebPage);
-    }
-    if ext == "pdf" {
-        return Some(FileKind::Pdf);
-    }
-    if ext == "docx" || ext == "odt" {
-        return Some(FileKind::Office { odt: ext == "odt" });
-    }
-    media::format_for_extension(&ext).map(FileKind::Photo)
+    let format = formats::format_of_extension(path.extension()?.to_str()?)?;
+    Some(match format.reader {
+        Reader::Text => FileKind::Article,
+        Reader::WebPage => FileKind::WebPage,
+        Reader::Pdf => FileKind::Pdf,
+        Reader::Docx => FileKind::Office { odt: false },
+        Reader::Odt => FileKind::Office { odt: true },
+        Reader::Photo(format) => FileKind::Photo(format),
+    })
 }
 
 /// Whether a folder is the `<name>_files` folder that a browser's "Web page, complete" saves
@@ -172,7 +172,8 @@ fn is_saved_page_assets(dir: &Path) -> bool {
     let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
     let Some(stem) = name.strip_suffix("_files") else { return false };
     let parent = dir.parent().unwrap_or(Path::new("."));
-    WEB_EXTENSIONS.iter().any(|ext| parent.join(format!("{stem}.{ext}")).is_file())
+    let mut web_pages = formats::FORMATS.iter().filter(|f| f.reader == Reader::WebPage);
+    web_pages.any(|f| f.extensions.iter().any(|ext| parent.join(format!("{stem}.{ext}")).is_file()))
 }
 
 /// Whether a folder is a Clippings archive (this one or another): its files are hashed copies
@@ -433,7 +434,7 @@ impl Archive {
         let mut prepared = prepared;
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
         if prepared.clipping.language.is_empty() {
-            prepared.clipping.language = search::language_of(&prepared.clipping);
+            prepared.clipping.language = language::language_of(&prepared.clipping);
         }
         self.store_prepared(&source, prepared)
     }

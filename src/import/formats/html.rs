@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::archive::error::ImportError;
+use crate::import::ImportError;
 
 pub(crate) struct WebArticle {
     pub title: String,

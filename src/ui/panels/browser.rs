@@ -1,52 +1,96 @@
 //! The centre: the results as a grid of thumbnails and article cards, or as a sortable table.
 //! Both lay out only the rows on screen, so 100,000 clippings scroll as smoothly as 100.
 
+use std::sync::Arc;
+
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
 
 use crate::archive::Kind;
-use crate::archive::catalog::Entry;
+use crate::search::catalog::Entry;
 
-use super::{Action, ClippingsApp, SortColumn, View};
+use crate::import::formats;
+use crate::ui::Action;
+use crate::ui::matches::{Matches, highlighted};
+use crate::ui::state::{AppState, SortColumn, View};
+use crate::ui::thumbs::ThumbCache;
 
-pub fn browser_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+/// The browser's own state.
+#[derive(Default)]
+pub struct Browser {
+    /// Columns of the grid as last drawn, for the arrow keys.
+    pub grid_columns: usize,
+    /// Bring the cursor's row into view on the next frame (after a move with the keyboard).
+    pub scroll_to_cursor: bool,
+    /// "Empty trash" was clicked once and waits for the confirmation.
+    confirm_empty_trash: bool,
+}
+
+pub fn browser_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    browser: &mut Browser,
+    thumbs: &mut ThumbCache,
+    matches: &mut Matches,
+    actions: &mut Vec<Action>,
+) {
     egui::CentralPanel::default().show(ui, |ui| {
         if app.filters.in_trash {
-            trash_bar_ui(ui, app, actions);
+            trash_bar_ui(ui, app, browser, actions);
         }
         if app.results.is_empty() {
             empty_ui(ui, app);
             return;
         }
         match app.settings.view {
-            View::Grid => grid_ui(ui, app, actions),
-            View::List => list_ui(ui, app, actions),
+            View::Grid => grid_ui(ui, app, browser, thumbs, actions),
+            View::List => list_ui(ui, app, browser, matches, actions),
         }
     });
 }
 
+/// Sorts entries by a list column.
+pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: bool) {
+    let key = |e: &Arc<Entry>| -> String {
+        match column {
+            SortColumn::Title => e.clipping.title.to_lowercase(),
+            SortColumn::Source => e.clipping.source.to_lowercase(),
+            SortColumn::Date => e.clipping.date().to_string(),
+            SortColumn::Kind => e.clipping.kind.to_string(),
+            SortColumn::Countries => e.countries.clone(),
+            SortColumn::Topics => e.topics.to_lowercase(),
+            SortColumn::Events => e.events.to_lowercase(),
+        }
+    };
+    entries.sort_by_cached_key(key);
+    if !ascending {
+        entries.reverse();
+    }
+}
+
 /// Above the trash: what it is, and the way to empty it (after a confirmation).
-fn trash_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+fn trash_bar_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.strong("Trash");
         ui.label("Restore a clipping from its pane; emptying the trash deletes its files too.");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if app.confirm_empty_trash {
+            if browser.confirm_empty_trash {
                 if ui.button("Cancel").clicked() {
-                    app.confirm_empty_trash = false;
+                    browser.confirm_empty_trash = false;
                 }
                 let text = format!("Delete {} clippings for good", app.n_trashed);
                 if ui.button(egui::RichText::new(text).color(ui.visuals().error_fg_color)).clicked() {
+                    browser.confirm_empty_trash = false;
                     actions.push(Action::EmptyTrash);
                 }
             } else if ui.add_enabled(app.n_trashed > 0, egui::Button::new("Empty trash…")).clicked() {
-                app.confirm_empty_trash = true;
+                browser.confirm_empty_trash = true;
             }
         });
     });
     ui.separator();
 }
 
-fn empty_ui(ui: &mut egui::Ui, app: &ClippingsApp) {
+fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
         if app.filters.in_trash {
@@ -54,7 +98,7 @@ fn empty_ui(ui: &mut egui::Ui, app: &ClippingsApp) {
             ui.label("Deleted clippings stay here until the trash is emptied.");
         } else if app.n_total == 0 {
             ui.heading("Your archive is empty");
-            ui.label("Drop articles (.txt, .md) and photos here, or use Import, or paste text with Ctrl+V.");
+            ui.label(format!("Drop {} here, or use Import, or paste text with Ctrl+V.", formats::summary()));
         } else {
             ui.heading("No clippings match");
             ui.label("Try fewer words, or clear the filters in the sidebar.");
@@ -66,18 +110,24 @@ fn click_modifiers(ui: &egui::Ui) -> egui::Modifiers {
     ui.input(|i| i.modifiers)
 }
 
-fn grid_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+fn grid_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    browser: &mut Browser,
+    thumbs: &mut ThumbCache,
+    actions: &mut Vec<Action>,
+) {
     let spacing = 4.0;
     let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
     let columns = app.grid_columns(width);
     // Cells share out the row's width, so the grid has no ragged gap on the right.
     let cell_w = (width / columns as f32 - spacing).max(64.0);
     let cell = Vec2::new(cell_w, cell_w - 8.0 + 44.0);
-    app.grid_columns_cached = columns;
+    browser.grid_columns = columns;
     let n_rows = app.results.len().div_ceil(columns);
     let row_height = cell.y + spacing;
     let mut scroll = egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("grid");
-    if app.scroll_to_cursor
+    if browser.scroll_to_cursor
         && let Some(c) = app.cursor
     {
         let row = (c / columns) as f32;
@@ -87,7 +137,7 @@ fn grid_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
         if top < offset || top + row_height > offset + viewport_h {
             scroll = scroll.vertical_scroll_offset((top - viewport_h / 2.0 + row_height / 2.0).max(0.0));
         }
-        app.scroll_to_cursor = false;
+        browser.scroll_to_cursor = false;
     }
     let results = std::sync::Arc::clone(&app.results);
     let output = scroll.show_rows(ui, cell.y, n_rows, |ui, rows| {
@@ -99,7 +149,7 @@ fn grid_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                     let Some(entry) = results.get(index) else { break };
                     let selected = app.selection.contains(&entry.id());
                     let has_cursor = app.cursor == Some(index);
-                    let response = cell_ui(ui, app, entry, cell, selected, has_cursor);
+                    let response = cell_ui(ui, thumbs, entry, cell, selected, has_cursor);
                     if response.clicked() {
                         actions.push(Action::Click { index, modifiers: click_modifiers(ui) });
                     }
@@ -116,7 +166,7 @@ fn grid_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
 /// One grid cell: a photo's thumbnail or an article's card, with title and date below.
 fn cell_ui(
     ui: &mut egui::Ui,
-    app: &mut ClippingsApp,
+    thumbs: &mut ThumbCache,
     entry: &Entry,
     cell: Vec2,
     selected: bool,
@@ -146,7 +196,7 @@ fn cell_ui(
     let image_rect = Rect::from_min_size(rect.min + Vec2::splat(4.0), Vec2::splat(cell.x - 8.0));
     // Photos, and articles saved with their lead image, show the picture; other articles a card.
     if c.kind == Kind::Photo || c.has_thumbnail {
-        match app.thumbs.get(&c.hash) {
+        match thumbs.get(&c.hash) {
             Some(texture) => {
                 let size = texture.size_vec2();
                 let scale = (image_rect.width() / size.x).min(image_rect.height() / size.y);
@@ -226,9 +276,9 @@ fn elide(text: &str, max_chars: usize) -> String {
     s
 }
 
-fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &mut Matches, actions: &mut Vec<Action>) {
     use egui_extras::{Column, TableBuilder};
-    app.grid_columns_cached = 1;
+    browser.grid_columns = 1;
     let results = std::sync::Arc::clone(&app.results);
     let mut table = TableBuilder::new(ui)
         .id_salt("list")
@@ -244,11 +294,11 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
         .column(Column::initial(80.0).at_least(50.0).clip(true))
         .column(Column::initial(100.0).at_least(50.0).clip(true))
         .column(Column::initial(120.0).at_least(50.0).clip(true));
-    if app.scroll_to_cursor
+    if browser.scroll_to_cursor
         && let Some(c) = app.cursor
     {
         table = table.scroll_to_row(c, None);
-        app.scroll_to_cursor = false;
+        browser.scroll_to_cursor = false;
     }
     let sort = app.sort;
     table
@@ -275,7 +325,7 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
         })
         .body(|body| {
             // With words searched for, each row shows where they are, on a second line.
-            let with_snippets = app.matches.is_active();
+            let with_snippets = matches.is_active();
             let row_height = if with_snippets { 44.0 } else { 22.0 };
             body.rows(row_height, results.len(), |mut row| {
                 let index = row.index();
@@ -287,18 +337,13 @@ fn list_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
                     ui.add(egui::Label::new(text).selectable(false).truncate());
                 };
                 row.col(|ui| {
-                    let snippet = if with_snippets { app.matches.snippet(entry) } else { None };
+                    let snippet = if with_snippets { matches.snippet(entry) } else { None };
                     match snippet {
                         Some(snippet) => {
                             ui.vertical(|ui| {
                                 cell(ui, &c.title);
-                                let job = super::highlighted(
-                                    ui,
-                                    &snippet.text,
-                                    &snippet.highlights,
-                                    egui::TextStyle::Body,
-                                    true,
-                                );
+                                let job =
+                                    highlighted(ui, &snippet.text, &snippet.highlights, egui::TextStyle::Body, true);
                                 ui.add(egui::Label::new(job).selectable(false).truncate());
                             });
                         }

@@ -6,9 +6,9 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;
 
-use crate::archive::error::ImportError;
-use crate::archive::photo_meta::append_xml_text;
-use crate::archive::text::Document;
+use crate::import::ImportError;
+use crate::import::formats::text::Document;
+use crate::import::formats::xml::append_xml_text;
 
 /// A part of the archive, at most 64 MB once inflated (a zip bomb stops there).
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
@@ -97,7 +97,7 @@ pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<Document, ImportErr
     Ok(Document {
         title,
         author: element(&meta, &["dc:creator", "meta:initial-creator"]),
-        published: crate::archive::html::parse_date_prefix(&date),
+        published: crate::import::formats::html::parse_date_prefix(&date),
         body,
     })
 }

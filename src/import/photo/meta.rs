@@ -6,6 +6,8 @@
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 
+use crate::import::formats::xml::append_xml_text;
+
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct PhotoMeta {
     pub headline: String,
@@ -124,21 +126,6 @@ fn jpeg_segments(bytes: &[u8]) -> Option<(Vec<Segment<'_>>, usize)> {
     }
 }
 
-/// Adds the text of a text or entity event to `out`; other events add nothing.
-pub(crate) fn append_xml_text(out: &mut String, event: &Event<'_>) {
-    match event {
-        Event::Text(t) => out.push_str(&t.xml10_content().unwrap_or_default()),
-        Event::GeneralRef(r) => {
-            if let Ok(Some(c)) = r.resolve_char_ref() {
-                out.push(c);
-            } else if let Some(s) = r.decode().ok().and_then(|n| quick_xml::escape::resolve_predefined_entity(&n)) {
-                out.push_str(s);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -222,7 +209,7 @@ fn parse_xmp(xml: &[u8]) -> PhotoMeta {
         country_code: first(&["Iptc4xmpCore:CountryCode", "Iptc4xmpExt:CountryCode"]),
         keywords,
         event: first(&["Iptc4xmpExt:Event"]),
-        date: crate::archive::text::parse_date(&first(&["photoshop:DateCreated", "xmp:CreateDate"])),
+        date: crate::import::formats::text::parse_date(&first(&["photoshop:DateCreated", "xmp:CreateDate"])),
     }
 }
 

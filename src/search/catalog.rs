@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::archive::Archive;
-use crate::archive::error::Result;
+use crate::archive::Result;
+use crate::archive::model::Suggestion;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
-use crate::archive::query::Sort;
-use crate::archive::search;
-use crate::archive::suggest::Suggestion;
+use crate::search::analysis;
+use crate::search::query::Sort;
 
 /// One clipping as the browser shows it.
 #[derive(Debug, Clone)]
@@ -49,7 +49,7 @@ impl Entry {
             countries: list(TagKind::Country),
             topics: list(TagKind::Topic),
             events: list(TagKind::Event),
-            language: search::declared_language(&clipping),
+            language: crate::archive::language::declared_language(&clipping),
             title_key: std::sync::OnceLock::new(),
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
@@ -59,7 +59,7 @@ impl Entry {
     }
 
     fn title_key(&self) -> &str {
-        self.title_key.get_or_init(|| search::title_sort_key(&self.clipping.title))
+        self.title_key.get_or_init(|| analysis::title_sort_key(&self.clipping.title))
     }
 
     pub fn id(&self) -> ClippingId {

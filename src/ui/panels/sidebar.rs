@@ -3,9 +3,16 @@
 
 use crate::archive::{Kind, TagKind};
 
-use super::{Action, ClippingsApp, ImportedFilter};
+use crate::ui::Action;
+use crate::ui::state::{AppState, ImportedFilter};
 
-pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+/// The sidebar's own state: the text that narrows the tag browser.
+#[derive(Default)]
+pub struct Sidebar {
+    tag_filter_text: String,
+}
+
+pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, actions: &mut Vec<Action>) {
     egui::Panel::left("sidebar").resizable(true).default_size(230.0).min_size(170.0).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.add_space(6.0);
@@ -36,12 +43,12 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
 
             let label = ui.label("Filter tags");
             ui.add(
-                egui::TextEdit::singleline(&mut app.tag_filter_text)
+                egui::TextEdit::singleline(&mut sidebar.tag_filter_text)
                     .hint_text("filter tags")
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-            let needle = app.tag_filter_text.trim().to_lowercase();
+            let needle = sidebar.tag_filter_text.trim().to_lowercase();
 
             for kind in TagKind::ALL {
                 let tags: Vec<_> = app
@@ -63,7 +70,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                     }
                     for t in &active {
                         if !tags.iter().any(|c| c.tag.key() == t.key())
-                            && ui.selectable_label(true, format!("{} (0)", t.name)).clicked()
+                            && ui.selectable_label(true, format!("{} (0)", t.label())).clicked()
                         {
                             actions.push(Action::ToggleTag((*t).clone()));
                         }
@@ -72,11 +79,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<A
                     sorted.sort_by(|a, b| b.n_clippings.cmp(&a.n_clippings).then_with(|| a.tag.name.cmp(&b.tag.name)));
                     for t in sorted {
                         let on = app.filters.tags.iter().any(|f| f.key() == t.tag.key());
-                        let text = if kind == TagKind::Country {
-                            format!("{} {} ({})", t.tag.value, t.tag.name, t.n_clippings)
-                        } else {
-                            format!("{} ({})", t.tag.name, t.n_clippings)
-                        };
+                        let text = format!("{} ({})", t.tag.label(), t.n_clippings);
                         let response = ui.selectable_label(on, text);
                         if response.clicked() {
                             actions.push(Action::ToggleTag(t.tag.clone()));

@@ -3,47 +3,239 @@
 
 use egui::{Color32, CornerRadius, Rect, Sense, Stroke, StrokeKind, Vec2};
 
-use crate::archive::{ClippingId, Kind, Tag, TagKind, countries, tags};
+use std::collections::HashMap;
 
-use super::{Action, ClippingsApp};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagKind, countries, tags};
+use crate::ui::Action;
+use crate::ui::matches::{Matches, highlighted};
+use crate::ui::state::AppState;
+use crate::ui::thumbs::ThumbCache;
+use crate::ui::worker::Edit;
 
 const MAX_PHOTO_SIDE_PX: u32 = 2048;
 
-pub fn detail_panel_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+/// The detail pane's own state: the clipping shown with its fields as being edited, the tag
+/// being typed, and the bulk pane's summary of the selection.
+pub struct DetailPane {
+    shown: Option<Detail>,
+    tag_kind: TagKind,
+    tag_input: String,
+    /// The summary and the (results, selection) key it was computed for.
+    summary: Option<((usize, u64), SelectionSummary)>,
+}
+
+impl Default for DetailPane {
+    fn default() -> Self {
+        DetailPane { shown: None, tag_kind: TagKind::Topic, tag_input: String::new(), summary: None }
+    }
+}
+
+impl DetailPane {
+    pub fn shown_id(&self) -> Option<ClippingId> {
+        self.shown.as_ref().map(|d| d.item.clipping.id)
+    }
+
+    pub fn shown_clipping(&self) -> Option<&Clipping> {
+        self.shown.as_ref().map(|d| &d.item.clipping)
+    }
+
+    /// Shows a clipping as the catalog has it, until the worker's fresh copy comes.
+    pub fn show(&mut self, clipping: Clipping, tags: Vec<Tag>) {
+        self.shown = Some(Detail::new(ClippingWithTags { clipping, tags }));
+    }
+
+    pub fn clear(&mut self) {
+        self.shown = None;
+    }
+
+    /// Shows the clipping as the worker read it, keeping a photo already decoded.
+    pub fn replace(&mut self, item: ClippingWithTags) {
+        let kept = self.shown.take().filter(|d| d.item.clipping.id == item.clipping.id);
+        let mut detail = Detail::new(item);
+        if let Some(old) = kept {
+            detail.image = old.image;
+            detail.image_requested = old.image_requested;
+            detail.zoom = old.zoom;
+            detail.pan = old.pan;
+        }
+        self.shown = Some(detail);
+    }
+
+    /// Takes in a newer copy of the shown clipping (its tags changed, say): fields the user has
+    /// not touched follow it, fields being edited stay as typed.
+    pub fn update_from(&mut self, clipping: &Clipping, tags: &[Tag]) {
+        let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == clipping.id) else { return };
+        let fresh = Detail::new(ClippingWithTags { clipping: clipping.clone(), tags: tags.to_vec() });
+        let before = Detail::new(d.item.clone());
+        for (field, was, now) in [
+            (&mut d.title, before.title, fresh.title),
+            (&mut d.source, before.source, fresh.source),
+            (&mut d.author, before.author, fresh.author),
+            (&mut d.date, before.date, fresh.date),
+            (&mut d.notes, before.notes, fresh.notes),
+        ] {
+            if *field == was {
+                *field = now;
+            }
+        }
+        d.item = fresh.item;
+    }
+
+    pub fn set_image(&mut self, id: ClippingId, texture: egui::TextureHandle) {
+        if let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == id) {
+            d.image = Some(texture);
+        }
+    }
+
+    /// The photo could not be decoded: the thumbnail stays, and it is not asked for again.
+    pub fn image_failed(&mut self) {
+        if let Some(d) = self.shown.as_mut() {
+            d.image_requested = true;
+        }
+    }
+}
+
+/// The detail pane's clipping with the fields being edited.
+struct Detail {
+    pub item: ClippingWithTags,
+    pub title: String,
+    pub source: String,
+    pub author: String,
+    pub date: String,
+    pub notes: String,
+    pub image: Option<egui::TextureHandle>,
+    pub image_requested: bool,
+    pub zoom: f32,
+    pub pan: egui::Vec2,
+}
+
+impl Detail {
+    fn new(item: ClippingWithTags) -> Detail {
+        let c = &item.clipping;
+        Detail {
+            title: c.title.clone(),
+            source: c.source.clone(),
+            author: c.author.clone(),
+            date: c.published.map(|d| d.to_string()).unwrap_or_default(),
+            notes: c.notes.clone(),
+            item,
+            image: None,
+            image_requested: false,
+            zoom: 1.0,
+            pan: egui::Vec2::ZERO,
+        }
+    }
+
+    /// The clipping as edited, if the fields parse; `Err` says what is wrong.
+    fn edited(&self) -> Result<Clipping, String> {
+        let mut c = self.item.clipping.clone();
+        c.title = self.title.trim().to_owned();
+        c.source = self.source.trim().to_owned();
+        c.author = self.author.trim().to_owned();
+        c.notes = self.notes.clone();
+        let date = self.date.trim();
+        c.published = if date.is_empty() {
+            None
+        } else {
+            Some(
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                    .map_err(|_| format!("“{date}” is not a date: write it as 2024-06-01"))?,
+            )
+        };
+        Ok(c)
+    }
+}
+
+/// The selection as the bulk pane sums it up.
+#[derive(Debug, Default, Clone)]
+pub struct SelectionSummary {
+    /// The selected ids in the order shown.
+    pub ids: Vec<ClippingId>,
+    /// Each tag the selection carries, with how many of the selected carry it.
+    pub tag_counts: Vec<(Tag, usize)>,
+    /// The kinds of tag that some selected clipping has suggestions of.
+    pub suggested_kinds: Vec<TagKind>,
+}
+
+/// What the bulk pane shows about the selection, computed again only when the selection or the
+/// results change (`key`): with 100,000 selected, summing them up every frame would freeze the
+/// window.
+fn selection_summary<'a>(
+    cache: &'a mut Option<((usize, u64), SelectionSummary)>,
+    app: &AppState,
+    key: (usize, u64),
+) -> &'a SelectionSummary {
+    if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+        let mut summary = SelectionSummary::default();
+        let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
+        for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
+            summary.ids.push(entry.id());
+            for tag in &entry.tags {
+                counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
+            }
+            for s in &entry.suggestions {
+                if !summary.suggested_kinds.contains(&s.tag.kind) {
+                    summary.suggested_kinds.push(s.tag.kind);
+                }
+            }
+        }
+        summary.tag_counts = counts.into_values().collect();
+        summary.tag_counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
+        summary.suggested_kinds.sort();
+        *cache = Some((key, summary));
+    }
+    &cache.get_or_insert_with(|| (key, SelectionSummary::default())).1
+}
+
+pub fn detail_panel_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    pane: &mut DetailPane,
+    thumbs: &mut ThumbCache,
+    matches: &mut Matches,
+    selection_key: (usize, u64),
+    actions: &mut Vec<Action>,
+) {
     if app.selection.is_empty() {
         return;
     }
     egui::Panel::right("detail").resizable(true).default_size(380.0).min_size(280.0).show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
             if app.selection.len() > 1 {
-                bulk_ui(ui, app, actions);
+                bulk_ui(ui, app, pane, selection_key, actions);
             } else {
-                single_ui(ui, app, actions);
+                single_ui(ui, app, pane, thumbs, matches, actions);
             }
         });
     });
 }
 
-fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
-    let summary = app.selection_summary().clone();
+fn bulk_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    pane: &mut DetailPane,
+    selection_key: (usize, u64),
+    actions: &mut Vec<Action>,
+) {
+    let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
     let ids = summary.ids;
     ui.add_space(6.0);
     ui.heading(format!("{} clippings selected", ids.len()));
     if app.filters.in_trash {
         if ui.button(format!("Restore {} clippings", ids.len())).clicked() {
-            actions.push(Action::Restore(ids));
+            actions.push(Action::Edit(Edit::Restore(ids)));
         }
         return;
     }
     ui.add_space(6.0);
     ui.label("Add a tag to all of them, or remove one from all of them.");
-    tag_input_ui(ui, app, actions, &ids);
+    tag_input_ui(ui, app, pane, actions, &ids);
     ui.add_space(8.0);
     // The tags the selection carries, with how many of the selected have each.
     ui.horizontal_wrapped(|ui| {
         for (tag, n) in summary.tag_counts {
             if chip_ui(ui, &tag, Some(n)) {
-                actions.push(Action::RemoveTag { tag, ids: ids.clone() });
+                actions.push(Action::Edit(Edit::RemoveTag { tag, ids: ids.clone() }));
             }
         }
     });
@@ -51,11 +243,11 @@ fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
     for kind in summary.suggested_kinds {
         let label = format!("Accept suggested {} for these {}", kind.plural_label().to_lowercase(), ids.len());
         if ui.button(label).clicked() {
-            actions.push(Action::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None });
+            actions.push(Action::Edit(Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None }));
         }
     }
     if ui.button(format!("Suggest tags for these {}", ids.len())).on_hover_text("Read their text again").clicked() {
-        actions.push(Action::Suggest(ids.clone()));
+        actions.push(Action::Edit(Edit::Suggest(ids.clone())));
     }
     ui.add_space(12.0);
     if ui.button("Move to trash").on_hover_text("Delete (undo with Ctrl+Z)").clicked() {
@@ -63,8 +255,15 @@ fn bulk_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>)
     }
 }
 
-fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
-    let Some(detail) = &mut app.detail else {
+fn single_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    pane: &mut DetailPane,
+    thumbs: &mut ThumbCache,
+    matches: &mut Matches,
+    actions: &mut Vec<Action>,
+) {
+    let Some(detail) = &mut pane.shown else {
         ui.spinner();
         return;
     };
@@ -72,7 +271,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     let kind = detail.item.clipping.kind;
     ui.add_space(6.0);
     if detail.item.clipping.trashed_at.is_some() && ui.button("Restore from the trash").clicked() {
-        actions.push(Action::Restore(vec![id]));
+        actions.push(Action::Edit(Edit::Restore(vec![id])));
     }
     match kind {
         Kind::Photo => {
@@ -80,7 +279,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
                 detail.image_requested = true;
                 actions.push(Action::LoadImage(id, MAX_PHOTO_SIDE_PX));
             }
-            let thumb = app.thumbs.get(&detail.item.clipping.hash);
+            let thumb = thumbs.get(&detail.item.clipping.hash);
             let texture = detail.image.clone().or(thumb);
             photo_ui(ui, detail, texture);
         }
@@ -114,7 +313,7 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     });
     if changed {
         match detail.edited() {
-            Ok(edited) if edited != detail.item.clipping => actions.push(Action::Save(Box::new(edited))),
+            Ok(edited) if edited != detail.item.clipping => actions.push(Action::Edit(Edit::Update(Box::new(edited)))),
             Ok(_) => {}
             Err(message) => {
                 ui.colored_label(ui.visuals().error_fg_color, message);
@@ -131,14 +330,14 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
         }
         for tag in tags_now {
             if chip_ui(ui, &tag, None) {
-                actions.push(Action::RemoveTag { tag, ids: vec![id] });
+                actions.push(Action::Edit(Edit::RemoveTag { tag, ids: vec![id] }));
             }
         }
     });
-    tag_input_ui(ui, app, actions, &[id]);
+    tag_input_ui(ui, app, pane, actions, &[id]);
     suggestions_ui(ui, app, actions, id);
 
-    let Some(detail) = &app.detail else { return };
+    let Some(detail) = &pane.shown else { return };
     let c = &detail.item.clipping;
     ui.add_space(8.0);
     egui::CollapsingHeader::new("Details").default_open(false).show(ui, |ui| {
@@ -174,19 +373,19 @@ fn single_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action
     if c.kind == Kind::Article && !c.body.is_empty() {
         ui.add_space(8.0);
         ui.separator();
-        let language = crate::archive::search::declared_language(c);
-        let ranges = app.matches.ranges(c.id, &c.body, &language);
+        let language = crate::archive::language::declared_language(c);
+        let ranges = matches.ranges(c.id, &c.body, &language);
         if ranges.is_empty() {
             ui.add(egui::Label::new(&c.body).selectable(true).wrap());
         } else {
-            let job = super::highlighted(ui, &c.body, ranges, egui::TextStyle::Body, false);
+            let job = highlighted(ui, &c.body, ranges, egui::TextStyle::Body, false);
             ui.add(egui::Label::new(job).selectable(true).wrap());
         }
     }
 }
 
 /// A photo fitted into the pane; the wheel (or pinch) zooms, dragging pans, double-click resets.
-fn photo_ui(ui: &mut egui::Ui, detail: &mut super::Detail, texture: Option<egui::TextureHandle>) {
+fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::TextureHandle>) {
     let width = ui.available_width();
     let height = (width * 0.75).clamp(160.0, 520.0);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
@@ -232,7 +431,7 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut super::Detail, texture: Option<egui:
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.
-fn suggestions_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Action>, id: ClippingId) {
+fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, id: ClippingId) {
     let Some(entry) = app.results.iter().find(|e| e.id() == id) else { return };
     ui.add_space(6.0);
     ui.horizontal(|ui| {
@@ -242,10 +441,10 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Actio
             .on_hover_text("Read the text again for countries, events and topics")
             .clicked()
         {
-            actions.push(Action::Suggest(vec![id]));
+            actions.push(Action::Edit(Edit::Suggest(vec![id])));
         }
         if !entry.suggestions.is_empty() && ui.small_button("Accept all").clicked() {
-            actions.push(Action::AcceptSuggestions { ids: vec![id], kind: None, only: None });
+            actions.push(Action::Edit(Edit::AcceptSuggestions { ids: vec![id], kind: None, only: None }));
         }
     });
     if entry.suggestions.is_empty() {
@@ -254,11 +453,7 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Actio
     }
     ui.horizontal_wrapped(|ui| {
         for s in &entry.suggestions {
-            let name = if s.tag.kind == TagKind::Country {
-                format!("{} {}", s.tag.value, s.tag.name)
-            } else {
-                s.tag.name.clone()
-            };
+            let name = s.tag.label();
             egui::Frame::new()
                 .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()))
                 .corner_radius(CornerRadius::same(10))
@@ -276,18 +471,18 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Actio
                             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Accept {name}"))
                         });
                         if accept.on_hover_text(format!("Add {} {}", s.tag.kind, s.tag.name)).clicked() {
-                            actions.push(Action::AcceptSuggestions {
+                            actions.push(Action::Edit(Edit::AcceptSuggestions {
                                 ids: vec![id],
                                 kind: None,
                                 only: Some(s.tag.clone()),
-                            });
+                            }));
                         }
                         let dismiss = ui.add(egui::Button::new("×").frame(false).small());
                         dismiss.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Dismiss {name}"))
                         });
                         if dismiss.on_hover_text("Not this one").clicked() {
-                            actions.push(Action::DismissSuggestion { id, tag: s.tag.clone() });
+                            actions.push(Action::Edit(Edit::DismissSuggestion { id, tag: s.tag.clone() }));
                         }
                     });
                 });
@@ -311,8 +506,7 @@ fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
-                let name =
-                    if tag.kind == TagKind::Country { format!("{} {}", tag.value, tag.name) } else { tag.name.clone() };
+                let name = tag.label();
                 let text = match count {
                     Some(n) => format!("{name} ({n})"),
                     None => name.clone(),
@@ -330,16 +524,22 @@ fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
 }
 
 /// The kind selector and the tag field with suggestions from known tags and country names.
-fn tag_input_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>, ids: &[ClippingId]) {
+fn tag_input_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    pane: &mut DetailPane,
+    actions: &mut Vec<Action>,
+    ids: &[ClippingId],
+) {
     let mut submit = None;
     ui.horizontal(|ui| {
         let kind_label = ui.label("Kind");
         egui::ComboBox::from_id_salt("tag-kind")
-            .selected_text(app.tag_kind_input.as_str())
+            .selected_text(pane.tag_kind.as_str())
             .width(80.0)
             .show_ui(ui, |ui| {
                 for kind in TagKind::ALL {
-                    ui.selectable_value(&mut app.tag_kind_input, kind, kind.as_str());
+                    ui.selectable_value(&mut pane.tag_kind, kind, kind.as_str());
                 }
             })
             .response
@@ -347,56 +547,47 @@ fn tag_input_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Act
         let label = ui.label("Add tag");
         let response = ui
             .add(
-                egui::TextEdit::singleline(&mut app.tag_input)
+                egui::TextEdit::singleline(&mut pane.tag_input)
                     .hint_text("name, then Enter")
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            submit = Some(app.tag_input.clone());
+            submit = Some(pane.tag_input.clone());
         }
     });
-    let typed = app.tag_input.trim().to_lowercase();
+    let typed = pane.tag_input.trim().to_lowercase();
     if !typed.is_empty() && submit.is_none() {
-        let suggestions = suggestions(app, &typed);
+        let suggestions = completions(app, pane.tag_kind, &typed);
         ui.horizontal_wrapped(|ui| {
             for (kind, value, shown) in suggestions {
                 if ui.small_button(shown).clicked() {
-                    app.tag_kind_input = kind;
+                    pane.tag_kind = kind;
                     submit = Some(value);
                 }
             }
         });
     }
     if let Some(value) = submit {
-        match tags::resolve(app.tag_kind_input, &value) {
+        match tags::resolve(pane.tag_kind, &value) {
             Ok(tag) => {
-                actions.push(Action::AddTag { tag, ids: ids.to_vec() });
-                app.tag_input.clear();
+                actions.push(Action::Edit(Edit::AddTag { tag, ids: ids.to_vec() }));
+                pane.tag_input.clear();
             }
-            Err(e) => {
-                app.toasts.push(super::Toast {
-                    message: e.to_string(),
-                    undo: None,
-                    shown_at: std::time::Instant::now(),
-                    is_error: true,
-                });
-            }
+            Err(e) => actions.push(Action::ShowError(e.to_string())),
         }
     }
 }
 
 /// Up to eight completions for what is typed: known tags first, then countries by any name.
-fn suggestions(app: &ClippingsApp, typed: &str) -> Vec<(TagKind, String, String)> {
+fn completions(app: &AppState, kind: TagKind, typed: &str) -> Vec<(TagKind, String, String)> {
     let mut out: Vec<(TagKind, String, String)> = Vec::new();
     for tag in &app.all_tags {
-        if tag.kind == app.tag_kind_input
-            && (tag.name.to_lowercase().contains(typed) || tag.value.to_lowercase() == typed)
-        {
+        if tag.kind == kind && (tag.name.to_lowercase().contains(typed) || tag.value.to_lowercase() == typed) {
             out.push((tag.kind, tag.value.clone(), tag.name.clone()));
         }
     }
-    if app.tag_kind_input == TagKind::Country {
+    if kind == TagKind::Country {
         for country in countries::all() {
             if out.iter().any(|(_, v, _)| v == country.code) {
                 continue;

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::archive::error::ImportError;
+use crate::import::ImportError;
 
 /// Text files larger than this are refused: no press clipping is 64 MB of text.
 pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;

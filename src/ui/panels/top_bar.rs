@@ -2,72 +2,94 @@
 
 use egui::{Id, Key};
 
-use super::{Action, ClippingsApp, Status, View};
-use crate::archive::Sort;
+use crate::search::query::Sort;
+use crate::ui::Action;
+use crate::ui::state::{AppState, View};
 
 pub const SEARCH_ID: &str = "search-box";
 
-pub fn top_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+/// The top bar's own state: the search box's text as typed.
+#[derive(Default)]
+pub struct TopBar {
+    text: String,
+    focus_requested: bool,
+}
+
+impl TopBar {
+    pub fn set_text(&mut self, text: &str) {
+        text.clone_into(&mut self.text);
+    }
+
+    /// Puts the keyboard in the search box on the next frame.
+    pub fn request_focus(&mut self) {
+        self.focus_requested = true;
+    }
+}
+
+pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actions: &mut Vec<Action>) {
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let ready = matches!(app.status, Status::Ready { .. });
+            let ready = app.is_ready();
             let label = ui.label("Search");
             let search_id = Id::unique(SEARCH_ID);
-            let edit = egui::TextEdit::singleline(&mut app.search_text)
+            let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
                 .hint_text(
                     "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03",
                 )
                 .desired_width((ui.available_width() - 700.0).max(200.0));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
-            if app.focus_search {
+            if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
-                app.focus_search = false;
             }
             if response.changed() {
-                actions.push(Action::Search);
+                actions.push(Action::SetSearch(top_bar.text.clone()));
             }
             // The text field gives up focus on Escape itself; then Escape also clears it.
             if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-                app.search_text.clear();
-                actions.push(Action::Search);
+                actions.push(Action::ClearSearch);
                 response.surrender_focus();
             }
-            if !app.search_text.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
-                app.search_text.clear();
-                actions.push(Action::Search);
+            if !top_bar.text.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
+                actions.push(Action::ClearSearch);
             }
             ui.add(egui::Label::new(egui::RichText::new("?").strong()).sense(egui::Sense::hover()))
                 .on_hover_ui(search_help_ui);
 
-            let order = app.settings.order;
+            let mut order = app.settings.order;
             let order_label = ui.label("Order");
             egui::ComboBox::from_id_salt("order")
                 .selected_text(order.label())
                 .width(110.0)
                 .show_ui(ui, |ui| {
                     for sort in Sort::ALL {
-                        ui.selectable_value(&mut app.settings.order, sort, sort.label());
+                        ui.selectable_value(&mut order, sort, sort.label());
                     }
                 })
                 .response
                 .labelled_by(order_label.id)
                 .on_hover_text("Order of the results");
             if app.settings.order != order {
-                // A clicked list column gives way to the order chosen here.
-                app.sort = None;
-                actions.push(Action::Search);
+                actions.push(Action::SetOrder(order));
             }
 
             ui.separator();
-            ui.selectable_value(&mut app.settings.view, View::Grid, "Grid").on_hover_text("Thumbnails");
-            ui.selectable_value(&mut app.settings.view, View::List, "List").on_hover_text("A table with columns");
+            let mut view = app.settings.view;
+            ui.selectable_value(&mut view, View::Grid, "Grid").on_hover_text("Thumbnails");
+            ui.selectable_value(&mut view, View::List, "List").on_hover_text("A table with columns");
+            if view != app.settings.view {
+                actions.push(Action::SetView(view));
+            }
             if app.settings.view == View::Grid {
                 let label = ui.label("Size");
-                ui.add(egui::Slider::new(&mut app.settings.thumb_size_px, 96.0..=256.0).show_value(false))
+                let mut size_px = app.settings.thumb_size_px;
+                ui.add(egui::Slider::new(&mut size_px, 96.0..=256.0).show_value(false))
                     .labelled_by(label.id)
                     .on_hover_text("Thumbnail size");
+                if size_px != app.settings.thumb_size_px {
+                    actions.push(Action::SetThumbSize(size_px));
+                }
             }
 
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

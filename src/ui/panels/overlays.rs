@@ -4,11 +4,21 @@
 
 use egui::{Align2, Color32, Id, Order, Vec2};
 
-use crate::archive::{Layout, Outcome};
+use crate::export::Layout;
+use crate::import::Outcome;
 
-use super::{Action, ClippingsApp, Status};
+use crate::archive::ClippingId;
+use crate::ui::Action;
+use crate::ui::state::{AppState, Status};
 
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+/// The export dialog's fields, as being filled in.
+pub struct ExportDialog {
+    pub ids: Vec<ClippingId>,
+    pub dest: String,
+    pub layout: Layout,
+}
+
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             if let Some(run) = &app.import {
@@ -60,7 +70,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClippingsApp, actions: &mut Ve
     });
 }
 
-pub fn failure_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Action>) {
+pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     let Status::Failed { message, locked } = &app.status else { return };
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
@@ -79,13 +89,20 @@ pub fn failure_ui(ui: &mut egui::Ui, app: &ClippingsApp, actions: &mut Vec<Actio
     });
 }
 
-pub fn windows_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
-    import_report_ui(ctx, app);
-    export_dialog_ui(ctx, app, actions);
+pub fn windows_ui(
+    ctx: &egui::Context,
+    app: &AppState,
+    export_dialog: &mut Option<ExportDialog>,
+    actions: &mut Vec<Action>,
+) {
+    import_report_ui(ctx, app, actions);
+    if let Some(dialog) = export_dialog {
+        export_dialog_ui(ctx, dialog, actions);
+    }
     export_report_ui(ctx, app, actions);
 }
 
-fn import_report_ui(ctx: &egui::Context, app: &mut ClippingsApp) {
+fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     let Some(report) = &app.import_report else { return };
     let mut open = true;
     let mut close = false;
@@ -95,13 +112,7 @@ fn import_report_ui(ctx: &egui::Context, app: &mut ClippingsApp) {
         .default_width(520.0)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "{} imported, {} duplicates, {} failed{}",
-                report.n_imported(),
-                report.n_duplicates(),
-                report.n_failed(),
-                if report.n_cancelled() > 0 { format!(", {} cancelled", report.n_cancelled()) } else { String::new() }
-            ));
+            ui.label(report.summary());
             let notes: Vec<_> =
                 report.outcomes.iter().filter(|o| !matches!(o.outcome, Outcome::Imported { .. })).collect();
             if !notes.is_empty() {
@@ -137,12 +148,11 @@ fn import_report_ui(ctx: &egui::Context, app: &mut ClippingsApp) {
             }
         });
     if !open || close {
-        app.import_report = None;
+        actions.push(Action::CloseImportReport);
     }
 }
 
-fn export_dialog_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
-    let Some(dialog) = &mut app.export_dialog else { return };
+fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mut Vec<Action>) {
     let mut open = true;
     let mut cancel = false;
     egui::Window::new("Export clippings")
@@ -192,11 +202,11 @@ fn export_dialog_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut V
             });
         });
     if !open || cancel {
-        app.export_dialog = None;
+        actions.push(Action::CloseExportDialog);
     }
 }
 
-fn export_report_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     let Some(report) = &app.export_report else { return };
     let mut open = true;
     let mut close = false;
@@ -220,11 +230,11 @@ fn export_report_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut V
             });
         });
     if !open || close {
-        app.export_report = None;
+        actions.push(Action::CloseExportReport);
     }
 }
 
-pub fn toasts_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+pub fn toasts_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     if app.toasts.is_empty() {
         return;
     }
@@ -255,13 +265,13 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<
             }
         });
     if let Some(i) = dismissed {
-        app.toasts.remove(i);
+        actions.push(Action::DismissToast(i));
     }
 }
 
 /// While files hover over the window: an overlay saying how many will be imported. When they
 /// are dropped: the import.
-pub fn drop_ui(ctx: &egui::Context, app: &mut ClippingsApp, actions: &mut Vec<Action>) {
+pub fn drop_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     let (n_hovered, dropped) = ctx.input(|i| {
         let dropped: Vec<std::path::PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
         (i.raw.hovered_files.len(), dropped)

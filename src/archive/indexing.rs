@@ -1,0 +1,108 @@
+//! Keeping the search index in step with the database, and searching through the archive.
+//! Every change to a clipping or its tags marks the clipping in the database as waiting for the
+//! index (`index_pending`, with the change's sequence number), before and after the change,
+//! and indexes it before returning; [`Archive::sync_index`] works through a backlog. Either
+//! re-indexes, commits, and only then clears the marks of the changes it indexed. A process
+//! killed at any moment therefore leaves marks for whatever the index may lack, and the next
+//! open catches up.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::archive::Archive;
+use crate::archive::error::{Error, Result};
+use crate::archive::model::{Clipping, ClippingId};
+use crate::search::analysis::sort_by_title;
+use crate::search::query::{Query, Sort};
+use crate::search::{BATCH, SearchResults};
+
+impl Archive {
+    /// The clippings that match a query, in the order asked for.
+    pub fn search(&self, query: &Query, sort: Sort) -> Result<Vec<Clipping>> {
+        let ids = self.search_ids(query, sort)?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            match self.get(id) {
+                Ok(c) => out.push(c),
+                // The index may lag a delete by a moment; the database has the last word.
+                Err(Error::NoSuchClipping(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        if sort == Sort::Title {
+            sort_by_title(&mut out, |c| &c.title);
+        }
+        Ok(out)
+    }
+
+    /// The clippings that match a query string, best first; see [`Query::parse`].
+    pub fn search_str(&self, query: &str) -> Result<Vec<Clipping>> {
+        self.search(&Query::parse(query), Sort::Relevance)
+    }
+
+    /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
+    /// newest first). Reads only the index.
+    pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
+        self.index.search(query, sort)
+    }
+
+    /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
+    pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
+        self.index.search_with_tag_counts(query, sort)
+    }
+
+    /// How many clippings wait to be (re-)indexed.
+    pub fn n_index_pending(&self) -> Result<usize> {
+        self.store.n_index_pending()
+    }
+
+    /// Brings the index up to date with the database: re-indexes every clipping changed since
+    /// it was last indexed, in batches, calling `progress(n_done, n_total)` after each commit.
+    /// Returns how many were re-indexed. Safe to interrupt: what is not done stays marked.
+    /// Changes made meanwhile index themselves between two batches.
+    pub fn sync_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<usize> {
+        let pending = self.store.index_pending()?;
+        let n_total = pending.len();
+        let mut n_done = 0;
+        for batch in pending.chunks(BATCH) {
+            if cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            self.index_marked(batch)?;
+            n_done += batch.len();
+            progress(n_done, n_total);
+        }
+        if n_done > 0 {
+            self.store.flush()?;
+        }
+        Ok(n_done)
+    }
+
+    /// Indexes the change just made to these clippings, before the call that made it returns:
+    /// a search right after it finds it. A backlog of other clippings is left to
+    /// [`Archive::sync_index`].
+    pub(crate) fn index_changed(&self, ids: &[ClippingId]) -> Result<()> {
+        let marked = self.store.index_marks_of(ids)?;
+        for batch in marked.chunks(BATCH) {
+            self.index_marked(batch)?;
+        }
+        Ok(())
+    }
+
+    /// Re-indexes marked clippings as the database has them now, commits, then clears the marks
+    /// that were indexed.
+    fn index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
+        // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
+        // not for all of it.
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut records = Vec::with_capacity(marked.len());
+        for &(id, _) in marked {
+            let record = match self.store.get(id)? {
+                Some(c) => Some((c, self.store.tags_of(id)?)),
+                None => None,
+            };
+            records.push((id, record));
+        }
+        self.index.replace(&records)?;
+        self.store.clear_index_pending(marked)
+    }
+}

@@ -1,0 +1,105 @@
+//! The archive's side of tag suggestions: running the suggester (`suggest/`) over clippings
+//! and keeping what it found per clipping, open, accepted (then a tag) or dismissed (never
+//! offered again). The suggester only reads text; the store only keeps records.
+
+use crate::archive::Archive;
+use crate::archive::error::Result;
+use crate::archive::model::{ClippingId, StoredSuggestion, Suggestion, Tag, TagKind};
+use crate::suggest;
+
+impl Archive {
+    /// The open suggestions for a clipping (not dismissed, not already its tags).
+    pub fn suggestions(&self, id: ClippingId) -> Result<Vec<Suggestion>> {
+        let tags = self.store.tags_of(id)?;
+        Ok(self
+            .store
+            .suggestions(id)?
+            .into_iter()
+            .filter(|s| !s.dismissed && !tags.iter().any(|t| t.key() == s.suggestion.tag.key()))
+            .map(|s| s.suggestion)
+            .collect())
+    }
+
+    /// Reads the clippings' text again and stores what it suggests, keeping what the user
+    /// dismissed dismissed. Known topics and events are matched first. Returns how many open
+    /// suggestions there are now.
+    pub fn refresh_suggestions(&self, ids: &[ClippingId]) -> Result<usize> {
+        let known = self.known_topics_and_events()?;
+        let n_open = self.refresh_suggestions_with(ids, &known)?;
+        self.store.flush()?;
+        Ok(n_open)
+    }
+
+    pub(crate) fn known_topics_and_events(&self) -> Result<Vec<Tag>> {
+        Ok(self.store.all_tags()?.into_iter().map(|t| t.tag).filter(|t| t.kind != TagKind::Country).collect())
+    }
+
+    pub(crate) fn refresh_suggestions_with(&self, ids: &[ClippingId], known: &[Tag]) -> Result<usize> {
+        let mut n_open = 0;
+        for &id in ids {
+            let c = self.get(id)?;
+            let text = [c.body.as_str(), c.caption.as_str()].join("\n\n");
+            let dismissed: Vec<String> = self
+                .store
+                .suggestions(id)?
+                .into_iter()
+                .filter(|s| s.dismissed)
+                .map(|s| s.suggestion.tag.key())
+                .collect();
+            let tags = self.store.tags_of(id)?;
+            let mut found = suggest::suggest(&c.title, &text, known);
+            if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
+                match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
+                    Some(s) => {
+                        s.score += here.score;
+                        s.evidence.extend(here.evidence);
+                    }
+                    None => found.insert(0, here),
+                }
+            }
+            let mut stored: Vec<StoredSuggestion> = found
+                .into_iter()
+                .filter(|s| !tags.iter().any(|t| t.key() == s.tag.key()))
+                .map(|s| {
+                    let dismissed = dismissed.contains(&s.tag.key());
+                    StoredSuggestion { suggestion: s, dismissed }
+                })
+                .collect();
+            n_open += stored.iter().filter(|s| !s.dismissed).count();
+            stored.dedup_by_key(|s| s.suggestion.tag.key());
+            self.store.set_suggestions(id, &stored)?;
+        }
+        Ok(n_open)
+    }
+
+    /// Makes suggested tags real: for each clipping, its open suggestions of `kind` (all kinds
+    /// with `None`), or only `only` when given. Returns how many tags were added.
+    pub fn accept_suggestions(&self, ids: &[ClippingId], kind: Option<TagKind>, only: Option<&Tag>) -> Result<usize> {
+        let mut n = 0;
+        for &id in ids {
+            let mut stored = self.store.suggestions(id)?;
+            let (take, keep): (Vec<_>, Vec<_>) = stored.drain(..).partition(|s| {
+                !s.dismissed
+                    && kind.is_none_or(|k| s.suggestion.tag.kind == k)
+                    && only.is_none_or(|t| t.key() == s.suggestion.tag.key())
+            });
+            for s in &take {
+                n += self.store.add_tag(&s.suggestion.tag, &[id])?;
+            }
+            self.store.set_suggestions(id, &keep)?;
+        }
+        self.store.flush()?;
+        self.index_changed(ids)?;
+        Ok(n)
+    }
+
+    /// Dismisses a suggestion: it is not offered again for this clipping.
+    pub fn dismiss_suggestion(&self, id: ClippingId, tag: &Tag) -> Result<()> {
+        let mut stored = self.store.suggestions(id)?;
+        for s in stored.iter_mut().filter(|s| s.suggestion.tag.key() == tag.key()) {
+            s.dismissed = true;
+        }
+        self.store.set_suggestions(id, &stored)?;
+        self.store.flush()
+    }
+}

@@ -1,0 +1,158 @@
+//! How the index sees text, shared by indexing, querying and highlighting: words are runs of
+//! letters and digits, lower-cased, ё read as е, diacritics folded (café = cafe, Łódź = lodz);
+//! English, Russian, French, Dutch and German words are also stemmed by their language's
+//! Snowball stemmer; Chinese and Japanese runs are cut into overlapping pairs (`cjk.rs`).
+//! Kazakh has no stemmer: a Cyrillic word of four letters or more also matches as a prefix in
+//! Kazakh clippings, so "Қазақстан" finds "Қазақстанның".
+
+use std::ops::Range;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+
+use crate::archive::language::is_cyrillic;
+use crate::archive::model::Clipping;
+use crate::search::cjk::CjkBigrams;
+
+/// Languages with a Snowball stemmer, by ISO 639-1 code.
+pub(crate) const STEMMED: [(&str, Language); 5] = [
+    ("en", Language::English),
+    ("ru", Language::Russian),
+    ("fr", Language::French),
+    ("nl", Language::Dutch),
+    ("de", Language::German),
+];
+
+/// Prefixes up to this many letters are indexed as terms of their own (`short_prefixes`).
+pub(crate) const SHORT_PREFIX_CHARS: usize = 3;
+
+/// The shortest Cyrillic word that also matches as a prefix in Kazakh clippings.
+const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
+
+pub(crate) fn folded_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(CjkBigrams)
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Stems before folding: the stemmers know their language's accents (é, ä) and й.
+pub(crate) fn stemmed_analyzer(language: Language) -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(CjkBigrams)
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both
+/// are two bytes in UTF-8, so offsets into the result are offsets into the original.
+pub(crate) fn fold_yo(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['ё', 'Ё']) { text.replace('ё', "е").replace('Ё', "Е").into() } else { text.into() }
+}
+
+/// A word of text with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    /// Byte range in the analyzed text.
+    pub range: Range<usize>,
+}
+
+/// The analyzers the index uses, for code that needs to see text as the index does (the
+/// highlighter, tests that check the index against a plain scan).
+#[derive(Clone)]
+pub struct Analyzers {
+    folded: TextAnalyzer,
+    stemmed: Vec<(&'static str, TextAnalyzer)>,
+}
+
+impl Default for Analyzers {
+    fn default() -> Analyzers {
+        Analyzers {
+            folded: folded_analyzer(),
+            stemmed: STEMMED.iter().map(|&(code, language)| (code, stemmed_analyzer(language))).collect(),
+        }
+    }
+}
+
+fn run(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Token> {
+    let text = fold_yo(text);
+    let mut stream = analyzer.token_stream(&text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push(Token { text: t.text.clone(), range: t.offset_from..t.offset_to });
+    }
+    out
+}
+
+impl Analyzers {
+    /// The words of `text`, lower-cased and folded, as the index's `all` field holds them.
+    pub fn folded(&mut self, text: &str) -> Vec<Token> {
+        run(&mut self.folded, text)
+    }
+
+    /// The words of `text` stemmed for `language`; `None` when the language has no stemmer.
+    pub fn stemmed(&mut self, language: &str, text: &str) -> Option<Vec<Token>> {
+        let (_, analyzer) = self.stemmed.iter_mut().find(|(code, _)| *code == language)?;
+        Some(run(analyzer, text))
+    }
+
+    pub(crate) fn stem_word(&mut self, language: &str, word: &str) -> Option<String> {
+        let tokens = self.stemmed(language, word)?;
+        match tokens.as_slice() {
+            [one] => Some(one.text.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a Cyrillic word is long enough to be matched as a prefix in Kazakh clippings.
+pub fn is_kazakh_prefix_word(folded_word: &str) -> bool {
+    folded_word.chars().count() >= KAZAKH_PREFIX_MIN_CHARS && folded_word.chars().any(is_cyrillic)
+}
+
+/// The text fields a word may match in, in the order the index adds them.
+pub fn searchable_fields(c: &Clipping) -> [&str; 8] {
+    [&c.title, &c.body, &c.caption, &c.credit, &c.source, &c.author, &c.notes, &c.original_name]
+}
+
+/// Sorts by title, case- and accent-insensitively, keeping the current order among equals.
+pub fn sort_by_title<T>(items: &mut [T], title: impl Fn(&T) -> &str) {
+    items.sort_by_cached_key(|item| title_sort_key(title(item)));
+}
+
+/// A title's words folded as the index folds them, for sorting.
+pub fn title_sort_key(title: &str) -> String {
+    let mut analyzer = folded_analyzer();
+    run(&mut analyzer, title).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_folds_case_diacritics_and_yo() {
+        let mut a = Analyzers::default();
+        let words = |a: &mut Analyzers, s: &str| -> Vec<String> { a.folded(s).into_iter().map(|t| t.text).collect() };
+        assert_eq!(words(&mut a, "Café in Łódź"), ["cafe", "in", "lodz"]);
+        assert_eq!(words(&mut a, "Ёлка, ЕЛКА"), ["елка", "елка"]);
+        assert_eq!(words(&mut a, "ҚАЗАҚСТАН"), ["қазақстан"]);
+        assert_eq!(a.stem_word("ru", "Казахстана"), a.stem_word("ru", "казахстан"));
+        assert_eq!(a.stem_word("en", "corridors"), Some("corridor".to_owned()));
+    }
+
+    #[test]
+    fn title_sort_ignores_case_and_accents() {
+        let mut titles = vec!["zebra", "Éclair", "apple", "banana", "eclair"];
+        sort_by_title(&mut titles, |t| t);
+        assert_eq!(titles, ["apple", "banana", "Éclair", "eclair", "zebra"]);
+    }
+}

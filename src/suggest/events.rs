@@ -1,0 +1,193 @@
+//! Events a text names: the user's own events first, then noun phrases headed by an event word
+//! ("Astana International Forum", "sommet de l'OTAN", "Астанинский международный форум").
+
+use super::{fold, is_cyrillic, layout, section_weight};
+use crate::archive::model::{Suggestion, Tag, TagKind};
+use crate::archive::tags;
+
+const EVENT_HEADS: &[&str] = &[
+    "forum",
+    "summit",
+    "conference",
+    "congress",
+    "expo",
+    "exhibition",
+    "festival",
+    "games",
+    "assembly",
+    "olympics",
+    "форум",
+    "форума",
+    "форуме",
+    "саммит",
+    "саммита",
+    "саммите",
+    "конференция",
+    "конференции",
+    "конгресс",
+    "конгресса",
+    "фестиваль",
+    "фестиваля",
+    "ассамблея",
+    "ассамблеи",
+    "экспо",
+    "forumu",
+    "sammiti",
+    "конференциясы",
+    "sommet",
+    "conférence",
+    "congrès",
+    "festival",
+    "assemblée",
+    "top",
+    "topconferentie",
+    "congres",
+    "conferentie",
+    "beurs",
+];
+const CONNECTORS: &[&str] =
+    &["of", "for", "on", "and", "the", "de", "du", "des", "la", "le", "van", "voor", "en", "het"];
+
+/// Event suggestions: known events named in the text first, then phrases headed by an event
+/// word ("Astana International Forum", "Global Gateway Investors Forum", "sommet de l'OTAN").
+pub fn suggest_events(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion> {
+    let (text, title_len, first_end) = layout(title, body);
+    let folded = fold(&text);
+    let mut found: Vec<Suggestion> = Vec::new();
+    let add = |name: String, offset: usize, found: &mut Vec<Suggestion>| {
+        let weight = section_weight(offset, title_len, first_end);
+        let Ok(tag) = known
+            .iter()
+            .find(|k| fold(&k.name) == fold(&name))
+            .cloned()
+            .map_or_else(|| tags::resolve(TagKind::Event, &name), Ok)
+        else {
+            return;
+        };
+        match found.iter_mut().find(|s| s.tag.key() == tag.key()) {
+            Some(s) => s.score += weight,
+            None => found.push(Suggestion { tag, score: weight, evidence: vec![name] }),
+        }
+    };
+    for tag in known.iter().filter(|t| t.kind == TagKind::Event) {
+        let name = fold(&tag.name);
+        if name.chars().count() >= 4 {
+            for (at, _) in folded.match_indices(&name) {
+                add(tag.name.clone(), at, &mut found);
+            }
+        }
+    }
+    let words: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+            match (inside, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    v.push((s, text.get(s..i).unwrap_or_default()));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            v.push((s, text.get(s..).unwrap_or_default()));
+        }
+        v
+    };
+    // "OTAN", "2024", and French elisions: "l'OTAN", "d'Astana".
+    let capital = |w: &str| {
+        let w = w.strip_prefix("l'").or_else(|| w.strip_prefix("d'")).unwrap_or(w);
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    const ARTICLES: &[&str] = &["the", "a", "le", "la", "les", "un", "une", "de", "het", "een", "der", "die", "das"];
+    for (i, (offset, word)) in words.iter().enumerate() {
+        if !EVENT_HEADS.contains(&fold(word).as_str()) {
+            continue;
+        }
+        // Capitalised words (and connectors between them) before the head; a Cyrillic head
+        // may be lower case after capitalised and adjective words ("Астанинский международный форум").
+        let mut start = i;
+        let cyrillic = is_cyrillic(word);
+        // Words on the same line and in the same sentence as the head.
+        let joined = |a: usize, b: usize| {
+            let (Some(&(ao, aw)), Some(&(bo, _))) = (words.get(a), words.get(b)) else { return false };
+            !text.get(ao + aw.len()..bo).unwrap_or(".").contains(['\n', '.', ',', ';', ':', '(', ')', '"', '«', '»'])
+        };
+        const ADJECTIVE_ENDINGS: &[&str] = &["ый", "ий", "ой", "ая", "ое", "ого", "его", "ому", "ым", "ом", "ую", "ей"];
+        while start > 0 && joined(start - 1, start) {
+            let (_, prev) = words[start - 1];
+            let fits = if cyrillic {
+                ADJECTIVE_ENDINGS.iter().any(|e| fold(prev).ends_with(e))
+            } else {
+                capital(prev) || CONNECTORS.contains(&prev) && start >= 2 && capital(words[start - 2].1)
+            };
+            if !fits {
+                break;
+            }
+            start -= 1;
+        }
+        // A sentence's first word may be an article: "Le Sommet", "The Forum".
+        while start < i && ARTICLES.contains(&fold(words[start].1).as_str()) {
+            start += 1;
+        }
+        // French and Dutch put the qualifier after: "Sommet de l'OTAN", "Forum économique".
+        let mut end = i + 1;
+        if start == i && !cyrillic {
+            while end < words.len()
+                && end < i + 4
+                && joined(end - 1, end)
+                && (capital(words[end].1) || CONNECTORS.contains(&words[end].1))
+            {
+                end += 1;
+            }
+            while end > i + 1 && CONNECTORS.contains(&words[end - 1].1) {
+                end -= 1;
+            }
+        }
+        // A year or an edition number after the head belongs to it.
+        if joined(end - 1, end)
+            && words.get(end).is_some_and(|(_, w)| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        {
+            end += 1;
+        }
+        let span = end - start;
+        if span < 2 || (start < i && !capital(words[start].1)) {
+            continue;
+        }
+        let (Some(&(from, _)), Some(&(last_at, last))) = (words.get(start), words.get(end - 1)) else { continue };
+        let name =
+            text.get(from..last_at + last.len()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+        add(name, *offset, &mut found);
+    }
+    found.sort_by(|a, b| b.score.total_cmp(&a.score));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_with_their_names() {
+        let names = |title: &str, body: &str| -> Vec<String> {
+            suggest_events(title, body, &[]).into_iter().map(|s| s.tag.name).collect()
+        };
+        assert_eq!(
+            names("Talks", "He invited them to the Astana International Forum in June."),
+            ["Astana International Forum"]
+        );
+        assert_eq!(
+            names("Talks", "the results of the Global Gateway Investors Forum for EU-Central Asia"),
+            ["Global Gateway Investors Forum"]
+        );
+        assert_eq!(
+            names("Саммит", "Участники Астанинский международный форум 2024 обсудили."),
+            ["Астанинский международный форум 2024"]
+        );
+        assert_eq!(names("Sommet", "Le Sommet de l'OTAN s'ouvre."), ["Sommet de l'OTAN"]);
+        let known = [tags::resolve(TagKind::Event, "Middle Corridor Summit").unwrap()];
+        assert_eq!(suggest_events("x", "the middle corridor summit opened", &known)[0].tag, known[0]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Tag suggestions from a clipping's text: countries (`countries.rs`: names with their
+//! inflections, adjectives and demonyms, capitals and big cities as weaker evidence, groups
+//! such as Benelux), events (`events.rs`: noun phrases headed by Forum, Summit, форум, sommet
+//! ...), topics (`topics.rs`: IPTC Media Topics top level, keywords in `assets/topic-keywords.tsv`)
+//! and a photo's GPS position (`gps.rs`). Evidence is weighed by where it is (title over first
+//! paragraph over body) and how often; what passes a threshold is suggested. This module only
+//! reads text: the archive stores what it suggests (`archive/suggestions.rs`).
+
+mod countries;
+mod events;
+mod gps;
+mod topics;
+
+pub use crate::archive::model::Suggestion;
+pub use countries::{COUNTRY_THRESHOLD, country_evidence, suggest_countries};
+pub use events::suggest_events;
+pub use gps::country_at;
+pub use topics::suggest_topics;
+
+use crate::archive::language;
+use crate::archive::model::Tag;
+
+fn is_cyrillic(s: &str) -> bool {
+    s.chars().any(language::is_cyrillic)
+}
+
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е")
+}
+
+/// The stem of a Cyrillic word: without its final vowel or soft sign, at least four letters.
+fn stem(word: &str) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut end = chars.len();
+    if end > 4 && "аеёиоуыэюяйьіұүә".contains(chars[end - 1]) {
+        end -= 1;
+    }
+    chars[..end].iter().collect()
+}
+
+/// Russian case and adjective endings: what a short stem may take.
+const ENDINGS: &[&str] = &[
+    "а", "у", "е", "ы", "и", "ю", "я", "ой", "ом", "ей", "ии", "ию", "ия", "ий", "ая", "ое", "ие", "ого", "ому", "ую",
+    "их", "ым", "ыми", "ими", "ых", "ую", "ом",
+];
+
+/// Words of a text with where each starts and whether it is capitalised.
+fn words(text: &str) -> Vec<(usize, String, bool)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || (c == '-' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push_word(&mut out, text, s, i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, text, s, text.len());
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<(usize, String, bool)>, text: &str, start: usize, end: usize) {
+    let word = text.get(start..end).unwrap_or_default().trim_end_matches('-');
+    if word.is_empty() {
+        return;
+    }
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    out.push((start, fold(word), capital));
+}
+
+/// How much a place in the text counts: the title three times, the first paragraph twice.
+fn section_weight(offset: usize, title_len: usize, first_paragraph_end: usize) -> f32 {
+    if offset < title_len {
+        3.0
+    } else if offset < first_paragraph_end {
+        2.0
+    } else {
+        1.0
+    }
+}
+
+/// Where a news dateline ends ("SALVADOR, Feb 26 -", "BRUSSELS (Reuters) -", "АСТАНА, 5 марта
+/// -"): the place that opens a story is where it happened, as strong as a name.
+fn dateline_end(body: &str) -> Option<usize> {
+    let first_line = body.trim_start().lines().next()?;
+    let dash = first_line.find(" - ").or_else(|| first_line.find(" – ")).or_else(|| first_line.find(" — "))?;
+    let head = first_line.get(..dash)?;
+    let place = head.split([',', '(']).next()?.trim();
+    let shouting = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    // The place and its region ("GREENWICH, Conn."), not the date after them.
+    let span = head.split(',').take(2).map(str::len).sum::<usize>() + 1;
+    (dash <= 40 && !place.is_empty() && shouting).then(|| body.len() - body.trim_start().len() + span.min(head.len()))
+}
+
+/// The text to read: title, a blank line, body; and where the first paragraph ends.
+fn layout(title: &str, body: &str) -> (String, usize, usize) {
+    // Dotted abbreviations would fall apart into letters: "U.S." -> "USA", "N.Y." -> "NY".
+    let mut body = body.replace("U.S.", "USA").replace("U.K.", "UK");
+    for (dotted, plain) in [
+        ("N.Y.", "NY"),
+        ("N.J.", "NJ"),
+        ("D.C.", "DC"),
+        ("N.C.", "NC"),
+        ("S.C.", "SC"),
+        ("N.H.", "NH"),
+        ("N.M.", "NM"),
+        ("N.D.", "ND"),
+        ("S.D.", "SD"),
+        ("R.I.", "RI"),
+        ("W.Va.", "WVa"),
+    ] {
+        body = body.replace(dotted, plain);
+    }
+    let text = format!("{title}\n\n{body}");
+    let title_len = title.len() + 2;
+    let body_start = title_len;
+    let first_paragraph = body.trim_start().find("\n\n").map_or(body.len().min(400), |i| i.min(600));
+    (text, title_len, body_start + first_paragraph)
+}
+/// Where the dateline is in the text that [`layout`] made.
+fn dateline_in(text: &str, title_len: usize) -> Option<std::ops::Range<usize>> {
+    let end = dateline_end(text.get(title_len..)?)?;
+    Some(title_len..title_len + end)
+}
+/// All suggestions for a text: countries, events, topics.
+pub fn suggest(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion> {
+    let mut out = suggest_countries(title, body);
+    out.extend(suggest_events(title, body, known));
+    out.extend(suggest_topics(title, body, known));
+    out
+}

@@ -1,0 +1,320 @@
+//! What a panel may ask for, and how the app does it. Panels record [`Action`]s while they draw;
+//! the app applies them after the frame is drawn. Changes to the archive are [`Edit`]s, sent
+//! to the worker as they are.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use egui::Modifiers;
+
+use super::{ClippingsApp, Picked};
+use crate::archive::{ClippingId, Kind, Tag};
+use crate::import::formats;
+use crate::search::query::Sort;
+use crate::ui::panels::overlays::ExportDialog;
+use crate::ui::platform::{open_with_system, spawn_dialog};
+use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, SortColumn, Status, View};
+use crate::ui::worker::{self, Edit, Pasted, Request, Undo};
+
+/// What the user asked for during a frame, applied after drawing.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Run the current search again.
+    Search,
+    /// The search box's text changed.
+    SetSearch(String),
+    ClearSearch,
+    SetOrder(Sort),
+    SetView(View),
+    SetThumbSize(f32),
+    Click {
+        index: usize,
+        modifiers: Modifiers,
+    },
+    SelectAll,
+    ClearSelection,
+    Move {
+        dx: isize,
+        dy: isize,
+    },
+    OpenOriginal,
+    ToggleTag(Tag),
+    SetKind(Option<Kind>),
+    SetImported(Option<ImportedFilter>),
+    ShowTrash(bool),
+    ClearFilters,
+    /// A change to the archive: tags, fields, suggestions, restoring.
+    Edit(Edit),
+    /// Move the selection to the trash.
+    Trash,
+    EmptyTrash,
+    Undo,
+    /// Undo one particular change (from its toast), wherever it is in the undo stack.
+    UndoChange(Undo),
+    Import(Vec<PathBuf>),
+    PickFiles,
+    PickFolder,
+    CancelImport,
+    CloseImportReport,
+    PasteText(String),
+    PasteImage(Arc<egui::ColorImage>),
+    OpenExport,
+    PickExportFolder,
+    StartExport,
+    CloseExportDialog,
+    CancelExport,
+    CloseExportReport,
+    OpenFolder(PathBuf),
+    Sort(SortColumn),
+    Retry,
+    LoadImage(ClippingId, u32),
+    DismissToast(usize),
+    /// Tell the user something went wrong (a tag that cannot be made, say).
+    ShowError(String),
+}
+
+impl ClippingsApp {
+    /// Applies an action recorded during the frame.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Search => self.search(),
+            Action::SetSearch(text) => {
+                self.state.search_text = text;
+                self.search();
+            }
+            Action::ClearSearch => {
+                self.state.search_text.clear();
+                self.panels.top_bar.set_text("");
+                self.search();
+            }
+            Action::SetOrder(order) => {
+                self.state.settings.order = order;
+                // A clicked list column gives way to the order chosen here.
+                self.state.sort = None;
+                self.search();
+            }
+            Action::SetView(view) => self.state.settings.view = view,
+            Action::SetThumbSize(px) => self.state.settings.thumb_size_px = px.clamp(96.0, 256.0),
+            Action::Click { index, modifiers } => self.click(index, modifiers),
+            Action::SelectAll => {
+                self.state.selection = self.state.results.iter().map(|e| e.id()).collect();
+                self.sync_detail();
+            }
+            Action::ClearSelection => {
+                self.state.selection.clear();
+                self.sync_detail();
+            }
+            Action::Move { dx, dy } => {
+                let Some(last) = self.state.results.len().checked_sub(1) else { return };
+                let next = self.state.cursor.map_or(0, |c| c.saturating_add_signed(dx + dy).min(last));
+                self.click(next, Modifiers::NONE);
+                self.panels.browser.scroll_to_cursor = true;
+            }
+            Action::OpenOriginal => {
+                if let (Some(c), Status::Ready { root }) = (self.panels.detail.shown_clipping(), &self.state.status) {
+                    open_with_system(crate::archive::original_path_in(root, &c.hash, &c.format));
+                }
+            }
+            Action::ToggleTag(tag) => {
+                let tags = &mut self.state.filters.tags;
+                if let Some(i) = tags.iter().position(|t| t.key() == tag.key()) {
+                    tags.remove(i);
+                } else {
+                    tags.push(tag);
+                }
+                self.search();
+            }
+            Action::SetKind(kind) => {
+                self.state.filters.kind = kind;
+                self.search();
+            }
+            Action::SetImported(imported) => {
+                self.state.filters.imported = imported;
+                self.search();
+            }
+            Action::ShowTrash(on) => {
+                self.state.filters = Filters { in_trash: on, ..Filters::default() };
+                self.state.selection.clear();
+                self.sync_detail();
+                self.search();
+            }
+            Action::ClearFilters => {
+                self.state.filters = Filters::default();
+                self.search();
+            }
+            Action::Edit(edit) => self.edit(edit, false),
+            Action::Trash => {
+                let ids = self.state.selected_ids();
+                if !ids.is_empty() && !self.state.filters.in_trash {
+                    self.edit(Edit::Trash(ids), false);
+                }
+            }
+            Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),
+            Action::Undo => match self.undo_stack.pop() {
+                Some(undo) => self.edit(undo.reverse(), true),
+                None => self.toast("Nothing to undo".into(), None, false),
+            },
+            Action::UndoChange(undo) => {
+                if let Some(i) = self.undo_stack.iter().rposition(|u| *u == undo) {
+                    self.undo_stack.remove(i);
+                }
+                self.edit(undo.reverse(), true);
+            }
+            Action::Import(paths) => {
+                if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {
+                    return;
+                }
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.start_import(0, Arc::clone(&cancel));
+                self.send(Request::Import { paths, cancel });
+            }
+            Action::PasteText(_) | Action::PasteImage(_) => {
+                if self.state.import.is_some() || !self.state.is_ready() {
+                    self.toast("Wait for the import to finish, then paste again".into(), None, true);
+                    return;
+                }
+                let stamp = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
+                let pasted = match action {
+                    Action::PasteText(text) => Pasted::Text { name: format!("Pasted {stamp}.txt"), text },
+                    Action::PasteImage(image) => Pasted::Image { name: format!("Pasted {stamp}.png"), image },
+                    _ => return,
+                };
+                // A paste is an import of one item, with the same progress and report.
+                self.start_import(1, Arc::new(AtomicBool::new(false)));
+                self.send(Request::Paste(pasted));
+            }
+            Action::PickFiles | Action::PickFolder => {
+                let folder = matches!(action, Action::PickFolder);
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                spawn_dialog(move || {
+                    let dialog = rfd::FileDialog::new().set_title("Import into Clippings");
+                    let paths = if folder {
+                        dialog.pick_folder().map(|p| vec![p]).unwrap_or_default()
+                    } else {
+                        dialog
+                            .add_filter("Articles and photos", &formats::dialog_extensions())
+                            .add_filter("All files", &["*"])
+                            .pick_files()
+                            .unwrap_or_default()
+                    };
+                    let _ = tx.send(Picked::ImportPaths(paths));
+                    ctx.request_repaint();
+                });
+            }
+            Action::CancelImport => {
+                if let Some(run) = &self.state.import {
+                    run.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Action::CloseImportReport => self.state.import_report = None,
+            Action::OpenExport => {
+                let ids = self.selection_or_results();
+                let settings = &self.state.settings;
+                let dest = settings.last_export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                self.state.export_report = None;
+                self.panels.export_dialog = Some(ExportDialog { ids, dest, layout: settings.export_layout });
+            }
+            Action::PickExportFolder => {
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                let start = self.state.settings.last_export_dir.clone();
+                spawn_dialog(move || {
+                    let mut dialog = rfd::FileDialog::new().set_title("Export to folder");
+                    if let Some(dir) = start {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    if let Some(dir) = dialog.pick_folder() {
+                        let _ = tx.send(Picked::ExportFolder(dir));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+            Action::StartExport => {
+                let Some(dialog) = self.panels.export_dialog.take() else { return };
+                let dest = PathBuf::from(dialog.dest.trim());
+                self.state.settings.last_export_dir = Some(dest.clone());
+                self.state.settings.export_layout = dialog.layout;
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.state.export =
+                    Some(ExportRun { n_done: 0, n_total: dialog.ids.len(), cancel: Arc::clone(&cancel) });
+                self.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, cancel });
+            }
+            Action::CloseExportDialog => self.panels.export_dialog = None,
+            Action::CancelExport => {
+                if let Some(run) = &self.state.export {
+                    run.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Action::CloseExportReport => self.state.export_report = None,
+            Action::OpenFolder(dir) => open_with_system(dir),
+            Action::Sort(column) => {
+                self.state.sort = match self.state.sort {
+                    Some((c, asc)) if c == column => Some((c, !asc)),
+                    _ => Some((column, column != SortColumn::Date)),
+                };
+                self.apply_sort();
+            }
+            Action::LoadImage(id, max_side_px) => self.send(Request::LoadImage { id, max_side_px }),
+            Action::DismissToast(i) => {
+                if i < self.state.toasts.len() {
+                    self.state.toasts.remove(i);
+                }
+            }
+            Action::ShowError(message) => self.toast(message, None, true),
+            Action::Retry => {
+                self.state.status = Status::Opening;
+                self.in_flight = 0;
+                self.worker = worker::spawn(self.archive_dir.clone(), ctx.clone());
+            }
+        }
+    }
+
+    /// A click on the result at `index`: Shift extends from the anchor, Ctrl (Cmd) toggles.
+    fn click(&mut self, index: usize, modifiers: Modifiers) {
+        let Some(id) = self.state.results.get(index).map(|e| e.id()) else { return };
+        let selection = &mut self.state.selection;
+        if modifiers.shift {
+            let from = self.anchor.unwrap_or(index);
+            let (lo, hi) = (from.min(index), from.max(index));
+            if !modifiers.command {
+                selection.clear();
+            }
+            for e in self.state.results.get(lo..=hi).unwrap_or_default() {
+                selection.insert(e.id());
+            }
+        } else if modifiers.command {
+            if !selection.remove(&id) {
+                selection.insert(id);
+            }
+            self.anchor = Some(index);
+        } else {
+            *selection = BTreeSet::from([id]);
+            self.anchor = Some(index);
+        }
+        self.state.cursor = Some(index);
+        self.sync_detail();
+    }
+
+    /// Sends a change to the worker. Changes that take clippings out of view clear the
+    /// selection first.
+    fn edit(&mut self, edit: Edit, is_undo: bool) {
+        match &edit {
+            Edit::Trash(ids) | Edit::Restore(ids) if ids.is_empty() => return,
+            Edit::AddTag { ids, .. } | Edit::RemoveTag { ids, .. } if ids.is_empty() => return,
+            Edit::Trash(_) | Edit::Restore(_) | Edit::EmptyTrash => {
+                self.state.selection.clear();
+                self.sync_detail();
+            }
+            _ => {}
+        }
+        self.send(Request::Edit { edit, is_undo });
+    }
+
+    fn start_import(&mut self, n_files: usize, cancel: Arc<AtomicBool>) {
+        self.state.import = Some(ImportRun { n_done: 0, n_files, current: None, cancel });
+        self.state.import_report = None;
+    }
+}

@@ -1,0 +1,271 @@
+//! The app: the window's state, the frame loop, and the only code that changes the state. Each
+//! frame takes in the worker's replies (`replies.rs`), lets the panels draw (they read
+//! [`AppState`] and record [`Action`]s), then applies the actions (`actions.rs`). The fields
+//! here are private to this module and its children, so no panel can change them directly.
+
+mod actions;
+mod replies;
+mod shortcuts;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+pub use actions::Action;
+
+use crate::archive::ClippingId;
+use crate::search::catalog::Entry;
+use crate::search::highlight::Snippet;
+use crate::search::query::Query;
+use crate::ui::matches::Matches;
+use crate::ui::panels::{self, Panels};
+use crate::ui::platform;
+use crate::ui::state::{AppState, ImportedFilter, Settings, Status, Toast};
+use crate::ui::thumbs::ThumbCache;
+use crate::ui::worker::{self, Request, Undo, WorkerHandle};
+
+/// Thumbnail textures kept at once; each is at most 256x256 RGBA (256 KiB).
+const THUMB_CACHE_CAPACITY: usize = 600;
+const TOAST_DURATION: Duration = Duration::from_secs(6);
+/// Toasts shown at once; the oldest gives way.
+const MAX_TOASTS: usize = 4;
+
+/// The answer of a native file dialog, which runs on a thread of its own.
+enum Picked {
+    ImportPaths(Vec<PathBuf>),
+    ExportFolder(PathBuf),
+}
+
+pub struct ClippingsApp {
+    archive_dir: PathBuf,
+    worker: WorkerHandle,
+    state: AppState,
+    /// Each panel's own state: what is being typed, scroll requests, the export dialog.
+    panels: Panels,
+    thumbs: ThumbCache,
+    /// What the current search matched, found as clippings are drawn.
+    matches: Matches,
+    /// The number of the newest search; results for an older one are stale.
+    generation: u64,
+    /// Where a Shift+click range starts.
+    anchor: Option<usize>,
+    /// Clippings to select once they appear in the results (after an import).
+    select_when_shown: Vec<ClippingId>,
+    undo_stack: Vec<Undo>,
+    /// Requests sent and not yet answered: the window is busy while this is not zero.
+    in_flight: usize,
+    picked: (Sender<Picked>, Receiver<Picked>),
+}
+
+impl ClippingsApp {
+    /// Starts the app on the archive in `archive_dir`; the worker opens it in the background.
+    pub fn new(ctx: &egui::Context, archive_dir: PathBuf, settings: Settings) -> ClippingsApp {
+        let worker = worker::spawn(archive_dir.clone(), ctx.clone());
+        ClippingsApp {
+            archive_dir,
+            worker,
+            state: AppState::new(settings),
+            panels: Panels::default(),
+            thumbs: ThumbCache::new(THUMB_CACHE_CAPACITY, ctx),
+            matches: Matches::new(&Query::default()),
+            generation: 0,
+            anchor: None,
+            select_when_shown: Vec::new(),
+            undo_stack: Vec::new(),
+            in_flight: 0,
+            picked: channel(),
+        }
+    }
+
+    /// What the window shows.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.state.settings
+    }
+
+    /// The passage of a clipping's text where the current search matched, as the list shows it.
+    pub fn snippet(&mut self, entry: &Entry) -> Option<Snippet> {
+        self.matches.snippet(entry).cloned()
+    }
+
+    /// Thumbnails loaded so far (for tests and benchmarks that wait for them).
+    pub fn n_thumbnails_loaded(&self) -> usize {
+        self.thumbs.n_loaded()
+    }
+
+    /// The number of the newest search; a reply with results for another one is stale.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether the worker has answered everything asked of it and no import, export or
+    /// indexing runs.
+    pub fn is_idle(&self) -> bool {
+        self.in_flight == 0
+            && self.state.import.is_none()
+            && self.state.export.is_none()
+            && self.state.indexing.is_none()
+            && !matches!(self.state.status, Status::Opening)
+    }
+
+    fn send(&mut self, request: Request) {
+        self.in_flight += 1;
+        self.worker.send(request);
+    }
+
+    /// The query the search box and the sidebar make together.
+    pub fn query(&self) -> Query {
+        let state = &self.state;
+        let mut q = Query::parse(&state.search_text);
+        q.tags.extend(state.filters.tags.iter().map(|t| (t.kind, t.value.clone())));
+        if state.filters.kind.is_some() {
+            q.kind = state.filters.kind;
+        }
+        q.in_trash |= state.filters.in_trash;
+        match state.filters.imported {
+            Some(ImportedFilter::Today) => q.imported = Query::parse("imported:today").imported,
+            Some(ImportedFilter::ThisWeek) => q.imported = Query::parse("imported:this-week").imported,
+            None => {}
+        }
+        q
+    }
+
+    fn search(&mut self) {
+        self.generation += 1;
+        let query = self.query();
+        self.matches = Matches::new(&query);
+        self.send(Request::Search { generation: self.generation, query, sort: self.state.settings.order });
+    }
+
+    /// The selection, or every result when nothing is selected (for export).
+    fn selection_or_results(&self) -> Vec<ClippingId> {
+        let selected = self.state.selected_ids();
+        if selected.is_empty() { self.state.results.iter().map(|e| e.id()).collect() } else { selected }
+    }
+
+    fn toast(&mut self, message: String, undo: Option<Undo>, is_error: bool) {
+        let toasts = &mut self.state.toasts;
+        toasts.push(Toast { message, undo, shown_at: Instant::now(), is_error });
+        if toasts.len() > MAX_TOASTS {
+            toasts.remove(0);
+        }
+    }
+
+    /// Loads the detail pane for a single selected clipping, or clears it.
+    fn sync_detail(&mut self) {
+        let single = if self.state.selection.len() == 1 { self.state.selection.first().copied() } else { None };
+        let pane = &mut self.panels.detail;
+        match single {
+            Some(id) if pane.shown_id() != Some(id) => {
+                // Show what the catalog has at once; the worker's fresh copy replaces it.
+                if let Some(entry) = self.state.results.iter().find(|e| e.id() == id) {
+                    pane.show(entry.clipping.clone(), entry.tags.clone());
+                }
+                self.send(Request::Load(id));
+            }
+            Some(_) => {}
+            None => pane.clear(),
+        }
+    }
+
+    fn apply_sort(&mut self) {
+        let Some((column, ascending)) = self.state.sort else { return };
+        let mut entries = self.state.results.as_ref().clone();
+        panels::browser::sort_entries(&mut entries, column, ascending);
+        self.state.results = Arc::new(entries);
+    }
+
+    /// A key for the selection and the results it is drawn from, so that what is derived from
+    /// them (the bulk pane's summary) is computed again only when either changes.
+    fn selection_key(&self) -> (usize, u64) {
+        let mut hasher = DefaultHasher::new();
+        self.state.selection.hash(&mut hasher);
+        (Arc::as_ptr(&self.state.results) as usize, hasher.finish())
+    }
+
+    /// Draws the whole window. `eframe::App::ui` calls this; tests and benchmarks call it too.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_replies(&ctx);
+        self.thumbs.begin_frame(&ctx);
+        let mut actions = Vec::new();
+        self.shortcuts(&ctx, &mut actions);
+        let selection_key = self.selection_key();
+
+        let ClippingsApp { state, panels, thumbs, matches, .. } = self;
+        panels::top_bar::top_bar_ui(ui, state, &mut panels.top_bar, &mut actions);
+        panels::overlays::status_bar_ui(ui, state, &mut actions);
+        match &state.status {
+            Status::Ready { .. } => {
+                panels::sidebar::sidebar_ui(ui, state, &mut panels.sidebar, &mut actions);
+                panels::detail::detail_panel_ui(
+                    ui,
+                    state,
+                    &mut panels.detail,
+                    thumbs,
+                    matches,
+                    selection_key,
+                    &mut actions,
+                );
+                panels::browser::browser_ui(ui, state, &mut panels.browser, thumbs, matches, &mut actions);
+            }
+            Status::Opening => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ui.centered_and_justified(|ui| ui.spinner());
+                });
+            }
+            Status::Failed { .. } => panels::overlays::failure_ui(ui, state, &mut actions),
+        }
+        panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
+        panels::overlays::toasts_ui(&ctx, state, &mut actions);
+        panels::overlays::drop_ui(&ctx, state, &mut actions);
+
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+        self.state.toasts.retain(|t| t.shown_at.elapsed() < TOAST_DURATION);
+        if !self.state.toasts.is_empty() {
+            ctx.request_repaint_after(Duration::from_millis(500));
+        }
+    }
+}
+
+impl eframe::App for ClippingsApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+        platform::log_startup(self.is_idle(), self.state.results.len());
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings);
+    }
+}
+
+/// Opens the window on the archive in `archive_dir`. Returns when the window is closed.
+/// `started` is when the process began, for the startup log.
+pub fn run(archive_dir: PathBuf, started: Instant) -> eframe::Result {
+    platform::start_startup_log(started);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Clippings")
+            .with_app_id("clippings")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Clippings",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
+            Ok(Box::new(ClippingsApp::new(&cc.egui_ctx, archive_dir, settings)))
+        }),
+    )
+}

@@ -1,0 +1,130 @@
+//! Taking in what the worker and the file dialogs answered since the last frame.
+
+use std::collections::BTreeSet;
+
+use super::{ClippingsApp, Picked};
+use crate::archive::ClippingId;
+use crate::ui::state::Status;
+use crate::ui::worker::{Reply, RequestKind};
+
+impl ClippingsApp {
+    /// Takes in what the worker and the dialogs sent since the last frame.
+    pub fn handle_replies(&mut self, ctx: &egui::Context) {
+        while let Ok(reply) = self.worker.rx.try_recv() {
+            self.handle_reply(ctx, reply);
+        }
+        while let Ok(picked) = self.picked.1.try_recv() {
+            match picked {
+                Picked::ImportPaths(paths) => self.apply(ctx, super::Action::Import(paths)),
+                Picked::ExportFolder(dir) => {
+                    if let Some(dialog) = &mut self.panels.export_dialog {
+                        dialog.dest = dir.display().to_string();
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
+        match reply {
+            Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
+            Reply::Opened { root, n_clippings, n_index_pending } => {
+                self.state.indexing = (n_index_pending > 0).then_some((0, n_index_pending));
+                self.thumbs.set_archive_root(&root);
+                self.state.status = Status::Ready { root };
+                self.state.n_total = n_clippings;
+                self.search();
+            }
+            Reply::OpenFailed { message, locked } => self.state.status = Status::Failed { message, locked },
+            Reply::Results { generation, entries, tag_counts, n_total, n_trashed } => {
+                self.state.n_trashed = n_trashed;
+                if generation != self.generation {
+                    return;
+                }
+                self.state.results = entries;
+                self.apply_sort();
+                self.state.tag_counts = tag_counts;
+                self.state.n_total = n_total;
+                self.select_what_is_shown();
+                // The pane shows the clipping as the catalog now has it: tags just added or
+                // accepted appear at once. (The fields being edited are kept.)
+                if let Some(id) = self.panels.detail.shown_id()
+                    && let Some(entry) = self.state.results.iter().find(|e| e.id() == id)
+                {
+                    self.panels.detail.update_from(&entry.clipping, &entry.tags);
+                }
+                self.sync_detail();
+            }
+            Reply::AllTags(tags) => self.state.all_tags = tags,
+            Reply::Detail(item) => self.panels.detail.replace(*item),
+            Reply::Image { id, image } => {
+                let texture = ctx.load_texture(format!("photo-{id}"), image, egui::TextureOptions::LINEAR);
+                self.panels.detail.set_image(id, texture);
+            }
+            Reply::ImportStarted { n_files } => {
+                if let Some(run) = &mut self.state.import {
+                    run.n_files = n_files;
+                }
+            }
+            Reply::ImportProgress { n_done, n_files, current } => {
+                if let Some(run) = &mut self.state.import {
+                    run.n_done = n_done;
+                    run.n_files = n_files;
+                    run.current = Some(current);
+                }
+            }
+            Reply::ImportFinished(report) => {
+                self.state.import = None;
+                self.select_when_shown = report.imported_ids();
+                self.state.import_report = Some(report);
+                self.search();
+            }
+            Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
+            Reply::IndexingFinished => self.state.indexing = None,
+            Reply::ExportProgress { n_done, n_total } => {
+                if let Some(run) = &mut self.state.export {
+                    run.n_done = n_done;
+                    run.n_total = n_total;
+                }
+            }
+            Reply::ExportFinished(report) => {
+                self.state.export = None;
+                self.state.export_report = Some(report);
+            }
+            Reply::Changed { message, undo } => {
+                if let Some(u) = &undo {
+                    self.undo_stack.push(u.clone());
+                }
+                self.toast(message, undo, false);
+            }
+            Reply::Failed { request, message } => {
+                // Only the import's or the export's own failure ends it: a failed search or
+                // edit meanwhile leaves them running.
+                match request {
+                    RequestKind::Import => self.state.import = None,
+                    RequestKind::Export => self.state.export = None,
+                    RequestKind::Image => self.panels.detail.image_failed(),
+                    _ => {}
+                }
+                self.toast(message, None, true);
+            }
+        }
+    }
+
+    /// Keeps the selection to what the results show; after an import, selects what it brought
+    /// in once it shows.
+    fn select_what_is_shown(&mut self) {
+        let state = &mut self.state;
+        let shown: BTreeSet<ClippingId> = state.results.iter().map(|e| e.id()).collect();
+        if !self.select_when_shown.is_empty() {
+            let wanted: Vec<ClippingId> =
+                self.select_when_shown.iter().copied().filter(|id| shown.contains(id)).collect();
+            if !wanted.is_empty() {
+                state.selection = wanted.into_iter().collect();
+                self.select_when_shown.retain(|id| !state.selection.contains(id));
+            }
+        }
+        state.selection.retain(|id| shown.contains(id));
+        state.cursor = state.cursor.filter(|&c| c < state.results.len());
+    }
+}

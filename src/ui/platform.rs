@@ -1,0 +1,57 @@
+//! What the window asks of the desktop, each off the UI thread: native file dialogs, opening a
+//! file or folder with its default application, and the startup log.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
+use std::time::Instant;
+
+/// Runs a native file dialog on a thread of its own: rfd's dialogs block their thread.
+pub fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
+    // A dialog that cannot be shown simply never answers; the window goes on.
+    let _ = std::thread::Builder::new().name("file-dialog".into()).spawn(f);
+}
+
+/// Opens a file or folder with the desktop's default application, off the UI thread.
+pub fn open_with_system(path: PathBuf) {
+    let _ = std::thread::Builder::new().name("open".into()).spawn(move || {
+        let program = if cfg!(target_os = "macos") {
+            "open"
+        } else if cfg!(target_os = "windows") {
+            "explorer"
+        } else {
+            "xdg-open"
+        };
+        let _ = std::process::Command::new(program).arg(&path).status();
+    });
+}
+
+/// When the process started, for `CLIPPINGS_LOG_STARTUP=1`, which prints how long the first
+/// frame and the first results took (the cold-start figures of the benchmark, measured on the
+/// real window).
+struct StartupLog {
+    started: Instant,
+    first_frame_done: bool,
+}
+
+static STARTUP: Mutex<Option<StartupLog>> = Mutex::new(None);
+
+/// Starts the startup log if `CLIPPINGS_LOG_STARTUP` is set.
+pub fn start_startup_log(started: Instant) {
+    if std::env::var_os("CLIPPINGS_LOG_STARTUP").is_some() {
+        *STARTUP.lock().unwrap_or_else(PoisonError::into_inner) = Some(StartupLog { started, first_frame_done: false });
+    }
+}
+
+/// Called after each frame: prints the first frame's time, then the time the results were shown.
+pub fn log_startup(is_idle: bool, n_results: usize) {
+    let mut guard = STARTUP.lock().unwrap_or_else(PoisonError::into_inner);
+    let Some(log) = guard.as_mut() else { return };
+    if !log.first_frame_done {
+        log.first_frame_done = true;
+        eprintln!("clippings: first frame after {} ms", log.started.elapsed().as_millis());
+    }
+    if is_idle {
+        eprintln!("clippings: {n_results} clippings shown after {} ms", log.started.elapsed().as_millis());
+        *guard = None;
+    }
+}
