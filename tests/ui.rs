@@ -78,6 +78,22 @@ fn seeded(tmp: &Path) -> PathBuf {
     dir
 }
 
+/// Selects the clipping with this title and presses Delete.
+fn trash(h: &mut Harness<'static, ClippingsApp>, title: &str) {
+    h.get_by_label(title).click();
+    settle(h);
+    h.key_press(Key::Delete);
+    settle(h);
+}
+
+/// Opens the trash, which holds one clipping, and empties it, confirming.
+fn empty_the_trash_of_one(h: &mut Harness<'static, ClippingsApp>) {
+    for label in ["Trash (1)", "Empty trash…", "Delete 1 clippings for good"] {
+        h.get_by_label(label).click();
+        settle(h);
+    }
+}
+
 fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {
     h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect()
 }
@@ -95,9 +111,11 @@ fn dropped_files_appear_in_the_grid_with_a_report() {
     h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(article.clone()), mime: String::new() });
     h.input_mut().hovered_files.push(egui::HoveredFile { path: Some(photo.clone()), mime: String::new() });
     h.step();
-    let shot = h.state().state().results.len();
-    assert_eq!(shot, 0);
+    h.step();
+    h.get_by_label("Drop to import 2 items");
     h.input_mut().hovered_files.clear();
+    h.step();
+    assert!(h.query_by_label("Drop to import 2 items").is_none());
     for path in [&article, &photo, &broken] {
         h.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
     }
@@ -307,6 +325,14 @@ fn arrow_keys_move_the_selection_and_escape_clears_it() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     settle(&mut h);
     assert_eq!(selected(&h).len(), 4);
+    // All selected: the bulk pane offers to tag them together.
+    h.get_by_label("4 clippings selected");
+    h.key_press(Key::End);
+    settle(&mut h);
+    assert_eq!(selected(&h), [order[3].clone()]);
+    h.key_press(Key::Home);
+    settle(&mut h);
+    assert_eq!(selected(&h), [order[0].clone()]);
     h.key_press(Key::Escape);
     settle(&mut h);
     assert!(selected(&h).is_empty());
@@ -317,10 +343,7 @@ fn delete_moves_to_the_trash_and_undo_restores() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = seeded(tmp.path());
     let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
-    h.get_by_label("Election campaign in Belgium").click();
-    settle(&mut h);
-    h.key_press(Key::Delete);
-    settle(&mut h);
+    trash(&mut h, "Election campaign in Belgium");
     h.get_by_label_contains("Moved 1 clipping to the trash");
     assert_eq!(titles(&h).len(), 3);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -328,10 +351,7 @@ fn delete_moves_to_the_trash_and_undo_restores() {
     assert_eq!(titles(&h).len(), 4);
 
     // Deleted again, it waits in the trash: restorable from there, or gone for good.
-    h.get_by_label("Election campaign in Belgium").click();
-    settle(&mut h);
-    h.key_press(Key::Delete);
-    settle(&mut h);
+    trash(&mut h, "Election campaign in Belgium");
     h.get_by_label("Trash (1)").click();
     settle(&mut h);
     assert_eq!(titles(&h), ["Election campaign in Belgium"]);
@@ -344,16 +364,8 @@ fn delete_moves_to_the_trash_and_undo_restores() {
 
     h.get_by_label("All clippings (4)").click();
     settle(&mut h);
-    h.get_by_label("Election campaign in Belgium").click();
-    settle(&mut h);
-    h.key_press(Key::Delete);
-    settle(&mut h);
-    h.get_by_label("Trash (1)").click();
-    settle(&mut h);
-    h.get_by_label("Empty trash…").click();
-    settle(&mut h);
-    h.get_by_label("Delete 1 clippings for good").click();
-    settle(&mut h);
+    trash(&mut h, "Election campaign in Belgium");
+    empty_the_trash_of_one(&mut h);
     h.get_by_label_contains("Deleted 1 clipping for good");
     h.get_by_label("Trash (0)");
     h.get_by_label("All clippings (3)");
@@ -419,6 +431,86 @@ fn suggested_tags_are_accepted_with_one_click() {
     let entry = &h.state().state().results[0];
     assert_eq!(entry.countries, "KZ");
     assert!(!entry.suggestions.iter().any(|s| s.tag.value == "LU" || s.tag.value == "KZ"));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    // The pane shows the accepted tag as a chip at once, without selecting anything again.
+    h.get_by_label("Remove KZ Kazakhstan");
+    assert!(h.query_by_label("no tags yet").is_none());
+    assert!(h.query_by_label("Accept KZ Kazakhstan").is_none());
+}
+
+/// Undo takes back the change it names: a change still in flight when Ctrl+Z is pressed keeps
+/// its own undo.
+#[test]
+fn undo_while_another_change_is_in_flight_keeps_both_undoable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    trash(&mut h, "Election campaign in Belgium");
+    h.get_by_label("Green hydrogen in Kazakhstan").click();
     settle(&mut h);
+    // Both keys in one frame: the trash request is still unanswered when Undo is applied.
+    h.key_press(Key::Delete);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    let now = titles(&h);
+    assert!(now.contains(&"Election campaign in Belgium".to_owned()), "{now:?}");
+    assert!(!now.contains(&"Green hydrogen in Kazakhstan".to_owned()), "{now:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 4, "the second trash is undone too");
+}
+
+/// An undo that fails says so, and the next change can still be undone.
+#[test]
+fn a_failed_undo_leaves_the_next_change_undoable() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    trash(&mut h, "Election campaign in Belgium");
+    // Deleted for good: its undo can no longer work.
+    empty_the_trash_of_one(&mut h);
+    h.get_by_label("All clippings (3)").click();
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    h.get_by_label_contains("cannot restore");
+    trash(&mut h, "Green hydrogen in Kazakhstan");
+    assert_eq!(titles(&h).len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 3);
+}
+
+/// A paste whose import fails ends the import: the menu and drops work again.
+#[test]
+fn a_failed_paste_ends_its_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    // An image whose pixels do not fill its size cannot be stored.
+    let broken = egui::ColorImage { size: [10, 10], source_size: egui::vec2(10.0, 10.0), pixels: vec![] };
+    h.event(egui::Event::PasteImage(Arc::new(broken)));
+    settle(&mut h);
+    h.get_by_label_contains("cannot read the pasted image");
+    assert!(h.state().state().import.is_none());
+    h.event(egui::Event::Paste("Astana hosts the forum\n\nDelegations arrived on Monday.".into()));
+    settle(&mut h);
+    h.get_by_label("1 imported, 0 duplicates, 0 failed");
+}
+
+/// Escape closes the dialog on top and leaves the search behind it alone.
+#[test]
+fn escape_closes_the_export_dialog_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("Search").click();
+    h.get_by_label("Search").type_text("kazakhstan");
+    settle(&mut h);
+    h.key_press(Key::Tab);
+    h.get_by_label("Export…").click();
+    settle(&mut h);
+    h.get_by_label("Export clippings");
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label("Export clippings").is_none());
+    assert_eq!(h.state().state().search_text, "kazakhstan");
 }

@@ -5,116 +5,35 @@
 //! whatever was reported imported survives a kill.
 
 use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::Utc;
 use rayon::prelude::*;
-use serde::Serialize;
 
 mod error;
+mod files;
 pub mod formats;
 pub mod photo;
 pub(crate) mod quiet;
+mod report;
+mod walk;
 
 pub use error::ImportError;
+pub use report::{FileOutcome, ImportProgress, ImportReport, Outcome};
+
+use files::{read_and_hash, read_sidecar, read_whole, write_atomically};
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
+use walk::{classify, collect, unsupported};
 
 use crate::archive::model::{Clipping, ClippingId, Kind, Tag, TagKind};
 use crate::archive::store::Inserted;
 use crate::archive::{Archive, language, tags};
 use crate::archive::{Error, Result};
-use formats::{Reader, html, office, pdf, text};
+use formats::{html, office, pdf, text};
 use photo::media::{self, Source};
 use photo::meta as photo_meta;
-
-/// What happened to one file of a batch.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum Outcome {
-    Imported {
-        id: ClippingId,
-        title: String,
-    },
-    Duplicate {
-        id: ClippingId,
-        title: String,
-    },
-    Failed {
-        reason: ImportError,
-    },
-    /// The batch was cancelled before this file was looked at.
-    Cancelled,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct FileOutcome {
-    pub path: PathBuf,
-    #[serde(flatten)]
-    pub outcome: Outcome,
-}
-
-impl std::fmt::Display for FileOutcome {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = self.path.display();
-        match &self.outcome {
-            Outcome::Imported { id, title } => write!(f, "imported {id} {title:?}: {path}"),
-            Outcome::Duplicate { id, title } => write!(f, "duplicate of {id} {title:?}: {path}"),
-            Outcome::Failed { reason } => write!(f, "failed: {reason}: {path}"),
-            Outcome::Cancelled => write!(f, "cancelled: {path}"),
-        }
-    }
-}
-
-/// The outcome of every file of a batch, in the order they were found.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct ImportReport {
-    pub outcomes: Vec<FileOutcome>,
-}
-
-impl ImportReport {
-    fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
-        self.outcomes.iter().filter(|o| pred(&o.outcome)).count()
-    }
-    pub fn n_imported(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Imported { .. }))
-    }
-    pub fn n_duplicates(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Duplicate { .. }))
-    }
-    pub fn n_failed(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Failed { .. }))
-    }
-    pub fn n_cancelled(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Cancelled))
-    }
-    /// The ids of the clippings this batch added.
-    pub fn imported_ids(&self) -> Vec<ClippingId> {
-        self.outcomes
-            .iter()
-            .filter_map(|o| match o.outcome {
-                Outcome::Imported { id, .. } => Some(id),
-                _ => None,
-            })
-            .collect()
-    }
-    pub fn summary(&self) -> String {
-        let mut s =
-            format!("{} imported, {} duplicates, {} failed", self.n_imported(), self.n_duplicates(), self.n_failed());
-        if self.n_cancelled() > 0 {
-            s.push_str(&format!(", {} cancelled", self.n_cancelled()));
-        }
-        s
-    }
-}
-
-/// Progress as the batch goes: first how many files were found, then each file's outcome.
-#[derive(Debug)]
-pub enum ImportProgress<'a> {
-    Found { n_files: usize },
-    Done { n_done: usize, n_files: usize, outcome: &'a FileOutcome },
-}
 
 /// How many files go through the parallel stage between two database flushes.
 const CHUNK_SIZE: usize = 32;
@@ -130,172 +49,12 @@ enum FileKind {
     Photo(image::ImageFormat),
 }
 
-/// Photo formats people have but we cannot decode without a C library, by extension, with the
-/// name the import report gives them.
-const UNSUPPORTED_PHOTOS: &[(&str, &str)] = &[
-    ("heic", "HEIC"),
-    ("heif", "HEIF"),
-    ("avif", "AVIF"),
-    ("cr2", "Canon RAW"),
-    ("cr3", "Canon RAW"),
-    ("nef", "Nikon RAW"),
-    ("arw", "Sony RAW"),
-    ("orf", "Olympus RAW"),
-    ("rw2", "Panasonic RAW"),
-    ("raf", "Fujifilm RAW"),
-];
-
-/// Why a file that [`classify`] does not take is not imported.
-fn unsupported(path: &Path) -> ImportError {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
-    match UNSUPPORTED_PHOTOS.iter().find(|(e, _)| *e == ext) {
-        Some((_, name)) => ImportError::UnsupportedPhoto(name),
-        None => ImportError::Unsupported,
-    }
-}
-
-fn classify(path: &Path) -> Option<FileKind> {
-    let format = formats::format_of_extension(path.extension()?.to_str()?)?;
-    Some(match format.reader {
-        Reader::Text => FileKind::Article,
-        Reader::WebPage => FileKind::WebPage,
-        Reader::Pdf => FileKind::Pdf,
-        Reader::Docx => FileKind::Office { odt: false },
-        Reader::Odt => FileKind::Office { odt: true },
-        Reader::Photo(format) => FileKind::Photo(format),
-    })
-}
-
-/// Whether a folder is the `<name>_files` folder that a browser's "Web page, complete" saves
-/// beside `<name>.html`: its images and scripts belong to the page, not to the archive.
-fn is_saved_page_assets(dir: &Path) -> bool {
-    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { return false };
-    let Some(stem) = name.strip_suffix("_files") else { return false };
-    let parent = dir.parent().unwrap_or(Path::new("."));
-    let mut web_pages = formats::FORMATS.iter().filter(|f| f.reader == Reader::WebPage);
-    web_pages.any(|f| f.extensions.iter().any(|ext| parent.join(format!("{stem}.{ext}")).is_file()))
-}
-
-/// Whether a folder is a Clippings archive (this one or another): its files are hashed copies
-/// and a database, nothing to import.
-fn is_archive_dir(dir: &Path) -> bool {
-    dir.join("lock").is_file() && dir.join("db").is_dir() && dir.join("originals").is_dir()
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
-}
-
-/// Expands folders (recursively, skipping hidden entries, symlink loops and the archive's own
-/// folder) into files. Paths that cannot be read become failed outcomes straight away.
-fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, Vec<FileOutcome>) {
-    let inside_archive = |p: &Path| p.canonicalize().is_ok_and(|p| p.starts_with(archive_root)) || is_archive_dir(p);
-    let mut files = Vec::new();
-    let mut failed = Vec::new();
-    for path in paths {
-        let Ok(meta) = fs::metadata(path) else {
-            let reason = fs::metadata(path).err().map_or_else(String::new, |e| e.to_string());
-            failed.push(FileOutcome {
-                path: path.clone(),
-                outcome: Outcome::Failed { reason: ImportError::Read(reason) },
-            });
-            continue;
-        };
-        if inside_archive(path) {
-            continue;
-        }
-        if meta.is_file() {
-            files.push(path.clone());
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-            e.depth() == 0
-                || !(is_hidden(e.file_name())
-                    || e.file_type().is_dir() && (inside_archive(e.path()) || is_saved_page_assets(e.path())))
-        });
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() && !is_sidecar_of_a_photo(e.path()) => files.push(e.into_path()),
-                Ok(_) => {}
-                Err(e) if e.loop_ancestor().is_some() => {}
-                Err(e) => {
-                    let path = e.path().map_or_else(|| path.clone(), Path::to_path_buf);
-                    let reason = ImportError::Read(e.io_error().map_or_else(|| e.to_string(), ToString::to_string));
-                    failed.push(FileOutcome { path, outcome: Outcome::Failed { reason } });
-                }
-            }
-        }
-    }
-    (files, failed)
-}
-
-/// Files up to this size are read into memory once and hashed, decoded and copied from there;
-/// larger ones are streamed from disk for each step.
-const IN_MEMORY_MAX_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a file, hashing it on the way: into memory when small, else streamed.
-fn read_and_hash(path: &Path) -> std::io::Result<(Source, String, u64)> {
-    let size = fs::metadata(path)?.len();
-    if size <= IN_MEMORY_MAX_BYTES {
-        let bytes = fs::read(path)?;
-        let hash = blake3::hash(&bytes).to_hex().to_string();
-        let n_bytes = bytes.len() as u64;
-        return Ok((Source::Memory(bytes), hash, n_bytes));
-    }
-    let (hash, n_bytes) = hash_file(path)?;
-    Ok((Source::File(path.to_path_buf()), hash, n_bytes))
-}
-
-/// Streams a file through BLAKE3.
-fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
-    let mut hasher = blake3::Hasher::new();
-    let mut file = File::open(path)?;
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut n_bytes = 0u64;
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        n_bytes += n as u64;
-        hasher.update(buf.get(..n).unwrap_or_default());
-    }
-    Ok((hasher.finalize().to_hex().to_string(), n_bytes))
-}
-
 /// The threads an import runs on: twice as many as cores, because each file also waits for
 /// its fsyncs, and a core should decode the next photo meanwhile. `None` if no thread could be
 /// started, and then the global pool does the work.
 fn import_pool() -> Option<rayon::ThreadPool> {
     let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     rayon::ThreadPoolBuilder::new().num_threads(n_cores * 2).thread_name(|i| format!("import-{i}")).build().ok()
-}
-
-static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// A name for a file being written, unique within this process; the sweep removes leftovers.
-pub(crate) fn temp_path(dir: &Path, name: &str) -> PathBuf {
-    let n = TMP_COUNTER.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!(".tmp-{}-{n}-{name}", std::process::id()))
-}
-
-/// Writes `dest` all at once: to a temporary file, synced, then renamed into place.
-fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<()> {
-    let dir = dest.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = temp_path(dir, name);
-    let result = (|| {
-        let mut file = File::create(&tmp)?;
-        write(&mut file)?;
-        file.sync_all()?;
-        fs::rename(&tmp, dest)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(dest, e));
-    }
-    Ok(())
 }
 
 /// A file read and ready to store.
@@ -596,52 +355,8 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
     tags
 }
 
-/// The XMP sidecar of a photo: `photo.xmp` or `photo.jpg.xmp` beside it.
-fn read_sidecar(path: &Path) -> Option<Vec<u8>> {
-    let mut with_ext = path.as_os_str().to_owned();
-    with_ext.push(".xmp");
-    [path.with_extension("xmp"), PathBuf::from(with_ext)]
-        .iter()
-        .find_map(|p| fs::metadata(p).ok().filter(|m| m.len() < 4 * 1024 * 1024).and_then(|_| fs::read(p).ok()))
-}
-
-/// Whether `path` is an XMP sidecar of a photo beside it, which its photo's import reads.
-fn is_sidecar_of_a_photo(path: &Path) -> bool {
-    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xmp")) {
-        return false;
-    }
-    let stem = path.with_extension("");
-    if stem.extension().is_some() && stem.is_file() {
-        return true;
-    }
-    let Some(dir) = path.parent() else { return false };
-    let Some(name) = stem.file_name().map(|n| n.to_string_lossy().into_owned()) else { return false };
-    fs::read_dir(dir).into_iter().flatten().flatten().any(|e| {
-        let p = e.path();
-        p.file_stem().is_some_and(|s| s.to_string_lossy() == name)
-            && p.extension()
-                .and_then(|x| x.to_str())
-                .and_then(|x| media::format_for_extension(&x.to_lowercase()))
-                .is_some()
-    })
-}
-
 fn extension_of(name: &str) -> String {
     Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
-}
-
-/// The whole of a file that a reader needs at once, up to `max_bytes`.
-fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow::Cow<'_, [u8]>, ImportError> {
-    match source {
-        Source::Memory(bytes) => Ok(std::borrow::Cow::Borrowed(bytes.as_slice())),
-        Source::File(path) => {
-            let size = fs::metadata(path).map_err(|e| ImportError::Read(e.to_string()))?.len();
-            if size > max_bytes {
-                return Err(ImportError::BadText(format!("{} MB is too large for a clipping", size >> 20)));
-            }
-            fs::read(path).map(std::borrow::Cow::Owned).map_err(|e| ImportError::Read(e.to_string()))
-        }
-    }
 }
 
 /// A photo's title until someone edits it: the file name without extension. EXIF's

@@ -14,7 +14,7 @@ use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
 use crate::search::catalog::Entry;
 use crate::search::query::Sort;
-use crate::ui::worker::Undo;
+use crate::ui::worker::Edit;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum View {
@@ -95,7 +95,8 @@ pub struct ExportRun {
 
 pub struct Toast {
     pub message: String,
-    pub undo: Option<Undo>,
+    /// The edit that takes back what the toast tells of.
+    pub undo: Option<Edit>,
     pub shown_at: Instant,
     pub is_error: bool,
 }

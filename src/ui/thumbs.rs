@@ -144,6 +144,10 @@ fn to_color_image(img: &image::DynamicImage) -> ColorImage {
 /// Decodes a photo for the detail pane: orientation applied, at most `max_side_px` on its long
 /// edge (textures have a size limit, and the pane is never larger). Runs on the worker.
 pub fn decode_for_display(path: &Path, orientation: Option<u16>, max_side_px: u32) -> Result<ColorImage, String> {
+    #[cfg(test)]
+    if tests::PANIC_IN_NEXT_DECODE.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        panic!("a decoder panic, injected by a test");
+    }
     let mut reader =
         image::ImageReader::open(path).map_err(|e| e.to_string())?.with_guessed_format().map_err(|e| e.to_string())?;
     let mut limits = image::Limits::default();
@@ -157,4 +161,12 @@ pub fn decode_for_display(path: &Path, orientation: Option<u16>, max_side_px: u3
         img = img.resize(max_side_px, max_side_px, image::imageops::FilterType::Triangle);
     }
     Ok(to_color_image(&img))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::sync::atomic::AtomicBool;
+
+    /// Makes the next [`super::decode_for_display`] panic, as a broken decoder would.
+    pub(crate) static PANIC_IN_NEXT_DECODE: AtomicBool = AtomicBool::new(false);
 }

@@ -16,7 +16,7 @@ use crate::search::query::Sort;
 use crate::ui::panels::overlays::ExportDialog;
 use crate::ui::platform::{open_with_system, spawn_dialog};
 use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, SortColumn, Status, View};
-use crate::ui::worker::{self, Edit, Pasted, Request, Undo};
+use crate::ui::worker::{self, Edit, Pasted, Request};
 
 /// What the user asked for during a frame, applied after drawing.
 #[derive(Debug, Clone)]
@@ -51,8 +51,9 @@ pub enum Action {
     Trash,
     EmptyTrash,
     Undo,
-    /// Undo one particular change (from its toast), wherever it is in the undo stack.
-    UndoChange(Undo),
+    /// Undo one particular change (from its toast), wherever it is in the undo stack: the
+    /// edit that takes it back.
+    UndoChange(Edit),
     Import(Vec<PathBuf>),
     PickFiles,
     PickFolder,
@@ -153,14 +154,14 @@ impl ClippingsApp {
             }
             Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),
             Action::Undo => match self.undo_stack.pop() {
-                Some(undo) => self.edit(undo.reverse(), true),
+                Some(undo) => self.edit(undo, true),
                 None => self.toast("Nothing to undo".into(), None, false),
             },
             Action::UndoChange(undo) => {
                 if let Some(i) = self.undo_stack.iter().rposition(|u| *u == undo) {
                     self.undo_stack.remove(i);
                 }
-                self.edit(undo.reverse(), true);
+                self.edit(undo, true);
             }
             Action::Import(paths) => {
                 if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {

@@ -25,7 +25,7 @@ use crate::ui::panels::{self, Panels};
 use crate::ui::platform;
 use crate::ui::state::{AppState, ImportedFilter, Settings, Status, Toast};
 use crate::ui::thumbs::ThumbCache;
-use crate::ui::worker::{self, Request, Undo, WorkerHandle};
+use crate::ui::worker::{self, Edit, Request, WorkerHandle};
 
 /// Thumbnail textures kept at once; each is at most 256x256 RGBA (256 KiB).
 const THUMB_CACHE_CAPACITY: usize = 600;
@@ -54,7 +54,8 @@ pub struct ClippingsApp {
     anchor: Option<usize>,
     /// Clippings to select once they appear in the results (after an import).
     select_when_shown: Vec<ClippingId>,
-    undo_stack: Vec<Undo>,
+    /// The edits that take back the changes made, newest last.
+    undo_stack: Vec<Edit>,
     /// Requests sent and not yet answered: the window is busy while this is not zero.
     in_flight: usize,
     picked: (Sender<Picked>, Receiver<Picked>),
@@ -149,7 +150,7 @@ impl ClippingsApp {
         if selected.is_empty() { self.state.results.iter().map(|e| e.id()).collect() } else { selected }
     }
 
-    fn toast(&mut self, message: String, undo: Option<Undo>, is_error: bool) {
+    fn toast(&mut self, message: String, undo: Option<Edit>, is_error: bool) {
         let toasts = &mut self.state.toasts;
         toasts.push(Toast { message, undo, shown_at: Instant::now(), is_error });
         if toasts.len() > MAX_TOASTS {

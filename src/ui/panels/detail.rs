@@ -1,11 +1,12 @@
 //! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
 //! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
 
-use egui::{Color32, CornerRadius, Rect, Sense, Stroke, StrokeKind, Vec2};
+use egui::{Color32, CornerRadius, Rect, Sense, Stroke, Vec2};
 
 use std::collections::HashMap;
 
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagKind, countries, tags};
+use super::tags::{TagInput, chip_ui, tag_input_ui};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagKind};
 use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
 use crate::ui::state::AppState;
@@ -16,18 +17,12 @@ const MAX_PHOTO_SIDE_PX: u32 = 2048;
 
 /// The detail pane's own state: the clipping shown with its fields as being edited, the tag
 /// being typed, and the bulk pane's summary of the selection.
+#[derive(Default)]
 pub struct DetailPane {
     shown: Option<Detail>,
-    tag_kind: TagKind,
-    tag_input: String,
+    tag_input: TagInput,
     /// The summary and the (results, selection) key it was computed for.
     summary: Option<((usize, u64), SelectionSummary)>,
-}
-
-impl Default for DetailPane {
-    fn default() -> Self {
-        DetailPane { shown: None, tag_kind: TagKind::Topic, tag_input: String::new(), summary: None }
-    }
 }
 
 impl DetailPane {
@@ -229,7 +224,7 @@ fn bulk_ui(
     }
     ui.add_space(6.0);
     ui.label("Add a tag to all of them, or remove one from all of them.");
-    tag_input_ui(ui, app, pane, actions, &ids);
+    tag_input_ui(ui, app, &mut pane.tag_input, actions, &ids);
     ui.add_space(8.0);
     // The tags the selection carries, with how many of the selected have each.
     ui.horizontal_wrapped(|ui| {
@@ -334,7 +329,7 @@ fn single_ui(
             }
         }
     });
-    tag_input_ui(ui, app, pane, actions, &[id]);
+    tag_input_ui(ui, app, &mut pane.tag_input, actions, &[id]);
     suggestions_ui(ui, app, actions, id);
 
     let Some(detail) = &pane.shown else { return };
@@ -488,117 +483,4 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
                 });
         }
     });
-}
-
-/// A tag as a chip with a ×; returns whether the × was clicked.
-fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
-    let fill = match tag.kind {
-        TagKind::Country => Color32::from_rgb(52, 101, 164),
-        TagKind::Topic => Color32::from_rgb(78, 154, 6),
-        TagKind::Event => Color32::from_rgb(173, 127, 168),
-    };
-    let mut removed = false;
-    egui::Frame::new()
-        .fill(fill.gamma_multiply(0.25))
-        .stroke(Stroke::new(1.0, fill))
-        .corner_radius(CornerRadius::same(10))
-        .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 4.0;
-                let name = tag.label();
-                let text = match count {
-                    Some(n) => format!("{name} ({n})"),
-                    None => name.clone(),
-                };
-                ui.label(text).on_hover_text(tag.kind.as_str());
-                let remove = ui
-                    .add(egui::Button::new("×").frame(false).small())
-                    .on_hover_text(format!("Remove {} {}", tag.kind, tag.name));
-                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {name}")));
-                removed = remove.clicked();
-            });
-        });
-    let _ = StrokeKind::Inside;
-    removed
-}
-
-/// The kind selector and the tag field with suggestions from known tags and country names.
-fn tag_input_ui(
-    ui: &mut egui::Ui,
-    app: &AppState,
-    pane: &mut DetailPane,
-    actions: &mut Vec<Action>,
-    ids: &[ClippingId],
-) {
-    let mut submit = None;
-    ui.horizontal(|ui| {
-        let kind_label = ui.label("Kind");
-        egui::ComboBox::from_id_salt("tag-kind")
-            .selected_text(pane.tag_kind.as_str())
-            .width(80.0)
-            .show_ui(ui, |ui| {
-                for kind in TagKind::ALL {
-                    ui.selectable_value(&mut pane.tag_kind, kind, kind.as_str());
-                }
-            })
-            .response
-            .labelled_by(kind_label.id);
-        let label = ui.label("Add tag");
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut pane.tag_input)
-                    .hint_text("name, then Enter")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            submit = Some(pane.tag_input.clone());
-        }
-    });
-    let typed = pane.tag_input.trim().to_lowercase();
-    if !typed.is_empty() && submit.is_none() {
-        let suggestions = completions(app, pane.tag_kind, &typed);
-        ui.horizontal_wrapped(|ui| {
-            for (kind, value, shown) in suggestions {
-                if ui.small_button(shown).clicked() {
-                    pane.tag_kind = kind;
-                    submit = Some(value);
-                }
-            }
-        });
-    }
-    if let Some(value) = submit {
-        match tags::resolve(pane.tag_kind, &value) {
-            Ok(tag) => {
-                actions.push(Action::Edit(Edit::AddTag { tag, ids: ids.to_vec() }));
-                pane.tag_input.clear();
-            }
-            Err(e) => actions.push(Action::ShowError(e.to_string())),
-        }
-    }
-}
-
-/// Up to eight completions for what is typed: known tags first, then countries by any name.
-fn completions(app: &AppState, kind: TagKind, typed: &str) -> Vec<(TagKind, String, String)> {
-    let mut out: Vec<(TagKind, String, String)> = Vec::new();
-    for tag in &app.all_tags {
-        if tag.kind == kind && (tag.name.to_lowercase().contains(typed) || tag.value.to_lowercase() == typed) {
-            out.push((tag.kind, tag.value.clone(), tag.name.clone()));
-        }
-    }
-    if kind == TagKind::Country {
-        for country in countries::all() {
-            if out.iter().any(|(_, v, _)| v == country.code) {
-                continue;
-            }
-            if let Some(name) = country.names().find(|n| n.to_lowercase().starts_with(typed)) {
-                let shown =
-                    if name == country.english { name.to_owned() } else { format!("{name} ({})", country.english) };
-                out.push((TagKind::Country, country.code.to_owned(), shown));
-            }
-        }
-    }
-    out.truncate(8);
-    out
 }

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod detail;
 pub mod overlays;
 pub mod sidebar;
+pub mod tags;
 pub mod top_bar;
 
 /// Each panel's own state.

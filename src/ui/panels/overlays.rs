@@ -292,5 +292,12 @@ pub fn drop_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     } else {
         format!("Drop to import {n_hovered} items")
     };
-    painter.text(screen.center(), Align2::CENTER_CENTER, text, egui::FontId::proportional(28.0), Color32::WHITE);
+    // A label, not painted text, so that screen readers (and tests) read it too.
+    egui::Area::new(Id::unique("drop-overlay-text"))
+        .order(Order::Tooltip)
+        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .interactable(false)
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(text).size(28.0).color(Color32::WHITE));
+        });
 }

@@ -10,210 +10,17 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 
-use crate::archive::{Archive, Clipping, ClippingId, ClippingWithTags, Tag, TagCount, TagKind};
-use crate::export::{ExportReport, Layout};
+mod edits;
+mod messages;
+
+pub use messages::{Edit, Pasted, Reply, Request, RequestKind};
+
+use crate::archive::{Archive, ClippingId};
+use crate::export::Layout;
 use crate::import::{ImportProgress, ImportReport, Outcome};
-use crate::search::catalog::{Catalog, Entry};
+use crate::search::catalog::Catalog;
 use crate::search::query::{Query, Sort};
-
-/// What the UI asks of the worker.
-#[derive(Debug)]
-pub enum Request {
-    Search {
-        generation: u64,
-        query: Query,
-        sort: Sort,
-    },
-    Load(ClippingId),
-    /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
-    LoadImage {
-        id: ClippingId,
-        max_side_px: u32,
-    },
-    Import {
-        paths: Vec<PathBuf>,
-        cancel: Arc<AtomicBool>,
-    },
-    /// Something pasted, imported as one item.
-    Paste(Pasted),
-    /// A change to the archive. `is_undo` says it takes back an earlier change: its reply then
-    /// offers no undo of its own.
-    Edit {
-        edit: Edit,
-        is_undo: bool,
-    },
-    Export {
-        ids: Vec<ClippingId>,
-        dest: PathBuf,
-        layout: Layout,
-        cancel: Arc<AtomicBool>,
-    },
-    /// Re-read these clippings into the catalog (sent by the import thread as it goes).
-    Refresh(Vec<ClippingId>),
-    RefreshTags,
-}
-
-/// What was pasted into the window.
-#[derive(Debug)]
-pub enum Pasted {
-    Text {
-        name: String,
-        text: String,
-    },
-    /// Stored as a PNG photo.
-    Image {
-        name: String,
-        image: Arc<egui::ColorImage>,
-    },
-}
-
-/// A change to the archive, as the user asked for it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    AddTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    RemoveTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    /// Save a clipping's edited fields.
-    Update(Box<Clipping>),
-    Trash(Vec<ClippingId>),
-    Restore(Vec<ClippingId>),
-    /// Delete what is in the trash for good.
-    EmptyTrash,
-    /// Accept suggested tags: of one kind (all with `None`), or just `only`.
-    AcceptSuggestions {
-        ids: Vec<ClippingId>,
-        kind: Option<TagKind>,
-        only: Option<Tag>,
-    },
-    DismissSuggestion {
-        id: ClippingId,
-        tag: Tag,
-    },
-    /// Read these clippings' text again for suggestions.
-    Suggest(Vec<ClippingId>),
-}
-
-/// What can be undone, as the worker did it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Undo {
-    /// Tags added to these clippings (only those that did not have it before).
-    AddedTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    RemovedTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    Trashed(Vec<ClippingId>),
-    Edited(Box<Clipping>),
-}
-
-impl Undo {
-    /// The change that takes this one back.
-    pub fn reverse(self) -> Edit {
-        match self {
-            Undo::AddedTag { tag, ids } => Edit::RemoveTag { tag, ids },
-            Undo::RemovedTag { tag, ids } => Edit::AddTag { tag, ids },
-            Undo::Trashed(ids) => Edit::Restore(ids),
-            Undo::Edited(before) => Edit::Update(before),
-        }
-    }
-}
-
-/// Which request a reply answers, where the UI must tell them apart: an import's or an export's
-/// failure ends it; any other failure is only shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RequestKind {
-    Search,
-    Load,
-    Image,
-    Import,
-    Edit,
-    Export,
-    Refresh,
-}
-
-impl Request {
-    pub fn kind(&self) -> RequestKind {
-        match self {
-            Request::Search { .. } => RequestKind::Search,
-            Request::Load(_) => RequestKind::Load,
-            Request::LoadImage { .. } => RequestKind::Image,
-            Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
-            Request::Edit { .. } => RequestKind::Edit,
-            Request::Export { .. } => RequestKind::Export,
-            Request::Refresh(_) | Request::RefreshTags => RequestKind::Refresh,
-        }
-    }
-}
-
-/// What the worker tells the UI.
-#[derive(Debug)]
-pub enum Reply {
-    Opened {
-        root: PathBuf,
-        n_clippings: usize,
-        /// Clippings the search index has yet to take in; indexing follows at once.
-        n_index_pending: usize,
-    },
-    OpenFailed {
-        message: String,
-        locked: bool,
-    },
-    Results {
-        generation: u64,
-        entries: Arc<Vec<Arc<Entry>>>,
-        tag_counts: Vec<TagCount>,
-        /// Clippings in the archive and in the trash, whatever the query.
-        n_total: usize,
-        n_trashed: usize,
-    },
-    /// Every known tag (for autocompletion), after any change to tags.
-    AllTags(Vec<Tag>),
-    Detail(Box<ClippingWithTags>),
-    Image {
-        id: ClippingId,
-        image: egui::ColorImage,
-    },
-    ImportStarted {
-        n_files: usize,
-    },
-    ImportProgress {
-        n_done: usize,
-        n_files: usize,
-        current: PathBuf,
-    },
-    ImportFinished(ImportReport),
-    /// The search index is being built or caught up: so many of so many clippings done.
-    Indexing {
-        n_done: usize,
-        n_total: usize,
-    },
-    IndexingFinished,
-    ExportProgress {
-        n_done: usize,
-        n_total: usize,
-    },
-    ExportFinished(ExportReport),
-    /// A change went through: the message for a toast and how to take it back.
-    Changed {
-        message: String,
-        undo: Option<Undo>,
-    },
-    /// A request failed (or its handler panicked); the message says why.
-    Failed {
-        request: RequestKind,
-        message: String,
-    },
-    /// A request from the UI has been dealt with (its other replies came before this one).
-    Handled,
-}
+use edits::apply_edit;
 
 /// The UI's end of the worker.
 pub struct WorkerHandle {
@@ -439,10 +246,6 @@ fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     Ok(png.into_inner())
 }
 
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
-}
-
 fn handle(request: Request, state: &mut State, out: &Outbox) {
     let archive = Arc::clone(&state.archive);
     match request {
@@ -491,90 +294,6 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         },
         Request::Export { ids, dest, layout, cancel } => spawn_export(archive, ids, dest, layout, cancel, out),
     }
-}
-
-/// What an edit did, for the replies that follow it.
-struct Applied {
-    /// The clippings it changed, to re-read into the catalog.
-    changed: Vec<ClippingId>,
-    /// For a toast; `None` for changes that show themselves (a dismissed suggestion).
-    message: Option<String>,
-    undo: Option<Undo>,
-    /// Whether the set of known tags may have changed.
-    tags_changed: bool,
-    /// Whether the detail pane should show the clipping afresh (its fields changed).
-    reload_detail: bool,
-}
-
-impl Applied {
-    fn new(changed: Vec<ClippingId>, message: String) -> Applied {
-        Applied { changed, message: Some(message), undo: None, tags_changed: false, reload_detail: false }
-    }
-}
-
-/// Words a failed edit for a person: "cannot add the tag: ...".
-fn failed(what: &'static str) -> impl Fn(crate::archive::Error) -> String {
-    move |e| format!("cannot {what}: {e}")
-}
-
-/// Makes one change to the archive; `Err` says, for a person, what failed.
-fn apply_edit(edit: Edit, archive: &Archive, state: &State) -> Result<Applied, String> {
-    Ok(match edit {
-        Edit::AddTag { tag, ids } => {
-            let newly: Vec<ClippingId> =
-                ids.into_iter().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(&tag))).collect();
-            let n = archive.add_tag(&tag, &newly).map_err(failed("add the tag"))?;
-            let message = format!("Added {} {} to {}", tag.kind, tag.name, plural(n, "clipping"));
-            let undo = Undo::AddedTag { tag, ids: newly.clone() };
-            Applied { undo: Some(undo), tags_changed: true, ..Applied::new(newly, message) }
-        }
-        Edit::RemoveTag { tag, ids } => {
-            let had: Vec<ClippingId> =
-                ids.into_iter().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(&tag))).collect();
-            let n = archive.remove_tag(&tag, &had).map_err(failed("remove the tag"))?;
-            let message = format!("Removed {} {} from {}", tag.kind, tag.name, plural(n, "clipping"));
-            let undo = Undo::RemovedTag { tag, ids: had.clone() };
-            Applied { undo: Some(undo), ..Applied::new(had, message) }
-        }
-        Edit::Update(clipping) => {
-            let before = archive.get(clipping.id);
-            archive.update(&clipping).map_err(failed("save"))?;
-            let undo = before.ok().map(|b| Undo::Edited(Box::new(b)));
-            let message = format!("Saved “{}”", clipping.title);
-            Applied { undo, reload_detail: true, ..Applied::new(vec![clipping.id], message) }
-        }
-        Edit::Trash(ids) => {
-            let n = archive.trash(&ids).map_err(failed("move to the trash"))?;
-            let message = format!("Moved {} to the trash", plural(n, "clipping"));
-            Applied { undo: Some(Undo::Trashed(ids.clone())), ..Applied::new(ids, message) }
-        }
-        Edit::Restore(ids) => {
-            let n = archive.restore(&ids).map_err(failed("restore"))?;
-            Applied::new(ids, format!("Restored {}", plural(n, "clipping")))
-        }
-        Edit::EmptyTrash => {
-            let deleted = archive.empty_trash().map_err(failed("empty the trash"))?;
-            let message = format!("Deleted {} for good", plural(deleted.len(), "clipping"));
-            Applied { tags_changed: true, ..Applied::new(deleted, message) }
-        }
-        Edit::AcceptSuggestions { ids, kind, only } => {
-            let n = archive.accept_suggestions(&ids, kind, only.as_ref()).map_err(failed("accept the suggestions"))?;
-            let what = only.map_or_else(
-                || kind.map_or("suggested tags".to_owned(), |k| format!("suggested {}s", k.as_str())),
-                |t| format!("{} {}", t.kind, t.name),
-            );
-            let message = format!("Accepted {what}: {} added", plural(n, "tag"));
-            Applied { tags_changed: true, ..Applied::new(ids, message) }
-        }
-        Edit::DismissSuggestion { id, tag } => {
-            archive.dismiss_suggestion(id, &tag).map_err(failed("dismiss the suggestion"))?;
-            Applied { message: None, ..Applied::new(vec![id], String::new()) }
-        }
-        Edit::Suggest(ids) => {
-            let n = archive.refresh_suggestions(&ids).map_err(failed("suggest tags"))?;
-            Applied::new(ids, format!("{} to review", plural(n, "suggestion")))
-        }
-    })
 }
 
 /// Imports on a thread of its own; new clippings show up in the grid as it goes, a chunk at a
@@ -646,5 +365,63 @@ fn spawn_export(
     });
     if let Err(e) = spawned {
         out.send(Reply::Failed { request: RequestKind::Export, message: format!("cannot start the export: {e}") });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::Ordering;
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Waits for the first reply that `want` picks, failing after a while.
+    fn wait_for<T>(handle: &WorkerHandle, mut want: impl FnMut(Reply) -> Option<T>) -> T {
+        loop {
+            let reply = handle.rx.recv_timeout(Duration::from_secs(30)).expect("the worker answers");
+            if let Some(found) = want(reply) {
+                return found;
+            }
+        }
+    }
+
+    #[test]
+    fn a_decoder_panic_is_an_error_reply_and_the_worker_lives_on() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("archive");
+        let photo = tmp.path().join("photo.png");
+        image::RgbImage::from_pixel(40, 30, image::Rgb([200, 30, 30])).save(&photo).unwrap();
+        let id = {
+            let archive = Archive::open(&dir).unwrap();
+            let report = archive.import(&[photo], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+            report.imported_ids()[0]
+        };
+        let handle = spawn(dir, egui::Context::default());
+        wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
+
+        crate::ui::thumbs::tests::PANIC_IN_NEXT_DECODE.store(true, Ordering::SeqCst);
+        handle.send(Request::LoadImage { id, max_side_px: 256 });
+        let (request, message) = wait_for(&handle, |r| match r {
+            Reply::Failed { request, message } => Some((request, message)),
+            Reply::Image { .. } => panic!("the injected panic did not happen"),
+            _ => None,
+        });
+        assert_eq!(request, RequestKind::Image);
+        assert!(message.contains("a decoder panic, injected by a test"), "{message}");
+
+        // The same worker still searches and still decodes.
+        handle.send(Request::Search { generation: 7, query: Query::default(), sort: Sort::Newest });
+        let n = wait_for(&handle, |r| match r {
+            Reply::Results { generation: 7, entries, .. } => Some(entries.len()),
+            _ => None,
+        });
+        assert_eq!(n, 1);
+        handle.send(Request::LoadImage { id, max_side_px: 256 });
+        let size = wait_for(&handle, |r| match r {
+            Reply::Image { image, .. } => Some(image.size),
+            Reply::Failed { message, .. } => panic!("{message}"),
+            _ => None,
+        });
+        assert_eq!(size, [40, 30]);
     }
 }

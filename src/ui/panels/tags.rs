@@ -1,0 +1,129 @@
+//! Tags in the detail and bulk panes: chips with a × to remove, and the field that adds one,
+//! with completions from known tags and country names in every language we have.
+
+use egui::{Color32, CornerRadius, Stroke};
+
+use crate::archive::{ClippingId, Tag, TagKind, countries, tags};
+use crate::ui::Action;
+use crate::ui::state::AppState;
+use crate::ui::worker::Edit;
+
+/// The tag field's own state: the kind chosen and the text typed.
+pub struct TagInput {
+    kind: TagKind,
+    text: String,
+}
+
+impl Default for TagInput {
+    fn default() -> Self {
+        TagInput { kind: TagKind::Topic, text: String::new() }
+    }
+}
+
+/// A tag as a chip with a ×; returns whether the × was clicked.
+pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
+    let fill = match tag.kind {
+        TagKind::Country => Color32::from_rgb(52, 101, 164),
+        TagKind::Topic => Color32::from_rgb(78, 154, 6),
+        TagKind::Event => Color32::from_rgb(173, 127, 168),
+    };
+    let mut removed = false;
+    egui::Frame::new()
+        .fill(fill.gamma_multiply(0.25))
+        .stroke(Stroke::new(1.0, fill))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 4.0;
+                let name = tag.label();
+                let text = match count {
+                    Some(n) => format!("{name} ({n})"),
+                    None => name.clone(),
+                };
+                ui.label(text).on_hover_text(tag.kind.as_str());
+                let remove = ui
+                    .add(egui::Button::new("×").frame(false).small())
+                    .on_hover_text(format!("Remove {} {}", tag.kind, tag.name));
+                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {name}")));
+                removed = remove.clicked();
+            });
+        });
+    removed
+}
+
+/// The kind selector and the tag field with suggestions from known tags and country names.
+pub fn tag_input_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    input: &mut TagInput,
+    actions: &mut Vec<Action>,
+    ids: &[ClippingId],
+) {
+    let mut submit = None;
+    ui.horizontal(|ui| {
+        let kind_label = ui.label("Kind");
+        egui::ComboBox::from_id_salt("tag-kind")
+            .selected_text(input.kind.as_str())
+            .width(80.0)
+            .show_ui(ui, |ui| {
+                for kind in TagKind::ALL {
+                    ui.selectable_value(&mut input.kind, kind, kind.as_str());
+                }
+            })
+            .response
+            .labelled_by(kind_label.id);
+        let label = ui.label("Add tag");
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut input.text).hint_text("name, then Enter").desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            submit = Some(input.text.clone());
+        }
+    });
+    let typed = input.text.trim().to_lowercase();
+    if !typed.is_empty() && submit.is_none() {
+        let suggestions = completions(app, input.kind, &typed);
+        ui.horizontal_wrapped(|ui| {
+            for (kind, value, shown) in suggestions {
+                if ui.small_button(shown).clicked() {
+                    input.kind = kind;
+                    submit = Some(value);
+                }
+            }
+        });
+    }
+    if let Some(value) = submit {
+        match tags::resolve(input.kind, &value) {
+            Ok(tag) => {
+                actions.push(Action::Edit(Edit::AddTag { tag, ids: ids.to_vec() }));
+                input.text.clear();
+            }
+            Err(e) => actions.push(Action::ShowError(e.to_string())),
+        }
+    }
+}
+
+/// Up to eight completions for what is typed: known tags first, then countries by any name.
+fn completions(app: &AppState, kind: TagKind, typed: &str) -> Vec<(TagKind, String, String)> {
+    let mut out: Vec<(TagKind, String, String)> = Vec::new();
+    for tag in &app.all_tags {
+        if tag.kind == kind && (tag.name.to_lowercase().contains(typed) || tag.value.to_lowercase() == typed) {
+            out.push((tag.kind, tag.value.clone(), tag.name.clone()));
+        }
+    }
+    if kind == TagKind::Country {
+        for country in countries::all() {
+            if out.iter().any(|(_, v, _)| v == country.code) {
+                continue;
+            }
+            if let Some(name) = country.names().find(|n| n.to_lowercase().starts_with(typed)) {
+                let shown =
+                    if name == country.english { name.to_owned() } else { format!("{name} ({})", country.english) };
+                out.push((TagKind::Country, country.code.to_owned(), shown));
+            }
+        }
+    }
+    out.truncate(8);
+    out
+}

@@ -1,0 +1,182 @@
+//! What the window and its worker say to each other: requests, the edits among them, and replies.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, Tag, TagCount, TagKind};
+use crate::export::{ExportReport, Layout};
+use crate::import::ImportReport;
+use crate::search::catalog::Entry;
+use crate::search::query::{Query, Sort};
+
+/// What the UI asks of the worker.
+#[derive(Debug)]
+pub enum Request {
+    Search {
+        generation: u64,
+        query: Query,
+        sort: Sort,
+    },
+    Load(ClippingId),
+    /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
+    LoadImage {
+        id: ClippingId,
+        max_side_px: u32,
+    },
+    Import {
+        paths: Vec<PathBuf>,
+        cancel: Arc<AtomicBool>,
+    },
+    /// Something pasted, imported as one item.
+    Paste(Pasted),
+    /// A change to the archive. `is_undo` says it takes back an earlier change: its reply then
+    /// offers no undo of its own.
+    Edit {
+        edit: Edit,
+        is_undo: bool,
+    },
+    Export {
+        ids: Vec<ClippingId>,
+        dest: PathBuf,
+        layout: Layout,
+        cancel: Arc<AtomicBool>,
+    },
+    /// Re-read these clippings into the catalog (sent by the import thread as it goes).
+    Refresh(Vec<ClippingId>),
+    RefreshTags,
+}
+
+/// What was pasted into the window.
+#[derive(Debug)]
+pub enum Pasted {
+    Text {
+        name: String,
+        text: String,
+    },
+    /// Stored as a PNG photo.
+    Image {
+        name: String,
+        image: Arc<egui::ColorImage>,
+    },
+}
+
+/// A change to the archive, as the user asked for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    RemoveTag {
+        tag: Tag,
+        ids: Vec<ClippingId>,
+    },
+    /// Save a clipping's edited fields.
+    Update(Box<Clipping>),
+    Trash(Vec<ClippingId>),
+    Restore(Vec<ClippingId>),
+    /// Delete what is in the trash for good.
+    EmptyTrash,
+    /// Accept suggested tags: of one kind (all with `None`), or just `only`.
+    AcceptSuggestions {
+        ids: Vec<ClippingId>,
+        kind: Option<TagKind>,
+        only: Option<Tag>,
+    },
+    DismissSuggestion {
+        id: ClippingId,
+        tag: Tag,
+    },
+    /// Read these clippings' text again for suggestions.
+    Suggest(Vec<ClippingId>),
+}
+
+/// Which request a reply answers, where the UI must tell them apart: an import's or an export's
+/// failure ends it; any other failure is only shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    Search,
+    Load,
+    Image,
+    Import,
+    Edit,
+    Export,
+    Refresh,
+}
+
+impl Request {
+    pub fn kind(&self) -> RequestKind {
+        match self {
+            Request::Search { .. } => RequestKind::Search,
+            Request::Load(_) => RequestKind::Load,
+            Request::LoadImage { .. } => RequestKind::Image,
+            Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
+            Request::Edit { .. } => RequestKind::Edit,
+            Request::Export { .. } => RequestKind::Export,
+            Request::Refresh(_) | Request::RefreshTags => RequestKind::Refresh,
+        }
+    }
+}
+
+/// What the worker tells the UI.
+#[derive(Debug)]
+pub enum Reply {
+    Opened {
+        root: PathBuf,
+        n_clippings: usize,
+        /// Clippings the search index has yet to take in; indexing follows at once.
+        n_index_pending: usize,
+    },
+    OpenFailed {
+        message: String,
+        locked: bool,
+    },
+    Results {
+        generation: u64,
+        entries: Arc<Vec<Arc<Entry>>>,
+        tag_counts: Vec<TagCount>,
+        /// Clippings in the archive and in the trash, whatever the query.
+        n_total: usize,
+        n_trashed: usize,
+    },
+    /// Every known tag (for autocompletion), after any change to tags.
+    AllTags(Vec<Tag>),
+    Detail(Box<ClippingWithTags>),
+    Image {
+        id: ClippingId,
+        image: egui::ColorImage,
+    },
+    ImportStarted {
+        n_files: usize,
+    },
+    ImportProgress {
+        n_done: usize,
+        n_files: usize,
+        current: PathBuf,
+    },
+    ImportFinished(ImportReport),
+    /// The search index is being built or caught up: so many of so many clippings done.
+    Indexing {
+        n_done: usize,
+        n_total: usize,
+    },
+    IndexingFinished,
+    ExportProgress {
+        n_done: usize,
+        n_total: usize,
+    },
+    ExportFinished(ExportReport),
+    /// A change went through: the message for a toast and the edit that takes it back.
+    Changed {
+        message: String,
+        undo: Option<Edit>,
+    },
+    /// A request failed (or its handler panicked); the message says why.
+    Failed {
+        request: RequestKind,
+        message: String,
+    },
+    /// A request from the UI has been dealt with (its other replies came before this one).
+    Handled,
+}
