@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
 
@@ -323,24 +323,152 @@ fn a_deleted_damaged_or_outdated_index_is_rebuilt() {
     let dir = tmp.path().join("archive");
     let before: Vec<ClippingId> = setup(&dir).search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
     assert_eq!(before.len(), 3);
-    for damage in ["delete", "version", "lost file"] {
+    for damage in ["delete", "version", "lost file", "lost positions", "scrambled columns", "garbled meta"] {
         match damage {
             "delete" => std::fs::remove_dir_all(dir.join("index")).unwrap(),
             "version" => std::fs::write(dir.join("index/clippings-index-version"), "0").unwrap(),
-            _ => {
-                let index_file = std::fs::read_dir(dir.join("index"))
-                    .unwrap()
-                    .map(|e| e.unwrap().path())
-                    .find(|p| p.extension().is_some_and(|e| e == "idx"))
-                    .unwrap();
-                std::fs::remove_file(index_file).unwrap();
-            }
+            "lost file" => std::fs::remove_file(index_files(&dir, "idx")[0].clone()).unwrap(),
+            "lost positions" => index_files(&dir, "pos").iter().for_each(|p| std::fs::remove_file(p).unwrap()),
+            "scrambled columns" => index_files(&dir, "fast").iter().for_each(|p| scramble(p)),
+            _ => std::fs::write(dir.join("index/meta.json"), "{\"segments\": [").unwrap(),
         }
         let archive = Archive::open(&dir).unwrap();
         // A small archive is caught up on open; a big one by sync_index, with progress.
         assert_eq!(archive.n_index_pending().unwrap(), 0, "{damage}");
         let after: Vec<ClippingId> = archive.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
         assert_eq!(after, before, "{damage}");
+    }
+}
+
+/// The index's files with this extension.
+fn index_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let files: Vec<PathBuf> = std::fs::read_dir(dir.join("index"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    assert!(!files.is_empty(), "no .{ext} file");
+    files
+}
+
+/// Overwrites a file with bytes of a fixed pattern, keeping its length (an index file may be
+/// mapped into memory while this runs: a shorter file would fault).
+fn scramble(path: &Path) {
+    let len = std::fs::metadata(path).unwrap().len() as usize;
+    let junk: Vec<u8> = (0..len).map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8).collect();
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    std::io::Write::write_all(&mut file, &junk).unwrap();
+}
+
+/// An index damaged while the archive is open, or one that a killed commit left unable to write
+/// (a stray `.del` file where the next commit writes its own), is made anew the first time it
+/// fails; the command that met the failure goes through.
+#[test]
+fn an_index_that_fails_while_open_is_rebuilt_and_the_command_goes_through() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let archive = setup(&dir);
+    let before: Vec<ClippingId> = archive.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(before.len(), 3);
+
+    // What a commit killed half-way leaves: delete files named as the next commits will name
+    // theirs.
+    let meta = std::fs::read_to_string(dir.join("index/meta.json")).unwrap();
+    let opstamp: u64 = serde_json::from_str::<serde_json::Value>(&meta).unwrap()["opstamp"].as_u64().unwrap();
+    for segment in index_files(&dir, "idx") {
+        let stem = segment.file_stem().unwrap().to_string_lossy().into_owned();
+        for n in opstamp..opstamp + 64 {
+            std::fs::write(dir.join(format!("index/{stem}.{n}.del")), b"").unwrap();
+        }
+    }
+    let topic = tags::resolve(TagKind::Topic, "brick").unwrap();
+    archive.add_tag(&topic, &before).unwrap();
+    let tagged: Vec<ClippingId> =
+        archive.search(&Query::parse("topic:brick"), Sort::Newest).unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(tagged.len(), 3);
+
+    // Damage under a running archive: the next search meets it.
+    index_files(&dir, "fast").iter().for_each(|p| scramble(p));
+    let after: Vec<ClippingId> = archive.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(after, before);
+    drop(archive);
+    let reopened = Archive::open(&dir).unwrap();
+    assert_eq!(reopened.search_str("kaz").unwrap().len(), 3);
+    assert_eq!(reopened.search(&Query::parse("topic:brick"), Sort::Newest).unwrap().len(), 3);
+}
+
+/// Queries as people mistype them, and random ones: none may fail or panic.
+#[test]
+fn no_query_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = setup(&tmp.path().join("archive"));
+    let pieces = [
+        "date:..",
+        "date:",
+        "date:2024-13",
+        "date:0000",
+        "date:9999-12-31..",
+        "date:..0001",
+        "imported:last-99999999999-days",
+        "imported:last--5-days",
+        "imported:",
+        "country:",
+        "-country:",
+        "\"",
+        "\"\"",
+        "OR",
+        "OR OR",
+        "-",
+        "--",
+        "-\"",
+        "kind:",
+        "lang:",
+        "in:",
+        "in:trash",
+        "topic:\"",
+        "source:",
+        "é",
+        "ё",
+        "北",
+        "::",
+        ":",
+        "a:b:c",
+        "*",
+        "?",
+        "\\",
+        "\u{202E}",
+        "\0",
+        "kaz",
+        "corridor",
+        "Қазақстан",
+        "(",
+        ")",
+        "[",
+        "]",
+        "^",
+        "~",
+        "+",
+        "date:2024..2023",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut queries: Vec<String> = pieces.iter().map(|p| (*p).to_owned()).collect();
+    for _ in 0..600 {
+        let n = 1 + next(5);
+        let words: Vec<&str> = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+        queries.push(words.join(if next(3) == 0 { "" } else { " " }));
+    }
+    for q in &queries {
+        for sort in [Sort::Relevance, Sort::Newest, Sort::Title] {
+            let parsed = Query::parse(q);
+            assert!(archive.search(&parsed, sort).is_ok(), "{q:?}");
+            assert!(archive.search_with_tag_counts(&parsed, sort).is_ok(), "{q:?}");
+        }
     }
 }
 

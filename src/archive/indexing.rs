@@ -6,6 +6,7 @@
 //! killed at any moment therefore leaves marks for whatever the index may lack, and the next
 //! open catches up.
 
+use std::sync::PoisonError;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::archive::Archive;
@@ -13,7 +14,7 @@ use crate::archive::error::{Error, Result};
 use crate::archive::model::{Clipping, ClippingId};
 use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
-use crate::search::{BATCH, SearchResults};
+use crate::search::{BATCH, SearchIndex, SearchResults};
 
 impl Archive {
     /// The clippings that match a query, in the order asked for.
@@ -42,12 +43,49 @@ impl Archive {
     /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
     /// newest first). Reads only the index.
     pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
-        self.index.search(query, sort)
+        self.with_index(|index| index.search(query, sort))
     }
 
     /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
     pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
-        self.index.search_with_tag_counts(query, sort)
+        self.with_index(|index| index.search_with_tag_counts(query, sort))
+    }
+
+    /// Runs `f` on the index. If the index fails (damaged files, a write that was cut short),
+    /// it is made anew from the database and `f` runs once more: the index is derived, so no
+    /// failure of it may stop the archive from working.
+    fn with_index<T>(&self, f: impl Fn(&SearchIndex) -> Result<T>) -> Result<T> {
+        let first = f(&self.index.read().unwrap_or_else(PoisonError::into_inner));
+        match first {
+            Err(Error::Index { .. }) => {
+                self.rebuild_index()?;
+                f(&self.index.read().unwrap_or_else(PoisonError::into_inner))
+            }
+            other => other,
+        }
+    }
+
+    /// Puts an empty index in place of the current one (moved aside, then removed), marks
+    /// every clipping for indexing and indexes them all. Used when the index has failed.
+    pub fn rebuild_index(&self) -> Result<()> {
+        let dir = self.root.join("index");
+        {
+            let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            let aside = self.root.join("index.damaged");
+            let _ = std::fs::remove_dir_all(&aside);
+            let moved = std::fs::rename(&dir, &aside).is_ok();
+            *index = SearchIndex::create(&dir)?;
+            if moved {
+                let _ = std::fs::remove_dir_all(&aside);
+            }
+        }
+        self.store.mark_all_index_pending()?;
+        self.store.flush()?;
+        self.index.read().unwrap_or_else(PoisonError::into_inner).mark_complete()?;
+        for batch in self.store.index_pending()?.chunks(BATCH) {
+            self.try_index_marked(batch)?;
+        }
+        self.store.flush()
     }
 
     /// How many clippings wait to be (re-)indexed.
@@ -89,8 +127,15 @@ impl Archive {
     }
 
     /// Re-indexes marked clippings as the database has them now, commits, then clears the marks
-    /// that were indexed.
+    /// that were indexed. An index that fails is rebuilt.
     fn index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
+        match self.try_index_marked(marked) {
+            Err(Error::Index { .. }) => self.rebuild_index(),
+            other => other,
+        }
+    }
+
+    fn try_index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
         // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
         // not for all of it.
         let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -102,7 +147,7 @@ impl Archive {
             };
             records.push((id, record));
         }
-        self.index.replace(&records)?;
+        self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
         self.store.clear_index_pending(marked)
     }
 }

@@ -7,13 +7,14 @@ mod error;
 mod indexing;
 pub mod language;
 pub mod model;
+pub(crate) mod quiet;
 pub(crate) mod store;
 mod suggestions;
 pub mod tags;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock};
 
 use chrono::Utc;
 
@@ -28,7 +29,7 @@ pub struct Archive {
     root: PathBuf,
     pub(crate) store: Store,
     /// The full-text index, derived from the store (see `search.rs`).
-    pub(crate) index: SearchIndex,
+    pub(crate) index: RwLock<SearchIndex>,
     /// Imports run one at a time: they share the import-in-progress marker.
     pub(crate) import_lock: Mutex<()>,
     /// Index catch-ups run one at a time.
@@ -96,6 +97,7 @@ impl Archive {
             store.flush()?;
             index.mark_complete()?;
         }
+        let index = RwLock::new(index);
         let archive =
             Archive { root, store, index, import_lock: Mutex::new(()), index_lock: Mutex::new(()), _lock: lock };
         if archive.store.import_in_progress()? {

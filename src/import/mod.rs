@@ -16,7 +16,7 @@ mod error;
 mod files;
 pub mod formats;
 pub mod photo;
-pub(crate) mod quiet;
+
 mod report;
 mod walk;
 
@@ -29,7 +29,7 @@ use walk::{classify, collect, unsupported};
 
 use crate::archive::model::{Clipping, ClippingId, Kind, Tag, TagKind};
 use crate::archive::store::Inserted;
-use crate::archive::{Archive, language, tags};
+use crate::archive::{Archive, language, quiet, tags};
 use crate::archive::{Error, Result};
 use formats::{html, office, pdf, text};
 use photo::media::{self, Source};

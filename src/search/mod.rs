@@ -28,6 +28,7 @@ use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Segme
 
 use crate::archive::language::language_of;
 use crate::archive::model::{Clipping, ClippingId, Tag};
+use crate::archive::quiet;
 use crate::archive::{Error, Result};
 use crate::search::query::{DateRange, Query, Sort, Text};
 use analysis::{
@@ -116,8 +117,9 @@ impl SearchIndex {
     /// call [`SearchIndex::mark_complete`]. The index is derived, so nothing is lost.
     pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
+        // A damaged index may fail to open or panic while opening: either way it is made anew.
         if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str())
-            && let Ok(index) = SearchIndex::open_existing(dir)
+            && let Ok(Ok(index)) = quiet::catch_quietly(|| SearchIndex::open_existing(dir))
         {
             return Ok((index, false));
         }
@@ -139,7 +141,8 @@ impl SearchIndex {
         Ok(opened)
     }
 
-    fn create(dir: &Path) -> Result<SearchIndex> {
+    /// Makes an empty index in `dir`, in place of whatever was there.
+    pub fn create(dir: &Path) -> Result<SearchIndex> {
         match std::fs::remove_dir_all(dir) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -216,6 +219,22 @@ impl SearchIndex {
     /// Replaces the clippings' documents (`None` for a clipping that no longer exists) and
     /// commits. Until the commit returns, nothing of it is visible or durable.
     pub fn replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        self.guarded(|| self.try_replace(clippings))
+    }
+
+    /// Runs `f`; a panic in it (Tantivy's, on damaged files) is an index error like the others.
+    fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        quiet::catch_quietly(f).unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Error::Index { path: self.dir.clone(), reason: format!("the index is damaged ({what})") })
+        })
+    }
+
+    fn try_replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
         use rayon::prelude::*;
         // Documents are made on all cores (language, short prefixes); Tantivy's own threads
         // then tokenize and write them.
@@ -254,6 +273,10 @@ impl SearchIndex {
     }
 
     fn run(&self, query: &Query, sort: Sort, count_tags: bool) -> Result<SearchResults> {
+        self.guarded(|| self.try_run(query, sort, count_tags))
+    }
+
+    fn try_run(&self, query: &Query, sort: Sort, count_tags: bool) -> Result<SearchResults> {
         let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(SearchResults::default()) };
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
@@ -428,6 +451,10 @@ fn range_query(field: Field, range: DateRange) -> Box<dyn TantivyQuery> {
         Some(d) => Bound::Included(Term::from_field_i64(field, day_number(d))),
         None => Bound::Unbounded,
     };
+    if range.from.is_none() && range.to.is_none() {
+        // The index's range query needs a bound; no bound at all is every day.
+        return Box::new(AllQuery);
+    }
     Box::new(RangeQuery::new(bound(range.from), bound(range.to)))
 }
 

@@ -159,7 +159,8 @@ fn parse_date_range(s: &str) -> Option<DateRange> {
     if let Some((a, b)) = s.split_once("..") {
         let from = if a.is_empty() { None } else { Some(parse_period(a)?.0) };
         let to = if b.is_empty() { None } else { Some(parse_period(b)?.1) };
-        return Some(DateRange { from, to });
+        // `..` alone bounds nothing: it is no filter (and the index needs one bound).
+        return (from.is_some() || to.is_some()).then_some(DateRange { from, to });
     }
     let (from, to) = parse_period(s)?;
     Some(DateRange { from: Some(from), to: Some(to) })
@@ -177,7 +178,9 @@ fn parse_relative(s: &str, today: NaiveDate) -> Option<DateRange> {
         "this-month" | "month" => since(today.with_day(1)?),
         _ => {
             let n: i64 = s.strip_prefix("last-")?.strip_suffix("-days")?.parse().ok()?;
-            since(today - Duration::days(n.saturating_sub(1).max(0)))
+            // More days than the calendar holds reach back to its first day.
+            let back = Duration::try_days(n.saturating_sub(1).max(0)).unwrap_or(Duration::MAX);
+            since(today.checked_sub_signed(back).unwrap_or(NaiveDate::MIN))
         }
     }
     .or_else(|| parse_date_range(s))

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use pdf_extract::Object;
 
+use crate::archive::quiet;
 use crate::import::ImportError;
 use crate::import::formats::text::Document;
-use crate::import::quiet;
 
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     let doc =
