@@ -754,6 +754,43 @@ fn export_does_not_follow_a_link_out_of_the_destination() {
     assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
 }
 
+/// Named pipes and devices never hold up an import: named directly, inside a folder, or as a
+/// photo's sidecar (a pipe, or a link to /dev/zero), each gets its outcome at once.
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_without_waiting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let photo = write(&inbox, "harbour.jpg", unique_jpeg(21, 64, 48));
+    write(&inbox, "piped.jpg", unique_jpeg(22, 64, 48));
+    let mkfifo = |path: &Path| {
+        let status = std::process::Command::new("mkfifo").arg(path).status().unwrap();
+        assert!(status.success());
+    };
+    mkfifo(&inbox.join("piped.xmp"));
+    std::os::unix::fs::symlink("/dev/zero", inbox.join("harbour.xmp")).unwrap();
+    mkfifo(&inbox.join("stream.txt"));
+    let lone_pipe = tmp.path().join("lone.txt");
+    mkfifo(&lone_pipe);
+    let inputs = vec![inbox.clone(), lone_pipe.clone(), PathBuf::from("/dev/null")];
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let archive = Archive::open(&dir).unwrap();
+        let _ = tx.send(archive.import(&inputs, &mut |_| {}, &AtomicBool::new(false)).unwrap());
+    });
+    let report = rx.recv_timeout(std::time::Duration::from_secs(60)).expect("the import finished");
+    assert_eq!(report.n_imported(), 2, "{report:#?}");
+    for name in ["stream.txt", "lone.txt"] {
+        assert_eq!(failure(&report, name), ImportError::NotAFile("a named pipe"), "{name}");
+    }
+    assert_eq!(failure(&report, "null"), ImportError::NotAFile("a device"));
+    assert_eq!(failure(&report, "null").to_string(), "a device, not a file to import");
+    imported_id(&report, "harbour.jpg");
+    imported_id(&report, "piped.jpg");
+    assert!(photo.exists());
+}
+
 #[test]
 fn export_into_the_archive_is_refused() {
     let tmp = tempfile::tempdir().unwrap();

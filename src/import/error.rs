@@ -10,6 +10,8 @@ pub enum ImportError {
     UnsupportedPhoto(&'static str),
     #[error("empty file")]
     Empty,
+    #[error("{0}, not a file to import")]
+    NotAFile(&'static str),
     #[error("cannot read file: {0}")]
     Read(String),
     #[error("not a valid {format} image: {reason}")]

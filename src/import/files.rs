@@ -2,8 +2,8 @@
 //! writing archive files atomically (temporary name, fsync, rename), sidecars and whole files
 //! with a size limit.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -15,23 +15,74 @@ use crate::archive::{Error, Result};
 /// larger ones are streamed from disk for each step.
 const IN_MEMORY_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The largest sidecar read with a photo.
+const MAX_SIDECAR_BYTES: u64 = 4 * 1024 * 1024;
+
+/// `O_NONBLOCK`: opening a named pipe with it returns at once instead of waiting for a writer.
+#[cfg(target_os = "linux")]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(target_os = "macos")]
+const O_NONBLOCK: i32 = 0x4;
+
+/// What a file that is not a regular file is, in words.
+pub(crate) fn kind_of_special(file_type: fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() { "a folder" } else { "not a regular file" }
+}
+
+/// Opens a file for reading if it is a regular file, with its size. A named pipe or a device,
+/// whether named directly, behind a link or put in a file's place after the folder was read,
+/// is refused at once: reading it could wait forever or never end.
+pub(crate) fn open_regular(path: &Path) -> io::Result<(File, u64)> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(any(target_os = "linux", target_os = "macos"))]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let kind = kind_of_special(meta.file_type());
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{kind}, not a file to import")));
+    }
+    Ok((file, meta.len()))
+}
+
 /// Reads a file, hashing it on the way: into memory when small, else streamed.
-pub(super) fn read_and_hash(path: &Path) -> std::io::Result<(Source, String, u64)> {
-    let size = fs::metadata(path)?.len();
+pub(super) fn read_and_hash(path: &Path) -> io::Result<(Source, String, u64)> {
+    let (file, size) = open_regular(path)?;
     if size <= IN_MEMORY_MAX_BYTES {
-        let bytes = fs::read(path)?;
-        let hash = blake3::hash(&bytes).to_hex().to_string();
-        let n_bytes = bytes.len() as u64;
-        return Ok((Source::Memory(bytes), hash, n_bytes));
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(IN_MEMORY_MAX_BYTES + 1).read_to_end(&mut bytes)?;
+        // A file that grew past the limit since it was measured is streamed instead.
+        if bytes.len() as u64 <= IN_MEMORY_MAX_BYTES {
+            let hash = blake3::hash(&bytes).to_hex().to_string();
+            let n_bytes = bytes.len() as u64;
+            return Ok((Source::Memory(bytes), hash, n_bytes));
+        }
     }
     let (hash, n_bytes) = hash_file(path)?;
     Ok((Source::File(path.to_path_buf()), hash, n_bytes))
 }
 
 /// Streams a file through BLAKE3.
-pub(super) fn hash_file(path: &Path) -> std::io::Result<(String, u64)> {
+pub(super) fn hash_file(path: &Path) -> io::Result<(String, u64)> {
     let mut hasher = blake3::Hasher::new();
-    let mut file = File::open(path)?;
+    let (mut file, _) = open_regular(path)?;
     let mut buf = vec![0u8; 256 * 1024];
     let mut n_bytes = 0u64;
     loop {
@@ -54,7 +105,7 @@ pub(crate) fn temp_path(dir: &Path, name: &str) -> PathBuf {
 }
 
 /// Writes `dest` all at once: to a temporary file, synced, then renamed into place.
-pub(super) fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> std::io::Result<()>) -> Result<()> {
+pub(super) fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -76,9 +127,12 @@ pub(super) fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> std
 pub(super) fn read_sidecar(path: &Path) -> Option<Vec<u8>> {
     let mut with_ext = path.as_os_str().to_owned();
     with_ext.push(".xmp");
-    [path.with_extension("xmp"), PathBuf::from(with_ext)]
-        .iter()
-        .find_map(|p| fs::metadata(p).ok().filter(|m| m.len() < 4 * 1024 * 1024).and_then(|_| fs::read(p).ok()))
+    [path.with_extension("xmp"), PathBuf::from(with_ext)].iter().find_map(|p| {
+        let (file, size) = open_regular(p).ok()?;
+        let mut bytes = Vec::new();
+        file.take(MAX_SIDECAR_BYTES + 1).read_to_end(&mut bytes).ok()?;
+        (size <= MAX_SIDECAR_BYTES && bytes.len() as u64 <= MAX_SIDECAR_BYTES).then_some(bytes)
+    })
 }
 
 /// The whole of a file that a reader needs at once, up to `max_bytes`.
@@ -86,11 +140,17 @@ pub(super) fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow:
     match source {
         Source::Memory(bytes) => Ok(std::borrow::Cow::Borrowed(bytes.as_slice())),
         Source::File(path) => {
-            let size = fs::metadata(path).map_err(|e| ImportError::Read(e.to_string()))?.len();
+            let (file, size) = open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            let too_large = |size: u64| ImportError::BadText(format!("{} MB is too large for a clipping", size >> 20));
             if size > max_bytes {
-                return Err(ImportError::BadText(format!("{} MB is too large for a clipping", size >> 20)));
+                return Err(too_large(size));
             }
-            fs::read(path).map(std::borrow::Cow::Owned).map_err(|e| ImportError::Read(e.to_string()))
+            let mut bytes = Vec::new();
+            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| ImportError::Read(e.to_string()))?;
+            if bytes.len() as u64 > max_bytes {
+                return Err(too_large(bytes.len() as u64));
+            }
+            Ok(std::borrow::Cow::Owned(bytes))
         }
     }
 }

@@ -4,7 +4,7 @@
 //! parallel chunks; a chunk's outcomes are reported only after the database is flushed, so
 //! whatever was reported imported survives a kill.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +13,7 @@ use chrono::Utc;
 use rayon::prelude::*;
 
 mod error;
-mod files;
+pub(crate) mod files;
 pub mod formats;
 pub mod photo;
 
@@ -212,7 +212,7 @@ impl Archive {
         if !original.exists() {
             write_atomically(&original, |dest| match source {
                 Source::Memory(bytes) => dest.write_all(bytes),
-                Source::File(path) => std::io::copy(&mut File::open(path)?, dest).map(|_| ()),
+                Source::File(path) => std::io::copy(&mut files::open_regular(path)?.0, dest).map(|_| ()),
             })
             .map_err(store_err)?;
         }

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::files::kind_of_special;
 use super::formats::{self, Reader};
 use super::photo::media;
 use super::{FileKind, FileOutcome, ImportError, Outcome};
@@ -87,6 +88,11 @@ pub(super) fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, 
             files.push(path.clone());
             continue;
         }
+        if !meta.is_dir() {
+            let reason = ImportError::NotAFile(kind_of_special(meta.file_type()));
+            failed.push(FileOutcome { path: path.clone(), outcome: Outcome::Failed { reason } });
+            continue;
+        }
         let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
             e.depth() == 0
                 || !(is_hidden(e.file_name())
@@ -95,6 +101,10 @@ pub(super) fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, 
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() && !is_sidecar_of_a_photo(e.path()) => files.push(e.into_path()),
+                Ok(e) if !e.file_type().is_file() && !e.file_type().is_dir() => {
+                    let reason = ImportError::NotAFile(kind_of_special(e.file_type()));
+                    failed.push(FileOutcome { path: e.into_path(), outcome: Outcome::Failed { reason } });
+                }
                 Ok(_) => {}
                 Err(e) if e.loop_ancestor().is_some() => {}
                 Err(e) => {

@@ -19,13 +19,25 @@ pub(crate) struct WebArticle {
     pub image: Option<String>,
 }
 
-/// Decodes a page's bytes: a byte-order mark, else the `<meta charset>` it declares, else
-/// UTF-8 if valid, else a guess.
+/// How far into a page a `<meta charset>` is looked for (a web archive's toolbar may come first).
+const CHARSET_SCAN_BYTES: usize = 8 * 1024;
+
+/// Decodes a page's bytes: a byte-order mark; else UTF-8 when the bytes are valid UTF-8 (a page
+/// saved as UTF-8 often keeps the declaration of the site's old encoding); else UTF-16 told by
+/// its zero bytes; else the `<meta charset>` it declares; else a guess.
 pub(crate) fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default()).0.into_owned();
     }
-    let head = String::from_utf8_lossy(bytes.get(..2048).unwrap_or(bytes)).to_lowercase();
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.contains('\0')
+    {
+        return text.to_owned();
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    let head = String::from_utf8_lossy(bytes.get(..CHARSET_SCAN_BYTES).unwrap_or(bytes)).to_lowercase();
     let declared = head.find("charset=").and_then(|at| {
         let label: String = head
             .get(at + 8..)?
@@ -35,21 +47,108 @@ pub(crate) fn decode(bytes: &[u8]) -> String {
             .collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    if let Some(encoding) = declared {
+    // A page that declares UTF-16 but reached here has no BOM and no zero bytes: it is not.
+    if let Some(encoding) = declared.filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => {
-            let mut detector = chardetng::EncodingDetector::new();
-            detector.feed(bytes, true);
-            detector.guess(None, true).decode(bytes).0.into_owned()
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true).decode(bytes).0.into_owned()
+}
+
+/// UTF-16 without a byte-order mark: markup is mostly ASCII, so every other byte is zero, the
+/// odd ones for little-endian text.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let sample = bytes.get(..bytes.len().min(4096) & !1)?;
+    if sample.len() < 16 {
+        return None;
+    }
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
+    let half = sample.len() / 2;
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= half * 7 && even * 10 <= half {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= half * 7 && odd * 10 <= half {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Elements nested deeper than this are not a page a person wrote: Readability's matching
+/// grows with depth squared and the parser's recursion with depth, so such a page is read as
+/// plain text instead.
+const MAX_NESTING: usize = 400;
+
+/// Elements whose end tag may be left out: the parser closes them itself, so they add no depth.
+const SELF_CLOSING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "caption", "rb",
+    "rt", "rp", "html", "head", "body", "!doctype", "!--",
+];
+
+/// How deep the page's elements nest, counting start and end tags (an estimate that errs high).
+fn nesting_depth(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for tag in html.split('<').skip(1) {
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty()
+            || SELF_CLOSING.contains(&name.as_str())
+            || tag.split('>').next().is_some_and(|t| t.ends_with('/'))
+        {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
         }
     }
+    deepest
+}
+
+/// The text of markup with the tags taken out (scripts, styles and the title with their
+/// content), for a page too deeply nested to parse. One pass over the page.
+fn text_of_markup(html: &str) -> String {
+    // ASCII lower-casing keeps every byte where it was, so offsets hold in both.
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut at = 0;
+    while let Some(found) = lower.get(at..).and_then(|rest| rest.find('<')) {
+        let open = at + found;
+        out.push_str(html.get(at..open).unwrap_or_default());
+        let tag = lower.get(open + 1..).unwrap_or_default();
+        let skipped = ["script", "style", "title"].into_iter().find(|name| tag.starts_with(name));
+        let end = match skipped {
+            Some(name) => tag.find(&format!("</{name}")).map(|i| open + 1 + i),
+            None => Some(open),
+        };
+        let Some(end) = end else { break };
+        let Some(close) = lower.get(end..).and_then(|rest| rest.find('>')) else { break };
+        if ["p", "br", "div", "/p", "/div", "h1", "h2", "h3", "li"]
+            .iter()
+            .any(|t| tag.starts_with(t) && tag.get(t.len()..).is_some_and(|r| r.starts_with(['>', ' ', '/'])))
+        {
+            out.push('\n');
+        }
+        at = end + close + 1;
+    }
+    out.push_str(html.get(at..).unwrap_or_default());
+    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 /// Extracts the article of a saved page.
 pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
+    if nesting_depth(html) > MAX_NESTING {
+        return Ok(plain_page(html));
+    }
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
@@ -77,6 +176,29 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
             .unwrap_or_default(),
         body,
     })
+}
+
+/// A page read as plain text: its `<title>` and the text of its markup.
+fn plain_page(html: &str) -> WebArticle {
+    let lower = html.to_ascii_lowercase();
+    let title = lower
+        .find("<title")
+        .and_then(|at| Some((at, lower.get(at..)?.find('>')? + at + 1)))
+        .and_then(|(_, start)| Some((start, lower.get(start..)?.find("</title")? + start)))
+        .and_then(|(start, end)| html.get(start..end))
+        .map(clean)
+        .unwrap_or_default();
+    let body = tidy_text(&text_of_markup(html));
+    WebArticle {
+        title: if title.is_empty() { first_line(&body) } else { title },
+        author: String::new(),
+        site: String::new(),
+        published: time_element_date(html),
+        language: String::new(),
+        url: canonical_url(html).filter(|u| u.starts_with("http")).unwrap_or_default(),
+        body,
+        image: None,
+    }
 }
 
 /// The value of attribute `name` in the text of one tag (`<link rel="canonical" href="...">`).
@@ -178,6 +300,45 @@ fn time_element_date(html: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_pages_are_read_as_text_in_bounded_time() {
+        for (open, close, n) in [("<div>", "</div>", 20_000), ("<b>", "", 50_000), ("<span><i>", "</i></span>", 30_000)]
+        {
+            let page = format!(
+                "<html><head><title>Deep page</title></head><body>{}Deep text &amp; more{}</body></html>",
+                open.repeat(n),
+                close.repeat(n)
+            );
+            let started = std::time::Instant::now();
+            let article = read_page(&page).unwrap();
+            assert_eq!(article.title, "Deep page");
+            assert_eq!(article.body, "Deep text & more");
+            assert!(started.elapsed() < std::time::Duration::from_secs(5), "{open}: {:?}", started.elapsed());
+        }
+        // An ordinary page with unclosed paragraphs and list items is not "deep".
+        let ordinary = format!("<html><body><div><ul>{}</ul></div></body></html>", "<li><p>item".repeat(2000));
+        assert!(nesting_depth(&ordinary) < 10);
+    }
+
+    #[test]
+    fn encodings_valid_utf8_first_then_utf16_then_the_declaration() {
+        // Valid UTF-8 wins over a declaration that says otherwise.
+        let page = "<html><head><meta charset=\"gb2312\"></head><body>Қазақстан café 北京</body></html>";
+        assert!(decode(page.as_bytes()).contains("Қазақстан café 北京"));
+        // A declaration after a long toolbar is still found.
+        let (gbk, _, _) = encoding_rs::GBK.encode("<p>北京欢迎你</p>");
+        let mut late = format!("<html><head>{}<meta charset=\"gb2312\"></head><body>", "<!-- toolbar -->".repeat(200))
+            .into_bytes();
+        late.extend_from_slice(&gbk);
+        assert!(decode(&late).contains("北京欢迎你"));
+        // UTF-16 without a byte-order mark.
+        let text = "<html><body>Brussels talks</body></html>";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le), text);
+        assert_eq!(decode(&be), text);
+    }
 
     const PAGE: &str = r#"<!doctype html><html lang="en"><head>
 <title>Brussels talks: Kazakhstan and Benelux | The Astana Times</title>

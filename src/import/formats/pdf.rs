@@ -8,7 +8,18 @@ use crate::archive::quiet;
 use crate::import::ImportError;
 use crate::import::formats::text::Document;
 
+/// The most a PDF's compressed streams may expand to, all together. The PDF reader inflates
+/// whole streams into memory, so a small file that inflates to gigabytes (a "bomb") would end
+/// the process; it is measured first.
+const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
+
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
+    if let Err(n_bytes) = check_inflated_size(bytes, MAX_INFLATED_BYTES) {
+        return Err(ImportError::BadText(format!(
+            "the PDF's contents would expand to over {} MB (it may be built to exhaust memory)",
+            n_bytes >> 20
+        )));
+    }
     let doc =
         pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::BadText(format!("not a readable PDF: {e}")))?;
     if doc.is_encrypted() {
@@ -72,6 +83,51 @@ fn decode_text_string(bytes: &[u8]) -> String {
 }
 
 /// "D:20240131120000+01'00'" -> 2024-01-31.
+/// Inflates every zlib stream of the file without keeping what comes out, and fails with the
+/// count once the total passes `limit`.
+fn check_inflated_size(bytes: &[u8], limit: u64) -> Result<(), u64> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let starts = memchr::memmem::Finder::new(b"stream");
+    let ends = memchr::memmem::Finder::new(b"endstream");
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
+    let mut at = 0;
+    while let Some(found) = bytes.get(at..).and_then(|rest| starts.find(rest)) {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        if keyword >= 3 && bytes.get(keyword - 3..keyword) == Some(b"end") {
+            continue;
+        }
+        let mut start = at;
+        for eol in [b'\r', b'\n'] {
+            if bytes.get(start) == Some(&eol) {
+                start += 1;
+            }
+        }
+        let end = bytes.get(start..).and_then(|rest| ends.find(rest)).map_or(bytes.len(), |i| start + i);
+        let data = bytes.get(start..end).unwrap_or_default();
+        at = end;
+        if data.first() != Some(&0x78) {
+            continue; // not zlib: other filters are not inflated by the reader either
+        }
+        let mut inflater = Decompress::new(true);
+        loop {
+            let (in_before, out_before) = (inflater.total_in(), inflater.total_out());
+            let input = data.get(usize::try_from(in_before).unwrap_or(usize::MAX)..).unwrap_or_default();
+            let Ok(status) = inflater.decompress(input, &mut buf, FlushDecompress::None) else { break };
+            total += inflater.total_out() - out_before;
+            if total > limit {
+                return Err(total);
+            }
+            let stuck = inflater.total_in() == in_before && inflater.total_out() == out_before;
+            if status == Status::StreamEnd || stuck {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn parse_pdf_date(s: &str) -> Option<NaiveDate> {
     let digits = s.trim().trim_start_matches("D:");
     NaiveDate::parse_from_str(digits.get(..8)?, "%Y%m%d").ok()
@@ -80,6 +136,38 @@ fn parse_pdf_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file shaped like a PDF whose one stream holds `n_zeros` zero bytes, deflated.
+    fn pdf_with_zeros(n_zeros: usize) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let chunk = vec![0u8; 1 << 20];
+        for _ in 0..n_zeros / chunk.len() {
+            encoder.write_all(&chunk).unwrap();
+        }
+        encoder.write_all(&chunk[..n_zeros % chunk.len()]).unwrap();
+        let data = encoder.finish().unwrap();
+        let mut pdf = b"%PDF-1.4\n1 0 obj << /Length ".to_vec();
+        pdf.extend_from_slice(format!("{} /Filter /FlateDecode >>\nstream\r\n", data.len()).as_bytes());
+        pdf.extend_from_slice(&data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << >>\n%%EOF\n");
+        pdf
+    }
+
+    #[test]
+    fn streams_are_measured_before_they_are_inflated() {
+        let small = pdf_with_zeros(3 << 20);
+        assert_eq!(check_inflated_size(&small, 4 << 20), Ok(()));
+        assert!(check_inflated_size(&small, 2 << 20).is_err());
+        // Truncated or garbled streams end the count, not the process.
+        assert_eq!(check_inflated_size(&small[..small.len() / 2], 4 << 20), Ok(()));
+        assert_eq!(check_inflated_size(b"stream\r\nx\x9c garbage endstream", 1), Ok(()));
+        // A bomb: a few hundred kilobytes that would inflate past the limit.
+        let bomb = pdf_with_zeros(usize::try_from(MAX_INFLATED_BYTES).unwrap() + (8 << 20));
+        assert!(bomb.len() < 4 << 20, "{} bytes", bomb.len());
+        let err = read_pdf(&bomb).err().unwrap();
+        assert!(err.to_string().contains("would expand to over 512 MB"), "{err}");
+    }
 
     #[test]
     fn pdf_dates_and_strings() {

@@ -2,7 +2,6 @@
 //! thumbnail (256 px on the long edge, EXIF orientation applied). JPEGs are decoded at reduced
 //! scale (DCT scaling), which is most of the speed of a thumbnailer.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Seek};
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -77,7 +76,7 @@ pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoI
     match source {
         Source::Memory(bytes) => read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed),
         Source::File(path) => {
-            let file = File::open(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            let (file, _) = crate::import::files::open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
             read_photo_from(BufReader::new(file), None, claimed)
         }
     }
