@@ -12,12 +12,10 @@ pub enum Error {
     #[error("archive {} is open in another Clippings process", .0.display())]
     Locked(PathBuf),
 
-    #[error("cannot open archive {}: {source}", .path.display())]
-    Open {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    // The I/O error is part of the message and not also a `source`: printed as a chain it
+    // would say the same thing twice ("...: Permission denied: Permission denied").
+    #[error("cannot open archive {}: {}", .path.display(), io_reason(.error))]
+    Open { path: PathBuf, error: std::io::Error },
 
     #[error("archive database was written by a newer Clippings (schema {found}, this build knows {known}): {}", .path.display())]
     SchemaTooNew { path: PathBuf, found: u32, known: u32 },
@@ -28,12 +26,8 @@ pub enum Error {
     #[error("archive record {key} is damaged: {reason}")]
     Corrupt { key: String, reason: String },
 
-    #[error("{}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{}: {}", .path.display(), io_reason(.error))]
+    Io { path: PathBuf, error: std::io::Error },
 
     #[error("no clipping with id {0}")]
     NoSuchClipping(ClippingId),
@@ -60,8 +54,38 @@ pub enum Error {
     ExportIntoArchive(PathBuf),
 }
 
+/// An I/O error as a person reads it: what went wrong, without Rust's debug formatting, and
+/// a full disk said as such.
+fn io_reason(error: &std::io::Error) -> String {
+    if error.raw_os_error().is_none() {
+        // Our own errors say what they mean already.
+        return error.to_string();
+    }
+    match error.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        std::io::ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        _ => error.to_string(),
+    }
+}
+
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Self::Io { path: path.into(), source }
+        Self::Io { path: path.into(), error: source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_say_what_happened_once() {
+        let denied = Error::io("/srv/x", std::io::Error::from_raw_os_error(13));
+        assert_eq!(denied.to_string(), "/srv/x: permission denied");
+        assert!(std::error::Error::source(&denied).is_none(), "the reason is not repeated as a cause");
+        let full = Error::io("/srv/x", std::io::Error::from_raw_os_error(28));
+        assert_eq!(full.to_string(), "/srv/x: the disk is full");
     }
 }

@@ -73,7 +73,7 @@ impl Archive {
     /// deleted, or of an older version) is left to [`Archive::sync_index`], which reports
     /// progress: until then searches see what is indexed so far.
     pub fn open(root: &Path) -> Result<Archive> {
-        let open_err = |source| Error::Open { path: root.to_owned(), source };
+        let open_err = |error| Error::Open { path: root.to_owned(), error };
         fs::create_dir_all(root).map_err(open_err)?;
         let root = root.canonicalize().map_err(open_err)?;
         let lock = File::options()
@@ -81,14 +81,14 @@ impl Archive {
             .truncate(false)
             .write(true)
             .open(root.join("lock"))
-            .map_err(|source| Error::Open { path: root.clone(), source })?;
+            .map_err(|error| Error::Open { path: root.clone(), error })?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked(root)),
-            Err(fs::TryLockError::Error(source)) => return Err(Error::Open { path: root, source }),
+            Err(fs::TryLockError::Error(error)) => return Err(Error::Open { path: root, error }),
         }
         for dir in ["originals", "thumbnails"] {
-            fs::create_dir_all(root.join(dir)).map_err(|source| Error::Open { path: root.join(dir), source })?;
+            fs::create_dir_all(root.join(dir)).map_err(|error| Error::Open { path: root.join(dir), error })?;
         }
         let store = Store::open(&root.join("db"))?;
         let (index, fresh) = SearchIndex::open(&root.join("index"))?;

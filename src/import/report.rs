@@ -1,9 +1,9 @@
 //! What an import tells: each file's outcome, the batch's report and its summary, and the
 //! progress events as the batch goes.
 
-use serde::Serialize;
+use std::path::{Path, PathBuf};
 
-use std::path::PathBuf;
+use serde::Serialize;
 
 use crate::archive::ClippingId;
 use crate::import::ImportError;
@@ -29,14 +29,37 @@ pub enum Outcome {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FileOutcome {
+    /// In JSON, a name that is not valid UTF-8 is written with U+FFFD in place of what is not.
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     #[serde(flatten)]
     pub outcome: Outcome,
 }
 
+fn lossy_path<S: serde::Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.to_string_lossy())
+}
+
+/// A file name as it may be printed on a terminal: control characters (a newline in a name)
+/// and the marks that reorder text (right-to-left overrides) are written as `\u{..}` escapes,
+/// so that a name cannot forge or hide lines of the report.
+pub fn printable_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        let reorders =
+            matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}');
+        if c.is_control() || reorders {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl std::fmt::Display for FileOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = self.path.display();
+        let path = printable_path(&self.path);
         match &self.outcome {
             Outcome::Imported { id, title } => write!(f, "imported {id} {title:?}: {path}"),
             Outcome::Duplicate { id, title } => write!(f, "duplicate of {id} {title:?}: {path}"),
@@ -93,4 +116,23 @@ impl ImportReport {
 pub enum ImportProgress<'a> {
     Found { n_files: usize },
     Done { n_done: usize, n_files: usize, outcome: &'a FileOutcome },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_print_safely_in_text_and_json() {
+        let outcome = |path: PathBuf| FileOutcome { path, outcome: Outcome::Cancelled };
+        let forged = outcome(PathBuf::from("a\nimported 9 \"fake\": b\u{202E}txt.exe"));
+        assert_eq!(forged.to_string(), "cancelled: a\\u{a}imported 9 \"fake\": b\\u{202e}txt.exe");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let latin1 = outcome(PathBuf::from(std::ffi::OsStr::from_bytes(b"caf\xe9.txt")));
+            let json = serde_json::to_string(&latin1).unwrap();
+            assert_eq!(json, "{\"path\":\"caf\u{fffd}.txt\",\"status\":\"cancelled\"}");
+        }
+    }
 }
