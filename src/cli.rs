@@ -28,8 +28,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import files and folders (text articles and photos)
+    /// Import files and folders: articles (.txt, .md, .html, .pdf, .docx, .odt) and photos
+    /// (.jpg, .png, .webp, .gif, .tif, .bmp). Importing a file already archived puts back its
+    /// original or thumbnail if they went missing
     Import {
+        /// Files and folders to import (folders are read with everything inside them)
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Print one JSON object per file instead of text
@@ -83,6 +86,26 @@ pub enum Command {
         #[arg(long, default_value = "flat")]
         layout: Layout,
     },
+    /// Check the archive: every clipping's original and thumbnail, files no clipping names, and
+    /// the search index against the database. Exit 1 if anything is wrong
+    Check {
+        /// Also read every original and compare its hash (slow on a large archive)
+        #[arg(long)]
+        hashes: bool,
+        /// Build the search index again if it is out of step
+        #[arg(long)]
+        repair: bool,
+        /// Print one JSON object per problem
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the archive (database, originals, thumbnails) into a new folder. To restore, use the
+    /// copy as the archive (`--archive DEST`, or copy it back to the archive's place): the
+    /// search index is built again when it is first opened
+    Backup {
+        /// A new or empty folder
+        dest: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,6 +145,10 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         Some(dir) => dir,
         None => archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?,
     };
+    // Only an import makes a new archive: a mistyped --archive should not make an empty one.
+    if !matches!(command, Command::Import { .. }) && !dir.join("db").is_dir() {
+        anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
+    }
     let archive = Archive::open(&dir)?;
     let mut out = std::io::stdout().lock();
     match command {
@@ -242,6 +269,39 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
             if !report.failed.is_empty() {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Check { hashes, repair, json } => {
+            let bar = progress_bar(0, "checking");
+            let mut report = archive.check(hashes, &mut |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })?;
+            bar.finish_and_clear();
+            if repair && report.problems.iter().any(|p| matches!(p, archive::check::Problem::IndexOutOfStep { .. })) {
+                archive.rebuild_index()?;
+                report.problems.retain(|p| !matches!(p, archive::check::Problem::IndexOutOfStep { .. }));
+                writeln!(out, "built the search index again")?;
+            }
+            for problem in &report.problems {
+                if json {
+                    writeln!(out, "{}", serde_json::to_string(problem)?)?;
+                } else {
+                    writeln!(out, "{problem}")?;
+                }
+            }
+            eprintln!("{} clippings checked, {} problems", report.n_clippings, report.problems.len());
+            if !report.problems.is_empty() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Backup { dest } => {
+            let bar = progress_bar(0, "copying");
+            let n_files = archive.backup(&dest, &mut |done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })?;
+            bar.finish_and_clear();
+            writeln!(out, "copied {n_files} files to {}", dest.display())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -208,3 +208,51 @@ fn a_killed_import_leaves_a_consistent_archive() {
     let expected = format!("{} imported, {} duplicates, 0 failed", n_files as usize - all.len(), all.len());
     assert!(summary.contains(&expected), "{summary} (expected {expected})");
 }
+
+/// A lost original or thumbnail is found by `check` and put back by importing the file again;
+/// a backup opens as an archive with everything; a mistyped archive folder is not made.
+#[test]
+fn check_repair_by_reimport_and_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let article = write(&inbox, "brussels.txt", "Brussels talks\nKazakhstan and Benelux.");
+    let photo = write(&inbox, "harbour.jpg", unique_jpeg(3, 320, 240));
+    assert_eq!(clippings(&archive, &["import", inbox.to_str().unwrap()]).status.code(), Some(0));
+    let ok = clippings(&archive, &["check", "--hashes"]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+    assert!(stderr(&ok).contains("2 clippings checked, 0 problems"), "{}", stderr(&ok));
+
+    let (original, thumbnail) = {
+        let a = Archive::open(&archive).unwrap();
+        let c = a.all_clippings().unwrap().into_iter().find(|c| c.original_name == "harbour.jpg").unwrap();
+        (a.original_path(&c), a.thumbnail_path(&c.hash))
+    };
+    std::fs::remove_file(&original).unwrap();
+    std::fs::remove_file(&thumbnail).unwrap();
+    let broken = clippings(&archive, &["check"]);
+    assert_eq!(broken.status.code(), Some(1));
+    let found = stdout(&broken);
+    assert!(found.contains("its original is missing") && found.contains("its thumbnail is missing"), "{found}");
+
+    let again = clippings(&archive, &["import", photo.to_str().unwrap(), article.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(stdout(&again).contains("restored the missing files of"), "{}", stdout(&again));
+    assert!(stderr(&again).contains("0 imported, 1 duplicates, 0 failed, 1 restored"), "{}", stderr(&again));
+    assert!(original.is_file() && thumbnail.is_file());
+    assert_eq!(clippings(&archive, &["check", "--hashes"]).status.code(), Some(0));
+
+    let backup = tmp.path().join("backup");
+    let out = clippings(&archive, &["backup", backup.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(clippings(&archive, &["backup", backup.to_str().unwrap()]).status.code(), Some(2), "not empty");
+    let listed = stdout(&clippings(&backup, &["list"]));
+    assert!(listed.contains("Brussels talks") && listed.contains("harbour"), "{listed}");
+    assert_eq!(clippings(&backup, &["check", "--hashes"]).status.code(), Some(0));
+
+    let typo = tmp.path().join("archiv");
+    let out = clippings(&typo, &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no archive at"), "{}", stderr(&out));
+    assert!(!typo.exists());
+}

@@ -88,6 +88,11 @@ impl Archive {
         self.store.flush()
     }
 
+    /// How many clippings the search index holds.
+    pub fn n_indexed(&self) -> Result<u64> {
+        self.with_index(|index| Ok(index.n_docs()))
+    }
+
     /// How many clippings wait to be (re-)indexed.
     pub fn n_index_pending(&self) -> Result<usize> {
         self.store.n_index_pending()

@@ -2,6 +2,7 @@
 //! content hash) and the photo thumbnails (`thumbnails/`). Everything the window or the command
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
+pub mod check;
 pub mod countries;
 mod error;
 mod indexing;

@@ -41,6 +41,7 @@ const CHUNK_SIZE: usize = 32;
 /// PDFs and office documents are read whole; one larger than this is not a clipping.
 const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
+#[derive(Clone, Copy)]
 enum FileKind {
     Article,
     WebPage,
@@ -181,21 +182,45 @@ impl Archive {
             return Err(ImportError::Empty);
         }
         if let Some(outcome) = self.duplicate_outcome(&hash) {
-            return Ok(outcome);
+            return self.restore_missing_files(outcome, path, kind, &source, byte_size);
         }
-        let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
-        let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        let prepared = quiet::catch_quietly(|| {
-            prepare(&source, kind, &hash, byte_size, &original_name, sidecar.as_deref(), page_dir)
-        })
-        .map_err(|_| ImportError::DecoderPanic)??;
-        let mut prepared = prepared;
+        let mut prepared = prepare_quietly(path, kind, &source, &hash, byte_size)?;
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
         if prepared.clipping.language.is_empty() {
             prepared.clipping.language = language::language_of(&prepared.clipping);
         }
         self.store_prepared(&source, prepared)
+    }
+
+    /// A file already archived whose original or thumbnail has gone missing from the archive
+    /// (deleted by hand, lost with a disk) puts them back: importing it again repairs.
+    fn restore_missing_files(
+        &self,
+        duplicate: Outcome,
+        path: &Path,
+        kind: FileKind,
+        source: &Source,
+        byte_size: u64,
+    ) -> Result<Outcome, ImportError> {
+        let Outcome::Duplicate { id, title } = duplicate else { return Ok(duplicate) };
+        let Ok(existing) = self.get(id) else { return Ok(Outcome::Duplicate { id, title }) };
+        let original = self.original_path(&existing);
+        let thumbnail = self.thumbnail_path(&existing.hash);
+        let wants_thumbnail = existing.kind == Kind::Photo || existing.has_thumbnail;
+        let (lost_original, lost_thumbnail) = (!original.is_file(), wants_thumbnail && !thumbnail.is_file());
+        if !lost_original && !lost_thumbnail {
+            return Ok(Outcome::Duplicate { id, title });
+        }
+        let store_err = |e: Error| ImportError::Store(e.to_string());
+        if lost_original {
+            write_atomically(&original, |dest| copy_source(source, dest)).map_err(store_err)?;
+        }
+        if lost_thumbnail
+            && let Some(jpeg) = prepare_quietly(path, kind, source, &existing.hash, byte_size)?.thumbnail_jpeg
+        {
+            write_atomically(&thumbnail, |dest| dest.write_all(&jpeg)).map_err(store_err)?;
+        }
+        Ok(Outcome::Restored { id, title })
     }
 
     fn duplicate_outcome(&self, hash: &str) -> Option<Outcome> {
@@ -210,11 +235,7 @@ impl Archive {
         let thumbnail = self.thumbnail_path(&clipping.hash);
         let store_err = |e: Error| ImportError::Store(e.to_string());
         if !original.exists() {
-            write_atomically(&original, |dest| match source {
-                Source::Memory(bytes) => dest.write_all(bytes),
-                Source::File(path) => std::io::copy(&mut files::open_regular(path)?.0, dest).map(|_| ()),
-            })
-            .map_err(store_err)?;
+            write_atomically(&original, |dest| copy_source(source, dest)).map_err(store_err)?;
         }
         if let Some(jpeg) = &thumbnail_jpeg {
             write_atomically(&thumbnail, |dest| dest.write_all(jpeg)).map_err(store_err)?;
@@ -235,6 +256,29 @@ impl Archive {
             }
         }
     }
+}
+
+/// Writes a file's bytes (in memory, or streamed from disk) into `dest`.
+fn copy_source(source: &Source, dest: &mut fs::File) -> std::io::Result<()> {
+    match source {
+        Source::Memory(bytes) => dest.write_all(bytes),
+        Source::File(path) => std::io::copy(&mut files::open_regular(path)?.0, dest).map(|_| ()),
+    }
+}
+
+/// [`prepare`], with a decoder's panic as that file's error.
+fn prepare_quietly(
+    path: &Path,
+    kind: FileKind,
+    source: &Source,
+    hash: &str,
+    byte_size: u64,
+) -> Result<Prepared, ImportError> {
+    let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
+    let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    quiet::catch_quietly(|| prepare(source, kind, hash, byte_size, &original_name, sidecar.as_deref(), page_dir))
+        .map_err(|_| ImportError::DecoderPanic)?
 }
 
 fn prepare(

@@ -20,6 +20,11 @@ pub enum Outcome {
         id: ClippingId,
         title: String,
     },
+    /// Already archived, but its original or thumbnail had gone missing: put back.
+    Restored {
+        id: ClippingId,
+        title: String,
+    },
     Failed {
         reason: ImportError,
     },
@@ -63,6 +68,7 @@ impl std::fmt::Display for FileOutcome {
         match &self.outcome {
             Outcome::Imported { id, title } => write!(f, "imported {id} {title:?}: {path}"),
             Outcome::Duplicate { id, title } => write!(f, "duplicate of {id} {title:?}: {path}"),
+            Outcome::Restored { id, title } => write!(f, "restored the missing files of {id} {title:?}: {path}"),
             Outcome::Failed { reason } => write!(f, "failed: {reason}: {path}"),
             Outcome::Cancelled => write!(f, "cancelled: {path}"),
         }
@@ -88,6 +94,9 @@ impl ImportReport {
     pub fn n_failed(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Failed { .. }))
     }
+    pub fn n_restored(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Restored { .. }))
+    }
     pub fn n_cancelled(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Cancelled))
     }
@@ -104,6 +113,9 @@ impl ImportReport {
     pub fn summary(&self) -> String {
         let mut s =
             format!("{} imported, {} duplicates, {} failed", self.n_imported(), self.n_duplicates(), self.n_failed());
+        if self.n_restored() > 0 {
+            s.push_str(&format!(", {} restored", self.n_restored()));
+        }
         if self.n_cancelled() > 0 {
             s.push_str(&format!(", {} cancelled", self.n_cancelled()));
         }

@@ -132,6 +132,9 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                                 Outcome::Duplicate { id, title } => {
                                     ui.weak(format!("duplicate of {id} “{title}”"));
                                 }
+                                Outcome::Restored { id, title } => {
+                                    ui.label(format!("put back the missing files of {id} “{title}”"));
+                                }
                                 Outcome::Cancelled => {
                                     ui.weak("cancelled");
                                 }

@@ -1,0 +1,166 @@
+//! Checking an archive and copying it: `clippings check` finds what is missing or wrong (an
+//! original or a thumbnail gone, an original whose bytes changed, files that no record names,
+//! a search index out of step), and `clippings backup` copies what cannot be made again.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::archive::Archive;
+use crate::archive::error::{Error, Result};
+use crate::archive::model::{ClippingId, Kind};
+
+/// One thing wrong with an archive.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum Problem {
+    /// The record's original is not in `originals/`.
+    MissingOriginal {
+        id: ClippingId,
+        path: PathBuf,
+    },
+    /// The original's bytes are not those that were imported.
+    ChangedOriginal {
+        id: ClippingId,
+        path: PathBuf,
+    },
+    MissingThumbnail {
+        id: ClippingId,
+        path: PathBuf,
+    },
+    /// Files in `originals/` that no record names (a lost database leaves them all so).
+    UnknownOriginals {
+        n_files: usize,
+    },
+    /// The search index holds another number of clippings than the database.
+    IndexOutOfStep {
+        in_index: u64,
+        in_database: usize,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::MissingOriginal { id, path } => write!(
+                f,
+                "clipping {id}: its original is missing ({}); import the file again to put it back",
+                path.display()
+            ),
+            Problem::ChangedOriginal { id, path } => {
+                write!(f, "clipping {id}: its original was changed on disk ({})", path.display())
+            }
+            Problem::MissingThumbnail { id, path } => write!(
+                f,
+                "clipping {id}: its thumbnail is missing ({}); import the file again to make it",
+                path.display()
+            ),
+            Problem::UnknownOriginals { n_files } => write!(
+                f,
+                "{n_files} files in originals/ belong to no clipping: if the database was lost, import \
+                 the originals folder's files from a copy of it, or restore a backup"
+            ),
+            Problem::IndexOutOfStep { in_index, in_database } => write!(
+                f,
+                "the search index holds {in_index} clippings, the database {in_database}: it is built again \
+                 with `clippings check --repair`"
+            ),
+        }
+    }
+}
+
+/// What `check` found.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct CheckReport {
+    pub n_clippings: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl Archive {
+    /// Looks at every record's files, and at the search index beside the database. With
+    /// `hashes`, every original is read and hashed again (slow on a large archive).
+    /// `progress(n_done, n_total)` is called as records are checked.
+    pub fn check(&self, hashes: bool, progress: &mut dyn FnMut(usize, usize)) -> Result<CheckReport> {
+        let clippings = self.all_clippings_and_trash()?;
+        let mut report = CheckReport { n_clippings: clippings.len(), problems: Vec::new() };
+        for (i, c) in clippings.iter().enumerate() {
+            let original = self.original_path(c);
+            if !original.is_file() {
+                report.problems.push(Problem::MissingOriginal { id: c.id, path: original });
+            } else if hashes && hash_of(&original).is_none_or(|h| h != c.hash) {
+                report.problems.push(Problem::ChangedOriginal { id: c.id, path: original });
+            }
+            let thumbnail = self.thumbnail_path(&c.hash);
+            if (c.kind == Kind::Photo || c.has_thumbnail) && !thumbnail.is_file() {
+                report.problems.push(Problem::MissingThumbnail { id: c.id, path: thumbnail });
+            }
+            progress(i + 1, clippings.len());
+        }
+        let known = self.store.known_hashes()?;
+        let n_unknown = walkdir::WalkDir::new(self.root().join("originals"))
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .filter(|e| {
+                let name = e.file_name().to_string_lossy();
+                !name.starts_with(".tmp-") && !known.contains(name.split('.').next().unwrap_or_default())
+            })
+            .count();
+        if n_unknown > 0 {
+            report.problems.push(Problem::UnknownOriginals { n_files: n_unknown });
+        }
+        self.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false))?;
+        let in_index = self.n_indexed()?;
+        if in_index != clippings.len() as u64 {
+            report.problems.push(Problem::IndexOutOfStep { in_index, in_database: clippings.len() });
+        }
+        Ok(report)
+    }
+
+    /// Copies the archive into `dest` (a new or empty folder): the database and every original
+    /// and thumbnail. The search index is left out: it is made again when the copy is opened.
+    /// The copy is consistent while this process holds the archive (nobody else can write).
+    /// Returns how many files were copied.
+    pub fn backup(&self, dest: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        if dest.exists() && fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.next().is_some() {
+            return Err(Error::io(
+                dest,
+                std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the backup folder is not empty"),
+            ));
+        }
+        if dest.canonicalize().is_ok_and(|d| d.starts_with(self.root())) {
+            return Err(Error::ExportIntoArchive(dest.to_path_buf()));
+        }
+        self.store.flush()?;
+        let files: Vec<PathBuf> = ["db", "originals", "thumbnails"]
+            .iter()
+            .flat_map(|dir| walkdir::WalkDir::new(self.root().join(dir)).into_iter().filter_map(|e| e.ok()))
+            .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".tmp-"))
+            .map(walkdir::DirEntry::into_path)
+            .collect();
+        for (i, from) in files.iter().enumerate() {
+            let Ok(relative) = from.strip_prefix(self.root()) else { continue };
+            let to = dest.join(relative);
+            if let Some(dir) = to.parent() {
+                fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            fs::copy(from, &to).map_err(|e| Error::io(&to, e))?;
+            progress(i + 1, files.len());
+        }
+        // The copy's files reach the disk before it is called a backup.
+        for dir in ["db", "originals", "thumbnails"] {
+            if let Ok(handle) = fs::File::open(dest.join(dir)) {
+                let _ = handle.sync_all();
+            }
+        }
+        Ok(files.len())
+    }
+}
+
+/// The BLAKE3 hash of a file, streamed; `None` if it cannot be read.
+fn hash_of(path: &Path) -> Option<String> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(fs::File::open(path).ok()?).ok()?;
+    Some(hasher.finalize().to_hex().to_string())
+}
