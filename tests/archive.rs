@@ -791,6 +791,23 @@ fn pipes_and_devices_are_refused_without_waiting() {
     assert!(photo.exists());
 }
 
+/// A snapshot that sled was writing when the disk filled or the process died is left as an
+/// empty `snap.*.generating` file; the archive still opens with everything in it.
+#[test]
+fn an_unfinished_database_snapshot_does_not_stop_the_archive_opening() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let path = write(tmp.path(), "in/hello.txt", "Hello\n\nbody");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        imported_id(&import(&archive, &[path]), "hello.txt");
+    }
+    std::fs::write(dir.join("db/snap.00000000000A1B2C.generating"), b"").unwrap();
+    let archive = Archive::open(&dir).unwrap();
+    assert_eq!(archive.all_clippings().unwrap().len(), 1);
+    assert!(!dir.join("db/snap.00000000000A1B2C.generating").exists());
+}
+
 #[test]
 fn export_into_the_archive_is_refused() {
     let tmp = tempfile::tempdir().unwrap();

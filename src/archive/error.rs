@@ -50,6 +50,9 @@ pub enum Error {
     #[error("search index {}: {reason}", .path.display())]
     Index { path: PathBuf, reason: String },
 
+    #[error("disk full: {needed_mb} MB needed, {free_mb} MB free on {}", .path.display())]
+    DiskFull { path: PathBuf, needed_mb: u64, free_mb: u64 },
+
     #[error("export destination {} is inside the archive", .0.display())]
     ExportIntoArchive(PathBuf),
 }

@@ -47,7 +47,18 @@ pub(crate) enum Inserted {
 }
 
 fn db_err(e: sled::Error) -> Error {
-    Error::Database(e.to_string())
+    match e {
+        sled::Error::Corruption { .. } => Error::Database(
+            "the database is damaged and cannot be read; restore a backup (made with `clippings backup`) \
+             or import the files again into a new archive"
+                .to_owned(),
+        ),
+        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::StorageFull || io.raw_os_error() == Some(28) => {
+            Error::Database("the disk is full: free some space, then try again".to_owned())
+        }
+        sled::Error::Io(io) => Error::Database(io.to_string()),
+        other => Error::Database(other.to_string()),
+    }
 }
 
 fn tx_err(e: TransactionError<Error>) -> Error {
@@ -100,6 +111,7 @@ fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
 /// lock that is still held belongs to an instance this process closed a moment ago, whose
 /// background threads are letting go of it: wait for them rather than fail.
 fn open_db(path: &Path) -> Result<sled::Db> {
+    remove_unfinished_snapshots(path);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
         match sled::Config::new().path(path).open() {
@@ -111,6 +123,20 @@ fn open_db(path: &Path) -> Result<sled::Db> {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             Err(e) => return Err(db_err(e)),
+        }
+    }
+}
+
+/// A snapshot sled was writing when the process was killed or the disk filled stays behind as
+/// `snap.<lsn>.generating`, and sled then refuses the whole database ("read corrupted data").
+/// It is an unfinished temporary file: the finished snapshots and the log hold everything.
+fn remove_unfinished_snapshots(db_dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(db_dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }

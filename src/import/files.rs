@@ -11,6 +11,35 @@ use super::ImportError;
 use super::photo::media::Source;
 use crate::archive::{Error, Result};
 
+/// Free bytes for this user on the file system that holds `path`; `None` where that cannot be
+/// told.
+pub(crate) fn free_bytes(path: &Path) -> Option<u64> {
+    #[cfg(test)]
+    if let Some(free) = tests::FREE_BYTES.get() {
+        return Some(free);
+    }
+    #[cfg(unix)]
+    {
+        let stats = rustix::fs::statvfs(path).ok()?;
+        Some(stats.f_bavail.saturating_mul(stats.f_frsize))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Room kept free on the archive's disk: below it an import stops before the database meets a
+/// full disk (a database write that fails half-way is what a full disk must never cause).
+pub(crate) const RESERVE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What storing `n_bytes` of originals needs on disk: the copies, thumbnails and records
+/// (a quarter more, generously), and the reserve.
+pub(crate) fn bytes_needed(n_bytes: u64) -> u64 {
+    n_bytes.saturating_add(n_bytes / 4).saturating_add(RESERVE_BYTES)
+}
+
 /// Files up to this size are read into memory once and hashed, decoded and copied from there;
 /// larger ones are streamed from disk for each step.
 const IN_MEMORY_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -152,5 +181,22 @@ pub(super) fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow:
             }
             Ok(std::borrow::Cow::Owned(bytes))
         }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Stands in for the free space of the disk, on this thread, when set.
+        pub(crate) static FREE_BYTES: Cell<Option<u64>> = const { Cell::new(None) };
+    }
+
+    #[test]
+    fn room_needed_counts_copies_thumbnails_and_the_reserve() {
+        assert_eq!(super::bytes_needed(0), super::RESERVE_BYTES);
+        assert_eq!(super::bytes_needed(400), 500 + super::RESERVE_BYTES);
+        assert_eq!(super::bytes_needed(u64::MAX), u64::MAX);
     }
 }

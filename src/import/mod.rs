@@ -86,11 +86,18 @@ impl Archive {
                 progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
             }
         }
+        self.check_room(files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum())?;
         self.store.set_import_in_progress(true)?;
         let pool = import_pool();
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
         for chunk in files.chunks(CHUNK_SIZE) {
+            // The disk may fill while the batch runs (this import, or anything else): stop with
+            // what is done flushed, before the database meets a full disk.
+            if let Err(full) = self.check_room(0) {
+                self.store.set_import_in_progress(false)?;
+                return Err(full);
+            }
             let import_chunk = || -> Vec<FileOutcome> {
                 chunk
                     .par_iter()
@@ -130,6 +137,18 @@ impl Archive {
         Ok(report)
     }
 
+    /// Fails with [`Error::DiskFull`] unless the archive's disk has room for `n_bytes` more of
+    /// originals.
+    fn check_room(&self, n_bytes: u64) -> Result<()> {
+        let Some(free) = files::free_bytes(self.root()) else { return Ok(()) };
+        let needed = files::bytes_needed(n_bytes);
+        if free < needed {
+            let mb = |n: u64| n.div_ceil(1024 * 1024);
+            return Err(Error::DiskFull { path: self.root().to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
+        }
+        Ok(())
+    }
+
     fn import_one(&self, path: &Path) -> Outcome {
         match self.try_import_one(path) {
             Ok(outcome) => outcome,
@@ -151,6 +170,7 @@ impl Archive {
         let outcome = match classify(&path) {
             None => Outcome::Failed { reason: unsupported(&path) },
             Some(kind) => {
+                self.check_room(bytes.len() as u64)?;
                 self.store.set_import_in_progress(true)?;
                 let hash = blake3::hash(&bytes).to_hex().to_string();
                 let byte_size = bytes.len() as u64;
@@ -407,4 +427,36 @@ fn extension_of(name: &str) -> String {
 /// ImageDescription is no title: cameras fill it with "DCF 1.0" or "OLYMPUS DIGITAL CAMERA".
 fn photo_title(original_name: &str) -> String {
     Path::new(original_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicBool;
+
+    use super::files::tests::FREE_BYTES;
+    use crate::archive::{Archive, Error};
+
+    #[test]
+    fn a_full_disk_stops_the_import_before_it_starts_with_a_clear_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+        let inbox = tmp.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        for i in 0..5 {
+            std::fs::write(inbox.join(format!("{i}.txt")), format!("Story {i}\n{}", "text ".repeat(2000))).unwrap();
+        }
+        FREE_BYTES.set(Some(10 * 1024 * 1024));
+        let err = archive.import(&[inbox.clone()], &mut |_| {}, &AtomicBool::new(false)).unwrap_err();
+        assert!(matches!(err, Error::DiskFull { needed_mb: 65, free_mb: 10, .. }), "{err:?}");
+        assert!(err.to_string().starts_with("disk full: 65 MB needed, 10 MB free on "), "{err}");
+        assert!(archive.all_clippings().unwrap().is_empty());
+        let pasted = archive.import_bytes("Pasted.txt", b"Pasted story\nbody".to_vec());
+        assert!(matches!(pasted, Err(Error::DiskFull { .. })));
+
+        // Space freed: the same import goes through.
+        FREE_BYTES.set(Some(1 << 40));
+        let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(report.n_imported(), 5);
+        FREE_BYTES.set(None);
+    }
 }
