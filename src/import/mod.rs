@@ -278,6 +278,17 @@ impl Archive {
     }
 }
 
+/// Reads bytes as the import would read a file of this name, without storing anything: what a
+/// fuzzer drives (`examples/fuzz.rs`). A decoder's panic is `ImportError::DecoderPanic`.
+#[doc(hidden)]
+pub fn read_without_storing(name: &str, bytes: Vec<u8>) -> Result<Clipping, ImportError> {
+    let path = PathBuf::from(name);
+    let kind = classify(&path).ok_or_else(|| unsupported(&path))?;
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let byte_size = bytes.len() as u64;
+    prepare_quietly(&path, kind, &Source::Memory(bytes), &hash, byte_size).map(|p| p.clipping)
+}
+
 /// Writes a file's bytes (in memory, or streamed from disk) into `dest`.
 fn copy_source(source: &Source, dest: &mut fs::File) -> std::io::Result<()> {
     match source {
