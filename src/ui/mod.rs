@@ -11,7 +11,7 @@
 
 mod app;
 mod matches;
-mod panels;
+pub mod panels;
 mod platform;
 mod state;
 pub mod thumbs;

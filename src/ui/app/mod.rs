@@ -21,7 +21,7 @@ use crate::search::catalog::Entry;
 use crate::search::highlight::Snippet;
 use crate::search::query::Query;
 use crate::ui::matches::Matches;
-use crate::ui::panels::{self, Panels};
+use crate::ui::panels::{self, PanelRects, Panels};
 use crate::ui::platform;
 use crate::ui::state::{AppState, ImportedFilter, Settings, Status, Toast};
 use crate::ui::thumbs::ThumbCache;
@@ -93,6 +93,11 @@ impl ClippingsApp {
     /// The passage of a clipping's text where the current search matched, as the list shows it.
     pub fn snippet(&mut self, entry: &Entry) -> Option<Snippet> {
         self.matches.snippet(entry).cloned()
+    }
+
+    /// Where the panels were drawn in the last frame.
+    pub fn panel_rects(&self) -> PanelRects {
+        self.panels.rects
     }
 
     /// Thumbnails loaded so far (for tests and benchmarks that wait for them).
@@ -204,8 +209,8 @@ impl ClippingsApp {
         panels::overlays::status_bar_ui(ui, state, &mut actions);
         match &state.status {
             Status::Ready { .. } => {
-                panels::sidebar::sidebar_ui(ui, state, &mut panels.sidebar, &mut actions);
-                panels::detail::detail_panel_ui(
+                let sidebar = panels::sidebar::sidebar_ui(ui, state, &mut panels.sidebar, &mut actions);
+                let detail = panels::detail::detail_panel_ui(
                     ui,
                     state,
                     &mut panels.detail,
@@ -214,7 +219,9 @@ impl ClippingsApp {
                     selection_key,
                     &mut actions,
                 );
-                panels::browser::browser_ui(ui, state, &mut panels.browser, thumbs, matches, &mut actions);
+                let browser =
+                    panels::browser::browser_ui(ui, state, &mut panels.browser, thumbs, matches, &mut actions);
+                panels.rects = PanelRects { sidebar: Some(sidebar), detail, browser: Some(browser) };
             }
             Status::Opening => {
                 egui::CentralPanel::default().show(ui, |ui| {

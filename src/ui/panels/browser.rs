@@ -32,8 +32,8 @@ pub fn browser_ui(
     thumbs: &mut ThumbCache,
     matches: &mut Matches,
     actions: &mut Vec<Action>,
-) {
-    egui::CentralPanel::default().show(ui, |ui| {
+) -> egui::Rect {
+    let shown = egui::CentralPanel::default().show(ui, |ui| {
         if app.filters.in_trash {
             trash_bar_ui(ui, app, browser, actions);
         }
@@ -46,6 +46,7 @@ pub fn browser_ui(
             View::List => list_ui(ui, app, browser, matches, actions),
         }
     });
+    shown.response.rect
 }
 
 /// Sorts entries by a list column.
@@ -276,24 +277,67 @@ fn elide(text: &str, max_chars: usize) -> String {
     s
 }
 
+/// The list's columns: name, width as first shown, the least width, and whether it goes when
+/// the list is narrow (in this order of priority: the first ones stay longest).
+const LIST_COLUMNS: [(SortColumn, &str, f32, f32); 7] = [
+    (SortColumn::Title, "Title", 0.0, 160.0),
+    (SortColumn::Date, "Date", 84.0, 80.0),
+    (SortColumn::Source, "Source", 120.0, 60.0),
+    (SortColumn::Countries, "Countries", 80.0, 50.0),
+    (SortColumn::Kind, "Kind", 50.0, 44.0),
+    (SortColumn::Topics, "Topics", 100.0, 50.0),
+    (SortColumn::Events, "Events", 120.0, 50.0),
+];
+
+/// The columns that fit in `width_px` at their least widths, in priority order, then put back
+/// in reading order (title, source, date, kind, countries, topics, events).
+fn list_columns(width_px: f32, spacing_px: f32) -> Vec<(SortColumn, &'static str, f32, f32)> {
+    let mut used = 0.0;
+    let mut shown: Vec<_> = LIST_COLUMNS
+        .iter()
+        .copied()
+        .take_while(|(_, _, _, min_px)| {
+            used += min_px + spacing_px;
+            used <= width_px
+        })
+        .collect();
+    if shown.is_empty() {
+        shown.push(LIST_COLUMNS[0]);
+    }
+    let reading_order = |c: SortColumn| match c {
+        SortColumn::Title => 0,
+        SortColumn::Source => 1,
+        SortColumn::Date => 2,
+        SortColumn::Kind => 3,
+        SortColumn::Countries => 4,
+        SortColumn::Topics => 5,
+        SortColumn::Events => 6,
+    };
+    shown.sort_by_key(|(c, ..)| reading_order(*c));
+    shown
+}
+
 fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &mut Matches, actions: &mut Vec<Action>) {
     use egui_extras::{Column, TableBuilder};
     browser.grid_columns = 1;
     let results = std::sync::Arc::clone(&app.results);
+    // A narrow list drops its least needed columns rather than run off the window's edge.
+    let spacing_px = ui.spacing().item_spacing.x + 8.0;
+    let columns = list_columns(ui.available_width() - ui.spacing().scroll.bar_width, spacing_px);
     let mut table = TableBuilder::new(ui)
-        .id_salt("list")
+        .id_salt(("list", columns.len()))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        // The title takes what the other columns leave, so all seven fit beside the detail pane.
-        .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::initial(84.0).at_least(80.0))
-        .column(Column::initial(50.0).at_least(44.0))
-        .column(Column::initial(80.0).at_least(50.0).clip(true))
-        .column(Column::initial(100.0).at_least(50.0).clip(true))
-        .column(Column::initial(120.0).at_least(50.0).clip(true));
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for (column, _, initial_px, min_px) in &columns {
+        // The title takes what the other columns leave.
+        table = table.column(if *column == SortColumn::Title {
+            Column::remainder().at_least(*min_px).clip(true)
+        } else {
+            Column::initial(*initial_px).at_least(*min_px).clip(true)
+        });
+    }
     if browser.scroll_to_cursor
         && let Some(c) = app.cursor
     {
@@ -303,21 +347,13 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
     let sort = app.sort;
     table
         .header(22.0, |mut header| {
-            for (column, name) in [
-                (SortColumn::Title, "Title"),
-                (SortColumn::Source, "Source"),
-                (SortColumn::Date, "Date"),
-                (SortColumn::Kind, "Kind"),
-                (SortColumn::Countries, "Countries"),
-                (SortColumn::Topics, "Topics"),
-                (SortColumn::Events, "Events"),
-            ] {
+            for (column, name, ..) in &columns {
                 header.col(|ui| {
-                    if ui.add(egui::Button::new(egui::RichText::new(name).strong()).frame(false)).clicked() {
-                        actions.push(Action::Sort(column));
+                    if ui.add(egui::Button::new(egui::RichText::new(*name).strong()).frame(false)).clicked() {
+                        actions.push(Action::Sort(*column));
                     }
                     match sort {
-                        Some((c, ascending)) if c == column => sort_arrow_ui(ui, ascending),
+                        Some((c, ascending)) if c == *column => sort_arrow_ui(ui, ascending),
                         _ => {}
                     }
                 });
@@ -336,26 +372,35 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                 let cell = |ui: &mut egui::Ui, text: &str| {
                     ui.add(egui::Label::new(text).selectable(false).truncate());
                 };
-                row.col(|ui| {
-                    let snippet = if with_snippets { matches.snippet(entry) } else { None };
-                    match snippet {
-                        Some(snippet) => {
-                            ui.vertical(|ui| {
-                                cell(ui, &c.title);
-                                let job =
-                                    highlighted(ui, &snippet.text, &snippet.highlights, egui::TextStyle::Body, true);
-                                ui.add(egui::Label::new(job).selectable(false).truncate());
-                            });
+                for (column, ..) in &columns {
+                    row.col(|ui| match column {
+                        SortColumn::Title => {
+                            let snippet = if with_snippets { matches.snippet(entry) } else { None };
+                            match snippet {
+                                Some(snippet) => {
+                                    ui.vertical(|ui| {
+                                        cell(ui, &c.title);
+                                        let job = highlighted(
+                                            ui,
+                                            &snippet.text,
+                                            &snippet.highlights,
+                                            egui::TextStyle::Body,
+                                            true,
+                                        );
+                                        ui.add(egui::Label::new(job).selectable(false).truncate());
+                                    });
+                                }
+                                None => cell(ui, &c.title),
+                            }
                         }
-                        None => cell(ui, &c.title),
-                    }
-                });
-                row.col(|ui| cell(ui, &c.source));
-                row.col(|ui| cell(ui, &c.date().to_string()));
-                row.col(|ui| cell(ui, c.kind.as_str()));
-                row.col(|ui| cell(ui, &entry.countries));
-                row.col(|ui| cell(ui, &entry.topics));
-                row.col(|ui| cell(ui, &entry.events));
+                        SortColumn::Source => cell(ui, &c.source),
+                        SortColumn::Date => cell(ui, &c.date().to_string()),
+                        SortColumn::Kind => cell(ui, c.kind.as_str()),
+                        SortColumn::Countries => cell(ui, &entry.countries),
+                        SortColumn::Topics => cell(ui, &entry.topics),
+                        SortColumn::Events => cell(ui, &entry.events),
+                    });
+                }
                 let response = row.response();
                 if response.clicked() {
                     actions.push(Action::Click { index, modifiers: response.ctx.input(|i| i.modifiers) });

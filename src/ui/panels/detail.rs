@@ -190,12 +190,17 @@ pub fn detail_panel_ui(
     matches: &mut Matches,
     selection_key: (usize, u64),
     actions: &mut Vec<Action>,
-) {
+) -> Option<egui::Rect> {
     if app.selection.is_empty() {
-        return;
+        return None;
     }
-    egui::Panel::right("detail").resizable(true).default_size(380.0).min_size(280.0).show(ui, |ui| {
+    let window_px = ui.ctx().content_rect().width();
+    let range = super::width_range(window_px, super::DETAIL_MIN_PX, super::DETAIL_MAX_SHARE);
+    let panel = egui::Panel::right("detail").resizable(true).default_size(380.0).size_range(range);
+    let shown = panel.show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
+            // Everything in the pane wraps or is cut to the pane: nothing may widen it.
+            ui.set_max_width(ui.available_width());
             if app.selection.len() > 1 {
                 bulk_ui(ui, app, pane, selection_key, actions);
             } else {
@@ -203,6 +208,7 @@ pub fn detail_panel_ui(
             }
         });
     });
+    Some(shown.response.rect)
 }
 
 fn bulk_ui(
@@ -362,7 +368,7 @@ fn single_ui(
         });
         if !c.boilerplate.is_empty() {
             ui.weak("Left out of the text (site furniture):");
-            ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak().small()).selectable(true).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak()).selectable(true).wrap());
         }
     });
     if c.kind == Kind::Article && !c.body.is_empty() {
@@ -396,8 +402,9 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         );
         return;
     };
+    // Ctrl+wheel or a pinch zooms; the plain wheel scrolls the pane, as everywhere else.
     if response.hovered() {
-        let zoom = ui.input(|i| i.zoom_delta() * (1.0 + i.smooth_scroll_delta.y / 400.0));
+        let zoom = ui.input(egui::InputState::zoom_delta);
         if zoom != 1.0 {
             detail.zoom = (detail.zoom * zoom).clamp(1.0, 16.0);
         }
@@ -410,7 +417,8 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         detail.pan = Vec2::ZERO;
     }
     let size = texture.size_vec2();
-    let fit = (rect.width() / size.x).min(rect.height() / size.y);
+    // A small photo is shown at its own size, not blown up to fill the pane.
+    let fit = (rect.width() / size.x).min(rect.height() / size.y).min(1.0);
     let shown = size * fit * detail.zoom;
     // Keep the photo over the frame: never pan past its edges.
     let max_pan = ((shown - rect.size()) / 2.0).max(Vec2::ZERO);
@@ -422,7 +430,7 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
         Color32::WHITE,
     );
-    response.on_hover_text("Scroll to zoom, drag to pan, double-click to fit");
+    response.on_hover_text("Ctrl+scroll to zoom, drag to pan, double-click to fit");
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.
@@ -449,6 +457,8 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
     ui.horizontal_wrapped(|ui| {
         for s in &entry.suggestions {
             let name = s.tag.label();
+            let label = egui::RichText::new(&name).italics();
+            let max_label_px = super::tags::place_chip(ui, &label.clone().into(), 2);
             egui::Frame::new()
                 .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()))
                 .corner_radius(CornerRadius::same(10))
@@ -456,11 +466,14 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
-                        ui.label(egui::RichText::new(&name).italics()).on_hover_text(format!(
-                            "{}: {}",
-                            s.tag.kind,
-                            s.evidence.join(", ")
-                        ));
+                        ui.scope(|ui| {
+                            ui.set_max_width(max_label_px);
+                            ui.add(egui::Label::new(label).truncate()).on_hover_text(format!(
+                                "{} {name}: {}",
+                                s.tag.kind,
+                                s.evidence.join(", ")
+                            ));
+                        });
                         let accept = ui.add(egui::Button::new("+").frame(false).small());
                         accept.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Accept {name}"))

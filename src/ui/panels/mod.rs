@@ -10,9 +10,30 @@ pub mod sidebar;
 pub mod tags;
 pub mod top_bar;
 
+/// How much of the window's width each side panel may take at most, so that the browser between
+/// them always keeps room (remembered widths from a larger window are clamped by these too).
+pub const SIDEBAR_MAX_SHARE: f32 = 0.25;
+pub const DETAIL_MAX_SHARE: f32 = 0.42;
+pub const SIDEBAR_MIN_PX: f32 = 160.0;
+pub const DETAIL_MIN_PX: f32 = 260.0;
+
+/// Where the panels were drawn in the last frame, for tests and for the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PanelRects {
+    pub sidebar: Option<egui::Rect>,
+    pub detail: Option<egui::Rect>,
+    pub browser: Option<egui::Rect>,
+}
+
+/// A side panel's width range in a window `window_px` wide.
+pub fn width_range(window_px: f32, min_px: f32, max_share: f32) -> egui::Rangef {
+    egui::Rangef::new(min_px, (window_px * max_share).max(min_px))
+}
+
 /// Each panel's own state.
 #[derive(Default)]
 pub struct Panels {
+    pub rects: PanelRects,
     pub top_bar: top_bar::TopBar,
     pub sidebar: sidebar::Sidebar,
     pub browser: browser::Browser,

@@ -12,81 +12,90 @@ pub struct Sidebar {
     tag_filter_text: String,
 }
 
-pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, actions: &mut Vec<Action>) {
-    egui::Panel::left("sidebar").resizable(true).default_size(230.0).min_size(170.0).show(ui, |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            ui.add_space(6.0);
-            ui.strong("Library");
-            let f = &app.filters;
-            let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
-            if ui.selectable_label(everything, format!("All clippings ({})", app.n_total)).clicked() {
-                actions.push(Action::ClearFilters);
-            }
-            for (kind, label) in [(Kind::Article, "Articles"), (Kind::Photo, "Photos")] {
-                let on = f.kind == Some(kind);
-                if ui.selectable_label(on, label).clicked() {
-                    actions.push(Action::SetKind(if on { None } else { Some(kind) }));
+/// Draws the sidebar; returns where it was drawn.
+pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, actions: &mut Vec<Action>) -> egui::Rect {
+    let window_px = ui.ctx().content_rect().width();
+    let range = super::width_range(window_px, super::SIDEBAR_MIN_PX, super::SIDEBAR_MAX_SHARE);
+    let panel = egui::Panel::left("sidebar").resizable(true).default_size(230.0).size_range(range);
+    panel
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.strong("Library");
+                let f = &app.filters;
+                let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
+                if ui.selectable_label(everything, format!("All clippings ({})", app.n_total)).clicked() {
+                    actions.push(Action::ClearFilters);
                 }
-            }
-            for (when, label) in
-                [(ImportedFilter::Today, "Imported today"), (ImportedFilter::ThisWeek, "Imported this week")]
-            {
-                let on = f.imported == Some(when);
-                if ui.selectable_label(on, label).clicked() {
-                    actions.push(Action::SetImported(if on { None } else { Some(when) }));
+                for (kind, label) in [(Kind::Article, "Articles"), (Kind::Photo, "Photos")] {
+                    let on = f.kind == Some(kind);
+                    if ui.selectable_label(on, label).clicked() {
+                        actions.push(Action::SetKind(if on { None } else { Some(kind) }));
+                    }
                 }
-            }
-            if ui.selectable_label(f.in_trash, format!("Trash ({})", app.n_trashed)).clicked() {
-                actions.push(Action::ShowTrash(!f.in_trash));
-            }
-            ui.add_space(8.0);
+                for (when, label) in
+                    [(ImportedFilter::Today, "Imported today"), (ImportedFilter::ThisWeek, "Imported this week")]
+                {
+                    let on = f.imported == Some(when);
+                    if ui.selectable_label(on, label).clicked() {
+                        actions.push(Action::SetImported(if on { None } else { Some(when) }));
+                    }
+                }
+                if ui.selectable_label(f.in_trash, format!("Trash ({})", app.n_trashed)).clicked() {
+                    actions.push(Action::ShowTrash(!f.in_trash));
+                }
+                ui.add_space(8.0);
 
-            let label = ui.label("Filter tags");
-            ui.add(
-                egui::TextEdit::singleline(&mut sidebar.tag_filter_text)
-                    .hint_text("filter tags")
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            let needle = sidebar.tag_filter_text.trim().to_lowercase();
+                let label = ui.label("Filter tags");
+                ui.add(
+                    egui::TextEdit::singleline(&mut sidebar.tag_filter_text)
+                        .hint_text("filter tags")
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+                let needle = sidebar.tag_filter_text.trim().to_lowercase();
 
-            for kind in TagKind::ALL {
-                let tags: Vec<_> = app
-                    .tag_counts
-                    .iter()
-                    .filter(|t| t.tag.kind == kind)
-                    .filter(|t| {
-                        needle.is_empty()
-                            || t.tag.name.to_lowercase().contains(&needle)
-                            || t.tag.value.to_lowercase().contains(&needle)
-                    })
-                    .collect();
-                // Active filters stay visible even when no result carries them any more.
-                let active: Vec<_> = app.filters.tags.iter().filter(|t| t.kind == kind).collect();
-                let header = format!("{} ({})", kind.plural_label(), tags.len());
-                egui::CollapsingHeader::new(header).id_salt(kind.as_str()).default_open(true).show(ui, |ui| {
-                    if tags.is_empty() && active.is_empty() {
-                        ui.weak(if needle.is_empty() { "none in these results" } else { "no match" });
-                    }
-                    for t in &active {
-                        if !tags.iter().any(|c| c.tag.key() == t.key())
-                            && ui.selectable_label(true, format!("{} (0)", t.label())).clicked()
-                        {
-                            actions.push(Action::ToggleTag((*t).clone()));
+                for kind in TagKind::ALL {
+                    let tags: Vec<_> = app
+                        .tag_counts
+                        .iter()
+                        .filter(|t| t.tag.kind == kind)
+                        .filter(|t| {
+                            needle.is_empty()
+                                || t.tag.name.to_lowercase().contains(&needle)
+                                || t.tag.value.to_lowercase().contains(&needle)
+                        })
+                        .collect();
+                    // Active filters stay visible even when no result carries them any more.
+                    let active: Vec<_> = app.filters.tags.iter().filter(|t| t.kind == kind).collect();
+                    let header = format!("{} ({})", kind.plural_label(), tags.len());
+                    egui::CollapsingHeader::new(header).id_salt(kind.as_str()).default_open(true).show(ui, |ui| {
+                        if tags.is_empty() && active.is_empty() {
+                            ui.weak(if needle.is_empty() { "none in these results" } else { "no match" });
                         }
-                    }
-                    let mut sorted = tags;
-                    sorted.sort_by(|a, b| b.n_clippings.cmp(&a.n_clippings).then_with(|| a.tag.name.cmp(&b.tag.name)));
-                    for t in sorted {
-                        let on = app.filters.tags.iter().any(|f| f.key() == t.tag.key());
-                        let text = format!("{} ({})", t.tag.label(), t.n_clippings);
-                        let response = ui.selectable_label(on, text);
-                        if response.clicked() {
-                            actions.push(Action::ToggleTag(t.tag.clone()));
+                        for t in &active {
+                            if !tags.iter().any(|c| c.tag.key() == t.key())
+                                && ui.selectable_label(true, format!("{} (0)", t.label())).clicked()
+                            {
+                                actions.push(Action::ToggleTag((*t).clone()));
+                            }
                         }
-                    }
-                });
-            }
-        });
-    });
+                        let mut sorted = tags;
+                        sorted.sort_by(|a, b| {
+                            b.n_clippings.cmp(&a.n_clippings).then_with(|| a.tag.name.cmp(&b.tag.name))
+                        });
+                        for t in sorted {
+                            let on = app.filters.tags.iter().any(|f| f.key() == t.tag.key());
+                            let text = format!("{} ({})", t.tag.label(), t.n_clippings);
+                            let response = ui.selectable_label(on, text);
+                            if response.clicked() {
+                                actions.push(Action::ToggleTag(t.tag.clone()));
+                            }
+                        }
+                    });
+                }
+            });
+        })
+        .response
+        .rect
 }

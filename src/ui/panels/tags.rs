@@ -20,6 +20,24 @@ impl Default for TagInput {
     }
 }
 
+/// Chips are framed groups, whose width a wrapping row cannot know before they are drawn: each
+/// chip measures itself first, starts a new row when it would not fit, and cuts its text to the
+/// pane's width. Returns the widest its label may be.
+pub fn place_chip(ui: &mut egui::Ui, text: &egui::WidgetText, n_buttons: usize) -> f32 {
+    const BUTTON_PX: f32 = 18.0;
+    const FRAME_PX: f32 = 8.0 * 2.0 + 2.0;
+    let buttons_px = n_buttons as f32 * BUTTON_PX;
+    let row_px = ui.max_rect().width();
+    let max_label_px = (row_px - buttons_px - FRAME_PX - 4.0).max(40.0);
+    let galley = text.clone().into_galley(ui, Some(egui::TextWrapMode::Extend), f32::INFINITY, egui::TextStyle::Body);
+    let chip_px = galley.size().x.min(max_label_px) + buttons_px + FRAME_PX;
+    let at_row_start = ui.cursor().min.x <= ui.max_rect().min.x + 1.0;
+    if !at_row_start && ui.available_size_before_wrap().x < chip_px {
+        ui.end_row();
+    }
+    max_label_px
+}
+
 /// A tag as a chip with a ×; returns whether the × was clicked.
 pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
     let fill = match tag.kind {
@@ -27,6 +45,12 @@ pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
         TagKind::Topic => Color32::from_rgb(78, 154, 6),
         TagKind::Event => Color32::from_rgb(173, 127, 168),
     };
+    let name = tag.label();
+    let text = match count {
+        Some(n) => format!("{name} ({n})"),
+        None => name.clone(),
+    };
+    let max_label_px = place_chip(ui, &text.clone().into(), 1);
     let mut removed = false;
     egui::Frame::new()
         .fill(fill.gamma_multiply(0.25))
@@ -36,12 +60,10 @@ pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 4.0;
-                let name = tag.label();
-                let text = match count {
-                    Some(n) => format!("{name} ({n})"),
-                    None => name.clone(),
-                };
-                ui.label(text).on_hover_text(tag.kind.as_str());
+                ui.scope(|ui| {
+                    ui.set_max_width(max_label_px);
+                    ui.add(egui::Label::new(&text).truncate()).on_hover_text(format!("{}: {text}", tag.kind));
+                });
                 let remove = ui
                     .add(egui::Button::new("×").frame(false).small())
                     .on_hover_text(format!("Remove {} {}", tag.kind, tag.name));

@@ -45,6 +45,9 @@ pub enum Request {
     /// Re-read these clippings into the catalog (sent by the import thread as it goes).
     Refresh(Vec<ClippingId>),
     RefreshTags,
+    /// The window is gone: let go of the archive. (The worker's own threads hold senders to
+    /// its inbox, so the channel alone would never close.)
+    Shutdown,
 }
 
 /// What was pasted into the window.
@@ -114,7 +117,7 @@ impl Request {
             Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
             Request::Export { .. } => RequestKind::Export,
-            Request::Refresh(_) | Request::RefreshTags => RequestKind::Refresh,
+            Request::Refresh(_) | Request::RefreshTags | Request::Shutdown => RequestKind::Refresh,
         }
     }
 }

@@ -35,6 +35,12 @@ impl WorkerHandle {
     }
 }
 
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        let _ = self.tx.send(Request::Shutdown);
+    }
+}
+
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
 /// does not wait for the disk.
 pub fn spawn(dir: PathBuf, ctx: egui::Context) -> WorkerHandle {
@@ -98,6 +104,9 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
             Request::Search { .. } => newest_search(request, requests, &mut state, out),
             other => other,
         };
+        if matches!(request, Request::Shutdown) {
+            break;
+        }
         handle_and_answer(request, &mut state, out);
     }
 }
@@ -112,6 +121,7 @@ fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State
                 search = next;
                 out.send(Reply::Handled);
             }
+            Request::Shutdown => return Request::Shutdown,
             other => handle_and_answer(other, state, out),
         }
     }
@@ -121,7 +131,7 @@ fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State
 /// Handles a request under a panic guard and, for those the UI sent, says that it is done,
 /// after all its other replies: the UI counts requests in flight to know when the window is idle.
 fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
-    let from_ui = !matches!(request, Request::Refresh(_) | Request::RefreshTags);
+    let from_ui = !matches!(request, Request::Refresh(_) | Request::RefreshTags | Request::Shutdown);
     let kind = request.kind();
     guarded(kind, out, || handle(request, state, out));
     if from_ui {
@@ -255,6 +265,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::Refresh(ids) => refresh(state, &ids, out),
         Request::RefreshTags => send_all_tags(state, out),
+        Request::Shutdown => {}
         Request::Load(id) => match archive.get_with_tags(id) {
             Ok(item) => out.send(Reply::Detail(Box::new(item))),
             Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
