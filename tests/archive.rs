@@ -808,6 +808,18 @@ fn an_unfinished_database_snapshot_does_not_stop_the_archive_opening() {
     assert!(!dir.join("db/snap.00000000000A1B2C.generating").exists());
 }
 
+/// A text too large to be a clipping is refused before it is read, with the sizes said.
+#[test]
+fn oversized_texts_are_refused_with_their_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let big = write(tmp.path(), "in/huge.txt", format!("Huge\n{}", "word ".repeat(2_000_000)));
+    let report = import(&archive, &[big]);
+    let reason = failure(&report, "huge.txt");
+    assert_eq!(reason, ImportError::TooLarge { size_mb: 10, limit_mb: 8 });
+    assert_eq!(reason.to_string(), "the file is 10 MB: a clipping of this kind may be at most 8 MB");
+}
+
 #[test]
 fn export_into_the_archive_is_refused() {
     let tmp = tempfile::tempdir().unwrap();

@@ -20,6 +20,8 @@ pub enum ImportError {
     TooManyPixels { width_px: u32, height_px: u32, megapixels: u64, limit: u64 },
     #[error("image would need {needed_mb} MB to decode, over the limit of {limit_mb} MB")]
     TooMuchMemory { needed_mb: u64, limit_mb: u64 },
+    #[error("the file is {size_mb} MB: a clipping of this kind may be at most {limit_mb} MB")]
+    TooLarge { size_mb: u64, limit_mb: u64 },
     #[error("text file holds no text")]
     NoText,
     #[error("text is not readable: {0}")]

@@ -164,13 +164,20 @@ pub(super) fn read_sidecar(path: &Path) -> Option<Vec<u8>> {
     })
 }
 
-/// The whole of a file that a reader needs at once, up to `max_bytes`.
+/// Why a file over the size a clipping of its kind may have is refused.
+fn too_large(size: u64, max_bytes: u64) -> ImportError {
+    ImportError::TooLarge { size_mb: size.div_ceil(1 << 20), limit_mb: max_bytes >> 20 }
+}
+
+/// The whole of a file that a reader needs at once, up to `max_bytes`: larger ones are refused
+/// before they are read, not cut (a clipping is never half of a file).
 pub(super) fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow::Cow<'_, [u8]>, ImportError> {
     match source {
+        Source::Memory(bytes) if bytes.len() as u64 > max_bytes => Err(too_large(bytes.len() as u64, max_bytes)),
         Source::Memory(bytes) => Ok(std::borrow::Cow::Borrowed(bytes.as_slice())),
         Source::File(path) => {
             let (file, size) = open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            let too_large = |size: u64| ImportError::BadText(format!("{} MB is too large for a clipping", size >> 20));
+            let too_large = |size: u64| too_large(size, max_bytes);
             if size > max_bytes {
                 return Err(too_large(size));
             }

@@ -341,7 +341,7 @@ fn prepare(
             Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::WebPage => {
-            let page = html::read_page(&html::decode(&read_whole(source, text::MAX_TEXT_BYTES)?))?;
+            let page = html::read_page(&html::decode(&read_whole(source, text::MAX_PAGE_BYTES)?))?;
             clipping.title = page.title;
             clipping.author = page.author;
             clipping.source = page.site;

@@ -8,8 +8,11 @@ use chrono::NaiveDate;
 
 use crate::import::ImportError;
 
-/// Text files larger than this are refused: no press clipping is 64 MB of text.
-pub const MAX_TEXT_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest text article: some 3,000 pages of prose. No press clipping comes near it, and
+/// reading, indexing and suggesting on a larger text would hold an import for a minute.
+pub const MAX_TEXT_BYTES: u64 = 8 * 1024 * 1024;
+/// The largest saved page: pages carry markup, styles and inline images beside their text.
+pub const MAX_PAGE_BYTES: u64 = 24 * 1024 * 1024;
 
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct Article {

@@ -9,6 +9,7 @@ use image::{DynamicImage, ImageFormat, ImageReader, RgbImage};
 
 use crate::archive::model::GpsPosition;
 use crate::import::ImportError;
+use crate::import::photo::budget::DECODES;
 
 pub const THUMB_SIZE_PX: u32 = 256;
 pub const MAX_MEGAPIXELS: u64 = 100;
@@ -148,15 +149,17 @@ fn decode_jpeg_scaled<R: Read>(reader: R, bytes: Option<&[u8]>) -> Result<(u32, 
     let (width_px, height_px) = (u32::from(info.width), u32::from(info.height));
     check_size(f, width_px, height_px, 4)?;
     let (want_w, want_h) = fit(width_px, height_px, THUMB_SIZE_PX);
-    if width_px.div_ceil(8) >= want_w
-        && height_px.div_ceil(8) >= want_h
-        && let Some(eighth) = bytes.and_then(crate::import::photo::jpeg_dc::decode_eighth)
-    {
-        return Ok((width_px, height_px, DynamicImage::ImageRgb8(eighth)));
+    if width_px.div_ceil(8) >= want_w && height_px.div_ceil(8) >= want_h && bytes.is_some() {
+        let _reserved = DECODES.reserve(u64::from(width_px.div_ceil(8)) * u64::from(height_px.div_ceil(8)) * 4);
+        if let Some(eighth) = bytes.and_then(crate::import::photo::jpeg_dc::decode_eighth) {
+            return Ok((width_px, height_px, DynamicImage::ImageRgb8(eighth)));
+        }
     }
     let (w, h) = decoder
         .scale(u16::try_from(want_w).unwrap_or(u16::MAX), u16::try_from(want_h).unwrap_or(u16::MAX))
         .map_err(|e| bad(f, e))?;
+    // The pixels at the scale decoded, and as much again while they are converted.
+    let _reserved = DECODES.reserve(u64::from(w) * u64::from(h) * 4 * 2);
     let pixels = decoder.decode().map_err(|e| bad(f, e))?;
     let (w, h) = (u32::from(w), u32::from(h));
     let image = match info.pixel_format {
@@ -192,6 +195,7 @@ fn decode_other<R: BufRead + Seek>(reader: R, format: ImageFormat) -> Result<(u3
     let (w, h) = decoder.dimensions();
     let pixels = (u64::from(w) * u64::from(h)).max(1);
     check_size(format, w, h, (decoder.total_bytes() / pixels).max(1))?;
+    let _reserved = DECODES.reserve(decoder.total_bytes());
     decoder.set_limits(limits).map_err(|e| image_error(format, e))?;
     let image = DynamicImage::from_decoder(decoder).map_err(|e| image_error(format, e))?;
     Ok((w, h, image))
