@@ -106,7 +106,14 @@ impl Archive {
             archive.store.set_import_in_progress(false)?;
         }
         if archive.n_index_pending()? <= SMALL_INDEX_BACKLOG {
-            archive.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false))?;
+            match archive.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false)) {
+                // On a full disk the catch-up waits: the archive opens for reading, and what is
+                // marked is indexed once there is room.
+                Err(e) if indexing::is_disk_full(&e) => {}
+                other => {
+                    other?;
+                }
+            }
         }
         Ok(archive)
     }

@@ -94,6 +94,18 @@ fn day_number(d: NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&d))
 }
 
+/// A Tantivy error for a person: a full disk said as such (Tantivy words its I/O errors with
+/// Rust's debug formatting), anything else as Tantivy says it.
+fn index_error(dir: &Path, e: &tantivy::TantivyError) -> Error {
+    let text = e.to_string();
+    let reason = if text.contains("os error 28") || text.contains("StorageFull") {
+        "the disk is full (os error 28): free some space; the index catches up then".to_owned()
+    } else {
+        text
+    };
+    Error::Index { path: dir.to_owned(), reason }
+}
+
 /// What the index holds of a clipping: the clipping with its tags, or `None` once it is deleted.
 pub type Record = Option<(Clipping, Vec<Tag>)>;
 
@@ -118,16 +130,19 @@ impl SearchIndex {
     pub fn open(dir: &Path) -> Result<(SearchIndex, bool)> {
         let version = std::fs::read_to_string(dir.join(VERSION_FILE)).ok();
         // A damaged index may fail to open or panic while opening: either way it is made anew.
-        if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str())
-            && let Ok(Ok(index)) = quiet::catch_quietly(|| SearchIndex::open_existing(dir))
-        {
-            return Ok((index, false));
+        if version.as_deref().map(str::trim) == Some(INDEX_VERSION.to_string().as_str()) {
+            match quiet::catch_quietly(|| SearchIndex::open_existing(dir)) {
+                Ok(Ok(index)) => return Ok((index, false)),
+                // A full disk is no damage: the index is kept for when there is room again.
+                Ok(Err(e @ Error::Index { .. })) if e.to_string().contains("the disk is full") => return Err(e),
+                _ => {}
+            }
         }
         SearchIndex::create(dir).map(|index| (index, true))
     }
 
     fn open_existing(dir: &Path) -> Result<SearchIndex> {
-        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
+        let err = |e: tantivy::TantivyError| index_error(dir, &e);
         let index = Index::open_in_dir(dir).map_err(err)?;
         let (schema, fields) = schema();
         if index.schema() != schema {
@@ -150,14 +165,13 @@ impl SearchIndex {
         }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema();
-        let index = Index::create_in_dir(dir, schema)
-            .map_err(|e| Error::Index { path: dir.to_owned(), reason: e.to_string() })?;
+        let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, &e))?;
         SearchIndex::start(dir, &index, fields)
     }
 
     /// Registers the analyzers and starts the writer and the reader.
     fn start(dir: &Path, index: &Index, fields: Fields) -> Result<SearchIndex> {
-        let err = |e: tantivy::TantivyError| Error::Index { path: dir.to_owned(), reason: e.to_string() };
+        let err = |e: tantivy::TantivyError| index_error(dir, &e);
         index.tokenizers().register("folded", folded_analyzer());
         for (code, language) in STEMMED {
             index.tokenizers().register(&format!("stem_{code}"), stemmed_analyzer(language));
@@ -174,7 +188,7 @@ impl SearchIndex {
     }
 
     fn err(&self, e: tantivy::TantivyError) -> Error {
-        Error::Index { path: self.dir.clone(), reason: e.to_string() }
+        index_error(&self.dir, &e)
     }
 
     fn document(&self, c: &Clipping, tags: &[Tag], analyzers: &mut Analyzers) -> TantivyDocument {
