@@ -146,8 +146,24 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         None => archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?,
     };
     // Only an import makes a new archive: a mistyped --archive should not make an empty one.
-    if !matches!(command, Command::Import { .. }) && !dir.join("db").is_dir() {
-        anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
+    if !dir.join("db").is_dir() {
+        let n_originals = walkdir::WalkDir::new(dir.join("originals"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count();
+        if n_originals > 0 {
+            // A lost database: a new empty one here would hide the files behind it.
+            anyhow::bail!(
+                "{} holds {n_originals} original files but no database: restore it from a backup, or make \
+                 the records again in a new archive: clippings --archive NEW import {}",
+                dir.display(),
+                dir.join("originals").display()
+            );
+        }
+        if !matches!(command, Command::Import { .. }) {
+            anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
+        }
     }
     let archive = Archive::open(&dir)?;
     let mut out = std::io::stdout().lock();

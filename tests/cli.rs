@@ -250,6 +250,14 @@ fn check_repair_by_reimport_and_backup() {
     assert!(listed.contains("Brussels talks") && listed.contains("harbour"), "{listed}");
     assert_eq!(clippings(&backup, &["check", "--hashes"]).status.code(), Some(0));
 
+    // A lost database is said as such, and no empty one is made over the originals.
+    std::fs::remove_dir_all(backup.join("db")).unwrap();
+    let lost = clippings(&backup, &["list"]);
+    assert_eq!(lost.status.code(), Some(2));
+    assert!(stderr(&lost).contains("holds 2 original files but no database"), "{}", stderr(&lost));
+    assert_eq!(clippings(&backup, &["import", article.to_str().unwrap()]).status.code(), Some(2));
+    assert!(!backup.join("db").exists());
+
     let typo = tmp.path().join("archiv");
     let out = clippings(&typo, &["list"]);
     assert_eq!(out.status.code(), Some(2));

@@ -4,6 +4,9 @@
 //! but never stored, dequantised or transformed. Anything this does not handle (progressive,
 //! arithmetic coding, 12-bit, CMYK, several scans), and any damage, returns `None`, and the
 //! caller falls back to the full decoder, which also gives the proper error message.
+//!
+//! Some 600 lines for one job: the marker parser, the Huffman decoder and the colour
+//! conversion only make sense together, and are tested together against jpeg-decoder.
 
 use image::RgbImage;
 
