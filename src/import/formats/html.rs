@@ -149,6 +149,17 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
     if nesting_depth(html) > MAX_NESTING {
         return Ok(plain_page(html));
     }
+    // Readability (dom_smoothie 0.19) can panic on some pages (a string sliced inside a
+    // multi-byte letter while it looks for video links): the page is then read as plain text
+    // rather than lost.
+    match crate::archive::quiet::catch_quietly(|| read_article(html)) {
+        Ok(read) => read,
+        Err(_) => Ok(plain_page(html)),
+    }
+}
+
+/// The article as Readability finds it.
+fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
@@ -300,6 +311,19 @@ fn time_element_date(html: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_readability_panics_on_is_read_as_text() {
+        // The shape the fuzzer found: a multi-byte letter just before a video site's name.
+        let page = "<html><head><title>Videos</title></head><body><article><h1>Lorem</h1>\
+                    <p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor.</p>\
+                    <iframe src=\"€€youtube.com/embed/x\"></iframe><p>More text about the forum in Astana, \
+                    long enough to be an article that Readability keeps for its reader.</p></article></body></html>";
+        assert!(crate::archive::quiet::catch_quietly(|| read_article(page)).is_err(), "Readability no longer panics");
+        let article = read_page(page).unwrap();
+        assert_eq!(article.title, "Videos");
+        assert!(article.body.contains("forum in Astana"), "{}", article.body);
+    }
 
     #[test]
     fn deeply_nested_pages_are_read_as_text_in_bounded_time() {
