@@ -28,6 +28,9 @@ const WATCHDOG: Duration = Duration::from_secs(60);
 /// Inputs larger than this are cut: the fuzzer looks for bugs, not for slow large files.
 const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
 
+/// An input: the name that picks its reader, and its bytes.
+type Input = (String, Vec<u8>);
+
 struct Rng(u64);
 
 impl Rng {
@@ -43,7 +46,7 @@ impl Rng {
 }
 
 /// The seeds: (name with the extension that picks the reader, bytes).
-fn seeds(corpus: &Path) -> Vec<(String, Vec<u8>)> {
+fn seeds(corpus: &Path) -> Vec<Input> {
     let wanted = ["html", "htm", "txt", "md", "pdf", "jpg", "jpeg", "png", "webp", "gif", "tif", "tiff", "bmp", "xmp"];
     let mut out = Vec::new();
     let mut per_folder: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
@@ -70,7 +73,7 @@ fn seeds(corpus: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// A .docx and an .odt, made here: the corpus has none.
-fn office_seeds() -> Vec<(String, Vec<u8>)> {
+fn office_seeds() -> Vec<Input> {
     let zip_of = |parts: &[(&str, &str)]| -> Vec<u8> {
         let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         for (name, text) in parts {
@@ -171,7 +174,7 @@ fn main() {
     let findings = PathBuf::from("fuzz-findings");
 
     // The watchdog: an input that runs past WATCHDOG is a hang; it is saved and the run ends.
-    let current: Arc<Mutex<Option<(String, Vec<u8>)>>> = Arc::new(Mutex::new(None));
+    let current: Arc<Mutex<Option<Input>>> = Arc::new(Mutex::new(None));
     let started_input = Arc::new(AtomicU64::new(u64::MAX));
     let clock = Instant::now();
     {

@@ -457,7 +457,7 @@ mod tests {
             std::fs::write(inbox.join(format!("{i}.txt")), format!("Story {i}\n{}", "text ".repeat(2000))).unwrap();
         }
         FREE_BYTES.set(Some(10 * 1024 * 1024));
-        let err = archive.import(&[inbox.clone()], &mut |_| {}, &AtomicBool::new(false)).unwrap_err();
+        let err = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap_err();
         assert!(matches!(err, Error::DiskFull { needed_mb: 65, free_mb: 10, .. }), "{err:?}");
         assert!(err.to_string().starts_with("disk full: 65 MB needed, 10 MB free on "), "{err}");
         assert!(archive.all_clippings().unwrap().is_empty());
