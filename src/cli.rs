@@ -274,14 +274,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
             for (id, reason) in &report.failed {
                 writeln!(out, "failed: {reason}: clipping {id}")?;
             }
-            writeln!(
-                out,
-                "exported {} files of {} clippings to {} ({} failed)",
-                report.files.len(),
-                ids.len(),
-                report.dest.display(),
-                report.failed.len()
-            )?;
+            writeln!(out, "{} ({} failed)", report.summary(), report.failed.len())?;
             if !report.failed.is_empty() {
                 return Ok(ExitCode::from(1));
             }

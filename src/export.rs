@@ -41,6 +41,20 @@ impl Layout {
     }
 }
 
+impl ExportReport {
+    /// What was written, counted apart: "45 clippings: 91 files and clippings.csv in ...".
+    pub fn summary(&self) -> String {
+        let cancelled = if self.cancelled { " (cancelled)" } else { "" };
+        let clippings = if self.n_clippings == 1 { "1 clipping" } else { &format!("{} clippings", self.n_clippings) };
+        format!(
+            "{clippings} exported{cancelled}: {} originals, {} sidecars and clippings.csv in {}",
+            self.files.len(),
+            self.files.len(),
+            self.dest.display()
+        )
+    }
+}
+
 impl std::str::FromStr for Layout {
     type Err = String;
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
@@ -58,7 +72,9 @@ impl std::str::FromStr for Layout {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ExportReport {
     pub dest: PathBuf,
-    /// The originals written, relative to `dest`.
+    /// How many clippings were exported (a clipping in two folders counts once).
+    pub n_clippings: usize,
+    /// The originals written, relative to `dest`; each has a `.json` sidecar beside it.
     pub files: Vec<PathBuf>,
     /// Clippings that could not be exported, with why.
     pub failed: Vec<(ClippingId, String)>,
@@ -260,7 +276,11 @@ impl Archive {
             return Err(Error::ExportIntoArchive(dest));
         }
         let mut report = ExportReport { dest: dest.clone(), ..Default::default() };
-        let mut csv = String::from("\u{FEFF}file,title,source,date,kind,countries,topics,events\r\n");
+        // The publication date, the capture date and the import date apart: a clipping whose
+        // date is unknown shows an empty cell, not the day it was imported.
+        let mut csv = String::from(
+            "\u{FEFF}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,url\r\n",
+        );
         for (i, &id) in ids.iter().enumerate() {
             if cancel.load(Ordering::Relaxed) {
                 report.cancelled = true;
@@ -268,16 +288,24 @@ impl Archive {
             }
             match self.export_one(id, &dest, layout) {
                 Ok((item, written)) => {
+                    report.n_clippings += 1;
+                    let c = &item.clipping;
                     for rel in written {
                         let row = [
                             rel.to_string_lossy().replace('\\', "/"),
-                            item.clipping.title.clone(),
-                            item.clipping.source.clone(),
-                            item.clipping.date().to_string(),
-                            item.clipping.kind.to_string(),
+                            c.title.clone(),
+                            c.source.clone(),
+                            c.author.clone(),
+                            c.published.map(|d| d.to_string()).unwrap_or_default(),
+                            c.captured_at.map(|t| t.date().to_string()).unwrap_or_default(),
+                            c.imported_at.date_naive().to_string(),
+                            c.kind.to_string(),
                             item.tag_list(TagKind::Country),
                             item.tag_list(TagKind::Topic),
                             item.tag_list(TagKind::Event),
+                            c.caption.clone(),
+                            c.credit.clone(),
+                            c.url.clone(),
                         ];
                         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
                         csv.push_str(&cells.join(","));

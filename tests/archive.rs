@@ -615,15 +615,31 @@ fn export_layouts() {
         let report = archive.export(&[a, b], &dest, layout, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
         assert!(report.failed.is_empty());
         assert_eq!(export_files(&dest), expected, "{layout:?}");
+        // Clippings and files are counted apart: in two country folders, one clipping is two copies.
+        let n_copies = if layout == Layout::Country { 3 } else { 2 };
+        let summary = format!(
+            "2 clippings exported: {n_copies} originals, {n_copies} sidecars and clippings.csv in {}",
+            report.dest.display()
+        );
+        assert_eq!(report.summary(), summary);
     }
 
     let dest = tmp.path().join("out-Flat");
     let csv = std::fs::read_to_string(dest.join("clippings.csv")).unwrap();
-    assert!(csv.starts_with("\u{feff}file,title,source,date,kind,countries,topics,events\r\n"), "{csv}");
+    let header =
+        "\u{feff}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,url\r\n";
+    assert!(csv.starts_with(header), "{csv}");
+    let today = chrono::Utc::now().date_naive();
     assert!(
-        csv.contains("Brussels talks.txt,Brussels talks,DKNews.kz,2024-02-03,article,\"BE, KZ\",diplomacy,\r\n"),
+        csv.contains(&format!(
+            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{today},article,\"BE, KZ\",diplomacy,,,,\r\n"
+        )) || csv.contains(&format!(
+            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{},article,\"BE, KZ\",diplomacy,,,,\r\n",
+            today.pred_opt().unwrap()
+        )),
         "{csv}"
     );
+
     let sidecar: serde_json::Value = serde_json::from_slice(&std::fs::read(dest.join("b.json")).unwrap()).unwrap();
     assert_eq!(sidecar["kind"], "photo");
     assert_eq!(sidecar["tags"][1]["name"], "Astana International Forum");

@@ -218,8 +218,7 @@ fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
         .collapsible(false)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            let cancelled = if report.cancelled { " (cancelled)" } else { "" };
-            ui.label(format!("{} files written to {}{cancelled}", report.files.len(), report.dest.display()));
+            ui.label(report.summary());
             for (id, reason) in &report.failed {
                 ui.colored_label(ui.visuals().error_fg_color, format!("clipping {id}: {reason}"));
             }
