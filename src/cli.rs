@@ -171,10 +171,19 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         Command::Import { paths, json } => return import(&archive, &paths, json),
         Command::List { query, sort, json } => {
             catch_up_index(&archive)?;
-            let query = Query::parse(query.as_deref().unwrap_or(""));
+            let typed = query.as_deref().unwrap_or("");
+            let query = Query::parse(typed);
             let mut highlighter = Highlighter::new(&query);
             let bold = std::io::stdout().is_terminal();
-            for clipping in archive.search(&query, sort)? {
+            let found = archive.search(&query, sort)?;
+            if found.is_empty() {
+                // Said on stderr, so that a script reading stdout still gets nothing.
+                eprintln!("0 clippings match");
+                for hint in Query::hints(typed) {
+                    eprintln!("hint: {hint}");
+                }
+            }
+            for clipping in found {
                 let snippet = if json || highlighter.is_empty() {
                     None
                 } else {

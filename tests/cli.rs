@@ -258,6 +258,12 @@ fn check_repair_by_reimport_and_backup() {
     assert_eq!(clippings(&backup, &["import", article.to_str().unwrap()]).status.code(), Some(2));
     assert!(!backup.join("db").exists());
 
+    // A search that finds nothing says so on stderr, with what was probably meant.
+    let none = clippings(&archive, &["list", "--query", "contry:BE"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert_eq!(stdout(&none), "");
+    assert_eq!(stderr(&none), "0 clippings match\nhint: contry: is not a filter: did you mean country:BE?\n");
+
     let typo = tmp.path().join("archiv");
     let out = clippings(&typo, &["list"]);
     assert_eq!(out.status.code(), Some(2));

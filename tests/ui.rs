@@ -514,3 +514,28 @@ fn escape_closes_the_export_dialog_first() {
     assert!(h.query_by_label("Export clippings").is_none());
     assert_eq!(h.state().state().search_text, "kazakhstan");
 }
+
+/// An empty result says what narrowed it, where it was set: a misspelled filter, a country that
+/// is only suggested, the sidebar.
+#[test]
+fn an_empty_result_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let paths = [write(tmp.path(), "a.txt", PASTED_CLIPPING)];
+        archive.import(&paths, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    }
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("Search").click();
+    h.get_by_label("Search").type_text("country:LU");
+    settle(&mut h);
+    h.get_by_label("No clippings match");
+    h.get_by_label_contains("Suggested countries are not tags until accepted");
+    h.key_press(Key::Escape);
+    settle(&mut h);
+    h.get_by_label("Search").click();
+    h.get_by_label("Search").type_text("contry:LU");
+    settle(&mut h);
+    h.get_by_label("contry: is not a filter: did you mean country:LU?");
+}

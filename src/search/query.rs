@@ -186,6 +186,42 @@ fn parse_relative(s: &str, today: NaiveDate) -> Option<DateRange> {
     .or_else(|| parse_date_range(s))
 }
 
+/// The filters a query knows, for hints about misspelled ones.
+const FIELDS: &[&str] = &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in"];
+
+/// The candidate closest to `typed` in edit distance, if close enough to be what was meant
+/// (at most a third of its letters, and never more than 3, differ).
+fn nearest<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.to_lowercase();
+    let limit = (typed.chars().count() / 3).clamp(1, 3);
+    candidates
+        .map(|c| (edit_distance(&typed, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or_default();
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let (Some(&left), Some(&up)) = (row.get(j), row.get(j + 1)) else { break };
+            let cost = if ca == *cb { diagonal } else { diagonal + 1 };
+            diagonal = up;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = cost.min(left + 1).min(up + 1);
+            }
+        }
+    }
+    row.last().copied().unwrap_or_default()
+}
+
 impl Query {
     pub fn parse(q: &str) -> Query {
         Query::parse_on(q, Local::now().date_naive())
@@ -273,6 +309,51 @@ impl Query {
         }
     }
 
+    /// What in a query string is probably a mistake, in words, with the nearest thing meant:
+    /// a field name misspelled (`contry:BE`), a country no table knows (`country:Belgum`), a
+    /// date that is none (`date:2024-13`). Empty when all is understood.
+    pub fn hints(q: &str) -> Vec<String> {
+        let mut hints = Vec::new();
+        for token in tokenize(q) {
+            let text = token.text.trim_start_matches('-');
+            let Some((field, value)) = text.split_once(':').filter(|(f, v)| !f.is_empty() && !v.is_empty()) else {
+                continue;
+            };
+            let field_lower = field.to_lowercase();
+            match field_lower.as_str() {
+                "country" if tags::resolve(TagKind::Country, value).is_err() => {
+                    let hint = match nearest(value, crate::archive::countries::all().iter().flat_map(|c| c.names())) {
+                        Some(name) => format!("no country is called {value:?}: did you mean {name:?}?"),
+                        None => format!("no country is called {value:?}: use a code (BE) or a name"),
+                    };
+                    hints.push(hint);
+                }
+                "date" if parse_date_range(value).is_none() => hints.push(format!(
+                    "{value:?} is not a date: write date:2024, date:2024-03, date:2024-03-05 or date:2024-01..2024-03"
+                )),
+                "imported" if parse_relative(&value.to_lowercase(), NaiveDate::MIN).is_none() => hints.push(format!(
+                    "imported:{value} is not understood: write imported:today, this-week, last-30-days or a date"
+                )),
+                "kind" | "type"
+                    if !matches!(
+                        value.to_lowercase().as_str(),
+                        "photo" | "photos" | "image" | "article" | "articles" | "text"
+                    ) =>
+                {
+                    hints.push(format!("kind:{value} is not understood: write kind:photo or kind:article"));
+                }
+                "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in"
+                | "imported" => {}
+                _ => {
+                    if let Some(known) = nearest(&field_lower, FIELDS.iter().copied()) {
+                        hints.push(format!("{field}: is not a filter: did you mean {known}:{value}?"));
+                    }
+                }
+            }
+        }
+        hints
+    }
+
     /// Whether the query has words or phrases to rank by.
     pub fn has_text(&self) -> bool {
         !self.clauses.is_empty()
@@ -288,6 +369,26 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hints_name_what_was_probably_meant() {
+        assert_eq!(Query::hints("contry:BE oil"), ["contry: is not a filter: did you mean country:BE?"]);
+        assert_eq!(Query::hints("country:Belgum"), ["no country is called \"Belgum\": did you mean \"Belgium\"?"]);
+        assert_eq!(Query::hints("country:Бельгя"), ["no country is called \"Бельгя\": did you mean \"Бельгия\"?"]);
+        assert!(Query::hints("date:2024-13")[0].starts_with("\"2024-13\" is not a date"));
+        assert!(Query::hints("kind:video")[0].starts_with("kind:video is not understood"));
+        for fine in [
+            "country:BE corridor",
+            "date:2024-01..2024-03",
+            "\"a phrase\" OR b",
+            "http://example.org",
+            "imported:today",
+        ] {
+            assert!(Query::hints(fine).is_empty(), "{fine}: {:?}", Query::hints(fine));
+        }
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()

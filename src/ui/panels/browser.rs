@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
 
-use crate::archive::Kind;
+use crate::archive::{Kind, TagKind};
 use crate::search::catalog::Entry;
+use crate::search::query::Query;
 
 use crate::import::formats;
 use crate::ui::Action;
@@ -102,7 +103,24 @@ fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
             ui.label(format!("Drop {} here, or use Import, or paste text with Ctrl+V.", formats::summary()));
         } else {
             ui.heading("No clippings match");
-            ui.label("Try fewer words, or clear the filters in the sidebar.");
+            // Say what narrowed the results, where it was set.
+            for hint in Query::hints(&app.search_text) {
+                ui.label(hint);
+            }
+            let typed = Query::parse(&app.search_text);
+            if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) {
+                ui.label(
+                    "Suggested countries are not tags until accepted: accept them in a clipping's pane, \
+                     or for a selection in the bulk pane.",
+                );
+            }
+            let f = &app.filters;
+            let sidebar_filters = f.kind.is_some() || f.imported.is_some() || !f.tags.is_empty();
+            if sidebar_filters {
+                ui.label("The filters chosen in the sidebar narrow the results too: click them again to clear them.");
+            } else if typed.has_text() {
+                ui.label("Try fewer words, or the beginning of a word.");
+            }
         }
     });
 }
