@@ -257,7 +257,9 @@ fn photos(corpus: &Path, tmp: &Path) {
 
 fn errors(corpus: &Path, tmp: &Path) {
     println!("## Bad input\n");
-    println!("| folder | files | imported | duplicates | clear errors | panics |\n|---|---|---|---|---|---|");
+    println!(
+        "| folder | files | imported | duplicates | clear errors | skipped | panics |\n|---|---|---|---|---|---|---|"
+    );
     for sub in ["broken", "pdf"] {
         let (_archive, report) = import(&tmp.join(format!("errors-{sub}")), &[corpus.join(sub)]);
         let failures: Vec<&ImportError> = report
@@ -272,10 +274,11 @@ fn errors(corpus: &Path, tmp: &Path) {
         let clear =
             failures.iter().filter(|r| !matches!(r, ImportError::DecoderPanic) && !r.to_string().is_empty()).count();
         println!(
-            "| {sub}/ | {} | {} | {} | {clear} | {panics} |",
+            "| {sub}/ | {} | {} | {} | {clear} | {} | {panics} |",
             report.outcomes.len(),
             report.n_imported(),
-            report.n_duplicates()
+            report.n_duplicates(),
+            report.n_skipped()
         );
     }
 }

@@ -54,7 +54,9 @@ pub enum Command {
     },
     /// Show one clipping
     Show {
+        /// The clipping's number, as `list` shows it
         id: ClippingId,
+        /// Print the clipping with all metadata and tags as JSON
         #[arg(long)]
         json: bool,
     },
@@ -65,6 +67,7 @@ pub enum Command {
     },
     /// List tags with their number of clippings
     Tags {
+        /// Print one JSON object per tag
         #[arg(long)]
         json: bool,
     },
@@ -112,20 +115,31 @@ pub enum Command {
 pub enum TagAction {
     /// Add a tag (country, topic or event) to clippings
     Add {
+        /// country, topic or event
         kind: TagKind,
+        /// The tag: a country by code or name (BE, Belgium, Бельгия), or a topic or event name
         value: String,
         #[command(flatten)]
         target: Target,
     },
     /// Remove a tag from clippings
     Remove {
+        /// country, topic or event
         kind: TagKind,
+        /// The tag to remove
         value: String,
         #[command(flatten)]
         target: Target,
     },
     /// Rename a topic or event; an existing tag of the new name is merged with it
-    Rename { kind: TagKind, old: String, new: String },
+    Rename {
+        /// topic or event
+        kind: TagKind,
+        /// The tag's name now
+        old: String,
+        /// Its new name
+        new: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -325,9 +339,10 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
-/// A snippet with its matched words in bold on a terminal, in «» elsewhere.
+/// A snippet with its matched words in bold on a terminal, between `**` elsewhere (as Markdown
+/// would; «» are quotation marks in Russian and French text).
 fn marked(snippet: &Snippet, bold: bool) -> String {
-    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
     let mut out = String::new();
     let mut at = 0;
     for r in &snippet.highlights {

@@ -14,6 +14,12 @@ fn open_window(archive: Option<std::path::PathBuf>, started: std::time::Instant)
             clippings::archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?
         }
     };
+    let no_display = cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none();
+    if no_display {
+        anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
+    }
     clippings::ui::run(dir, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

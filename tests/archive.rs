@@ -151,11 +151,15 @@ fn a_bad_batch_imports_the_rest_and_reports_each_failure() {
     assert_eq!(failure(&report, "empty.jpg"), ImportError::Empty);
     let not_jpeg = failure(&report, "text-named.jpg");
     assert_eq!(not_jpeg.to_string(), "not a valid JPEG image: the file does not start like a JPEG image");
-    assert_eq!(failure(&report, "slides.pptx"), ImportError::Unsupported);
+    assert_eq!(
+        outcome_of(&report, "slides.pptx"),
+        &Outcome::Skipped { reason: ImportError::Unsupported },
+        "not a clipping: skipped, not failed"
+    );
     let heic = failure(&report, "IMG_0001.HEIC");
     assert_eq!(heic.to_string(), "HEIC photos are not supported: save or export them as JPEG first");
     assert_eq!(archive.n_clippings(), 2);
-    assert_eq!(report.summary(), "2 imported, 0 duplicates, 5 failed");
+    assert_eq!(report.summary(), "2 imported, 0 duplicates, 4 failed, 1 skipped");
     // No trace of the failures in the archive's folders.
     let n_files = walkdir::WalkDir::new(archive.root().join("originals"))
         .into_iter()

@@ -69,7 +69,7 @@ fn import_list_show_tag_export() {
     let lines: Vec<&str> = list.lines().collect();
     assert_eq!(lines.len(), 2, "{list}");
     assert!(lines[0].contains("Brussels talks"), "{list}");
-    assert!(lines[1].contains("«Corridor» and green «hydrogen»"), "{list}");
+    assert!(lines[1].contains("**Corridor** and green **hydrogen**"), "{list}");
     let ordered = |sort: &str| -> Vec<String> {
         let out = stdout(&clippings(&archive, &["list", "--sort", sort]));
         out.lines().map(|l| l.split_whitespace().next().unwrap_or_default().to_owned()).collect()
@@ -135,6 +135,20 @@ fn exit_codes() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("unknown country \"Narnia\""));
     assert_eq!(clippings(&archive, &["tag", "add", "topic", "x"]).status.code(), Some(2), "needs --ids or --query");
+
+    // The window without a display says what to do instead, not what winit was built from.
+    let windowless = Command::new(env!("CARGO_BIN_EXE_clippings"))
+        .arg("--archive")
+        .arg(&archive)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(windowless.status.code(), Some(2));
+    assert_eq!(
+        stderr(&windowless).trim(),
+        "clippings: no display: use the command line (clippings --help), or run Clippings on a desktop"
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 pub enum ImportError {
-    #[error("unsupported format")]
+    #[error("not a clipping format (articles and photos are imported)")]
     Unsupported,
     #[error("{0} photos are not supported: save or export them as JPEG first")]
     UnsupportedPhoto(&'static str),

@@ -152,6 +152,7 @@ impl Archive {
     fn import_one(&self, path: &Path) -> Outcome {
         match self.try_import_one(path) {
             Ok(outcome) => outcome,
+            Err(reason @ ImportError::Unsupported) => Outcome::Skipped { reason },
             Err(reason) => Outcome::Failed { reason },
         }
     }

@@ -28,6 +28,10 @@ pub enum Outcome {
     Failed {
         reason: ImportError,
     },
+    /// Not a clipping at all (a README, a spreadsheet, a .json): left alone, and no failure.
+    Skipped {
+        reason: ImportError,
+    },
     /// The batch was cancelled before this file was looked at.
     Cancelled,
 }
@@ -70,6 +74,7 @@ impl std::fmt::Display for FileOutcome {
             Outcome::Duplicate { id, title } => write!(f, "duplicate of {id} {title:?}: {path}"),
             Outcome::Restored { id, title } => write!(f, "restored the missing files of {id} {title:?}: {path}"),
             Outcome::Failed { reason } => write!(f, "failed: {reason}: {path}"),
+            Outcome::Skipped { reason } => write!(f, "skipped: {reason}: {path}"),
             Outcome::Cancelled => write!(f, "cancelled: {path}"),
         }
     }
@@ -94,6 +99,9 @@ impl ImportReport {
     pub fn n_failed(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Failed { .. }))
     }
+    pub fn n_skipped(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Skipped { .. }))
+    }
     pub fn n_restored(&self) -> usize {
         self.count(|o| matches!(o, Outcome::Restored { .. }))
     }
@@ -113,6 +121,9 @@ impl ImportReport {
     pub fn summary(&self) -> String {
         let mut s =
             format!("{} imported, {} duplicates, {} failed", self.n_imported(), self.n_duplicates(), self.n_failed());
+        if self.n_skipped() > 0 {
+            s.push_str(&format!(", {} skipped", self.n_skipped()));
+        }
         if self.n_restored() > 0 {
             s.push_str(&format!(", {} restored", self.n_restored()));
         }

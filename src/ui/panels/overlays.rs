@@ -126,6 +126,9 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                                 .map_or_else(|| o.path.display().to_string(), |n| n.to_string_lossy().into_owned());
                             ui.label(name).on_hover_text(o.path.display().to_string());
                             match &o.outcome {
+                                Outcome::Skipped { reason } => {
+                                    ui.weak(format!("skipped: {reason}"));
+                                }
                                 Outcome::Failed { reason } => {
                                     ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
                                 }
