@@ -539,3 +539,22 @@ fn an_empty_result_says_why() {
     settle(&mut h);
     h.get_by_label("contry: is not a filter: did you mean country:LU?");
 }
+
+/// The selection follows the results: what a search hides is no longer selected, and the
+/// status bar and Export count what is shown.
+#[test]
+fn a_new_search_keeps_only_what_it_shows_selected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings::default());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    h.get_by_label_contains("4 selected");
+    h.get_by_label("Search").click();
+    h.get_by_label("Search").type_text("hydrogen");
+    settle(&mut h);
+    assert_eq!(titles(&h), ["Green hydrogen in Kazakhstan"]);
+    assert_eq!(h.state().state().selection.len(), 1);
+    assert!(h.query_by_label_contains("4 selected").is_none());
+    h.get_by_label_contains("1 selected");
+}
