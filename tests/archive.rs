@@ -840,6 +840,34 @@ fn oversized_texts_are_refused_with_their_size() {
     assert_eq!(reason.to_string(), "the file is 10 MB: a clipping of this kind may be at most 8 MB");
 }
 
+/// Agency keywords: lists in one keyword are split, countries become country tags, near-equal
+/// ones are one tag; a photo without words gets no language guessed from its file name.
+#[test]
+fn photo_keywords_are_split_merged_and_countries_found() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let keywords =
+        ["USA", "U.S.", "United States of America", "sunset, mountains; nature", "Politics", "politics.", "IT"];
+    let xmp = xmp_packet("Keywords", "", &keywords, "", "");
+    let path = write(tmp.path(), "in/kw.jpg", with_segments(&unique_jpeg(8, 64, 48), &[(0xE1, xmp_app1(&xmp))]));
+    let bare = write(tmp.path(), "in/Info_1_Bit_Top.png", png(6, 6, [10, 20, 30]));
+    let report = import(&archive, &[path, bare]);
+    let id = imported_id(&report, "kw.jpg");
+    let tags: Vec<(TagKind, String)> = archive.tags_of(id).unwrap().into_iter().map(|t| (t.kind, t.value)).collect();
+    assert_eq!(
+        tags,
+        [
+            (TagKind::Country, "US".to_owned()),
+            (TagKind::Topic, "IT".to_owned()),
+            (TagKind::Topic, "mountains".to_owned()),
+            (TagKind::Topic, "nature".to_owned()),
+            (TagKind::Topic, "Politics".to_owned()),
+            (TagKind::Topic, "sunset".to_owned()),
+        ]
+    );
+    assert_eq!(archive.get(imported_id(&report, "Info_1_Bit_Top.png")).unwrap().language, "");
+}
+
 #[test]
 fn export_into_the_archive_is_refused() {
     let tmp = tempfile::tempdir().unwrap();

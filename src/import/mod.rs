@@ -207,7 +207,9 @@ impl Archive {
         }
         let mut prepared = prepare_quietly(path, kind, &source, &hash, byte_size)?;
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
-        if prepared.clipping.language.is_empty() {
+        // A photo with no caption has nothing in a language (its title is a file name).
+        let wordless_photo = prepared.clipping.kind == Kind::Photo && prepared.clipping.caption.trim().is_empty();
+        if prepared.clipping.language.is_empty() && !wordless_photo {
             prepared.clipping.language = language::language_of(&prepared.clipping);
         }
         self.store_prepared(&source, prepared)
@@ -416,9 +418,35 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
     set(&mut clipping.credit, if meta.credit.is_empty() { meta.copyright } else { meta.credit });
     set(&mut clipping.source, meta.source);
     clipping.published = clipping.published.or(meta.date);
-    let mut tags = Vec::new();
-    for keyword in &meta.keywords {
-        if let Ok(tag) = tags::resolve(TagKind::Topic, keyword) {
+    let mut tags: Vec<Tag> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    // Agencies write lists in one keyword ("sunset, mountains, nature"); a keyword that names
+    // a country ("USA", "U.S.", "United States of America") is that country; keywords that
+    // differ only in case or punctuation ("Politics", "politics.") are one.
+    for keyword in meta.keywords.iter().flat_map(|k| k.split([',', ';'])) {
+        let folded: String = keyword
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if folded.is_empty() || seen.contains(&folded) {
+            continue;
+        }
+        // Two letters alone ("IT", "AI") are too often something else to be read as a code;
+        // written with dots ("U.S.", "U.K.") they are the country.
+        let could_be_country = folded.chars().count() >= 3 || keyword.contains('.');
+        seen.push(folded);
+        let as_country = could_be_country
+            .then(|| {
+                crate::archive::countries::lookup(keyword.trim())
+                    .or_else(|| crate::archive::countries::lookup(&keyword.replace('.', "")))
+            })
+            .flatten()
+            .map(tags::country_tag);
+        if let Some(tag) = as_country.or_else(|| tags::resolve(TagKind::Topic, keyword).ok()) {
             tags.push(tag);
         }
     }
@@ -427,8 +455,13 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
     if let Ok(event) = tags::resolve(TagKind::Event, &meta.event) {
         tags.push(event);
     }
-    tags.dedup_by_key(|t| t.key());
-    tags
+    let mut unique: Vec<Tag> = Vec::new();
+    for tag in tags {
+        if !unique.iter().any(|t| t.key() == tag.key()) {
+            unique.push(tag);
+        }
+    }
+    unique
 }
 
 fn extension_of(name: &str) -> String {
