@@ -214,7 +214,14 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                     let countries = item.tag_list(TagKind::Country);
                     let source = if c.source.is_empty() { String::new() } else { format!(" — {}", c.source) };
                     let countries = if countries.is_empty() { String::new() } else { format!(" [{countries}]") };
-                    writeln!(out, "{:>6}  {}  {:<7}  {}{source}{countries}", c.id, c.date(), c.kind, c.title)?;
+                    writeln!(
+                        out,
+                        "{:>6}  {:<19}  {:<7}  {}{source}{countries}",
+                        c.id,
+                        c.date_label(),
+                        c.kind,
+                        c.title
+                    )?;
                     if let Some(snippet) = snippet {
                         writeln!(out, "        {}", marked(&snippet, bold))?;
                     }

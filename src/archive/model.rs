@@ -207,6 +207,16 @@ pub struct GpsPosition {
 
 impl Clipping {
     /// The date a person would sort by: when it was published or taken, else when imported.
+    /// The date to show beside a clipping: when it was published or taken, or, when neither is
+    /// known, the import day marked as such ("imported 2026-11-28"), never passed off as the
+    /// clipping's own date.
+    pub fn date_label(&self) -> String {
+        match self.published.or_else(|| self.captured_at.map(|t| t.date())) {
+            Some(date) => date.to_string(),
+            None => format!("imported {}", self.imported_at.date_naive()),
+        }
+    }
+
     pub fn date(&self) -> NaiveDate {
         self.published.or_else(|| self.captured_at.map(|t| t.date())).unwrap_or_else(|| self.imported_at.date_naive())
     }
@@ -252,4 +262,20 @@ pub struct StoredSuggestion {
     pub suggestion: Suggestion,
     #[serde(default)]
     pub dismissed: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clipping_without_its_own_date_shows_the_import_day_as_such() {
+        let imported_at = DateTime::parse_from_rfc3339("2026-11-28T10:00:00Z").unwrap().with_timezone(&Utc);
+        let mut c = Clipping { imported_at, ..Clipping::default() };
+        assert_eq!(c.date_label(), "imported 2026-11-28");
+        c.captured_at = NaiveDate::from_ymd_opt(2011, 12, 7).and_then(|d| d.and_hms_opt(9, 0, 0));
+        assert_eq!(c.date_label(), "2011-12-07");
+        c.published = NaiveDate::from_ymd_opt(2024, 2, 3);
+        assert_eq!(c.date_label(), "2024-02-03");
+    }
 }

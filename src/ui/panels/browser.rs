@@ -246,8 +246,8 @@ fn cell_ui(
     let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
     painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
     let meta = match (&entry.countries, c.kind) {
-        (countries, _) if !countries.is_empty() => format!("{} · {countries}", c.date()),
-        _ => c.date().to_string(),
+        (countries, _) if !countries.is_empty() => format!("{} · {countries}", c.date_label()),
+        _ => c.date_label(),
     };
     let meta = elide(&meta, ((cell.x - 12.0) / 6.0) as usize);
     painter.text(
@@ -299,7 +299,7 @@ fn elide(text: &str, max_chars: usize) -> String {
 /// the list is narrow (in this order of priority: the first ones stay longest).
 const LIST_COLUMNS: [(SortColumn, &str, f32, f32); 7] = [
     (SortColumn::Title, "Title", 0.0, 160.0),
-    (SortColumn::Date, "Date", 84.0, 80.0),
+    (SortColumn::Date, "Date", 130.0, 80.0),
     (SortColumn::Source, "Source", 120.0, 60.0),
     (SortColumn::Countries, "Countries", 80.0, 50.0),
     (SortColumn::Kind, "Kind", 50.0, 44.0),
@@ -412,7 +412,7 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                             }
                         }
                         SortColumn::Source => cell(ui, &c.source),
-                        SortColumn::Date => cell(ui, &c.date().to_string()),
+                        SortColumn::Date => cell(ui, &c.date_label()),
                         SortColumn::Kind => cell(ui, c.kind.as_str()),
                         SortColumn::Countries => cell(ui, &entry.countries),
                         SortColumn::Topics => cell(ui, &entry.topics),
