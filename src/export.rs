@@ -46,12 +46,19 @@ impl ExportReport {
     pub fn summary(&self) -> String {
         let cancelled = if self.cancelled { " (cancelled)" } else { "" };
         let clippings = if self.n_clippings == 1 { "1 clipping" } else { &format!("{} clippings", self.n_clippings) };
-        format!(
+        let mut summary = format!(
             "{clippings} exported{cancelled}: {} originals, {} sidecars and clippings.csv in {}",
             self.files.len(),
             self.files.len(),
             self.dest.display()
-        )
+        );
+        if self.n_already_there > 0 {
+            summary.push_str(&format!(
+                " (the folder already held {} items: none was overwritten, new names were given beside them)",
+                self.n_already_there
+            ));
+        }
+        summary
     }
 }
 
@@ -74,6 +81,8 @@ pub struct ExportReport {
     pub dest: PathBuf,
     /// How many clippings were exported (a clipping in two folders counts once).
     pub n_clippings: usize,
+    /// What the folder held before (nothing of it is overwritten: new names go beside).
+    pub n_already_there: usize,
     /// The originals written, relative to `dest`; each has a `.json` sidecar beside it.
     pub files: Vec<PathBuf>,
     /// Clippings that could not be exported, with why.
@@ -275,7 +284,8 @@ impl Archive {
         if dest.starts_with(self.root()) {
             return Err(Error::ExportIntoArchive(dest));
         }
-        let mut report = ExportReport { dest: dest.clone(), ..Default::default() };
+        let n_already_there = fs::read_dir(&dest).map(Iterator::count).unwrap_or(0);
+        let mut report = ExportReport { dest: dest.clone(), n_already_there, ..Default::default() };
         // The publication date, the capture date and the import date apart: a clipping whose
         // date is unknown shows an empty cell, not the day it was imported.
         let mut csv = String::from(

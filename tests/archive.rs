@@ -649,8 +649,16 @@ fn export_layouts() {
     assert_eq!(sidecar["tags"][1]["name"], "Astana International Forum");
     assert_eq!(std::fs::read(dest.join("b.jpg")).unwrap(), std::fs::read(tmp.path().join("b.jpg")).unwrap());
 
-    // Exporting again never overwrites: new names beside the old ones.
-    archive.export(&[a], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    // Exporting again never overwrites: new names beside the old ones, and the report says so.
+    let again = archive.export(&[a], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(again.n_already_there, 5);
+    assert!(
+        again
+            .summary()
+            .ends_with("(the folder already held 5 items: none was overwritten, new names were given beside them)"),
+        "{}",
+        again.summary()
+    );
     assert!(dest.join("Brussels talks (2).txt").exists() && dest.join("Brussels talks (2).json").exists());
     assert!(dest.join("clippings (2).csv").exists());
 }
