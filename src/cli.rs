@@ -179,7 +179,23 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
             anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
         }
     }
-    let archive = Archive::open(&dir)?;
+    let reads_only = match &command {
+        Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
+        Command::Backup { .. } => true,
+        Command::Check { repair, .. } => !repair,
+        Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
+    };
+    // A command that only reads works on a copy of the database when the archive is open in
+    // the window (which holds its lock) or on a disk this user cannot write.
+    let (_snapshot, archive) = match Archive::open(&dir) {
+        Err(e) if reads_only && can_read_from_a_copy(&e) => {
+            let (snapshot, archive) = Archive::open_snapshot(&dir)?;
+            let why = if matches!(e, archive::Error::Locked(_)) { "open in the window" } else { "read-only" };
+            eprintln!("note: the archive is {why}: this shows what it had saved when the command started");
+            (Some(snapshot), archive)
+        }
+        opened => (None, opened?),
+    };
     let mut out = std::io::stdout().lock();
     match command {
         Command::Import { paths, json } => return import(&archive, &paths, json),
@@ -344,6 +360,18 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether an open that failed can be read from a copy instead: another process holds the
+/// archive, or its folder cannot be written.
+fn can_read_from_a_copy(e: &archive::Error) -> bool {
+    match e {
+        archive::Error::Locked(_) => true,
+        archive::Error::Open { error, .. } => {
+            matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
+        }
+        _ => false,
+    }
 }
 
 /// A snippet with its matched words in bold on a terminal, between `**` elsewhere (as Markdown

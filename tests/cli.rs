@@ -151,17 +151,36 @@ fn exit_codes() {
     );
 }
 
+/// While the window holds the archive, commands that only read work on a copy of what it had
+/// saved; commands that change it are refused with the reason.
 #[test]
-fn a_second_process_is_told_the_archive_is_open() {
+fn while_the_archive_is_open_elsewhere_reading_works_and_changing_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("archive");
+    let file = write(tmp.path(), "in/brussels.txt", "Brussels talks\nKazakhstan and Benelux.");
+    assert_eq!(clippings(&dir, &["import", file.to_str().unwrap()]).status.code(), Some(0));
     let held = Archive::open(&dir).unwrap();
-    let out = clippings(&dir, &["list"]);
+    let listed = clippings(&dir, &["list", "--query", "benelux"]);
+    assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
+    assert!(stdout(&listed).contains("Brussels talks"), "{}", stdout(&listed));
+    assert_eq!(
+        stderr(&listed).trim(),
+        "note: the archive is open in the window: this shows what it had saved when the command started"
+    );
+    assert_eq!(clippings(&dir, &["check"]).status.code(), Some(0));
+    let out = clippings(&dir, &["tag", "add", "topic", "x", "--ids", "1"]);
     assert_eq!(out.status.code(), Some(2));
     let expected = format!("clippings: archive {} is open in another Clippings process", held.root().display());
     assert_eq!(stderr(&out).trim(), expected);
     drop(held);
-    assert_eq!(clippings(&dir, &["list"]).status.code(), Some(0));
+    assert_eq!(clippings(&dir, &["tag", "add", "topic", "x", "--ids", "1"]).status.code(), Some(0));
+    // No copy is left behind.
+    let left: Vec<_> = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("clippings-snapshot-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 /// Kills an import with SIGKILL after it has reported some files, then checks that the archive

@@ -74,10 +74,10 @@ impl Archive {
     /// Puts an empty index in place of the current one (moved aside, then removed), marks
     /// every clipping for indexing and indexes them all. Used when the index has failed.
     pub fn rebuild_index(&self) -> Result<()> {
-        let dir = self.root.join("index");
+        let dir = self.data.join("index");
         {
             let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
-            let aside = self.root.join("index.damaged");
+            let aside = self.data.join("index.damaged");
             let _ = std::fs::remove_dir_all(&aside);
             let moved = std::fs::rename(&dir, &aside).is_ok();
             *index = SearchIndex::create(&dir)?;

@@ -28,6 +28,9 @@ use store::Store;
 /// An open archive. Holds an exclusive lock on the folder for as long as it lives.
 pub struct Archive {
     root: PathBuf,
+    /// Where the database, the index and the lock are: the archive folder itself, or for a
+    /// snapshot (see [`Snapshot`]) a copy of them elsewhere.
+    data: PathBuf,
     pub(crate) store: Store,
     /// The full-text index, derived from the store (see `search.rs`).
     pub(crate) index: RwLock<SearchIndex>,
@@ -67,6 +70,16 @@ pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
     hash_dir(&root.join("thumbnails"), hash).join(format!("{hash}.jpg"))
 }
 
+/// The temporary copy behind [`Archive::open_snapshot`]; removed when dropped.
+#[derive(Debug)]
+pub struct Snapshot(PathBuf);
+
+impl Drop for Snapshot {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
 impl Archive {
     /// Opens the archive in `root`, creating it if needed. Fails with [`Error::Locked`] when
     /// another process has it open. After an interrupted import it removes half-written files.
@@ -77,31 +90,64 @@ impl Archive {
         let open_err = |error| Error::Open { path: root.to_owned(), error };
         fs::create_dir_all(root).map_err(open_err)?;
         let root = root.canonicalize().map_err(open_err)?;
+        for dir in ["originals", "thumbnails"] {
+            fs::create_dir_all(root.join(dir)).map_err(|error| Error::Open { path: root.join(dir), error })?;
+        }
+        Archive::open_parts(root.clone(), root)
+    }
+
+    /// Opens a copy of the archive's database and index, taken now, over its files, for a
+    /// command that only reads: the archive may be open in the window (which holds the lock),
+    /// or on a disk this user cannot write. What the copy shows is what had been saved when it
+    /// was taken. The copy is removed when the returned [`Snapshot`] is dropped (after the
+    /// archive).
+    pub fn open_snapshot(root: &Path) -> Result<(Snapshot, Archive)> {
+        let root = root.canonicalize().map_err(|error| Error::Open { path: root.to_owned(), error })?;
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let copy = std::env::temp_dir().join(format!("clippings-snapshot-{}-{stamp}", std::process::id()));
+        let snapshot = Snapshot(copy.clone());
+        for dir in ["db", "index"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().filter_map(|e| e.ok()) {
+                let Ok(relative) = entry.path().strip_prefix(&root) else { continue };
+                let to = copy.join(relative);
+                let copied = if entry.file_type().is_dir() {
+                    fs::create_dir_all(&to)
+                } else {
+                    fs::copy(entry.path(), &to).map(|_| ())
+                };
+                copied.map_err(|e| Error::io(&to, e))?;
+            }
+        }
+        let archive = Archive::open_parts(root, copy)?;
+        Ok((snapshot, archive))
+    }
+
+    fn open_parts(root: PathBuf, data: PathBuf) -> Result<Archive> {
         let lock = File::options()
             .create(true)
             .truncate(false)
             .write(true)
-            .open(root.join("lock"))
+            .open(data.join("lock"))
             .map_err(|error| Error::Open { path: root.clone(), error })?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked(root)),
             Err(fs::TryLockError::Error(error)) => return Err(Error::Open { path: root, error }),
         }
-        for dir in ["originals", "thumbnails"] {
-            fs::create_dir_all(root.join(dir)).map_err(|error| Error::Open { path: root.join(dir), error })?;
-        }
-        let store = Store::open(&root.join("db"))?;
-        let (index, fresh) = SearchIndex::open(&root.join("index"))?;
+        let store = Store::open(&data.join("db"))?;
+        let (index, fresh) = SearchIndex::open(&data.join("index"))?;
         if fresh {
             store.mark_all_index_pending()?;
             store.flush()?;
             index.mark_complete()?;
         }
         let index = RwLock::new(index);
+        let is_snapshot = data != root;
         let archive =
-            Archive { root, store, index, import_lock: Mutex::new(()), index_lock: Mutex::new(()), _lock: lock };
-        if archive.store.import_in_progress()? {
+            Archive { root, data, store, index, import_lock: Mutex::new(()), index_lock: Mutex::new(()), _lock: lock };
+        // A snapshot never touches the archive's files: what an interrupted import left is
+        // swept by the next real open.
+        if !is_snapshot && archive.store.import_in_progress()? {
             archive.sweep_orphans()?;
             archive.store.set_import_in_progress(false)?;
         }
