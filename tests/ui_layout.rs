@@ -138,6 +138,14 @@ fn assert_usable(h: &Harness<'static, ClippingsApp>, size: [f32; 2], what: &str)
         }
     }
     assert!(outside.is_empty(), "{what} at {size:?}: cut by the window edge: {outside:?}");
+    // The top bar's controls do not run into each other.
+    let import = h.get_by_label("Import").rect();
+    let search = h.get_by_label("Search").rect();
+    // The thumbnail size slider is there in the grid only.
+    if let Some(slider) = h.query_by_label("Size").map(|n| n.rect()) {
+        assert!(slider.max.x < import.min.x, "{what} at {size:?}: {slider:?} under {import:?}");
+    }
+    assert!(search.width() > 40.0, "{what} at {size:?}");
 }
 
 #[test]

@@ -31,14 +31,21 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let ready = app.is_ready();
+            // At 800 px and so the bar's controls have to share less room.
+            let narrow = ui.available_width() < 1000.0;
+            if narrow {
+                ui.spacing_mut().slider_width = 70.0;
+            }
             let label = ui.label("Search");
             let search_id = Id::unique(SEARCH_ID);
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
-                .hint_text(
-                    "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03",
-                )
-                .desired_width((ui.available_width() - 700.0).max(200.0));
+                .hint_text(if narrow {
+                    "words, country:BE, date:2024"
+                } else {
+                    "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03"
+                })
+                .desired_width((ui.available_width() - 700.0).max(if narrow { 170.0 } else { 200.0 }));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
