@@ -6,11 +6,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::time::{Duration, Instant};
 
 use clippings::archive::{Archive, TagKind, tags};
 use clippings::search::query::Sort;
@@ -19,6 +20,7 @@ use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use window::settle;
 
 #[derive(Debug)]
 struct Dropped(PathBuf);
@@ -39,24 +41,6 @@ fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
         .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
     settle(&mut h);
     h
-}
-
-/// Steps the window until the worker has answered everything and the frame is stable.
-fn settle(h: &mut Harness<'static, ClippingsApp>) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.state().is_idle() {
-            for _ in 0..4 {
-                h.step();
-            }
-            if h.state().is_idle() {
-                return;
-            }
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "the window did not settle");
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 /// An archive with three articles and a photo, made and closed before the window opens it.

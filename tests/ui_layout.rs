@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -17,6 +19,7 @@ use common::*;
 use egui::Rect;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use window::settle;
 
 const SIZES: [[f32; 2]; 3] = [[800.0, 600.0], [1280.0, 800.0], [1600.0, 1000.0]];
 
@@ -72,23 +75,6 @@ fn harness(dir: &Path, size: [f32; 2], view: View) -> Harness<'static, Clippings
         Harness::builder().with_size(size).build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
     settle(&mut h);
     h
-}
-
-fn settle(h: &mut Harness<'static, ClippingsApp>) {
-    let start = Instant::now();
-    loop {
-        h.step();
-        if h.state().is_idle() {
-            for _ in 0..4 {
-                h.step();
-            }
-            if h.state().is_idle() {
-                return;
-            }
-        }
-        assert!(start.elapsed() < Duration::from_secs(30), "the window did not settle");
-        std::thread::sleep(Duration::from_millis(5));
-    }
 }
 
 /// Every panel usable and inside the window; the browser between them keeps room.

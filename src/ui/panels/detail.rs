@@ -1,7 +1,7 @@
 //! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
 //! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
 
-use egui::{Color32, CornerRadius, Rect, Sense, Stroke, Vec2};
+use egui::{Color32, CornerRadius, Rect, Sense, Vec2};
 
 use std::collections::HashMap;
 
@@ -458,42 +458,26 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
         for s in &entry.suggestions {
             let name = s.tag.label();
             let label = egui::RichText::new(&name).italics();
-            let max_label_px = super::tags::place_chip(ui, &label.clone().into(), 2);
-            egui::Frame::new()
-                .stroke(Stroke::new(1.0, ui.visuals().weak_text_color()))
-                .corner_radius(CornerRadius::same(10))
-                .inner_margin(egui::Margin::symmetric(8, 2))
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 4.0;
-                        ui.scope(|ui| {
-                            ui.set_max_width(max_label_px);
-                            ui.add(egui::Label::new(label).truncate()).on_hover_text(format!(
-                                "{} {name}: {}",
-                                s.tag.kind,
-                                s.evidence.join(", ")
-                            ));
-                        });
-                        let accept = ui.add(egui::Button::new("+").frame(false).small());
-                        accept.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Accept {name}"))
-                        });
-                        if accept.on_hover_text(format!("Add {} {}", s.tag.kind, s.tag.name)).clicked() {
-                            actions.push(Action::Edit(Edit::AcceptSuggestions {
-                                ids: vec![id],
-                                kind: None,
-                                only: Some(s.tag.clone()),
-                            }));
-                        }
-                        let dismiss = ui.add(egui::Button::new("×").frame(false).small());
-                        dismiss.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Dismiss {name}"))
-                        });
-                        if dismiss.on_hover_text("Not this one").clicked() {
-                            actions.push(Action::Edit(Edit::DismissSuggestion { id, tag: s.tag.clone() }));
-                        }
-                    });
-                });
+            let hover = format!("{} {name}: {}", s.tag.kind, s.evidence.join(", "));
+            let (mut accept, mut dismiss) = (false, false);
+            super::tags::chip(
+                ui,
+                None,
+                ui.visuals().weak_text_color(),
+                label.into(),
+                hover,
+                &mut [("+", format!("Accept {name}"), &mut accept), ("×", format!("Dismiss {name}"), &mut dismiss)],
+            );
+            if accept {
+                actions.push(Action::Edit(Edit::AcceptSuggestions {
+                    ids: vec![id],
+                    kind: None,
+                    only: Some(s.tag.clone()),
+                }));
+            }
+            if dismiss {
+                actions.push(Action::Edit(Edit::DismissSuggestion { id, tag: s.tag.clone() }));
+            }
         }
     });
 }

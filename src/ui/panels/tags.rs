@@ -40,7 +40,7 @@ pub fn place_chip(ui: &mut egui::Ui, text: &egui::WidgetText, n_buttons: usize) 
 
 /// A tag as a chip with a ×; returns whether the × was clicked.
 pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
-    let fill = match tag.kind {
+    let color = match tag.kind {
         TagKind::Country => Color32::from_rgb(52, 101, 164),
         TagKind::Topic => Color32::from_rgb(78, 154, 6),
         TagKind::Event => Color32::from_rgb(173, 127, 168),
@@ -50,28 +50,42 @@ pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
         Some(n) => format!("{name} ({n})"),
         None => name.clone(),
     };
-    let max_label_px = place_chip(ui, &text.clone().into(), 1);
+    let hover = format!("{}: {text}", tag.kind);
     let mut removed = false;
-    egui::Frame::new()
-        .fill(fill.gamma_multiply(0.25))
-        .stroke(Stroke::new(1.0, fill))
-        .corner_radius(CornerRadius::same(10))
-        .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 4.0;
-                ui.scope(|ui| {
-                    ui.set_max_width(max_label_px);
-                    ui.add(egui::Label::new(&text).truncate()).on_hover_text(format!("{}: {text}", tag.kind));
-                });
-                let remove = ui
-                    .add(egui::Button::new("×").frame(false).small())
-                    .on_hover_text(format!("Remove {} {}", tag.kind, tag.name));
-                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {name}")));
-                removed = remove.clicked();
-            });
-        });
+    chip(ui, Some(color), color, text.into(), hover, &mut [("×", format!("Remove {name}"), &mut removed)]);
     removed
+}
+
+/// A chip: a rounded frame holding a label cut to the pane and small buttons after it, each
+/// `(text, accessible name, clicked)`. Placed by [`place_chip`], so rows of chips wrap.
+pub fn chip(
+    ui: &mut egui::Ui,
+    fill: Option<Color32>,
+    stroke: Color32,
+    label: egui::WidgetText,
+    hover: String,
+    buttons: &mut [(&str, String, &mut bool)],
+) {
+    let max_label_px = place_chip(ui, &label, buttons.len());
+    let frame = egui::Frame::new()
+        .fill(fill.map_or(Color32::TRANSPARENT, |f| f.gamma_multiply(0.25)))
+        .stroke(Stroke::new(1.0, stroke))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(egui::Margin::symmetric(8, 2));
+    frame.show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.scope(|ui| {
+                ui.set_max_width(max_label_px);
+                ui.add(egui::Label::new(label).truncate()).on_hover_text(hover);
+            });
+            for (text, name, clicked) in buttons.iter_mut() {
+                let button = ui.add(egui::Button::new(*text).frame(false).small()).on_hover_text(name.as_str());
+                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.as_str()));
+                **clicked = button.clicked();
+            }
+        });
+    });
 }
 
 /// The kind selector and the tag field with suggestions from known tags and country names.
