@@ -387,12 +387,14 @@ fn an_index_that_fails_while_open_is_rebuilt_and_the_command_goes_through() {
         archive.search(&Query::parse("topic:brick"), Sort::Newest).unwrap().into_iter().map(|c| c.id).collect();
     assert_eq!(tagged.len(), 3);
 
-    // Damage under a running archive: the next search meets it.
-    index_files(&dir, "fast").iter().for_each(|p| scramble(p));
-    let after: Vec<ClippingId> = archive.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
-    assert_eq!(after, before);
+    // Damage found at the next open. (Scrambling files the running index has mapped into
+    // memory is undefined: the process may die of SIGBUS before any code of ours can act,
+    // which made this test flaky. A file damaged under a running window is not tested.)
     drop(archive);
+    index_files(&dir, "fast").iter().for_each(|p| scramble(p));
     let reopened = Archive::open(&dir).unwrap();
+    let after: Vec<ClippingId> = reopened.search_str("kaz").unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(after, before);
     assert_eq!(reopened.search_str("kaz").unwrap().len(), 3);
     assert_eq!(reopened.search(&Query::parse("topic:brick"), Sort::Newest).unwrap().len(), 3);
 }
