@@ -77,6 +77,19 @@ impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Self::Io { path: path.into(), error: source }
     }
+
+    /// Whether this is a full disk: ours, an I/O error's, or the search index's (Tantivy words
+    /// its I/O errors as text). A full disk is no damage: nothing is rebuilt for it.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            Error::DiskFull { .. } => true,
+            Error::Io { error, .. } | Error::Open { error, .. } => {
+                error.kind() == std::io::ErrorKind::StorageFull || error.raw_os_error() == Some(28)
+            }
+            Error::Index { reason, .. } => reason.contains("os error 28") || reason.contains("No space left"),
+            _ => false,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,11 +16,6 @@ use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
 use crate::search::{BATCH, SearchIndex, SearchResults};
 
-/// Whether an index error is a full disk (Tantivy words its I/O errors as text).
-pub(crate) fn is_disk_full(e: &Error) -> bool {
-    matches!(e, Error::Index { reason, .. } if reason.contains("os error 28") || reason.contains("No space left"))
-}
-
 impl Archive {
     /// The clippings that match a query, in the order asked for.
     pub fn search(&self, query: &Query, sort: Sort) -> Result<Vec<Clipping>> {
@@ -62,7 +57,7 @@ impl Archive {
     fn with_index<T>(&self, f: impl Fn(&SearchIndex) -> Result<T>) -> Result<T> {
         let first = f(&self.index.read().unwrap_or_else(PoisonError::into_inner));
         match first {
-            Err(e) if is_disk_full(&e) => Err(e),
+            Err(e) if e.is_disk_full() => Err(e),
             Err(Error::Index { .. }) => {
                 self.rebuild_index()?;
                 f(&self.index.read().unwrap_or_else(PoisonError::into_inner))
@@ -143,7 +138,7 @@ impl Archive {
         match self.try_index_marked(marked) {
             // A full disk is no damage: the index stays, the marks stay, and the catch-up after
             // space is freed indexes what is missing. Building it again could not even start.
-            Err(e) if is_disk_full(&e) => Err(e),
+            Err(e) if e.is_disk_full() => Err(e),
             Err(Error::Index { .. }) => self.rebuild_index(),
             other => other,
         }

@@ -155,7 +155,7 @@ impl Archive {
             match archive.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false)) {
                 // On a full disk the catch-up waits: the archive opens for reading, and what is
                 // marked is indexed once there is room.
-                Err(e) if indexing::is_disk_full(&e) => {}
+                Err(e) if e.is_disk_full() => {}
                 other => {
                     other?;
                 }

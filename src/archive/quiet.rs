@@ -12,6 +12,15 @@ thread_local! {
 
 static HOOK: Once = Once::new();
 
+/// What a caught panic said, for a message ("unknown cause" when it said nothing readable).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".to_owned())
+}
+
 /// Runs `f`, catching a panic; the panic hook stays silent for it. The hook that was there
 /// before (the default one, or the program's) still handles every other panic.
 pub(crate) fn catch_quietly<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {

@@ -134,7 +134,7 @@ impl SearchIndex {
             match quiet::catch_quietly(|| SearchIndex::open_existing(dir)) {
                 Ok(Ok(index)) => return Ok((index, false)),
                 // A full disk is no damage: the index is kept for when there is room again.
-                Ok(Err(e @ Error::Index { .. })) if e.to_string().contains("the disk is full") => return Err(e),
+                Ok(Err(e)) if e.is_disk_full() => return Err(e),
                 _ => {}
             }
         }
@@ -239,11 +239,7 @@ impl SearchIndex {
     /// Runs `f`; a panic in it (Tantivy's, on damaged files) is an index error like the others.
     fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         quiet::catch_quietly(f).unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let what = quiet::panic_message(panic.as_ref());
             Err(Error::Index { path: self.dir.clone(), reason: format!("the index is damaged ({what})") })
         })
     }

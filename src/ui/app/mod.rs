@@ -202,7 +202,8 @@ impl ClippingsApp {
         self.thumbs.begin_frame(&ctx);
         let mut actions = Vec::new();
         self.shortcuts(&ctx, &mut actions);
-        let selection_key = self.selection_key();
+        // Only the bulk pane (several selected) uses the key; hashing a large selection is not free.
+        let selection_key = if self.state.selection.len() > 1 { self.selection_key() } else { (0, 0) };
 
         let ClippingsApp { state, panels, thumbs, matches, .. } = self;
         panels::top_bar::top_bar_ui(ui, state, &mut panels.top_bar, &mut actions);

@@ -143,11 +143,7 @@ fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
 /// end of the thread. (The panic hook has printed it already.)
 fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
     if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(f)) {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_owned());
+        let what = crate::archive::quiet::panic_message(panic.as_ref());
         out.send(Reply::Failed { request: kind, message: format!("an internal error stopped this: {what}") });
     }
 }
