@@ -338,7 +338,7 @@ fn prepare(
             clipping.body = article.body;
             clipping.credit = article.credit;
             clipping.source = article.source;
-            clipping.published = article.published;
+            clipping.published = article.published.or_else(|| story_date(&clipping.body));
             clipping.boilerplate = article.boilerplate;
             clipping.format = extension_of(original_name);
             Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
@@ -348,10 +348,10 @@ fn prepare(
             clipping.title = page.title;
             clipping.author = page.author;
             clipping.source = page.site;
-            clipping.published = page.published;
             clipping.language = page.language;
             clipping.url = page.url;
             clipping.body = page.body;
+            clipping.published = page.published.or_else(|| story_date(&clipping.body));
             clipping.format = "html".to_owned();
             // The lead image, when the page was saved with it, becomes the article's thumbnail.
             let lead = page.image.as_deref().zip(page_dir).and_then(|(image, dir)| html::local_image(dir, image));
@@ -372,8 +372,8 @@ fn prepare(
             };
             clipping.title = doc.title;
             clipping.author = doc.author;
-            clipping.published = doc.published;
             clipping.body = doc.body;
+            clipping.published = doc.published.or_else(|| story_date(&clipping.body));
             clipping.format = format.to_owned();
             Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
@@ -401,6 +401,11 @@ fn prepare(
             Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg), tags })
         }
     }
+}
+
+/// The date a story's first line gives (its dateline), when it is not in the future.
+fn story_date(body: &str) -> Option<chrono::NaiveDate> {
+    text::dateline(body).filter(|date| *date <= Utc::now().date_naive() + chrono::Days::new(1))
 }
 
 /// What the photographer wrote wins over what the camera wrote; keywords, country and event

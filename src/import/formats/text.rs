@@ -260,41 +260,126 @@ const MONTHS: &[(&str, u32)] = &[
     ("juli", 7),
     ("augustus", 8),
     ("oktober", 10),
+    // German, where it differs.
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("dezember", 12),
+    // Ukrainian, in the genitive as dates are written.
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
 ];
 
+/// Kazakh month names; a date may carry a case ending ("12 наурызда", "наурыздағы").
+const KAZAKH_MONTHS: &[(&str, u32)] = &[
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
+    ("желтоқсан", 12),
+];
+
+/// The case endings a Kazakh month takes in a date.
+const KAZAKH_ENDINGS: &[&str] =
+    &["", "да", "де", "та", "те", "дағы", "дегі", "тағы", "тегі", "ы", "і", "ның", "нің", "ғы"];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == word) {
+        return Some(*m);
+    }
+    KAZAKH_MONTHS.iter().find_map(|(stem, m)| {
+        let ending = word.strip_prefix(stem)?;
+        KAZAKH_ENDINGS.contains(&ending).then_some(*m)
+    })
+}
+
 /// A date written as 31.01.2024, 2024-01-31, 31 January 2024, January 31, 2024, 31 января 2024,
-/// 31 janvier 2024 or 31 januari 2024 (a time after it is ignored).
+/// 31 janvier 2024, 31 januari 2024, 12 наурыз 2024 or 2024 жылғы 12 наурызда (a time after it
+/// is ignored).
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    let cleaned: String = text.to_lowercase().chars().map(|c| if c == ',' { ' ' } else { c }).collect();
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    for w in &words {
+    dates_in(text).next()
+}
+
+/// Every date in `text`, in the shapes [`parse_date`] reads, in order.
+fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
+    let cleaned: String =
+        text.to_lowercase().chars().map(|c| if matches!(c, ',' | '(' | ')' | '«' | '»') { ' ' } else { c }).collect();
+    let words: Vec<String> = cleaned.split_whitespace().map(str::to_owned).collect();
+    let number = |w: &str| w.trim_end_matches(['.', 'г']).parse::<u32>().ok();
+    let year_of = |w: &str| number(w).filter(|y| (1000..=9999).contains(y));
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        let w = words[i].as_str();
         for fmt in ["%d.%m.%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"] {
             let w = w.get(..10).unwrap_or(w);
             if let Ok(d) = NaiveDate::parse_from_str(w.trim_end_matches('.'), fmt) {
-                return Some(d);
+                found.push(d);
+                break;
             }
         }
-    }
-    let month = |w: &str| MONTHS.iter().find(|(name, _)| *name == w.trim_end_matches('.')).map(|(_, m)| *m);
-    let number = |w: &str| w.trim_end_matches(['.', 'г']).parse::<u32>().ok();
-    for i in 0..words.len() {
-        let Some(m) = month(words[i]) else { continue };
-        let (before, after1, after2) = (
-            i.checked_sub(1).and_then(|j| number(words[j])),
-            words.get(i + 1).and_then(|w| number(w)),
-            words.get(i + 2).and_then(|w| number(w)),
-        );
+        let Some(m) = month_number(w) else { continue };
+        let at = |j: Option<usize>| j.and_then(|j| words.get(j)).map(String::as_str);
+        let (before, after1, after2) =
+            (at(i.checked_sub(1)).and_then(number), at(Some(i + 1)).and_then(number), at(Some(i + 2)).and_then(number));
+        // Kazakh writes the year first: "2024 жылғы 12 наурыз", "2024 ж. 12 наурыз".
+        let kazakh_year = at(i.checked_sub(2))
+            .filter(|w| matches!(*w, "жылғы" | "жылы" | "ж."))
+            .and(at(i.checked_sub(3)).and_then(year_of))
+            .or_else(|| at(i.checked_sub(2)).and_then(year_of));
         // "31 January 2024" or "January 31, 2024".
         let (day, year) = match (before, after1, after2) {
             (Some(d), Some(y), _) if y > 31 => (d, y),
             (_, Some(d), Some(y)) if d <= 31 && y > 31 => (d, y),
+            (Some(d), _, _) if kazakh_year.is_some() => (d, kazakh_year.unwrap_or_default()),
             _ => continue,
         };
-        if let Some(date) = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m, day) {
+        if let Some(date) = i32::try_from(year).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, day)) {
+            found.push(date);
+        }
+    }
+    found.into_iter()
+}
+
+/// The date a story gives at its start, when no head line held one: a dateline ("BRUSSELS,
+/// 12 March 2024 (Reuters) -", "Астана, 12 наурыз 2024 ж. —") or the one date of the first
+/// sentence ("Le 12 mars 2024, les ministres ..."). Dates deeper in the text are history the
+/// story tells ("founded on September 5, 1944"), not its own date, so they are not read.
+pub(crate) fn dateline(body: &str) -> Option<NaiveDate> {
+    let first = body.trim_start().lines().next()?;
+    // The dateline: the start of the first line, up to its dash.
+    let head: String = first.chars().take(100).collect();
+    if let Some(cut) = [" — ", " – ", " - ", " -- "].iter().filter_map(|dash| head.find(dash)).min() {
+        if let Some(date) = parse_date(&head[..cut]) {
             return Some(date);
         }
     }
-    None
+    // The first sentence, when it holds exactly one date.
+    let end = first
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && i > 40 && !first[..i].ends_with(|c: char| c.is_ascii_digit()))
+        .map_or(first.len(), |(i, _)| i);
+    let sentence = first.get(..end.min(400)).unwrap_or(first);
+    let mut dates = dates_in(sentence);
+    let date = dates.next()?;
+    dates.next().is_none().then_some(date)
 }
 
 #[cfg(test)]
@@ -386,6 +471,33 @@ mod tests {
         assert_eq!(parse_date("5 août 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("5 augustus 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("no date here"), None);
+    }
+
+    #[test]
+    fn kazakh_ukrainian_and_german_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("12 наурыз 2024"), d(2024, 3, 12));
+        assert_eq!(parse_date("2024 жылғы 12 наурызда"), d(2024, 3, 12));
+        assert_eq!(parse_date("2023 ж. 5 қазан"), d(2023, 10, 5));
+        assert_eq!(parse_date("12 березня 2024 року"), d(2024, 3, 12));
+        assert_eq!(parse_date("3. März 2024"), d(2024, 3, 3));
+        // A month name alone, or a city that is also a month, is no date.
+        assert_eq!(parse_date("Қазан қаласында"), None);
+        assert_eq!(parse_date("в марте"), None);
+    }
+
+    #[test]
+    fn datelines_and_first_sentences() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(dateline("BRUSSELS, 12 March 2024 (Reuters) - Ministers met."), d(2024, 3, 12));
+        assert_eq!(dateline("Астана, 12 наурыз 2024 ж. — Министрлер кездесті."), d(2024, 3, 12));
+        assert_eq!(dateline("Le 12 mars 2024, les ministres se sont réunis à Bruxelles."), d(2024, 3, 12));
+        assert_eq!(dateline("АСТАНА. 15 марта 2024 года. КАЗИНФОРМ – Стороны обсудили."), d(2024, 3, 15));
+        // History told later in the story is not the story's date.
+        assert_eq!(dateline("Ministers met in Brussels.\n\nThe union was founded on September 5, 1944."), None);
+        // Two dates in the first sentence: which one is the story's is anyone's guess.
+        assert_eq!(dateline("Between 1 May 2023 and 1 June 2024 exports grew by a tenth overall."), None);
+        assert_eq!(dateline(""), None);
     }
 
     #[test]
