@@ -10,6 +10,7 @@ use std::sync::atomic::AtomicBool;
 use clippings::archive::{Archive, ClippingId, Error, Kind, Tag, TagKind, tags};
 use clippings::export::Layout;
 use clippings::import::{ImportError, ImportReport, Outcome};
+use clippings::search::query::{Query, Sort};
 use common::*;
 
 fn import(archive: &Archive, paths: &[PathBuf]) -> ImportReport {
@@ -312,6 +313,39 @@ fn suggestions_are_made_on_import_and_kept_apart_from_tags() {
     assert_eq!(archive.accept_suggestions(&[id], Some(TagKind::Country), None).unwrap(), 2);
     let countries: Vec<String> = archive.tags_of(id).unwrap().into_iter().map(|t| t.value).collect();
     assert_eq!(countries, ["BE", "KZ", "NL"]);
+}
+
+#[test]
+fn with_the_setting_on_imports_tag_the_countries_they_find() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&root).unwrap();
+        assert!(!archive.accepts_countries_on_import().unwrap(), "off in a new archive");
+        archive.set_accept_countries_on_import(true).unwrap();
+    }
+    // The setting is the archive's: it is there after a reopen.
+    let archive = Archive::open(&root).unwrap();
+    assert!(archive.accepts_countries_on_import().unwrap());
+    let report = import(&archive, &[write(tmp.path(), "a.txt", PASTED_CLIPPING)]);
+    let id = imported_id(&report, "a.txt");
+    let countries: Vec<String> =
+        archive.tags_of(id).unwrap().into_iter().filter(|t| t.kind == TagKind::Country).map(|t| t.value).collect();
+    for code in ["BE", "KZ", "LU", "NL"] {
+        assert!(countries.contains(&code.to_owned()), "{code} in {countries:?}");
+    }
+    // Found by a country search right away; topics stay suggestions.
+    let hits = archive.search_ids(&Query::parse("country:BE"), Sort::Relevance).unwrap();
+    assert_eq!(hits, vec![id]);
+    let open: Vec<String> = archive.suggestions(id).unwrap().into_iter().map(|s| s.tag.key()).collect();
+    assert!(
+        open.contains(&"topic:diplomacy".to_owned()) && !open.iter().any(|k| k.starts_with("country:")),
+        "{open:?}"
+    );
+    // Pasted text too.
+    let pasted = archive.import_bytes("Pasted.txt", "Talks in Brussels\n\nBelgium and Kazakhstan met.".into()).unwrap();
+    let Outcome::Imported { id, .. } = pasted.outcome else { panic!("{:?}", pasted.outcome) };
+    assert!(archive.tags_of(id).unwrap().iter().any(|t| t.value == "BE"));
 }
 
 #[test]

@@ -515,13 +515,31 @@ fn an_empty_result_says_why() {
     h.get_by_label("Search").type_text("country:LU");
     settle(&mut h);
     h.get_by_label("No clippings match");
-    h.get_by_label_contains("Suggested countries are not tags until accepted");
+    h.get_by_label_contains("Countries found in the text are suggestions until accepted");
     h.key_press(Key::Escape);
     settle(&mut h);
     h.get_by_label("Search").click();
     h.get_by_label("Search").type_text("contry:LU");
     settle(&mut h);
     h.get_by_label("contry: is not a filter: did you mean country:LU?");
+}
+
+/// The Import menu's setting makes the next imports tag the countries they find, and it is
+/// kept in the archive.
+#[test]
+fn imports_can_tag_the_countries_they_find() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    drop(Archive::open(&dir).unwrap());
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("Import").click();
+    settle(&mut h);
+    h.get_by_label("Tag the countries found").click();
+    settle(&mut h);
+    h.get_by_label("Imports will tag the countries they find");
+    // Read beside the open window, as the command line does.
+    let (_snapshot, archive) = Archive::open_snapshot(&dir).unwrap();
+    assert!(archive.accepts_countries_on_import().unwrap());
 }
 
 /// The selection follows the results: what a search hides is no longer selected, and the

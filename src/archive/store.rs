@@ -2,7 +2,8 @@
 //! This is the only file that names sled. Large data (originals, thumbnails) stays out of it.
 //!
 //! Trees:
-//! - `meta`: schema version, the next clipping id, the import-in-progress marker;
+//! - `meta`: schema version, the next clipping id, the import-in-progress marker, the
+//!   archive's settings (`setting:<name>` -> JSON);
 //! - `clippings`: id (u64 big-endian) -> JSON [`Clipping`];
 //! - `hashes`: BLAKE3 hex -> id, for de-duplication;
 //! - `tags`: tag key (`kind:folded value`) -> JSON [`Tag`];
@@ -182,6 +183,17 @@ impl Store {
         } else {
             self.meta.remove(KEY_IMPORTING).map_err(db_err)?;
         }
+        self.flush()
+    }
+
+    /// A setting kept with the archive, so a copied archive keeps it; `None` if never set.
+    pub(crate) fn setting<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+        let key = format!("setting:{name}");
+        self.meta.get(key.as_bytes()).map_err(db_err)?.map(|bytes| decode(key.as_bytes(), &bytes)).transpose()
+    }
+
+    pub(crate) fn set_setting<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<()> {
+        self.meta.insert(format!("setting:{name}").as_bytes(), encode(value)).map_err(db_err)?;
         self.flush()
     }
 

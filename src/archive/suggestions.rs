@@ -7,6 +7,8 @@ use crate::archive::error::Result;
 use crate::archive::model::{ClippingId, StoredSuggestion, Suggestion, Tag, TagKind};
 use crate::suggest;
 
+const SETTING_ACCEPT_COUNTRIES: &str = "accept_countries_on_import";
+
 impl Archive {
     /// The open suggestions for a clipping (not dismissed, not already its tags).
     pub fn suggestions(&self, id: ClippingId) -> Result<Vec<Suggestion>> {
@@ -75,6 +77,29 @@ impl Archive {
     /// Makes suggested tags real: for each clipping, its open suggestions of `kind` (all kinds
     /// with `None`), or only `only` when given. Returns how many tags were added.
     pub fn accept_suggestions(&self, ids: &[ClippingId], kind: Option<TagKind>, only: Option<&Tag>) -> Result<usize> {
+        let n = self.accept_open_suggestions(ids, kind, only)?;
+        self.store.flush()?;
+        self.index_changed(ids)?;
+        Ok(n)
+    }
+
+    /// Whether an import makes the countries it suggests tags at once (off unless set). A press
+    /// officer who searches `country:BE` right after an import expects the Belgian stories.
+    pub fn accepts_countries_on_import(&self) -> Result<bool> {
+        Ok(self.store.setting(SETTING_ACCEPT_COUNTRIES)?.unwrap_or(false))
+    }
+
+    pub fn set_accept_countries_on_import(&self, on: bool) -> Result<()> {
+        self.store.set_setting(SETTING_ACCEPT_COUNTRIES, &on)
+    }
+
+    /// [`Archive::accept_suggestions`] without the flush and the indexing, which the caller does.
+    pub(crate) fn accept_open_suggestions(
+        &self,
+        ids: &[ClippingId],
+        kind: Option<TagKind>,
+        only: Option<&Tag>,
+    ) -> Result<usize> {
         let mut n = 0;
         for &id in ids {
             let mut stored = self.store.suggestions(id)?;
@@ -88,8 +113,6 @@ impl Archive {
             }
             self.store.set_suggestions(id, &keep)?;
         }
-        self.store.flush()?;
-        self.index_changed(ids)?;
         Ok(n)
     }
 

@@ -91,6 +91,7 @@ impl Archive {
         let pool = import_pool();
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
+        let accept_countries = self.accepts_countries_on_import()?;
         for chunk in files.chunks(CHUNK_SIZE) {
             // The disk may fill while the batch runs (this import, or anything else): stop with
             // what is done flushed, before the database meets a full disk.
@@ -121,6 +122,9 @@ impl Archive {
                 })
                 .collect();
             let _ = self.refresh_suggestions_with(&fresh, &known);
+            if accept_countries {
+                let _ = self.accept_open_suggestions(&fresh, Some(TagKind::Country), None);
+            }
             // Nothing is reported imported before it is on disk.
             self.store.flush()?;
             // Nor before it can be found. The index is derived: should this fail, the clippings
@@ -179,6 +183,9 @@ impl Archive {
                 if let Ok(Outcome::Imported { id, .. }) = &result {
                     let known = self.known_topics_and_events()?;
                     let _ = self.refresh_suggestions_with(&[*id], &known);
+                    if self.accepts_countries_on_import()? {
+                        let _ = self.accept_open_suggestions(&[*id], Some(TagKind::Country), None);
+                    }
                 }
                 self.store.flush()?;
                 self.store.set_import_in_progress(false)?;

@@ -113,6 +113,8 @@ pub struct AppState {
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,
+    /// The archive's setting: imports make the countries they suggest tags.
+    pub accept_countries_on_import: bool,
     /// Every known tag, for completion.
     pub all_tags: Vec<Tag>,
     pub selection: BTreeSet<ClippingId>,
@@ -139,6 +141,7 @@ impl AppState {
             results: Arc::new(Vec::new()),
             tag_counts: Vec::new(),
             n_total: 0,
+            accept_countries_on_import: false,
             n_trashed: 0,
             all_tags: Vec::new(),
             selection: BTreeSet::new(),

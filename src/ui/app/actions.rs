@@ -309,6 +309,7 @@ impl ClippingsApp {
                 self.state.selection.clear();
                 self.sync_detail();
             }
+            Edit::AcceptCountriesOnImport(on) => self.state.accept_countries_on_import = *on,
             _ => {}
         }
         self.send(Request::Edit { edit, is_undo });

@@ -28,7 +28,8 @@ impl ClippingsApp {
     pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
         match reply {
             Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
-            Reply::Opened { root, n_clippings, n_index_pending } => {
+            Reply::Opened { root, n_clippings, n_index_pending, accept_countries_on_import } => {
+                self.state.accept_countries_on_import = accept_countries_on_import;
                 self.state.indexing = (n_index_pending > 0).then_some((0, n_index_pending));
                 self.thumbs.set_archive_root(&root);
                 self.state.status = Status::Ready { root };

@@ -109,10 +109,13 @@ fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
             }
             let typed = Query::parse(&app.search_text);
             if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) {
-                ui.label(
-                    "Suggested countries are not tags until accepted: accept them in a clipping's pane, \
-                     or for a selection in the bulk pane.",
-                );
+                if !app.accept_countries_on_import {
+                    ui.label(
+                        "Countries found in the text are suggestions until accepted: accept them in a \
+                         clipping's pane or, for a selection, in the bulk pane. Import › \"Tag the countries \
+                         found\" makes the next imports tag them at once.",
+                    );
+                }
             }
             let f = &app.filters;
             let sidebar_filters = f.kind.is_some() || f.imported.is_some() || !f.tags.is_empty();

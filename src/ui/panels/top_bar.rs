@@ -5,6 +5,7 @@ use egui::{Id, Key};
 use crate::search::query::Sort;
 use crate::ui::Action;
 use crate::ui::state::{AppState, View};
+use crate::ui::worker::Edit;
 
 pub const SEARCH_ID: &str = "search-box";
 
@@ -116,6 +117,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                         }
                         if ui.button("Folder…").clicked() {
                             actions.push(Action::PickFolder);
+                        }
+                        ui.separator();
+                        let mut accept = app.accept_countries_on_import;
+                        let toggle = ui
+                            .checkbox(&mut accept, "Tag the countries found")
+                            .on_hover_text("Countries found in the text become tags at once, so country:BE finds them right after an import; otherwise they wait as suggestions for you to accept");
+                        if toggle.changed() {
+                            actions.push(Action::Edit(Edit::AcceptCountriesOnImport(accept)));
                         }
                     });
                 });

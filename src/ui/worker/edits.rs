@@ -91,5 +91,11 @@ pub(super) fn apply_edit(edit: Edit, archive: &Archive, state: &State) -> Result
             let n = archive.refresh_suggestions(&ids).map_err(failed("suggest tags"))?;
             Applied::new(ids, format!("{} to review", plural(n, "suggestion")))
         }
+        Edit::AcceptCountriesOnImport(on) => {
+            archive.set_accept_countries_on_import(on).map_err(failed("change the setting"))?;
+            let message =
+                if on { "Imports will tag the countries they find" } else { "Imports will only suggest countries" };
+            Applied { undo: Some(Edit::AcceptCountriesOnImport(!on)), ..Applied::new(Vec::new(), message.to_owned()) }
+        }
     })
 }

@@ -93,6 +93,8 @@ pub enum Edit {
     },
     /// Read these clippings' text again for suggestions.
     Suggest(Vec<ClippingId>),
+    /// Whether imports make the countries they suggest tags at once (an archive setting).
+    AcceptCountriesOnImport(bool),
 }
 
 /// Which request a reply answers, where the UI must tell them apart: an import's or an export's
@@ -130,6 +132,8 @@ pub enum Reply {
         n_clippings: usize,
         /// Clippings the search index has yet to take in; indexing follows at once.
         n_index_pending: usize,
+        /// The archive's setting: imports accept the countries they suggest.
+        accept_countries_on_import: bool,
     },
     OpenFailed {
         message: String,

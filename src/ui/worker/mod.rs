@@ -94,7 +94,13 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         }
     };
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
-    out.send(Reply::Opened { root: archive.root().to_path_buf(), n_clippings: catalog.len(), n_index_pending });
+    let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
+    out.send(Reply::Opened {
+        root: archive.root().to_path_buf(),
+        n_clippings: catalog.len(),
+        n_index_pending,
+        accept_countries_on_import,
+    });
     catch_up_index(&archive, out);
     let mut state = State { archive, catalog, last_query: None };
     send_all_tags(&state, out);
