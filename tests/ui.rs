@@ -322,6 +322,36 @@ fn arrow_keys_move_the_selection_and_escape_clears_it() {
     assert!(selected(&h).is_empty());
 }
 
+/// After a click on a card, the arrows still move the selection: they do not walk the
+/// keyboard focus into the detail pane's fields.
+#[test]
+fn arrows_after_a_click_move_the_selection_not_the_focus() {
+    for view in [View::Grid, View::List] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = seeded(tmp.path());
+        let mut h = harness(&dir, Settings { view, ..Settings::default() });
+        let order = titles(&h);
+        h.get_by_label(&order[0]).click();
+        settle(&mut h);
+        // A button with the keyboard focus (reached with Tab, say) does not take the arrows.
+        h.get_by_label("Grid").focus();
+        settle(&mut h);
+        assert!(h.ctx.memory(|m| m.focused()).is_some(), "the button has the focus");
+        for key in [Key::ArrowDown, Key::ArrowRight, Key::ArrowDown] {
+            h.key_press(key);
+            settle(&mut h);
+            let focused = h.ctx.memory(|m| m.focused());
+            let typing = focused.is_some_and(|id| egui::text_edit::TextEditState::load(&h.ctx, id).is_some());
+            assert!(!typing, "{view:?}: {key:?} moved the focus into a text field");
+        }
+        assert_eq!(h.state().state().selection.len(), 1, "{view:?}");
+        assert!(
+            !h.state().state().selection.contains(&h.state().state().results[0].id()),
+            "{view:?}: the selection moved"
+        );
+    }
+}
+
 #[test]
 fn delete_moves_to_the_trash_and_undo_restores() {
     let tmp = tempfile::tempdir().unwrap();

@@ -19,6 +19,7 @@ impl ClippingsApp {
             ctx.memory(|m| m.focused()).is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some());
         let columns = if self.state.settings.view == View::Grid { self.panels.browser.grid_columns } else { 1 };
         let columns = columns.max(1) as isize;
+        let mut moved = false;
         ctx.input_mut(|i| {
             if i.consume_key(Modifiers::COMMAND, Key::F) {
                 self.panels.top_bar.request_focus();
@@ -60,6 +61,7 @@ impl ClippingsApp {
             for (modifiers, key, dx, dy) in moves {
                 if i.consume_key(modifiers, key) {
                     actions.push(Action::Move { dx, dy });
+                    moved = true;
                 }
             }
             if i.consume_key(Modifiers::NONE, Key::Enter) {
@@ -87,5 +89,15 @@ impl ClippingsApp {
                 }
             }
         });
+        if moved {
+            // The arrows were the browser's: egui must not also walk the keyboard focus from a
+            // focused button into the detail pane's fields.
+            ctx.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
+        }
     }
 }
