@@ -783,6 +783,23 @@ fn hostile_tag_values_never_write_outside_the_destination() {
     assert_eq!(names(tmp.path()), ["a", "archive", "in"]);
 }
 
+/// A photo with no words of its own gets no suggestions from its file name.
+#[test]
+fn a_photos_file_name_suggests_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "Info_1_Bit_Top.png", png(6, 6, [0, 0, 0]));
+    write(&inbox, "Brussels Summit Day Belgium.png", png(6, 6, [9, 9, 9]));
+    let report = import(&archive, &[inbox]);
+    for name in ["Info_1_Bit_Top.png", "Brussels Summit Day Belgium.png"] {
+        let id = imported_id(&report, name);
+        assert_eq!(archive.suggestions(id).unwrap(), Vec::new(), "{name}");
+        let c = archive.get(id).unwrap();
+        assert_eq!(c.language, "", "{name}: a photo without text has no language");
+    }
+}
+
 #[test]
 fn photo_keywords_that_name_nothing_do_not_become_tags() {
     let tmp = tempfile::tempdir().unwrap();

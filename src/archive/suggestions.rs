@@ -4,7 +4,7 @@
 
 use crate::archive::Archive;
 use crate::archive::error::Result;
-use crate::archive::model::{ClippingId, StoredSuggestion, Suggestion, Tag, TagKind};
+use crate::archive::model::{ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
 use crate::suggest;
 
 const SETTING_ACCEPT_COUNTRIES: &str = "accept_countries_on_import";
@@ -49,7 +49,12 @@ impl Archive {
                 .map(|s| s.suggestion.tag.key())
                 .collect();
             let tags = self.store.tags_of(id)?;
-            let mut found = suggest::suggest(&c.title, &text, known);
+            // A photo's title that is only its file name ("Info_1_Bit_Top", "DSC_0042") is
+            // nobody's words: no event or country is read from it.
+            let named_by_file = c.kind == Kind::Photo
+                && std::path::Path::new(&c.original_name).file_stem().is_some_and(|stem| *stem == *c.title);
+            let title = if named_by_file { "" } else { c.title.as_str() };
+            let mut found = suggest::suggest(title, &text, known);
             if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
                 match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
                     Some(s) => {
