@@ -529,6 +529,27 @@ fn escape_closes_the_export_dialog_first() {
     assert_eq!(h.state().state().search_text, "kazakhstan");
 }
 
+/// The export dialog opens whole: its first frame has the folder picker, and it keeps its size.
+#[test]
+fn the_export_dialog_opens_at_its_final_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("Export…").click();
+    let mut rects = Vec::new();
+    for _ in 0..5 {
+        h.step();
+        let choose = h.query_by_label("Choose…").map(|n| n.rect());
+        let export = h.query_by_label("Export").map(|n| n.rect());
+        rects.push((choose, export));
+    }
+    // The click's frame opens it and egui's invisible sizing pass follows; from the first
+    // frame it is seen in, it is whole and stays put.
+    let shown: Vec<_> = rects.iter().skip_while(|(c, e)| c.is_none() && e.is_none()).collect();
+    assert!(shown.len() >= 2 && shown.iter().all(|(c, e)| c.is_some() && e.is_some()), "{rects:?}");
+    assert!(shown.windows(2).all(|w| w[0] == w[1]), "the dialog moved or changed size: {rects:?}");
+}
+
 /// An empty result says what narrowed it, where it was set: a misspelled filter, a country that
 /// is only suggested, the sidebar.
 #[test]

@@ -161,10 +161,12 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
 fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mut Vec<Action>) {
     let mut open = true;
     let mut cancel = false;
+    const DIALOG_W: f32 = 480.0;
     egui::Window::new("Export clippings")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
+        .fixed_size([DIALOG_W, 0.0])
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(format!(
@@ -172,21 +174,26 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                 dialog.ids.len()
             ));
             ui.add_space(6.0);
-            egui::Grid::new("export-fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                let label = ui.label("Folder");
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut dialog.dest).desired_width(300.0).hint_text("where to export"),
-                    )
-                    .labelled_by(label.id);
-                    if ui.button("Choose…").clicked() {
-                        actions.push(Action::PickExportFolder);
-                    }
-                });
-                ui.end_row();
-                let label = ui.label("Layout");
+            // Rows of fixed widths, not a Grid: a Grid learns its column widths in its first
+            // frame, so the dialog would open narrow and then grow.
+            const LABEL_W: f32 = 56.0;
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new("Folder"));
+                let choose = egui::Button::new("Choose…");
+                let field_w = (DIALOG_W - LABEL_W - 90.0).max(120.0);
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.dest).desired_width(field_w).hint_text("where to export"),
+                )
+                .labelled_by(label.id);
+                if ui.add(choose).clicked() {
+                    actions.push(Action::PickExportFolder);
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new("Layout"));
                 egui::ComboBox::from_id_salt("export-layout")
                     .selected_text(dialog.layout.label())
+                    .width(DIALOG_W - LABEL_W - 16.0)
                     .show_ui(ui, |ui| {
                         for layout in Layout::ALL {
                             ui.selectable_value(&mut dialog.layout, layout, layout.label());
@@ -194,7 +201,6 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                     })
                     .response
                     .labelled_by(label.id);
-                ui.end_row();
             });
             ui.add_space(6.0);
             ui.horizontal(|ui| {
