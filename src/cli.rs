@@ -446,6 +446,12 @@ fn import(archive: &Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<Ex
         &cancel,
     )?;
     bar.finish_and_clear();
+    let folders = report.by_folder();
+    if folders.len() > 1 {
+        for f in &folders {
+            eprintln!("  {}: {}", f.folder.display(), f.counts());
+        }
+    }
     eprintln!("{}", report.summary());
     let failed = report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

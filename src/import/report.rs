@@ -134,6 +134,51 @@ impl ImportReport {
     }
 }
 
+/// What one folder gave to a batch.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FolderCount {
+    pub folder: PathBuf,
+    pub n_imported: usize,
+    pub n_duplicates: usize,
+    pub n_failed: usize,
+    pub n_skipped: usize,
+}
+
+impl FolderCount {
+    /// "5 imported, 2 duplicates": only the counts that are not zero.
+    pub fn counts(&self) -> String {
+        let parts = [
+            (self.n_imported, "imported"),
+            (self.n_duplicates, "duplicates"),
+            (self.n_failed, "failed"),
+            (self.n_skipped, "skipped"),
+        ];
+        let words: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, w)| format!("{n} {w}")).collect();
+        if words.is_empty() { "nothing to import".to_owned() } else { words.join(", ") }
+    }
+}
+
+impl ImportReport {
+    /// Where the files came from: each folder with its files' outcomes, in path order, so a
+    /// report says what was taken from where ("inbox/photos: 3 imported, 2 skipped").
+    pub fn by_folder(&self) -> Vec<FolderCount> {
+        let mut folders: std::collections::BTreeMap<PathBuf, FolderCount> = std::collections::BTreeMap::new();
+        for o in &self.outcomes {
+            let folder = o.path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let entry =
+                folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
+            match o.outcome {
+                Outcome::Imported { .. } => entry.n_imported += 1,
+                Outcome::Duplicate { .. } | Outcome::Restored { .. } => entry.n_duplicates += 1,
+                Outcome::Failed { .. } => entry.n_failed += 1,
+                Outcome::Skipped { .. } => entry.n_skipped += 1,
+                Outcome::Cancelled => {}
+            }
+        }
+        folders.into_values().collect()
+    }
+}
+
 /// Progress as the batch goes: first how many files were found, then each file's outcome.
 #[derive(Debug)]
 pub enum ImportProgress<'a> {
@@ -144,6 +189,25 @@ pub enum ImportProgress<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_says_what_came_from_which_folder() {
+        let outcome = |path: &str, outcome: Outcome| FileOutcome { path: PathBuf::from(path), outcome };
+        let report = ImportReport {
+            outcomes: vec![
+                outcome("/in/photos/a.jpg", Outcome::Imported { id: ClippingId(1), title: String::new() }),
+                outcome("/in/a.txt", Outcome::Imported { id: ClippingId(2), title: String::new() }),
+                outcome("/in/photos/b.jpg", Outcome::Skipped { reason: ImportError::Unsupported }),
+                outcome("/in/photos/c.jpg", Outcome::Duplicate { id: ClippingId(1), title: String::new() }),
+            ],
+        };
+        let folders: Vec<(String, String)> =
+            report.by_folder().iter().map(|f| (f.folder.display().to_string(), f.counts())).collect();
+        assert_eq!(
+            folders,
+            [("/in".into(), "1 imported".into()), ("/in/photos".into(), "1 imported, 1 duplicates, 1 skipped".into())]
+        );
+    }
 
     #[test]
     fn names_print_safely_in_text_and_json() {

@@ -113,6 +113,20 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(report.summary());
+            // What was taken from where: a folder that gave nothing is seen at once.
+            let folders = report.by_folder();
+            if folders.len() > 1 || folders.iter().any(|f| f.n_imported == 0) {
+                ui.add_space(4.0);
+                egui::ScrollArea::vertical().id_salt("import-folders").max_height(140.0).show(ui, |ui| {
+                    egui::Grid::new("import-folders").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
+                        for f in &folders {
+                            ui.label(short_folder(&f.folder)).on_hover_text(f.folder.display().to_string());
+                            ui.weak(f.counts());
+                            ui.end_row();
+                        }
+                    });
+                });
+            }
             let notes: Vec<_> =
                 report.outcomes.iter().filter(|o| !matches!(o.outcome, Outcome::Imported { .. })).collect();
             if !notes.is_empty() {
@@ -156,6 +170,14 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
     if !open || close {
         actions.push(Action::CloseImportReport);
     }
+}
+
+/// A folder by its last two names ("inbox/photos"), which tell folders of one batch apart.
+fn short_folder(folder: &std::path::Path) -> String {
+    let names: Vec<String> =
+        folder.components().rev().take(2).map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let short: Vec<&str> = names.iter().rev().map(String::as_str).filter(|n| *n != "/").collect();
+    if short.is_empty() { folder.display().to_string() } else { short.join("/") }
 }
 
 fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mut Vec<Action>) {
