@@ -8,7 +8,7 @@
 
 pub mod analysis;
 pub mod catalog;
-mod cjk;
+pub mod cjk;
 pub mod highlight;
 pub mod query;
 

@@ -102,11 +102,15 @@ struct Detail {
     pub image_requested: bool,
     pub zoom: f32,
     pub pan: egui::Vec2,
+    /// A Chinese, Japanese or Korean letter of the clipping, to check the fonts can draw it.
+    pub cjk_sample: Option<char>,
+    pub shown_at: std::time::Instant,
 }
 
 impl Detail {
     fn new(item: ClippingWithTags) -> Detail {
         let c = &item.clipping;
+        let cjk_sample = cjk_sample(c);
         Detail {
             title: c.title.clone(),
             source: c.source.clone(),
@@ -118,6 +122,8 @@ impl Detail {
             image_requested: false,
             zoom: 1.0,
             pan: egui::Vec2::ZERO,
+            cjk_sample,
+            shown_at: std::time::Instant::now(),
         }
     }
 
@@ -256,6 +262,36 @@ fn bulk_ui(
     }
 }
 
+/// The first Chinese, Japanese or Korean letter of a clipping's words, if it has any.
+fn cjk_sample(c: &Clipping) -> Option<char> {
+    let is_hangul = |ch: char| matches!(ch, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}');
+    [&c.title, &c.caption, &c.body]
+        .into_iter()
+        .find_map(|text| text.chars().take(20_000).find(|&ch| crate::search::cjk::is_cjk(ch) || is_hangul(ch)))
+}
+
+/// egui's fonts have no Chinese, Japanese or Korean letters; eframe borrows them from the
+/// system's fonts when a text needs them. Where the system has none, the letters are boxes:
+/// say so, and how to get a font, rather than show boxes unexplained.
+fn missing_font_ui(ui: &mut egui::Ui, detail: &Detail) {
+    let Some(sample) = detail.cjk_sample else { return };
+    // The system's fonts are looked up on a thread: give it a moment before judging.
+    let wait = std::time::Duration::from_millis(1500);
+    if detail.shown_at.elapsed() < wait {
+        ui.ctx().request_repaint_after(wait);
+        return;
+    }
+    let font = egui::FontId::proportional(14.0);
+    if ui.ctx().fonts_mut(|f| f.has_glyph(&font, sample)) {
+        return;
+    }
+    ui.colored_label(
+        ui.visuals().warn_fg_color,
+        "Chinese, Japanese or Korean letters show as boxes: this computer has no font for them. \
+         Install one (on Debian or Ubuntu: sudo apt install fonts-noto-cjk) and start Clippings again.",
+    );
+}
+
 fn single_ui(
     ui: &mut egui::Ui,
     app: &AppState,
@@ -270,6 +306,7 @@ fn single_ui(
     };
     let id = detail.item.clipping.id;
     let kind = detail.item.clipping.kind;
+    missing_font_ui(ui, detail);
     ui.add_space(6.0);
     if detail.item.clipping.trashed_at.is_some() && ui.button("Restore from the trash").clicked() {
         actions.push(Action::Edit(Edit::Restore(vec![id])));
