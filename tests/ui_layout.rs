@@ -166,3 +166,59 @@ fn widths_from_a_larger_window_are_clamped_to_a_smaller_one() {
     settle(&mut h);
     assert_usable(&h, [800.0, 600.0], "after shrinking the window");
 }
+
+/// The same window rendered, at the three sizes, so that a layout that breaks shows as a diff
+/// image: the grid with the press photo at 800x600, the list with the long article at 1280x800
+/// and the list with the photo at 1600x1000.
+#[cfg(feature = "snapshots")]
+#[test]
+fn snapshots_with_real_data_at_three_sizes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = archive_of_real_shapes(tmp.path());
+    {
+        // Dates of their own, so that no "imported <today>" changes the picture from day to day.
+        let archive = Archive::open(&dir).unwrap();
+        // By file name: ids follow the order the parallel import finished in.
+        for mut c in archive.all_clippings().unwrap() {
+            let day = ["press.jpg", "long.txt", "ru.txt", "kk.txt"].iter().position(|n| *n == c.original_name);
+            c.published = chrono::NaiveDate::from_ymd_opt(2024, 3, 10 + day.unwrap() as u32);
+            archive.update(&c).unwrap();
+        }
+    }
+    let shots = [
+        ([800.0, 600.0], View::Grid, PHOTO_TITLE, "real_800x600_grid_photo"),
+        (
+            [1280.0, 800.0],
+            View::List,
+            "Kazakhstan, Belgium, the Netherlands and Luxembourg agree",
+            "real_1280x800_list_article",
+        ),
+        ([1600.0, 1000.0], View::List, PHOTO_TITLE, "real_1600x1000_list_photo"),
+    ];
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (size, view, select, name) in shots {
+        while Archive::open(&dir).is_err() {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let d = dir.clone();
+        let settings = Settings { view, ..Settings::default() };
+        let mut h = Harness::builder()
+            .with_size(size)
+            .wgpu()
+            .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, d, settings));
+        settle(&mut h);
+        h.get_by_label_contains(select).click();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(500) || !h.state().is_idle() {
+            h.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        h.run();
+        // The status bar names the temporary archive folder, which differs on every run.
+        let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
+        h.mask(Rect::from_min_max(egui::pos2(size[0] / 2.0, root.min.y), egui::pos2(size[0], root.max.y)));
+        h.snapshot(name);
+        results.extend_harness(&mut h);
+    }
+    results.unwrap();
+}
