@@ -366,10 +366,10 @@ pub(crate) fn dateline(body: &str) -> Option<NaiveDate> {
     let first = body.trim_start().lines().next()?;
     // The dateline: the start of the first line, up to its dash.
     let head: String = first.chars().take(100).collect();
-    if let Some(cut) = [" — ", " – ", " - ", " -- "].iter().filter_map(|dash| head.find(dash)).min() {
-        if let Some(date) = parse_date(&head[..cut]) {
-            return Some(date);
-        }
+    if let Some(cut) = [" — ", " – ", " - ", " -- "].iter().filter_map(|dash| head.find(dash)).min()
+        && let Some(date) = parse_date(&head[..cut])
+    {
+        return Some(date);
     }
     // The first sentence, when it holds exactly one date.
     let end = first

@@ -108,14 +108,12 @@ fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
                 ui.label(hint);
             }
             let typed = Query::parse(&app.search_text);
-            if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) {
-                if !app.accept_countries_on_import {
-                    ui.label(
-                        "Countries found in the text are suggestions until accepted: accept them in a \
-                         clipping's pane or, for a selection, in the bulk pane. Import › \"Tag the countries \
-                         found\" makes the next imports tag them at once.",
-                    );
-                }
+            if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) && !app.accept_countries_on_import {
+                ui.label(
+                    "Countries found in the text are suggestions until accepted: accept them in a \
+                     clipping's pane or, for a selection, in the bulk pane. Import › \"Tag the countries \
+                     found\" makes the next imports tag them at once.",
+                );
             }
             let f = &app.filters;
             let sidebar_filters = f.kind.is_some() || f.imported.is_some() || !f.tags.is_empty();
