@@ -10,7 +10,7 @@ pub mod language;
 pub mod model;
 pub(crate) mod quiet;
 pub(crate) mod store;
-mod suggestions;
+pub(crate) mod suggestions;
 pub mod tags;
 
 use std::fs::{self, File};

@@ -4,7 +4,7 @@
 
 use crate::archive::Archive;
 use crate::archive::error::Result;
-use crate::archive::model::{ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
+use crate::archive::model::{Clipping, ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
 use crate::suggest;
 
 const SETTING_ACCEPT_COUNTRIES: &str = "accept_countries_on_import";
@@ -40,7 +40,6 @@ impl Archive {
         let mut n_open = 0;
         for &id in ids {
             let c = self.get(id)?;
-            let text = [c.body.as_str(), c.caption.as_str()].join("\n\n");
             let dismissed: Vec<String> = self
                 .store
                 .suggestions(id)?
@@ -49,31 +48,8 @@ impl Archive {
                 .map(|s| s.suggestion.tag.key())
                 .collect();
             let tags = self.store.tags_of(id)?;
-            // A photo's title that is only its file name ("Info_1_Bit_Top", "DSC_0042") is
-            // nobody's words: no event or country is read from it.
-            let named_by_file = c.kind == Kind::Photo
-                && std::path::Path::new(&c.original_name).file_stem().is_some_and(|stem| *stem == *c.title);
-            let title = if named_by_file { "" } else { c.title.as_str() };
-            let mut found = suggest::suggest(title, &text, known);
-            if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
-                match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
-                    Some(s) => {
-                        s.score += here.score;
-                        s.evidence.extend(here.evidence);
-                    }
-                    None => found.insert(0, here),
-                }
-            }
-            let mut stored: Vec<StoredSuggestion> = found
-                .into_iter()
-                .filter(|s| !tags.iter().any(|t| t.key() == s.tag.key()))
-                .map(|s| {
-                    let dismissed = dismissed.contains(&s.tag.key());
-                    StoredSuggestion { suggestion: s, dismissed }
-                })
-                .collect();
+            let stored = suggestions_for(&c, &tags, &dismissed, known);
             n_open += stored.iter().filter(|s| !s.dismissed).count();
-            stored.dedup_by_key(|s| s.suggestion.tag.key());
             self.store.set_suggestions(id, &stored)?;
         }
         Ok(n_open)
@@ -130,4 +106,41 @@ impl Archive {
         self.store.set_suggestions(id, &stored)?;
         self.store.flush()
     }
+}
+
+/// What the suggester finds in a clipping, less what are its tags already; those whose keys
+/// are in `dismissed` stay, marked dismissed, so a new run does not offer them again. Known
+/// topics and events are matched first.
+pub(crate) fn suggestions_for(
+    c: &Clipping,
+    tags: &[Tag],
+    dismissed: &[String],
+    known: &[Tag],
+) -> Vec<StoredSuggestion> {
+    let text = [c.body.as_str(), c.caption.as_str()].join("\n\n");
+    // A photo's title that is only its file name ("Info_1_Bit_Top", "DSC_0042") is nobody's
+    // words: no event or country is read from it.
+    let named_by_file = c.kind == Kind::Photo
+        && std::path::Path::new(&c.original_name).file_stem().is_some_and(|stem| *stem == *c.title);
+    let title = if named_by_file { "" } else { c.title.as_str() };
+    let mut found = suggest::suggest(title, &text, known);
+    if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
+        match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
+            Some(s) => {
+                s.score += here.score;
+                s.evidence.extend(here.evidence);
+            }
+            None => found.insert(0, here),
+        }
+    }
+    let mut stored: Vec<StoredSuggestion> = found
+        .into_iter()
+        .filter(|s| !tags.iter().any(|t| t.key() == s.tag.key()))
+        .map(|s| {
+            let dismissed = dismissed.contains(&s.tag.key());
+            StoredSuggestion { suggestion: s, dismissed }
+        })
+        .collect();
+    stored.dedup_by_key(|s| s.suggestion.tag.key());
+    stored
 }

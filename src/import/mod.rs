@@ -1,8 +1,11 @@
 //! The import pipeline: walk the given paths, then for each file hash it (streamed), skip it if
-//! its bytes are already archived, read it (text or photo), copy the original and write the
-//! thumbnail under temporary names (fsync, rename), and commit its records. Files are handled in
-//! parallel chunks; a chunk's outcomes are reported only after the database is flushed, so
-//! whatever was reported imported survives a kill.
+//! its bytes are already archived, read it (text or photo), find its suggested tags, and copy
+//! the original and write the thumbnail under temporary names renamed into place. Files are
+//! read in parallel chunks; the chunks of about a second make a group, committed together
+//! (group commit): the files it wrote are synced to disk in one pass, then its records go
+//! into the database, which is flushed, then into the search index, which commits. Only then
+//! are the group's outcomes reported: whatever was reported imported is on disk, in the
+//! database and findable, and a record never reaches the disk before its files.
 
 use std::fs;
 use std::io::Write;
@@ -23,20 +26,27 @@ mod walk;
 pub use error::ImportError;
 pub use report::{FileOutcome, ImportProgress, ImportReport, Outcome};
 
-use files::{read_and_hash, read_sidecar, read_whole, write_atomically};
+use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_unsynced};
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
 use walk::{classify, collect, unsupported};
 
-use crate::archive::model::{Clipping, ClippingId, Kind, Tag, TagKind};
+use crate::archive::model::{Clipping, Kind, StoredSuggestion, Tag, TagKind};
 use crate::archive::store::Inserted;
+use crate::archive::suggestions::suggestions_for;
 use crate::archive::{Archive, language, quiet, tags};
 use crate::archive::{Error, Result};
 use formats::{html, office, pdf, text};
 use photo::media::{self, Source};
 use photo::meta as photo_meta;
 
-/// How many files go through the parallel stage between two database flushes.
-const CHUNK_SIZE: usize = 32;
+/// How many files go through the parallel stage between two looks at the clock and the cancel
+/// flag.
+const CHUNK_SIZE: usize = 64;
+
+/// A group is committed when it is this old, or this large: a second's work, so progress
+/// moves every second and a cancel or a kill costs at most that.
+const GROUP_TIME: std::time::Duration = std::time::Duration::from_millis(1000);
+const GROUP_FILES: usize = 8192;
 
 /// PDFs and office documents are read whole; one larger than this is not a clipping.
 const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
@@ -56,6 +66,22 @@ enum FileKind {
 fn import_pool() -> Option<rayon::ThreadPool> {
     let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     rayon::ThreadPoolBuilder::new().num_threads(n_cores * 2).thread_name(|i| format!("import-{i}")).build().ok()
+}
+
+/// A file read, its files written (not yet synced), its records not yet in the database.
+struct Staged {
+    clipping: Clipping,
+    tags: Vec<Tag>,
+    suggestions: Vec<StoredSuggestion>,
+    /// The files this import wrote for it, removed again if its records cannot be stored.
+    written: Vec<PathBuf>,
+}
+
+/// What reading one file came to: an outcome already (a duplicate, a failure), or a clipping
+/// waiting for its group's commit.
+enum Step {
+    Done(Outcome),
+    Staged(Box<Staged>),
 }
 
 /// A file read and ready to store.
@@ -92,49 +118,38 @@ impl Archive {
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
         let accept_countries = self.accepts_countries_on_import()?;
-        for chunk in files.chunks(CHUNK_SIZE) {
+        let mut group: Vec<(PathBuf, Step)> = Vec::new();
+        let mut group_started = std::time::Instant::now();
+        let mut chunks = files.chunks(CHUNK_SIZE).peekable();
+        while let Some(chunk) = chunks.next() {
             // The disk may fill while the batch runs (this import, or anything else): stop with
-            // what is done flushed, before the database meets a full disk.
+            // what is done committed, before the database meets a full disk.
             if let Err(full) = self.check_room(0) {
+                self.commit_group(std::mem::take(&mut group), accept_countries, &mut report, n_files, progress)?;
                 self.store.set_import_in_progress(false)?;
                 return Err(full);
             }
-            let import_chunk = || -> Vec<FileOutcome> {
+            let read_chunk = || -> Vec<(PathBuf, Step)> {
                 chunk
                     .par_iter()
                     .map(|path| {
-                        let outcome =
-                            if cancel.load(Ordering::Relaxed) { Outcome::Cancelled } else { self.import_one(path) };
-                        FileOutcome { path: path.clone(), outcome }
+                        let step = if cancel.load(Ordering::Relaxed) {
+                            Step::Done(Outcome::Cancelled)
+                        } else {
+                            self.stage_one(path, &known)
+                        };
+                        (path.clone(), step)
                     })
                     .collect()
             };
-            let outcomes = match &pool {
-                Some(pool) => pool.install(import_chunk),
-                None => import_chunk(),
-            };
-            // Suggestions are derived data: a failure to make them does not fail the import.
-            let fresh: Vec<ClippingId> = outcomes
-                .iter()
-                .filter_map(|o| match o.outcome {
-                    Outcome::Imported { id, .. } => Some(id),
-                    _ => None,
-                })
-                .collect();
-            let _ = self.refresh_suggestions_with(&fresh, &known);
-            if accept_countries {
-                let _ = self.accept_open_suggestions(&fresh, Some(TagKind::Country), None);
-            }
-            // Nothing is reported imported before it is on disk.
-            self.store.flush()?;
-            // Nor before it can be found. The index is derived: should this fail, the clippings
-            // stay marked and the next catch-up indexes them, so the import goes on.
-            let _ = self.index_changed(&fresh);
-            for outcome in outcomes {
-                report.outcomes.push(outcome);
-                if let Some(o) = report.outcomes.last() {
-                    progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
-                }
+            group.extend(match &pool {
+                Some(pool) => pool.install(read_chunk),
+                None => read_chunk(),
+            });
+            let last = chunks.peek().is_none();
+            if last || group.len() >= GROUP_FILES || group_started.elapsed() >= GROUP_TIME {
+                self.commit_group(std::mem::take(&mut group), accept_countries, &mut report, n_files, progress)?;
+                group_started = std::time::Instant::now();
             }
         }
         self.store.set_import_in_progress(false)?;
@@ -153,18 +168,113 @@ impl Archive {
         Ok(())
     }
 
-    fn import_one(&self, path: &Path) -> Outcome {
-        match self.try_import_one(path) {
-            Ok(outcome) => outcome,
-            Err(reason @ ImportError::Unsupported) => Outcome::Skipped { reason },
-            Err(reason) => Outcome::Failed { reason },
+    /// Reads one file and writes its files, for the group's commit.
+    fn stage_one(&self, path: &Path, known: &[Tag]) -> Step {
+        let staged = classify(path).ok_or_else(|| unsupported(path)).and_then(|kind| {
+            let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            self.stage_source(path, kind, source, hash, byte_size, known)
+        });
+        match staged {
+            Ok(step) => step,
+            Err(reason @ ImportError::Unsupported) => Step::Done(Outcome::Skipped { reason }),
+            Err(reason) => Step::Done(Outcome::Failed { reason }),
         }
     }
 
-    fn try_import_one(&self, path: &Path) -> Result<Outcome, ImportError> {
-        let kind = classify(path).ok_or_else(|| unsupported(path))?;
-        let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
-        self.import_source(path, kind, source, hash, byte_size)
+    /// Commits a group: syncs the files it wrote in one pass, then stores its records, flushes
+    /// the database, indexes them, and only then reports each file's outcome.
+    fn commit_group(
+        &self,
+        group: Vec<(PathBuf, Step)>,
+        accept_countries: bool,
+        report: &mut ImportReport,
+        n_files: usize,
+        progress: &mut dyn FnMut(ImportProgress<'_>),
+    ) -> Result<()> {
+        if group.is_empty() {
+            return Ok(());
+        }
+        let written: Vec<&Path> = group
+            .iter()
+            .filter_map(|(_, step)| match step {
+                Step::Staged(staged) => Some(staged.written.iter().map(PathBuf::as_path)),
+                Step::Done(_) => None,
+            })
+            .flatten()
+            .collect();
+        let synced = files::sync_written(self.root(), &written);
+        let mut fresh = Vec::new();
+        let outcomes: Vec<FileOutcome> = group
+            .into_iter()
+            .map(|(path, step)| {
+                let outcome = match step {
+                    Step::Done(outcome) => outcome,
+                    Step::Staged(staged) => match &synced {
+                        Ok(()) => self.store_staged(*staged, accept_countries),
+                        Err(e) => {
+                            self.remove_unstored(&staged.clipping.hash, &staged.written);
+                            Outcome::Failed { reason: ImportError::Store(e.to_string()) }
+                        }
+                    },
+                };
+                if let Outcome::Imported { id, .. } = outcome {
+                    fresh.push(id);
+                }
+                FileOutcome { path, outcome }
+            })
+            .collect();
+        // Nothing is reported imported before it is on disk.
+        self.store.flush()?;
+        // Nor before it can be found. The index is derived: should this fail, the clippings
+        // stay marked and the next catch-up indexes them, so the import goes on.
+        let _ = self.index_changed(&fresh);
+        for outcome in outcomes {
+            report.outcomes.push(outcome);
+            if let Some(o) = report.outcomes.last() {
+                progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores a staged clipping's records, its files being on disk.
+    fn store_staged(&self, staged: Staged, accept_countries: bool) -> Outcome {
+        let Staged { clipping, mut tags, mut suggestions, written } = staged;
+        if accept_countries {
+            suggestions.retain(|s| {
+                let country = s.suggestion.tag.kind == TagKind::Country;
+                if country {
+                    tags.push(s.suggestion.tag.clone());
+                }
+                !country
+            });
+        }
+        match self.store.insert_clipping(&clipping, &tags) {
+            Ok(Inserted::New(id)) => {
+                // Suggestions are derived data: a failure to keep them does not fail the import.
+                let _ = self.store.set_suggestions(id, &suggestions);
+                Outcome::Imported { id, title: clipping.title }
+            }
+            Ok(Inserted::Duplicate(id)) => {
+                // The same bytes came twice in one group; the files are the other one's.
+                let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
+                Outcome::Duplicate { id, title }
+            }
+            Err(e) => {
+                self.remove_unstored(&clipping.hash, &written);
+                Outcome::Failed { reason: ImportError::Store(e.to_string()) }
+            }
+        }
+    }
+
+    /// Removes files written for a clipping whose records could not be stored, unless another
+    /// clipping with the same bytes has them.
+    fn remove_unstored(&self, hash: &str, written: &[PathBuf]) {
+        if self.store.id_by_hash(hash).ok().flatten().is_none() {
+            for path in written {
+                let _ = fs::remove_file(path);
+            }
+        }
     }
 
     /// Imports bytes that come from no file, such as pasted text: `name` (with an extension
@@ -172,45 +282,42 @@ impl Archive {
     pub fn import_bytes(&self, name: &str, bytes: Vec<u8>) -> Result<FileOutcome> {
         let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let path = PathBuf::from(name);
-        let outcome = match classify(&path) {
-            None => Outcome::Failed { reason: unsupported(&path) },
-            Some(kind) => {
-                self.check_room(bytes.len() as u64)?;
-                self.store.set_import_in_progress(true)?;
-                let hash = blake3::hash(&bytes).to_hex().to_string();
-                let byte_size = bytes.len() as u64;
-                let result = self.import_source(&path, kind, Source::Memory(bytes), hash, byte_size);
-                if let Ok(Outcome::Imported { id, .. }) = &result {
-                    let known = self.known_topics_and_events()?;
-                    let _ = self.refresh_suggestions_with(&[*id], &known);
-                    if self.accepts_countries_on_import()? {
-                        let _ = self.accept_open_suggestions(&[*id], Some(TagKind::Country), None);
-                    }
-                }
-                self.store.flush()?;
-                self.store.set_import_in_progress(false)?;
-                if let Ok(Outcome::Imported { id, .. }) = &result {
-                    let _ = self.index_changed(&[*id]);
-                }
-                result.unwrap_or_else(|reason| Outcome::Failed { reason })
-            }
+        let Some(kind) = classify(&path) else {
+            return Ok(FileOutcome { outcome: Outcome::Failed { reason: unsupported(&path) }, path });
         };
+        self.check_room(bytes.len() as u64)?;
+        self.store.set_import_in_progress(true)?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        let byte_size = bytes.len() as u64;
+        let known = self.known_topics_and_events()?;
+        let step = match self.stage_source(&path, kind, Source::Memory(bytes), hash, byte_size, &known) {
+            Ok(step) => step,
+            Err(reason) => Step::Done(Outcome::Failed { reason }),
+        };
+        let mut report = ImportReport::default();
+        let accept_countries = self.accepts_countries_on_import()?;
+        self.commit_group(vec![(path.clone(), step)], accept_countries, &mut report, 1, &mut |_| {})?;
+        self.store.set_import_in_progress(false)?;
+        let outcome = report.outcomes.pop().map_or(Outcome::Cancelled, |o| o.outcome);
         Ok(FileOutcome { path, outcome })
     }
 
-    fn import_source(
+    /// Reads a file's bytes into a clipping and writes its original and thumbnail; a file
+    /// already archived is a duplicate (whose lost files it puts back).
+    fn stage_source(
         &self,
         path: &Path,
         kind: FileKind,
         source: Source,
         hash: String,
         byte_size: u64,
-    ) -> Result<Outcome, ImportError> {
+        known: &[Tag],
+    ) -> Result<Step, ImportError> {
         if byte_size == 0 {
             return Err(ImportError::Empty);
         }
         if let Some(outcome) = self.duplicate_outcome(&hash) {
-            return self.restore_missing_files(outcome, path, kind, &source, byte_size);
+            return self.restore_missing_files(outcome, path, kind, &source, byte_size).map(Step::Done);
         }
         let mut prepared = prepare_quietly(path, kind, &source, &hash, byte_size)?;
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
@@ -219,7 +326,26 @@ impl Archive {
         if prepared.clipping.language.is_empty() && !wordless_photo {
             prepared.clipping.language = language::language_of(&prepared.clipping);
         }
-        self.store_prepared(&source, prepared)
+        // Suggestions are derived data: a suggester's panic costs the suggestions, not the file.
+        let suggestions = quiet::catch_quietly(|| suggestions_for(&prepared.clipping, &prepared.tags, &[], known))
+            .unwrap_or_default();
+        let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
+        let original = self.original_path(&clipping);
+        let thumbnail = self.thumbnail_path(&clipping.hash);
+        let store_err = |e: Error| ImportError::Store(e.to_string());
+        let mut written = Vec::new();
+        if !original.exists() {
+            write_unsynced(&original, |dest| copy_source(&source, dest)).map_err(store_err)?;
+            written.push(original);
+        }
+        if let Some(jpeg) = &thumbnail_jpeg {
+            if let Err(e) = write_unsynced(&thumbnail, |dest| dest.write_all(jpeg)) {
+                self.remove_unstored(&clipping.hash, &written);
+                return Err(store_err(e));
+            }
+            written.push(thumbnail);
+        }
+        Ok(Step::Staged(Box::new(Staged { clipping, tags, suggestions, written })))
     }
 
     /// A file already archived whose original or thumbnail has gone missing from the archive
@@ -257,34 +383,6 @@ impl Archive {
         let id = self.store.id_by_hash(hash).ok()??;
         let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
         Some(Outcome::Duplicate { id, title })
-    }
-
-    fn store_prepared(&self, source: &Source, prepared: Prepared) -> Result<Outcome, ImportError> {
-        let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
-        let original = self.original_path(&clipping);
-        let thumbnail = self.thumbnail_path(&clipping.hash);
-        let store_err = |e: Error| ImportError::Store(e.to_string());
-        if !original.exists() {
-            write_atomically(&original, |dest| copy_source(source, dest)).map_err(store_err)?;
-        }
-        if let Some(jpeg) = &thumbnail_jpeg {
-            write_atomically(&thumbnail, |dest| dest.write_all(jpeg)).map_err(store_err)?;
-        }
-        match self.store.insert_clipping(&clipping, &tags) {
-            Ok(Inserted::New(id)) => Ok(Outcome::Imported { id, title: clipping.title }),
-            Ok(Inserted::Duplicate(id)) => {
-                // The same bytes came twice in one batch; the files are the other one's.
-                let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
-                Ok(Outcome::Duplicate { id, title })
-            }
-            Err(e) => {
-                if self.store.id_by_hash(&clipping.hash).ok().flatten().is_none() {
-                    let _ = fs::remove_file(&original);
-                    let _ = fs::remove_file(&thumbnail);
-                }
-                Err(store_err(e))
-            }
-        }
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{ENDINGS, dateline_in, is_cyrillic, layout, section_weight, stem, words};
+use super::{ENDINGS, Reading, dateline_in, is_cyrillic, section_weight, stem, words};
 use crate::archive::countries;
 use crate::archive::model::Suggestion;
 use crate::archive::tags;
@@ -121,16 +121,25 @@ fn lookup_keys(word: &str) -> Vec<String> {
 
 /// Country suggestions for a text, strongest first.
 pub fn suggest_countries(title: &str, body: &str) -> Vec<Suggestion> {
-    let mut all = country_evidence(title, body);
-    all.retain(|s| s.score >= COUNTRY_THRESHOLD);
-    all
+    countries_in(&Reading::new(title, body))
 }
 
 /// Every country the text mentions, with its score, strongest first (no threshold).
 pub fn country_evidence(title: &str, body: &str) -> Vec<Suggestion> {
-    let (text, title_len, first_end) = layout(title, body);
-    let dateline = dateline_in(&text, title_len);
-    let words = words(&text);
+    evidence_in(&Reading::new(title, body))
+}
+
+/// [`suggest_countries`] of a text read already.
+pub(crate) fn countries_in(reading: &Reading) -> Vec<Suggestion> {
+    let mut all = evidence_in(reading);
+    all.retain(|s| s.score >= COUNTRY_THRESHOLD);
+    all
+}
+
+fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
+    let Reading { text, title_len, first_end, words } = reading;
+    let (title_len, first_end) = (*title_len, *first_end);
+    let dateline = dateline_in(text, title_len);
     let matcher = &*MATCHER;
     let mut scores: HashMap<&'static str, (f32, Vec<String>)> = HashMap::new();
     let mut i = 0;

@@ -1,7 +1,7 @@
 //! Events a text names: the user's own events first, then noun phrases headed by an event word
 //! ("Astana International Forum", "sommet de l'OTAN", "Астанинский международный форум").
 
-use super::{fold, is_cyrillic, layout, section_weight};
+use super::{Reading, fold, is_cyrillic, section_weight};
 use crate::archive::model::{Suggestion, Tag, TagKind};
 use crate::archive::tags;
 
@@ -51,8 +51,13 @@ const CONNECTORS: &[&str] =
 /// Event suggestions: known events named in the text first, then phrases headed by an event
 /// word ("Astana International Forum", "Global Gateway Investors Forum", "sommet de l'OTAN").
 pub fn suggest_events(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion> {
-    let (text, title_len, first_end) = layout(title, body);
-    let folded = fold(&text);
+    events_in(&Reading::new(title, body), known)
+}
+
+/// [`suggest_events`] of a text read already.
+pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
+    let Reading { text, title_len, first_end, .. } = reading;
+    let (title_len, first_end) = (*title_len, *first_end);
     let mut found: Vec<Suggestion> = Vec::new();
     let add = |name: String, offset: usize, found: &mut Vec<Suggestion>| {
         let weight = section_weight(offset, title_len, first_end);
@@ -69,11 +74,23 @@ pub fn suggest_events(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion>
             None => found.push(Suggestion { tag, score: weight, evidence: vec![name] }),
         }
     };
-    for tag in known.iter().filter(|t| t.kind == TagKind::Event) {
-        let name = fold(&tag.name);
-        if name.chars().count() >= 4 {
-            for (at, _) in folded.match_indices(&name) {
-                add(tag.name.clone(), at, &mut found);
+    // Known events as word sequences, by their first word: one pass over the text, however
+    // many events the archive knows.
+    let mut by_first: std::collections::HashMap<&str, Vec<(&Tag, Vec<String>)>> = std::collections::HashMap::new();
+    let names: Vec<(&Tag, Vec<String>)> = known
+        .iter()
+        .filter(|t| t.kind == TagKind::Event && fold(&t.name).chars().count() >= 4)
+        .map(|t| (t, super::words(&t.name).into_iter().map(|(_, w, _)| w).collect::<Vec<_>>()))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (tag, name) in &names {
+        by_first.entry(name[0].as_str()).or_default().push((tag, name.clone()));
+    }
+    for (i, (offset, word, _)) in reading.words.iter().enumerate() {
+        for (tag, name) in by_first.get(word.as_str()).map(Vec::as_slice).unwrap_or_default() {
+            let here = reading.words.get(i..i + name.len()).unwrap_or_default();
+            if here.len() == name.len() && here.iter().zip(name).all(|((_, w, _), n)| w == n) {
+                add(tag.name.clone(), *offset, &mut found);
             }
         }
     }
@@ -81,7 +98,7 @@ pub fn suggest_events(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion>
         let mut v = Vec::new();
         let mut start = None;
         for (i, c) in text.char_indices() {
-            let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+            let inside = super::is_word_char(c) || c == '-' || c == '\'';
             match (inside, start) {
                 (true, None) => start = Some(i),
                 (false, Some(s)) => {

@@ -25,7 +25,29 @@ fn is_cyrillic(s: &str) -> bool {
 }
 
 fn fold(s: &str) -> String {
-    s.to_lowercase().replace('ё', "е")
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ё' | 'Ё' => out.push('е'),
+            // Russian capitals, the common case, without the Unicode tables.
+            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+            c if c.is_lowercase() || !c.is_alphabetic() => out.push(c),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether a character is part of a word: letters and digits, with a quick answer for Latin
+/// and Cyrillic letters.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, 'А'..='я' | 'Ѐ'..='ҁ' | 'Ҋ'..='ԯ') || c.is_alphanumeric()
 }
 
 /// The stem of a Cyrillic word: without its final vowel or soft sign, at least four letters.
@@ -49,7 +71,7 @@ fn words(text: &str) -> Vec<(usize, String, bool)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || (c == '-' && start.is_some());
+        let inside = is_word_char(c) || (c == '-' && start.is_some());
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -98,25 +120,65 @@ fn dateline_end(body: &str) -> Option<usize> {
     (dash <= 40 && !place.is_empty() && shouting).then(|| body.len() - body.trim_start().len() + span.min(head.len()))
 }
 
+/// A text as the suggesters read it: title, a blank line, body (dotted abbreviations
+/// joined), where the first paragraph ends, and its folded words. Made once for all three.
+pub(crate) struct Reading {
+    pub(crate) text: String,
+    pub(crate) title_len: usize,
+    pub(crate) first_end: usize,
+    pub(crate) words: Vec<(usize, String, bool)>,
+}
+
+impl Reading {
+    pub(crate) fn new(title: &str, body: &str) -> Reading {
+        let (text, title_len, first_end) = layout(title, body);
+        let words = words(&text);
+        Reading { text, title_len, first_end, words }
+    }
+}
+
+/// Dotted abbreviations would fall apart into letters: "U.S." -> "USA", "N.Y." -> "NY".
+const DOTTED: &[(&str, &str)] = &[
+    ("U.S.", "USA"),
+    ("U.K.", "UK"),
+    ("N.Y.", "NY"),
+    ("N.J.", "NJ"),
+    ("D.C.", "DC"),
+    ("N.C.", "NC"),
+    ("S.C.", "SC"),
+    ("N.H.", "NH"),
+    ("N.M.", "NM"),
+    ("N.D.", "ND"),
+    ("S.D.", "SD"),
+    ("R.I.", "RI"),
+    ("W.Va.", "WVa"),
+];
+
+/// The body with [`DOTTED`] abbreviations joined, in one pass.
+fn undotted(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_uppercase()) {
+        let (before, here) = rest.split_at(at);
+        out.push_str(before);
+        match DOTTED.iter().find(|(dotted, _)| here.starts_with(dotted)) {
+            Some((dotted, plain)) => {
+                out.push_str(plain);
+                rest = &here[dotted.len()..];
+            }
+            None => {
+                out.push_str(&here[..1]);
+                rest = &here[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The text to read: title, a blank line, body; and where the first paragraph ends.
 fn layout(title: &str, body: &str) -> (String, usize, usize) {
-    // Dotted abbreviations would fall apart into letters: "U.S." -> "USA", "N.Y." -> "NY".
-    let mut body = body.replace("U.S.", "USA").replace("U.K.", "UK");
-    for (dotted, plain) in [
-        ("N.Y.", "NY"),
-        ("N.J.", "NJ"),
-        ("D.C.", "DC"),
-        ("N.C.", "NC"),
-        ("S.C.", "SC"),
-        ("N.H.", "NH"),
-        ("N.M.", "NM"),
-        ("N.D.", "ND"),
-        ("S.D.", "SD"),
-        ("R.I.", "RI"),
-        ("W.Va.", "WVa"),
-    ] {
-        body = body.replace(dotted, plain);
-    }
+    let body = undotted(body);
     let text = format!("{title}\n\n{body}");
     let title_len = title.len() + 2;
     let body_start = title_len;
@@ -130,8 +192,9 @@ fn dateline_in(text: &str, title_len: usize) -> Option<std::ops::Range<usize>> {
 }
 /// All suggestions for a text: countries, events, topics.
 pub fn suggest(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion> {
-    let mut out = suggest_countries(title, body);
-    out.extend(suggest_events(title, body, known));
-    out.extend(suggest_topics(title, body, known));
+    let reading = Reading::new(title, body);
+    let mut out = countries::countries_in(&reading);
+    out.extend(events::events_in(&reading, known));
+    out.extend(topics::topics_in(&reading, known));
     out
 }

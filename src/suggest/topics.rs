@@ -2,9 +2,10 @@
 //! level) by keywords in English, Russian, French, Dutch and German, from
 //! `assets/topic-keywords.tsv`. A topic needs two mentions, or one in the title.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{is_cyrillic, layout, words};
+use super::{Reading, is_cyrillic, words};
 use crate::archive::model::{Suggestion, Tag, TagKind};
 use crate::archive::tags;
 
@@ -12,64 +13,105 @@ const TOPIC_THRESHOLD: f32 = 2.0;
 
 const TOPIC_KEYWORDS: &str = include_str!("../../assets/topic-keywords.tsv");
 
-/// Each topic with its keywords, as the table lists them.
-static TOPICS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    TOPIC_KEYWORDS
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let mut cells = line.split('\t');
-            let topic = cells.next()?;
-            Some((topic, cells.filter(|k| !k.is_empty()).collect()))
-        })
-        .collect()
+/// The vocabulary, indexed: each keyword to the topics it names. Latin keywords match whole
+/// words; Cyrillic ones are stems, matched by the word's beginnings.
+struct Vocabulary {
+    /// Each topic's tag, once.
+    topics: Vec<Tag>,
+    whole: HashMap<&'static str, Vec<usize>>,
+    stems: HashMap<&'static str, Vec<usize>>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let mut vocabulary = Vocabulary { topics: Vec::new(), whole: HashMap::new(), stems: HashMap::new() };
+    let rows = TOPIC_KEYWORDS.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty());
+    for line in rows {
+        let mut cells = line.split('\t');
+        let Some(Ok(tag)) = cells.next().map(|topic| tags::resolve(TagKind::Topic, topic)) else { continue };
+        let i = vocabulary.topics.len();
+        vocabulary.topics.push(tag);
+        for keyword in cells.filter(|k| !k.is_empty()) {
+            let map = if is_cyrillic(keyword) { &mut vocabulary.stems } else { &mut vocabulary.whole };
+            let topics = map.entry(keyword).or_default();
+            if !topics.contains(&i) {
+                topics.push(i);
+            }
+        }
+    }
+    vocabulary
 });
+
+impl Vocabulary {
+    /// The topics a text word names: a Latin keyword it is, or a Cyrillic stem it begins with
+    /// and adds at most five letters to.
+    fn topics_of(&self, word: &str) -> Vec<usize> {
+        if let Some(topics) = self.whole.get(word) {
+            return topics.clone();
+        }
+        if !is_cyrillic(word) {
+            return Vec::new();
+        }
+        let n_chars = word.chars().count();
+        let mut found = Vec::new();
+        for (n, (end, _)) in word.char_indices().chain(std::iter::once((word.len(), ' '))).enumerate() {
+            if n == 0 || n + 5 < n_chars {
+                continue;
+            }
+            for &topic in self.stems.get(&word[..end]).map(Vec::as_slice).unwrap_or_default() {
+                if !found.contains(&topic) {
+                    found.push(topic);
+                }
+            }
+        }
+        found
+    }
+}
 
 /// Topic suggestions: the user's own topics named in the text first, then the vocabulary.
 pub fn suggest_topics(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion> {
-    let (text, title_len, first_end) = layout(title, body);
-    let words = words(&text);
+    topics_in(&Reading::new(title, body), known)
+}
+
+/// [`suggest_topics`] of a text read already.
+pub(crate) fn topics_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
+    let Reading { text, title_len, words, .. } = reading;
+    let title_len = *title_len;
     let mut found: Vec<Suggestion> = Vec::new();
-    let mut score = |topic: Tag, offset: usize, word: &str| {
+    let mut score = |topic: &Tag, offset: usize, word: &str| {
         let weight = if offset < title_len { 2.0 } else { 1.0 };
-        let _ = first_end;
-        match found.iter_mut().find(|s| s.tag.key() == topic.key()) {
+        match found.iter_mut().find(|s| s.tag.kind == topic.kind && s.tag.value == topic.value) {
             Some(s) => {
                 s.score += weight;
                 if !s.evidence.iter().any(|e| e == word) && s.evidence.len() < 5 {
                     s.evidence.push(word.to_owned());
                 }
             }
-            None => found.push(Suggestion { tag: topic, score: weight, evidence: vec![word.to_owned()] }),
+            None => found.push(Suggestion { tag: topic.clone(), score: weight, evidence: vec![word.to_owned()] }),
         }
     };
-    // The user's topics as folded word sequences: "Middle Corridor" is two words of the text.
-    let mine: Vec<(&Tag, Vec<String>)> = known
-        .iter()
-        .filter(|t| t.kind == TagKind::Topic)
-        .map(|t| (t, words_of(&t.name)))
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    // The user's topics as folded word sequences ("Middle Corridor" is two words of the text),
+    // by their first word.
+    let mut mine: HashMap<String, Vec<(&Tag, Vec<String>)>> = HashMap::new();
+    for tag in known.iter().filter(|t| t.kind == TagKind::Topic) {
+        let name = words_of(&tag.name);
+        if let Some(first) = name.first() {
+            mine.entry(first.clone()).or_default().push((tag, name));
+        }
+    }
+    // The vocabulary's topics as the user has them, when the user has them.
+    let vocabulary = &*VOCABULARY;
+    let as_known: Vec<&Tag> =
+        vocabulary.topics.iter().map(|t| known.iter().find(|k| k.key() == t.key()).unwrap_or(t)).collect();
     for (i, (offset, word, _)) in words.iter().enumerate() {
-        for (tag, name) in &mine {
+        for (tag, name) in mine.get(word).map(Vec::as_slice).unwrap_or_default() {
             let here = words.get(i..i + name.len()).unwrap_or_default();
             if here.len() == name.len() && here.iter().zip(name).all(|((_, w, _), n)| w == n) {
                 let written = text.get(*offset..here.last().map_or(*offset, |(o, w, _)| o + w.len())).unwrap_or(word);
-                score((*tag).clone(), *offset, written);
+                score(tag, *offset, written);
             }
         }
-        for (topic, keywords) in TOPICS.iter() {
-            let hit = keywords.iter().any(|k| {
-                if is_cyrillic(k) {
-                    word.starts_with(k) && word.chars().count() <= k.chars().count() + 5
-                } else {
-                    word == k
-                }
-            });
-            if hit && let Ok(tag) = tags::resolve(TagKind::Topic, topic) {
-                let tag = known.iter().find(|k| k.key() == tag.key()).cloned().unwrap_or(tag);
-                score(tag, *offset, word);
-            }
+        for topic in vocabulary.topics_of(word) {
+            score(as_known[topic], *offset, word);
         }
     }
     found.retain(|s| s.score >= TOPIC_THRESHOLD);
