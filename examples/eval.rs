@@ -26,6 +26,47 @@ fn main() {
     photos(&corpus, tmp.path());
     errors(&corpus, tmp.path());
     suggestions(&corpus);
+    languages(&corpus);
+}
+
+/// Language detection on news whose language is known: WMT Russian and French, CoNLL Dutch,
+/// BBC English, and the Kazakh sentences joined into short articles.
+fn languages(corpus: &Path) {
+    use clippings::archive::language::detect_language;
+    println!("## Language of the text\n");
+    println!("| set | correct | documents |\n|---|---|---|");
+    let read_dir = |dir: PathBuf| -> Vec<String> {
+        let mut paths: Vec<PathBuf> =
+            std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+        paths.sort();
+        paths.iter().filter_map(|p| std::fs::read(p).ok()).map(|b| String::from_utf8_lossy(&b).into_owned()).collect()
+    };
+    let mut bbc = Vec::new();
+    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
+        bbc.extend(read_dir(corpus.join("bbc-news/bbc").join(topic)).into_iter().take(100));
+    }
+    let kazakh: Vec<String> = std::fs::read_to_string(corpus.join("kaznerd-dev/sentences.jsonl"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+        .collect::<Vec<_>>()
+        .chunks(5)
+        .map(|c| c.join(" "))
+        .take(300)
+        .collect();
+    let sets = [
+        ("WMT Russian", "ru", read_dir(corpus.join("wmt-news-docs/txt/ru"))),
+        ("WMT French", "fr", read_dir(corpus.join("wmt-news-docs/txt/fr"))),
+        ("CoNLL Dutch", "nl", read_dir(corpus.join("conll2002-nl/txt"))),
+        ("BBC English", "en", bbc),
+        ("KazNERD Kazakh (5 sentences each)", "kk", kazakh),
+    ];
+    for (name, code, texts) in sets {
+        let right = texts.iter().filter(|t| detect_language(t) == code).count();
+        println!("| {name} | {} | {} |", pct(right, texts.len()), texts.len());
+    }
+    println!();
 }
 
 fn import(dir: &Path, paths: &[PathBuf]) -> (Archive, ImportReport) {

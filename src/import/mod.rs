@@ -118,41 +118,80 @@ impl Archive {
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
         let accept_countries = self.accepts_countries_on_import()?;
-        let mut group: Vec<(PathBuf, Step)> = Vec::new();
-        let mut group_started = std::time::Instant::now();
-        let mut chunks = files.chunks(CHUNK_SIZE).peekable();
-        while let Some(chunk) = chunks.next() {
-            // The disk may fill while the batch runs (this import, or anything else): stop with
-            // what is done committed, before the database meets a full disk.
-            if let Err(full) = self.check_room(0) {
-                self.commit_group(std::mem::take(&mut group), accept_countries, &mut report, n_files, progress)?;
-                self.store.set_import_in_progress(false)?;
-                return Err(full);
-            }
-            let read_chunk = || -> Vec<(PathBuf, Step)> {
-                chunk
-                    .par_iter()
-                    .map(|path| {
-                        let step = if cancel.load(Ordering::Relaxed) {
-                            Step::Done(Outcome::Cancelled)
-                        } else {
-                            self.stage_one(path, &known)
-                        };
-                        (path.clone(), step)
-                    })
-                    .collect()
-            };
-            group.extend(match &pool {
-                Some(pool) => pool.install(read_chunk),
-                None => read_chunk(),
+        // Groups are committed on a thread of their own while the next group is read: the
+        // reading threads do not wait for the disk, the committing one not for the reading.
+        let result = std::thread::scope(|scope| -> Result<()> {
+            let (to_commit, groups) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, Step)>>(1);
+            let (committed, outcomes) = std::sync::mpsc::channel::<Result<Vec<FileOutcome>>>();
+            let committer = std::thread::Builder::new().name("import-commit".into()).spawn_scoped(scope, move || {
+                for group in groups {
+                    let result = self.commit_group(group, accept_countries);
+                    let failed = result.is_err();
+                    if committed.send(result).is_err() || failed {
+                        break;
+                    }
+                }
             });
-            let last = chunks.peek().is_none();
-            if last || group.len() >= GROUP_FILES || group_started.elapsed() >= GROUP_TIME {
-                self.commit_group(std::mem::take(&mut group), accept_countries, &mut report, n_files, progress)?;
-                group_started = std::time::Instant::now();
+            let committer = committer.map_err(|e| Error::io(self.root(), e))?;
+            let mut report_outcomes = |result: Result<Vec<FileOutcome>>, report: &mut ImportReport| -> Result<()> {
+                for outcome in result? {
+                    report.outcomes.push(outcome);
+                    if let Some(o) = report.outcomes.last() {
+                        progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
+                    }
+                }
+                Ok(())
+            };
+            let mut group: Vec<(PathBuf, Step)> = Vec::new();
+            let mut group_started = std::time::Instant::now();
+            let mut stopped = Ok(());
+            for chunk in files.chunks(CHUNK_SIZE) {
+                // The disk may fill while the batch runs (this import, or anything else): stop
+                // with what is done committed, before the database meets a full disk.
+                if let Err(full) = self.check_room(0) {
+                    stopped = Err(full);
+                    break;
+                }
+                let read_chunk = || -> Vec<(PathBuf, Step)> {
+                    chunk
+                        .par_iter()
+                        .map(|path| {
+                            let step = if cancel.load(Ordering::Relaxed) {
+                                Step::Done(Outcome::Cancelled)
+                            } else {
+                                self.stage_one(path, &known)
+                            };
+                            (path.clone(), step)
+                        })
+                        .collect()
+                };
+                group.extend(match &pool {
+                    Some(pool) => pool.install(read_chunk),
+                    None => read_chunk(),
+                });
+                if group.len() >= GROUP_FILES || group_started.elapsed() >= GROUP_TIME {
+                    // Waits while the committer is still on the group before.
+                    if to_commit.send(std::mem::take(&mut group)).is_err() {
+                        break;
+                    }
+                    group_started = std::time::Instant::now();
+                }
+                while let Ok(result) = outcomes.try_recv() {
+                    report_outcomes(result, &mut report)?;
+                }
             }
-        }
+            if !group.is_empty() {
+                let _ = to_commit.send(group);
+            }
+            drop(to_commit);
+            for result in outcomes {
+                report_outcomes(result, &mut report)?;
+            }
+            let _ = committer.join();
+            stopped
+        });
         self.store.set_import_in_progress(false)?;
+        result?;
         Ok(report)
     }
 
@@ -183,16 +222,9 @@ impl Archive {
 
     /// Commits a group: syncs the files it wrote in one pass, then stores its records, flushes
     /// the database, indexes them, and only then reports each file's outcome.
-    fn commit_group(
-        &self,
-        group: Vec<(PathBuf, Step)>,
-        accept_countries: bool,
-        report: &mut ImportReport,
-        n_files: usize,
-        progress: &mut dyn FnMut(ImportProgress<'_>),
-    ) -> Result<()> {
+    fn commit_group(&self, group: Vec<(PathBuf, Step)>, accept_countries: bool) -> Result<Vec<FileOutcome>> {
         if group.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let written: Vec<&Path> = group
             .iter()
@@ -228,13 +260,7 @@ impl Archive {
         // Nor before it can be found. The index is derived: should this fail, the clippings
         // stay marked and the next catch-up indexes them, so the import goes on.
         let _ = self.index_changed(&fresh);
-        for outcome in outcomes {
-            report.outcomes.push(outcome);
-            if let Some(o) = report.outcomes.last() {
-                progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
-            }
-        }
-        Ok(())
+        Ok(outcomes)
     }
 
     /// Stores a staged clipping's records, its files being on disk.
@@ -294,11 +320,10 @@ impl Archive {
             Ok(step) => step,
             Err(reason) => Step::Done(Outcome::Failed { reason }),
         };
-        let mut report = ImportReport::default();
         let accept_countries = self.accepts_countries_on_import()?;
-        self.commit_group(vec![(path.clone(), step)], accept_countries, &mut report, 1, &mut |_| {})?;
+        let committed = self.commit_group(vec![(path.clone(), step)], accept_countries);
         self.store.set_import_in_progress(false)?;
-        let outcome = report.outcomes.pop().map_or(Outcome::Cancelled, |o| o.outcome);
+        let outcome = committed?.pop().map_or(Outcome::Cancelled, |o| o.outcome);
         Ok(FileOutcome { path, outcome })
     }
 
