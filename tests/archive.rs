@@ -348,6 +348,28 @@ fn with_the_setting_on_imports_tag_the_countries_they_find() {
     assert!(archive.tags_of(id).unwrap().iter().any(|t| t.value == "BE"));
 }
 
+/// Archives made with two folder levels (`ab/cd/<hash>`) keep working: their files are found
+/// where they are, and a new import beside them uses one level.
+#[test]
+fn originals_in_the_older_two_level_layout_are_found() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, &[write(tmp.path(), "old.txt", "An older clipping\n\nIts text.")]);
+    let c = archive.get(imported_id(&report, "old.txt")).unwrap();
+    let one_level = archive.original_path(&c);
+    assert_eq!(one_level.parent().unwrap().parent().unwrap(), archive.root().join("originals"));
+    let two_levels = one_level.parent().unwrap().join(&c.hash[2..4]).join(one_level.file_name().unwrap());
+    std::fs::create_dir_all(two_levels.parent().unwrap()).unwrap();
+    std::fs::rename(&one_level, &two_levels).unwrap();
+    assert_eq!(archive.original_path(&c), two_levels);
+    let checked = archive.check(true, &mut |_, _| {}).unwrap();
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    // Importing it again finds it there: a duplicate, nothing written beside it.
+    let again = import(&archive, &[write(tmp.path(), "again.txt", "An older clipping\n\nIts text.")]);
+    assert!(matches!(outcome_of(&again, "again.txt"), Outcome::Duplicate { .. }));
+    assert!(!one_level.exists());
+}
+
 #[test]
 fn photo_iptc_xmp_and_sidecars() {
     let tmp = tempfile::tempdir().unwrap();

@@ -55,19 +55,28 @@ pub fn default_archive_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_dir().to_path_buf())
 }
 
-fn hash_dir(base: &Path, hash: &str) -> PathBuf {
-    base.join(hash.get(..2).unwrap_or("00")).join(hash.get(2..4).unwrap_or("00"))
+/// Where a file named by its content hash lives under `base`: in one of 256 folders by the
+/// hash's first two digits (`ab/abcd….txt`). Archives made before 0.2 have two levels
+/// (`ab/cd/abcd….txt`); their files stay where they are and are found there.
+fn hash_path(base: &Path, hash: &str, file_name: &str) -> PathBuf {
+    let first = hash.get(..2).unwrap_or("00");
+    let path = base.join(first).join(file_name);
+    if path.exists() {
+        return path;
+    }
+    let two_levels = base.join(first).join(hash.get(2..4).unwrap_or("00")).join(file_name);
+    if two_levels.exists() { two_levels } else { path }
 }
 
-/// Where the archive in `root` keeps the original with this content hash and format. A pure
-/// function of its arguments, for code that holds only the archive's path (the window).
+/// Where the archive in `root` keeps the original with this content hash and format, for code
+/// that holds only the archive's path (the window).
 pub fn original_path_in(root: &Path, hash: &str, format: &str) -> PathBuf {
-    hash_dir(&root.join("originals"), hash).join(format!("{hash}.{format}"))
+    hash_path(&root.join("originals"), hash, &format!("{hash}.{format}"))
 }
 
 /// Where the archive in `root` keeps the thumbnail of the clipping with this content hash.
 pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
-    hash_dir(&root.join("thumbnails"), hash).join(format!("{hash}.jpg"))
+    hash_path(&root.join("thumbnails"), hash, &format!("{hash}.jpg"))
 }
 
 /// The temporary copy behind [`Archive::open_snapshot`]; removed when dropped.
