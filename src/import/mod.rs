@@ -48,6 +48,9 @@ const CHUNK_SIZE: usize = 64;
 const GROUP_TIME: std::time::Duration = std::time::Duration::from_millis(1000);
 const GROUP_FILES: usize = 8192;
 
+/// How many records a group stores between two database flushes.
+const FLUSH_EVERY: usize = 256;
+
 /// PDFs and office documents are read whole; one larger than this is not a clipping.
 const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -236,25 +239,30 @@ impl Archive {
             .collect();
         let synced = files::sync_written(self.root(), &written);
         let mut fresh = Vec::new();
-        let outcomes: Vec<FileOutcome> = group
-            .into_iter()
-            .map(|(path, step)| {
-                let outcome = match step {
-                    Step::Done(outcome) => outcome,
-                    Step::Staged(staged) => match &synced {
-                        Ok(()) => self.store_staged(*staged, accept_countries),
-                        Err(e) => {
-                            self.remove_unstored(&staged.clipping.hash, &staged.written);
-                            Outcome::Failed { reason: ImportError::Store(e.to_string()) }
-                        }
-                    },
-                };
-                if let Outcome::Imported { id, .. } = outcome {
-                    fresh.push(id);
-                }
-                FileOutcome { path, outcome }
-            })
-            .collect();
+        let mut outcomes = Vec::with_capacity(group.len());
+        for (i, (path, step)) in group.into_iter().enumerate() {
+            // sled 0.34 can deadlock when a long burst of writes outruns its log writers (all
+            // its I/O threads then wait for the segment accountant, which waits for a file
+            // truncation queued behind them): a flush every few hundred records keeps the
+            // backlog short.
+            if i > 0 && i % FLUSH_EVERY == 0 {
+                self.store.flush()?;
+            }
+            let outcome = match step {
+                Step::Done(outcome) => outcome,
+                Step::Staged(staged) => match &synced {
+                    Ok(()) => self.store_staged(*staged, accept_countries),
+                    Err(e) => {
+                        self.remove_unstored(&staged.clipping.hash, &staged.written);
+                        Outcome::Failed { reason: ImportError::Store(e.to_string()) }
+                    }
+                },
+            };
+            if let Outcome::Imported { id, .. } = outcome {
+                fresh.push(id);
+            }
+            outcomes.push(FileOutcome { path, outcome });
+        }
         // Nothing is reported imported before it is on disk.
         self.store.flush()?;
         // Nor before it can be found. The index is derived: should this fail, the clippings
