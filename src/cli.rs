@@ -295,7 +295,10 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 let list: Vec<String> = archive
                     .suggestions(id)?
                     .iter()
-                    .map(|s| format!("{} {} ({:.1})", s.tag.kind, s.tag.name, s.score))
+                    .map(|s| {
+                        let note = if s.note.is_empty() { String::new() } else { format!(", {}", s.note) };
+                        format!("{} {} ({:.1}{note})", s.tag.kind, s.tag.name, s.score)
+                    })
                     .collect();
                 writeln!(
                     out,

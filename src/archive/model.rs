@@ -252,6 +252,24 @@ pub struct Suggestion {
     pub score: f32,
     /// The words that led to it, as they are written in the text.
     pub evidence: Vec<String>,
+    /// Why, in a few words, where it says more than the words: "in the headline", "dateline",
+    /// "mentioned once" (a weaker suggestion), "mentioned 4 times".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// It rests on a passing mention: offered more quietly, and never accepted for the user.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak: bool,
+}
+
+impl Suggestion {
+    /// A suggestion with no note.
+    pub fn new(tag: Tag, score: f32, evidence: Vec<String>) -> Suggestion {
+        Suggestion { tag, score, evidence, note: String::new(), weak: false }
+    }
+
+    pub fn is_weak(&self) -> bool {
+        self.weak
+    }
 }
 
 /// A suggestion as the archive keeps it: open until accepted (then it is a tag and leaves

@@ -276,7 +276,8 @@ impl Archive {
         let Staged { clipping, mut tags, mut suggestions, written } = staged;
         if accept_countries {
             suggestions.retain(|s| {
-                let country = s.suggestion.tag.kind == TagKind::Country;
+                // A passing mention stays a suggestion, for the user to judge.
+                let country = s.suggestion.tag.kind == TagKind::Country && !s.suggestion.is_weak();
                 if country {
                     tags.push(s.suggestion.tag.clone());
                 }

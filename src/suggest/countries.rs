@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{ENDINGS, Reading, dateline_in, is_cyrillic, section_weight, stem, words};
+use super::{ENDINGS, Reading, dateline_in, is_cyrillic, is_kazakh_suffix, section_weight, stem, words};
 use crate::archive::countries;
 use crate::archive::model::Suggestion;
 use crate::archive::tags;
@@ -47,6 +47,8 @@ struct Mention {
     kind: MentionKind,
     /// Folded tokens; Cyrillic ones are stems, matched as prefixes.
     tokens: Vec<String>,
+    /// The same tokens whole, which Kazakh suffixes extend ("ресей" + "де").
+    whole: Vec<String>,
     /// Whether the text must write it with a capital (names of places in Latin script).
     needs_capital: bool,
 }
@@ -71,18 +73,21 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
             "dateline" => MentionKind::DatelineOnly,
             _ => MentionKind::Town,
         };
-        let tokens: Vec<String> = words(text)
-            .into_iter()
-            .map(|(_, w, _)| if is_cyrillic(&w) && kind != MentionKind::Adjective { stem(&w) } else { w })
+        let whole: Vec<String> = words(text).into_iter().map(|(_, w, _)| w).collect();
+        let tokens: Vec<String> = whole
+            .iter()
+            .map(|w| if is_cyrillic(w) && kind != MentionKind::Adjective { stem(w) } else { w.clone() })
             .collect();
         if tokens.is_empty() {
             continue;
         }
-        let needs_capital = kind != MentionKind::Adjective && !is_cyrillic(text);
+        // Places are written with a capital in every language we read; adjectives are not in
+        // Russian, Kazakh or French. (The Kazakh word "аман", safe, is not Amman.)
+        let needs_capital = kind != MentionKind::Adjective;
         if kind == MentionKind::DatelineOnly && tokens.len() != 1 {
             continue;
         }
-        mentions.push(Mention { code, kind, tokens, needs_capital });
+        mentions.push(Mention { code, kind, tokens, whole, needs_capital });
     }
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -93,10 +98,14 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher { mentions, by_first }
 });
 
-/// Whether a text word is the mention token: equal, or for Cyrillic stems the word starts with
-/// it and adds at most five letters (a case ending, a Kazakh suffix, an adjective ending).
-fn token_matches(word: &str, token: &str) -> bool {
-    if word == token {
+/// Whether a text word is the mention token: equal, or the whole name with Kazakh suffixes,
+/// or for Cyrillic stems the word starts with it and adds at most five letters (a case ending,
+/// a Kazakh suffix, an adjective ending).
+fn token_matches(word: &str, token: &str, whole: &str) -> bool {
+    if word == token || word == whole {
+        return true;
+    }
+    if is_cyrillic(whole) && word.strip_prefix(whole).is_some_and(is_kazakh_suffix) {
         return true;
     }
     if !is_cyrillic(token) || !word.starts_with(token) {
@@ -116,7 +125,24 @@ fn lookup_keys(word: &str) -> Vec<String> {
         return vec![word.to_owned()];
     }
     let chars: Vec<char> = word.chars().collect();
-    (chars.len().saturating_sub(5).max(4).min(chars.len())..=chars.len()).map(|n| chars[..n].iter().collect()).collect()
+    // A whole name and two Kazakh suffixes may add up to seven letters ("Италиядағы").
+    let mut keys: Vec<String> = (chars.len().saturating_sub(7).max(4).min(chars.len())..=chars.len())
+        .map(|n| chars[..n].iter().collect())
+        .collect();
+    // An abbreviation with its suffix after a hyphen: "АҚШ-та", "ЕО-ның".
+    if let Some((head, _)) = word.split_once('-') {
+        keys.push(head.to_owned());
+    }
+    keys
+}
+
+/// Words after a country's name that make it something else: a currency ("АҚШ долларына",
+/// "US dollars"), a language ("қазақ тілінде", "русский язык").
+fn not_the_country(next: Option<&str>) -> bool {
+    let Some(next) = next else { return false };
+    ["доллар", "долар", "dollar", "рубл", "тілі", "тілін", "тіл", "язык", "language"]
+        .iter()
+        .any(|w| next.starts_with(w))
 }
 
 /// Country suggestions for a text, strongest first.
@@ -129,19 +155,26 @@ pub fn country_evidence(title: &str, body: &str) -> Vec<Suggestion> {
     evidence_in(&Reading::new(title, body))
 }
 
-/// [`suggest_countries`] of a text read already.
+/// [`suggest_countries`] of a text read already: the countries with evidence enough, and as
+/// weaker suggestions ("mentioned once") those named once in passing. A press officer asks of
+/// every article whether it mentions their country, and one mention counts.
 pub(crate) fn countries_in(reading: &Reading) -> Vec<Suggestion> {
     let mut all = evidence_in(reading);
-    all.retain(|s| s.score >= COUNTRY_THRESHOLD);
+    all.retain(|s| s.score >= WEAK_THRESHOLD);
     all
 }
+
+/// A weaker suggestion needs a country's name (or a demonym) once, or a capital and a city;
+/// a city alone is not enough.
+const WEAK_THRESHOLD: f32 = 0.8;
 
 fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
     let Reading { text, title_len, first_end, words } = reading;
     let (title_len, first_end) = (*title_len, *first_end);
     let dateline = dateline_in(text, title_len);
     let matcher = &*MATCHER;
-    let mut scores: HashMap<&'static str, (f32, Vec<String>)> = HashMap::new();
+    // Per country: its score, the words written, how many mentions, and where the strongest was.
+    let mut scores: HashMap<&'static str, (f32, Vec<String>, usize, &'static str)> = HashMap::new();
     let mut i = 0;
     while i < words.len() {
         let (offset, word, capital) = &words[i];
@@ -161,7 +194,12 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
                 {
                     continue;
                 }
-                let all = mention.tokens.iter().zip(&words[i..i + n]).all(|(t, (_, w, _))| token_matches(w, t));
+                let all = mention
+                    .tokens
+                    .iter()
+                    .zip(&mention.whole)
+                    .zip(&words[i..i + n])
+                    .all(|((t, whole), (_, w, _))| token_matches(w, t, whole));
                 if !all || n < best_len {
                     continue;
                 }
@@ -172,7 +210,7 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
                 best.push(mention);
             }
         }
-        if best.is_empty() {
+        if best.is_empty() || not_the_country(words.get(i + best_len).map(|(_, w, _)| w.as_str())) {
             i += 1;
             continue;
         }
@@ -192,9 +230,20 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
             let kind_weight = if in_dateline { 1.0 } else { mention.kind.weight() };
             *w = w.max(kind_weight);
         }
+        let place = if in_dateline {
+            "dateline"
+        } else if *offset < title_len {
+            "in the headline"
+        } else {
+            ""
+        };
         for (code, weight) in counted {
             let entry = scores.entry(code).or_default();
             entry.0 += weight * section;
+            entry.2 += 1;
+            if entry.3.is_empty() {
+                entry.3 = place;
+            }
             if !entry.1.contains(&written) {
                 entry.1.push(written.clone());
             }
@@ -203,9 +252,17 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
     }
     let mut out: Vec<Suggestion> = scores
         .into_iter()
-        .filter_map(|(code, (score, evidence))| {
+        .filter_map(|(code, (score, evidence, n_mentions, place))| {
             let country = countries::lookup(code)?;
-            Some(Suggestion { tag: tags::country_tag(country), score, evidence })
+            let weak = score < COUNTRY_THRESHOLD;
+            let note = match (place, n_mentions) {
+                ("", 1) if weak => "mentioned once".to_owned(),
+                ("", _) if weak => "mentioned in passing".to_owned(),
+                ("", 1) => "in the first paragraph".to_owned(),
+                ("", n) => format!("mentioned {n} times"),
+                (place, _) => place.to_owned(),
+            };
+            Some(Suggestion { tag: tags::country_tag(country), score, evidence, note, weak })
         })
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.value.cmp(&b.tag.value)));
@@ -220,6 +277,50 @@ mod tests {
         let mut v: Vec<String> = suggest_countries(title, body).into_iter().map(|s| s.tag.value).collect();
         v.sort();
         v
+    }
+
+    /// Every country named, once or more, in any inflected form: what `country_evidence` finds.
+    fn mentioned(title: &str, body: &str) -> Vec<String> {
+        let mut v: Vec<String> = country_evidence(title, body).into_iter().map(|s| s.tag.value).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn kazakh_names_take_their_suffixes() {
+        assert_eq!(mentioned("", "Ресей мен Қытай келісті."), ["CN", "RU"]);
+        assert_eq!(mentioned("", "Делегация Ресейден және Қытайдан келді."), ["CN", "RU"]);
+        assert_eq!(mentioned("", "Министр Мәскеуде және Бейжіңде болды."), ["CN", "RU"]);
+        assert_eq!(mentioned("", "Италиядан және Түркиядағы әріптестерінен хат келді."), ["IT", "TR"]);
+        assert_eq!(mentioned("", "Елші АҚШ-та және Құрама Штаттарда болды."), ["US"]);
+        assert_eq!(mentioned("", "Моңғолия, Бұрма, Аустралия және Аустрия."), ["AT", "AU", "MM", "MN"]);
+        // A word that is also a place in lower case, money and a language are not countries.
+        assert_eq!(mentioned("", "Бәрі аман, балалар аман-есен."), Vec::<String>::new());
+        assert_eq!(mentioned("", "Бағам АҚШ долларына қатысты өсті."), Vec::<String>::new());
+        assert_eq!(mentioned("", "Кітап қазақ тілінде шықты."), Vec::<String>::new());
+        assert_eq!(mentioned("", "Врачи рассказали о лечении рака груди."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_passing_mention_is_a_weaker_suggestion_that_says_so() {
+        let body = "Officials met in the capital on Monday to discuss the budget.\n\n\
+                    Later in the day the minister spoke to reporters about taxes.\n\n\
+                    He had returned from Russia the week before.";
+        let found = suggest_countries("Budget talks", body);
+        let ru = found.iter().find(|s| s.tag.value == "RU").expect("Russia, mentioned once");
+        assert!(ru.is_weak() && ru.note == "mentioned once", "{ru:?}");
+        let found = suggest_countries("Kazakhstan and Belgium", "The ministers met.");
+        assert!(found.iter().all(|s| !s.is_weak() && s.note == "in the headline"), "{found:?}");
+        // "Pékin" and "chinoises": a capital and an adjective, in passing.
+        let found = suggest_countries("Commerce", "Le texte.\n\nÀ Pékin, les marchandises chinoises arrivent.");
+        assert!(found.iter().any(|s| s.tag.value == "CN" && s.is_weak()), "{found:?}");
+    }
+
+    #[test]
+    fn ukrainian_names_in_their_cases() {
+        assert_eq!(mentioned("", "Україна і Росія."), ["RU", "UA"]);
+        assert_eq!(mentioned("", "Делегації України та Росії зустрілися в Туреччині."), ["RU", "TR", "UA"]);
+        assert_eq!(mentioned("", "Прем'єр Британії прибув."), ["GB"]);
     }
 
     #[test]

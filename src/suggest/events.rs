@@ -71,7 +71,7 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
         };
         match found.iter_mut().find(|s| s.tag.key() == tag.key()) {
             Some(s) => s.score += weight,
-            None => found.push(Suggestion { tag, score: weight, evidence: vec![name] }),
+            None => found.push(Suggestion::new(tag, weight, vec![name])),
         }
     };
     // Known events as word sequences, by their first word: one pass over the text, however

@@ -23,6 +23,8 @@ pub fn country_at(latitude_deg: f64, longitude_deg: f64) -> Option<Suggestion> {
         tag: tags::country_tag(country),
         score: 3.0,
         evidence: vec![format!("GPS {latitude_deg:.5}, {longitude_deg:.5}")],
+        note: "where the photo was taken".to_owned(),
+        weak: false,
     })
 }
 

@@ -60,11 +60,95 @@ fn stem(word: &str) -> String {
     chars[..end].iter().collect()
 }
 
-/// Russian case and adjective endings: what a short stem may take.
+/// Russian and Ukrainian case and adjective endings: what a short stem may take.
 const ENDINGS: &[&str] = &[
     "а", "у", "е", "ы", "и", "ю", "я", "ой", "ом", "ей", "ии", "ию", "ия", "ий", "ая", "ое", "ие", "ого", "ому", "ую",
-    "их", "ым", "ыми", "ими", "ых", "ую", "ом",
+    "их", "ым", "ыми", "ими", "ых", "ом", // Ukrainian
+    "ї", "і", "єю", "ією", "ою", "ів", "ам", "ами", "ах", "ія", "ію", "ії",
 ];
+
+/// Kazakh suffixes a name takes whole ("Ресей" -> "Ресейде", "Италиядан", "АҚШ-тың"): case,
+/// plural, possessive and the adjective of place (-лық, "ресейлік"), at most two in a row.
+const KAZAKH_SUFFIXES: &[&str] = &[
+    "да",
+    "де",
+    "та",
+    "те",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "а",
+    "е",
+    "на",
+    "не",
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "н",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "мен",
+    "бен",
+    "пен",
+    "нда",
+    "нде",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "тер",
+    "ша",
+    "ше",
+    "ға",
+    "ына",
+    "іне",
+    "ң",
+    "ымен",
+    "імен",
+    "лық",
+    "лік",
+    "дық",
+    "дік",
+    "тық",
+    "тік",
+    "ға",
+];
+
+/// Whether `extra`, what a word adds to a whole name, is one or two Kazakh suffixes (after a
+/// hyphen for abbreviations: "АҚШ-та", "ЕО-ның").
+fn is_kazakh_suffix(extra: &str) -> bool {
+    let extra = extra.strip_prefix('-').unwrap_or(extra);
+    if extra.is_empty() {
+        return false;
+    }
+    KAZAKH_SUFFIXES.contains(&extra)
+        || KAZAKH_SUFFIXES.iter().any(|a| extra.strip_prefix(a).is_some_and(|rest| KAZAKH_SUFFIXES.contains(&rest)))
+}
 
 /// Words of a text with where each starts and whether it is capitalised.
 fn words(text: &str) -> Vec<(usize, String, bool)> {

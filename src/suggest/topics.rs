@@ -86,7 +86,7 @@ pub(crate) fn topics_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
                     s.evidence.push(word.to_owned());
                 }
             }
-            None => found.push(Suggestion { tag: topic.clone(), score: weight, evidence: vec![word.to_owned()] }),
+            None => found.push(Suggestion::new(topic.clone(), weight, vec![word.to_owned()])),
         }
     };
     // The user's topics as folded word sequences ("Middle Corridor" is two words of the text),

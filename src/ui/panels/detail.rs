@@ -494,8 +494,14 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
     ui.horizontal_wrapped(|ui| {
         for s in &entry.suggestions {
             let name = s.tag.label();
-            let label = egui::RichText::new(&name).italics();
-            let hover = format!("{} {name}: {}", s.tag.kind, s.evidence.join(", "));
+            // A passing mention is offered more quietly, and says so.
+            let label = if s.is_weak() {
+                egui::RichText::new(format!("{name}?")).italics().weak()
+            } else {
+                egui::RichText::new(&name).italics()
+            };
+            let note = if s.note.is_empty() { String::new() } else { format!(" ({})", s.note) };
+            let hover = format!("{} {name}: {}{note}", s.tag.kind, s.evidence.join(", "));
             let (mut accept, mut dismiss) = (false, false);
             super::tags::chip(
                 ui,
