@@ -3,7 +3,11 @@
 //! imports them into a fresh archive (hash, copy, EXIF, 256 px thumbnail, database) and, in the
 //! same run, has `vipsthumbnail` (Debian libvips-tools) make 256 px thumbnails of the same files.
 //!
-//!     cargo bench --bench import [-- CORPUS_DIR [N_FILES]]
+//! Then text articles: N_TEXTS (default 10,000) stories made from the corpus's Reuters and BBC
+//! texts (each made distinct by a line of its own), imported end to end: hash, copy, parse,
+//! language, suggestions, database and search index, committed as the import commits them.
+//!
+//!     cargo bench --bench import [-- CORPUS_DIR [N_FILES [N_TEXTS]]]
 
 // A benchmark that cannot set up its inputs has nothing to measure: it stops there.
 #![allow(clippy::expect_used)]
@@ -120,4 +124,45 @@ fn main() {
     } else {
         println!("vipsthumbnail not found (apt-get install libvips-tools): no reference figure");
     }
+    let n_texts: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    texts(&corpus.join(".."), work.path(), n_texts);
+}
+
+/// Imports `n` text stories made from the corpus's Reuters and BBC texts; prints stories/s.
+fn texts(corpus: &Path, work: &Path, n: usize) {
+    let mut sources: Vec<PathBuf> = Vec::new();
+    let reuters = corpus.join("reuters21578/txt");
+    sources.extend(std::fs::read_dir(&reuters).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())));
+    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
+        let dir = corpus.join("bbc-news/bbc").join(topic);
+        sources.extend(std::fs::read_dir(&dir).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    sources.sort();
+    let texts: Vec<Vec<u8>> = sources.iter().filter_map(|p| std::fs::read(p).ok()).filter(|b| b.len() > 20).collect();
+    if texts.is_empty() {
+        println!("text import bench skipped: no Reuters or BBC texts under {}", corpus.display());
+        return;
+    }
+    let inbox = work.join("texts");
+    let mut n_bytes = 0;
+    for i in 0..n {
+        let mut bytes = texts[i % texts.len()].clone();
+        bytes.extend_from_slice(format!("\n\nCopy {i}.\n").as_bytes());
+        n_bytes += bytes.len();
+        let dir = inbox.join(format!("{:03}", i / 1000));
+        std::fs::create_dir_all(&dir).expect("text folder");
+        std::fs::write(dir.join(format!("{i:06}.txt")), bytes).expect("write text");
+    }
+    let archive = Archive::open(&work.join("archive-texts")).expect("open archive");
+    let start = Instant::now();
+    let report = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
+    let took = start.elapsed();
+    assert_eq!(report.n_imported(), n, "{}", report.summary());
+    println!(
+        "clippings import:  {:7.0} text stories/s  ({n} stories, {:.0} MB, {:.2} s; hash, copy, parse, language, \
+         suggestions, db, index; goal >= 2,000/s)",
+        n as f64 / took.as_secs_f64(),
+        n_bytes as f64 / 1e6,
+        took.as_secs_f64()
+    );
 }
