@@ -113,13 +113,26 @@ pub type Record = Option<(Clipping, Vec<Tag>)>;
 pub struct SearchIndex {
     dir: PathBuf,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// `None` only while it is dropped.
+    writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+/// Dropping the index waits for its background merges: no thread of it reads or writes its
+/// files once it is gone (the next open of the same folder, a backup, or a test that damages
+/// the files on purpose would otherwise meet a merge still at work).
+impl Drop for SearchIndex {
+    fn drop(&mut self) {
+        let writer = self.writer.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        if let Some(writer) = writer {
+            let _ = quiet::catch_quietly(|| writer.wait_merging_threads());
+        }
     }
 }
 
@@ -178,7 +191,7 @@ impl SearchIndex {
         }
         let writer = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
-        Ok(SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(writer), fields })
+        Ok(SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(Some(writer)), fields })
     }
 
     /// Records that the index is of this version and holds (or has marks for) every clipping.
@@ -254,7 +267,10 @@ impl SearchIndex {
                 (*id, record.as_ref().map(|(clipping, tags)| self.document(clipping, tags, analyzers)))
             })
             .collect();
-        let mut writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(writer) = guard.as_mut() else {
+            return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
+        };
         for (id, doc) in docs {
             writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
             if let Some(doc) = doc {
@@ -262,7 +278,7 @@ impl SearchIndex {
             }
         }
         writer.commit().map_err(|e| self.err(e))?;
-        drop(writer);
+        drop(guard);
         self.reader.reload().map_err(|e| self.err(e))
     }
 
