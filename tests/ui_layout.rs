@@ -208,12 +208,7 @@ fn snapshots_with_real_data_at_three_sizes() {
             .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, d, settings));
         settle(&mut h);
         h.get_by_label_contains(select).click();
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_millis(500) || !h.state().is_idle() {
-            h.step();
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        h.run();
+        window::settle_for_snapshot(&mut h);
         // The status bar names the temporary archive folder, which differs on every run.
         let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
         h.mask(Rect::from_min_max(egui::pos2(size[0] / 2.0, root.min.y), egui::pos2(size[0], root.max.y)));

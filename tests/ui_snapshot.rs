@@ -9,6 +9,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "common/window.rs"]
+mod window;
 
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
@@ -88,12 +90,7 @@ fn main_window() {
         std::thread::sleep(Duration::from_millis(10));
     }
     h.get_by_label("Benelux ministers meet in Luxembourg").click();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_millis(500) || !h.state().is_idle() {
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    h.run();
+    window::settle_for_snapshot(&mut h);
     // The status bar names the temporary archive folder, which differs on every run.
     // Its width varies with the random name, so the mask covers the bar's whole right half.
     let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
