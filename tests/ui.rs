@@ -322,6 +322,47 @@ fn arrow_keys_move_the_selection_and_escape_clears_it() {
     assert!(selected(&h).is_empty());
 }
 
+/// The window keeps only the lead of each text in memory; a search still shows where its words
+/// are deep in a long article, and the pane shows the whole text, also after a tag is added.
+#[test]
+fn long_texts_are_whole_where_they_are_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let filler = "The delegations met and talked about many other things. ".repeat(60);
+        let text = format!("A long report from Brussels\n\n{filler}\n\nAt the end came the hydrogen valley of Atyrau.");
+        let paths = [write(tmp.path(), "long.txt", text)];
+        archive.import(&paths, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    }
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Search").click();
+    h.step();
+    h.get_by_label("Search").type_text("valley");
+    settle(&mut h);
+    let first = Arc::clone(&h.state().state().results[0]);
+    let snippet = h.state_mut().snippet(&first).unwrap();
+    assert_eq!(&snippet.text[snippet.highlights[0].clone()], "valley");
+    h.get_by_label("A long report from Brussels").click();
+    settle(&mut h);
+    // The pane's text, from its first words to its last (a row's snippet is a passage).
+    let whole = |h: &Harness<'static, ClippingsApp>| {
+        h.root()
+            .query_all_by(|node| {
+                let text = node.label().or_else(|| node.value()).unwrap_or_default();
+                text.starts_with("The delegations met") && text.ends_with("valley of Atyrau.")
+            })
+            .count()
+    };
+    assert_eq!(whole(&h), 1);
+    h.get_by_label("Add tag").click();
+    h.get_by_label("Add tag").type_text("energy");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert!(h.state().state().results[0].tags.iter().any(|t| t.name == "energy"), "the tag was added");
+    assert_eq!(whole(&h), 1, "the pane lost the text after a tag was added");
+}
+
 /// After a click on a card, the arrows still move the selection: they do not walk the
 /// keyboard focus into the detail pane's fields.
 #[test]

@@ -242,6 +242,17 @@ impl Archive {
         self.store.all_clippings()
     }
 
+    /// The `n` clippings imported last (the trash too), newest first.
+    pub fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>> {
+        self.store.recent_clippings(n)
+    }
+
+    /// [`Archive::all_clippings_and_trash`], each clipping passed through `shrink` as it is
+    /// read (the window's catalog keeps a lead of each text, not all of it).
+    pub fn all_clippings_shrunk(&self, shrink: impl Fn(&mut Clipping) + Sync) -> Result<Vec<Clipping>> {
+        self.store.all_clippings_shrunk(shrink)
+    }
+
     /// The ids of the clippings that carry a tag, in id order.
     pub fn clippings_with_tag(&self, tag: &Tag) -> Result<Vec<ClippingId>> {
         self.store.clippings_with(&tag.key())

@@ -13,6 +13,18 @@ use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 use crate::search::analysis;
 use crate::search::query::Sort;
 
+/// How much of a clipping's text the catalog keeps: a card's lines and more.
+const LEAD_CHARS: usize = 400;
+
+/// Cuts a clipping's text to its lead and drops its site furniture.
+fn keep_lead(clipping: &mut Clipping) {
+    if let Some((cut, _)) = clipping.body.char_indices().nth(LEAD_CHARS) {
+        clipping.body.truncate(cut);
+        clipping.body.shrink_to_fit();
+    }
+    clipping.boilerplate = String::new();
+}
+
 /// One clipping as the browser shows it.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -27,6 +39,8 @@ pub struct Entry {
     /// The clipping's stored language, for highlighting matches the index's way (detecting it
     /// here for clippings of older versions would slow down opening a large archive).
     pub language: String,
+    /// Whether `clipping.body` is the whole text, or only its lead (see [`Entry::light`]).
+    pub complete: bool,
     /// The title folded for sorting, made the first time the results are sorted by title.
     title_key: std::sync::OnceLock<String>,
     tag_keys: Vec<String>,
@@ -50,11 +64,39 @@ impl Entry {
             topics: list(TagKind::Topic),
             events: list(TagKind::Event),
             language: crate::archive::language::declared_language(&clipping),
+            complete: true,
             title_key: std::sync::OnceLock::new(),
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
             tags,
             suggestions,
+        }
+    }
+
+    /// An entry that keeps only the lead of the clipping's text (what a card shows) and not
+    /// its site furniture: 100,000 whole texts would hold the window at several hundred MB.
+    /// The detail pane reads the whole clipping; the worker fills in the whole text of the
+    /// first results of a search, for their snippets.
+    pub fn light(mut clipping: Clipping, tags: Vec<Tag>, suggestions: Vec<Suggestion>) -> Entry {
+        keep_lead(&mut clipping);
+        let mut entry = Entry::with_suggestions(clipping, tags, suggestions);
+        entry.complete = false;
+        entry
+    }
+
+    /// This entry with the whole text of its clipping.
+    pub fn completed(&self, clipping: Clipping) -> Entry {
+        Entry {
+            clipping,
+            complete: true,
+            title_key: self.title_key.clone(),
+            tags: self.tags.clone(),
+            suggestions: self.suggestions.clone(),
+            countries: self.countries.clone(),
+            topics: self.topics.clone(),
+            events: self.events.clone(),
+            language: self.language.clone(),
+            tag_keys: self.tag_keys.clone(),
         }
     }
 
@@ -175,7 +217,7 @@ impl Catalog {
                 Ok(c) => {
                     let tags = archive.tags_of(id)?;
                     let suggestions = archive.suggestions(id)?;
-                    Some(Entry::with_suggestions(c, tags, suggestions))
+                    Some(Entry::light(c, tags, suggestions))
                 }
                 Err(crate::archive::Error::NoSuchClipping(_)) => None,
                 Err(e) => return Err(e),
@@ -217,14 +259,30 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
 
 impl Archive {
     /// Reads the whole archive into a [`Catalog`].
-    pub fn catalog(&self) -> Result<Catalog> {
-        let clippings = self.all_clippings_and_trash()?;
-        let mut entries = Vec::with_capacity(clippings.len());
-        for clipping in clippings {
+    /// The `n` clippings imported last, as a catalog: what the window shows first.
+    pub fn recent_catalog(&self, n: usize) -> Result<Catalog> {
+        let mut entries = Vec::with_capacity(n);
+        for mut clipping in self.recent_clippings(n)? {
+            keep_lead(&mut clipping);
             let tags = self.tags_of(clipping.id)?;
             let suggestions = self.suggestions(clipping.id)?;
-            entries.push(Entry::with_suggestions(clipping, tags, suggestions));
+            entries.push(Entry::light(clipping, tags, suggestions));
         }
         Ok(Catalog::from_entries(entries))
+    }
+
+    pub fn catalog(&self) -> Result<Catalog> {
+        use rayon::prelude::*;
+        // Read on all cores: at 100,000 clippings, decoding the records is most of opening.
+        let entries: Result<Vec<Entry>> = self
+            .all_clippings_shrunk(keep_lead)?
+            .into_par_iter()
+            .map(|clipping| {
+                let tags = self.tags_of(clipping.id)?;
+                let suggestions = self.suggestions(clipping.id)?;
+                Ok(Entry::light(clipping, tags, suggestions))
+            })
+            .collect();
+        Ok(Catalog::from_entries(entries?))
     }
 }

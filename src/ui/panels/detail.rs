@@ -60,7 +60,12 @@ impl DetailPane {
     /// not touched follow it, fields being edited stay as typed.
     pub fn update_from(&mut self, clipping: &Clipping, tags: &[Tag]) {
         let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == clipping.id) else { return };
-        let fresh = Detail::new(ClippingWithTags { clipping: clipping.clone(), tags: tags.to_vec() });
+        // The catalog's copy keeps only a lead of the text, which no edit changes: the pane
+        // keeps the whole text it read.
+        let mut clipping = clipping.clone();
+        clipping.body = d.item.clipping.body.clone();
+        clipping.boilerplate = d.item.clipping.boilerplate.clone();
+        let fresh = Detail::new(ClippingWithTags { clipping, tags: tags.to_vec() });
         let before = Detail::new(d.item.clone());
         for (field, was, now) in [
             (&mut d.title, before.title, fresh.title),

@@ -7,7 +7,7 @@ use std::sync::atomic::AtomicBool;
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, Tag, TagCount, TagKind};
 use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
-use crate::search::catalog::Entry;
+use crate::search::catalog::{Catalog, Entry};
 use crate::search::query::{Query, Sort};
 
 /// What the UI asks of the worker.
@@ -44,6 +44,8 @@ pub enum Request {
     },
     /// Re-read these clippings into the catalog (sent by the import thread as it goes).
     Refresh(Vec<ClippingId>),
+    /// The whole catalog, read on a thread of its own after the newest clippings were shown.
+    CatalogLoaded(Box<Catalog>),
     RefreshTags,
     /// The window is gone: let go of the archive. (The worker's own threads hold senders to
     /// its inbox, so the channel alone would never close.)
@@ -119,7 +121,9 @@ impl Request {
             Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
             Request::Export { .. } => RequestKind::Export,
-            Request::Refresh(_) | Request::RefreshTags | Request::Shutdown => RequestKind::Refresh,
+            Request::Refresh(_) | Request::RefreshTags | Request::CatalogLoaded(_) | Request::Shutdown => {
+                RequestKind::Refresh
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ pub use messages::{Edit, Pasted, Reply, Request, RequestKind};
 use crate::archive::{Archive, ClippingId};
 use crate::export::Layout;
 use crate::import::{ImportProgress, ImportReport, Outcome};
-use crate::search::catalog::Catalog;
+use crate::search::catalog::{Catalog, Entry};
 use crate::search::query::{Query, Sort};
 use edits::apply_edit;
 
@@ -75,7 +75,14 @@ struct State {
     archive: Arc<Archive>,
     catalog: Catalog,
     last_query: Option<(u64, Query, Sort)>,
+    /// While the whole catalog is read in the background: the clippings re-read meanwhile, to
+    /// re-read again into it when it arrives.
+    refreshed_while_loading: Option<Vec<ClippingId>>,
 }
+
+/// How many of the newest clippings the window shows before the whole catalog is read: a
+/// screenful and more, at once, however large the archive.
+const FIRST_SCREENFULS: usize = 300;
 
 fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     let archive = match Archive::open(dir) {
@@ -86,7 +93,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
             return;
         }
     };
-    let catalog = match archive.catalog() {
+    let catalog = match archive.recent_catalog(FIRST_SCREENFULS) {
         Ok(c) => c,
         Err(e) => {
             out.send(Reply::OpenFailed { message: e.to_string(), locked: false });
@@ -95,14 +102,18 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     };
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
     let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
+    let loading = catalog.len() + catalog.n_trashed() < archive.n_clippings();
+    if loading {
+        load_catalog(&archive, out);
+    }
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
-        n_clippings: catalog.len(),
+        n_clippings: archive.n_clippings(),
         n_index_pending,
         accept_countries_on_import,
     });
     catch_up_index(&archive, out);
-    let mut state = State { archive, catalog, last_query: None };
+    let mut state = State { archive, catalog, last_query: None, refreshed_while_loading: loading.then(Vec::new) };
     send_all_tags(&state, out);
     while let Ok(request) = requests.recv() {
         // While typing, only the newest search matters: skip the ones already overtaken.
@@ -137,7 +148,8 @@ fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State
 /// Handles a request under a panic guard and, for those the UI sent, says that it is done,
 /// after all its other replies: the UI counts requests in flight to know when the window is idle.
 fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
-    let from_ui = !matches!(request, Request::Refresh(_) | Request::RefreshTags | Request::Shutdown);
+    let from_ui =
+        !matches!(request, Request::Refresh(_) | Request::RefreshTags | Request::CatalogLoaded(_) | Request::Shutdown);
     let kind = request.kind();
     guarded(kind, out, || handle(request, state, out));
     if from_ui {
@@ -194,10 +206,30 @@ fn send_all_tags(state: &State, out: &Outbox) {
     }
 }
 
+/// How many of a search's first results get their whole text, for snippets of where the words
+/// are: more than a list shows at once.
+const WHOLE_TEXTS: usize = 100;
+
+/// Gives these entries their clippings' whole text (the catalog keeps only a lead).
+fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
+    for entry in entries.iter_mut().filter(|e| !e.complete) {
+        if let Ok(clipping) = archive.get(entry.id()) {
+            *entry = Arc::new(entry.completed(clipping));
+        }
+    }
+}
+
 fn search(state: &State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
     let (entries, tag_counts) = match state.archive.search_with_tag_counts(query, *sort) {
-        Ok(found) => (state.catalog.entries_of(&found.ids, *sort), state.catalog.tag_counts_of(&found.tag_counts)),
+        Ok(found) => {
+            let mut entries = state.catalog.entries_of(&found.ids, *sort);
+            if query.has_text() {
+                let n = entries.len().min(WHOLE_TEXTS);
+                complete_texts(&state.archive, &mut entries[..n]);
+            }
+            (entries, state.catalog.tag_counts_of(&found.tag_counts))
+        }
         Err(e) => {
             return out.send(Reply::Failed { request: RequestKind::Search, message: format!("cannot search: {e}") });
         }
@@ -206,13 +238,50 @@ fn search(state: &State, out: &Outbox) {
         generation: *generation,
         entries: Arc::new(entries),
         tag_counts,
-        n_total: state.catalog.len(),
+        // While the whole catalog is read, the archive's own count (the trash included).
+        n_total: if state.refreshed_while_loading.is_some() {
+            state.archive.n_clippings()
+        } else {
+            state.catalog.len()
+        },
         n_trashed: state.catalog.n_trashed(),
     });
 }
 
 /// After a change: re-read the changed clippings, show the current search again.
+/// Reads the whole catalog on a thread of its own; it arrives as [`Request::CatalogLoaded`].
+fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
+    let archive = Arc::clone(archive);
+    let to_worker = out.to_worker.clone();
+    let tx = out.tx.clone();
+    let spawned = std::thread::Builder::new().name("catalog".into()).spawn(move || match archive.catalog() {
+        Ok(catalog) => {
+            let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
+        }
+        Err(e) => {
+            let _ = tx.send(Reply::Failed {
+                request: RequestKind::Refresh,
+                message: format!("cannot read the archive: {e}"),
+            });
+        }
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot read the archive: {e}") });
+    }
+}
+
+/// The whole catalog has been read: it takes the place of the newest clippings', with what
+/// changed meanwhile read again.
+fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
+    state.catalog = catalog;
+    let changed = state.refreshed_while_loading.take().unwrap_or_default();
+    refresh(state, &changed, out);
+}
+
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
+    if let Some(changed) = &mut state.refreshed_while_loading {
+        changed.extend_from_slice(ids);
+    }
     if let Err(e) = state.catalog.refresh(&state.archive, ids) {
         out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot re-read the archive: {e}") });
     }
@@ -266,6 +335,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             search(state, out);
         }
         Request::Refresh(ids) => refresh(state, &ids, out),
+        Request::CatalogLoaded(catalog) => catalog_loaded(state, *catalog, out),
         Request::RefreshTags => send_all_tags(state, out),
         Request::Shutdown => {}
         Request::Load(id) => match archive.get_with_tags(id) {
@@ -396,6 +466,50 @@ mod tests {
                 return found;
             }
         }
+    }
+
+    /// A large archive shows its newest clippings at once, then all of them; a change made
+    /// while the rest is read is not lost.
+    #[test]
+    fn the_newest_clippings_come_first_then_all() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("archive");
+        let n = FIRST_SCREENFULS + 40;
+        let inbox = tmp.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        for i in 0..n {
+            std::fs::write(inbox.join(format!("{i:04}.txt")), format!("Story {i}\n\nText of story {i}.")).unwrap();
+        }
+        let first = {
+            let archive = Archive::open(&dir).unwrap();
+            let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+            assert_eq!(report.n_imported(), n);
+            report.imported_ids()[0]
+        };
+        let handle = spawn(dir, egui::Context::default());
+        let opened = wait_for(&handle, |r| match r {
+            Reply::Opened { n_clippings, .. } => Some(n_clippings),
+            _ => None,
+        });
+        assert_eq!(opened, n);
+        let topic = crate::archive::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
+        handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids: vec![first] }, is_undo: false });
+        let mut sizes = Vec::new();
+        for generation in 0..200 {
+            handle.send(Request::Search { generation, query: Query::default(), sort: Sort::Newest });
+            let entries = wait_for(&handle, |r| match r {
+                Reply::Results { generation: g, entries, .. } if g == generation => Some(entries),
+                _ => None,
+            });
+            sizes.push(entries.len());
+            if entries.len() == n {
+                let tagged = entries.iter().find(|e| e.id() == first).unwrap();
+                assert!(tagged.tags.iter().any(|t| t.name == "energy"), "the change made meanwhile is kept");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never all {n} clippings: {sizes:?}");
     }
 
     #[test]
