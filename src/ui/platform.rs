@@ -31,24 +31,36 @@ pub fn open_with_system(path: PathBuf) {
 struct StartupLog {
     started: Instant,
     first_frame_done: bool,
+    results_shown: bool,
 }
 
 static STARTUP: Mutex<Option<StartupLog>> = Mutex::new(None);
 
+/// How long since the process started, while the startup log runs.
+pub fn since_start_ms() -> Option<u128> {
+    STARTUP.lock().unwrap_or_else(PoisonError::into_inner).as_ref().map(|log| log.started.elapsed().as_millis())
+}
+
 /// Starts the startup log if `CLIPPINGS_LOG_STARTUP` is set.
 pub fn start_startup_log(started: Instant) {
     if std::env::var_os("CLIPPINGS_LOG_STARTUP").is_some() {
-        *STARTUP.lock().unwrap_or_else(PoisonError::into_inner) = Some(StartupLog { started, first_frame_done: false });
+        *STARTUP.lock().unwrap_or_else(PoisonError::into_inner) =
+            Some(StartupLog { started, first_frame_done: false, results_shown: false });
     }
 }
 
-/// Called after each frame: prints the first frame's time, then the time the results were shown.
+/// Called after each frame: prints the first frame's time, the time the first results were
+/// drawn, then the time the window had nothing more to wait for.
 pub fn log_startup(is_idle: bool, n_results: usize) {
     let mut guard = STARTUP.lock().unwrap_or_else(PoisonError::into_inner);
     let Some(log) = guard.as_mut() else { return };
     if !log.first_frame_done {
         log.first_frame_done = true;
         eprintln!("clippings: first frame after {} ms", log.started.elapsed().as_millis());
+    }
+    if n_results > 0 && !log.results_shown {
+        log.results_shown = true;
+        eprintln!("clippings: first {n_results} results drawn after {} ms", log.started.elapsed().as_millis());
     }
     if is_idle {
         eprintln!("clippings: {n_results} clippings shown after {} ms", log.started.elapsed().as_millis());

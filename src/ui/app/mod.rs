@@ -267,6 +267,7 @@ pub fn run(archive_dir: PathBuf, started: Instant) -> eframe::Result {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(

@@ -78,13 +78,23 @@ struct State {
     /// While the whole catalog is read in the background: the clippings re-read meanwhile, to
     /// re-read again into it when it arrives.
     refreshed_while_loading: Option<Vec<ClippingId>>,
+    opened_at: std::time::Instant,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
 /// screenful and more, at once, however large the archive.
 const FIRST_SCREENFULS: usize = 300;
 
+/// With `CLIPPINGS_LOG_STARTUP` set, says how long a step of opening took.
+fn log_step(what: &str, since: std::time::Instant) {
+    if std::env::var_os("CLIPPINGS_LOG_STARTUP").is_some() {
+        let at = crate::ui::platform::since_start_ms().map(|ms| format!(", done at {ms} ms")).unwrap_or_default();
+        eprintln!("clippings: {what} took {} ms{at}", since.elapsed().as_millis());
+    }
+}
+
 fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
+    let started = std::time::Instant::now();
     let archive = match Archive::open(dir) {
         Ok(a) => Arc::new(a),
         Err(e) => {
@@ -93,6 +103,8 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
             return;
         }
     };
+    log_step("opening the archive", started);
+    let started = std::time::Instant::now();
     let catalog = match archive.recent_catalog(FIRST_SCREENFULS) {
         Ok(c) => c,
         Err(e) => {
@@ -102,6 +114,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     };
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
     let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
+    log_step("reading the newest clippings", started);
     let loading = catalog.len() + catalog.n_trashed() < archive.n_clippings();
     if loading {
         load_catalog(&archive, out);
@@ -113,8 +126,18 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         accept_countries_on_import,
     });
     catch_up_index(&archive, out);
-    let mut state = State { archive, catalog, last_query: None, refreshed_while_loading: loading.then(Vec::new) };
-    send_all_tags(&state, out);
+    let mut state = State {
+        archive,
+        catalog,
+        last_query: None,
+        refreshed_while_loading: loading.then(Vec::new),
+        opened_at: started,
+    };
+    // Every tag, for completion: read once the whole catalog is, in a large archive, so that
+    // the first results do not wait for it.
+    if !loading {
+        send_all_tags(&state, out);
+    }
     while let Ok(request) = requests.recv() {
         // While typing, only the newest search matters: skip the ones already overtaken.
         let request = match request {
@@ -221,6 +244,7 @@ fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
 
 fn search(state: &State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
+    let started = std::time::Instant::now();
     let (entries, tag_counts) = match state.archive.search_with_tag_counts(query, *sort) {
         Ok(found) => {
             let mut entries = state.catalog.entries_of(&found.ids, *sort);
@@ -234,6 +258,7 @@ fn search(state: &State, out: &Outbox) {
             return out.send(Reply::Failed { request: RequestKind::Search, message: format!("cannot search: {e}") });
         }
     };
+    log_step("a search", started);
     out.send(Reply::Results {
         generation: *generation,
         entries: Arc::new(entries),
@@ -273,9 +298,11 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
 /// The whole catalog has been read: it takes the place of the newest clippings', with what
 /// changed meanwhile read again.
 fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
+    log_step(&format!("reading all {} clippings (since opening)", catalog.len()), state.opened_at);
     state.catalog = catalog;
     let changed = state.refreshed_while_loading.take().unwrap_or_default();
     refresh(state, &changed, out);
+    send_all_tags(state, out);
 }
 
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
