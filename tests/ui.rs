@@ -72,7 +72,7 @@ fn trash(h: &mut Harness<'static, ClippingsApp>, title: &str) {
 
 /// Opens the trash, which holds one clipping, and empties it, confirming.
 fn empty_the_trash_of_one(h: &mut Harness<'static, ClippingsApp>) {
-    for label in ["Trash (1)", "Empty trash…", "Delete 1 clippings for good"] {
+    for label in ["Trash (1)", "Empty trash…", "Delete 1 clipping for good"] {
         h.get_by_label(label).click();
         settle(h);
     }

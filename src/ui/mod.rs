@@ -19,3 +19,8 @@ pub mod worker;
 
 pub use app::{Action, ClippingsApp, run};
 pub use state::{AppState, Filters, ImportedFilter, Settings, SortColumn, Status, View};
+
+/// "1 clipping", "5 clippings": English plurals until the window speaks other languages.
+pub(crate) fn n_clippings(n: usize) -> String {
+    if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
+}

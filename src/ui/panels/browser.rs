@@ -79,7 +79,7 @@ fn trash_bar_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, action
                 if ui.button("Cancel").clicked() {
                     browser.confirm_empty_trash = false;
                 }
-                let text = format!("Delete {} clippings for good", app.n_trashed);
+                let text = format!("Delete {} for good", crate::ui::n_clippings(app.n_trashed));
                 if ui.button(egui::RichText::new(text).color(ui.visuals().error_fg_color)).clicked() {
                     browser.confirm_empty_trash = false;
                     actions.push(Action::EmptyTrash);

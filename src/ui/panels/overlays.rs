@@ -54,9 +54,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
             if let Status::Ready { root } = &app.status {
                 let shown = app.results.len();
                 let text = if shown == app.n_total {
-                    format!("{shown} clippings")
+                    crate::ui::n_clippings(shown)
                 } else {
-                    format!("{shown} of {} clippings", app.n_total)
+                    format!("{shown} of {}", crate::ui::n_clippings(app.n_total))
                 };
                 ui.label(text);
                 if !app.selection.is_empty() {
@@ -192,8 +192,8 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
             ui.label(format!(
-                "Copy {} clippings, each with a .json sidecar, and a clippings.csv listing them.",
-                dialog.ids.len()
+                "Copy {}, each with a .json sidecar, and a clippings.csv listing them.",
+                crate::ui::n_clippings(dialog.ids.len())
             ));
             ui.add_space(6.0);
             // Rows of fixed widths, not a Grid: a Grid learns its column widths in its first

@@ -105,7 +105,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                 let n = if app.selection.is_empty() { app.results.len() } else { app.selection.len() };
                 let export = ui
                     .add_enabled(ready && !exporting && n > 0, egui::Button::new("Export…"))
-                    .on_hover_text(format!("Copy {n} clippings with their metadata to a folder"));
+                    .on_hover_text(format!("Copy {} with their metadata to a folder", crate::ui::n_clippings(n)));
                 if export.clicked() {
                     actions.push(Action::OpenExport);
                 }
