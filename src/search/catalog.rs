@@ -86,18 +86,7 @@ impl Entry {
 
     /// This entry with the whole text of its clipping.
     pub fn completed(&self, clipping: Clipping) -> Entry {
-        Entry {
-            clipping,
-            complete: true,
-            title_key: self.title_key.clone(),
-            tags: self.tags.clone(),
-            suggestions: self.suggestions.clone(),
-            countries: self.countries.clone(),
-            topics: self.topics.clone(),
-            events: self.events.clone(),
-            language: self.language.clone(),
-            tag_keys: self.tag_keys.clone(),
-        }
+        Entry { clipping, complete: true, ..self.clone() }
     }
 
     fn title_key(&self) -> &str {
@@ -214,11 +203,7 @@ impl Catalog {
         let mut fresh: HashMap<ClippingId, Option<Entry>> = HashMap::new();
         for &id in ids {
             let entry = match archive.get(id) {
-                Ok(c) => {
-                    let tags = archive.tags_of(id)?;
-                    let suggestions = archive.suggestions(id)?;
-                    Some(Entry::light(c, tags, suggestions))
-                }
+                Ok(c) => Some(archive.light_entry(c)?),
                 Err(crate::archive::Error::NoSuchClipping(_)) => None,
                 Err(e) => return Err(e),
             };
@@ -258,31 +243,26 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
 }
 
 impl Archive {
-    /// Reads the whole archive into a [`Catalog`].
-    /// The `n` clippings imported last, as a catalog: what the window shows first.
-    pub fn recent_catalog(&self, n: usize) -> Result<Catalog> {
-        let mut entries = Vec::with_capacity(n);
-        for mut clipping in self.recent_clippings(n)? {
-            keep_lead(&mut clipping);
-            let tags = self.tags_of(clipping.id)?;
-            let suggestions = self.suggestions(clipping.id)?;
-            entries.push(Entry::light(clipping, tags, suggestions));
-        }
-        Ok(Catalog::from_entries(entries))
+    /// A clipping as the catalog keeps it: its lead, its tags and its open suggestions.
+    fn light_entry(&self, clipping: Clipping) -> Result<Entry> {
+        let tags = self.tags_of(clipping.id)?;
+        let suggestions = self.suggestions(clipping.id)?;
+        Ok(Entry::light(clipping, tags, suggestions))
     }
 
+    /// The `n` clippings imported last, as a catalog: what the window shows first.
+    pub fn recent_catalog(&self, n: usize) -> Result<Catalog> {
+        let entries: Result<Vec<Entry>> =
+            self.recent_clippings(n)?.into_iter().map(|clipping| self.light_entry(clipping)).collect();
+        Ok(Catalog::from_entries(entries?))
+    }
+
+    /// Reads the whole archive into a [`Catalog`].
     pub fn catalog(&self) -> Result<Catalog> {
         use rayon::prelude::*;
         // Read on all cores: at 100,000 clippings, decoding the records is most of opening.
-        let entries: Result<Vec<Entry>> = self
-            .all_clippings_shrunk(keep_lead)?
-            .into_par_iter()
-            .map(|clipping| {
-                let tags = self.tags_of(clipping.id)?;
-                let suggestions = self.suggestions(clipping.id)?;
-                Ok(Entry::light(clipping, tags, suggestions))
-            })
-            .collect();
+        let entries: Result<Vec<Entry>> =
+            self.all_clippings_shrunk(keep_lead)?.into_par_iter().map(|clipping| self.light_entry(clipping)).collect();
         Ok(Catalog::from_entries(entries?))
     }
 }

@@ -57,7 +57,7 @@ static EVENT_NAMES: std::sync::LazyLock<Vec<(&'static str, Vec<String>)>> = std:
         let mut names = line.split('\t');
         let Some(name) = names.next() else { continue };
         for alias in std::iter::once(name).chain(names) {
-            let words: Vec<String> = super::words(alias).into_iter().map(|(_, w, _)| w).collect();
+            let words = super::words_of(alias);
             if !words.is_empty() {
                 out.push((name, words));
             }
@@ -119,7 +119,7 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     let names: Vec<(&Tag, Vec<String>)> = known
         .iter()
         .filter(|t| t.kind == TagKind::Event && fold(&t.name).chars().count() >= 4)
-        .map(|t| (t, super::words(&t.name).into_iter().map(|(_, w, _)| w).collect::<Vec<_>>()))
+        .map(|t| (t, super::words_of(&t.name)))
         .filter(|(_, w)| !w.is_empty())
         .collect();
     for (tag, name) in &names {

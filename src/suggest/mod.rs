@@ -171,6 +171,11 @@ fn words(text: &str) -> Vec<(usize, String, bool)> {
     out
 }
 
+/// The folded words of a name, as [`words`] reads them from a text.
+fn words_of(name: &str) -> Vec<String> {
+    words(name).into_iter().map(|(_, w, _)| w).collect()
+}
+
 fn push_word(out: &mut Vec<(usize, String, bool)>, text: &str, start: usize, end: usize) {
     let word = text.get(start..end).unwrap_or_default().trim_end_matches('-');
     if word.is_empty() {

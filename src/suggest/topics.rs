@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::{Reading, is_cyrillic, words};
+use super::{Reading, is_cyrillic, words_of};
 use crate::archive::model::{Suggestion, Tag, TagKind};
 use crate::archive::tags;
 
@@ -117,11 +117,6 @@ pub(crate) fn topics_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     found.retain(|s| s.score >= TOPIC_THRESHOLD);
     found.sort_by(|a, b| b.score.total_cmp(&a.score));
     found
-}
-
-/// The folded words of a name, as [`words`] reads them from a text.
-fn words_of(name: &str) -> Vec<String> {
-    words(name).into_iter().map(|(_, w, _)| w).collect()
 }
 
 #[cfg(test)]
