@@ -72,6 +72,7 @@ impl Archive {
         let dir = self.data.join("index");
         {
             let mut index = self.index.write().unwrap_or_else(PoisonError::into_inner);
+            index.close();
             let aside = self.data.join("index.damaged");
             let _ = std::fs::remove_dir_all(&aside);
             let moved = std::fs::rename(&dir, &aside).is_ok();

@@ -129,10 +129,7 @@ impl std::fmt::Debug for SearchIndex {
 /// the files on purpose would otherwise meet a merge still at work).
 impl Drop for SearchIndex {
     fn drop(&mut self) {
-        let writer = self.writer.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-        if let Some(writer) = writer {
-            let _ = quiet::catch_quietly(|| writer.wait_merging_threads());
-        }
+        self.close();
     }
 }
 
@@ -167,6 +164,17 @@ impl SearchIndex {
             segment.fast_fields().u64("id").map_err(err)?;
         }
         Ok(opened)
+    }
+
+    /// Stops the writer and waits for its merges and commits, so that nothing of this index
+    /// writes to its folder any more. Searching still works; changing fails. Called before
+    /// another index is made in the same folder: a writer left running (a merge, a commit's
+    /// clean-up) would go on in the folder the new index now uses.
+    pub fn close(&self) {
+        let writer = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+        if let Some(writer) = writer {
+            let _ = quiet::catch_quietly(|| writer.wait_merging_threads());
+        }
     }
 
     /// Makes an empty index in `dir`, in place of whatever was there.
