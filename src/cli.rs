@@ -16,11 +16,20 @@ use crate::search::highlight::{Highlighter, Snippet};
 use crate::search::query::{Query, Sort};
 
 #[derive(Debug, Parser)]
-#[command(name = "clippings", version, about = "A desktop archive of press clippings", long_about = None)]
+#[command(
+    name = "clippings",
+    version,
+    about = "A desktop archive of press clippings",
+    long_about = None
+)]
 pub struct Cli {
     /// The archive folder [default: the platform's data folder]
     #[arg(long, global = true, env = "CLIPPINGS_ARCHIVE", value_name = "DIR")]
     pub archive: Option<PathBuf>,
+
+    /// Files and folders to import in the window (what "Open with Clippings" passes)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -257,20 +266,20 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 let tag = archive::tags::resolve(kind, &value)?;
                 let ids = target_ids(&archive, &target)?;
                 let n = archive.add_tag(&tag, &ids)?;
-                writeln!(out, "added {kind} {} to {n} clippings ({} already had it)", tag.name, ids.len() - n)?;
+                writeln!(out, "added {kind} {} to {} ({} already had it)", tag.name, n_clippings(n), ids.len() - n)?;
             }
             TagAction::Remove { kind, value, target } => {
                 let tag = archive::tags::resolve(kind, &value)?;
                 let ids = target_ids(&archive, &target)?;
                 let n = archive.remove_tag(&tag, &ids)?;
-                writeln!(out, "removed {kind} {} from {n} clippings", tag.name)?;
+                writeln!(out, "removed {kind} {} from {}", tag.name, n_clippings(n))?;
             }
             TagAction::Rename { kind, old, new } => {
                 let tag = archive
                     .find_tag(kind, &old)?
                     .ok_or_else(|| archive::Error::NoSuchTag { kind: kind.as_str(), value: old.clone() })?;
                 let n = archive.rename_tag(&tag, &new)?;
-                writeln!(out, "renamed {kind} {old:?} to {new:?} on {n} clippings")?;
+                writeln!(out, "renamed {kind} {old:?} to {new:?} on {}", n_clippings(n))?;
             }
         },
         Command::Tags { json } => {
@@ -347,7 +356,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                     writeln!(out, "{problem}")?;
                 }
             }
-            eprintln!("{} clippings checked, {} problems", report.n_clippings, report.problems.len());
+            eprintln!("{} checked, {} problems", n_clippings(report.n_clippings), report.problems.len());
             if !report.problems.is_empty() {
                 return Ok(ExitCode::from(1));
             }
@@ -494,4 +503,9 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
         writeln!(out, "\n{}", c.body)?;
     }
     Ok(())
+}
+
+/// "1 clipping", "5 clippings": the command line speaks English, for scripts.
+fn n_clippings(n: usize) -> String {
+    if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
 }

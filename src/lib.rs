@@ -9,11 +9,13 @@
 //!   window browses.
 //! - `suggest`: tag suggestions read from text and photo positions.
 //! - `export`: a selection copied to a folder.
+//! - `i18n`: the window's messages in English, Russian, Kazakh, French and Dutch (Fluent).
 //! - `cli` and `ui`: the command line and the window, over the above.
 
 pub mod archive;
 pub mod cli;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod search;
 pub mod suggest;

@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use clippings::cli::{self, Cli};
 
-fn open_window(archive: Option<std::path::PathBuf>, started: std::time::Instant) -> anyhow::Result<ExitCode> {
+fn open_window(
+    archive: Option<std::path::PathBuf>,
+    files: Vec<std::path::PathBuf>,
+    started: std::time::Instant,
+) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     let dir = match archive {
         Some(dir) => dir,
@@ -20,7 +24,7 @@ fn open_window(archive: Option<std::path::PathBuf>, started: std::time::Instant)
     if no_display {
         anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
     }
-    clippings::ui::run(dir, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    clippings::ui::run(dir, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -29,7 +33,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(args.archive, command),
-        None => open_window(args.archive, started),
+        None => open_window(args.archive, args.files, started),
     };
     match result {
         Ok(code) => code,

@@ -53,12 +53,12 @@ fn import_list_show_tag_export() {
     assert!(stdout(&again).starts_with(&format!("duplicate of {id} \"Brussels talks")), "{}", stdout(&again));
 
     let out = clippings(&archive, &["tag", "add", "country", "Бельгия", "--query", "benelux"]);
-    assert_eq!(stdout(&out).trim(), "added country Belgium to 1 clippings (0 already had it)", "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "added country Belgium to 1 clipping (0 already had it)", "{}", stderr(&out));
     let out = clippings(&archive, &["tag", "add", "topic", "transport", "--ids", "1,2"]);
     assert_eq!(stdout(&out).trim(), "added topic transport to 2 clippings (0 already had it)");
     let photo_id = if id == "1" { "2" } else { "1" };
     let out = clippings(&archive, &["tag", "remove", "topic", "transport", "--ids", photo_id]);
-    assert_eq!(stdout(&out).trim(), "removed topic transport from 1 clippings");
+    assert_eq!(stdout(&out).trim(), "removed topic transport from 1 clipping");
 
     let list = stdout(&clippings(&archive, &["list", "--query", "country:BE"]));
     assert_eq!(list.lines().count(), 1, "{list}");

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use clippings::archive::{Archive, TagKind, tags};
+use clippings::i18n::Lang;
 use clippings::search::query::Sort;
 use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
@@ -36,6 +37,8 @@ impl egui::DroppedFile for Dropped {
 
 fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
     let dir = dir.to_path_buf();
+    // English unless a test asks for another language, whatever the machine's locale.
+    let settings = Settings { language: settings.language.or(Some(Lang::En)), ..settings };
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
@@ -651,4 +654,125 @@ fn a_new_search_keeps_only_what_it_shows_selected() {
     assert_eq!(h.state().state().selection.len(), 1);
     assert!(h.query_by_label_contains("4 selected").is_none());
     h.get_by_label_contains("1 selected");
+}
+
+/// The main flows in Russian and in Kazakh, found by their translated labels: the library, a
+/// search, a selection tagged in bulk, the export dialog, the trash; country names in the
+/// window's language; then the language changed from its menu, and kept in the settings.
+#[test]
+fn the_window_speaks_russian_and_kazakh() {
+    struct Words {
+        lang: Lang,
+        all: &'static str,
+        search: &'static str,
+        selected: &'static str,
+        add_tag: &'static str,
+        added: &'static str,
+        belgium: &'static str,
+        export: &'static str,
+        export_title: &'static str,
+        cancel: &'static str,
+        trash: &'static str,
+        trashed: &'static str,
+        menu: &'static str,
+    }
+    let languages = [
+        Words {
+            lang: Lang::Ru,
+            all: "Все вырезки (4)",
+            search: "Поиск",
+            selected: "Выбрано 2 вырезки",
+            add_tag: "Добавить метку",
+            added: "Метка «Энергетика» (тема) добавлена: 2 вырезки",
+            belgium: "BE Бельгия (2)",
+            export: "Экспорт…",
+            export_title: "Экспорт вырезок",
+            cancel: "Отмена",
+            trash: "Корзина (0)",
+            trashed: "В корзину: 1 вырезка",
+            menu: "Язык",
+        },
+        Words {
+            lang: Lang::Kk,
+            all: "Барлық материал (4)",
+            search: "Іздеу",
+            selected: "2 материал таңдалды",
+            add_tag: "Тег қосу",
+            added: "«Энергетика» тегі (тақырып) 2 материалға қосылды",
+            belgium: "BE Бельгия (2)",
+            export: "Экспорттау…",
+            export_title: "Материалдарды экспорттау",
+            cancel: "Бас тарту",
+            trash: "Себет (0)",
+            trashed: "1 материал себетке тасталды",
+            menu: "Тіл",
+        },
+    ];
+    for w in languages {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = seeded(tmp.path());
+        let mut h = harness(&dir, Settings { view: View::List, language: Some(w.lang), ..Settings::default() });
+        h.get_by_label(w.all);
+        h.get_by_label(w.trash);
+        h.get_by_label(w.belgium);
+
+        h.get_by_label(w.search).click();
+        h.step();
+        h.get_by_label(w.search).type_text("kazakhstan");
+        settle(&mut h);
+        assert_eq!(h.state().state().results.len(), 2, "{:?}", w.lang);
+
+        h.get_by_label("Brussels talks on the Middle Corridor").click();
+        settle(&mut h);
+        h.get_by_label("Green hydrogen in Kazakhstan").click_modifiers(Modifiers::COMMAND);
+        settle(&mut h);
+        h.get_by_label(w.selected);
+        h.get_by_label(w.add_tag).click();
+        h.step();
+        h.get_by_label(w.add_tag).type_text("Энергетика");
+        h.step();
+        h.key_press(Key::Enter);
+        settle(&mut h);
+        h.get_by_label_contains(w.added);
+
+        h.get_by_label(w.export).click();
+        settle(&mut h);
+        h.get_by_label(w.export_title);
+        h.get_by_label(w.cancel).click();
+        settle(&mut h);
+
+        h.get_by_label("Green hydrogen in Kazakhstan").click();
+        settle(&mut h);
+        h.key_press(Key::Delete);
+        settle(&mut h);
+        h.get_by_label_contains(w.trashed);
+
+        // Another language from the menu, at once and after a restart.
+        h.get_by_label(w.menu).click();
+        settle(&mut h);
+        h.get_by_label("Français").click();
+        settle(&mut h);
+        h.get_by_label("Rechercher");
+        h.get_by_label("BE Belgique (1)");
+        assert_eq!(h.state().settings().language, Some(Lang::Fr));
+    }
+}
+
+/// Files given on the command line (a file manager's "Open with Clippings") are imported once
+/// the archive is open.
+#[test]
+fn files_given_at_start_are_imported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = write(&tmp.path().join("inbox"), "story.txt", "Astana hosts a forum\nDelegations arrived.");
+    let dir = tmp.path().join("archive");
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |cc| {
+        let mut app =
+            ClippingsApp::new(&cc.egui_ctx, dir, Settings { language: Some(Lang::En), ..Settings::default() });
+        app.import_when_ready(vec![story]);
+        app
+    });
+    settle(&mut h);
+    h.get_by_label("Import finished");
+    h.get_by_label("1 imported, 0 duplicates, 0 failed");
+    assert_eq!(titles(&h), ["Astana hosts a forum"]);
 }

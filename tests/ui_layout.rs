@@ -14,6 +14,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use clippings::archive::Archive;
+use clippings::i18n::Lang;
 use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
 use egui::Rect;
@@ -70,7 +71,7 @@ fn harness(dir: &Path, size: [f32; 2], view: View) -> Harness<'static, Clippings
         std::thread::sleep(Duration::from_millis(20));
     }
     let dir = dir.to_path_buf();
-    let settings = Settings { view, ..Settings::default() };
+    let settings = Settings { view, language: Some(Lang::En), ..Settings::default() };
     let mut h =
         Harness::builder().with_size(size).build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
     settle(&mut h);
@@ -201,7 +202,7 @@ fn snapshots_with_real_data_at_three_sizes() {
             std::thread::sleep(Duration::from_millis(20));
         }
         let d = dir.clone();
-        let settings = Settings { view, ..Settings::default() };
+        let settings = Settings { view, language: Some(Lang::En), ..Settings::default() };
         let mut h = Harness::builder()
             .with_size(size)
             .wgpu()

@@ -17,6 +17,7 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use clippings::archive::{Archive, Kind, TagKind, tags};
+use clippings::i18n::Lang;
 use clippings::ui::{ClippingsApp, Settings};
 use common::*;
 use egui_kittest::Harness;
@@ -79,10 +80,9 @@ fn main_window() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("archive");
     seed(&dir, &tmp.path().join("inbox"));
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .wgpu()
-        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, Settings::default()));
+    let mut h = Harness::builder().with_size([1280.0, 800.0]).wgpu().build_eframe(move |cc| {
+        ClippingsApp::new(&cc.egui_ctx, dir, Settings { language: Some(Lang::En), ..Settings::default() })
+    });
     let start = Instant::now();
     while !(h.state().is_idle() && h.state().n_thumbnails_loaded() == 8) {
         assert!(start.elapsed() < Duration::from_secs(30), "thumbnails did not load");
@@ -96,4 +96,45 @@ fn main_window() {
     let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
     h.mask(egui::Rect::from_min_max(egui::pos2(640.0, root.min.y), egui::pos2(1280.0, root.max.y)));
     h.snapshot("main_window");
+}
+
+/// The window in Kazakh at 1280x800, with a Kazakh story selected: every letter of the Kazakh
+/// alphabet beyond Russian's (ә ғ қ ң ө ұ ү һ і) in the labels and in the text.
+#[test]
+fn main_window_in_kazakh() {
+    const TITLE: &str = "Ұлттық ғылым академиясы Әуезов пен Һәкім Абайдың өнеріне арналған үздік жаңа іс-шара өткізді";
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    seed(&dir, &inbox);
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let kazakh = tmp.path().join("kazakh");
+        write(&kazakh, "kk.txt", format!("{TITLE}\n\nАстана, 2024 жылғы 14 маусым. Іс-шараға ғалымдар қатысты."));
+        let report = archive.import(&[kazakh], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(report.n_imported(), 1);
+        let mut c = archive.search_str("Һәкім").unwrap().remove(0);
+        c.source = "Egemen Qazaqstan".to_owned();
+        c.published = chrono::NaiveDate::from_ymd_opt(2024, 6, 14);
+        archive.update(&c).unwrap();
+        archive.add_tag(&tags::resolve(TagKind::Country, "KZ").unwrap(), &[c.id]).unwrap();
+    }
+    let settings = Settings { language: Some(Lang::Kk), ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
+    let start = Instant::now();
+    while !(h.state().is_idle() && h.state().n_thumbnails_loaded() == 8) {
+        assert!(start.elapsed() < Duration::from_secs(30), "thumbnails did not load");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.get_by_label("Барлық материал (21)");
+    h.get_by_label(TITLE).click();
+    window::settle_for_snapshot(&mut h);
+    h.get_by_label("Ескертпелер");
+    let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
+    h.mask(egui::Rect::from_min_max(egui::pos2(640.0, root.min.y), egui::pos2(1280.0, root.max.y)));
+    h.snapshot("main_window_kazakh");
 }

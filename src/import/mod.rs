@@ -24,7 +24,7 @@ mod report;
 mod walk;
 
 pub use error::ImportError;
-pub use report::{FileOutcome, ImportProgress, ImportReport, Outcome};
+pub use report::{FileOutcome, FolderCount, ImportProgress, ImportReport, Outcome};
 
 use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_unsynced};
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};

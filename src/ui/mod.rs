@@ -20,7 +20,97 @@ pub mod worker;
 pub use app::{Action, ClippingsApp, run};
 pub use state::{AppState, Filters, ImportedFilter, Settings, SortColumn, Status, View};
 
-/// "1 clipping", "5 clippings": English plurals until the window speaks other languages.
+use crate::archive::{Kind, TagKind};
+use crate::export::Layout;
+use crate::search::query::Sort;
+use crate::t;
+
+/// "1 clipping", "5 clippings", "5 вырезок": a count with the language's plural.
 pub(crate) fn n_clippings(n: usize) -> String {
-    if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
+    t!("n-clippings", n = n)
+}
+
+/// An order of results, as the window names it.
+pub fn sort_label(sort: Sort) -> String {
+    match sort {
+        Sort::Relevance => t!("sort-relevance"),
+        Sort::Newest => t!("sort-newest"),
+        Sort::Oldest => t!("sort-oldest"),
+        Sort::Title => t!("sort-title"),
+    }
+}
+
+/// An export layout, as the window names it.
+pub fn layout_label(layout: Layout) -> String {
+    match layout {
+        Layout::Flat => t!("layout-flat"),
+        Layout::Country => t!("layout-country"),
+        Layout::Topic => t!("layout-topic"),
+        Layout::Event => t!("layout-event"),
+        Layout::Month => t!("layout-month"),
+    }
+}
+
+/// A kind of tag, one of them ("country").
+pub fn tag_kind_label(kind: TagKind) -> String {
+    match kind {
+        TagKind::Country => t!("tag-kind-country"),
+        TagKind::Topic => t!("tag-kind-topic"),
+        TagKind::Event => t!("tag-kind-event"),
+    }
+}
+
+/// A kind of tag, the group ("Countries").
+pub fn tag_kind_plural(kind: TagKind) -> String {
+    match kind {
+        TagKind::Country => t!("tag-kind-countries"),
+        TagKind::Topic => t!("tag-kind-topics"),
+        TagKind::Event => t!("tag-kind-events"),
+    }
+}
+
+/// A kind of clipping ("Article", "Photo").
+pub fn kind_label(kind: Kind) -> String {
+    match kind {
+        Kind::Article => t!("kind-article"),
+        Kind::Photo => t!("kind-photo"),
+    }
+}
+
+/// A tag as the window shows it: a country with its code and its name in the window's
+/// language ("BE Бельгия"), other tags by their own name.
+pub fn tag_label(tag: &crate::archive::Tag) -> String {
+    match (tag.kind, crate::i18n::country_name(&tag.value)) {
+        (TagKind::Country, Some(name)) => format!("{} {name}", tag.value),
+        _ => tag.label(),
+    }
+}
+
+/// When a clipping appeared (published, or taken), else when it was imported, said so.
+pub fn date_label(c: &crate::archive::Clipping) -> String {
+    match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
+        Some(date) => date_text(date),
+        None => t!("imported-on", date = date_text(c.imported_at.with_timezone(&chrono::Local).date_naive())),
+    }
+}
+
+/// Why a tag was suggested ("mentioned once"), in the window's language.
+pub fn suggestion_note(note: &str) -> String {
+    match note {
+        "mentioned once" => t!("note-mentioned-once"),
+        "mentioned in passing" => t!("note-mentioned-in-passing"),
+        "in the first paragraph" => t!("note-first-paragraph"),
+        "in the headline" => t!("note-headline"),
+        "dateline" => t!("note-dateline"),
+        "where the photo was taken" => t!("note-photo-place"),
+        _ => match note.strip_prefix("mentioned ").and_then(|n| n.strip_suffix(" times")) {
+            Some(n) => n.parse::<usize>().map_or_else(|_| note.to_owned(), |n| t!("note-mentioned-times", n = n)),
+            None => note.to_owned(),
+        },
+    }
+}
+
+/// A date as the window's language writes it.
+pub fn date_text(date: chrono::NaiveDate) -> String {
+    crate::i18n::format_date(date, crate::i18n::language())
 }

@@ -67,3 +67,11 @@ pub fn log_startup(is_idle: bool, n_results: usize) {
         *guard = None;
     }
 }
+
+/// The window's icon (the title bar, the task switcher), from the PNG the package installs.
+pub fn window_icon() -> Option<egui::IconData> {
+    let png = include_bytes!("../../assets/icons/clippings-128.png");
+    let image = image::load_from_memory_with_format(png, image::ImageFormat::Png).ok()?.into_rgba8();
+    let (width, height) = image.dimensions();
+    Some(egui::IconData { rgba: image.into_raw(), width, height })
+}

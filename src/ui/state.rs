@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::archive::{ClippingId, Kind, Tag, TagCount};
 use crate::export::{ExportReport, Layout};
+use crate::i18n::Lang;
 use crate::import::ImportReport;
 use crate::search::catalog::Entry;
 use crate::search::query::Sort;
@@ -32,6 +33,8 @@ pub struct Settings {
     pub export_layout: Layout,
     /// The order of results, unless a list column's header was clicked.
     pub order: Sort,
+    /// The window's language as chosen in its menu; `None` follows the system's.
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -42,6 +45,7 @@ impl Default for Settings {
             last_export_dir: None,
             export_layout: Layout::Flat,
             order: Sort::Relevance,
+            language: None,
         }
     }
 }

@@ -69,18 +69,20 @@ pub fn dialog_extensions() -> Vec<&'static str> {
     FORMATS.iter().flat_map(|f| f.extensions.iter().copied()).chain(SIDECAR_EXTENSIONS.iter().copied()).collect()
 }
 
+/// The usual extensions of the article formats or of the photo formats: ".txt, .md, .html, ...".
+pub fn extensions_summary(photos: bool) -> String {
+    let exts: Vec<String> = FORMATS
+        .iter()
+        .filter(|f| f.is_photo() == photos)
+        .flat_map(|f| f.extensions.iter().take(if f.reader == Reader::Text { 2 } else { 1 }))
+        .map(|e| format!(".{e}"))
+        .collect();
+    exts.join(", ")
+}
+
 /// What can be imported, in a phrase: "articles (.txt, .md, ...) and photos (.jpg, ...)".
 pub fn summary() -> String {
-    let usual = |photos: bool| -> String {
-        let exts: Vec<String> = FORMATS
-            .iter()
-            .filter(|f| f.is_photo() == photos)
-            .flat_map(|f| f.extensions.iter().take(if f.reader == Reader::Text { 2 } else { 1 }))
-            .map(|e| format!(".{e}"))
-            .collect();
-        exts.join(", ")
-    };
-    format!("articles ({}) and photos ({})", usual(false), usual(true))
+    format!("articles ({}) and photos ({})", extensions_summary(false), extensions_summary(true))
 }
 
 #[cfg(test)]

@@ -11,8 +11,10 @@ use egui::Modifiers;
 
 use super::{ClippingsApp, Picked};
 use crate::archive::{ClippingId, Kind, Tag};
+use crate::i18n::Lang;
 use crate::import::formats;
 use crate::search::query::Sort;
+use crate::t;
 use crate::ui::panels::overlays::ExportDialog;
 use crate::ui::platform::{open_with_system, spawn_dialog};
 use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, SortColumn, Status, View};
@@ -28,6 +30,8 @@ pub enum Action {
     ClearSearch,
     SetOrder(Sort),
     SetView(View),
+    /// The window's language, kept in the settings.
+    SetLanguage(Lang),
     SetThumbSize(f32),
     Click {
         index: usize,
@@ -97,6 +101,10 @@ impl ClippingsApp {
                 self.search();
             }
             Action::SetView(view) => self.state.settings.view = view,
+            Action::SetLanguage(lang) => {
+                self.state.settings.language = Some(lang);
+                self.use_language(lang);
+            }
             Action::SetThumbSize(px) => self.state.settings.thumb_size_px = px.clamp(96.0, 256.0),
             Action::Click { index, modifiers } => self.click(index, modifiers),
             Action::SelectAll => {
@@ -155,7 +163,7 @@ impl ClippingsApp {
             Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),
             Action::Undo => match self.undo_stack.pop() {
                 Some(undo) => self.edit(undo, true),
-                None => self.toast("Nothing to undo".into(), None, false),
+                None => self.toast(t!("nothing-to-undo"), None, false),
             },
             Action::UndoChange(undo) => {
                 if let Some(i) = self.undo_stack.iter().rposition(|u| *u == undo) {
@@ -173,13 +181,17 @@ impl ClippingsApp {
             }
             Action::PasteText(_) | Action::PasteImage(_) => {
                 if self.state.import.is_some() || !self.state.is_ready() {
-                    self.toast("Wait for the import to finish, then paste again".into(), None, true);
+                    self.toast(t!("paste-wait"), None, true);
                     return;
                 }
                 let stamp = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
                 let pasted = match action {
-                    Action::PasteText(text) => Pasted::Text { name: format!("Pasted {stamp}.txt"), text },
-                    Action::PasteImage(image) => Pasted::Image { name: format!("Pasted {stamp}.png"), image },
+                    Action::PasteText(text) => {
+                        Pasted::Text { name: format!("{}.txt", t!("pasted-name", stamp = stamp.to_string())), text }
+                    }
+                    Action::PasteImage(image) => {
+                        Pasted::Image { name: format!("{}.png", t!("pasted-name", stamp = stamp.to_string())), image }
+                    }
                     _ => return,
                 };
                 // A paste is an import of one item, with the same progress and report.
@@ -190,14 +202,16 @@ impl ClippingsApp {
                 let folder = matches!(action, Action::PickFolder);
                 let tx = self.picked.0.clone();
                 let ctx = ctx.clone();
+                let (title, filter, all) =
+                    (t!("dialog-import-title"), t!("dialog-filter-supported"), t!("dialog-filter-all"));
                 spawn_dialog(move || {
-                    let dialog = rfd::FileDialog::new().set_title("Import into Clippings");
+                    let dialog = rfd::FileDialog::new().set_title(title);
                     let paths = if folder {
                         dialog.pick_folder().map(|p| vec![p]).unwrap_or_default()
                     } else {
                         dialog
-                            .add_filter("Articles and photos", &formats::dialog_extensions())
-                            .add_filter("All files", &["*"])
+                            .add_filter(filter, &formats::dialog_extensions())
+                            .add_filter(all, &["*"])
                             .pick_files()
                             .unwrap_or_default()
                     };
@@ -222,8 +236,9 @@ impl ClippingsApp {
                 let tx = self.picked.0.clone();
                 let ctx = ctx.clone();
                 let start = self.state.settings.last_export_dir.clone();
+                let title = t!("dialog-export-title");
                 spawn_dialog(move || {
-                    let mut dialog = rfd::FileDialog::new().set_title("Export to folder");
+                    let mut dialog = rfd::FileDialog::new().set_title(title);
                     if let Some(dir) = start {
                         dialog = dialog.set_directory(dir);
                     }

@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 pub use actions::Action;
 
 use crate::archive::ClippingId;
+use crate::i18n::Lang;
 use crate::search::catalog::Entry;
 use crate::search::highlight::Snippet;
 use crate::search::query::Query;
@@ -54,6 +55,11 @@ pub struct ClippingsApp {
     anchor: Option<usize>,
     /// Clippings to select once they appear in the results (after an import).
     select_when_shown: Vec<ClippingId>,
+    /// Files to import as soon as the archive is open (given on the command line, as a file
+    /// manager's "Open with Clippings" does).
+    import_when_ready: Vec<PathBuf>,
+    /// The window's language: the settings' choice, else the system's.
+    lang: Lang,
     /// The edits that take back the changes made, newest last.
     undo_stack: Vec<Edit>,
     /// Requests sent and not yet answered: the window is busy while this is not zero.
@@ -64,6 +70,9 @@ pub struct ClippingsApp {
 impl ClippingsApp {
     /// Starts the app on the archive in `archive_dir`; the worker opens it in the background.
     pub fn new(ctx: &egui::Context, archive_dir: PathBuf, settings: Settings) -> ClippingsApp {
+        let lang = settings.language.unwrap_or_else(Lang::from_system);
+        // The worker words its messages in the language of the thread that starts it.
+        crate::i18n::set_language(lang);
         let worker = worker::spawn(archive_dir.clone(), ctx.clone());
         ClippingsApp {
             archive_dir,
@@ -75,10 +84,24 @@ impl ClippingsApp {
             generation: 0,
             anchor: None,
             select_when_shown: Vec::new(),
+            import_when_ready: Vec::new(),
+            lang,
             undo_stack: Vec::new(),
             in_flight: 0,
             picked: channel(),
         }
+    }
+
+    /// Speaks `lang` from now on, in the window and in the worker's messages.
+    pub(super) fn use_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        crate::i18n::set_language(lang);
+        self.send(Request::SetLanguage(lang));
+    }
+
+    /// Imports these files and folders once the archive is open.
+    pub fn import_when_ready(&mut self, paths: Vec<PathBuf>) {
+        self.import_when_ready.extend(paths);
     }
 
     /// What the window shows.
@@ -198,9 +221,13 @@ impl ClippingsApp {
     /// Draws the whole window. `eframe::App::ui` calls this; tests and benchmarks call it too.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        crate::i18n::set_language(self.lang);
         self.handle_replies(&ctx);
         self.thumbs.begin_frame(&ctx);
         let mut actions = Vec::new();
+        if self.state.is_ready() && self.state.import.is_none() && !self.import_when_ready.is_empty() {
+            actions.push(Action::Import(std::mem::take(&mut self.import_when_ready)));
+        }
         self.shortcuts(&ctx, &mut actions);
         // Only the bulk pane (several selected) uses the key; hashing a large selection is not free.
         let selection_key = if self.state.selection.len() > 1 { self.selection_key() } else { (0, 0) };
@@ -256,26 +283,28 @@ impl eframe::App for ClippingsApp {
     }
 }
 
-/// Opens the window on the archive in `archive_dir`. Returns when the window is closed.
-/// `started` is when the process began, for the startup log.
-pub fn run(archive_dir: PathBuf, started: Instant) -> eframe::Result {
+/// Opens the window on the archive in `archive_dir` and imports `files` into it. Returns when the
+/// window is closed. `started` is when the process began, for the startup log.
+pub fn run(archive_dir: PathBuf, files: Vec<PathBuf>, started: Instant) -> eframe::Result {
     platform::start_startup_log(started);
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Clippings")
-            .with_app_id("clippings")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
-        renderer: eframe::Renderer::Glow,
-        ..Default::default()
-    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Clippings")
+        .with_app_id("clippings")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = platform::window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions { viewport, renderer: eframe::Renderer::Glow, ..Default::default() };
     eframe::run_native(
         "Clippings",
         options,
         Box::new(move |cc| {
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-            Ok(Box::new(ClippingsApp::new(&cc.egui_ctx, archive_dir, settings)))
+            let mut app = ClippingsApp::new(&cc.egui_ctx, archive_dir, settings);
+            app.import_when_ready(files);
+            Ok(Box::new(app))
         }),
     )
 }

@@ -10,6 +10,7 @@ use crate::search::catalog::Entry;
 use crate::search::query::Query;
 
 use crate::import::formats;
+use crate::t;
 use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
 use crate::ui::state::{AppState, SortColumn, View};
@@ -57,7 +58,7 @@ pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: b
             SortColumn::Title => e.clipping.title.to_lowercase(),
             SortColumn::Source => e.clipping.source.to_lowercase(),
             SortColumn::Date => e.clipping.date().to_string(),
-            SortColumn::Kind => e.clipping.kind.to_string(),
+            SortColumn::Kind => crate::ui::kind_label(e.clipping.kind),
             SortColumn::Countries => e.countries.clone(),
             SortColumn::Topics => e.topics.to_lowercase(),
             SortColumn::Events => e.events.to_lowercase(),
@@ -72,19 +73,19 @@ pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: b
 /// Above the trash: what it is, and the way to empty it (after a confirmation).
 fn trash_bar_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        ui.strong("Trash");
-        ui.label("Restore a clipping from its pane; emptying the trash deletes its files too.");
+        ui.strong(t!("trash-title"));
+        ui.label(t!("trash-explained"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if browser.confirm_empty_trash {
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     browser.confirm_empty_trash = false;
                 }
-                let text = format!("Delete {} for good", crate::ui::n_clippings(app.n_trashed));
+                let text = t!("trash-delete-for-good", n = app.n_trashed);
                 if ui.button(egui::RichText::new(text).color(ui.visuals().error_fg_color)).clicked() {
                     browser.confirm_empty_trash = false;
                     actions.push(Action::EmptyTrash);
                 }
-            } else if ui.add_enabled(app.n_trashed > 0, egui::Button::new("Empty trash…")).clicked() {
+            } else if ui.add_enabled(app.n_trashed > 0, egui::Button::new(t!("trash-empty-button"))).clicked() {
                 browser.confirm_empty_trash = true;
             }
         });
@@ -96,31 +97,31 @@ fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
         if app.filters.in_trash {
-            ui.heading("The trash is empty");
-            ui.label("Deleted clippings stay here until the trash is emptied.");
+            ui.heading(t!("trash-is-empty"));
+            ui.label(t!("trash-is-empty-explained"));
         } else if app.n_total == 0 {
-            ui.heading("Your archive is empty");
-            ui.label(format!("Drop {} here, or use Import, or paste text with Ctrl+V.", formats::summary()));
+            ui.heading(t!("archive-empty"));
+            ui.label(t!(
+                "archive-empty-explained",
+                articles = formats::extensions_summary(false),
+                photos = formats::extensions_summary(true)
+            ));
         } else {
-            ui.heading("No clippings match");
+            ui.heading(t!("no-match"));
             // Say what narrowed the results, where it was set.
             for hint in Query::hints(&app.search_text) {
                 ui.label(hint);
             }
             let typed = Query::parse(&app.search_text);
             if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) && !app.accept_countries_on_import {
-                ui.label(
-                    "Countries found in the text are suggestions until accepted: accept them in a \
-                     clipping's pane or, for a selection, in the bulk pane. Import › \"Tag the countries \
-                     found\" makes the next imports tag them at once.",
-                );
+                ui.label(t!("no-match-countries-suggested"));
             }
             let f = &app.filters;
             let sidebar_filters = f.kind.is_some() || f.imported.is_some() || !f.tags.is_empty();
             if sidebar_filters {
-                ui.label("The filters chosen in the sidebar narrow the results too: click them again to clear them.");
+                ui.label(t!("no-match-sidebar-filters"));
             } else if typed.has_text() {
-                ui.label("Try fewer words, or the beginning of a word.");
+                ui.label(t!("no-match-fewer-words"));
             }
         }
     });
@@ -241,14 +242,14 @@ fn cell_ui(
     let caption = match c.kind {
         Kind::Photo => c.title.clone(),
         Kind::Article if c.has_thumbnail => c.title.clone(),
-        Kind::Article if c.source.is_empty() => "Article".to_owned(),
+        Kind::Article if c.source.is_empty() => crate::ui::kind_label(Kind::Article),
         Kind::Article => c.source.clone(),
     };
     let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
     painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
     let meta = match (&entry.countries, c.kind) {
-        (countries, _) if !countries.is_empty() => format!("{} · {countries}", c.date_label()),
-        _ => c.date_label(),
+        (countries, _) if !countries.is_empty() => format!("{} · {countries}", crate::ui::date_label(c)),
+        _ => crate::ui::date_label(c),
     };
     let meta = elide(&meta, ((cell.x - 12.0) / 6.0) as usize);
     painter.text(
@@ -299,13 +300,13 @@ fn elide(text: &str, max_chars: usize) -> String {
 /// The list's columns: name, width as first shown, the least width, and whether it goes when
 /// the list is narrow (in this order of priority: the first ones stay longest).
 const LIST_COLUMNS: [(SortColumn, &str, f32, f32); 7] = [
-    (SortColumn::Title, "Title", 0.0, 160.0),
-    (SortColumn::Date, "Date", 130.0, 80.0),
-    (SortColumn::Source, "Source", 120.0, 60.0),
-    (SortColumn::Countries, "Countries", 80.0, 50.0),
-    (SortColumn::Kind, "Kind", 50.0, 44.0),
-    (SortColumn::Topics, "Topics", 100.0, 50.0),
-    (SortColumn::Events, "Events", 120.0, 50.0),
+    (SortColumn::Title, "column-title", 0.0, 160.0),
+    (SortColumn::Date, "column-date", 130.0, 80.0),
+    (SortColumn::Source, "column-source", 120.0, 60.0),
+    (SortColumn::Countries, "column-countries", 80.0, 50.0),
+    (SortColumn::Kind, "column-kind", 50.0, 44.0),
+    (SortColumn::Topics, "column-topics", 100.0, 50.0),
+    (SortColumn::Events, "column-events", 120.0, 50.0),
 ];
 
 /// The columns that fit in `width_px` at their least widths, in priority order, then put back
@@ -368,7 +369,10 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
         .header(22.0, |mut header| {
             for (column, name, ..) in &columns {
                 header.col(|ui| {
-                    if ui.add(egui::Button::new(egui::RichText::new(*name).strong()).frame(false)).clicked() {
+                    if ui
+                        .add(egui::Button::new(egui::RichText::new(crate::i18n::tr(name)).strong()).frame(false))
+                        .clicked()
+                    {
                         actions.push(Action::Sort(*column));
                     }
                     match sort {
@@ -413,8 +417,8 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                             }
                         }
                         SortColumn::Source => cell(ui, &c.source),
-                        SortColumn::Date => cell(ui, &c.date_label()),
-                        SortColumn::Kind => cell(ui, c.kind.as_str()),
+                        SortColumn::Date => cell(ui, &crate::ui::date_label(c)),
+                        SortColumn::Kind => cell(ui, &crate::ui::kind_label(c.kind)),
                         SortColumn::Countries => cell(ui, &entry.countries),
                         SortColumn::Topics => cell(ui, &entry.topics),
                         SortColumn::Events => cell(ui, &entry.events),
@@ -439,5 +443,5 @@ fn sort_arrow_ui(ui: &mut egui::Ui, ascending: bool) {
     let (tip, base) = if ascending { (c.y - 3.5, c.y + 3.0) } else { (c.y + 3.5, c.y - 3.0) };
     let points = vec![egui::pos2(c.x, tip), egui::pos2(c.x - 4.0, base), egui::pos2(c.x + 4.0, base)];
     ui.painter().add(egui::Shape::convex_polygon(points, ui.visuals().strong_text_color(), egui::Stroke::NONE));
-    response.on_hover_text(if ascending { "Sorted ascending" } else { "Sorted descending" });
+    response.on_hover_text(if ascending { t!("sorted-ascending") } else { t!("sorted-descending") });
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::tags::{TagInput, chip_ui, tag_input_ui};
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagKind};
+use crate::t;
 use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
 use crate::ui::state::AppState;
@@ -143,10 +144,7 @@ impl Detail {
         c.published = if date.is_empty() {
             None
         } else {
-            Some(
-                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                    .map_err(|_| format!("“{date}” is not a date: write it as 2024-06-01"))?,
-            )
+            Some(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| t!("not-a-date", date = date))?)
         };
         Ok(c)
     }
@@ -232,15 +230,15 @@ fn bulk_ui(
     let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
     let ids = summary.ids;
     ui.add_space(6.0);
-    ui.heading(format!("{} clippings selected", ids.len()));
+    ui.heading(t!("bulk-selected", n = ids.len()));
     if app.filters.in_trash {
-        if ui.button(format!("Restore {} clippings", ids.len())).clicked() {
+        if ui.button(t!("bulk-restore", n = ids.len())).clicked() {
             actions.push(Action::Edit(Edit::Restore(ids)));
         }
         return;
     }
     ui.add_space(6.0);
-    ui.label("Add a tag to all of them, or remove one from all of them.");
+    ui.label(t!("bulk-tags-explained"));
     tag_input_ui(ui, app, &mut pane.tag_input, actions, &ids);
     ui.add_space(8.0);
     // The tags the selection carries, with how many of the selected have each.
@@ -253,16 +251,20 @@ fn bulk_ui(
     });
     ui.add_space(8.0);
     for kind in summary.suggested_kinds {
-        let label = format!("Accept suggested {} for these {}", kind.plural_label().to_lowercase(), ids.len());
+        let label = match kind {
+            TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
+            TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
+            TagKind::Event => t!("bulk-accept-events", n = ids.len()),
+        };
         if ui.button(label).clicked() {
             actions.push(Action::Edit(Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None }));
         }
     }
-    if ui.button(format!("Suggest tags for these {}", ids.len())).on_hover_text("Read their text again").clicked() {
+    if ui.button(t!("bulk-suggest", n = ids.len())).on_hover_text(t!("bulk-suggest-hover")).clicked() {
         actions.push(Action::Edit(Edit::Suggest(ids.clone())));
     }
     ui.add_space(12.0);
-    if ui.button("Move to trash").on_hover_text("Delete (undo with Ctrl+Z)").clicked() {
+    if ui.button(t!("move-to-trash")).on_hover_text(t!("move-to-trash-hover")).clicked() {
         actions.push(Action::Trash);
     }
 }
@@ -290,11 +292,7 @@ fn missing_font_ui(ui: &mut egui::Ui, detail: &Detail) {
     if ui.ctx().fonts_mut(|f| f.has_glyph(&font, sample)) {
         return;
     }
-    ui.colored_label(
-        ui.visuals().warn_fg_color,
-        "Chinese, Japanese or Korean letters show as boxes: this computer has no font for them. \
-         Install one (on Debian or Ubuntu: sudo apt install fonts-noto-cjk) and start Clippings again.",
-    );
+    ui.colored_label(ui.visuals().warn_fg_color, t!("missing-cjk-font"));
 }
 
 fn single_ui(
@@ -313,7 +311,7 @@ fn single_ui(
     let kind = detail.item.clipping.kind;
     missing_font_ui(ui, detail);
     ui.add_space(6.0);
-    if detail.item.clipping.trashed_at.is_some() && ui.button("Restore from the trash").clicked() {
+    if detail.item.clipping.trashed_at.is_some() && ui.button(t!("restore-from-trash")).clicked() {
         actions.push(Action::Edit(Edit::Restore(vec![id])));
     }
     match kind {
@@ -335,10 +333,10 @@ fn single_ui(
     let mut changed = false;
     egui::Grid::new("fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
         for (name, value, hint) in [
-            ("Title", &mut detail.title, ""),
-            ("Source", &mut detail.source, "outlet"),
-            ("Author", &mut detail.author, ""),
-            ("Date", &mut detail.date, "YYYY-MM-DD"),
+            (t!("field-title"), &mut detail.title, String::new()),
+            (t!("field-source"), &mut detail.source, t!("field-source-hint")),
+            (t!("field-author"), &mut detail.author, String::new()),
+            (t!("field-date"), &mut detail.date, t!("field-date-hint")),
         ] {
             let label = ui.label(name);
             let response = ui
@@ -347,7 +345,7 @@ fn single_ui(
             changed |= response.lost_focus();
             ui.end_row();
         }
-        let label = ui.label("Notes");
+        let label = ui.label(t!("field-notes"));
         let response = ui
             .add(egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY))
             .labelled_by(label.id);
@@ -365,11 +363,11 @@ fn single_ui(
     }
 
     ui.add_space(8.0);
-    ui.strong("Tags");
+    ui.strong(t!("tags-title"));
     let tags_now = detail.item.tags.clone();
     ui.horizontal_wrapped(|ui| {
         if tags_now.is_empty() {
-            ui.weak("no tags yet");
+            ui.weak(t!("no-tags-yet"));
         }
         for tag in tags_now {
             if chip_ui(ui, &tag, None) {
@@ -383,33 +381,36 @@ fn single_ui(
     let Some(detail) = &pane.shown else { return };
     let c = &detail.item.clipping;
     ui.add_space(8.0);
-    egui::CollapsingHeader::new("Details").default_open(false).show(ui, |ui| {
+    egui::CollapsingHeader::new(t!("details-title")).default_open(false).show(ui, |ui| {
         egui::Grid::new("facts").num_columns(2).show(ui, |ui| {
-            let mut fact = |name: &str, value: String| {
+            let mut fact = |name: String, value: String| {
                 if !value.is_empty() {
                     ui.weak(name);
                     ui.label(value);
                     ui.end_row();
                 }
             };
-            fact("Web address", c.url.clone());
-            fact("Language", c.language.clone());
-            fact("File", c.original_name.clone());
-            fact("Format", format!("{} · {} KB", c.format, c.byte_size.div_ceil(1024)));
+            fact(t!("fact-url"), c.url.clone());
+            fact(t!("fact-language"), c.language.clone());
+            fact(t!("fact-file"), c.original_name.clone());
+            fact(
+                t!("fact-format"),
+                t!("fact-format-value", format = c.format.as_str(), kb = c.byte_size.div_ceil(1024)),
+            );
             if let (Some(w), Some(h)) = (c.width_px, c.height_px) {
-                fact("Pixels", format!("{w} × {h}"));
+                fact(t!("fact-pixels"), format!("{w} × {h}"));
             }
-            fact("Taken", c.captured_at.map(|t| t.to_string()).unwrap_or_default());
-            fact("Camera", c.camera.clone());
-            fact("Caption", c.caption.clone());
-            fact("Credit", c.credit.clone());
+            fact(t!("fact-taken"), c.captured_at.map(|t| t.to_string()).unwrap_or_default());
+            fact(t!("fact-camera"), c.camera.clone());
+            fact(t!("fact-caption"), c.caption.clone());
+            fact(t!("fact-credit"), c.credit.clone());
             if let Some(gps) = c.gps {
-                fact("GPS", format!("{:.5}, {:.5}", gps.latitude_deg, gps.longitude_deg));
+                fact(t!("fact-gps"), format!("{:.5}, {:.5}", gps.latitude_deg, gps.longitude_deg));
             }
-            fact("Imported", c.imported_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string());
+            fact(t!("fact-imported"), c.imported_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string());
         });
         if !c.boilerplate.is_empty() {
-            ui.weak("Left out of the text (site furniture):");
+            ui.weak(t!("left-out-of-text"));
             ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak()).selectable(true).wrap());
         }
     });
@@ -438,7 +439,7 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         painter.text(
             rect.center(),
             egui::Align2::CENTER_CENTER,
-            "loading…",
+            t!("loading"),
             egui::FontId::proportional(13.0),
             ui.visuals().weak_text_color(),
         );
@@ -472,7 +473,7 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
         Color32::WHITE,
     );
-    response.on_hover_text("Ctrl+scroll to zoom, drag to pan, double-click to fit");
+    response.on_hover_text(t!("photo-hover"));
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.
@@ -480,33 +481,30 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
     let Some(entry) = app.results.iter().find(|e| e.id() == id) else { return };
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.strong("Suggested");
-        if ui
-            .small_button("Suggest again")
-            .on_hover_text("Read the text again for countries, events and topics")
-            .clicked()
-        {
+        ui.strong(t!("suggested-title"));
+        if ui.small_button(t!("suggest-again")).on_hover_text(t!("suggest-again-hover")).clicked() {
             actions.push(Action::Edit(Edit::Suggest(vec![id])));
         }
-        if !entry.suggestions.is_empty() && ui.small_button("Accept all").clicked() {
+        if !entry.suggestions.is_empty() && ui.small_button(t!("accept-all")).clicked() {
             actions.push(Action::Edit(Edit::AcceptSuggestions { ids: vec![id], kind: None, only: None }));
         }
     });
     if entry.suggestions.is_empty() {
-        ui.weak("nothing to suggest");
+        ui.weak(t!("nothing-to-suggest"));
         return;
     }
     ui.horizontal_wrapped(|ui| {
         for s in &entry.suggestions {
-            let name = s.tag.label();
+            let name = crate::ui::tag_label(&s.tag);
             // A passing mention is offered more quietly, and says so.
             let label = if s.is_weak() {
                 egui::RichText::new(format!("{name}?")).italics().weak()
             } else {
                 egui::RichText::new(&name).italics()
             };
-            let note = if s.note.is_empty() { String::new() } else { format!(" ({})", s.note) };
-            let hover = format!("{} {name}: {}{note}", s.tag.kind, s.evidence.join(", "));
+            let note =
+                if s.note.is_empty() { String::new() } else { format!(" ({})", crate::ui::suggestion_note(&s.note)) };
+            let hover = format!("{} {name}: {}{note}", crate::ui::tag_kind_label(s.tag.kind), s.evidence.join(", "));
             let (mut accept, mut dismiss) = (false, false);
             super::tags::chip(
                 ui,
@@ -514,7 +512,10 @@ fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, 
                 ui.visuals().weak_text_color(),
                 label.into(),
                 hover,
-                &mut [("+", format!("Accept {name}"), &mut accept), ("×", format!("Dismiss {name}"), &mut dismiss)],
+                &mut [
+                    ("+", t!("accept-tag", name = name.as_str()), &mut accept),
+                    ("×", t!("dismiss-tag", name = name.as_str()), &mut dismiss),
+                ],
             );
             if accept {
                 actions.push(Action::Edit(Edit::AcceptSuggestions {

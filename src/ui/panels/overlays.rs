@@ -5,7 +5,8 @@
 use egui::{Align2, Color32, Id, Order, Vec2};
 
 use crate::export::Layout;
-use crate::import::Outcome;
+use crate::import::{FolderCount, ImportReport, Outcome};
+use crate::t;
 
 use crate::archive::ClippingId;
 use crate::ui::Action;
@@ -25,29 +26,29 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 let fraction = if run.n_files == 0 { 0.0 } else { run.n_done as f32 / run.n_files as f32 };
                 let current =
                     run.current.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
-                ui.label(format!("Importing {} of {}", run.n_done, run.n_files));
+                ui.label(t!("status-importing", done = run.n_done, total = run.n_files));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(200.0));
                 if let Some(name) = current {
                     ui.weak(name);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     actions.push(Action::CancelImport);
                 }
                 ui.separator();
             }
             if let Some(run) = &app.export {
                 let fraction = if run.n_total == 0 { 0.0 } else { run.n_done as f32 / run.n_total as f32 };
-                ui.label(format!("Exporting {} of {}", run.n_done, run.n_total));
+                ui.label(t!("status-exporting", done = run.n_done, total = run.n_total));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
-                if ui.button("Cancel export").clicked() {
+                if ui.button(t!("status-cancel-export")).clicked() {
                     actions.push(Action::CancelExport);
                 }
                 ui.separator();
             }
             if let Some((n_done, n_total)) = app.indexing {
                 let fraction = if n_total == 0 { 0.0 } else { n_done as f32 / n_total as f32 };
-                ui.label(format!("Indexing for search: {n_done} of {n_total}"))
-                    .on_hover_text("Until it is done, searches find only what is indexed so far");
+                ui.label(t!("status-indexing", done = n_done, total = n_total))
+                    .on_hover_text(t!("status-indexing-hover"));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(120.0));
                 ui.separator();
             }
@@ -56,11 +57,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 let text = if shown == app.n_total {
                     crate::ui::n_clippings(shown)
                 } else {
-                    format!("{shown} of {}", crate::ui::n_clippings(app.n_total))
+                    t!("status-shown-of", shown = shown, n = app.n_total)
                 };
                 ui.label(text);
                 if !app.selection.is_empty() {
-                    ui.label(format!("· {} selected", app.selection.len()));
+                    ui.label(t!("status-selected", n = app.selection.len()));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.weak(root.display().to_string());
@@ -75,14 +76,14 @@ pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) 
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() / 3.0);
-            ui.heading(if *locked { "This archive is already open" } else { "The archive cannot be opened" });
+            ui.heading(if *locked { t!("open-locked") } else { t!("open-failed") });
             ui.add_space(6.0);
             ui.label(message);
             if *locked {
-                ui.label("Close the other Clippings window, then try again.");
+                ui.label(t!("open-locked-explained"));
             }
             ui.add_space(10.0);
-            if ui.button("Try again").clicked() {
+            if ui.button(t!("try-again")).clicked() {
                 actions.push(Action::Retry);
             }
         });
@@ -106,13 +107,13 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
     let Some(report) = &app.import_report else { return };
     let mut open = true;
     let mut close = false;
-    egui::Window::new("Import finished")
+    egui::Window::new(t!("import-finished"))
         .open(&mut open)
         .collapsible(false)
         .default_width(520.0)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(report.summary());
+            ui.label(import_summary(report));
             // What was taken from where: a folder that gave nothing is seen at once.
             let folders = report.by_folder();
             if folders.len() > 1 || folders.iter().any(|f| f.n_imported == 0) {
@@ -121,7 +122,7 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                     egui::Grid::new("import-folders").num_columns(2).spacing([12.0, 2.0]).show(ui, |ui| {
                         for f in &folders {
                             ui.label(short_folder(&f.folder)).on_hover_text(f.folder.display().to_string());
-                            ui.weak(f.counts());
+                            ui.weak(folder_counts(f));
                             ui.end_row();
                         }
                     });
@@ -141,19 +142,19 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                             ui.label(name).on_hover_text(o.path.display().to_string());
                             match &o.outcome {
                                 Outcome::Skipped { reason } => {
-                                    ui.weak(format!("skipped: {reason}"));
+                                    ui.weak(t!("import-skipped-because", reason = reason.to_string()));
                                 }
                                 Outcome::Failed { reason } => {
                                     ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
                                 }
                                 Outcome::Duplicate { id, title } => {
-                                    ui.weak(format!("duplicate of {id} “{title}”"));
+                                    ui.weak(t!("import-duplicate-of", id = id.to_string(), title = title.as_str()));
                                 }
                                 Outcome::Restored { id, title } => {
-                                    ui.label(format!("put back the missing files of {id} “{title}”"));
+                                    ui.label(t!("import-restored", id = id.to_string(), title = title.as_str()));
                                 }
                                 Outcome::Cancelled => {
-                                    ui.weak("cancelled");
+                                    ui.weak(t!("import-cancelled"));
                                 }
                                 Outcome::Imported { .. } => {}
                             }
@@ -163,13 +164,55 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                 });
             }
             ui.add_space(6.0);
-            if ui.button("Close").clicked() {
+            if ui.button(t!("close")).clicked() {
                 close = true;
             }
         });
     if !open || close {
         actions.push(Action::CloseImportReport);
     }
+}
+
+/// The import in one line: "12 imported, 0 duplicates, 1 failed", then the other counts that
+/// are not zero.
+fn import_summary(report: &ImportReport) -> String {
+    let always = [
+        (report.n_imported(), "import-count-imported"),
+        (report.n_duplicates(), "import-count-duplicates"),
+        (report.n_failed(), "import-count-failed"),
+    ];
+    let mut words: Vec<String> = always.iter().map(|(n, id)| count_text(*n, id)).collect();
+    let counts = [
+        (report.n_skipped(), "import-count-skipped"),
+        (report.n_restored(), "import-count-restored"),
+        (report.n_cancelled(), "import-count-cancelled"),
+    ];
+    words.extend(counts.iter().filter(|(n, _)| *n > 0).map(|(n, id)| count_text(*n, id)));
+    words.join(", ")
+}
+
+/// A count by its message ("3 duplicates").
+fn count_text(n: usize, id: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("n", crate::i18n::Arg::from(n).0);
+    crate::i18n::tr_args(id, Some(&args))
+}
+
+/// What one folder gave: "5 imported, 2 duplicates".
+fn folder_counts(f: &FolderCount) -> String {
+    let counts = [
+        (f.n_imported, "import-count-imported"),
+        (f.n_duplicates, "import-count-duplicates"),
+        (f.n_failed, "import-count-failed"),
+        (f.n_skipped, "import-count-skipped"),
+    ];
+    join_counts(&counts)
+}
+
+/// Counts that are not zero, each by its message, joined with commas.
+fn join_counts(counts: &[(usize, &str)]) -> String {
+    let words: Vec<String> = counts.iter().filter(|(n, _)| *n > 0).map(|(n, id)| count_text(*n, id)).collect();
+    if words.is_empty() { t!("import-nothing") } else { words.join(", ") }
 }
 
 /// A folder by its last two names ("inbox/photos"), which tell folders of one batch apart.
@@ -184,27 +227,26 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
     let mut open = true;
     let mut cancel = false;
     const DIALOG_W: f32 = 480.0;
-    egui::Window::new("Export clippings")
+    egui::Window::new(t!("export-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .fixed_size([DIALOG_W, 0.0])
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(format!(
-                "Copy {}, each with a .json sidecar, and a clippings.csv listing them.",
-                crate::ui::n_clippings(dialog.ids.len())
-            ));
+            ui.label(t!("export-explained", n = dialog.ids.len()));
             ui.add_space(6.0);
             // Rows of fixed widths, not a Grid: a Grid learns its column widths in its first
             // frame, so the dialog would open narrow and then grow.
-            const LABEL_W: f32 = 56.0;
+            const LABEL_W: f32 = 72.0;
             ui.horizontal(|ui| {
-                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new("Folder"));
-                let choose = egui::Button::new("Choose…");
+                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new(t!("export-folder")));
+                let choose = egui::Button::new(t!("export-choose"));
                 let field_w = (DIALOG_W - LABEL_W - 90.0).max(120.0);
                 ui.add(
-                    egui::TextEdit::singleline(&mut dialog.dest).desired_width(field_w).hint_text("where to export"),
+                    egui::TextEdit::singleline(&mut dialog.dest)
+                        .desired_width(field_w)
+                        .hint_text(t!("export-folder-hint")),
                 )
                 .labelled_by(label.id);
                 if ui.add(choose).clicked() {
@@ -212,13 +254,13 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                 }
             });
             ui.horizontal(|ui| {
-                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new("Layout"));
+                let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new(t!("export-layout")));
                 egui::ComboBox::from_id_salt("export-layout")
-                    .selected_text(dialog.layout.label())
+                    .selected_text(crate::ui::layout_label(dialog.layout))
                     .width(DIALOG_W - LABEL_W - 16.0)
                     .show_ui(ui, |ui| {
                         for layout in Layout::ALL {
-                            ui.selectable_value(&mut dialog.layout, layout, layout.label());
+                            ui.selectable_value(&mut dialog.layout, layout, crate::ui::layout_label(layout));
                         }
                     })
                     .response
@@ -227,10 +269,10 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let ready = !dialog.dest.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Export")).clicked() {
+                if ui.add_enabled(ready, egui::Button::new(t!("export-start"))).clicked() {
                     actions.push(Action::StartExport);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     cancel = true;
                 }
             });
@@ -244,20 +286,32 @@ fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
     let Some(report) = &app.export_report else { return };
     let mut open = true;
     let mut close = false;
-    egui::Window::new("Export finished")
+    egui::Window::new(t!("export-finished"))
         .open(&mut open)
         .collapsible(false)
         .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
         .show(ctx, |ui| {
-            ui.label(report.summary());
+            ui.label(t!(
+                "export-summary",
+                n = report.n_clippings,
+                files = report.files.len(),
+                dest = report.dest.display().to_string()
+            ));
+            if report.cancelled {
+                ui.label(t!("export-was-cancelled"));
+            }
+            if report.n_already_there > 0 {
+                ui.label(t!("export-already-there", n = report.n_already_there));
+            }
             for (id, reason) in &report.failed {
-                ui.colored_label(ui.visuals().error_fg_color, format!("clipping {id}: {reason}"));
+                let text = t!("export-failed-clipping", id = id.to_string(), reason = reason.to_string());
+                ui.colored_label(ui.visuals().error_fg_color, text);
             }
             ui.horizontal(|ui| {
-                if ui.button("Open folder").clicked() {
+                if ui.button(t!("open-folder")).clicked() {
                     actions.push(Action::OpenFolder(report.dest.clone()));
                 }
-                if ui.button("Close").clicked() {
+                if ui.button(t!("close")).clicked() {
                     close = true;
                 }
             });
@@ -285,7 +339,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>)
                             ui.label(&toast.message);
                         }
                         if let Some(undo) = &toast.undo
-                            && ui.button("Undo").clicked()
+                            && ui.button(t!("undo")).clicked()
                         {
                             actions.push(Action::UndoChange(undo.clone()));
                             dismissed = Some(i);
@@ -318,13 +372,7 @@ pub fn drop_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
     let screen = ctx.content_rect();
     let painter = ctx.layer_painter(egui::LayerId::new(Order::Foreground, Id::unique("drop-overlay")));
     painter.rect_filled(screen, 0.0, Color32::from_black_alpha(170));
-    let text = if app.import.is_some() {
-        "An import is running: wait for it to finish".to_owned()
-    } else if n_hovered == 1 {
-        "Drop to import 1 item".to_owned()
-    } else {
-        format!("Drop to import {n_hovered} items")
-    };
+    let text = if app.import.is_some() { t!("drop-wait") } else { t!("drop-to-import", n = n_hovered) };
     // A label, not painted text, so that screen readers (and tests) read it too.
     egui::Area::new(Id::unique("drop-overlay-text"))
         .order(Order::Tooltip)

@@ -3,6 +3,7 @@
 
 use crate::archive::{Kind, TagKind};
 
+use crate::t;
 use crate::ui::Action;
 use crate::ui::state::{AppState, ImportedFilter};
 
@@ -21,35 +22,36 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
         .show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
                 ui.add_space(6.0);
-                ui.strong("Library");
+                ui.strong(t!("sidebar-library"));
                 let f = &app.filters;
                 let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
-                if ui.selectable_label(everything, format!("All clippings ({})", app.n_total)).clicked() {
+                if ui.selectable_label(everything, t!("sidebar-all", n = app.n_total)).clicked() {
                     actions.push(Action::ClearFilters);
                 }
-                for (kind, label) in [(Kind::Article, "Articles"), (Kind::Photo, "Photos")] {
+                for (kind, label) in [(Kind::Article, t!("sidebar-articles")), (Kind::Photo, t!("sidebar-photos"))] {
                     let on = f.kind == Some(kind);
                     if ui.selectable_label(on, label).clicked() {
                         actions.push(Action::SetKind(if on { None } else { Some(kind) }));
                     }
                 }
-                for (when, label) in
-                    [(ImportedFilter::Today, "Imported today"), (ImportedFilter::ThisWeek, "Imported this week")]
-                {
+                for (when, label) in [
+                    (ImportedFilter::Today, t!("sidebar-imported-today")),
+                    (ImportedFilter::ThisWeek, t!("sidebar-imported-week")),
+                ] {
                     let on = f.imported == Some(when);
                     if ui.selectable_label(on, label).clicked() {
                         actions.push(Action::SetImported(if on { None } else { Some(when) }));
                     }
                 }
-                if ui.selectable_label(f.in_trash, format!("Trash ({})", app.n_trashed)).clicked() {
+                if ui.selectable_label(f.in_trash, t!("sidebar-trash", n = app.n_trashed)).clicked() {
                     actions.push(Action::ShowTrash(!f.in_trash));
                 }
                 ui.add_space(8.0);
 
-                let label = ui.label("Filter tags");
+                let label = ui.label(t!("sidebar-filter-tags"));
                 ui.add(
                     egui::TextEdit::singleline(&mut sidebar.tag_filter_text)
-                        .hint_text("filter tags")
+                        .hint_text(t!("sidebar-filter-tags-hint"))
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
@@ -64,18 +66,19 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             needle.is_empty()
                                 || t.tag.name.to_lowercase().contains(&needle)
                                 || t.tag.value.to_lowercase().contains(&needle)
+                                || crate::ui::tag_label(&t.tag).to_lowercase().contains(&needle)
                         })
                         .collect();
                     // Active filters stay visible even when no result carries them any more.
                     let active: Vec<_> = app.filters.tags.iter().filter(|t| t.kind == kind).collect();
-                    let header = format!("{} ({})", kind.plural_label(), tags.len());
+                    let header = format!("{} ({})", crate::ui::tag_kind_plural(kind), tags.len());
                     egui::CollapsingHeader::new(header).id_salt(kind.as_str()).default_open(true).show(ui, |ui| {
                         if tags.is_empty() && active.is_empty() {
-                            ui.weak(if needle.is_empty() { "none in these results" } else { "no match" });
+                            ui.weak(if needle.is_empty() { t!("sidebar-no-tags") } else { t!("sidebar-no-match") });
                         }
                         for t in &active {
                             if !tags.iter().any(|c| c.tag.key() == t.key())
-                                && ui.selectable_label(true, format!("{} (0)", t.label())).clicked()
+                                && ui.selectable_label(true, format!("{} (0)", crate::ui::tag_label(t))).clicked()
                             {
                                 actions.push(Action::ToggleTag((*t).clone()));
                             }
@@ -86,7 +89,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                         });
                         for t in sorted {
                             let on = app.filters.tags.iter().any(|f| f.key() == t.tag.key());
-                            let text = format!("{} ({})", t.tag.label(), t.n_clippings);
+                            let text = format!("{} ({})", crate::ui::tag_label(&t.tag), t.n_clippings);
                             let response = ui.selectable_label(on, text);
                             if response.clicked() {
                                 actions.push(Action::ToggleTag(t.tag.clone()));

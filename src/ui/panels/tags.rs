@@ -4,6 +4,7 @@
 use egui::{Color32, CornerRadius, Stroke};
 
 use crate::archive::{ClippingId, Tag, TagKind, countries, tags};
+use crate::t;
 use crate::ui::Action;
 use crate::ui::state::AppState;
 use crate::ui::worker::Edit;
@@ -45,14 +46,21 @@ pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
         TagKind::Topic => Color32::from_rgb(78, 154, 6),
         TagKind::Event => Color32::from_rgb(173, 127, 168),
     };
-    let name = tag.label();
+    let name = crate::ui::tag_label(tag);
     let text = match count {
         Some(n) => format!("{name} ({n})"),
         None => name.clone(),
     };
-    let hover = format!("{}: {text}", tag.kind);
+    let hover = format!("{}: {text}", crate::ui::tag_kind_label(tag.kind));
     let mut removed = false;
-    chip(ui, Some(color), color, text.into(), hover, &mut [("×", format!("Remove {name}"), &mut removed)]);
+    chip(
+        ui,
+        Some(color),
+        color,
+        text.into(),
+        hover,
+        &mut [("×", t!("tag-remove", name = name.as_str()), &mut removed)],
+    );
     removed
 }
 
@@ -98,20 +106,20 @@ pub fn tag_input_ui(
 ) {
     let mut submit = None;
     ui.horizontal(|ui| {
-        let kind_label = ui.label("Kind");
+        let kind_label = ui.label(t!("tag-kind-label"));
         egui::ComboBox::from_id_salt("tag-kind")
-            .selected_text(input.kind.as_str())
+            .selected_text(crate::ui::tag_kind_label(input.kind))
             .width(80.0)
             .show_ui(ui, |ui| {
                 for kind in TagKind::ALL {
-                    ui.selectable_value(&mut input.kind, kind, kind.as_str());
+                    ui.selectable_value(&mut input.kind, kind, crate::ui::tag_kind_label(kind));
                 }
             })
             .response
             .labelled_by(kind_label.id);
-        let label = ui.label("Add tag");
+        let label = ui.label(t!("tag-add-label"));
         let response = ui
-            .add(egui::TextEdit::singleline(&mut input.text).hint_text("name, then Enter").desired_width(f32::INFINITY))
+            .add(egui::TextEdit::singleline(&mut input.text).hint_text(t!("tag-add-hint")).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = Some(input.text.clone());
@@ -154,8 +162,8 @@ fn completions(app: &AppState, kind: TagKind, typed: &str) -> Vec<(TagKind, Stri
                 continue;
             }
             if let Some(name) = country.names().find(|n| n.to_lowercase().starts_with(typed)) {
-                let shown =
-                    if name == country.english { name.to_owned() } else { format!("{name} ({})", country.english) };
+                let known = crate::i18n::country_name(country.code).unwrap_or(country.english);
+                let shown = if name == known { name.to_owned() } else { format!("{name} ({known})") };
                 out.push((TagKind::Country, country.code.to_owned(), shown));
             }
         }

@@ -2,7 +2,9 @@
 
 use egui::{Id, Key};
 
+use crate::i18n::Lang;
 use crate::search::query::Sort;
+use crate::t;
 use crate::ui::Action;
 use crate::ui::state::{AppState, View};
 use crate::ui::worker::Edit;
@@ -37,15 +39,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             if narrow {
                 ui.spacing_mut().slider_width = 70.0;
             }
-            let label = ui.label("Search");
+            let label = ui.label(t!("search-label"));
             let search_id = Id::unique(SEARCH_ID);
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
-                .hint_text(if narrow {
-                    "words, country:BE, date:2024"
-                } else {
-                    "words, \"a phrase\", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03"
-                })
+                .hint_text(if narrow { t!("search-hint-short") } else { t!("search-hint") })
                 .desired_width((ui.available_width() - 700.0).max(if narrow { 170.0 } else { 200.0 }));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
@@ -59,42 +57,42 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                 actions.push(Action::ClearSearch);
                 response.surrender_focus();
             }
-            if !top_bar.text.is_empty() && ui.small_button("×").on_hover_text("Clear the search").clicked() {
+            if !top_bar.text.is_empty() && ui.small_button("×").on_hover_text(t!("search-clear")).clicked() {
                 actions.push(Action::ClearSearch);
             }
             ui.add(egui::Label::new(egui::RichText::new("?").strong()).sense(egui::Sense::hover()))
                 .on_hover_ui(search_help_ui);
 
             let mut order = app.settings.order;
-            let order_label = ui.label("Order");
+            let order_label = ui.label(t!("order-label"));
             egui::ComboBox::from_id_salt("order")
-                .selected_text(order.label())
+                .selected_text(crate::ui::sort_label(order))
                 .width(110.0)
                 .show_ui(ui, |ui| {
                     for sort in Sort::ALL {
-                        ui.selectable_value(&mut order, sort, sort.label());
+                        ui.selectable_value(&mut order, sort, crate::ui::sort_label(sort));
                     }
                 })
                 .response
                 .labelled_by(order_label.id)
-                .on_hover_text("Order of the results");
+                .on_hover_text(t!("order-hover"));
             if app.settings.order != order {
                 actions.push(Action::SetOrder(order));
             }
 
             ui.separator();
             let mut view = app.settings.view;
-            ui.selectable_value(&mut view, View::Grid, "Grid").on_hover_text("Thumbnails");
-            ui.selectable_value(&mut view, View::List, "List").on_hover_text("A table with columns");
+            ui.selectable_value(&mut view, View::Grid, t!("view-grid")).on_hover_text(t!("view-grid-hover"));
+            ui.selectable_value(&mut view, View::List, t!("view-list")).on_hover_text(t!("view-list-hover"));
             if view != app.settings.view {
                 actions.push(Action::SetView(view));
             }
             if app.settings.view == View::Grid {
-                let label = ui.label("Size");
+                let label = ui.label(t!("thumb-size-label"));
                 let mut size_px = app.settings.thumb_size_px;
                 ui.add(egui::Slider::new(&mut size_px, 96.0..=256.0).show_value(false))
                     .labelled_by(label.id)
-                    .on_hover_text("Thumbnail size");
+                    .on_hover_text(t!("thumb-size-hover"));
                 if size_px != app.settings.thumb_size_px {
                     actions.push(Action::SetThumbSize(size_px));
                 }
@@ -104,25 +102,26 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                 let exporting = app.export.is_some();
                 let n = if app.selection.is_empty() { app.results.len() } else { app.selection.len() };
                 let export = ui
-                    .add_enabled(ready && !exporting && n > 0, egui::Button::new("Export…"))
-                    .on_hover_text(format!("Copy {} with their metadata to a folder", crate::ui::n_clippings(n)));
+                    .add_enabled(ready && !exporting && n > 0, egui::Button::new(t!("export-button")))
+                    .on_hover_text(t!("export-button-hover", n = n));
                 if export.clicked() {
                     actions.push(Action::OpenExport);
                 }
+                language_menu_ui(ui, narrow, actions);
                 let importing = app.import.is_some();
                 ui.add_enabled_ui(ready && !importing, |ui| {
-                    ui.menu_button("Import", |ui| {
-                        if ui.button("Files…").clicked() {
+                    ui.menu_button(t!("import-menu"), |ui| {
+                        if ui.button(t!("import-files")).clicked() {
                             actions.push(Action::PickFiles);
                         }
-                        if ui.button("Folder…").clicked() {
+                        if ui.button(t!("import-folder")).clicked() {
                             actions.push(Action::PickFolder);
                         }
                         ui.separator();
                         let mut accept = app.accept_countries_on_import;
                         let toggle = ui
-                            .checkbox(&mut accept, "Tag the countries found")
-                            .on_hover_text("Countries found in the text become tags at once, so country:BE finds them right after an import; otherwise they wait as suggestions for you to accept");
+                            .checkbox(&mut accept, t!("import-tag-countries"))
+                            .on_hover_text(t!("import-tag-countries-hover"));
                         if toggle.changed() {
                             actions.push(Action::Edit(Edit::AcceptCountriesOnImport(accept)));
                         }
@@ -134,33 +133,51 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
     });
 }
 
+/// The language menu: each language under its own name; the choice is kept across starts. A
+/// narrow window shows the language's code in place of the word.
+fn language_menu_ui(ui: &mut egui::Ui, narrow: bool, actions: &mut Vec<Action>) {
+    let title = if narrow { crate::i18n::language().code().to_uppercase() } else { t!("language-menu") };
+    let menu = ui.menu_button(title, |ui| {
+        let current = crate::i18n::language();
+        for lang in Lang::ALL {
+            if ui.radio(current == lang, lang.native_name()).clicked() {
+                actions.push(Action::SetLanguage(lang));
+                ui.close();
+            }
+        }
+    });
+    menu.response.on_hover_text(t!("language-menu"));
+}
+
 /// What can be typed in the search box, with an example of each.
-const SEARCH_HELP: &[(&str, &str)] = &[
-    ("corridor kazakhstan", "both words, in any form (corridors, Kazakhstan's)"),
-    ("kaz", "the word being typed also finds the words it begins"),
-    ("\"middle corridor\"", "these words together, in this order"),
-    ("belgium OR bruxelles", "either word"),
-    ("-oil", "leave out clippings with this word"),
-    ("country:BE", "a country tag, by code or name (Belgium, Бельгия)"),
-    ("topic:energy", "a topic tag"),
-    ("event:\"Astana International Forum\"", "an event tag"),
-    ("-country:RU", "leave out clippings with this tag"),
-    ("source:dknews", "the outlet"),
-    ("kind:photo", "photos only (kind:article for articles)"),
-    ("lang:ru", "clippings in this language"),
-    ("date:2024-01..2024-03", "published (or taken) in these months; also date:2024"),
-    ("imported:this-week", "also imported:today, imported:last-30-days"),
-    ("in:trash", "search the trash"),
-];
+fn search_help() -> [(&'static str, String); 15] {
+    [
+        ("corridor kazakhstan", t!("help-words")),
+        ("kaz", t!("help-prefix")),
+        ("\"middle corridor\"", t!("help-phrase")),
+        ("belgium OR bruxelles", t!("help-or")),
+        ("-oil", t!("help-not")),
+        ("country:BE", t!("help-country")),
+        ("topic:energy", t!("help-topic")),
+        ("event:\"Astana International Forum\"", t!("help-event")),
+        ("-country:RU", t!("help-not-tag")),
+        ("source:dknews", t!("help-source")),
+        ("kind:photo", t!("help-kind")),
+        ("lang:ru", t!("help-lang")),
+        ("date:2024-01..2024-03", t!("help-date")),
+        ("imported:this-week", t!("help-imported")),
+        ("in:trash", t!("help-trash")),
+    ]
+}
 
 fn search_help_ui(ui: &mut egui::Ui) {
-    ui.strong("Searching");
+    ui.strong(t!("help-title"));
     egui::Grid::new("search-help").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
-        for (example, meaning) in SEARCH_HELP {
-            ui.monospace(*example);
-            ui.label(*meaning);
+        for (example, meaning) in search_help() {
+            ui.monospace(example);
+            ui.label(meaning);
             ui.end_row();
         }
     });
-    ui.weak("Best match first; choose another order beside the box.");
+    ui.weak(t!("help-order"));
 }

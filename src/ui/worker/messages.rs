@@ -47,6 +47,8 @@ pub enum Request {
     /// The whole catalog, read on a thread of its own after the newest clippings were shown.
     CatalogLoaded(Box<Catalog>),
     RefreshTags,
+    /// The window's language changed: the worker words its messages in it from now on.
+    SetLanguage(crate::i18n::Lang),
     /// The window is gone: let go of the archive. (The worker's own threads hold senders to
     /// its inbox, so the channel alone would never close.)
     Shutdown,
@@ -121,9 +123,11 @@ impl Request {
             Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
             Request::Export { .. } => RequestKind::Export,
-            Request::Refresh(_) | Request::RefreshTags | Request::CatalogLoaded(_) | Request::Shutdown => {
-                RequestKind::Refresh
-            }
+            Request::Refresh(_)
+            | Request::RefreshTags
+            | Request::CatalogLoaded(_)
+            | Request::SetLanguage(_)
+            | Request::Shutdown => RequestKind::Refresh,
         }
     }
 }

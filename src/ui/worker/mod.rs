@@ -20,6 +20,7 @@ use crate::export::Layout;
 use crate::import::{ImportProgress, ImportReport, Outcome};
 use crate::search::catalog::{Catalog, Entry};
 use crate::search::query::{Query, Sort};
+use crate::t;
 use edits::apply_edit;
 
 /// The UI's end of the worker.
@@ -41,16 +42,27 @@ impl Drop for WorkerHandle {
     }
 }
 
+/// Starts a thread that words its messages in the language of the thread that starts it.
+fn spawn_thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    let lang = crate::i18n::language();
+    std::thread::Builder::new().name(name.into()).spawn(move || {
+        crate::i18n::set_language(lang);
+        f();
+    })?;
+    Ok(())
+}
+
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
 /// does not wait for the disk.
 pub fn spawn(dir: PathBuf, ctx: egui::Context) -> WorkerHandle {
     let (tx, requests) = std::sync::mpsc::channel();
     let (replies, rx) = std::sync::mpsc::channel();
     let out = Outbox { tx: replies, ctx, to_worker: tx.clone() };
-    let spawned = std::thread::Builder::new().name("archive-worker".into()).spawn(move || run(&dir, &requests, &out));
+    let spawned = spawn_thread("archive-worker", move || run(&dir, &requests, &out));
     if let Err(e) = spawned {
         let (tx2, rx2) = std::sync::mpsc::channel();
-        let _ = tx2.send(Reply::OpenFailed { message: format!("cannot start the worker thread: {e}"), locked: false });
+        let _ =
+            tx2.send(Reply::OpenFailed { message: t!("worker-cannot-start", error = e.to_string()), locked: false });
         return WorkerHandle { tx, rx: rx2 };
     }
     WorkerHandle { tx, rx }
@@ -185,7 +197,7 @@ fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
 fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
     if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(f)) {
         let what = crate::archive::quiet::panic_message(panic.as_ref());
-        out.send(Reply::Failed { request: kind, message: format!("an internal error stopped this: {what}") });
+        out.send(Reply::Failed { request: kind, message: t!("worker-internal-error", error = what.to_string()) });
     }
 }
 
@@ -196,13 +208,13 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
         Ok(0) => return,
         Ok(_) => {}
         Err(e) => {
-            let message = format!("cannot read the search index's backlog: {e}");
+            let message = t!("worker-index-backlog", error = e.to_string());
             return out.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
     }
     let archive = Arc::clone(archive);
     let out2 = out.clone();
-    let spawned = std::thread::Builder::new().name("index".into()).spawn(move || {
+    let spawned = spawn_thread("index", move || {
         let never = AtomicBool::new(false);
         let result = archive.sync_index(
             &mut |n_done, n_total| {
@@ -212,20 +224,26 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
             &never,
         );
         if let Err(e) = result {
-            let message = format!("cannot build the search index: {e}");
+            let message = t!("worker-index-build", error = e.to_string());
             out2.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
         out2.send(Reply::IndexingFinished);
     });
     if let Err(e) = spawned {
-        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot start indexing: {e}") });
+        out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-index-start", error = e.to_string()),
+        });
     }
 }
 
 fn send_all_tags(state: &State, out: &Outbox) {
     match state.archive.tags() {
         Ok(tags) => out.send(Reply::AllTags(tags.into_iter().map(|t| t.tag).collect())),
-        Err(e) => out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot read tags: {e}") }),
+        Err(e) => out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-read-tags", error = e.to_string()),
+        }),
     }
 }
 
@@ -255,7 +273,10 @@ fn search(state: &State, out: &Outbox) {
             (entries, state.catalog.tag_counts_of(&found.tag_counts))
         }
         Err(e) => {
-            return out.send(Reply::Failed { request: RequestKind::Search, message: format!("cannot search: {e}") });
+            return out.send(Reply::Failed {
+                request: RequestKind::Search,
+                message: t!("worker-search", error = e.to_string()),
+            });
         }
     };
     log_step("a search", started);
@@ -279,19 +300,22 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
     let to_worker = out.to_worker.clone();
     let tx = out.tx.clone();
-    let spawned = std::thread::Builder::new().name("catalog".into()).spawn(move || match archive.catalog() {
+    let spawned = spawn_thread("catalog", move || match archive.catalog() {
         Ok(catalog) => {
             let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
         }
         Err(e) => {
             let _ = tx.send(Reply::Failed {
                 request: RequestKind::Refresh,
-                message: format!("cannot read the archive: {e}"),
+                message: t!("worker-read-archive", error = e.to_string()),
             });
         }
     });
     if let Err(e) = spawned {
-        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot read the archive: {e}") });
+        out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-read-archive", error = e.to_string()),
+        });
     }
 }
 
@@ -310,7 +334,10 @@ fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
         changed.extend_from_slice(ids);
     }
     if let Err(e) = state.catalog.refresh(&state.archive, ids) {
-        out.send(Reply::Failed { request: RequestKind::Refresh, message: format!("cannot re-read the archive: {e}") });
+        out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-reread-archive", error = e.to_string()),
+        });
     }
     search(state, out);
 }
@@ -321,7 +348,7 @@ fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
         Pasted::Image { name, image } => match encode_png(&image) {
             Ok(png) => (name, png),
             Err(e) => {
-                let message = format!("cannot read the pasted image: {e}");
+                let message = t!("worker-pasted-image", error = e.to_string());
                 return out.send(Reply::Failed { request: RequestKind::Import, message });
             }
         },
@@ -334,7 +361,7 @@ fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
             out.send(Reply::ImportFinished(report));
         }
         Err(e) => {
-            let message = format!("cannot import what was pasted: {e}");
+            let message = t!("worker-paste", error = e.to_string());
             out.send(Reply::Failed { request: RequestKind::Import, message });
         }
     }
@@ -365,6 +392,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::CatalogLoaded(catalog) => catalog_loaded(state, *catalog, out),
         Request::RefreshTags => send_all_tags(state, out),
         Request::Shutdown => {}
+        Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::Load(id) => match archive.get_with_tags(id) {
             Ok(item) => out.send(Reply::Detail(Box::new(item))),
             Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
@@ -376,7 +404,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             match loaded {
                 Ok(image) => out.send(Reply::Image { id, image }),
                 Err(e) => {
-                    let message = format!("cannot show the photo: {e}");
+                    let message = t!("worker-show-photo", error = e.to_string());
                     out.send(Reply::Failed { request: RequestKind::Image, message });
                 }
             }
@@ -410,7 +438,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
 /// time. The import ends with exactly one reply: finished, or failed.
 fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBool>, out: &Outbox) {
     let out2 = out.clone();
-    let spawned = std::thread::Builder::new().name("import".into()).spawn(move || {
+    let spawned = spawn_thread("import", move || {
         guarded(RequestKind::Import, &out2.clone(), || {
             let mut fresh = Vec::new();
             let result = archive.import(
@@ -435,14 +463,18 @@ fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBo
             let _ = out2.to_worker.send(Request::RefreshTags);
             match result {
                 Ok(report) => out2.send(Reply::ImportFinished(report)),
-                Err(e) => {
-                    out2.send(Reply::Failed { request: RequestKind::Import, message: format!("import stopped: {e}") })
-                }
+                Err(e) => out2.send(Reply::Failed {
+                    request: RequestKind::Import,
+                    message: t!("worker-import-stopped", error = e.to_string()),
+                }),
             }
         });
     });
     if let Err(e) = spawned {
-        out.send(Reply::Failed { request: RequestKind::Import, message: format!("cannot start the import: {e}") });
+        out.send(Reply::Failed {
+            request: RequestKind::Import,
+            message: t!("worker-import-start", error = e.to_string()),
+        });
     }
 }
 
@@ -456,7 +488,7 @@ fn spawn_export(
     out: &Outbox,
 ) {
     let out2 = out.clone();
-    let spawned = std::thread::Builder::new().name("export".into()).spawn(move || {
+    let spawned = spawn_thread("export", move || {
         guarded(RequestKind::Export, &out2.clone(), || {
             let result = archive.export(
                 &ids,
@@ -467,14 +499,18 @@ fn spawn_export(
             );
             match result {
                 Ok(report) => out2.send(Reply::ExportFinished(report)),
-                Err(e) => {
-                    out2.send(Reply::Failed { request: RequestKind::Export, message: format!("export failed: {e}") })
-                }
+                Err(e) => out2.send(Reply::Failed {
+                    request: RequestKind::Export,
+                    message: t!("worker-export-failed", error = e.to_string()),
+                }),
             }
         });
     });
     if let Err(e) = spawned {
-        out.send(Reply::Failed { request: RequestKind::Export, message: format!("cannot start the export: {e}") });
+        out.send(Reply::Failed {
+            request: RequestKind::Export,
+            message: t!("worker-export-start", error = e.to_string()),
+        });
     }
 }
 

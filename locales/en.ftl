@@ -1,0 +1,318 @@
+# Clippings: the window's messages in English. Every other locale has the same ids; a test
+# fails on any id missing in one of them or used nowhere in the code.
+
+## Top bar
+search-label = Search
+search-hint-short = words, country:BE, date:2024
+search-hint = words, "a phrase", a OR b, -exclude, country:BE, topic:energy, lang:ru, date:2024-01..2024-03
+search-clear = Clear the search
+order-label = Order
+order-hover = Order of the results
+view-grid = Grid
+view-grid-hover = Thumbnails
+view-list = List
+view-list-hover = A table with columns
+thumb-size-label = Size
+thumb-size-hover = Thumbnail size
+export-button = Export…
+export-button-hover = { $n ->
+    [one] Copy 1 clipping with its metadata to a folder
+   *[other] Copy { $n } clippings with their metadata to a folder
+}
+language-menu = Language
+import-menu = Import
+import-files = Files…
+import-folder = Folder…
+import-tag-countries = Tag the countries found
+import-tag-countries-hover = Countries found in the text become tags at once, so country:BE finds them right after an import; otherwise they wait as suggestions for you to accept
+
+## Search help
+help-title = Searching
+help-words = both words, in any form (corridors, Kazakhstan's)
+help-prefix = the word being typed also finds the words it begins
+help-phrase = these words together, in this order
+help-or = either word
+help-not = leave out clippings with this word
+help-country = a country tag, by code or name (Belgium, Бельгия)
+help-topic = a topic tag
+help-event = an event tag
+help-not-tag = leave out clippings with this tag
+help-source = the outlet
+help-kind = photos only (kind:article for articles)
+help-lang = clippings in this language
+help-date = published (or taken) in these months; also date:2024
+help-imported = also imported:today, imported:last-30-days
+help-trash = search the trash
+help-order = Best match first; choose another order beside the box.
+
+## Kinds, orders, layouts
+n-clippings = { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+sort-relevance = Best match
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-title = Title
+layout-flat = One folder
+layout-country = A folder per country
+layout-topic = A folder per topic
+layout-event = A folder per event
+layout-month = A folder per month
+tag-kind-country = country
+tag-kind-topic = topic
+tag-kind-event = event
+tag-kind-countries = Countries
+tag-kind-topics = Topics
+tag-kind-events = Events
+kind-article = Article
+kind-photo = Photo
+
+## Sidebar
+sidebar-library = Library
+sidebar-all = All clippings ({ $n })
+sidebar-articles = Articles
+sidebar-photos = Photos
+sidebar-imported-today = Imported today
+sidebar-imported-week = Imported this week
+sidebar-trash = Trash ({ $n })
+sidebar-filter-tags = Filter tags
+sidebar-filter-tags-hint = filter tags
+sidebar-no-tags = none in these results
+sidebar-no-match = no match
+
+## Tags
+tag-remove = Remove { $name }
+tag-kind-label = Kind
+tag-add-label = Add tag
+tag-add-hint = name, then Enter
+
+## Browser
+cancel = Cancel
+close = Close
+trash-title = Trash
+trash-explained = Restore a clipping from its pane; emptying the trash deletes its files too.
+trash-delete-for-good = { $n ->
+    [one] Delete 1 clipping for good
+   *[other] Delete { $n } clippings for good
+}
+trash-empty-button = Empty trash…
+trash-is-empty = The trash is empty
+trash-is-empty-explained = Deleted clippings stay here until the trash is emptied.
+archive-empty = Your archive is empty
+archive-empty-explained = Drop articles ({ $articles }) and photos ({ $photos }) here, or use Import, or paste text with Ctrl+V.
+no-match = No clippings match
+no-match-countries-suggested = Countries found in the text are suggestions until accepted: accept them in a clipping's pane or, for a selection, in the bulk pane. Import › "Tag the countries found" makes the next imports tag them at once.
+no-match-sidebar-filters = The filters chosen in the sidebar narrow the results too: click them again to clear them.
+no-match-fewer-words = Try fewer words, or the beginning of a word.
+column-title = Title
+column-date = Date
+column-source = Source
+column-countries = Countries
+column-kind = Kind
+column-topics = Topics
+column-events = Events
+sorted-ascending = Sorted ascending
+sorted-descending = Sorted descending
+imported-on = imported { $date }
+
+## Detail pane
+not-a-date = “{ $date }” is not a date: write it as 2024-06-01
+bulk-selected = { $n ->
+    [one] 1 clipping selected
+   *[other] { $n } clippings selected
+}
+bulk-restore = { $n ->
+    [one] Restore 1 clipping
+   *[other] Restore { $n } clippings
+}
+bulk-tags-explained = Add a tag to all of them, or remove one from all of them.
+bulk-accept-countries = Accept suggested countries for these { $n }
+bulk-accept-topics = Accept suggested topics for these { $n }
+bulk-accept-events = Accept suggested events for these { $n }
+bulk-suggest = Suggest tags for these { $n }
+bulk-suggest-hover = Read their text again
+move-to-trash = Move to trash
+move-to-trash-hover = Delete (undo with Ctrl+Z)
+missing-cjk-font = Chinese, Japanese or Korean letters show as boxes: this computer has no font for them. Install one (on Debian or Ubuntu: sudo apt install fonts-noto-cjk) and start Clippings again.
+restore-from-trash = Restore from the trash
+field-title = Title
+field-source = Source
+field-source-hint = outlet
+field-author = Author
+field-date = Date
+field-date-hint = YYYY-MM-DD
+field-notes = Notes
+tags-title = Tags
+no-tags-yet = no tags yet
+details-title = Details
+fact-url = Web address
+fact-language = Language
+fact-file = File
+fact-format = Format
+fact-format-value = { $format } · { $kb } KB
+fact-pixels = Pixels
+fact-taken = Taken
+fact-camera = Camera
+fact-caption = Caption
+fact-credit = Credit
+fact-gps = GPS
+fact-imported = Imported
+left-out-of-text = Left out of the text (site furniture):
+loading = loading…
+photo-hover = Ctrl+scroll to zoom, drag to pan, double-click to fit
+suggested-title = Suggested
+suggest-again = Suggest again
+suggest-again-hover = Read the text again for countries, events and topics
+accept-all = Accept all
+nothing-to-suggest = nothing to suggest
+accept-tag = Accept { $name }
+dismiss-tag = Dismiss { $name }
+note-mentioned-once = mentioned once
+note-mentioned-in-passing = mentioned in passing
+note-first-paragraph = in the first paragraph
+note-headline = in the headline
+note-dateline = dateline
+note-photo-place = where the photo was taken
+note-mentioned-times = { $n ->
+    [one] mentioned once
+   *[other] mentioned { $n } times
+}
+
+## Status bar and windows
+status-importing = Importing { $done } of { $total }
+status-exporting = Exporting { $done } of { $total }
+status-cancel-export = Cancel export
+status-indexing = Indexing for search: { $done } of { $total }
+status-indexing-hover = Until it is done, searches find only what is indexed so far
+status-shown-of = { $shown } of { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+status-selected = · { $n } selected
+open-locked = This archive is already open
+open-failed = The archive cannot be opened
+open-locked-explained = Close the other Clippings window, then try again.
+try-again = Try again
+import-finished = Import finished
+import-count-imported = { $n } imported
+import-count-duplicates = { $n ->
+    [one] 1 duplicate
+   *[other] { $n } duplicates
+}
+import-count-failed = { $n } failed
+import-count-skipped = { $n } skipped
+import-count-restored = { $n } restored
+import-count-cancelled = { $n } cancelled
+import-nothing = nothing to import
+import-skipped-because = skipped: { $reason }
+import-duplicate-of = duplicate of { $id } “{ $title }”
+import-restored = put back the missing files of { $id } “{ $title }”
+import-cancelled = cancelled
+export-title = Export clippings
+export-explained = { $n ->
+    [one] Copy 1 clipping, with a .json sidecar, and a clippings.csv listing it.
+   *[other] Copy { $n } clippings, each with a .json sidecar, and a clippings.csv listing them.
+}
+export-folder = Folder
+export-choose = Choose…
+export-folder-hint = where to export
+export-layout = Layout
+export-start = Export
+export-finished = Export finished
+export-summary = { $n ->
+    [one] 1 clipping exported
+   *[other] { $n } clippings exported
+}: { $files } originals with their .json sidecars, and clippings.csv, in { $dest }
+export-was-cancelled = The export was cancelled before the end.
+export-already-there = The folder already held { $n } items: none was overwritten, new names were given beside them.
+export-failed-clipping = clipping { $id }: { $reason }
+open-folder = Open folder
+undo = Undo
+drop-wait = An import is running: wait for it to finish
+drop-to-import = { $n ->
+    [one] Drop to import 1 item
+   *[other] Drop to import { $n } items
+}
+
+## Changes (toasts)
+nothing-to-undo = Nothing to undo
+paste-wait = Wait for the import to finish, then paste again
+pasted-name = Pasted { $stamp }
+dialog-import-title = Import into Clippings
+dialog-filter-supported = Articles and photos
+dialog-filter-all = All files
+dialog-export-title = Export to folder
+edit-failed = cannot { $what }: { $error }
+edit-what-add-tag = add the tag
+edit-what-remove-tag = remove the tag
+edit-what-save = save
+edit-what-trash = move to the trash
+edit-what-restore = restore
+edit-what-empty-trash = empty the trash
+edit-what-accept = accept the suggestions
+edit-what-dismiss = dismiss the suggestion
+edit-what-suggest = suggest tags
+edit-what-setting = change the setting
+edit-tag-added = Added { $kind } { $tag } to { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+edit-tag-removed = Removed { $kind } { $tag } from { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+edit-saved = Saved “{ $title }”
+edit-trashed = Moved { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+} to the trash
+edit-restored = Restored { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+edit-deleted = Deleted { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+} for good
+edit-accepted-tag = Accepted { $kind } { $tag }
+edit-accepted-countries = Accepted suggested countries: { $n ->
+    [one] 1 tag
+   *[other] { $n } tags
+} added
+edit-accepted-topics = Accepted suggested topics: { $n ->
+    [one] 1 tag
+   *[other] { $n } tags
+} added
+edit-accepted-events = Accepted suggested events: { $n ->
+    [one] 1 tag
+   *[other] { $n } tags
+} added
+edit-accepted-all = Accepted suggested tags: { $n ->
+    [one] 1 tag
+   *[other] { $n } tags
+} added
+edit-suggested = { $n ->
+    [one] 1 suggestion
+   *[other] { $n } suggestions
+} to review
+edit-setting-tag-countries = Imports will tag the countries they find
+edit-setting-suggest-countries = Imports will only suggest countries
+
+## Worker errors (the details after the colon come from the archive, in English)
+worker-cannot-start = cannot start the worker thread: { $error }
+worker-internal-error = an internal error stopped this: { $error }
+worker-index-backlog = cannot read the search index's backlog: { $error }
+worker-index-build = cannot build the search index: { $error }
+worker-index-start = cannot start indexing: { $error }
+worker-read-tags = cannot read tags: { $error }
+worker-search = cannot search: { $error }
+worker-read-archive = cannot read the archive: { $error }
+worker-reread-archive = cannot re-read the archive: { $error }
+worker-pasted-image = cannot read the pasted image: { $error }
+worker-paste = cannot import what was pasted: { $error }
+worker-show-photo = cannot show the photo: { $error }
+worker-import-stopped = import stopped: { $error }
+worker-import-start = cannot start the import: { $error }
+worker-export-failed = export failed: { $error }
+worker-export-start = cannot start the export: { $error }

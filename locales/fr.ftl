@@ -1,0 +1,335 @@
+# Clippings : les messages de la fenêtre en français.
+
+## Top bar
+search-label = Rechercher
+search-hint-short = mots, country:BE, date:2024
+search-hint = mots, "une expression", a OR b, -exclure, country:BE, topic:energy, lang:fr, date:2024-01..2024-03
+search-clear = Effacer la recherche
+order-label = Ordre
+order-hover = Ordre des résultats
+view-grid = Grille
+view-grid-hover = Vignettes
+view-list = Liste
+view-list-hover = Un tableau en colonnes
+thumb-size-label = Taille
+thumb-size-hover = Taille des vignettes
+export-button = Exporter…
+export-button-hover = { $n ->
+    [one] Copier { $n } coupure et ses métadonnées dans un dossier
+   *[other] Copier { $n } coupures et leurs métadonnées dans un dossier
+}
+language-menu = Langue
+import-menu = Importer
+import-files = Fichiers…
+import-folder = Dossier…
+import-tag-countries = Étiqueter les pays trouvés
+import-tag-countries-hover = Les pays trouvés dans le texte deviennent aussitôt des étiquettes : country:BE les trouve dès la fin de l'importation. Sinon, ils restent des suggestions à accepter.
+
+## Search help
+help-title = Rechercher
+help-words = les deux mots, sous toutes leurs formes (corridors, Kazakhstan's)
+help-prefix = le mot en cours de frappe trouve aussi les mots qui commencent ainsi
+help-phrase = ces mots ensemble, dans cet ordre
+help-or = l'un ou l'autre mot
+help-not = exclure les coupures contenant ce mot
+help-country = une étiquette de pays, par code ou par nom (Belgium, Belgique)
+help-topic = une étiquette de thème
+help-event = une étiquette d'événement
+help-not-tag = exclure les coupures portant cette étiquette
+help-source = le média
+help-kind = photos uniquement (kind:article pour les articles)
+help-lang = les coupures dans cette langue
+help-date = publiées (ou prises) pendant ces mois ; aussi date:2024
+help-imported = aussi imported:today, imported:last-30-days
+help-trash = chercher dans la corbeille
+help-order = Les plus pertinentes d'abord ; choisissez un autre ordre à côté du champ.
+
+## Kinds, orders, layouts
+n-clippings = { $n ->
+    [one] { $n } coupure
+   *[other] { $n } coupures
+}
+sort-relevance = Pertinence
+sort-newest = Plus récentes d'abord
+sort-oldest = Plus anciennes d'abord
+sort-title = Titre
+layout-flat = Un seul dossier
+layout-country = Un dossier par pays
+layout-topic = Un dossier par thème
+layout-event = Un dossier par événement
+layout-month = Un dossier par mois
+tag-kind-country = pays
+tag-kind-topic = thème
+tag-kind-event = événement
+tag-kind-countries = Pays
+tag-kind-topics = Thèmes
+tag-kind-events = Événements
+kind-article = Article
+kind-photo = Photo
+
+## Sidebar
+sidebar-library = Bibliothèque
+sidebar-all = Toutes les coupures ({ $n })
+sidebar-articles = Articles
+sidebar-photos = Photos
+sidebar-imported-today = Importées aujourd'hui
+sidebar-imported-week = Importées cette semaine
+sidebar-trash = Corbeille ({ $n })
+sidebar-filter-tags = Filtrer les étiquettes
+sidebar-filter-tags-hint = filtrer les étiquettes
+sidebar-no-tags = aucune dans ces résultats
+sidebar-no-match = aucune correspondance
+
+## Tags
+tag-remove = Retirer { $name }
+tag-kind-label = Type
+tag-add-label = Ajouter une étiquette
+tag-add-hint = nom, puis Entrée
+
+## Browser
+cancel = Annuler
+close = Fermer
+trash-title = Corbeille
+trash-explained = Restaurez une coupure depuis son volet ; vider la corbeille supprime aussi ses fichiers.
+trash-delete-for-good = { $n ->
+    [one] Supprimer définitivement { $n } coupure
+   *[other] Supprimer définitivement { $n } coupures
+}
+trash-empty-button = Vider la corbeille…
+trash-is-empty = La corbeille est vide
+trash-is-empty-explained = Les coupures supprimées restent ici jusqu'à ce que la corbeille soit vidée.
+archive-empty = Votre archive est vide
+archive-empty-explained = Déposez ici des articles ({ $articles }) et des photos ({ $photos }), utilisez Importer, ou collez du texte avec Ctrl+V.
+no-match = Aucune coupure ne correspond
+no-match-countries-suggested = Les pays trouvés dans le texte restent des suggestions tant qu'ils ne sont pas acceptés : acceptez-les dans le volet d'une coupure ou, pour une sélection, dans le volet groupé. Importer › « Étiqueter les pays trouvés » les étiquette dès les prochaines importations.
+no-match-sidebar-filters = Les filtres choisis dans le panneau latéral restreignent aussi les résultats : cliquez à nouveau dessus pour les retirer.
+no-match-fewer-words = Essayez avec moins de mots, ou le début d'un mot.
+column-title = Titre
+column-date = Date
+column-source = Média
+column-countries = Pays
+column-kind = Type
+column-topics = Thèmes
+column-events = Événements
+sorted-ascending = Ordre croissant
+sorted-descending = Ordre décroissant
+imported-on = importée le { $date }
+
+## Detail pane
+not-a-date = « { $date } » n'est pas une date : écrivez-la sous la forme 2024-06-01
+bulk-selected = { $n ->
+    [one] { $n } coupure sélectionnée
+   *[other] { $n } coupures sélectionnées
+}
+bulk-restore = { $n ->
+    [one] Restaurer { $n } coupure
+   *[other] Restaurer { $n } coupures
+}
+bulk-tags-explained = Ajoutez une étiquette à toutes, ou retirez-en une de toutes.
+bulk-accept-countries = Accepter les pays suggérés pour ces { $n }
+bulk-accept-topics = Accepter les thèmes suggérés pour ces { $n }
+bulk-accept-events = Accepter les événements suggérés pour ces { $n }
+bulk-suggest = Suggérer des étiquettes pour ces { $n }
+bulk-suggest-hover = Relire leur texte
+move-to-trash = Mettre à la corbeille
+move-to-trash-hover = Supprimer (annuler avec Ctrl+Z)
+missing-cjk-font = Les caractères chinois, japonais ou coréens s'affichent en carrés : cet ordinateur n'a pas de police pour eux. Installez-en une (sous Debian ou Ubuntu : sudo apt install fonts-noto-cjk) puis relancez Clippings.
+restore-from-trash = Restaurer depuis la corbeille
+field-title = Titre
+field-source = Média
+field-source-hint = journal, site
+field-author = Auteur
+field-date = Date
+field-date-hint = AAAA-MM-JJ
+field-notes = Notes
+tags-title = Étiquettes
+no-tags-yet = pas encore d'étiquette
+details-title = Détails
+fact-url = Adresse web
+fact-language = Langue
+fact-file = Fichier
+fact-format = Format
+fact-format-value = { $format } · { $kb } Ko
+fact-pixels = Pixels
+fact-taken = Prise le
+fact-camera = Appareil
+fact-caption = Légende
+fact-credit = Crédit photo
+fact-gps = GPS
+fact-imported = Importée le
+left-out-of-text = Laissé hors du texte (éléments du site) :
+loading = chargement…
+photo-hover = Ctrl+molette pour zoomer, glisser pour déplacer, double-clic pour ajuster
+suggested-title = Suggestions
+suggest-again = Suggérer à nouveau
+suggest-again-hover = Relire le texte pour trouver pays, événements et thèmes
+accept-all = Tout accepter
+nothing-to-suggest = aucune suggestion
+accept-tag = Accepter { $name }
+dismiss-tag = Écarter { $name }
+note-mentioned-once = cité une fois
+note-mentioned-in-passing = cité en passant
+note-first-paragraph = dans le premier paragraphe
+note-headline = dans le titre
+note-dateline = dans la ligne de lieu et de date
+note-photo-place = lieu de la prise de vue
+note-mentioned-times = { $n ->
+    [one] cité { $n } fois
+   *[other] cité { $n } fois
+}
+
+## Status bar and windows
+status-importing = Importation : { $done } sur { $total }
+status-exporting = Exportation : { $done } sur { $total }
+status-cancel-export = Annuler l'exportation
+status-indexing = Indexation pour la recherche : { $done } sur { $total }
+status-indexing-hover = Jusqu'à la fin, la recherche ne trouve que ce qui est déjà indexé
+status-shown-of = { $shown } sur { $n ->
+    [one] { $n } coupure
+   *[other] { $n } coupures
+}
+status-selected = · { $n ->
+    [one] { $n } sélectionnée
+   *[other] { $n } sélectionnées
+}
+open-locked = Cette archive est déjà ouverte
+open-failed = Impossible d'ouvrir l'archive
+open-locked-explained = Fermez l'autre fenêtre de Clippings, puis réessayez.
+try-again = Réessayer
+import-finished = Importation terminée
+import-count-imported = { $n ->
+    [one] { $n } importée
+   *[other] { $n } importées
+}
+import-count-duplicates = { $n ->
+    [one] { $n } doublon
+   *[other] { $n } doublons
+}
+import-count-failed = { $n ->
+    [one] { $n } échec
+   *[other] { $n } échecs
+}
+import-count-skipped = { $n ->
+    [one] { $n } ignorée
+   *[other] { $n } ignorées
+}
+import-count-restored = { $n ->
+    [one] { $n } restaurée
+   *[other] { $n } restaurées
+}
+import-count-cancelled = { $n ->
+    [one] { $n } annulée
+   *[other] { $n } annulées
+}
+import-nothing = rien à importer
+import-skipped-because = ignoré : { $reason }
+import-duplicate-of = doublon de { $id } « { $title } »
+import-restored = fichiers manquants de { $id } « { $title } » remis en place
+import-cancelled = annulé
+export-title = Exporter des coupures
+export-explained = { $n ->
+    [one] Copier { $n } coupure avec son fichier .json, et un clippings.csv qui la liste.
+   *[other] Copier { $n } coupures, chacune avec son fichier .json, et un clippings.csv qui les liste.
+}
+export-folder = Dossier
+export-choose = Choisir…
+export-folder-hint = où exporter
+export-layout = Rangement
+export-start = Exporter
+export-finished = Exportation terminée
+export-summary = { $n ->
+    [one] { $n } coupure exportée
+   *[other] { $n } coupures exportées
+} : { $files } originaux avec leurs fichiers .json, et clippings.csv, dans { $dest }
+export-was-cancelled = L'exportation a été annulée avant la fin.
+export-already-there = Le dossier contenait déjà { $n } éléments : rien n'a été écrasé, les nouveaux fichiers ont reçu d'autres noms.
+export-failed-clipping = coupure { $id } : { $reason }
+open-folder = Ouvrir le dossier
+undo = Annuler
+drop-wait = Une importation est en cours : attendez qu'elle se termine
+drop-to-import = { $n ->
+    [one] Déposez pour importer { $n } élément
+   *[other] Déposez pour importer { $n } éléments
+}
+
+## Changes (toasts)
+nothing-to-undo = Rien à annuler
+paste-wait = Attendez la fin de l'importation, puis collez à nouveau
+pasted-name = Collé le { $stamp }
+dialog-import-title = Importer dans Clippings
+dialog-filter-supported = Articles et photos
+dialog-filter-all = Tous les fichiers
+dialog-export-title = Exporter vers un dossier
+edit-failed = Impossible de { $what } : { $error }
+edit-what-add-tag = ajouter l'étiquette
+edit-what-remove-tag = retirer l'étiquette
+edit-what-save = enregistrer
+edit-what-trash = mettre à la corbeille
+edit-what-restore = restaurer
+edit-what-empty-trash = vider la corbeille
+edit-what-accept = accepter les suggestions
+edit-what-dismiss = écarter la suggestion
+edit-what-suggest = suggérer des étiquettes
+edit-what-setting = modifier le réglage
+edit-tag-added = Étiquette { $kind } { $tag } ajoutée à { $n ->
+    [one] { $n } coupure
+   *[other] { $n } coupures
+}
+edit-tag-removed = Étiquette { $kind } { $tag } retirée de { $n ->
+    [one] { $n } coupure
+   *[other] { $n } coupures
+}
+edit-saved = « { $title } » enregistré
+edit-trashed = { $n ->
+    [one] { $n } coupure mise à la corbeille
+   *[other] { $n } coupures mises à la corbeille
+}
+edit-restored = { $n ->
+    [one] { $n } coupure restaurée
+   *[other] { $n } coupures restaurées
+}
+edit-deleted = { $n ->
+    [one] { $n } coupure supprimée définitivement
+   *[other] { $n } coupures supprimées définitivement
+}
+edit-accepted-tag = Étiquette { $kind } { $tag } acceptée
+edit-accepted-countries = Pays suggérés acceptés : { $n ->
+    [one] { $n } étiquette ajoutée
+   *[other] { $n } étiquettes ajoutées
+}
+edit-accepted-topics = Thèmes suggérés acceptés : { $n ->
+    [one] { $n } étiquette ajoutée
+   *[other] { $n } étiquettes ajoutées
+}
+edit-accepted-events = Événements suggérés acceptés : { $n ->
+    [one] { $n } étiquette ajoutée
+   *[other] { $n } étiquettes ajoutées
+}
+edit-accepted-all = Suggestions acceptées : { $n ->
+    [one] { $n } étiquette ajoutée
+   *[other] { $n } étiquettes ajoutées
+}
+edit-suggested = { $n ->
+    [one] { $n } suggestion à examiner
+   *[other] { $n } suggestions à examiner
+}
+edit-setting-tag-countries = Les importations étiquetteront les pays trouvés
+edit-setting-suggest-countries = Les importations ne feront que suggérer les pays
+
+## Worker errors (the details after the colon come from the archive, in English)
+worker-cannot-start = Impossible de démarrer le processus de travail : { $error }
+worker-internal-error = Une erreur interne a interrompu l'opération : { $error }
+worker-index-backlog = Impossible de lire la file d'attente de l'index de recherche : { $error }
+worker-index-build = Impossible de construire l'index de recherche : { $error }
+worker-index-start = Impossible de lancer l'indexation : { $error }
+worker-read-tags = Impossible de lire les étiquettes : { $error }
+worker-search = Échec de la recherche : { $error }
+worker-read-archive = Impossible de lire l'archive : { $error }
+worker-reread-archive = Impossible de relire l'archive : { $error }
+worker-pasted-image = Impossible de lire l'image collée : { $error }
+worker-paste = Impossible d'importer ce qui a été collé : { $error }
+worker-show-photo = Impossible d'afficher la photo : { $error }
+worker-import-stopped = Importation interrompue : { $error }
+worker-import-start = Impossible de lancer l'importation : { $error }
+worker-export-failed = Échec de l'exportation : { $error }
+worker-export-start = Impossible de lancer l'exportation : { $error }

@@ -1,0 +1,257 @@
+# Clippings: терезе хабарламалары қазақ тілінде.
+
+## Top bar
+search-label = Іздеу
+search-hint-short = сөздер, country:BE, date:2024
+search-hint = сөздер, "тіркес", a OR b, -алып тастау, country:BE, topic:energy, lang:kk, date:2024-01..2024-03
+search-clear = Іздеуді тазарту
+order-label = Реті
+order-hover = Нәтижелердің реті
+view-grid = Нобайлар
+view-grid-hover = Кішірейтілген суреттер
+view-list = Тізім
+view-list-hover = Бағандары бар кесте
+thumb-size-label = Өлшемі
+thumb-size-hover = Нобай өлшемі
+export-button = Экспорттау…
+export-button-hover = { $n } материалды сипаттамасымен бірге бумаға көшіру
+language-menu = Тіл
+import-menu = Импорттау
+import-files = Файлдар…
+import-folder = Бума…
+import-tag-countries = Табылған елдерді тегтеу
+import-tag-countries-hover = Мәтіннен табылған елдер бірден тегке айналады, сондықтан country:BE оларды импорттан кейін бірден табады; әйтпесе олар сіз қабылдағанша ұсыныс болып тұрады
+
+## Search help
+help-title = Қалай іздеу керек
+help-words = екі сөз де, кез келген түрде (дәліздер, Қазақстанның)
+help-prefix = терілген сөз осы сөзден басталатын сөздерді де табады
+help-phrase = осы сөздер бірге және осы ретпен
+help-or = сөздердің кез келгені
+help-not = осы сөзі бар материалдарды алып тастау
+help-country = ел тегі, коды немесе атауы бойынша (Belgium, Бельгия)
+help-topic = тақырып тегі
+help-event = оқиға тегі
+help-not-tag = осы тегі бар материалдарды алып тастау
+help-source = басылым
+help-kind = тек фотосуреттер (kind:article — тек мақалалар)
+help-lang = осы тілдегі материалдар
+help-date = осы айларда жарияланған (не түсірілген); сондай-ақ date:2024
+help-imported = сондай-ақ imported:today, imported:last-30-days
+help-trash = себеттен іздеу
+help-order = Алдымен ең сәйкестері; басқа ретті іздеу жолының жанынан таңдаңыз.
+
+## Kinds, orders, layouts
+n-clippings = { $n ->
+    [one] { $n } материал
+   *[other] { $n } материал
+}
+sort-relevance = Сәйкестігі бойынша
+sort-newest = Алдымен жаңалары
+sort-oldest = Алдымен ескілері
+sort-title = Атауы бойынша
+layout-flat = Бір бума
+layout-country = Әр елге бөлек бума
+layout-topic = Әр тақырыпқа бөлек бума
+layout-event = Әр оқиғаға бөлек бума
+layout-month = Әр айға бөлек бума
+tag-kind-country = ел
+tag-kind-topic = тақырып
+tag-kind-event = оқиға
+tag-kind-countries = Елдер
+tag-kind-topics = Тақырыптар
+tag-kind-events = Оқиғалар
+kind-article = Мақала
+kind-photo = Фотосурет
+
+## Sidebar
+sidebar-library = Кітапхана
+sidebar-all = Барлық материал ({ $n })
+sidebar-articles = Мақалалар
+sidebar-photos = Фотосуреттер
+sidebar-imported-today = Бүгін қосылғандар
+sidebar-imported-week = Осы аптада қосылғандар
+sidebar-trash = Себет ({ $n })
+sidebar-filter-tags = Тегтерді сүзу
+sidebar-filter-tags-hint = тегті іздеу
+sidebar-no-tags = бұл нәтижелерде жоқ
+sidebar-no-match = сәйкестік жоқ
+
+## Tags
+tag-remove = «{ $name }» тегін алып тастау
+tag-kind-label = Түрі
+tag-add-label = Тег қосу
+tag-add-hint = атауы, содан кейін Enter
+
+## Browser
+cancel = Бас тарту
+close = Жабу
+trash-title = Себет
+trash-explained = Материалды оның панелінен қалпына келтіруге болады; себет тазартылғанда оның файлдары да жойылады.
+trash-delete-for-good = { $n } материалды біржола жою
+trash-empty-button = Себетті тазарту…
+trash-is-empty = Себет бос
+trash-is-empty-explained = Жойылған материалдар себет тазартылғанша осында сақталады.
+archive-empty = Мұрағат әзірге бос
+archive-empty-explained = Мақалаларды ({ $articles }) және фотосуреттерді ({ $photos }) осында сүйреп әкеліңіз, «Импорттау» мәзірін пайдаланыңыз немесе мәтінді Ctrl+V арқылы қойыңыз.
+no-match = Ештеңе табылмады
+no-match-countries-suggested = Мәтіннен табылған елдер қабылданғанша ұсыныс болып қала береді: оларды материал панелінде немесе бірнеше материал үшін топтық панельде қабылдаңыз. «Импорттау › Табылған елдерді тегтеу» параметрі келесі импорттарда оларды бірден тегтейді.
+no-match-sidebar-filters = Бүйір панелінде таңдалған сүзгілер де нәтижелерді тарылтады: оларды алып тастау үшін қайта басыңыз.
+no-match-fewer-words = Азырақ сөзбен немесе сөздің басымен іздеп көріңіз.
+column-title = Атауы
+column-date = Күні
+column-source = Басылым
+column-countries = Елдер
+column-kind = Түрі
+column-topics = Тақырыптар
+column-events = Оқиғалар
+sorted-ascending = Өсу ретімен
+sorted-descending = Кему ретімен
+imported-on = қосылған күні { $date }
+
+## Detail pane
+not-a-date = «{ $date }» күн емес: 2024-06-01 түрінде жазыңыз
+bulk-selected = { $n } материал таңдалды
+bulk-restore = { $n } материалды қалпына келтіру
+bulk-tags-explained = Барлығына тег қосыңыз немесе барлығынан тегті алып тастаңыз.
+bulk-accept-countries = Таңдалған { $n } материал үшін ұсынылған елдерді қабылдау
+bulk-accept-topics = Таңдалған { $n } материал үшін ұсынылған тақырыптарды қабылдау
+bulk-accept-events = Таңдалған { $n } материал үшін ұсынылған оқиғаларды қабылдау
+bulk-suggest = Таңдалған { $n } материалға тег ұсыну
+bulk-suggest-hover = Олардың мәтінін қайта оқу
+move-to-trash = Себетке тастау
+move-to-trash-hover = Жою (Ctrl+Z арқылы болдырмауға болады)
+missing-cjk-font = Қытай, жапон және корей әріптері шаршы болып көрінеді: бұл компьютерде олардың қарпі жоқ. Қаріпті орнатыңыз (Debian не Ubuntu жүйесінде: sudo apt install fonts-noto-cjk) және Clippings бағдарламасын қайта іске қосыңыз.
+restore-from-trash = Себеттен қалпына келтіру
+field-title = Атауы
+field-source = Басылым
+field-source-hint = БАҚ
+field-author = Авторы
+field-date = Күні
+field-date-hint = ЖЖЖЖ-АА-КК
+field-notes = Ескертпелер
+tags-title = Тегтер
+no-tags-yet = әзірге тег жоқ
+details-title = Толығырақ
+fact-url = Веб-мекенжайы
+fact-language = Тілі
+fact-file = Файл
+fact-format = Пішімі
+fact-format-value = { $format } · { $kb } КБ
+fact-pixels = Пиксельмен өлшемі
+fact-taken = Түсірілген уақыты
+fact-camera = Камера
+fact-caption = Сурет жазуы
+fact-credit = Фото авторы
+fact-gps = GPS
+fact-imported = Қосылған уақыты
+left-out-of-text = Мәтінге кірмеді (сайт элементтері):
+loading = жүктелуде…
+photo-hover = Ctrl+дөңгелек — масштаб, сүйреу — жылжыту, екі рет басу — сыйдыру
+suggested-title = Ұсынылғандар
+suggest-again = Қайта ұсыну
+suggest-again-hover = Елдерді, оқиғаларды және тақырыптарды табу үшін мәтінді қайта оқу
+accept-all = Барлығын қабылдау
+nothing-to-suggest = ұсыныс жоқ
+accept-tag = «{ $name }» қабылдау
+dismiss-tag = «{ $name }» қабылдамау
+note-mentioned-once = бір рет аталған
+note-mentioned-in-passing = жанама аталған
+note-first-paragraph = бірінші абзацта
+note-headline = тақырыпта
+note-dateline = орны мен күні жолында
+note-photo-place = түсірілген жері
+note-mentioned-times = { $n } рет аталған
+
+## Status bar and windows
+status-importing = Импорттау: { $total } ішінен { $done }
+status-exporting = Экспорттау: { $total } ішінен { $done }
+status-cancel-export = Экспорттан бас тарту
+status-indexing = Іздеу үшін индекстеу: { $total } ішінен { $done }
+status-indexing-hover = Аяқталғанша іздеу тек индекстелгенді ғана табады
+status-shown-of = { $n } материалдың { $shown }
+status-selected = · таңдалды: { $n }
+open-locked = Бұл мұрағат қазір ашық
+open-failed = Мұрағатты ашу мүмкін емес
+open-locked-explained = Clippings бағдарламасының басқа терезесін жауып, қайталап көріңіз.
+try-again = Қайталау
+import-finished = Импорт аяқталды
+import-count-imported = қосылды: { $n }
+import-count-duplicates = қайталанатындар: { $n }
+import-count-failed = қателер: { $n }
+import-count-skipped = өткізілді: { $n }
+import-count-restored = қалпына келтірілді: { $n }
+import-count-cancelled = тоқтатылды: { $n }
+import-nothing = импорттайтын ештеңе жоқ
+import-skipped-because = өткізілді: { $reason }
+import-duplicate-of = { $id } «{ $title }» материалының көшірмесі
+import-restored = { $id } «{ $title }» материалының жетіспейтін файлдары қалпына келтірілді
+import-cancelled = тоқтатылды
+export-title = Материалдарды экспорттау
+export-explained = { $n } материалды әрқайсысын .json сипаттама файлымен бірге және clippings.csv тізімін көшіру.
+export-folder = Бума
+export-choose = Таңдау…
+export-folder-hint = қайда экспорттау
+export-layout = Құрылымы
+export-start = Экспорттау
+export-finished = Экспорт аяқталды
+export-summary = { $n } материал экспортталды: { $files } түпнұсқа .json сипаттама файлдарымен және clippings.csv тізімімен, { $dest } бумасында
+export-was-cancelled = Экспорт аяқталмай тұрып тоқтатылды.
+export-already-there = Бумада бұрыннан { $n } нысан бар еді: ештеңе қайта жазылған жоқ, жаңа файлдар басқа атаулармен сақталды.
+export-failed-clipping = { $id } материал: { $reason }
+open-folder = Буманы ашу
+undo = Болдырмау
+drop-wait = Импорт жүріп жатыр: аяқталуын күтіңіз
+drop-to-import = { $n } нысанды импорттау үшін жіберіңіз
+
+## Changes (toasts)
+nothing-to-undo = Болдырмайтын ештеңе жоқ
+paste-wait = Импорттың аяқталуын күтіп, қайта қойыңыз
+pasted-name = Қойылған { $stamp }
+dialog-import-title = Clippings бағдарламасына импорттау
+dialog-filter-supported = Мақалалар мен фотосуреттер
+dialog-filter-all = Барлық файлдар
+dialog-export-title = Бумаға экспорттау
+edit-failed = Әрекет орындалмады ({ $what }): { $error }
+edit-what-add-tag = тег қосу
+edit-what-remove-tag = тегті алып тастау
+edit-what-save = сақтау
+edit-what-trash = себетке тастау
+edit-what-restore = қалпына келтіру
+edit-what-empty-trash = себетті тазарту
+edit-what-accept = ұсыныстарды қабылдау
+edit-what-dismiss = ұсынысты қабылдамау
+edit-what-suggest = тег ұсыну
+edit-what-setting = параметрді өзгерту
+edit-tag-added = «{ $tag }» тегі ({ $kind }) { $n } материалға қосылды
+edit-tag-removed = «{ $tag }» тегі ({ $kind }) { $n } материалдан алынды
+edit-saved = Сақталды: «{ $title }»
+edit-trashed = { $n } материал себетке тасталды
+edit-restored = { $n } материал қалпына келтірілді
+edit-deleted = { $n } материал біржола жойылды
+edit-accepted-tag = «{ $tag }» тегі ({ $kind }) қабылданды
+edit-accepted-countries = Ұсынылған елдер қабылданды: { $n } тег қосылды
+edit-accepted-topics = Ұсынылған тақырыптар қабылданды: { $n } тег қосылды
+edit-accepted-events = Ұсынылған оқиғалар қабылданды: { $n } тег қосылды
+edit-accepted-all = Ұсынылған тегтер қабылданды: { $n } тег қосылды
+edit-suggested = Тексеруге { $n } ұсыныс
+edit-setting-tag-countries = Импорт кезінде табылған елдер бірден тегтеледі
+edit-setting-suggest-countries = Импорт кезінде елдер тек ұсынылады
+
+## Worker errors (the details after the colon come from the archive, in English)
+worker-cannot-start = Жұмыс ағынын іске қосу мүмкін болмады: { $error }
+worker-internal-error = Ішкі қате әрекетті тоқтатты: { $error }
+worker-index-backlog = Іздеу индексінің кезегін оқу мүмкін болмады: { $error }
+worker-index-build = Іздеу индексін құру мүмкін болмады: { $error }
+worker-index-start = Индекстеуді бастау мүмкін болмады: { $error }
+worker-read-tags = Тегтерді оқу мүмкін болмады: { $error }
+worker-search = Іздеу қатесі: { $error }
+worker-read-archive = Мұрағатты оқу мүмкін болмады: { $error }
+worker-reread-archive = Мұрағатты қайта оқу мүмкін болмады: { $error }
+worker-pasted-image = Қойылған суретті оқу мүмкін болмады: { $error }
+worker-paste = Қойылғанды импорттау мүмкін болмады: { $error }
+worker-show-photo = Фотосуретті көрсету мүмкін болмады: { $error }
+worker-import-stopped = Импорт тоқтады: { $error }
+worker-import-start = Импортты бастау мүмкін болмады: { $error }
+worker-export-failed = Экспорт қатесі: { $error }
+worker-export-start = Экспортты бастау мүмкін болмады: { $error }

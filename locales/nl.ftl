@@ -1,0 +1,305 @@
+# Clippings: de berichten van het venster in het Nederlands.
+
+## Top bar
+search-label = Zoeken
+search-hint-short = woorden, country:BE, date:2024
+search-hint = woorden, "een zinsdeel", a OR b, -uitsluiten, country:BE, topic:energy, lang:nl, date:2024-01..2024-03
+search-clear = Zoekopdracht wissen
+order-label = Volgorde
+order-hover = Volgorde van de resultaten
+view-grid = Raster
+view-grid-hover = Miniaturen
+view-list = Lijst
+view-list-hover = Een tabel met kolommen
+thumb-size-label = Grootte
+thumb-size-hover = Grootte van de miniaturen
+export-button = Exporteren…
+export-button-hover = { $n ->
+    [one] { $n } knipsel met metagegevens naar een map kopiëren
+   *[other] { $n } knipsels met metagegevens naar een map kopiëren
+}
+language-menu = Taal
+import-menu = Importeren
+import-files = Bestanden…
+import-folder = Map…
+import-tag-countries = Gevonden landen labelen
+import-tag-countries-hover = Landen die in de tekst gevonden worden, worden meteen labels, zodat country:BE ze direct na het importeren vindt; anders blijven ze suggesties die u kunt accepteren
+
+## Search help
+help-title = Zoeken
+help-words = beide woorden, in elke vorm (corridors, Kazakhstan's)
+help-prefix = het woord dat u typt, vindt ook woorden die ermee beginnen
+help-phrase = deze woorden samen, in deze volgorde
+help-or = een van beide woorden
+help-not = knipsels met dit woord weglaten
+help-country = een landlabel, met code of naam (Belgium, België)
+help-topic = een onderwerplabel
+help-event = een gebeurtenislabel
+help-not-tag = knipsels met dit label weglaten
+help-source = het medium
+help-kind = alleen foto's (kind:article voor artikelen)
+help-lang = knipsels in deze taal
+help-date = gepubliceerd (of genomen) in deze maanden; ook date:2024
+help-imported = ook imported:today, imported:last-30-days
+help-trash = in de prullenbak zoeken
+help-order = Beste overeenkomst eerst; kies naast het zoekveld een andere volgorde.
+
+## Kinds, orders, layouts
+n-clippings = { $n ->
+    [one] { $n } knipsel
+   *[other] { $n } knipsels
+}
+sort-relevance = Beste overeenkomst
+sort-newest = Nieuwste eerst
+sort-oldest = Oudste eerst
+sort-title = Titel
+layout-flat = Eén map
+layout-country = Een map per land
+layout-topic = Een map per onderwerp
+layout-event = Een map per gebeurtenis
+layout-month = Een map per maand
+tag-kind-country = land
+tag-kind-topic = onderwerp
+tag-kind-event = gebeurtenis
+tag-kind-countries = Landen
+tag-kind-topics = Onderwerpen
+tag-kind-events = Gebeurtenissen
+kind-article = Artikel
+kind-photo = Foto
+
+## Sidebar
+sidebar-library = Bibliotheek
+sidebar-all = Alle knipsels ({ $n })
+sidebar-articles = Artikelen
+sidebar-photos = Foto's
+sidebar-imported-today = Vandaag geïmporteerd
+sidebar-imported-week = Deze week geïmporteerd
+sidebar-trash = Prullenbak ({ $n })
+sidebar-filter-tags = Labels filteren
+sidebar-filter-tags-hint = labels filteren
+sidebar-no-tags = geen in deze resultaten
+sidebar-no-match = geen overeenkomst
+
+## Tags
+tag-remove = { $name } verwijderen
+tag-kind-label = Soort
+tag-add-label = Label toevoegen
+tag-add-hint = naam, dan Enter
+
+## Browser
+cancel = Annuleren
+close = Sluiten
+trash-title = Prullenbak
+trash-explained = Zet een knipsel terug vanuit zijn paneel; de prullenbak legen verwijdert ook de bestanden.
+trash-delete-for-good = { $n ->
+    [one] { $n } knipsel definitief verwijderen
+   *[other] { $n } knipsels definitief verwijderen
+}
+trash-empty-button = Prullenbak legen…
+trash-is-empty = De prullenbak is leeg
+trash-is-empty-explained = Verwijderde knipsels blijven hier tot de prullenbak geleegd wordt.
+archive-empty = Uw archief is leeg
+archive-empty-explained = Sleep artikelen ({ $articles }) en foto's ({ $photos }) hierheen, gebruik Importeren, of plak tekst met Ctrl+V.
+no-match = Geen knipsels gevonden
+no-match-countries-suggested = Landen die in de tekst gevonden worden, blijven suggesties tot u ze accepteert: in het paneel van een knipsel of, voor een selectie, in het groepspaneel. Importeren › "Gevonden landen labelen" labelt ze meteen bij de volgende imports.
+no-match-sidebar-filters = De filters in de zijbalk beperken de resultaten ook: klik er opnieuw op om ze te wissen.
+no-match-fewer-words = Probeer minder woorden, of het begin van een woord.
+column-title = Titel
+column-date = Datum
+column-source = Medium
+column-countries = Landen
+column-kind = Soort
+column-topics = Onderwerpen
+column-events = Gebeurtenissen
+sorted-ascending = Oplopend gesorteerd
+sorted-descending = Aflopend gesorteerd
+imported-on = geïmporteerd op { $date }
+
+## Detail pane
+not-a-date = "{ $date }" is geen datum: schrijf hem als 2024-06-01
+bulk-selected = { $n ->
+    [one] { $n } knipsel geselecteerd
+   *[other] { $n } knipsels geselecteerd
+}
+bulk-restore = { $n ->
+    [one] { $n } knipsel terugzetten
+   *[other] { $n } knipsels terugzetten
+}
+bulk-tags-explained = Voeg een label aan allemaal toe, of verwijder er een bij allemaal.
+bulk-accept-countries = Voorgestelde landen voor deze { $n } accepteren
+bulk-accept-topics = Voorgestelde onderwerpen voor deze { $n } accepteren
+bulk-accept-events = Voorgestelde gebeurtenissen voor deze { $n } accepteren
+bulk-suggest = Labels voorstellen voor deze { $n }
+bulk-suggest-hover = Hun tekst opnieuw lezen
+move-to-trash = Naar prullenbak
+move-to-trash-hover = Verwijderen (ongedaan maken met Ctrl+Z)
+missing-cjk-font = Chinese, Japanse of Koreaanse tekens verschijnen als vakjes: deze computer heeft er geen lettertype voor. Installeer er een (op Debian of Ubuntu: sudo apt install fonts-noto-cjk) en start Clippings opnieuw.
+restore-from-trash = Terugzetten uit de prullenbak
+field-title = Titel
+field-source = Medium
+field-source-hint = krant, site
+field-author = Auteur
+field-date = Datum
+field-date-hint = JJJJ-MM-DD
+field-notes = Notities
+tags-title = Labels
+no-tags-yet = nog geen labels
+details-title = Details
+fact-url = Webadres
+fact-language = Taal
+fact-file = Bestand
+fact-format = Formaat
+fact-format-value = { $format } · { $kb } kB
+fact-pixels = Pixels
+fact-taken = Genomen op
+fact-camera = Camera
+fact-caption = Bijschrift
+fact-credit = Fotograaf
+fact-gps = GPS
+fact-imported = Geïmporteerd op
+left-out-of-text = Buiten de tekst gelaten (onderdelen van de site):
+loading = laden…
+photo-hover = Ctrl+scrollen om te zoomen, slepen om te verschuiven, dubbelklikken om passend te maken
+suggested-title = Voorgesteld
+suggest-again = Opnieuw voorstellen
+suggest-again-hover = De tekst opnieuw lezen op landen, gebeurtenissen en onderwerpen
+accept-all = Alles accepteren
+nothing-to-suggest = niets voor te stellen
+accept-tag = { $name } accepteren
+dismiss-tag = { $name } afwijzen
+note-mentioned-once = één keer genoemd
+note-mentioned-in-passing = terloops genoemd
+note-first-paragraph = in de eerste alinea
+note-headline = in de kop
+note-dateline = in de plaats- en datumregel
+note-photo-place = waar de foto genomen is
+note-mentioned-times = { $n ->
+    [one] { $n } keer genoemd
+   *[other] { $n } keer genoemd
+}
+
+## Status bar and windows
+status-importing = Importeren: { $done } van { $total }
+status-exporting = Exporteren: { $done } van { $total }
+status-cancel-export = Export annuleren
+status-indexing = Indexeren voor zoeken: { $done } van { $total }
+status-indexing-hover = Tot dit klaar is, vindt zoeken alleen wat al geïndexeerd is
+status-shown-of = { $shown } van { $n ->
+    [one] { $n } knipsel
+   *[other] { $n } knipsels
+}
+status-selected = · { $n } geselecteerd
+open-locked = Dit archief is al geopend
+open-failed = Het archief kan niet worden geopend
+open-locked-explained = Sluit het andere venster van Clippings en probeer het opnieuw.
+try-again = Opnieuw proberen
+import-finished = Importeren voltooid
+import-count-imported = { $n } geïmporteerd
+import-count-duplicates = { $n ->
+    [one] { $n } duplicaat
+   *[other] { $n } duplicaten
+}
+import-count-failed = { $n } mislukt
+import-count-skipped = { $n } overgeslagen
+import-count-restored = { $n } hersteld
+import-count-cancelled = { $n } geannuleerd
+import-nothing = niets te importeren
+import-skipped-because = overgeslagen: { $reason }
+import-duplicate-of = duplicaat van { $id } "{ $title }"
+import-restored = ontbrekende bestanden van { $id } "{ $title }" teruggezet
+import-cancelled = geannuleerd
+export-title = Knipsels exporteren
+export-explained = { $n ->
+    [one] { $n } knipsel kopiëren, met een .json-bestand, en een clippings.csv die het opsomt.
+   *[other] { $n } knipsels kopiëren, elk met een .json-bestand, en een clippings.csv die ze opsomt.
+}
+export-folder = Map
+export-choose = Kiezen…
+export-folder-hint = waarheen exporteren
+export-layout = Indeling
+export-start = Exporteren
+export-finished = Exporteren voltooid
+export-summary = { $n ->
+    [one] { $n } knipsel geëxporteerd
+   *[other] { $n } knipsels geëxporteerd
+}: { $files } originelen met hun .json-bestanden, en clippings.csv, in { $dest }
+export-was-cancelled = Het exporteren is voor het einde geannuleerd.
+export-already-there = De map bevatte al { $n } items: niets is overschreven, nieuwe bestanden kregen andere namen.
+export-failed-clipping = knipsel { $id }: { $reason }
+open-folder = Map openen
+undo = Ongedaan maken
+drop-wait = Er loopt een import: wacht tot die klaar is
+drop-to-import = { $n ->
+    [one] Loslaten om { $n } item te importeren
+   *[other] Loslaten om { $n } items te importeren
+}
+
+## Changes (toasts)
+nothing-to-undo = Niets om ongedaan te maken
+paste-wait = Wacht tot het importeren klaar is en plak dan opnieuw
+pasted-name = Geplakt { $stamp }
+dialog-import-title = Importeren in Clippings
+dialog-filter-supported = Artikelen en foto's
+dialog-filter-all = Alle bestanden
+dialog-export-title = Exporteren naar map
+edit-failed = Kan niet { $what }: { $error }
+edit-what-add-tag = het label toevoegen
+edit-what-remove-tag = het label verwijderen
+edit-what-save = opslaan
+edit-what-trash = naar de prullenbak verplaatsen
+edit-what-restore = terugzetten
+edit-what-empty-trash = de prullenbak legen
+edit-what-accept = de suggesties accepteren
+edit-what-dismiss = de suggestie afwijzen
+edit-what-suggest = labels voorstellen
+edit-what-setting = de instelling wijzigen
+edit-tag-added = Label { $kind } { $tag } toegevoegd aan { $n ->
+    [one] { $n } knipsel
+   *[other] { $n } knipsels
+}
+edit-tag-removed = Label { $kind } { $tag } verwijderd van { $n ->
+    [one] { $n } knipsel
+   *[other] { $n } knipsels
+}
+edit-saved = "{ $title }" opgeslagen
+edit-trashed = { $n ->
+    [one] { $n } knipsel naar de prullenbak verplaatst
+   *[other] { $n } knipsels naar de prullenbak verplaatst
+}
+edit-restored = { $n ->
+    [one] { $n } knipsel teruggezet
+   *[other] { $n } knipsels teruggezet
+}
+edit-deleted = { $n ->
+    [one] { $n } knipsel definitief verwijderd
+   *[other] { $n } knipsels definitief verwijderd
+}
+edit-accepted-tag = Label { $kind } { $tag } geaccepteerd
+edit-accepted-countries = Voorgestelde landen geaccepteerd: { $n } labels toegevoegd
+edit-accepted-topics = Voorgestelde onderwerpen geaccepteerd: { $n } labels toegevoegd
+edit-accepted-events = Voorgestelde gebeurtenissen geaccepteerd: { $n } labels toegevoegd
+edit-accepted-all = Voorgestelde labels geaccepteerd: { $n } toegevoegd
+edit-suggested = { $n ->
+    [one] { $n } suggestie om na te kijken
+   *[other] { $n } suggesties om na te kijken
+}
+edit-setting-tag-countries = Imports labelen voortaan de gevonden landen
+edit-setting-suggest-countries = Imports stellen landen voortaan alleen voor
+
+## Worker errors (the details after the colon come from the archive, in English)
+worker-cannot-start = Kan de werkthread niet starten: { $error }
+worker-internal-error = Een interne fout heeft dit onderbroken: { $error }
+worker-index-backlog = Kan de wachtrij van de zoekindex niet lezen: { $error }
+worker-index-build = Kan de zoekindex niet opbouwen: { $error }
+worker-index-start = Kan het indexeren niet starten: { $error }
+worker-read-tags = Kan de labels niet lezen: { $error }
+worker-search = Zoeken mislukt: { $error }
+worker-read-archive = Kan het archief niet lezen: { $error }
+worker-reread-archive = Kan het archief niet opnieuw lezen: { $error }
+worker-pasted-image = Kan de geplakte afbeelding niet lezen: { $error }
+worker-paste = Kan het geplakte niet importeren: { $error }
+worker-show-photo = Kan de foto niet tonen: { $error }
+worker-import-stopped = Importeren gestopt: { $error }
+worker-import-start = Kan het importeren niet starten: { $error }
+worker-export-failed = Exporteren mislukt: { $error }
+worker-export-start = Kan het exporteren niet starten: { $error }

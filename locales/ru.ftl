@@ -1,0 +1,313 @@
+# Clippings: сообщения окна на русском языке.
+
+## Top bar
+search-label = Поиск
+search-hint-short = слова, country:BE, date:2024
+search-hint = слова, "фраза", a OR b, -исключить, country:BE, topic:energy, lang:ru, date:2024-01..2024-03
+search-clear = Очистить поиск
+order-label = Порядок
+order-hover = Порядок результатов
+view-grid = Плитка
+view-grid-hover = Миниатюры
+view-list = Список
+view-list-hover = Таблица со столбцами
+thumb-size-label = Размер
+thumb-size-hover = Размер миниатюр
+export-button = Экспорт…
+export-button-hover = { $n ->
+    [one] Скопировать { $n } вырезку с описанием в папку
+    [few] Скопировать { $n } вырезки с описаниями в папку
+   *[other] Скопировать { $n } вырезок с описаниями в папку
+}
+language-menu = Язык
+import-menu = Импорт
+import-files = Файлы…
+import-folder = Папка…
+import-tag-countries = Отмечать найденные страны
+import-tag-countries-hover = Страны, найденные в тексте, сразу становятся метками, и country:BE находит материалы сразу после импорта; иначе они ждут вашего подтверждения как предложения
+
+## Search help
+help-title = Как искать
+help-words = оба слова в любой форме (коридоры, Казахстана)
+help-prefix = набираемое слово находит и слова, которые с него начинаются
+help-phrase = эти слова вместе и в этом порядке
+help-or = любое из слов
+help-not = исключить вырезки с этим словом
+help-country = метка страны, по коду или названию (Belgium, Бельгия)
+help-topic = метка темы
+help-event = метка события
+help-not-tag = исключить вырезки с этой меткой
+help-source = издание
+help-kind = только фотографии (kind:article — только статьи)
+help-lang = вырезки на этом языке
+help-date = опубликовано (или снято) в эти месяцы; также date:2024
+help-imported = также imported:today, imported:last-30-days
+help-trash = искать в корзине
+help-order = Сначала лучшие совпадения; другой порядок можно выбрать рядом с полем поиска.
+
+## Kinds, orders, layouts
+n-clippings = { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+sort-relevance = По релевантности
+sort-newest = Сначала новые
+sort-oldest = Сначала старые
+sort-title = По заголовку
+layout-flat = Одна папка
+layout-country = Папка для каждой страны
+layout-topic = Папка для каждой темы
+layout-event = Папка для каждого события
+layout-month = Папка для каждого месяца
+tag-kind-country = страна
+tag-kind-topic = тема
+tag-kind-event = событие
+tag-kind-countries = Страны
+tag-kind-topics = Темы
+tag-kind-events = События
+kind-article = Статья
+kind-photo = Фото
+
+## Sidebar
+sidebar-library = Библиотека
+sidebar-all = Все вырезки ({ $n })
+sidebar-articles = Статьи
+sidebar-photos = Фотографии
+sidebar-imported-today = Добавлены сегодня
+sidebar-imported-week = Добавлены на этой неделе
+sidebar-trash = Корзина ({ $n })
+sidebar-filter-tags = Фильтр меток
+sidebar-filter-tags-hint = найти метку
+sidebar-no-tags = нет в этих результатах
+sidebar-no-match = ничего не найдено
+
+## Tags
+tag-remove = Убрать «{ $name }»
+tag-kind-label = Тип
+tag-add-label = Добавить метку
+tag-add-hint = название и Enter
+
+## Browser
+cancel = Отмена
+close = Закрыть
+trash-title = Корзина
+trash-explained = Вырезку можно восстановить из её панели; при очистке корзины удаляются и её файлы.
+trash-delete-for-good = { $n ->
+    [one] Удалить { $n } вырезку навсегда
+    [few] Удалить { $n } вырезки навсегда
+   *[other] Удалить { $n } вырезок навсегда
+}
+trash-empty-button = Очистить корзину…
+trash-is-empty = Корзина пуста
+trash-is-empty-explained = Удалённые вырезки хранятся здесь, пока корзина не очищена.
+archive-empty = Архив пока пуст
+archive-empty-explained = Перетащите сюда статьи ({ $articles }) и фотографии ({ $photos }), воспользуйтесь меню «Импорт» или вставьте текст сочетанием Ctrl+V.
+no-match = Ничего не найдено
+no-match-countries-suggested = Страны, найденные в тексте, остаются предложениями, пока вы их не примете: в панели вырезки или, для нескольких вырезок, в групповой панели. Параметр «Импорт › Отмечать найденные страны» ставит метки сразу при следующих импортах.
+no-match-sidebar-filters = Фильтры, выбранные на боковой панели, тоже сужают результаты: щёлкните по ним ещё раз, чтобы снять.
+no-match-fewer-words = Попробуйте меньше слов или начало слова.
+column-title = Заголовок
+column-date = Дата
+column-source = Издание
+column-countries = Страны
+column-kind = Тип
+column-topics = Темы
+column-events = События
+sorted-ascending = По возрастанию
+sorted-descending = По убыванию
+imported-on = добавлено { $date }
+
+## Detail pane
+not-a-date = «{ $date }» — не дата: введите в виде 2024-06-01
+bulk-selected = { $n ->
+    [one] Выбрана { $n } вырезка
+    [few] Выбрано { $n } вырезки
+   *[other] Выбрано { $n } вырезок
+}
+bulk-restore = { $n ->
+    [one] Восстановить { $n } вырезку
+    [few] Восстановить { $n } вырезки
+   *[other] Восстановить { $n } вырезок
+}
+bulk-tags-explained = Добавьте метку всем выбранным или уберите её у всех.
+bulk-accept-countries = Принять предложенные страны для выбранных ({ $n })
+bulk-accept-topics = Принять предложенные темы для выбранных ({ $n })
+bulk-accept-events = Принять предложенные события для выбранных ({ $n })
+bulk-suggest = Предложить метки для выбранных ({ $n })
+bulk-suggest-hover = Прочитать их текст заново
+move-to-trash = В корзину
+move-to-trash-hover = Удалить (отменить — Ctrl+Z)
+missing-cjk-font = Китайские, японские и корейские символы показаны квадратами: на компьютере нет шрифта для них. Установите его (в Debian или Ubuntu: sudo apt install fonts-noto-cjk) и перезапустите Clippings.
+restore-from-trash = Восстановить из корзины
+field-title = Заголовок
+field-source = Издание
+field-source-hint = СМИ
+field-author = Автор
+field-date = Дата
+field-date-hint = ГГГГ-ММ-ДД
+field-notes = Заметки
+tags-title = Метки
+no-tags-yet = меток пока нет
+details-title = Подробности
+fact-url = Веб-адрес
+fact-language = Язык
+fact-file = Файл
+fact-format = Формат
+fact-format-value = { $format } · { $kb } КБ
+fact-pixels = Размер в пикселях
+fact-taken = Снято
+fact-camera = Камера
+fact-caption = Подпись
+fact-credit = Автор снимка
+fact-gps = GPS
+fact-imported = Добавлено
+left-out-of-text = Не вошло в текст (элементы сайта):
+loading = загрузка…
+photo-hover = Ctrl+колесо — масштаб, перетаскивание — сдвиг, двойной щелчок — вписать
+suggested-title = Предложено
+suggest-again = Предложить заново
+suggest-again-hover = Прочитать текст заново и найти страны, события и темы
+accept-all = Принять все
+nothing-to-suggest = предложений нет
+accept-tag = Принять «{ $name }»
+dismiss-tag = Отклонить «{ $name }»
+note-mentioned-once = упомянута один раз
+note-mentioned-in-passing = упомянута вскользь
+note-first-paragraph = в первом абзаце
+note-headline = в заголовке
+note-dateline = в строке места и даты
+note-photo-place = место съёмки
+note-mentioned-times = { $n ->
+    [one] упомянута { $n } раз
+    [few] упомянута { $n } раза
+   *[other] упомянута { $n } раз
+}
+
+## Status bar and windows
+status-importing = Импорт: { $done } из { $total }
+status-exporting = Экспорт: { $done } из { $total }
+status-cancel-export = Отменить экспорт
+status-indexing = Индексация для поиска: { $done } из { $total }
+status-indexing-hover = Пока она идёт, поиск находит только то, что уже проиндексировано
+status-shown-of = { $shown } из { $n ->
+    [one] { $n } вырезки
+   *[other] { $n } вырезок
+}
+status-selected = · выбрано: { $n }
+open-locked = Этот архив уже открыт
+open-failed = Не удаётся открыть архив
+open-locked-explained = Закройте другое окно Clippings и попробуйте снова.
+try-again = Повторить
+import-finished = Импорт завершён
+import-count-imported = добавлено: { $n }
+import-count-duplicates = дубликатов: { $n }
+import-count-failed = ошибок: { $n }
+import-count-skipped = пропущено: { $n }
+import-count-restored = восстановлено: { $n }
+import-count-cancelled = отменено: { $n }
+import-nothing = импортировать нечего
+import-skipped-because = пропущен: { $reason }
+import-duplicate-of = дубликат { $id } «{ $title }»
+import-restored = восстановлены недостающие файлы { $id } «{ $title }»
+import-cancelled = отменено
+export-title = Экспорт вырезок
+export-explained = { $n ->
+    [one] Скопировать { $n } вырезку с файлом описания .json и список clippings.csv.
+    [few] Скопировать { $n } вырезки, каждую с файлом описания .json, и список clippings.csv.
+   *[other] Скопировать { $n } вырезок, каждую с файлом описания .json, и список clippings.csv.
+}
+export-folder = Папка
+export-choose = Выбрать…
+export-folder-hint = куда экспортировать
+export-layout = Структура
+export-start = Экспортировать
+export-finished = Экспорт завершён
+export-summary = { $n ->
+    [one] Экспортирована { $n } вырезка
+    [few] Экспортировано { $n } вырезки
+   *[other] Экспортировано { $n } вырезок
+}: оригиналов — { $files }, с файлами описания .json и списком clippings.csv, в папку { $dest }
+export-was-cancelled = Экспорт был отменён до завершения.
+export-already-there = В папке уже было объектов: { $n }. Ничего не перезаписано, новые файлы получили другие имена.
+export-failed-clipping = вырезка { $id }: { $reason }
+open-folder = Открыть папку
+undo = Отменить
+drop-wait = Идёт импорт: дождитесь его завершения
+drop-to-import = { $n ->
+    [one] Отпустите, чтобы импортировать { $n } объект
+    [few] Отпустите, чтобы импортировать { $n } объекта
+   *[other] Отпустите, чтобы импортировать { $n } объектов
+}
+
+## Changes (toasts)
+nothing-to-undo = Нечего отменять
+paste-wait = Дождитесь окончания импорта и вставьте снова
+pasted-name = Вставлено { $stamp }
+dialog-import-title = Импорт в Clippings
+dialog-filter-supported = Статьи и фотографии
+dialog-filter-all = Все файлы
+dialog-export-title = Экспорт в папку
+edit-failed = Не удалось { $what }: { $error }
+edit-what-add-tag = добавить метку
+edit-what-remove-tag = убрать метку
+edit-what-save = сохранить
+edit-what-trash = переместить в корзину
+edit-what-restore = восстановить
+edit-what-empty-trash = очистить корзину
+edit-what-accept = принять предложения
+edit-what-dismiss = отклонить предложение
+edit-what-suggest = предложить метки
+edit-what-setting = изменить параметр
+edit-tag-added = Метка «{ $tag }» ({ $kind }) добавлена: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-tag-removed = Метка «{ $tag }» ({ $kind }) убрана: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-saved = Сохранено: «{ $title }»
+edit-trashed = В корзину: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-restored = Восстановлено: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-deleted = Удалено навсегда: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-accepted-tag = Принята метка «{ $tag }» ({ $kind })
+edit-accepted-countries = Предложенные страны приняты, добавлено меток: { $n }
+edit-accepted-topics = Предложенные темы приняты, добавлено меток: { $n }
+edit-accepted-events = Предложенные события приняты, добавлено меток: { $n }
+edit-accepted-all = Предложенные метки приняты, добавлено: { $n }
+edit-suggested = Предложений для проверки: { $n }
+edit-setting-tag-countries = При импорте найденные страны будут отмечаться сразу
+edit-setting-suggest-countries = При импорте страны будут только предлагаться
+
+## Worker errors (the details after the colon come from the archive, in English)
+worker-cannot-start = Не удалось запустить рабочий поток: { $error }
+worker-internal-error = Внутренняя ошибка прервала операцию: { $error }
+worker-index-backlog = Не удалось прочитать очередь поискового индекса: { $error }
+worker-index-build = Не удалось построить поисковый индекс: { $error }
+worker-index-start = Не удалось начать индексацию: { $error }
+worker-read-tags = Не удалось прочитать метки: { $error }
+worker-search = Ошибка поиска: { $error }
+worker-read-archive = Не удалось прочитать архив: { $error }
+worker-reread-archive = Не удалось перечитать архив: { $error }
+worker-pasted-image = Не удалось прочитать вставленное изображение: { $error }
+worker-paste = Не удалось импортировать вставленное: { $error }
+worker-show-photo = Не удалось показать фотографию: { $error }
+worker-import-stopped = Импорт остановлен: { $error }
+worker-import-start = Не удалось начать импорт: { $error }
+worker-export-failed = Ошибка экспорта: { $error }
+worker-export-start = Не удалось начать экспорт: { $error }
