@@ -316,3 +316,25 @@ worker-import-stopped = import stopped: { $error }
 worker-import-start = cannot start the import: { $error }
 worker-export-failed = export failed: { $error }
 worker-export-start = cannot start the export: { $error }
+
+## Saved searches
+saved-title = Saved searches
+saved-new = { $n } new
+saved-rename = Rename…
+saved-move-up = Move up
+saved-move-down = Move down
+saved-delete = Delete
+saved-none = none yet: search, then save it here
+saved-save = Save this search…
+saved-save-hover = Keep the words, the filters chosen in the sidebar and the order under a name
+saved-name-label = Name
+saved-name-hint = name, then Enter
+edit-what-save-search = save the search
+edit-what-remove-search = delete the saved search
+edit-what-rename-search = rename the saved search
+edit-what-move-search = move the saved search
+edit-what-open-search = open the saved search
+edit-search-saved = Saved the search “{ $name }”
+edit-search-removed = Deleted the saved search “{ $name }”
+edit-search-renamed = Renamed “{ $old }” to “{ $new }”
+worker-read-saved = cannot read the saved searches: { $error }

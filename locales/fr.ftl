@@ -333,3 +333,28 @@ worker-import-stopped = Importation interrompue : { $error }
 worker-import-start = Impossible de lancer l'importation : { $error }
 worker-export-failed = Échec de l'exportation : { $error }
 worker-export-start = Impossible de lancer l'exportation : { $error }
+
+## Saved searches
+saved-title = Recherches enregistrées
+saved-new = { $n ->
+    [one] { $n } nouvelle
+   *[other] { $n } nouvelles
+}
+saved-rename = Renommer…
+saved-move-up = Monter
+saved-move-down = Descendre
+saved-delete = Supprimer
+saved-none = aucune pour l'instant : lancez une recherche, puis enregistrez-la ici
+saved-save = Enregistrer cette recherche…
+saved-save-hover = Garder sous un nom les mots, les filtres du panneau latéral et l'ordre
+saved-name-label = Nom
+saved-name-hint = nom, puis Entrée
+edit-what-save-search = enregistrer la recherche
+edit-what-remove-search = supprimer la recherche enregistrée
+edit-what-rename-search = renommer la recherche enregistrée
+edit-what-move-search = déplacer la recherche enregistrée
+edit-what-open-search = ouvrir la recherche enregistrée
+edit-search-saved = Recherche « { $name } » enregistrée
+edit-search-removed = Recherche enregistrée « { $name } » supprimée
+edit-search-renamed = « { $old } » renommée en « { $new } »
+worker-read-saved = Impossible de lire les recherches enregistrées : { $error }

@@ -255,3 +255,25 @@ worker-import-stopped = Импорт тоқтады: { $error }
 worker-import-start = Импортты бастау мүмкін болмады: { $error }
 worker-export-failed = Экспорт қатесі: { $error }
 worker-export-start = Экспортты бастау мүмкін болмады: { $error }
+
+## Saved searches
+saved-title = Сақталған іздеулер
+saved-new = жаңа: { $n }
+saved-rename = Атын өзгерту…
+saved-move-up = Жоғары жылжыту
+saved-move-down = Төмен жылжыту
+saved-delete = Жою
+saved-none = әзірге жоқ: іздеп, оны осында сақтаңыз
+saved-save = Осы іздеуді сақтау…
+saved-save-hover = Іздеу сөздерін, бүйір панеліндегі сүзгілерді және ретті атаумен сақтау
+saved-name-label = Атауы
+saved-name-hint = атауы, содан кейін Enter
+edit-what-save-search = іздеуді сақтау
+edit-what-remove-search = сақталған іздеуді жою
+edit-what-rename-search = сақталған іздеудің атын өзгерту
+edit-what-move-search = сақталған іздеуді жылжыту
+edit-what-open-search = сақталған іздеуді ашу
+edit-search-saved = «{ $name }» іздеуі сақталды
+edit-search-removed = «{ $name }» сақталған іздеуі жойылды
+edit-search-renamed = «{ $old }» атауы «{ $new }» болып өзгертілді
+worker-read-saved = Сақталған іздеулерді оқу мүмкін болмады: { $error }

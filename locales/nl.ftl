@@ -303,3 +303,25 @@ worker-import-stopped = Importeren gestopt: { $error }
 worker-import-start = Kan het importeren niet starten: { $error }
 worker-export-failed = Exporteren mislukt: { $error }
 worker-export-start = Kan het exporteren niet starten: { $error }
+
+## Saved searches
+saved-title = Opgeslagen zoekopdrachten
+saved-new = { $n } nieuw
+saved-rename = Naam wijzigen…
+saved-move-up = Omhoog
+saved-move-down = Omlaag
+saved-delete = Verwijderen
+saved-none = nog geen: zoek, en sla de zoekopdracht hier op
+saved-save = Deze zoekopdracht opslaan…
+saved-save-hover = De woorden, de filters uit de zijbalk en de volgorde onder een naam bewaren
+saved-name-label = Naam
+saved-name-hint = naam, dan Enter
+edit-what-save-search = de zoekopdracht opslaan
+edit-what-remove-search = de opgeslagen zoekopdracht verwijderen
+edit-what-rename-search = de naam van de opgeslagen zoekopdracht wijzigen
+edit-what-move-search = de opgeslagen zoekopdracht verplaatsen
+edit-what-open-search = de opgeslagen zoekopdracht openen
+edit-search-saved = Zoekopdracht "{ $name }" opgeslagen
+edit-search-removed = Opgeslagen zoekopdracht "{ $name }" verwijderd
+edit-search-renamed = "{ $old }" hernoemd naar "{ $new }"
+worker-read-saved = Kan de opgeslagen zoekopdrachten niet lezen: { $error }

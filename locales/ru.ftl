@@ -311,3 +311,25 @@ worker-import-stopped = Импорт остановлен: { $error }
 worker-import-start = Не удалось начать импорт: { $error }
 worker-export-failed = Ошибка экспорта: { $error }
 worker-export-start = Не удалось начать экспорт: { $error }
+
+## Saved searches
+saved-title = Сохранённые поиски
+saved-new = новых: { $n }
+saved-rename = Переименовать…
+saved-move-up = Переместить выше
+saved-move-down = Переместить ниже
+saved-delete = Удалить
+saved-none = пока нет: выполните поиск и сохраните его здесь
+saved-save = Сохранить этот поиск…
+saved-save-hover = Сохранить под именем слова поиска, фильтры боковой панели и порядок
+saved-name-label = Название
+saved-name-hint = название и Enter
+edit-what-save-search = сохранить поиск
+edit-what-remove-search = удалить сохранённый поиск
+edit-what-rename-search = переименовать сохранённый поиск
+edit-what-move-search = переместить сохранённый поиск
+edit-what-open-search = открыть сохранённый поиск
+edit-search-saved = Поиск «{ $name }» сохранён
+edit-search-removed = Сохранённый поиск «{ $name }» удалён
+edit-search-renamed = «{ $old }» переименован в «{ $new }»
+worker-read-saved = Не удалось прочитать сохранённые поиски: { $error }

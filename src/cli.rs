@@ -52,14 +52,22 @@ pub enum Command {
     List {
         /// Search: words (the last one also as a prefix), "phrases", a OR b, -word, country:BE,
         /// topic:X, event:X, kind:photo, source:X, lang:ru, date:2024-01..2024-03, imported:today
-        #[arg(long, short)]
+        #[arg(long, short, conflicts_with = "saved")]
         query: Option<String>,
-        /// relevance, newest, oldest or title
-        #[arg(long, default_value = "relevance")]
-        sort: Sort,
+        /// A saved search's query (and order, unless --sort is given)
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// relevance, newest, oldest or title [default: relevance]
+        #[arg(long)]
+        sort: Option<Sort>,
         /// Print one JSON object per clipping with all metadata and tags
         #[arg(long)]
         json: bool,
+    },
+    /// Saved searches: list them with their counts, save a query under a name, forget one
+    Saved {
+        #[command(subcommand)]
+        action: SavedAction,
     },
     /// Show one clipping
     Show {
@@ -158,8 +166,32 @@ pub struct Target {
     #[arg(long, value_delimiter = ',')]
     pub ids: Vec<ClippingId>,
     /// Every clipping that matches this query
-    #[arg(long, short)]
+    #[arg(long, short, conflicts_with = "saved")]
     pub query: Option<String>,
+    /// Every clipping that a saved search finds
+    #[arg(long, value_name = "NAME")]
+    pub saved: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SavedAction {
+    /// The saved searches in their order, with how many clippings each finds and how many of
+    /// them were imported since it was last opened in the window
+    List {
+        /// Print one JSON object per saved search
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save QUERY under NAME; a saved search of that name gets the new query
+    Add {
+        name: String,
+        query: String,
+        /// relevance, newest, oldest or title
+        #[arg(long, default_value = "relevance")]
+        sort: Sort,
+    },
+    /// Forget a saved search
+    Remove { name: String },
 }
 
 /// Runs a subcommand. `Ok(code)` carries 0 or 1; errors are the caller's to print (exit 2).
@@ -190,6 +222,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     }
     let reads_only = match &command {
         Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
+        Command::Saved { action } => matches!(action, SavedAction::List { .. }),
         Command::Backup { .. } => true,
         Command::Check { repair, .. } => !repair,
         Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
@@ -208,8 +241,11 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     let mut out = std::io::stdout().lock();
     match command {
         Command::Import { paths, json } => return import(&archive, &paths, json),
-        Command::List { query, sort, json } => {
+        Command::List { query, saved, sort, json } => {
             catch_up_index(&archive)?;
+            let saved = saved.map(|name| archive.saved_search(&name)).transpose()?;
+            let sort = sort.or(saved.as_ref().map(|s| s.sort)).unwrap_or_default();
+            let query = saved.map(|s| s.query).or(query);
             let typed = query.as_deref().unwrap_or("");
             let query = Query::parse(typed);
             let mut highlighter = Highlighter::new(&query);
@@ -280,6 +316,33 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                     .ok_or_else(|| archive::Error::NoSuchTag { kind: kind.as_str(), value: old.clone() })?;
                 let n = archive.rename_tag(&tag, &new)?;
                 writeln!(out, "renamed {kind} {old:?} to {new:?} on {}", n_clippings(n))?;
+            }
+        },
+        Command::Saved { action } => match action {
+            SavedAction::List { json } => {
+                catch_up_index(&archive)?;
+                for saved in archive.saved_searches()? {
+                    let found = archive.search(&Query::parse(&saved.query), Sort::Newest)?;
+                    let n_new = found.iter().filter(|c| c.imported_at > saved.seen_at).count();
+                    if json {
+                        let line = serde_json::json!({
+                            "name": saved.name, "query": saved.query, "sort": saved.sort,
+                            "n_clippings": found.len(), "n_new": n_new, "seen_at": saved.seen_at,
+                        });
+                        writeln!(out, "{line}")?;
+                    } else {
+                        let new = if n_new > 0 { format!(", {n_new} new") } else { String::new() };
+                        writeln!(out, "{}  ({}{new})  {}", saved.name, n_clippings(found.len()), saved.query)?;
+                    }
+                }
+            }
+            SavedAction::Add { name, query, sort } => {
+                let saved = archive.save_search(&name, &query, sort)?;
+                writeln!(out, "saved {:?}: {}", saved.name, saved.query)?;
+            }
+            SavedAction::Remove { name } => {
+                let (_, removed) = archive.remove_saved_search(&name)?;
+                writeln!(out, "removed saved search {:?}", removed.name)?;
             }
         },
         Command::Tags { json } => {
@@ -417,7 +480,8 @@ fn catch_up_index(archive: &Archive) -> anyhow::Result<()> {
 }
 
 fn target_ids(archive: &Archive, target: &Target) -> anyhow::Result<Vec<ClippingId>> {
-    match &target.query {
+    let saved = target.saved.as_deref().map(|name| archive.saved_search(name)).transpose()?;
+    match saved.map(|s| s.query).as_ref().or(target.query.as_ref()) {
         Some(q) => {
             catch_up_index(archive)?;
             Ok(archive.search_str(q)?.into_iter().map(|c| c.id).collect())

@@ -987,3 +987,42 @@ fn corpus_of_broken_images_reports_every_file() {
     assert!(report.n_failed() > 100, "{}", report.summary());
     assert_eq!(archive.n_clippings(), report.n_imported());
 }
+
+/// Saved searches keep their order, are replaced by name, renamed, moved, removed and put back,
+/// and survive reopening the archive (and so a copy of it).
+#[test]
+fn saved_searches_are_kept_in_the_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let archive = Archive::open(&dir).unwrap();
+    assert!(archive.saved_searches().unwrap().is_empty());
+    archive.save_search("Belgian press", "country:BE", Sort::Newest).unwrap();
+    archive.save_search("Middle Corridor", "\"middle corridor\"", Sort::Relevance).unwrap();
+    archive.save_search("  Energy ", "hydrogen", Sort::Relevance).unwrap();
+    // Same name (whatever the case): a new query in the same place.
+    archive.save_search("belgian PRESS", "country:BE -sport", Sort::Oldest).unwrap();
+    let names = |a: &Archive| a.saved_searches().unwrap().into_iter().map(|s| s.name).collect::<Vec<_>>();
+    assert_eq!(names(&archive), ["Belgian press", "Middle Corridor", "Energy"]);
+    assert_eq!(archive.saved_search("belgian press").unwrap().query, "country:BE -sport");
+    assert_eq!(archive.saved_search("belgian press").unwrap().sort, Sort::Oldest);
+
+    archive.rename_saved_search("energy", "Hydrogen").unwrap();
+    assert!(matches!(archive.rename_saved_search("Hydrogen", "middle corridor"), Err(Error::SavedSearchExists(_))));
+    assert!(matches!(archive.save_search("  ", "x", Sort::Relevance), Err(Error::EmptySavedSearchName)));
+    archive.move_saved_search("Hydrogen", 0).unwrap();
+    assert_eq!(names(&archive), ["Hydrogen", "Belgian press", "Middle Corridor"]);
+    let (at, removed) = archive.remove_saved_search("Belgian press").unwrap();
+    assert_eq!(names(&archive), ["Hydrogen", "Middle Corridor"]);
+    assert!(matches!(archive.saved_search("Belgian press"), Err(Error::NoSuchSavedSearch(_))));
+    archive.restore_saved_search(at, removed).unwrap();
+    assert_eq!(names(&archive), ["Hydrogen", "Belgian press", "Middle Corridor"]);
+
+    let before = archive.saved_search("Hydrogen").unwrap().seen_at;
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    archive.mark_saved_search_seen("hydrogen").unwrap();
+    assert!(archive.saved_search("Hydrogen").unwrap().seen_at > before);
+
+    drop(archive);
+    let reopened = Archive::open(&dir).unwrap();
+    assert_eq!(names(&reopened), ["Hydrogen", "Belgian press", "Middle Corridor"]);
+}

@@ -303,3 +303,40 @@ fn check_repair_by_reimport_and_backup() {
     assert!(stderr(&out).contains("no archive at"), "{}", stderr(&out));
     assert!(!typo.exists());
 }
+
+/// `clippings saved add|list|remove`, and `--saved NAME` where `--query` is taken.
+#[test]
+fn saved_searches_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "a.txt", "Hydrogen plant opens\nA green hydrogen plant near Astana.");
+    write(&inbox, "b.txt", "Rail freight grows\nMore trains cross the steppe.");
+    assert_eq!(clippings(&archive, &["import", inbox.to_str().unwrap()]).status.code(), Some(0));
+
+    let out = clippings(&archive, &["saved", "add", "Energy", "hydrogen", "--sort", "newest"]);
+    assert_eq!(stdout(&out).trim(), "saved \"Energy\": hydrogen", "{}", stderr(&out));
+    let list = stdout(&clippings(&archive, &["saved", "list"]));
+    assert_eq!(list.trim(), "Energy  (1 clipping)  hydrogen");
+    let json = stdout(&clippings(&archive, &["saved", "list", "--json"]));
+    let line: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!((line["n_clippings"].as_u64(), line["n_new"].as_u64()), (Some(1), Some(0)));
+
+    let found = stdout(&clippings(&archive, &["list", "--saved", "energy"]));
+    assert!(found.contains("Hydrogen plant opens") && !found.contains("Rail freight"), "{found}");
+    let out = clippings(&archive, &["tag", "add", "topic", "energy", "--saved", "Energy"]);
+    assert_eq!(stdout(&out).trim(), "added topic energy to 1 clipping (0 already had it)", "{}", stderr(&out));
+    let dest = tmp.path().join("out");
+    let out = clippings(&archive, &["export", "--saved", "Energy", dest.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dest.join("clippings.csv").is_file());
+
+    let missing = clippings(&archive, &["list", "--saved", "Nope"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no saved search is called \"Nope\""), "{}", stderr(&missing));
+    let both = clippings(&archive, &["list", "--saved", "Energy", "--query", "x"]);
+    assert_eq!(both.status.code(), Some(2));
+
+    assert_eq!(stdout(&clippings(&archive, &["saved", "remove", "energy"])).trim(), "removed saved search \"Energy\"");
+    assert_eq!(stdout(&clippings(&archive, &["saved", "list"])).trim(), "");
+}

@@ -776,3 +776,46 @@ fn files_given_at_start_are_imported() {
     h.get_by_label("1 imported, 0 duplicates, 0 failed");
     assert_eq!(titles(&h), ["Astana hosts a forum"]);
 }
+
+/// A search saved from the sidebar shows what it finds; what is imported after it was opened
+/// counts as new until it is opened again, which brings back its words and order.
+#[test]
+fn a_saved_search_counts_what_is_new() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("none yet: search, then save it here");
+    h.get_by_label("Search").click();
+    h.step();
+    h.get_by_label("Search").type_text("kazakhstan");
+    settle(&mut h);
+    h.get_by_label("Save this search…").click();
+    settle(&mut h);
+    h.get_by_label("Name").type_text("Kazakhstan");
+    h.step();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.get_by_label_contains("Saved the search “Kazakhstan”");
+    h.get_by_label("Kazakhstan (2)");
+
+    // Something new that the search finds, imported as if dropped on the window.
+    let story = write(&tmp.path().join("more"), "new.txt", "Kazakhstan opens a new port\nOn the Caspian.");
+    h.input_mut().dropped_files.push(Arc::new(Dropped(story)));
+    h.step();
+    settle(&mut h);
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    h.get_by_label("Kazakhstan (3)");
+    h.get_by_label("1 new");
+
+    h.get_by_label("Search").click();
+    h.step();
+    h.get_by_label("Search").type_text(" caspian");
+    settle(&mut h);
+    assert_eq!(h.state().state().results.len(), 1);
+    h.get_by_label("Kazakhstan (3)").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().search_text, "kazakhstan");
+    assert_eq!(h.state().state().results.len(), 3);
+    assert!(h.query_by_label("1 new").is_none());
+}

@@ -47,6 +47,15 @@ pub enum Error {
     #[error("no {kind} tag {value:?}")]
     NoSuchTag { kind: &'static str, value: String },
 
+    #[error("no saved search is called {0:?}")]
+    NoSuchSavedSearch(String),
+
+    #[error("a saved search is already called {0:?}")]
+    SavedSearchExists(String),
+
+    #[error("a saved search needs a name")]
+    EmptySavedSearchName,
+
     #[error("search index {}: {reason}", .path.display())]
     Index { path: PathBuf, reason: String },
 

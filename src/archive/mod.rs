@@ -9,6 +9,7 @@ mod indexing;
 pub mod language;
 pub mod model;
 pub(crate) mod quiet;
+pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;
 pub mod tags;
@@ -21,6 +22,7 @@ use chrono::Utc;
 
 pub use error::{Error, Result};
 pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, StoredSuggestion, Suggestion, Tag, TagCount, TagKind};
+pub use saved::SavedSearch;
 
 use crate::search::SearchIndex;
 use store::Store;

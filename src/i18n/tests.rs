@@ -61,7 +61,8 @@ fn every_message_formats_in_every_locale_without_errors() {
         args.set(name, FluentValue::from(3));
     }
     for name in [
-        "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles", "photos",
+        "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
+        "photos", "old", "new",
     ] {
         args.set(name, FluentValue::from("x"));
     }

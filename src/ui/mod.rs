@@ -30,6 +30,11 @@ pub(crate) fn n_clippings(n: usize) -> String {
     t!("n-clippings", n = n)
 }
 
+/// A count as the window's language writes numbers ("12,345", "12 345", "12.345").
+pub fn format_count(n: usize) -> String {
+    crate::i18n::format_number(i64::try_from(n).unwrap_or(i64::MAX), crate::i18n::language())
+}
+
 /// An order of results, as the window names it.
 pub fn sort_label(sort: Sort) -> String {
     match sort {

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::import::ImportReport;
 use crate::search::catalog::Entry;
 use crate::search::query::Sort;
-use crate::ui::worker::Edit;
+use crate::ui::worker::{Edit, SavedCount};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum View {
@@ -121,6 +121,8 @@ pub struct AppState {
     pub accept_countries_on_import: bool,
     /// Every known tag, for completion.
     pub all_tags: Vec<Tag>,
+    /// The saved searches with their counts.
+    pub saved: Vec<SavedCount>,
     pub selection: BTreeSet<ClippingId>,
     /// Where the keyboard is in the results.
     pub cursor: Option<usize>,
@@ -148,6 +150,7 @@ impl AppState {
             accept_countries_on_import: false,
             n_trashed: 0,
             all_tags: Vec::new(),
+            saved: Vec::new(),
             selection: BTreeSet::new(),
             cursor: None,
             import: None,

@@ -32,6 +32,10 @@ pub enum Action {
     SetView(View),
     /// The window's language, kept in the settings.
     SetLanguage(Lang),
+    /// Save what the search box and the sidebar ask for, and the order, under this name.
+    SaveSearch(String),
+    /// Show what this saved search finds (by its place in the list).
+    OpenSavedSearch(usize),
     SetThumbSize(f32),
     Click {
         index: usize,
@@ -152,6 +156,21 @@ impl ClippingsApp {
             Action::ClearFilters => {
                 self.state.filters = Filters::default();
                 self.search();
+            }
+            Action::SaveSearch(name) => {
+                let query = self.query_text();
+                let sort = self.state.settings.order;
+                self.edit(Edit::SaveSearch { name, query, sort }, false);
+            }
+            Action::OpenSavedSearch(i) => {
+                let Some(saved) = self.state.saved.get(i).map(|s| s.search.clone()) else { return };
+                self.state.filters = Filters::default();
+                self.panels.top_bar.set_text(&saved.query);
+                self.state.search_text = saved.query;
+                self.state.settings.order = saved.sort;
+                self.state.sort = None;
+                self.search();
+                self.edit(Edit::SeenSavedSearch(saved.name), false);
             }
             Action::Edit(edit) => self.edit(edit, false),
             Action::Trash => {

@@ -148,6 +148,29 @@ impl ClippingsApp {
         self.worker.send(request);
     }
 
+    /// The query the search box and the sidebar make together, written out as it could be
+    /// typed (`energy country:"BE" kind:photo`), for a saved search.
+    pub fn query_text(&self) -> String {
+        let state = &self.state;
+        let mut parts = vec![state.search_text.trim().to_owned()];
+        for tag in &state.filters.tags {
+            parts.push(format!("{}:\"{}\"", tag.kind.as_str(), tag.value.replace('"', "")));
+        }
+        if let Some(kind) = state.filters.kind {
+            parts.push(format!("kind:{}", kind.as_str()));
+        }
+        match state.filters.imported {
+            Some(ImportedFilter::Today) => parts.push("imported:today".to_owned()),
+            Some(ImportedFilter::ThisWeek) => parts.push("imported:this-week".to_owned()),
+            None => {}
+        }
+        if state.filters.in_trash {
+            parts.push("in:trash".to_owned());
+        }
+        parts.retain(|p| !p.is_empty());
+        parts.join(" ")
+    }
+
     /// The query the search box and the sidebar make together.
     pub fn query(&self) -> Query {
         let state = &self.state;

@@ -57,6 +57,7 @@ impl ClippingsApp {
                 self.sync_detail();
             }
             Reply::AllTags(tags) => self.state.all_tags = tags,
+            Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
             Reply::Image { id, image } => {
                 let texture = ctx.load_texture(format!("photo-{id}"), image, egui::TextureOptions::LINEAR);

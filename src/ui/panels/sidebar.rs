@@ -6,11 +6,19 @@ use crate::archive::{Kind, TagKind};
 use crate::t;
 use crate::ui::Action;
 use crate::ui::state::{AppState, ImportedFilter};
+use crate::ui::worker::Edit;
 
-/// The sidebar's own state: the text that narrows the tag browser.
+/// The sidebar's own state: the text that narrows the tag browser, and the name being typed
+/// for a saved search (new, or renamed).
 #[derive(Default)]
 pub struct Sidebar {
     tag_filter_text: String,
+    /// The name for the search being saved, while it is typed.
+    naming: Option<String>,
+    /// A saved search being renamed: its name, and the new one as typed.
+    renaming: Option<(String, String)>,
+    /// Put the keyboard in the name field on the next frame.
+    focus_name: bool,
 }
 
 /// Draws the sidebar; returns where it was drawn.
@@ -46,6 +54,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                 if ui.selectable_label(f.in_trash, t!("sidebar-trash", n = app.n_trashed)).clicked() {
                     actions.push(Action::ShowTrash(!f.in_trash));
                 }
+                ui.add_space(8.0);
+                saved_searches_ui(ui, app, sidebar, actions);
                 ui.add_space(8.0);
 
                 let label = ui.label(t!("sidebar-filter-tags"));
@@ -101,4 +111,98 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
         })
         .response
         .rect
+}
+
+/// The saved searches: each with what it finds and how much of that is new since it was last
+/// opened; a click shows it; its context menu renames, moves or deletes it. Below them, the
+/// current search (words, sidebar filters, order) can be saved under a name.
+fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, actions: &mut Vec<Action>) {
+    ui.strong(t!("saved-title"));
+    let n_saved = app.saved.len();
+    for (i, saved) in app.saved.iter().enumerate() {
+        let name = &saved.search.name;
+        if let Some((old, text)) = &mut sidebar.renaming
+            && old == name
+        {
+            let (done, cancel) = name_field_ui(ui, text, &mut sidebar.focus_name);
+            if done {
+                actions.push(Action::Edit(Edit::RenameSavedSearch { old: old.clone(), new: text.clone() }));
+            }
+            if done || cancel {
+                sidebar.renaming = None;
+            }
+            continue;
+        }
+        let response = ui
+            .horizontal(|ui| {
+                let response = ui
+                    .selectable_label(false, format!("{name} ({})", crate::ui::format_count(saved.n)))
+                    .on_hover_text(&saved.search.query);
+                if saved.n_new > 0 {
+                    let new = egui::RichText::new(t!("saved-new", n = saved.n_new)).small().strong();
+                    ui.label(new.color(ui.visuals().warn_fg_color));
+                }
+                response
+            })
+            .inner;
+        if response.clicked() {
+            actions.push(Action::OpenSavedSearch(i));
+        }
+        response.context_menu(|ui| {
+            if ui.button(t!("saved-rename")).clicked() {
+                sidebar.renaming = Some((name.clone(), name.clone()));
+                sidebar.focus_name = true;
+                ui.close();
+            }
+            if i > 0 && ui.button(t!("saved-move-up")).clicked() {
+                actions.push(Action::Edit(Edit::MoveSavedSearch { name: name.clone(), to: i - 1 }));
+                ui.close();
+            }
+            if i + 1 < n_saved && ui.button(t!("saved-move-down")).clicked() {
+                actions.push(Action::Edit(Edit::MoveSavedSearch { name: name.clone(), to: i + 1 }));
+                ui.close();
+            }
+            if ui.button(t!("saved-delete")).clicked() {
+                actions.push(Action::Edit(Edit::RemoveSavedSearch(name.clone())));
+                ui.close();
+            }
+        });
+    }
+    if app.saved.is_empty() && sidebar.naming.is_none() {
+        ui.weak(t!("saved-none"));
+    }
+    match &mut sidebar.naming {
+        Some(text) => {
+            let (done, cancel) = name_field_ui(ui, text, &mut sidebar.focus_name);
+            if done && !text.trim().is_empty() {
+                actions.push(Action::SaveSearch(text.trim().to_owned()));
+            }
+            if done || cancel {
+                sidebar.naming = None;
+            }
+        }
+        None => {
+            let f = &app.filters;
+            let something = !app.search_text.trim().is_empty() || f.kind.is_some() || !f.tags.is_empty();
+            let button = ui.add_enabled(something, egui::Button::new(t!("saved-save")).small());
+            if button.on_hover_text(t!("saved-save-hover")).clicked() {
+                sidebar.naming = Some(String::new());
+                sidebar.focus_name = true;
+            }
+        }
+    }
+}
+
+/// A field for a saved search's name; returns (Enter pressed, given up with Escape or a click
+/// elsewhere).
+fn name_field_ui(ui: &mut egui::Ui, text: &mut String, focus: &mut bool) -> (bool, bool) {
+    let label = ui.label(t!("saved-name-label"));
+    let response = ui
+        .add(egui::TextEdit::singleline(text).hint_text(t!("saved-name-hint")).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    if std::mem::take(focus) {
+        response.request_focus();
+    }
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    (enter, response.lost_focus() && !enter)
 }

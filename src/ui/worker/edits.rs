@@ -18,11 +18,20 @@ pub(super) struct Applied {
     pub(super) tags_changed: bool,
     /// Whether the detail pane should show the clipping afresh (its fields changed).
     pub(super) reload_detail: bool,
+    /// Whether the saved searches changed.
+    pub(super) saved_changed: bool,
 }
 
 impl Applied {
     fn new(changed: Vec<ClippingId>, message: String) -> Applied {
-        Applied { changed, message: Some(message), undo: None, tags_changed: false, reload_detail: false }
+        Applied {
+            changed,
+            message: Some(message),
+            undo: None,
+            tags_changed: false,
+            reload_detail: false,
+            saved_changed: false,
+        }
     }
 }
 
@@ -107,6 +116,43 @@ pub(super) fn apply_edit(edit: Edit, archive: &Archive, state: &State) -> Result
             archive.set_accept_countries_on_import(on).map_err(failed("edit-what-setting"))?;
             let message = if on { t!("edit-setting-tag-countries") } else { t!("edit-setting-suggest-countries") };
             Applied { undo: Some(Edit::AcceptCountriesOnImport(!on)), ..Applied::new(Vec::new(), message) }
+        }
+        Edit::SaveSearch { name, query, sort } => {
+            let before = archive.saved_search(&name).ok();
+            let saved = archive.save_search(&name, &query, sort).map_err(failed("edit-what-save-search"))?;
+            let undo = match before {
+                Some(old) => Edit::SaveSearch { name: old.name, query: old.query, sort: old.sort },
+                None => Edit::RemoveSavedSearch(saved.name.clone()),
+            };
+            let message = t!("edit-search-saved", name = saved.name.as_str());
+            Applied { undo: Some(undo), saved_changed: true, ..Applied::new(Vec::new(), message) }
+        }
+        Edit::RemoveSavedSearch(name) => {
+            let (at, saved) = archive.remove_saved_search(&name).map_err(failed("edit-what-remove-search"))?;
+            let message = t!("edit-search-removed", name = saved.name.as_str());
+            let undo = Edit::RestoreSavedSearch { at, saved };
+            Applied { undo: Some(undo), saved_changed: true, ..Applied::new(Vec::new(), message) }
+        }
+        Edit::RestoreSavedSearch { at, saved } => {
+            let message = t!("edit-search-saved", name = saved.name.as_str());
+            let name = saved.name.clone();
+            archive.restore_saved_search(at, saved).map_err(failed("edit-what-save-search"))?;
+            let undo = Edit::RemoveSavedSearch(name);
+            Applied { undo: Some(undo), saved_changed: true, ..Applied::new(Vec::new(), message) }
+        }
+        Edit::RenameSavedSearch { old, new } => {
+            archive.rename_saved_search(&old, &new).map_err(failed("edit-what-rename-search"))?;
+            let message = t!("edit-search-renamed", old = old.as_str(), new = new.trim());
+            let undo = Edit::RenameSavedSearch { old: new.trim().to_owned(), new: old };
+            Applied { undo: Some(undo), saved_changed: true, ..Applied::new(Vec::new(), message) }
+        }
+        Edit::MoveSavedSearch { name, to } => {
+            archive.move_saved_search(&name, to).map_err(failed("edit-what-move-search"))?;
+            Applied { message: None, saved_changed: true, ..Applied::new(Vec::new(), String::new()) }
+        }
+        Edit::SeenSavedSearch(name) => {
+            archive.mark_saved_search_seen(&name).map_err(failed("edit-what-open-search"))?;
+            Applied { message: None, saved_changed: true, ..Applied::new(Vec::new(), String::new()) }
         }
     })
 }

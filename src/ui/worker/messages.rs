@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, Tag, TagCount, TagKind};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Tag, TagCount, TagKind};
 use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
 use crate::search::catalog::{Catalog, Entry};
@@ -99,6 +99,37 @@ pub enum Edit {
     Suggest(Vec<ClippingId>),
     /// Whether imports make the countries they suggest tags at once (an archive setting).
     AcceptCountriesOnImport(bool),
+    /// Keep a query under a name (a saved search of that name gets the new query).
+    SaveSearch {
+        name: String,
+        query: String,
+        sort: Sort,
+    },
+    RemoveSavedSearch(String),
+    /// Put a removed saved search back where it was (the undo of a removal).
+    RestoreSavedSearch {
+        at: usize,
+        saved: SavedSearch,
+    },
+    RenameSavedSearch {
+        old: String,
+        new: String,
+    },
+    MoveSavedSearch {
+        name: String,
+        to: usize,
+    },
+    /// A saved search was opened: what it finds now is no longer new.
+    SeenSavedSearch(String),
+}
+
+/// A saved search with how many clippings it finds now, and how many of them were imported
+/// since it was last opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedCount {
+    pub search: SavedSearch,
+    pub n: usize,
+    pub n_new: usize,
 }
 
 /// Which request a reply answers, where the UI must tell them apart: an import's or an export's
@@ -157,6 +188,8 @@ pub enum Reply {
     },
     /// Every known tag (for autocompletion), after any change to tags.
     AllTags(Vec<Tag>),
+    /// The saved searches with their counts, after anything that may change them.
+    SavedSearches(Vec<SavedCount>),
     Detail(Box<ClippingWithTags>),
     Image {
         id: ClippingId,

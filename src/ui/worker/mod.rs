@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, Sender};
 mod edits;
 mod messages;
 
-pub use messages::{Edit, Pasted, Reply, Request, RequestKind};
+pub use messages::{Edit, Pasted, Reply, Request, RequestKind, SavedCount};
 
 use crate::archive::{Archive, ClippingId};
 use crate::export::Layout;
@@ -149,6 +149,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     // the first results do not wait for it.
     if !loading {
         send_all_tags(&state, out);
+        send_saved_searches(&state, out);
     }
     while let Ok(request) = requests.recv() {
         // While typing, only the newest search matters: skip the ones already overtaken.
@@ -235,6 +236,28 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
             message: t!("worker-index-start", error = e.to_string()),
         });
     }
+}
+
+/// The saved searches with what each finds now and how much of it is new (imported after it
+/// was last opened, as the catalog knows).
+fn send_saved_searches(state: &State, out: &Outbox) {
+    let saved = match state.archive.saved_searches() {
+        Ok(saved) => saved,
+        Err(e) => {
+            let message = t!("worker-read-saved", error = e.to_string());
+            return out.send(Reply::Failed { request: RequestKind::Refresh, message });
+        }
+    };
+    let mut counts = Vec::with_capacity(saved.len());
+    for search in saved {
+        let ids = state.archive.search_ids(&Query::parse(&search.query), Sort::Newest).unwrap_or_default();
+        let n_new = ids
+            .iter()
+            .filter(|id| state.catalog.get(**id).is_some_and(|e| e.clipping.imported_at > search.seen_at))
+            .count();
+        counts.push(SavedCount { n: ids.len(), n_new, search });
+    }
+    out.send(Reply::SavedSearches(counts));
 }
 
 fn send_all_tags(state: &State, out: &Outbox) {
@@ -327,6 +350,7 @@ fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
     let changed = state.refreshed_while_loading.take().unwrap_or_default();
     refresh(state, &changed, out);
     send_all_tags(state, out);
+    send_saved_searches(state, out);
 }
 
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
@@ -358,6 +382,7 @@ fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
             let report = ImportReport { outcomes: vec![outcome] };
             refresh(state, &report.imported_ids(), out);
             send_all_tags(state, out);
+            send_saved_searches(state, out);
             out.send(Reply::ImportFinished(report));
         }
         Err(e) => {
@@ -390,7 +415,10 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::Refresh(ids) => refresh(state, &ids, out),
         Request::CatalogLoaded(catalog) => catalog_loaded(state, *catalog, out),
-        Request::RefreshTags => send_all_tags(state, out),
+        Request::RefreshTags => {
+            send_all_tags(state, out);
+            send_saved_searches(state, out);
+        }
         Request::Shutdown => {}
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::Load(id) => match archive.get_with_tags(id) {
@@ -416,6 +444,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 refresh(state, &applied.changed, out);
                 if applied.tags_changed {
                     send_all_tags(state, out);
+                }
+                if applied.saved_changed || !applied.changed.is_empty() {
+                    send_saved_searches(state, out);
                 }
                 if applied.reload_detail
                     && let [id] = applied.changed.as_slice()
