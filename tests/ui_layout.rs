@@ -125,14 +125,53 @@ fn assert_usable(h: &Harness<'static, ClippingsApp>, size: [f32; 2], what: &str)
         }
     }
     assert!(outside.is_empty(), "{what} at {size:?}: cut by the window edge: {outside:?}");
-    // The top bar's controls do not run into each other.
-    let import = h.get_by_label("Import").rect();
-    let search = h.get_by_label("Search").rect();
-    // The thumbnail size slider is there in the grid only.
-    if let Some(slider) = h.query_by_label("Size").map(|n| n.rect()) {
-        assert!(slider.max.x < import.min.x, "{what} at {size:?}: {slider:?} under {import:?}");
+    assert_top_bar_fits(h, size, what);
+    assert!(h.get_by_label("Search").rect().width() > 40.0, "{what} at {size:?}");
+}
+
+/// The top bar's controls do not run into each other, whatever the language's words.
+fn assert_top_bar_fits(h: &Harness<'static, ClippingsApp>, size: [f32; 2], what: &str) {
+    let controls: Vec<(String, Rect)> = h
+        .root()
+        .query_all_by(|_| true)
+        .filter(|n| n.accesskit_node().bounding_box().is_some())
+        .filter(|n| n.accesskit_node().role() != egui::accesskit::Role::TextRun)
+        .map(|n| (format!("{:?} {:?}", n.accesskit_node().role(), n.accesskit_node().label()), n.rect()))
+        .filter(|(_, r)| r.is_positive() && r.max.y < 34.0 && r.width() < 0.6 * size[0] && r.height() < 40.0)
+        .collect();
+    assert!(controls.len() >= 6, "{what} at {size:?}: the top bar has {controls:?}");
+    for (i, (a, ra)) in controls.iter().enumerate() {
+        for (b, rb) in &controls[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            // A widget and its own parts (a text field and its hint) share their room.
+            let nested = ra.expand(1.0).contains_rect(*rb) || rb.expand(1.0).contains_rect(*ra);
+            assert!(
+                nested || overlap.width() <= 1.0 || overlap.height() <= 1.0,
+                "{what} at {size:?}: {a} {ra:?} runs into {b} {rb:?}"
+            );
+        }
     }
-    assert!(search.width() > 40.0, "{what} at {size:?}");
+}
+
+/// At 800 px, the top bar fits in every language of the window.
+#[test]
+fn the_top_bar_fits_in_every_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = archive_of_real_shapes(tmp.path());
+    for lang in Lang::ALL {
+        for view in [View::Grid, View::List] {
+            while Archive::open(&dir).is_err() {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let d = dir.clone();
+            let settings = Settings { view, language: Some(lang), ..Settings::default() };
+            let mut h = Harness::builder()
+                .with_size([800.0, 600.0])
+                .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, d, settings));
+            settle(&mut h);
+            assert_top_bar_fits(&h, [800.0, 600.0], &format!("{lang:?} {view:?}"));
+        }
+    }
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
                 .hint_text(if narrow { t!("search-hint-short") } else { t!("search-hint") })
-                .desired_width((ui.available_width() - 700.0).max(if narrow { 170.0 } else { 200.0 }));
+                .desired_width((ui.available_width() - 700.0).max(if narrow { 150.0 } else { 200.0 }));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
@@ -63,19 +63,25 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             ui.add(egui::Label::new(egui::RichText::new("?").strong()).sense(egui::Sense::hover()))
                 .on_hover_ui(search_help_ui);
 
+            // A narrow window leaves out the words before the order and the size: their hover
+            // texts still say what they are. (Russian and Kazakh words are long: with them, the
+            // bar did not fit 800 px.)
             let mut order = app.settings.order;
-            let order_label = ui.label(t!("order-label"));
-            egui::ComboBox::from_id_salt("order")
+            let order_label = (!narrow).then(|| ui.label(t!("order-label")));
+            let combo = egui::ComboBox::from_id_salt("order")
                 .selected_text(crate::ui::sort_label(order))
-                .width(110.0)
+                .width(if narrow { 96.0 } else { 110.0 })
                 .show_ui(ui, |ui| {
                     for sort in Sort::ALL {
                         ui.selectable_value(&mut order, sort, crate::ui::sort_label(sort));
                     }
                 })
-                .response
-                .labelled_by(order_label.id)
-                .on_hover_text(t!("order-hover"));
+                .response;
+            match order_label {
+                Some(label) => combo.labelled_by(label.id),
+                None => combo,
+            }
+            .on_hover_text(t!("order-hover"));
             if app.settings.order != order {
                 actions.push(Action::SetOrder(order));
             }
@@ -87,12 +93,18 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             if view != app.settings.view {
                 actions.push(Action::SetView(view));
             }
-            if app.settings.view == View::Grid {
-                let label = ui.label(t!("thumb-size-label"));
+            // The thumbnail size only where it leaves room for the buttons on the right.
+            let right_px = right_buttons_px(ui, narrow);
+            let size_px = ui.spacing().slider_width + ui.spacing().item_spacing.x * 2.0;
+            if app.settings.view == View::Grid && ui.available_width() - right_px >= size_px {
+                let label = (!narrow).then(|| ui.label(t!("thumb-size-label")));
                 let mut size_px = app.settings.thumb_size_px;
-                ui.add(egui::Slider::new(&mut size_px, 96.0..=256.0).show_value(false))
-                    .labelled_by(label.id)
-                    .on_hover_text(t!("thumb-size-hover"));
+                let slider = ui.add(egui::Slider::new(&mut size_px, 96.0..=256.0).show_value(false));
+                match label {
+                    Some(label) => slider.labelled_by(label.id),
+                    None => slider,
+                }
+                .on_hover_text(t!("thumb-size-hover"));
                 if size_px != app.settings.thumb_size_px {
                     actions.push(Action::SetThumbSize(size_px));
                 }
@@ -131,6 +143,19 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
         });
         ui.add_space(4.0);
     });
+}
+
+/// How wide the buttons on the bar's right are (import, language, export), in this language.
+fn right_buttons_px(ui: &egui::Ui, narrow: bool) -> f32 {
+    let language = if narrow { crate::i18n::language().code().to_uppercase() } else { t!("language-menu") };
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let texts = [t!("import-menu"), language, t!("export-button")];
+    let text_px: f32 = texts
+        .into_iter()
+        .map(|text| ui.fonts_mut(|f| f.layout_no_wrap(text, font.clone(), egui::Color32::WHITE).size().x))
+        .sum();
+    let spacing = ui.spacing();
+    text_px + 3.0 * (2.0 * spacing.button_padding.x + spacing.item_spacing.x) + 8.0
 }
 
 /// The language menu: each language under its own name; the choice is kept across starts. A
