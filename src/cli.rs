@@ -64,6 +64,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Stories printed by several outlets: groups of near-duplicate articles (a wire story
+    /// reprinted with another headline, trimmed, with a site's boilerplate), earliest first
+    Stories {
+        /// Only among the clippings that match this query
+        #[arg(long, short, conflicts_with = "saved")]
+        query: Option<String>,
+        /// Only among the clippings a saved search finds
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// Print one JSON object per story
+        #[arg(long)]
+        json: bool,
+    },
     /// Saved searches: list them with their counts, save a query under a name, forget one
     Saved {
         #[command(subcommand)]
@@ -223,6 +236,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     let reads_only = match &command {
         Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
         Command::Saved { action } => matches!(action, SavedAction::List { .. }),
+        Command::Stories { .. } => true,
         Command::Backup { .. } => true,
         Command::Check { repair, .. } => !repair,
         Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
@@ -318,6 +332,33 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 writeln!(out, "renamed {kind} {old:?} to {new:?} on {}", n_clippings(n))?;
             }
         },
+        Command::Stories { query, saved, json } => {
+            let saved = saved.map(|name| archive.saved_search(&name)).transpose()?;
+            let clippings = match saved.map(|s| s.query).or(query) {
+                Some(q) => {
+                    catch_up_index(&archive)?;
+                    archive.search(&Query::parse(&q), Sort::Oldest)?
+                }
+                None => archive.all_clippings()?,
+            };
+            for story in stories_of(clippings) {
+                if json {
+                    let members: Vec<_> = story
+                        .iter()
+                        .map(
+                            |c| serde_json::json!({"id": c.id, "title": c.title, "source": c.source, "date": c.date()}),
+                        )
+                        .collect();
+                    writeln!(out, "{}", serde_json::json!({ "clippings": members }))?;
+                } else {
+                    for (i, c) in story.iter().enumerate() {
+                        let lead = if i == 0 { "" } else { "  also " };
+                        let source = if c.source.is_empty() { "no outlet" } else { &c.source };
+                        writeln!(out, "{lead}{:>6}  {}  {}  {}", c.id.to_string(), c.date(), source, c.title)?;
+                    }
+                }
+            }
+        }
         Command::Saved { action } => match action {
             SavedAction::List { json } => {
                 catch_up_index(&archive)?;
@@ -572,4 +613,29 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
 /// "1 clipping", "5 clippings": the command line speaks English, for scripts.
 fn n_clippings(n: usize) -> String {
     if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
+}
+
+/// The articles that are one story, grouped, each group earliest first (then by number); the
+/// groups in the order of their first clipping.
+fn stories_of(clippings: Vec<archive::Clipping>) -> Vec<Vec<archive::Clipping>> {
+    use crate::search::stories;
+    use rayon::prelude::*;
+    let signatures: Vec<(ClippingId, stories::Signature)> = clippings
+        .par_iter()
+        .filter(|c| c.kind == archive::Kind::Article && c.trashed_at.is_none())
+        .filter_map(|c| stories::signature(&c.body).map(|s| (c.id, s)))
+        .collect();
+    let story_of = stories::group(&signatures);
+    let mut groups: std::collections::HashMap<ClippingId, Vec<archive::Clipping>> = std::collections::HashMap::new();
+    for c in clippings {
+        if let Some(root) = story_of.get(&c.id) {
+            groups.entry(*root).or_default().push(c);
+        }
+    }
+    let mut out: Vec<Vec<archive::Clipping>> = groups.into_values().collect();
+    for story in &mut out {
+        story.sort_by_key(|c| (c.date(), c.id));
+    }
+    out.sort_by_key(|story| story.first().map(|c| (c.date(), c.id)));
+    out
 }

@@ -340,3 +340,44 @@ fn saved_searches_on_the_command_line() {
     assert_eq!(stdout(&clippings(&archive, &["saved", "remove", "energy"])).trim(), "removed saved search \"Energy\"");
     assert_eq!(stdout(&clippings(&archive, &["saved", "list"])).trim(), "");
 }
+
+/// `clippings stories` groups a wire story with its reprint (new headline, trimmed, boilerplate
+/// around it), earliest first, and leaves a different story alone.
+#[test]
+fn reprints_are_grouped_as_one_story() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    let body = "Kazakhstan and Belgium agreed on Tuesday to expand cooperation on transport along the \
+        Middle Corridor, the trade route that links China with Europe across the Caspian Sea.\n\n\
+        The foreign ministers of both countries met in Brussels and discussed investment in ports, \
+        rail freight and digital customs.\n\nOfficials said the volume of cargo on the route had \
+        doubled in a year and that the port of Antwerp would work with the port of Aktau on a new \
+        container service.\n\nA memorandum on the container service is to be signed in the autumn, \
+        when a delegation from Astana visits Antwerp.";
+    write(&inbox, "wire.txt", format!("Kazakhstan and Belgium expand transport ties\n\n{body}"));
+    let trimmed = body.rsplit_once("\n\n").unwrap().0;
+    write(
+        &inbox,
+        "reprint.txt",
+        format!(
+            "Middle Corridor: Astana and Brussels agree\n\nSubscribe to our channel.\n\n{trimmed}\n\nAll rights reserved."
+        ),
+    );
+    write(
+        &inbox,
+        "other.txt",
+        "Football team loses to Portugal\n\nThe national football team lost two to one to Portugal on \
+         Saturday evening in a qualifying match played in front of thirty thousand spectators. The coach \
+         said after the game that his players had created enough chances but lacked luck in front of the \
+         goal, and that the next match in Cyprus would decide everything.",
+    );
+    assert_eq!(clippings(&archive, &["import", inbox.to_str().unwrap()]).status.code(), Some(0));
+    let out = clippings(&archive, &["stories", "--json"]);
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{}", stdout(&out));
+    let titles: Vec<&str> =
+        lines[0]["clippings"].as_array().unwrap().iter().map(|c| c["title"].as_str().unwrap()).collect();
+    assert_eq!(titles.len(), 2);
+    assert!(titles.iter().all(|t| !t.contains("Football")), "{titles:?}");
+}

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cjk;
 pub mod highlight;
 pub mod query;
+pub mod stories;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
