@@ -153,23 +153,29 @@ fn assert_top_bar_fits(h: &Harness<'static, ClippingsApp>, size: [f32; 2], what:
     }
 }
 
-/// At 800 px, the top bar fits in every language of the window.
+/// The top bar fits in every language of the window; from 1280 px on, the grid's thumbnail
+/// size slider has its room in every one of them.
 #[test]
 fn the_top_bar_fits_in_every_language() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = archive_of_real_shapes(tmp.path());
     for lang in Lang::ALL {
-        for view in [View::Grid, View::List] {
+        for (size, view) in [([800.0, 600.0], View::Grid), ([800.0, 600.0], View::List), ([1280.0, 800.0], View::Grid)]
+        {
             while Archive::open(&dir).is_err() {
                 std::thread::sleep(Duration::from_millis(20));
             }
             let d = dir.clone();
             let settings = Settings { view, language: Some(lang), ..Settings::default() };
-            let mut h = Harness::builder()
-                .with_size([800.0, 600.0])
-                .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, d, settings));
+            let mut h =
+                Harness::builder().with_size(size).build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, d, settings));
             settle(&mut h);
-            assert_top_bar_fits(&h, [800.0, 600.0], &format!("{lang:?} {view:?}"));
+            let what = format!("{lang:?} {view:?}");
+            assert_top_bar_fits(&h, size, &what);
+            if size[0] >= 1280.0 {
+                let sliders = h.root().query_all_by(|n| n.role() == egui::accesskit::Role::Slider);
+                assert_eq!(sliders.count(), 1, "{what} at {size:?}: no thumbnail size slider");
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
                 .hint_text(if narrow { t!("search-hint-short") } else { t!("search-hint") })
-                .desired_width((ui.available_width() - 700.0).max(if narrow { 150.0 } else { 200.0 }));
+                .desired_width((ui.available_width() - 780.0).max(if narrow { 150.0 } else { 200.0 }));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
