@@ -338,3 +338,9 @@ edit-search-saved = Saved the search “{ $name }”
 edit-search-removed = Deleted the saved search “{ $name }”
 edit-search-renamed = Renamed “{ $old }” to “{ $new }”
 worker-read-saved = cannot read the saved searches: { $error }
+
+## Export folder names
+export-localized = Name the country folders in { $language }
+export-no-country = No country
+export-no-topic = No topic
+export-no-event = No event

@@ -358,3 +358,9 @@ edit-search-saved = Recherche « { $name } » enregistrée
 edit-search-removed = Recherche enregistrée « { $name } » supprimée
 edit-search-renamed = « { $old } » renommée en « { $new } »
 worker-read-saved = Impossible de lire les recherches enregistrées : { $error }
+
+## Export folder names
+export-localized = Nommer les dossiers des pays en { $language }
+export-no-country = Sans pays
+export-no-topic = Sans thème
+export-no-event = Sans événement

@@ -277,3 +277,9 @@ edit-search-saved = «{ $name }» іздеуі сақталды
 edit-search-removed = «{ $name }» сақталған іздеуі жойылды
 edit-search-renamed = «{ $old }» атауы «{ $new }» болып өзгертілді
 worker-read-saved = Сақталған іздеулерді оқу мүмкін болмады: { $error }
+
+## Export folder names
+export-localized = Ел бумаларын мына тілде атау: { $language }
+export-no-country = Елсіз
+export-no-topic = Тақырыпсыз
+export-no-event = Оқиғасыз

@@ -325,3 +325,9 @@ edit-search-saved = Zoekopdracht "{ $name }" opgeslagen
 edit-search-removed = Opgeslagen zoekopdracht "{ $name }" verwijderd
 edit-search-renamed = "{ $old }" hernoemd naar "{ $new }"
 worker-read-saved = Kan de opgeslagen zoekopdrachten niet lezen: { $error }
+
+## Export folder names
+export-localized = Landmappen een naam geven in het { $language }
+export-no-country = Geen land
+export-no-topic = Geen onderwerp
+export-no-event = Geen gebeurtenis

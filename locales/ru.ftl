@@ -333,3 +333,9 @@ edit-search-saved = Поиск «{ $name }» сохранён
 edit-search-removed = Сохранённый поиск «{ $name }» удалён
 edit-search-renamed = «{ $old }» переименован в «{ $new }»
 worker-read-saved = Не удалось прочитать сохранённые поиски: { $error }
+
+## Export folder names
+export-localized = Называть папки стран на языке: { $language }
+export-no-country = Без страны
+export-no-topic = Без темы
+export-no-event = Без события

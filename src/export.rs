@@ -239,25 +239,55 @@ fn create_unique_single(dest: &Path, stem: &SafeName, ext: &str) -> io::Result<(
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
 }
 
+/// How the folders of a layout are named: by default, tags by their own names (countries in
+/// English) and "No country", "No topic"... for clippings without one. The window passes the
+/// names in its language when the user asks for them.
+pub struct FolderNames<'a> {
+    /// A country's name by its code, where it has one in the wanted language.
+    pub country: &'a dyn Fn(&str) -> Option<String>,
+    /// The folder of the clippings without a tag of this kind.
+    pub none: &'a dyn Fn(TagKind) -> String,
+}
+
+impl FolderNames<'_> {
+    /// Tags by their own names, "No country" and so on.
+    pub fn english() -> FolderNames<'static> {
+        FolderNames {
+            country: &|_| None,
+            none: &|kind| match kind {
+                TagKind::Country => "No country".to_owned(),
+                TagKind::Topic => "No topic".to_owned(),
+                TagKind::Event => "No event".to_owned(),
+            },
+        }
+    }
+}
+
 /// The folder (under the destination) a clipping goes into under a layout, once per folder;
 /// `None` is the destination itself. A tag whose name cleans to nothing goes to the layout's
 /// "No ..." folder, never to a raw value.
-fn folders_for(item: &ClippingWithTags, layout: Layout) -> Vec<Option<SafeName>> {
-    let by_tag = |kind: TagKind, none: &str| {
-        let mut names: Vec<Option<SafeName>> = Vec::new();
+fn folders_for(item: &ClippingWithTags, layout: Layout, names: &FolderNames<'_>) -> Vec<Option<SafeName>> {
+    let by_tag = |kind: TagKind| {
+        let none = (names.none)(kind);
+        let none = none.as_str();
+        let mut folders: Vec<Option<SafeName>> = Vec::new();
         for tag in item.tags_of(kind) {
-            let name = Some(SafeName::new(&tag.name, 80, none));
-            if !names.contains(&name) {
-                names.push(name);
+            let shown = match kind {
+                TagKind::Country => (names.country)(&tag.value).unwrap_or_else(|| tag.name.clone()),
+                TagKind::Topic | TagKind::Event => tag.name.clone(),
+            };
+            let name = Some(SafeName::new(&shown, 80, none));
+            if !folders.contains(&name) {
+                folders.push(name);
             }
         }
-        if names.is_empty() { vec![Some(SafeName::new(none, 80, none))] } else { names }
+        if folders.is_empty() { vec![Some(SafeName::new(none, 80, none))] } else { folders }
     };
     match layout {
         Layout::Flat => vec![None],
-        Layout::Country => by_tag(TagKind::Country, "No country"),
-        Layout::Topic => by_tag(TagKind::Topic, "No topic"),
-        Layout::Event => by_tag(TagKind::Event, "No event"),
+        Layout::Country => by_tag(TagKind::Country),
+        Layout::Topic => by_tag(TagKind::Topic),
+        Layout::Event => by_tag(TagKind::Event),
         Layout::Month => vec![Some(SafeName::new(&item.clipping.date().format("%Y-%m").to_string(), 80, "No date"))],
     }
 }
@@ -279,6 +309,19 @@ impl Archive {
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
     ) -> Result<ExportReport> {
+        self.export_named(ids, dest, layout, &FolderNames::english(), progress, cancel)
+    }
+
+    /// [`Archive::export`] with the layout's folders named by `names`.
+    pub fn export_named(
+        &self,
+        ids: &[ClippingId],
+        dest: &Path,
+        layout: Layout,
+        names: &FolderNames<'_>,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<ExportReport> {
         fs::create_dir_all(dest).map_err(|e| Error::io(dest, e))?;
         let dest = dest.canonicalize().map_err(|e| Error::io(dest, e))?;
         if dest.starts_with(self.root()) {
@@ -296,7 +339,7 @@ impl Archive {
                 report.cancelled = true;
                 break;
             }
-            match self.export_one(id, &dest, layout) {
+            match self.export_one(id, &dest, layout, names) {
                 Ok((item, written)) => {
                     report.n_clippings += 1;
                     let c = &item.clipping;
@@ -333,7 +376,13 @@ impl Archive {
         Ok(report)
     }
 
-    fn export_one(&self, id: ClippingId, dest: &Path, layout: Layout) -> Result<(ClippingWithTags, Vec<PathBuf>)> {
+    fn export_one(
+        &self,
+        id: ClippingId,
+        dest: &Path,
+        layout: Layout,
+        names: &FolderNames<'_>,
+    ) -> Result<(ClippingWithTags, Vec<PathBuf>)> {
         let item = self.get_with_tags(id)?;
         let original = self.original_path(&item.clipping);
         let ext = item.clipping.format.clone();
@@ -341,7 +390,7 @@ impl Archive {
         let max_stem = MAX_NAME_CHARS.saturating_sub(ext.chars().count() + 6);
         let stem = SafeName::new(&item.clipping.title, max_stem, &format!("clipping {id}"));
         let mut written = Vec::new();
-        for folder in folders_for(&item, layout) {
+        for folder in folders_for(&item, layout, names) {
             let dir = path_under(dest, &[folder.as_ref()]).map_err(|e| Error::io(dest, e))?;
             make_dir_under(dest, &dir).map_err(|e| Error::io(&dir, e))?;
             let (mut file, file_path, mut json, json_path) =

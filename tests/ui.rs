@@ -819,3 +819,39 @@ fn a_saved_search_counts_what_is_new() {
     assert_eq!(h.state().state().results.len(), 3);
     assert!(h.query_by_label("1 new").is_none());
 }
+
+/// Exported in Russian with a folder per country, the folders can be named in Russian, and the
+/// choice is remembered for the next export.
+#[test]
+fn country_folders_can_be_named_in_the_window_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let dest = tmp.path().join("для министра");
+    let settings = Settings {
+        view: View::List,
+        language: Some(Lang::Ru),
+        export_layout: clippings::export::Layout::Country,
+        ..Settings::default()
+    };
+    let mut h = harness(&dir, settings);
+    h.get_by_label("Экспорт…").click();
+    settle(&mut h);
+    h.get_by_label("Папка").click();
+    h.step();
+    h.get_by_label("Папка").type_text(dest.to_str().unwrap());
+    h.step();
+    h.get_by_label("Называть папки стран на языке: Русский").click();
+    h.step();
+    h.get_by_label("Экспортировать").click();
+    settle(&mut h);
+    h.get_by_label("Экспорт завершён");
+    let mut folders: Vec<String> = std::fs::read_dir(&dest)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert_eq!(folders, ["Без страны", "Бельгия", "Казахстан"]);
+    assert!(h.state().settings().export_localized);
+}

@@ -31,6 +31,8 @@ pub struct Settings {
     pub thumb_size_px: f32,
     pub last_export_dir: Option<PathBuf>,
     pub export_layout: Layout,
+    /// Country folders of an export named in the window's language.
+    pub export_localized: bool,
     /// The order of results, unless a list column's header was clicked.
     pub order: Sort,
     /// The window's language as chosen in its menu; `None` follows the system's.
@@ -44,6 +46,7 @@ impl Default for Settings {
             thumb_size_px: 160.0,
             last_export_dir: None,
             export_layout: Layout::Flat,
+            export_localized: false,
             order: Sort::Relevance,
             language: None,
         }

@@ -249,7 +249,12 @@ impl ClippingsApp {
                 let settings = &self.state.settings;
                 let dest = settings.last_export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
                 self.state.export_report = None;
-                self.panels.export_dialog = Some(ExportDialog { ids, dest, layout: settings.export_layout });
+                self.panels.export_dialog = Some(ExportDialog {
+                    ids,
+                    dest,
+                    layout: settings.export_layout,
+                    localized: settings.export_localized,
+                });
             }
             Action::PickExportFolder => {
                 let tx = self.picked.0.clone();
@@ -272,10 +277,12 @@ impl ClippingsApp {
                 let dest = PathBuf::from(dialog.dest.trim());
                 self.state.settings.last_export_dir = Some(dest.clone());
                 self.state.settings.export_layout = dialog.layout;
+                self.state.settings.export_localized = dialog.localized;
                 let cancel = Arc::new(AtomicBool::new(false));
                 self.state.export =
                     Some(ExportRun { n_done: 0, n_total: dialog.ids.len(), cancel: Arc::clone(&cancel) });
-                self.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, cancel });
+                let localized = dialog.localized && crate::i18n::language() != crate::i18n::Lang::En;
+                self.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, localized, cancel });
             }
             Action::CloseExportDialog => self.panels.export_dialog = None,
             Action::CancelExport => {

@@ -17,6 +17,8 @@ pub struct ExportDialog {
     pub ids: Vec<ClippingId>,
     pub dest: String,
     pub layout: Layout,
+    /// Country folders named in the window's language rather than in English.
+    pub localized: bool,
 }
 
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
@@ -266,6 +268,14 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                     .response
                     .labelled_by(label.id);
             });
+            // Folder names in the window's language, where that is not English.
+            if dialog.layout == Layout::Country && crate::i18n::language() != crate::i18n::Lang::En {
+                ui.horizontal(|ui| {
+                    ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+                    let language = crate::i18n::language().native_name();
+                    ui.checkbox(&mut dialog.localized, t!("export-localized", language = language));
+                });
+            }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let ready = !dialog.dest.trim().is_empty();

@@ -40,6 +40,8 @@ pub enum Request {
         ids: Vec<ClippingId>,
         dest: PathBuf,
         layout: Layout,
+        /// Country folders named in the window's language.
+        localized: bool,
         cancel: Arc<AtomicBool>,
     },
     /// Re-read these clippings into the catalog (sent by the import thread as it goes).

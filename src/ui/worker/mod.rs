@@ -15,8 +15,8 @@ mod messages;
 
 pub use messages::{Edit, Pasted, Reply, Request, RequestKind, SavedCount};
 
-use crate::archive::{Archive, ClippingId};
-use crate::export::Layout;
+use crate::archive::{Archive, ClippingId, TagKind};
+use crate::export::{FolderNames, Layout};
 use crate::import::{ImportProgress, ImportReport, Outcome};
 use crate::search::catalog::{Catalog, Entry};
 use crate::search::query::{Query, Sort};
@@ -461,7 +461,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             }
             Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
         },
-        Request::Export { ids, dest, layout, cancel } => spawn_export(archive, ids, dest, layout, cancel, out),
+        Request::Export { ids, dest, layout, localized, cancel } => {
+            spawn_export(archive, ids, dest, layout, localized, cancel, out);
+        }
     }
 }
 
@@ -515,16 +517,27 @@ fn spawn_export(
     ids: Vec<ClippingId>,
     dest: PathBuf,
     layout: Layout,
+    localized: bool,
     cancel: Arc<AtomicBool>,
     out: &Outbox,
 ) {
     let out2 = out.clone();
     let spawned = spawn_thread("export", move || {
         guarded(RequestKind::Export, &out2.clone(), || {
-            let result = archive.export(
+            // This thread speaks the window's language (see `spawn_thread`).
+            let country = |code: &str| crate::i18n::country_name(code).map(str::to_owned);
+            let none = |kind: TagKind| match kind {
+                TagKind::Country => t!("export-no-country"),
+                TagKind::Topic => t!("export-no-topic"),
+                TagKind::Event => t!("export-no-event"),
+            };
+            let localized_names = FolderNames { country: &country, none: &none };
+            let names = if localized { localized_names } else { FolderNames::english() };
+            let result = archive.export_named(
                 &ids,
                 &dest,
                 layout,
+                &names,
                 &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
                 &cancel,
             );
