@@ -29,16 +29,6 @@ pub enum Layout {
 
 impl Layout {
     pub const ALL: [Layout; 5] = [Layout::Flat, Layout::Country, Layout::Topic, Layout::Event, Layout::Month];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Layout::Flat => "One folder",
-            Layout::Country => "A folder per country",
-            Layout::Topic => "A folder per topic",
-            Layout::Event => "A folder per event",
-            Layout::Month => "A folder per month",
-        }
-    }
 }
 
 impl ExportReport {

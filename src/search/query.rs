@@ -55,15 +55,6 @@ pub enum Sort {
 
 impl Sort {
     pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Newest, Sort::Oldest, Sort::Title];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Relevance => "Best match",
-            Sort::Newest => "Newest first",
-            Sort::Oldest => "Oldest first",
-            Sort::Title => "Title",
-        }
-    }
 }
 
 impl std::str::FromStr for Sort {

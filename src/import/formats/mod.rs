@@ -80,11 +80,6 @@ pub fn extensions_summary(photos: bool) -> String {
     exts.join(", ")
 }
 
-/// What can be imported, in a phrase: "articles (.txt, .md, ...) and photos (.jpg, ...)".
-pub fn summary() -> String {
-    format!("articles ({}) and photos ({})", extensions_summary(false), extensions_summary(true))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,9 +93,7 @@ mod tests {
         }
         assert_eq!(format_of_extension("JPG").map(|f| f.name), Some("JPEG"));
         assert_eq!(format_of_extension("heic").map(|f| f.name), None);
-        assert_eq!(
-            summary(),
-            "articles (.txt, .md, .html, .pdf, .docx, .odt) and photos (.jpg, .png, .webp, .gif, .tif, .bmp)"
-        );
+        assert_eq!(extensions_summary(false), ".txt, .md, .html, .pdf, .docx, .odt");
+        assert_eq!(extensions_summary(true), ".jpg, .png, .webp, .gif, .tif, .bmp");
     }
 }
