@@ -245,10 +245,11 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 
 /// The country's name from `assets/country-names.tsv` (column 0 French, 1 Dutch).
 fn other_name(country: &crate::archive::countries::Country, column: usize) -> &'static str {
-    OTHER_NAMES.iter().find(|(code, _)| *code == country.code).map_or(country.english, |(_, names)| names[column])
+    OTHER_NAMES.get(country.code).map_or(country.english, |names| names[column])
 }
 
-static OTHER_NAMES: LazyLock<Vec<(&'static str, [&'static str; 2])>> = LazyLock::new(|| {
+/// French and Dutch names by country code (looked up for every tag drawn, so by hash).
+static OTHER_NAMES: LazyLock<std::collections::HashMap<&'static str, [&'static str; 2]>> = LazyLock::new(|| {
     include_str!("../../assets/country-names.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))

@@ -149,10 +149,11 @@ impl ClippingsApp {
     }
 
     /// The query the search box and the sidebar make together, written out as it could be
-    /// typed (`energy country:"BE" kind:photo`), for a saved search.
+    /// typed (`country:"BE" kind:photo energy`), for a saved search. The typed words come last,
+    /// so that the word being typed keeps matching as a prefix, as in [`ClippingsApp::query`].
     pub fn query_text(&self) -> String {
         let state = &self.state;
-        let mut parts = vec![state.search_text.trim().to_owned()];
+        let mut parts = Vec::new();
         for tag in &state.filters.tags {
             parts.push(format!("{}:\"{}\"", tag.kind.as_str(), tag.value.replace('"', "")));
         }
@@ -167,6 +168,7 @@ impl ClippingsApp {
         if state.filters.in_trash {
             parts.push("in:trash".to_owned());
         }
+        parts.push(state.search_text.trim().to_owned());
         parts.retain(|p| !p.is_empty());
         parts.join(" ")
     }
