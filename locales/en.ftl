@@ -344,3 +344,27 @@ export-localized = Name the country folders in { $language }
 export-no-country = No country
 export-no-topic = No topic
 export-no-event = No event
+
+## The press review document
+review-default-title = Press review
+review-period = { $from } – { $to }
+review-period-from = From { $date }
+review-period-until = Until { $date }
+review-made-on = Made on { $date }
+review-summary = { $stories ->
+    [one] 1 story
+   *[other] { $stories } stories
+} from { $outlets ->
+    [one] 1 outlet
+   *[other] { $outlets } outlets
+}
+review-contents = Contents
+review-also-in = Also in
+review-source = Source
+review-page-of = Page { $page } of { $pages }
+review-photo-credit = Photo: { $credit }
+review-no-country = No country
+review-no-topic = No topic
+review-no-event = No event
+review-no-outlet = Outlet unknown
+review-no-date = Undated

@@ -364,3 +364,27 @@ export-localized = Nommer les dossiers des pays en { $language }
 export-no-country = Sans pays
 export-no-topic = Sans thème
 export-no-event = Sans événement
+
+## The press review document
+review-default-title = Revue de presse
+review-period = Du { $from } au { $to }
+review-period-from = À partir du { $date }
+review-period-until = Jusqu’au { $date }
+review-made-on = Établie le { $date }
+review-summary = { $stories ->
+    [one] { $stories } article
+   *[other] { $stories } articles
+} de { $outlets ->
+    [one] { $outlets } média
+   *[other] { $outlets } médias
+}
+review-contents = Sommaire
+review-also-in = Repris par
+review-source = Source
+review-page-of = Page { $page } sur { $pages }
+review-photo-credit = Photo : { $credit }
+review-no-country = Sans pays
+review-no-topic = Sans thème
+review-no-event = Sans événement
+review-no-outlet = Média inconnu
+review-no-date = Sans date

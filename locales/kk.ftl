@@ -283,3 +283,21 @@ export-localized = Ел бумаларын мына тілде атау: { $lang
 export-no-country = Елсіз
 export-no-topic = Тақырыпсыз
 export-no-event = Оқиғасыз
+
+## The press review document
+review-default-title = Баспасөз шолуы
+review-period = { $from } – { $to }
+review-period-from = { $date } бастап
+review-period-until = { $date } дейін
+review-made-on = Құрастырылған күні: { $date }
+review-summary = { $outlets } басылымнан { $stories } материал
+review-contents = Мазмұны
+review-also-in = Сондай-ақ
+review-source = Дереккөз
+review-page-of = { $pages } беттің { $page }-беті
+review-photo-credit = Фото: { $credit }
+review-no-country = Елі көрсетілмеген
+review-no-topic = Тақырыбы жоқ
+review-no-event = Оқиғасы жоқ
+review-no-outlet = Басылымы белгісіз
+review-no-date = Күні жоқ

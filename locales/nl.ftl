@@ -331,3 +331,27 @@ export-localized = Landmappen een naam geven in het { $language }
 export-no-country = Geen land
 export-no-topic = Geen onderwerp
 export-no-event = Geen gebeurtenis
+
+## The press review document
+review-default-title = Persoverzicht
+review-period = { $from } – { $to }
+review-period-from = Vanaf { $date }
+review-period-until = Tot en met { $date }
+review-made-on = Gemaakt op { $date }
+review-summary = { $stories ->
+    [one] 1 artikel
+   *[other] { $stories } artikelen
+} uit { $outlets ->
+    [one] 1 medium
+   *[other] { $outlets } media
+}
+review-contents = Inhoud
+review-also-in = Ook in
+review-source = Bron
+review-page-of = Pagina { $page } van { $pages }
+review-photo-credit = Foto: { $credit }
+review-no-country = Geen land
+review-no-topic = Geen onderwerp
+review-no-event = Geen gebeurtenis
+review-no-outlet = Medium onbekend
+review-no-date = Zonder datum

@@ -339,3 +339,28 @@ export-localized = Называть папки стран на языке: { $la
 export-no-country = Без страны
 export-no-topic = Без темы
 export-no-event = Без события
+
+## The press review document
+review-default-title = Обзор прессы
+review-period = { $from } – { $to }
+review-period-from = С { $date }
+review-period-until = По { $date }
+review-made-on = Составлен { $date }
+review-summary = { $stories ->
+    [one] { $stories } материал
+    [few] { $stories } материала
+   *[other] { $stories } материалов
+} из { $outlets ->
+    [one] { $outlets } издания
+   *[other] { $outlets } изданий
+}
+review-contents = Содержание
+review-also-in = Также в
+review-source = Источник
+review-page-of = Страница { $page } из { $pages }
+review-photo-credit = Фото: { $credit }
+review-no-country = Без страны
+review-no-topic = Без темы
+review-no-event = Без события
+review-no-outlet = Издание не указано
+review-no-date = Без даты

@@ -119,6 +119,49 @@ pub enum Command {
         #[arg(long, default_value = "flat")]
         layout: Layout,
     },
+    /// Make a press review (PDF, DOCX or HTML) of clippings: a cover, contents, and the stories
+    /// in sections, each with headline, outlet, date, text and pictures; reprints of a story
+    /// listed under it once
+    Review {
+        #[command(flatten)]
+        target: Target,
+        /// The file to write; its extension gives the format unless --format does
+        out: PathBuf,
+        /// pdf, docx or html
+        #[arg(long)]
+        format: Option<String>,
+        /// Sections by country, topic, event, outlet or day
+        #[arg(long, default_value = "country")]
+        group_by: String,
+        /// Sections to put first, in this order (country codes, topic or event names, outlets,
+        /// days as YYYY-MM-DD), comma-separated
+        #[arg(long, value_delimiter = ',')]
+        sections: Vec<String>,
+        /// The cover's title (default: "Press review" in the review's language)
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The organisation named on the cover
+        #[arg(long, default_value = "")]
+        organisation: String,
+        /// Only clippings dated on or after this day (YYYY-MM-DD)
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Only clippings dated on or before this day (YYYY-MM-DD)
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// Only the first N words of each text
+        #[arg(long, value_name = "N")]
+        words: Option<usize>,
+        /// a4 or letter
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Leave pictures out
+        #[arg(long)]
+        no_pictures: bool,
+        /// The review's language: en, ru, kk, fr or nl
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
     /// Check the archive: every clipping's original and thumbnail, files no clipping names, and
     /// the search index against the database. Exit 1 if anything is wrong
     Check {
@@ -236,7 +279,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     let reads_only = match &command {
         Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
         Command::Saved { action } => matches!(action, SavedAction::List { .. }),
-        Command::Stories { .. } => true,
+        Command::Stories { .. } | Command::Review { .. } => true,
         Command::Backup { .. } => true,
         Command::Check { repair, .. } => !repair,
         Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
@@ -341,7 +384,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 }
                 None => archive.all_clippings()?,
             };
-            for story in stories_of(clippings) {
+            for story in crate::search::stories::stories_of(clippings) {
                 if json {
                     let members: Vec<_> = story
                         .iter()
@@ -426,6 +469,60 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 let n = archive.accept_suggestions(&ids, kind, None)?;
                 writeln!(out, "accepted {n} suggested tags")?;
             }
+        }
+        Command::Review {
+            target,
+            out: path,
+            format,
+            group_by,
+            sections,
+            title,
+            organisation,
+            from,
+            to,
+            words,
+            paper,
+            no_pictures,
+            language,
+        } => {
+            let format = match format {
+                Some(f) => crate::review::Format::parse(&f)
+                    .with_context(|| format!("unknown format {f:?}: pdf, docx or html"))?,
+                None => crate::review::Format::of_path(&path)
+                    .context("name the file .pdf, .docx or .html, or give --format")?,
+            };
+            let options = crate::review::ReviewOptions {
+                title,
+                organisation,
+                from,
+                to,
+                group_by: crate::review::GroupBy::parse(&group_by)
+                    .with_context(|| format!("cannot group by {group_by:?}: country, topic, event, outlet or day"))?,
+                section_order: sections,
+                words,
+                paper: crate::review::Paper::parse(&paper)
+                    .with_context(|| format!("unknown paper {paper:?}: a4 or letter"))?,
+                pictures: !no_pictures,
+            };
+            let lang = crate::i18n::Lang::from_locale(&language)
+                .with_context(|| format!("unknown language {language:?}: en, ru, kk, fr or nl"))?;
+            crate::i18n::set_language(lang);
+            let ids = target_ids(&archive, &target)?;
+            let bar = progress_bar(ids.len() as u64, "reading");
+            let cancel = AtomicBool::new(false);
+            let started = std::time::Instant::now();
+            let review =
+                crate::review::build(&archive, &ids, &options, &|done, _| bar.set_position(done as u64), &cancel)?;
+            bar.finish_and_clear();
+            crate::review::write(&review, format, &path, &crate::review::fonts::FontSet::system())?;
+            writeln!(
+                out,
+                "wrote {} ({} in {}, {:.1} s)",
+                path.display(),
+                count(review.n_stories(), "story", "stories"),
+                count(review.sections.len(), "section", "sections"),
+                started.elapsed().as_secs_f64()
+            )?;
         }
         Command::Export { target, dest, layout } => {
             let ids = target_ids(&archive, &target)?;
@@ -610,32 +707,12 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
     Ok(())
 }
 
+/// "1 story", "5 stories".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
 /// "1 clipping", "5 clippings": the command line speaks English, for scripts.
 fn n_clippings(n: usize) -> String {
     if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
-}
-
-/// The articles that are one story, grouped, each group earliest first (then by number); the
-/// groups in the order of their first clipping.
-fn stories_of(clippings: Vec<archive::Clipping>) -> Vec<Vec<archive::Clipping>> {
-    use crate::search::stories;
-    use rayon::prelude::*;
-    let signatures: Vec<(ClippingId, stories::Signature)> = clippings
-        .par_iter()
-        .filter(|c| c.kind == archive::Kind::Article && c.trashed_at.is_none())
-        .filter_map(|c| stories::signature(&c.body).map(|s| (c.id, s)))
-        .collect();
-    let story_of = stories::group(&signatures);
-    let mut groups: std::collections::HashMap<ClippingId, Vec<archive::Clipping>> = std::collections::HashMap::new();
-    for c in clippings {
-        if let Some(root) = story_of.get(&c.id) {
-            groups.entry(*root).or_default().push(c);
-        }
-    }
-    let mut out: Vec<Vec<archive::Clipping>> = groups.into_values().collect();
-    for story in &mut out {
-        story.sort_by_key(|c| (c.date(), c.id));
-    }
-    out.sort_by_key(|story| story.first().map(|c| (c.date(), c.id)));
-    out
 }

@@ -381,3 +381,41 @@ fn reprints_are_grouped_as_one_story() {
     assert_eq!(titles.len(), 2);
     assert!(titles.iter().all(|t| !t.contains("Football")), "{titles:?}");
 }
+
+#[test]
+fn a_press_review_is_written_in_the_format_its_name_asks_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "brussels.txt", PASTED_CLIPPING);
+    write(&inbox, "astana.txt", "Астана: форум открылся\n\nДелегации из сорока стран прибыли в Астану.\n");
+    let out = clippings(&archive, &["import", inbox.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let pdf = tmp.path().join("Обзор.pdf");
+    let out = clippings(
+        &archive,
+        &["review", "--query", "", pdf.to_str().unwrap(), "--language", "ru", "--group-by", "outlet", "--words", "50"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!("wrote {} (2 stories in 2 sections", pdf.display())), "{}", stdout(&out));
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    assert!(text.contains("Обзор прессы") && text.contains("Астана: форум открылся"), "{text}");
+    assert!(text.contains("Издание не указано"), "{text}");
+
+    let html = tmp.path().join("review.htm");
+    let out =
+        clippings(&archive, &["review", "--query", "benelux", html.to_str().unwrap(), "--title", "Benelux <week>"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<h1>Benelux &lt;week&gt;</h1>") && page.contains("Brussels talks"), "{page}");
+    assert!(!page.contains("Астана"));
+
+    // A name that says no format, and a period with nothing in it, are refused with a reason.
+    let out = clippings(&archive, &["review", "--query", "", tmp.path().join("review.odt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains(".pdf, .docx or .html"), "{}", stderr(&out));
+    let out = clippings(&archive, &["review", "--query", "", "--to", "1990-01-01", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no clippings to put in the review"), "{}", stderr(&out));
+}

@@ -57,12 +57,12 @@ fn every_locale_has_every_message_and_each_is_used() {
 #[test]
 fn every_message_formats_in_every_locale_without_errors() {
     let mut args = FluentArgs::new();
-    for name in ["n", "done", "total", "shown", "files", "kb", "stamp"] {
+    for name in ["n", "done", "total", "shown", "files", "kb", "stamp", "stories", "outlets", "page", "pages"] {
         args.set(name, FluentValue::from(3));
     }
     for name in [
         "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
-        "photos", "old", "new", "language",
+        "photos", "old", "new", "language", "from", "to", "credit",
     ] {
         args.set(name, FluentValue::from("x"));
     }

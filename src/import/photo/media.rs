@@ -75,12 +75,22 @@ fn bad(format: ImageFormat, reason: impl ToString) -> ImportError {
 /// support), refuses bombs before decoding, reads EXIF and makes the thumbnail.
 pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
     match source {
-        Source::Memory(bytes) => read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed),
+        Source::Memory(bytes) => {
+            read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed, THUMB_SIZE_PX)
+        }
         Source::File(path) => {
             let (file, _) = crate::import::files::open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            read_photo_from(BufReader::new(file), None, claimed)
+            read_photo_from(BufReader::new(file), None, claimed, THUMB_SIZE_PX)
         }
     }
+}
+
+/// A photo in the archive at up to `max_px` on its long side, turned upright: for printing.
+pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result<RgbImage, ImportError> {
+    let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
+    let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
+    let info = read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(&bytes), claimed, max_px)?;
+    Ok(info.thumbnail)
 }
 
 /// A file's bytes: read into memory when small enough, else left on disk to be streamed.
@@ -93,6 +103,7 @@ fn read_photo_from<R: BufRead + Seek>(
     mut reader: R,
     bytes: Option<&[u8]>,
     claimed: ImageFormat,
+    max_px: u32,
 ) -> Result<PhotoInfo, ImportError> {
     let head = reader.fill_buf().map_err(|e| ImportError::Read(e.to_string()))?;
     if head.is_empty() {
@@ -105,15 +116,18 @@ fn read_photo_from<R: BufRead + Seek>(
     let exif = read_exif(&mut reader);
     reader.rewind().map_err(|e| ImportError::Read(e.to_string()))?;
 
-    let (width_px, height_px, image) =
-        if format == ImageFormat::Jpeg { decode_jpeg_scaled(reader, bytes)? } else { decode_other(reader, format)? };
+    let (width_px, height_px, image) = if format == ImageFormat::Jpeg {
+        decode_jpeg_scaled(reader, bytes, max_px)?
+    } else {
+        decode_other(reader, format)?
+    };
     let mut image = image;
     if let Some(o) =
         exif.orientation.and_then(|o| u8::try_from(o).ok()).and_then(image::metadata::Orientation::from_exif)
     {
         image.apply_orientation(o);
     }
-    let thumbnail = to_thumbnail(image);
+    let thumbnail = to_fitted(image, max_px);
     Ok(PhotoInfo { format, width_px, height_px, exif, thumbnail })
 }
 
@@ -140,7 +154,11 @@ fn check_size(format: ImageFormat, width_px: u32, height_px: u32, bytes_per_pixe
 /// Decodes a JPEG at the smallest DCT scale (1/8, 1/4, 1/2, 1) that still gives at least the
 /// thumbnail size, so a 12-megapixel photo costs about what a 0.2-megapixel one does. At 1/8
 /// (any photo of 2048 px or more), the DC-only decoder of `jpeg_dc.rs` does it when it can.
-fn decode_jpeg_scaled<R: Read>(reader: R, bytes: Option<&[u8]>) -> Result<(u32, u32, DynamicImage), ImportError> {
+fn decode_jpeg_scaled<R: Read>(
+    reader: R,
+    bytes: Option<&[u8]>,
+    max_px: u32,
+) -> Result<(u32, u32, DynamicImage), ImportError> {
     let f = ImageFormat::Jpeg;
     let mut decoder = jpeg_decoder::Decoder::new(reader);
     decoder.set_max_decoding_buffer_size(usize::try_from(MAX_DECODE_BYTES).unwrap_or(usize::MAX));
@@ -148,7 +166,7 @@ fn decode_jpeg_scaled<R: Read>(reader: R, bytes: Option<&[u8]>) -> Result<(u32, 
     let info = decoder.info().ok_or_else(|| bad(f, "no image header"))?;
     let (width_px, height_px) = (u32::from(info.width), u32::from(info.height));
     check_size(f, width_px, height_px, 4)?;
-    let (want_w, want_h) = fit(width_px, height_px, THUMB_SIZE_PX);
+    let (want_w, want_h) = fit(width_px, height_px, max_px);
     if width_px.div_ceil(8) >= want_w && height_px.div_ceil(8) >= want_h && bytes.is_some() {
         let _reserved = DECODES.reserve(u64::from(width_px.div_ceil(8)) * u64::from(height_px.div_ceil(8)) * 4);
         if let Some(eighth) = bytes.and_then(crate::import::photo::jpeg_dc::decode_eighth) {
@@ -221,8 +239,9 @@ pub(crate) fn fit(w: u32, h: u32, max_px: u32) -> (u32, u32) {
     (u32::try_from(scale(w)).unwrap_or(max_px), u32::try_from(scale(h)).unwrap_or(max_px))
 }
 
-fn to_thumbnail(image: DynamicImage) -> RgbImage {
-    let (w, h) = fit(image.width(), image.height(), THUMB_SIZE_PX);
+/// The image fitted into a `max_px` square, on white where it was transparent.
+fn to_fitted(image: DynamicImage, max_px: u32) -> RgbImage {
+    let (w, h) = fit(image.width(), image.height(), max_px);
     let image = if (w, h) == (image.width(), image.height()) {
         image
     } else {
@@ -244,8 +263,8 @@ fn to_thumbnail(image: DynamicImage) -> RgbImage {
     }
 }
 
-/// Encodes a thumbnail as JPEG.
-pub(crate) fn encode_thumbnail(thumb: &RgbImage) -> Result<Vec<u8>, ImportError> {
+/// Encodes a thumbnail (or any picture) as JPEG.
+pub fn encode_thumbnail(thumb: &RgbImage) -> Result<Vec<u8>, ImportError> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
         .encode_image(thumb)

@@ -1,0 +1,529 @@
+//! The press review: a review of about thirty clippings (articles in English, Russian, Kazakh
+//! and French, reprints of one wire story, photos with captions and credits) in each format,
+//! read back: the PDF's text, the DOCX's parts, the HTML as XML.
+// Helpers outside #[test] functions panic on purpose: a failed set-up is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use chrono::NaiveDate;
+use clippings::archive::{Archive, ClippingId, TagKind, tags};
+use clippings::i18n::{Lang, set_language};
+use clippings::import::Outcome;
+use clippings::review::{self, GroupBy, ReviewOptions, fonts::FontSet};
+use common::*;
+
+const EN: &[&str] = &[
+    "government",
+    "minister",
+    "talks",
+    "corridor",
+    "trade",
+    "railway",
+    "port",
+    "energy",
+    "hydrogen",
+    "investment",
+    "agreement",
+    "delegation",
+    "summit",
+    "forum",
+    "cooperation",
+    "transport",
+    "cargo",
+    "border",
+    "customs",
+    "budget",
+    "growth",
+    "market",
+    "exports",
+    "grain",
+    "oil",
+    "pipeline",
+    "visit",
+    "embassy",
+    "partners",
+    "project",
+    "financing",
+    "bank",
+    "loan",
+    "digital",
+    "network",
+    "logistics",
+    "terminal",
+    "capacity",
+    "container",
+    "route",
+];
+const RU: &[&str] = &[
+    "правительство",
+    "министр",
+    "переговоры",
+    "коридор",
+    "торговля",
+    "железная",
+    "дорога",
+    "порт",
+    "энергетика",
+    "водород",
+    "инвестиции",
+    "соглашение",
+    "делегация",
+    "саммит",
+    "форум",
+    "сотрудничество",
+    "транспорт",
+    "груз",
+    "граница",
+    "таможня",
+    "бюджет",
+    "рост",
+    "рынок",
+    "экспорт",
+    "зерно",
+    "нефть",
+    "трубопровод",
+    "визит",
+    "посольство",
+    "партнёры",
+    "проект",
+    "финансирование",
+    "банк",
+    "кредит",
+    "цифровой",
+    "сеть",
+    "логистика",
+    "терминал",
+    "мощность",
+    "маршрут",
+];
+const KK: &[&str] = &[
+    "үкімет",
+    "министр",
+    "келіссөз",
+    "дәліз",
+    "сауда",
+    "теміржол",
+    "порт",
+    "энергетика",
+    "сутегі",
+    "инвестиция",
+    "келісім",
+    "делегация",
+    "саммит",
+    "форум",
+    "ынтымақтастық",
+    "көлік",
+    "жүк",
+    "шекара",
+    "кеден",
+    "бюджет",
+    "өсім",
+    "нарық",
+    "экспорт",
+    "астық",
+    "мұнай",
+    "құбыр",
+    "сапар",
+    "елшілік",
+    "әріптестер",
+    "жоба",
+    "қаржыландыру",
+    "банк",
+    "несие",
+    "цифрлық",
+    "желі",
+    "логистика",
+    "терминал",
+    "қуат",
+    "жаңа",
+    "һәм",
+];
+const FR: &[&str] = &[
+    "gouvernement",
+    "ministre",
+    "négociations",
+    "corridor",
+    "commerce",
+    "chemin",
+    "fer",
+    "port",
+    "énergie",
+    "hydrogène",
+    "investissements",
+    "accord",
+    "délégation",
+    "sommet",
+    "forum",
+    "coopération",
+    "transport",
+    "marchandises",
+    "frontière",
+    "douane",
+    "budget",
+    "croissance",
+    "marché",
+    "exportations",
+    "céréales",
+    "pétrole",
+    "oléoduc",
+    "visite",
+    "ambassade",
+    "partenaires",
+    "projet",
+    "financement",
+    "banque",
+    "prêt",
+    "numérique",
+    "réseau",
+    "logistique",
+    "terminal",
+    "capacité",
+    "itinéraire",
+];
+
+/// A text of `n` words drawn from `words` by a seeded generator: no two seeds share phrases.
+fn text(words: &[&str], seed: u64, n: usize) -> String {
+    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut out = Vec::new();
+    for i in 0..n {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let w = words[(state >> 33) as usize % words.len()];
+        out.push(if i % 12 == 11 { format!("{w}.\n") } else { w.to_owned() });
+    }
+    out.join(" ")
+}
+
+struct Made {
+    _tmp: tempfile::TempDir,
+    archive: Archive,
+    ids: Vec<ClippingId>,
+    /// Headlines that must be stories of their own.
+    headlines: Vec<String>,
+    /// The wire story's id and its reprints' headlines.
+    wire: ClippingId,
+    reprint_headlines: Vec<String>,
+}
+
+fn import_one(archive: &Archive, path: &Path) -> ClippingId {
+    let report = archive.import(&[path.to_path_buf()], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    match &report.outcomes[0].outcome {
+        Outcome::Imported { id, .. } => *id,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// Sets what the import could not know from a generated file.
+fn describe(archive: &Archive, id: ClippingId, title: &str, source: &str, day: u32, author: &str, country: &str) {
+    let mut c = archive.get(id).unwrap();
+    c.title = title.to_owned();
+    c.source = source.to_owned();
+    c.author = author.to_owned();
+    c.published = NaiveDate::from_ymd_opt(2026, 11, day);
+    if !source.is_empty() {
+        c.url = format!("https://{}.example/{id}", source.to_lowercase().replace(' ', "-"));
+    }
+    archive.update(&c).unwrap();
+    let tag = tags::resolve(TagKind::Country, country).unwrap();
+    archive.add_tag(&tag, &[id]).unwrap();
+}
+
+fn thirty_clippings() -> Made {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let mut ids = Vec::new();
+    let mut headlines = Vec::new();
+    let languages: [(&str, &[&str], &str, &[&str]); 4] = [
+        ("en", EN, "Kazakhstan and Belgium sign a transport deal, round", &["The Brussels Times", "Euractiv"]),
+        ("ru", RU, "Казахстан и Бельгия обсудили Средний коридор, выпуск", &["Казинформ", "Тенгриньюс"]),
+        (
+            "kk",
+            KK,
+            "Қазақстан мен Бельгия ынтымақтастығы: әріптестік өсуде, шығарылым",
+            &["Egemen Qazaqstan", "Kazinform"],
+        ),
+        ("fr", FR, "Le Kazakhstan et la Belgique renforcent leur coopération, numéro", &["Le Soir", "La Libre"]),
+    ];
+    let countries = ["BE", "KZ", "FR", "RU", "NL", "KZ"];
+    for (li, (code, words, headline, outlets)) in languages.iter().enumerate() {
+        for i in 0..6 {
+            let seed = (li * 100 + i) as u64;
+            let path = write(
+                tmp.path(),
+                &format!("in/{code}-{i}.txt"),
+                format!("{headline} {i}\n\n{}", text(words, seed, 160)),
+            );
+            let id = import_one(&archive, &path);
+            let title = format!("{headline} {}", i + 1);
+            describe(
+                &archive,
+                id,
+                &title,
+                outlets[i % 2],
+                1 + (i as u32 + li as u32) % 20,
+                "Aigerim Sadykova",
+                countries[i],
+            );
+            headlines.push(title);
+            ids.push(id);
+        }
+    }
+    // One wire story and three reprints: new headlines, a paragraph dropped, boilerplate.
+    let wire_text = text(EN, 9_999, 240);
+    let path = write(tmp.path(), "in/wire.txt", format!("Astana hosts the Middle Corridor ministers\n\n{wire_text}"));
+    let wire = import_one(&archive, &path);
+    describe(&archive, wire, "Astana hosts the Middle Corridor ministers", "Reuters", 3, "", "KZ");
+    headlines.push("Astana hosts the Middle Corridor ministers".to_owned());
+    ids.push(wire);
+    let mut reprint_headlines = Vec::new();
+    for (i, outlet) in ["Kazinform", "Tengrinews", "Astana Times"].iter().enumerate() {
+        let lines: Vec<&str> = wire_text.lines().collect();
+        let trimmed: Vec<&str> = lines.iter().enumerate().filter(|(n, _)| *n != i + 2).map(|(_, l)| *l).collect();
+        let body = format!("Subscribe to our channel\n{}\nAll rights reserved {outlet}", trimmed.join("\n"));
+        let headline = format!("Ministers meet in Astana on the corridor ({outlet})");
+        let path = write(tmp.path(), &format!("in/reprint-{i}.txt"), format!("{headline}\n\n{body}"));
+        let id = import_one(&archive, &path);
+        describe(&archive, id, &headline, outlet, 4 + i as u32, "", "KZ");
+        reprint_headlines.push(headline);
+        ids.push(id);
+    }
+    // Photos with caption and credit.
+    for i in 0..4u32 {
+        let xmp = xmp_packet(
+            &format!("Delegations at the forum {i}"),
+            &format!("Ministers of Kazakhstan and Belgium at the Astana forum, picture {i}"),
+            &["forum", "Astana"],
+            "KZ",
+            "Astana International Forum",
+        );
+        let jpeg = with_segments(&unique_jpeg(1000 + i, 640, 427), &[(0xE1, xmp_app1(&xmp))]);
+        let path = write(tmp.path(), &format!("in/photo-{i}.jpg"), jpeg);
+        let id = import_one(&archive, &path);
+        let mut c = archive.get(id).unwrap();
+        c.credit = "Akorda press service".to_owned();
+        c.title = format!("Delegations at the forum {i}");
+        c.published = NaiveDate::from_ymd_opt(2026, 11, 10 + i);
+        archive.update(&c).unwrap();
+        headlines.push(c.title.clone());
+        ids.push(id);
+    }
+    Made { _tmp: tmp, archive, ids, headlines, wire, reprint_headlines }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn options() -> ReviewOptions {
+    ReviewOptions {
+        title: "Press review: Kazakhstan in the Benelux press".to_owned(),
+        organisation: "Embassy of Kazakhstan in Belgium".to_owned(),
+        group_by: GroupBy::Country,
+        section_order: vec!["BE".to_owned()],
+        ..ReviewOptions::default()
+    }
+}
+
+#[test]
+fn a_review_of_thirty_clippings_is_grouped_with_reprints_under_their_story() {
+    let made = thirty_clippings();
+    assert_eq!(made.ids.len(), 32);
+    set_language(Lang::En);
+    let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    // The asked section first, then the rest by size.
+    assert_eq!(review.sections[0].heading, "Belgium");
+    let order: Vec<&str> = review.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(order, ["Belgium", "Kazakhstan", "France", "Netherlands", "Russia"], "{order:?}");
+    // Each clipping once: the reprints under the wire story, not as stories.
+    assert_eq!(review.n_stories(), made.ids.len() - 3);
+    let wire = review.stories().find(|s| s.id == made.wire).unwrap();
+    let outlets: Vec<&str> = wire.reprints.iter().map(|r| r.outlet.as_str()).collect();
+    assert_eq!(outlets, ["Kazinform", "Tengrinews", "Astana Times"]);
+    for headline in &made.reprint_headlines {
+        assert!(review.stories().all(|s| &s.headline != headline), "{headline} is a story of its own");
+    }
+    // Photos carry their picture, caption and credit.
+    let photo = review.stories().find(|s| s.headline == "Delegations at the forum 2").unwrap();
+    let picture = photo.picture.as_ref().unwrap();
+    assert_eq!((picture.width, picture.height), (640, 427));
+    assert_eq!(photo.credit, "Photo: Akorda press service");
+    assert!(photo.caption.starts_with("Ministers of Kazakhstan"));
+
+    // The first words only.
+    let short = review::build(
+        &made.archive,
+        &made.ids,
+        &ReviewOptions { words: Some(30), ..options() },
+        &|_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let words: usize =
+        short.stories().find(|s| s.id == made.wire).unwrap().paragraphs.iter().map(|p| p.split(' ').count()).sum();
+    assert!((30..=32).contains(&words), "{words}");
+
+    // A period: only what was published in it.
+    let period = ReviewOptions {
+        from: NaiveDate::from_ymd_opt(2026, 11, 10),
+        to: NaiveDate::from_ymd_opt(2026, 11, 12),
+        ..options()
+    };
+    let in_period = review::build(&made.archive, &made.ids, &period, &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(in_period.stories().all(|s| s.headline.starts_with("Delegations")), "{:?}", in_period.sections);
+    assert_eq!(in_period.n_stories(), 3);
+    assert_eq!(in_period.period, "10 Nov 2026 – 12 Nov 2026");
+
+    let cancelled = AtomicBool::new(true);
+    assert!(matches!(
+        review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &cancelled),
+        Err(review::ReviewError::Cancelled)
+    ));
+}
+
+#[test]
+fn the_pdf_holds_every_headline_in_searchable_text_with_contents_and_page_numbers() {
+    let made = thirty_clippings();
+    set_language(Lang::Ru);
+    let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let fonts = FontSet::builtin();
+    let layout = review::layout::lay_out(&review, &fonts).unwrap();
+    let bytes = review::pdf::write_document(&review, &layout, &fonts).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+
+    let doc = pdf_extract::Document::load_mem(&bytes).unwrap();
+    assert_eq!(doc.get_pages().len(), layout.pages.len());
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+    assert_eq!(pages.len(), layout.pages.len());
+    let all = collapse(&pages.join(" "));
+    for headline in &made.headlines {
+        assert!(all.contains(&collapse(headline)), "{headline} not in the PDF's text");
+    }
+    // Cyrillic and the Kazakh letters come back as themselves.
+    for letters in ["ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Казахстан и Бельгия", "Содержание"]
+    {
+        assert!(all.contains(letters), "{letters} lost");
+    }
+    // The cover, then the contents with every section and its page.
+    assert!(collapse(&pages[0]).contains("Press review: Kazakhstan in the Benelux press"));
+    let contents = collapse(&pages[1]);
+    assert!(contents.starts_with("Обзор прессы") || contents.contains("Содержание"), "{contents}");
+    for section in &review.sections {
+        assert!(contents.contains(&section.heading), "{} not in the contents", section.heading);
+    }
+    let n = layout.pages.len();
+    assert!(collapse(&pages[n - 1]).contains(&format!("Страница {n} из {n}")));
+    // The contents' numbers are the pages the sections start on.
+    for mark in &layout.outline {
+        assert!(collapse(&pages[mark.page]).contains(&mark.title), "{} is not on page {}", mark.title, mark.page + 1);
+    }
+    // Reprints listed once, under their story.
+    assert_eq!(all.matches("Также в: Kazinform").count(), 1, "{all}");
+}
+
+#[test]
+fn the_docx_has_heading_styles_paragraphs_and_pictures() {
+    use quick_xml::events::Event;
+    let made = thirty_clippings();
+    set_language(Lang::Kk);
+    let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let bytes = review::docx::write(&review);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let document = read("word/document.xml");
+    let styles = read("word/styles.xml");
+    assert!(styles.contains("w:styleId=\"Heading1\"") && styles.contains("<w:outlineLvl w:val=\"0\"/>"));
+    assert!(read("word/settings.xml").contains("updateFields"));
+    assert!(read("[Content_Types].xml").contains("wordprocessingml.document.main+xml"));
+
+    // Paragraphs by style, with their text.
+    let mut reader = quick_xml::Reader::from_str(&document);
+    let mut paragraphs: Vec<(String, String)> = Vec::new();
+    let mut blips = 0;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().as_ref() == b"w:p" => paragraphs.push((String::new(), String::new())),
+            Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                let style = e.try_get_attribute("w:val").unwrap().unwrap();
+                let style = String::from_utf8(style.value.to_vec()).unwrap();
+                paragraphs.last_mut().unwrap().0 = style;
+            }
+            Event::Empty(e) if e.name().as_ref() == b"a:blip" => blips += 1,
+            Event::Text(t) => {
+                if let Some(p) = paragraphs.last_mut() {
+                    p.1.push_str(&t.decode().unwrap());
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some(p) = paragraphs.last_mut() {
+                    p.1.push_str(&quick_xml::escape::unescape(&format!("&{};", r.decode().unwrap())).unwrap());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let with_style =
+        |style: &str| paragraphs.iter().filter(|p| p.0 == style).map(|p| p.1.trim().to_owned()).collect::<Vec<_>>();
+    assert_eq!(with_style("Heading1").len(), review.sections.len());
+    let h2 = with_style("Heading2");
+    assert_eq!(h2.len(), review.n_stories());
+    for headline in &made.headlines {
+        assert!(h2.contains(headline), "{headline} is not a heading: {h2:?}");
+    }
+    assert_eq!(with_style("Title"), ["Press review: Kazakhstan in the Benelux press"]);
+    assert_eq!(with_style("TOC1").len(), review.sections.len());
+    assert!(with_style("BodyText").iter().any(|p| p.contains("ынтымақтастық")));
+    assert_eq!(blips, 4);
+    let media = (0..zip.len()).filter(|&i| zip.by_index(i).unwrap().name().unwrap().starts_with("word/media/")).count();
+    assert_eq!(media, 4);
+}
+
+#[test]
+fn the_html_is_well_formed_and_holds_every_headline_and_picture() {
+    use quick_xml::events::Event;
+    let made = thirty_clippings();
+    set_language(Lang::Fr);
+    let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let html = review::html::write(&review);
+    let mut reader = quick_xml::Reader::from_str(&html);
+    reader.config_mut().check_end_names = true;
+    let mut stack: Vec<String> = Vec::new();
+    let mut texts: HashMap<String, Vec<String>> = HashMap::new();
+    let mut images = 0;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) => stack.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap()),
+            Event::End(_) => {
+                stack.pop();
+            }
+            Event::Empty(e) if e.name().as_ref() == b"img" => {
+                let src = e.try_get_attribute("src").unwrap().unwrap();
+                assert!(src.value.starts_with(b"data:image/jpeg;base64,"));
+                images += 1;
+            }
+            Event::Text(t) => {
+                if let Some(top) = stack.last() {
+                    texts.entry(top.clone()).or_default().push(t.decode().unwrap().into_owned());
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+    let h3 = &texts["h3"];
+    for headline in &made.headlines {
+        assert!(h3.contains(headline), "{headline} not a heading");
+    }
+    assert_eq!(images, 4);
+    assert!(texts["h2"].contains(&"Sommaire".to_owned()));
+    assert!(html.contains("<html lang=\"fr\">"));
+}
