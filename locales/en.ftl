@@ -358,6 +358,10 @@ review-summary = { $stories ->
     [one] 1 outlet
    *[other] { $outlets } outlets
 }
+review-summary-stories = { $stories ->
+    [one] 1 story
+   *[other] { $stories } stories
+}
 review-contents = Contents
 review-also-in = Also in
 review-source = Source
@@ -368,3 +372,67 @@ review-no-topic = No topic
 review-no-event = No event
 review-no-outlet = Outlet unknown
 review-no-date = Undated
+
+## The press review dialog
+review-button-short = Review…
+review-button = Press review…
+review-button-hover = Make a press review (PDF, Word or web page) of { $n ->
+    [one] the clipping
+   *[other] these { $n } clippings
+}
+review-dialog-title = Press review
+review-of-clippings = Of { $what }
+review-of-saved = Of the saved search “{ $name }” ({ $what })
+review-title-label = Title
+review-organisation-label = Organisation
+review-organisation-hint = Embassy, ministry, company…
+review-period-label = Period
+review-date-hint = YYYY-MM-DD
+review-date-invalid = Write dates as 2026-11-30
+review-period-today = Today
+review-period-week = 7 days
+review-period-month = This month
+review-period-all = All
+review-group-label = Sections by
+review-group-country = Country
+review-group-topic = Topic
+review-group-event = Event
+review-group-outlet = Outlet
+review-group-day = Day
+review-order-hint = Order of the sections:
+review-move-up = Move up
+review-move-down = Move down
+review-text-label = Text
+review-text-full = Full text
+review-text-words = First words:
+review-paper-label = Paper
+review-paper-letter = Letter
+review-pictures = Pictures
+review-format-label = Format
+review-format-pdf = PDF
+review-format-docx = Word (.docx)
+review-format-html = Web page (.html)
+review-file-label = Save as
+review-choose = Choose…
+review-make = Make review
+review-preview-hover = The review's pages as they will be laid out
+review-preview-previous = Previous page
+review-preview-next = Next page
+review-preview-summary = { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+}, { $stories ->
+    [one] 1 story
+   *[other] { $stories } stories
+}
+review-making = Making the review: { $done } of { $total }
+review-finished = Saved { $name } ({ $stories ->
+    [one] 1 story
+   *[other] { $stories } stories
+}).
+review-open = Open
+review-show-folder = Show in folder
+review-close = Close
+review-cancelled = The press review was cancelled.
+review-failed = The press review could not be made: { $error }
+dialog-review-title = Save the press review

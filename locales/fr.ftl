@@ -378,6 +378,10 @@ review-summary = { $stories ->
     [one] { $outlets } média
    *[other] { $outlets } médias
 }
+review-summary-stories = { $stories ->
+    [one] { $stories } article
+   *[other] { $stories } articles
+}
 review-contents = Sommaire
 review-also-in = Repris par
 review-source = Source
@@ -388,3 +392,67 @@ review-no-topic = Sans thème
 review-no-event = Sans événement
 review-no-outlet = Média inconnu
 review-no-date = Sans date
+
+## The press review dialog
+review-button-short = Revue…
+review-button = Revue de presse…
+review-button-hover = Faire une revue de presse (PDF, Word ou page web) { $n ->
+    [one] de la coupure
+   *[other] de ces { $n } coupures
+}
+review-dialog-title = Revue de presse
+review-of-clippings = De { $what }
+review-of-saved = De la recherche enregistrée « { $name } » ({ $what })
+review-title-label = Titre
+review-organisation-label = Organisation
+review-organisation-hint = Ambassade, ministère, entreprise…
+review-period-label = Période
+review-date-hint = AAAA-MM-JJ
+review-date-invalid = Écrivez les dates ainsi : 2026-11-30
+review-period-today = Aujourd’hui
+review-period-week = 7 jours
+review-period-month = Ce mois-ci
+review-period-all = Tout
+review-group-label = Sections par
+review-group-country = pays
+review-group-topic = thème
+review-group-event = événement
+review-group-outlet = média
+review-group-day = jour
+review-order-hint = Ordre des sections :
+review-move-up = Monter
+review-move-down = Descendre
+review-text-label = Texte
+review-text-full = Intégral
+review-text-words = Premiers mots :
+review-paper-label = Papier
+review-paper-letter = Letter (US)
+review-pictures = Images
+review-format-label = Format
+review-format-pdf = PDF
+review-format-docx = Word (.docx)
+review-format-html = Page web (.html)
+review-file-label = Enregistrer sous
+review-choose = Choisir…
+review-make = Faire la revue
+review-preview-hover = Les pages de la revue telles qu’elles seront mises en page
+review-preview-previous = Page précédente
+review-preview-next = Page suivante
+review-preview-summary = { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}, { $stories ->
+    [one] { $stories } article
+   *[other] { $stories } articles
+}
+review-making = Revue en cours : { $done } sur { $total }
+review-finished = { $name } enregistrée ({ $stories ->
+    [one] { $stories } article
+   *[other] { $stories } articles
+}).
+review-open = Ouvrir
+review-show-folder = Afficher dans le dossier
+review-close = Fermer
+review-cancelled = La revue de presse a été annulée.
+review-failed = La revue de presse n’a pas pu être faite : { $error }
+dialog-review-title = Enregistrer la revue de presse

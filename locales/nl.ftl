@@ -345,6 +345,10 @@ review-summary = { $stories ->
     [one] 1 medium
    *[other] { $outlets } media
 }
+review-summary-stories = { $stories ->
+    [one] 1 artikel
+   *[other] { $stories } artikelen
+}
 review-contents = Inhoud
 review-also-in = Ook in
 review-source = Bron
@@ -355,3 +359,67 @@ review-no-topic = Geen onderwerp
 review-no-event = Geen gebeurtenis
 review-no-outlet = Medium onbekend
 review-no-date = Zonder datum
+
+## The press review dialog
+review-button-short = Overzicht…
+review-button = Persoverzicht…
+review-button-hover = Een persoverzicht maken (PDF, Word of webpagina) van { $n ->
+    [one] het knipsel
+   *[other] deze { $n } knipsels
+}
+review-dialog-title = Persoverzicht
+review-of-clippings = Van { $what }
+review-of-saved = Van de bewaarde zoekopdracht ‘{ $name }’ ({ $what })
+review-title-label = Titel
+review-organisation-label = Organisatie
+review-organisation-hint = Ambassade, ministerie, bedrijf…
+review-period-label = Periode
+review-date-hint = JJJJ-MM-DD
+review-date-invalid = Schrijf datums als 2026-11-30
+review-period-today = Vandaag
+review-period-week = 7 dagen
+review-period-month = Deze maand
+review-period-all = Alles
+review-group-label = Secties per
+review-group-country = land
+review-group-topic = onderwerp
+review-group-event = gebeurtenis
+review-group-outlet = medium
+review-group-day = dag
+review-order-hint = Volgorde van de secties:
+review-move-up = Omhoog
+review-move-down = Omlaag
+review-text-label = Tekst
+review-text-full = Volledig
+review-text-words = Eerste woorden:
+review-paper-label = Papier
+review-paper-letter = Letter (VS)
+review-pictures = Afbeeldingen
+review-format-label = Formaat
+review-format-pdf = PDF
+review-format-docx = Word (.docx)
+review-format-html = Webpagina (.html)
+review-file-label = Opslaan als
+review-choose = Kiezen…
+review-make = Overzicht maken
+review-preview-hover = De pagina's van het overzicht zoals ze opgemaakt worden
+review-preview-previous = Vorige pagina
+review-preview-next = Volgende pagina
+review-preview-summary = { $pages ->
+    [one] 1 pagina
+   *[other] { $pages } pagina's
+}, { $stories ->
+    [one] 1 artikel
+   *[other] { $stories } artikelen
+}
+review-making = Overzicht wordt gemaakt: { $done } van { $total }
+review-finished = { $name } opgeslagen ({ $stories ->
+    [one] 1 artikel
+   *[other] { $stories } artikelen
+}).
+review-open = Openen
+review-show-folder = Tonen in map
+review-close = Sluiten
+review-cancelled = Het persoverzicht is geannuleerd.
+review-failed = Het persoverzicht kon niet gemaakt worden: { $error }
+dialog-review-title = Het persoverzicht opslaan

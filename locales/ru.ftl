@@ -354,6 +354,11 @@ review-summary = { $stories ->
     [one] { $outlets } издания
    *[other] { $outlets } изданий
 }
+review-summary-stories = { $stories ->
+    [one] { $stories } материал
+    [few] { $stories } материала
+   *[other] { $stories } материалов
+}
 review-contents = Содержание
 review-also-in = Также в
 review-source = Источник
@@ -364,3 +369,71 @@ review-no-topic = Без темы
 review-no-event = Без события
 review-no-outlet = Издание не указано
 review-no-date = Без даты
+
+## The press review dialog
+review-button-short = Обзор…
+review-button = Обзор прессы…
+review-button-hover = Составить обзор прессы (PDF, Word или веб-страница): { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+review-dialog-title = Обзор прессы
+review-of-clippings = Из: { $what }
+review-of-saved = Из сохранённого поиска «{ $name }» ({ $what })
+review-title-label = Заголовок
+review-organisation-label = Организация
+review-organisation-hint = Посольство, министерство, компания…
+review-period-label = Период
+review-date-hint = ГГГГ-ММ-ДД
+review-date-invalid = Даты пишутся так: 2026-11-30
+review-period-today = Сегодня
+review-period-week = 7 дней
+review-period-month = Этот месяц
+review-period-all = Все
+review-group-label = Разделы по
+review-group-country = странам
+review-group-topic = темам
+review-group-event = событиям
+review-group-outlet = изданиям
+review-group-day = дням
+review-order-hint = Порядок разделов:
+review-move-up = Выше
+review-move-down = Ниже
+review-text-label = Текст
+review-text-full = Полностью
+review-text-words = Первые слова:
+review-paper-label = Бумага
+review-paper-letter = Letter
+review-pictures = Изображения
+review-format-label = Формат
+review-format-pdf = PDF
+review-format-docx = Word (.docx)
+review-format-html = Веб-страница (.html)
+review-file-label = Сохранить как
+review-choose = Выбрать…
+review-make = Составить обзор
+review-preview-hover = Страницы обзора так, как они будут свёрстаны
+review-preview-previous = Предыдущая страница
+review-preview-next = Следующая страница
+review-preview-summary = { $pages ->
+    [one] { $pages } страница
+    [few] { $pages } страницы
+   *[other] { $pages } страниц
+}, { $stories ->
+    [one] { $stories } материал
+    [few] { $stories } материала
+   *[other] { $stories } материалов
+}
+review-making = Обзор составляется: { $done } из { $total }
+review-finished = Сохранено: { $name } ({ $stories ->
+    [one] { $stories } материал
+    [few] { $stories } материала
+   *[other] { $stories } материалов
+}).
+review-open = Открыть
+review-show-folder = Показать в папке
+review-close = Закрыть
+review-cancelled = Составление обзора отменено.
+review-failed = Не удалось составить обзор: { $error }
+dialog-review-title = Сохранить обзор прессы

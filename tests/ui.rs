@@ -855,3 +855,53 @@ fn country_folders_can_be_named_in_the_window_language() {
     assert_eq!(folders, ["Без страны", "Бельгия", "Казахстан"]);
     assert!(h.state().settings().export_localized);
 }
+
+#[test]
+fn a_press_review_is_made_from_the_results_with_a_preview_and_sections_in_the_order_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path());
+    let out_dir = tmp.path().join("reviews");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let review = clippings::ui::ReviewSettings { last_dir: Some(out_dir.clone()), ..Default::default() };
+    let mut h = harness(&dir, Settings { review, ..Settings::default() });
+    h.get_by_label("Press review…").click();
+    settle(&mut h);
+    h.get_by_label("Of 4 clippings");
+    // The preview has laid the review out: its size, and the sections found, to order.
+    h.get_by_label_contains(", 4 stories");
+    h.get_by_label("Belgium (2)");
+    h.get_by_label("Kazakhstan (1)");
+    h.get_by_label("No country (1)");
+    // Belgium down: Kazakhstan comes first, and the story on both goes under it.
+    h.get_all_by_label("Move down").next().unwrap().click();
+    settle(&mut h);
+    h.get_by_label("Kazakhstan (2)");
+    h.get_by_label("Belgium (1)");
+    for (field, text) in [("Title", "Morning review"), ("Organisation", "Embassy of Kazakhstan")] {
+        h.get_by_label(field).focus();
+        h.step();
+        h.get_by_label(field).type_text(text);
+        h.step();
+    }
+    settle(&mut h);
+    h.get_by_label("Make review").click();
+    settle(&mut h);
+    h.get_by_label_contains("Saved Press review");
+    h.get_by_label("Open");
+    h.get_by_label("Show in folder");
+
+    let made: Vec<PathBuf> = std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(made[0].extension().unwrap(), "pdf");
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&made[0]).unwrap()).unwrap();
+    for words in ["Morning review", "Embassy of Kazakhstan", "Brussels talks on the Middle Corridor", "Green hydrogen"]
+    {
+        assert!(text.contains(words), "{words} not in {text}");
+    }
+    let kazakhstan = text.find("Kazakhstan\n").unwrap_or(usize::MAX);
+    assert!(kazakhstan < text.find("Belgium").unwrap(), "{text}");
+    // The choices that stay are remembered.
+    let settings = &h.state().state().settings.review;
+    assert_eq!(settings.organisation, "Embassy of Kazakhstan");
+    assert_eq!(settings.last_dir.as_deref(), Some(out_dir.as_path()));
+}

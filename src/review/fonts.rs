@@ -83,8 +83,13 @@ impl FontSet {
     }
 
     /// The best body font the system has, with its bold, and the system's CJK fonts behind it;
-    /// egui's Ubuntu where the system has no body font.
+    /// egui's Ubuntu where the system has no body font. Looked up once per run.
     pub fn system() -> FontSet {
+        static SYSTEM: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
+        SYSTEM.get_or_init(FontSet::find_system).clone()
+    }
+
+    fn find_system() -> FontSet {
         let found = font_files();
         let by_name = |name: &str| found.get(name).and_then(|path| FontFile::load(path, 0));
         let mut set = FontSet::builtin();

@@ -427,8 +427,19 @@ fn story_flow(
     index: usize,
     labels: &super::Labels,
 ) -> (usize, f32) {
-    // The headline stays with its first lines.
-    flow.keep(HEADLINE.size * 2.5 + META.size * 3.0 + BODY.size * BODY.leading * 3.0);
+    // A photo takes the column's width (at most half the page's height); an article's lead
+    // picture (a small thumbnail) is shown small. Sizes follow the shape, not the pixels, so a
+    // preview made with thumbnails has the same pages.
+    let picture_size = story.picture.as_ref().map(|picture| {
+        let aspect = picture.width.max(1) as f32 / picture.height.max(1) as f32;
+        let max_w = if story.kind == crate::archive::Kind::Photo { flow.text_width() } else { 160.0 };
+        let max_h = (flow.height - TOP - BOTTOM) * 0.5;
+        let w = max_w.min(max_h * aspect);
+        (w, w / aspect)
+    });
+    // The headline stays with its picture and first lines.
+    let picture_h = picture_size.map_or(0.0, |(_, h)| h + 10.0);
+    flow.keep(HEADLINE.size * 2.5 + META.size * 3.0 + picture_h + BODY.size * BODY.leading * 3.0);
     let at = flow.paragraph(&story.headline, HEADLINE);
     flow.y += 3.0;
     let meta: Vec<&str> = [story.outlet.as_str(), story.date.as_str(), story.author.as_str()]
@@ -442,13 +453,7 @@ fn story_flow(
         flow.paragraph(&story.tags.join(" · "), SMALL);
     }
     flow.y += 6.0;
-    if let Some(picture) = &story.picture {
-        let max_w = flow.text_width();
-        let max_h = (flow.height - TOP - BOTTOM) * 0.5;
-        // Pixels at 150 dpi, never larger than the column or half the page.
-        let natural = (picture.width as f32 * 72.0 / 150.0, picture.height as f32 * 72.0 / 150.0);
-        let scale = (max_w / natural.0).min(max_h / natural.1).min(1.0);
-        let (w, h) = (natural.0 * scale, natural.1 * scale);
+    if let Some((w, h)) = picture_size {
         flow.keep(h + 4.0);
         let (x, y) = (MARGIN, flow.y);
         flow.page().items.push(Item::Picture { x, y, w, h, section, story: index });

@@ -255,12 +255,34 @@ const PICTURE_PX: u32 = 1400;
 /// Pictures smaller than this on their long side are left out.
 const MIN_PICTURE_PX: u32 = 48;
 
+/// Which pictures a review is built with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pictures {
+    /// Photos read from their originals at print size.
+    Print,
+    /// The archive's thumbnails: quick, for a preview. The pages come out the same, as a
+    /// photo's place on the page depends on its shape, not its pixels.
+    Thumbnails,
+}
+
 /// Builds the review of `ids` (trashed clippings and those outside the period are left out).
 /// `progress` gets (done, total) as pictures are read.
 pub fn build(
     archive: &Archive,
     ids: &[ClippingId],
     options: &ReviewOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Review, ReviewError> {
+    build_with(archive, ids, options, Pictures::Print, progress, cancel)
+}
+
+/// [`build`] with the pictures asked for.
+pub fn build_with(
+    archive: &Archive,
+    ids: &[ClippingId],
+    options: &ReviewOptions,
+    pictures: Pictures,
     progress: &(dyn Fn(usize, usize) + Sync),
     cancel: &AtomicBool,
 ) -> Result<Review, ReviewError> {
@@ -307,7 +329,7 @@ pub fn build(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let mut story = story_of(archive, c, options);
+            let mut story = story_of(archive, c, options, pictures);
             story.reprints = reprints_of
                 .get(&c.clipping.id)
                 .into_iter()
@@ -355,7 +377,11 @@ pub fn build(
         organisation: options.organisation.trim().to_owned(),
         period,
         made: t!("review-made-on", date = i18n::format_date(chrono::Local::now().date_naive(), lang)),
-        summary: t!("review-summary", stories = n_stories as i64, outlets = n_outlets as i64),
+        summary: if n_outlets == 0 {
+            t!("review-summary-stories", stories = n_stories as i64)
+        } else {
+            t!("review-summary", stories = n_stories as i64, outlets = n_outlets as i64)
+        },
         sections: sections(stories, options),
         paper: options.paper,
         language: lang.code(),
@@ -382,14 +408,14 @@ fn tag_text(tag: &crate::archive::Tag) -> String {
     }
 }
 
-fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions) -> Story {
+fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pictures: Pictures) -> Story {
     let clip = &c.clipping;
     let (paragraphs, cut) = text_of(&clip.body, options.words);
     let picture = if !options.pictures {
         None
-    } else if clip.kind == Kind::Photo {
+    } else if clip.kind == Kind::Photo && pictures == Pictures::Print {
         picture_of_photo(archive, clip).or_else(|| thumbnail_of(archive, clip))
-    } else if clip.has_thumbnail {
+    } else if clip.kind == Kind::Photo || clip.has_thumbnail {
         thumbnail_of(archive, clip)
     } else {
         None

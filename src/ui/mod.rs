@@ -18,7 +18,7 @@ pub mod thumbs;
 pub mod worker;
 
 pub use app::{Action, ClippingsApp, run};
-pub use state::{AppState, Filters, ImportedFilter, Settings, SortColumn, Status, View};
+pub use state::{AppState, Filters, ImportedFilter, ReviewSettings, Settings, SortColumn, Status, View};
 
 use crate::archive::{Kind, TagKind};
 use crate::export::Layout;

@@ -37,6 +37,35 @@ pub struct Settings {
     pub order: Sort,
     /// The window's language as chosen in its menu; `None` follows the system's.
     pub language: Option<Lang>,
+    /// The press review dialog's choices, as last made.
+    pub review: ReviewSettings,
+}
+
+/// What the press review dialog remembers: the choices that stay from one morning to the next.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewSettings {
+    pub organisation: String,
+    pub group_by: crate::review::GroupBy,
+    pub words: Option<usize>,
+    pub paper: crate::review::Paper,
+    pub pictures: bool,
+    pub format: crate::review::Format,
+    pub last_dir: Option<PathBuf>,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            organisation: String::new(),
+            group_by: crate::review::GroupBy::Country,
+            words: None,
+            paper: crate::review::Paper::A4,
+            pictures: true,
+            format: crate::review::Format::Pdf,
+            last_dir: None,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -49,6 +78,7 @@ impl Default for Settings {
             export_localized: false,
             order: Sort::Relevance,
             language: None,
+            review: ReviewSettings::default(),
         }
     }
 }

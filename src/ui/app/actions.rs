@@ -17,7 +17,7 @@ use crate::search::query::Sort;
 use crate::t;
 use crate::ui::panels::overlays::ExportDialog;
 use crate::ui::platform::{open_with_system, spawn_dialog};
-use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, SortColumn, Status, View};
+use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, ReviewSettings, SortColumn, Status, View};
 use crate::ui::worker::{self, Edit, Pasted, Request};
 
 /// What the user asked for during a frame, applied after drawing.
@@ -75,6 +75,14 @@ pub enum Action {
     CloseExportDialog,
     CancelExport,
     CloseExportReport,
+    /// Open the press review dialog for the selection (or the results), or for what a saved
+    /// search finds (by name).
+    OpenReview(Option<String>),
+    PickReviewFile,
+    StartReview,
+    CancelReview,
+    CloseReviewDialog,
+    /// Open a file or folder with the desktop's application for it.
     OpenFolder(PathBuf),
     Sort(SortColumn),
     Retry,
@@ -291,6 +299,67 @@ impl ClippingsApp {
                 }
             }
             Action::CloseExportReport => self.state.export_report = None,
+            Action::OpenReview(saved) => self.open_review(saved),
+            Action::PickReviewFile => {
+                let Some(dialog) = &self.panels.review_dialog else { return };
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                let path = PathBuf::from(dialog.path.trim());
+                let format = dialog.format;
+                let title = t!("dialog-review-title");
+                spawn_dialog(move || {
+                    let mut picker = rfd::FileDialog::new()
+                        .set_title(title)
+                        .add_filter(format.extension().to_uppercase(), &[format.extension()]);
+                    if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
+                        picker = picker.set_directory(dir);
+                    }
+                    if let Some(name) = path.file_name() {
+                        picker = picker.set_file_name(name.to_string_lossy());
+                    }
+                    if let Some(chosen) = picker.save_file() {
+                        let _ = tx.send(Picked::ReviewFile(chosen));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+            Action::StartReview => {
+                let Some(dialog) = &mut self.panels.review_dialog else { return };
+                let Some(options) = dialog.current_options() else { return };
+                let path = PathBuf::from(dialog.path.trim());
+                let path =
+                    if path.extension().is_none() { path.with_extension(dialog.format.extension()) } else { path };
+                dialog.path = path.display().to_string();
+                let settings = &mut self.state.settings;
+                settings.review = ReviewSettings {
+                    organisation: options.organisation.clone(),
+                    group_by: options.group_by,
+                    words: options.words,
+                    paper: options.paper,
+                    pictures: options.pictures,
+                    format: dialog.format,
+                    last_dir: path.parent().map(PathBuf::from),
+                };
+                let cancel = Arc::new(AtomicBool::new(false));
+                dialog.running = Some((0, 0, Arc::clone(&cancel)));
+                dialog.finished = None;
+                dialog.error = None;
+                let request =
+                    Request::Review { source: dialog.source.clone(), options, format: dialog.format, path, cancel };
+                self.send(request);
+            }
+            Action::CancelReview => {
+                if let Some((_, _, cancel)) = self.panels.review_dialog.as_ref().and_then(|d| d.running.as_ref()) {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            Action::CloseReviewDialog => {
+                if let Some(dialog) = self.panels.review_dialog.take() {
+                    for cancel in dialog.preview_cancel.iter().chain(dialog.running.as_ref().map(|r| &r.2)) {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
             Action::OpenFolder(dir) => open_with_system(dir),
             Action::Sort(column) => {
                 self.state.sort = match self.state.sort {
@@ -359,5 +428,76 @@ impl ClippingsApp {
     fn start_import(&mut self, n_files: usize, cancel: Arc<AtomicBool>) {
         self.state.import = Some(ImportRun { n_done: 0, n_files, current: None, cancel });
         self.state.import_report = None;
+    }
+}
+
+impl ClippingsApp {
+    /// Opens the press review dialog with the remembered choices.
+    fn open_review(&mut self, saved: Option<String>) {
+        let remembered = &self.state.settings.review;
+        let mut options = crate::review::ReviewOptions {
+            organisation: remembered.organisation.clone(),
+            group_by: remembered.group_by,
+            words: remembered.words,
+            paper: remembered.paper,
+            pictures: remembered.pictures,
+            ..Default::default()
+        };
+        let (source, describe) = match saved.and_then(|name| self.state.saved.iter().find(|s| s.search.name == name)) {
+            Some(found) => {
+                options.title = format!("{}: {}", t!("review-default-title"), found.search.name);
+                (
+                    worker::ReviewSource::Query(found.search.query.clone()),
+                    t!("review-of-saved", name = found.search.name.clone(), what = crate::ui::n_clippings(found.n)),
+                )
+            }
+            None => {
+                let ids = self.selection_or_results();
+                let what = crate::ui::n_clippings(ids.len());
+                (worker::ReviewSource::Ids(ids), t!("review-of-clippings", what = what))
+            }
+        };
+        let format = remembered.format;
+        let dir = remembered
+            .last_dir
+            .clone()
+            .or_else(|| directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from)))
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
+            .unwrap_or_default();
+        let today = chrono::Local::now().date_naive();
+        let name = crate::export::sanitize_file_name(&format!("{} {today}", t!("review-default-title")), 80, "review");
+        let path = dir.join(format!("{name}.{}", format.extension())).display().to_string();
+        self.panels.review_dialog =
+            Some(crate::ui::panels::review::ReviewDialog::new(source, describe, options, format, path));
+    }
+
+    /// Asks for a new preview once the review dialog's fields have rested a moment.
+    pub(super) fn review_tick(&mut self, ctx: &egui::Context) {
+        const REST: std::time::Duration = std::time::Duration::from_millis(350);
+        let Some(dialog) = &mut self.panels.review_dialog else { return };
+        let Some(changed_at) = dialog.changed_at else { return };
+        if changed_at.elapsed() < REST {
+            ctx.request_repaint_after(REST);
+            return;
+        }
+        let Some(options) = dialog.current_options() else {
+            dialog.changed_at = None;
+            return;
+        };
+        if let Some(old) = dialog.preview_cancel.take() {
+            old.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        dialog.preview_generation += 1;
+        dialog.preview_cancel = Some(Arc::clone(&cancel));
+        dialog.changed_at = None;
+        dialog.waiting = true;
+        let request = Request::ReviewPreview {
+            generation: dialog.preview_generation,
+            source: dialog.source.clone(),
+            options,
+            cancel,
+        };
+        self.send(request);
     }
 }

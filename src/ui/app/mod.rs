@@ -38,6 +38,7 @@ const MAX_TOASTS: usize = 4;
 enum Picked {
     ImportPaths(Vec<PathBuf>),
     ExportFolder(PathBuf),
+    ReviewFile(PathBuf),
 }
 
 pub struct ClippingsApp {
@@ -141,6 +142,7 @@ impl ClippingsApp {
             && self.state.export.is_none()
             && self.state.indexing.is_none()
             && !matches!(self.state.status, Status::Opening)
+            && self.panels.review_dialog.as_ref().is_none_or(|d| d.is_idle())
     }
 
     fn send(&mut self, request: Request) {
@@ -284,12 +286,16 @@ impl ClippingsApp {
             Status::Failed { .. } => panels::overlays::failure_ui(ui, state, &mut actions),
         }
         panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
+        if let Some(dialog) = &mut panels.review_dialog {
+            panels::review::review_dialog_ui(&ctx, dialog, &mut actions);
+        }
         panels::overlays::toasts_ui(&ctx, state, &mut actions);
         panels::overlays::drop_ui(&ctx, state, &mut actions);
 
         for action in actions {
             self.apply(&ctx, action);
         }
+        self.review_tick(&ctx);
         self.state.toasts.retain(|t| t.shown_at.elapsed() < TOAST_DURATION);
         if !self.state.toasts.is_empty() {
             ctx.request_repaint_after(Duration::from_millis(500));

@@ -21,6 +21,16 @@ impl ClippingsApp {
                         dialog.dest = dir.display().to_string();
                     }
                 }
+                Picked::ReviewFile(path) => {
+                    if let Some(dialog) = &mut self.panels.review_dialog {
+                        // The format follows the name chosen, when it names one.
+                        if let Some(format) = crate::review::Format::of_path(&path) {
+                            dialog.format = format;
+                        }
+                        dialog.path = path.display().to_string();
+                        dialog.finished = None;
+                    }
+                }
             }
         }
     }
@@ -93,6 +103,37 @@ impl ClippingsApp {
                 self.state.export = None;
                 self.state.export_report = Some(report);
             }
+            Reply::ReviewPreview(preview) => {
+                if let Some(dialog) = &mut self.panels.review_dialog
+                    && preview.generation == dialog.preview_generation
+                {
+                    dialog.preview_page = dialog.preview_page.min(preview.pages.len().saturating_sub(1));
+                    dialog.preview = Some(*preview);
+                    dialog.preview_error = None;
+                    dialog.waiting = false;
+                }
+            }
+            Reply::ReviewPreviewFailed { generation, message } => {
+                if let Some(dialog) = &mut self.panels.review_dialog
+                    && generation == dialog.preview_generation
+                {
+                    dialog.preview = None;
+                    dialog.preview_error = Some(message);
+                    dialog.waiting = false;
+                }
+            }
+            Reply::ReviewProgress { n_done, n_total } => {
+                if let Some((done, total, _)) = self.panels.review_dialog.as_mut().and_then(|d| d.running.as_mut()) {
+                    *done = n_done;
+                    *total = n_total;
+                }
+            }
+            Reply::ReviewFinished { path, n_stories } => {
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.running = None;
+                    dialog.finished = Some((path, n_stories));
+                }
+            }
             Reply::Changed { message, undo } => {
                 if let Some(u) = &undo {
                     self.undo_stack.push(u.clone());
@@ -105,6 +146,13 @@ impl ClippingsApp {
                 match request {
                     RequestKind::Import => self.state.import = None,
                     RequestKind::Export => self.state.export = None,
+                    RequestKind::Review => {
+                        if let Some(dialog) = &mut self.panels.review_dialog {
+                            dialog.running = None;
+                            dialog.error = Some(message);
+                            return;
+                        }
+                    }
                     RequestKind::Image => self.panels.detail.image_failed(),
                     _ => {}
                 }

@@ -25,6 +25,9 @@ impl ClippingsApp {
                 self.panels.top_bar.request_focus();
             }
             // Escape closes what is open on top first: a dialog, then a report.
+            if self.panels.review_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
+                actions.push(Action::CloseReviewDialog);
+            }
             if self.panels.export_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
                 actions.push(Action::CloseExportDialog);
             }

@@ -6,6 +6,7 @@
 pub mod browser;
 pub mod detail;
 pub mod overlays;
+pub mod review;
 pub mod sidebar;
 pub mod tags;
 pub mod top_bar;
@@ -40,4 +41,6 @@ pub struct Panels {
     pub detail: detail::DetailPane,
     /// The export dialog, while it is open.
     pub export_dialog: Option<overlays::ExportDialog>,
+    /// The press review dialog, while it is open.
+    pub review_dialog: Option<review::ReviewDialog>,
 }

@@ -162,6 +162,10 @@ fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, a
                 actions.push(Action::Edit(Edit::MoveSavedSearch { name: name.clone(), to: i + 1 }));
                 ui.close();
             }
+            if ui.button(t!("review-button")).clicked() {
+                actions.push(Action::OpenReview(Some(name.clone())));
+                ui.close();
+            }
             if ui.button(t!("saved-delete")).clicked() {
                 actions.push(Action::Edit(Edit::RemoveSavedSearch(name.clone())));
                 ui.close();

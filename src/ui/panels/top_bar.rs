@@ -44,7 +44,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
                 .hint_text(if narrow { t!("search-hint-short") } else { t!("search-hint") })
-                .desired_width((ui.available_width() - 780.0).max(if narrow { 150.0 } else { 200.0 }));
+                .desired_width((ui.available_width() - 900.0).max(if narrow { 120.0 } else { 200.0 }));
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
@@ -119,6 +119,15 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                 if export.clicked() {
                     actions.push(Action::OpenExport);
                 }
+                let review = ui
+                    .add_enabled(
+                        ready && n > 0,
+                        egui::Button::new(if narrow { t!("review-button-short") } else { t!("review-button") }),
+                    )
+                    .on_hover_text(t!("review-button-hover", n = n));
+                if review.clicked() {
+                    actions.push(Action::OpenReview(None));
+                }
                 language_menu_ui(ui, narrow, actions);
                 let importing = app.import.is_some();
                 ui.add_enabled_ui(ready && !importing, |ui| {
@@ -149,13 +158,14 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
 fn right_buttons_px(ui: &egui::Ui, narrow: bool) -> f32 {
     let language = if narrow { crate::i18n::language().code().to_uppercase() } else { t!("language-menu") };
     let font = egui::TextStyle::Button.resolve(ui.style());
-    let texts = [t!("import-menu"), language, t!("export-button")];
+    let review = if narrow { t!("review-button-short") } else { t!("review-button") };
+    let texts = [t!("import-menu"), language, review, t!("export-button")];
     let text_px: f32 = texts
         .into_iter()
         .map(|text| ui.fonts_mut(|f| f.layout_no_wrap(text, font.clone(), egui::Color32::WHITE).size().x))
         .sum();
     let spacing = ui.spacing();
-    text_px + 3.0 * (2.0 * spacing.button_padding.x + spacing.item_spacing.x) + 8.0
+    text_px + 4.0 * (2.0 * spacing.button_padding.x + spacing.item_spacing.x) + 8.0
 }
 
 /// The language menu: each language under its own name; the choice is kept across starts. A

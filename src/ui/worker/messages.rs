@@ -44,6 +44,21 @@ pub enum Request {
         localized: bool,
         cancel: Arc<AtomicBool>,
     },
+    /// Lays out a press review with thumbnails for the dialog's preview.
+    ReviewPreview {
+        generation: u64,
+        source: ReviewSource,
+        options: crate::review::ReviewOptions,
+        cancel: Arc<AtomicBool>,
+    },
+    /// Makes a press review and writes it to `path`.
+    Review {
+        source: ReviewSource,
+        options: crate::review::ReviewOptions,
+        format: crate::review::Format,
+        path: PathBuf,
+        cancel: Arc<AtomicBool>,
+    },
     /// Re-read these clippings into the catalog (sent by the import thread as it goes).
     Refresh(Vec<ClippingId>),
     /// The whole catalog, read on a thread of its own after the newest clippings were shown.
@@ -57,6 +72,27 @@ pub enum Request {
 }
 
 /// What was pasted into the window.
+/// What a press review is made of.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewSource {
+    Ids(Vec<ClippingId>),
+    /// What a query finds (a saved search's), found when the review is made.
+    Query(String),
+}
+
+/// The first pages of a review as laid out, for the dialog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewPreview {
+    pub generation: u64,
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<crate::review::layout::Page>,
+    pub n_pages: usize,
+    pub n_stories: usize,
+    /// The sections in their order: key, heading, number of stories.
+    pub sections: Vec<(String, String, usize)>,
+}
+
 #[derive(Debug)]
 pub enum Pasted {
     Text {
@@ -144,6 +180,7 @@ pub enum RequestKind {
     Import,
     Edit,
     Export,
+    Review,
     Refresh,
 }
 
@@ -156,6 +193,7 @@ impl Request {
             Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
             Request::Export { .. } => RequestKind::Export,
+            Request::ReviewPreview { .. } | Request::Review { .. } => RequestKind::Review,
             Request::Refresh(_)
             | Request::RefreshTags
             | Request::CatalogLoaded(_)
@@ -217,6 +255,19 @@ pub enum Reply {
         n_total: usize,
     },
     ExportFinished(ExportReport),
+    ReviewPreview(Box<ReviewPreview>),
+    ReviewPreviewFailed {
+        generation: u64,
+        message: String,
+    },
+    ReviewProgress {
+        n_done: usize,
+        n_total: usize,
+    },
+    ReviewFinished {
+        path: PathBuf,
+        n_stories: usize,
+    },
     /// A change went through: the message for a toast and the edit that takes it back.
     Changed {
         message: String,

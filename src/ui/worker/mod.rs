@@ -13,7 +13,7 @@ use std::sync::mpsc::{Receiver, Sender};
 mod edits;
 mod messages;
 
-pub use messages::{Edit, Pasted, Reply, Request, RequestKind, SavedCount};
+pub use messages::{Edit, Pasted, Reply, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount};
 
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
@@ -464,6 +464,97 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::Export { ids, dest, layout, localized, cancel } => {
             spawn_export(archive, ids, dest, layout, localized, cancel, out);
         }
+        Request::ReviewPreview { generation, source, options, cancel } => {
+            spawn_review(archive, source, options, ReviewJob::Preview(generation), cancel, out);
+        }
+        Request::Review { source, options, format, path, cancel } => {
+            spawn_review(archive, source, options, ReviewJob::Write { format, path }, cancel, out);
+        }
+    }
+}
+
+enum ReviewJob {
+    Preview(u64),
+    Write { format: crate::review::Format, path: PathBuf },
+}
+
+/// Makes a press review (or its preview) on a thread of its own. A preview that is cancelled
+/// (the dialog changed) ends silently; a review ends with one reply: finished, or failed.
+fn spawn_review(
+    archive: Arc<Archive>,
+    source: ReviewSource,
+    options: crate::review::ReviewOptions,
+    job: ReviewJob,
+    cancel: Arc<AtomicBool>,
+    out: &Outbox,
+) {
+    use crate::review::{self, ReviewError};
+    let out2 = out.clone();
+    let spawned = spawn_thread("review", move || {
+        guarded(RequestKind::Review, &out2.clone(), || {
+            let ids = match &source {
+                ReviewSource::Ids(ids) => Ok(ids.clone()),
+                ReviewSource::Query(q) => {
+                    archive.search_str(q).map(|found| found.into_iter().map(|c| c.id).collect::<Vec<_>>())
+                }
+            };
+            let result = ids.map_err(ReviewError::from).and_then(|ids| {
+                let pictures = if matches!(job, ReviewJob::Preview(_)) {
+                    review::Pictures::Thumbnails
+                } else {
+                    review::Pictures::Print
+                };
+                let progress = |n_done, n_total| {
+                    if !matches!(job, ReviewJob::Preview(_)) {
+                        out2.send(Reply::ReviewProgress { n_done, n_total });
+                    }
+                };
+                let made = review::build_with(&archive, &ids, &options, pictures, &progress, &cancel)?;
+                let fonts = review::fonts::FontSet::system();
+                match &job {
+                    ReviewJob::Preview(generation) => {
+                        let document = review::layout::lay_out(&made, &fonts)?;
+                        out2.send(Reply::ReviewPreview(Box::new(ReviewPreview {
+                            generation: *generation,
+                            width: document.width,
+                            height: document.height,
+                            n_pages: document.pages.len(),
+                            pages: document.pages.into_iter().take(3).collect(),
+                            n_stories: made.n_stories(),
+                            sections: made
+                                .sections
+                                .iter()
+                                .map(|s| (s.key.clone(), s.heading.clone(), s.stories.len()))
+                                .collect(),
+                        })));
+                    }
+                    ReviewJob::Write { format, path } => {
+                        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                            return Err(ReviewError::Cancelled);
+                        }
+                        review::write(&made, *format, path, &fonts)?;
+                        out2.send(Reply::ReviewFinished { path: path.clone(), n_stories: made.n_stories() });
+                    }
+                }
+                Ok(())
+            });
+            match (result, &job) {
+                (Ok(()), _) | (Err(ReviewError::Cancelled), ReviewJob::Preview(_)) => {}
+                (Err(e), ReviewJob::Preview(generation)) => {
+                    out2.send(Reply::ReviewPreviewFailed { generation: *generation, message: e.to_string() })
+                }
+                (Err(ReviewError::Cancelled), ReviewJob::Write { .. }) => {
+                    out2.send(Reply::Failed { request: RequestKind::Review, message: t!("review-cancelled") })
+                }
+                (Err(e), ReviewJob::Write { .. }) => out2.send(Reply::Failed {
+                    request: RequestKind::Review,
+                    message: t!("review-failed", error = e.to_string()),
+                }),
+            }
+        });
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed { request: RequestKind::Review, message: t!("review-failed", error = e.to_string()) });
     }
 }
 

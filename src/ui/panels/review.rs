@@ -1,0 +1,487 @@
+//! The press review dialog: what goes in (the selection, the results or a saved search), the
+//! cover's words, the period, the sections and their order, the text's length, paper,
+//! pictures, format and file; a preview of the first pages as they will be laid out; progress
+//! and cancel while the review is made; Open and Show in folder at the end.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Instant;
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, Color32, Vec2};
+
+use crate::review::layout::{Item, Page};
+use crate::review::{Format, GroupBy, Paper, ReviewOptions};
+use crate::t;
+use crate::ui::Action;
+use crate::ui::worker::{ReviewPreview, ReviewSource};
+
+/// The dialog as it is being filled in.
+pub struct ReviewDialog {
+    pub source: ReviewSource,
+    /// What the review is made of, as said at the top ("24 clippings").
+    pub describe: String,
+    pub options: ReviewOptions,
+    pub from_text: String,
+    pub to_text: String,
+    pub words_on: bool,
+    pub words: usize,
+    pub format: Format,
+    pub path: String,
+    /// The preview asked for, and since when the fields have been as they are now.
+    pub preview_generation: u64,
+    pub changed_at: Option<Instant>,
+    pub preview_cancel: Option<Arc<AtomicBool>>,
+    pub preview: Option<ReviewPreview>,
+    pub preview_error: Option<String>,
+    pub preview_page: usize,
+    /// A preview has been asked for and not yet come.
+    pub waiting: bool,
+    /// While the review is being made: done, total, and its cancel flag.
+    pub running: Option<(usize, usize, Arc<AtomicBool>)>,
+    /// The file written, and how many stories it has.
+    pub finished: Option<(PathBuf, usize)>,
+    pub error: Option<String>,
+}
+
+impl ReviewDialog {
+    pub fn new(source: ReviewSource, describe: String, options: ReviewOptions, format: Format, path: String) -> Self {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        ReviewDialog {
+            source,
+            describe,
+            from_text: date(options.from),
+            to_text: date(options.to),
+            words_on: options.words.is_some(),
+            words: options.words.unwrap_or(120),
+            options,
+            format,
+            path,
+            preview_generation: 0,
+            changed_at: Some(Instant::now()),
+            preview_cancel: None,
+            preview: None,
+            preview_error: None,
+            preview_page: 0,
+            waiting: false,
+            running: None,
+            finished: None,
+            error: None,
+        }
+    }
+
+    /// Nothing is being laid out or written, nor waiting to be.
+    pub fn is_idle(&self) -> bool {
+        !self.waiting && self.running.is_none() && (self.changed_at.is_none() || self.current_options().is_none())
+    }
+
+    /// The options as the fields now say; `None` while a date cannot be read.
+    pub fn current_options(&self) -> Option<ReviewOptions> {
+        let date = |s: &str| -> Option<Option<NaiveDate>> {
+            let s = s.trim();
+            if s.is_empty() { Some(None) } else { NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Some) }
+        };
+        Some(ReviewOptions {
+            from: date(&self.from_text)?,
+            to: date(&self.to_text)?,
+            words: self.words_on.then_some(self.words.max(1)),
+            ..self.options.clone()
+        })
+    }
+
+    fn changed(&mut self) {
+        self.changed_at = Some(Instant::now());
+        self.finished = None;
+        self.error = None;
+    }
+
+    /// The file name with the format's extension.
+    fn set_format(&mut self, format: Format) {
+        self.format = format;
+        let path = PathBuf::from(self.path.trim());
+        if !self.path.trim().is_empty() {
+            self.path = path.with_extension(format.extension()).display().to_string();
+        }
+    }
+}
+
+pub fn group_label(g: GroupBy) -> String {
+    match g {
+        GroupBy::Country => t!("review-group-country"),
+        GroupBy::Topic => t!("review-group-topic"),
+        GroupBy::Event => t!("review-group-event"),
+        GroupBy::Outlet => t!("review-group-outlet"),
+        GroupBy::Day => t!("review-group-day"),
+    }
+}
+
+fn format_label(f: Format) -> String {
+    match f {
+        Format::Pdf => t!("review-format-pdf"),
+        Format::Docx => t!("review-format-docx"),
+        Format::Html => t!("review-format-html"),
+    }
+}
+
+const DIALOG_W: f32 = 700.0;
+const LABEL_W: f32 = 96.0;
+const PREVIEW_W: f32 = 210.0;
+
+pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions: &mut Vec<Action>) {
+    let mut open = true;
+    let mut close = false;
+    let screen = ctx.content_rect();
+    let width = DIALOG_W.min(screen.width() - 24.0);
+    egui::Window::new(t!("review-dialog-title"))
+        .id(egui::Id::unique("review-dialog"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .fixed_size([width, 0.0])
+        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .show(ctx, |ui| {
+            ui.label(&dialog.describe);
+            ui.add_space(4.0);
+            let busy = dialog.running.is_some();
+            let wide = width >= 640.0;
+            let max_h = (screen.height() - 160.0).max(200.0);
+            ui.horizontal_top(|ui| {
+                let fields_w = if wide { width - PREVIEW_W - 24.0 } else { width - 8.0 };
+                let top_down = egui::Layout::top_down(egui::Align::LEFT);
+                ui.allocate_ui_with_layout(Vec2::new(fields_w, max_h), top_down, |ui| {
+                    egui::ScrollArea::vertical().id_salt("review-fields").max_height(max_h).show(ui, |ui| {
+                        ui.set_width(fields_w - 12.0);
+                        ui.add_enabled_ui(!busy, |ui| fields_ui(ui, dialog, fields_w - 12.0, actions));
+                    });
+                });
+                if wide {
+                    ui.separator();
+                    ui.allocate_ui_with_layout(Vec2::new(PREVIEW_W, max_h), top_down, |ui| preview_ui(ui, dialog));
+                }
+            });
+            ui.separator();
+            close = end_ui(ui, dialog, actions);
+        });
+    if !open || close {
+        actions.push(Action::CloseReviewDialog);
+    }
+}
+
+/// A row with a label of fixed width before its field, so the fields line up.
+fn row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui, egui::Id) -> R) -> R {
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new(label).truncate());
+        add(ui, label.id)
+    })
+    .inner
+}
+
+fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: &mut Vec<Action>) {
+    let field_w = (width - LABEL_W - 16.0).max(120.0);
+    let mut changed = false;
+    row(ui, &t!("review-title-label"), |ui, label| {
+        let edit = egui::TextEdit::singleline(&mut dialog.options.title)
+            .desired_width(field_w)
+            .hint_text(t!("review-default-title"));
+        changed |= ui.add(edit).labelled_by(label).changed();
+    });
+    row(ui, &t!("review-organisation-label"), |ui, label| {
+        let edit = egui::TextEdit::singleline(&mut dialog.options.organisation)
+            .desired_width(field_w)
+            .hint_text(t!("review-organisation-hint"));
+        changed |= ui.add(edit).labelled_by(label).changed();
+    });
+    row(ui, &t!("review-period-label"), |ui, label| {
+        let date_w = ((field_w - 30.0) / 2.0).clamp(80.0, 110.0);
+        let from =
+            egui::TextEdit::singleline(&mut dialog.from_text).desired_width(date_w).hint_text(t!("review-date-hint"));
+        changed |= ui.add(from).labelled_by(label).changed();
+        ui.label("–");
+        let to =
+            egui::TextEdit::singleline(&mut dialog.to_text).desired_width(date_w).hint_text(t!("review-date-hint"));
+        let to = ui.add(to);
+        changed |= to.labelled_by(label).changed();
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+        let today = chrono::Local::now().date_naive();
+        let presets: [(String, Option<NaiveDate>, Option<NaiveDate>); 4] = [
+            (t!("review-period-today"), Some(today), Some(today)),
+            (t!("review-period-week"), Some(today - chrono::Days::new(6)), Some(today)),
+            (t!("review-period-month"), today.with_day(1), Some(today)),
+            (t!("review-period-all"), None, None),
+        ];
+        for (label, from, to) in presets {
+            if ui.small_button(label).clicked() {
+                dialog.from_text = from.map(|d| d.to_string()).unwrap_or_default();
+                dialog.to_text = to.map(|d| d.to_string()).unwrap_or_default();
+                changed = true;
+            }
+        }
+    });
+    if dialog.current_options().is_none() {
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+            ui.colored_label(ui.visuals().error_fg_color, t!("review-date-invalid"));
+        });
+    }
+    row(ui, &t!("review-group-label"), |ui, label| {
+        let before = dialog.options.group_by;
+        egui::ComboBox::from_id_salt("review-group")
+            .selected_text(group_label(dialog.options.group_by))
+            .width(field_w)
+            .show_ui(ui, |ui| {
+                for g in GroupBy::ALL {
+                    ui.selectable_value(&mut dialog.options.group_by, g, group_label(g));
+                }
+            })
+            .response
+            .labelled_by(label);
+        if dialog.options.group_by != before {
+            dialog.options.section_order.clear();
+            changed = true;
+        }
+    });
+    // The sections as the preview found them, to put in order.
+    if let Some(preview) = &dialog.preview
+        && preview.sections.len() > 1
+    {
+        let sections = preview.sections.clone();
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+            ui.weak(t!("review-order-hint"));
+        });
+        let n = sections.len();
+        egui::ScrollArea::vertical().id_salt("review-sections").max_height(120.0).show(ui, |ui| {
+            for (i, (_, heading, count)) in sections.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+                    let up = arrow_button(ui, i > 0, Arrow::Up, &t!("review-move-up"));
+                    let down = arrow_button(ui, i + 1 < n, Arrow::Down, &t!("review-move-down"));
+                    ui.add(egui::Label::new(format!("{heading} ({count})")).truncate());
+                    let to = if up.clicked() {
+                        Some(i - 1)
+                    } else if down.clicked() {
+                        Some(i + 1)
+                    } else {
+                        None
+                    };
+                    if let Some(to) = to {
+                        let mut keys: Vec<String> =
+                            sections.iter().map(|s| s.0.clone()).filter(|k| !k.is_empty()).collect();
+                        if to < keys.len() && i < keys.len() {
+                            keys.swap(i, to);
+                            dialog.options.section_order = keys;
+                            changed = true;
+                        }
+                    }
+                });
+            }
+        });
+    }
+    row(ui, &t!("review-text-label"), |ui, label| {
+        let full = ui.radio(!dialog.words_on, t!("review-text-full")).labelled_by(label);
+        if full.clicked() && dialog.words_on {
+            dialog.words_on = false;
+            changed = true;
+        }
+        if ui.radio(dialog.words_on, t!("review-text-words")).clicked() && !dialog.words_on {
+            dialog.words_on = true;
+            changed = true;
+        }
+        let words = ui.add_enabled(dialog.words_on, egui::DragValue::new(&mut dialog.words).range(10..=2000).speed(5));
+        changed |= words.changed();
+    });
+    row(ui, &t!("review-paper-label"), |ui, label| {
+        let before = dialog.options.paper;
+        ui.radio_value(&mut dialog.options.paper, Paper::A4, "A4").labelled_by(label);
+        ui.radio_value(&mut dialog.options.paper, Paper::Letter, t!("review-paper-letter"));
+        changed |= dialog.options.paper != before;
+        ui.separator();
+        changed |= ui.checkbox(&mut dialog.options.pictures, t!("review-pictures")).changed();
+    });
+    row(ui, &t!("review-format-label"), |ui, label| {
+        let mut format = dialog.format;
+        egui::ComboBox::from_id_salt("review-format")
+            .selected_text(format_label(format))
+            .width(field_w)
+            .show_ui(ui, |ui| {
+                for f in Format::ALL {
+                    ui.selectable_value(&mut format, f, format_label(f));
+                }
+            })
+            .response
+            .labelled_by(label);
+        if format != dialog.format {
+            dialog.set_format(format);
+            dialog.finished = None;
+        }
+    });
+    row(ui, &t!("review-file-label"), |ui, label| {
+        let edit = egui::TextEdit::singleline(&mut dialog.path).desired_width((field_w - 90.0).max(80.0));
+        if ui.add(edit).labelled_by(label).changed() {
+            dialog.finished = None;
+        }
+        if ui.button(t!("review-choose")).clicked() {
+            actions.push(Action::PickReviewFile);
+        }
+    });
+    if changed {
+        dialog.changed();
+    }
+}
+
+fn preview_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) {
+    ui.set_width(PREVIEW_W);
+    let Some(preview) = &dialog.preview else {
+        match &dialog.preview_error {
+            Some(message) => {
+                ui.colored_label(ui.visuals().warn_fg_color, message);
+            }
+            None => {
+                ui.spinner();
+            }
+        }
+        return;
+    };
+    let page_i = dialog.preview_page.min(preview.pages.len().saturating_sub(1));
+    let scale = PREVIEW_W / preview.width;
+    let size = Vec2::new(PREVIEW_W, preview.height * scale);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if let Some(page) = preview.pages.get(page_i) {
+        paint_page(ui, rect, scale, page);
+    }
+    response.on_hover_text(t!("review-preview-hover"));
+    ui.horizontal(|ui| {
+        if arrow_button(ui, page_i > 0, Arrow::Left, &t!("review-preview-previous")).clicked() {
+            dialog.preview_page = page_i - 1;
+        }
+        ui.label(format!("{} / {}", page_i + 1, preview.n_pages));
+        let more = page_i + 1 < preview.pages.len();
+        if arrow_button(ui, more, Arrow::Right, &t!("review-preview-next")).clicked() {
+            dialog.preview_page = page_i + 1;
+        }
+    });
+    ui.weak(t!("review-preview-summary", pages = preview.n_pages, stories = preview.n_stories));
+    if dialog.changed_at.is_some() || dialog.waiting {
+        ui.spinner();
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Arrow {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+/// A small button with a painted arrow (the default fonts have no arrow glyphs), named by
+/// `label` for screen readers and shown as its tooltip.
+fn arrow_button(ui: &mut egui::Ui, enabled: bool, arrow: Arrow, label: &str) -> egui::Response {
+    let size = Vec2::splat(ui.spacing().interact_size.y * 0.9);
+    let sense = if enabled { egui::Sense::click() } else { egui::Sense::hover() };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
+    let visuals = if enabled { ui.style().interact(&response) } else { &ui.visuals().widgets.noninteractive };
+    let color = if enabled { visuals.fg_stroke.color } else { ui.visuals().weak_text_color() };
+    ui.painter().rect_filled(rect, visuals.corner_radius, visuals.weak_bg_fill);
+    let c = rect.center();
+    let r = rect.width() * 0.22;
+    let points = match arrow {
+        Arrow::Up => [c + Vec2::new(0.0, -r), c + Vec2::new(r, r * 0.7), c + Vec2::new(-r, r * 0.7)],
+        Arrow::Down => [c + Vec2::new(0.0, r), c + Vec2::new(-r, -r * 0.7), c + Vec2::new(r, -r * 0.7)],
+        Arrow::Left => [c + Vec2::new(-r, 0.0), c + Vec2::new(r * 0.7, -r), c + Vec2::new(r * 0.7, r)],
+        Arrow::Right => [c + Vec2::new(r, 0.0), c + Vec2::new(-r * 0.7, r), c + Vec2::new(-r * 0.7, -r)],
+    };
+    ui.painter().add(egui::Shape::convex_polygon(points.to_vec(), color, egui::Stroke::NONE));
+    response.on_hover_text(label)
+}
+
+/// Paints a laid-out page: text large enough to read as text, smaller text as grey lines
+/// where it will stand, pictures as grey blocks, rules as rules.
+pub fn paint_page(ui: &egui::Ui, rect: egui::Rect, scale: f32, page: &Page) {
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, Color32::WHITE);
+    painter.rect_stroke(rect, 0.0, egui::Stroke::new(1.0, Color32::from_gray(150)), egui::StrokeKind::Outside);
+    let at = |x: f32, y: f32| rect.min + Vec2::new(x * scale, y * scale);
+    for item in &page.items {
+        match item {
+            Item::Text { x, y, size, gray, width, .. } => {
+                let px = size * scale;
+                let shade = (gray * 255.0) as u8;
+                if px >= 6.0 {
+                    let text = item.text().unwrap_or_default();
+                    painter.text(
+                        at(*x, *y),
+                        Align2::LEFT_BOTTOM,
+                        text,
+                        egui::FontId::proportional(px),
+                        Color32::from_gray(shade),
+                    );
+                } else {
+                    let top = at(*x, y - size * 0.7);
+                    let bar = egui::Rect::from_min_size(top, Vec2::new(width * scale, (px * 0.6).max(1.0)));
+                    painter.rect_filled(bar, 0.0, Color32::from_gray(shade.max(120)));
+                }
+            }
+            Item::Picture { x, y, w, h, .. } => {
+                let r = egui::Rect::from_min_size(at(*x, *y), Vec2::new(w * scale, h * scale));
+                painter.rect_filled(r, 0.0, Color32::from_gray(200));
+            }
+            Item::Rule { x, y, w, gray } => {
+                let shade = Color32::from_gray((gray * 255.0) as u8);
+                painter.line_segment([at(*x, *y), at(x + w, *y)], egui::Stroke::new(1.0, shade));
+            }
+            Item::Link { .. } => {}
+        }
+    }
+}
+
+/// The buttons at the bottom, and progress or the result; returns whether to close.
+fn end_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, actions: &mut Vec<Action>) -> bool {
+    let mut close = false;
+    if let Some((done, total, _)) = &dialog.running {
+        ui.horizontal(|ui| {
+            ui.label(t!("review-making", done = *done, total = *total));
+            let fraction = if *total == 0 { 0.0 } else { *done as f32 / *total as f32 };
+            ui.add(egui::ProgressBar::new(fraction).desired_width(180.0));
+            if ui.button(t!("cancel")).clicked() {
+                actions.push(Action::CancelReview);
+            }
+        });
+        return false;
+    }
+    if let Some(message) = &dialog.error {
+        ui.colored_label(ui.visuals().error_fg_color, message);
+    }
+    if let Some((path, n_stories)) = &dialog.finished {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        ui.label(t!("review-finished", name = name, stories = *n_stories));
+        ui.horizontal(|ui| {
+            if ui.button(t!("review-open")).clicked() {
+                actions.push(Action::OpenFolder(path.clone()));
+            }
+            if let Some(dir) = path.parent()
+                && ui.button(t!("review-show-folder")).clicked()
+            {
+                actions.push(Action::OpenFolder(dir.to_path_buf()));
+            }
+            if ui.button(t!("review-close")).clicked() {
+                close = true;
+            }
+        });
+        return close;
+    }
+    ui.horizontal(|ui| {
+        let ready = !dialog.path.trim().is_empty() && dialog.current_options().is_some();
+        if ui.add_enabled(ready, egui::Button::new(t!("review-make"))).clicked() {
+            actions.push(Action::StartReview);
+        }
+        if ui.button(t!("cancel")).clicked() {
+            close = true;
+        }
+    });
+    close
+}
