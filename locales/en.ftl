@@ -211,8 +211,8 @@ import-restored = put back the missing files of { $id } “{ $title }”
 import-cancelled = cancelled
 export-title = Export clippings
 export-explained = { $n ->
-    [one] Copy 1 clipping, with a .json sidecar, and a clippings.csv listing it.
-   *[other] Copy { $n } clippings, each with a .json sidecar, and a clippings.csv listing them.
+    [one] Copy 1 clipping, with a .json sidecar, and (photos also with .xmp), a clippings.csv listing it and an index.html to view it in a browser.
+   *[other] Copy { $n } clippings, each with a .json sidecar, and (photos also with .xmp), a clippings.csv listing them and an index.html to view them in a browser.
 }
 export-folder = Folder
 export-choose = Choose…
@@ -223,7 +223,7 @@ export-finished = Export finished
 export-summary = { $n ->
     [one] 1 clipping exported
    *[other] { $n } clippings exported
-}: { $files } originals with their .json sidecars, and clippings.csv, in { $dest }
+}: { $files } originals with their .json sidecars (and .xmp for photos), clippings.csv and index.html, in { $dest }
 export-was-cancelled = The export was cancelled before the end.
 export-already-there = The folder already held { $n } items: none was overwritten, new names were given beside them.
 export-failed-clipping = clipping { $id }: { $reason }

@@ -228,8 +228,8 @@ import-restored = fichiers manquants de { $id } « { $title } » remis en place
 import-cancelled = annulé
 export-title = Exporter des coupures
 export-explained = { $n ->
-    [one] Copier { $n } coupure avec son fichier .json, et un clippings.csv qui la liste.
-   *[other] Copier { $n } coupures, chacune avec son fichier .json, et un clippings.csv qui les liste.
+    [one] Copier { $n } coupure avec son fichier .json (et .xmp pour une photo), un clippings.csv qui la liste et un index.html pour la voir dans un navigateur.
+   *[other] Copier { $n } coupures, chacune avec son fichier .json (et .xmp pour les photos), un clippings.csv qui les liste et un index.html pour les voir dans un navigateur.
 }
 export-folder = Dossier
 export-choose = Choisir…
@@ -240,7 +240,7 @@ export-finished = Exportation terminée
 export-summary = { $n ->
     [one] { $n } coupure exportée
    *[other] { $n } coupures exportées
-} : { $files } originaux avec leurs fichiers .json, et clippings.csv, dans { $dest }
+} : { $files } originaux avec leurs fichiers .json (et .xmp pour les photos), clippings.csv et index.html, dans { $dest }
 export-was-cancelled = L'exportation a été annulée avant la fin.
 export-already-there = Le dossier contenait déjà { $n } éléments : rien n'a été écrasé, les nouveaux fichiers ont reçu d'autres noms.
 export-failed-clipping = coupure { $id } : { $reason }

@@ -210,8 +210,8 @@ import-restored = ontbrekende bestanden van { $id } "{ $title }" teruggezet
 import-cancelled = geannuleerd
 export-title = Knipsels exporteren
 export-explained = { $n ->
-    [one] { $n } knipsel kopiëren, met een .json-bestand, en een clippings.csv die het opsomt.
-   *[other] { $n } knipsels kopiëren, elk met een .json-bestand, en een clippings.csv die ze opsomt.
+    [one] { $n } knipsel kopiëren, met een .json-bestand (foto's ook met .xmp), een clippings.csv die het opsomt en een index.html om het in een browser te bekijken.
+   *[other] { $n } knipsels kopiëren, elk met een .json-bestand (foto's ook met .xmp), een clippings.csv die ze opsomt en een index.html om ze in een browser te bekijken.
 }
 export-folder = Map
 export-choose = Kiezen…
@@ -222,7 +222,7 @@ export-finished = Exporteren voltooid
 export-summary = { $n ->
     [one] { $n } knipsel geëxporteerd
    *[other] { $n } knipsels geëxporteerd
-}: { $files } originelen met hun .json-bestanden, en clippings.csv, in { $dest }
+}: { $files } originelen met hun .json-bestanden (en .xmp voor foto's), clippings.csv en index.html, in { $dest }
 export-was-cancelled = Het exporteren is voor het einde geannuleerd.
 export-already-there = De map bevatte al { $n } items: niets is overschreven, nieuwe bestanden kregen andere namen.
 export-failed-clipping = knipsel { $id }: { $reason }

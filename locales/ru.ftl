@@ -213,9 +213,9 @@ import-restored = восстановлены недостающие файлы {
 import-cancelled = отменено
 export-title = Экспорт вырезок
 export-explained = { $n ->
-    [one] Скопировать { $n } вырезку с файлом описания .json и список clippings.csv.
-    [few] Скопировать { $n } вырезки, каждую с файлом описания .json, и список clippings.csv.
-   *[other] Скопировать { $n } вырезок, каждую с файлом описания .json, и список clippings.csv.
+    [one] Скопировать { $n } вырезку с файлом описания .json (у фото также .xmp), список clippings.csv и страницу index.html для просмотра в браузере.
+    [few] Скопировать { $n } вырезки, каждую с файлом описания .json (у фото также .xmp), список clippings.csv и страницу index.html для просмотра в браузере.
+   *[other] Скопировать { $n } вырезок, каждую с файлом описания .json (у фото также .xmp), список clippings.csv и страницу index.html для просмотра в браузере.
 }
 export-folder = Папка
 export-choose = Выбрать…
@@ -227,7 +227,7 @@ export-summary = { $n ->
     [one] Экспортирована { $n } вырезка
     [few] Экспортировано { $n } вырезки
    *[other] Экспортировано { $n } вырезок
-}: оригиналов — { $files }, с файлами описания .json и списком clippings.csv, в папку { $dest }
+}: оригиналов — { $files }, с файлами описания .json (у фото также .xmp), списком clippings.csv и страницей index.html, в папку { $dest }
 export-was-cancelled = Экспорт был отменён до завершения.
 export-already-there = В папке уже было объектов: { $n }. Ничего не перезаписано, новые файлы получили другие имена.
 export-failed-clipping = вырезка { $id }: { $reason }

@@ -109,7 +109,8 @@ pub enum Command {
         #[arg(long, value_name = "KIND|all")]
         accept: Option<String>,
     },
-    /// Copy clippings to a folder with metadata sidecars and clippings.csv
+    /// Copy clippings to a folder with JSON sidecars (and XMP sidecars for photos), clippings.csv
+    /// and index.html
     Export {
         #[command(flatten)]
         target: Target,

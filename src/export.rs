@@ -1,5 +1,7 @@
 //! Exporting a selection to a folder: copies of the originals named from their titles (safe on
-//! Windows, macOS and Linux), a JSON sidecar beside each, and `clippings.csv` listing them all.
+//! Windows, macOS and Linux), a JSON sidecar beside each, an XMP sidecar beside each photo
+//! (caption, credit, keywords, country, event, as digiKam, Lightroom and our own import read
+//! them), `clippings.csv` listing them all and `index.html` showing them in a browser.
 //! Nothing in the destination is ever overwritten and nothing is written outside it.
 
 use std::fs::{self, File, OpenOptions};
@@ -37,7 +39,7 @@ impl ExportReport {
         let cancelled = if self.cancelled { " (cancelled)" } else { "" };
         let clippings = if self.n_clippings == 1 { "1 clipping" } else { &format!("{} clippings", self.n_clippings) };
         let mut summary = format!(
-            "{clippings} exported{cancelled}: {} originals, {} sidecars and clippings.csv in {}",
+            "{clippings} exported{cancelled}: {} originals, {} sidecars, clippings.csv and index.html in {}",
             self.files.len(),
             self.files.len(),
             self.dest.display()
@@ -196,7 +198,9 @@ fn create_unique(
     for n in 1..10_000 {
         let file_path = path_under(dest, &[folder, Some(&stem.numbered(n, ext))])?;
         let json_path = path_under(dest, &[folder, Some(&stem.numbered(n, "json"))])?;
-        if file_path.exists() || json_path.exists() {
+        // The name of a photo's XMP sidecar is kept free too.
+        let xmp_path = path_under(dest, &[folder, Some(&stem.numbered(n, "xmp"))])?;
+        if file_path.exists() || json_path.exists() || xmp_path.exists() {
             continue;
         }
         let file = match OpenOptions::new().write(true).create_new(true).open(&file_path) {
@@ -319,6 +323,7 @@ impl Archive {
         }
         let n_already_there = fs::read_dir(&dest).map(Iterator::count).unwrap_or(0);
         let mut report = ExportReport { dest: dest.clone(), n_already_there, ..Default::default() };
+        let mut listed: Vec<(PathBuf, ClippingWithTags)> = Vec::new();
         // The publication date, the capture date and the import date apart: a clipping whose
         // date is unknown shows an empty cell, not the day it was imported.
         let mut csv = String::from(
@@ -353,6 +358,7 @@ impl Archive {
                         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
                         csv.push_str(&cells.join(","));
                         csv.push_str("\r\n");
+                        listed.push((rel.clone(), item.clone()));
                         report.files.push(rel);
                     }
                 }
@@ -363,6 +369,9 @@ impl Archive {
         let (mut file, path) = create_unique_single(&dest, &SafeName::new("clippings", 80, "clippings"), "csv")
             .map_err(|e| Error::io(&dest, e))?;
         file.write_all(csv.as_bytes()).map_err(|e| Error::io(&path, e))?;
+        let (mut file, path) = create_unique_single(&dest, &SafeName::new("index", 80, "index"), "html")
+            .map_err(|e| Error::io(&dest, e))?;
+        file.write_all(index_html(&listed).as_bytes()).map_err(|e| Error::io(&path, e))?;
         Ok(report)
     }
 
@@ -394,6 +403,15 @@ impl Archive {
             }
             let sidecar = serde_json::to_vec_pretty(&item).unwrap_or_default();
             json.write_all(&sidecar).map_err(|e| Error::io(&json_path, e))?;
+            if item.clipping.kind == crate::archive::Kind::Photo {
+                let xmp_path = json_path.with_extension("xmp");
+                let written = OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&xmp_path)
+                    .and_then(|mut f| f.write_all(xmp_sidecar(&item).as_bytes()));
+                written.map_err(|e| Error::io(&xmp_path, e))?;
+            }
             let Ok(rel) = file_path.strip_prefix(dest).map(Path::to_path_buf) else {
                 return Err(Error::io(&file_path, outside(dest, &file_path.to_string_lossy())));
             };
@@ -401,6 +419,118 @@ impl Archive {
         }
         Ok((item, written))
     }
+}
+
+/// A photo's XMP sidecar: what it says of the photo, in the properties digiKam, Lightroom and
+/// the IPTC standard read (Dublin Core, Photoshop, IPTC Core and Extension, and the tag trees
+/// of Lightroom and digiKam: "Countries|Belgium", "Topics/energy").
+pub fn xmp_sidecar(item: &ClippingWithTags) -> String {
+    use crate::review::docx::xml_text as x;
+    let c = &item.clipping;
+    let alt = |name: &str, value: &str| {
+        if value.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "   <{name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{name}>\n",
+                x(value.trim())
+            )
+        }
+    };
+    let list = |name: &str, kind: &str, values: &[String]| {
+        if values.is_empty() {
+            return String::new();
+        }
+        let items: String = values.iter().map(|v| format!("<rdf:li>{}</rdf:li>", x(v))).collect();
+        format!("   <{name}><rdf:{kind}>{items}</rdf:{kind}></{name}>\n")
+    };
+    let simple = |name: &str, value: &str| {
+        if value.trim().is_empty() { String::new() } else { format!("   <{name}>{}</{name}>\n", x(value.trim())) }
+    };
+    let names = |kind: TagKind| -> Vec<String> {
+        item.tags_of(kind).map(|t| if kind == TagKind::Country { t.name.clone() } else { t.value.clone() }).collect()
+    };
+    let (countries, topics, events) = (names(TagKind::Country), names(TagKind::Topic), names(TagKind::Event));
+    let keywords: Vec<String> = countries.iter().chain(&topics).chain(&events).cloned().collect();
+    let tree = |sep: &str| -> Vec<String> {
+        let branch =
+            |root: &str, values: &[String]| values.iter().map(|v| format!("{root}{sep}{v}")).collect::<Vec<_>>();
+        [branch("Countries", &countries), branch("Topics", &topics), branch("Events", &events)].concat()
+    };
+    let country_code = item.tags_of(TagKind::Country).next().map(|t| t.value.clone()).unwrap_or_default();
+    let date = c.captured_at.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string()).or(c.published.map(|d| d.to_string()));
+    let creators: Vec<String> = [c.author.trim()].into_iter().filter(|a| !a.is_empty()).map(str::to_owned).collect();
+    let mut out = String::from(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Clippings\">\n <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  <rdf:Description rdf:about=\"\"\n    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n    xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\"\n    xmlns:Iptc4xmpCore=\"http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/\"\n    xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\"\n    xmlns:lr=\"http://ns.adobe.com/lightroom/1.0/\"\n    xmlns:digiKam=\"http://www.digikam.org/ns/1.0/\">\n",
+    );
+    out.push_str(&alt("dc:title", &c.title));
+    out.push_str(&alt("dc:description", &c.caption));
+    out.push_str(&list("dc:creator", "Seq", &creators));
+    out.push_str(&list("dc:subject", "Bag", &keywords));
+    out.push_str(&simple("photoshop:Headline", &c.title));
+    out.push_str(&simple("photoshop:Credit", &c.credit));
+    out.push_str(&simple("photoshop:Source", &c.source));
+    out.push_str(&simple("photoshop:DateCreated", date.as_deref().unwrap_or_default()));
+    out.push_str(&simple("photoshop:Country", countries.first().map(String::as_str).unwrap_or_default()));
+    out.push_str(&simple("Iptc4xmpCore:CountryCode", &country_code));
+    out.push_str(&alt("Iptc4xmpExt:Event", events.first().map(String::as_str).unwrap_or_default()));
+    out.push_str(&list("lr:hierarchicalSubject", "Bag", &tree("|")));
+    out.push_str(&list("digiKam:TagsList", "Seq", &tree("/")));
+    out.push_str("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n");
+    out
+}
+
+/// A relative path as a link's address: each name percent-encoded, joined by slashes.
+fn href(rel: &Path) -> String {
+    let mut out = String::new();
+    for (i, part) in rel.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        for b in part.as_os_str().to_string_lossy().bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// `index.html`: what was exported, as a table to open in a browser, with each photo shown.
+fn index_html(listed: &[(PathBuf, ClippingWithTags)]) -> String {
+    use crate::review::html::escape as e;
+    let mut rows = String::new();
+    for (rel, item) in listed {
+        let c = &item.clipping;
+        let link = href(rel);
+        let picture = if c.kind == crate::archive::Kind::Photo {
+            format!("<a href=\"{link}\"><img src=\"{link}\" alt=\"\" loading=\"lazy\" /></a>")
+        } else {
+            String::new()
+        };
+        let title = if c.title.trim().is_empty() { c.original_name.as_str() } else { c.title.as_str() };
+        let date = c.published.or(c.captured_at.map(|t| t.date())).map(|d| d.to_string()).unwrap_or_default();
+        let details: Vec<String> =
+            [&c.caption, &c.credit].into_iter().filter(|s| !s.trim().is_empty()).map(|s| e(s)).collect();
+        rows.push_str(&format!(
+            "<tr><td>{picture}</td><td><a href=\"{link}\">{}</a><div class=\"file\">{}</div><div>{}</div></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            e(title),
+            e(&rel.to_string_lossy()),
+            details.join(" · "),
+            e(&c.source),
+            e(&date),
+            e(&item.tag_list(TagKind::Country)),
+            e(&item.tag_list(TagKind::Topic)),
+            e(&item.tag_list(TagKind::Event)),
+        ));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"generator\" content=\"Clippings\" />\n<title>Clippings: {n} exported</title>\n<style>\nbody{{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;margin:1.5em;color:#111}}\ntable{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top;font-size:.92em}}\nimg{{max-width:120px;max-height:90px}}.file{{color:#777;font-size:.85em}}\n</style>\n</head>\n<body>\n<h1>Clippings: {n} exported</h1>\n<p>Made on {today}. Each file has a .json sidecar with all it is known by; photos have an .xmp sidecar too. clippings.csv lists the same.</p>\n<table>\n<thead><tr><th></th><th>Title</th><th>Outlet</th><th>Date</th><th>Countries</th><th>Topics</th><th>Events</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</body>\n</html>\n",
+        n = listed.len(),
+        today = chrono::Local::now().date_naive(),
+    )
 }
 
 #[cfg(test)]

@@ -626,7 +626,10 @@ fn export_layouts() {
     archive.update(&c).unwrap();
 
     let cases: [(Layout, &[&str]); 5] = [
-        (Layout::Flat, &["Brussels talks.json", "Brussels talks.txt", "b.jpg", "b.json", "clippings.csv"]),
+        (
+            Layout::Flat,
+            &["Brussels talks.json", "Brussels talks.txt", "b.jpg", "b.json", "b.xmp", "clippings.csv", "index.html"],
+        ),
         (
             Layout::Country,
             &[
@@ -634,9 +637,11 @@ fn export_layouts() {
                 "Belgium/Brussels talks.txt",
                 "Belgium/b.jpg",
                 "Belgium/b.json",
+                "Belgium/b.xmp",
                 "Kazakhstan/Brussels talks.json",
                 "Kazakhstan/Brussels talks.txt",
                 "clippings.csv",
+                "index.html",
             ],
         ),
         (
@@ -644,9 +649,11 @@ fn export_layouts() {
             &[
                 "No topic/b.jpg",
                 "No topic/b.json",
+                "No topic/b.xmp",
                 "clippings.csv",
                 "diplomacy/Brussels talks.json",
                 "diplomacy/Brussels talks.txt",
+                "index.html",
             ],
         ),
         (
@@ -654,9 +661,11 @@ fn export_layouts() {
             &[
                 "Astana International Forum/b.jpg",
                 "Astana International Forum/b.json",
+                "Astana International Forum/b.xmp",
                 "No event/Brussels talks.json",
                 "No event/Brussels talks.txt",
                 "clippings.csv",
+                "index.html",
             ],
         ),
         (
@@ -664,9 +673,11 @@ fn export_layouts() {
             &[
                 "2023-05/b.jpg",
                 "2023-05/b.json",
+                "2023-05/b.xmp",
                 "2024-02/Brussels talks.json",
                 "2024-02/Brussels talks.txt",
                 "clippings.csv",
+                "index.html",
             ],
         ),
     ];
@@ -678,7 +689,7 @@ fn export_layouts() {
         // Clippings and files are counted apart: in two country folders, one clipping is two copies.
         let n_copies = if layout == Layout::Country { 3 } else { 2 };
         let summary = format!(
-            "2 clippings exported: {n_copies} originals, {n_copies} sidecars and clippings.csv in {}",
+            "2 clippings exported: {n_copies} originals, {n_copies} sidecars, clippings.csv and index.html in {}",
             report.dest.display()
         );
         assert_eq!(report.summary(), summary);
@@ -707,16 +718,16 @@ fn export_layouts() {
 
     // Exporting again never overwrites: new names beside the old ones, and the report says so.
     let again = archive.export(&[a], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
-    assert_eq!(again.n_already_there, 5);
+    assert_eq!(again.n_already_there, 7);
     assert!(
         again
             .summary()
-            .ends_with("(the folder already held 5 items: none was overwritten, new names were given beside them)"),
+            .ends_with("(the folder already held 7 items: none was overwritten, new names were given beside them)"),
         "{}",
         again.summary()
     );
     assert!(dest.join("Brussels talks (2).txt").exists() && dest.join("Brussels talks (2).json").exists());
-    assert!(dest.join("clippings (2).csv").exists());
+    assert!(dest.join("clippings (2).csv").exists() && dest.join("index (2).html").exists());
 }
 
 #[test]
@@ -737,7 +748,8 @@ fn hostile_titles_never_write_outside_the_destination() {
         archive.export(&report.imported_ids(), &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
     assert!(export.failed.is_empty());
     let files = export_files(&dest);
-    assert_eq!(files.len(), hostile.len() * 2 + 1, "{files:?}");
+    // An original and its sidecar each, clippings.csv and index.html.
+    assert_eq!(files.len(), hostile.len() * 2 + 2, "{files:?}");
     for f in &files {
         assert!(!f.contains('/'), "{f} is in a subfolder");
         assert!(!f.starts_with('.'), "{f}");
@@ -786,7 +798,12 @@ fn hostile_tag_values_never_write_outside_the_destination() {
         };
         assert_eq!(
             export_files(&dest),
-            [format!("{folder}/Hello.json"), format!("{folder}/Hello.txt"), "clippings.csv".into()]
+            [
+                format!("{folder}/Hello.json"),
+                format!("{folder}/Hello.txt"),
+                "clippings.csv".into(),
+                "index.html".into()
+            ]
         );
         // The CSV's file column names the file as written (the tag columns show the tags as stored).
         let csv = std::fs::read_to_string(dest.join("clippings.csv")).unwrap();
@@ -1025,4 +1042,51 @@ fn saved_searches_are_kept_in_the_archive() {
     drop(archive);
     let reopened = Archive::open(&dir).unwrap();
     assert_eq!(names(&reopened), ["Hydrogen", "Belgian press", "Middle Corridor"]);
+}
+
+#[test]
+fn an_exported_photo_carries_its_words_in_an_xmp_sidecar_that_an_import_reads_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let report = import(&archive, &[write(tmp.path(), "in/forum.jpg", unique_jpeg(7, 320, 200))]);
+    let id = imported_id(&report, "forum.jpg");
+    let mut c = archive.get(id).unwrap();
+    c.title = "Delegations & ministers at the forum".into();
+    c.caption = "Ministers of Kazakhstan and Belgium in Astana, 3 June <Day 1>".into();
+    c.credit = "Akorda press service".into();
+    c.author = "Aigerim Sadykova".into();
+    archive.update(&c).unwrap();
+    for (kind, value) in
+        [(TagKind::Country, "BE"), (TagKind::Topic, "diplomacy"), (TagKind::Event, "Astana International Forum")]
+    {
+        archive.add_tag(&tags::resolve(kind, value).unwrap(), &[id]).unwrap();
+    }
+    let dest = tmp.path().join("for the minister");
+    let export = archive.export(&[id], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(export.failed.is_empty());
+
+    let xmp = std::fs::read_to_string(dest.join("Delegations & ministers at the forum.xmp")).unwrap();
+    for part in [
+        "<photoshop:Credit>Akorda press service</photoshop:Credit>",
+        "<Iptc4xmpCore:CountryCode>BE</Iptc4xmpCore:CountryCode>",
+        "<rdf:li>Countries|Belgium</rdf:li>",
+        "<rdf:li>Topics/diplomacy</rdf:li>",
+        "3 June &lt;Day 1&gt;",
+        "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Delegations &amp; ministers at the forum</rdf:li>",
+    ] {
+        assert!(xmp.contains(part), "{part} not in {xmp}");
+    }
+    let index = std::fs::read_to_string(dest.join("index.html")).unwrap();
+    assert!(index.contains("<a href=\"Delegations%20%26%20ministers%20at%20the%20forum.jpg\">"), "{index}");
+    assert!(index.contains("Delegations &amp; ministers at the forum</a>"), "{index}");
+
+    // Imported again elsewhere, the photo gets its words back from the sidecar; the list and the
+    // JSON sidecar are not clippings.
+    let again = Archive::open(&tmp.path().join("second")).unwrap();
+    let report = import(&again, std::slice::from_ref(&dest));
+    assert_eq!(report.n_imported(), 1, "{report:?}");
+    let back = again.get_with_tags(imported_id(&report, "Delegations & ministers at the forum.jpg")).unwrap();
+    assert_eq!(back.clipping.caption, c.caption);
+    assert_eq!(back.clipping.credit, "Akorda press service");
+    assert_eq!(back.clipping.title, "Delegations & ministers at the forum");
 }

@@ -278,7 +278,9 @@ fn exporting_a_selection_writes_the_files() {
             "Brussels talks on the Middle Corridor.txt",
             "clippings.csv",
             "d.jpg",
-            "d.json"
+            "d.json",
+            "d.xmp",
+            "index.html"
         ]
     );
     assert_eq!(h.state().state().settings.last_export_dir.as_deref(), Some(dest.as_path()));

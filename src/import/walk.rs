@@ -100,7 +100,9 @@ pub(super) fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, 
         });
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && !is_sidecar_of_a_photo(e.path()) => files.push(e.into_path()),
+                Ok(e) if e.file_type().is_file() && !is_sidecar_of_a_photo(e.path()) && !is_export_index(e.path()) => {
+                    files.push(e.into_path())
+                }
                 Ok(e) if !e.file_type().is_file() && !e.file_type().is_dir() => {
                     let reason = ImportError::NotAFile(kind_of_special(e.file_type()));
                     failed.push(FileOutcome { path: e.into_path(), outcome: Outcome::Failed { reason } });
@@ -116,6 +118,13 @@ pub(super) fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, 
         }
     }
     (files, failed)
+}
+
+/// Whether `path` is the `index.html` an export wrote beside its `clippings.csv`: a list, not
+/// an article, when an exported folder is imported again.
+fn is_export_index(path: &Path) -> bool {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy().to_lowercase()) else { return false };
+    name.starts_with("index") && name.ends_with(".html") && path.with_file_name("clippings.csv").is_file()
 }
 
 /// Whether `path` is an XMP sidecar of a photo beside it, which its photo's import reads.
