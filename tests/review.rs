@@ -527,3 +527,32 @@ fn the_html_is_well_formed_and_holds_every_headline_and_picture() {
     assert!(texts["h2"].contains(&"Sommaire".to_owned()));
     assert!(html.contains("<html lang=\"fr\">"));
 }
+
+/// The PDF's first two pages (the cover and the contents) rendered by poppler's `pdftoppm`,
+/// against their snapshots. Behind the `snapshots` feature, as `.ci/run` installs poppler.
+#[cfg(feature = "snapshots")]
+#[test]
+fn the_pdf_pages_render_as_their_snapshots() {
+    let made = thirty_clippings();
+    set_language(Lang::Kk);
+    let mut review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    // The day it was made, fixed so that the snapshot stays the same.
+    review.made = "Made on 30.11.2026".to_owned();
+    let fonts = FontSet::builtin();
+    let bytes = review::pdf::write(&review, &fonts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("review.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    for page in [1, 2] {
+        let out = dir.path().join(format!("page-{page}"));
+        let status = std::process::Command::new("pdftoppm")
+            .args(["-r", "60", "-png", "-singlefile", "-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg(&out)
+            .status()
+            .expect("pdftoppm (poppler-utils) renders the PDF");
+        assert!(status.success());
+        let image = image::open(out.with_extension("png")).unwrap().to_rgba8();
+        egui_kittest::image_snapshot(&image, format!("review_page_{page}"));
+    }
+}
