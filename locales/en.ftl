@@ -436,3 +436,10 @@ review-close = Close
 review-cancelled = The press review was cancelled.
 review-failed = The press review could not be made: { $error }
 dialog-review-title = Save the press review
+
+## Reprints
+also-in = Also in: { $list }
+reprints-title = Also printed by ({ $n })
+reprint-no-outlet = Outlet unknown
+sidebar-collapse-reprints = One card per story
+sidebar-collapse-reprints-hover = A story printed by several outlets is shown once, by its earliest clipping; the others are listed under it

@@ -456,3 +456,10 @@ review-close = Fermer
 review-cancelled = La revue de presse a été annulée.
 review-failed = La revue de presse n’a pas pu être faite : { $error }
 dialog-review-title = Enregistrer la revue de presse
+
+## Reprints
+also-in = Repris par : { $list }
+reprints-title = Reprises ({ $n })
+reprint-no-outlet = Média inconnu
+sidebar-collapse-reprints = Une carte par sujet
+sidebar-collapse-reprints-hover = Un article repris par plusieurs médias n’apparaît qu’une fois, par sa première coupure ; les reprises sont listées avec lui

@@ -354,3 +354,10 @@ review-close = Жабу
 review-cancelled = Шолу жасау тоқтатылды.
 review-failed = Шолуды жасау мүмкін болмады: { $error }
 dialog-review-title = Баспасөз шолуын сақтау
+
+## Reprints
+also-in = Сондай-ақ: { $list }
+reprints-title = Қайта басылымдар ({ $n })
+reprint-no-outlet = Басылымы белгісіз
+sidebar-collapse-reprints = Бір сюжетке бір карточка
+sidebar-collapse-reprints-hover = Бірнеше басылым қайта басқан материал бір рет, ең алғашқы нұсқасымен көрсетіледі; қалғандары соның астында тізіледі

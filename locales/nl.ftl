@@ -423,3 +423,10 @@ review-close = Sluiten
 review-cancelled = Het persoverzicht is geannuleerd.
 review-failed = Het persoverzicht kon niet gemaakt worden: { $error }
 dialog-review-title = Het persoverzicht opslaan
+
+## Reprints
+also-in = Ook in: { $list }
+reprints-title = Overgenomen door ({ $n })
+reprint-no-outlet = Medium onbekend
+sidebar-collapse-reprints = Eén kaart per verhaal
+sidebar-collapse-reprints-hover = Een verhaal dat door meerdere media is overgenomen, staat er één keer, met het vroegste knipsel; de andere staan eronder

@@ -437,3 +437,10 @@ review-close = Закрыть
 review-cancelled = Составление обзора отменено.
 review-failed = Не удалось составить обзор: { $error }
 dialog-review-title = Сохранить обзор прессы
+
+## Reprints
+also-in = Также в: { $list }
+reprints-title = Перепечатки ({ $n })
+reprint-no-outlet = Издание не указано
+sidebar-collapse-reprints = Одна карточка на сюжет
+sidebar-collapse-reprints-hover = Материал, перепечатанный несколькими изданиями, показан один раз, по самой ранней вырезке; остальные перечислены в нём

@@ -1090,3 +1090,33 @@ fn an_exported_photo_carries_its_words_in_an_xmp_sidecar_that_an_import_reads_ba
     assert_eq!(back.clipping.credit, "Akorda press service");
     assert_eq!(back.clipping.title, "Delegations & ministers at the forum");
 }
+
+#[test]
+fn reprints_are_found_from_signatures_kept_at_import_and_made_again_after_an_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
+        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
+        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let report = import(
+        &archive,
+        &[
+            write(tmp.path(), "in/a.txt", format!("Corridor rules agreed\n\n{wire}")),
+            write(tmp.path(), "in/b.txt", format!("Caspian cargo to cross faster\n\nRead also: weather. {wire}")),
+            write(tmp.path(), "in/c.txt", "A short note\n\nToo short to compare."),
+        ],
+    );
+    let (a, b) = (imported_id(&report, "a.txt"), imported_id(&report, "b.txt"));
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[&a], groups[&b]);
+
+    // A text rewritten is no longer a reprint: its signature is made again from the new text.
+    let mut c = archive.get(b).unwrap();
+    c.body = "An entirely different story about the election campaign in Belgium, where parties \
+        presented their programmes for the regions, the federal parliament and Europe to voters \
+        in Brussels, Antwerp and Liège over a long weekend of debates and rallies in the rain."
+        .into();
+    archive.update(&c).unwrap();
+    assert!(archive.story_groups().unwrap().is_empty());
+}

@@ -907,3 +907,61 @@ fn a_press_review_is_made_from_the_results_with_a_preview_and_sections_in_the_or
     assert_eq!(settings.organisation, "Embassy of Kazakhstan");
     assert_eq!(settings.last_dir.as_deref(), Some(out_dir.as_path()));
 }
+
+#[test]
+fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
+            container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital \
+            document for cargo and shorter border checks at Aktau and Baku. Officials said the route could \
+            carry ten million tonnes a year by the end of the decade if the ports are modernised in time.";
+        let inbox = tmp.path().join("in");
+        write(&inbox, "reuters.txt", format!("Corridor ministers agree on Caspian rules\n\n{wire}"));
+        write(
+            &inbox,
+            "kazinform.txt",
+            format!("Astana: new rules for the Caspian route\n\n{wire} Subscribe to our channel."),
+        );
+        write(&inbox, "tengri.txt", format!("Caspian cargo to cross faster\n\nRead also: weather. {wire}"));
+        write(&inbox, "other.txt", "Election campaign in Belgium\n\nParties present their programmes.");
+        let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(report.n_imported(), 4);
+        for (title, outlet, day) in [
+            ("Corridor ministers agree on Caspian rules", "Reuters", 3),
+            ("Astana: new rules for the Caspian route", "Kazinform", 4),
+            ("Caspian cargo to cross faster", "Tengrinews", 5),
+        ] {
+            let id = archive.search_str(&format!("\"{title}\"")).unwrap()[0].id;
+            let mut c = archive.get(id).unwrap();
+            c.source = outlet.into();
+            c.published = chrono::NaiveDate::from_ymd_opt(2026, 11, day);
+            archive.update(&c).unwrap();
+        }
+    }
+    let mut h = harness(&dir, Settings { view: View::Grid, ..Settings::default() });
+    // The stories are found on a thread of their own: step until they have arrived.
+    for _ in 0..200 {
+        if titles(&h).len() == 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        settle(&mut h);
+    }
+    let mut shown = titles(&h);
+    shown.sort();
+    assert_eq!(shown, ["Corridor ministers agree on Caspian rules", "Election campaign in Belgium"]);
+    h.get_by_label("Corridor ministers agree on Caspian rules").click();
+    settle(&mut h);
+    h.get_by_label("Also printed by (2)");
+    h.get_by_label("Kazinform");
+    h.get_by_label("Tengrinews");
+
+    // Every clipping again when asked.
+    h.get_by_label("One card per story").click();
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 4);
+    assert!(!h.state().state().settings.collapse_reprints);
+}

@@ -9,6 +9,7 @@ mod indexing;
 pub mod language;
 pub mod model;
 pub(crate) mod quiet;
+pub mod reprints;
 pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;

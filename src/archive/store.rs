@@ -13,7 +13,7 @@
 //!   search index may not have yet. Every change marks its clippings before or together with
 //!   the change itself, so a mark can be spare but never missing.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
@@ -21,6 +21,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use crate::archive::error::{Error, Result};
 use crate::archive::model::StoredSuggestion;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount};
+use crate::search::stories::Signature;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -38,6 +39,9 @@ pub(crate) struct Store {
     clipping_tags: sled::Tree,
     suggestions: sled::Tree,
     index_pending: sled::Tree,
+    /// id -> the text's MinHash signature for reprints (`search::stories`), empty for a
+    /// clipping that has none (a photo, a short text). Derived: one missing is computed again.
+    signatures: sled::Tree,
 }
 
 /// What [`Store::insert_clipping`] did.
@@ -159,6 +163,7 @@ impl Store {
             clipping_tags: tree("clipping_tags")?,
             suggestions: tree("suggestions")?,
             index_pending: tree("index_pending")?,
+            signatures: tree("signatures")?,
             db,
         };
         match store.meta.get(KEY_SCHEMA).map_err(db_err)? {
@@ -329,7 +334,45 @@ impl Store {
         self.marked(&[clipping.id], || {
             self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
             Ok(())
-        })
+        })?;
+        // The text may have changed: its signature is made again when next wanted.
+        self.signatures.remove(key).map_err(db_err)?;
+        Ok(())
+    }
+
+    /// Keeps a clipping's reprint signature (`None`: it has none).
+    pub(crate) fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()> {
+        let bytes: Vec<u8> = signature.map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default();
+        self.signatures.insert(id_key(id), bytes).map_err(db_err)?;
+        Ok(())
+    }
+
+    /// Every signature kept, by clipping (`None` for a clipping that has none).
+    pub(crate) fn signatures(&self) -> Result<HashMap<ClippingId, Option<Signature>>> {
+        let mut out = HashMap::new();
+        for kv in self.signatures.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            let Some(id) = id_from_key(&k) else { continue };
+            let mut hashes = [0u32; crate::search::stories::N_HASHES];
+            let signature = (v.len() == hashes.len() * 4).then(|| {
+                for (h, bytes) in hashes.iter_mut().zip(v.chunks_exact(4)) {
+                    *h = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+                }
+                Signature(hashes)
+            });
+            out.insert(id, signature);
+        }
+        Ok(out)
+    }
+
+    /// Every clipping's id.
+    pub(crate) fn ids(&self) -> Result<Vec<ClippingId>> {
+        self.clippings
+            .iter()
+            .keys()
+            .map(|k| k.map_err(db_err).map(|k| id_from_key(&k)))
+            .filter_map(Result::transpose)
+            .collect()
     }
 
     /// Deletes a clipping's records for good: the record, its hash and its tag relations.
@@ -355,6 +398,7 @@ impl Store {
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
         self.suggestions.remove(id_key(id)).map_err(db_err)?;
+        self.signatures.remove(id_key(id)).map_err(db_err)?;
         let trees = (&self.clippings, &self.hashes, &self.tag_clippings, &self.clipping_tags);
         self.marked(&[id], || {
             trees

@@ -76,6 +76,8 @@ struct Staged {
     clipping: Clipping,
     tags: Vec<Tag>,
     suggestions: Vec<StoredSuggestion>,
+    /// The text's signature for finding its reprints (derived, like the suggestions).
+    signature: Option<crate::search::stories::Signature>,
     /// The files this import wrote for it, removed again if its records cannot be stored.
     written: Vec<PathBuf>,
 }
@@ -273,7 +275,7 @@ impl Archive {
 
     /// Stores a staged clipping's records, its files being on disk.
     fn store_staged(&self, staged: Staged, accept_countries: bool) -> Outcome {
-        let Staged { clipping, mut tags, mut suggestions, written } = staged;
+        let Staged { clipping, mut tags, mut suggestions, signature, written } = staged;
         if accept_countries {
             suggestions.retain(|s| {
                 // A passing mention stays a suggestion, for the user to judge.
@@ -288,6 +290,7 @@ impl Archive {
             Ok(Inserted::New(id)) => {
                 // Suggestions are derived data: a failure to keep them does not fail the import.
                 let _ = self.store.set_suggestions(id, &suggestions);
+                let _ = self.store.set_signature(id, signature.as_ref());
                 Outcome::Imported { id, title: clipping.title }
             }
             Ok(Inserted::Duplicate(id)) => {
@@ -363,6 +366,9 @@ impl Archive {
         // Suggestions are derived data: a suggester's panic costs the suggestions, not the file.
         let suggestions = quiet::catch_quietly(|| suggestions_for(&prepared.clipping, &prepared.tags, &[], known))
             .unwrap_or_default();
+        let signature = (prepared.clipping.kind == Kind::Article)
+            .then(|| crate::search::stories::signature(&prepared.clipping.body))
+            .flatten();
         let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
         let original = self.original_path(&clipping);
         let thumbnail = self.thumbnail_path(&clipping.hash);
@@ -379,7 +385,7 @@ impl Archive {
             }
             written.push(thumbnail);
         }
-        Ok(Step::Staged(Box::new(Staged { clipping, tags, suggestions, written })))
+        Ok(Step::Staged(Box::new(Staged { clipping, tags, suggestions, signature, written })))
     }
 
     /// A file already archived whose original or thumbnail has gone missing from the archive

@@ -39,6 +39,8 @@ pub struct Settings {
     pub language: Option<Lang>,
     /// The press review dialog's choices, as last made.
     pub review: ReviewSettings,
+    /// Results show a story printed by several outlets once, with "also in".
+    pub collapse_reprints: bool,
 }
 
 /// What the press review dialog remembers: the choices that stay from one morning to the next.
@@ -79,6 +81,7 @@ impl Default for Settings {
             order: Sort::Relevance,
             language: None,
             review: ReviewSettings::default(),
+            collapse_reprints: true,
         }
     }
 }
@@ -147,6 +150,8 @@ pub struct AppState {
     pub filters: Filters,
     /// The results shown, newest first unless sorted otherwise in the list.
     pub results: Arc<Vec<Arc<Entry>>>,
+    /// For each result that has reprints, the other clippings of its story.
+    pub reprints: Arc<std::collections::HashMap<ClippingId, Vec<crate::ui::worker::Reprint>>>,
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,
@@ -178,6 +183,7 @@ impl AppState {
             search_text: String::new(),
             filters: Filters::default(),
             results: Arc::new(Vec::new()),
+            reprints: Arc::default(),
             tag_counts: Vec::new(),
             n_total: 0,
             accept_countries_on_import: false,

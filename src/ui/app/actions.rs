@@ -37,6 +37,8 @@ pub enum Action {
     /// Show what this saved search finds (by its place in the list).
     OpenSavedSearch(usize),
     SetThumbSize(f32),
+    /// Show a story printed by several outlets once, or every clipping of it.
+    SetCollapseReprints(bool),
     Click {
         index: usize,
         modifiers: Modifiers,
@@ -299,6 +301,10 @@ impl ClippingsApp {
                 }
             }
             Action::CloseExportReport => self.state.export_report = None,
+            Action::SetCollapseReprints(on) => {
+                self.state.settings.collapse_reprints = on;
+                self.send(Request::SetCollapseReprints(on));
+            }
             Action::OpenReview(saved) => self.open_review(saved),
             Action::PickReviewFile => {
                 let Some(dialog) = &self.panels.review_dialog else { return };

@@ -75,7 +75,8 @@ impl ClippingsApp {
         // The worker words its messages in the language of the thread that starts it.
         crate::i18n::set_language(lang);
         let worker = worker::spawn(archive_dir.clone(), ctx.clone());
-        ClippingsApp {
+        let collapse_reprints = settings.collapse_reprints;
+        let mut app = ClippingsApp {
             archive_dir,
             worker,
             state: AppState::new(settings),
@@ -90,7 +91,12 @@ impl ClippingsApp {
             undo_stack: Vec::new(),
             in_flight: 0,
             picked: channel(),
+        };
+        // The worker collapses reprints unless told otherwise.
+        if !collapse_reprints {
+            app.send(Request::SetCollapseReprints(false));
         }
+        app
     }
 
     /// Speaks `lang` from now on, in the window and in the worker's messages.

@@ -47,12 +47,13 @@ impl ClippingsApp {
                 self.search();
             }
             Reply::OpenFailed { message, locked } => self.state.status = Status::Failed { message, locked },
-            Reply::Results { generation, entries, tag_counts, n_total, n_trashed } => {
+            Reply::Results { generation, entries, reprints, tag_counts, n_total, n_trashed } => {
                 self.state.n_trashed = n_trashed;
                 if generation != self.generation {
                     return;
                 }
                 self.state.results = entries;
+                self.state.reprints = reprints;
                 self.apply_sort();
                 self.state.tag_counts = tag_counts;
                 self.state.n_total = n_total;

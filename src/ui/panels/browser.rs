@@ -15,6 +15,7 @@ use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
 use crate::ui::state::{AppState, SortColumn, View};
 use crate::ui::thumbs::ThumbCache;
+use crate::ui::worker::Reprint;
 
 /// The browser's own state.
 #[derive(Default)]
@@ -170,7 +171,8 @@ fn grid_ui(
                     let Some(entry) = results.get(index) else { break };
                     let selected = app.selection.contains(&entry.id());
                     let has_cursor = app.cursor == Some(index);
-                    let response = cell_ui(ui, thumbs, entry, cell, selected, has_cursor);
+                    let reprints = app.reprints.get(&entry.id()).map(Vec::as_slice);
+                    let response = cell_ui(ui, thumbs, entry, reprints, cell, selected, has_cursor);
                     if response.clicked() {
                         actions.push(Action::Click { index, modifiers: click_modifiers(ui) });
                     }
@@ -189,12 +191,17 @@ fn cell_ui(
     ui: &mut egui::Ui,
     thumbs: &mut ThumbCache,
     entry: &Entry,
+    reprints: Option<&[Reprint]>,
     cell: Vec2,
     selected: bool,
     has_cursor: bool,
 ) -> egui::Response {
     let c = &entry.clipping;
     let (rect, response) = ui.allocate_exact_size(cell, Sense::click());
+    let response = match reprints {
+        Some(reprints) => response.on_hover_text(also_in(reprints)),
+        None => response,
+    };
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &c.title));
     if !ui.is_rect_visible(rect) {
         return response;
@@ -245,6 +252,11 @@ fn cell_ui(
         Kind::Article if c.source.is_empty() => crate::ui::kind_label(Kind::Article),
         Kind::Article => c.source.clone(),
     };
+    // A story printed by several outlets: "Reuters +3".
+    let caption = match reprints {
+        Some(reprints) => format!("{caption} +{}", reprints.len()),
+        None => caption,
+    };
     let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
     painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
     let meta = match (&entry.countries, c.kind) {
@@ -285,6 +297,24 @@ fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, visuals: &eg
     let body = painter.layout(snippet, FontId::proportional(11.0), visuals.text_color(), width);
     let body_clip = painter.with_clip_rect(Rect::from_min_max(egui::pos2(inner.min.x, y), inner.max));
     body_clip.galley(egui::pos2(inner.min.x, y), body, visuals.text_color());
+}
+
+/// "Also in: Kazinform, Tengrinews (12 Mar 2024) …": the other outlets of a story.
+pub fn also_in(reprints: &[Reprint]) -> String {
+    let names: Vec<String> = reprints
+        .iter()
+        .take(8)
+        .map(|r| {
+            let name = if r.outlet.is_empty() { r.title.as_str() } else { r.outlet.as_str() };
+            match r.date {
+                Some(date) => format!("{name} ({})", crate::ui::date_text(date)),
+                None => name.to_owned(),
+            }
+        })
+        .collect();
+    let more = reprints.len().saturating_sub(8);
+    let list = if more > 0 { format!("{} +{more}", names.join(", ")) } else { names.join(", ") };
+    t!("also-in", list = list)
 }
 
 /// Shortens text to `max_chars` characters with an ellipsis.
@@ -416,7 +446,16 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                                 None => cell(ui, &c.title),
                             }
                         }
-                        SortColumn::Source => cell(ui, &c.source),
+                        SortColumn::Source => match app.reprints.get(&entry.id()) {
+                            Some(reprints) => {
+                                let text = format!("{} +{}", c.source, reprints.len());
+                                ui.add(egui::Label::new(text).selectable(false).truncate())
+                                    .on_hover_text(also_in(reprints));
+                            }
+                            None => {
+                                cell(ui, &c.source);
+                            }
+                        },
                         SortColumn::Date => cell(ui, &crate::ui::date_label(c)),
                         SortColumn::Kind => cell(ui, &crate::ui::kind_label(c.kind)),
                         SortColumn::Countries => cell(ui, &entry.countries),

@@ -54,6 +54,13 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                 if ui.selectable_label(f.in_trash, t!("sidebar-trash", n = app.n_trashed)).clicked() {
                     actions.push(Action::ShowTrash(!f.in_trash));
                 }
+                let mut collapse = app.settings.collapse_reprints;
+                let toggle = ui
+                    .checkbox(&mut collapse, t!("sidebar-collapse-reprints"))
+                    .on_hover_text(t!("sidebar-collapse-reprints-hover"));
+                if toggle.changed() {
+                    actions.push(Action::SetCollapseReprints(collapse));
+                }
                 ui.add_space(8.0);
                 saved_searches_ui(ui, app, sidebar, actions);
                 ui.add_space(8.0);

@@ -61,6 +61,10 @@ pub enum Request {
     },
     /// Re-read these clippings into the catalog (sent by the import thread as it goes).
     Refresh(Vec<ClippingId>),
+    /// The archive's reprints, found on a thread of their own: article -> its story's first.
+    StoriesLoaded(std::collections::HashMap<ClippingId, ClippingId>),
+    /// Whether results show each story once.
+    SetCollapseReprints(bool),
     /// The whole catalog, read on a thread of its own after the newest clippings were shown.
     CatalogLoaded(Box<Catalog>),
     RefreshTags,
@@ -72,6 +76,15 @@ pub enum Request {
 }
 
 /// What was pasted into the window.
+/// Another clipping of the same story (a reprint), as the window lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reprint {
+    pub id: ClippingId,
+    pub outlet: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub title: String,
+}
+
 /// What a press review is made of.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewSource {
@@ -196,6 +209,8 @@ impl Request {
             Request::ReviewPreview { .. } | Request::Review { .. } => RequestKind::Review,
             Request::Refresh(_)
             | Request::RefreshTags
+            | Request::StoriesLoaded(_)
+            | Request::SetCollapseReprints(_)
             | Request::CatalogLoaded(_)
             | Request::SetLanguage(_)
             | Request::Shutdown => RequestKind::Refresh,
@@ -221,6 +236,8 @@ pub enum Reply {
     Results {
         generation: u64,
         entries: Arc<Vec<Arc<Entry>>>,
+        /// For each result that has reprints, the other clippings of its story.
+        reprints: Arc<std::collections::HashMap<ClippingId, Vec<Reprint>>>,
         tag_counts: Vec<TagCount>,
         /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,

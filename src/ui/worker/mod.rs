@@ -4,6 +4,7 @@
 //! their own so that searching stays quick while they work. Each request runs under a panic
 //! guard: a panic becomes a [`Reply::Failed`] naming the request, and the worker lives on.
 
+use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -13,7 +14,7 @@ use std::sync::mpsc::{Receiver, Sender};
 mod edits;
 mod messages;
 
-pub use messages::{Edit, Pasted, Reply, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount};
+pub use messages::{Edit, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount};
 
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
@@ -91,6 +92,11 @@ struct State {
     /// re-read again into it when it arrives.
     refreshed_while_loading: Option<Vec<ClippingId>>,
     opened_at: std::time::Instant,
+    /// Reprints: each article that has some, to its story's first article; the members of each.
+    stories: HashMap<ClippingId, ClippingId>,
+    members: HashMap<ClippingId, Vec<ClippingId>>,
+    /// Results show each story once, by its earliest clipping.
+    collapse_reprints: bool,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -144,7 +150,11 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         last_query: None,
         refreshed_while_loading: loading.then(Vec::new),
         opened_at: started,
+        stories: HashMap::new(),
+        members: HashMap::new(),
+        collapse_reprints: true,
     };
+    load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
     // the first results do not wait for it.
     if !loading {
@@ -184,8 +194,14 @@ fn newest_search(first: Request, requests: &Receiver<Request>, state: &mut State
 /// Handles a request under a panic guard and, for those the UI sent, says that it is done,
 /// after all its other replies: the UI counts requests in flight to know when the window is idle.
 fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
-    let from_ui =
-        !matches!(request, Request::Refresh(_) | Request::RefreshTags | Request::CatalogLoaded(_) | Request::Shutdown);
+    let from_ui = !matches!(
+        request,
+        Request::Refresh(_)
+            | Request::RefreshTags
+            | Request::CatalogLoaded(_)
+            | Request::StoriesLoaded(_)
+            | Request::Shutdown
+    );
     let kind = request.kind();
     guarded(kind, out, || handle(request, state, out));
     if from_ui {
@@ -302,10 +318,12 @@ fn search(state: &State, out: &Outbox) {
             });
         }
     };
+    let (entries, reprints) = with_reprints(state, entries);
     log_step("a search", started);
     out.send(Reply::Results {
         generation: *generation,
         entries: Arc::new(entries),
+        reprints: Arc::new(reprints),
         tag_counts,
         // While the whole catalog is read, the archive's own count (the trash included).
         n_total: if state.refreshed_while_loading.is_some() {
@@ -314,6 +332,69 @@ fn search(state: &State, out: &Outbox) {
             state.catalog.len()
         },
         n_trashed: state.catalog.n_trashed(),
+    });
+}
+
+/// The results with each story once (by its earliest clipping among them) when reprints are
+/// collapsed, and for each result that has reprints, the other clippings of its story.
+fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, HashMap<ClippingId, Vec<Reprint>>) {
+    if state.stories.is_empty() {
+        return (entries, HashMap::new());
+    }
+    let key = |e: &Entry| (e.clipping.date(), e.clipping.id);
+    let entries = if state.collapse_reprints {
+        let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
+        for e in &entries {
+            if let Some(root) = state.stories.get(&e.id()) {
+                let k = key(e);
+                first.entry(*root).and_modify(|f| *f = (*f).min(k)).or_insert(k);
+            }
+        }
+        entries
+            .into_iter()
+            .filter(|e| state.stories.get(&e.id()).is_none_or(|root| first.get(root).is_some_and(|f| f.1 == e.id())))
+            .collect()
+    } else {
+        entries
+    };
+    let mut reprints = HashMap::new();
+    for e in &entries {
+        let Some(root) = state.stories.get(&e.id()) else { continue };
+        let mut others: Vec<&Arc<Entry>> = state.members[root]
+            .iter()
+            .filter(|&&id| id != e.id())
+            .filter_map(|id| state.catalog.get(*id))
+            .filter(|o| o.clipping.trashed_at.is_none())
+            .collect();
+        others.sort_by_key(|o| key(o));
+        if !others.is_empty() {
+            let list = others
+                .into_iter()
+                .map(|o| Reprint {
+                    id: o.id(),
+                    outlet: o.clipping.source.clone(),
+                    date: o.clipping.published,
+                    title: o.clipping.title.clone(),
+                })
+                .collect();
+            reprints.insert(e.id(), list);
+        }
+    }
+    (entries, reprints)
+}
+
+/// Finds the archive's reprints on a thread of its own; they arrive as
+/// [`Request::StoriesLoaded`].
+fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
+    let archive = Arc::clone(archive);
+    let to_worker = out.to_worker.clone();
+    let started = std::time::Instant::now();
+    // Derived data: without them the window shows every clipping, as before.
+    let _ = spawn_thread("stories", move || {
+        if let Ok(stories) = archive.story_groups() {
+            log_step(&format!("finding reprints ({} in stories)", stories.len()), started);
+            let _ = to_worker.send(Request::StoriesLoaded(stories));
+        }
     });
 }
 
@@ -418,6 +499,20 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::RefreshTags => {
             send_all_tags(state, out);
             send_saved_searches(state, out);
+            // Sent when an import ends: its articles may be reprints of others.
+            load_stories(&state.archive, out);
+        }
+        Request::StoriesLoaded(stories) => {
+            state.members.clear();
+            for (&id, &root) in &stories {
+                state.members.entry(root).or_default().push(id);
+            }
+            state.stories = stories;
+            search(state, out);
+        }
+        Request::SetCollapseReprints(on) => {
+            state.collapse_reprints = on;
+            search(state, out);
         }
         Request::Shutdown => {}
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
