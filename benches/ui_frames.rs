@@ -126,6 +126,7 @@ fn main() {
         Reply::Results {
             generation: app.generation(),
             entries: Arc::new(entries),
+            reprints: Arc::default(),
             tag_counts,
             n_total: n,
             n_trashed: 0,
