@@ -165,4 +165,23 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
         n_bytes as f64 / 1e6,
         took.as_secs_f64()
     );
+    // What finding reprints costs: the signatures made during the import (timed here alone, on
+    // one thread, against the import's time on all cores), and grouping the stories, which the
+    // window does after opening and after each import.
+    let bodies: Vec<String> = texts.iter().take(n).map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    let start = Instant::now();
+    let n_signed = bodies.iter().filter(|b| clippings::search::stories::signature(b).is_some()).count();
+    let signing = start.elapsed();
+    let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let start = Instant::now();
+    let stories = archive.story_groups().expect("stories");
+    let grouping = start.elapsed();
+    println!(
+        "reprints: signatures of {n_signed} texts {:.2} s on one thread, {:.1}% of the import's time on {n_cores} cores \
+         (goal <= 10%); grouping {n} clippings {:.2} s ({} in stories of two or more)",
+        signing.as_secs_f64(),
+        signing.as_secs_f64() / n_cores as f64 / took.as_secs_f64() * 100.0,
+        grouping.as_secs_f64(),
+        stories.len()
+    );
 }
