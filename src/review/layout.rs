@@ -282,7 +282,8 @@ fn tokens(text: &str) -> Vec<(&str, bool)> {
     let mut start = None;
     let mut spaced = false;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() && c != '\u{a0}' {
+        // Control characters (a pasted text's stray ones) are not drawn: they separate words.
+        if (c.is_whitespace() && c != '\u{a0}') || c.is_control() {
             if let Some(s) = start.take() {
                 out.push((&text[s..i], spaced));
             }
@@ -501,4 +502,44 @@ fn story_flow(
         flow.new_page();
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_split_at_spaces_and_between_chinese_letters() {
+        let words: Vec<(&str, bool)> = tokens("Astana  hosts\tthe 中国和 forum\u{7}now");
+        assert_eq!(
+            words,
+            [
+                ("Astana", false),
+                ("hosts", true),
+                ("the", true),
+                ("中", true),
+                ("国", false),
+                ("和", false),
+                ("forum", true),
+                ("now", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_fit_their_width_and_long_words_are_broken() {
+        let fonts = FontSet::builtin();
+        let mut shaper = Shaper::new(&fonts).unwrap_or_else(|e| panic!("{e}"));
+        let mut flow = Flow { shaper: &mut shaper, width: 300.0, height: 400.0, pages: Vec::new(), y: TOP };
+        let text = format!("{} https://example.com/{}", "Қазақстан мен Бельгия ".repeat(12), "a".repeat(200));
+        let lines = flow.break_lines(&text, BODY, 150.0);
+        assert!(lines.len() > 5);
+        for line in &lines {
+            assert!(line.width <= 150.0 + 0.01, "{} is {} wide", line.text, line.width);
+        }
+        // No letter lost or added: only the breaks differ.
+        let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(letters(&joined), letters(&text));
+    }
 }
