@@ -249,8 +249,9 @@ pub enum ReviewError {
     Font(String),
 }
 
-/// The long side of a photo in the review, in pixels: sharp at 16 cm wide on paper.
-const PICTURE_PX: u32 = 1400;
+/// The long side of a photo in the review, in pixels (up to half as much again where the
+/// decoder gives that at once): about 190 dpi at the column's 16 cm.
+const PICTURE_PX: u32 = 1200;
 
 /// Pictures smaller than this on their long side are left out.
 const MIN_PICTURE_PX: u32 = 48;

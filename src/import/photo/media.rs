@@ -76,20 +76,22 @@ fn bad(format: ImageFormat, reason: impl ToString) -> ImportError {
 pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoInfo, ImportError> {
     match source {
         Source::Memory(bytes) => {
-            read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed, THUMB_SIZE_PX)
+            read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed, THUMB_SIZE_PX, 1.0)
         }
         Source::File(path) => {
             let (file, _) = crate::import::files::open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            read_photo_from(BufReader::new(file), None, claimed, THUMB_SIZE_PX)
+            read_photo_from(BufReader::new(file), None, claimed, THUMB_SIZE_PX, 1.0)
         }
     }
 }
 
-/// A photo in the archive at up to `max_px` on its long side, turned upright: for printing.
+/// A photo in the archive at about `max_px` on its long side (up to half as much again, where
+/// that spares resampling what the JPEG decoder gave at a reduced scale), turned upright: for
+/// printing.
 pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result<RgbImage, ImportError> {
     let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
     let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
-    let info = read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(&bytes), claimed, max_px)?;
+    let info = read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(&bytes), claimed, max_px, 1.5)?;
     Ok(info.thumbnail)
 }
 
@@ -104,6 +106,7 @@ fn read_photo_from<R: BufRead + Seek>(
     bytes: Option<&[u8]>,
     claimed: ImageFormat,
     max_px: u32,
+    slack: f32,
 ) -> Result<PhotoInfo, ImportError> {
     let head = reader.fill_buf().map_err(|e| ImportError::Read(e.to_string()))?;
     if head.is_empty() {
@@ -127,7 +130,7 @@ fn read_photo_from<R: BufRead + Seek>(
     {
         image.apply_orientation(o);
     }
-    let thumbnail = to_fitted(image, max_px);
+    let thumbnail = to_fitted(image, max_px, slack);
     Ok(PhotoInfo { format, width_px, height_px, exif, thumbnail })
 }
 
@@ -239,10 +242,12 @@ pub(crate) fn fit(w: u32, h: u32, max_px: u32) -> (u32, u32) {
     (u32::try_from(scale(w)).unwrap_or(max_px), u32::try_from(scale(h)).unwrap_or(max_px))
 }
 
-/// The image fitted into a `max_px` square, on white where it was transparent.
-fn to_fitted(image: DynamicImage, max_px: u32) -> RgbImage {
+/// The image fitted into a `max_px` square (left as it is up to `slack` times that), on white
+/// where it was transparent.
+fn to_fitted(image: DynamicImage, max_px: u32, slack: f32) -> RgbImage {
     let (w, h) = fit(image.width(), image.height(), max_px);
-    let image = if (w, h) == (image.width(), image.height()) {
+    let within_slack = image.width().max(image.height()) as f32 <= max_px as f32 * slack;
+    let image = if (w, h) == (image.width(), image.height()) || within_slack {
         image
     } else {
         image.resize_exact(w, h, image::imageops::FilterType::Triangle)
