@@ -168,7 +168,7 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
     // What finding reprints costs: the signatures made during the import (timed here alone, on
     // one thread, against the import's time on all cores), and grouping the stories, which the
     // window does after opening and after each import.
-    let bodies: Vec<String> = texts.iter().take(n).map(|b| String::from_utf8_lossy(b).into_owned()).collect();
+    let bodies: Vec<String> = (0..n).map(|i| String::from_utf8_lossy(&texts[i % texts.len()]).into_owned()).collect();
     let start = Instant::now();
     let n_signed = bodies.iter().filter(|b| clippings::search::stories::signature(b).is_some()).count();
     let signing = start.elapsed();
