@@ -6,20 +6,10 @@ use base64::Engine as _;
 
 use super::{Review, Story};
 
-/// Escapes text for HTML content and attribute values.
+/// Escapes text for HTML content and attribute values: the page is also XML, so the same
+/// escaping as the Word document's, control characters left out.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::docx::xml_text(s)
 }
 
 /// Only web and mail addresses become links: a clipping's URL is data from a saved page.
