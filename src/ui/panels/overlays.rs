@@ -66,7 +66,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                     ui.label(t!("status-selected", n = app.selection.len()));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.weak(root.display().to_string());
+                    // A long path is cut, not run over the counts beside it.
+                    ui.add(egui::Label::new(egui::RichText::new(root.display().to_string()).weak()).truncate())
+                        .on_hover_text(root.display().to_string());
                 });
             }
         });
