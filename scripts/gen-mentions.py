@@ -26,8 +26,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 ISO = pathlib.Path("/usr/share/iso-codes/json/iso_3166-1.json")
 LANGS = ["ru", "kk", "uk", "fr", "nl", "de"]
 # Names that are also everyday words in the languages we read: too risky to count alone.
-AMBIGUOUS = {"chad", "jordan", "georgia", "turkey", "china", "guinea", "niger", "mali", "oman", "peru",
-             "cuba", "nice", "split", "male", "bath", "mobile", "reading", "victoria", "hamilton", "kingston",
+# (Names must be written with a capital to count, so "China" and "Turkey" are safe: china and
+# turkey are not.)
+AMBIGUOUS = {"chad", "jordan", "georgia", "guinea", "niger", "mali", "nice", "split", "male", "bath", "mobile", "reading", "victoria", "hamilton", "kingston",
              "santiago", "valencia", "córdoba", "cordoba", "granada", "trinidad", "dominica", "georgetown",
              "san", "saint", "lima", "marseille", "us", "in", "de", "la", "le", "dominique", "frans", "york",
              "jersey", "guernsey", "victoria", "georgia", "douglas", "norfolk", "richmond",
@@ -37,7 +38,9 @@ SCRIPT_OK = re.compile(r"^[\w\s\-'’.]+$")
 
 def usable(name):
     n = name.strip()
-    if len(n) < 3 or n.lower() in AMBIGUOUS or not SCRIPT_OK.match(n):
+    # Two-letter names only as capitals' abbreviations ("UK", "РФ").
+    too_short = len(n) < 3 and not (len(n) == 2 and n.isupper())
+    if too_short or n.lower() in AMBIGUOUS or not SCRIPT_OK.match(n):
         return False
     # Latin or Cyrillic letters only: the languages we read.
     return all(("a" <= c.lower() <= "z") or ("\u00c0" <= c <= "\u024f") or ("\u0400" <= c <= "\u04ff")
@@ -60,11 +63,15 @@ def main():
             add(code, "name", n)
             for t in translators.values():
                 add(code, "name", t(n))
+    # Alpha-3 codes are not what texts write ("AND", "ARM"), unlike "USA" or "UAE".
+    alpha3 = {c["alpha_3"] for c in countries} - {"USA"}
     for line in (ROOT / "assets" / "countries.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             continue
         code, english, russian, kazakh, others = (line.split("\t") + [""] * 5)[:5]
-        for n in [english, russian, kazakh] + [o for o in others.split("|") if o and len(o) > 3]:
+        # Other names of four letters and more, and abbreviations in capitals ("USA", "UK").
+        others = [o for o in others.split("|") if o and (len(o) > 3 or (o.isupper() and o not in alpha3))]
+        for n in [english, russian, kazakh] + others:
             add(code, "name", n)
     for line in (ROOT / "assets" / "country-institutions.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -79,6 +86,10 @@ def main():
                 # French and Dutch plurals: "chinoise" -> "chinoises", "belge" -> "belges".
                 if w[:1].islower() and w.endswith("e") and "a" <= w[-2:-1] <= "z":
                     add(code, "adjective", w + "s")
+                # German adjectives decline: "chinesisch" -> "chinesische", "-en", "-er", "-es", "-em".
+                if w.endswith("sch"):
+                    for ending in ["e", "en", "er", "es", "em"]:
+                        add(code, "adjective", w + ending)
     # Capitals under their French, Dutch and German names, which GeoNames' Latin spellings
     # leave out.
     for code, names in {"CN": ["Pékin", "Peking"], "RU": ["Moscou", "Moskou", "Moskau"], "GB": ["Londres", "Londen"],
