@@ -92,33 +92,59 @@ fn kazakh_country_articles(corpus: &Path) {
             countries::lookup(name.trim_end_matches('-')).map(|c| c.code)
         })
     };
-    let naming: Vec<(String, BTreeSet<&str>)> = lines
+    let naming: Vec<(String, BTreeSet<&str>, Vec<String>)> = lines
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|s| {
-            let gold: BTreeSet<&str> = s["entities"]
+            let spans: Vec<String> = s["entities"]
                 .as_array()
                 .into_iter()
                 .flatten()
                 .filter(|e| e["type"] == "GPE")
-                .filter_map(|e| e["text"].as_str().and_then(country_of))
+                .filter_map(|e| e["text"].as_str().map(str::to_owned))
                 .collect();
+            let gold: BTreeSet<&str> = spans.iter().filter_map(|span| country_of(span)).collect();
             let text = s["text"].as_str()?.to_owned();
-            (!gold.is_empty()).then_some((text, gold))
+            (!gold.is_empty()).then_some((text, gold, spans))
         })
         .collect();
+    // A second reading of what is expected: a GPE that is a country's capital or one of its
+    // cities (Мәскеуде, Алматыда) names that country too, as the issue counts Moscow for
+    // Russia. The places are the mention table's data, matched as the names are.
+    let places: HashMap<String, &'static str> = include_str!("../assets/country-mentions.tsv")
+        .lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (code, kind, text) = (cols.next()?, cols.next()?, cols.next()?);
+            matches!(kind, "capital" | "city").then(|| (text.to_lowercase(), code))
+        })
+        .collect();
+    let place_of = |span: &str| -> Option<&'static str> {
+        let chars: Vec<char> = span.chars().collect();
+        (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
+            let name: String = chars[..chars.len() - cut].iter().collect();
+            places.get(&name.trim_end_matches('-').to_lowercase()).copied()
+        })
+    };
+    let (mut tp2, mut fp2, mut fne2) = (0, 0, 0);
     // Per country: found, expected, suggested.
     let mut by_country: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let (mut tp, mut fp, mut fne) = (0, 0, 0);
     let mut n_docs = 0;
     let mut wrong: BTreeMap<String, usize> = BTreeMap::new();
     for article in naming.chunks(3) {
-        let text: Vec<&str> = article.iter().map(|(t, _)| t.as_str()).collect();
-        let gold: BTreeSet<&str> = article.iter().flat_map(|(_, g)| g.iter().copied()).collect();
+        let text: Vec<&str> = article.iter().map(|(t, _, _)| t.as_str()).collect();
+        let gold: BTreeSet<&str> = article.iter().flat_map(|(_, g, _)| g.iter().copied()).collect();
         let got: BTreeSet<String> =
             clippings::suggest::suggest_countries("", &text.join(" ")).into_iter().map(|s| s.tag.value).collect();
         let (t, f, n) = tally(&got, &gold);
         (tp, fp, fne) = (tp + t, fp + f, fne + n);
+        let mut with_places = gold.clone();
+        for span in article.iter().flat_map(|(_, _, spans)| spans) {
+            with_places.extend(country_of(span).or_else(|| place_of(span)));
+        }
+        let (t, f, n) = tally(&got, &with_places);
+        (tp2, fp2, fne2) = (tp2 + t, fp2 + f, fne2 + n);
         n_docs += 1;
         for code in &gold {
             let e = by_country.entry(code).or_default();
@@ -144,6 +170,10 @@ fn kazakh_country_articles(corpus: &Path) {
     println!("| evaluation | precision | recall | F1 | documents | target |\n|---|---|---|---|---|---|");
     println!(
         "| KazNERD: articles of 3 sentences naming countries, every suggestion | {p:.3} | {r:.3} | {f:.3} | {n_docs} | recall >= 0.95, precision >= 0.97 |"
+    );
+    let (p, r, f) = prf(tp2, fp2, fne2);
+    println!(
+        "| the same, a GPE that is a capital or city naming its country too | {p:.3} | {r:.3} | {f:.3} | {n_docs} | |"
     );
     let mut top: Vec<(&str, (usize, usize, usize))> = by_country.into_iter().collect();
     top.sort_by_key(|(_, (_, expected, _))| std::cmp::Reverse(*expected));

@@ -32,7 +32,10 @@ AMBIGUOUS = {"chad", "jordan", "georgia", "guinea", "niger", "mali", "nice", "sp
              "santiago", "valencia", "córdoba", "cordoba", "granada", "trinidad", "dominica", "georgetown",
              "san", "saint", "lima", "marseille", "us", "in", "de", "la", "le", "dominique", "frans", "york",
              "jersey", "guernsey", "victoria", "georgia", "douglas", "norfolk", "richmond",
-             "birmingham", "того", "чад", "мали", "перу", "гана", "оман"}
+             "birmingham", "того", "чад", "мали", "перу", "гана", "оман",
+             # Cyrillic names match as stems: "Виктория" (Seychelles) would take the name Виктор,
+             # "Насау" (Bahamas) the word НАСА.
+             "виктория", "вікторія", "виктори", "викторија", "насау", "нассау"}
 SCRIPT_OK = re.compile(r"^[\w\s\-'’.]+$")
 
 

@@ -332,6 +332,8 @@ mod tests {
         assert_eq!(mentioned("", "Die chinesischen Investoren und die Franzosen warten."), ["CN", "FR"]);
         assert_eq!(mentioned("", "Власти РФ ответили на эстонскую ноту."), ["EE", "RU"]);
         assert_eq!(mentioned("", "The UK economy grew."), ["GB"]);
+        // A first name and an agency are not the capitals their stems begin.
+        assert_eq!(mentioned("", "Виктор Орбан и НАСА в Ресейде."), ["RU"]);
     }
 
     #[test]
