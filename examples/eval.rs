@@ -29,18 +29,20 @@ fn main() {
     languages(&corpus);
 }
 
+/// The country a Kazakh place name names, its suffixes taken off ("Ресейдің" -> RU).
+fn kazakh_country_of(span: &str) -> Option<&'static str> {
+    let chars: Vec<char> = span.chars().collect();
+    (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
+        let name: String = chars[..chars.len() - cut].iter().collect();
+        clippings::archive::countries::lookup(name.trim_end_matches('-')).map(|c| c.code)
+    })
+}
+
 /// Kazakh TV-news sentences, five to an article: the countries among the GPE entities (a
 /// span that, less its Kazakh suffixes, is a country's name) against the suggestions.
 fn kazakh_countries(corpus: &Path) {
-    use clippings::archive::countries;
     let Ok(lines) = std::fs::read_to_string(corpus.join("kaznerd-dev/sentences.jsonl")) else { return };
-    let country_of = |span: &str| -> Option<&'static str> {
-        let chars: Vec<char> = span.chars().collect();
-        (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
-            let name: String = chars[..chars.len() - cut].iter().collect();
-            countries::lookup(name.trim_end_matches('-')).map(|c| c.code)
-        })
-    };
+    let country_of = kazakh_country_of;
     let sentences: Vec<serde_json::Value> = lines.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     let (mut strong, mut all) = ((0usize, 0usize, 0usize), (0usize, 0usize, 0usize));
     let mut n_docs = 0;
@@ -82,16 +84,9 @@ fn kazakh_countries(corpus: &Path) {
 /// single mention is a mention); a country is expected where a GPE entity is its name in an
 /// inflected form. Recall and precision overall and for the countries named most.
 fn kazakh_country_articles(corpus: &Path) {
-    use clippings::archive::countries;
     use std::collections::{BTreeMap, BTreeSet};
     let Ok(lines) = std::fs::read_to_string(corpus.join("kaznerd-dev/sentences.jsonl")) else { return };
-    let country_of = |span: &str| -> Option<&'static str> {
-        let chars: Vec<char> = span.chars().collect();
-        (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
-            let name: String = chars[..chars.len() - cut].iter().collect();
-            countries::lookup(name.trim_end_matches('-')).map(|c| c.code)
-        })
-    };
+    let country_of = kazakh_country_of;
     let naming: Vec<(String, BTreeSet<&str>, Vec<String>)> = lines
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())

@@ -147,16 +147,8 @@ pub fn write(review: &Review) -> Vec<u8> {
             for p in &story.paragraphs {
                 doc.para("BodyText", p);
             }
-            if !story.reprints.is_empty() {
-                let list: Vec<String> = story
-                    .reprints
-                    .iter()
-                    .map(|r| {
-                        let name = if r.outlet.is_empty() { &r.headline } else { &r.outlet };
-                        if r.date.is_empty() { name.clone() } else { format!("{name} ({})", r.date) }
-                    })
-                    .collect();
-                doc.para("Meta", &format!("{}: {}", review.labels.also_in, list.join(", ")));
+            if let Some(also_in) = story.also_in(&review.labels.also_in) {
+                doc.para("Meta", &also_in);
             }
             if !story.link.is_empty() {
                 doc.link("Tags", &review.labels.source, &story.link);

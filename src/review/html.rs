@@ -105,16 +105,8 @@ fn article(out: &mut String, review: &Review, story: &Story, id: &str) {
     for p in &story.paragraphs {
         out.push_str(&format!("<p>{}</p>\n", escape(p)));
     }
-    if !story.reprints.is_empty() {
-        let list: Vec<String> = story
-            .reprints
-            .iter()
-            .map(|r| {
-                let name = if r.outlet.is_empty() { &r.headline } else { &r.outlet };
-                if r.date.is_empty() { escape(name) } else { format!("{} ({})", escape(name), escape(&r.date)) }
-            })
-            .collect();
-        out.push_str(&format!("<p class=\"also\">{}: {}</p>\n", escape(&review.labels.also_in), list.join(", ")));
+    if let Some(also_in) = story.also_in(&review.labels.also_in) {
+        out.push_str(&format!("<p class=\"also\">{}</p>\n", escape(&also_in)));
     }
     if !story.link.is_empty() {
         let shown = escape(&story.link);

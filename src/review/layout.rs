@@ -473,18 +473,9 @@ fn story_flow(
         flow.paragraph(p, BODY);
         flow.y += 3.5;
     }
-    if !story.reprints.is_empty() {
+    if let Some(also_in) = story.also_in(&labels.also_in) {
         flow.y += 2.0;
-        let list: Vec<String> = story
-            .reprints
-            .iter()
-            .map(|r| match (r.outlet.is_empty(), r.date.is_empty()) {
-                (false, false) => format!("{} ({})", r.outlet, r.date),
-                (false, true) => r.outlet.clone(),
-                (true, _) => r.headline.clone(),
-            })
-            .collect();
-        flow.paragraph(&format!("{}: {}", labels.also_in, list.join(", ")), META);
+        flow.paragraph(&also_in, META);
     }
     if !story.link.is_empty() {
         let (page, y) = flow.paragraph(&format!("{}: {}", labels.source, story.link), SMALL);

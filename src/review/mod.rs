@@ -219,6 +219,25 @@ pub struct Story {
     pub reprints: Vec<Reprint>,
 }
 
+impl Story {
+    /// "Also in: Kazinform (4 Nov 2026), Tengrinews (5 Nov 2026)", with `label` the words
+    /// before the colon; `None` for a story printed once.
+    pub fn also_in(&self, label: &str) -> Option<String> {
+        if self.reprints.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = self
+            .reprints
+            .iter()
+            .map(|r| {
+                let name = if r.outlet.is_empty() { &r.headline } else { &r.outlet };
+                if r.date.is_empty() { name.clone() } else { format!("{name} ({})", r.date) }
+            })
+            .collect();
+        Some(format!("{label}: {}", list.join(", ")))
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reprint {
     pub id: ClippingId,
