@@ -252,13 +252,15 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
             ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
             ui.weak(t!("review-order-hint"));
         });
-        let n = sections.len();
+        // "No country" (no key) stays last: only the others move.
+        let n_keyed = sections.iter().filter(|s| !s.0.is_empty()).count();
         egui::ScrollArea::vertical().id_salt("review-sections").max_height(120.0).show(ui, |ui| {
-            for (i, (_, heading, count)) in sections.iter().enumerate() {
+            for (i, (key, heading, count)) in sections.iter().enumerate() {
                 ui.horizontal(|ui| {
                     ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
-                    let up = arrow_button(ui, i > 0, Arrow::Up, &t!("review-move-up"));
-                    let down = arrow_button(ui, i + 1 < n, Arrow::Down, &t!("review-move-down"));
+                    let keyed = !key.is_empty();
+                    let up = arrow_button(ui, keyed && i > 0, Arrow::Up, &t!("review-move-up"));
+                    let down = arrow_button(ui, keyed && i + 1 < n_keyed, Arrow::Down, &t!("review-move-down"));
                     ui.add(egui::Label::new(format!("{heading} ({count})")).truncate());
                     let to = if up.clicked() {
                         Some(i - 1)
