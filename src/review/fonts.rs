@@ -211,9 +211,4 @@ impl<'a> Shaper<'a> {
     pub fn width(&mut self, text: &str, size: f32, bold: bool) -> f32 {
         text.chars().map(|c| self.glyph(c, bold).advance_em).sum::<f32>() * size
     }
-
-    /// Whether the body font or a fallback has a real glyph for `c`.
-    pub fn has(&mut self, c: char) -> bool {
-        self.glyph(c, false).id != 0
-    }
 }

@@ -93,9 +93,6 @@ pub struct Document {
     pub height: f32,
     pub pages: Vec<Page>,
     pub outline: Vec<Mark>,
-    /// Where the table of contents starts and how many pages it has.
-    pub contents_page: usize,
-    pub contents_pages: usize,
 }
 
 const MARGIN: f32 = 56.0;
@@ -203,8 +200,8 @@ impl Flow<'_, '_> {
 
     /// The line as runs of glyphs, one run per face.
     fn runs(&mut self, text: &str, bold: bool, size: f32) -> Vec<Run> {
-        let (bold_face, _) = self.shaper.body_face(true);
-        let has_bold = !self.shaper.body_face(true).1;
+        let (bold_face, fake) = self.shaper.body_face(true);
+        let has_bold = !fake;
         let mut runs: Vec<Run> = Vec::new();
         let mut x = 0.0;
         for c in text.chars() {
@@ -392,7 +389,7 @@ pub fn lay_out(review: &Review, fonts: &FontSet) -> Result<Document, super::Revi
         flow.put_line(MARGIN, TOP / 2.0, &header, SMALL);
         page.items.extend(flow.pages.into_iter().flat_map(|p| p.items));
     }
-    Ok(Document { width, height, pages, outline: marks, contents_page: 1, contents_pages })
+    Ok(Document { width, height, pages, outline: marks })
 }
 
 /// One line of the contents: the title, dots, the page number; a link to the page.

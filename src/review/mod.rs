@@ -209,8 +209,6 @@ pub struct Story {
     pub author: String,
     pub tags: Vec<String>,
     pub paragraphs: Vec<String>,
-    /// The text was cut to its first words.
-    pub cut: bool,
     pub picture: Option<Picture>,
     pub caption: String,
     /// "Photo: Reuters / Jane Doe".
@@ -430,7 +428,7 @@ fn tag_text(tag: &crate::archive::Tag) -> String {
 
 fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pictures: Pictures) -> Story {
     let clip = &c.clipping;
-    let (paragraphs, cut) = text_of(&clip.body, options.words);
+    let (paragraphs, _) = text_of(&clip.body, options.words);
     let picture = if !options.pictures {
         None
     } else if clip.kind == Kind::Photo && pictures == Pictures::Print {
@@ -456,7 +454,6 @@ fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pi
         author: clip.author.trim().to_owned(),
         tags: c.tags.iter().map(tag_text).collect(),
         paragraphs,
-        cut,
         picture,
         caption: clip.caption.trim().to_owned(),
         credit: if clip.credit.trim().is_empty() {
