@@ -156,6 +156,7 @@ fact-taken = Taken
 fact-camera = Camera
 fact-caption = Caption
 fact-credit = Credit
+fact-copyright = Copyright
 fact-gps = GPS
 fact-imported = Imported
 left-out-of-text = Left out of the text (site furniture):

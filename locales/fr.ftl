@@ -155,6 +155,7 @@ fact-taken = Prise le
 fact-camera = Appareil
 fact-caption = Légende
 fact-credit = Crédit photo
+fact-copyright = Droits d’auteur
 fact-gps = GPS
 fact-imported = Importée le
 left-out-of-text = Laissé hors du texte (éléments du site) :

@@ -143,6 +143,7 @@ fact-taken = Түсірілген уақыты
 fact-camera = Камера
 fact-caption = Сурет жазуы
 fact-credit = Фото авторы
+fact-copyright = Авторлық құқық
 fact-gps = GPS
 fact-imported = Қосылған уақыты
 left-out-of-text = Мәтінге кірмеді (сайт элементтері):

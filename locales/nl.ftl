@@ -155,6 +155,7 @@ fact-taken = Genomen op
 fact-camera = Camera
 fact-caption = Bijschrift
 fact-credit = Fotograaf
+fact-copyright = Auteursrecht
 fact-gps = GPS
 fact-imported = Geïmporteerd op
 left-out-of-text = Buiten de tekst gelaten (onderdelen van de site):

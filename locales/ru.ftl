@@ -160,6 +160,7 @@ fact-taken = Снято
 fact-camera = Камера
 fact-caption = Подпись
 fact-credit = Автор снимка
+fact-copyright = Авторские права
 fact-gps = GPS
 fact-imported = Добавлено
 left-out-of-text = Не вошло в текст (элементы сайта):

@@ -693,6 +693,7 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
     }
     field("caption", &c.caption)?;
     field("credit", &c.credit)?;
+    field("copyright", &c.copyright)?;
     for kind in TagKind::ALL {
         field(kind.plural_label().to_lowercase().as_str(), &item.tag_list(kind))?;
     }

@@ -327,7 +327,7 @@ impl Archive {
         // The publication date, the capture date and the import date apart: a clipping whose
         // date is unknown shows an empty cell, not the day it was imported.
         let mut csv = String::from(
-            "\u{FEFF}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,url\r\n",
+            "\u{FEFF}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,copyright,url\r\n",
         );
         for (i, &id) in ids.iter().enumerate() {
             if cancel.load(Ordering::Relaxed) {
@@ -353,6 +353,7 @@ impl Archive {
                             item.tag_list(TagKind::Event),
                             c.caption.clone(),
                             c.credit.clone(),
+                            c.copyright.clone(),
                             c.url.clone(),
                         ];
                         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
@@ -451,7 +452,13 @@ pub fn xmp_sidecar(item: &ClippingWithTags) -> String {
         item.tags_of(kind).map(|t| if kind == TagKind::Country { t.name.clone() } else { t.value.clone() }).collect()
     };
     let (countries, topics, events) = (names(TagKind::Country), names(TagKind::Topic), names(TagKind::Event));
-    let keywords: Vec<String> = countries.iter().chain(&topics).chain(&events).cloned().collect();
+    // The photo's own keywords as written, then what the tags add.
+    let mut keywords: Vec<String> = c.keywords.clone();
+    for tag in countries.iter().chain(&topics).chain(&events) {
+        if !keywords.iter().any(|k| k.to_lowercase() == tag.to_lowercase()) {
+            keywords.push(tag.clone());
+        }
+    }
     let tree = |sep: &str| -> Vec<String> {
         let branch =
             |root: &str, values: &[String]| values.iter().map(|v| format!("{root}{sep}{v}")).collect::<Vec<_>>();
@@ -466,6 +473,7 @@ pub fn xmp_sidecar(item: &ClippingWithTags) -> String {
     out.push_str(&alt("dc:title", &c.title));
     out.push_str(&alt("dc:description", &c.caption));
     out.push_str(&list("dc:creator", "Seq", &creators));
+    out.push_str(&alt("dc:rights", &c.copyright));
     out.push_str(&list("dc:subject", "Bag", &keywords));
     out.push_str(&simple("photoshop:Headline", &c.title));
     out.push_str(&simple("photoshop:Credit", &c.credit));

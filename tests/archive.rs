@@ -426,6 +426,64 @@ fn photo_iptc_xmp_and_sidecars() {
     assert_eq!(names(c.id), [(TagKind::Country, "NL".into()), (TagKind::Topic, "culture".into())]);
 }
 
+/// An agency photo: the capture day is IPTC's DateCreated (with its time), never EXIF's last-edit
+/// DateTime; the copyright notice is not the credit; IPTC and XMP keywords are both kept.
+#[test]
+fn photo_capture_date_copyright_and_keywords() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    let edited_2008 = jpeg_with_exif_dates(320, 200, None, None, Some("2008:02:11 16:02:00"));
+    let iptc = iptc_app13(&[
+        (116, "MARCOVILLANTI"),
+        (55, "20030512"),
+        (60, "143005+0200"),
+        (25, "Politics"),
+        (25, "politics"),
+        (25, "cpstock"),
+    ]);
+    let xmp = xmp_packet("Summit in Rome", "", &["Politics", "news"], "", "");
+    write(&inbox, "agency.jpg", with_segments(&edited_2008, &[(0xED, iptc), (0xE1, xmp_app1(&xmp))]));
+    write(&inbox, "edited.jpg", jpeg_with_exif_dates(330, 200, None, None, Some("2008:02:11 16:02:00")));
+    let camera = jpeg_with_exif_dates(340, 200, None, Some("2024:01:15 10:30:00"), Some("2024:02:01 12:00:00"));
+    write(&inbox, "camera.jpg", with_segments(&camera, &[(0xED, iptc_app13(&[(55, "20030512")]))]));
+    let report = import(&archive, std::slice::from_ref(&inbox));
+    assert_eq!(report.n_imported(), 3, "{report:#?}");
+
+    let agency = archive.get(imported_id(&report, "agency.jpg")).unwrap();
+    assert_eq!(agency.captured_at.map(|t| t.to_string()).as_deref(), Some("2003-05-12 14:30:05"));
+    assert_eq!(agency.published.map(|d| d.to_string()).as_deref(), Some("2003-05-12"));
+    assert_eq!((agency.credit.as_str(), agency.copyright.as_str()), ("", "MARCOVILLANTI"));
+    assert_eq!(agency.keywords, ["Politics", "news", "politics", "cpstock"]);
+    let topics: Vec<String> = archive
+        .tags_of(agency.id)
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.kind == TagKind::Topic)
+        .map(|t| t.value.to_lowercase())
+        .collect();
+    assert_eq!(topics, ["cpstock", "news", "politics"]);
+
+    let edited = archive.get(imported_id(&report, "edited.jpg")).unwrap();
+    assert_eq!((edited.captured_at, edited.published), (None, None), "a last-edit date is no capture date");
+    let camera = archive.get(imported_id(&report, "camera.jpg")).unwrap();
+    assert_eq!(camera.captured_at.map(|t| t.to_string()).as_deref(), Some("2024-01-15 10:30:00"));
+
+    // The export's XMP sidecar gives the copyright and every keyword back.
+    let dest = tmp.path().join("out");
+    archive.export(&[agency.id], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    let xmp_path = std::fs::read_dir(&dest)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|e| e == "xmp"))
+        .expect("an XMP sidecar");
+    let sidecar = std::fs::read_to_string(xmp_path).unwrap();
+    assert!(sidecar.contains("<dc:rights><rdf:Alt><rdf:li xml:lang=\"x-default\">MARCOVILLANTI</rdf:li>"), "{sidecar}");
+    for keyword in ["Politics", "news", "politics", "cpstock"] {
+        assert!(sidecar.contains(&format!("<rdf:li>{keyword}</rdf:li>")), "{keyword}: {sidecar}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn folders_recurse_and_symlink_loops_are_skipped() {
@@ -697,15 +755,14 @@ fn export_layouts() {
 
     let dest = tmp.path().join("out-Flat");
     let csv = std::fs::read_to_string(dest.join("clippings.csv")).unwrap();
-    let header =
-        "\u{feff}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,url\r\n";
+    let header = "\u{feff}file,title,source,author,published,taken,imported,kind,countries,topics,events,caption,credit,copyright,url\r\n";
     assert!(csv.starts_with(header), "{csv}");
     let today = chrono::Utc::now().date_naive();
     assert!(
         csv.contains(&format!(
-            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{today},article,\"BE, KZ\",diplomacy,,,,\r\n"
+            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{today},article,\"BE, KZ\",diplomacy,,,,,\r\n"
         )) || csv.contains(&format!(
-            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{},article,\"BE, KZ\",diplomacy,,,,\r\n",
+            "Brussels talks.txt,Brussels talks,DKNews.kz,,2024-02-03,,{},article,\"BE, KZ\",diplomacy,,,,,\r\n",
             today.pred_opt().unwrap()
         )),
         "{csv}"

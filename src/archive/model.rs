@@ -162,8 +162,16 @@ pub struct Clipping {
     pub body: String,
     #[serde(default)]
     pub caption: String,
+    /// Who the picture is credited to (agency, photographer), as it is printed under it.
     #[serde(default)]
     pub credit: String,
+    /// The copyright notice, which is not the credit: "© 2003 Marco Villanti".
+    #[serde(default)]
+    pub copyright: String,
+    /// A photo's keywords as its file gives them (IPTC and XMP together), every distinct
+    /// spelling once; the tags made of them fold case.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     #[serde(default)]
     pub width_px: Option<u32>,
     #[serde(default)]

@@ -536,10 +536,10 @@ fn prepare(
             clipping.height_px = Some(photo.height_px);
             clipping.orientation = photo.exif.orientation;
             clipping.captured_at = photo.exif.captured_at;
-            clipping.published = photo.exif.captured_at.map(|t| t.date());
             clipping.camera = photo.exif.camera;
             clipping.caption = photo.exif.caption;
             clipping.credit = photo.exif.credit;
+            clipping.copyright = photo.exif.copyright;
             clipping.gps = photo.exif.gps;
             let tags = apply_photo_meta(&mut clipping, meta);
             let thumbnail_jpeg = media::encode_thumbnail(&photo.thumbnail)?;
@@ -565,9 +565,18 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
     set(&mut clipping.title, title);
     set(&mut clipping.caption, meta.caption);
     set(&mut clipping.author, meta.creator);
-    set(&mut clipping.credit, if meta.credit.is_empty() { meta.copyright } else { meta.credit });
+    set(&mut clipping.credit, meta.credit);
+    set(&mut clipping.copyright, meta.copyright);
     set(&mut clipping.source, meta.source);
-    clipping.published = clipping.published.or(meta.date);
+    // EXIF DateTimeOriginal, then IPTC/XMP DateCreated, then nothing.
+    clipping.captured_at = clipping.captured_at.or(meta.created);
+    clipping.published = clipping.captured_at.map(|t| t.date());
+    for keyword in &meta.keywords {
+        let keyword = keyword.trim();
+        if !keyword.is_empty() && !clipping.keywords.iter().any(|k| k == keyword) {
+            clipping.keywords.push(keyword.to_owned());
+        }
+    }
     let mut tags: Vec<Tag> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
     // Agencies write lists in one keyword ("sunset, mountains, nature"); a keyword that names

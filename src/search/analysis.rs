@@ -119,8 +119,8 @@ pub fn is_kazakh_prefix_word(folded_word: &str) -> bool {
 }
 
 /// The text fields a word may match in, in the order the index adds them.
-pub fn searchable_fields(c: &Clipping) -> [&str; 8] {
-    [&c.title, &c.body, &c.caption, &c.credit, &c.source, &c.author, &c.notes, &c.original_name]
+pub fn searchable_fields(c: &Clipping) -> [&str; 9] {
+    [&c.title, &c.body, &c.caption, &c.credit, &c.copyright, &c.source, &c.author, &c.notes, &c.original_name]
 }
 
 /// Sorts by title, case- and accent-insensitively, keeping the current order among equals.

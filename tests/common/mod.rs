@@ -8,11 +8,23 @@ use image::{Rgb, RgbImage};
 /// A JPEG whose left half is red and right half blue, with an EXIF block carrying the given
 /// orientation and date (IFD0 `Orientation` and `DateTime`).
 pub fn jpeg_with_exif(width: u32, height: u32, orientation: Option<u16>, datetime: Option<&str>) -> Vec<u8> {
+    jpeg_with_exif_dates(width, height, orientation, datetime, None)
+}
+
+/// A JPEG whose EXIF has an orientation, a DateTimeOriginal (in the Exif sub-IFD, where cameras
+/// write it) and a DateTime in IFD0 (the last edit, "ModifyDate" to exiftool).
+pub fn jpeg_with_exif_dates(
+    width: u32,
+    height: u32,
+    orientation: Option<u16>,
+    taken: Option<&str>,
+    modified: Option<&str>,
+) -> Vec<u8> {
     let img =
         RgbImage::from_fn(width, height, |x, _| if x < width / 2 { Rgb([220, 20, 20]) } else { Rgb([20, 20, 220]) });
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90).encode_image(&img).unwrap();
-    let exif = exif_block(orientation, datetime);
+    let exif = exif_block(orientation, taken, modified);
     if exif.is_empty() {
         return jpeg;
     }
@@ -24,44 +36,65 @@ pub fn jpeg_with_exif(width: u32, height: u32, orientation: Option<u16>, datetim
     out
 }
 
-fn exif_block(orientation: Option<u16>, datetime: Option<&str>) -> Vec<u8> {
-    let mut entries: Vec<(u16, u16, u32, Vec<u8>)> = Vec::new();
+type IfdEntry = (u16, u16, u32, Vec<u8>);
+
+fn ascii_entry(tag: u16, text: &str) -> IfdEntry {
+    let mut v = text.as_bytes().to_vec();
+    v.push(0);
+    (tag, 2, u32::try_from(v.len()).unwrap(), v)
+}
+
+/// One IFD at `offset` in the TIFF block: its entries, then the values that do not fit in them.
+fn ifd(entries: &[IfdEntry], offset: usize) -> Vec<u8> {
+    let mut out = u16::try_from(entries.len()).unwrap().to_be_bytes().to_vec();
+    let mut data_offset = offset + 2 + 12 * entries.len() + 4;
+    let mut data = Vec::new();
+    for (tag, typ, count, value) in entries {
+        out.extend_from_slice(&tag.to_be_bytes());
+        out.extend_from_slice(&typ.to_be_bytes());
+        out.extend_from_slice(&count.to_be_bytes());
+        if value.len() <= 4 {
+            let mut v = value.clone();
+            v.resize(4, 0);
+            out.extend_from_slice(&v);
+        } else {
+            out.extend_from_slice(&u32::try_from(data_offset).unwrap().to_be_bytes());
+            data.extend_from_slice(value);
+            data_offset += value.len();
+        }
+    }
+    out.extend_from_slice(&[0, 0, 0, 0]);
+    out.extend_from_slice(&data);
+    out
+}
+
+fn exif_block(orientation: Option<u16>, taken: Option<&str>, modified: Option<&str>) -> Vec<u8> {
+    let mut entries: Vec<IfdEntry> = Vec::new();
     if let Some(o) = orientation {
         let mut v = o.to_be_bytes().to_vec();
         v.extend_from_slice(&[0, 0]);
         entries.push((0x0112, 3, 1, v));
     }
-    if let Some(dt) = datetime {
-        let mut v = dt.as_bytes().to_vec();
-        v.push(0);
-        entries.push((0x0132, 2, u32::try_from(v.len()).unwrap(), v));
+    if let Some(dt) = modified {
+        entries.push(ascii_entry(0x0132, dt));
+    }
+    if taken.is_some() {
+        // The Exif sub-IFD's offset is filled in below, once IFD0's size is known.
+        entries.push((0x8769, 4, 1, vec![0; 4]));
     }
     if entries.is_empty() {
         return Vec::new();
     }
-    let mut tiff = b"MM\0*\0\0\0\x08".to_vec();
-    let n = u16::try_from(entries.len()).unwrap();
-    tiff.extend_from_slice(&n.to_be_bytes());
-    let mut data_offset = 8 + 2 + 12 * entries.len() + 4;
-    let mut data = Vec::new();
-    for (tag, typ, count, value) in &entries {
-        tiff.extend_from_slice(&tag.to_be_bytes());
-        tiff.extend_from_slice(&typ.to_be_bytes());
-        tiff.extend_from_slice(&count.to_be_bytes());
-        if value.len() <= 4 {
-            let mut v = value.clone();
-            v.resize(4, 0);
-            tiff.extend_from_slice(&v);
-        } else {
-            tiff.extend_from_slice(&u32::try_from(data_offset).unwrap().to_be_bytes());
-            data.extend_from_slice(value);
-            data_offset += value.len();
-        }
+    let mut ifd0 = ifd(&entries, 8);
+    if let Some(dt) = taken {
+        let sub_offset = 8 + ifd0.len();
+        let last = entries.len() - 1;
+        entries[last].3 = u32::try_from(sub_offset).unwrap().to_be_bytes().to_vec();
+        ifd0 = ifd(&entries, 8);
+        ifd0.extend_from_slice(&ifd(&[ascii_entry(0x9003, dt)], sub_offset));
     }
-    tiff.extend_from_slice(&[0, 0, 0, 0]);
-    tiff.extend_from_slice(&data);
-    let mut out = b"Exif\0\0".to_vec();
-    out.extend_from_slice(&tiff);
+    let mut out = b"Exif\0\0MM\0*\0\0\0\x08".to_vec();
+    out.extend_from_slice(&ifd0);
     out
 }
 

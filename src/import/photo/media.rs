@@ -30,7 +30,9 @@ pub(crate) struct ExifInfo {
     pub captured_at: Option<NaiveDateTime>,
     pub camera: String,
     pub caption: String,
+    /// EXIF Artist.
     pub credit: String,
+    pub copyright: String,
     pub gps: Option<GpsPosition>,
 }
 
@@ -302,22 +304,22 @@ fn read_exif<R: BufRead + Seek>(reader: &mut R) -> ExifInfo {
         .and_then(|f| f.value.get_uint(0))
         .and_then(|o| u16::try_from(o).ok())
         .filter(|o| (1..=8).contains(o));
-    let captured_at = [exif::Tag::DateTimeOriginal, exif::Tag::DateTimeDigitized, exif::Tag::DateTime]
-        .into_iter()
-        .find_map(|tag| parse_exif_datetime(&text(tag)));
+    // Only the moment the shutter opened: DateTime is the last edit and DateTimeDigitized a
+    // scan's day. Without DateTimeOriginal, IPTC/XMP DateCreated is asked next.
+    let captured_at = parse_exif_datetime(&text(exif::Tag::DateTimeOriginal));
     let (make, model) = (text(exif::Tag::Make), text(exif::Tag::Model));
     let camera = if model.to_lowercase().starts_with(&make.to_lowercase()) {
         model
     } else {
         format!("{make} {model}").trim().to_owned()
     };
-    let credit =
-        [text(exif::Tag::Artist), text(exif::Tag::Copyright)].into_iter().find(|s| !s.is_empty()).unwrap_or_default();
+    let credit = text(exif::Tag::Artist);
+    let copyright = text(exif::Tag::Copyright);
     let gps = gps_coordinate(&exif, exif::Tag::GPSLatitude, exif::Tag::GPSLatitudeRef, 'S')
         .zip(gps_coordinate(&exif, exif::Tag::GPSLongitude, exif::Tag::GPSLongitudeRef, 'W'))
         .filter(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0)
         .map(|(latitude_deg, longitude_deg)| GpsPosition { latitude_deg, longitude_deg });
-    ExifInfo { orientation, captured_at, camera, caption: text(exif::Tag::ImageDescription), credit, gps }
+    ExifInfo { orientation, captured_at, camera, caption: text(exif::Tag::ImageDescription), credit, copyright, gps }
 }
 
 fn gps_coordinate(exif: &exif::Exif, tag: exif::Tag, ref_tag: exif::Tag, negative: char) -> Option<f64> {

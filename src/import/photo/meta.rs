@@ -3,7 +3,7 @@
 //! copyright, city, country, keywords and event (Iptc4xmpExt:Event). XMP wins over IPTC where
 //! both say something.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use quick_xml::events::Event;
 
 use crate::import::formats::xml::append_xml_text;
@@ -22,7 +22,9 @@ pub(crate) struct PhotoMeta {
     pub country_code: String,
     pub keywords: Vec<String>,
     pub event: String,
-    pub date: Option<NaiveDate>,
+    /// When the photo was taken, as IPTC/XMP DateCreated gives it (midnight when only the day
+    /// is given). Never a modification date.
+    pub created: Option<NaiveDateTime>,
 }
 
 impl PhotoMeta {
@@ -44,10 +46,13 @@ impl PhotoMeta {
         fill(&mut self.country, other.country);
         fill(&mut self.country_code, other.country_code);
         fill(&mut self.event, other.event);
-        if self.keywords.is_empty() {
-            self.keywords = other.keywords;
+        // XMP and IPTC keyword lists often differ: a value either has is kept.
+        for keyword in other.keywords {
+            if !self.keywords.contains(&keyword) {
+                self.keywords.push(keyword);
+            }
         }
-        self.date = self.date.or(other.date);
+        self.created = self.created.or(other.created);
         self
     }
 }
@@ -209,7 +214,7 @@ fn parse_xmp(xml: &[u8]) -> PhotoMeta {
         country_code: first(&["Iptc4xmpCore:CountryCode", "Iptc4xmpExt:CountryCode"]),
         keywords,
         event: first(&["Iptc4xmpExt:Event"]),
-        date: crate::import::formats::text::parse_date(&first(&["photoshop:DateCreated", "xmp:CreateDate"])),
+        created: parse_created(&first(&["photoshop:DateCreated", "Iptc4xmpExt:DateCreated"])),
     }
 }
 
@@ -243,7 +248,11 @@ fn read_iptc(iim: &[u8]) -> PhotoMeta {
         i += 5 + len;
     }
     let get = |id: u8| records.iter().find(|(d, _)| *d == id).map(|(_, v)| v.clone()).unwrap_or_default();
-    let date = get(55);
+    let created = parse_created(&get(55)).map(|day| {
+        // TimeCreated: HHMMSS with a zone after it; the time is kept as the photographer's clock.
+        let time = get(60);
+        time.get(..6).and_then(|t| NaiveTime::parse_from_str(t, "%H%M%S").ok()).map_or(day, |t| day.date().and_time(t))
+    });
     PhotoMeta {
         headline: get(105),
         title: get(5),
@@ -257,8 +266,24 @@ fn read_iptc(iim: &[u8]) -> PhotoMeta {
         country_code: get(100),
         keywords: records.iter().filter(|(d, _)| *d == 25).map(|(_, v)| v.clone()).filter(|v| !v.is_empty()).collect(),
         event: String::new(),
-        date: date.get(..8).and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok()),
+        created,
     }
+}
+
+/// A creation date as IPTC ("20030512") or XMP ("2003-05-12", "2003-05-12T14:30:05+02:00",
+/// "2003-05-12T14:30") writes it; the zone is dropped, the photographer's clock kept.
+fn parse_created(text: &str) -> Option<NaiveDateTime> {
+    let text = text.trim();
+    let (day, rest) = if text.len() >= 10 && text.as_bytes().get(4) == Some(&b'-') {
+        (NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()?, text.get(10..).unwrap_or_default())
+    } else {
+        (NaiveDate::parse_from_str(text.get(..8)?, "%Y%m%d").ok()?, "")
+    };
+    let time = rest.strip_prefix(['T', ' ']).and_then(|t| {
+        let t = t.get(..8).filter(|t| t.as_bytes().get(5) == Some(&b':')).or_else(|| t.get(..5))?;
+        NaiveTime::parse_from_str(t, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M")).ok()
+    });
+    Some(day.and_time(time.unwrap_or_default()))
 }
 
 fn iptc_block<'a>(segments: &[Segment<'a>]) -> Option<&'a [u8]> {
@@ -313,7 +338,7 @@ mod tests {
         assert_eq!(m.keywords, ["diplomacy", "transport"]);
         assert_eq!(m.event, "Astana International Forum");
         assert_eq!((m.city.as_str(), m.country.as_str(), m.country_code.as_str()), ("Astana", "Kazakhstan", "KZ"));
-        assert_eq!(m.date, NaiveDate::from_ymd_opt(2024, 6, 13));
+        assert_eq!(m.created, NaiveDate::from_ymd_opt(2024, 6, 13).and_then(|d| d.and_hms_opt(0, 0, 0)));
     }
 
     #[test]
@@ -322,6 +347,59 @@ mod tests {
         let mut file = b"\xFF\xD8 some bytes ".to_vec();
         file.extend_from_slice(&packet);
         assert_eq!(read(&file, None).headline, "Foreign ministers meet in Astana");
+    }
+
+    #[test]
+    fn creation_dates_with_and_without_time() {
+        let at = |y, mo, d, h, mi, s| NaiveDate::from_ymd_opt(y, mo, d).and_then(|d| d.and_hms_opt(h, mi, s));
+        assert_eq!(parse_created("2003-05-12T14:30:05+02:00"), at(2003, 5, 12, 14, 30, 5));
+        assert_eq!(parse_created("2003-05-12T14:30"), at(2003, 5, 12, 14, 30, 0));
+        assert_eq!(parse_created("2003-05-12"), at(2003, 5, 12, 0, 0, 0));
+        assert_eq!(parse_created("20030512"), at(2003, 5, 12, 0, 0, 0));
+        assert_eq!(parse_created("2003"), None);
+        assert_eq!(parse_created("garbage!!"), None);
+    }
+
+    /// An IPTC block as Photoshop writes it in APP13: keywords, copyright, date and time.
+    fn iptc_jpeg(records: &[(u8, &str)]) -> Vec<u8> {
+        let mut iim = Vec::new();
+        for (dataset, value) in records {
+            iim.extend_from_slice(&[0x1C, 2, *dataset]);
+            iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
+            iim.extend_from_slice(value.as_bytes());
+        }
+        let mut resource = b"Photoshop 3.0\08BIM\x04\x04\0\0".to_vec();
+        resource.extend_from_slice(&(iim.len() as u32).to_be_bytes());
+        resource.extend_from_slice(&iim);
+        if iim.len() % 2 == 1 {
+            resource.push(0);
+        }
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xED];
+        jpeg.extend_from_slice(&((resource.len() + 2) as u16).to_be_bytes());
+        jpeg.extend_from_slice(&resource);
+        jpeg.extend_from_slice(&[0xFF, 0xD9]);
+        jpeg
+    }
+
+    #[test]
+    fn iptc_and_xmp_keywords_are_merged_and_copyright_kept_apart() {
+        let jpeg = iptc_jpeg(&[
+            (25, "Politics"),
+            (25, "cpstock"),
+            (116, "(c) Marco Villanti"),
+            (55, "20030512"),
+            (60, "143005+0200"),
+        ]);
+        let sidecar = XMP.replace("<rdf:li>transport</rdf:li>", "<rdf:li>transport</rdf:li><rdf:li>politics</rdf:li>");
+        let m = read(&jpeg, Some(sidecar.as_bytes()));
+        assert_eq!(m.keywords, ["diplomacy", "transport", "politics", "Politics", "cpstock"]);
+        assert_eq!(m.copyright, "(c) Marco Villanti");
+        assert_eq!(m.credit, "Akorda press service");
+        // The sidecar's day wins; IPTC alone gives its time too.
+        assert_eq!(m.created, NaiveDate::from_ymd_opt(2024, 6, 13).and_then(|d| d.and_hms_opt(0, 0, 0)));
+        let m = read(&jpeg, None);
+        assert_eq!(m.created, NaiveDate::from_ymd_opt(2003, 5, 12).and_then(|d| d.and_hms_opt(14, 30, 5)));
+        assert_eq!(m.credit, "");
     }
 
     #[test]

@@ -130,6 +130,11 @@ impl ClippingsApp {
         self.panels.rects
     }
 
+    /// How many clippings the results hold now (for benchmarks that time the first results).
+    pub fn n_results(&self) -> usize {
+        self.state.results.len()
+    }
+
     /// Thumbnails loaded so far (for tests and benchmarks that wait for them).
     pub fn n_thumbnails_loaded(&self) -> usize {
         self.thumbs.n_loaded()

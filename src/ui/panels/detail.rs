@@ -423,6 +423,7 @@ fn single_ui(
             fact(t!("fact-camera"), c.camera.clone());
             fact(t!("fact-caption"), c.caption.clone());
             fact(t!("fact-credit"), c.credit.clone());
+            fact(t!("fact-copyright"), c.copyright.clone());
             if let Some(gps) = c.gps {
                 fact(t!("fact-gps"), format!("{:.5}, {:.5}", gps.latitude_deg, gps.longitude_deg));
             }
