@@ -3,7 +3,10 @@
 //! exiftool's reading, and broken images and PDFs for clear errors and no panics. Prints
 //! markdown tables.
 //!
-//!     cargo run --release --example eval -- ../shared/corpus
+//!     cargo run --release --example eval -- ../shared/corpus [PART]
+//!
+//! The saved pages of trafilatura's evaluation are measured beside trafilatura itself, run on
+//! the same files in the same run (`pip install trafilatura lxml_html_clean`).
 
 // An evaluation that cannot read its corpus has nothing to say: it stops there.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -21,12 +24,29 @@ fn main() {
         println!("eval skipped: no corpus at {}", corpus.display());
         return;
     }
+    // A second argument runs one part alone: pages, readability, photos, errors, suggestions,
+    // languages.
+    let only = std::env::args().nth(2);
+    let run = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let tmp = tempfile::tempdir().expect("temporary folder");
-    readability(&corpus.join("readability"), tmp.path());
-    photos(&corpus, tmp.path());
-    errors(&corpus, tmp.path());
-    suggestions(&corpus);
-    languages(&corpus);
+    if run("readability") {
+        readability(&corpus.join("readability"), tmp.path());
+    }
+    if run("pages") {
+        pages_beside_trafilatura(&corpus.join("trafilatura-dev"), tmp.path());
+    }
+    if run("photos") {
+        photos(&corpus, tmp.path());
+    }
+    if run("errors") {
+        errors(&corpus, tmp.path());
+    }
+    if run("suggestions") {
+        suggestions(&corpus);
+    }
+    if run("languages") {
+        languages(&corpus);
+    }
 }
 
 /// The country a Kazakh place name names, its suffixes taken off ("Ресейдің" -> RU).
@@ -385,6 +405,185 @@ fn readability(dir: &Path, tmp: &Path) {
     println!("| published date | {} | |", pct(dates, n_dates));
     println!("| body token F1, mean | {:.3} | >= 0.90 |", f1_sum / n.max(1) as f64);
     println!("| not imported | {} {:?} | |\n", failed.len(), failed);
+}
+
+/// What an extractor made of one page: the title, the date and the main text.
+#[derive(Default, Clone)]
+struct Extracted {
+    title: String,
+    date: String,
+    author: String,
+    text: String,
+}
+
+/// trafilatura (pip) on `files`, by `scripts/trafilatura-extract.py`: what it found in each, and
+/// the seconds it took in all. `None` when it is not installed.
+fn trafilatura(files: &[PathBuf]) -> Option<(HashMap<PathBuf, Extracted>, f64)> {
+    use std::io::Write;
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/trafilatura-extract.py");
+    let mut child = std::process::Command::new("python3")
+        .arg(script)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let list: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+    let mut stdin = child.stdin.take()?;
+    let writer = std::thread::spawn(move || stdin.write_all(list.as_bytes()));
+    let output = child.wait_with_output().ok()?;
+    let _ = writer.join();
+    let mut found = HashMap::new();
+    let mut seconds = None;
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
+        if let Some(s) = v["seconds"].as_f64() {
+            seconds = Some(s);
+            continue;
+        }
+        let field = |k: &str| v[k].as_str().unwrap_or_default().to_owned();
+        found.insert(
+            PathBuf::from(field("file")),
+            Extracted { title: field("title"), date: field("date"), author: field("author"), text: field("text") },
+        );
+    }
+    Some((found, seconds?))
+}
+
+/// How one extractor did on the pages: trafilatura's own measure (a `with` snippet found is a
+/// true positive, one not found a false negative, a `without` snippet found a false positive),
+/// pages where no `with` snippet was found, titles, dates and authors.
+#[derive(Default)]
+struct PageScore {
+    tp: usize,
+    fn_: usize,
+    fp: usize,
+    n_pages: usize,
+    nothing_found: usize,
+    titles: usize,
+    n_titles: usize,
+    dates: usize,
+    dates_found: usize,
+    n_dates: usize,
+    authors: usize,
+    n_authors: usize,
+}
+
+impl PageScore {
+    /// Adds a page; returns its own F1, for the list of the worst pages.
+    fn add(&mut self, gold: &serde_json::Value, got: &Extracted) -> f64 {
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = squash(&format!("{}\n{}", got.title, got.text));
+        let snippets = |k: &str| -> Vec<String> {
+            gold[k].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(squash).collect()
+        };
+        let (with, without) = (snippets("with"), snippets("without"));
+        let tp = with.iter().filter(|w| text.contains(w.as_str())).count();
+        let fp = without.iter().filter(|w| text.contains(w.as_str())).count();
+        self.tp += tp;
+        self.fn_ += with.len() - tp;
+        self.fp += fp;
+        self.n_pages += 1;
+        if tp == 0 && !with.is_empty() {
+            self.nothing_found += 1;
+        }
+        if let Some(title) = gold["title"].as_str().filter(|t| !t.trim().is_empty()) {
+            self.n_titles += 1;
+            self.titles += usize::from(norm(title) == norm(&got.title));
+        }
+        if let Some(date) = gold["date"].as_str().filter(|d| !d.trim().is_empty()) {
+            self.n_dates += 1;
+            self.dates_found += usize::from(!got.date.is_empty());
+            self.dates += usize::from(got.date.get(..10) == date.get(..10));
+        }
+        if let Some(author) = gold["author"].as_str().filter(|a| !a.trim().is_empty()) {
+            self.n_authors += 1;
+            self.authors += usize::from(norm(author) == norm(&got.author));
+        }
+        prf(tp, fp, with.len() - tp).2
+    }
+}
+
+/// The saved pages of trafilatura's own evaluation (`trafilatura-dev/`), imported as a user
+/// imports them, beside trafilatura run on the same files in the same run.
+fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
+    let Ok(text) = std::fs::read_to_string(dir.join("evaldata.json")) else { return };
+    let gold: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
+    let mut pages: Vec<(PathBuf, &serde_json::Value)> = gold
+        .values()
+        .filter_map(|v| Some((dir.join("pages").join(v["file"].as_str()?), v)))
+        .filter(|(p, _)| p.is_file())
+        .collect();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    let files: Vec<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
+    let start = std::time::Instant::now();
+    let (archive, report) = import(&tmp.join("trafilatura-dev"), &files);
+    let ours_seconds = start.elapsed().as_secs_f64();
+    let got = clippings_by_path(&archive, &report);
+    let reference = trafilatura(&files);
+    let (mut ours, mut theirs) = (PageScore::default(), PageScore::default());
+    let mut worst: Vec<(f64, String, String)> = Vec::new();
+    for (path, gold) in &pages {
+        let extracted = got
+            .get(path)
+            .map(|c| Extracted {
+                title: c.title.clone(),
+                date: c.published.map(|d| d.to_string()).unwrap_or_default(),
+                author: c.author.clone(),
+                text: c.body.clone(),
+            })
+            .unwrap_or_default();
+        let f = ours.add(gold, &extracted);
+        let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let missed: Vec<&str> = gold["with"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .filter(|w| !extracted.text.contains(*w) && !extracted.title.contains(*w))
+            .take(1)
+            .collect();
+        worst.push((f, file, missed.first().map(|m| m.chars().take(50).collect()).unwrap_or_default()));
+        if let Some((found, _)) = &reference {
+            theirs.add(gold, found.get(path).unwrap_or(&Extracted::default()));
+        }
+    }
+    let trafilatura_name = if reference.is_some() { "trafilatura 2.3" } else { "trafilatura (not installed)" };
+    println!("## Saved pages beside trafilatura ({} pages of trafilatura-dev/, both run here)\n", pages.len());
+    println!("| measure | Clippings | {trafilatura_name} | target |\n|---|---|---|---|");
+    let row = |name: &str, a: String, b: String, target: &str| println!("| {name} | {a} | {b} | {target} |");
+    let or_dash = |f: &dyn Fn(&PageScore) -> String| if reference.is_some() { f(&theirs) } else { "-".into() };
+    for (name, i, target) in
+        [("main text precision", 0, ""), ("main text recall", 1, ""), ("main text F1", 2, ">= trafilatura")]
+    {
+        let pick = |s: &PageScore| {
+            let v = prf(s.tp, s.fp, s.fn_);
+            format!("{:.3}", [v.0, v.1, v.2][i])
+        };
+        row(name, pick(&ours), or_dash(&pick), target);
+    }
+    row(
+        "pages where no `with` snippet is found",
+        ours.nothing_found.to_string(),
+        or_dash(&|s| s.nothing_found.to_string()),
+        "0",
+    );
+    row("title, exact", pct(ours.titles, ours.n_titles), or_dash(&|s| pct(s.titles, s.n_titles)), "");
+    row("date found", pct(ours.dates_found, ours.n_dates), or_dash(&|s| pct(s.dates_found, s.n_dates)), "");
+    row("date right", pct(ours.dates, ours.n_dates), or_dash(&|s| pct(s.dates, s.n_dates)), ">= 90%");
+    row("author, exact", pct(ours.authors, ours.n_authors), or_dash(&|s| pct(s.authors, s.n_authors)), "");
+    row(
+        "time",
+        format!("{ours_seconds:.1} s (whole import)"),
+        reference.as_ref().map_or("-".into(), |(_, s)| format!("{s:.1} s (extraction alone)")),
+        "",
+    );
+    worst.sort_by(|a, b| a.0.total_cmp(&b.0));
+    println!("\nThe 10 worst pages for Clippings (page F1, file, a `with` snippet it missed):\n");
+    for (f, file, missed) in worst.iter().take(10) {
+        println!("- {f:.2} `{file}`: \"{missed}\"");
+    }
+    println!();
 }
 
 fn orientation_code(text: &str) -> Option<u16> {

@@ -274,8 +274,12 @@ impl Store {
         Ok(out)
     }
 
+    /// How many clippings there are. sled counts a tree by reading it whole: the hashes, which
+    /// change with the clippings in the same transactions, are some 70 bytes a clipping where the
+    /// records are kilobytes (100,000 clippings: 1.5 s and 160 MB of sled's cache for the
+    /// records).
     pub(crate) fn n_clippings(&self) -> usize {
-        self.clippings.len()
+        self.hashes.len()
     }
 
     /// Every clipping, in id order.

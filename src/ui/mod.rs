@@ -18,6 +18,7 @@ pub mod thumbs;
 pub mod worker;
 
 pub use app::{Action, ClippingsApp, run};
+pub use platform::{log_startup, start_startup_log};
 pub use state::{AppState, Filters, ImportedFilter, ReviewSettings, Settings, SortColumn, Status, View};
 
 use crate::archive::{Kind, TagKind};

@@ -91,6 +91,8 @@ struct State {
     /// While the whole catalog is read in the background: the clippings re-read meanwhile, to
     /// re-read again into it when it arrives.
     refreshed_while_loading: Option<Vec<ClippingId>>,
+    /// The archive's count (the trash included) while the whole catalog is read.
+    n_while_loading: usize,
     opened_at: std::time::Instant,
     /// Reprints: each article that has some, to its story's first article; the members of each.
     stories: HashMap<ClippingId, ClippingId>,
@@ -133,13 +135,16 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
     let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
     log_step("reading the newest clippings", started);
-    let loading = catalog.len() + catalog.n_trashed() < archive.n_clippings();
+    // Fewer than asked for means the archive has no more; counting it costs a read of a tree.
+    let loading = catalog.len() + catalog.n_trashed() >= FIRST_SCREENFULS;
     if loading {
         load_catalog(&archive, out);
     }
+    let n_clippings =
+        if loading { count_while_loading(&archive, &catalog) } else { catalog.len() + catalog.n_trashed() };
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
-        n_clippings: archive.n_clippings(),
+        n_clippings,
         n_index_pending,
         accept_countries_on_import,
     });
@@ -149,6 +154,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         catalog,
         last_query: None,
         refreshed_while_loading: loading.then(Vec::new),
+        n_while_loading: n_clippings,
         opened_at: started,
         stories: HashMap::new(),
         members: HashMap::new(),
@@ -325,12 +331,9 @@ fn search(state: &State, out: &Outbox) {
         entries: Arc::new(entries),
         reprints: Arc::new(reprints),
         tag_counts,
-        // While the whole catalog is read, the archive's own count (the trash included).
-        n_total: if state.refreshed_while_loading.is_some() {
-            state.archive.n_clippings()
-        } else {
-            state.catalog.len()
-        },
+        // While the whole catalog is read, the archive's own count when it was opened (the
+        // trash included).
+        n_total: if state.refreshed_while_loading.is_some() { state.n_while_loading } else { state.catalog.len() },
         n_trashed: state.catalog.n_trashed(),
     });
 }
@@ -399,6 +402,14 @@ fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
 }
 
 /// After a change: re-read the changed clippings, show the current search again.
+/// How many clippings there are, until the whole catalog is read: the search index's count,
+/// which is at hand (sled would read a whole tree to count it). The catalog's arrival gives the
+/// exact count.
+fn count_while_loading(archive: &Archive, catalog: &Catalog) -> usize {
+    let indexed = archive.n_indexed().ok().and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+    indexed.max(catalog.len() + catalog.n_trashed())
+}
+
 /// Reads the whole catalog on a thread of its own; it arrives as [`Request::CatalogLoaded`].
 fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
@@ -437,6 +448,7 @@ fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
     if let Some(changed) = &mut state.refreshed_while_loading {
         changed.extend_from_slice(ids);
+        state.n_while_loading = count_while_loading(&state.archive, &state.catalog);
     }
     if let Err(e) = state.catalog.refresh(&state.archive, ids) {
         out.send(Reply::Failed {
