@@ -172,7 +172,21 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     if title.is_empty() && body.is_empty() {
         return Err(ImportError::NoText);
     }
-    let published = article.published_time.as_deref().and_then(parse_date_prefix).or_else(|| time_element_date(html));
+    let url = canonical_url(html)
+        .or(metadata.url)
+        .map(|u| u.trim().to_owned())
+        .filter(|u| u.starts_with("http"))
+        .unwrap_or_default();
+    let published = article
+        .published_time
+        .as_deref()
+        .and_then(parse_date_prefix)
+        .or_else(|| meta_date(html))
+        .or_else(|| json_date(html))
+        .or_else(|| time_element_date(html))
+        .or_else(|| url_date(&url))
+        .or_else(|| headline_date(html));
+    let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
         author: article.byline.as_deref().map(clean).unwrap_or_default(),
@@ -180,11 +194,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         published,
         language: article.lang.as_deref().map(|l| l.trim().to_lowercase()).unwrap_or_default(),
         image: article.image.clone().filter(|i| !i.trim().is_empty()),
-        url: canonical_url(html)
-            .or(metadata.url)
-            .map(|u| u.trim().to_owned())
-            .filter(|u| u.starts_with("http"))
-            .unwrap_or_default(),
+        url,
         body,
     })
 }
@@ -299,6 +309,111 @@ pub(crate) fn parse_date_prefix(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
 }
 
+/// The site's own name, cut off a title that carries it before or after a separator ("Ten
+/// years on | Harper's Magazine", "Ein Bericht - reitschuster.de"): a part is the site's when
+/// its letters are the site name's (`og:site_name`) or the address's host, or hold them.
+fn without_site_name(title: &str, site: &str, url: &str) -> String {
+    let letters =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let host = url.split("://").nth(1).and_then(|rest| rest.split(['/', '?', '#', ':']).next()).unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    // "harpers.org" names the site as "harpers"; "reitschuster.de" as itself or "reitschuster".
+    let host_name = host.rsplit_once('.').map_or(host, |(name, _)| name);
+    let names: Vec<String> =
+        [letters(site), letters(host), letters(host_name)].into_iter().filter(|n| n.chars().count() >= 4).collect();
+    let is_site = |part: &str| {
+        let part = letters(part);
+        !part.is_empty() && names.iter().any(|n| part == *n || (part.contains(n.as_str()) && part.len() <= n.len() * 3))
+    };
+    for separator in [" | ", " – ", " — ", " - ", " :: ", " // ", " · ", " » ", " « "] {
+        let Some((first, rest)) = title.split_once(separator) else { continue };
+        if let Some((head, last)) = title.rsplit_once(separator)
+            && is_site(last)
+            && letters(head).chars().count() >= 8
+        {
+            return head.trim().to_owned();
+        }
+        if is_site(first) && letters(rest).chars().count() >= 8 {
+            return rest.trim().to_owned();
+        }
+    }
+    title.to_owned()
+}
+
+/// A publication date in the tags that content systems write and Readability does not read:
+/// `<meta name="date">`, Dublin Core, Parse.ly, Sailthru, `itemprop="datePublished"`.
+fn meta_date(html: &str) -> Option<NaiveDate> {
+    const NAMES: [&str; 14] = [
+        "datepublished",
+        "date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.issued",
+        "dc.date.created",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "article.published",
+        "parsely-pub-date",
+        "sailthru.date",
+        "og:published_time",
+    ];
+    let mut best: Option<(usize, NaiveDate)> = None;
+    for tag in html.split('<').filter(|t| {
+        let t = t.get(..5).unwrap_or(t).to_ascii_lowercase();
+        t.starts_with("meta") || t.starts_with("time") || t.starts_with("span") || t.starts_with("div")
+    }) {
+        let key = ["name", "property", "itemprop"]
+            .into_iter()
+            .find_map(|a| attribute(tag, a))
+            .map(|k| k.trim().to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some(rank) = NAMES.iter().position(|n| *n == key) else { continue };
+        let value = attribute(tag, "content").or_else(|| attribute(tag, "datetime")).unwrap_or_default();
+        let date = parse_date_prefix(value).or_else(|| crate::import::formats::text::parse_date(value));
+        if let Some(date) = date
+            && best.is_none_or(|(r, _)| rank < r)
+        {
+            best = Some((rank, date));
+        }
+    }
+    best.map(|(_, date)| date)
+}
+
+/// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array).
+fn json_date(html: &str) -> Option<NaiveDate> {
+    let at = html.find("\"datePublished\"")? + "\"datePublished\"".len();
+    let rest = html.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    parse_date_prefix(rest.get(..rest.find('"')?)?)
+}
+
+/// The date printed by the headline, as a byline gives it ("07.11.2023", "31. Mai 2012",
+/// "October 5, 2013"): the first date in the 300 letters of text after the first `<h1>`.
+fn headline_date(html: &str) -> Option<NaiveDate> {
+    let lower = html.to_ascii_lowercase();
+    let at = lower.find("<h1")?;
+    let end = (at..=(at + 6000).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
+    let text = text_of_markup(html.get(at..end)?);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let near = text.char_indices().nth(300).map_or(text.as_str(), |(i, _)| &text[..i]);
+    crate::import::formats::text::parse_date(near)
+        .filter(|date| *date <= chrono::Utc::now().date_naive() + chrono::Days::new(1))
+}
+
+/// A date in a page's address, as blogs and newspapers write it: /2012/05/31/ or /2012-05-31.
+fn url_date(url: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = url.split(['/', '-', '_']).collect();
+    parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2].get(..2.min(w[2].len()))?);
+        if y.len() != 4 || m.len() != 2 || !d.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            .filter(|date| (1990..=2100).contains(&chrono::Datelike::year(date)))
+    })
+}
+
 /// The first `<time datetime="...">` of the page, for pages without meta dates.
 fn time_element_date(html: &str) -> Option<NaiveDate> {
     let at = html.find("<time")?;
@@ -311,6 +426,70 @@ fn time_element_date(html: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_name_is_cut_off_the_title() {
+        let cut = without_site_name;
+        assert_eq!(cut("Ten Years On | Harper's Magazine", "Harper's Magazine", ""), "Ten Years On");
+        assert_eq!(
+            cut("Ein Bericht aus Berlin - reitschuster.de", "", "https://reitschuster.de/post/x/"),
+            "Ein Bericht aus Berlin"
+        );
+        assert_eq!(cut("The Astana Times — Talks in Brussels", "The Astana Times", ""), "Talks in Brussels");
+        // The host without its domain: harpers.org names "Harper's".
+        assert_eq!(cut("Letters from Europe | Harper's", "", "https://harpers.org/archive/"), "Letters from Europe");
+        // A separator that parts the headline itself stays.
+        assert_eq!(
+            cut("Kazakhstan - Belgium: talks on transport", "DKNews", "https://dknews.kz/ru/x"),
+            "Kazakhstan - Belgium: talks on transport"
+        );
+        assert_eq!(cut("DKNews", "DKNews", ""), "DKNews");
+    }
+
+    #[test]
+    fn dates_in_the_tags_content_systems_write() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let page = |head: &str| format!("<html><head>{head}</head><body><p>Text</p></body></html>");
+        assert_eq!(meta_date(&page(r#"<meta name="date" content="2012-05-31T10:00:00+02:00">"#)), d(2012, 5, 31));
+        assert_eq!(meta_date(&page(r#"<meta name="DC.date.issued" content="2014-03-05">"#)), d(2014, 3, 5));
+        assert_eq!(
+            meta_date(r#"<body><span itemprop="datePublished" content="2019-12-16">16. Dezember</span></body>"#),
+            d(2019, 12, 16)
+        );
+        // datePublished ranks above a plain "date".
+        assert_eq!(
+            meta_date(&page(
+                r#"<meta name="date" content="2020-01-01"><meta itemprop="datePublished" content="2019-07-28">"#
+            )),
+            d(2019, 7, 28)
+        );
+        assert_eq!(meta_date(&page(r#"<meta name="description" content="2019-07-28">"#)), None);
+    }
+
+    #[test]
+    fn dates_in_json_ld_and_by_the_headline() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        let graph = r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage","datePublished": "2019-09-17T14:54:31+02:00"}]}</script>"#;
+        assert_eq!(json_date(graph), d(2019, 9, 17));
+        let byline = r#"<body><nav>Home 01.01.2020</nav><h1 class="title">«Gute Löhne alleine reichen nicht»</h1>
+            <i class="fas fa-clock"></i>&nbsp;<span class="_publishingdate">07.11.2023</span><p>Text</p></body>"#;
+        assert_eq!(headline_date(byline), d(2023, 11, 7));
+        assert_eq!(
+            headline_date("<h1>Mandelplätzchen</h1><p>Posted on 8. Dezember 2012 by Kulinaria</p>"),
+            d(2012, 12, 8)
+        );
+        assert_eq!(headline_date("<h1>No date here</h1><p>Only words.</p>"), None);
+    }
+
+    #[test]
+    fn a_date_in_the_address() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(url_date("https://die-partei.net/luebeck/2012/05/31/das-ministerium/"), d(2012, 5, 31));
+        assert_eq!(url_date("https://example.org/news/2019-08-02-simdjson.html"), d(2019, 8, 2));
+        assert_eq!(url_date("https://example.org/2019/13/02/x"), None);
+        assert_eq!(url_date("https://example.org/items/1234/56/78"), None);
+        assert_eq!(url_date(""), None);
+    }
 
     #[test]
     fn a_page_readability_panics_on_is_read_as_text() {
