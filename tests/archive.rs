@@ -426,6 +426,89 @@ fn photo_iptc_xmp_and_sidecars() {
     assert_eq!(names(c.id), [(TagKind::Country, "NL".into()), (TagKind::Topic, "culture".into())]);
 }
 
+/// The catalog file: a second opening reads it instead of every record, with the clippings
+/// changed since read again; a damaged file or one from another database is not used.
+#[test]
+fn the_catalog_file_is_read_with_the_changes_since() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    for i in 0..12 {
+        let country = ["Belgium", "Kazakhstan", "the Netherlands"][i % 3];
+        write(
+            &inbox,
+            &format!("{i:02}.txt"),
+            format!("Talks number {i}\n\nMinisters of {country} met in Brussels on transport."),
+        );
+    }
+    // What the catalog holds of a clipping, to compare two readings.
+    let shown = |catalog: &clippings::search::catalog::Catalog| -> Vec<String> {
+        let mut rows: Vec<String> = catalog
+            .in_archive()
+            .iter()
+            .map(|e| {
+                let tags: Vec<String> = e.tags.iter().map(Tag::key).collect();
+                let suggested: Vec<String> = e.suggestions.iter().map(|s| s.tag.key()).collect();
+                format!("{} {} {:?} {:?} {}", e.id().0, e.clipping.title, tags, suggested, e.clipping.body)
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let archive = Archive::open(&dir).unwrap();
+    let report = import(&archive, std::slice::from_ref(&inbox));
+    assert_eq!(report.n_imported(), 12);
+    let (first, save) = archive.catalog().unwrap();
+    archive.save_catalog(save.expect("no catalog file yet: it is written")).unwrap();
+    let (again, save) = archive.catalog().unwrap();
+    assert!(save.is_none(), "read from the file, nothing changed since");
+    assert_eq!(shown(&again), shown(&first));
+
+    // Changes since: a tag, an edit, a suggestion dismissed, a clipping to the trash, a new one.
+    let ids: Vec<ClippingId> = first.in_archive().iter().map(|e| e.id()).collect();
+    let energy = tags::resolve(TagKind::Topic, "energy").unwrap();
+    archive.add_tag(&energy, &ids[..3]).unwrap();
+    let mut edited = archive.get(ids[4]).unwrap();
+    edited.title = "Edited after the catalog file".into();
+    archive.update(&edited).unwrap();
+    let suggested = archive.suggestions(ids[5]).unwrap();
+    if let Some(s) = suggested.first() {
+        archive.dismiss_suggestion(ids[5], &s.tag).unwrap();
+    }
+    archive.trash(&[ids[6]]).unwrap();
+    write(&inbox, "new.txt", "A new clipping\n\nKazakhstan and Belgium signed a transport agreement.");
+    import(&archive, std::slice::from_ref(&inbox));
+    drop(archive);
+
+    let archive = Archive::open(&dir).unwrap();
+    let (with_changes, save) = archive.catalog().unwrap();
+    assert!(save.is_some(), "the changes are written for the next opening");
+    let rows = shown(&with_changes);
+    assert_eq!(rows.len(), 12, "one trashed, one new");
+    assert!(rows.iter().any(|r| r.contains("Edited after the catalog file")));
+    assert_eq!(rows.iter().filter(|r| r.contains("topic:energy")).count(), 3);
+    assert!(rows.iter().any(|r| r.contains("A new clipping")));
+    // The same as reading every record.
+    std::fs::remove_file(dir.join("catalog.jsonl")).unwrap();
+    let (from_records, _) = archive.catalog().unwrap();
+    assert_eq!(rows, shown(&from_records));
+
+    // A damaged file, or one whose token is not the database's, is read from the records.
+    archive.save_catalog(archive.catalog().unwrap().1.unwrap()).unwrap();
+    let text = std::fs::read_to_string(dir.join("catalog.jsonl")).unwrap();
+    std::fs::write(dir.join("catalog.jsonl"), &text[..text.len() / 2]).unwrap();
+    let (damaged, save) = archive.catalog().unwrap();
+    assert!(save.is_some(), "a damaged file is written again");
+    assert_eq!(shown(&damaged), rows);
+    let mut lines: Vec<&str> = text.lines().collect();
+    let header = lines[0].replace("\"token\":", "\"token\":1");
+    lines[0] = &header;
+    std::fs::write(dir.join("catalog.jsonl"), lines.join("\n")).unwrap();
+    let (other, save) = archive.catalog().unwrap();
+    assert!(save.is_some(), "a file of another database is written again");
+    assert_eq!(shown(&other), rows);
+}
+
 /// An agency photo: the capture day is IPTC's DateCreated (with its time), never EXIF's last-edit
 /// DateTime; the copyright notice is not the credit; IPTC and XMP keywords are both kept.
 #[test]

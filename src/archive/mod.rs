@@ -180,6 +180,11 @@ impl Archive {
         &self.root
     }
 
+    /// Where the database, the index and the catalog file are (a copy's folder for a snapshot).
+    pub(crate) fn data_dir(&self) -> &Path {
+        &self.data
+    }
+
     /// Where a clipping's original is kept.
     pub fn original_path(&self, clipping: &Clipping) -> PathBuf {
         original_path_in(&self.root, &clipping.hash, &clipping.format)

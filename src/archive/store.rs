@@ -28,6 +28,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 const KEY_SCHEMA: &[u8] = b"schema_version";
 const KEY_NEXT_ID: &[u8] = b"next_id";
 const KEY_IMPORTING: &[u8] = b"import_in_progress";
+/// The token of the catalog file that goes with this database (see `search::catalog`).
+const KEY_CATALOG_TOKEN: &[u8] = b"catalog_token";
 
 pub(crate) struct Store {
     db: sled::Db,
@@ -39,6 +41,9 @@ pub(crate) struct Store {
     clipping_tags: sled::Tree,
     suggestions: sled::Tree,
     index_pending: sled::Tree,
+    /// id -> sequence number of a change the catalog file (`search::catalog`) may lack: marked
+    /// with the index's marks, and when suggestions change.
+    catalog_pending: sled::Tree,
     /// id -> the text's MinHash signature for reprints (`search::stories`), empty for a
     /// clipping that has none (a photo, a short text). Derived: one missing is computed again.
     signatures: sled::Tree,
@@ -163,6 +168,7 @@ impl Store {
             clipping_tags: tree("clipping_tags")?,
             suggestions: tree("suggestions")?,
             index_pending: tree("index_pending")?,
+            catalog_pending: tree("catalog_pending")?,
             signatures: tree("signatures")?,
             db,
         };
@@ -222,9 +228,10 @@ impl Store {
             &self.tag_clippings,
             &self.clipping_tags,
             &self.index_pending,
+            &self.catalog_pending,
         );
         trees
-            .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags, pending)| {
+            .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags, pending, catalog_pending)| {
                 if let Some(existing) = hashes.get(clipping.hash.as_bytes())? {
                     let id = id_from_key(&existing).unwrap_or(ClippingId(0));
                     return Ok(Inserted::Duplicate(id));
@@ -240,6 +247,7 @@ impl Store {
                 clippings.insert(&id_key(id), encode(&record))?;
                 hashes.insert(clipping.hash.as_bytes(), &id_key(id))?;
                 pending.insert(&id_key(id), &seq.to_be_bytes())?;
+                catalog_pending.insert(&id_key(id), &seq.to_be_bytes())?;
                 for tag in tags {
                     let key = tag.key();
                     if tag_tree.get(key.as_bytes())?.is_none() {
@@ -390,6 +398,7 @@ impl Store {
     }
 
     pub(crate) fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+        self.mark_catalog_pending(&[id])?;
         if suggestions.is_empty() {
             self.suggestions.remove(id_key(id)).map_err(db_err)?;
         } else {
@@ -574,7 +583,58 @@ impl Store {
         for &id in ids {
             batch.insert(&id_key(id), &seq);
         }
-        self.index_pending.apply_batch(batch).map_err(db_err)
+        self.index_pending.apply_batch(batch.clone()).map_err(db_err)?;
+        self.catalog_pending.apply_batch(batch).map_err(db_err)
+    }
+
+    /// Marks clippings as changed since the catalog file was written (their suggestions).
+    fn mark_catalog_pending(&self, ids: &[ClippingId]) -> Result<()> {
+        let seq = self.next_seq()?.to_be_bytes();
+        let mut batch = sled::Batch::default();
+        for &id in ids {
+            batch.insert(&id_key(id), &seq);
+        }
+        self.catalog_pending.apply_batch(batch).map_err(db_err)
+    }
+
+    /// The clippings changed since the catalog file was written, with their marks' numbers.
+    pub(crate) fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+        let mut out = Vec::new();
+        for kv in self.catalog_pending.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
+            if let Some(id) = id_from_key(&k) {
+                out.push((id, seq));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Clears the marks of changes the catalog file now has; newer marks stay.
+    pub(crate) fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
+        for &(id, seq) in written {
+            let seq = seq.to_be_bytes();
+            let _newer =
+                self.catalog_pending.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
+        }
+        Ok(())
+    }
+
+    /// The token of the catalog file written for this database, if one was.
+    pub(crate) fn catalog_token(&self) -> Result<Option<u64>> {
+        Ok(self
+            .meta
+            .get(KEY_CATALOG_TOKEN)
+            .map_err(db_err)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+    }
+
+    pub(crate) fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {
+        match token {
+            Some(token) => self.meta.insert(KEY_CATALOG_TOKEN, &token.to_be_bytes()).map(|_| ()),
+            None => self.meta.remove(KEY_CATALOG_TOKEN).map(|_| ()),
+        }
+        .map_err(db_err)
     }
 
     /// Marks every clipping, for an index built from scratch.

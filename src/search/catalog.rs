@@ -257,12 +257,149 @@ impl Archive {
         Ok(Catalog::from_entries(entries?))
     }
 
-    /// Reads the whole archive into a [`Catalog`].
-    pub fn catalog(&self) -> Result<Catalog> {
+    /// Reads the whole archive into a [`Catalog`]: from the catalog file and the clippings
+    /// changed since it was written, or without a file that goes with this database, from every
+    /// record. The second part, when there is one, is what [`Archive::save_catalog`] writes for
+    /// the next opening.
+    pub fn catalog(&self) -> Result<(Catalog, Option<CatalogSave>)> {
         use rayon::prelude::*;
-        // Read on all cores: at 100,000 clippings, decoding the records is most of opening.
-        let entries: Result<Vec<Entry>> =
-            self.all_clippings_shrunk(keep_lead)?.into_par_iter().map(|clipping| self.light_entry(clipping)).collect();
-        Ok(Catalog::from_entries(entries?))
+        // The marks are read first: a change made while the catalog is read leaves a newer mark,
+        // which saving it does not clear.
+        let marks = self.store.catalog_pending()?;
+        let from_file = self.read_catalog_file();
+        let used_file = from_file.is_some();
+        let entries = match from_file {
+            Some(mut entries) => {
+                let changed: std::collections::HashSet<ClippingId> = marks.iter().map(|(id, _)| *id).collect();
+                entries.retain(|e| !changed.contains(&e.id()));
+                for &id in &changed {
+                    if let Some(clipping) = self.store.get(id)? {
+                        entries.push(self.light_entry(clipping)?);
+                    }
+                }
+                entries
+            }
+            // Read on all cores: at 100,000 clippings, decoding the records is most of it.
+            None => self
+                .all_clippings_shrunk(keep_lead)?
+                .into_par_iter()
+                .map(|clipping| self.light_entry(clipping))
+                .collect::<Result<Vec<Entry>>>()?,
+        };
+        let catalog = Catalog::from_entries(entries);
+        let save = (!marks.is_empty() || !used_file).then(|| CatalogSave { entries: catalog.entries.clone(), marks });
+        Ok((catalog, save))
     }
+
+    fn catalog_file_path(&self) -> std::path::PathBuf {
+        self.data_dir().join(CATALOG_FILE)
+    }
+
+    /// The entries of the catalog file, if there is one that goes with this database (its
+    /// token is the database's) and it reads whole.
+    fn read_catalog_file(&self) -> Option<Vec<Entry>> {
+        use std::io::BufRead;
+
+        use rayon::prelude::*;
+        let token = self.store.catalog_token().ok()??;
+        let file = std::fs::File::open(self.catalog_file_path()).ok()?;
+        let mut lines = std::io::BufReader::new(file).lines();
+        let header: CatalogHeader = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+        if header.version != CATALOG_VERSION || header.token != token {
+            return None;
+        }
+        let parse = |chunk: &[String]| -> Option<Vec<Entry>> {
+            chunk
+                .par_iter()
+                .map(|line| {
+                    let e: FileEntry = serde_json::from_str(line).ok()?;
+                    Some(Entry::light(e.clipping, e.tags, e.suggestions))
+                })
+                .collect()
+        };
+        let mut entries = Vec::with_capacity(header.n_entries);
+        let mut chunk = Vec::with_capacity(4096);
+        for line in lines {
+            chunk.push(line.ok()?);
+            if chunk.len() == 4096 {
+                entries.extend(parse(&chunk)?);
+                chunk.clear();
+            }
+        }
+        entries.extend(parse(&chunk)?);
+        (entries.len() == header.n_entries).then_some(entries)
+    }
+
+    /// Writes the catalog file, so that the next opening reads it instead of every record, and
+    /// clears the marks of the changes it has. It is derived: a file that is missing, damaged or
+    /// from another database is read from the records again.
+    pub fn save_catalog(&self, save: CatalogSave) -> Result<()> {
+        use std::io::Write;
+        let path = self.catalog_file_path();
+        let tmp = path.with_extension("jsonl.tmp");
+        let token = rand_token();
+        let written = (|| -> std::io::Result<()> {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            let header = CatalogHeader { version: CATALOG_VERSION, token, n_entries: save.entries.len() };
+            serde_json::to_writer(&mut out, &header)?;
+            out.write_all(b"\n")?;
+            for e in &save.entries {
+                let line = FileEntryRef { clipping: &e.clipping, tags: &e.tags, suggestions: &e.suggestions };
+                serde_json::to_writer(&mut out, &line)?;
+                out.write_all(b"\n")?;
+            }
+            out.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
+            std::fs::rename(&tmp, &path)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(crate::archive::Error::io(&path, e));
+        }
+        self.store.set_catalog_token(Some(token))?;
+        self.store.flush()?;
+        self.store.clear_catalog_pending(&save.marks)
+    }
+}
+
+/// The catalog file, beside the database: a header line, then one line per clipping as the
+/// catalog keeps it (its lead, its tags, its open suggestions).
+const CATALOG_FILE: &str = "catalog.jsonl";
+const CATALOG_VERSION: u32 = 1;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CatalogHeader {
+    version: u32,
+    /// Also kept in the database: a file from another database (a restored backup) is not used.
+    token: u64,
+    n_entries: usize,
+}
+
+#[derive(serde::Deserialize)]
+struct FileEntry {
+    clipping: Clipping,
+    tags: Vec<Tag>,
+    #[serde(default)]
+    suggestions: Vec<Suggestion>,
+}
+
+#[derive(serde::Serialize)]
+struct FileEntryRef<'a> {
+    clipping: &'a Clipping,
+    tags: &'a [Tag],
+    suggestions: &'a [Suggestion],
+}
+
+/// What [`Archive::save_catalog`] writes: the entries as read, and the marks they account for.
+pub struct CatalogSave {
+    entries: Vec<Arc<Entry>>,
+    marks: Vec<(ClippingId, u64)>,
+}
+
+/// A token that differs from one writing to the next.
+fn rand_token() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u32(std::process::id());
+    h.finish()
 }

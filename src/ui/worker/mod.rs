@@ -416,8 +416,14 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let to_worker = out.to_worker.clone();
     let tx = out.tx.clone();
     let spawned = spawn_thread("catalog", move || match archive.catalog() {
-        Ok(catalog) => {
+        Ok((catalog, save)) => {
             let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
+            // For the next opening; the catalog file is derived, so a failure only costs time.
+            if let Some(save) = save
+                && let Err(e) = archive.save_catalog(save)
+            {
+                log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now());
+            }
         }
         Err(e) => {
             let _ = tx.send(Reply::Failed {
