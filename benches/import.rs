@@ -154,6 +154,8 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
         std::fs::write(dir.join(format!("{i:06}.txt")), bytes).expect("write text");
     }
     let archive = Archive::open(&work.join("archive-texts")).expect("open archive");
+    // The peak resident memory from here on: writing 5 to clear_refs resets it (Linux).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
     let start = Instant::now();
     let report = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
     let took = start.elapsed();
@@ -164,6 +166,23 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
         n as f64 / took.as_secs_f64(),
         n_bytes as f64 / 1e6,
         took.as_secs_f64()
+    );
+    let p = report.phases;
+    let peak_mb = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().trim_end_matches("kB").trim().to_owned()))
+        })
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or_else(|| "unknown".to_owned(), |kb| format!("{:.0} MB", kb / 1024.0));
+    println!(
+        "  phases (wall time; reading runs on all cores while a thread commits, so they overlap): \
+         read, parse, language, suggestions {:.1} s; file sync {:.1} s; database {:.1} s; index {:.1} s. \
+         Peak resident memory {peak_mb}",
+        p.read.as_secs_f64(),
+        p.sync.as_secs_f64(),
+        p.db.as_secs_f64(),
+        p.index.as_secs_f64()
     );
     // What finding reprints costs: the signatures made during the import (timed here alone, on
     // one thread, against the import's time on all cores), and grouping the stories, which the

@@ -399,6 +399,11 @@ impl Store {
 
     pub(crate) fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
         self.mark_catalog_pending(&[id])?;
+        self.set_new_suggestions(id, suggestions)
+    }
+
+    /// Stores the suggestions of a clipping just inserted, which its insert marked already.
+    pub(crate) fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
         if suggestions.is_empty() {
             self.suggestions.remove(id_key(id)).map_err(db_err)?;
         } else {

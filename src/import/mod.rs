@@ -24,7 +24,7 @@ mod report;
 mod walk;
 
 pub use error::ImportError;
-pub use report::{FileOutcome, FolderCount, ImportProgress, ImportReport, Outcome};
+pub use report::{FileOutcome, FolderCount, ImportPhases, ImportProgress, ImportReport, Outcome};
 
 use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_unsynced};
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
@@ -123,6 +123,7 @@ impl Archive {
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
         let accept_countries = self.accepts_countries_on_import()?;
+        let phases = &std::sync::Mutex::new(ImportPhases::default());
         // Groups are committed on a thread of their own while the next group is read: the
         // reading threads do not wait for the disk, the committing one not for the reading.
         let result = std::thread::scope(|scope| -> Result<()> {
@@ -130,7 +131,7 @@ impl Archive {
             let (committed, outcomes) = std::sync::mpsc::channel::<Result<Vec<FileOutcome>>>();
             let committer = std::thread::Builder::new().name("import-commit".into()).spawn_scoped(scope, move || {
                 for group in groups {
-                    let result = self.commit_group(group, accept_countries);
+                    let result = self.commit_group(group, accept_countries, phases);
                     let failed = result.is_err();
                     if committed.send(result).is_err() || failed {
                         break;
@@ -170,10 +171,12 @@ impl Archive {
                         })
                         .collect()
                 };
+                let started = std::time::Instant::now();
                 group.extend(match &pool {
                     Some(pool) => pool.install(read_chunk),
                     None => read_chunk(),
                 });
+                phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner).read += started.elapsed();
                 if group.len() >= GROUP_FILES || group_started.elapsed() >= GROUP_TIME {
                     // Waits while the committer is still on the group before.
                     if to_commit.send(std::mem::take(&mut group)).is_err() {
@@ -197,6 +200,7 @@ impl Archive {
         });
         self.store.set_import_in_progress(false)?;
         result?;
+        report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(report)
     }
 
@@ -227,10 +231,19 @@ impl Archive {
 
     /// Commits a group: syncs the files it wrote in one pass, then stores its records, flushes
     /// the database, indexes them, and only then reports each file's outcome.
-    fn commit_group(&self, group: Vec<(PathBuf, Step)>, accept_countries: bool) -> Result<Vec<FileOutcome>> {
+    fn commit_group(
+        &self,
+        group: Vec<(PathBuf, Step)>,
+        accept_countries: bool,
+        phases: &std::sync::Mutex<ImportPhases>,
+    ) -> Result<Vec<FileOutcome>> {
         if group.is_empty() {
             return Ok(Vec::new());
         }
+        let add = |phase: fn(&mut ImportPhases) -> &mut std::time::Duration, since: std::time::Instant| {
+            *phase(&mut phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) += since.elapsed();
+        };
+        let started = std::time::Instant::now();
         let written: Vec<&Path> = group
             .iter()
             .filter_map(|(_, step)| match step {
@@ -240,6 +253,8 @@ impl Archive {
             .flatten()
             .collect();
         let synced = files::sync_written(self.root(), &written);
+        add(|p| &mut p.sync, started);
+        let started = std::time::Instant::now();
         let mut fresh = Vec::new();
         let mut outcomes = Vec::with_capacity(group.len());
         for (i, (path, step)) in group.into_iter().enumerate() {
@@ -267,9 +282,12 @@ impl Archive {
         }
         // Nothing is reported imported before it is on disk.
         self.store.flush()?;
+        add(|p| &mut p.db, started);
+        let started = std::time::Instant::now();
         // Nor before it can be found. The index is derived: should this fail, the clippings
         // stay marked and the next catch-up indexes them, so the import goes on.
         let _ = self.index_changed(&fresh);
+        add(|p| &mut p.index, started);
         Ok(outcomes)
     }
 
@@ -289,7 +307,8 @@ impl Archive {
         match self.store.insert_clipping(&clipping, &tags) {
             Ok(Inserted::New(id)) => {
                 // Suggestions are derived data: a failure to keep them does not fail the import.
-                let _ = self.store.set_suggestions(id, &suggestions);
+                // (The insert marked the new clipping for the catalog file already.)
+                let _ = self.store.set_new_suggestions(id, &suggestions);
                 let _ = self.store.set_signature(id, signature.as_ref());
                 Outcome::Imported { id, title: clipping.title }
             }
@@ -333,7 +352,11 @@ impl Archive {
             Err(reason) => Step::Done(Outcome::Failed { reason }),
         };
         let accept_countries = self.accepts_countries_on_import()?;
-        let committed = self.commit_group(vec![(path.clone(), step)], accept_countries);
+        let committed = self.commit_group(
+            vec![(path.clone(), step)],
+            accept_countries,
+            &std::sync::Mutex::new(ImportPhases::default()),
+        );
         self.store.set_import_in_progress(false)?;
         let outcome = committed?.pop().map_or(Outcome::Cancelled, |o| o.outcome);
         Ok(FileOutcome { path, outcome })
