@@ -426,6 +426,46 @@ fn photo_iptc_xmp_and_sidecars() {
     assert_eq!(names(c.id), [(TagKind::Country, "NL".into()), (TagKind::Topic, "culture".into())]);
 }
 
+/// A PDF whose producer sets words in pieces a little apart (as Google Docs does): pdf-extract
+/// reads a space at every such gap ("Exa mpl e  doc ume nt"); the import keeps words whole.
+#[test]
+fn pdf_words_set_in_pieces_are_read_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let lines = [
+        "Example document",
+        "Beautiful is better than ugly.",
+        "Explicit is better than implicit.",
+        "Simple is better than complex.",
+        "Complex is better than complicated.",
+    ];
+    // Courier at 14 pt: 8.4 pt a letter. Each word in pieces of three letters, each piece placed
+    // on its own, 2 pt further than the letters before it would end.
+    let mut content = String::from("BT /F1 14 Tf ");
+    for (i, line) in lines.iter().enumerate() {
+        let y = 720 - 20 * i;
+        let mut x = 72.0;
+        for word in line.split(' ') {
+            let chars: Vec<char> = word.chars().collect();
+            for (j, piece) in chars.chunks(3).enumerate() {
+                let mut piece: String = piece.iter().collect();
+                if (j + 1) * 3 >= chars.len() {
+                    piece.push(' ');
+                }
+                content.push_str(&format!("1 0 0 1 {x:.1} {y} Tm ({piece}) Tj "));
+                x += 8.4 * piece.chars().count() as f64 + 2.0;
+            }
+        }
+    }
+    content.push_str("ET");
+    let path = write(tmp.path(), "pieces.pdf", pdf_with_content("", "", "", "Courier", &content));
+    let report = import(&archive, &[path]);
+    let c = archive.get(imported_id(&report, "pieces.pdf")).unwrap();
+    for line in lines {
+        assert!(c.body.contains(line), "{line:?} not in {:?}", c.body);
+    }
+}
+
 /// The catalog file: a second opening reads it instead of every record, with the clippings
 /// changed since read again; a damaged file or one from another database is not used.
 #[test]

@@ -179,12 +179,17 @@ pub fn pdf(title: &str, author: &str, date: &str, lines: &[&str]) -> Vec<u8> {
         content.push_str(&format!("({}) Tj ", line.replace('(', "\\(").replace(')', "\\)")));
     }
     content.push_str("ET");
+    pdf_with_content(title, author, date, "Helvetica", &content)
+}
+
+/// A one-page PDF with this content stream, and this standard font as /F1.
+pub fn pdf_with_content(title: &str, author: &str, date: &str, font: &str, content: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
             .to_owned(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+        format!("<< /Type /Font /Subtype /Type1 /BaseFont /{font} /Encoding /WinAnsiEncoding >>"),
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         format!("<< /Title ({title}) /Author ({author}) /CreationDate ({date}) >>"),
     ];

@@ -44,13 +44,26 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     // pdf-extract reads more fonts well, but panics on some it does not know; lopdf's own
     // extraction is then the fallback.
     let extracted = quiet::catch_quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
-    let pages = match extracted {
-        Ok(Ok(pages)) => pages,
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let by_lopdf = |n: u32| quiet::catch_quietly(|| doc.extract_text(&[n]).unwrap_or_default()).unwrap_or_default();
+    let pages: Vec<String> = match extracted {
+        // pdf-extract places a space wherever glyphs stand apart, which breaks words in PDFs
+        // whose producer kerns inside them (Google Docs: "Exa mp le do cumen t"). lopdf joins
+        // a line's strings as written, with the spaces the producer wrote: where its words look
+        // like words and pdf-extract's do not, its page is taken.
+        Ok(Ok(pages)) => pages
+            .into_iter()
+            .enumerate()
+            .map(|(i, page)| match numbers.get(i) {
+                Some(&n) => {
+                    let other = by_lopdf(n);
+                    if looks_whole(&other, &page) { other } else { page }
+                }
+                None => page,
+            })
+            .collect(),
         Ok(Err(e)) => return Err(ImportError::BadText(format!("cannot read the PDF's text: {e}"))),
-        Err(_) => {
-            let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-            numbers.iter().map(|n| doc.extract_text(&[*n]).unwrap_or_default()).collect()
-        }
+        Err(_) => numbers.iter().map(|n| by_lopdf(*n)).collect(),
     };
     let body = pages
         .iter()
@@ -67,6 +80,26 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     }
     let published = [field(b"CreationDate"), field(b"ModDate")].iter().find_map(|d| parse_pdf_date(d));
     Ok(Document { title, author: field(b"Author"), published, body })
+}
+
+/// A text's words (runs with a letter) and their mean length in letters.
+fn word_shape(text: &str) -> (usize, f64) {
+    let lengths: Vec<usize> =
+        text.split_whitespace().map(|w| w.chars().filter(|c| c.is_alphabetic()).count()).filter(|&n| n > 0).collect();
+    (lengths.len(), lengths.iter().sum::<usize>() as f64 / lengths.len().max(1) as f64)
+}
+
+/// Whether `other` reads `broken`'s page with whole words: the same letters (within a tenth)
+/// in far fewer words, of the length words have (not run together).
+fn looks_whole(other: &str, broken: &str) -> bool {
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+    let ((n_other, mean_other), (n_broken, _)) = (word_shape(other), word_shape(broken));
+    let (l_other, l_broken) = (letters(other), letters(broken));
+    n_broken >= 8
+        && n_broken * 10 >= n_other * 13
+        && (3.0..=12.0).contains(&mean_other)
+        && l_other * 10 >= l_broken * 9
+        && l_other * 10 <= l_broken * 11
 }
 
 /// A PDF text string: UTF-16BE or UTF-8 with a byte-order mark, else PDFDocEncoding (taken as
@@ -175,6 +208,24 @@ mod tests {
         assert_eq!(parse_pdf_date("garbage"), None);
         assert_eq!(decode_text_string(b"\xFE\xFF\x04\x1A\x04\x30"), "Ка");
         assert_eq!(decode_text_string(b"Caf\xE9"), "Café");
+    }
+
+    #[test]
+    fn words_broken_apart_are_told_from_whole_ones() {
+        let broken = "Exa mp le do cumen t\n\nB ea utiful is b etter tha n  ugly.\nExp licit is b etter tha n  imp licit.\n\
+                      Simp le is b etter tha n  co mp lex.";
+        let whole = "Example document\nBeautiful is better than ugly.\nExplicit is better than implicit.\n\
+                     Simple is better than complex.";
+        assert!(looks_whole(whole, broken));
+        assert!(!looks_whole(broken, whole));
+        assert!(!looks_whole(whole, whole));
+        // Words run together are no better; nor is a text that lost most of the letters.
+        assert!(!looks_whole("Exampledocument Beautifulisbetterthanugly. Explicitisbetterthanimplicit.", broken));
+        assert!(!looks_whole("Example document is here.", broken));
+        // Another reading of the same words, as whole, is no reason to change.
+        let russian = "Министр иностранных дел Казахстана и его коллега из Бельгии обсудили в Брюсселе \
+                       вопросы транспорта и энергетики, а также Срединный коридор.";
+        assert!(!looks_whole(&russian.replace(", ", ","), russian));
     }
 
     #[test]
