@@ -177,15 +177,19 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http"))
         .unwrap_or_default();
-    let published = article
-        .published_time
-        .as_deref()
-        .and_then(parse_date_prefix)
-        .or_else(|| meta_date(html))
-        .or_else(|| json_date(html))
-        .or_else(|| time_element_date(html))
-        .or_else(|| url_date(&url))
-        .or_else(|| headline_date(html));
+    let published = [
+        article.published_time.as_deref().and_then(parse_date_prefix),
+        meta_date(html),
+        json_date(html),
+        time_element_date(html),
+        marked_date(html),
+        url_date(&url),
+        headline_date(html),
+        crate::import::formats::text::parse_date(&title),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|date| plausible(*date));
     let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
@@ -343,7 +347,7 @@ fn without_site_name(title: &str, site: &str, url: &str) -> String {
 /// A publication date in the tags that content systems write and Readability does not read:
 /// `<meta name="date">`, Dublin Core, Parse.ly, Sailthru, `itemprop="datePublished"`.
 fn meta_date(html: &str) -> Option<NaiveDate> {
-    const NAMES: [&str; 14] = [
+    const NAMES: [&str; 20] = [
         "datepublished",
         "date",
         "dc.date.issued",
@@ -358,6 +362,13 @@ fn meta_date(html: &str) -> Option<NaiveDate> {
         "parsely-pub-date",
         "sailthru.date",
         "og:published_time",
+        "publication_date",
+        "article:published_time",
+        // Last, the last change, which is the publication when nothing else says.
+        "dateupdate",
+        "datemodified",
+        "og:updated_time",
+        "article:modified_time",
     ];
     let mut best: Option<(usize, NaiveDate)> = None;
     for tag in html.split('<').filter(|t| {
@@ -383,9 +394,49 @@ fn meta_date(html: &str) -> Option<NaiveDate> {
 
 /// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array).
 fn json_date(html: &str) -> Option<NaiveDate> {
-    let at = html.find("\"datePublished\"")? + "\"datePublished\"".len();
-    let rest = html.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
-    parse_date_prefix(rest.get(..rest.find('"')?)?)
+    ["\"datePublished\"", "\"published_at\"", "\"dateCreated\""].into_iter().find_map(|key| {
+        let at = html.find(key)? + key.len();
+        let rest = html.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        parse_date_prefix(rest.get(..rest.find('"')?)?)
+    })
+}
+
+/// A date a page marks as one: the first element whose class names a date ("date",
+/// "entry-date", "published", "meta__date", "datum", "submitted"...), read from its `title` or
+/// `datetime` attribute, or from the text that follows it ("<span class="date">27.01.2022",
+/// "Gespeichert von rasos am 24. Juli 2017").
+fn marked_date(html: &str) -> Option<NaiveDate> {
+    const MARKS: [&str; 7] = ["date", "publish", "datum", "submitted", "posted", "authored", "byline"];
+    let mut at: usize = 0;
+    for tag in html.split('<') {
+        // Where this tag's '<' is.
+        let start = at.saturating_sub(1);
+        at += tag.len() + 1;
+        let Some(class) = attribute(tag, "class") else { continue };
+        let class = class.to_ascii_lowercase();
+        if !MARKS.iter().any(|m| class.contains(m)) || class.contains("update") {
+            continue;
+        }
+        let from_attribute = ["title", "datetime", "content"]
+            .into_iter()
+            .filter_map(|a| attribute(tag, a))
+            .find_map(|v| parse_date_prefix(v).or_else(|| crate::import::formats::text::parse_date(v)));
+        if let Some(date) = from_attribute.filter(|d| plausible(*d)) {
+            return Some(date);
+        }
+        let end = (start..=(start + 600).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
+        let text = text_of_markup(html.get(start..end)?);
+        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(120).collect();
+        if let Some(date) = crate::import::formats::text::parse_date(&text).filter(|d| plausible(*d)) {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// A publication date that can be one: from 1990 to tomorrow.
+fn plausible(date: NaiveDate) -> bool {
+    chrono::Datelike::year(&date) >= 1990 && date <= chrono::Utc::now().date_naive() + chrono::Days::new(1)
 }
 
 /// The date printed by the headline, as a byline gives it ("07.11.2023", "31. Mai 2012",
@@ -420,7 +471,8 @@ fn time_element_date(html: &str) -> Option<NaiveDate> {
     let rest = html.get(at..at + 300.min(html.len() - at))?;
     let value = rest.split("datetime=").nth(1)?;
     let value = value.trim_start_matches(['"', '\'']);
-    parse_date_prefix(value)
+    let value = value.get(..value.find(['"', '\'']).unwrap_or(value.len()))?;
+    parse_date_prefix(value).or_else(|| crate::import::formats::text::parse_date(value))
 }
 
 #[cfg(test)]
@@ -479,6 +531,29 @@ mod tests {
             d(2012, 12, 8)
         );
         assert_eq!(headline_date("<h1>No date here</h1><p>Only words.</p>"), None);
+    }
+
+    #[test]
+    fn dates_in_elements_marked_as_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(marked_date(r#"<h1>Mineral</h1><span class="date">27.01.2022</span>"#), d(2022, 1, 27));
+        assert_eq!(
+            marked_date(r#"<abbr class='published' title='2020-04-28T21:11:00+02:00'>21:11</abbr>"#),
+            d(2020, 4, 28)
+        );
+        assert_eq!(
+            marked_date(r#"<div class="submitted">Gespeichert von <span>rasos</span> am 24. Juli 2017 - 18:55</div>"#),
+            d(2017, 7, 24)
+        );
+        assert_eq!(
+            marked_date(r#"<h2 class='date-header'><span>Samstag, 5. Oktober 2013</span></h2>"#),
+            d(2013, 10, 5)
+        );
+        // A class that says nothing of dates, or a last change, is no publication date.
+        assert_eq!(marked_date(r#"<span class="price">27.01.2022</span>"#), None);
+        assert_eq!(marked_date(r#"<p class="updated">Stand 27.01.2022</p>"#), None);
+        assert!(!plausible(NaiveDate::from_ymd_opt(22, 9, 23).unwrap()));
+        assert_eq!(time_element_date(r#"<time datetime="01-11-2023 10:29">1. November</time>"#), d(2023, 11, 1));
     }
 
     #[test]
