@@ -203,7 +203,9 @@ fn kazakh_country_articles(corpus: &Path) {
 
 /// Each WMT Russian or French document against its human translation (English or German):
 /// the countries suggested for the original against those suggested for the translation.
-fn translations_agree(corpus: &Path) {
+/// The tags suggested for each WMT Russian or French document against those suggested for its
+/// human translation: `what` names them, `suggest` makes them.
+fn translations_agree(corpus: &Path, what: &str, suggest: fn(&str) -> Vec<clippings::archive::Suggestion>) {
     let Ok(meta) = std::fs::read_to_string(corpus.join("wmt-news-docs/metadata.jsonl")) else { return };
     println!("| evaluation | precision | recall | F1 | documents | target |\n|---|---|---|---|---|---|");
     let mut by_lang: std::collections::BTreeMap<String, (usize, usize, usize, usize)> = Default::default();
@@ -216,9 +218,8 @@ fn translations_agree(corpus: &Path) {
             continue;
         };
         let Ok(text) = std::fs::read_to_string(corpus.join("wmt-news-docs").join(file)) else { continue };
-        let suggested = |t: &str| -> std::collections::BTreeSet<String> {
-            clippings::suggest::suggest_countries("", t).into_iter().map(|s| s.tag.value).collect()
-        };
+        let suggested =
+            |t: &str| -> std::collections::BTreeSet<String> { suggest(t).into_iter().map(|s| s.tag.value).collect() };
         let (original, translated) = (suggested(&text), suggested(translation));
         let gold: std::collections::BTreeSet<&str> = translated.iter().map(String::as_str).collect();
         let (t, f, n) = tally(&original, &gold);
@@ -232,14 +233,15 @@ fn translations_agree(corpus: &Path) {
     for (langs, (t, f, n, docs)) in &by_lang {
         let (p, r, f1) = prf(*t, *f, *n);
         println!(
-            "| WMT {langs}: original's countries vs the translation's | {p:.3} | {r:.3} | {f1:.3} | {docs} | F1 >= 0.90 |"
+            "| WMT {langs}: original's {what} vs the translation's | {p:.3} | {r:.3} | {f1:.3} | {docs} | {} |",
+            if what == "countries" { "F1 >= 0.90" } else { "" }
         );
     }
     let (t, f, n, docs) = by_lang.values().fold((0, 0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3));
     let (p, r, f1) = prf(t, f, n);
-    println!("| WMT, all | {p:.3} | {r:.3} | {f1:.3} | {docs} | F1 >= 0.90 |\n");
+    println!("| WMT, all: {what} | {p:.3} | {r:.3} | {f1:.3} | {docs} | |\n");
     for d in disagreements {
-        eprintln!("WMT disagreement: {d}");
+        eprintln!("WMT disagreement ({what}): {d}");
     }
 }
 
@@ -855,7 +857,8 @@ fn suggestions(corpus: &Path) {
     kazakh_countries(corpus);
     println!();
     kazakh_country_articles(corpus);
-    translations_agree(corpus);
+    translations_agree(corpus, "countries", |t| clippings::suggest::suggest_countries("", t));
+    translations_agree(corpus, "topics", |t| clippings::suggest::suggest_topics("", t, &[]));
     if let Ok(seed) = std::fs::read_to_string(corpus.join("../fixtures/dknews-brussels-talks.txt")) {
         let (title, body) = seed.split_once('\n').unwrap_or((&seed, ""));
         let all = suggest::suggest(title, body, &[]);

@@ -1,5 +1,5 @@
 //! Topics a text is about: the user's own topics named in it, then the IPTC Media Topics (top
-//! level) by keywords in English, Russian, French, Dutch and German, from
+//! level) by keywords in English, Russian, Kazakh, French, Dutch and German, from
 //! `assets/topic-keywords.tsv`. A topic needs two mentions, or one in the title.
 
 use std::collections::HashMap;
@@ -49,7 +49,14 @@ impl Vocabulary {
             return topics.clone();
         }
         if !is_cyrillic(word) {
-            return Vec::new();
+            // A plural: "elections", "élections", "verkiezingen", "Wahlen".
+            return ["s", "es", "e", "n", "en"]
+                .into_iter()
+                .filter_map(|ending| word.strip_suffix(ending))
+                .filter(|base| base.chars().count() >= 4)
+                .find_map(|base| self.whole.get(base))
+                .cloned()
+                .unwrap_or_default();
         }
         let n_chars = word.chars().count();
         let mut found = Vec::new();
@@ -138,5 +145,26 @@ mod tests {
         // One of its words alone is not the topic.
         let found = suggest_topics("Middle East", "A corridor of power.", &mine);
         assert!(found.iter().all(|s| s.tag != mine[0]), "{found:?}");
+    }
+
+    #[test]
+    fn topics_in_kazakh_and_in_plurals() {
+        let topics =
+            |t: &str, b: &str| -> Vec<String> { suggest_topics(t, b, &[]).into_iter().map(|s| s.tag.value).collect() };
+        // Kazakh stems with their endings, a consonant softened included (мектеп, мектебі).
+        let kazakh = topics(
+            "Теміржол дәлізі кеңейеді",
+            "Қазақстан мен Бельгия көлік және логистика саласындағы ынтымақтастықты талқылады. \
+             Екі елдің елшілері келіссөздер жүргізді.",
+        );
+        assert!(kazakh.contains(&"transport".to_owned()), "{kazakh:?}");
+        assert!(kazakh.contains(&"diplomacy".to_owned()), "{kazakh:?}");
+        assert_eq!(topics("Мектеп реформасы", "Мектебі жаңа білім бағдарламасын енгізді."), ["education"]);
+        // Plurals of Latin keywords: French, Dutch, German, English.
+        assert_eq!(topics("Les élections", "Les élections régionales ont eu lieu dimanche."), ["politics"]);
+        assert_eq!(topics("Verkiezingen", "De verkiezingen van volgend jaar."), ["politics"]);
+        assert_eq!(topics("Hospitals", "Two hospitals opened."), ["health"]);
+        // A short word is not taken for a plural of another: "gas" stays "gas".
+        assert_eq!(topics("Gas", "Gas prices rose."), ["energy"]);
     }
 }
