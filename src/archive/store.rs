@@ -604,25 +604,12 @@ impl Store {
 
     /// The clippings changed since the catalog file was written, with their marks' numbers.
     pub(crate) fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
-        let mut out = Vec::new();
-        for kv in self.catalog_pending.iter() {
-            let (k, v) = kv.map_err(db_err)?;
-            let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
-            if let Some(id) = id_from_key(&k) {
-                out.push((id, seq));
-            }
-        }
-        Ok(out)
+        marks_in(&self.catalog_pending)
     }
 
     /// Clears the marks of changes the catalog file now has; newer marks stay.
     pub(crate) fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
-        for &(id, seq) in written {
-            let seq = seq.to_be_bytes();
-            let _newer =
-                self.catalog_pending.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
-        }
-        Ok(())
+        clear_marks(&self.catalog_pending, written)
     }
 
     /// The token of the catalog file written for this database, if one was.
@@ -654,15 +641,7 @@ impl Store {
 
     /// The clippings waiting for the index, with the sequence number of their mark, in id order.
     pub(crate) fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
-        let mut out = Vec::new();
-        for kv in self.index_pending.iter() {
-            let (k, v) = kv.map_err(db_err)?;
-            let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
-            if let Some(id) = id_from_key(&k) {
-                out.push((id, seq));
-            }
-        }
-        Ok(out)
+        marks_in(&self.index_pending)
     }
 
     /// The marks of these clippings, for those that have one.
@@ -683,12 +662,31 @@ impl Store {
     /// Clears the marks of changes the index now has. A clipping changed again meanwhile has a
     /// newer mark, which stays.
     pub(crate) fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
-        for &(id, seq) in indexed {
-            let seq = seq.to_be_bytes();
-            // A failed swap means a newer change: its mark must stay, so the error is the answer.
-            let _newer =
-                self.index_pending.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
-        }
-        Ok(())
+        clear_marks(&self.index_pending, indexed)
     }
+}
+
+/// The marks of a tree of marks (`index_pending`, `catalog_pending`): each clipping with the
+/// sequence number of its change, in id order.
+fn marks_in(tree: &sled::Tree) -> Result<Vec<(ClippingId, u64)>> {
+    let mut out = Vec::new();
+    for kv in tree.iter() {
+        let (k, v) = kv.map_err(db_err)?;
+        let seq = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(u64::MAX);
+        if let Some(id) = id_from_key(&k) {
+            out.push((id, seq));
+        }
+    }
+    Ok(out)
+}
+
+/// Clears these marks where they are still the ones given: a clipping changed again meanwhile
+/// has a newer mark, which stays.
+fn clear_marks(tree: &sled::Tree, done: &[(ClippingId, u64)]) -> Result<()> {
+    for &(id, seq) in done {
+        let seq = seq.to_be_bytes();
+        // A failed swap means a newer change: its mark must stay, so the error is the answer.
+        let _newer = tree.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
+    }
+    Ok(())
 }
