@@ -208,8 +208,11 @@ pub fn detail_panel_ui(
     let panel = egui::Panel::right("detail").resizable(true).default_size(380.0).size_range(range);
     let shown = panel.show(ui, |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
-            // Everything in the pane wraps or is cut to the pane: nothing may widen it.
-            ui.set_max_width(ui.available_width());
+            // Everything in the pane wraps or is cut to the pane: nothing may widen it. The
+            // scroll bar floats over the pane's right edge when the pane scrolls: the fields
+            // stop before it.
+            let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
+            ui.set_max_width(ui.available_width() - bar);
             if app.selection.len() > 1 {
                 bulk_ui(ui, app, pane, selection_key, actions);
             } else {
