@@ -177,19 +177,18 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http"))
         .unwrap_or_default();
-    let published = [
-        article.published_time.as_deref().and_then(parse_date_prefix),
-        meta_date(html),
-        json_date(html),
-        time_element_date(html),
-        marked_date(html),
-        url_date(&url),
-        headline_date(html),
-        crate::import::formats::text::parse_date(&title),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|date| plausible(*date));
+    // The sources in order of trust, each read only when the ones before found nothing.
+    let sources: [&dyn Fn() -> Option<NaiveDate>; 8] = [
+        &|| article.published_time.as_deref().and_then(parse_date_prefix),
+        &|| meta_date(html),
+        &|| json_date(html),
+        &|| time_element_date(html),
+        &|| marked_date(html),
+        &|| url_date(&url),
+        &|| headline_date(html),
+        &|| crate::import::formats::text::parse_date(&title),
+    ];
+    let published = sources.iter().find_map(|source| source().filter(|date| plausible(*date)));
     let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
@@ -449,7 +448,6 @@ fn headline_date(html: &str) -> Option<NaiveDate> {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let near = text.char_indices().nth(300).map_or(text.as_str(), |(i, _)| &text[..i]);
     crate::import::formats::text::parse_date(near)
-        .filter(|date| *date <= chrono::Utc::now().date_naive() + chrono::Days::new(1))
 }
 
 /// A date in a page's address, as blogs and newspapers write it: /2012/05/31/ or /2012-05-31.
