@@ -289,6 +289,7 @@ mod tests {
     #[test]
     fn kazakh_names_take_their_suffixes() {
         assert_eq!(mentioned("", "Ресей мен Қытай келісті."), ["CN", "RU"]);
+        assert_eq!(mentioned("", "Қазақстанымыздың экономикасы өсті."), ["KZ"]);
         assert_eq!(mentioned("", "Делегация Ресейден және Қытайдан келді."), ["CN", "RU"]);
         assert_eq!(mentioned("", "Министр Мәскеуде және Бейжіңде болды."), ["CN", "RU"]);
         assert_eq!(mentioned("", "Италиядан және Түркиядағы әріптестерінен хат келді."), ["IT", "TR"]);
@@ -321,6 +322,18 @@ mod tests {
         assert_eq!(mentioned("", "Україна і Росія."), ["RU", "UA"]);
         assert_eq!(mentioned("", "Делегації України та Росії зустрілися в Туреччині."), ["RU", "TR", "UA"]);
         assert_eq!(mentioned("", "Прем'єр Британії прибув."), ["GB"]);
+        // Adjectives in their cases, as a press text writes them.
+        assert_eq!(mentioned("", "Українська делегація зустрілася з польським міністром."), ["PL", "UA"]);
+        assert_eq!(mentioned("", "У Фінській затоці пройшов парад російських кораблів."), ["FI", "RU"]);
+    }
+
+    #[test]
+    fn adjectives_of_countries_in_the_news() {
+        assert_eq!(mentioned("", "Корабли прошли в Финском заливе и в сирийском порту Тартус."), ["FI", "SY"]);
+        assert_eq!(mentioned("", "Les autorités tunisiennes et le ministre algérien."), ["DZ", "TN"]);
+        assert_eq!(mentioned("", "De Griekse premier en de Noorse minister."), ["GR", "NO"]);
+        // Which language a text is in is not a mention of a country.
+        assert_eq!(mentioned("", "Книга вышла на финском языке."), Vec::<String>::new());
     }
 
     #[test]

@@ -63,8 +63,8 @@ fn stem(word: &str) -> String {
 /// Russian and Ukrainian case and adjective endings: what a short stem may take.
 const ENDINGS: &[&str] = &[
     "а", "у", "е", "ы", "и", "ю", "я", "ой", "ом", "ей", "ии", "ию", "ия", "ий", "ая", "ое", "ие", "ого", "ому", "ую",
-    "их", "ым", "ыми", "ими", "ых", "ом", // Ukrainian
-    "ї", "і", "єю", "ією", "ою", "ів", "ам", "ами", "ах", "ія", "ію", "ії",
+    "их", "ым", "ыми", "ими", "ых", "ом", "им", // Ukrainian
+    "ї", "і", "єю", "ією", "ою", "ів", "ам", "ами", "ах", "ія", "ію", "ії", "ій", "ої", "ім",
 ];
 
 /// Kazakh suffixes a name takes whole ("Ресей" -> "Ресейде", "Италиядан", "АҚШ-тың"): case,
@@ -136,7 +136,20 @@ const KAZAKH_SUFFIXES: &[&str] = &[
     "дік",
     "тық",
     "тік",
-    "ға",
+    // Possessive: "Қазақстанымыз" (our Kazakhstan), "Қазақстанымыздың".
+    "ым",
+    "ім",
+    "м",
+    "ың",
+    "ің",
+    "ымыз",
+    "іміз",
+    "мыз",
+    "міз",
+    "ыңыз",
+    "іңіз",
+    "ңыз",
+    "ңіз",
 ];
 
 /// Whether `extra`, what a word adds to a whole name, is one or two Kazakh suffixes (after a
