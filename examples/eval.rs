@@ -70,9 +70,7 @@ fn kazakh_country_of(span: &str) -> Option<&'static str> {
         if name.chars().count() <= 3 && name != name.to_uppercase() {
             return None;
         }
-        clippings::archive::countries::lookup(name)
-            .map(|c| c.code)
-            .or_else(|| NAMES.get(&name.to_lowercase()).copied())
+        clippings::archive::countries::lookup(name).map(|c| c.code).or_else(|| NAMES.get(&name.to_lowercase()).copied())
     })
 }
 
@@ -247,11 +245,8 @@ fn kazakh_country_articles(corpus: &Path) {
     let per: Vec<String> =
         top.iter().take(14).map(|(code, (found, expected, _, _))| format!("{code} {found}/{expected}")).collect();
     println!("\nKazakh recall by country (found/expected): {}", per.join(", "));
-    let per: Vec<String> = top
-        .iter()
-        .take(14)
-        .map(|(code, (_, _, suggested, right))| format!("{code} {right}/{suggested}"))
-        .collect();
+    let per: Vec<String> =
+        top.iter().take(14).map(|(code, (_, _, suggested, right))| format!("{code} {right}/{suggested}")).collect();
     println!("Kazakh precision by country, an entity naming it (right/suggested): {}", per.join(", "));
     let mut wrong: Vec<(String, usize)> = wrong.into_iter().collect();
     wrong.sort_by_key(|(_, n)| std::cmp::Reverse(*n));

@@ -379,12 +379,18 @@ impl Store {
 
     /// Every clipping's id.
     pub(crate) fn ids(&self) -> Result<Vec<ClippingId>> {
-        self.clippings
+        // From the small `hashes` tree, which has one entry a clipping, changed with the records
+        // in the same transactions: sled reads a tree's values with its keys, and the records
+        // would be read whole (160 MB for 100,000 clippings) and kept in its cache.
+        let mut ids: Vec<ClippingId> = self
+            .hashes
             .iter()
-            .keys()
-            .map(|k| k.map_err(db_err).map(|k| id_from_key(&k)))
+            .values()
+            .map(|v| v.map_err(db_err).map(|v| id_from_key(&v)))
             .filter_map(Result::transpose)
-            .collect()
+            .collect::<Result<_>>()?;
+        ids.sort_unstable();
+        Ok(ids)
     }
 
     /// Deletes a clipping's records for good: the record, its hash and its tag relations.

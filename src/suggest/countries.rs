@@ -119,21 +119,23 @@ fn token_matches(word: &str, token: &str, whole: &str) -> bool {
 }
 
 /// Keys under which a text word may find mentions: itself, and for Cyrillic words, its
-/// prefixes down to four letters (the stems it may extend).
-fn lookup_keys(word: &str) -> Vec<String> {
-    if !is_cyrillic(word) {
-        return vec![word.to_owned()];
-    }
-    let chars: Vec<char> = word.chars().collect();
+/// prefixes down to four letters (the stems it may extend). Slices of the word: no copies.
+fn lookup_keys(word: &str) -> impl Iterator<Item = &str> {
+    let cyrillic = is_cyrillic(word);
     // A whole name and two Kazakh suffixes may add up to seven letters ("Италиядағы").
-    let mut keys: Vec<String> = (chars.len().saturating_sub(7).max(4).min(chars.len())..=chars.len())
-        .map(|n| chars[..n].iter().collect())
-        .collect();
+    let n_chars = if cyrillic { word.chars().count() } else { 0 };
+    let shortest = n_chars.saturating_sub(7).max(4).min(n_chars);
+    let prefixes = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([word.len()])
+        .enumerate()
+        .filter(move |&(k, _)| cyrillic && k + 1 >= shortest)
+        .filter_map(|(_, end)| word.get(..end));
     // An abbreviation with its suffix after a hyphen: "АҚШ-та", "ЕО-ның".
-    if let Some((head, _)) = word.split_once('-') {
-        keys.push(head.to_owned());
-    }
-    keys
+    let head = cyrillic.then(|| word.split_once('-').map(|(head, _)| head)).flatten();
+    prefixes.chain((!cyrillic).then_some(word)).chain(head)
 }
 
 /// Words after a country's name that make it something else: a currency ("АҚШ долларына",
@@ -184,7 +186,7 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
         let mut best_len = 0;
         let in_dateline = dateline.as_ref().is_some_and(|d| d.contains(offset));
         for key in lookup_keys(word) {
-            for &m in matcher.by_first.get(&key).map(Vec::as_slice).unwrap_or_default() {
+            for &m in matcher.by_first.get(key).map(Vec::as_slice).unwrap_or_default() {
                 let mention = &matcher.mentions[m];
                 let n = mention.tokens.len();
                 let dateline_only = mention.kind == MentionKind::DatelineOnly;

@@ -50,41 +50,77 @@ const CONNECTORS: &[&str] =
 
 const EVENT_TABLE: &str = include_str!("../../assets/event-names.tsv");
 
-/// Each other name of an event, as folded words, with the name its tag takes.
-static EVENT_NAMES: std::sync::LazyLock<Vec<(&'static str, Vec<String>)>> = std::sync::LazyLock::new(|| {
-    let mut out = Vec::new();
+/// A word of an event's other name, as a text word matches it: the word itself, and for
+/// Cyrillic words of four letters and more the stem that takes case endings and Kazakh
+/// suffixes ("форум" of "форума", "форумында"; "астанинск" of "Астанинского").
+struct AliasWord {
+    whole: String,
+    stem: Option<String>,
+}
+
+impl AliasWord {
+    fn new(word: String) -> AliasWord {
+        let n_chars = word.chars().count();
+        let stem = (is_cyrillic(&word) && n_chars >= 4).then(|| {
+            let cut = if ["ий", "ый", "ой", "ая", "ое"].iter().any(|e| word.ends_with(e)) {
+                2
+            } else if word.ends_with(|c: char| "аеиоуыэюяйьі".contains(c)) {
+                1
+            } else {
+                0
+            };
+            word.chars().take(n_chars - cut).collect()
+        });
+        AliasWord { whole: word, stem }
+    }
+
+    /// Whether a text word is this word: the same, or its stem with at most five letters more.
+    fn matches(&self, word: &str) -> bool {
+        word == self.whole
+            || self
+                .stem
+                .as_deref()
+                .is_some_and(|stem| word.strip_prefix(stem).is_some_and(|extra| extra.chars().nth(5).is_none()))
+    }
+
+    /// The first letter a matching word starts with.
+    fn first_char(&self) -> Option<char> {
+        self.whole.chars().next()
+    }
+}
+
+/// Each other name of an event, as words, with the name its tag takes; and the names by the
+/// first letter of their first word, so that a text word is tried against few of them.
+struct EventNames {
+    names: Vec<(&'static str, Vec<AliasWord>)>,
+    by_first_char: std::collections::HashMap<char, Vec<usize>>,
+}
+
+static EVENT_NAMES: std::sync::LazyLock<EventNames> = std::sync::LazyLock::new(|| {
+    let mut names = Vec::new();
     for line in EVENT_TABLE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let mut names = line.split('\t');
-        let Some(name) = names.next() else { continue };
-        for alias in std::iter::once(name).chain(names) {
-            let words = super::words_of(alias);
+        let mut aliases = line.split('\t');
+        let Some(name) = aliases.next() else { continue };
+        for alias in std::iter::once(name).chain(aliases) {
+            let words: Vec<AliasWord> = super::words_of(alias).into_iter().map(AliasWord::new).collect();
             if !words.is_empty() {
-                out.push((name, words));
+                names.push((name, words));
             }
         }
     }
-    out
+    let mut by_first_char: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+    for (i, (_, words)) in names.iter().enumerate() {
+        if let Some(c) = words.first().and_then(AliasWord::first_char) {
+            by_first_char.entry(c).or_default().push(i);
+        }
+    }
+    EventNames { names, by_first_char }
 });
 
-/// Whether a text word is a word of an event's name: the same, or for Cyrillic words the same
-/// stem with a case ending or Kazakh suffix ("форума", "форумында", "Астанинского").
-fn alias_word_matches(word: &str, alias: &str) -> bool {
-    if word == alias {
-        return true;
-    }
-    if !is_cyrillic(alias) || alias.chars().count() < 4 {
-        return false;
-    }
-    let chars: Vec<char> = alias.chars().collect();
-    let cut = if ["ий", "ый", "ой", "ая", "ое"].iter().any(|e| alias.ends_with(e)) {
-        2
-    } else if "аеиоуыэюяйьі".contains(chars[chars.len() - 1]) {
-        1
-    } else {
-        0
-    };
-    let stem: String = chars[..chars.len() - cut].iter().collect();
-    word.strip_prefix(stem.as_str()).is_some_and(|extra| extra.chars().count() <= 5)
+/// Whether a word, as written, is one of the event words ("Forum", "САММИТ", "sommet"), without
+/// folding it into a new string.
+fn is_event_head(word: &str) -> bool {
+    word.len() <= 2 * 14 && EVENT_HEADS.iter().any(|head| word.chars().flat_map(char::to_lowercase).eq(head.chars()))
 }
 
 /// Event suggestions: known events named in the text first, then phrases headed by an event
@@ -137,9 +173,11 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     // International Forum, not an event of its own.
     let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, (offset, _, _)) in reading.words.iter().enumerate() {
-        for (name, alias) in EVENT_NAMES.iter() {
+        let Some(first) = reading.words[i].1.chars().next() else { continue };
+        for &n in EVENT_NAMES.by_first_char.get(&first).map(Vec::as_slice).unwrap_or_default() {
+            let (name, alias) = &EVENT_NAMES.names[n];
             let here = reading.words.get(i..i + alias.len()).unwrap_or_default();
-            if here.len() == alias.len() && here.iter().zip(alias).all(|((_, w, _), a)| alias_word_matches(w, a)) {
+            if here.len() == alias.len() && here.iter().zip(alias).all(|((_, w, _), a)| a.matches(w)) {
                 let end = here.last().map_or(*offset, |(o, w, _)| o + w.len());
                 covered.push(*offset..end);
                 add((*name).to_owned(), *offset, &mut found);
@@ -172,7 +210,7 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     };
     const ARTICLES: &[&str] = &["the", "a", "le", "la", "les", "un", "une", "de", "het", "een", "der", "die", "das"];
     for (i, (offset, word)) in words.iter().enumerate() {
-        if !EVENT_HEADS.contains(&fold(word).as_str()) || covered.iter().any(|r| r.contains(offset)) {
+        if !is_event_head(word) || covered.iter().any(|r| r.contains(offset)) {
             continue;
         }
         // Capitalised words (and connectors between them) before the head; a Cyrillic head
