@@ -359,9 +359,10 @@ impl Store {
         Ok(())
     }
 
-    /// Every signature kept, by clipping (`None` for a clipping that has none).
-    pub(crate) fn signatures(&self) -> Result<HashMap<ClippingId, Option<Signature>>> {
-        let mut out = HashMap::new();
+    /// Every signature kept, by clipping in the order of their ids (`None` for a clipping that
+    /// has none).
+    pub(crate) fn signatures(&self) -> Result<Vec<(ClippingId, Option<Signature>)>> {
+        let mut out = Vec::new();
         for kv in self.signatures.iter() {
             let (k, v) = kv.map_err(db_err)?;
             let Some(id) = id_from_key(&k) else { continue };
@@ -372,7 +373,7 @@ impl Store {
                 }
                 Signature(hashes)
             });
-            out.insert(id, signature);
+            out.push((id, signature));
         }
         Ok(out)
     }

@@ -127,6 +127,9 @@ impl Catalog {
     /// Builds a catalog from entries made elsewhere (tests, benchmarks).
     pub fn from_entries(entries: Vec<Entry>) -> Catalog {
         let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Arc::new).collect();
+        // The collection reuses the buffer of the entries themselves, which is 80 times the
+        // size of their pointers: 66 MB kept for nothing at 100,000 clippings.
+        entries.shrink_to_fit();
         sort_newest_first(&mut entries);
         let mut catalog = Catalog { entries: Vec::new(), by_id: Vec::new(), tags_by_key: HashMap::new() };
         for entry in &entries {

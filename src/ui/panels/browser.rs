@@ -305,8 +305,8 @@ pub fn also_in(reprints: &[Reprint]) -> String {
         .iter()
         .take(8)
         .map(|r| {
-            let name = if r.outlet.is_empty() { r.title.as_str() } else { r.outlet.as_str() };
-            match r.date {
+            let name = if r.outlet().is_empty() { r.title() } else { r.outlet() };
+            match r.date() {
                 Some(date) => format!("{name} ({})", crate::ui::date_text(date)),
                 None => name.to_owned(),
             }

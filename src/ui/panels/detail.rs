@@ -278,14 +278,14 @@ fn reprints_ui(ui: &mut egui::Ui, app: &AppState, id: crate::archive::ClippingId
     ui.add_space(8.0);
     ui.strong(t!("reprints-title", n = reprints.len()));
     for r in reprints {
-        let date = r.date.map(crate::ui::date_text).unwrap_or_default();
-        let outlet = if r.outlet.is_empty() { t!("reprint-no-outlet") } else { r.outlet.clone() };
+        let date = r.date().map(crate::ui::date_text).unwrap_or_default();
+        let outlet = if r.outlet().is_empty() { t!("reprint-no-outlet") } else { r.outlet().to_owned() };
         ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(outlet).strong());
             if !date.is_empty() {
                 ui.weak(date);
             }
-            ui.add(egui::Label::new(&r.title).wrap());
+            ui.add(egui::Label::new(r.title()).wrap());
         });
     }
 }

@@ -76,13 +76,28 @@ pub enum Request {
 }
 
 /// What was pasted into the window.
-/// Another clipping of the same story (a reprint), as the window lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reprint {
-    pub id: ClippingId,
-    pub outlet: String,
-    pub date: Option<chrono::NaiveDate>,
-    pub title: String,
+/// Another clipping of the same story (a reprint), as the window lists it: its catalog entry,
+/// shared, not copied (a search of 100,000 clippings in stories of 6 would copy half a million
+/// titles and outlets).
+#[derive(Debug, Clone)]
+pub struct Reprint(pub Arc<Entry>);
+
+impl Reprint {
+    pub fn id(&self) -> ClippingId {
+        self.0.id()
+    }
+
+    pub fn outlet(&self) -> &str {
+        &self.0.clipping.source
+    }
+
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        self.0.clipping.published
+    }
+
+    pub fn title(&self) -> &str {
+        &self.0.clipping.title
+    }
 }
 
 /// What a press review is made of.

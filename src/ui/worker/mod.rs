@@ -371,15 +371,7 @@ fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, H
             .collect();
         others.sort_by_key(|o| key(o));
         if !others.is_empty() {
-            let list = others
-                .into_iter()
-                .map(|o| Reprint {
-                    id: o.id(),
-                    outlet: o.clipping.source.clone(),
-                    date: o.clipping.published,
-                    title: o.clipping.title.clone(),
-                })
-                .collect();
+            let list = others.into_iter().map(|o| Reprint(Arc::clone(o))).collect();
             reprints.insert(e.id(), list);
         }
     }
