@@ -251,12 +251,6 @@ fn walk_size(dir: &std::path::Path) -> u64 {
 }
 
 /// Resident memory now and at its peak, in MB, from /proc/self/status (Linux).
-/// Resident memory now and at its peak, in MB.
-fn resident_mb() -> (f64, f64) {
-    let (rss, peak, _) = resident_parts_mb();
-    (rss, peak)
-}
-
 /// Resident memory now, at its peak, and the part of it that is files mapped in (the search
 /// index's pages, which the kernel may drop at any time), in MB.
 fn resident_parts_mb() -> (f64, f64, f64) {

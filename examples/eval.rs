@@ -115,6 +115,11 @@ fn kazakh_countries(corpus: &Path) {
     println!("| the same with the weaker suggestions | {p:.3} | {r:.3} | {f:.3} | {n_docs} | |");
 }
 
+/// A sentence's entities: their type and text.
+type EntitySpans = Vec<(String, String)>;
+/// Per country: found, expected, suggested, suggested where an entity names it.
+type CountryTally = (usize, usize, usize, usize);
+
 /// Short Kazakh articles of the sentences that name a country (three such sentences each, in
 /// the corpus's order), as issue #13 measures them: every suggestion counts, weak ones too (a
 /// single mention is a mention); a country is expected where a GPE entity is its name in an
@@ -127,7 +132,7 @@ fn kazakh_country_articles(corpus: &Path) {
     // organisations ("Қазақстан Республикасы Сыртқы істер министрлігі"), events, buildings.
     // Not money ("АҚШ доллары") or languages ("қазақ тілі"), which are no country's mention.
     const NAMING: &[&str] = &["GPE", "LOCATION", "NORP", "ORGANISATION", "EVENT", "FACILITY"];
-    let naming: Vec<(String, BTreeSet<&str>, Vec<(String, String)>)> = lines
+    let naming: Vec<(String, BTreeSet<&str>, EntitySpans)> = lines
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|s| {
@@ -166,7 +171,7 @@ fn kazakh_country_articles(corpus: &Path) {
     let (mut tp2, mut fp2, mut fne2) = (0, 0, 0);
     let (mut sup, mut n_got) = (0, 0);
     // Per country: found, expected, suggested, suggested where an entity names it.
-    let mut by_country: BTreeMap<&str, (usize, usize, usize, usize)> = BTreeMap::new();
+    let mut by_country: BTreeMap<&str, CountryTally> = BTreeMap::new();
     let (mut tp, mut fp, mut fne) = (0, 0, 0);
     let mut n_docs = 0;
     let mut wrong: BTreeMap<String, usize> = BTreeMap::new();
@@ -240,7 +245,7 @@ fn kazakh_country_articles(corpus: &Path) {
         "| the same, a suggestion right when an annotated entity names the country (a place, a people, an organisation) | {:.3} | {r:.3} | | {n_docs} | precision >= 0.97 |",
         sup as f64 / n_got.max(1) as f64
     );
-    let mut top: Vec<(&str, (usize, usize, usize, usize))> = by_country.into_iter().collect();
+    let mut top: Vec<(&str, CountryTally)> = by_country.into_iter().collect();
     top.sort_by_key(|(_, (_, expected, _, _))| std::cmp::Reverse(*expected));
     let per: Vec<String> =
         top.iter().take(14).map(|(code, (found, expected, _, _))| format!("{code} {found}/{expected}")).collect();

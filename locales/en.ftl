@@ -444,3 +444,24 @@ reprints-title = Also printed by ({ $n })
 reprint-no-outlet = Outlet unknown
 sidebar-collapse-reprints = One card per story
 sidebar-collapse-reprints-hover = A story printed by several outlets is shown once, by its earliest clipping; the others are listed under it
+
+# Why a file was not imported; what in a search is probably a mistake.
+import-error-unsupported = not a clipping format (articles and photos are imported)
+import-error-unsupported-photo = { $format } photos are not supported: save or export them as JPEG first
+import-error-empty = empty file
+import-error-not-a-file = not an ordinary file (a pipe, a device or a socket)
+import-error-read = the file cannot be read: { $error }
+import-error-bad-image = not a valid { $format } image: { $reason }
+import-error-too-many-pixels = the image is { $size } pixels ({ $megapixels } megapixels), over the limit of { $limit } megapixels
+import-error-too-much-memory = the image would need { $needed } MB to decode, over the limit of { $limit } MB
+import-error-too-large = the file is { $size } MB: a clipping of this kind may be at most { $limit } MB
+import-error-no-text = the text file holds no text
+import-error-bad-text = the text cannot be read: { $reason }
+import-error-store = the clipping could not be stored: { $error }
+import-error-decoder-panic = the decoder crashed on this file
+hint-unknown-country-near = No country is called “{ $value }”: did you mean “{ $name }”?
+hint-unknown-country = No country is called “{ $value }”: use a code (BE) or a name.
+hint-not-a-date = “{ $value }” is not a date: write date:2024, date:2024-03, date:2024-03-05 or date:2024-01..2024-03.
+hint-not-an-import-time = imported:{ $value } is not understood: write imported:today, this-week, last-30-days or a date.
+hint-not-a-kind = kind:{ $value } is not understood: write kind:photo or kind:article.
+hint-not-a-filter = { $field }: is not a filter: did you mean { $nearest }:{ $value }?

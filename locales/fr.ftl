@@ -464,3 +464,24 @@ reprints-title = Reprises ({ $n })
 reprint-no-outlet = Média inconnu
 sidebar-collapse-reprints = Une carte par sujet
 sidebar-collapse-reprints-hover = Un article repris par plusieurs médias n’apparaît qu’une fois, par sa première coupure ; les reprises sont listées avec lui
+
+# Why a file was not imported; what in a search is probably a mistake.
+import-error-unsupported = format non pris en charge (seuls les articles et les photos sont importés)
+import-error-unsupported-photo = les photos { $format } ne sont pas prises en charge : enregistrez-les ou exportez-les d'abord en JPEG
+import-error-empty = fichier vide
+import-error-not-a-file = ce n'est pas un fichier ordinaire (tube, périphérique ou socket)
+import-error-read = le fichier ne peut pas être lu : { $error }
+import-error-bad-image = image { $format } non valide : { $reason }
+import-error-too-many-pixels = l'image fait { $size } pixels ({ $megapixels } mégapixels), au-delà de la limite de { $limit } mégapixels
+import-error-too-much-memory = le décodage de l'image demanderait { $needed } Mo, au-delà de la limite de { $limit } Mo
+import-error-too-large = le fichier fait { $size } Mo : une coupure de ce type ne peut dépasser { $limit } Mo
+import-error-no-text = le fichier texte ne contient aucun texte
+import-error-bad-text = le texte est illisible : { $reason }
+import-error-store = la coupure n'a pas pu être enregistrée : { $error }
+import-error-decoder-panic = le décodeur a planté sur ce fichier
+hint-unknown-country-near = Aucun pays ne s'appelle « { $value } » : vouliez-vous dire « { $name } » ?
+hint-unknown-country = Aucun pays ne s'appelle « { $value } » : indiquez un code (BE) ou un nom.
+hint-not-a-date = « { $value } » n'est pas une date : écrivez date:2024, date:2024-03, date:2024-03-05 ou date:2024-01..2024-03.
+hint-not-an-import-time = imported:{ $value } n'est pas compris : écrivez imported:today, this-week, last-30-days ou une date.
+hint-not-a-kind = kind:{ $value } n'est pas compris : écrivez kind:photo ou kind:article.
+hint-not-a-filter = { $field }: n'est pas un filtre : vouliez-vous dire { $nearest }:{ $value } ?

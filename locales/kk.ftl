@@ -362,3 +362,24 @@ reprints-title = Қайта басылымдар ({ $n })
 reprint-no-outlet = Басылымы белгісіз
 sidebar-collapse-reprints = Бір сюжетке бір карточка
 sidebar-collapse-reprints-hover = Бірнеше басылым қайта басқан материал бір рет, ең алғашқы нұсқасымен көрсетіледі; қалғандары соның астында тізіледі
+
+# Why a file was not imported; what in a search is probably a mistake.
+import-error-unsupported = бұл формат қолдау көрсетілмейді (мақалалар мен фотосуреттер импортталады)
+import-error-unsupported-photo = { $format } фотосуреттеріне қолдау көрсетілмейді: алдымен оларды JPEG пішімінде сақтаңыз немесе экспорттаңыз
+import-error-empty = бос файл
+import-error-not-a-file = бұл кәдімгі файл емес (арна, құрылғы немесе сокет)
+import-error-read = файлды оқу мүмкін болмады: { $error }
+import-error-bad-image = файл { $format } кескіні емес немесе зақымдалған: { $reason }
+import-error-too-many-pixels = кескін өлшемі { $size } пиксель ({ $megapixels } Мп), шегі — { $limit } Мп
+import-error-too-much-memory = кескінді ашу үшін { $needed } МБ жад қажет, шегі — { $limit } МБ
+import-error-too-large = файл көлемі { $size } МБ, ал мұндай материал үшін шегі — { $limit } МБ
+import-error-no-text = мәтіндік файлда мәтін жоқ
+import-error-bad-text = мәтінді оқу мүмкін болмады: { $reason }
+import-error-store = материалды сақтау мүмкін болмады: { $error }
+import-error-decoder-panic = бұл файлды оқығанда декодер істен шықты
+hint-unknown-country-near = «{ $value }» деген ел жоқ. «{ $name }» деп айтқыңыз келді ме?
+hint-unknown-country = «{ $value }» деген ел жоқ: кодын (BE) немесе атауын жазыңыз.
+hint-not-a-date = «{ $value }» — күн емес: date:2024, date:2024-03, date:2024-03-05 немесе date:2024-01..2024-03 деп жазыңыз.
+hint-not-an-import-time = imported:{ $value } шарты түсініксіз: imported:today, this-week, last-30-days немесе күнді жазыңыз.
+hint-not-a-kind = kind:{ $value } шарты түсініксіз: kind:photo немесе kind:article деп жазыңыз.
+hint-not-a-filter = { $field }: сүзгі емес. { $nearest }:{ $value } деп айтқыңыз келді ме?

@@ -431,3 +431,24 @@ reprints-title = Overgenomen door ({ $n })
 reprint-no-outlet = Medium onbekend
 sidebar-collapse-reprints = Eén kaart per verhaal
 sidebar-collapse-reprints-hover = Een verhaal dat door meerdere media is overgenomen, staat er één keer, met het vroegste knipsel; de andere staan eronder
+
+# Why a file was not imported; what in a search is probably a mistake.
+import-error-unsupported = geen ondersteunde indeling (artikelen en foto's worden geïmporteerd)
+import-error-unsupported-photo = { $format }-foto's worden niet ondersteund: sla ze eerst op of exporteer ze als JPEG
+import-error-empty = leeg bestand
+import-error-not-a-file = geen gewoon bestand (een pipe, een apparaat of een socket)
+import-error-read = het bestand kan niet worden gelezen: { $error }
+import-error-bad-image = geen geldige { $format }-afbeelding: { $reason }
+import-error-too-many-pixels = de afbeelding is { $size } pixels ({ $megapixels } megapixel), boven de limiet van { $limit } megapixel
+import-error-too-much-memory = het decoderen van de afbeelding zou { $needed } MB vergen, boven de limiet van { $limit } MB
+import-error-too-large = het bestand is { $size } MB: een knipsel van deze soort mag hoogstens { $limit } MB zijn
+import-error-no-text = het tekstbestand bevat geen tekst
+import-error-bad-text = de tekst is onleesbaar: { $reason }
+import-error-store = het knipsel kon niet worden opgeslagen: { $error }
+import-error-decoder-panic = de decoder liep vast op dit bestand
+hint-unknown-country-near = Geen land heet "{ $value }": bedoelde u "{ $name }"?
+hint-unknown-country = Geen land heet "{ $value }": gebruik een code (BE) of een naam.
+hint-not-a-date = "{ $value }" is geen datum: schrijf date:2024, date:2024-03, date:2024-03-05 of date:2024-01..2024-03.
+hint-not-an-import-time = imported:{ $value } wordt niet begrepen: schrijf imported:today, this-week, last-30-days of een datum.
+hint-not-a-kind = kind:{ $value } wordt niet begrepen: schrijf kind:photo of kind:article.
+hint-not-a-filter = { $field }: is geen filter: bedoelde u { $nearest }:{ $value }?

@@ -445,3 +445,24 @@ reprints-title = Перепечатки ({ $n })
 reprint-no-outlet = Издание не указано
 sidebar-collapse-reprints = Одна карточка на сюжет
 sidebar-collapse-reprints-hover = Материал, перепечатанный несколькими изданиями, показан один раз, по самой ранней вырезке; остальные перечислены в нём
+
+# Why a file was not imported; what in a search is probably a mistake.
+import-error-unsupported = формат не поддерживается (импортируются статьи и фотографии)
+import-error-unsupported-photo = фотографии { $format } не поддерживаются: сохраните или экспортируйте их в JPEG
+import-error-empty = пустой файл
+import-error-not-a-file = это не обычный файл (канал, устройство или сокет)
+import-error-read = не удалось прочитать файл: { $error }
+import-error-bad-image = файл не является изображением { $format } или повреждён: { $reason }
+import-error-too-many-pixels = изображение размером { $size } пикселей ({ $megapixels } Мп) превышает предел в { $limit } Мп
+import-error-too-much-memory = для открытия изображения нужно { $needed } МБ памяти, предел — { $limit } МБ
+import-error-too-large = размер файла { $size } МБ, а для вырезки такого типа допускается не более { $limit } МБ
+import-error-no-text = в текстовом файле нет текста
+import-error-bad-text = не удалось прочитать текст: { $reason }
+import-error-store = не удалось сохранить вырезку: { $error }
+import-error-decoder-panic = сбой декодера при чтении этого файла
+hint-unknown-country-near = Страны «{ $value }» нет. Возможно, вы имели в виду «{ $name }»?
+hint-unknown-country = Страны «{ $value }» нет: укажите код (BE) или название.
+hint-not-a-date = «{ $value }» — не дата: пишите date:2024, date:2024-03, date:2024-03-05 или date:2024-01..2024-03.
+hint-not-an-import-time = Условие imported:{ $value } не распознано: пишите imported:today, this-week, last-30-days или дату.
+hint-not-a-kind = Условие kind:{ $value } не распознано: пишите kind:photo или kind:article.
+hint-not-a-filter = { $field }: — не фильтр. Возможно, вы имели в виду { $nearest }:{ $value }?

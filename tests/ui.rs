@@ -621,6 +621,50 @@ fn an_empty_result_says_why() {
     h.get_by_label("contry: is not a filter: did you mean country:LU?");
 }
 
+/// Why a file was not imported and what in a search is a mistake are said in the window's
+/// language, as the rest of it.
+#[test]
+fn import_errors_and_search_hints_speak_the_window_language() {
+    for (lang, empty_file, raw_photo, broken_photo, hint) in [
+        (
+            Lang::Ru,
+            "пустой файл",
+            "фотографии Canon RAW не поддерживаются: сохраните или экспортируйте их в JPEG",
+            "файл не является изображением JPEG или повреждён: the file does not start like a JPEG image",
+            "contry: — не фильтр. Возможно, вы имели в виду country:LU?",
+        ),
+        (
+            Lang::Kk,
+            "бос файл",
+            "Canon RAW фотосуреттеріне қолдау көрсетілмейді: алдымен оларды JPEG пішімінде сақтаңыз немесе экспорттаңыз",
+            "файл JPEG кескіні емес немесе зақымдалған: the file does not start like a JPEG image",
+            "contry: сүзгі емес. country:LU деп айтқыңыз келді ме?",
+        ),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let inbox = tmp.path().join("inbox");
+        let story = write(&inbox, "story.txt", "Астана принимает форум\nДелегации сорока стран.");
+        let empty = write(&inbox, "empty.txt", b"");
+        let broken = write(&inbox, "broken.jpg", b"not really a jpeg");
+        let raw = write(&inbox, "photo.cr2", b"raw sensor data");
+        let mut h = harness(&tmp.path().join("archive"), Settings { language: Some(lang), ..Settings::default() });
+        for path in [&story, &empty, &broken, &raw] {
+            h.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
+        }
+        h.step();
+        settle(&mut h);
+        h.get_by_label(empty_file);
+        h.get_by_label(raw_photo);
+        h.get_by_label(broken_photo);
+        h.key_press(Key::Escape);
+        settle(&mut h);
+        h.get_by_label(if lang == Lang::Ru { "Поиск" } else { "Іздеу" }).click();
+        h.get_by_label(if lang == Lang::Ru { "Поиск" } else { "Іздеу" }).type_text("contry:LU");
+        settle(&mut h);
+        h.get_by_label(hint);
+    }
+}
+
 /// The Import menu's setting makes the next imports tag the countries they find, and it is
 /// kept in the archive.
 #[test]

@@ -13,7 +13,7 @@
 //!   search index may not have yet. Every change marks its clippings before or together with
 //!   the change itself, so a mark can be spare but never missing.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};

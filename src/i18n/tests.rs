@@ -57,12 +57,28 @@ fn every_locale_has_every_message_and_each_is_used() {
 #[test]
 fn every_message_formats_in_every_locale_without_errors() {
     let mut args = FluentArgs::new();
-    for name in ["n", "done", "total", "shown", "files", "kb", "stamp", "stories", "outlets", "page", "pages"] {
+    for name in [
+        "n",
+        "done",
+        "total",
+        "shown",
+        "files",
+        "kb",
+        "stamp",
+        "stories",
+        "outlets",
+        "page",
+        "pages",
+        "megapixels",
+        "limit",
+        "needed",
+        "size",
+    ] {
         args.set(name, FluentValue::from(3));
     }
     for name in [
         "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
-        "photos", "old", "new", "language", "from", "to", "credit", "list",
+        "photos", "old", "new", "language", "from", "to", "credit", "list", "value", "field", "nearest",
     ] {
         args.set(name, FluentValue::from("x"));
     }

@@ -177,6 +177,47 @@ fn parse_relative(s: &str, today: NaiveDate) -> Option<DateRange> {
     .or_else(|| parse_date_range(s))
 }
 
+/// Something in a query that is probably a mistake ([`Query::hints`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryHint {
+    /// `country:Belgum`, and the name nearest to it.
+    UnknownCountry { value: String, nearest: Option<String> },
+    /// `date:2024-13`.
+    NotADate { value: String },
+    /// `imported:yesteday`.
+    NotAnImportTime { value: String },
+    /// `kind:video`.
+    NotAKind { value: String },
+    /// `contry:BE`: the field nearest to it, and the value.
+    NotAFilter { field: String, nearest: String, value: String },
+}
+
+impl std::fmt::Display for QueryHint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            QueryHint::UnknownCountry { value, nearest: Some(name) } => {
+                write!(f, "no country is called {value:?}: did you mean {name:?}?")
+            }
+            QueryHint::UnknownCountry { value, nearest: None } => {
+                write!(f, "no country is called {value:?}: use a code (BE) or a name")
+            }
+            QueryHint::NotADate { value } => write!(
+                f,
+                "{value:?} is not a date: write date:2024, date:2024-03, date:2024-03-05 or date:2024-01..2024-03"
+            ),
+            QueryHint::NotAnImportTime { value } => {
+                write!(f, "imported:{value} is not understood: write imported:today, this-week, last-30-days or a date")
+            }
+            QueryHint::NotAKind { value } => {
+                write!(f, "kind:{value} is not understood: write kind:photo or kind:article")
+            }
+            QueryHint::NotAFilter { field, nearest, value } => {
+                write!(f, "{field}: is not a filter: did you mean {nearest}:{value}?")
+            }
+        }
+    }
+}
+
 /// The filters a query knows, for hints about misspelled ones.
 const FIELDS: &[&str] = &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in"];
 
@@ -300,44 +341,41 @@ impl Query {
         }
     }
 
-    /// What in a query string is probably a mistake, in words, with the nearest thing meant:
-    /// a field name misspelled (`contry:BE`), a country no table knows (`country:Belgum`), a
-    /// date that is none (`date:2024-13`). Empty when all is understood.
-    pub fn hints(q: &str) -> Vec<String> {
+    /// What in a query string is probably a mistake, with the nearest thing meant: a field
+    /// name misspelled (`contry:BE`), a country no table knows (`country:Belgum`), a date that
+    /// is none (`date:2024-13`). Empty when all is understood. Each says itself in English
+    /// (`Display`, for the command line); the window words them in its language.
+    pub fn hints(q: &str) -> Vec<QueryHint> {
         let mut hints = Vec::new();
         for token in tokenize(q) {
             let text = token.text.trim_start_matches('-');
             let Some((field, value)) = text.split_once(':').filter(|(f, v)| !f.is_empty() && !v.is_empty()) else {
                 continue;
             };
+            let value = value.to_owned();
             let field_lower = field.to_lowercase();
             match field_lower.as_str() {
-                "country" if tags::resolve(TagKind::Country, value).is_err() => {
-                    let hint = match nearest(value, crate::archive::countries::all().iter().flat_map(|c| c.names())) {
-                        Some(name) => format!("no country is called {value:?}: did you mean {name:?}?"),
-                        None => format!("no country is called {value:?}: use a code (BE) or a name"),
-                    };
-                    hints.push(hint);
+                "country" if tags::resolve(TagKind::Country, &value).is_err() => {
+                    let nearest = nearest(&value, crate::archive::countries::all().iter().flat_map(|c| c.names()));
+                    hints.push(QueryHint::UnknownCountry { value, nearest: nearest.map(str::to_owned) });
                 }
-                "date" if parse_date_range(value).is_none() => hints.push(format!(
-                    "{value:?} is not a date: write date:2024, date:2024-03, date:2024-03-05 or date:2024-01..2024-03"
-                )),
-                "imported" if parse_relative(&value.to_lowercase(), NaiveDate::MIN).is_none() => hints.push(format!(
-                    "imported:{value} is not understood: write imported:today, this-week, last-30-days or a date"
-                )),
+                "date" if parse_date_range(&value).is_none() => hints.push(QueryHint::NotADate { value }),
+                "imported" if parse_relative(&value.to_lowercase(), NaiveDate::MIN).is_none() => {
+                    hints.push(QueryHint::NotAnImportTime { value });
+                }
                 "kind" | "type"
                     if !matches!(
                         value.to_lowercase().as_str(),
                         "photo" | "photos" | "image" | "article" | "articles" | "text"
                     ) =>
                 {
-                    hints.push(format!("kind:{value} is not understood: write kind:photo or kind:article"));
+                    hints.push(QueryHint::NotAKind { value });
                 }
                 "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in"
                 | "imported" => {}
                 _ => {
                     if let Some(known) = nearest(&field_lower, FIELDS.iter().copied()) {
-                        hints.push(format!("{field}: is not a filter: did you mean {known}:{value}?"));
+                        hints.push(QueryHint::NotAFilter { field: field.to_owned(), nearest: known.to_owned(), value });
                     }
                 }
             }
@@ -363,11 +401,12 @@ mod tests {
 
     #[test]
     fn hints_name_what_was_probably_meant() {
-        assert_eq!(Query::hints("contry:BE oil"), ["contry: is not a filter: did you mean country:BE?"]);
-        assert_eq!(Query::hints("country:Belgum"), ["no country is called \"Belgum\": did you mean \"Belgium\"?"]);
-        assert_eq!(Query::hints("country:Бельгя"), ["no country is called \"Бельгя\": did you mean \"Бельгия\"?"]);
-        assert!(Query::hints("date:2024-13")[0].starts_with("\"2024-13\" is not a date"));
-        assert!(Query::hints("kind:video")[0].starts_with("kind:video is not understood"));
+        let hints = |q: &str| -> Vec<String> { Query::hints(q).iter().map(ToString::to_string).collect() };
+        assert_eq!(hints("contry:BE oil"), ["contry: is not a filter: did you mean country:BE?"]);
+        assert_eq!(hints("country:Belgum"), ["no country is called \"Belgum\": did you mean \"Belgium\"?"]);
+        assert_eq!(hints("country:Бельгя"), ["no country is called \"Бельгя\": did you mean \"Бельгия\"?"]);
+        assert!(hints("date:2024-13")[0].starts_with("\"2024-13\" is not a date"));
+        assert!(hints("kind:video")[0].starts_with("kind:video is not understood"));
         for fine in [
             "country:BE corridor",
             "date:2024-01..2024-03",

@@ -116,6 +116,49 @@ pub fn suggestion_note(note: &str) -> String {
     }
 }
 
+/// Why a file was not imported, in the window's language. What a decoder or the system said
+/// in detail stays as they said it.
+pub fn import_error_text(error: &crate::import::ImportError) -> String {
+    use crate::import::ImportError as E;
+    match error {
+        E::Unsupported => t!("import-error-unsupported"),
+        E::UnsupportedPhoto(format) => t!("import-error-unsupported-photo", format = *format),
+        E::Empty => t!("import-error-empty"),
+        E::NotAFile(_) => t!("import-error-not-a-file"),
+        E::Read(error) => t!("import-error-read", error = error),
+        E::BadImage { format, reason } => t!("import-error-bad-image", format = *format, reason = reason),
+        E::TooManyPixels { width_px, height_px, megapixels, limit } => t!(
+            "import-error-too-many-pixels",
+            size = format!("{width_px}×{height_px}"),
+            megapixels = *megapixels,
+            limit = *limit
+        ),
+        E::TooMuchMemory { needed_mb, limit_mb } => {
+            t!("import-error-too-much-memory", needed = *needed_mb, limit = *limit_mb)
+        }
+        E::TooLarge { size_mb, limit_mb } => t!("import-error-too-large", size = *size_mb, limit = *limit_mb),
+        E::NoText => t!("import-error-no-text"),
+        E::BadText(reason) => t!("import-error-bad-text", reason = reason),
+        E::Store(error) => t!("import-error-store", error = error),
+        E::DecoderPanic => t!("import-error-decoder-panic"),
+    }
+}
+
+/// What in the search is probably a mistake, in the window's language.
+pub fn query_hint_text(hint: &crate::search::query::QueryHint) -> String {
+    use crate::search::query::QueryHint as H;
+    match hint {
+        H::UnknownCountry { value, nearest: Some(name) } => t!("hint-unknown-country-near", value = value, name = name),
+        H::UnknownCountry { value, nearest: None } => t!("hint-unknown-country", value = value),
+        H::NotADate { value } => t!("hint-not-a-date", value = value),
+        H::NotAnImportTime { value } => t!("hint-not-an-import-time", value = value),
+        H::NotAKind { value } => t!("hint-not-a-kind", value = value),
+        H::NotAFilter { field, nearest, value } => {
+            t!("hint-not-a-filter", field = field, nearest = nearest, value = value)
+        }
+    }
+}
+
 /// A date as the window's language writes it.
 pub fn date_text(date: chrono::NaiveDate) -> String {
     crate::i18n::format_date(date, crate::i18n::language())

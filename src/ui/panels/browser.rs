@@ -111,7 +111,7 @@ fn empty_ui(ui: &mut egui::Ui, app: &AppState) {
             ui.heading(t!("no-match"));
             // Say what narrowed the results, where it was set.
             for hint in Query::hints(&app.search_text) {
-                ui.label(hint);
+                ui.label(crate::ui::query_hint_text(&hint));
             }
             let typed = Query::parse(&app.search_text);
             if typed.tags.iter().any(|(kind, _)| *kind == TagKind::Country) && !app.accept_countries_on_import {

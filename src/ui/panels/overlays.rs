@@ -146,10 +146,13 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                             ui.label(name).on_hover_text(o.path.display().to_string());
                             match &o.outcome {
                                 Outcome::Skipped { reason } => {
-                                    ui.weak(t!("import-skipped-because", reason = reason.to_string()));
+                                    ui.weak(t!(
+                                        "import-skipped-because",
+                                        reason = crate::ui::import_error_text(reason)
+                                    ));
                                 }
                                 Outcome::Failed { reason } => {
-                                    ui.colored_label(ui.visuals().error_fg_color, reason.to_string());
+                                    ui.colored_label(ui.visuals().error_fg_color, crate::ui::import_error_text(reason));
                                 }
                                 Outcome::Duplicate { id, title } => {
                                     ui.weak(t!("import-duplicate-of", id = id.to_string(), title = title.as_str()));
