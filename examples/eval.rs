@@ -49,9 +49,9 @@ fn main() {
     }
 }
 
-/// The country a Kazakh place name names, its suffixes taken off ("Ресейдің" -> RU): a name of
-/// the ISO table, or another name of the mention table ("Нидерланд", "Ресей Федерациясы").
-fn kazakh_country_of(span: &str) -> Option<&'static str> {
+/// The country a name names: a name or code of the ISO table (English, Russian, Kazakh), or
+/// another name of the mention table ("Nederland", "Нидерланды", "Ресей Федерациясы").
+fn country_named(name: &str) -> Option<&'static str> {
     static NAMES: std::sync::LazyLock<HashMap<String, &'static str>> = std::sync::LazyLock::new(|| {
         include_str!("../assets/country-mentions.tsv")
             .lines()
@@ -62,6 +62,11 @@ fn kazakh_country_of(span: &str) -> Option<&'static str> {
             })
             .collect()
     });
+    clippings::archive::countries::lookup(name).map(|c| c.code).or_else(|| NAMES.get(&name.to_lowercase()).copied())
+}
+
+/// The country a Kazakh place name names, its suffixes taken off ("Ресейдің" -> RU).
+fn kazakh_country_of(span: &str) -> Option<&'static str> {
     let chars: Vec<char> = span.chars().collect();
     (0..=7.min(chars.len().saturating_sub(3))).find_map(|cut| {
         let name: String = chars[..chars.len() - cut].iter().collect();
@@ -70,7 +75,7 @@ fn kazakh_country_of(span: &str) -> Option<&'static str> {
         if name.chars().count() <= 3 && name != name.to_uppercase() {
             return None;
         }
-        clippings::archive::countries::lookup(name).map(|c| c.code).or_else(|| NAMES.get(&name.to_lowercase()).copied())
+        country_named(name)
     })
 }
 
@@ -894,7 +899,7 @@ fn suggestions(corpus: &Path) {
                 .flatten()
                 .filter(|e| e["type"] == "LOC")
                 .filter_map(|e| e["text"].as_str())
-                .filter_map(|t| clippings::archive::countries::lookup(t).map(|c| c.code))
+                .filter_map(country_named)
                 .collect();
             let got: std::collections::BTreeSet<String> = suggest::suggest_countries("", &text)
                 .into_iter()
