@@ -488,7 +488,7 @@ fn the_catalog_file_is_read_with_the_changes_since() {
             .iter()
             .map(|e| {
                 let tags: Vec<String> = e.tags.iter().map(Tag::key).collect();
-                let suggested: Vec<String> = e.suggestions.iter().map(|s| s.tag.key()).collect();
+                let suggested = e.suggested_kinds();
                 format!("{} {} {:?} {:?} {}", e.id().0, e.clipping.title, tags, suggested, e.clipping.body)
             })
             .collect();

@@ -490,11 +490,15 @@ fn suggested_tags_are_accepted_with_one_click() {
     settle(&mut h);
     let entry = &h.state().state().results[0];
     assert_eq!(entry.countries, "KZ");
-    assert!(!entry.suggestions.iter().any(|s| s.tag.value == "LU" || s.tag.value == "KZ"));
-    // The pane shows the accepted tag as a chip at once, without selecting anything again.
+    // The pane shows the accepted tag as a chip at once, without selecting anything again, and
+    // neither suggestion any more.
     h.get_by_label("Remove KZ Kazakhstan");
     assert!(h.query_by_label("no tags yet").is_none());
     assert!(h.query_by_label("Accept KZ Kazakhstan").is_none());
+    assert!(h.query_by_label("Accept LU Luxembourg").is_none());
+    assert!(h.query_by_label("Dismiss LU Luxembourg").is_none());
+    // The other suggestions stay offered.
+    h.get_by_label("Accept BE Belgium");
 }
 
 /// Undo takes back the change it names: a change still in flight when Ctrl+Z is pressed keeps

@@ -8,7 +8,6 @@ use std::sync::Arc;
 
 use crate::archive::Archive;
 use crate::archive::Result;
-use crate::archive::model::Suggestion;
 use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 use crate::search::analysis;
 use crate::search::query::Sort;
@@ -30,8 +29,10 @@ fn keep_lead(clipping: &mut Clipping) {
 pub struct Entry {
     pub clipping: Clipping,
     pub tags: Vec<Tag>,
-    /// Open tag suggestions (see `suggest.rs`).
-    pub suggestions: Vec<Suggestion>,
+    /// The kinds of tag the clipping has open suggestions of, one bit each (the bulk pane offers
+    /// to accept them). The suggestions themselves, with their evidence, are read when the pane
+    /// shows the clipping: 100,000 clippings' would hold 60 MB.
+    suggested: u8,
     /// Countries as codes, topics and events as names, each comma-separated, for display.
     pub countries: String,
     pub topics: String,
@@ -48,10 +49,11 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(clipping: Clipping, tags: Vec<Tag>) -> Entry {
-        Entry::with_suggestions(clipping, tags, Vec::new())
+        Entry::with_suggested(clipping, tags, &[])
     }
 
-    pub fn with_suggestions(clipping: Clipping, tags: Vec<Tag>, suggestions: Vec<Suggestion>) -> Entry {
+    /// An entry whose clipping has open suggestions of these kinds.
+    pub fn with_suggested(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
         let list = |kind: TagKind| {
             tags.iter()
                 .filter(|t| t.kind == kind)
@@ -69,17 +71,22 @@ impl Entry {
             tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
             tags,
-            suggestions,
+            suggested: suggested.iter().fold(0, |bits, kind| bits | kind_bit(*kind)),
         }
+    }
+
+    /// The kinds of tag the clipping has open suggestions of.
+    pub fn suggested_kinds(&self) -> Vec<TagKind> {
+        TagKind::ALL.into_iter().filter(|kind| self.suggested & kind_bit(*kind) != 0).collect()
     }
 
     /// An entry that keeps only the lead of the clipping's text (what a card shows) and not
     /// its site furniture: 100,000 whole texts would hold the window at several hundred MB.
     /// The detail pane reads the whole clipping; the worker fills in the whole text of the
     /// first results of a search, for their snippets.
-    pub fn light(mut clipping: Clipping, tags: Vec<Tag>, suggestions: Vec<Suggestion>) -> Entry {
+    pub fn light(mut clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
         keep_lead(&mut clipping);
-        let mut entry = Entry::with_suggestions(clipping, tags, suggestions);
+        let mut entry = Entry::with_suggested(clipping, tags, suggested);
         entry.complete = false;
         entry
     }
@@ -100,6 +107,14 @@ impl Entry {
     pub fn has_tag(&self, tag: &Tag) -> bool {
         let key = tag.key();
         self.tag_keys.contains(&key)
+    }
+}
+
+fn kind_bit(kind: TagKind) -> u8 {
+    match kind {
+        TagKind::Country => 1,
+        TagKind::Topic => 2,
+        TagKind::Event => 4,
     }
 }
 
@@ -246,11 +261,12 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
 }
 
 impl Archive {
-    /// A clipping as the catalog keeps it: its lead, its tags and its open suggestions.
+    /// A clipping as the catalog keeps it: its lead, its tags and the kinds of its open
+    /// suggestions.
     fn light_entry(&self, clipping: Clipping) -> Result<Entry> {
         let tags = self.tags_of(clipping.id)?;
-        let suggestions = self.suggestions(clipping.id)?;
-        Ok(Entry::light(clipping, tags, suggestions))
+        let suggested: Vec<TagKind> = self.suggestions(clipping.id)?.iter().map(|s| s.tag.kind).collect();
+        Ok(Entry::light(clipping, tags, &suggested))
     }
 
     /// The `n` clippings imported last, as a catalog: what the window shows first.
@@ -316,7 +332,7 @@ impl Archive {
                 .par_iter()
                 .map(|line| {
                     let e: FileEntry = serde_json::from_str(line).ok()?;
-                    Some(Entry::light(e.clipping, e.tags, e.suggestions))
+                    Some(Entry::light(e.clipping, e.tags, &e.suggested))
                 })
                 .collect()
         };
@@ -347,7 +363,7 @@ impl Archive {
             serde_json::to_writer(&mut out, &header)?;
             out.write_all(b"\n")?;
             for e in &save.entries {
-                let line = FileEntryRef { clipping: &e.clipping, tags: &e.tags, suggestions: &e.suggestions };
+                let line = FileEntryRef { clipping: &e.clipping, tags: &e.tags, suggested: e.suggested_kinds() };
                 serde_json::to_writer(&mut out, &line)?;
                 out.write_all(b"\n")?;
             }
@@ -365,9 +381,10 @@ impl Archive {
 }
 
 /// The catalog file, beside the database: a header line, then one line per clipping as the
-/// catalog keeps it (its lead, its tags, its open suggestions).
+/// catalog keeps it (its lead, its tags, the kinds of its open suggestions).
 const CATALOG_FILE: &str = "catalog.jsonl";
-const CATALOG_VERSION: u32 = 1;
+/// 2: the kinds of the open suggestions rather than the suggestions.
+const CATALOG_VERSION: u32 = 2;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CatalogHeader {
@@ -382,14 +399,15 @@ struct FileEntry {
     clipping: Clipping,
     tags: Vec<Tag>,
     #[serde(default)]
-    suggestions: Vec<Suggestion>,
+    suggested: Vec<TagKind>,
 }
 
 #[derive(serde::Serialize)]
 struct FileEntryRef<'a> {
     clipping: &'a Clipping,
     tags: &'a [Tag],
-    suggestions: &'a [Suggestion],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suggested: Vec<TagKind>,
 }
 
 /// What [`Archive::save_catalog`] writes: the entries as read, and the marks they account for.

@@ -70,6 +70,7 @@ impl ClippingsApp {
             Reply::AllTags(tags) => self.state.all_tags = tags,
             Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
+            Reply::Suggestions { id, suggestions } => self.panels.detail.set_suggestions(id, suggestions),
             Reply::Image { id, image } => {
                 let texture = ctx.load_texture(format!("photo-{id}"), image, egui::TextureOptions::LINEAR);
                 self.panels.detail.set_image(id, texture);

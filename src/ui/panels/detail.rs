@@ -6,7 +6,7 @@ use egui::{Color32, CornerRadius, Rect, Sense, Vec2};
 use std::collections::HashMap;
 
 use super::tags::{TagInput, chip_ui, tag_input_ui};
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Tag, TagKind};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag, TagKind};
 use crate::t;
 use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
@@ -53,8 +53,16 @@ impl DetailPane {
             detail.image_requested = old.image_requested;
             detail.zoom = old.zoom;
             detail.pan = old.pan;
+            detail.suggestions = old.suggestions;
         }
         self.shown = Some(detail);
+    }
+
+    /// The shown clipping's open suggestions, as the worker read them.
+    pub fn set_suggestions(&mut self, id: ClippingId, suggestions: Vec<Suggestion>) {
+        if let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == id) {
+            d.suggestions = Some(suggestions);
+        }
     }
 
     /// Takes in a newer copy of the shown clipping (its tags changed, say): fields the user has
@@ -111,6 +119,8 @@ struct Detail {
     /// A Chinese, Japanese or Korean letter of the clipping, to check the fonts can draw it.
     pub cjk_sample: Option<char>,
     pub shown_at: std::time::Instant,
+    /// The open suggestions, once the worker has read them (`None` until then).
+    pub suggestions: Option<Vec<Suggestion>>,
 }
 
 impl Detail {
@@ -130,6 +140,7 @@ impl Detail {
             pan: egui::Vec2::ZERO,
             cjk_sample,
             shown_at: std::time::Instant::now(),
+            suggestions: None,
         }
     }
 
@@ -177,9 +188,9 @@ fn selection_summary<'a>(
             for tag in &entry.tags {
                 counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
             }
-            for s in &entry.suggestions {
-                if !summary.suggested_kinds.contains(&s.tag.kind) {
-                    summary.suggested_kinds.push(s.tag.kind);
+            for kind in entry.suggested_kinds() {
+                if !summary.suggested_kinds.contains(&kind) {
+                    summary.suggested_kinds.push(kind);
                 }
             }
         }
@@ -397,7 +408,9 @@ fn single_ui(
         }
     });
     tag_input_ui(ui, app, &mut pane.tag_input, actions, &[id]);
-    suggestions_ui(ui, app, actions, id);
+    if let Some(suggestions) = pane.shown.as_ref().and_then(|d| d.suggestions.as_deref()) {
+        suggestions_ui(ui, suggestions, actions, id);
+    }
     reprints_ui(ui, app, id);
 
     let Some(detail) = &pane.shown else { return };
@@ -500,24 +513,23 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.
-fn suggestions_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>, id: ClippingId) {
-    let Some(entry) = app.results.iter().find(|e| e.id() == id) else { return };
+fn suggestions_ui(ui: &mut egui::Ui, suggestions: &[Suggestion], actions: &mut Vec<Action>, id: ClippingId) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.strong(t!("suggested-title"));
         if ui.small_button(t!("suggest-again")).on_hover_text(t!("suggest-again-hover")).clicked() {
             actions.push(Action::Edit(Edit::Suggest(vec![id])));
         }
-        if !entry.suggestions.is_empty() && ui.small_button(t!("accept-all")).clicked() {
+        if !suggestions.is_empty() && ui.small_button(t!("accept-all")).clicked() {
             actions.push(Action::Edit(Edit::AcceptSuggestions { ids: vec![id], kind: None, only: None }));
         }
     });
-    if entry.suggestions.is_empty() {
+    if suggestions.is_empty() {
         ui.weak(t!("nothing-to-suggest"));
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        for s in &entry.suggestions {
+        for s in suggestions {
             let name = crate::ui::tag_label(&s.tag);
             // A passing mention is offered more quietly, and says so.
             let label = if s.is_weak() {

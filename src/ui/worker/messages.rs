@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Tag, TagCount, TagKind};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount, TagKind};
 use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
 use crate::search::catalog::{Catalog, Entry};
@@ -263,6 +263,12 @@ pub enum Reply {
     /// The saved searches with their counts, after anything that may change them.
     SavedSearches(Vec<SavedCount>),
     Detail(Box<ClippingWithTags>),
+    /// The open suggestions of the clipping the pane shows: after its [`Reply::Detail`], and
+    /// again after any change to it.
+    Suggestions {
+        id: ClippingId,
+        suggestions: Vec<Suggestion>,
+    },
     Image {
         id: ClippingId,
         image: egui::ColorImage,

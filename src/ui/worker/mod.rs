@@ -99,6 +99,9 @@ struct State {
     members: HashMap<ClippingId, Vec<ClippingId>>,
     /// Results show each story once, by its earliest clipping.
     collapse_reprints: bool,
+    /// The clipping the detail pane last asked for: its suggestions are sent again when it
+    /// changes.
+    shown: Option<ClippingId>,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -159,6 +162,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         stories: HashMap::new(),
         members: HashMap::new(),
         collapse_reprints: true,
+        shown: None,
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -289,6 +293,14 @@ fn send_all_tags(state: &State, out: &Outbox) {
             request: RequestKind::Refresh,
             message: t!("worker-read-tags", error = e.to_string()),
         }),
+    }
+}
+
+/// The open suggestions of the clipping the pane shows.
+fn send_suggestions(archive: &Archive, id: ClippingId, out: &Outbox) {
+    match archive.suggestions(id) {
+        Ok(suggestions) => out.send(Reply::Suggestions { id, suggestions }),
+        Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
     }
 }
 
@@ -526,10 +538,16 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::Shutdown => {}
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
-        Request::Load(id) => match archive.get_with_tags(id) {
-            Ok(item) => out.send(Reply::Detail(Box::new(item))),
-            Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
-        },
+        Request::Load(id) => {
+            state.shown = Some(id);
+            match archive.get_with_tags(id) {
+                Ok(item) => {
+                    out.send(Reply::Detail(Box::new(item)));
+                    send_suggestions(&archive, id, out);
+                }
+                Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
+            }
+        }
         Request::LoadImage { id, max_side_px } => {
             let loaded = archive.get(id).map_err(|e| e.to_string()).and_then(|c| {
                 crate::ui::thumbs::decode_for_display(&archive.original_path(&c), c.orientation, max_side_px)
@@ -558,6 +576,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                     && let Ok(item) = archive.get_with_tags(*id)
                 {
                     out.send(Reply::Detail(Box::new(item)));
+                }
+                if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
+                    send_suggestions(&archive, id, out);
                 }
                 if let Some(message) = applied.message {
                     let undo = if is_undo { None } else { applied.undo };
