@@ -487,7 +487,7 @@ fn the_catalog_file_is_read_with_the_changes_since() {
             .in_archive()
             .iter()
             .map(|e| {
-                let tags: Vec<String> = e.tags.iter().map(Tag::key).collect();
+                let tags: Vec<String> = e.tags().iter().map(Tag::key).collect();
                 let suggested = e.suggested_kinds();
                 format!("{} {} {:?} {:?} {}", e.id().0, e.clipping.title, tags, suggested, e.clipping.body)
             })

@@ -228,7 +228,7 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.key_press(Key::Enter);
     settle(&mut h);
     h.get_by_label_contains("Added topic Energy to 3 clippings");
-    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
     assert_eq!(tagged, 3);
 
     // One clipping alone: its chip's × removes the tag from it.
@@ -237,13 +237,13 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.get_by_label("Remove Energy").click();
     settle(&mut h);
     h.get_by_label_contains("Removed topic Energy from 1 clipping");
-    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
     assert_eq!(tagged, 2);
 
     // The newest toast's Undo puts it back.
     h.get_all_by_label("Undo").last().unwrap().click();
     settle(&mut h);
-    let tagged = h.state().state().results.iter().filter(|e| e.topics == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
     assert_eq!(tagged, 3);
 }
 
@@ -364,7 +364,7 @@ fn long_texts_are_whole_where_they_are_shown() {
     h.get_by_label("Add tag").type_text("energy");
     h.key_press(Key::Enter);
     settle(&mut h);
-    assert!(h.state().state().results[0].tags.iter().any(|t| t.name == "energy"), "the tag was added");
+    assert!(h.state().state().results[0].tags().iter().any(|t| t.name == "energy"), "the tag was added");
     assert_eq!(whole(&h), 1, "the pane lost the text after a tag was added");
 }
 
@@ -489,7 +489,7 @@ fn suggested_tags_are_accepted_with_one_click() {
     h.get_by_label("Dismiss LU Luxembourg").click();
     settle(&mut h);
     let entry = &h.state().state().results[0];
-    assert_eq!(entry.countries, "KZ");
+    assert_eq!(entry.countries(), "KZ");
     // The pane shows the accepted tag as a chip at once, without selecting anything again, and
     // neither suggestion any more.
     h.get_by_label("Remove KZ Kazakhstan");

@@ -2,22 +2,19 @@
 //! (`search::stories`). They are derived data, like the search index: a clipping without one
 //! (an archive from before, a text edited since) gets it made again when stories are wanted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::archive::model::{ClippingId, Kind};
 use crate::archive::{Archive, Result};
-use crate::search::stories::{self, Signature};
+use crate::search::stories;
 
 impl Archive {
     /// For each article that has reprints, the id of its story's first article (the lowest
     /// id); articles alone are left out.
     pub fn story_groups(&self) -> Result<HashMap<ClippingId, ClippingId>> {
-        // Kept in a list in the order of ids, not a map: at 100,000 clippings a map of
-        // signatures beside the list made for grouping held 60 MB more while they were read.
-        let kept = self.store.signatures()?;
-        let mut signed: Vec<(ClippingId, Signature)> = Vec::with_capacity(kept.len());
-        let known: HashSet<ClippingId> = kept.iter().map(|(id, _)| *id).collect();
-        signed.extend(kept.into_iter().filter_map(|(id, s)| s.map(|s| (id, s))));
+        // Read straight into the list that is grouped, in the order of ids: at 100,000
+        // clippings a map or a second list of signatures held 50-60 MB more while they were read.
+        let (mut signed, known) = self.store.signatures()?;
         for id in self.store.ids()?.into_iter().filter(|id| !known.contains(id)) {
             let Some(c) = self.store.get(id)? else { continue };
             let signature = (c.kind == Kind::Article).then(|| stories::signature(&c.body)).flatten();

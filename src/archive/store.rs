@@ -78,6 +78,9 @@ fn tx_err(e: TransactionError<Error>) -> Error {
     }
 }
 
+/// Reprint signatures by clipping, in the order of their ids.
+pub(crate) type Signed = Vec<(ClippingId, Signature)>;
+
 fn id_key(id: ClippingId) -> [u8; 8] {
     id.0.to_be_bytes()
 }
@@ -359,23 +362,25 @@ impl Store {
         Ok(())
     }
 
-    /// Every signature kept, by clipping in the order of their ids (`None` for a clipping that
-    /// has none).
-    pub(crate) fn signatures(&self) -> Result<Vec<(ClippingId, Option<Signature>)>> {
-        let mut out = Vec::new();
+    /// Every signature kept, in the order of the clippings' ids, and the ids that have an entry
+    /// (some have none: a photo, a text too short).
+    pub(crate) fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)> {
+        // Sized once: a list grown by doubling held twice its size while it was copied.
+        let mut signed = Vec::with_capacity(self.n_clippings());
+        let mut known = HashSet::new();
         for kv in self.signatures.iter() {
             let (k, v) = kv.map_err(db_err)?;
             let Some(id) = id_from_key(&k) else { continue };
+            known.insert(id);
             let mut hashes = [0u32; crate::search::stories::N_HASHES];
-            let signature = (v.len() == hashes.len() * 4).then(|| {
+            if v.len() == hashes.len() * 4 {
                 for (h, bytes) in hashes.iter_mut().zip(v.chunks_exact(4)) {
                     *h = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
                 }
-                Signature(hashes)
-            });
-            out.push((id, signature));
+                signed.push((id, Signature(hashes)));
+            }
         }
-        Ok(out)
+        Ok((signed, known))
     }
 
     /// Every clipping's id.

@@ -28,15 +28,12 @@ fn keep_lead(clipping: &mut Clipping) {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub clipping: Clipping,
-    pub tags: Vec<Tag>,
+    /// Its tags, shared with every entry that has the same ones ([`Catalog`] makes them one).
+    tag_set: Arc<TagSet>,
     /// The kinds of tag the clipping has open suggestions of, one bit each (the bulk pane offers
     /// to accept them). The suggestions themselves, with their evidence, are read when the pane
     /// shows the clipping: 100,000 clippings' would hold 60 MB.
     suggested: u8,
-    /// Countries as codes, topics and events as names, each comma-separated, for display.
-    pub countries: String,
-    pub topics: String,
-    pub events: String,
     /// The clipping's stored language, for highlighting matches the index's way (detecting it
     /// here for clippings of older versions would slow down opening a large archive).
     pub language: String,
@@ -44,7 +41,38 @@ pub struct Entry {
     pub complete: bool,
     /// The title folded for sorting, made the first time the results are sorted by title.
     title_key: std::sync::OnceLock<String>,
-    tag_keys: Vec<String>,
+}
+
+/// A clipping's tags with what the browser shows of them. Most clippings share their tags with
+/// many others (the same one or two countries): the catalog keeps each set once, where 100,000
+/// copies held 60 MB.
+#[derive(Debug, Default, PartialEq)]
+struct TagSet {
+    tags: Vec<Tag>,
+    keys: Vec<String>,
+    /// Countries as codes, topics and events as names, each comma-separated, for display.
+    countries: String,
+    topics: String,
+    events: String,
+}
+
+impl TagSet {
+    fn new(tags: Vec<Tag>) -> TagSet {
+        let list = |kind: TagKind| {
+            tags.iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| if kind == TagKind::Country { t.value.as_str() } else { t.name.as_str() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        TagSet {
+            countries: list(TagKind::Country),
+            topics: list(TagKind::Topic),
+            events: list(TagKind::Event),
+            keys: tags.iter().map(Tag::key).collect(),
+            tags,
+        }
+    }
 }
 
 impl Entry {
@@ -54,25 +82,33 @@ impl Entry {
 
     /// An entry whose clipping has open suggestions of these kinds.
     pub fn with_suggested(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
-        let list = |kind: TagKind| {
-            tags.iter()
-                .filter(|t| t.kind == kind)
-                .map(|t| if kind == TagKind::Country { t.value.as_str() } else { t.name.as_str() })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
         Entry {
-            countries: list(TagKind::Country),
-            topics: list(TagKind::Topic),
-            events: list(TagKind::Event),
             language: crate::archive::language::declared_language(&clipping),
             complete: true,
             title_key: std::sync::OnceLock::new(),
-            tag_keys: tags.iter().map(Tag::key).collect(),
             clipping,
-            tags,
+            tag_set: Arc::new(TagSet::new(tags)),
             suggested: suggested.iter().fold(0, |bits, kind| bits | kind_bit(*kind)),
         }
+    }
+
+    pub fn tags(&self) -> &[Tag] {
+        &self.tag_set.tags
+    }
+
+    /// The countries' codes, comma-separated ("BE, KZ").
+    pub fn countries(&self) -> &str {
+        &self.tag_set.countries
+    }
+
+    /// The topics' names, comma-separated.
+    pub fn topics(&self) -> &str {
+        &self.tag_set.topics
+    }
+
+    /// The events' names, comma-separated.
+    pub fn events(&self) -> &str {
+        &self.tag_set.events
     }
 
     /// The kinds of tag the clipping has open suggestions of.
@@ -106,7 +142,22 @@ impl Entry {
 
     pub fn has_tag(&self, tag: &Tag) -> bool {
         let key = tag.key();
-        self.tag_keys.contains(&key)
+        self.tag_set.keys.contains(&key)
+    }
+}
+
+/// Makes entries with the same tags share one [`TagSet`].
+#[derive(Debug, Clone, Default)]
+struct TagSets(HashMap<Vec<String>, Arc<TagSet>>);
+
+impl TagSets {
+    fn share(&mut self, entry: &mut Entry) {
+        match self.0.get(&entry.tag_set.keys) {
+            Some(shared) if **shared == *entry.tag_set => entry.tag_set = Arc::clone(shared),
+            _ => {
+                self.0.insert(entry.tag_set.keys.clone(), Arc::clone(&entry.tag_set));
+            }
+        }
     }
 }
 
@@ -127,6 +178,7 @@ pub struct Catalog {
     by_id: Vec<Option<Arc<Entry>>>,
     /// Every tag the entries carry or carried, by key, for the index's tag counts.
     tags_by_key: HashMap<String, Tag>,
+    tag_sets: TagSets,
 }
 
 /// Where an id lives in [`Catalog::by_id`]; `None` for ids too large to be real.
@@ -141,12 +193,19 @@ fn sort_newest_first(entries: &mut [Arc<Entry>]) {
 impl Catalog {
     /// Builds a catalog from entries made elsewhere (tests, benchmarks).
     pub fn from_entries(entries: Vec<Entry>) -> Catalog {
-        let mut entries: Vec<Arc<Entry>> = entries.into_iter().map(Arc::new).collect();
+        let mut tag_sets = TagSets::default();
+        let mut entries: Vec<Arc<Entry>> = entries
+            .into_iter()
+            .map(|mut entry| {
+                tag_sets.share(&mut entry);
+                Arc::new(entry)
+            })
+            .collect();
         // The collection reuses the buffer of the entries themselves, which is 80 times the
         // size of their pointers: 66 MB kept for nothing at 100,000 clippings.
         entries.shrink_to_fit();
         sort_newest_first(&mut entries);
-        let mut catalog = Catalog { entries: Vec::new(), by_id: Vec::new(), tags_by_key: HashMap::new() };
+        let mut catalog = Catalog { entries: Vec::new(), by_id: Vec::new(), tags_by_key: HashMap::new(), tag_sets };
         for entry in &entries {
             catalog.learn_tags(entry);
             catalog.set_by_id(entry.id(), Some(Arc::clone(entry)));
@@ -198,7 +257,7 @@ impl Catalog {
     }
 
     fn learn_tags(&mut self, entry: &Entry) {
-        for (key, tag) in entry.tag_keys.iter().zip(&entry.tags) {
+        for (key, tag) in entry.tag_set.keys.iter().zip(entry.tags()) {
             if self.tags_by_key.get(key) != Some(tag) {
                 self.tags_by_key.insert(key.clone(), tag.clone());
             }
@@ -229,7 +288,10 @@ impl Catalog {
         }
         self.entries.retain(|e| !fresh.contains_key(&e.id()));
         for (id, entry) in fresh {
-            match entry.map(Arc::new) {
+            match entry.map(|mut entry| {
+                self.tag_sets.share(&mut entry);
+                Arc::new(entry)
+            }) {
                 Some(entry) => {
                     self.learn_tags(&entry);
                     self.set_by_id(id, Some(Arc::clone(&entry)));
@@ -250,7 +312,7 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
     // Keyed by the entries' own tag keys: no allocation per tag, which matters at 100,000.
     let mut counts: HashMap<&str, (&Tag, usize)> = HashMap::new();
     for entry in entries {
-        for (key, tag) in entry.tag_keys.iter().zip(&entry.tags) {
+        for (key, tag) in entry.tag_set.keys.iter().zip(entry.tags()) {
             counts.entry(key.as_str()).or_insert((tag, 0)).1 += 1;
         }
     }
@@ -363,7 +425,7 @@ impl Archive {
             serde_json::to_writer(&mut out, &header)?;
             out.write_all(b"\n")?;
             for e in &save.entries {
-                let line = FileEntryRef { clipping: &e.clipping, tags: &e.tags, suggested: e.suggested_kinds() };
+                let line = FileEntryRef { clipping: &e.clipping, tags: e.tags(), suggested: e.suggested_kinds() };
                 serde_json::to_writer(&mut out, &line)?;
                 out.write_all(b"\n")?;
             }

@@ -232,7 +232,7 @@ impl ClippingsApp {
             Some(id) if pane.shown_id() != Some(id) => {
                 // Show what the catalog has at once; the worker's fresh copy replaces it.
                 if let Some(entry) = self.state.results.iter().find(|e| e.id() == id) {
-                    pane.show(entry.clipping.clone(), entry.tags.clone());
+                    pane.show(entry.clipping.clone(), entry.tags().to_vec());
                 }
                 self.send(Request::Load(id));
             }

@@ -63,7 +63,7 @@ impl ClippingsApp {
                 if let Some(id) = self.panels.detail.shown_id()
                     && let Some(entry) = self.state.results.iter().find(|e| e.id() == id)
                 {
-                    self.panels.detail.update_from(&entry.clipping, &entry.tags);
+                    self.panels.detail.update_from(&entry.clipping, entry.tags());
                 }
                 self.sync_detail();
             }

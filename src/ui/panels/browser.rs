@@ -60,9 +60,9 @@ pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: b
             SortColumn::Source => e.clipping.source.to_lowercase(),
             SortColumn::Date => e.clipping.date().to_string(),
             SortColumn::Kind => crate::ui::kind_label(e.clipping.kind),
-            SortColumn::Countries => e.countries.clone(),
-            SortColumn::Topics => e.topics.to_lowercase(),
-            SortColumn::Events => e.events.to_lowercase(),
+            SortColumn::Countries => e.countries().to_owned(),
+            SortColumn::Topics => e.topics().to_lowercase(),
+            SortColumn::Events => e.events().to_lowercase(),
         }
     };
     entries.sort_by_cached_key(key);
@@ -259,7 +259,7 @@ fn cell_ui(
     };
     let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
     painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
-    let meta = match (&entry.countries, c.kind) {
+    let meta = match (entry.countries(), c.kind) {
         (countries, _) if !countries.is_empty() => format!("{} · {countries}", crate::ui::date_label(c)),
         _ => crate::ui::date_label(c),
     };
@@ -458,9 +458,9 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                         },
                         SortColumn::Date => cell(ui, &crate::ui::date_label(c)),
                         SortColumn::Kind => cell(ui, &crate::ui::kind_label(c.kind)),
-                        SortColumn::Countries => cell(ui, &entry.countries),
-                        SortColumn::Topics => cell(ui, &entry.topics),
-                        SortColumn::Events => cell(ui, &entry.events),
+                        SortColumn::Countries => cell(ui, entry.countries()),
+                        SortColumn::Topics => cell(ui, entry.topics()),
+                        SortColumn::Events => cell(ui, entry.events()),
                     });
                 }
                 let response = row.response();

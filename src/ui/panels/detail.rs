@@ -185,7 +185,7 @@ fn selection_summary<'a>(
         let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
         for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
             summary.ids.push(entry.id());
-            for tag in &entry.tags {
+            for tag in entry.tags() {
                 counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
             }
             for kind in entry.suggested_kinds() {

@@ -828,7 +828,7 @@ mod tests {
             sizes.push(entries.len());
             if entries.len() == n {
                 let tagged = entries.iter().find(|e| e.id() == first).unwrap();
-                assert!(tagged.tags.iter().any(|t| t.name == "energy"), "the change made meanwhile is kept");
+                assert!(tagged.tags().iter().any(|t| t.name == "energy"), "the change made meanwhile is kept");
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
