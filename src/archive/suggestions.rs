@@ -13,6 +13,11 @@ impl Archive {
     /// The open suggestions for a clipping (not dismissed, not already its tags).
     pub fn suggestions(&self, id: ClippingId) -> Result<Vec<Suggestion>> {
         let tags = self.store.tags_of(id)?;
+        self.open_suggestions(id, &tags)
+    }
+
+    /// [`Archive::suggestions`] of a clipping whose tags were read already.
+    pub(crate) fn open_suggestions(&self, id: ClippingId, tags: &[Tag]) -> Result<Vec<Suggestion>> {
         Ok(self
             .store
             .suggestions(id)?

@@ -327,7 +327,7 @@ impl Archive {
     /// suggestions.
     fn light_entry(&self, clipping: Clipping) -> Result<Entry> {
         let tags = self.tags_of(clipping.id)?;
-        let suggested: Vec<TagKind> = self.suggestions(clipping.id)?.iter().map(|s| s.tag.kind).collect();
+        let suggested: Vec<TagKind> = self.open_suggestions(clipping.id, &tags)?.iter().map(|s| s.tag.kind).collect();
         Ok(Entry::light(clipping, tags, &suggested))
     }
 

@@ -120,7 +120,12 @@ static EVENT_NAMES: std::sync::LazyLock<EventNames> = std::sync::LazyLock::new(|
 /// Whether a word, as written, is one of the event words ("Forum", "САММИТ", "sommet"), without
 /// folding it into a new string.
 fn is_event_head(word: &str) -> bool {
-    word.len() <= 2 * 14 && EVENT_HEADS.iter().any(|head| word.chars().flat_map(char::to_lowercase).eq(head.chars()))
+    // A lower-case letter is at most one byte longer than its capital in the scripts we read:
+    // a word more than twice the longest head's length is none of them.
+    static LONGEST: std::sync::LazyLock<usize> =
+        std::sync::LazyLock::new(|| EVENT_HEADS.iter().map(|h| h.len()).max().unwrap_or(0));
+    word.len() <= 2 * *LONGEST
+        && EVENT_HEADS.iter().any(|head| word.chars().flat_map(char::to_lowercase).eq(head.chars()))
 }
 
 /// Event suggestions: known events named in the text first, then phrases headed by an event
