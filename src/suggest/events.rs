@@ -120,12 +120,27 @@ static EVENT_NAMES: std::sync::LazyLock<EventNames> = std::sync::LazyLock::new(|
 /// Whether a word, as written, is one of the event words ("Forum", "САММИТ", "sommet"), without
 /// folding it into a new string.
 fn is_event_head(word: &str) -> bool {
+    /// The heads by their first letter, and the longest head's length.
+    static HEADS: std::sync::LazyLock<(std::collections::HashMap<char, Vec<&str>>, usize)> =
+        std::sync::LazyLock::new(|| {
+            let mut by_first: std::collections::HashMap<char, Vec<&str>> = std::collections::HashMap::new();
+            for head in EVENT_HEADS {
+                if let Some(first) = head.chars().next() {
+                    by_first.entry(first).or_default().push(head);
+                }
+            }
+            (by_first, EVENT_HEADS.iter().map(|h| h.len()).max().unwrap_or(0))
+        });
+    let (by_first, longest) = &*HEADS;
     // A lower-case letter is at most one byte longer than its capital in the scripts we read:
     // a word more than twice the longest head's length is none of them.
-    static LONGEST: std::sync::LazyLock<usize> =
-        std::sync::LazyLock::new(|| EVENT_HEADS.iter().map(|h| h.len()).max().unwrap_or(0));
-    word.len() <= 2 * *LONGEST
-        && EVENT_HEADS.iter().any(|head| word.chars().flat_map(char::to_lowercase).eq(head.chars()))
+    if word.len() > 2 * longest {
+        return false;
+    }
+    let Some(first) = word.chars().next().and_then(|c| c.to_lowercase().next()) else { return false };
+    by_first
+        .get(&first)
+        .is_some_and(|heads| heads.iter().any(|head| word.chars().flat_map(char::to_lowercase).eq(head.chars())))
 }
 
 /// Event suggestions: known events named in the text first, then phrases headed by an event
