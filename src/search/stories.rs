@@ -103,18 +103,21 @@ pub fn group<K: Copy + Eq + std::hash::Hash>(signatures: &[(K, Signature)]) -> H
         }
         i
     }
+    // Each band's keys with their texts, sorted so that a bucket is a run: one list for all
+    // bands, where a map of buckets made a list per text per band.
+    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(signatures.len());
     for band in 0..BANDS {
-        let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, (_, sig)) in signatures.iter().enumerate() {
+        keyed.clear();
+        keyed.extend(signatures.iter().enumerate().map(|(i, (_, sig))| {
             let rows = &sig.0[band * ROWS..(band + 1) * ROWS];
-            let key = rows.iter().fold(band as u64, |acc, &r| mix(acc ^ u64::from(r)));
-            buckets.entry(key).or_default().push(i);
-        }
-        for members in buckets.values().filter(|m| m.len() > 1) {
+            (rows.iter().fold(band as u64, |acc, &r| mix(acc ^ u64::from(r))), i)
+        }));
+        keyed.sort_unstable();
+        for members in keyed.chunk_by(|a, b| a.0 == b.0).filter(|m| m.len() > 1) {
             // A bucket shared by very many texts is boilerplate, not a story: each is compared
             // with the first few only.
-            for (n, &i) in members.iter().enumerate() {
-                for &j in members.iter().take(n.min(32)) {
+            for (n, &(_, i)) in members.iter().enumerate() {
+                for &(_, j) in members.iter().take(n.min(32)) {
                     let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                     if ri != rj && similarity(&signatures[i].1, &signatures[j].1) >= SAME_STORY {
                         let (low, high) = if ri < rj { (ri, rj) } else { (rj, ri) };
