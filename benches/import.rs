@@ -156,9 +156,11 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
     let archive = Archive::open(&work.join("archive-texts")).expect("open archive");
     // The peak resident memory from here on: writing 5 to clear_refs resets it (Linux).
     let _ = std::fs::write("/proc/self/clear_refs", "5");
+    let cpu_before = cpu_seconds();
     let start = Instant::now();
     let report = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
     let took = start.elapsed();
+    let cpu = cpu_seconds().zip(cpu_before).map(|((u1, s1), (u0, s0))| (u1 - u0, s1 - s0));
     assert_eq!(report.n_imported(), n, "{}", report.summary());
     println!(
         "clippings import:  {:7.0} text stories/s  ({n} stories, {:.0} MB, {:.2} s; hash, copy, parse, language, \
@@ -184,6 +186,15 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
         p.db.as_secs_f64(),
         p.index.as_secs_f64()
     );
+    let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    if let Some((user, system)) = cpu {
+        println!(
+            "  CPU time: {user:.1} s user + {system:.1} s system = {:.0}% of {n_cores} cores over the import; \
+             {:.2} ms of CPU per story",
+            (user + system) / took.as_secs_f64() / n_cores as f64 * 100.0,
+            (user + system) * 1000.0 / n as f64,
+        );
+    }
     // What finding reprints costs: the signatures made during the import (timed here alone, on
     // one thread, against the import's time on all cores), and grouping the stories, which the
     // window does after opening and after each import.
@@ -191,7 +202,6 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
     let start = Instant::now();
     let n_signed = bodies.iter().filter(|b| clippings::search::stories::signature(b).is_some()).count();
     let signing = start.elapsed();
-    let n_cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let start = Instant::now();
     let stories = archive.story_groups().expect("stories");
     let grouping = start.elapsed();
@@ -203,4 +213,14 @@ fn texts(corpus: &Path, work: &Path, n: usize) {
         grouping.as_secs_f64(),
         stories.len()
     );
+}
+
+/// This process's CPU time so far, user and system, in seconds (Linux: /proc/self/stat).
+fn cpu_seconds() -> Option<(f64, f64)> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok().map(|t| t / 100.0);
+    Some((ticks(11)?, ticks(12)?))
 }

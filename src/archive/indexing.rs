@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::archive::Archive;
 use crate::archive::error::{Error, Result};
-use crate::archive::model::{Clipping, ClippingId};
+use crate::archive::model::{Clipping, ClippingId, Tag};
 use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
 use crate::search::{BATCH, SearchIndex, SearchResults};
@@ -145,6 +145,57 @@ impl Archive {
         }
     }
 
+    /// Indexes clippings just stored, from the records in hand rather than read back from the
+    /// database: `(id, the sequence number its insert marked it with, clipping, tags)`. One
+    /// changed since (a newer mark) is read from the database; one already indexed by its change
+    /// (no mark) is left. Marks stay until the commit, as in [`Archive::index_changed`].
+    pub(crate) fn index_fresh(&self, fresh: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) -> Result<()> {
+        let mut fresh = fresh;
+        while !fresh.is_empty() {
+            let rest = fresh.split_off(fresh.len().min(BATCH));
+            let batch = std::mem::replace(&mut fresh, rest);
+            let ids: Vec<ClippingId> = batch.iter().map(|(id, ..)| *id).collect();
+            match self.try_index_fresh(batch) {
+                Err(e) if e.is_disk_full() => return Err(e),
+                // A failing index is made anew from the database, as for any change; the
+                // batch's marks are still there for it.
+                Err(Error::Index { .. }) => {
+                    let marked = self.store.index_marks_of(&ids)?;
+                    self.index_marked(&marked)?;
+                }
+                other => other?,
+            }
+        }
+        Ok(())
+    }
+
+    fn try_index_fresh(&self, batch: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) -> Result<()> {
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ids: Vec<ClippingId> = batch.iter().map(|(id, ..)| *id).collect();
+        let marks: std::collections::HashMap<ClippingId, u64> = self.store.index_marks_of(&ids)?.into_iter().collect();
+        let mut records = Vec::with_capacity(batch.len());
+        let mut indexed = Vec::with_capacity(batch.len());
+        for (id, seq, clipping, tags) in batch {
+            let Some(&mark) = marks.get(&id) else { continue };
+            let record = if mark == seq {
+                Some((clipping, tags))
+            } else {
+                // Changed since it was stored: as the database has it now.
+                match self.store.get(id)? {
+                    Some(c) => Some((c, self.store.tags_of(id)?)),
+                    None => None,
+                }
+            };
+            records.push((id, record));
+            indexed.push((id, mark));
+        }
+        if records.is_empty() {
+            return Ok(());
+        }
+        self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
+        self.store.clear_index_pending(&indexed)
+    }
+
     fn try_index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
         // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
         // not for all of it.
@@ -159,5 +210,64 @@ impl Archive {
         }
         self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
         self.store.clear_index_pending(marked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::model::{Kind, TagKind};
+    use crate::archive::store::Inserted;
+    use crate::archive::tags;
+
+    fn stored(archive: &Archive, title: &str) -> (ClippingId, u64, Clipping) {
+        let mut clipping = Clipping {
+            title: title.to_owned(),
+            body: format!("{title}. Ministers met in Brussels to discuss the Middle Corridor."),
+            hash: blake3::hash(title.as_bytes()).to_hex().to_string(),
+            kind: Kind::Article,
+            format: "txt".to_owned(),
+            ..Clipping::default()
+        };
+        let Ok(Inserted::New(id, seq)) = archive.store.insert_clipping(&clipping, &[]) else {
+            panic!("the clipping is stored");
+        };
+        clipping.id = id;
+        (id, seq, clipping)
+    }
+
+    fn found(archive: &Archive, query: &str) -> Vec<ClippingId> {
+        archive.search_ids(&Query::parse(query), Sort::Relevance).unwrap_or_default()
+    }
+
+    /// An import indexes what it stored from the records in hand. A clipping tagged in the
+    /// meantime must be found by its tag all the same, whether the tagging was indexed first
+    /// or is still waiting.
+    #[test]
+    fn a_clipping_changed_between_storing_and_indexing_is_found_as_changed() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let archive = Archive::open(dir.path()).expect("archive");
+        let energy = tags::resolve(TagKind::Topic, "Energy").expect("tag");
+
+        // Tagged and indexed by the tagging before the import's indexer comes to it.
+        let (first, seq, record) = stored(&archive, "Brussels talks");
+        archive.add_tag(&energy, &[first]).expect("tagged");
+        archive.index_fresh(vec![(first, seq, record, Vec::new())]).expect("indexed");
+        assert_eq!(found(&archive, "topic:energy"), vec![first]);
+
+        // Tagged in the database but not indexed yet: its newer mark is there.
+        let (second, seq, record) = stored(&archive, "Caspian shipping");
+        archive.store.add_tag(&energy, &[second]).expect("tagged");
+        archive.index_fresh(vec![(second, seq, record, Vec::new())]).expect("indexed");
+        let mut both = found(&archive, "topic:energy");
+        both.sort();
+        assert_eq!(both, vec![first, second]);
+        assert_eq!(archive.n_index_pending().expect("marks"), 0, "every mark is cleared once indexed");
+
+        // Not changed: indexed from the record in hand.
+        let (third, seq, record) = stored(&archive, "Aktau port");
+        archive.index_fresh(vec![(third, seq, record, Vec::new())]).expect("indexed");
+        assert_eq!(found(&archive, "aktau"), vec![third]);
+        assert_eq!(archive.n_index_pending().expect("marks"), 0);
     }
 }

@@ -51,7 +51,8 @@ pub(crate) struct Store {
 
 /// What [`Store::insert_clipping`] did.
 pub(crate) enum Inserted {
-    New(ClippingId),
+    /// Stored under this id, marked for the search index with this change's sequence number.
+    New(ClippingId, u64),
     /// Another clipping with the same content hash was there first.
     Duplicate(ClippingId),
 }
@@ -259,7 +260,7 @@ impl Store {
                     tag_clips.insert(tag_clipping_key(&key, id), &[])?;
                     clip_tags.insert(clipping_tag_key(id, &key), &[])?;
                 }
-                Ok::<_, ConflictableTransactionError<Error>>(Inserted::New(id))
+                Ok::<_, ConflictableTransactionError<Error>>(Inserted::New(id, seq))
             })
             .map_err(tx_err)
     }

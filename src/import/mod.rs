@@ -72,6 +72,19 @@ fn import_pool() -> Option<rayon::ThreadPool> {
 }
 
 /// A file read, its files written (not yet synced), its records not yet in the database.
+/// A clipping just stored, for the search index: its id, the sequence number its insert marked
+/// it with, and its record and tags as stored.
+type Fresh = (crate::archive::model::ClippingId, u64, Clipping, Vec<Tag>);
+
+/// Adds the time since `since` to one of the import's phases.
+fn add_phase(
+    phases: &std::sync::Mutex<ImportPhases>,
+    phase: fn(&mut ImportPhases) -> &mut std::time::Duration,
+    since: std::time::Instant,
+) {
+    *phase(&mut phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) += since.elapsed();
+}
+
 struct Staged {
     clipping: Clipping,
     tags: Vec<Tag>,
@@ -127,18 +140,37 @@ impl Archive {
         // Groups are committed on a thread of their own while the next group is read: the
         // reading threads do not wait for the disk, the committing one not for the reading.
         let result = std::thread::scope(|scope| -> Result<()> {
+            // A group is stored on one thread and indexed on another, so the database takes the
+            // next group while the index takes this one; each then waits for the other.
             let (to_commit, groups) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, Step)>>(1);
+            let (to_index, stored) = std::sync::mpsc::sync_channel::<(Vec<FileOutcome>, Vec<Fresh>)>(1);
             let (committed, outcomes) = std::sync::mpsc::channel::<Result<Vec<FileOutcome>>>();
+            let failed_store = committed.clone();
             let committer = std::thread::Builder::new().name("import-commit".into()).spawn_scoped(scope, move || {
                 for group in groups {
-                    let result = self.commit_group(group, accept_countries, phases);
-                    let failed = result.is_err();
-                    if committed.send(result).is_err() || failed {
-                        break;
+                    match self.store_group(group, accept_countries, phases) {
+                        Ok(group) => {
+                            if to_index.send(group).is_err() {
+                                break;
+                            }
+                        }
+                        Err(e) => {
+                            let _ = failed_store.send(Err(e));
+                            break;
+                        }
                     }
                 }
             });
             let committer = committer.map_err(|e| Error::io(self.root(), e))?;
+            let indexer = std::thread::Builder::new().name("import-index".into()).spawn_scoped(scope, move || {
+                for (outcomes, fresh) in stored {
+                    self.index_group(fresh, phases);
+                    if committed.send(Ok(outcomes)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let indexer = indexer.map_err(|e| Error::io(self.root(), e))?;
             let mut report_outcomes = |result: Result<Vec<FileOutcome>>, report: &mut ImportReport| -> Result<()> {
                 for outcome in result? {
                     report.outcomes.push(outcome);
@@ -196,6 +228,7 @@ impl Archive {
                 report_outcomes(result, &mut report)?;
             }
             let _ = committer.join();
+            let _ = indexer.join();
             stopped
         });
         self.store.set_import_in_progress(false)?;
@@ -229,20 +262,31 @@ impl Archive {
         }
     }
 
-    /// Commits a group: syncs the files it wrote in one pass, then stores its records, flushes
-    /// the database, indexes them, and only then reports each file's outcome.
+    /// Commits a group: [`Archive::store_group`], then indexes what it stored, and only then
+    /// reports each file's outcome.
     fn commit_group(
         &self,
         group: Vec<(PathBuf, Step)>,
         accept_countries: bool,
         phases: &std::sync::Mutex<ImportPhases>,
     ) -> Result<Vec<FileOutcome>> {
+        let (outcomes, fresh) = self.store_group(group, accept_countries, phases)?;
+        self.index_group(fresh, phases);
+        Ok(outcomes)
+    }
+
+    /// Stores a group: syncs the files it wrote in one pass, then stores its records and
+    /// flushes the database. Returns each file's outcome, and the new clippings' records for
+    /// [`Archive::index_group`]; an outcome is reported only after that.
+    fn store_group(
+        &self,
+        group: Vec<(PathBuf, Step)>,
+        accept_countries: bool,
+        phases: &std::sync::Mutex<ImportPhases>,
+    ) -> Result<(Vec<FileOutcome>, Vec<Fresh>)> {
         if group.is_empty() {
-            return Ok(Vec::new());
+            return Ok((Vec::new(), Vec::new()));
         }
-        let add = |phase: fn(&mut ImportPhases) -> &mut std::time::Duration, since: std::time::Instant| {
-            *phase(&mut phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) += since.elapsed();
-        };
         let started = std::time::Instant::now();
         let written: Vec<&Path> = group
             .iter()
@@ -253,7 +297,7 @@ impl Archive {
             .flatten()
             .collect();
         let synced = files::sync_written(self.root(), &written);
-        add(|p| &mut p.sync, started);
+        add_phase(phases, |p| &mut p.sync, started);
         let started = std::time::Instant::now();
         let mut fresh = Vec::new();
         let mut outcomes = Vec::with_capacity(group.len());
@@ -268,32 +312,38 @@ impl Archive {
             let outcome = match step {
                 Step::Done(outcome) => outcome,
                 Step::Staged(staged) => match &synced {
-                    Ok(()) => self.store_staged(*staged, accept_countries),
+                    Ok(()) => {
+                        let (outcome, record) = self.store_staged(*staged, accept_countries);
+                        fresh.extend(record);
+                        outcome
+                    }
                     Err(e) => {
                         self.remove_unstored(&staged.clipping.hash, &staged.written);
                         Outcome::Failed { reason: ImportError::Store(e.to_string()) }
                     }
                 },
             };
-            if let Outcome::Imported { id, .. } = outcome {
-                fresh.push(id);
-            }
             outcomes.push(FileOutcome { path, outcome });
         }
         // Nothing is reported imported before it is on disk.
         self.store.flush()?;
-        add(|p| &mut p.db, started);
-        let started = std::time::Instant::now();
-        // Nor before it can be found. The index is derived: should this fail, the clippings
-        // stay marked and the next catch-up indexes them, so the import goes on.
-        let _ = self.index_changed(&fresh);
-        add(|p| &mut p.index, started);
-        Ok(outcomes)
+        add_phase(phases, |p| &mut p.db, started);
+        Ok((outcomes, fresh))
     }
 
-    /// Stores a staged clipping's records, its files being on disk.
-    fn store_staged(&self, staged: Staged, accept_countries: bool) -> Outcome {
-        let Staged { clipping, mut tags, mut suggestions, signature, written } = staged;
+    /// Indexes a stored group's new clippings. Nothing is reported imported before it can be
+    /// found either. The index is derived: should this fail, the clippings stay marked and the
+    /// next catch-up indexes them, so the import goes on.
+    fn index_group(&self, fresh: Vec<Fresh>, phases: &std::sync::Mutex<ImportPhases>) {
+        let started = std::time::Instant::now();
+        let _ = self.index_fresh(fresh);
+        add_phase(phases, |p| &mut p.index, started);
+    }
+
+    /// Stores a staged clipping's records, its files being on disk. A new clipping comes back
+    /// with its records for the search index.
+    fn store_staged(&self, staged: Staged, accept_countries: bool) -> (Outcome, Option<Fresh>) {
+        let Staged { mut clipping, mut tags, mut suggestions, signature, written } = staged;
         if accept_countries {
             suggestions.retain(|s| {
                 // A passing mention stays a suggestion, for the user to judge.
@@ -305,21 +355,23 @@ impl Archive {
             });
         }
         match self.store.insert_clipping(&clipping, &tags) {
-            Ok(Inserted::New(id)) => {
+            Ok(Inserted::New(id, seq)) => {
                 // Suggestions are derived data: a failure to keep them does not fail the import.
                 // (The insert marked the new clipping for the catalog file already.)
                 let _ = self.store.set_new_suggestions(id, &suggestions);
                 let _ = self.store.set_signature(id, signature.as_ref());
-                Outcome::Imported { id, title: clipping.title }
+                let outcome = Outcome::Imported { id, title: clipping.title.clone() };
+                clipping.id = id;
+                (outcome, Some((id, seq, clipping, tags)))
             }
             Ok(Inserted::Duplicate(id)) => {
                 // The same bytes came twice in one group; the files are the other one's.
                 let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
-                Outcome::Duplicate { id, title }
+                (Outcome::Duplicate { id, title }, None)
             }
             Err(e) => {
                 self.remove_unstored(&clipping.hash, &written);
-                Outcome::Failed { reason: ImportError::Store(e.to_string()) }
+                (Outcome::Failed { reason: ImportError::Store(e.to_string()) }, None)
             }
         }
     }
