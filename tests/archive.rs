@@ -1300,3 +1300,70 @@ fn reprints_are_found_from_signatures_kept_at_import_and_made_again_after_an_edi
     archive.update(&c).unwrap();
     assert!(archive.story_groups().unwrap().is_empty());
 }
+
+#[test]
+fn reprints_read_from_the_signatures_file_follow_every_change_made_since() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("archive");
+    let corridor = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
+        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
+        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let election = "Parties in Belgium presented their programmes for the regions, the federal parliament and \
+        Europe to voters in Brussels, Antwerp and Liège over a long weekend of debates and rallies in the rain, \
+        while polls showed the centre losing ground to the flanks in every part of the country.";
+    let (a, b, c) = {
+        let archive = Archive::open(&root).unwrap();
+        let report = import(
+            &archive,
+            &[
+                write(tmp.path(), "in/a.txt", format!("Corridor rules agreed\n\n{corridor}")),
+                write(tmp.path(), "in/b.txt", format!("Caspian cargo to cross faster\n\nRead also: {corridor}")),
+                write(tmp.path(), "in/c.txt", format!("Belgium votes\n\n{election}")),
+            ],
+        );
+        let ids = (imported_id(&report, "a.txt"), imported_id(&report, "b.txt"), imported_id(&report, "c.txt"));
+        let groups = archive.story_groups().unwrap();
+        assert_eq!(groups.len(), 2, "{groups:?}");
+        ids
+    };
+    let file = root.join("signatures.bin");
+    assert!(file.is_file(), "the signatures are kept in a file of their own");
+
+    // Opened again: the same stories, from the file.
+    let archive = Archive::open(&root).unwrap();
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[&a], groups[&b]);
+
+    // A reprint imported since: read from the database beside the file.
+    let report =
+        import(&archive, &[write(tmp.path(), "in2/d.txt", format!("Belgium goes to the polls\n\n{election}"))]);
+    let d = imported_id(&report, "d.txt");
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 4, "{groups:?}");
+    assert_eq!(groups[&c], groups[&d]);
+
+    // Deleted since: no longer in a story, though the file has its signature.
+    archive.trash(&[b]).unwrap();
+    archive.empty_trash().unwrap();
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(!groups.contains_key(&a));
+
+    // Rewritten since: the file has its old signature, and is not believed.
+    let mut rewritten = archive.get(d).unwrap();
+    rewritten.body = corridor.replace("Tuesday", "Wednesday");
+    archive.update(&rewritten).unwrap();
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[&a], groups[&d]);
+
+    // A damaged file is read from the database instead.
+    drop(archive);
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let archive = Archive::open(&root).unwrap();
+    let groups = archive.story_groups().unwrap();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(groups[&a], groups[&d]);
+}

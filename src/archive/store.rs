@@ -30,6 +30,9 @@ const KEY_NEXT_ID: &[u8] = b"next_id";
 const KEY_IMPORTING: &[u8] = b"import_in_progress";
 /// The token of the catalog file that goes with this database (see `search::catalog`).
 const KEY_CATALOG_TOKEN: &[u8] = b"catalog_token";
+/// The token of the signatures file (`Archive::story_groups`), while it holds every signature
+/// this database had when it was written; removed when one of those changes.
+const KEY_SIGNATURES_TOKEN: &[u8] = b"signatures_token";
 
 pub(crate) struct Store {
     db: sled::Db,
@@ -82,6 +85,18 @@ fn tx_err(e: TransactionError<Error>) -> Error {
 /// Reprint signatures by clipping, in the order of their ids.
 pub(crate) type Signed = Vec<(ClippingId, Signature)>;
 
+/// A signature as kept: its hashes, little-endian; anything else is none.
+fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
+    let mut hashes = [0u32; crate::search::stories::N_HASHES];
+    if bytes.len() != hashes.len() * 4 {
+        return None;
+    }
+    for (h, b) in hashes.iter_mut().zip(bytes.chunks_exact(4)) {
+        *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    }
+    Some(Signature(hashes))
+}
+
 fn id_key(id: ClippingId) -> [u8; 8] {
     id.0.to_be_bytes()
 }
@@ -122,8 +137,9 @@ fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
 }
 
 /// sled's page cache. Its default, 1 GB, filled up as the window read 100,000 clippings and
-/// held 600 MB; the catalog keeps what browsing needs, and the rest is read when shown.
-const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// held 600 MB; the catalog keeps what browsing needs, and the rest is read when shown. 64 MB
+/// still held 35-50 MB more than 16 MB after opening 100,000 (the ui_frames bench).
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Opens the sled database. Our own lock file already keeps other processes out, so a sled
 /// lock that is still held belongs to an instance this process closed a moment ago, whose
@@ -351,7 +367,10 @@ impl Store {
             self.clippings.insert(key, encode(clipping)).map_err(db_err)?;
             Ok(())
         })?;
-        // The text may have changed: its signature is made again when next wanted.
+        // The text may have changed: its signature is made again when next wanted. The
+        // signatures file has the old one: it is set aside first, so that no crash leaves it
+        // believed with the change made.
+        self.invalidate_signatures_file()?;
         self.signatures.remove(key).map_err(db_err)?;
         Ok(())
     }
@@ -359,8 +378,51 @@ impl Store {
     /// Keeps a clipping's reprint signature (`None`: it has none).
     pub(crate) fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()> {
         let bytes: Vec<u8> = signature.map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default();
+        // A new clipping's is not in the signatures file, which is read with the ones that are
+        // not; one that replaces another sets the file aside (first, as above).
+        if self.signatures.contains_key(id_key(id)).map_err(db_err)? {
+            self.invalidate_signatures_file()?;
+        }
         self.signatures.insert(id_key(id), bytes).map_err(db_err)?;
         Ok(())
+    }
+
+    /// A clipping's kept signature: `None` if none is kept, `Some(None)` if it has none (a photo,
+    /// a text too short).
+    pub(crate) fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>> {
+        Ok(self.signatures.get(id_key(id)).map_err(db_err)?.map(|v| signature_from_bytes(&v)))
+    }
+
+    /// The token of the signatures file that goes with this database, if there is one (or the
+    /// one that set a file aside).
+    pub(crate) fn signatures_token(&self) -> Result<Option<u64>> {
+        Ok(self
+            .meta
+            .get(KEY_SIGNATURES_TOKEN)
+            .map_err(db_err)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+    }
+
+    /// Sets the signatures file aside: the token becomes one no file has, and a grouping that
+    /// read the signatures before this cannot give its file the token (see
+    /// [`Store::claim_signatures_token`]).
+    pub(crate) fn invalidate_signatures_file(&self) -> Result<()> {
+        self.meta
+            .insert(KEY_SIGNATURES_TOKEN, &crate::search::catalog::rand_token().to_be_bytes())
+            .map(|_| ())
+            .map_err(db_err)
+    }
+
+    /// Gives the signatures file just written its token, if the token is still `before`
+    /// (as read before the signatures were): otherwise a signature changed meanwhile, and
+    /// the file is not believed.
+    pub(crate) fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool> {
+        let before = before.map(u64::to_be_bytes);
+        let swapped = self
+            .meta
+            .compare_and_swap(KEY_SIGNATURES_TOKEN, before.as_ref().map(|b| &b[..]), Some(&token.to_be_bytes()[..]))
+            .map_err(db_err)?;
+        Ok(swapped.is_ok())
     }
 
     /// Every signature kept, in the order of the clippings' ids, and the ids that have an entry
@@ -373,12 +435,8 @@ impl Store {
             let (k, v) = kv.map_err(db_err)?;
             let Some(id) = id_from_key(&k) else { continue };
             known.insert(id);
-            let mut hashes = [0u32; crate::search::stories::N_HASHES];
-            if v.len() == hashes.len() * 4 {
-                for (h, bytes) in hashes.iter_mut().zip(v.chunks_exact(4)) {
-                    *h = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-                }
-                signed.push((id, Signature(hashes)));
+            if let Some(signature) = signature_from_bytes(&v) {
+                signed.push((id, signature));
             }
         }
         Ok((signed, known))
