@@ -150,8 +150,9 @@ pub struct AppState {
     pub filters: Filters,
     /// The results shown, newest first unless sorted otherwise in the list.
     pub results: Arc<Vec<Arc<Entry>>>,
-    /// For each result that has reprints, the other clippings of its story.
-    pub reprints: Arc<std::collections::HashMap<ClippingId, Vec<crate::ui::worker::Reprint>>>,
+    /// For each result in a story, the story's clippings, itself among them (see
+    /// [`AppState::reprints_of`]).
+    pub reprints: Arc<std::collections::HashMap<ClippingId, Arc<[crate::ui::worker::Reprint]>>>,
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,
@@ -176,6 +177,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The other clippings of `id`'s story, earliest first, if it has reprints: made when a
+    /// row is drawn, from the story's one list (a list for each result, made with every
+    /// search, held 10 MB more at 100,000 clippings).
+    pub fn reprints_of(&self, id: ClippingId) -> Option<Vec<crate::ui::worker::Reprint>> {
+        let others: Vec<_> = self.reprints.get(&id)?.iter().filter(|r| r.id() != id).cloned().collect();
+        (!others.is_empty()).then_some(others)
+    }
+
     pub fn new(settings: Settings) -> AppState {
         AppState {
             status: Status::Opening,

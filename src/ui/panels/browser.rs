@@ -171,8 +171,8 @@ fn grid_ui(
                     let Some(entry) = results.get(index) else { break };
                     let selected = app.selection.contains(&entry.id());
                     let has_cursor = app.cursor == Some(index);
-                    let reprints = app.reprints.get(&entry.id()).map(Vec::as_slice);
-                    let response = cell_ui(ui, thumbs, entry, reprints, cell, selected, has_cursor);
+                    let reprints = app.reprints_of(entry.id());
+                    let response = cell_ui(ui, thumbs, entry, reprints.as_deref(), cell, selected, has_cursor);
                     if response.clicked() {
                         actions.push(Action::Click { index, modifiers: click_modifiers(ui) });
                     }
@@ -446,11 +446,11 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                                 None => cell(ui, &c.title),
                             }
                         }
-                        SortColumn::Source => match app.reprints.get(&entry.id()) {
+                        SortColumn::Source => match app.reprints_of(entry.id()) {
                             Some(reprints) => {
                                 let text = format!("{} +{}", c.source, reprints.len());
                                 ui.add(egui::Label::new(text).selectable(false).truncate())
-                                    .on_hover_text(also_in(reprints));
+                                    .on_hover_text(also_in(&reprints));
                             }
                             None => {
                                 cell(ui, &c.source);

@@ -285,7 +285,7 @@ fn bulk_ui(
 
 /// The other outlets that printed the same story, earliest first.
 fn reprints_ui(ui: &mut egui::Ui, app: &AppState, id: crate::archive::ClippingId) {
-    let Some(reprints) = app.reprints.get(&id) else { return };
+    let Some(reprints) = app.reprints_of(id) else { return };
     ui.add_space(8.0);
     ui.strong(t!("reprints-title", n = reprints.len()));
     for r in reprints {

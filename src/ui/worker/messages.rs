@@ -251,8 +251,9 @@ pub enum Reply {
     Results {
         generation: u64,
         entries: Arc<Vec<Arc<Entry>>>,
-        /// For each result that has reprints, the other clippings of its story.
-        reprints: Arc<std::collections::HashMap<ClippingId, Vec<Reprint>>>,
+        /// For each result in a story, the story's clippings (itself among them): one list a
+        /// story, shared by its clippings.
+        reprints: Arc<std::collections::HashMap<ClippingId, Arc<[Reprint]>>>,
         tag_counts: Vec<TagCount>,
         /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,

@@ -351,8 +351,9 @@ fn search(state: &State, out: &Outbox) {
 }
 
 /// The results with each story once (by its earliest clipping among them) when reprints are
-/// collapsed, and for each result that has reprints, the other clippings of its story.
-fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, HashMap<ClippingId, Vec<Reprint>>) {
+/// collapsed, and for each result in a story, the story's clippings not in the trash, earliest
+/// first: one list a story, which its results share.
+fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, HashMap<ClippingId, Arc<[Reprint]>>) {
     if state.stories.is_empty() {
         return (entries, HashMap::new());
     }
@@ -372,19 +373,21 @@ fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, H
     } else {
         entries
     };
+    let mut by_story: HashMap<ClippingId, Arc<[Reprint]>> = HashMap::new();
     let mut reprints = HashMap::new();
     for e in &entries {
         let Some(root) = state.stories.get(&e.id()) else { continue };
-        let mut others: Vec<&Arc<Entry>> = state.members[root]
-            .iter()
-            .filter(|&&id| id != e.id())
-            .filter_map(|id| state.catalog.get(*id))
-            .filter(|o| o.clipping.trashed_at.is_none())
-            .collect();
-        others.sort_by_key(|o| key(o));
-        if !others.is_empty() {
-            let list = others.into_iter().map(|o| Reprint(Arc::clone(o))).collect();
-            reprints.insert(e.id(), list);
+        let story = by_story.entry(*root).or_insert_with(|| {
+            let mut members: Vec<&Arc<Entry>> = state.members[root]
+                .iter()
+                .filter_map(|id| state.catalog.get(*id))
+                .filter(|o| o.clipping.trashed_at.is_none())
+                .collect();
+            members.sort_by_key(|o| key(o));
+            members.into_iter().map(|o| Reprint(Arc::clone(o))).collect()
+        });
+        if story.iter().any(|r| r.id() != e.id()) {
+            reprints.insert(e.id(), Arc::clone(story));
         }
     }
     (entries, reprints)
