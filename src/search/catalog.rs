@@ -34,9 +34,6 @@ pub struct Entry {
     /// to accept them). The suggestions themselves, with their evidence, are read when the pane
     /// shows the clipping: 100,000 clippings' would hold 60 MB.
     suggested: u8,
-    /// The clipping's stored language, for highlighting matches the index's way (detecting it
-    /// here for clippings of older versions would slow down opening a large archive).
-    pub language: String,
     /// Whether `clipping.body` is the whole text, or only its lead (see [`Entry::light`]).
     pub complete: bool,
     /// The title folded for sorting, made the first time the results are sorted by title.
@@ -83,7 +80,6 @@ impl Entry {
     /// An entry whose clipping has open suggestions of these kinds.
     pub fn with_suggested(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
         Entry {
-            language: crate::archive::language::declared_language(&clipping),
             complete: true,
             title_key: std::sync::OnceLock::new(),
             clipping,
@@ -138,6 +134,19 @@ impl Entry {
 
     pub fn id(&self) -> ClippingId {
         self.clipping.id
+    }
+
+    /// The clipping's stored language (`en-GB` -> `en`), for highlighting matches the index's
+    /// way (detecting it here for clippings of older versions would slow down opening a large
+    /// archive). Read from the clipping, where a copy in each entry held 5 MB at 100,000.
+    pub fn language(&self) -> std::borrow::Cow<'_, str> {
+        let stored = &self.clipping.language;
+        let plain = |c: char| c.is_ascii_lowercase();
+        if stored.chars().all(plain) {
+            std::borrow::Cow::Borrowed(stored)
+        } else {
+            std::borrow::Cow::Owned(crate::archive::language::declared_language(&self.clipping))
+        }
     }
 
     pub fn has_tag(&self, tag: &Tag) -> bool {

@@ -39,7 +39,7 @@ impl Matches {
                 let c = &entry.clipping;
                 [&c.body, &c.caption, &c.notes, &c.author, &c.credit, &c.source, &c.original_name]
                     .into_iter()
-                    .find_map(|text| highlighter.snippet(text, &entry.language, SNIPPET_CHARS))
+                    .find_map(|text| highlighter.snippet(text, &entry.language(), SNIPPET_CHARS))
             })
             .as_ref()
     }
