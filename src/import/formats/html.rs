@@ -177,7 +177,10 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http"))
         .unwrap_or_default();
-    // The sources in order of trust, each read only when the ones before found nothing.
+    // The sources in order of trust, each read only when the ones before found nothing. Markup
+    // commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's "served at")
+    // is no date of the page's.
+    let html = &*without_comments(html);
     let sources: [&dyn Fn() -> Option<NaiveDate>; 8] = [
         &|| article.published_time.as_deref().and_then(parse_date_prefix),
         &|| meta_date(html),
@@ -305,6 +308,21 @@ pub(crate) fn local_image(page_dir: &std::path::Path, image: &str) -> Option<std
     }
     let path = page_dir.join(relative);
     path.is_file().then_some(path)
+}
+
+/// The page without its comments (`<!-- ... -->`); a comment left open runs to the end.
+fn without_comments(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains("<!--") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 4..].find("-->").map_or("", |end| &rest[start + 4 + end + 3..]);
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The date at the start of an ISO 8601 timestamp ("2024-01-31T10:00:00Z").
@@ -679,5 +697,14 @@ mod tests {
         let a = read_page(page).unwrap();
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2022, 6, 30));
         assert_eq!(a.title, "Top in Brussel");
+        // A theme's tags commented out, and a cache's stamp, are no dates of the page.
+        let page = r#"<html><head><title>Caspian ferries</title>
+<!-- <meta property="article:modified_time" content="2016-09-11T06:37:58+00:00" /> -->
+</head><body><article><p>Posted <time class="entry-date">April 13, 2020</time></p>
+<p>New ferries will cross the Caspian Sea between Aktau and Baku from the spring, the port authority said on Monday.</p>
+<p>The ships carry containers and rail wagons for the Middle Corridor between China and Europe.</p></article>
+<!-- Served from: example.org @ 2023-10-31 15:55:37 by W3 Total Cache --></body></html>"#;
+        assert_eq!(read_page(page).unwrap().published, NaiveDate::from_ymd_opt(2020, 4, 13));
+        assert_eq!(without_comments("a<!-- b -->c<!-- open"), "ac");
     }
 }
