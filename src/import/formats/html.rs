@@ -177,21 +177,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http"))
         .unwrap_or_default();
-    // The sources in order of trust, each read only when the ones before found nothing. Markup
-    // commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's "served at")
-    // is no date of the page's.
-    let html = &*without_comments(html);
-    let sources: [&dyn Fn() -> Option<NaiveDate>; 8] = [
-        &|| article.published_time.as_deref().and_then(parse_date_prefix),
-        &|| meta_date(html),
-        &|| json_date(html),
-        &|| time_element_date(html),
-        &|| marked_date(html),
-        &|| url_date(&url),
-        &|| headline_date(html),
-        &|| crate::import::formats::text::parse_date(&title),
-    ];
-    let published = sources.iter().find_map(|source| source().filter(|date| plausible(*date)));
+    let published = page_date(html, article.published_time.as_deref(), &url, &title);
     let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
@@ -216,13 +202,15 @@ fn plain_page(html: &str) -> WebArticle {
         .map(clean)
         .unwrap_or_default();
     let body = tidy_text(&text_of_markup(html));
+    let url = canonical_url(html).filter(|u| u.starts_with("http")).unwrap_or_default();
     WebArticle {
+        // Found the way an article's is: a page Readability cannot read still has its tags.
+        published: page_date(html, None, &url, &title),
         title: if title.is_empty() { first_line(&body) } else { title },
         author: String::new(),
         site: String::new(),
-        published: time_element_date(html),
         language: String::new(),
-        url: canonical_url(html).filter(|u| u.starts_with("http")).unwrap_or_default(),
+        url,
         body,
         image: None,
     }
@@ -308,6 +296,69 @@ pub(crate) fn local_image(page_dir: &std::path::Path, image: &str) -> Option<std
     }
     let path = page_dir.join(relative);
     path.is_file().then_some(path)
+}
+
+/// The page's date: from the sources in order of trust, each read only when the ones before
+/// found nothing (`published_time` is what Readability found).
+fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str) -> Option<NaiveDate> {
+    // Markup commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's
+    // "served at") is no date of the page's.
+    let html = &*without_comments(html);
+    let sources: [&dyn Fn() -> Option<NaiveDate>; 9] = [
+        &|| published_time.and_then(parse_date_prefix),
+        &|| meta_date(html),
+        &|| json_date(html),
+        &|| time_element_date(html),
+        &|| marked_date(html),
+        &|| url_date(url),
+        &|| labelled_date(html),
+        &|| headline_date(html),
+        &|| crate::import::formats::text::parse_date(title),
+    ];
+    sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
+}
+
+/// A date the page's text gives under a label that says what it is, in the languages we read
+/// ("Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022", "Published on August 19, 2019",
+/// "Publié le 3 mai 2022", "Опубликовано 12.03.2024"): the first such label followed by a date.
+fn labelled_date(html: &str) -> Option<NaiveDate> {
+    const LABELS: [&str; 24] = [
+        "published on",
+        "published:",
+        "posted on",
+        "first published",
+        "date:",
+        "veröffentlicht am",
+        "veröffentlicht:",
+        "erschienen am",
+        "publiziert am",
+        "erstellt am",
+        "datum:",
+        "stand:",
+        "publié le",
+        "mis en ligne le",
+        "date de publication",
+        "gepubliceerd op",
+        "geplaatst op",
+        "опубликовано",
+        "дата публикации",
+        "дата:",
+        "жарияланды",
+        "жарияланған",
+        "publicado el",
+        "pubblicato il",
+    ];
+    let body = html.get(html.to_ascii_lowercase().find("<body").unwrap_or(0)..)?;
+    let text = text_of_markup(body).to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Where each label ends, in the order of the text.
+    let mut ends: Vec<usize> =
+        LABELS.iter().flat_map(|label| text.match_indices(label).take(3).map(|(at, l)| at + l.len())).collect();
+    ends.sort_unstable();
+    ends.into_iter().find_map(|end| {
+        let after: String = text.get(end..)?.chars().take(32).collect();
+        crate::import::formats::text::parse_date(&after).filter(|d| plausible(*d))
+    })
 }
 
 /// The page without its comments (`<!-- ... -->`); a comment left open runs to the end.
@@ -481,14 +532,22 @@ fn url_date(url: &str) -> Option<NaiveDate> {
     })
 }
 
-/// The first `<time datetime="...">` of the page, for pages without meta dates.
+/// The date of the page's first `<time>` elements, for pages without meta dates: its
+/// `datetime`, or else its text ("<time class="timestamp">Published on August 19, 2019</time>").
 fn time_element_date(html: &str) -> Option<NaiveDate> {
-    let at = html.find("<time")?;
-    let rest = html.get(at..at + 300.min(html.len() - at))?;
-    let value = rest.split("datetime=").nth(1)?;
-    let value = value.trim_start_matches(['"', '\'']);
-    let value = value.get(..value.find(['"', '\'']).unwrap_or(value.len()))?;
-    parse_date_prefix(value).or_else(|| crate::import::formats::text::parse_date(value))
+    let elements = html.match_indices("<time").filter(|(at, _)| {
+        html.get(at + 5..).and_then(|r| r.chars().next()).is_some_and(|c| c == '>' || c.is_whitespace())
+    });
+    elements.take(3).find_map(|(at, _)| {
+        let rest = html.get(at..)?;
+        let tag = rest.get(..rest.find('>')?)?;
+        if let Some(value) = attribute(tag, "datetime") {
+            return parse_date_prefix(value).or_else(|| crate::import::formats::text::parse_date(value));
+        }
+        let text = rest.get(tag.len() + 1..)?;
+        let text = text.get(..text.find("</time")?)?;
+        (text.len() <= 200).then(|| crate::import::formats::text::parse_date(&text_of_markup(text))).flatten()
+    })
 }
 
 #[cfg(test)]
@@ -706,5 +765,24 @@ mod tests {
 <!-- Served from: example.org @ 2023-10-31 15:55:37 by W3 Total Cache --></body></html>"#;
         assert_eq!(read_page(page).unwrap().published, NaiveDate::from_ymd_opt(2020, 4, 13));
         assert_eq!(without_comments("a<!-- b -->c<!-- open"), "ac");
+    }
+
+    #[test]
+    fn dates_a_page_shows_in_its_text() {
+        // A <time> without `datetime`, read from its text.
+        assert_eq!(
+            time_element_date("<h1>Talks</h1><time class=\"head\">Published on August 19, 2019</time>"),
+            NaiveDate::from_ymd_opt(2019, 8, 19)
+        );
+        assert_eq!(time_element_date("<timeline>2019-08-19</timeline>"), None);
+        // A date under a label that says what it is, in the languages we read.
+        let labelled = |body: &str| labelled_date(&format!("<html><body><p>{body}</p></body></html>"));
+        assert_eq!(labelled("<li><span>Datum:</span>26. Januar 2022</li>"), NaiveDate::from_ymd_opt(2022, 1, 26));
+        assert_eq!(labelled("Veröffentlicht am 16.08.2019<br/> Dauer: 1 Stunde"), NaiveDate::from_ymd_opt(2019, 8, 16));
+        assert_eq!(labelled("Опубликовано 12.03.2024 в 10:15"), NaiveDate::from_ymd_opt(2024, 3, 12));
+        assert_eq!(labelled("Publié le 3 mai 2022 à Bruxelles"), NaiveDate::from_ymd_opt(2022, 5, 3));
+        // A label with no date after it is passed over; a date with no label is not taken.
+        assert_eq!(labelled("Stand der Technik. Stand: 27.01.2022"), NaiveDate::from_ymd_opt(2022, 1, 27));
+        assert_eq!(labelled("Die Sitzung vom 27.01.2022 war kurz."), None);
     }
 }
