@@ -148,9 +148,15 @@ impl Archive {
     /// Indexes clippings just stored, from the records in hand rather than read back from the
     /// database: `(id, the sequence number its insert marked it with, clipping, tags)`. One
     /// changed since (a newer mark) is read from the database; one already indexed by its change
-    /// (no mark) is left. Marks stay until the commit, as in [`Archive::index_changed`].
-    pub(crate) fn index_fresh(&self, fresh: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) -> Result<()> {
+    /// (no mark) is left. Returns the marks of what it indexed, for the caller to clear with
+    /// [`Archive::clear_index_marks`]: an import clears them on the thread that stores, as
+    /// sled 0.34 can hang when two threads write a burst at once.
+    pub(crate) fn index_fresh(
+        &self,
+        fresh: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>,
+    ) -> Result<Vec<(ClippingId, u64)>> {
         let mut fresh = fresh;
+        let mut indexed = Vec::new();
         while !fresh.is_empty() {
             let rest = fresh.split_off(fresh.len().min(BATCH));
             let batch = std::mem::replace(&mut fresh, rest);
@@ -163,13 +169,18 @@ impl Archive {
                     let marked = self.store.index_marks_of(&ids)?;
                     self.index_marked(&marked)?;
                 }
-                other => other?,
+                other => indexed.extend(other?),
             }
         }
-        Ok(())
+        Ok(indexed)
     }
 
-    fn try_index_fresh(&self, batch: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) -> Result<()> {
+    /// Clears the marks of changes the index now has (see [`Archive::index_fresh`]).
+    pub(crate) fn clear_index_marks(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
+        self.store.clear_index_pending(indexed)
+    }
+
+    fn try_index_fresh(&self, batch: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) -> Result<Vec<(ClippingId, u64)>> {
         let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let ids: Vec<ClippingId> = batch.iter().map(|(id, ..)| *id).collect();
         let marks: std::collections::HashMap<ClippingId, u64> = self.store.index_marks_of(&ids)?.into_iter().collect();
@@ -189,11 +200,10 @@ impl Archive {
             records.push((id, record));
             indexed.push((id, mark));
         }
-        if records.is_empty() {
-            return Ok(());
+        if !records.is_empty() {
+            self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
         }
-        self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
-        self.store.clear_index_pending(&indexed)
+        Ok(indexed)
     }
 
     fn try_index_marked(&self, marked: &[(ClippingId, u64)]) -> Result<()> {
@@ -236,6 +246,12 @@ mod tests {
         (id, seq, clipping)
     }
 
+    /// What an import does with a stored group: index it, then clear the marks.
+    fn index_fresh(archive: &Archive, fresh: Vec<(ClippingId, u64, Clipping, Vec<Tag>)>) {
+        let indexed = archive.index_fresh(fresh).expect("indexed");
+        archive.clear_index_marks(&indexed).expect("marks cleared");
+    }
+
     fn found(archive: &Archive, query: &str) -> Vec<ClippingId> {
         archive.search_ids(&Query::parse(query), Sort::Relevance).unwrap_or_default()
     }
@@ -252,13 +268,13 @@ mod tests {
         // Tagged and indexed by the tagging before the import's indexer comes to it.
         let (first, seq, record) = stored(&archive, "Brussels talks");
         archive.add_tag(&energy, &[first]).expect("tagged");
-        archive.index_fresh(vec![(first, seq, record, Vec::new())]).expect("indexed");
+        index_fresh(&archive, vec![(first, seq, record, Vec::new())]);
         assert_eq!(found(&archive, "topic:energy"), vec![first]);
 
         // Tagged in the database but not indexed yet: its newer mark is there.
         let (second, seq, record) = stored(&archive, "Caspian shipping");
         archive.store.add_tag(&energy, &[second]).expect("tagged");
-        archive.index_fresh(vec![(second, seq, record, Vec::new())]).expect("indexed");
+        index_fresh(&archive, vec![(second, seq, record, Vec::new())]);
         let mut both = found(&archive, "topic:energy");
         both.sort();
         assert_eq!(both, vec![first, second]);
@@ -266,7 +282,7 @@ mod tests {
 
         // Not changed: indexed from the record in hand.
         let (third, seq, record) = stored(&archive, "Aktau port");
-        archive.index_fresh(vec![(third, seq, record, Vec::new())]).expect("indexed");
+        index_fresh(&archive, vec![(third, seq, record, Vec::new())]);
         assert_eq!(found(&archive, "aktau"), vec![third]);
         assert_eq!(archive.n_index_pending().expect("marks"), 0);
     }

@@ -30,7 +30,7 @@ use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_uns
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
 use walk::{classify, collect, unsupported};
 
-use crate::archive::model::{Clipping, Kind, StoredSuggestion, Tag, TagKind};
+use crate::archive::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
 use crate::archive::store::Inserted;
 use crate::archive::suggestions::suggestions_for;
 use crate::archive::{Archive, language, quiet, tags};
@@ -74,7 +74,7 @@ fn import_pool() -> Option<rayon::ThreadPool> {
 /// A file read, its files written (not yet synced), its records not yet in the database.
 /// A clipping just stored, for the search index: its id, the sequence number its insert marked
 /// it with, and its record and tags as stored.
-type Fresh = (crate::archive::model::ClippingId, u64, Clipping, Vec<Tag>);
+type Fresh = (ClippingId, u64, Clipping, Vec<Tag>);
 
 /// Adds the time since `since` to one of the import's phases.
 fn add_phase(
@@ -141,13 +141,21 @@ impl Archive {
         // reading threads do not wait for the disk, the committing one not for the reading.
         let result = std::thread::scope(|scope| -> Result<()> {
             // A group is stored on one thread and indexed on another, so the database takes the
-            // next group while the index takes this one; each then waits for the other.
+            // next group while the index takes this one; each then waits for the other. Only
+            // the storing thread writes to the database: it clears the marks of what the
+            // indexing thread has indexed before it stores the next group, and at the end.
             let (to_commit, groups) = std::sync::mpsc::sync_channel::<Vec<(PathBuf, Step)>>(1);
             let (to_index, stored) = std::sync::mpsc::sync_channel::<(Vec<FileOutcome>, Vec<Fresh>)>(1);
+            let (to_clear, indexed) = std::sync::mpsc::channel::<Vec<(ClippingId, u64)>>();
             let (committed, outcomes) = std::sync::mpsc::channel::<Result<Vec<FileOutcome>>>();
             let failed_store = committed.clone();
             let committer = std::thread::Builder::new().name("import-commit".into()).spawn_scoped(scope, move || {
+                let clear = |marks: Vec<(ClippingId, u64)>| {
+                    // Derived: a mark left makes the next catch-up index the clipping again.
+                    let _ = self.clear_index_marks(&marks);
+                };
                 for group in groups {
+                    indexed.try_iter().for_each(clear);
                     match self.store_group(group, accept_countries, phases) {
                         Ok(group) => {
                             if to_index.send(group).is_err() {
@@ -160,11 +168,14 @@ impl Archive {
                         }
                     }
                 }
+                // The indexing thread ends with its input; its last marks come until then.
+                drop(to_index);
+                indexed.iter().for_each(clear);
             });
             let committer = committer.map_err(|e| Error::io(self.root(), e))?;
             let indexer = std::thread::Builder::new().name("import-index".into()).spawn_scoped(scope, move || {
                 for (outcomes, fresh) in stored {
-                    self.index_group(fresh, phases);
+                    let _ = to_clear.send(self.index_group(fresh, phases));
                     if committed.send(Ok(outcomes)).is_err() {
                         break;
                     }
@@ -271,7 +282,9 @@ impl Archive {
         phases: &std::sync::Mutex<ImportPhases>,
     ) -> Result<Vec<FileOutcome>> {
         let (outcomes, fresh) = self.store_group(group, accept_countries, phases)?;
-        self.index_group(fresh, phases);
+        let indexed = self.index_group(fresh, phases);
+        // Derived: a mark left makes the next catch-up index the clipping again.
+        let _ = self.clear_index_marks(&indexed);
         Ok(outcomes)
     }
 
@@ -334,10 +347,12 @@ impl Archive {
     /// Indexes a stored group's new clippings. Nothing is reported imported before it can be
     /// found either. The index is derived: should this fail, the clippings stay marked and the
     /// next catch-up indexes them, so the import goes on.
-    fn index_group(&self, fresh: Vec<Fresh>, phases: &std::sync::Mutex<ImportPhases>) {
+    /// Returns the marks to clear ([`Archive::clear_index_marks`]), none if it failed.
+    fn index_group(&self, fresh: Vec<Fresh>, phases: &std::sync::Mutex<ImportPhases>) -> Vec<(ClippingId, u64)> {
         let started = std::time::Instant::now();
-        let _ = self.index_fresh(fresh);
+        let indexed = self.index_fresh(fresh).unwrap_or_default();
         add_phase(phases, |p| &mut p.index, started);
+        indexed
     }
 
     /// Stores a staged clipping's records, its files being on disk. A new clipping comes back
