@@ -474,32 +474,46 @@ fn json_date(html: &str) -> Option<NaiveDate> {
 /// `datetime` attribute, or from the text that follows it ("<span class="date">27.01.2022",
 /// "Gespeichert von rasos am 24. Juli 2017").
 fn marked_date(html: &str) -> Option<NaiveDate> {
-    const MARKS: [&str; 7] = ["date", "publish", "datum", "submitted", "posted", "authored", "byline"];
+    const MARKS: [&str; 8] = ["date", "publish", "datum", "submitted", "posted", "authored", "byline", "time"];
     let mut at: usize = 0;
+    // The first date marked as an update, for a page that marks no other.
+    let mut updated = None;
     for tag in html.split('<') {
         // Where this tag's '<' is.
         let start = at.saturating_sub(1);
         at += tag.len() + 1;
         let Some(class) = attribute(tag, "class") else { continue };
         let class = class.to_ascii_lowercase();
-        if !MARKS.iter().any(|m| class.contains(m)) || class.contains("update") {
+        if !MARKS.iter().any(|m| class.contains(m)) && !class.contains("update") {
             continue;
         }
-        let from_attribute = ["title", "datetime", "content"]
-            .into_iter()
-            .filter_map(|a| attribute(tag, a))
-            .find_map(|v| parse_date_prefix(v).or_else(|| crate::import::formats::text::parse_date(v)));
-        if let Some(date) = from_attribute.filter(|d| plausible(*d)) {
-            return Some(date);
+        if class.contains("update") {
+            if updated.is_none() {
+                updated = marked_here(html, tag, start);
+            }
+            continue;
         }
-        let end = (start..=(start + 600).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
-        let text = text_of_markup(html.get(start..end)?);
-        let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(120).collect();
-        if let Some(date) = crate::import::formats::text::parse_date(&text).filter(|d| plausible(*d)) {
+        if let Some(date) = marked_here(html, tag, start) {
             return Some(date);
         }
     }
-    None
+    updated
+}
+
+/// The date an element marked as one gives: its `title`, `datetime` or `content`, or the text
+/// that follows its start (`start`, where its `<` is).
+fn marked_here(html: &str, tag: &str, start: usize) -> Option<NaiveDate> {
+    let from_attribute = ["title", "datetime", "content"]
+        .into_iter()
+        .filter_map(|a| attribute(tag, a))
+        .find_map(|v| parse_date_prefix(v).or_else(|| crate::import::formats::text::parse_date(v)));
+    if let Some(date) = from_attribute.filter(|d| plausible(*d)) {
+        return Some(date);
+    }
+    let end = (start..=(start + 600).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
+    let text = text_of_markup(html.get(start..end)?);
+    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(120).collect();
+    crate::import::formats::text::parse_date(&text).filter(|d| plausible(*d))
 }
 
 /// A publication date that can be one: from 1990 to tomorrow.
@@ -624,9 +638,14 @@ mod tests {
             marked_date(r#"<h2 class='date-header'><span>Samstag, 5. Oktober 2013</span></h2>"#),
             d(2013, 10, 5)
         );
-        // A class that says nothing of dates, or a last change, is no publication date.
+        // A class that says nothing of dates is no date; a last change is the page's date only
+        // when it marks no other.
         assert_eq!(marked_date(r#"<span class="price">27.01.2022</span>"#), None);
-        assert_eq!(marked_date(r#"<p class="updated">Stand 27.01.2022</p>"#), None);
+        assert_eq!(marked_date(r#"<p class="updated">Stand 27.01.2022</p>"#), d(2022, 1, 27));
+        assert_eq!(
+            marked_date(r#"<p class="updated">Stand 27.01.2022</p><span class="post-date">09 Oct 2021</span>"#),
+            d(2021, 10, 9)
+        );
         assert!(!plausible(NaiveDate::from_ymd_opt(22, 9, 23).unwrap()));
         assert_eq!(time_element_date(r#"<time datetime="01-11-2023 10:29">1. November</time>"#), d(2023, 11, 1));
     }
