@@ -377,3 +377,12 @@ impl Archive {
         Ok(deleted)
     }
 }
+
+/// A token that differs from one writing to the next.
+pub(crate) fn rand_token() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
+    h.write_u32(std::process::id());
+    h.finish()
+}

@@ -116,7 +116,7 @@ impl Archive {
     fn write_signatures_file(&self, signed: &Signed, ids: &[ClippingId], token_before: Option<u64>) -> Result<()> {
         let path = self.signatures_file_path();
         let tmp = path.with_extension("bin.tmp");
-        let token = crate::search::catalog::rand_token();
+        let token = crate::archive::rand_token();
         let with_signature: HashSet<ClippingId> = signed.iter().map(|(id, _)| *id).collect();
         let unsigned: Vec<ClippingId> = ids.iter().copied().filter(|id| !with_signature.contains(id)).collect();
         let written = (|| -> std::io::Result<()> {

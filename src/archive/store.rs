@@ -407,10 +407,7 @@ impl Store {
     /// read the signatures before this cannot give its file the token (see
     /// [`Store::claim_signatures_token`]).
     pub(crate) fn invalidate_signatures_file(&self) -> Result<()> {
-        self.meta
-            .insert(KEY_SIGNATURES_TOKEN, &crate::search::catalog::rand_token().to_be_bytes())
-            .map(|_| ())
-            .map_err(db_err)
+        self.meta.insert(KEY_SIGNATURES_TOKEN, &crate::archive::rand_token().to_be_bytes()).map(|_| ()).map_err(db_err)
     }
 
     /// Gives the signatures file just written its token, if the token is still `before`

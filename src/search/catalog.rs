@@ -427,7 +427,7 @@ impl Archive {
         use std::io::Write;
         let path = self.catalog_file_path();
         let tmp = path.with_extension("jsonl.tmp");
-        let token = rand_token();
+        let token = crate::archive::rand_token();
         let written = (|| -> std::io::Result<()> {
             let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
             let header = CatalogHeader { version: CATALOG_VERSION, token, n_entries: save.entries.len() };
@@ -485,13 +485,4 @@ struct FileEntryRef<'a> {
 pub struct CatalogSave {
     entries: Vec<Arc<Entry>>,
     marks: Vec<(ClippingId, u64)>,
-}
-
-/// A token that differs from one writing to the next.
-pub(crate) fn rand_token() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-    h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos()));
-    h.write_u32(std::process::id());
-    h.finish()
 }

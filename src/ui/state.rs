@@ -152,7 +152,7 @@ pub struct AppState {
     pub results: Arc<Vec<Arc<Entry>>>,
     /// For each result in a story, the story's clippings, itself among them (see
     /// [`AppState::reprints_of`]).
-    pub reprints: Arc<std::collections::HashMap<ClippingId, Arc<[crate::ui::worker::Reprint]>>>,
+    pub reprints: Arc<crate::ui::worker::Stories>,
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,

@@ -82,6 +82,10 @@ pub enum Request {
 #[derive(Debug, Clone)]
 pub struct Reprint(pub Arc<Entry>);
 
+/// For each result in a story, the story's clippings (itself among them): one list a story,
+/// shared by its clippings.
+pub type Stories = std::collections::HashMap<ClippingId, Arc<[Reprint]>>;
+
 impl Reprint {
     pub fn id(&self) -> ClippingId {
         self.0.id()
@@ -253,7 +257,7 @@ pub enum Reply {
         entries: Arc<Vec<Arc<Entry>>>,
         /// For each result in a story, the story's clippings (itself among them): one list a
         /// story, shared by its clippings.
-        reprints: Arc<std::collections::HashMap<ClippingId, Arc<[Reprint]>>>,
+        reprints: Arc<Stories>,
         tag_counts: Vec<TagCount>,
         /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,

@@ -14,7 +14,9 @@ use std::sync::mpsc::{Receiver, Sender};
 mod edits;
 mod messages;
 
-pub use messages::{Edit, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount};
+pub use messages::{
+    Edit, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
+};
 
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
@@ -353,7 +355,7 @@ fn search(state: &State, out: &Outbox) {
 /// The results with each story once (by its earliest clipping among them) when reprints are
 /// collapsed, and for each result in a story, the story's clippings not in the trash, earliest
 /// first: one list a story, which its results share.
-fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, HashMap<ClippingId, Arc<[Reprint]>>) {
+fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, Stories) {
     if state.stories.is_empty() {
         return (entries, HashMap::new());
     }
@@ -373,7 +375,7 @@ fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, H
     } else {
         entries
     };
-    let mut by_story: HashMap<ClippingId, Arc<[Reprint]>> = HashMap::new();
+    let mut by_story: Stories = HashMap::new();
     let mut reprints = HashMap::new();
     for e in &entries {
         let Some(root) = state.stories.get(&e.id()) else { continue };
