@@ -14,9 +14,9 @@ use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use crate::archive::model::{ClippingId, Kind};
-use crate::archive::store::Signed;
+use crate::archive::store::{Signed, signature_from_bytes};
 use crate::archive::{Archive, Result};
-use crate::search::stories::{self, N_HASHES, Signature};
+use crate::search::stories::{self, N_HASHES};
 
 const SIGNATURES_FILE: &str = "signatures.bin";
 const MAGIC: &[u8; 8] = b"CLSIG\x01\0\0";
@@ -95,12 +95,8 @@ impl Archive {
         for _ in 0..n_signed {
             r.read_exact(&mut buf).ok()?;
             let id = ClippingId(u64::from_le_bytes(buf.get(..8)?.try_into().ok()?));
-            let mut hashes = [0u32; N_HASHES];
-            for (h, b) in hashes.iter_mut().zip(buf.get(8..)?.chunks_exact(4)) {
-                *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            }
             known.insert(id);
-            signed.push((id, Signature(hashes)));
+            signed.push((id, signature_from_bytes(buf.get(8..)?)?));
         }
         let mut id = [0u8; 8];
         for _ in 0..n_unsigned {

@@ -31,7 +31,7 @@ const KEY_IMPORTING: &[u8] = b"import_in_progress";
 /// The token of the catalog file that goes with this database (see `search::catalog`).
 const KEY_CATALOG_TOKEN: &[u8] = b"catalog_token";
 /// The token of the signatures file (`Archive::story_groups`), while it holds every signature
-/// this database had when it was written; removed when one of those changes.
+/// this database had when it was written; replaced by one no file has when one of those changes.
 const KEY_SIGNATURES_TOKEN: &[u8] = b"signatures_token";
 
 pub(crate) struct Store {
@@ -86,7 +86,7 @@ fn tx_err(e: TransactionError<Error>) -> Error {
 pub(crate) type Signed = Vec<(ClippingId, Signature)>;
 
 /// A signature as kept: its hashes, little-endian; anything else is none.
-fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
+pub(crate) fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
     let mut hashes = [0u32; crate::search::stories::N_HASHES];
     if bytes.len() != hashes.len() * 4 {
         return None;
