@@ -462,6 +462,8 @@ fn readability(dir: &Path, tmp: &Path) {
             n_bylines += 1;
             if norm(b) == norm(&c.author) {
                 bylines += 1;
+            } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+                eprintln!("byline {}: expected {b:?}, got {:?}", file_name(page), c.author);
             }
         }
         if let Some(d) = meta["publishedTime"].as_str() {
@@ -470,7 +472,11 @@ fn readability(dir: &Path, tmp: &Path) {
                 dates += 1;
             }
         }
-        f1_sum += f1(&c.body, &expected_body);
+        let body_f1 = f1(&c.body, &expected_body);
+        if body_f1 < 0.95 && std::env::var_os("EVAL_VERBOSE").is_some() {
+            eprintln!("body {}: F1 {body_f1:.3}", file_name(page));
+        }
+        f1_sum += body_f1;
     }
     println!("## Saved web pages ({n} from readability/)\n");
     println!("| measure | result | target |\n|---|---|---|");
@@ -630,8 +636,20 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
             .take(1)
             .collect();
         worst.push((f, file, missed.first().map(|m| m.chars().take(50).collect()).unwrap_or_default()));
-        if let Some((found, _)) = &reference {
-            theirs.add(gold, found.get(path).unwrap_or(&Extracted::default()));
+        let their_f =
+            reference.as_ref().map(|(found, _)| theirs.add(gold, found.get(path).unwrap_or(&Extracted::default())));
+        if std::env::var_os("EVAL_VERBOSE").is_some() {
+            let theirs = their_f.map_or("-".into(), |f| format!("{f:.2}"));
+            eprintln!("page {}: F1 {f:.2}, trafilatura {theirs}", path.display());
+            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = squash(&format!("{}\n{}", extracted.title, extracted.text));
+            for (kind, found) in [("with", false), ("without", true)] {
+                for snippet in gold[kind].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
+                    if text.contains(&squash(snippet)) == found {
+                        eprintln!("{} {}: {snippet:?}", if found { "fp" } else { "fn" }, file_name(path));
+                    }
+                }
+            }
         }
     }
     let trafilatura_name = if reference.is_some() { "trafilatura 2.3" } else { "trafilatura (not installed)" };
@@ -670,6 +688,10 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
         println!("- {f:.2} `{file}`: \"{missed}\"");
     }
     println!();
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
 }
 
 fn orientation_code(text: &str) -> Option<u16> {

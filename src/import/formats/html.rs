@@ -161,7 +161,9 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
 /// The article as Readability finds it.
 fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-    let mut readability = dom_smoothie::Readability::new(html, None, Some(config))
+    let doc = dom_query::Document::from(html);
+    super::boilerplate::remove_boxes(&doc);
+    let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
     let article =

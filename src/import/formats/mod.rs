@@ -3,6 +3,7 @@
 //! table of every format Clippings imports, [`FORMATS`], is here too: the pipeline, the
 //! window's file dialog and its empty state all read it.
 
+mod boilerplate;
 pub mod html;
 pub mod office;
 pub mod pdf;

@@ -1,0 +1,340 @@
+//! What a saved page has around its article that is not the article: sharing buttons, lists of
+//! related stories, newsletter and cookie boxes, an author's biography, navigation, image
+//! credits. They are removed from the page before Readability looks for the article, the way
+//! trafilatura prunes a page, so a box that sits inside the article's container is not kept with
+//! the text.
+//!
+//! Every rule is one a reader would name: an element's class or id says what it is ("share",
+//! "related", "newsletter"...), its tag is a page's frame (`nav`, `aside`, `footer`) or a photo
+//! with its caption (`figure`), or it is one short line pointing to another story ("Read more:",
+//! "Читайте также:"). No rule may take the article itself: an element that holds the page's
+//! headline, an `<article>` or `<main>`, half of the page's paragraphs or a large part of its
+//! text is kept whatever its class says, and so is a short line that names the author.
+
+use dom_query::{Document, NodeRef};
+
+/// Words of a class or id that name a box beside the article, matched inside the value
+/// (`post-share-buttons`, `relatedPosts`).
+const BOX_WORDS: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "sociable",
+    "newsletter",
+    "related",
+    "cookie",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "bread-crumb",
+    "outbrain",
+    "taboola",
+    "subscribe",
+    "subscription",
+    "recommend",
+    "most-popular",
+    "mostpopular",
+    "next-post",
+    "prev-post",
+    "post-nav",
+    "author-bio",
+    "authorbio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "author-info",
+    "author-description",
+    "comment",
+    "sidebar",
+    "advert",
+    "banner",
+    "rating",
+    "print-only",
+    "skip-link",
+    "teaser",
+    "caption",
+    "credit",
+    "copyright",
+];
+
+/// Words of a class or id that name a container of the page's text, not a box beside it.
+const CONTAINER_WORDS: &[&str] =
+    &["content", "article", "main", "body", "layout", "container", "wrap", "entry", "story", "text"];
+
+/// Elements that are the page's frame, not its text.
+const FRAME_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
+
+/// Elements a box is made of: removing one of these never changes the page's layout around it.
+const BOX_TAGS: &[&str] =
+    &["div", "section", "aside", "ul", "ol", "li", "p", "span", "nav", "footer", "header", "figure"];
+
+/// Removes the boxes around the article (see the module's doc).
+pub(crate) fn remove_boxes(doc: &Document) {
+    let body = doc.select("body");
+    let Some(body) = body.nodes().first().cloned() else { return };
+    let page_text = text_len(&body);
+    // A box may not hold this much of the page's text: the page's article is never taken.
+    let limits = Limits { most: (page_text / 3).max(2_000), paragraphs: paragraph_len(&body) };
+    let mut doomed: Vec<NodeRef> = Vec::new();
+    find_boxes(&body, &limits, &mut doomed);
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+/// Collects the boxes below `node`, outermost first; the inside of a box is not looked at.
+fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<'a>>) {
+    for child in node.element_children() {
+        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        // A figure is a photo and its caption and credit; one with paragraphs of its own is a
+        // slide of a gallery, which is text.
+        let framed = FRAME_TAGS.contains(&name.as_str())
+            || name == "figcaption"
+            || (name == "figure" && !has_paragraphs(&child));
+        let named = BOX_TAGS.contains(&name.as_str()) && names_a_box(&child);
+        let read_more = READ_MORE_TAGS.contains(&name.as_str()) && is_read_more(&child);
+        if (framed || named || read_more) && !holds_the_article(&child, limits) {
+            doomed.push(child);
+        } else {
+            find_boxes(&child, limits, doomed);
+        }
+    }
+}
+
+/// How much of the page a box may hold.
+struct Limits {
+    /// Text, in bytes: more is the article, or holds it.
+    most: usize,
+    /// The text of all the page's paragraphs: a box holds less than half of it.
+    paragraphs: usize,
+}
+
+/// Whether the element's class or id says it is a box beside the article.
+fn names_a_box(node: &NodeRef) -> bool {
+    let mut said = String::new();
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            // A name of many words is a heading made into an anchor
+            // ("sharing-with-a-single-developer"), not what the element is.
+            for name in value.split_whitespace().filter(|n| n.split(['-', '_']).count() <= 4) {
+                said.push_str(&name.to_ascii_lowercase());
+                said.push(' ');
+            }
+        }
+    }
+    if said.is_empty() {
+        return false;
+    }
+    // A container's name says so ("entry-content", "sidebar-layout", "paywall-container"):
+    // what it holds is looked at, not it.
+    if said.split([' ', '-', '_']).any(|w| CONTAINER_WORDS.iter().any(|c| w.contains(c))) {
+        return false;
+    }
+    // "nav" only as a word's start: "navigation", "nav-links", but not "canvas".
+    let nav = said.split([' ', '-', '_']).any(|w| w.starts_with("nav") || w == "menu");
+    nav || BOX_WORDS.iter().any(|w| said.contains(w))
+}
+
+/// Whether removing the element would take the article: it holds the headline, an article or
+/// main element, or more text than a box can.
+fn holds_the_article(node: &NodeRef, limits: &Limits) -> bool {
+    let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+    if matches!(name.as_str(), "article" | "main" | "h1" | "body") {
+        return true;
+    }
+    if node
+        .descendants_it()
+        .filter(NodeRef::is_element)
+        .any(|d| d.node_name().is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "article" | "main" | "h1")))
+    {
+        return true;
+    }
+    let text = text_len(node);
+    if text <= BYLINE && node.descendants_it().any(|d| names_the_author(&d)) {
+        return true;
+    }
+    text > limits.most || paragraph_len(node) * 2 > limits.paragraphs
+}
+
+/// The longest a line naming the article's author is; an author's biography is longer.
+const BYLINE: usize = 160;
+
+/// Whether the element marks the article's author, where Readability looks for the byline.
+fn names_the_author(node: &NodeRef) -> bool {
+    node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || node.attr("itemprop").is_some_and(|i| i.to_ascii_lowercase().contains("author"))
+        || node.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("byline"))
+}
+
+/// The length of the text in the paragraphs at or below the element.
+fn paragraph_len(node: &NodeRef) -> usize {
+    if node.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")) {
+        return text_len(node);
+    }
+    node.descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
+        .map(|p| text_len(&p))
+        .sum()
+}
+
+/// The length of the element's text, in bytes, without runs of white space.
+fn text_len(node: &NodeRef) -> usize {
+    node.text().split_whitespace().map(str::len).sum()
+}
+
+/// Elements that hold a line pointing to another story.
+const READ_MORE_TAGS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b"];
+
+/// How a line pointing to another story starts, in the languages of the press.
+const READ_MORE: &[&str] = &[
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "related:",
+    "more:",
+    "you might also like",
+    "you may also like",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "auch interessant",
+    "schon gelesen",
+    "siehe auch",
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "lire aussi",
+    "à lire aussi",
+    "a lire aussi",
+    "voir aussi",
+    "lire également",
+    "à lire également",
+    "lees ook",
+    "zie ook",
+    "lees meer",
+    "lea también",
+    "lea más",
+    "le puede interesar",
+    "te puede interesar",
+    "vea también",
+    "mire:",
+    "lea:",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "leggi anche",
+    "leggi pure",
+    "czytaj też",
+    "czytaj także",
+    "czytaj więcej",
+    "zobacz też",
+    "zobacz także",
+    "dowiedz się więcej",
+    "читайте также",
+    "читайте еще",
+    "читайте ещё",
+    "смотрите также",
+    "по теме:",
+    "оқи отырыңыз",
+    "тағы оқыңыз",
+];
+
+/// The longest such line: a sentence of the article that starts with the same words is longer.
+const READ_MORE_LINE: usize = 250;
+
+/// Whether the element is a short line that points to another story ("Read more: ...").
+fn is_read_more(node: &NodeRef) -> bool {
+    let text = node.text();
+    let text = text.trim_start();
+    if text.len() > READ_MORE_LINE {
+        return false;
+    }
+    let start: String = text.chars().take(40).collect::<String>().to_lowercase();
+    READ_MORE.iter().any(|p| start.starts_with(p))
+}
+
+/// Whether a figure holds paragraphs of its own, beside its caption: a slide of a gallery.
+fn has_paragraphs(figure: &NodeRef) -> bool {
+    figure.descendants_it().any(|d| {
+        d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p"))
+            && !d.ancestors_it(None).any(|a| a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("figcaption")))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::formats::html::read_page;
+
+    /// Paragraphs long enough for Readability to take them as an article.
+    fn paragraphs(words: &[&str]) -> String {
+        words.iter().map(|w| format!("<p>{}</p>\n", format!("{w} ").repeat(30))).collect()
+    }
+
+    #[test]
+    fn the_boxes_around_an_article_are_not_its_text() {
+        let story = paragraphs(&[
+            "Переговоры в Брюсселе продолжились,",
+            "Делегации обсудили Средний коридор,",
+            "Министры договорились встретиться снова,",
+        ]);
+        let page = format!(
+            r##"<html><head><title>Talks in Brussels</title></head><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <div class="article-body">
+              <h1>Talks in Brussels</h1>
+              <div class="post-share-buttons"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+              {story}
+              <figure><img src="a.jpg"><figcaption>Photo: Agency Pool / Jane Roe</figcaption></figure>
+              <p><strong>Читайте также:</strong> <a href="/other">Another story about something else</a></p>
+              <div class="author-bio"><p>Jane Roe writes about the European Union for the paper since 2015.</p></div>
+              <ul class="relatedPosts"><li><a href="/1">An older story of the same week</a></li></ul>
+              <div id="newsletter-signup">Get our newsletter every morning</div>
+            </div>
+            <footer>© The Paper 2026, all rights reserved</footer>
+            </body></html>"##
+        );
+        let article = read_page(&page).unwrap();
+        for kept in
+            ["Переговоры в Брюсселе продолжились", "Делегации обсудили Средний коридор", "Министры договорились"]
+        {
+            assert!(article.body.contains(kept), "lost {kept:?}: {}", article.body);
+        }
+        for dropped in [
+            "Share on Facebook",
+            "Agency Pool",
+            "Another story about something else",
+            "since 2015",
+            "An older story",
+            "newsletter every morning",
+            "all rights reserved",
+        ] {
+            assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
+        }
+    }
+
+    #[test]
+    fn no_rule_takes_the_article_itself() {
+        let story =
+            paragraphs(&["Kazakhstan and the European Union met again,", "The Middle Corridor was the first subject,"]);
+        let slide = paragraphs(&["A slide of the gallery tells its own part of the story,"]);
+        let page = format!(
+            r#"<html><head><title>Middle Corridor</title></head><body>
+            <div id="socialicons-sticky">{story}
+              <figure><img src="b.jpg"><p>{slide}</p></figure>
+              <section id="sharing-the-corridor-with-central-asia">{more}</section>
+            </div>
+            <aside>By <a rel="author" href="/jane">Jane Roe</a>, 28 November 2026</aside>
+            </body></html>"#,
+            more = paragraphs(&["A section whose anchor is made of its heading stays,"]),
+        );
+        let article = read_page(&page).unwrap();
+        for kept in [
+            "Kazakhstan and the European Union",
+            "The Middle Corridor was",
+            "A slide of the gallery",
+            "A section whose anchor",
+        ] {
+            assert!(article.body.contains(kept), "lost {kept:?}: {}", article.body);
+        }
+        assert_eq!(article.author, "Jane Roe");
+    }
+}
