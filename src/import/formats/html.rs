@@ -179,7 +179,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         .map(|u| u.trim().to_owned())
         .filter(|u| u.starts_with("http"))
         .unwrap_or_default();
-    let published = page_date(html, article.published_time.as_deref(), &url, &title);
+    let published = page_date(html, article.published_time.as_deref(), &url, &title, &body);
     let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
@@ -207,7 +207,7 @@ fn plain_page(html: &str) -> WebArticle {
     let url = canonical_url(html).filter(|u| u.starts_with("http")).unwrap_or_default();
     WebArticle {
         // Found the way an article's is: a page Readability cannot read still has its tags.
-        published: page_date(html, None, &url, &title),
+        published: page_date(html, None, &url, &title, &body),
         title: if title.is_empty() { first_line(&body) } else { title },
         author: String::new(),
         site: String::new(),
@@ -302,27 +302,45 @@ pub(crate) fn local_image(page_dir: &std::path::Path, image: &str) -> Option<std
 
 /// The page's date: from the sources in order of trust, each read only when the ones before
 /// found nothing (`published_time` is what Readability found).
-fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str) -> Option<NaiveDate> {
+fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, body: &str) -> Option<NaiveDate> {
     // Markup commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's
     // "served at") is no date of the page's.
     let html = &*without_comments(html);
-    let sources: [&dyn Fn() -> Option<NaiveDate>; 9] = [
+    // What the page says in its markup for machines...
+    let marked: [&dyn Fn() -> Option<NaiveDate>; 6] = [
         &|| published_time.and_then(parse_date_prefix),
         &|| meta_date(html),
         &|| json_date(html),
         &|| time_element_date(html),
         &|| marked_date(html),
         &|| url_date(url),
-        &|| labelled_date(html),
-        &|| headline_date(html),
-        &|| crate::import::formats::text::parse_date(title),
     ];
-    sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
+    // ...and what it shows a reader.
+    let shown: [&dyn Fn() -> Option<NaiveDate>; 4] =
+        [&|| labelled_date(html), &|| headline_date(html), &|| body_date(body), &|| {
+            crate::import::formats::text::parse_date(title)
+        }];
+    let first = |sources: &[&dyn Fn() -> Option<NaiveDate>]| {
+        sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
+    };
+    let Some(date) = first(&marked) else { return first(&shown) };
+    // A time stamp in UTC ("2022-11-06T23:00Z") can fall on the day before or after the one
+    // the page shows, in the site's own time: the day the reader sees is the day.
+    match first(&shown) {
+        Some(shown) if (shown - date).num_days().abs() == 1 => Some(shown),
+        _ => Some(date),
+    }
 }
 
-/// A date the page's text gives under a label that says what it is, in the languages we read
-/// ("Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022", "Published on August 19, 2019",
-/// "Publié le 3 mai 2022", "Опубликовано 12.03.2024"): the first such label followed by a date.
+/// A date at the very start of the article's text ("01.02.2022 – Der Arbeitsmarkt ...").
+fn body_date(body: &str) -> Option<NaiveDate> {
+    let start = body.char_indices().nth(BODY_DATE_REACH).map_or(body, |(i, _)| &body[..i]);
+    crate::import::formats::text::parse_date(start)
+}
+
+/// How far into the article's text its date may be.
+const BODY_DATE_REACH: usize = 200;
+
 fn labelled_date(html: &str) -> Option<NaiveDate> {
     const LABELS: [&str; 24] = [
         "published on",
@@ -805,5 +823,30 @@ mod tests {
         // A label with no date after it is passed over; a date with no label is not taken.
         assert_eq!(labelled("Stand der Technik. Stand: 27.01.2022"), NaiveDate::from_ymd_opt(2022, 1, 27));
         assert_eq!(labelled("Die Sitzung vom 27.01.2022 war kurz."), None);
+    }
+
+    #[test]
+    fn the_day_a_page_shows_its_reader() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let page = |head: &str, body: &str| format!("<html><head>{head}</head><body>{body}</body></html>");
+        // A date that opens the article's text, when nothing in the markup gives one.
+        let html = page("", "<div><p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“</p></div>");
+        assert_eq!(page_date(&html, None, "", "", "01.02.2022 „Der Arbeitsmarkt ist gut …"), day(2022, 2, 1));
+        // A date deep in the text is a date the article speaks of, not its own.
+        let late = format!("{} Am 03.03.2021 begann es.", "Ein langer Satz. ".repeat(20));
+        assert_eq!(page_date(&page("", &format!("<p>{late}</p>")), None, "", "", &late), None);
+        // A UTC time stamp a day off the date shown under the headline: the day shown is the
+        // site's own.
+        let stamped = page(
+            r#"<meta property="article:published_time" content="2022-11-06T23:00:00Z">"#,
+            "<h1>Wahl in Sachsen</h1><p>7. November 2022, 00:00 Uhr</p>",
+        );
+        assert_eq!(page_date(&stamped, None, "", "", ""), day(2022, 11, 7));
+        // Further off, the markup is believed: the page shows some other day.
+        let other = page(
+            r#"<meta property="article:published_time" content="2022-11-06T10:00:00Z">"#,
+            "<h1>Wahl in Sachsen</h1><p>Rückblick auf den 9. November 2022</p>",
+        );
+        assert_eq!(page_date(&other, None, "", "", ""), day(2022, 11, 6));
     }
 }

@@ -341,6 +341,21 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
 }
 
 /// Every date in `text`, in the shapes [`parse_date`] reads, in order.
+/// A date written with a two-digit year ("28.01.22") in this century, or the last when that
+/// would be in the future; other years as written.
+fn with_century(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Datelike;
+    if !(0..100).contains(&date.year()) {
+        return Some(date);
+    }
+    let this_century = date.with_year(2000 + date.year())?;
+    if this_century <= chrono::Utc::now().date_naive() {
+        Some(this_century)
+    } else {
+        date.with_year(1900 + date.year())
+    }
+}
+
 fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
     let cleaned: String =
         text.to_lowercase().chars().map(|c| if matches!(c, ',' | '(' | ')' | '«' | '»') { ' ' } else { c }).collect();
@@ -353,7 +368,7 @@ fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
         for fmt in ["%d.%m.%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"] {
             let w = w.get(..10).unwrap_or(w);
             if let Ok(d) = NaiveDate::parse_from_str(w.trim_end_matches('.'), fmt) {
-                found.push(d);
+                found.extend(with_century(d));
                 break;
             }
         }
@@ -493,6 +508,9 @@ mod tests {
         assert_eq!(parse_date("5 août 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("5 augustus 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("no date here"), None);
+        // A two-digit year is of this century, unless that is still to come.
+        assert_eq!(parse_date("28.01.22 / 0 Kommentare"), d(2022, 1, 28));
+        assert_eq!(parse_date("01.05.98"), d(1998, 5, 1));
     }
 
     #[test]
