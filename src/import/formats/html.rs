@@ -323,13 +323,22 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     let first = |sources: &[&dyn Fn() -> Option<NaiveDate>]| {
         sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
     };
-    let Some(date) = first(&marked) else { return first(&shown) };
+    let Some(date) = first(&marked) else { return first(&shown).or_else(|| first_shown_date(html)) };
     // A time stamp in UTC ("2022-11-06T23:00Z") can fall on the day before or after the one
     // the page shows, in the site's own time: the day the reader sees is the day.
     match first(&shown) {
         Some(shown) if (shown - date).num_days().abs() == 1 => Some(shown),
         _ => Some(date),
     }
+}
+
+/// The first date in the page's text, for a page that marks none: the date of a news item
+/// standing alone above or below its headline, a blog post's footer.
+fn first_shown_date(html: &str) -> Option<NaiveDate> {
+    let body = html.get(html.to_ascii_lowercase().find("<body").unwrap_or(0)..)?;
+    // Elements apart are words apart: "<span>Artikel</span><span>3.11.2023</span>".
+    let spaced = body.replace('<', " <");
+    crate::import::formats::text::dates_in(&text_of_markup(&spaced)).find(|d| plausible(*d))
 }
 
 /// A date at the very start of the article's text ("01.02.2022 – Der Arbeitsmarkt ...").
@@ -482,7 +491,16 @@ fn meta_date(html: &str) -> Option<NaiveDate> {
 
 /// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array).
 fn json_date(html: &str) -> Option<NaiveDate> {
-    ["\"datePublished\"", "\"published_at\"", "\"dateCreated\""].into_iter().find_map(|key| {
+    [
+        "\"datePublished\"",
+        "\"published_at\"",
+        "\"publishedDate\"",
+        "\"publishDate\"",
+        "\"dateCreated\"",
+        "\"createdAt\"",
+    ]
+    .into_iter()
+    .find_map(|key| {
         let at = html.find(key)? + key.len();
         let rest = html.get(at..)?.trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
         parse_date_prefix(rest.get(..rest.find('"')?)?)
@@ -832,9 +850,10 @@ mod tests {
         // A date that opens the article's text, when nothing in the markup gives one.
         let html = page("", "<div><p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“</p></div>");
         assert_eq!(page_date(&html, None, "", "", "01.02.2022 „Der Arbeitsmarkt ist gut …"), day(2022, 2, 1));
-        // A date deep in the text is a date the article speaks of, not its own.
+        // A date deep in the text is a date the article speaks of: a labelled one is the page's.
         let late = format!("{} Am 03.03.2021 begann es.", "Ein langer Satz. ".repeat(20));
-        assert_eq!(page_date(&page("", &format!("<p>{late}</p>")), None, "", "", &late), None);
+        let labelled = page("", &format!("<p>{late}</p><footer>Stand: 01.02.2022</footer>"));
+        assert_eq!(page_date(&labelled, None, "", "", &late), day(2022, 2, 1));
         // A UTC time stamp a day off the date shown under the headline: the day shown is the
         // site's own.
         let stamped = page(
@@ -848,5 +867,14 @@ mod tests {
             "<h1>Wahl in Sachsen</h1><p>Rückblick auf den 9. November 2022</p>",
         );
         assert_eq!(page_date(&other, None, "", "", ""), day(2022, 11, 6));
+        // A page that marks no date and labels none: the first date it shows, even in an
+        // element of its own beside the headline.
+        let alone =
+            page("", r#"<div class="top"><span>News</span><span>3.11.2023</span></div><h2>Schuhe</h2><p>Text.</p>"#);
+        assert_eq!(page_date(&alone, None, "", "", "Text."), day(2023, 11, 3));
+        // The state a script page carries, under the names such states use.
+        let state =
+            page(r#"<script>window.__STATE__={"createdAt":"2022-01-31T15:58:43+01:00"}</script>"#, "<p>Text.</p>");
+        assert_eq!(page_date(&state, None, "", "", "Text."), day(2022, 1, 31));
     }
 }

@@ -356,7 +356,7 @@ fn with_century(date: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
+pub(crate) fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
     let cleaned: String =
         text.to_lowercase().chars().map(|c| if matches!(c, ',' | '(' | ')' | '«' | '»') { ' ' } else { c }).collect();
     let words: Vec<String> = cleaned.split_whitespace().map(str::to_owned).collect();
