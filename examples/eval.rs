@@ -470,6 +470,8 @@ fn readability(dir: &Path, tmp: &Path) {
             n_dates += 1;
             if c.published.map(|p| p.to_string()).as_deref() == d.get(..10) {
                 dates += 1;
+            } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+                eprintln!("date {}: expected {d:?}, got {:?}", file_name(page), c.published);
             }
         }
         let body_f1 = f1(&c.body, &expected_body);

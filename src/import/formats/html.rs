@@ -306,7 +306,13 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     // Markup commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's
     // "served at") is no date of the page's.
     let html = &*without_comments(html);
-    // What the page says in its markup for machines...
+    // The date a reader sees under the headline is the article's: a page that shows when it
+    // was last brought up to date shows that one there, and its markup may still carry the
+    // first version's.
+    if let Some(date) = headline_date(html).filter(|date| plausible(*date)) {
+        return Some(date);
+    }
+    // Then what the page says in its markup for machines...
     let marked: [&dyn Fn() -> Option<NaiveDate>; 6] = [
         &|| published_time.and_then(parse_date_prefix),
         &|| meta_date(html),
@@ -315,11 +321,9 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
         &|| marked_date(html),
         &|| url_date(url),
     ];
-    // ...and what it shows a reader.
-    let shown: [&dyn Fn() -> Option<NaiveDate>; 4] =
-        [&|| labelled_date(html), &|| headline_date(html), &|| body_date(body), &|| {
-            crate::import::formats::text::parse_date(title)
-        }];
+    // ...and what else it shows a reader.
+    let shown: [&dyn Fn() -> Option<NaiveDate>; 3] =
+        [&|| labelled_date(html), &|| body_date(body), &|| crate::import::formats::text::parse_date(title)];
     let first = |sources: &[&dyn Fn() -> Option<NaiveDate>]| {
         sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
     };
@@ -854,19 +858,26 @@ mod tests {
         let late = format!("{} Am 03.03.2021 begann es.", "Ein langer Satz. ".repeat(20));
         let labelled = page("", &format!("<p>{late}</p><footer>Stand: 01.02.2022</footer>"));
         assert_eq!(page_date(&labelled, None, "", "", &late), day(2022, 2, 1));
-        // A UTC time stamp a day off the date shown under the headline: the day shown is the
+        // The date under the headline is the one a reader sees: the page's last version, when
+        // its markup still carries the first one's.
+        let updated = page(
+            r#"<meta property="article:published_time" content="2022-11-06T10:00:00Z">"#,
+            "<h1>Wahl in Sachsen</h1><p>Aktualisiert am 9. November 2022</p><p>Text.</p>",
+        );
+        assert_eq!(page_date(&updated, None, "", "", "Text."), day(2022, 11, 9));
+        // A UTC time stamp a day off the date the page shows elsewhere: the day shown is the
         // site's own.
         let stamped = page(
             r#"<meta property="article:published_time" content="2022-11-06T23:00:00Z">"#,
-            "<h1>Wahl in Sachsen</h1><p>7. November 2022, 00:00 Uhr</p>",
+            "<p>Text.</p><footer>Stand: 07.11.2022</footer>",
         );
-        assert_eq!(page_date(&stamped, None, "", "", ""), day(2022, 11, 7));
+        assert_eq!(page_date(&stamped, None, "", "", "Text."), day(2022, 11, 7));
         // Further off, the markup is believed: the page shows some other day.
         let other = page(
             r#"<meta property="article:published_time" content="2022-11-06T10:00:00Z">"#,
-            "<h1>Wahl in Sachsen</h1><p>Rückblick auf den 9. November 2022</p>",
+            "<p>Text.</p><footer>Stand: 09.11.2022</footer>",
         );
-        assert_eq!(page_date(&other, None, "", "", ""), day(2022, 11, 6));
+        assert_eq!(page_date(&other, None, "", "", "Text."), day(2022, 11, 6));
         // A page that marks no date and labels none: the first date it shows, even in an
         // element of its own beside the headline.
         let alone =
