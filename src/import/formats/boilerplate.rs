@@ -1,3 +1,7 @@
+//! The parts of a saved page around its article. Most are not the article: sharing buttons,
+//! lists of related stories, newsletter and cookie boxes... (see below). One is: the lead under
+//! the headline, which Readability often leaves out; [`lead`] finds it.
+//!
 //! What a saved page has around its article that is not the article: sharing buttons, lists of
 //! related stories, newsletter and cookie boxes, an author's biography, navigation, image
 //! credits. They are removed from the page before Readability looks for the article, the way
@@ -71,7 +75,7 @@ const BOX_TAGS: &[&str] =
 /// Removes the boxes around the article (see the module's doc).
 pub(crate) fn remove_boxes(doc: &Document) {
     let body = doc.select("body");
-    let Some(body) = body.nodes().first().cloned() else { return };
+    let Some(&body) = body.nodes().first() else { return };
     let page_text = text_len(&body);
     // A box may not hold this much of the page's text: the page's article is never taken.
     let limits = Limits { most: (page_text / 3).max(2_000), paragraphs: paragraph_len(&body) };
@@ -260,6 +264,94 @@ fn has_paragraphs(figure: &NodeRef) -> bool {
     })
 }
 
+/// The article's lead (standfirst, "chapo", "bajada"): the paragraph a page sets apart under
+/// its headline, which Readability often leaves out as it is not in the body's container. It is
+/// an element whose class or id says so, close below the headline, of prose, not links.
+pub(crate) fn lead(doc: &Document) -> Option<String> {
+    let body = doc.select("body");
+    let body = *body.nodes().first()?;
+    // Text read since the headline, in the page's order: a lead follows it closely.
+    let mut since_headline: Option<usize> = None;
+    let mut found = None;
+    walk_for_lead(&body, &mut since_headline, &mut found);
+    found
+}
+
+/// How far below the headline a lead may start, in bytes of text.
+const LEAD_REACH: usize = 600;
+
+fn walk_for_lead(node: &NodeRef, since_headline: &mut Option<usize>, found: &mut Option<String>) {
+    for child in node.children_it(false) {
+        if found.is_some() || since_headline.is_some_and(|read| read > LEAD_REACH) {
+            return;
+        }
+        if child.is_text() {
+            if let Some(read) = since_headline.as_mut() {
+                *read += child.text().trim().len();
+            }
+            continue;
+        }
+        if !child.is_element() {
+            continue;
+        }
+        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
+            continue;
+        }
+        if name == "h1" {
+            *since_headline = Some(0);
+            continue;
+        }
+        if since_headline.is_some() && names_a_lead(&child) {
+            let text = child.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let links = link_text_len(&child);
+            if (LEAD_SHORTEST..=LEAD_LONGEST).contains(&text.len()) && links * 4 < text.len() {
+                *found = Some(text);
+                return;
+            }
+        }
+        walk_for_lead(&child, since_headline, found);
+    }
+}
+
+/// A lead is a sentence or a few: shorter is a kicker or a date, longer is the article.
+const LEAD_SHORTEST: usize = 60;
+const LEAD_LONGEST: usize = 1_200;
+
+/// Whether the element's class or id names it the article's lead.
+fn names_a_lead(node: &NodeRef) -> bool {
+    let mut said = String::new();
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            said.push_str(&value.to_ascii_lowercase());
+            said.push(' ');
+        }
+    }
+    let words = || said.split([' ', '-', '_']).filter(|w| !w.is_empty());
+    words().any(|w| matches!(w, "lead" | "dek" | "deck" | "sapo" | "chapo" | "intro" | "subline"))
+        || [
+            "standfirst",
+            "excerpt",
+            "summary",
+            "abstract",
+            "bajada",
+            "entradilla",
+            "description",
+            "intro-text",
+            "leadtext",
+            "article-lead",
+        ]
+        .iter()
+        .any(|w| said.contains(w))
+}
+
+fn link_text_len(node: &NodeRef) -> usize {
+    node.descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| text_len(&a))
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::import::formats::html::read_page;
@@ -309,6 +401,35 @@ mod tests {
         ] {
             assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
         }
+    }
+
+    #[test]
+    fn the_lead_under_the_headline_opens_the_text() {
+        let story = paragraphs(&[
+            "Die Verhandlungen in Brüssel gingen am Montag weiter,",
+            "Beide Seiten sprachen von Fortschritten,",
+        ]);
+        let page = format!(
+            r#"<html><head><title>Gespräche in Brüssel</title></head><body>
+            <header><h1>Gespräche in Brüssel</h1>
+              <div class="teaser-list"><a href="/1">Ein anderer Bericht über etwas anderes, das nichts mit Brüssel zu tun hat</a></div>
+              <p class="article__lead">Kasachstan und die EU wollen den Mittleren Korridor ausbauen. Die Minister trafen sich zum dritten Mal.</p>
+            </header>
+            <div class="article-body">{story}</div>
+            </body></html>"#
+        );
+        let article = read_page(&page).unwrap();
+        assert!(article.body.starts_with("Kasachstan und die EU wollen"), "{}", article.body);
+        assert!(article.body.contains("Die Verhandlungen in Brüssel"));
+        assert!(!article.body.contains("Ein anderer Bericht"));
+        // A lead the article already holds is not given twice.
+        let lead = r#"<p class="article__lead">Kasachstan und die EU wollen den Mittleren Korridor ausbauen. Die Minister trafen sich zum dritten Mal.</p>"#;
+        let inside = page
+            .replace(lead, "")
+            .replace(r#"<div class="article-body">"#, &format!(r#"<div class="article-body">{lead}"#));
+        assert_ne!(inside, page);
+        let article = read_page(&inside).unwrap();
+        assert_eq!(article.body.matches("Kasachstan und die EU").count(), 1, "{}", article.body);
     }
 
     #[test]

@@ -163,12 +163,17 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let doc = dom_query::Document::from(html);
     super::boilerplate::remove_boxes(&doc);
+    let lead = super::boilerplate::lead(&doc);
     let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
     let article =
         readability.parse().map_err(|e| ImportError::BadText(format!("no article found in the page: {e}")))?;
-    let body = tidy_text(&article.text_content);
+    let mut body = tidy_text(&article.text_content);
+    // The lead Readability left out opens the text, as it opens the page.
+    if let Some(lead) = lead.filter(|lead| !clean(&body).contains(opening(lead))) {
+        body = format!("{lead}\n\n{body}");
+    }
     let site = article.site_name.as_deref().map(clean).unwrap_or_default();
     let title = clean(&article.title);
     if title.is_empty() && body.is_empty() {
@@ -240,6 +245,11 @@ fn canonical_url(html: &str) -> Option<String> {
             .and_then(|t| attribute(t, "content"))
     };
     canonical.or_else(og).map(str::to_owned)
+}
+
+/// The first 60 letters of a text, enough to know it again.
+fn opening(text: &str) -> &str {
+    text.char_indices().nth(60).map_or(text, |(i, _)| &text[..i])
 }
 
 fn clean(s: &str) -> String {
