@@ -624,6 +624,10 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
             if !want_date.is_empty() && extracted.date.get(..10) != want_date.get(..10) {
                 eprintln!("date {}: expected {want_date}, got {:?}", path.display(), extracted.date);
             }
+            let want_author = gold["author"].as_str().unwrap_or_default();
+            if !want_author.trim().is_empty() && norm(want_author) != norm(&extracted.author) {
+                eprintln!("author {}: expected {want_author:?}, got {:?}", file_name(path), extracted.author);
+            }
             if !want_title.is_empty() && norm(want_title) != norm(&extracted.title) {
                 eprintln!("title {}: expected {want_title:?}, got {:?}", path.display(), extracted.title);
             }

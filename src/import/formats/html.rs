@@ -188,7 +188,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let title = without_site_name(&title, &site, &url);
     Ok(WebArticle {
         title: if title.is_empty() { first_line(&body) } else { title },
-        author: article.byline.as_deref().map(clean).unwrap_or_default(),
+        author: article.byline.as_deref().map(author_of_byline).unwrap_or_default(),
         site,
         published,
         language: article.lang.as_deref().map(|l| l.trim().to_lowercase()).unwrap_or_default(),
@@ -246,6 +246,51 @@ fn canonical_url(html: &str) -> Option<String> {
     };
     canonical.or_else(og).map(str::to_owned)
 }
+
+/// The author's name out of a byline as a page writes it: without the "By", "Von", "Par"
+/// before it and the date after it ("VON MORITZ GATHMANN am 21. April 2020").
+fn author_of_byline(byline: &str) -> String {
+    // "von:Name" is two words; "http://" stays one.
+    let spaced: String = byline
+        .char_indices()
+        .flat_map(|(i, c)| {
+            let letter_next = byline[i + c.len_utf8()..].starts_with(char::is_alphabetic);
+            std::iter::once(c).chain((c == ':' && letter_next).then_some(' '))
+        })
+        .collect();
+    let byline = clean(&spaced);
+    let byline = byline.trim_matches(|c: char| BYLINE_MARKS.contains(&c) || c.is_whitespace());
+    let words: Vec<&str> = byline.split(' ').collect();
+    // "By" opens the name, also after the date ("29. Juni 2017, 23:39 · von Tobi"); "di" leads
+    // an Italian byline in lower case only: "Di Maio" is a name.
+    let is_by = |w: &str| {
+        let w = w.trim_end_matches(':');
+        BY.contains(&w.to_lowercase().as_str()) && (w != "Di" && w != "DI")
+    };
+    let start = match words.iter().position(|w| is_by(w)) {
+        Some(0) => 1,
+        Some(at) if crate::import::formats::text::starts_with_date(&words[..at].join(" ")) => at + 1,
+        _ => 0,
+    };
+    let words = &words[start.min(words.len())..];
+    // Where a date starts, the name has ended; so has the word that leads to the date.
+    let date_at = (1..words.len())
+        .find(|&i| crate::import::formats::text::starts_with_date(&words[i..words.len().min(i + 4)].join(" ")));
+    let mut end = date_at.unwrap_or(words.len());
+    while date_at.is_some() && end > 1 && DATE_LEADS.contains(&words[end - 1].to_lowercase().trim_end_matches(',')) {
+        end -= 1;
+    }
+    words[..end].join(" ").trim_matches(|c: char| BYLINE_MARKS.contains(&c) || c.is_whitespace()).to_owned()
+}
+
+/// The words that say "by" before a name.
+const BY: [&str; 11] = ["by", "von", "par", "door", "por", "di", "av", "author", "autor", "автор", "text"];
+
+/// Marks a byline puts between its parts.
+const BYLINE_MARKS: [char; 7] = [',', '|', '-', '–', '•', '·', ':'];
+
+/// Words between a byline's name and its date.
+const DATE_LEADS: [&str; 12] = ["am", "on", "le", "el", "il", "op", "|", "-", "–", "•", "·", ""];
 
 /// The first 60 letters of a text, enough to know it again.
 fn opening(text: &str) -> &str {
@@ -855,6 +900,22 @@ mod tests {
         // A label with no date after it is passed over; a date with no label is not taken.
         assert_eq!(labelled("Stand der Technik. Stand: 27.01.2022"), NaiveDate::from_ymd_opt(2022, 1, 27));
         assert_eq!(labelled("Die Sitzung vom 27.01.2022 war kurz."), None);
+    }
+
+    #[test]
+    fn the_author_out_of_a_byline() {
+        assert_eq!(author_of_byline("VON MORITZ GATHMANN am 21. April 2020"), "MORITZ GATHMANN");
+        assert_eq!(author_of_byline("By Jane Roe, March 3, 2024"), "Jane Roe");
+        assert_eq!(author_of_byline("Par  Sébastien Farcis | 12/03/2024"), "Sébastien Farcis");
+        assert_eq!(author_of_byline("di Mario Rossi"), "Mario Rossi");
+        // Names stay whole: a particle that is a name's, and no date to cut.
+        assert_eq!(author_of_byline("Di Maio Luigi"), "Di Maio Luigi");
+        assert_eq!(author_of_byline("Marcus Bensmann, Justus von Daniels"), "Marcus Bensmann, Justus von Daniels");
+        assert_eq!(author_of_byline("Жанна Абенова"), "Жанна Абенова");
+        assert_eq!(author_of_byline("29. Juni 2017, 23:39 · von Tobi"), "Tobi");
+        assert_eq!(author_of_byline("von: Rasender Reporter"), "Rasender Reporter");
+        assert_eq!(author_of_byline("| Klaus Quibeldey-Cirkel"), "Klaus Quibeldey-Cirkel");
+        assert_eq!(author_of_byline("Amelie Siekmann,"), "Amelie Siekmann");
     }
 
     #[test]

@@ -336,6 +336,14 @@ fn month_number(word: &str) -> Option<u32> {
 /// A date written as 31.01.2024, 2024-01-31, 31 January 2024, January 31, 2024, 31 января 2024,
 /// 31 janvier 2024, 31 januari 2024, 12 наурыз 2024 or 2024 жылғы 12 наурызда (a time after it
 /// is ignored).
+/// Whether a date opens `text` ("21. April 2020, 10:00", "April 21, 2020", "2020-04-21").
+pub(crate) fn starts_with_date(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else { return false };
+    let first = first.to_lowercase();
+    (first.starts_with(|c: char| c.is_ascii_digit()) || month_number(first.trim_end_matches([',', '.'])).is_some())
+        && parse_date(text).is_some()
+}
+
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     dates_in(text).next()
 }
