@@ -1,12 +1,9 @@
 //! The parts of a saved page around its article. Most are not the article: sharing buttons,
-//! lists of related stories, newsletter and cookie boxes... (see below). One is: the lead under
+//! lists of related stories, newsletter and cookie boxes, an author's biography, navigation,
+//! photo captions and credits. [`remove_boxes`] takes them off the page before Readability
+//! looks for the article, the way trafilatura prunes a page, so a box that sits inside the
+//! article's container is not kept with the text. One part is the article's own: the lead under
 //! the headline, which Readability often leaves out; [`lead`] finds it.
-//!
-//! What a saved page has around its article that is not the article: sharing buttons, lists of
-//! related stories, newsletter and cookie boxes, an author's biography, navigation, image
-//! credits. They are removed from the page before Readability looks for the article, the way
-//! trafilatura prunes a page, so a box that sits inside the article's container is not kept with
-//! the text.
 //!
 //! Every rule is one a reader would name: an element's class or id says what it is ("share",
 //! "related", "newsletter"...), its tag is a page's frame (`nav`, `aside`, `footer`) or a photo

@@ -355,8 +355,10 @@ pub(crate) fn local_image(page_dir: &std::path::Path, image: &str) -> Option<std
     path.is_file().then_some(path)
 }
 
-/// The page's date: from the sources in order of trust, each read only when the ones before
-/// found nothing (`published_time` is what Readability found).
+/// The page's date: the one under its headline; else the first its markup gives
+/// (`published_time` is what Readability found), moved to the day the page shows when that is
+/// one day off; else the first it shows a reader, labelled, opening the text, in the title, or
+/// anywhere.
 fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, body: &str) -> Option<NaiveDate> {
     // Markup commented out ("<!-- <meta property="og:updated_time" ...> -->", a cache's
     // "served at") is no date of the page's.
@@ -409,6 +411,9 @@ fn body_date(body: &str) -> Option<NaiveDate> {
 /// How far into the article's text its date may be.
 const BODY_DATE_REACH: usize = 200;
 
+/// A date the page's text gives under a label that says what it is, in the languages we read
+/// ("Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022", "Published on August 19, 2019",
+/// "Publié le 3 mai 2022", "Опубликовано 12.03.2024"): the first such label followed by a date.
 fn labelled_date(html: &str) -> Option<NaiveDate> {
     const LABELS: [&str; 24] = [
         "published on",
@@ -548,7 +553,8 @@ fn meta_date(html: &str) -> Option<NaiveDate> {
     best.map(|(_, date)| date)
 }
 
-/// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array).
+/// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array), or
+/// the names a script's state gives it (`publishedDate`, `createdAt`).
 fn json_date(html: &str) -> Option<NaiveDate> {
     [
         "\"datePublished\"",
