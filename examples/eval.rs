@@ -205,7 +205,7 @@ fn kazakh_country_articles(corpus: &Path) {
         let supported: BTreeSet<&String> =
             got.iter().filter(|code| named.contains(*code) || gold.contains(code.as_str())).collect();
         (sup, n_got) = (sup + supported.len(), n_got + got.len());
-        if std::env::var_os("EVAL_VERBOSE").is_some() {
+        if verbose() {
             for code in gold.iter().filter(|code| !got.contains(**code)) {
                 let spans: Vec<&(String, String)> = article.iter().flat_map(|(_, _, spans)| spans).collect();
                 eprintln!("kk missed {code}; entity spans {spans:?}");
@@ -289,7 +289,7 @@ fn translations_agree(corpus: &Path, what: &str, suggest: fn(&str) -> Vec<clippi
         let key = format!("{lang} -> {}", m["ref_lang"].as_str().unwrap_or("?"));
         let e = by_lang.entry(key).or_default();
         *e = (e.0 + t, e.1 + f, e.2 + n, e.3 + 1);
-        if f + n > 0 && (disagreements.len() < 8 || std::env::var_os("EVAL_VERBOSE").is_some()) {
+        if f + n > 0 && (disagreements.len() < 8 || verbose()) {
             disagreements.push(format!("{file}: {original:?} vs {translated:?}"));
         }
     }
@@ -450,7 +450,7 @@ fn readability(dir: &Path, tmp: &Path) {
             titles += 1;
         } else if cut_site {
             titles_but_site += 1;
-        } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+        } else if verbose() {
             eprintln!(
                 "title {:?}: expected {:?}, got {:?}",
                 page.file_name().unwrap_or_default(),
@@ -462,7 +462,7 @@ fn readability(dir: &Path, tmp: &Path) {
             n_bylines += 1;
             if norm(b) == norm(&c.author) {
                 bylines += 1;
-            } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+            } else if verbose() {
                 eprintln!("byline {}: expected {b:?}, got {:?}", file_name(page), c.author);
             }
         }
@@ -470,12 +470,12 @@ fn readability(dir: &Path, tmp: &Path) {
             n_dates += 1;
             if c.published.map(|p| p.to_string()).as_deref() == d.get(..10) {
                 dates += 1;
-            } else if std::env::var_os("EVAL_VERBOSE").is_some() {
+            } else if verbose() {
                 eprintln!("date {}: expected {d:?}, got {:?}", file_name(page), c.published);
             }
         }
         let body_f1 = f1(&c.body, &expected_body);
-        if body_f1 < 0.95 && std::env::var_os("EVAL_VERBOSE").is_some() {
+        if body_f1 < 0.95 && verbose() {
             eprintln!("body {}: F1 {body_f1:.3}", file_name(page));
         }
         f1_sum += body_f1;
@@ -555,7 +555,6 @@ struct PageScore {
 impl PageScore {
     /// Adds a page; returns its own F1, for the list of the worst pages.
     fn add(&mut self, gold: &serde_json::Value, got: &Extracted) -> f64 {
-        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let text = squash(&format!("{}\n{}", got.title, got.text));
         let snippets = |k: &str| -> Vec<String> {
             gold[k].as_array().into_iter().flatten().filter_map(|v| v.as_str()).map(squash).collect()
@@ -618,7 +617,7 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
             })
             .unwrap_or_default();
         let f = ours.add(gold, &extracted);
-        if std::env::var_os("EVAL_VERBOSE").is_some() {
+        if verbose() {
             let (want_title, want_date) =
                 (gold["title"].as_str().unwrap_or_default(), gold["date"].as_str().unwrap_or_default());
             if !want_date.is_empty() && extracted.date.get(..10) != want_date.get(..10) {
@@ -632,7 +631,7 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
                 eprintln!("title {}: expected {want_title:?}, got {:?}", path.display(), extracted.title);
             }
         }
-        let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let file = file_name(path);
         let missed: Vec<&str> = gold["with"]
             .as_array()
             .into_iter()
@@ -644,10 +643,9 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
         worst.push((f, file, missed.first().map(|m| m.chars().take(50).collect()).unwrap_or_default()));
         let their_f =
             reference.as_ref().map(|(found, _)| theirs.add(gold, found.get(path).unwrap_or(&Extracted::default())));
-        if std::env::var_os("EVAL_VERBOSE").is_some() {
+        if verbose() {
             let theirs = their_f.map_or("-".into(), |f| format!("{f:.2}"));
             eprintln!("page {}: F1 {f:.2}, trafilatura {theirs}", path.display());
-            let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
             let text = squash(&format!("{}\n{}", extracted.title, extracted.text));
             for (kind, found) in [("with", false), ("without", true)] {
                 for snippet in gold[kind].as_array().into_iter().flatten().filter_map(|v| v.as_str()) {
@@ -694,6 +692,16 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
         println!("- {f:.2} `{file}`: \"{missed}\"");
     }
     println!();
+}
+
+/// EVAL_VERBOSE=1 lists, on stderr, what each part got wrong.
+fn verbose() -> bool {
+    std::env::var_os("EVAL_VERBOSE").is_some()
+}
+
+/// The text with every run of white space one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn file_name(path: &Path) -> String {
@@ -752,7 +760,7 @@ fn photos(corpus: &Path, tmp: &Path) {
             let s = |key: &str| r[key].as_str().map(str::to_owned);
             let mut check = |field: &str, expected: Option<bool>| {
                 if let Some(ok) = expected {
-                    if !ok && std::env::var_os("EVAL_VERBOSE").is_some() {
+                    if !ok && verbose() {
                         eprintln!("{field} differs: {source}");
                     }
                     let entry = &mut table.iter_mut().find(|(f, _)| *f == field).unwrap().1;

@@ -86,7 +86,7 @@ pub(crate) fn remove_boxes(doc: &Document) {
 /// Collects the boxes below `node`, outermost first; the inside of a box is not looked at.
 fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<'a>>) {
     for child in node.element_children() {
-        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = tag_of(&child);
         // A figure is a photo and its caption and credit; one with paragraphs of its own is a
         // slide of a gallery, which is text.
         let framed = FRAME_TAGS.contains(&name.as_str())
@@ -110,19 +110,31 @@ struct Limits {
     paragraphs: usize,
 }
 
+/// The names the element's class and id give it, lower case.
+fn names_of(node: &NodeRef) -> Vec<String> {
+    ["class", "id"]
+        .into_iter()
+        .filter_map(|attr| node.attr(attr))
+        .flat_map(|value| value.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The element's tag name, lower case ("" for a node that has none).
+fn tag_of(node: &NodeRef) -> String {
+    node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// Whether the node is an element named `name`.
+fn is(node: &NodeRef, name: &str) -> bool {
+    node.node_name().is_some_and(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// Whether the element's class or id says it is a box beside the article.
 fn names_a_box(node: &NodeRef) -> bool {
-    let mut said = String::new();
-    for attr in ["class", "id"] {
-        if let Some(value) = node.attr(attr) {
-            // A name of many words is a heading made into an anchor
-            // ("sharing-with-a-single-developer"), not what the element is.
-            for name in value.split_whitespace().filter(|n| n.split(['-', '_']).count() <= 4) {
-                said.push_str(&name.to_ascii_lowercase());
-                said.push(' ');
-            }
-        }
-    }
+    // A name of many words is a heading made into an anchor
+    // ("sharing-with-a-single-developer"), not what the element is.
+    let said: String =
+        names_of(node).into_iter().filter(|n| n.split(['-', '_']).count() <= 4).map(|n| n + " ").collect();
     if said.is_empty() {
         return false;
     }
@@ -139,14 +151,14 @@ fn names_a_box(node: &NodeRef) -> bool {
 /// Whether removing the element would take the article: it holds the headline, an article or
 /// main element, or more text than a box can.
 fn holds_the_article(node: &NodeRef, limits: &Limits) -> bool {
-    let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+    let name = tag_of(node);
     if matches!(name.as_str(), "article" | "main" | "h1" | "body") {
         return true;
     }
     if node
         .descendants_it()
         .filter(NodeRef::is_element)
-        .any(|d| d.node_name().is_some_and(|n| matches!(n.to_ascii_lowercase().as_str(), "article" | "main" | "h1")))
+        .any(|d| matches!(tag_of(&d).as_str(), "article" | "main" | "h1"))
     {
         return true;
     }
@@ -169,13 +181,10 @@ fn names_the_author(node: &NodeRef) -> bool {
 
 /// The length of the text in the paragraphs at or below the element.
 fn paragraph_len(node: &NodeRef) -> usize {
-    if node.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")) {
+    if is(node, "p") {
         return text_len(node);
     }
-    node.descendants_it()
-        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p")))
-        .map(|p| text_len(&p))
-        .sum()
+    node.descendants_it().filter(|d| is(d, "p")).map(|p| text_len(&p)).sum()
 }
 
 /// The length of the element's text, in bytes, without runs of white space.
@@ -255,10 +264,7 @@ fn is_read_more(node: &NodeRef) -> bool {
 
 /// Whether a figure holds paragraphs of its own, beside its caption: a slide of a gallery.
 fn has_paragraphs(figure: &NodeRef) -> bool {
-    figure.descendants_it().any(|d| {
-        d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("p"))
-            && !d.ancestors_it(None).any(|a| a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("figcaption")))
-    })
+    figure.descendants_it().any(|d| is(&d, "p") && !d.ancestors_it(None).any(|a| is(&a, "figcaption")))
 }
 
 /// The article's lead (standfirst, "chapo", "bajada"): the paragraph a page sets apart under
@@ -291,7 +297,7 @@ fn walk_for_lead(node: &NodeRef, since_headline: &mut Option<usize>, found: &mut
         if !child.is_element() {
             continue;
         }
-        let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let name = tag_of(&child);
         if matches!(name.as_str(), "script" | "style" | "noscript" | "template") {
             continue;
         }
@@ -317,13 +323,7 @@ const LEAD_LONGEST: usize = 1_200;
 
 /// Whether the element's class or id names it the article's lead.
 fn names_a_lead(node: &NodeRef) -> bool {
-    let mut said = String::new();
-    for attr in ["class", "id"] {
-        if let Some(value) = node.attr(attr) {
-            said.push_str(&value.to_ascii_lowercase());
-            said.push(' ');
-        }
-    }
+    let said: String = names_of(node).into_iter().map(|n| n + " ").collect();
     let words = || said.split([' ', '-', '_']).filter(|w| !w.is_empty());
     words().any(|w| matches!(w, "lead" | "dek" | "deck" | "sapo" | "chapo" | "intro" | "subline"))
         || [
@@ -343,10 +343,7 @@ fn names_a_lead(node: &NodeRef) -> bool {
 }
 
 fn link_text_len(node: &NodeRef) -> usize {
-    node.descendants_it()
-        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
-        .map(|a| text_len(&a))
-        .sum()
+    node.descendants_it().filter(|d| is(d, "a")).map(|a| text_len(&a)).sum()
 }
 
 #[cfg(test)]

@@ -378,13 +378,15 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
         &|| marked_date(html),
         &|| url_date(url),
     ];
-    // ...and what else it shows a reader.
+    // ...and what else it shows a reader, read from the page's text made once.
+    let page_text = std::cell::OnceCell::new();
+    let page_text = || page_text.get_or_init(|| shown_text(html)).as_str();
     let shown: [&dyn Fn() -> Option<NaiveDate>; 3] =
-        [&|| labelled_date(html), &|| body_date(body), &|| crate::import::formats::text::parse_date(title)];
+        [&|| labelled_date(page_text()), &|| body_date(body), &|| crate::import::formats::text::parse_date(title)];
     let first = |sources: &[&dyn Fn() -> Option<NaiveDate>]| {
         sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
     };
-    let Some(date) = first(&marked) else { return first(&shown).or_else(|| first_shown_date(html)) };
+    let Some(date) = first(&marked) else { return first(&shown).or_else(|| first_shown_date(page_text())) };
     // A time stamp in UTC ("2022-11-06T23:00Z") can fall on the day before or after the one
     // the page shows, in the site's own time: the day the reader sees is the day.
     match first(&shown) {
@@ -395,11 +397,21 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
 
 /// The first date in the page's text, for a page that marks none: the date of a news item
 /// standing alone above or below its headline, a blog post's footer.
-fn first_shown_date(html: &str) -> Option<NaiveDate> {
-    let body = html.get(html.to_ascii_lowercase().find("<body").unwrap_or(0)..)?;
-    // Elements apart are words apart: "<span>Artikel</span><span>3.11.2023</span>".
-    let spaced = body.replace('<', " <");
-    crate::import::formats::text::dates_in(&text_of_markup(&spaced)).find(|d| plausible(*d))
+fn first_shown_date(page_text: &str) -> Option<NaiveDate> {
+    crate::import::formats::text::dates_in(page_text).find(|d| plausible(*d))
+}
+
+/// The text of the page's body as a reader sees it, in one line; elements apart are words
+/// apart ("<span>Artikel</span><span>3.11.2023</span>").
+fn shown_text(html: &str) -> String {
+    let body = html.get(html.to_ascii_lowercase().find("<body").unwrap_or(0)..).unwrap_or(html);
+    clean(&text_of_markup(&body.replace('<', " <")))
+}
+
+/// The text of at most `bytes` of markup from `start`, in one line, cut at `chars` letters.
+fn text_near(html: &str, start: usize, bytes: usize, chars: usize) -> Option<String> {
+    let end = (start..=(start + bytes).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
+    Some(clean(&text_of_markup(html.get(start..end)?)).chars().take(chars).collect())
 }
 
 /// A date at the very start of the article's text ("01.02.2022 – Der Arbeitsmarkt ...").
@@ -414,7 +426,7 @@ const BODY_DATE_REACH: usize = 200;
 /// A date the page's text gives under a label that says what it is, in the languages we read
 /// ("Veröffentlicht am 16.08.2019", "Datum: 26. Januar 2022", "Published on August 19, 2019",
 /// "Publié le 3 mai 2022", "Опубликовано 12.03.2024"): the first such label followed by a date.
-fn labelled_date(html: &str) -> Option<NaiveDate> {
+fn labelled_date(page_text: &str) -> Option<NaiveDate> {
     const LABELS: [&str; 24] = [
         "published on",
         "published:",
@@ -441,9 +453,7 @@ fn labelled_date(html: &str) -> Option<NaiveDate> {
         "publicado el",
         "pubblicato il",
     ];
-    let body = html.get(html.to_ascii_lowercase().find("<body").unwrap_or(0)..)?;
-    let text = text_of_markup(body).to_lowercase();
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = page_text.to_lowercase();
     // Where each label ends, in the order of the text.
     let mut ends: Vec<usize> =
         LABELS.iter().flat_map(|label| text.match_indices(label).take(3).map(|(at, l)| at + l.len())).collect();
@@ -587,16 +597,13 @@ fn marked_date(html: &str) -> Option<NaiveDate> {
         at += tag.len() + 1;
         let Some(class) = attribute(tag, "class") else { continue };
         let class = class.to_ascii_lowercase();
-        if !MARKS.iter().any(|m| class.contains(m)) && !class.contains("update") {
-            continue;
-        }
         if class.contains("update") {
             if updated.is_none() {
                 updated = marked_here(html, tag, start);
             }
-            continue;
-        }
-        if let Some(date) = marked_here(html, tag, start) {
+        } else if MARKS.iter().any(|m| class.contains(m))
+            && let Some(date) = marked_here(html, tag, start)
+        {
             return Some(date);
         }
     }
@@ -613,10 +620,7 @@ fn marked_here(html: &str, tag: &str, start: usize) -> Option<NaiveDate> {
     if let Some(date) = from_attribute.filter(|d| plausible(*d)) {
         return Some(date);
     }
-    let end = (start..=(start + 600).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
-    let text = text_of_markup(html.get(start..end)?);
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(120).collect();
-    crate::import::formats::text::parse_date(&text).filter(|d| plausible(*d))
+    crate::import::formats::text::parse_date(&text_near(html, start, 600, 120)?).filter(|d| plausible(*d))
 }
 
 /// A publication date that can be one: from 1990 to tomorrow.
@@ -629,11 +633,7 @@ fn plausible(date: NaiveDate) -> bool {
 fn headline_date(html: &str) -> Option<NaiveDate> {
     let lower = html.to_ascii_lowercase();
     let at = lower.find("<h1")?;
-    let end = (at..=(at + 6000).min(html.len())).rev().find(|&i| html.is_char_boundary(i))?;
-    let text = text_of_markup(html.get(at..end)?);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let near = text.char_indices().nth(300).map_or(text.as_str(), |(i, _)| &text[..i]);
-    crate::import::formats::text::parse_date(near)
+    crate::import::formats::text::parse_date(&text_near(html, at, 6000, 300)?)
 }
 
 /// A date in a page's address, as blogs and newspapers write it: /2012/05/31/ or /2012-05-31.
@@ -898,7 +898,7 @@ mod tests {
         );
         assert_eq!(time_element_date("<timeline>2019-08-19</timeline>"), None);
         // A date under a label that says what it is, in the languages we read.
-        let labelled = |body: &str| labelled_date(&format!("<html><body><p>{body}</p></body></html>"));
+        let labelled = |body: &str| labelled_date(&shown_text(&format!("<html><body><p>{body}</p></body></html>")));
         assert_eq!(labelled("<li><span>Datum:</span>26. Januar 2022</li>"), NaiveDate::from_ymd_opt(2022, 1, 26));
         assert_eq!(labelled("Veröffentlicht am 16.08.2019<br/> Dauer: 1 Stunde"), NaiveDate::from_ymd_opt(2019, 8, 16));
         assert_eq!(labelled("Опубликовано 12.03.2024 в 10:15"), NaiveDate::from_ymd_opt(2024, 3, 12));

@@ -333,9 +333,6 @@ fn month_number(word: &str) -> Option<u32> {
     })
 }
 
-/// A date written as 31.01.2024, 2024-01-31, 31 January 2024, January 31, 2024, 31 января 2024,
-/// 31 janvier 2024, 31 januari 2024, 12 наурыз 2024 or 2024 жылғы 12 наурызда (a time after it
-/// is ignored).
 /// Whether a date opens `text` ("21. April 2020, 10:00", "April 21, 2020", "2020-04-21").
 pub(crate) fn starts_with_date(text: &str) -> bool {
     let Some(first) = text.split_whitespace().next() else { return false };
@@ -344,11 +341,13 @@ pub(crate) fn starts_with_date(text: &str) -> bool {
         && parse_date(text).is_some()
 }
 
+/// A date written as 31.01.2024, 2024-01-31, 31 January 2024, January 31, 2024, 31 января 2024,
+/// 31 janvier 2024, 31 januari 2024, 12 наурыз 2024 or 2024 жылғы 12 наурызда (a time after it
+/// is ignored).
 pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
     dates_in(text).next()
 }
 
-/// Every date in `text`, in the shapes [`parse_date`] reads, in order.
 /// A date written with a two-digit year ("28.01.22") in this century, or the last when that
 /// would be in the future; other years as written.
 fn with_century(date: NaiveDate) -> Option<NaiveDate> {
@@ -364,6 +363,7 @@ fn with_century(date: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Every date in `text`, in the shapes [`parse_date`] reads, in order.
 pub(crate) fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
     let cleaned: String =
         text.to_lowercase().chars().map(|c| if matches!(c, ',' | '(' | ')' | '«' | '»') { ' ' } else { c }).collect();
