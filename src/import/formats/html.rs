@@ -367,12 +367,12 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     // was last brought up to date shows that one there, and its markup may still carry the
     // first version's.
     if let Some(date) = headline_date(html).filter(|date| plausible(*date)) {
-        return Some(date);
+        return Some(in_the_pages_order(date, html));
     }
     // Then what the page says in its markup for machines...
     let marked: [&dyn Fn() -> Option<NaiveDate>; 6] = [
         &|| published_time.and_then(parse_date_prefix),
-        &|| meta_date(html),
+        &|| meta_date(html).filter(|meta| !meta.last_change).map(|meta| meta.date),
         &|| json_date(html),
         &|| time_element_date(html),
         &|| marked_date(html),
@@ -386,13 +386,65 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     let first = |sources: &[&dyn Fn() -> Option<NaiveDate>]| {
         sources.iter().find_map(|source| source().filter(|date| plausible(*date)))
     };
-    let Some(date) = first(&marked) else { return first(&shown).or_else(|| first_shown_date(page_text())) };
+    // A page that marks only its last change: a publication date it labels for its reader
+    // ("Erschienen am 26. Jan 2022") is before that, else the last change is its date.
+    let last_change = || meta_date(html).filter(|meta| meta.last_change).map(|meta| meta.date);
+    let Some(date) = first(&marked).or_else(|| {
+        if labelled_date(page_text()).is_some() { None } else { last_change().filter(|date| plausible(*date)) }
+    }) else {
+        let date = first(&shown).or_else(|| first_shown_date(page_text()))?;
+        return Some(in_the_pages_order(date, html));
+    };
     // A time stamp in UTC ("2022-11-06T23:00Z") can fall on the day before or after the one
-    // the page shows, in the site's own time: the day the reader sees is the day.
-    match first(&shown) {
-        Some(shown) if (shown - date).num_days().abs() == 1 => Some(shown),
-        _ => Some(date),
+    // the page shows, in the site's own time: the day the reader sees is the day. A stamp
+    // with the site's own offset ("2023-11-01T08:16+01:00") is that day already.
+    let date = match first(&shown) {
+        Some(shown) if (shown - date).num_days().abs() == 1 && !stamped_in_local_time(html, date) => shown,
+        _ => date,
+    };
+    Some(in_the_pages_order(date, html))
+}
+
+/// A date written in numbers and slashes only ("11/08/2023") reads day-first or month-first.
+/// When the page writes the other reading elsewhere in a form that is not ambiguous (ISO
+/// "2023-11-08", or "08.11.2023", which is always day-first) and this one nowhere so, the
+/// other is meant: an American page's "11/08/23" is 8 November.
+fn in_the_pages_order(date: NaiveDate, html: &str) -> NaiveDate {
+    use chrono::Datelike;
+    let (day, month) = (date.day(), date.month());
+    let Some(other) = NaiveDate::from_ymd_opt(date.year(), day, month).filter(|_| day != month) else {
+        return date;
+    };
+    let year = date.year();
+    let slashed = [
+        format!("{day:02}/{month:02}/{year}"),
+        format!("{day}/{month}/{year}"),
+        format!("{day:02}/{month:02}/{:02}", year % 100),
+        format!("{day}/{month}/{:02}", year % 100),
+    ];
+    let plainly = |d: NaiveDate| {
+        [d.format("%Y-%m-%d").to_string(), d.format("%d.%m.%Y").to_string()].iter().any(|s| html.contains(s.as_str()))
+    };
+    if slashed.iter().any(|s| html.contains(s.as_str())) && plainly(other) && !plainly(date) { other } else { date }
+}
+
+/// Whether the page's time stamps of `date` carry an offset other than UTC's
+/// ("2023-11-01T08:16:57+01:00") and none is in UTC ("...Z", "+00:00"): then the date is the
+/// site's own day, not UTC's.
+fn stamped_in_local_time(html: &str, date: NaiveDate) -> bool {
+    let stamp = format!("{}T", date.format("%Y-%m-%d"));
+    let (mut local, mut utc) = (false, false);
+    for (at, _) in html.match_indices(stamp.as_str()).take(20) {
+        let rest = html.get(at + stamp.len()..).unwrap_or_default();
+        let zone = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+        if zone.starts_with('Z') || zone.starts_with("+00:00") || zone.starts_with("+0000") {
+            utc = true;
+        } else if zone.starts_with(['+', '-']) && zone.get(1..3).is_some_and(|h| h.bytes().all(|b| b.is_ascii_digit()))
+        {
+            local = true;
+        }
     }
+    local && !utc
 }
 
 /// The first date in the page's text, for a page that marks none: the date of a news item
@@ -453,15 +505,30 @@ fn labelled_date(page_text: &str) -> Option<NaiveDate> {
         "publicado el",
         "pubblicato il",
     ];
+    // The last change, which is the page's date when it labels no other.
+    const UPDATED: [&str; 9] = [
+        "last updated",
+        "updated on",
+        "aktualisiert am",
+        "letzte aktualisierung",
+        "mis à jour le",
+        "bijgewerkt op",
+        "обновлено",
+        "жаңартылды",
+        "actualizado el",
+    ];
     let text = page_text.to_lowercase();
-    // Where each label ends, in the order of the text.
-    let mut ends: Vec<usize> =
-        LABELS.iter().flat_map(|label| text.match_indices(label).take(3).map(|(at, l)| at + l.len())).collect();
-    ends.sort_unstable();
-    ends.into_iter().find_map(|end| {
-        let after: String = text.get(end..)?.chars().take(32).collect();
-        crate::import::formats::text::parse_date(&after).filter(|d| plausible(*d))
-    })
+    let after = |labels: &[&str]| {
+        // Where each label ends, in the order of the text.
+        let mut ends: Vec<usize> =
+            labels.iter().flat_map(|label| text.match_indices(label).take(3).map(|(at, l)| at + l.len())).collect();
+        ends.sort_unstable();
+        ends.into_iter().find_map(|end| {
+            let after: String = text.get(end..)?.trim_start_matches([':', ' ']).chars().take(32).collect();
+            crate::import::formats::text::parse_date(&after).filter(|d| plausible(*d))
+        })
+    };
+    after(&LABELS).or_else(|| after(&UPDATED))
 }
 
 /// The page without its comments (`<!-- ... -->`); a comment left open runs to the end.
@@ -517,7 +584,9 @@ fn without_site_name(title: &str, site: &str, url: &str) -> String {
 
 /// A publication date in the tags that content systems write and Readability does not read:
 /// `<meta name="date">`, Dublin Core, Parse.ly, Sailthru, `itemprop="datePublished"`.
-fn meta_date(html: &str) -> Option<NaiveDate> {
+fn meta_date(html: &str) -> Option<Dated> {
+    /// Where the names of the last change start.
+    const FIRST_CHANGE: usize = 16;
     const NAMES: [&str; 20] = [
         "datepublished",
         "date",
@@ -560,7 +629,13 @@ fn meta_date(html: &str) -> Option<NaiveDate> {
             best = Some((rank, date));
         }
     }
-    best.map(|(_, date)| date)
+    best.map(|(rank, date)| Dated { date, last_change: rank >= FIRST_CHANGE })
+}
+
+/// A date from the page's markup, and whether the markup names it the last change.
+struct Dated {
+    date: NaiveDate,
+    last_change: bool,
 }
 
 /// `"datePublished"` in the page's JSON-LD, wherever it is nested (`@graph`, an array), or
@@ -640,8 +715,10 @@ fn headline_date(html: &str) -> Option<NaiveDate> {
 fn url_date(url: &str) -> Option<NaiveDate> {
     let parts: Vec<&str> = url.split(['/', '-', '_']).collect();
     parts.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2].get(..2.min(w[2].len()))?);
-        if y.len() != 4 || m.len() != 2 || !d.chars().all(|c| c.is_ascii_digit()) {
+        // The day is the part's first two digits, not of a longer number (".../2003/03/20030331_").
+        let (y, m) = (w[0], w[1]);
+        let d = w[2].get(..w[2].find(|c: char| !c.is_ascii_digit()).unwrap_or(w[2].len()))?;
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
             return None;
         }
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
@@ -694,6 +771,7 @@ mod tests {
     fn dates_in_the_tags_content_systems_write() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
         let page = |head: &str| format!("<html><head>{head}</head><body><p>Text</p></body></html>");
+        let meta_date = |html: &str| meta_date(html).map(|meta| meta.date);
         assert_eq!(meta_date(&page(r#"<meta name="date" content="2012-05-31T10:00:00+02:00">"#)), d(2012, 5, 31));
         assert_eq!(meta_date(&page(r#"<meta name="DC.date.issued" content="2014-03-05">"#)), d(2014, 3, 5));
         assert_eq!(
@@ -964,5 +1042,42 @@ mod tests {
         let state =
             page(r#"<script>window.__STATE__={"createdAt":"2022-01-31T15:58:43+01:00"}</script>"#, "<p>Text.</p>");
         assert_eq!(page_date(&state, None, "", "", "Text."), day(2022, 1, 31));
+    }
+
+    #[test]
+    fn the_day_month_order_and_time_zone_a_page_means() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let page = |head: &str, body: &str| format!("<html><head>{head}</head><body>{body}</body></html>");
+        // An American page's "11/08/23" under the headline is 8 November: its markup says so.
+        let american = page(
+            r#"<meta property="article:published_time" content="2023-11-08T22:19:12+00:00">"#,
+            r#"<h1>LVMH and the Louvre</h1><time datetime="2023-11-08">11/08/23 5:19pm</time><p>Text.</p>"#,
+        );
+        assert_eq!(page_date(&american, None, "", "", "Text."), day(2023, 11, 8));
+        // A slashed date in the markup that the page's text writes day-first.
+        let swiss =
+            page(r#"<meta name="date" content="11/01/2023 12:43:42">"#, "<p>Text.</p><p>Erstellt am: 01.11.2023</p>");
+        assert_eq!(page_date(&swiss, None, "", "", "Text."), day(2023, 11, 1));
+        // "05/03/2021" with nothing to say otherwise is read day-first, as before.
+        let plain = page("", "<p>Text.</p><footer>Date: 05/03/2021</footer>");
+        assert_eq!(page_date(&plain, None, "", "", "Text."), day(2021, 3, 5));
+        // A stamp in the site's own time is its day: a date one day off in the text is an event.
+        let local = page(
+            r#"<meta property="article:published_time" content="2023-11-01T08:16:57+01:00">"#,
+            "<p>Text.</p><footer>Stand: 31.10.2023</footer>",
+        );
+        assert_eq!(page_date(&local, None, "", "", "Text."), day(2023, 11, 1));
+        // A page that marks only its last change, and labels its publication a day before.
+        let changed = page(
+            r#"<meta property="og:updated_time" content="2022-01-27T18:34:20+0100">"#,
+            "<p>Text.</p><p>Erschienen am 26. Jan 2022</p>",
+        );
+        assert_eq!(page_date(&changed, None, "", "", "Text."), day(2022, 1, 26));
+        // Nothing but the last change, labelled for the reader.
+        let updated = page("", "<p>Text aus Science, 15. Januar 2021.</p><hr><p>Aktualisiert am 17.01.2021.</p>");
+        assert_eq!(page_date(&updated, None, "", "", "Text."), day(2021, 1, 17));
+        // The day in an address is two digits, not the start of a longer number.
+        assert_eq!(url_date("https://example.org/Reden/2003/03/20030331_Rede.html"), None);
+        assert_eq!(url_date("https://example.org/2003/03/31.html"), day(2003, 3, 31));
     }
 }
