@@ -370,7 +370,7 @@ fn clippings_by_path(archive: &Archive, report: &ImportReport) -> HashMap<PathBu
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    squash(s).to_lowercase()
 }
 
 fn tokens(s: &str) -> HashMap<String, usize> {
@@ -699,9 +699,10 @@ fn verbose() -> bool {
     std::env::var_os("EVAL_VERBOSE").is_some()
 }
 
-/// The text with every run of white space one space.
+/// The text with every run of white space one space, and without soft hyphens: they are
+/// invisible, and the gold keeps them on some pages and not on others.
 fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn file_name(path: &Path) -> String {

@@ -76,6 +76,10 @@ pub(crate) fn remove_boxes(doc: &Document) {
     let page_text = text_len(&body);
     // A box may not hold this much of the page's text: the page's article is never taken.
     let limits = Limits { most: (page_text / 3).max(2_000), paragraphs: paragraph_len(&body) };
+    // A ruby's reading aid (the furigana over Japanese kanji, in `<rt>`) is read with the
+    // letters it glosses, not as text of its own: "子こども" would be found neither as "子ども"
+    // nor at all.
+    doc.select("rt, rp").remove();
     let mut doomed: Vec<NodeRef> = Vec::new();
     find_boxes(&body, &limits, &mut doomed);
     for node in doomed {
@@ -395,6 +399,25 @@ mod tests {
         ] {
             assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
         }
+    }
+
+    #[test]
+    fn what_a_reader_does_not_see_is_not_text() {
+        // Furigana over kanji (`<rt>`, with `<rp>` brackets for browsers without ruby), and
+        // soft hyphens, as an entity and as the character, that break long German words.
+        let ruby = "<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくすための法律ができました。";
+        let german =
+            "Schon im Mit&shy;tel&shy;al&shy;ter war der Wein das Aus\u{ad}hän\u{ad}ge\u{ad}schild der Region. ";
+        let page = format!(
+            "<html><body><h1>Nachrichten</h1><div class=\"article\"><p>{}</p><p>{}</p></div></body></html>",
+            ruby.repeat(8),
+            german.repeat(8)
+        );
+        let article = read_page(&page).unwrap();
+        assert!(article.body.contains("子どもへの虐待をなくすための法律"), "{}", article.body);
+        assert!(!article.body.contains("ぎゃくたい"), "{}", article.body);
+        assert!(article.body.contains("Mittelalter war der Wein das Aushängeschild"), "{}", article.body);
+        assert!(!article.body.contains('\u{ad}'), "{}", article.body);
     }
 
     #[test]

@@ -297,7 +297,10 @@ fn opening(text: &str) -> &str {
     text.char_indices().nth(60).map_or(text, |(i, _)| &text[..i])
 }
 
+/// The text in one line, its spaces single; without soft hyphens, which a page puts inside
+/// words for breaking lines ("Mit\u{ad}tel\u{ad}al\u{ad}ter") and no reader sees.
 fn clean(s: &str) -> String {
+    let s = if s.contains('\u{ad}') { std::borrow::Cow::Owned(s.replace('\u{ad}', "")) } else { s.into() };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
