@@ -699,10 +699,11 @@ fn verbose() -> bool {
     std::env::var_os("EVAL_VERBOSE").is_some()
 }
 
-/// The text with every run of white space one space, and without soft hyphens: they are
-/// invisible, and the gold keeps them on some pages and not on others.
+/// The text with every run of white space one space, without soft hyphens (invisible, and the
+/// gold keeps them on some pages and not on others), in Unicode's composed form (as the gold).
 fn squash(s: &str) -> String {
-    s.replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    use unicode_normalization::UnicodeNormalization;
+    s.replace('\u{ad}', "").nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn file_name(path: &Path) -> String {

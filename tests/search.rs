@@ -259,6 +259,34 @@ fn chinese_and_japanese_are_found_inside_their_runs() {
 }
 
 #[test]
+fn letters_written_as_a_base_and_a_mark_are_the_same_letters() {
+    // Text pasted from a Mac, or read from some PDFs, writes "é" as "e" and an accent and "й"
+    // as "и" and a breve: a search typed on any keyboard finds it, and a search typed so finds
+    // the text written the usual way.
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let decomposed = "Re\u{301}union a\u{300} Bruxelles\nLe café du coin: la re\u{301}union sur le corridor. \
+                      Новый маи\u{306}ский раунд переговоров прошёл в Брюсселе.";
+    for (name, text) in [("decomposed.txt", decomposed), ("composed.txt", "Réunion générale\nUne réunion à Liège.")]
+    {
+        let outcome = archive.import_bytes(name, text.as_bytes().to_vec()).unwrap();
+        assert!(matches!(outcome.outcome, clippings::import::Outcome::Imported { .. }), "{outcome:?}");
+    }
+    let stored = archive.all_clippings().unwrap();
+    let first = stored.iter().find(|c| c.original_name == "decomposed.txt").unwrap();
+    assert_eq!(first.title, "Réunion à Bruxelles");
+    check_all(
+        &archive,
+        &[
+            ("réunion ", &["Réunion à Bruxelles", "Réunion générale"]),
+            ("re\u{301}union ", &["Réunion à Bruxelles", "Réunion générale"]),
+            ("майский ", &["Réunion à Bruxelles"]),
+            ("\"майский раунд\"", &["Réunion à Bruxelles"]),
+        ],
+    );
+}
+
+#[test]
 fn ranking_and_order() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = setup(&tmp.path().join("archive"));

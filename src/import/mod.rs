@@ -546,8 +546,21 @@ fn prepare_quietly(
     let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
     let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    quiet::catch_quietly(|| prepare(source, kind, hash, byte_size, &original_name, sidecar.as_deref(), page_dir))
-        .map_err(|_| ImportError::DecoderPanic)?
+    let mut prepared =
+        quiet::catch_quietly(|| prepare(source, kind, hash, byte_size, &original_name, sidecar.as_deref(), page_dir))
+            .map_err(|_| ImportError::DecoderPanic)??;
+    compose_text(&mut prepared.clipping);
+    Ok(prepared)
+}
+
+/// Puts a clipping's words in the composed form the archive keeps and searches
+/// ([`crate::search::analysis::composed`]).
+fn compose_text(c: &mut Clipping) {
+    for field in [&mut c.title, &mut c.body, &mut c.caption, &mut c.source, &mut c.author, &mut c.credit] {
+        if let std::borrow::Cow::Owned(composed) = crate::search::analysis::composed(field) {
+            *field = composed;
+        }
+    }
 }
 
 fn prepare(

@@ -56,6 +56,17 @@ pub(crate) fn fold_yo(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(['ё', 'Ё']) { text.replace('ё', "е").replace('Ё', "Е").into() } else { text.into() }
 }
 
+/// Text in Unicode's composed form (NFC). "é" is one letter typed on most keyboards and two
+/// ("e" and an accent) in text pasted from a Mac or read from some PDFs and pages; the archive
+/// keeps and searches one form, so either finds the other.
+pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.into(),
+        _ => text.nfc().collect::<String>().into(),
+    }
+}
+
 /// A word of text with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
