@@ -346,6 +346,57 @@ fn names_a_lead(node: &NodeRef) -> bool {
         .any(|w| said.contains(w))
 }
 
+/// The element the page itself names its article's body, for checking what Readability chose:
+/// its markup, and the openings of its paragraphs; and the openings of the paragraphs of every
+/// element named so (an `<article>` and the `articleBody` inside it).
+pub(crate) struct MarkedBody {
+    pub html: String,
+    pub openings: Vec<String>,
+    pub all_openings: Vec<Vec<String>>,
+}
+
+/// How content systems name the element that holds an article's text (WordPress, Drupal,
+/// schema.org, and the names newspapers' systems share).
+const BODY_SELECTOR: &str = "article, [itemprop=articleBody], .entry-content, .post-content, .article-body, \
+                             .article__body, .article-content, .articleBody, .story-body, .post-body, \
+                             .entry-text, .field--name-body, .text-formatted";
+
+/// The paragraphs of a marked body that count: long enough to be the article's sentences.
+const BODY_PARAGRAPH: usize = 80;
+
+/// The element of [`BODY_SELECTOR`] that holds the headline, or else the one with the most
+/// paragraph text (not a list of the author's other stories beside the article), if it has at
+/// least three paragraphs of sentences.
+pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
+    let selection = doc.select(BODY_SELECTOR);
+    let holds_headline = |node: &&NodeRef| node.descendants_it().any(|d| is(&d, "h1"));
+    let headed: Vec<&NodeRef> = selection.nodes().iter().filter(holds_headline).collect();
+    let best = if headed.is_empty() {
+        selection.nodes().iter().max_by_key(|node| paragraph_len(node))?
+    } else {
+        headed.into_iter().max_by_key(|node| paragraph_len(node))?
+    };
+    let openings = |node: &NodeRef| -> Vec<String> {
+        node.descendants_it()
+            .filter(|d| is(d, "p"))
+            .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|text| text.len() >= BODY_PARAGRAPH)
+            .map(|text| text.chars().take(50).collect())
+            .collect()
+    };
+    let all_openings =
+        selection.nodes().iter().map(openings).filter(|o: &Vec<String>| o.len() >= BODY_PARAGRAPHS).collect();
+    let best_openings = openings(best);
+    (best_openings.len() >= BODY_PARAGRAPHS).then(|| MarkedBody {
+        html: best.html().to_string(),
+        openings: best_openings,
+        all_openings,
+    })
+}
+
+/// A named body with fewer paragraphs than this is not enough to judge by.
+const BODY_PARAGRAPHS: usize = 3;
+
 fn link_text_len(node: &NodeRef) -> usize {
     node.descendants_it().filter(|d| is(d, "a")).map(|a| text_len(&a)).sum()
 }
@@ -418,6 +469,35 @@ mod tests {
         assert!(!article.body.contains("ぎゃくたい"), "{}", article.body);
         assert!(article.body.contains("Mittelalter war der Wein das Aushängeschild"), "{}", article.body);
         assert!(!article.body.contains('\u{ad}'), "{}", article.body);
+    }
+
+    #[test]
+    fn the_body_a_page_names_is_its_article() {
+        // An article in many small blocks, each paragraph in a box of its own, under its
+        // headline in an `<article>`; beside it, a long list of other stories in one block,
+        // which Readability's scores prefer.
+        let sentences = [
+            "Die Verhandlungen über den Mittleren Korridor gingen in Brüssel am Montag weiter.",
+            "Kasachstan und die Europäische Union wollen die Häfen am Kaspischen Meer ausbauen.",
+            "Beide Seiten sprachen nach dem Treffen von guten Fortschritten bei den Zöllen.",
+            "Die Minister vereinbarten, sich im Frühjahr in Astana erneut zu treffen, hieß es.",
+        ];
+        let article: String = sentences
+            .iter()
+            .map(|s| format!(r#"<div class="paragraph"><div class="field"><p>{s}</p></div></div>"#))
+            .collect();
+        let others: String = (1..=12)
+            .map(|i| format!("<p>Meldung {i}: Ein anderer Bericht des Tages, mit einem langen Satz über ein anderes Thema, das mit Brüssel nichts zu tun hat.</p>"))
+            .collect();
+        let page = format!(
+            r#"<html><body><div class="layout"><article class="node"><h1>Gespräche in Brüssel</h1>{article}</article>
+            <div class="feed">{others}</div></div></body></html>"#
+        );
+        let read = read_page(&page).unwrap();
+        for s in sentences {
+            assert!(read.body.contains(s), "lost {s:?}: {}", read.body);
+        }
+        assert!(!read.body.contains("Meldung 3"), "{}", read.body);
     }
 
     #[test]

@@ -144,6 +144,45 @@ fn text_of_markup(html: &str) -> String {
     out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
+/// Readability scores blocks; a page that names its article's body (an `<article>`, a
+/// WordPress "entry-content") has said where the text is. When most of the paragraphs of each
+/// body it names are not in what Readability chose, it chose another block (a news ticker, a
+/// table, a sign-up form): the named body is read instead.
+fn checked_against_named_body(
+    body: String,
+    marked: &super::boilerplate::MarkedBody,
+    config: dom_smoothie::Config,
+) -> String {
+    let found = |openings: &[String], text: &str| {
+        let text = clean(text);
+        openings.iter().filter(|o| text.contains(o.as_str())).count()
+    };
+    let holds_most = |text: &str| found(&marked.openings, text) * 3 >= marked.openings.len() * 2;
+    // A named body may hold more than the article (a news list set inside it): a choice
+    // that shares a few of its paragraphs is the article within it.
+    let misses = |openings: &Vec<String>| {
+        let shared = found(openings, &body);
+        shared * 3 < openings.len() && shared < BODY_PARAGRAPHS_SHARED
+    };
+    if !marked.all_openings.iter().all(misses) {
+        return body;
+    }
+    // Readability on the named body cleans it; where it would again take a part of it (an
+    // article in many blocks), the named body's own text is the article.
+    let named =
+        dom_smoothie::Readability::new(format!("<html><body>{}</body></html>", marked.html), None, Some(config))
+            .and_then(|mut named| named.parse())
+            .map(|named| tidy_text(&named.text_content));
+    match named {
+        Ok(named) if holds_most(&named) => named,
+        _ => tidy_text(&text_of_markup(&marked.html)),
+    }
+}
+
+/// Readability's choice sharing this many paragraphs with a body the page names is taken to
+/// be the article within it.
+const BODY_PARAGRAPHS_SHARED: usize = 3;
+
 /// Extracts the article of a saved page.
 pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
     if nesting_depth(html) > MAX_NESTING {
@@ -164,12 +203,16 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let doc = dom_query::Document::from(html);
     super::boilerplate::remove_boxes(&doc);
     let lead = super::boilerplate::lead(&doc);
-    let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config))
+    let marked = super::boilerplate::marked_body(&doc);
+    let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config.clone()))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
     let article =
         readability.parse().map_err(|e| ImportError::BadText(format!("no article found in the page: {e}")))?;
     let mut body = tidy_text(&article.text_content);
+    if let Some(marked) = marked {
+        body = checked_against_named_body(body, &marked, config);
+    }
     // The lead Readability left out opens the text, as it opens the page.
     if let Some(lead) = lead.filter(|lead| !clean(&body).contains(opening(lead))) {
         body = format!("{lead}\n\n{body}");
