@@ -353,7 +353,13 @@ pub(crate) struct MarkedBody {
     pub html: String,
     pub openings: Vec<String>,
     pub all_openings: Vec<Vec<String>>,
+    /// Its text as a reader reads an article: its paragraphs, subheads, list items and
+    /// quotes, a blank line apart (not its byline, buttons or headline).
+    pub text: String,
 }
+
+/// The elements an article's text is made of.
+const TEXT_TAGS: &[&str] = &["p", "h2", "h3", "h4", "li", "blockquote", "pre"];
 
 /// How content systems name the element that holds an article's text (WordPress, Drupal,
 /// schema.org, and the names newspapers' systems share).
@@ -387,10 +393,19 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let all_openings =
         selection.nodes().iter().map(openings).filter(|o: &Vec<String>| o.len() >= BODY_PARAGRAPHS).collect();
     let best_openings = openings(best);
+    let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
+    // The innermost: a list item made of paragraphs is read as its paragraphs.
+    let text: Vec<String> = best
+        .descendants_it()
+        .filter(|d| is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
+        .map(|d| d.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
     (best_openings.len() >= BODY_PARAGRAPHS).then(|| MarkedBody {
         html: best.html().to_string(),
         openings: best_openings,
         all_openings,
+        text: text.join("\n\n"),
     })
 }
 

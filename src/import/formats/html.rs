@@ -168,14 +168,14 @@ fn checked_against_named_body(
         return body;
     }
     // Readability on the named body cleans it; where it would again take a part of it (an
-    // article in many blocks), the named body's own text is the article.
+    // article in many blocks), the named body's own paragraphs are the article.
     let named =
         dom_smoothie::Readability::new(format!("<html><body>{}</body></html>", marked.html), None, Some(config))
             .and_then(|mut named| named.parse())
             .map(|named| tidy_text(&named.text_content));
     match named {
         Ok(named) if holds_most(&named) => named,
-        _ => tidy_text(&text_of_markup(&marked.html)),
+        _ => tidy_text(&marked.text),
     }
 }
 
