@@ -385,7 +385,7 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let openings = |node: &NodeRef| -> Vec<String> {
         node.descendants_it()
             .filter(|d| is(d, "p"))
-            .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|p| words_of(&p))
             .filter(|text| text.len() >= BODY_PARAGRAPH)
             .map(|text| text.chars().take(50).collect())
             .collect()
@@ -398,7 +398,7 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let text: Vec<String> = best
         .descendants_it()
         .filter(|d| is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
-        .map(|d| d.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|d| words_of(&d))
         .filter(|t| !t.is_empty())
         .collect();
     (best_openings.len() >= BODY_PARAGRAPHS).then(|| MarkedBody {
@@ -407,6 +407,12 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
         all_openings,
         text: text.join("\n\n"),
     })
+}
+
+/// An element's text in one line, as the page reader gives text: spaces single, no soft
+/// hyphens.
+fn words_of(node: &NodeRef) -> String {
+    node.text().replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A named body with fewer paragraphs than this is not enough to judge by.
