@@ -412,7 +412,7 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
 /// An element's text in one line, as the page reader gives text: spaces single, no soft
 /// hyphens.
 fn words_of(node: &NodeRef) -> String {
-    node.text().replace('\u{ad}', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    super::html::clean(&node.text())
 }
 
 /// A named body with fewer paragraphs than this is not enough to judge by.

@@ -153,15 +153,13 @@ fn checked_against_named_body(
     marked: &super::boilerplate::MarkedBody,
     config: dom_smoothie::Config,
 ) -> String {
-    let found = |openings: &[String], text: &str| {
-        let text = clean(text);
-        openings.iter().filter(|o| text.contains(o.as_str())).count()
-    };
-    let holds_most = |text: &str| found(&marked.openings, text) * 3 >= marked.openings.len() * 2;
+    let found = |openings: &[String], line: &str| openings.iter().filter(|o| line.contains(o.as_str())).count();
+    let holds_most = |text: &str| found(&marked.openings, &clean(text)) * 3 >= marked.openings.len() * 2;
     // A named body may hold more than the article (a news list set inside it): a choice
     // that shares a few of its paragraphs is the article within it.
+    let body_line = clean(&body);
     let misses = |openings: &Vec<String>| {
-        let shared = found(openings, &body);
+        let shared = found(openings, &body_line);
         shared * 3 < openings.len() && shared < BODY_PARAGRAPHS_SHARED
     };
     if !marked.all_openings.iter().all(misses) {
@@ -342,7 +340,7 @@ fn opening(text: &str) -> &str {
 
 /// The text in one line, its spaces single; without soft hyphens, which a page puts inside
 /// words for breaking lines ("Mit\u{ad}tel\u{ad}al\u{ad}ter") and no reader sees.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     let s = if s.contains('\u{ad}') { std::borrow::Cow::Owned(s.replace('\u{ad}', "")) } else { s.into() };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -415,10 +413,13 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     if let Some(date) = headline_date(html).filter(|date| plausible(*date)) {
         return Some(in_the_pages_order(date, html));
     }
+    // The meta tags are read once, for the publication and, later, the last change.
+    let meta = std::cell::OnceCell::new();
+    let meta = || *meta.get_or_init(|| meta_date(html));
     // Then what the page says in its markup for machines...
     let marked: [&dyn Fn() -> Option<NaiveDate>; 6] = [
         &|| published_time.and_then(parse_date_prefix),
-        &|| meta_date(html).filter(|meta| !meta.last_change).map(|meta| meta.date),
+        &|| meta().filter(|meta| !meta.last_change).map(|meta| meta.date),
         &|| json_date(html),
         &|| time_element_date(html),
         &|| marked_date(html),
@@ -434,7 +435,7 @@ fn page_date(html: &str, published_time: Option<&str>, url: &str, title: &str, b
     };
     // A page that marks only its last change: a publication date it labels for its reader
     // ("Erschienen am 26. Jan 2022") is before that, else the last change is its date.
-    let last_change = || meta_date(html).filter(|meta| meta.last_change).map(|meta| meta.date);
+    let last_change = || meta().filter(|meta| meta.last_change).map(|meta| meta.date);
     let Some(date) = first(&marked).or_else(|| {
         if labelled_date(page_text()).is_some() { None } else { last_change().filter(|date| plausible(*date)) }
     }) else {
@@ -679,6 +680,7 @@ fn meta_date(html: &str) -> Option<Dated> {
 }
 
 /// A date from the page's markup, and whether the markup names it the last change.
+#[derive(Clone, Copy)]
 struct Dated {
     date: NaiveDate,
     last_change: bool,
