@@ -205,6 +205,7 @@ fn main() {
 
     let tmp = tempfile::tempdir().unwrap();
     // Tantivy, in batches as the archive indexes (commit every 2,000).
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let (index, _) = SearchIndex::open(&tmp.path().join("index")).unwrap();
     for batch in clippings.chunks(2000) {
@@ -212,9 +213,11 @@ fn main() {
         index.replace(&records).unwrap();
     }
     let tantivy_index_s = started.elapsed().as_secs_f64();
+    let tantivy_cpu_s = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
     assert_eq!(index.n_docs(), n_articles as u64);
 
     // FTS5 in one transaction, its fastest way in.
+    let cpu_before = cpu_seconds();
     let started = Instant::now();
     let db = rusqlite::Connection::open(tmp.path().join("fts.sqlite")).unwrap();
     db.execute_batch(
@@ -233,11 +236,23 @@ fn main() {
         tx.commit().unwrap();
     }
     let fts_index_s = started.elapsed().as_secs_f64();
+    let fts_cpu_s = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
     println!(
         "indexing: tantivy {:.0} docs/s ({tantivy_index_s:.1} s), fts5 {:.0} docs/s ({fts_index_s:.1} s)",
         n_articles as f64 / tantivy_index_s,
         n_articles as f64 / fts_index_s
     );
+    // Wall time swings with whatever else the machine runs; CPU time per document less so.
+    // Tantivy's merges that go on after its last commit are not counted.
+    if let (Some(tantivy), Some(fts)) = (tantivy_cpu_s, fts_cpu_s) {
+        let per_doc = |s: f64| s * 1e6 / n_articles as f64;
+        println!(
+            "indexing CPU: tantivy {:.0} µs per doc (all its threads), fts5 {:.0} µs per doc; ratio {:.2}",
+            per_doc(tantivy),
+            per_doc(fts),
+            tantivy / fts
+        );
+    }
 
     let mut statement = db.prepare("SELECT rowid FROM fts WHERE fts MATCH ?1 ORDER BY rank").unwrap();
     let mut by_class: Vec<ClassTimes> = Vec::new();
@@ -338,4 +353,14 @@ fn main() {
         ms(percentile(&screenful, 0.95)),
         ms(*screenful.last().unwrap())
     );
+}
+
+/// The process's CPU time so far (user and system, all threads), in seconds; Linux only.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second on Linux).
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok().map(|t| t / 100.0);
+    Some(ticks(11)? + ticks(12)?)
 }

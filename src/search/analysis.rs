@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
 use crate::archive::language::is_cyrillic;
@@ -39,6 +40,18 @@ pub(crate) fn folded_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Each folded word's first one, two and three letters ("қазақстан" -> "қ", "қа", "қаз"), for
+/// the `short_prefixes` field: the index keeps each once per clipping.
+pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(CjkBigrams)
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(ShortPrefixes)
+        .build()
+}
+
 /// Stems before folding: the stemmers know their language's accents (é, ä) and й.
 pub(crate) fn stemmed_analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -64,6 +77,82 @@ pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text.into(),
         _ => text.nfc().collect::<String>().into(),
+    }
+}
+
+/// The token filter of [`short_prefixes_analyzer`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ShortPrefixes;
+
+impl TokenFilter for ShortPrefixes {
+    type Tokenizer<T: Tokenizer> = ShortPrefixesFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> ShortPrefixesFilter<T> {
+        ShortPrefixesFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub(crate) struct ShortPrefixesFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ShortPrefixesFilter<T> {
+    type TokenStream<'a> = ShortPrefixesStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ShortPrefixesStream {
+            tail: self.inner.token_stream(text),
+            current: TantivyToken::default(),
+            ends: [0; SHORT_PREFIX_CHARS],
+            n_ends: 0,
+            next: 0,
+        }
+    }
+}
+
+pub(crate) struct ShortPrefixesStream<S> {
+    tail: S,
+    current: TantivyToken,
+    /// Where the current word's prefixes end, in bytes, and how many of them are handed out.
+    ends: [usize; SHORT_PREFIX_CHARS],
+    n_ends: usize,
+    next: usize,
+}
+
+impl<S: TokenStream> TokenStream for ShortPrefixesStream<S> {
+    fn advance(&mut self) -> bool {
+        loop {
+            if let Some(&end) = self.ends.get(self.next).filter(|_| self.next < self.n_ends) {
+                self.next += 1;
+                let word = self.tail.token();
+                self.current.text.clear();
+                self.current.text.push_str(word.text.get(..end).unwrap_or_default());
+                self.current.offset_from = word.offset_from;
+                self.current.offset_to = word.offset_to;
+                self.current.position = word.position;
+                return true;
+            }
+            if !self.tail.advance() {
+                return false;
+            }
+            let word = &self.tail.token().text;
+            let ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]).take(SHORT_PREFIX_CHARS);
+            self.n_ends = 0;
+            self.next = 0;
+            for (slot, end) in self.ends.iter_mut().zip(ends) {
+                *slot = end;
+                self.n_ends += 1;
+            }
+        }
+    }
+
+    fn token(&self) -> &TantivyToken {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut TantivyToken {
+        &mut self.current
     }
 }
 
@@ -158,6 +247,21 @@ mod tests {
         assert_eq!(words(&mut a, "ҚАЗАҚСТАН"), ["қазақстан"]);
         assert_eq!(a.stem_word("ru", "Казахстана"), a.stem_word("ru", "казахстан"));
         assert_eq!(a.stem_word("en", "corridors"), Some("corridor".to_owned()));
+    }
+
+    #[test]
+    fn short_prefixes_are_each_words_first_letters_folded() {
+        let mut analyzer = short_prefixes_analyzer();
+        let mut stream = analyzer.token_stream("Qazaqstan Қазақстан, an É 東京都");
+        let mut got = Vec::new();
+        while stream.advance() {
+            got.push(stream.token().text.clone());
+        }
+        let expected = [
+            "q", "qa", "qaz", "қ", "қа", "қаз", "a", "an", "e", // one letter, one prefix
+            "東", "東京", "京", "京都", // the pairs a CJK run is cut into
+        ];
+        assert_eq!(got, expected);
     }
 
     #[test]

@@ -18,6 +18,13 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}') // Extensions B to F, Compatibility Supplement
 }
 
+/// Whether a text has a CJK character in it. Every one is at U+3040 or above, three or four
+/// bytes in UTF-8 led by 0xE3 or more: text without such a byte (Latin, Cyrillic, Greek...) is
+/// told at a glance.
+fn has_cjk(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xE3) && text.chars().any(is_cjk)
+}
+
 /// The filter; put it right after the tokenizer, while a token's text is still the text's own.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CjkBigrams;
@@ -43,6 +50,7 @@ impl<T: Tokenizer> Tokenizer for CjkBigramsFilter<T> {
             tail: self.inner.token_stream(text),
             parts: VecDeque::new(),
             current: Token::default(),
+            passing: false,
             next_position: 0,
         }
     }
@@ -53,6 +61,9 @@ pub struct CjkBigramsStream<S> {
     /// What the current input token was cut into, still to hand out.
     parts: VecDeque<Token>,
     current: Token,
+    /// Whether the current token is the input's own, handed on as it is (no CJK in it): most
+    /// tokens, which are then neither copied nor allocated.
+    passing: bool,
     /// Positions are renumbered: a run of n characters becomes n - 1 tokens in a row.
     next_position: usize,
 }
@@ -64,31 +75,34 @@ impl<S: TokenStream> TokenStream for CjkBigramsStream<S> {
                 token.position = self.next_position;
                 self.next_position += 1;
                 self.current = token;
+                self.passing = false;
                 return true;
             }
             if !self.tail.advance() {
                 return false;
+            }
+            if !has_cjk(&self.tail.token().text) {
+                self.tail.token_mut().position = self.next_position;
+                self.next_position += 1;
+                self.passing = true;
+                return true;
             }
             cut(self.tail.token(), &mut self.parts);
         }
     }
 
     fn token(&self) -> &Token {
-        &self.current
+        if self.passing { self.tail.token() } else { &self.current }
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.current
+        if self.passing { self.tail.token_mut() } else { &mut self.current }
     }
 }
 
-/// Cuts a token into its runs of CJK and other characters; CJK runs of two or more become
-/// overlapping pairs.
+/// Cuts a token with CJK in it into its runs of CJK and other characters; CJK runs of two or
+/// more become overlapping pairs.
 fn cut(token: &Token, out: &mut VecDeque<Token>) {
-    if !token.text.chars().any(is_cjk) {
-        out.push_back(token.clone());
-        return;
-    }
     let chars: Vec<(usize, char)> = token.text.char_indices().collect();
     let byte_at = |k: usize| chars.get(k).map_or(token.text.len(), |&(i, _)| i);
     let mut part = |from: usize, to: usize| {

@@ -34,7 +34,7 @@ use crate::archive::{Error, Result};
 use crate::search::query::{DateRange, Query, Sort, Text};
 use analysis::{
     Analyzers, SHORT_PREFIX_CHARS, STEMMED, fold_yo, folded_analyzer, is_kazakh_prefix_word, searchable_fields,
-    stemmed_analyzer,
+    short_prefixes_analyzer, stemmed_analyzer,
 };
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
@@ -78,7 +78,7 @@ fn schema() -> (Schema, Fields) {
         source: b.add_text_field("source", text("folded", IndexRecordOption::WithFreqsAndPositions)),
         title: b.add_text_field("title", text("folded", IndexRecordOption::WithFreqs)),
         all: b.add_text_field("all", text("folded", IndexRecordOption::WithFreqsAndPositions)),
-        short_prefixes: b.add_text_field("short_prefixes", text("whitespace", IndexRecordOption::Basic)),
+        short_prefixes: b.add_text_field("short_prefixes", text("short_prefixes", IndexRecordOption::Basic)),
         date: b.add_i64_field("date", INDEXED | FAST),
         imported: b.add_i64_field("imported", INDEXED | FAST),
         stemmed: STEMMED.map(|(code, _)| {
@@ -195,6 +195,7 @@ impl SearchIndex {
     fn start(dir: &Path, index: &Index, fields: Fields) -> Result<SearchIndex> {
         let err = |e: tantivy::TantivyError| index_error(dir, &e);
         index.tokenizers().register("folded", folded_analyzer());
+        index.tokenizers().register("short_prefixes", short_prefixes_analyzer());
         for (code, language) in STEMMED {
             index.tokenizers().register(&format!("stem_{code}"), stemmed_analyzer(language));
         }
@@ -213,7 +214,7 @@ impl SearchIndex {
         index_error(&self.dir, &e)
     }
 
-    fn document(&self, c: &Clipping, tags: &[Tag], analyzers: &mut Analyzers) -> TantivyDocument {
+    fn document(&self, c: &Clipping, tags: &[Tag]) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, c.id.0);
@@ -226,22 +227,11 @@ impl SearchIndex {
         }
         doc.add_text(f.source, fold_yo(&c.source));
         doc.add_text(f.title, fold_yo(&c.title));
-        let mut words: Vec<String> = Vec::new();
         for text in searchable_fields(c).iter().filter(|t| !t.is_empty()) {
-            doc.add_text(f.all, fold_yo(text));
-            words.extend(analyzers.folded(text).into_iter().map(|t| t.text));
+            let text = fold_yo(text);
+            doc.add_text(f.all, &text);
+            doc.add_text(f.short_prefixes, &text);
         }
-        // Each different word's first one, two and three letters, without a string apiece.
-        words.sort_unstable();
-        words.dedup();
-        let mut short_prefixes: Vec<&str> = Vec::with_capacity(words.len() * SHORT_PREFIX_CHARS);
-        for word in &words {
-            let ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]);
-            short_prefixes.extend(ends.take(SHORT_PREFIX_CHARS).filter_map(|end| word.get(..end)));
-        }
-        short_prefixes.sort_unstable();
-        short_prefixes.dedup();
-        doc.add_text(f.short_prefixes, short_prefixes.join(" "));
         if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
             for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
                 doc.add_text(*field, fold_yo(text));
@@ -267,14 +257,10 @@ impl SearchIndex {
     }
 
     fn try_replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
-        use rayon::prelude::*;
-        // Documents are made on all cores (language, short prefixes); Tantivy's own threads
-        // then tokenize and write them.
+        // Tantivy's own threads tokenize and write the documents.
         let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
-            .par_iter()
-            .map_init(Analyzers::default, |analyzers, (id, record)| {
-                (*id, record.as_ref().map(|(clipping, tags)| self.document(clipping, tags, analyzers)))
-            })
+            .iter()
+            .map(|(id, record)| (*id, record.as_ref().map(|(clipping, tags)| self.document(clipping, tags))))
             .collect();
         let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some(writer) = guard.as_mut() else {
