@@ -130,6 +130,44 @@ fn duplicates_are_reported_with_the_first_ones_id_and_title() {
 }
 
 #[test]
+fn a_large_batch_is_stored_whole_with_its_duplicates_found() {
+    // More clippings than one database transaction of the import holds (a few hundred), with
+    // copies of earlier files further on, so that a copy and its first are in different ones.
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let n = 700;
+    for i in 0..n {
+        let text = format!("Корреспондент {i} о Среднем коридоре\n\nМинистры встретились в Брюсселе, день {i}.");
+        write(tmp.path(), &format!("in/{i:04}.txt"), &text);
+    }
+    for i in [3, 299, 511] {
+        let text = std::fs::read_to_string(tmp.path().join(format!("in/{i:04}.txt"))).unwrap();
+        write(tmp.path(), &format!("in/{i:04} copy.txt"), &text);
+    }
+    let report = import(&archive, &[tmp.path().join("in")]);
+    assert_eq!((report.n_imported(), report.n_duplicates(), report.n_failed()), (n, 3, 0), "{}", report.summary());
+    assert_eq!(archive.n_clippings(), n);
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let name = format!("{i:04}.txt");
+        let copy = format!("{i:04} copy.txt");
+        let id = match outcome_of(&report, &name) {
+            Outcome::Imported { id, .. } => *id,
+            // The walk may meet the copy first: then it is the one imported.
+            Outcome::Duplicate { .. } => imported_id(&report, &copy),
+            other => panic!("{name}: {other:?}"),
+        };
+        assert_eq!(archive.get(id).unwrap().title, format!("Корреспондент {i} о Среднем коридоре"));
+        ids.push(id);
+    }
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "every clipping has an id of its own");
+    let found = archive.search(&Query::parse("коридоре"), Sort::Newest).unwrap();
+    assert_eq!(found.len(), n);
+}
+
+#[test]
 fn a_bad_batch_imports_the_rest_and_reports_each_failure() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();

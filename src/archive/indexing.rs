@@ -239,7 +239,8 @@ mod tests {
             format: "txt".to_owned(),
             ..Clipping::default()
         };
-        let Ok(Inserted::New(id, seq)) = archive.store.insert_clipping(&clipping, &[]) else {
+        let inserted = archive.store.insert_clippings(&[(&clipping, &[])]);
+        let Ok(&[Inserted::New(id, seq)]) = inserted.as_deref() else {
             panic!("the clipping is stored");
         };
         clipping.id = id;

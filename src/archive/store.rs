@@ -52,7 +52,8 @@ pub(crate) struct Store {
     signatures: sled::Tree,
 }
 
-/// What [`Store::insert_clipping`] did.
+/// What [`Store::insert_clippings`] did with a clipping.
+#[derive(Clone, Copy, Debug)]
 pub(crate) enum Inserted {
     /// Stored under this id, marked for the search index with this change's sequence number.
     New(ClippingId, u64),
@@ -236,9 +237,11 @@ impl Store {
         self.meta.contains_key(KEY_IMPORTING).map_err(db_err)
     }
 
-    /// Inserts a new clipping, giving it the next id, unless one with the same hash exists.
-    /// The `id` field of `clipping` is ignored.
-    pub(crate) fn insert_clipping(&self, clipping: &Clipping, tags: &[Tag]) -> Result<Inserted> {
+    /// Inserts new clippings, giving each the next id, unless one with the same hash exists
+    /// (their `id` fields are ignored); all in one transaction, so all are stored or none. A
+    /// transaction writes sled's log twice whatever its size: an import stores its clippings a
+    /// few hundred at a time (one at a time, that was two log writes per clipping).
+    pub(crate) fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
         let seq = self.next_seq()?;
         let trees = (
             &self.meta,
@@ -252,31 +255,38 @@ impl Store {
         );
         trees
             .transaction(|(meta, clippings, hashes, tag_tree, tag_clips, clip_tags, pending, catalog_pending)| {
-                if let Some(existing) = hashes.get(clipping.hash.as_bytes())? {
-                    let id = id_from_key(&existing).unwrap_or(ClippingId(0));
-                    return Ok(Inserted::Duplicate(id));
-                }
-                let next = meta
+                let mut next = meta
                     .get(KEY_NEXT_ID)?
                     .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes))
                     .unwrap_or(1);
-                meta.insert(KEY_NEXT_ID, &(next + 1).to_be_bytes())?;
-                let id = ClippingId(next);
-                let mut record = clipping.clone();
-                record.id = id;
-                clippings.insert(&id_key(id), encode(&record))?;
-                hashes.insert(clipping.hash.as_bytes(), &id_key(id))?;
-                pending.insert(&id_key(id), &seq.to_be_bytes())?;
-                catalog_pending.insert(&id_key(id), &seq.to_be_bytes())?;
-                for tag in tags {
-                    let key = tag.key();
-                    if tag_tree.get(key.as_bytes())?.is_none() {
-                        tag_tree.insert(key.as_bytes(), encode(tag))?;
+                let mut inserted = Vec::with_capacity(items.len());
+                for &(clipping, tags) in items {
+                    // A transaction reads its own writes: the same bytes twice in one call are
+                    // a duplicate of the first.
+                    if let Some(existing) = hashes.get(clipping.hash.as_bytes())? {
+                        inserted.push(Inserted::Duplicate(id_from_key(&existing).unwrap_or(ClippingId(0))));
+                        continue;
                     }
-                    tag_clips.insert(tag_clipping_key(&key, id), &[])?;
-                    clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                    let id = ClippingId(next);
+                    next += 1;
+                    let mut record = clipping.clone();
+                    record.id = id;
+                    clippings.insert(&id_key(id), encode(&record))?;
+                    hashes.insert(clipping.hash.as_bytes(), &id_key(id))?;
+                    pending.insert(&id_key(id), &seq.to_be_bytes())?;
+                    catalog_pending.insert(&id_key(id), &seq.to_be_bytes())?;
+                    for tag in tags {
+                        let key = tag.key();
+                        if tag_tree.get(key.as_bytes())?.is_none() {
+                            tag_tree.insert(key.as_bytes(), encode(tag))?;
+                        }
+                        tag_clips.insert(tag_clipping_key(&key, id), &[])?;
+                        clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                    }
+                    inserted.push(Inserted::New(id, seq));
                 }
-                Ok::<_, ConflictableTransactionError<Error>>(Inserted::New(id, seq))
+                meta.insert(KEY_NEXT_ID, &next.to_be_bytes())?;
+                Ok::<_, ConflictableTransactionError<Error>>(inserted)
             })
             .map_err(tx_err)
     }
@@ -757,4 +767,50 @@ fn clear_marks(tree: &sled::Tree, done: &[(ClippingId, u64)]) -> Result<()> {
         let _newer = tree.compare_and_swap(id_key(id), Some(&seq[..]), None::<&[u8]>).map_err(db_err)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::model::{Kind, TagKind};
+
+    fn clipping(text: &str) -> Clipping {
+        Clipping {
+            title: text.to_owned(),
+            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+            kind: Kind::Article,
+            ..Clipping::default()
+        }
+    }
+
+    #[test]
+    fn clippings_inserted_together_get_ids_in_order_and_copies_are_duplicates() {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = Store::open(&tmp.path().join("db")).unwrap();
+        let (a, b, c) = (clipping("Astana"), clipping("Brussels"), clipping("Almaty"));
+        let tag = crate::archive::tags::resolve(TagKind::Country, "KZ").unwrap();
+        let first = store.insert_clippings(&[(&a, &[]), (&b, std::slice::from_ref(&tag)), (&a, &[])]).unwrap();
+        let ids: Vec<String> = first.iter().map(|i| format!("{i:?}")).collect();
+        let seq = match first[0] {
+            Inserted::New(_, seq) => seq,
+            Inserted::Duplicate(_) => panic!("{ids:?}"),
+        };
+        assert_eq!(
+            ids,
+            [
+                format!("New(ClippingId(1), {seq})"),
+                format!("New(ClippingId(2), {seq})"),
+                "Duplicate(ClippingId(1))".to_owned()
+            ]
+        );
+        let second = store.insert_clippings(&[(&c, &[]), (&b, &[])]).unwrap();
+        assert!(
+            matches!(second.as_slice(), [Inserted::New(ClippingId(3), _), Inserted::Duplicate(ClippingId(2))]),
+            "{second:?}"
+        );
+        assert_eq!(store.get(ClippingId(2)).unwrap().unwrap().title, "Brussels");
+        assert_eq!(store.id_by_hash(&c.hash).unwrap(), Some(ClippingId(3)));
+        assert_eq!(store.n_clippings(), 3);
+        assert_eq!(store.tag_keys_of(ClippingId(2)).unwrap(), [tag.key()]);
+    }
 }

@@ -180,11 +180,16 @@ pub(super) fn sync_written(root: &Path, written: &[&Path]) -> io::Result<()> {
 
 fn write_renamed(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, sync: bool) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = temp_path(dir, name);
+    // The folder is made the first time one of its files is written: asking first would cost
+    // every file two calls to the kernel.
+    let create = || match File::create(&tmp) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir_all(dir).and_then(|()| File::create(&tmp)),
+        created => created,
+    };
     let result = (|| {
-        let mut file = File::create(&tmp)?;
+        let mut file = create()?;
         write(&mut file)?;
         if sync {
             file.sync_all()?;

@@ -85,6 +85,7 @@ fn add_phase(
     *phase(&mut phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner)) += since.elapsed();
 }
 
+#[derive(Default)]
 struct Staged {
     clipping: Clipping,
     tags: Vec<Tag>,
@@ -313,30 +314,47 @@ impl Archive {
         add_phase(phases, |p| &mut p.sync, started);
         let started = std::time::Instant::now();
         let mut fresh = Vec::new();
-        let mut outcomes = Vec::with_capacity(group.len());
-        for (i, (path, step)) in group.into_iter().enumerate() {
-            // sled 0.34 can deadlock when a long burst of writes outruns its log writers (all
-            // its I/O threads then wait for the segment accountant, which waits for a file
-            // truncation queued behind them): a flush every few hundred records keeps the
-            // backlog short.
-            if i > 0 && i % FLUSH_EVERY == 0 {
-                self.store.flush()?;
-            }
+        let mut outcomes: Vec<FileOutcome> = Vec::with_capacity(group.len());
+        // The clippings to store, with where their outcomes go.
+        let mut staged: Vec<(usize, Staged)> = Vec::new();
+        for (path, step) in group {
             let outcome = match step {
                 Step::Done(outcome) => outcome,
-                Step::Staged(staged) => match &synced {
+                Step::Staged(one) => match &synced {
                     Ok(()) => {
-                        let (outcome, record) = self.store_staged(*staged, accept_countries);
-                        fresh.extend(record);
-                        outcome
+                        staged.push((outcomes.len(), self.with_accepted_countries(*one, accept_countries)));
+                        Outcome::Cancelled
                     }
                     Err(e) => {
-                        self.remove_unstored(&staged.clipping.hash, &staged.written);
+                        self.remove_unstored(&one.clipping.hash, &one.written);
                         Outcome::Failed { reason: ImportError::Store(e.to_string()) }
                     }
                 },
             };
             outcomes.push(FileOutcome { path, outcome });
+        }
+        let mut chunks = staged.chunks_mut(FLUSH_EVERY).peekable();
+        while let Some(chunk) = chunks.next() {
+            let items: Vec<(&Clipping, &[Tag])> = chunk.iter().map(|(_, s)| (&s.clipping, s.tags.as_slice())).collect();
+            let inserted = self.store.insert_clippings(&items);
+            for (k, (at, one)) in chunk.iter_mut().enumerate() {
+                let inserted = match &inserted {
+                    Ok(all) => all.get(k).copied().ok_or("a clipping was not stored".to_owned()),
+                    Err(e) => Err(e.to_string()),
+                };
+                let (outcome, record) = self.stored_outcome(std::mem::take(one), inserted);
+                fresh.extend(record);
+                if let Some(o) = outcomes.get_mut(*at) {
+                    o.outcome = outcome;
+                }
+            }
+            // sled 0.34 can deadlock when a long burst of writes outruns its log writers (all
+            // its I/O threads then wait for the segment accountant, which waits for a file
+            // truncation queued behind them): a flush every few hundred records keeps the
+            // backlog short.
+            if chunks.peek().is_some() {
+                self.store.flush()?;
+            }
         }
         // Nothing is reported imported before it is on disk.
         self.store.flush()?;
@@ -355,13 +373,12 @@ impl Archive {
         indexed
     }
 
-    /// Stores a staged clipping's records, its files being on disk. A new clipping comes back
-    /// with its records for the search index.
-    fn store_staged(&self, staged: Staged, accept_countries: bool) -> (Outcome, Option<Fresh>) {
-        let Staged { mut clipping, mut tags, mut suggestions, signature, written } = staged;
+    /// A staged clipping with the countries it names clearly among its tags, when the import
+    /// accepts them; a passing mention stays a suggestion, for the user to judge.
+    fn with_accepted_countries(&self, mut staged: Staged, accept_countries: bool) -> Staged {
         if accept_countries {
-            suggestions.retain(|s| {
-                // A passing mention stays a suggestion, for the user to judge.
+            let tags = &mut staged.tags;
+            staged.suggestions.retain(|s| {
                 let country = s.suggestion.tag.kind == TagKind::Country && !s.suggestion.is_weak();
                 if country {
                     tags.push(s.suggestion.tag.clone());
@@ -369,7 +386,15 @@ impl Archive {
                 !country
             });
         }
-        match self.store.insert_clipping(&clipping, &tags) {
+        staged
+    }
+
+    /// What storing a staged clipping's records came to (its files being on disk), with its
+    /// suggestions and signature kept. A new clipping comes back with its records for the
+    /// search index.
+    fn stored_outcome(&self, staged: Staged, inserted: Result<Inserted, String>) -> (Outcome, Option<Fresh>) {
+        let Staged { mut clipping, tags, suggestions, signature, written } = staged;
+        match inserted {
             Ok(Inserted::New(id, seq)) => {
                 // Suggestions are derived data: a failure to keep them does not fail the import.
                 // (The insert marked the new clipping for the catalog file already.)
@@ -384,9 +409,9 @@ impl Archive {
                 let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
                 (Outcome::Duplicate { id, title }, None)
             }
-            Err(e) => {
+            Err(reason) => {
                 self.remove_unstored(&clipping.hash, &written);
-                (Outcome::Failed { reason: ImportError::Store(e.to_string()) }, None)
+                (Outcome::Failed { reason: ImportError::Store(reason) }, None)
             }
         }
     }
@@ -461,7 +486,6 @@ impl Archive {
             .flatten();
         let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
         let original = self.original_path(&clipping);
-        let thumbnail = self.thumbnail_path(&clipping.hash);
         let store_err = |e: Error| ImportError::Store(e.to_string());
         let mut written = Vec::new();
         if !original.exists() {
@@ -469,6 +493,7 @@ impl Archive {
             written.push(original);
         }
         if let Some(jpeg) = &thumbnail_jpeg {
+            let thumbnail = self.thumbnail_path(&clipping.hash);
             if let Err(e) = write_unsynced(&thumbnail, |dest| dest.write_all(jpeg)) {
                 self.remove_unstored(&clipping.hash, &written);
                 return Err(store_err(e));
