@@ -267,14 +267,25 @@ fn letters_written_as_a_base_and_a_mark_are_the_same_letters() {
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
     let decomposed = "Re\u{301}union a\u{300} Bruxelles\nLe café du coin: la re\u{301}union sur le corridor. \
                       Новый маи\u{306}ский раунд переговоров прошёл в Брюсселе.";
-    for (name, text) in [("decomposed.txt", decomposed), ("composed.txt", "Réunion générale\nUne réunion à Liège.")]
-    {
+    // A pasted page keeps the soft hyphens (U+00AD) it breaks long words with: never seen, and
+    // no part of the word.
+    let hyphenated = "Mit\u{ad}tel\u{ad}al\u{ad}ter in Brüssel\nDie Ver\u{ad}hand\u{ad}lun\u{ad}gen gehen weiter.";
+    for (name, text) in [
+        ("decomposed.txt", decomposed),
+        ("composed.txt", "Réunion générale\nUne réunion à Liège."),
+        ("hyphenated.txt", hyphenated),
+    ] {
         let outcome = archive.import_bytes(name, text.as_bytes().to_vec()).unwrap();
         assert!(matches!(outcome.outcome, clippings::import::Outcome::Imported { .. }), "{outcome:?}");
     }
     let stored = archive.all_clippings().unwrap();
     let first = stored.iter().find(|c| c.original_name == "decomposed.txt").unwrap();
     assert_eq!(first.title, "Réunion à Bruxelles");
+    let third = stored.iter().find(|c| c.original_name == "hyphenated.txt").unwrap();
+    assert_eq!(
+        (third.title.as_str(), third.body.as_str()),
+        ("Mittelalter in Brüssel", "Die Verhandlungen gehen weiter.")
+    );
     check_all(
         &archive,
         &[
@@ -282,6 +293,9 @@ fn letters_written_as_a_base_and_a_mark_are_the_same_letters() {
             ("re\u{301}union ", &["Réunion à Bruxelles", "Réunion générale"]),
             ("майский ", &["Réunion à Bruxelles"]),
             ("\"майский раунд\"", &["Réunion à Bruxelles"]),
+            ("verhandlungen ", &["Mittelalter in Brüssel"]),
+            ("mittel", &["Mittelalter in Brüssel"]),
+            ("Ver\u{ad}hand\u{ad}lun\u{ad}gen ", &["Mittelalter in Brüssel"]),
         ],
     );
 }

@@ -574,16 +574,16 @@ fn prepare_quietly(
     let mut prepared =
         quiet::catch_quietly(|| prepare(source, kind, hash, byte_size, &original_name, sidecar.as_deref(), page_dir))
             .map_err(|_| ImportError::DecoderPanic)??;
-    compose_text(&mut prepared.clipping);
+    normalize_text(&mut prepared.clipping);
     Ok(prepared)
 }
 
-/// Puts a clipping's words in the composed form the archive keeps and searches
-/// ([`crate::search::analysis::composed`]).
-fn compose_text(c: &mut Clipping) {
+/// Puts a clipping's words in the form the archive keeps and searches, whatever the format
+/// ([`crate::search::analysis::normalized`]).
+fn normalize_text(c: &mut Clipping) {
     for field in [&mut c.title, &mut c.body, &mut c.caption, &mut c.source, &mut c.author, &mut c.credit] {
-        if let std::borrow::Cow::Owned(composed) = crate::search::analysis::composed(field) {
-            *field = composed;
+        if let std::borrow::Cow::Owned(normalized) = crate::search::analysis::normalized(field) {
+            *field = normalized;
         }
     }
 }

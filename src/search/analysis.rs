@@ -69,13 +69,18 @@ pub(crate) fn fold_yo(text: &str) -> std::borrow::Cow<'_, str> {
     if text.contains(['ё', 'Ё']) { text.replace('ё', "е").replace('Ё', "Е").into() } else { text.into() }
 }
 
-/// Text in Unicode's composed form (NFC). "é" is one letter typed on most keyboards and two
-/// ("e" and an accent) in text pasted from a Mac or read from some PDFs and pages; the archive
-/// keeps and searches one form, so either finds the other.
-pub fn composed(text: &str) -> std::borrow::Cow<'_, str> {
+/// Text as the archive keeps and searches it: in Unicode's composed form (NFC), and without
+/// soft hyphens. "é" is one letter typed on most keyboards and two ("e" and an accent) in text
+/// pasted from a Mac or read from some PDFs and pages. A soft hyphen (U+00AD) is put inside
+/// long words by pages and word processors to break lines and is never seen otherwise: left in,
+/// "Mit\u{ad}tel\u{ad}al\u{ad}ter" is not "Mittelalter". Text already so (most) costs a scan and
+/// no copy.
+pub fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let text: std::borrow::Cow<'_, str> =
+        if text.contains('\u{ad}') { text.replace('\u{ad}', "").into() } else { text.into() };
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.into(),
+        IsNormalized::Yes => text,
         _ => text.nfc().collect::<String>().into(),
     }
 }

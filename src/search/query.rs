@@ -262,7 +262,7 @@ impl Query {
     /// Parses with `today` as the day relative dates (`imported:today`) count from.
     pub fn parse_on(q: &str, today: NaiveDate) -> Query {
         // Searched as the archive keeps its text.
-        let q = &*crate::search::analysis::composed(q);
+        let q = &*crate::search::analysis::normalized(q);
         let mut query = Query::default();
         // Set by `OR`: the next text joins the previous clause instead of starting one.
         let mut or_pending = false;
