@@ -37,6 +37,8 @@ const BOX_WORDS: &[&str] = &[
     "mostpopular",
     "next-post",
     "prev-post",
+    "nextstory",
+    "next-story",
     "post-nav",
     "author-bio",
     "authorbio",
@@ -56,6 +58,11 @@ const BOX_WORDS: &[&str] = &[
     "caption",
     "credit",
     "copyright",
+    "licence",
+    "affiliate",
+    "login",
+    "signup",
+    "popup",
 ];
 
 /// Words of a class or id that name a container of the page's text, not a box beside it.
@@ -89,7 +96,31 @@ pub(crate) fn remove_boxes(doc: &Document) {
 
 /// Collects the boxes below `node`, outermost first; the inside of a box is not looked at.
 fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<'a>>) {
-    for child in node.element_children() {
+    let children = node.element_children();
+    let mut i = 0;
+    while let Some(child) = children.get(i) {
+        i += 1;
+        // A heading over other stories ("Related stories", "Meistgelesen") goes with the lists
+        // of links under it.
+        if is_heading_of(child, RELATED_HEADINGS) {
+            doomed.push(*child);
+            while let Some(next) = children.get(i).filter(|n| is_link_list(n) && !holds_the_article(n, limits)) {
+                doomed.push(*next);
+                i += 1;
+            }
+            continue;
+        }
+        // The readers' comments ("Kommentare", "Leave a reply") go with what follows them, up
+        // to the article if it comes after.
+        if COMMENT_HEADING_TAGS.contains(&tag_of(child).as_str()) && is_heading_of(child, COMMENT_HEADINGS) {
+            doomed.push(*child);
+            while let Some(next) = children.get(i).filter(|n| !holds_the_article(n, limits)) {
+                doomed.push(*next);
+                i += 1;
+            }
+            continue;
+        }
+        let child = *child;
         let name = tag_of(&child);
         // A figure is a photo and its caption and credit; one with paragraphs of its own is a
         // slide of a gallery, which is text.
@@ -98,7 +129,8 @@ fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<
             || (name == "figure" && !has_paragraphs(&child));
         let named = BOX_TAGS.contains(&name.as_str()) && names_a_box(&child);
         let read_more = READ_MORE_TAGS.contains(&name.as_str()) && is_read_more(&child);
-        if (framed || named || read_more) && !holds_the_article(&child, limits) {
+        let credit = CREDIT_TAGS.contains(&name.as_str()) && is_photo_credit(&child);
+        if (framed || named || read_more || credit) && !holds_the_article(&child, limits) {
             doomed.push(child);
         } else {
             find_boxes(&child, limits, doomed);
@@ -266,6 +298,213 @@ fn is_read_more(node: &NodeRef) -> bool {
     READ_MORE.iter().any(|p| start.starts_with(p))
 }
 
+/// Headings over a list of other stories, in the languages of the press: the whole heading,
+/// lower case, without a closing colon.
+const RELATED_HEADINGS: &[&str] = &[
+    "related articles",
+    "related stories",
+    "related posts",
+    "related content",
+    "related news",
+    "more stories",
+    "more news",
+    "most read",
+    "most popular",
+    "most viewed",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "read next",
+    "latest news",
+    "latest stories",
+    "further reading",
+    "verwandte artikel",
+    "ähnliche artikel",
+    "ähnliche beiträge",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere news",
+    "weitere nachrichten",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "passend zum thema",
+    "beiträge zum thema",
+    "meistgelesen",
+    "meistgelesene",
+    "meistgelesene artikel",
+    "meistdiskutierte artikel",
+    "empfohlene artikel",
+    "empfohlene beiträge",
+    "empfehlungen der redaktion",
+    "neueste artikel",
+    "neueste beiträge",
+    "aktuelle artikel",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "das thema könnte dich auch interessieren",
+    "auch interessant",
+    "auch lesen",
+    "lesen sie auch",
+    "zum weiterlesen",
+    "top-themen",
+    "weitere themen",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "articles similaires",
+    "articles liés",
+    "les plus lus",
+    "dans la même rubrique",
+    "gerelateerde artikelen",
+    "meest gelezen",
+    "lees ook",
+    "meer nieuws",
+    "noticias relacionadas",
+    "artículos relacionados",
+    "lo más leído",
+    "lo más visto",
+    "más noticias",
+    "te puede interesar",
+    "también te puede interesar",
+    "articoli correlati",
+    "potrebbe interessarti",
+    "i più letti",
+    "leggi anche",
+    "leia também",
+    "notícias relacionadas",
+    "mais lidas",
+    "zobacz także",
+    "zobacz też",
+    "czytaj także",
+    "czytaj też",
+    "najczęściej czytane",
+    "powiązane artykuły",
+    "ezek is érdekelhetnek",
+    "читайте также",
+    "по теме",
+    "похожие статьи",
+    "самое читаемое",
+    "другие новости",
+    "новости по теме",
+    "материалы по теме",
+    "тақырып бойынша",
+    "тағы оқыңыз",
+    "ұқсас жаңалықтар",
+];
+
+/// Headings over the readers' comments, or standing for them (none yet, closed): the whole
+/// heading, lower case, without a count ("3 Kommentare", "Comments (12)") or a closing colon.
+const COMMENT_HEADINGS: &[&str] = &[
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "post a comment",
+    "write a comment",
+    "comments are closed",
+    "no comments",
+    "kommentare",
+    "kommentieren",
+    "kommentar schreiben",
+    "kommentare schreiben",
+    "schreibe einen kommentar",
+    "schreiben sie einen kommentar",
+    "kommentar verfassen",
+    "keine kommentare",
+    "kommentare geschlossen",
+    "leserkommentare",
+    "commentaires",
+    "laisser un commentaire",
+    "ajouter un commentaire",
+    "reacties",
+    "reactie plaatsen",
+    "laat een reactie achter",
+    "comentarios",
+    "deja un comentario",
+    "deja tu comentario",
+    "commenti",
+    "lascia un commento",
+    "komentarze",
+    "dodaj komentarz",
+    "комментарии",
+    "оставить комментарий",
+    "добавить комментарий",
+    "пікірлер",
+];
+
+/// Elements a comments section's heading is: not a line inside a byline ("0 Kommentare" beside
+/// the author's name links to them).
+const COMMENT_HEADING_TAGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6", "div", "p", "header", "section"];
+
+/// Whether the element is, all of it, one of these headings.
+fn is_heading_of(node: &NodeRef, headings: &[&str]) -> bool {
+    // A heading is a few elements at most (a link, a span); the text of larger ones is not read.
+    if node.descendants_it().nth(8).is_some() {
+        return false;
+    }
+    let text = node.text();
+    if text.len() > 80 {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let heading = words.join(" ");
+    let heading = heading.trim_end_matches([':', '.', '…', '»', '›', '>', '!', ' ']).to_lowercase();
+    // A count before or after: "3 Kommentare", "Comments (12)".
+    let counted = heading.trim_start_matches(|c: char| c.is_ascii_digit() || c == '(' || c == ')' || c == ' ');
+    let counted = counted.trim_end_matches(|c: char| c.is_ascii_digit() || c == '(' || c == ')' || c == ' ');
+    headings.contains(&heading.as_str()) || headings.contains(&counted)
+}
+
+/// Elements that hold a photo's credit line.
+const CREDIT_TAGS: &[&str] = &["p", "div", "span", "small", "em", "i", "cite", "strong", "b"];
+
+/// How a photo's credit line starts ("Foto: dpa", "Photograph by ..."), lower case, in the
+/// languages of the press.
+const CREDIT_LABELS: &[&str] = &[
+    "foto:",
+    "fotos:",
+    "photo:",
+    "photos:",
+    "photograph by",
+    "photo by",
+    "bild:",
+    "bilder:",
+    "titelbild:",
+    "beitragsbild:",
+    "bildquelle:",
+    "bildnachweis:",
+    "credit:",
+    "image:",
+    "crédit photo",
+    "фото:",
+    "zdjęcie:",
+];
+
+/// The longest credit line: a caption that tells more is the photo's, and a figure's caption
+/// is taken with its figure.
+const CREDIT_LINE: usize = 100;
+
+/// Whether the element is a short line that credits a photo.
+fn is_photo_credit(node: &NodeRef) -> bool {
+    if node.descendants_it().nth(8).is_some() {
+        return false;
+    }
+    let text = node.text();
+    let text = text.trim_start();
+    if text.chars().count() > CREDIT_LINE {
+        return false;
+    }
+    let start: String = text.chars().take(20).collect::<String>().to_lowercase();
+    CREDIT_LABELS.iter().any(|label| start.starts_with(label))
+}
+
+/// Whether the element is a list of links: text, most of it the text of links.
+fn is_link_list(node: &NodeRef) -> bool {
+    let text = text_len(node);
+    text > 0 && link_text_len(node) * 2 >= text
+}
+
 /// Whether a figure holds paragraphs of its own, beside its caption: a slide of a gallery.
 fn has_paragraphs(figure: &NodeRef) -> bool {
     figure.descendants_it().any(|d| is(&d, "p") && !d.ancestors_it(None).any(|a| is(&a, "figcaption")))
@@ -429,6 +668,62 @@ mod tests {
     /// Paragraphs long enough for Readability to take them as an article.
     fn paragraphs(words: &[&str]) -> String {
         words.iter().map(|w| format!("<p>{}</p>\n", format!("{w} ").repeat(30))).collect()
+    }
+
+    #[test]
+    fn headings_over_other_stories_and_comments_go_with_what_they_head() {
+        let story = paragraphs(&[
+            "Die Verhandlungen in Brüssel gingen weiter,",
+            "Die Delegationen sprachen über den Mittleren Korridor,",
+            "Die Minister wollen sich im Herbst wieder treffen,",
+        ]);
+        // Under the article, in its own container (no class names a box): a German heading
+        // over a list of links, a Russian one over a block of links, a photo's credit, readers'
+        // comments under their heading; and a subhead of the article's own that starts like a
+        // heading over other stories ("Ähnliche Artikel im Vertrag ..."), over a paragraph.
+        let page = format!(
+            r##"<html><head><title>Gespräche in Brüssel</title></head><body>
+            <div class="content">
+              <h1>Gespräche in Brüssel</h1>
+              {story}
+              <h2>Ähnliche Artikel im Vertrag von 2015</h2>
+              <p>{}</p>
+              <h3><span>Mehr zum Thema:</span></h3>
+              <ul><li><a href="/1">Ein älterer Bericht über die Bahn</a></li><li><a href="/2">Ein Interview</a></li></ul>
+              <div class="x"><a href="/3">Noch ein Link zu einer anderen Geschichte</a></div>
+              <p>Die Gespräche werden am Montag in Astana fortgesetzt, sagte die Sprecherin.</p>
+              <p>Foto: Agentur / Jane Roe</p>
+              <h2>Читайте также</h2>
+              <div><a href="/4">Другая новость о погоде</a> <a href="/5">И ещё одна</a></div>
+              <h3>3 Kommentare</h3>
+              <div><p>Ein Leser schreibt, das sei gut so, und er begründet es ausführlich.</p></div>
+              <p>Sie müssen sich einloggen, um zu kommentieren.</p>
+            </div>
+            </body></html>"##,
+            "Wasserstoff aus Kasachstan soll über den Korridor nach Europa kommen, so die Kommission. ".repeat(3)
+        );
+        let article = read_page(&page).unwrap();
+        for kept in [
+            "Die Delegationen sprachen",
+            "Ähnliche Artikel im Vertrag von 2015",
+            "Wasserstoff aus Kasachstan",
+            "am Montag in Astana fortgesetzt",
+        ] {
+            assert!(article.body.contains(kept), "lost {kept:?}: {}", article.body);
+        }
+        for dropped in [
+            "Ein älterer Bericht",
+            "Ein Interview",
+            "Noch ein Link",
+            "Другая новость",
+            "Читайте также",
+            "Agentur / Jane Roe",
+            "Kommentare",
+            "Ein Leser schreibt",
+            "einloggen",
+        ] {
+            assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
+        }
     }
 
     #[test]
