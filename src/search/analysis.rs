@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-    Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
+    TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
 use crate::archive::language::is_cyrillic;
@@ -31,25 +31,23 @@ pub(crate) const SHORT_PREFIX_CHARS: usize = 3;
 /// The shortest Cyrillic word that also matches as a prefix in Kazakh clippings.
 const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
 
-pub(crate) fn folded_analyzer() -> TextAnalyzer {
+/// Words cut, lower-cased and folded: the `all` field's analysis, which others build on.
+fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(CjkBigrams)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build()
+}
+
+pub(crate) fn folded_analyzer() -> TextAnalyzer {
+    folded_words().build()
 }
 
 /// Each folded word's first one, two and three letters ("қазақстан" -> "қ", "қа", "қаз"), for
 /// the `short_prefixes` field: the index keeps each once per clipping.
 pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(CjkBigrams)
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(ShortPrefixes)
-        .build()
+    folded_words().filter(ShortPrefixes).build()
 }
 
 /// Stems before folding: the stemmers know their language's accents (é, ä) and й.

@@ -291,11 +291,13 @@ const READ_MORE_LINE: usize = 250;
 fn is_read_more(node: &NodeRef) -> bool {
     let text = node.text();
     let text = text.trim_start();
-    if text.len() > READ_MORE_LINE {
-        return false;
-    }
-    let start: String = text.chars().take(40).collect::<String>().to_lowercase();
-    READ_MORE.iter().any(|p| start.starts_with(p))
+    text.len() <= READ_MORE_LINE && opens_with(text, READ_MORE)
+}
+
+/// Whether a line starts with one of `labels` (lower case), whatever its case.
+fn opens_with(line: &str, labels: &[&str]) -> bool {
+    let start: String = line.chars().take(40).collect::<String>().to_lowercase();
+    labels.iter().any(|label| start.starts_with(label))
 }
 
 /// Headings over a list of other stories, in the languages of the press: the whole heading,
@@ -492,11 +494,7 @@ fn is_photo_credit(node: &NodeRef) -> bool {
     }
     let text = node.text();
     let text = text.trim_start();
-    if text.chars().count() > CREDIT_LINE {
-        return false;
-    }
-    let start: String = text.chars().take(20).collect::<String>().to_lowercase();
-    CREDIT_LABELS.iter().any(|label| start.starts_with(label))
+    text.chars().count() <= CREDIT_LINE && opens_with(text, CREDIT_LABELS)
 }
 
 /// Whether the element is a list of links: text, most of it the text of links.
