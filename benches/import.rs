@@ -3,6 +3,10 @@
 //! imports them into a fresh archive (hash, copy, EXIF, 256 px thumbnail, database) and, in the
 //! same run, has `vipsthumbnail` (Debian libvips-tools) make 256 px thumbnails of the same files.
 //!
+//! Then PDFs: the corpus's PDFs, four distinct copies of each, imported (text, Info, first page
+//! drawn as the 256 px thumbnail, database), beside poppler doing the same work on the same
+//! files (`pdftotext` for the text, `pdftoppm` for the first page at 256 px), when it is here.
+//!
 //! Then text articles: N_TEXTS (default 10,000) stories made from the corpus's Reuters and BBC
 //! texts (each made distinct by a line of its own), imported end to end: hash, copy, parse,
 //! language, suggestions, database and search index, committed as the import commits them.
@@ -124,8 +128,100 @@ fn main() {
     } else {
         println!("vipsthumbnail not found (apt-get install libvips-tools): no reference figure");
     }
+    pdfs(&corpus.join("../pdf"), work.path());
     let n_texts: usize = args.get(2).and_then(|n| n.parse().ok()).unwrap_or(10_000);
     texts(&corpus.join(".."), work.path(), n_texts);
+}
+
+/// Imports four distinct copies of every PDF under `corpus`, then has poppler read the same files.
+fn pdfs(corpus: &Path, work: &Path) {
+    let sources: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(walkdir::DirEntry::into_path)
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .collect();
+    if sources.is_empty() {
+        println!("PDF import bench skipped: no PDFs under {}", corpus.display());
+        return;
+    }
+    let inbox = work.join("pdfs");
+    std::fs::create_dir_all(&inbox).expect("PDF folder");
+    let mut files = Vec::new();
+    for copy in 0..4 {
+        for (i, src) in sources.iter().enumerate() {
+            let mut bytes = std::fs::read(src).expect("read corpus PDF");
+            // A comment after the end: readers ignore it, and the copy has a hash of its own.
+            bytes.extend_from_slice(format!("\n% copy {copy}\n").as_bytes());
+            let dest = inbox.join(format!("{copy}-{i:03}.pdf"));
+            std::fs::write(&dest, bytes).expect("write PDF copy");
+            files.push(dest);
+        }
+    }
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    let poppler = Command::new("pdftoppm").arg("-v").output().is_ok();
+    let mut n_imported = 0;
+    let mut n_pictured = 0;
+    for round in 0..ROUNDS {
+        let archive_dir = work.join(format!("archive-pdfs-{round}"));
+        let archive = Archive::open(&archive_dir).expect("open archive");
+        let start = Instant::now();
+        let report =
+            archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).expect("import");
+        ours.push(start.elapsed());
+        n_imported = report.n_imported();
+        n_pictured = archive.all_clippings().expect("clippings").iter().filter(|c| c.has_thumbnail).count();
+        drop(archive);
+        std::fs::remove_dir_all(&archive_dir).ok();
+        if poppler {
+            let out = work.join(format!("poppler-{round}"));
+            std::fs::create_dir_all(&out).expect("poppler out");
+            let start = Instant::now();
+            // One file at a time in each of two threads, as the import uses both cores.
+            std::thread::scope(|scope| {
+                for (half, chunk) in files.chunks(files.len().div_ceil(2)).enumerate() {
+                    let out = &out;
+                    scope.spawn(move || {
+                        for (i, file) in chunk.iter().enumerate() {
+                            let stem = out.join(format!("{half}-{i}"));
+                            // Broken and encrypted files fail here as they fail in the import.
+                            let _ = Command::new("pdftotext").arg(file).arg(stem.with_extension("txt")).output();
+                            let _ = Command::new("pdftoppm")
+                                .args(["-f", "1", "-l", "1", "-scale-to", "256", "-jpeg", "-singlefile"])
+                                .arg(file)
+                                .arg(&stem)
+                                .output();
+                        }
+                    });
+                }
+            });
+            theirs.push(start.elapsed());
+        }
+    }
+    let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
+    let rate = |d: Duration| files.len() as f64 / d.as_secs_f64();
+    let (o, t) = (best(&ours), best(&theirs));
+    println!(
+        "clippings import:  {:7.1} PDFs/s  (best of {ROUNDS}: {:.3} s for {} files from {} in the corpus; \
+         {n_imported} imported, {n_pictured} with their first page drawn; text, Info, thumbnail, db)",
+        rate(o),
+        o.as_secs_f64(),
+        files.len(),
+        sources.len()
+    );
+    if poppler {
+        println!(
+            "poppler:           {:7.1} PDFs/s  (best of {ROUNDS}: {:.3} s; pdftotext and pdftoppm -scale-to 256, \
+             2 threads, a process each)",
+            rate(t),
+            t.as_secs_f64()
+        );
+        println!("ratio (clippings / poppler throughput): {:.2}x", rate(o) / rate(t));
+    } else {
+        println!("pdftoppm not found (apt-get install poppler-utils): no reference figure");
+    }
 }
 
 /// Imports `n` text stories made from the corpus's Reuters and BBC texts; prints stories/s.

@@ -467,6 +467,53 @@ fn photo_iptc_xmp_and_sidecars() {
 /// A PDF whose producer sets words in pieces a little apart (as Google Docs does): pdf-extract
 /// reads a space at every such gap ("Exa mpl e  doc ume nt"); the import keeps words whole.
 #[test]
+fn a_pdf_shows_its_first_page_and_a_scan_without_text_is_kept_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    // A US Letter page (612 x 792 pt): a black box over the upper left quarter, text below.
+    let page = "0 0 0 rg 36 432 270 324 re f BT /F1 14 Tf 72 200 Td (Cargo volumes doubled.) Tj ET";
+    write(&inbox, "report.pdf", pdf_with_content("Corridor report", "", "", "Helvetica", page));
+    // A scanned page: grey all over, and no text at all (no title either).
+    write(
+        &inbox,
+        "Front page 12 March.pdf",
+        pdf_with_content("", "", "", "Helvetica", "0.3 0.3 0.3 rg 0 0 612 792 re f"),
+    );
+    // Nothing on the page and nothing to read: not a clipping.
+    write(&inbox, "empty.pdf", pdf_with_content("", "", "", "Helvetica", ""));
+    let report = import(&archive, std::slice::from_ref(&inbox));
+
+    let pdf = archive.get(imported_id(&report, "report.pdf")).unwrap();
+    assert!(pdf.has_thumbnail && pdf.body.contains("Cargo volumes doubled."), "{pdf:?}");
+    let thumb = image::open(archive.thumbnail_path(&pdf.hash)).unwrap().to_luma8();
+    // 256 px on the long edge, the page's proportions kept.
+    assert_eq!((thumb.width(), thumb.height()), (197, 256));
+    let luma = |x: u32, y: u32| thumb.get_pixel(x, y)[0];
+    // Inside the box (x 12-98, y 12-116 at this scale), beside it, and below it.
+    assert!(luma(55, 60) < 40 && luma(20, 100) < 40, "{} {}", luma(55, 60), luma(20, 100));
+    assert!(luma(160, 60) > 215 && luma(55, 150) > 215, "{} {}", luma(160, 60), luma(55, 150));
+
+    let scan = archive.get(imported_id(&report, "Front page 12 March.pdf")).unwrap();
+    assert_eq!((scan.title.as_str(), scan.body.as_str()), ("Front page 12 March", ""));
+    assert!(scan.has_thumbnail);
+    let grey = image::open(archive.thumbnail_path(&scan.hash)).unwrap().to_luma8();
+    assert!(grey.pixels().all(|p| (60..=100).contains(&p[0])), "a grey page");
+    assert!(matches!(failure(&report, "empty.pdf"), ImportError::NoText));
+
+    // An archive from before PDFs had pictures: importing the file again draws its page.
+    archive.update(&clippings::archive::Clipping { has_thumbnail: false, ..pdf.clone() }).unwrap();
+    std::fs::remove_file(archive.thumbnail_path(&pdf.hash)).unwrap();
+    let again = import(&archive, &[inbox.join("report.pdf")]);
+    assert!(matches!(outcome_of(&again, "report.pdf"), Outcome::Restored { .. }), "{again:#?}");
+    assert!(archive.get(pdf.id).unwrap().has_thumbnail);
+    assert!(archive.thumbnail_path(&pdf.hash).is_file());
+    // Once drawn, a third import finds nothing missing.
+    let third = import(&archive, &[inbox.join("report.pdf")]);
+    assert!(matches!(outcome_of(&third, "report.pdf"), Outcome::Duplicate { .. }), "{third:#?}");
+}
+
+#[test]
 fn pdf_words_set_in_pieces_are_read_whole() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();

@@ -504,7 +504,8 @@ impl Archive {
     }
 
     /// A file already archived whose original or thumbnail has gone missing from the archive
-    /// (deleted by hand, lost with a disk) puts them back: importing it again repairs.
+    /// (deleted by hand, lost with a disk) puts them back: importing it again repairs. A PDF
+    /// archived before PDFs had thumbnails gets its first page drawn the same way.
     fn restore_missing_files(
         &self,
         duplicate: Outcome,
@@ -517,7 +518,7 @@ impl Archive {
         let Ok(existing) = self.get(id) else { return Ok(Outcome::Duplicate { id, title }) };
         let original = self.original_path(&existing);
         let thumbnail = self.thumbnail_path(&existing.hash);
-        let wants_thumbnail = existing.kind == Kind::Photo || existing.has_thumbnail;
+        let wants_thumbnail = existing.kind == Kind::Photo || existing.has_thumbnail || existing.format == "pdf";
         let (lost_original, lost_thumbnail) = (!original.is_file(), wants_thumbnail && !thumbnail.is_file());
         if !lost_original && !lost_thumbnail {
             return Ok(Outcome::Duplicate { id, title });
@@ -526,12 +527,17 @@ impl Archive {
         if lost_original {
             write_atomically(&original, |dest| copy_source(source, dest)).map_err(store_err)?;
         }
+        let mut drawn = false;
         if lost_thumbnail
             && let Some(jpeg) = prepare_quietly(path, kind, source, &existing.hash, byte_size)?.thumbnail_jpeg
         {
             write_atomically(&thumbnail, |dest| dest.write_all(&jpeg)).map_err(store_err)?;
+            drawn = true;
+            if !existing.has_thumbnail {
+                self.update(&Clipping { has_thumbnail: true, ..existing }).map_err(store_err)?;
+            }
         }
-        Ok(Outcome::Restored { id, title })
+        Ok(if lost_original || drawn { Outcome::Restored { id, title } } else { Outcome::Duplicate { id, title } })
     }
 
     fn duplicate_outcome(&self, hash: &str) -> Option<Outcome> {
@@ -638,17 +644,37 @@ fn prepare(
         }
         FileKind::Office { .. } | FileKind::Pdf => {
             let bytes = read_whole(source, MAX_DOCUMENT_BYTES)?;
-            let (doc, format) = match kind {
-                FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt"),
-                FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx"),
-                _ => (pdf::read_pdf(&bytes)?, "pdf"),
+            let (doc, format, picture) = match kind {
+                FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt", None),
+                FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx", None),
+                _ => {
+                    let doc = match pdf::read_pdf(&bytes) {
+                        Err(ImportError::NoText) => None,
+                        read => Some(read?),
+                    };
+                    // A PDF shows its first page in the grid.
+                    let picture = pdf::first_page_picture(&bytes, media::THUMB_SIZE_PX);
+                    // A scanned page (pictures, no text) is kept for its picture, under its
+                    // file's name; a PDF with neither is not a clipping.
+                    let scan = || {
+                        picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| text::Document {
+                            title: photo_title(original_name),
+                            author: String::new(),
+                            published: None,
+                            body: String::new(),
+                        })
+                    };
+                    (doc.or_else(scan).ok_or(ImportError::NoText)?, "pdf", picture)
+                }
             };
+            let thumbnail_jpeg = picture.and_then(|picture| media::encode_thumbnail(&picture).ok());
             clipping.title = doc.title;
             clipping.author = doc.author;
             clipping.body = doc.body;
             clipping.published = doc.published.or_else(|| story_date(&clipping.body));
             clipping.format = format.to_owned();
-            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
+            clipping.has_thumbnail = thumbnail_jpeg.is_some();
+            Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
         }
         FileKind::Photo(claimed) => {
             let photo = media::read_photo(source, claimed)?;

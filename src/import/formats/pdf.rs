@@ -1,7 +1,11 @@
-//! PDF articles: the text of every page (pdf-extract) and title, author and date from the
-//! document's Info dictionary (lopdf). Encrypted and broken files get a clear error.
+//! PDF articles: the text of every page (pdf-extract), title, author and date from the
+//! document's Info dictionary (lopdf), and the first page drawn as the thumbnail (hayro).
+//! Encrypted and broken files get a clear error.
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+use image::RgbImage;
 use pdf_extract::Object;
 
 use crate::archive::quiet;
@@ -80,6 +84,49 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     }
     let published = [field(b"CreationDate"), field(b"ModDate")].iter().find_map(|d| parse_pdf_date(d));
     Ok(Document { title, author: field(b"Author"), published, body })
+}
+
+/// The first page drawn on white, `long_edge_px` on its long edge, or `None` when it cannot be
+/// drawn. Call it only on a file `read_pdf` took: that measured the streams first. A page the
+/// renderer fails on costs the PDF its picture, never its text.
+pub(crate) fn first_page_picture(bytes: &[u8], long_edge_px: u32) -> Option<RgbImage> {
+    quiet::catch_quietly(|| draw_first_page(bytes, long_edge_px)).ok().flatten()
+}
+
+fn draw_first_page(bytes: &[u8], long_edge_px: u32) -> Option<RgbImage> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+
+    let pdf = hayro::hayro_syntax::Pdf::new(Arc::new(bytes.to_vec())).ok()?;
+    let page = pdf.pages().first()?;
+    let (width, height) = page.render_dimensions();
+    let long_edge = width.max(height);
+    // A page a hundred times longer than wide would be drawn less than a pixel across.
+    if !long_edge.is_finite() || width.min(height) * 100.0 < long_edge {
+        return None;
+    }
+    let scale = long_edge_px as f32 / long_edge;
+    let cache = RenderCache::new();
+    let pixmap = hayro::render(
+        page,
+        &cache,
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
+    );
+    let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+    if w == 0 || h == 0 {
+        return None;
+    }
+    // Drawn on an opaque background, so the premultiplied colours are the colours.
+    let rgb = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    RgbImage::from_raw(w, h, rgb)
+}
+
+/// Whether a drawn page is blank: every pixel near white.
+pub(crate) fn is_blank(picture: &RgbImage) -> bool {
+    picture.as_raw().iter().all(|&c| c >= 0xF0)
 }
 
 /// A text's words (runs with a letter) and their mean length in letters.
@@ -173,7 +220,7 @@ mod tests {
     /// A file shaped like a PDF whose one stream holds `n_zeros` zero bytes, deflated.
     fn pdf_with_zeros(n_zeros: usize) -> Vec<u8> {
         use std::io::Write;
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         let chunk = vec![0u8; 1 << 20];
         for _ in 0..n_zeros / chunk.len() {
             encoder.write_all(&chunk).unwrap();
