@@ -488,7 +488,7 @@ fn a_pdf_shows_its_first_page_and_a_scan_without_text_is_kept_for_it() {
     assert!(pdf.has_thumbnail && pdf.body.contains("Cargo volumes doubled."), "{pdf:?}");
     let thumb = image::open(archive.thumbnail_path(&pdf.hash)).unwrap().to_luma8();
     // 256 px on the long edge, the page's proportions kept.
-    assert_eq!((thumb.width(), thumb.height()), (197, 256));
+    assert_eq!((thumb.width(), thumb.height()), (198, 256));
     let luma = |x: u32, y: u32| thumb.get_pixel(x, y)[0];
     // Inside the box (x 12-98, y 12-116 at this scale), beside it, and below it.
     assert!(luma(55, 60) < 40 && luma(20, 100) < 40, "{} {}", luma(55, 60), luma(20, 100));
@@ -499,6 +499,10 @@ fn a_pdf_shows_its_first_page_and_a_scan_without_text_is_kept_for_it() {
     assert!(scan.has_thumbnail);
     let grey = image::open(archive.thumbnail_path(&scan.hash)).unwrap().to_luma8();
     assert!(grey.pixels().all(|p| (60..=100).contains(&p[0])), "a grey page");
+    // The window and the press review show a scan as a photo, drawn at the size they need.
+    assert!(scan.is_scan() && !pdf.is_scan());
+    let large = clippings::import::photo::media::read_picture(&archive.original_path(&scan), "pdf", 800).unwrap();
+    assert_eq!((large.width(), large.height()), (618, 800));
     assert!(matches!(failure(&report, "empty.pdf"), ImportError::NoText));
 
     // An archive from before PDFs had pictures: importing the file again draws its page.

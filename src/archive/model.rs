@@ -228,6 +228,11 @@ impl Clipping {
     pub fn date(&self) -> NaiveDate {
         self.published.or_else(|| self.captured_at.map(|t| t.date())).unwrap_or_else(|| self.imported_at.date_naive())
     }
+
+    /// A scanned page: a PDF with no text, kept for its picture, which is shown as a photo's is.
+    pub fn is_scan(&self) -> bool {
+        self.kind == Kind::Article && self.format == "pdf" && self.has_thumbnail && self.body.trim().is_empty()
+    }
 }
 
 /// A clipping with its tags, for display and for `--json`.

@@ -431,9 +431,9 @@ fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pi
     let (paragraphs, _) = text_of(&clip.body, options.words);
     let picture = if !options.pictures {
         None
-    } else if clip.kind == Kind::Photo && pictures == Pictures::Print {
+    } else if (clip.kind == Kind::Photo || clip.is_scan()) && pictures == Pictures::Print {
         picture_of_photo(archive, clip).or_else(|| thumbnail_of(archive, clip))
-    } else if clip.kind == Kind::Photo || clip.has_thumbnail {
+    } else if clip.kind == Kind::Photo || clip.is_scan() || (clip.has_thumbnail && clip.format != "pdf") {
         thumbnail_of(archive, clip)
     } else {
         None
@@ -494,7 +494,7 @@ pub fn text_of(body: &str, words: Option<usize>) -> (Vec<String>, bool) {
     (out, cut)
 }
 
-/// A photo's picture at print size, orientation applied.
+/// A photo's (or a scanned page's) picture at print size, orientation applied.
 fn picture_of_photo(archive: &Archive, clip: &Clipping) -> Option<Picture> {
     let path = archive.original_path(clip);
     let rgb = crate::import::photo::media::read_picture(&path, &clip.format, PICTURE_PX).ok()?;

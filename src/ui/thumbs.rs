@@ -148,6 +148,12 @@ pub fn decode_for_display(path: &Path, orientation: Option<u16>, max_side_px: u3
     if tests::PANIC_IN_NEXT_DECODE.swap(false, std::sync::atomic::Ordering::SeqCst) {
         panic!("a decoder panic, injected by a test");
     }
+    if path.extension().is_some_and(|e| e == "pdf") {
+        // A scanned page, drawn at the size asked for.
+        return crate::import::photo::media::read_picture(path, "pdf", max_side_px)
+            .map(|rgb| to_color_image(&image::DynamicImage::ImageRgb8(rgb)))
+            .map_err(|e| e.to_string());
+    }
     let mut reader =
         image::ImageReader::open(path).map_err(|e| e.to_string())?.with_guessed_format().map_err(|e| e.to_string())?;
     let mut limits = image::Limits::default();

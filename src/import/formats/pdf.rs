@@ -106,7 +106,9 @@ fn draw_first_page(bytes: &[u8], long_edge_px: u32) -> Option<RgbImage> {
     if !long_edge.is_finite() || width.min(height) * 100.0 < long_edge {
         return None;
     }
-    let scale = long_edge_px as f32 / long_edge;
+    // The renderer truncates the page's size in pixels: half a pixel more keeps the long edge
+    // at `long_edge_px` where the division lands just under it.
+    let scale = (long_edge_px as f32 + 0.5) / long_edge;
     let cache = RenderCache::new();
     let pixmap = hayro::render(
         page,

@@ -89,10 +89,14 @@ pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoI
 
 /// A photo in the archive at about `max_px` on its long side (up to half as much again, where
 /// that spares resampling what the JPEG decoder gave at a reduced scale), turned upright: for
-/// printing.
+/// printing. A PDF (a scanned page) gives its first page drawn at `max_px`.
 pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result<RgbImage, ImportError> {
-    let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
     let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
+    if format == "pdf" {
+        return crate::import::formats::pdf::first_page_picture(&bytes, max_px)
+            .ok_or_else(|| ImportError::BadText("the PDF's first page cannot be drawn".to_owned()));
+    }
+    let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
     let info = read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(&bytes), claimed, max_px, 1.5)?;
     Ok(info.thumbnail)
 }

@@ -341,24 +341,23 @@ fn single_ui(
     };
     let id = detail.item.clipping.id;
     let kind = detail.item.clipping.kind;
+    let is_scan = detail.item.clipping.is_scan();
     missing_font_ui(ui, detail);
     ui.add_space(6.0);
     if detail.item.clipping.trashed_at.is_some() && ui.button(t!("restore-from-trash")).clicked() {
         actions.push(Action::Edit(Edit::Restore(vec![id])));
     }
-    match kind {
-        Kind::Photo => {
-            if detail.image.is_none() && !detail.image_requested {
-                detail.image_requested = true;
-                actions.push(Action::LoadImage(id, MAX_PHOTO_SIDE_PX));
-            }
-            let thumb = thumbs.get(&detail.item.clipping.hash);
-            let texture = detail.image.clone().or(thumb);
-            photo_ui(ui, detail, texture);
+    // A scanned page has no text to show: its picture is what there is to read.
+    if kind == Kind::Photo || is_scan {
+        if detail.image.is_none() && !detail.image_requested {
+            detail.image_requested = true;
+            actions.push(Action::LoadImage(id, MAX_PHOTO_SIDE_PX));
         }
-        Kind::Article => {
-            ui.label(egui::RichText::new(&detail.item.clipping.title).heading());
-        }
+        let thumb = thumbs.get(&detail.item.clipping.hash);
+        let texture = detail.image.clone().or(thumb);
+        photo_ui(ui, detail, texture);
+    } else {
+        ui.label(egui::RichText::new(&detail.item.clipping.title).heading());
     }
     ui.add_space(6.0);
 
