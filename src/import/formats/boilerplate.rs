@@ -129,7 +129,7 @@ fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<
             || (name == "figure" && !has_paragraphs(&child));
         let named = BOX_TAGS.contains(&name.as_str()) && names_a_box(&child);
         let read_more = READ_MORE_TAGS.contains(&name.as_str()) && is_read_more(&child);
-        let credit = CREDIT_TAGS.contains(&name.as_str()) && is_photo_credit(&child);
+        let credit = CREDIT_TAGS.contains(&name.as_str()) && (is_photo_credit(&child) || is_ad_label(&child));
         if (framed || named || read_more || credit) && !holds_the_article(&child, limits) {
             doomed.push(child);
         } else {
@@ -497,6 +497,43 @@ fn is_photo_credit(node: &NodeRef) -> bool {
     text.chars().count() <= CREDIT_LINE && opens_with(text, CREDIT_LABELS)
 }
 
+/// The word over an advertisement or a paid post, lower case, in the languages of the press.
+const AD_LABELS: &[&str] = &[
+    "anzeige",
+    "werbung",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "gesponsert",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "advertentie",
+    "reklama",
+    "реклама",
+];
+
+/// Whether the element is an advertisement's label: the word alone ("Anzeige", "- Anzeige -",
+/// "Reklama") or opening a short line after a colon, comma, full stop or dash ("ANZEIGE - Heute
+/// mal ausgehen?", "*Werbung. Dieser Beitrag enthält Werbung für ..."). A sentence that merely
+/// starts with the word ("Werbung ist ...") is the article's.
+fn is_ad_label(node: &NodeRef) -> bool {
+    if node.descendants_it().nth(8).is_some() {
+        return false;
+    }
+    let text = node.text();
+    let line = text.trim_matches(|c: char| c.is_whitespace() || "-–—*|•·:[]()".contains(c));
+    if line.chars().count() > CREDIT_LINE {
+        return false;
+    }
+    let line = line.to_lowercase();
+    AD_LABELS.iter().any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with([':', ',', '.']) || rest.trim_start().starts_with(['-', '–', '—', '|'])
+        })
+    })
+}
+
 /// Whether the element is a list of links: text, most of it the text of links.
 fn is_link_list(node: &NodeRef) -> bool {
     let text = text_len(node);
@@ -721,6 +758,26 @@ mod tests {
             "einloggen",
         ] {
             assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
+        }
+    }
+
+    #[test]
+    fn advertisement_labels_are_not_text() {
+        let story = paragraphs(&[
+            "Die Verhandlungen in Brüssel gingen weiter,",
+            "Die Delegationen sprachen über den Mittleren Korridor,",
+            "Die Minister wollen sich im Herbst wieder treffen,",
+        ]);
+        let page = format!(
+            r##"<html><head><title>Gespräche</title></head><body><div class="content"><h1>Gespräche</h1>
+            <p>- Anzeige -</p>{story}<div>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</div>
+            <p>*Werbung. Dieser Beitrag enthält Werbung für eine Marke.</p><span>Reklama</span>
+            <p>Werbung ist ein Thema, über das die Minister lange sprachen.</p></div></body></html>"##
+        );
+        let body = read_page(&page).unwrap().body;
+        assert!(body.contains("Mittleren Korridor") && body.contains("Werbung ist ein Thema"), "{body}");
+        for label in ["Anzeige", "ANZEIGE", "Werbung für eine Marke", "Reklama"] {
+            assert!(!body.contains(label), "{label} in {body}");
         }
     }
 
