@@ -12,7 +12,7 @@
 //! headline, an `<article>` or `<main>`, half of the page's paragraphs or a large part of its
 //! text is kept whatever its class says, and so is a short line that names the author.
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef};
 
 /// Words of a class or id that name a box beside the article, matched inside the value
 /// (`post-share-buttons`, `relatedPosts`).
@@ -649,23 +649,50 @@ const BODY_PARAGRAPH: usize = 80;
 /// least three paragraphs of sentences.
 pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let selection = doc.select(BODY_SELECTOR);
-    let holds_headline = |node: &&NodeRef| node.descendants_it().any(|d| is(&d, "h1"));
-    let headed: Vec<&NodeRef> = selection.nodes().iter().filter(holds_headline).collect();
-    let best = if headed.is_empty() {
-        selection.nodes().iter().max_by_key(|node| paragraph_len(node))?
-    } else {
-        headed.into_iter().max_by_key(|node| paragraph_len(node))?
+    let headline_of = |node: &NodeRef| node.descendants_it().find(|d| is(d, "h1")).map(|h1| words_of(&h1));
+    let headed: Vec<&NodeRef> = selection.nodes().iter().filter(|node| headline_of(node).is_some()).collect();
+    // A page that runs on into the next stories holds several articles, each with its own
+    // headline: the page's is the one its title names, and holds no other story's headline.
+    let title = super::html::clean(&doc.select("title").text());
+    let n_headlines = |node: &NodeRef| node.descendants_it().filter(|d| is(d, "h1")).count();
+    let titled: Vec<&NodeRef> = headed
+        .iter()
+        .copied()
+        .filter(|node| n_headlines(node) == 1)
+        .filter(|node| headline_of(node).is_some_and(|h| h.len() >= 10 && title.contains(h.as_str())))
+        .collect();
+    let best = match (titled.is_empty(), headed.is_empty()) {
+        (false, _) => titled.into_iter().max_by_key(|node| paragraph_len(node))?,
+        (true, false) => headed.iter().copied().max_by_key(|node| paragraph_len(node))?,
+        (true, true) => selection.nodes().iter().max_by_key(|node| paragraph_len(node))?,
+    };
+    // Another story's article (its own headline, neither inside this one nor around it) says
+    // nothing of where this one's text is, nor do its paragraphs in an element around both.
+    let related = |node: &NodeRef| {
+        node.id == best.id
+            || best.ancestors_it(None).any(|a| a.id == node.id)
+            || node.ancestors_it(None).any(|a| a.id == best.id)
+    };
+    let other_stories: Vec<NodeId> =
+        headed.iter().filter(|node| n_headlines(node) == 1 && !related(node)).map(|node| node.id).collect();
+    let other_story = |node: &NodeRef| {
+        other_stories.contains(&node.id) || node.ancestors_it(None).any(|a| other_stories.contains(&a.id))
     };
     let openings = |node: &NodeRef| -> Vec<String> {
         node.descendants_it()
-            .filter(|d| is(d, "p"))
+            .filter(|d| is(d, "p") && !other_story(d))
             .map(|p| words_of(&p))
             .filter(|text| text.len() >= BODY_PARAGRAPH)
             .map(|text| text.chars().take(50).collect())
             .collect()
     };
-    let all_openings =
-        selection.nodes().iter().map(openings).filter(|o: &Vec<String>| o.len() >= BODY_PARAGRAPHS).collect();
+    let all_openings = selection
+        .nodes()
+        .iter()
+        .filter(|node| !other_story(node))
+        .map(openings)
+        .filter(|o: &Vec<String>| o.len() >= BODY_PARAGRAPHS)
+        .collect();
     let best_openings = openings(best);
     let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
     // The innermost: a list item made of paragraphs is read as its paragraphs.
@@ -869,6 +896,39 @@ mod tests {
             assert!(read.body.contains(s), "lost {s:?}: {}", read.body);
         }
         assert!(!read.body.contains("Meldung 3"), "{}", read.body);
+    }
+
+    #[test]
+    fn a_page_that_runs_on_into_the_next_stories_is_read_for_its_own() {
+        // The page's story, short, then the next stories loaded under it, longer, each in an
+        // <article> with its own headline and body, all in one <article> around them.
+        let ours = [
+            "Die Kapuziner segnen am Samstag wieder Autos, Motorräder, Lastwagen, Fahrräder und Busse.",
+            "Die Segnung beginnt um sechs Uhr und dauert bis in den Abend, auf beiden Seiten der Allee.",
+            "Es ist die zwanzigste Ausgabe, und jeder Fahrer bekommt einen Aufkleber und ein Bild dazu.",
+        ];
+        let story = |headline: &str, sentences: &[String]| {
+            let text: String = sentences.iter().map(|s| format!("<p>{s}</p>")).collect();
+            format!(
+                r#"<article class="entry"><header><h1>{headline}</h1></header><div class="entry-text">{text}</div></article>"#
+            )
+        };
+        let ours: Vec<String> = ours.iter().map(|s| (*s).to_owned()).collect();
+        let next: Vec<String> = (1..=9)
+            .map(|i| format!("Absatz {i} der nächsten Meldung: Der Generalstaatsanwalt traf seine Amtskollegin, und sie sprachen lange über die Zusammenarbeit der Justiz."))
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Tageblatt | Segnung der Fahrzeuge am Samstag</title></head><body>
+            <article class="post">{}{}{}</article></body></html>"#,
+            story("Segnung der Fahrzeuge am Samstag", &ours),
+            story("Staatsanwälte treffen sich", &next),
+            story("Noch eine Meldung", &next[..4]),
+        );
+        let read = read_page(&page).unwrap();
+        for s in &ours {
+            assert!(read.body.contains(s.as_str()), "lost {s:?}: {}", read.body);
+        }
+        assert!(!read.body.contains("Generalstaatsanwalt"), "{}", read.body);
     }
 
     #[test]
