@@ -199,6 +199,7 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
 fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
     let doc = dom_query::Document::from(html);
+    let stated = stated_body(&doc);
     super::boilerplate::remove_boxes(&doc);
     let lead = super::boilerplate::lead(&doc);
     let marked = super::boilerplate::marked_body(&doc);
@@ -210,6 +211,16 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let mut body = tidy_text(&article.text_content);
     if let Some(marked) = marked {
         body = checked_against_named_body(body, &marked, config);
+    }
+    // A page that shows only the start of its article (the rest behind a subscription, or
+    // drawn by a script) may state the whole text in its structured data.
+    if let Some(stated) = stated.filter(|s| s.len() >= STATED_BODY_LEAST && s.len() >= 2 * body.len()) {
+        // Its summary (the page's description), which the page shows over the text, opens it.
+        let summary = article.excerpt.as_deref().map(clean).filter(|e| e.len() >= 40);
+        body = match summary.filter(|summary| !clean(&stated).contains(opening(summary))) {
+            Some(summary) => format!("{summary}\n\n{stated}"),
+            None => stated,
+        };
     }
     // The lead Readability left out opens the text, as it opens the page.
     if let Some(lead) = lead.filter(|lead| !clean(&body).contains(opening(lead))) {
@@ -237,6 +248,42 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
         url,
         body,
     })
+}
+
+/// The shortest text stated as the article's body that is taken over a page's shown text.
+const STATED_BODY_LEAST: usize = 1_000;
+
+/// The longest `articleBody` of the page's JSON-LD (schema.org), as text.
+fn stated_body(doc: &dom_query::Document) -> Option<String> {
+    fn longest(value: &serde_json::Value, best: &mut Option<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    match value {
+                        serde_json::Value::String(text) if key == "articleBody" => {
+                            if best.as_ref().is_none_or(|b| b.len() < text.len()) {
+                                *best = Some(text.clone());
+                            }
+                        }
+                        other => longest(other, best),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| longest(item, best)),
+            _ => {}
+        }
+    }
+    let mut best = None;
+    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(script.text().trim()) {
+            longest(&value, &mut best);
+        }
+    }
+    // Some sites state it with its markup; others a paragraph a line.
+    let text = best?;
+    let text = if text.contains("</") { text_of_markup(&text) } else { text };
+    let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    Some(tidy_text(&paragraphs.join("\n\n"))).filter(|text| !text.is_empty())
 }
 
 /// A page read as plain text: its `<title>` and the text of its markup.
@@ -957,6 +1004,36 @@ mod tests {
 <p>The parties discussed the Middle Corridor, green hydrogen and the priorities of Kazakhstan in the European direction, as well as the Enhanced Partnership and Cooperation Agreement.</p>
 <p>At the end of the meeting, the Ambassador invited Frans Weekers to take part in the Astana International Forum, which will be held in June.</p>
 </article><footer>Copyright 2024 The Astana Times. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn a_page_that_shows_only_the_start_of_its_article_is_read_from_what_it_states() {
+        let paragraphs: Vec<String> = (1..=8)
+            .map(|i| format!("Absatz {i}: Die Verhandlungen über den Mittleren Korridor gingen in Brüssel weiter, und die Minister sprachen lange über Zölle und Häfen."))
+            .collect();
+        let stated = serde_json::json!({
+            "@context": "https://schema.org",
+            "@graph": [{"@type": "NewsArticle", "headline": "Gespräche in Brüssel", "articleBody": paragraphs.join("\n")}]
+        });
+        let page = |stated: &serde_json::Value| {
+            format!(
+                r#"<html><head><title>Gespräche in Brüssel</title>
+                <meta name="description" content="Kasachstan und die EU verhandeln weiter über den Mittleren Korridor und seine Häfen.">
+                <script type="application/ld+json">{stated}</script></head><body><article><h1>Gespräche in Brüssel</h1>
+                <p>Kasachstan und die EU verhandeln weiter über den Mittleren Korridor und seine Häfen.</p>
+                <div class="offer"><p>Mit Digital-Abo weiterlesen</p><p>Jahresabo 99,00 EUR im ersten Jahr, danach 122,40 EUR</p></div>
+                </article></body></html>"#
+            )
+        };
+        let read = read_page(&page(&stated)).unwrap();
+        // The summary the page shows, then the whole text, a paragraph at a time.
+        assert!(read.body.starts_with("Kasachstan und die EU verhandeln"), "{}", read.body);
+        assert!(read.body.contains(&format!("{}\n\n{}", paragraphs[0], paragraphs[1])), "{}", read.body);
+        assert!(read.body.contains(&paragraphs[7]) && !read.body.contains("Jahresabo"), "{}", read.body);
+        // What a page states that is not much more than it shows does not replace it.
+        let short = serde_json::json!({"@type": "NewsArticle", "articleBody": paragraphs[..1].join("\n")});
+        let read = read_page(&page(&short)).unwrap();
+        assert!(!read.body.contains("Absatz 1"), "{}", read.body);
+    }
 
     #[test]
     fn a_news_page_with_json_ld() {
