@@ -123,6 +123,37 @@ fn dropped_files_appear_in_the_grid_with_a_report() {
 }
 
 #[test]
+fn a_scanned_pdf_shows_its_page_where_an_article_shows_its_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inbox = tmp.path().join("inbox");
+    // A scan: a grey page, no text. A report: text on its page.
+    let scan = write(
+        &inbox,
+        "Front page 12 March.pdf",
+        pdf_with_content("", "", "", "Helvetica", "0.3 0.3 0.3 rg 0 0 612 792 re f"),
+    );
+    let report = write(&inbox, "report.pdf", pdf("Corridor report", "", "", &["Cargo volumes doubled at Aktau."]));
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    for path in [&scan, &report] {
+        h.input_mut().dropped_files.push(Arc::new(Dropped(path.clone())));
+    }
+    h.step();
+    settle(&mut h);
+    h.get_by_label("2 imported, 0 duplicates, 0 failed");
+    h.get_by_label("Close").click();
+    settle(&mut h);
+
+    h.get_by_label("Front page 12 March").click();
+    settle(&mut h);
+    // The page drawn at the pane's size (2,048 px on its long edge), not the 256 px thumbnail.
+    assert_eq!(h.state().shown_picture_size(), Some([1582, 2048]));
+    h.get_by_label("Corridor report").click();
+    settle(&mut h);
+    assert_eq!(h.state().shown_picture_size(), None);
+    h.get_by_label("Cargo volumes doubled at Aktau.");
+}
+
+#[test]
 fn typing_in_the_search_box_narrows_the_results() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = seeded(tmp.path());

@@ -120,6 +120,11 @@ impl ClippingsApp {
         &self.state.settings
     }
 
+    /// The size of the picture the detail pane shows, once loaded (a photo, a scanned page).
+    pub fn shown_picture_size(&self) -> Option<[usize; 2]> {
+        self.panels.detail.shown_picture_size()
+    }
+
     /// The passage of a clipping's text where the current search matched, as the list shows it.
     pub fn snippet(&mut self, entry: &Entry) -> Option<Snippet> {
         self.matches.snippet(entry).cloned()

@@ -35,6 +35,11 @@ impl DetailPane {
         self.shown.as_ref().map(|d| &d.item.clipping)
     }
 
+    /// The size of the picture loaded for the clipping shown (a photo, a scanned page).
+    pub fn shown_picture_size(&self) -> Option<[usize; 2]> {
+        self.shown.as_ref()?.image.as_ref().map(egui::TextureHandle::size)
+    }
+
     /// Shows a clipping as the catalog has it, until the worker's fresh copy comes.
     pub fn show(&mut self, clipping: Clipping, tags: Vec<Tag>) {
         self.shown = Some(Detail::new(ClippingWithTags { clipping, tags }));
