@@ -732,13 +732,18 @@ mod tests {
         words.iter().map(|w| format!("<p>{}</p>\n", format!("{w} ").repeat(30))).collect()
     }
 
-    #[test]
-    fn headings_over_other_stories_and_comments_go_with_what_they_head() {
-        let story = paragraphs(&[
+    /// Three paragraphs of a German story about talks in Brussels.
+    fn brussels_story() -> String {
+        paragraphs(&[
             "Die Verhandlungen in Brüssel gingen weiter,",
             "Die Delegationen sprachen über den Mittleren Korridor,",
             "Die Minister wollen sich im Herbst wieder treffen,",
-        ]);
+        ])
+    }
+
+    #[test]
+    fn headings_over_other_stories_and_comments_go_with_what_they_head() {
+        let story = brussels_story();
         // Under the article, in its own container (no class names a box): a German heading
         // over a list of links, a Russian one over a block of links, a photo's credit, readers'
         // comments under their heading; and a subhead of the article's own that starts like a
@@ -790,11 +795,7 @@ mod tests {
 
     #[test]
     fn advertisement_labels_are_not_text() {
-        let story = paragraphs(&[
-            "Die Verhandlungen in Brüssel gingen weiter,",
-            "Die Delegationen sprachen über den Mittleren Korridor,",
-            "Die Minister wollen sich im Herbst wieder treffen,",
-        ]);
+        let story = brussels_story();
         let page = format!(
             r##"<html><head><title>Gespräche</title></head><body><div class="content"><h1>Gespräche</h1>
             <p>- Anzeige -</p>{story}<div>ANZEIGE - Heute mal ausgehen? Wie wäre es mit:</div>
