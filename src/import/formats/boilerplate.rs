@@ -649,32 +649,37 @@ const BODY_PARAGRAPH: usize = 80;
 /// least three paragraphs of sentences.
 pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let selection = doc.select(BODY_SELECTOR);
-    let headline_of = |node: &NodeRef| node.descendants_it().find(|d| is(d, "h1")).map(|h1| words_of(&h1));
-    let headed: Vec<&NodeRef> = selection.nodes().iter().filter(|node| headline_of(node).is_some()).collect();
-    // A page that runs on into the next stories holds several articles, each with its own
-    // headline: the page's is the one its title names, and holds no other story's headline.
+    let nodes = selection.nodes();
+    let headed: Vec<&NodeRef> = nodes.iter().filter(|node| node.descendants_it().any(|d| is(&d, "h1"))).collect();
+    // A page that runs on into the next stories, or a list of whole articles, holds several
+    // stories, each with its heading. The page's is the innermost whose heading its title names.
+    let heading_of = |node: &NodeRef| {
+        node.descendants_it().find(|d| ["h1", "h2", "h3"].iter().any(|h| is(d, h))).map(|h| words_of(&h))
+    };
+    let inside = |inner: &NodeRef, outer: &NodeRef| inner.ancestors_it(None).any(|a| a.id == outer.id);
     let title = super::html::clean(&doc.select("title").text());
-    let n_headlines = |node: &NodeRef| node.descendants_it().filter(|d| is(d, "h1")).count();
-    let titled: Vec<&NodeRef> = headed
+    let named: Vec<&NodeRef> = nodes
+        .iter()
+        .filter(|node| heading_of(node).is_some_and(|h| h.len() >= 10 && title.contains(h.as_str())))
+        .collect();
+    let titled: Vec<&NodeRef> = named
         .iter()
         .copied()
-        .filter(|node| n_headlines(node) == 1)
-        .filter(|node| headline_of(node).is_some_and(|h| h.len() >= 10 && title.contains(h.as_str())))
+        .filter(|node| !named.iter().any(|other| other.id != node.id && inside(other, node)))
         .collect();
     let best = match (titled.is_empty(), headed.is_empty()) {
-        (false, _) => titled.into_iter().max_by_key(|node| paragraph_len(node))?,
+        (false, _) => titled.iter().copied().max_by_key(|node| paragraph_len(node))?,
         (true, false) => headed.iter().copied().max_by_key(|node| paragraph_len(node))?,
-        (true, true) => selection.nodes().iter().max_by_key(|node| paragraph_len(node))?,
+        (true, true) => nodes.iter().max_by_key(|node| paragraph_len(node))?,
     };
-    // Another story's article (its own headline, neither inside this one nor around it) says
-    // nothing of where this one's text is, nor do its paragraphs in an element around both.
-    let related = |node: &NodeRef| {
-        node.id == best.id
-            || best.ancestors_it(None).any(|a| a.id == node.id)
-            || node.ancestors_it(None).any(|a| a.id == best.id)
+    // Another story (neither inside this one nor around it) says nothing of where this one's
+    // text is, nor do its paragraphs in an element around both.
+    let related = |node: &NodeRef| node.id == best.id || inside(best, node) || inside(node, best);
+    let other_stories: Vec<NodeId> = if titled.is_empty() {
+        Vec::new()
+    } else {
+        nodes.iter().filter(|node| heading_of(node).is_some() && !related(node)).map(|node| node.id).collect()
     };
-    let other_stories: Vec<NodeId> =
-        headed.iter().filter(|node| n_headlines(node) == 1 && !related(node)).map(|node| node.id).collect();
     let other_story = |node: &NodeRef| {
         other_stories.contains(&node.id) || node.ancestors_it(None).any(|a| other_stories.contains(&a.id))
     };
@@ -908,28 +913,32 @@ mod tests {
             "Die Segnung beginnt um sechs Uhr und dauert bis in den Abend, auf beiden Seiten der Allee.",
             "Es ist die zwanzigste Ausgabe, und jeder Fahrer bekommt einen Aufkleber und ein Bild dazu.",
         ];
-        let story = |headline: &str, sentences: &[String]| {
+        let story = |heading: &str, headline: &str, sentences: &[String]| {
             let text: String = sentences.iter().map(|s| format!("<p>{s}</p>")).collect();
             format!(
-                r#"<article class="entry"><header><h1>{headline}</h1></header><div class="entry-text">{text}</div></article>"#
+                r#"<article class="entry"><header><{heading}>{headline}</{heading}></header><div class="entry-text">{text}</div></article>"#
             )
         };
         let ours: Vec<String> = ours.iter().map(|s| (*s).to_owned()).collect();
         let next: Vec<String> = (1..=9)
             .map(|i| format!("Absatz {i} der nächsten Meldung: Der Generalstaatsanwalt traf seine Amtskollegin, und sie sprachen lange über die Zusammenarbeit der Justiz."))
             .collect();
-        let page = format!(
-            r#"<html><head><title>Tageblatt | Segnung der Fahrzeuge am Samstag</title></head><body>
-            <article class="post">{}{}{}</article></body></html>"#,
-            story("Segnung der Fahrzeuge am Samstag", &ours),
-            story("Staatsanwälte treffen sich", &next),
-            story("Noch eine Meldung", &next[..4]),
-        );
-        let read = read_page(&page).unwrap();
-        for s in &ours {
-            assert!(read.body.contains(s.as_str()), "lost {s:?}: {}", read.body);
+        // Headlines in <h1>, all in one <article>; or a list of whole articles under the
+        // site's <h1>, each headed by an <h2>.
+        for (heading, around) in [("h1", "article"), ("h2", "div")] {
+            let page = format!(
+                r#"<html><head><title>Tageblatt | Segnung der Fahrzeuge am Samstag</title></head><body>
+                <h1>Aktuelle Artikel</h1><{around} class="post">{}{}{}</{around}></body></html>"#,
+                story(heading, "Segnung der Fahrzeuge am Samstag", &ours),
+                story(heading, "Staatsanwälte treffen sich", &next),
+                story(heading, "Noch eine Meldung", &next[..4]),
+            );
+            let read = read_page(&page).unwrap();
+            for s in &ours {
+                assert!(read.body.contains(s.as_str()), "{heading}: lost {s:?}: {}", read.body);
+            }
+            assert!(!read.body.contains("Generalstaatsanwalt"), "{heading}: {}", read.body);
         }
-        assert!(!read.body.contains("Generalstaatsanwalt"), "{}", read.body);
     }
 
     #[test]
