@@ -146,9 +146,10 @@ struct Limits {
     paragraphs: usize,
 }
 
-/// The names the element's class and id give it, lower case.
+/// The names the element's class, id and `is` give it, lower case.
 fn names_of(node: &NodeRef) -> Vec<String> {
-    ["class", "id"]
+    // `is` names a customised element ("flynt-form-newsletter") as a class would.
+    ["class", "id", "is"]
         .into_iter()
         .filter_map(|attr| node.attr(attr))
         .flat_map(|value| value.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>())
@@ -812,6 +813,15 @@ mod tests {
         for label in ["Anzeige", "ANZEIGE", "Werbung für eine Marke", "Reklama"] {
             assert!(!body.contains(label), "{label} in {body}");
         }
+    }
+
+    #[test]
+    fn a_box_named_by_its_is_attribute_is_a_box() {
+        let doc = dom_query::Document::from(
+            r#"<div id="a" is="flynt-form-newsletter"><p>Ich willige ein.</p></div><div id="b" is="flynt-block-wysiwyg"><p>Text.</p></div>"#,
+        );
+        let named = |id: &str| doc.select(&format!("#{id}")).nodes().first().is_some_and(super::names_a_box);
+        assert!(named("a") && !named("b"));
     }
 
     #[test]
