@@ -653,7 +653,7 @@ fn prepare(
                         read => Some(read?),
                     };
                     // A PDF shows its first page in the grid.
-                    let picture = pdf::first_page_picture(&bytes, media::THUMB_SIZE_PX);
+                    let picture = pdf::first_page_picture(bytes.into_owned(), media::THUMB_SIZE_PX);
                     // A scanned page (pictures, no text) is kept for its picture, under its
                     // file's name; a PDF with neither is not a clipping.
                     let scan = || {

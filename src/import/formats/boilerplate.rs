@@ -654,14 +654,17 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let headed: Vec<&NodeRef> = nodes.iter().filter(|node| node.descendants_it().any(|d| is(&d, "h1"))).collect();
     // A page that runs on into the next stories, or a list of whole articles, holds several
     // stories, each with its heading. The page's is the innermost whose heading its title names.
-    let heading_of = |node: &NodeRef| {
-        node.descendants_it().find(|d| ["h1", "h2", "h3"].iter().any(|h| is(d, h))).map(|h| words_of(&h))
-    };
+    let headings: Vec<Option<String>> = nodes
+        .iter()
+        .map(|node| node.descendants_it().find(|d| ["h1", "h2", "h3"].iter().any(|h| is(d, h))).map(|h| words_of(&h)))
+        .collect();
     let inside = |inner: &NodeRef, outer: &NodeRef| inner.ancestors_it(None).any(|a| a.id == outer.id);
     let title = super::html::clean(&doc.select("title").text());
     let named: Vec<&NodeRef> = nodes
         .iter()
-        .filter(|node| heading_of(node).is_some_and(|h| h.len() >= 10 && title.contains(h.as_str())))
+        .zip(&headings)
+        .filter(|(_, heading)| heading.as_ref().is_some_and(|h| h.len() >= 10 && title.contains(h.as_str())))
+        .map(|(node, _)| node)
         .collect();
     let titled: Vec<&NodeRef> = named
         .iter()
@@ -679,10 +682,11 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     let other_stories: Vec<NodeId> = if titled.is_empty() {
         Vec::new()
     } else {
-        nodes.iter().filter(|node| heading_of(node).is_some() && !related(node)).map(|node| node.id).collect()
+        nodes.iter().zip(&headings).filter(|(node, h)| h.is_some() && !related(node)).map(|(node, _)| node.id).collect()
     };
     let other_story = |node: &NodeRef| {
-        other_stories.contains(&node.id) || node.ancestors_it(None).any(|a| other_stories.contains(&a.id))
+        !other_stories.is_empty()
+            && (other_stories.contains(&node.id) || node.ancestors_it(None).any(|a| other_stories.contains(&a.id)))
     };
     let openings = |node: &NodeRef| -> Vec<String> {
         node.descendants_it()
@@ -692,8 +696,7 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
             .map(|text| text.chars().take(50).collect())
             .collect()
     };
-    let all_openings = selection
-        .nodes()
+    let all_openings = nodes
         .iter()
         .filter(|node| !other_story(node))
         .map(openings)

@@ -88,17 +88,18 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
 
 /// The first page drawn on white, `long_edge_px` on its long edge, or `None` when it cannot be
 /// drawn. Call it only on a file `read_pdf` took: that measured the streams first. A page the
-/// renderer fails on costs the PDF its picture, never its text.
-pub(crate) fn first_page_picture(bytes: &[u8], long_edge_px: u32) -> Option<RgbImage> {
+/// renderer fails on costs the PDF its picture, never its text. The renderer keeps the bytes
+/// (taken, not copied: a PDF may be hundreds of megabytes).
+pub(crate) fn first_page_picture(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
     quiet::catch_quietly(|| draw_first_page(bytes, long_edge_px)).ok().flatten()
 }
 
-fn draw_first_page(bytes: &[u8], long_edge_px: u32) -> Option<RgbImage> {
+fn draw_first_page(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
     use hayro::hayro_interpret::InterpreterSettings;
     use hayro::vello_cpu::color::palette::css::WHITE;
     use hayro::{PixmapSettings, RenderCache, RenderSettings};
 
-    let pdf = hayro::hayro_syntax::Pdf::new(Arc::new(bytes.to_vec())).ok()?;
+    let pdf = hayro::hayro_syntax::Pdf::new(Arc::new(bytes)).ok()?;
     let page = pdf.pages().first()?;
     let (width, height) = page.render_dimensions();
     let long_edge = width.max(height);

@@ -93,7 +93,7 @@ pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoI
 pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result<RgbImage, ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
     if format == "pdf" {
-        return crate::import::formats::pdf::first_page_picture(&bytes, max_px)
+        return crate::import::formats::pdf::first_page_picture(bytes, max_px)
             .ok_or_else(|| ImportError::BadText("the PDF's first page cannot be drawn".to_owned()));
     }
     let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
