@@ -12,6 +12,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
@@ -475,6 +476,7 @@ fn readability(dir: &Path, tmp: &Path) {
             }
         }
         let body_f1 = f1(&c.body, &expected_body);
+        dump(&file_name(page), &c.title, &c.body);
         if body_f1 < 0.95 && verbose() {
             eprintln!("body {}: F1 {body_f1:.3}", file_name(page));
         }
@@ -617,6 +619,7 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
             })
             .unwrap_or_default();
         let f = ours.add(gold, &extracted);
+        dump(&file_name(path), &extracted.title, &extracted.text);
         if verbose() {
             let (want_title, want_date) =
                 (gold["title"].as_str().unwrap_or_default(), gold["date"].as_str().unwrap_or_default());
@@ -670,6 +673,8 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
         };
         row(name, pick(&ours), or_dash(&pick), target);
     }
+    let counts = |s: &PageScore| format!("{} / {} / {}", s.tp, s.fp, s.fn_);
+    row("snippets: `with` found / `without` found / `with` missed", counts(&ours), or_dash(&counts), "");
     row(
         "pages where no `with` snippet is found",
         ours.nothing_found.to_string(),
@@ -701,6 +706,16 @@ fn verbose() -> bool {
 
 /// The text with every run of white space one space, without soft hyphens (invisible, and the
 /// gold keeps them on some pages and not on others), in Unicode's composed form (as the gold).
+/// With EVAL_DUMP=FILE, what was read from each page is added to FILE, a JSON line each, for
+/// trying rules out on the whole set.
+fn dump(file: &str, title: &str, text: &str) {
+    let Some(path) = std::env::var_os("EVAL_DUMP") else { return };
+    let line = serde_json::json!({"file": file, "title": title, "text": text});
+    if let Ok(mut out) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
 fn squash(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.replace('\u{ad}', "").nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")

@@ -212,6 +212,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     if let Some(marked) = marked {
         body = checked_against_named_body(body, &marked, config);
     }
+    body = without_closing_furniture(body);
     // A page that shows only the start of its article (the rest behind a subscription, or
     // drawn by a script) may state the whole text in its structured data.
     if let Some(stated) = stated.filter(|s| s.len() >= STATED_BODY_LEAST && s.len() >= 2 * body.len()) {
@@ -394,6 +395,36 @@ pub(super) fn clean(s: &str) -> String {
 
 fn first_line(text: &str) -> String {
     text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().chars().take(120).collect()
+}
+
+/// A paragraph shorter than this, closing the text without ending as a sentence ends, is the
+/// page's furniture rather than the article's.
+const FURNITURE_CHARS: usize = 80;
+
+/// The text without the short paragraphs after its last sentence: an article ends with one,
+/// and what a page sets under it inside the article's block is its furniture: labels and
+/// credits ("Quelle: dpa", "Publiziert: 03.04.2020, 12:35", "Von: Götz Warnke"), a call to
+/// subscribe or donate, "Weiterführender Link", headlines of other stories, "Kommentare
+/// insgesamt: 0". A text made only of short paragraphs (a list of dates, a gallery's captions)
+/// is kept whole.
+fn without_closing_furniture(body: String) -> String {
+    let ends_as_sentence = |paragraph: &str| {
+        paragraph.chars().next_back().is_some_and(|c| ".!?…\"'“”»«)’。！？」』".contains(c) || is_pictograph(c))
+    };
+    let paragraphs: Vec<&str> = body.split("\n\n").collect();
+    let kept = paragraphs
+        .iter()
+        .rposition(|p| p.chars().count() >= FURNITURE_CHARS || ends_as_sentence(p))
+        .map_or(paragraphs.len(), |last| last + 1);
+    if kept == paragraphs.len() {
+        return body;
+    }
+    paragraphs[..kept].join("\n\n")
+}
+
+/// A pictograph or other symbol (an emoji closing a blogger's sentence: "... gefällt mir 😉").
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x1F300..=0x1FAFF)
 }
 
 /// Paragraphs separated by one blank line, lines trimmed, no runs of blank lines.
@@ -1033,6 +1064,34 @@ mod tests {
         let short = serde_json::json!({"@type": "NewsArticle", "articleBody": paragraphs[..1].join("\n")});
         let read = read_page(&page(&short)).unwrap();
         assert!(!read.body.contains("Absatz 1"), "{}", read.body);
+    }
+
+    #[test]
+    fn what_a_page_sets_under_the_articles_last_sentence_is_not_the_article() {
+        let page = |closing: &str| {
+            format!(
+                r#"<html><head><title>Переговоры в Брюсселе</title></head><body><article>
+                <h1>Переговоры в Брюсселе</h1>
+                <p>Казахстан и Европейский союз продолжили в Брюсселе переговоры о Среднем коридоре, портах на Каспии и тарифах на перевозку грузов.</p>
+                <p>Министры договорились встретиться снова весной, когда будут готовы расчёты по портам Актау и Курык и по железной дороге через Грузию.</p>
+                {closing}</article></body></html>"#
+            )
+        };
+        // Labels, credits, a call to subscribe and the headline of another story, each a
+        // short paragraph that is no sentence, after the last one.
+        let furniture = "<p>Источник: Kazinform</p><p>Опубликовано: 14.02.2024, 12:35</p>            <p>Подпишитесь на наш Telegram-канал</p><p>Читайте также: Астана и Баку подписали меморандум</p>";
+        let read = read_page(&page(furniture)).unwrap();
+        assert!(read.body.ends_with("через Грузию."), "{}", read.body);
+        // A short closing sentence, or one a blogger ends with an emoji, is the article's.
+        for closing in ["<p>Переговоры продолжатся.</p>", "<p>Ждём весны 😉</p>", "<p>Министр: «Мы готовы»</p>"]
+        {
+            let read = read_page(&page(closing)).unwrap();
+            let last = read.body.rsplit("\n\n").next().unwrap_or_default();
+            assert!(closing.contains(last) && !last.is_empty(), "{closing}: {}", read.body);
+        }
+        // A text of short paragraphs only (a list of dates) is kept whole.
+        let text = without_closing_furniture("Март: расчёты\n\nАпрель: встреча министров".to_owned());
+        assert_eq!(text, "Март: расчёты\n\nАпрель: встреча министров");
     }
 
     #[test]
