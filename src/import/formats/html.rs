@@ -190,9 +190,35 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
     // multi-byte letter while it looks for video links): the page is then read as plain text
     // rather than lost.
     match crate::archive::quiet::catch_quietly(|| read_article(html)) {
+        Ok(Err(ImportError::BadText(_))) if has_noscript(html) => {
+            // A page built by its scripts may hold its whole text in a <noscript> copy, which
+            // a parser that runs scripts reads as a string: it is read as the page's markup.
+            let unwrapped = without_noscript_tags(html);
+            crate::archive::quiet::catch_quietly(|| read_article(&unwrapped)).unwrap_or_else(|_| Ok(plain_page(html)))
+        }
         Ok(read) => read,
         Err(_) => Ok(plain_page(html)),
     }
+}
+
+fn has_noscript(html: &str) -> bool {
+    html.as_bytes().windows(9).any(|w| w.eq_ignore_ascii_case(b"<noscript"))
+}
+
+/// The page with its <noscript> elements made <div>s, so their markup is parsed as markup.
+fn without_noscript_tags(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some(found) = lower.get(at..).and_then(|rest| rest.find("noscript")) {
+        let name = at + found;
+        let tag_start = lower.get(..name).is_some_and(|before| before.ends_with('<') || before.ends_with("</"));
+        out.push_str(html.get(at..name).unwrap_or_default());
+        out.push_str(if tag_start { "div" } else { html.get(name..name + 8).unwrap_or_default() });
+        at = name + 8;
+    }
+    out.push_str(html.get(at..).unwrap_or_default());
+    out
 }
 
 /// The article as Readability finds it.
@@ -1064,6 +1090,24 @@ mod tests {
         let short = serde_json::json!({"@type": "NewsArticle", "articleBody": paragraphs[..1].join("\n")});
         let read = read_page(&page(&short)).unwrap();
         assert!(!read.body.contains("Absatz 1"), "{}", read.body);
+    }
+
+    #[test]
+    fn a_page_that_holds_its_text_in_a_noscript_copy_is_read_from_it() {
+        let paragraph = "Sono almeno nove le femmine di orso marsicano che si sono riprodotte nel Parco Nazionale, \
+            il valore più alto dei quattordici anni di monitoraggio con i Carabinieri Forestali.";
+        let page = format!(
+            r#"<html><head><title>Orso marsicano: un anno da record</title><script src="app.js"></script></head>
+            <body><div id="app"></div><NOSCRIPT><div class="container"><h1>Orso marsicano: un anno da record</h1>
+            <div id="testo"><p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></div></div></noscript></body></html>"#
+        );
+        let read = read_page(&page).unwrap();
+        assert!(
+            read.body.starts_with("Sono almeno nove") && read.body.matches("Sono almeno").count() == 3,
+            "{}",
+            read.body
+        );
+        assert_eq!(without_noscript_tags("<NoScript>a</noscript> noscript"), "<div>a</div> noscript");
     }
 
     #[test]
