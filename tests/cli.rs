@@ -190,7 +190,9 @@ fn a_killed_import_leaves_a_consistent_archive() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("archive");
     let inbox = tmp.path().join("inbox");
-    let n_files = 400;
+    // Enough files that the import runs for several of its one-second groups on a fast
+    // machine under load, so the kill comes while it is under way.
+    let n_files = 1200;
     for i in 0..n_files {
         write(&inbox, &format!("photo-{i:04}.jpg"), unique_jpeg(i, 320, 240));
     }

@@ -40,13 +40,6 @@ const BOX_WORDS: &[&str] = &[
     "nextstory",
     "next-story",
     "post-nav",
-    "author-bio",
-    "authorbio",
-    "author-box",
-    "authorbox",
-    "about-author",
-    "author-info",
-    "author-description",
     "comment",
     "sidebar",
     "advert",
@@ -64,6 +57,11 @@ const BOX_WORDS: &[&str] = &[
     "signup",
     "popup",
 ];
+
+/// Words of a class or id that name an author's biography, which is never the article, even
+/// where its paragraphs are most of the page's (a blogger's life story under a post of photos).
+const BIOGRAPHY_WORDS: &[&str] =
+    &["author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "author-description"];
 
 /// Words of a class or id that name a container of the page's text, not a box beside it.
 const CONTAINER_WORDS: &[&str] =
@@ -128,9 +126,11 @@ fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<
             || name == "figcaption"
             || (name == "figure" && !has_paragraphs(&child));
         let named = BOX_TAGS.contains(&name.as_str()) && names_a_box(&child);
+        let biography = named && names_a_biography(&child);
         let read_more = READ_MORE_TAGS.contains(&name.as_str()) && is_read_more(&child);
         let credit = CREDIT_TAGS.contains(&name.as_str()) && (is_photo_credit(&child) || is_ad_label(&child));
-        if (framed || named || read_more || credit) && !holds_the_article(&child, limits) {
+        let boxed = framed || named || read_more || credit;
+        if boxed && !holds_the_article(&child, limits) || biography && !holds_the_articles_frame(&child, limits) {
             doomed.push(child);
         } else {
             find_boxes(&child, limits, doomed);
@@ -182,12 +182,23 @@ fn names_a_box(node: &NodeRef) -> bool {
     }
     // "nav" only as a word's start: "navigation", "nav-links", but not "canvas".
     let nav = said.split([' ', '-', '_']).any(|w| w.starts_with("nav") || w == "menu");
-    nav || BOX_WORDS.iter().any(|w| said.contains(w))
+    nav || BOX_WORDS.iter().chain(BIOGRAPHY_WORDS).any(|w| said.contains(w))
+}
+
+/// Whether the element's class or id says it is an author's biography.
+fn names_a_biography(node: &NodeRef) -> bool {
+    names_of(node).iter().any(|n| BIOGRAPHY_WORDS.iter().any(|w| n.contains(w)))
 }
 
 /// Whether removing the element would take the article: it holds the headline, an article or
 /// main element, or more text than a box can.
 fn holds_the_article(node: &NodeRef, limits: &Limits) -> bool {
+    holds_the_articles_frame(node, limits) || paragraph_len(node) * 2 > limits.paragraphs
+}
+
+/// Whether the element holds the headline, an article or main element, the byline, or more
+/// text than a box can.
+fn holds_the_articles_frame(node: &NodeRef, limits: &Limits) -> bool {
     let name = tag_of(node);
     if matches!(name.as_str(), "article" | "main" | "h1" | "body") {
         return true;
@@ -203,7 +214,7 @@ fn holds_the_article(node: &NodeRef, limits: &Limits) -> bool {
     if text <= BYLINE && node.descendants_it().any(|d| names_the_author(&d)) {
         return true;
     }
-    text > limits.most || paragraph_len(node) * 2 > limits.paragraphs
+    text > limits.most
 }
 
 /// The longest a line naming the article's author is; an author's biography is longer.
@@ -867,6 +878,26 @@ mod tests {
         ] {
             assert!(!article.body.contains(dropped), "kept {dropped:?}: {}", article.body);
         }
+    }
+
+    #[test]
+    fn an_authors_life_story_longer_than_the_post_is_not_its_text() {
+        // A post of short lines under its photos (no paragraphs), and the blogger's biography
+        // in paragraphs: most of the page's paragraph text, and still not the post.
+        let items: String = ["Kerzenhalter aus Messing, ein Geschenk für Gastgeber", "Buchstützen aus Marmor für das Regal im Flur", "Eine Decke aus Wolle für lange Winterabende"]
+            .iter()
+            .map(|item| format!("<div class=\"item\"><img src=\"a.jpg\"><h3>{item}</h3><div>Jetzt für 39 Euro bestellen und vor Weihnachten geliefert bekommen.</div></div>"))
+            .collect();
+        let biography = paragraphs(&["Ich bin Jessie, lebe in Berlin und schreibe hier seit 2012 über Mode,"]);
+        let page = format!(
+            r#"<html><head><title>Geschenke fürs Zuhause</title></head><body><article>
+            <h1>Geschenke fürs Zuhause</h1><div class="entry-content">{items}</div>
+            <div class="author-bio"><div class="author-description">{biography}</div></div>
+            </article></body></html>"#
+        );
+        let article = read_page(&page).unwrap();
+        assert!(article.body.contains("Buchstützen aus Marmor"), "{}", article.body);
+        assert!(!article.body.contains("schreibe hier seit 2012"), "{}", article.body);
     }
 
     #[test]
