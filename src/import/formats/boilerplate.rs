@@ -127,10 +127,14 @@ fn find_boxes<'a>(node: &NodeRef<'a>, limits: &Limits, doomed: &mut Vec<NodeRef<
             || (name == "figure" && !has_paragraphs(&child));
         let named = BOX_TAGS.contains(&name.as_str()) && names_a_box(&child);
         let biography = named && names_a_biography(&child);
+        let other_stories = named && is_list_of_other_stories(&child);
         let read_more = READ_MORE_TAGS.contains(&name.as_str()) && is_read_more(&child);
         let credit = CREDIT_TAGS.contains(&name.as_str()) && (is_photo_credit(&child) || is_ad_label(&child));
         let boxed = framed || named || read_more || credit;
-        if boxed && !holds_the_article(&child, limits) || biography && !holds_the_articles_frame(&child, limits) {
+        if boxed && !holds_the_article(&child, limits)
+            || biography && !holds_the_articles_frame(&child, limits)
+            || other_stories && text_len(&child) <= limits.most
+        {
             doomed.push(child);
         } else {
             find_boxes(&child, limits, doomed);
@@ -183,6 +187,22 @@ fn names_a_box(node: &NodeRef) -> bool {
     // "nav" only as a word's start: "navigation", "nav-links", but not "canvas".
     let nav = said.split([' ', '-', '_']).any(|w| w.starts_with("nav") || w == "menu");
     nav || BOX_WORDS.iter().chain(BIOGRAPHY_WORDS).any(|w| said.contains(w))
+}
+
+/// Whether the element is named as related stories and holds several `<article>`s (their
+/// teasers), and no headline or main element: the page's own article is not among them, and
+/// its teasers' paragraphs may outweigh a post of short lines.
+fn is_list_of_other_stories(node: &NodeRef) -> bool {
+    let related = names_of(node).iter().any(|n| n.contains("related"));
+    let (mut articles, mut frame) = (0, false);
+    for d in node.descendants_it().filter(NodeRef::is_element) {
+        match tag_of(&d).as_str() {
+            "article" => articles += 1,
+            "main" | "h1" => frame = true,
+            _ => {}
+        }
+    }
+    related && articles >= 2 && !frame
 }
 
 /// Whether the element's class or id says it is an author's biography.
@@ -898,6 +918,32 @@ mod tests {
         let article = read_page(&page).unwrap();
         assert!(article.body.contains("Buchstützen aus Marmor"), "{}", article.body);
         assert!(!article.body.contains("schreibe hier seit 2012"), "{}", article.body);
+    }
+
+    #[test]
+    fn teasers_of_related_stories_are_not_the_text_of_a_post_of_short_lines() {
+        let items: String =
+            ["Earcuff aus Gold, von Zoeca", "Kreolen aus Silber, von Stella", "Ohrstecker mit Perle, von Jane"]
+                .iter()
+                .map(|item| format!("<section><img src=\"a.jpg\"><p>{item}</p></section>"))
+                .collect();
+        let teasers: String = (1..=3)
+            .map(|i| {
+                format!(
+                    "<article class=\"post_teaser\"><h2>Sale der Woche {i}</h2><p>{}</p></article>",
+                    "Unbedingt noch die schönsten Schnäppchen der Saison eintüten, bevor der Sommer vorbei ist. "
+                        .repeat(3)
+                )
+            })
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Ohrringe für den Sommer</title></head><body><section class="single"><div class="wrap">
+            <h1>Ohrringe für den Sommer</h1><div class="post-body">{items}</div>
+            <div id="related_posts"><ul><li>{teasers}</li></ul></div></div></section></body></html>"#
+        );
+        let article = read_page(&page).unwrap();
+        assert!(article.body.contains("Kreolen aus Silber"), "{}", article.body);
+        assert!(!article.body.contains("Schnäppchen"), "{}", article.body);
     }
 
     #[test]
