@@ -750,6 +750,66 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
     })
 }
 
+/// An article set in several sibling blocks of one name (a section per subhead, each
+/// `<div class="headline-with-text">`), with what stands between them: the paragraphs,
+/// subheads and list items, read as `MarkedBody::text` is, from the first such block to the
+/// last.
+pub(crate) struct BlockRun {
+    /// The opening of each named block's first paragraph of sentences.
+    pub openings: Vec<String>,
+    pub text: String,
+}
+
+/// The runs of sibling blocks of one class that each hold a paragraph of sentences.
+pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
+    let mut runs = Vec::new();
+    let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
+    let text_of = |node: &NodeRef| -> Vec<String> {
+        node.descendants_it()
+            .filter(|d| is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
+            .map(|d| words_of(&d))
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let opening = |node: &NodeRef| {
+        node.descendants_it()
+            .filter(|d| is(d, "p"))
+            .map(|p| words_of(&p))
+            .find(|t| t.len() >= BODY_PARAGRAPH)
+            .map(|t| t.chars().take(50).collect::<String>())
+    };
+    for parent in doc.select("body, body *").nodes() {
+        let children = parent.element_children();
+        // The children by class, in the page's order; only a class two or more share is looked at.
+        let mut by_class: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (i, child) in children.iter().enumerate() {
+            if let Some(class) = child.attr("class").filter(|c| !c.trim().is_empty()) {
+                by_class.entry(class.to_string()).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<Vec<usize>> = by_class.into_values().filter(|members| members.len() >= 2).collect();
+        groups.sort();
+        for group in groups {
+            let members: Vec<(usize, String)> = group
+                .into_iter()
+                .filter_map(|i| children.get(i).map(|c| (i, c)))
+                .filter(|(_, c)| link_text_len(c) * 4 <= text_len(c))
+                // Articles side by side are stories, each whole: a page that runs on into the
+                // next ones (`marked_body`).
+                .filter(|(_, c)| !c.descendants_it().chain([**c]).any(|d| is(&d, "article") || is(&d, "h1")))
+                .filter_map(|(i, c)| opening(c).map(|o| (i, o)))
+                .collect();
+            let (Some((first, _)), Some((last, _))) = (members.first(), members.last()) else { continue };
+            if members.len() < 2 {
+                continue;
+            }
+            let text: Vec<String> = children.get(*first..=*last).unwrap_or_default().iter().flat_map(text_of).collect();
+            runs.push(BlockRun { openings: members.into_iter().map(|(_, o)| o).collect(), text: text.join("\n\n") });
+        }
+    }
+    runs
+}
+
 /// An element's text in one line, as the page reader gives text: spaces single, no soft
 /// hyphens.
 fn words_of(node: &NodeRef) -> String {

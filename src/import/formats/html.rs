@@ -229,6 +229,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     super::boilerplate::remove_boxes(&doc);
     let lead = super::boilerplate::lead(&doc);
     let marked = super::boilerplate::marked_body(&doc);
+    let runs = super::boilerplate::block_runs(&doc);
     let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config.clone()))
         .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
@@ -238,6 +239,7 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     if let Some(marked) = marked {
         body = checked_against_named_body(body, &marked, config);
     }
+    body = with_its_sibling_blocks(body, &runs);
     body = without_closing_furniture(body);
     // A page that shows only the start of its article (the rest behind a subscription, or
     // drawn by a script) may state the whole text in its structured data.
@@ -421,6 +423,18 @@ pub(super) fn clean(s: &str) -> String {
 
 fn first_line(text: &str) -> String {
     text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default().chars().take(120).collect()
+}
+
+/// Readability takes one block; an article set in several sibling blocks of one name (a
+/// section per subhead) is read whole when the block taken is one of them and holds the others'
+/// openings not.
+fn with_its_sibling_blocks(body: String, runs: &[super::boilerplate::BlockRun]) -> String {
+    let line = clean(&body);
+    let run = runs.iter().find(|run| run.openings.iter().filter(|o| line.contains(o.as_str())).count() == 1);
+    match run {
+        Some(run) if run.text.len() > body.len() => run.text.clone(),
+        _ => body,
+    }
 }
 
 /// A paragraph shorter than this, closing the text without ending as a sentence ends, is the
@@ -1108,6 +1122,43 @@ mod tests {
             read.body
         );
         assert_eq!(without_noscript_tags("<NoScript>a</noscript> noscript"), "<div>a</div> noscript");
+    }
+
+    #[test]
+    fn an_article_set_in_sibling_blocks_of_one_name_is_read_whole() {
+        let section = |heading: &str, sentence: &str| {
+            format!(
+                r#"<div class="container-fluid headline-with-text"><div class="row"><h2>{heading}</h2></div>
+                <div class="row"><div class="col"><p>{}</p></div></div></div>"#,
+                sentence.repeat(3)
+            )
+        };
+        let teaser = r#"<div class="container-fluid headline-with-text"><p><a href="/a">Eine andere Geschichte über Gas und Strom, die hier nur verlinkt ist und mit dem Artikel nichts zu tun hat.</a></p></div>"#;
+        let sentences = [
+            "Dimethylether wird heute aus Methanol oder direkt aus Synthesegas hergestellt. ",
+            "Verbraucher in Deutschland können Dimethylether bereits dem Flüssiggas beimischen. ",
+            "Die Aussicht, dass erneuerbarer Dimethylether bald in großen Mengen kommt, ist gut. ",
+        ];
+        let page = format!(
+            r#"<html><head><title>Dimethylether</title></head><body><section class="head"><h1>Dimethylether</h1></section>
+            {}<div class="note"><p>Heizwert: 28,8 MJ/kg</p></div>{}{}{teaser}<footer>Impressum</footer></body></html>"#,
+            section("Herstellung", sentences[0]),
+            section("Verwendung", sentences[1]),
+            section("Aussicht", sentences[2]),
+        );
+        let runs = super::super::boilerplate::block_runs(&dom_query::Document::from(page.as_str()));
+        // Readability took the middle section alone: the article is read from the first
+        // section to the last, with the note between, and without the linked teaser.
+        let taken = format!("Verwendung\n\n{}", sentences[1].repeat(3).trim());
+        let body = with_its_sibling_blocks(taken.clone(), &runs);
+        for part in ["aus Synthesegas hergestellt", "Heizwert", "dem Flüssiggas beimischen", "in großen Mengen kommt"]
+        {
+            assert!(body.contains(part), "lost {part:?}: {body}");
+        }
+        assert!(!body.contains("Eine andere Geschichte"), "{body}");
+        // A choice that holds two of the sections already is Readability's own.
+        let both = format!("{}\n\n{}", sentences[0].repeat(3).trim(), sentences[1].repeat(3).trim());
+        assert_eq!(with_its_sibling_blocks(both.clone(), &runs), both);
     }
 
     #[test]
