@@ -243,13 +243,17 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     body = without_closing_furniture(body);
     // A page that shows only the start of its article (the rest behind a subscription, or
     // drawn by a script) may state the whole text in its structured data.
+    let summary = article.excerpt.as_deref().map(clean).filter(|e| e.len() >= 40);
     if let Some(stated) = stated.filter(|s| s.len() >= STATED_BODY_LEAST && s.len() >= 2 * body.len()) {
         // Its summary (the page's description), which the page shows over the text, opens it.
-        let summary = article.excerpt.as_deref().map(clean).filter(|e| e.len() >= 40);
         body = match summary.filter(|summary| !clean(&stated).contains(opening(summary))) {
             Some(summary) => format!("{summary}\n\n{stated}"),
             None => stated,
         };
+    } else if let Some(summary) = summary.filter(|s| s.len() > body.len() && !clean(&body).contains(opening(s))) {
+        // A page that shows less than its own description (its text drawn by a script, a
+        // notice to update the browser in its place) is read from what it says of itself.
+        body = if body.is_empty() { summary } else { format!("{summary}\n\n{body}") };
     }
     // The lead Readability left out opens the text, as it opens the page.
     if let Some(lead) = lead.filter(|lead| !clean(&body).contains(opening(lead))) {
@@ -1159,6 +1163,26 @@ mod tests {
         // A choice that holds two of the sections already is Readability's own.
         let both = format!("{}\n\n{}", sentences[0].repeat(3).trim(), sentences[1].repeat(3).trim());
         assert_eq!(with_its_sibling_blocks(both.clone(), &runs), both);
+    }
+
+    #[test]
+    fn a_page_that_shows_less_than_its_description_is_read_from_it() {
+        let description = "Unabhängig von Größe und Stil kannst du dich glücklich schätzen, wenn du irgendwo in \
+            deinem Haus einen runden Tisch hast. So nähst du die passende runde Tischdecke in sieben Schritten.";
+        let page = format!(
+            r#"<html><head><title>Eine runde Tischdecke in sieben Schritten</title>
+            <meta name="description" content="{description}"></head><body><div id="app" data-props="{{}}">
+            <p>Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter.</p></div></body></html>"#
+        );
+        let read = read_page(&page).unwrap();
+        assert!(read.body.starts_with("Unabhängig von Größe und Stil"), "{}", read.body);
+        // A page that shows its text keeps it, its description not added.
+        let shown =
+            "Ein runder Tisch gibt jedem Raum eine weiche Note, vom Esszimmer bis zum Beistelltisch im Wohnzimmer. ";
+        let page =
+            page.replace("Lade für ein besseres Erlebnis einen neueren Browser kostenfrei herunter.", &shown.repeat(6));
+        let read = read_page(&page).unwrap();
+        assert!(read.body.starts_with("Ein runder Tisch") && !read.body.contains("Unabhängig"), "{}", read.body);
     }
 
     #[test]
