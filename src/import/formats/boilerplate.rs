@@ -764,19 +764,31 @@ pub(crate) struct BlockRun {
 pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
     let mut runs = Vec::new();
     let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
+    // A post of a forum thread is text in a <div>, its lines broken by <br>, not paragraphs.
+    let holds_own_text = |node: &NodeRef| {
+        node.is_element()
+            && !is(node, "script")
+            && !is(node, "style")
+            && node.children().iter().filter(|c| c.is_text()).map(text_len).sum::<usize>() >= BODY_PARAGRAPH
+    };
+    // The paragraphs, subheads and list items (the innermost), and such posts, in order.
     let text_of = |node: &NodeRef| -> Vec<String> {
         node.descendants_it()
-            .filter(|d| is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
+            .filter(|d| {
+                (is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
+                    || (holds_own_text(d) && !is_text(d) && !d.ancestors_it(None).any(|a| is_text(&a)))
+            })
             .map(|d| words_of(&d))
             .filter(|t| !t.is_empty())
             .collect()
     };
+    let own_text_blocks = |node: &NodeRef| -> Vec<String> {
+        node.descendants_it().filter(holds_own_text).map(|d| words_of(&d)).collect()
+    };
     let opening = |node: &NodeRef| {
-        node.descendants_it()
-            .filter(|d| is(d, "p"))
-            .map(|p| words_of(&p))
-            .find(|t| t.len() >= BODY_PARAGRAPH)
-            .map(|t| t.chars().take(50).collect::<String>())
+        let paragraph =
+            node.descendants_it().filter(|d| is(d, "p")).map(|p| words_of(&p)).find(|t| t.len() >= BODY_PARAGRAPH);
+        paragraph.or_else(|| own_text_blocks(node).into_iter().next()).map(|t| t.chars().take(50).collect::<String>())
     };
     for parent in doc.select("body, body *").nodes() {
         let children = parent.element_children();
@@ -794,9 +806,14 @@ pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
                 .into_iter()
                 .filter_map(|i| children.get(i).map(|c| (i, c)))
                 .filter(|(_, c)| link_text_len(c) * 4 <= text_len(c))
-                // Articles side by side are stories, each whole: a page that runs on into the
-                // next ones (`marked_body`).
-                .filter(|(_, c)| !c.descendants_it().chain([**c]).any(|d| is(&d, "article") || is(&d, "h1")))
+                // Articles side by side, each under its heading, are stories, each whole: a page
+                // that runs on into the next ones (`marked_body`). Without headings they are
+                // the posts of a thread, read together.
+                .filter(|(_, c)| {
+                    let inside = || c.descendants_it().chain([**c]);
+                    let story = inside().any(|d| is(&d, "article")) && inside().any(|d| is(&d, "h2") || is(&d, "h3"));
+                    !story && !inside().any(|d| is(&d, "h1"))
+                })
                 .filter_map(|(i, c)| opening(c).map(|o| (i, o)))
                 .collect();
             let (Some((first, _)), Some((last, _))) = (members.first(), members.last()) else { continue };

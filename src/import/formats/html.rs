@@ -1186,6 +1186,39 @@ mod tests {
     }
 
     #[test]
+    fn a_forum_thread_is_read_as_its_posts_and_stories_side_by_side_are_not() {
+        let post = |user: &str, text: &str| {
+            format!(
+                r#"<article class="message message--post"><div class="user">{user}</div><ul><li>27. September 2018</li></ul>
+                <div class="message-content"><article class="message-body"><div class="bbWrapper">{text}<br>
+                Viele Grüße</div></article></div></article>"#
+            )
+        };
+        let texts = [
+            "Hallo, Pepe schläft nachts mit mir im Schlafzimmer auf seiner Fensterbankliege, und seit Tagen liegen dort schwarze Krümel.",
+            "Hat er vielleicht Milben in den Ohren? Eine unserer ersten Katzen hatte einmal einen Befall, da kam auch so etwas heraus.",
+            "Der Tierarzt hat ein Mittel gegen Flöhe mitgegeben, und heute Nacht war die Liege sauber, nicht ein Krümel mehr darauf.",
+        ];
+        let thread: String =
+            ["Pepemaus", "yellowkitty", "Pepemaus"].iter().zip(&texts).map(|(u, t)| post(u, t)).collect();
+        let page = format!(
+            r#"<html><head><title>Jede Nacht Dreck aus dem Fell</title></head><body><h1>Jede Nacht Dreck aus dem Fell</h1>
+            <div class="block-body">{thread}</div></body></html>"#
+        );
+        let runs = super::super::boilerplate::block_runs(&dom_query::Document::from(page.as_str()));
+        let body = with_its_sibling_blocks(format!("{}\n\nViele Grüße", texts[1]), &runs);
+        for text in texts {
+            assert!(body.contains(text), "lost {text:?}: {body}");
+        }
+        // The same posts, each under its own heading, are stories side by side: one is read.
+        let stories = thread.replace(r#"<div class="user">"#, r#"<h2>Eine Meldung</h2><div class="user">"#);
+        let runs =
+            super::super::boilerplate::block_runs(&dom_query::Document::from(page.replace(&thread, &stories).as_str()));
+        let body = with_its_sibling_blocks(texts[1].to_owned(), &runs);
+        assert_eq!(body, texts[1]);
+    }
+
+    #[test]
     fn what_a_page_sets_under_the_articles_last_sentence_is_not_the_article() {
         let page = |closing: &str| {
             format!(
