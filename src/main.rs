@@ -12,6 +12,7 @@ fn open_window(
     started: std::time::Instant,
 ) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
+    clippings::ui::tune_allocator();
     let dir = match archive {
         Some(dir) => dir,
         None => {

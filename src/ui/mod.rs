@@ -7,7 +7,7 @@
 //! - `state.rs`: [`AppState`], what every panel reads.
 //! - `panels/`: one file per panel; each reads the state, keeps its own, records actions.
 //! - `matches.rs`: what the search matched in the clippings shown.
-//! - `platform.rs`: file dialogs, opening files, the startup log.
+//! - `platform.rs`: file dialogs, opening files, the startup log, the allocator's settings.
 
 mod app;
 mod matches;
@@ -18,7 +18,7 @@ pub mod thumbs;
 pub mod worker;
 
 pub use app::{Action, ClippingsApp, run};
-pub use platform::{log_startup, start_startup_log};
+pub use platform::{log_startup, start_startup_log, tune_allocator};
 pub use state::{AppState, Filters, ImportedFilter, ReviewSettings, Settings, SortColumn, Status, View};
 
 use crate::archive::{Kind, TagKind};

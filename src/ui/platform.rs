@@ -1,9 +1,31 @@
 //! What the window asks of the desktop, each off the UI thread: native file dialogs, opening a
-//! file or folder with its default application, and the startup log.
+//! file or folder with its default application, and the startup log; and how the window's
+//! process sets up the C library's allocator.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
+
+/// Sets glibc's allocator up for a long-running window. By default every thread that finds the
+/// heap busy gets an arena of its own (up to eight per core), and memory freed at the top of
+/// the heap is kept once the threshold for handing it back has grown with the largest block
+/// freed: after 100,000 clippings were loaded and searched the window held 306-307 MB, and
+/// with two arenas and memory handed back from 128 KiB up, 286-294 MB (the ui_frames bench,
+/// same archive, same run). Called first, before the window starts its threads.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn tune_allocator() {
+    // SAFETY: mallopt takes two integers and changes only the allocator's settings; no memory
+    // is touched, and it is called before the window starts a thread.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 * 1024);
+    }
+}
+
+/// Other allocators need nothing.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn tune_allocator() {}
 
 /// Runs a native file dialog on a thread of its own: rfd's dialogs block their thread.
 pub fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
