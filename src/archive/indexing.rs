@@ -122,10 +122,32 @@ impl Archive {
         Ok(n_done)
     }
 
+    /// From now on, a change to more than `limit` clippings (a tag added to 100,000) returns
+    /// once the database has it, and leaves its indexing to [`Archive::sync_index`]: its marks
+    /// say what the index lacks. The window does this, and catches up on a thread of its own
+    /// while it answers searches; the command line indexes every change before it returns.
+    pub fn defer_indexing_above(&self, limit: usize) {
+        self.index_inline_limit.store(limit, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Claims the catching up of the index for the caller: false when another thread has it.
+    /// The claim ends with [`Archive::stop_catching_up`].
+    pub fn start_catching_up(&self) -> bool {
+        !self.catching_up.swap(true, std::sync::atomic::Ordering::AcqRel)
+    }
+
+    /// Ends a claim of [`Archive::start_catching_up`].
+    pub fn stop_catching_up(&self) {
+        self.catching_up.store(false, std::sync::atomic::Ordering::Release);
+    }
+
     /// Indexes the change just made to these clippings, before the call that made it returns:
     /// a search right after it finds it. A backlog of other clippings is left to
     /// [`Archive::sync_index`].
     pub(crate) fn index_changed(&self, ids: &[ClippingId]) -> Result<()> {
+        if ids.len() > self.index_inline_limit.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
         let marked = self.store.index_marks_of(ids)?;
         for batch in marked.chunks(BATCH) {
             self.index_marked(batch)?;

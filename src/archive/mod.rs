@@ -17,6 +17,7 @@ pub mod tags;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::sync::{Mutex, RwLock};
 
 use chrono::Utc;
@@ -41,6 +42,11 @@ pub struct Archive {
     pub(crate) import_lock: Mutex<()>,
     /// Index catch-ups run one at a time.
     pub(crate) index_lock: Mutex<()>,
+    /// A change to more clippings than this leaves its indexing to [`Archive::sync_index`]
+    /// (see [`Archive::defer_indexing_above`]).
+    pub(crate) index_inline_limit: AtomicUsize,
+    /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
+    pub(crate) catching_up: AtomicBool,
     _lock: File,
 }
 
@@ -155,8 +161,17 @@ impl Archive {
         }
         let index = RwLock::new(index);
         let is_snapshot = data != root;
-        let archive =
-            Archive { root, data, store, index, import_lock: Mutex::new(()), index_lock: Mutex::new(()), _lock: lock };
+        let archive = Archive {
+            root,
+            data,
+            store,
+            index,
+            import_lock: Mutex::new(()),
+            index_lock: Mutex::new(()),
+            index_inline_limit: AtomicUsize::new(usize::MAX),
+            catching_up: AtomicBool::new(false),
+            _lock: lock,
+        };
         // A snapshot never touches the archive's files: what an interrupted import left is
         // swept by the next real open.
         if !is_snapshot && archive.store.import_in_progress()? {

@@ -153,6 +153,9 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         n_index_pending,
         accept_countries_on_import,
     });
+    // An edit of many clippings at once (a tag added to a whole search) is indexed on a thread
+    // of its own, so that searching goes on meanwhile.
+    archive.defer_indexing_above(LARGE_EDIT);
     catch_up_index(&archive, out);
     let mut state = State {
         archive,
@@ -232,6 +235,11 @@ fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
 
 /// Builds or catches up the search index on a thread of its own, so that the window can search
 /// what is indexed so far meanwhile; results are shown again as batches land.
+/// An edit of more clippings than this returns before the index has it (about a second of
+/// indexing here); the index catches up on a thread of its own.
+const LARGE_EDIT: usize = 2_000;
+
+/// One catch-up runs at a time: a change made while it runs is taken up by it before it ends.
 fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
     match archive.n_index_pending() {
         Ok(0) => return,
@@ -241,24 +249,40 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
             return out.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
     }
-    let archive = Arc::clone(archive);
+    if !archive.start_catching_up() {
+        return;
+    }
+    let catching_up = Arc::clone(archive);
     let out2 = out.clone();
     let spawned = spawn_thread("index", move || {
+        let archive = catching_up;
         let never = AtomicBool::new(false);
-        let result = archive.sync_index(
-            &mut |n_done, n_total| {
-                out2.send(Reply::Indexing { n_done, n_total });
-                let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
-            },
-            &never,
-        );
-        if let Err(e) = result {
-            let message = t!("worker-index-build", error = e.to_string());
-            out2.send(Reply::Failed { request: RequestKind::Refresh, message });
+        loop {
+            let result = archive.sync_index(
+                &mut |n_done, n_total| {
+                    out2.send(Reply::Indexing { n_done, n_total });
+                    let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
+                },
+                &never,
+            );
+            if let Err(e) = result {
+                let message = t!("worker-index-build", error = e.to_string());
+                out2.send(Reply::Failed { request: RequestKind::Refresh, message });
+                archive.stop_catching_up();
+                break;
+            }
+            archive.stop_catching_up();
+            // A change that came while the last pass ran, and found this one claimed.
+            let more = archive.n_index_pending().is_ok_and(|n| n > 0);
+            if !(more && archive.start_catching_up()) {
+                break;
+            }
         }
+        let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
         out2.send(Reply::IndexingFinished);
     });
     if let Err(e) = spawned {
+        archive.stop_catching_up();
         out.send(Reply::Failed {
             request: RequestKind::Refresh,
             message: t!("worker-index-start", error = e.to_string()),
@@ -569,6 +593,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::Paste(pasted) => import_pasted(state, pasted, out),
         Request::Edit { edit, is_undo } => match apply_edit(edit, &archive, state) {
             Ok(applied) => {
+                catch_up_index(&archive, out);
                 refresh(state, &applied.changed, out);
                 if applied.tags_changed {
                     send_all_tags(state, out);
@@ -839,6 +864,47 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("never all {n} clippings: {sizes:?}");
+    }
+
+    /// A tag added to more clippings than an edit indexes before it returns is answered once
+    /// the database has it; the index catches up on its own thread, and then finds them all.
+    #[test]
+    fn a_large_edit_is_indexed_in_the_background_and_then_found() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("archive");
+        let inbox = tmp.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        let n = LARGE_EDIT + 100;
+        for i in 0..n {
+            std::fs::write(inbox.join(format!("{i:05}.txt")), format!("Story {i}\n\nText of story {i}.")).unwrap();
+        }
+        let ids = {
+            let archive = Archive::open(&dir).unwrap();
+            archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap().imported_ids()
+        };
+        assert_eq!(ids.len(), n);
+        let handle = spawn(dir, egui::Context::default());
+        wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
+        let topic = crate::archive::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
+        handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids }, is_undo: false });
+        // The edit is answered, and the index then catches up with every clipping it changed.
+        let mut caught_up = 0;
+        let mut changed = false;
+        while !(changed && caught_up >= n) {
+            match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
+                Reply::Changed { .. } => changed = true,
+                Reply::Indexing { n_total, .. } => caught_up = caught_up.max(n_total),
+                Reply::Failed { message, .. } => panic!("{message}"),
+                _ => {}
+            }
+        }
+        wait_for(&handle, |r| matches!(r, Reply::IndexingFinished).then_some(()));
+        handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
+        let found = wait_for(&handle, |r| match r {
+            Reply::Results { generation: 9, entries, .. } => Some(entries.len()),
+            _ => None,
+        });
+        assert_eq!(found, n);
     }
 
     #[test]
