@@ -1,7 +1,7 @@
 //! Changes to the archive, as the worker makes them: each edit in one place, with the toast
 //! that tells of it and the undo that takes it back.
 
-use crate::archive::{Archive, ClippingId, TagKind};
+use crate::archive::{Archive, ClippingId, Tag, TagKind};
 use crate::t;
 use crate::ui::worker::State;
 use crate::ui::worker::messages::Edit;
@@ -41,34 +41,80 @@ fn failed(what: &'static str) -> impl Fn(crate::archive::Error) -> String {
     move |e| t!("edit-failed", what = crate::i18n::tr(what), error = e.to_string())
 }
 
+/// A tag edit narrowed, by the catalog, to the clippings it changes.
+pub(super) enum TagEdit {
+    Add(Tag, Vec<ClippingId>),
+    Remove(Tag, Vec<ClippingId>),
+}
+
+impl TagEdit {
+    /// How many clippings the edit changes.
+    pub(super) fn len(&self) -> usize {
+        match self {
+            TagEdit::Add(_, ids) | TagEdit::Remove(_, ids) => ids.len(),
+        }
+    }
+
+    /// The archive's part of the edit: it reads nothing of the worker's, so it may run on a
+    /// thread of its own.
+    pub(super) fn apply(self, archive: &Archive) -> Result<Applied, String> {
+        match self {
+            TagEdit::Add(tag, newly) => add_tag(archive, tag, newly),
+            TagEdit::Remove(tag, had) => remove_tag(archive, tag, had),
+        }
+    }
+}
+
+/// A tag edit narrowed to the clippings that lack the tag (to add it) or have it (to remove
+/// it); any other edit comes back as it was.
+pub(super) fn tag_edit(edit: Edit, state: &State) -> Result<TagEdit, Edit> {
+    match edit {
+        Edit::AddTag { tag, ids } => {
+            let newly = lacking(&tag, ids, state);
+            Ok(TagEdit::Add(tag, newly))
+        }
+        Edit::RemoveTag { tag, ids } => {
+            let had = having(&tag, ids, state);
+            Ok(TagEdit::Remove(tag, had))
+        }
+        other => Err(other),
+    }
+}
+
+fn lacking(tag: &Tag, ids: Vec<ClippingId>, state: &State) -> Vec<ClippingId> {
+    ids.into_iter().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(tag))).collect()
+}
+
+fn having(tag: &Tag, ids: Vec<ClippingId>, state: &State) -> Vec<ClippingId> {
+    ids.into_iter().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(tag))).collect()
+}
+
+fn add_tag(archive: &Archive, tag: Tag, newly: Vec<ClippingId>) -> Result<Applied, String> {
+    let n = archive.add_tag(&tag, &newly).map_err(failed("edit-what-add-tag"))?;
+    let message =
+        t!("edit-tag-added", kind = crate::ui::tag_kind_label(tag.kind), tag = crate::ui::tag_label(&tag), n = n);
+    let undo = Edit::RemoveTag { tag, ids: newly.clone() };
+    Ok(Applied { undo: Some(undo), tags_changed: true, ..Applied::new(newly, message) })
+}
+
+fn remove_tag(archive: &Archive, tag: Tag, had: Vec<ClippingId>) -> Result<Applied, String> {
+    let n = archive.remove_tag(&tag, &had).map_err(failed("edit-what-remove-tag"))?;
+    let message =
+        t!("edit-tag-removed", kind = crate::ui::tag_kind_label(tag.kind), tag = crate::ui::tag_label(&tag), n = n);
+    let undo = Edit::AddTag { tag, ids: had.clone() };
+    Ok(Applied { undo: Some(undo), ..Applied::new(had, message) })
+}
+
 /// Makes one change to the archive; `Err` says, for a person, what failed.
 pub(super) fn apply_edit(edit: Edit, archive: &Archive, state: &State) -> Result<Applied, String> {
     Ok(match edit {
         Edit::AddTag { tag, ids } => {
-            let newly: Vec<ClippingId> =
-                ids.into_iter().filter(|id| state.catalog.get(*id).is_none_or(|e| !e.has_tag(&tag))).collect();
-            let n = archive.add_tag(&tag, &newly).map_err(failed("edit-what-add-tag"))?;
-            let message = t!(
-                "edit-tag-added",
-                kind = crate::ui::tag_kind_label(tag.kind),
-                tag = crate::ui::tag_label(&tag),
-                n = n
-            );
-            let undo = Edit::RemoveTag { tag, ids: newly.clone() };
-            Applied { undo: Some(undo), tags_changed: true, ..Applied::new(newly, message) }
+            let newly = lacking(&tag, ids, state);
+            add_tag(archive, tag, newly)?
         }
         Edit::RemoveTag { tag, ids } => {
-            let had: Vec<ClippingId> =
-                ids.into_iter().filter(|id| state.catalog.get(*id).is_some_and(|e| e.has_tag(&tag))).collect();
-            let n = archive.remove_tag(&tag, &had).map_err(failed("edit-what-remove-tag"))?;
-            let message = t!(
-                "edit-tag-removed",
-                kind = crate::ui::tag_kind_label(tag.kind),
-                tag = crate::ui::tag_label(&tag),
-                n = n
-            );
-            let undo = Edit::AddTag { tag, ids: had.clone() };
-            Applied { undo: Some(undo), ..Applied::new(had, message) }
+            let had = having(&tag, ids, state);
+            remove_tag(archive, tag, had)?
         }
         Edit::Update(clipping) => {
             let before = archive.get(clipping.id);

@@ -67,6 +67,11 @@ pub enum Request {
     SetCollapseReprints(bool),
     /// The whole catalog, read on a thread of its own after the newest clippings were shown.
     CatalogLoaded(Box<Catalog>),
+    /// A large edit, made on a thread of its own, is done (or failed).
+    EditDone {
+        outcome: Box<EditOutcome>,
+        is_undo: bool,
+    },
     RefreshTags,
     /// The window's language changed: the worker words its messages in it from now on.
     SetLanguage(crate::i18n::Lang),
@@ -231,9 +236,19 @@ impl Request {
             | Request::StoriesLoaded(_)
             | Request::SetCollapseReprints(_)
             | Request::CatalogLoaded(_)
+            | Request::EditDone { .. }
             | Request::SetLanguage(_)
             | Request::Shutdown => RequestKind::Refresh,
         }
+    }
+}
+
+/// What a large edit made on its own thread did, for the worker to answer with.
+pub struct EditOutcome(pub(super) Result<super::edits::Applied, String>);
+
+impl std::fmt::Debug for EditOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EditOutcome").field("ok", &self.0.is_ok()).finish()
     }
 }
 

@@ -15,7 +15,7 @@ mod edits;
 mod messages;
 
 pub use messages::{
-    Edit, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
+    Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
 
 use crate::archive::{Archive, ClippingId, TagKind};
@@ -104,6 +104,9 @@ struct State {
     /// The clipping the detail pane last asked for: its suggestions are sent again when it
     /// changes.
     shown: Option<ClippingId>,
+    /// Whether a large edit runs on a thread of its own; the edits asked for meanwhile.
+    edit_running: bool,
+    queued_edits: std::collections::VecDeque<(Edit, bool)>,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -168,6 +171,8 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         members: HashMap::new(),
         collapse_reprints: true,
         shown: None,
+        edit_running: false,
+        queued_edits: std::collections::VecDeque::new(),
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -591,32 +596,48 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::Import { paths, cancel } => spawn_import(archive, paths, cancel, out),
         Request::Paste(pasted) => import_pasted(state, pasted, out),
-        Request::Edit { edit, is_undo } => match apply_edit(edit, &archive, state) {
-            Ok(applied) => {
-                catch_up_index(&archive, out);
-                refresh(state, &applied.changed, out);
-                if applied.tags_changed {
-                    send_all_tags(state, out);
+        Request::Edit { edit, is_undo } => {
+            // Edits are made in order: one that comes while a large one runs waits for it.
+            if state.edit_running {
+                state.queued_edits.push_back((edit, is_undo));
+                return;
+            }
+            match edits::tag_edit(edit, state) {
+                Ok(large) if large.len() > LARGE_EDIT => {
+                    state.edit_running = true;
+                    let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
+                    let spawned = spawn_thread("edit", move || {
+                        // A panic is answered as an error: the edits waiting behind it go on.
+                        let result = std::panic::catch_unwind(AssertUnwindSafe(|| large.apply(&editing)))
+                            .unwrap_or_else(|panic| {
+                                let what = crate::archive::quiet::panic_message(panic.as_ref());
+                                Err(t!("worker-internal-error", error = what.to_string()))
+                            });
+                        let outcome = Box::new(EditOutcome(result));
+                        let _ = to_worker.send(Request::EditDone { outcome, is_undo });
+                    });
+                    if let Err(e) = spawned {
+                        state.edit_running = false;
+                        let message = t!("worker-internal-error", error = e.to_string());
+                        out.send(Reply::Failed { request: RequestKind::Edit, message });
+                    }
                 }
-                if applied.saved_changed || !applied.changed.is_empty() {
-                    send_saved_searches(state, out);
-                }
-                if applied.reload_detail
-                    && let [id] = applied.changed.as_slice()
-                    && let Ok(item) = archive.get_with_tags(*id)
-                {
-                    out.send(Reply::Detail(Box::new(item)));
-                }
-                if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
-                    send_suggestions(&archive, id, out);
-                }
-                if let Some(message) = applied.message {
-                    let undo = if is_undo { None } else { applied.undo };
-                    out.send(Reply::Changed { message, undo });
+                Ok(small) => edit_done(state, small.apply(&archive), is_undo, out),
+                Err(other) => {
+                    let applied = apply_edit(other, &archive, state);
+                    edit_done(state, applied, is_undo, out);
                 }
             }
-            Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
-        },
+        }
+        Request::EditDone { outcome, is_undo } => {
+            state.edit_running = false;
+            edit_done(state, outcome.0, is_undo, out);
+            while !state.edit_running
+                && let Some((edit, is_undo)) = state.queued_edits.pop_front()
+            {
+                handle(Request::Edit { edit, is_undo }, state, out);
+            }
+        }
         Request::Export { ids, dest, layout, localized, cancel } => {
             spawn_export(archive, ids, dest, layout, localized, cancel, out);
         }
@@ -626,6 +647,38 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::Review { source, options, format, path, cancel } => {
             spawn_review(archive, source, options, ReviewJob::Write { format, path }, cancel, out);
         }
+    }
+}
+
+/// Answers an edit made: the catalog, tags, saved searches and detail pane read afresh, the
+/// index caught up, and the toast with its undo.
+fn edit_done(state: &mut State, result: Result<edits::Applied, String>, is_undo: bool, out: &Outbox) {
+    let archive = Arc::clone(&state.archive);
+    match result {
+        Ok(applied) => {
+            catch_up_index(&archive, out);
+            refresh(state, &applied.changed, out);
+            if applied.tags_changed {
+                send_all_tags(state, out);
+            }
+            if applied.saved_changed || !applied.changed.is_empty() {
+                send_saved_searches(state, out);
+            }
+            if applied.reload_detail
+                && let [id] = applied.changed.as_slice()
+                && let Ok(item) = archive.get_with_tags(*id)
+            {
+                out.send(Reply::Detail(Box::new(item)));
+            }
+            if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
+                send_suggestions(&archive, id, out);
+            }
+            if let Some(message) = applied.message {
+                let undo = if is_undo { None } else { applied.undo };
+                out.send(Reply::Changed { message, undo });
+            }
+        }
+        Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
     }
 }
 
@@ -866,8 +919,9 @@ mod tests {
         panic!("never all {n} clippings: {sizes:?}");
     }
 
-    /// A tag added to more clippings than an edit indexes before it returns is answered once
-    /// the database has it; the index catches up on its own thread, and then finds them all.
+    /// A tag added to more clippings than an edit makes on the worker's thread is made on a
+    /// thread of its own while searches are answered; the index then catches up on its
+    /// thread, and finds them all.
     #[test]
     fn a_large_edit_is_indexed_in_the_background_and_then_found() {
         let tmp = tempfile::tempdir().unwrap();
@@ -885,19 +939,39 @@ mod tests {
         assert_eq!(ids.len(), n);
         let handle = spawn(dir, egui::Context::default());
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
+        // The whole catalog read (the newest come first), as a person would have it.
+        for generation in 100.. {
+            handle.send(Request::Search { generation, query: Query::default(), sort: Sort::Newest });
+            let listed = wait_for(&handle, |r| match r {
+                Reply::Results { generation: g, entries, .. } if g == generation => Some(entries.len()),
+                _ => None,
+            });
+            if listed == n {
+                break;
+            }
+            assert!(generation < 1000, "never all {n} listed");
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let topic = crate::archive::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
         handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids }, is_undo: false });
+        // A search asked for while the edit is made is answered before the edit is done.
+        handle.send(Request::Search { generation: 8, query: Query::default(), sort: Sort::Newest });
         // The edit is answered, and the index then catches up with every clipping it changed.
         let mut caught_up = 0;
-        let mut changed = false;
+        let (mut changed, mut searched) = (false, false);
         while !(changed && caught_up >= n) {
             match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
+                Reply::Results { generation: 8, .. } => {
+                    assert!(!changed, "the search waited for the edit");
+                    searched = true;
+                }
                 Reply::Changed { .. } => changed = true,
                 Reply::Indexing { n_total, .. } => caught_up = caught_up.max(n_total),
                 Reply::Failed { message, .. } => panic!("{message}"),
                 _ => {}
             }
         }
+        assert!(searched);
         wait_for(&handle, |r| matches!(r, Reply::IndexingFinished).then_some(()));
         handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
         let found = wait_for(&handle, |r| match r {
