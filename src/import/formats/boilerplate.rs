@@ -193,16 +193,33 @@ fn names_a_box(node: &NodeRef) -> bool {
 /// teasers), and no headline or main element: the page's own article is not among them, and
 /// its teasers' paragraphs may outweigh a post of short lines.
 fn is_list_of_other_stories(node: &NodeRef) -> bool {
-    let related = names_of(node).iter().any(|n| n.contains("related"));
-    let (mut articles, mut frame) = (0, false);
-    for d in node.descendants_it().filter(NodeRef::is_element) {
-        match tag_of(&d).as_str() {
-            "article" => articles += 1,
-            "main" | "h1" => frame = true,
-            _ => {}
+    let below = Below::of(node);
+    names_of(node).iter().any(|n| n.contains("related")) && below.articles >= 2 && !below.headline_or_main
+}
+
+/// What an element holds, for telling a story, a list of stories and the page's frame apart.
+struct Below {
+    /// `<article>` elements, the element itself included.
+    articles: usize,
+    /// An `<h1>` or `<main>`.
+    headline_or_main: bool,
+    /// An `<h2>` or `<h3>`.
+    subheads: bool,
+}
+
+impl Below {
+    fn of(node: &NodeRef) -> Below {
+        let mut below = Below { articles: 0, headline_or_main: false, subheads: false };
+        for d in node.descendants_it().chain([*node]).filter(NodeRef::is_element) {
+            match tag_of(&d).as_str() {
+                "article" => below.articles += 1,
+                "main" | "h1" => below.headline_or_main = true,
+                "h2" | "h3" => below.subheads = true,
+                _ => {}
+            }
         }
+        below
     }
-    related && articles >= 2 && !frame
 }
 
 /// Whether the element's class or id says it is an author's biography.
@@ -734,14 +751,7 @@ pub(crate) fn marked_body(doc: &Document) -> Option<MarkedBody> {
         .filter(|o: &Vec<String>| o.len() >= BODY_PARAGRAPHS)
         .collect();
     let best_openings = openings(best);
-    let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
-    // The innermost: a list item made of paragraphs is read as its paragraphs.
-    let text: Vec<String> = best
-        .descendants_it()
-        .filter(|d| is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
-        .map(|d| words_of(&d))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let text = reading_text(best, false);
     (best_openings.len() >= BODY_PARAGRAPHS).then(|| MarkedBody {
         html: best.html().to_string(),
         openings: best_openings,
@@ -763,32 +773,12 @@ pub(crate) struct BlockRun {
 /// The runs of sibling blocks of one class that each hold a paragraph of sentences.
 pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
     let mut runs = Vec::new();
-    let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
-    // A post of a forum thread is text in a <div>, its lines broken by <br>, not paragraphs.
-    let holds_own_text = |node: &NodeRef| {
-        node.is_element()
-            && !is(node, "script")
-            && !is(node, "style")
-            && node.children().iter().filter(|c| c.is_text()).map(text_len).sum::<usize>() >= BODY_PARAGRAPH
-    };
-    // The paragraphs, subheads and list items (the innermost), and such posts, in order.
-    let text_of = |node: &NodeRef| -> Vec<String> {
-        node.descendants_it()
-            .filter(|d| {
-                (is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
-                    || (holds_own_text(d) && !is_text(d) && !d.ancestors_it(None).any(|a| is_text(&a)))
-            })
-            .map(|d| words_of(&d))
-            .filter(|t| !t.is_empty())
-            .collect()
-    };
-    let own_text_blocks = |node: &NodeRef| -> Vec<String> {
-        node.descendants_it().filter(holds_own_text).map(|d| words_of(&d)).collect()
-    };
     let opening = |node: &NodeRef| {
         let paragraph =
             node.descendants_it().filter(|d| is(d, "p")).map(|p| words_of(&p)).find(|t| t.len() >= BODY_PARAGRAPH);
-        paragraph.or_else(|| own_text_blocks(node).into_iter().next()).map(|t| t.chars().take(50).collect::<String>())
+        paragraph
+            .or_else(|| node.descendants_it().find(holds_own_text).map(|d| words_of(&d)))
+            .map(|t| t.chars().take(50).collect::<String>())
     };
     for parent in doc.select("body, body *").nodes() {
         let children = parent.element_children();
@@ -810,9 +800,9 @@ pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
                 // that runs on into the next ones (`marked_body`). Without headings they are
                 // the posts of a thread, read together.
                 .filter(|(_, c)| {
-                    let inside = || c.descendants_it().chain([**c]);
-                    let story = inside().any(|d| is(&d, "article")) && inside().any(|d| is(&d, "h2") || is(&d, "h3"));
-                    !story && !inside().any(|d| is(&d, "h1"))
+                    let below = Below::of(c);
+                    let story = below.articles > 0 && below.subheads;
+                    !story && !below.headline_or_main
                 })
                 .filter_map(|(i, c)| opening(c).map(|o| (i, o)))
                 .collect();
@@ -820,11 +810,36 @@ pub(crate) fn block_runs(doc: &Document) -> Vec<BlockRun> {
             if members.len() < 2 {
                 continue;
             }
-            let text: Vec<String> = children.get(*first..=*last).unwrap_or_default().iter().flat_map(text_of).collect();
+            let text: Vec<String> =
+                children.get(*first..=*last).unwrap_or_default().iter().flat_map(|c| reading_text(c, true)).collect();
             runs.push(BlockRun { openings: members.into_iter().map(|(_, o)| o).collect(), text: text.join("\n\n") });
         }
     }
     runs
+}
+
+/// An element's text as a reader reads an article: its paragraphs, subheads, list items and
+/// quotes, the innermost (a list item made of paragraphs is read as its paragraphs), in order;
+/// with `posts`, also the text a forum post sets in a `<div>`, its lines broken by `<br>`.
+fn reading_text(node: &NodeRef, posts: bool) -> Vec<String> {
+    let is_text = |node: &NodeRef| TEXT_TAGS.iter().any(|t| is(node, t));
+    node.descendants_it()
+        .filter(|d| {
+            (is_text(d) && !d.descendants_it().any(|inner| is_text(&inner)))
+                || (posts && holds_own_text(d) && !is_text(d) && !d.ancestors_it(None).any(|a| is_text(&a)))
+        })
+        .map(|d| words_of(&d))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Whether the element holds a paragraph's worth of text of its own, not in child elements
+/// (a forum post's text in a `<div>`, its lines broken by `<br>`).
+fn holds_own_text(node: &NodeRef) -> bool {
+    node.is_element()
+        && !is(node, "script")
+        && !is(node, "style")
+        && node.children().iter().filter(|c| c.is_text()).map(text_len).sum::<usize>() >= BODY_PARAGRAPH
 }
 
 /// An element's text in one line, as the page reader gives text: spaces single, no soft

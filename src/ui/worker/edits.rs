@@ -48,13 +48,6 @@ pub(super) enum TagEdit {
 }
 
 impl TagEdit {
-    /// How many clippings the edit changes.
-    pub(super) fn len(&self) -> usize {
-        match self {
-            TagEdit::Add(_, ids) | TagEdit::Remove(_, ids) => ids.len(),
-        }
-    }
-
     /// The archive's part of the edit: it reads nothing of the worker's, so it may run on a
     /// thread of its own.
     pub(super) fn apply(self, archive: &Archive) -> Result<Applied, String> {
@@ -65,15 +58,16 @@ impl TagEdit {
     }
 }
 
-/// A tag edit narrowed to the clippings that lack the tag (to add it) or have it (to remove
-/// it); any other edit comes back as it was.
-pub(super) fn tag_edit(edit: Edit, state: &State) -> Result<TagEdit, Edit> {
+/// A tag edit asked of more than `limit` clippings, narrowed to those that lack the tag (to
+/// add it) or have it (to remove it), for a thread of its own; any other edit comes back as
+/// it was, for [`apply_edit`].
+pub(super) fn large_tag_edit(edit: Edit, state: &State, limit: usize) -> Result<TagEdit, Edit> {
     match edit {
-        Edit::AddTag { tag, ids } => {
+        Edit::AddTag { tag, ids } if ids.len() > limit => {
             let newly = lacking(&tag, ids, state);
             Ok(TagEdit::Add(tag, newly))
         }
-        Edit::RemoveTag { tag, ids } => {
+        Edit::RemoveTag { tag, ids } if ids.len() > limit => {
             let had = having(&tag, ids, state);
             Ok(TagEdit::Remove(tag, had))
         }

@@ -238,13 +238,13 @@ fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
     }
 }
 
-/// Builds or catches up the search index on a thread of its own, so that the window can search
-/// what is indexed so far meanwhile; results are shown again as batches land.
-/// An edit of more clippings than this returns before the index has it (about a second of
-/// indexing here); the index catches up on a thread of its own.
+/// A tag edit asked of more clippings than this (about a second of indexing here) is made on a
+/// thread of its own, and returns before the index has it: the index catches up on its thread.
 const LARGE_EDIT: usize = 2_000;
 
-/// One catch-up runs at a time: a change made while it runs is taken up by it before it ends.
+/// Builds or catches up the search index on a thread of its own, so that the window can search
+/// what is indexed so far meanwhile; results are shown again as batches land. One catch-up
+/// runs at a time: a change made while it runs is taken up by it before it ends.
 fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
     match archive.n_index_pending() {
         Ok(0) => return,
@@ -602,8 +602,8 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 state.queued_edits.push_back((edit, is_undo));
                 return;
             }
-            match edits::tag_edit(edit, state) {
-                Ok(large) if large.len() > LARGE_EDIT => {
+            match edits::large_tag_edit(edit, state, LARGE_EDIT) {
+                Ok(large) => {
                     state.edit_running = true;
                     let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
                     let spawned = spawn_thread("edit", move || {
@@ -622,9 +622,8 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                         out.send(Reply::Failed { request: RequestKind::Edit, message });
                     }
                 }
-                Ok(small) => edit_done(state, small.apply(&archive), is_undo, out),
-                Err(other) => {
-                    let applied = apply_edit(other, &archive, state);
+                Err(edit) => {
+                    let applied = apply_edit(edit, &archive, state);
                     edit_done(state, applied, is_undo, out);
                 }
             }
