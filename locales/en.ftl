@@ -186,6 +186,8 @@ status-exporting = Exporting { $done } of { $total }
 status-cancel-export = Cancel export
 status-indexing = Indexing for search: { $done } of { $total }
 status-indexing-hover = Until it is done, searches find only what is indexed so far
+status-adding-tag = Adding { $kind } { $tag } to { $n } clippings…
+status-removing-tag = Removing { $kind } { $tag } from { $n } clippings…
 status-shown-of = { $shown } of { $n ->
     [one] 1 clipping
    *[other] { $n } clippings

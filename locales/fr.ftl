@@ -185,6 +185,8 @@ status-exporting = Exportation : { $done } sur { $total }
 status-cancel-export = Annuler l'exportation
 status-indexing = Indexation pour la recherche : { $done } sur { $total }
 status-indexing-hover = Jusqu'à la fin, la recherche ne trouve que ce qui est déjà indexé
+status-adding-tag = Ajout de l'étiquette { $kind } { $tag } à { $n } coupures…
+status-removing-tag = Retrait de l'étiquette { $kind } { $tag } de { $n } coupures…
 status-shown-of = { $shown } sur { $n ->
     [one] { $n } coupure
    *[other] { $n } coupures

@@ -185,6 +185,8 @@ status-exporting = Exporteren: { $done } van { $total }
 status-cancel-export = Export annuleren
 status-indexing = Indexeren voor zoeken: { $done } van { $total }
 status-indexing-hover = Tot dit klaar is, vindt zoeken alleen wat al geïndexeerd is
+status-adding-tag = Label { $kind } { $tag } toevoegen aan { $n } knipsels…
+status-removing-tag = Label { $kind } { $tag } verwijderen van { $n } knipsels…
 status-shown-of = { $shown } van { $n ->
     [one] { $n } knipsel
    *[other] { $n } knipsels

@@ -191,6 +191,14 @@ status-exporting = Экспорт: { $done } из { $total }
 status-cancel-export = Отменить экспорт
 status-indexing = Индексация для поиска: { $done } из { $total }
 status-indexing-hover = Пока она идёт, поиск находит только то, что уже проиндексировано
+status-adding-tag = Метка «{ $tag }» ({ $kind }) добавляется к { $n ->
+    [one] { $n } вырезке
+   *[other] { $n } вырезкам
+}…
+status-removing-tag = Метка «{ $tag }» ({ $kind }) убирается с { $n ->
+    [one] { $n } вырезки
+   *[other] { $n } вырезок
+}…
 status-shown-of = { $shown } из { $n ->
     [one] { $n } вырезки
    *[other] { $n } вырезок

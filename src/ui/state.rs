@@ -174,6 +174,8 @@ pub struct AppState {
     pub sort: Option<(SortColumn, bool)>,
     /// Clippings indexed of those waiting, while the search index is built or caught up.
     pub indexing: Option<(usize, usize)>,
+    /// What a tag edit of many clippings, running on its own thread, is doing.
+    pub large_edit: Option<String>,
 }
 
 impl AppState {
@@ -208,6 +210,7 @@ impl AppState {
             toasts: Vec::new(),
             sort: None,
             indexing: None,
+            large_edit: None,
         }
     }
 

@@ -95,6 +95,7 @@ impl ClippingsApp {
             }
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
+            Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.state.export {
                     run.n_done = n_done;

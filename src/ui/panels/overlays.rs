@@ -47,6 +47,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 }
                 ui.separator();
             }
+            if let Some(what) = &app.large_edit {
+                ui.spinner();
+                ui.label(what);
+                ui.separator();
+            }
             if let Some((n_done, n_total)) = app.indexing {
                 let fraction = if n_total == 0 { 0.0 } else { n_done as f32 / n_total as f32 };
                 ui.label(t!("status-indexing", done = n_done, total = n_total))

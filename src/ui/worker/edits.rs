@@ -56,6 +56,19 @@ impl TagEdit {
             TagEdit::Remove(tag, had) => remove_tag(archive, tag, had),
         }
     }
+
+    /// What the edit does, for the status bar while it runs.
+    pub(super) fn describe(&self) -> String {
+        use crate::ui::{tag_kind_label, tag_label};
+        match self {
+            TagEdit::Add(tag, ids) => {
+                t!("status-adding-tag", kind = tag_kind_label(tag.kind), tag = tag_label(tag), n = ids.len())
+            }
+            TagEdit::Remove(tag, ids) => {
+                t!("status-removing-tag", kind = tag_kind_label(tag.kind), tag = tag_label(tag), n = ids.len())
+            }
+        }
+    }
 }
 
 /// A tag edit asked of more than `limit` clippings, narrowed to those that lack the tag (to

@@ -308,6 +308,9 @@ pub enum Reply {
         n_total: usize,
     },
     IndexingFinished,
+    /// A tag edit of many clippings runs on its own thread: what it does, for the status bar
+    /// while it runs; `None` once it has ended (its toast or failure follows).
+    LargeEdit(Option<String>),
     ExportProgress {
         n_done: usize,
         n_total: usize,

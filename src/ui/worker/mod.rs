@@ -605,6 +605,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             match edits::large_tag_edit(edit, state, LARGE_EDIT) {
                 Ok(large) => {
                     state.edit_running = true;
+                    out.send(Reply::LargeEdit(Some(large.describe())));
                     let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
                     let spawned = spawn_thread("edit", move || {
                         // A panic is answered as an error: the edits waiting behind it go on.
@@ -618,6 +619,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                     });
                     if let Err(e) = spawned {
                         state.edit_running = false;
+                        out.send(Reply::LargeEdit(None));
                         let message = t!("worker-internal-error", error = e.to_string());
                         out.send(Reply::Failed { request: RequestKind::Edit, message });
                     }
@@ -630,6 +632,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::EditDone { outcome, is_undo } => {
             state.edit_running = false;
+            out.send(Reply::LargeEdit(None));
             edit_done(state, outcome.0, is_undo, out);
             while !state.edit_running
                 && let Some((edit, is_undo)) = state.queued_edits.pop_front()
@@ -956,13 +959,19 @@ mod tests {
         // A search asked for while the edit is made is answered before the edit is done.
         handle.send(Request::Search { generation: 8, query: Query::default(), sort: Sort::Newest });
         // The edit is answered, and the index then catches up with every clipping it changed.
+        // The status bar tells what runs from its start until just before its toast.
         let mut caught_up = 0;
         let (mut changed, mut searched) = (false, false);
+        let mut shown: Vec<Option<String>> = Vec::new();
         while !(changed && caught_up >= n) {
             match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
                 Reply::Results { generation: 8, .. } => {
                     assert!(!changed, "the search waited for the edit");
                     searched = true;
+                }
+                Reply::LargeEdit(what) => {
+                    assert!(!changed, "the status outlived the edit");
+                    shown.push(what);
                 }
                 Reply::Changed { .. } => changed = true,
                 Reply::Indexing { n_total, .. } => caught_up = caught_up.max(n_total),
@@ -971,6 +980,8 @@ mod tests {
             }
         }
         assert!(searched);
+        let words = format!("Adding topic energy to {n} clippings…");
+        assert_eq!(shown, [Some(words), None]);
         wait_for(&handle, |r| matches!(r, Reply::IndexingFinished).then_some(()));
         handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
         let found = wait_for(&handle, |r| match r {
