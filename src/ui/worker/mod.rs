@@ -980,7 +980,10 @@ mod tests {
             }
         }
         assert!(searched);
-        let words = format!("Adding topic energy to {n} clippings…");
+        let words = format!(
+            "Adding topic energy to {} clippings…",
+            crate::i18n::format_number(n as i64, crate::i18n::Lang::En)
+        );
         assert_eq!(shown, [Some(words), None]);
         wait_for(&handle, |r| matches!(r, Reply::IndexingFinished).then_some(()));
         handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
