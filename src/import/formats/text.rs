@@ -370,6 +370,13 @@ pub(crate) fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
     let words: Vec<String> = cleaned.split_whitespace().map(str::to_owned).collect();
     let number = |w: &str| w.trim_end_matches(['.', 'г']).parse::<u32>().ok();
     let year_of = |w: &str| number(w).filter(|y| (1000..=9999).contains(y));
+    // A day may be written as an ordinal: "December 29th", "May 1st", "1er mai".
+    let day_of = |w: &str| {
+        number(w).or_else(|| {
+            let digits = ["st", "nd", "rd", "th", "er"].iter().find_map(|end| w.strip_suffix(end))?;
+            digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+        })
+    };
     let mut found = Vec::new();
     for i in 0..words.len() {
         let w = words[i].as_str();
@@ -383,7 +390,7 @@ pub(crate) fn dates_in(text: &str) -> impl Iterator<Item = NaiveDate> {
         let Some(m) = month_number(w) else { continue };
         let at = |j: Option<usize>| j.and_then(|j| words.get(j)).map(String::as_str);
         let (before, after1, after2) =
-            (at(i.checked_sub(1)).and_then(number), at(Some(i + 1)).and_then(number), at(Some(i + 2)).and_then(number));
+            (at(i.checked_sub(1)).and_then(day_of), at(Some(i + 1)).and_then(day_of), at(Some(i + 2)).and_then(number));
         // Kazakh writes the year first: "2024 жылғы 12 наурыз", "2024 ж. 12 наурыз".
         let kazakh_year = at(i.checked_sub(2))
             .filter(|w| matches!(*w, "жылғы" | "жылы" | "ж."))
@@ -516,6 +523,12 @@ mod tests {
         assert_eq!(parse_date("5 août 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("5 augustus 2023"), d(2023, 8, 5));
         assert_eq!(parse_date("no date here"), None);
+        // Days written as ordinals.
+        assert_eq!(parse_date("December 29th 2019"), d(2019, 12, 29));
+        assert_eq!(parse_date("March 1st, 2024"), d(2024, 3, 1));
+        assert_eq!(parse_date("the 22nd May 2023"), d(2023, 5, 22));
+        assert_eq!(parse_date("1er mai 2022"), d(2022, 5, 1));
+        assert_eq!(parse_date("December 32nd 2019"), None);
         // A two-digit year is of this century, unless that is still to come.
         assert_eq!(parse_date("28.01.22 / 0 Kommentare"), d(2022, 1, 28));
         assert_eq!(parse_date("01.05.98"), d(1998, 5, 1));
