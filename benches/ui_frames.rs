@@ -238,6 +238,8 @@ fn make_archive(dir: &std::path::Path, inbox: &std::path::Path, n: usize) {
     archive.set_accept_countries_on_import(true).unwrap();
     let start = Instant::now();
     let report = archive.import(&[inbox.to_owned()], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    // As `clippings import` ends.
+    archive.close_after_import(clippings::search::catalog::REWRITE_CATALOG_ABOVE).unwrap();
     let size: u64 = walk_size(dir);
     println!(
         "  (made an archive of {} {} text clippings, tagged with their countries, in {:.0} s to open: {:.0} MB on \

@@ -298,7 +298,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
     };
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Import { paths, json } => return import(&archive, &paths, json),
+        Command::Import { paths, json } => return import(archive, &paths, json),
         Command::List { query, saved, sort, json } => {
             catch_up_index(&archive)?;
             let saved = saved.map(|name| archive.saved_search(&name)).transpose()?;
@@ -643,7 +643,7 @@ fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
-fn import(archive: &Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(0, "importing");
     let cancel = AtomicBool::new(false);
     let mut lines = Vec::new();
@@ -661,6 +661,11 @@ fn import(archive: &Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<Ex
         &cancel,
     )?;
     bar.finish_and_clear();
+    // A large import leaves the window's next opening files to read rather than each new
+    // record, and a database with nothing to read back.
+    if let Err(e) = archive.close_after_import(crate::search::catalog::REWRITE_CATALOG_ABOVE) {
+        eprintln!("(what the window reads as it opens was not made ahead: {e})");
+    }
     let folders = report.by_folder();
     if folders.len() > 1 {
         for f in &folders {

@@ -588,7 +588,13 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     let report = import(&archive, std::slice::from_ref(&inbox));
     assert_eq!(report.n_imported(), 12);
     let (first, save) = archive.catalog().unwrap();
-    archive.save_catalog(save.expect("no catalog file yet: it is written")).unwrap();
+    assert!(save.is_some(), "no catalog file yet: it is to be written");
+    // An import of more clippings than the limit has the file written at its end (as
+    // `clippings import` and the window do); one of fewer leaves it to the next opening.
+    assert!(!archive.keep_catalog_file(12).unwrap(), "12 changes are not more than 12");
+    assert!(!dir.join("catalog.jsonl").exists());
+    assert!(archive.keep_catalog_file(11).unwrap());
+    assert!(!archive.keep_catalog_file(0).unwrap(), "nothing changed since it was written");
     let (again, save) = archive.catalog().unwrap();
     assert!(save.is_none(), "read from the file, nothing changed since");
     assert_eq!(shown(&again), shown(&first));
@@ -636,6 +642,21 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     let (other, save) = archive.catalog().unwrap();
     assert!(save.is_some(), "a file of another database is written again");
     assert_eq!(shown(&other), rows);
+
+    // An import from the command line of more than the limit ends with what the window reads
+    // as it opens made ahead: the catalog file and the reprints' signatures.
+    let _ = std::fs::remove_file(dir.join("signatures.bin"));
+    for i in 0..3 {
+        write(&inbox, &format!("late {i}.txt"), format!("Late clipping {i}\n\nBelgium and Kazakhstan, day {i}."));
+    }
+    import(&archive, std::slice::from_ref(&inbox));
+    assert!(archive.close_after_import(2).unwrap());
+    assert!(dir.join("signatures.bin").exists());
+    let archive = Archive::open(&dir).unwrap();
+    let (read, save) = archive.catalog().unwrap();
+    assert!(save.is_none(), "the catalog file has the import");
+    assert_eq!(read.len(), 15);
+    assert!(!archive.close_after_import(2).unwrap(), "nothing changed since");
 }
 
 /// An agency photo: the capture day is IPTC's DateCreated (with its time), never EXIF's last-edit

@@ -47,6 +47,8 @@ pub struct Archive {
     pub(crate) index_inline_limit: AtomicUsize,
     /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
     pub(crate) catching_up: AtomicBool,
+    /// The catalog file is written by one thread at a time (they share its temporary file).
+    pub(crate) catalog_write: Mutex<()>,
     _lock: File,
 }
 
@@ -168,6 +170,7 @@ impl Archive {
             index,
             import_lock: Mutex::new(()),
             index_lock: Mutex::new(()),
+            catalog_write: Mutex::new(()),
             index_inline_limit: AtomicUsize::new(usize::MAX),
             catching_up: AtomicBool::new(false),
             _lock: lock,
@@ -193,6 +196,31 @@ impl Archive {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Closes the archive after much was written (a large import) and opens it once more. sled
+    /// reads back everything written since it last opened the database, and records where it
+    /// got to, when it opens: done here, the window's next opening has nothing to read back
+    /// (100,000 clippings imported: the database opened in 0.6 s, and in 30 ms once this ran).
+    fn close_settled(self) -> Result<()> {
+        let root = self.root.clone();
+        drop(self);
+        Archive::open(&root).map(drop)
+    }
+
+    /// Closes the archive after an import from the command line. When more than `limit`
+    /// clippings came in, what the window reads as it opens is made first: the catalog file,
+    /// the reprints' signatures file (else the window reads 100,000 signatures from the
+    /// database, whose copies stay with it: 70 MB), and the database settled (closed and
+    /// opened once more). Returns whether there was that to do. It is all for speed:
+    /// an error leaves the archive whole, and the window makes the same at its next opening.
+    pub fn close_after_import(self, limit: usize) -> Result<bool> {
+        if !self.keep_catalog_file(limit)? {
+            return Ok(false);
+        }
+        self.story_groups()?;
+        self.close_settled()?;
+        Ok(true)
     }
 
     /// Where the database, the index and the catalog file are (a copy's folder for a snapshot).

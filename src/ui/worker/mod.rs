@@ -21,7 +21,7 @@ pub use messages::{
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
 use crate::import::{ImportProgress, ImportReport, Outcome};
-use crate::search::catalog::{Catalog, Entry};
+use crate::search::catalog::{Catalog, Entry, REWRITE_CATALOG_ABOVE};
 use crate::search::query::{Query, Sort};
 use crate::t;
 use edits::apply_edit;
@@ -448,6 +448,29 @@ fn count_while_loading(archive: &Archive, catalog: &Catalog) -> usize {
     indexed.max(catalog.len() + catalog.n_trashed())
 }
 
+/// After an import or a large edit: when many clippings changed since the catalog file was
+/// written, it is written again from the worker's catalog, which has them all by now, on a
+/// thread of its own, so that the next opening reads the file rather than every changed record.
+fn keep_catalog(state: &State) {
+    // While the whole catalog is still being read, or an edit is still being made, the
+    // worker's catalog is not yet the archive's.
+    if state.edit_running || state.refreshed_while_loading.is_some() {
+        return;
+    }
+    let save = match state.archive.catalog_save_of(&state.catalog, REWRITE_CATALOG_ABOVE) {
+        Ok(Some(save)) => save,
+        Ok(None) => return,
+        Err(e) => return log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now()),
+    };
+    let archive = Arc::clone(&state.archive);
+    let started = std::time::Instant::now();
+    // Derived data: a failure only costs the next opening time.
+    let _ = spawn_thread("catalog", move || match archive.save_catalog(save) {
+        Ok(()) => log_step("writing the catalog file", started),
+        Err(e) => log_step(&format!("the catalog file was not written ({e})"), started),
+    });
+}
+
 /// Reads the whole catalog on a thread of its own; it arrives as [`Request::CatalogLoaded`].
 fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
@@ -557,6 +580,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             send_saved_searches(state, out);
             // Sent when an import ends: its articles may be reprints of others.
             load_stories(&state.archive, out);
+            keep_catalog(state);
         }
         Request::StoriesLoaded(stories) => {
             state.members.clear();
@@ -634,6 +658,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             state.edit_running = false;
             out.send(Reply::LargeEdit(None));
             edit_done(state, outcome.0, is_undo, out);
+            keep_catalog(state);
             while !state.edit_running
                 && let Some((edit, is_undo)) = state.queued_edits.pop_front()
             {
@@ -939,7 +964,7 @@ mod tests {
             archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap().imported_ids()
         };
         assert_eq!(ids.len(), n);
-        let handle = spawn(dir, egui::Context::default());
+        let handle = spawn(dir.clone(), egui::Context::default());
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
         // The whole catalog read (the newest come first), as a person would have it.
         for generation in 100.. {
@@ -992,6 +1017,21 @@ mod tests {
             _ => None,
         });
         assert_eq!(found, n);
+        // The catalog file was written again after the edit: the next opening has nothing to
+        // read from the records. (The archive opens once the worker and its threads let go.)
+        drop(handle);
+        let reopened = (0..600)
+            .find_map(|_| match Archive::open(&dir) {
+                Ok(archive) => Some(archive),
+                Err(_) => {
+                    std::thread::sleep(Duration::from_millis(50));
+                    None
+                }
+            })
+            .expect("the worker lets go of the archive");
+        let (catalog, save) = reopened.catalog().unwrap();
+        assert!(save.is_none(), "the catalog file lacks changes");
+        assert_eq!(catalog.len(), n);
     }
 
     #[test]
