@@ -383,7 +383,7 @@ impl Archive {
 
     /// After an import of many clippings: the catalog file written again when more than
     /// `limit` clippings changed since it was, so that the next opening reads it rather than
-    /// every changed record (100,000 just imported: results after 0.5 s instead of 0.3 s).
+    /// every changed record (100,000 just imported: the whole catalog read in 1.1 s instead of 2.3 s).
     /// Returns whether it was written.
     pub fn keep_catalog_file(&self, limit: usize) -> Result<bool> {
         if self.store.catalog_pending()?.len() <= limit {
