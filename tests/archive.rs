@@ -657,6 +657,21 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     assert!(save.is_none(), "the catalog file has the import");
     assert_eq!(read.len(), 15);
     assert!(!archive.close_after_import(2).unwrap(), "nothing changed since");
+
+    // Two saves: the one read first, written last (a slow opening's), is not written over the
+    // newer one, whose marks are already cleared.
+    let archive = Archive::open(&dir).unwrap();
+    archive.add_tag(&energy, &ids[7..8]).unwrap();
+    let (_, older) = archive.catalog().unwrap();
+    write(&inbox, "newest.txt", "The newest clipping\n\nThe Netherlands and Kazakhstan met.");
+    import(&archive, std::slice::from_ref(&inbox));
+    let (_, newer) = archive.catalog().unwrap();
+    archive.save_catalog(newer.unwrap()).unwrap();
+    archive.save_catalog(older.unwrap()).unwrap();
+    let (read, save) = archive.catalog().unwrap();
+    assert!(save.is_none());
+    assert!(read.in_archive().iter().any(|e| e.clipping.title == "The newest clipping"));
+    assert_eq!(read.len(), 16);
 }
 
 /// An agency photo: the capture day is IPTC's DateCreated (with its time), never EXIF's last-edit

@@ -17,7 +17,7 @@ pub mod tags;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
 use std::sync::{Mutex, RwLock};
 
 use chrono::Utc;
@@ -47,8 +47,12 @@ pub struct Archive {
     pub(crate) index_inline_limit: AtomicUsize,
     /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
     pub(crate) catching_up: AtomicBool,
-    /// The catalog file is written by one thread at a time (they share its temporary file).
-    pub(crate) catalog_write: Mutex<()>,
+    /// The catalog file is written by one thread at a time (they share its temporary file);
+    /// this holds the number of the newest [`crate::search::catalog::CatalogSave`] written, so that an older one that
+    /// comes after it is not (see [`Archive::save_catalog`]).
+    pub(crate) catalog_written: Mutex<u64>,
+    /// Numbers [`crate::search::catalog::CatalogSave`]s in the order their marks were read.
+    pub(crate) catalog_reads: AtomicU64,
     _lock: File,
 }
 
@@ -170,7 +174,8 @@ impl Archive {
             index,
             import_lock: Mutex::new(()),
             index_lock: Mutex::new(()),
-            catalog_write: Mutex::new(()),
+            catalog_written: Mutex::new(0),
+            catalog_reads: AtomicU64::new(0),
             index_inline_limit: AtomicUsize::new(usize::MAX),
             catching_up: AtomicBool::new(false),
             _lock: lock,

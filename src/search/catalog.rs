@@ -356,6 +356,7 @@ impl Archive {
         // The marks are read first: a change made while the catalog is read leaves a newer mark,
         // which saving it does not clear.
         let marks = self.store.catalog_pending()?;
+        let read = self.catalog_reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         let from_file = self.read_catalog_file();
         let used_file = from_file.is_some();
         let entries = match from_file {
@@ -377,7 +378,8 @@ impl Archive {
                 .collect::<Result<Vec<Entry>>>()?,
         };
         let catalog = Catalog::from_entries(entries);
-        let save = (!marks.is_empty() || !used_file).then(|| CatalogSave { entries: catalog.entries.clone(), marks });
+        let save =
+            (!marks.is_empty() || !used_file).then(|| CatalogSave { entries: catalog.entries.clone(), marks, read });
         Ok((catalog, save))
     }
 
@@ -399,7 +401,8 @@ impl Archive {
     /// when more than `limit` clippings changed since the file was written.
     pub fn catalog_save_of(&self, catalog: &Catalog, limit: usize) -> Result<Option<CatalogSave>> {
         let marks = self.store.catalog_pending()?;
-        Ok((marks.len() > limit).then(|| CatalogSave { entries: catalog.entries.clone(), marks }))
+        let read = self.catalog_reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        Ok((marks.len() > limit).then(|| CatalogSave { entries: catalog.entries.clone(), marks, read }))
     }
 
     fn catalog_file_path(&self) -> std::path::PathBuf {
@@ -446,7 +449,13 @@ impl Archive {
     /// from another database is read from the records again.
     pub fn save_catalog(&self, save: CatalogSave) -> Result<()> {
         use std::io::Write;
-        let _one_at_a_time = self.catalog_write.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // One at a time, and never an older reading over a newer one: the opening's save,
+        // delayed, would otherwise write the catalog as it was before an import whose marks a
+        // newer save has cleared.
+        let mut newest = self.catalog_written.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if save.read < *newest {
+            return Ok(());
+        }
         let path = self.catalog_file_path();
         let tmp = path.with_extension("jsonl.tmp");
         let token = crate::archive::rand_token();
@@ -467,6 +476,7 @@ impl Archive {
             let _ = std::fs::remove_file(&tmp);
             return Err(crate::archive::Error::io(&path, e));
         }
+        *newest = save.read;
         self.store.set_catalog_token(Some(token))?;
         self.store.flush()?;
         self.store.clear_catalog_pending(&save.marks)
@@ -511,4 +521,6 @@ struct FileEntryRef<'a> {
 pub struct CatalogSave {
     entries: Vec<Arc<Entry>>,
     marks: Vec<(ClippingId, u64)>,
+    /// When its marks were read, in the archive's count of such readings.
+    read: u64,
 }
