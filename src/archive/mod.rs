@@ -48,8 +48,8 @@ pub struct Archive {
     /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
     pub(crate) catching_up: AtomicBool,
     /// The catalog file is written by one thread at a time (they share its temporary file);
-    /// this holds the number of the newest [`crate::search::catalog::CatalogSave`] written, so that an older one that
-    /// comes after it is not (see [`Archive::save_catalog`]).
+    /// this holds the number of the newest [`crate::search::catalog::CatalogSave`] written, so
+    /// that an older one that comes after it is not (see [`Archive::save_catalog`]).
     pub(crate) catalog_written: Mutex<u64>,
     /// Numbers [`crate::search::catalog::CatalogSave`]s in the order their marks were read.
     pub(crate) catalog_reads: AtomicU64,

@@ -356,7 +356,7 @@ impl Archive {
         // The marks are read first: a change made while the catalog is read leaves a newer mark,
         // which saving it does not clear.
         let marks = self.store.catalog_pending()?;
-        let read = self.catalog_reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let read = self.next_catalog_read();
         let from_file = self.read_catalog_file();
         let used_file = from_file.is_some();
         let entries = match from_file {
@@ -385,8 +385,8 @@ impl Archive {
 
     /// After an import of many clippings: the catalog file written again when more than
     /// `limit` clippings changed since it was, so that the next opening reads it rather than
-    /// every changed record (100,000 just imported: the whole catalog read in 1.1 s instead of 2.3 s).
-    /// Returns whether it was written.
+    /// every changed record (100,000 just imported: the whole catalog read in 1.1 s instead of
+    /// 2.3 s). Returns whether it was written.
     pub fn keep_catalog_file(&self, limit: usize) -> Result<bool> {
         if self.store.catalog_pending()?.len() <= limit {
             return Ok(false);
@@ -401,8 +401,13 @@ impl Archive {
     /// when more than `limit` clippings changed since the file was written.
     pub fn catalog_save_of(&self, catalog: &Catalog, limit: usize) -> Result<Option<CatalogSave>> {
         let marks = self.store.catalog_pending()?;
-        let read = self.catalog_reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        let read = self.next_catalog_read();
         Ok((marks.len() > limit).then(|| CatalogSave { entries: catalog.entries.clone(), marks, read }))
+    }
+
+    /// Numbers a reading of the catalog's marks (see [`CatalogSave::read`]).
+    fn next_catalog_read(&self) -> u64 {
+        self.catalog_reads.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
     }
 
     fn catalog_file_path(&self) -> std::path::PathBuf {
