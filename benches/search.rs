@@ -18,10 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use clippings::archive::catalog::{Catalog, Entry, tag_counts};
 use clippings::archive::language::detect_language;
 use clippings::archive::{Clipping, ClippingId, Tag, TagKind, tags};
 use clippings::search::SearchIndex;
-use clippings::search::catalog::{Catalog, Entry, tag_counts};
 use clippings::search::highlight::Highlighter;
 use clippings::search::query::{Query, Sort};
 

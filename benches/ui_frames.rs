@@ -18,8 +18,8 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
+use clippings::archive::catalog::{self, Catalog, Entry};
 use clippings::archive::{Clipping, ClippingId, Kind, Tag, TagKind};
-use clippings::search::catalog::{self, Catalog, Entry};
 use clippings::ui::worker::Reply;
 use clippings::ui::{ClippingsApp, Settings, View};
 
@@ -239,7 +239,7 @@ fn make_archive(dir: &std::path::Path, inbox: &std::path::Path, n: usize) {
     let start = Instant::now();
     let report = archive.import(&[inbox.to_owned()], &mut |_| {}, &AtomicBool::new(false)).unwrap();
     // As `clippings import` ends.
-    archive.close_after_import(clippings::search::catalog::REWRITE_CATALOG_ABOVE).unwrap();
+    archive.close_after_import(clippings::archive::catalog::REWRITE_CATALOG_ABOVE).unwrap();
     let size: u64 = walk_size(dir);
     println!(
         "  (made an archive of {} {} text clippings, tagged with their countries, in {:.0} s to open: {:.0} MB on \

@@ -320,7 +320,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
                 let snippet = if json || highlighter.is_empty() {
                     None
                 } else {
-                    let language = archive::language::language_of(&clipping);
+                    let language = crate::vocab::language::language_of(&clipping);
                     [&clipping.body, &clipping.caption, &clipping.notes]
                         .into_iter()
                         .find_map(|text| highlighter.snippet(text, &language, 100))
@@ -357,13 +357,13 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         }
         Command::Tag { action } => match action {
             TagAction::Add { kind, value, target } => {
-                let tag = archive::tags::resolve(kind, &value)?;
+                let tag = crate::vocab::tags::resolve(kind, &value)?;
                 let ids = target_ids(&archive, &target)?;
                 let n = archive.add_tag(&tag, &ids)?;
                 writeln!(out, "added {kind} {} to {} ({} already had it)", tag.name, n_clippings(n), ids.len() - n)?;
             }
             TagAction::Remove { kind, value, target } => {
-                let tag = archive::tags::resolve(kind, &value)?;
+                let tag = crate::vocab::tags::resolve(kind, &value)?;
                 let ids = target_ids(&archive, &target)?;
                 let n = archive.remove_tag(&tag, &ids)?;
                 writeln!(out, "removed {kind} {} from {}", tag.name, n_clippings(n))?;
@@ -663,7 +663,7 @@ fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<Exi
     bar.finish_and_clear();
     // A large import leaves the window's next opening files to read rather than each new
     // record, and a database with nothing to read back.
-    if let Err(e) = archive.close_after_import(crate::search::catalog::REWRITE_CATALOG_ABOVE) {
+    if let Err(e) = archive.close_after_import(crate::archive::catalog::REWRITE_CATALOG_ABOVE) {
         eprintln!("(what the window reads as it opens was not made ahead: {e})");
     }
     let folders = report.by_folder();

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 
 use crate::archive::Archive;
-use crate::archive::model::{ClippingId, ClippingWithTags, TagKind};
 use crate::archive::{Error, Result};
+use crate::vocab::model::{ClippingId, ClippingWithTags, TagKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

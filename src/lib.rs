@@ -21,3 +21,4 @@ pub mod review;
 pub mod search;
 pub mod suggest;
 pub mod ui;
+pub mod vocab;

@@ -571,7 +571,7 @@ fn the_catalog_file_is_read_with_the_changes_since() {
         );
     }
     // What the catalog holds of a clipping, to compare two readings.
-    let shown = |catalog: &clippings::search::catalog::Catalog| -> Vec<String> {
+    let shown = |catalog: &clippings::archive::catalog::Catalog| -> Vec<String> {
         let mut rows: Vec<String> = catalog
             .in_archive()
             .iter()

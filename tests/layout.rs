@@ -1,8 +1,10 @@
-//! The invariants of ARCHITECTURE.md that can be read off the source: the core never names the
-//! GUI, and only the store names sled.
+//! The invariants of ARCHITECTURE.md that can be read off the source: the subsystems' arrows
+//! run one way, the vocabulary uses nothing else of the crate, search and suggest never name
+//! the archive, the core never names the GUI, and only the sled store names sled.
 // A failed read of our own source is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Every `.rs` file under `dir`, with its code (comment lines left out).
@@ -27,7 +29,7 @@ fn names(code: &str, krate: &str) -> bool {
 fn the_core_never_names_the_gui() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut core = Vec::new();
-    for part in ["archive", "import", "search", "suggest"] {
+    for part in ["archive", "import", "search", "suggest", "vocab"] {
         core.extend(code_of(&src.join(part)));
     }
     core.extend(code_of(&src).into_iter().filter(|(path, _)| path.ends_with("export.rs")));
@@ -40,10 +42,88 @@ fn the_core_never_names_the_gui() {
 }
 
 #[test]
-fn only_the_store_names_sled() {
+fn only_the_sled_store_names_sled() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let naming: Vec<String> =
         code_of(&src).into_iter().filter(|(_, code)| names(code, "sled")).map(|(path, _)| path).collect();
     assert_eq!(naming.len(), 1, "{naming:?}");
-    assert!(naming[0].ends_with("archive/store.rs"), "{naming:?}");
+    assert!(naming[0].ends_with("archive/store/sled_store.rs"), "{naming:?}");
+}
+
+/// The subsystems of `src/` (its folders and top-level files), each with those it names by a
+/// `crate::…` path in its code before its tests.
+fn arrows() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let unit_of = |path: &str| {
+        let relative = Path::new(path).strip_prefix(&src).unwrap();
+        let first = relative.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+        first.trim_end_matches(".rs").to_owned()
+    };
+    let units: BTreeSet<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".rs").to_owned())
+        .collect();
+    let mut arrows: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, code) in code_of(&src) {
+        let from = unit_of(&path);
+        let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+        arrows.entry(from.clone()).or_default();
+        for (at, _) in code.match_indices("crate::") {
+            // `crate::` as a path's start, not the tail of another name (`my_crate::`).
+            if code[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let name: String = code[at + 7..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+                .collect();
+            if name != from && units.contains(&name) {
+                arrows.entry(from.clone()).or_default().insert(name);
+            }
+        }
+    }
+    arrows
+}
+
+/// A cycle through `from`, as the subsystems on it, if there is one.
+fn cycle_through(arrows: &BTreeMap<String, BTreeSet<String>>, from: &str) -> Option<Vec<String>> {
+    let mut stack = vec![vec![from.to_owned()]];
+    let mut seen = BTreeSet::new();
+    while let Some(path) = stack.pop() {
+        let last = path.last().unwrap();
+        for next in arrows.get(last).into_iter().flatten() {
+            if next == from {
+                return Some(path.clone());
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push(longer);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn the_subsystems_arrows_run_one_way() {
+    let arrows = arrows();
+    assert!(arrows.len() >= 10, "{arrows:?}");
+    // The check itself: a made-up arrow back up is found.
+    let mut with_a_cycle = arrows.clone();
+    with_a_cycle.get_mut("vocab").unwrap().insert("archive".to_owned());
+    assert!(cycle_through(&with_a_cycle, "vocab").is_some());
+    for unit in arrows.keys() {
+        assert_eq!(cycle_through(&arrows, unit), None, "a cycle through {unit}");
+    }
+}
+
+#[test]
+fn the_vocabulary_is_the_bottom_and_search_and_suggest_never_name_the_archive() {
+    let arrows = arrows();
+    assert_eq!(arrows["vocab"], BTreeSet::new(), "the vocabulary names nothing else of the crate");
+    for unit in ["search", "suggest"] {
+        assert_eq!(arrows[unit], BTreeSet::from(["vocab".to_owned()]), "{unit} names only the vocabulary");
+    }
+    assert!(arrows["archive"].contains("search") && arrows["archive"].contains("suggest"));
 }

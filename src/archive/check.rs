@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::archive::Archive;
-use crate::archive::error::{Error, Result};
-use crate::archive::model::{ClippingId, Kind};
+use crate::vocab::model::{ClippingId, Kind};
+use crate::vocab::{Error, Result};
 
 /// One thing wrong with an archive.
 #[derive(Clone, Debug, PartialEq, Serialize)]

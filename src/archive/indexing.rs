@@ -10,11 +10,11 @@ use std::sync::PoisonError;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::archive::Archive;
-use crate::archive::error::{Error, Result};
-use crate::archive::model::{Clipping, ClippingId, Tag};
 use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
 use crate::search::{BATCH, SearchIndex, SearchResults};
+use crate::vocab::model::{Clipping, ClippingId, Tag};
+use crate::vocab::{Error, Result};
 
 impl Archive {
     /// The clippings that match a query, in the order asked for.
@@ -248,9 +248,9 @@ impl Archive {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::model::{Kind, TagKind};
     use crate::archive::store::Inserted;
-    use crate::archive::tags;
+    use crate::vocab::model::{Kind, TagKind};
+    use crate::vocab::tags;
 
     fn stored(archive: &Archive, title: &str) -> (ClippingId, u64, Clipping) {
         let mut clipping = Clipping {

@@ -2,18 +2,13 @@
 //! content hash) and the photo thumbnails (`thumbnails/`). Everything the window or the command
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
+pub mod catalog;
 pub mod check;
-pub mod countries;
-mod error;
 mod indexing;
-pub mod language;
-pub mod model;
-pub(crate) mod quiet;
 pub mod reprints;
 pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;
-pub mod tags;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -22,12 +17,15 @@ use std::sync::{Mutex, RwLock};
 
 use chrono::Utc;
 
-pub use error::{Error, Result};
-pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, StoredSuggestion, Suggestion, Tag, TagCount, TagKind};
+pub use crate::vocab::model::{
+    Clipping, ClippingId, ClippingWithTags, Kind, StoredSuggestion, Suggestion, Tag, TagCount, TagKind,
+};
+pub use crate::vocab::{Error, Result, countries, language, tags};
 pub use saved::SavedSearch;
 
 use crate::search::SearchIndex;
 use store::Store;
+use store::sled_store::SledStore;
 
 /// An open archive. Holds an exclusive lock on the folder for as long as it lives.
 pub struct Archive {
@@ -35,7 +33,7 @@ pub struct Archive {
     /// Where the database, the index and the lock are: the archive folder itself, or for a
     /// snapshot (see [`Snapshot`]) a copy of them elsewhere.
     data: PathBuf,
-    pub(crate) store: Store,
+    pub(crate) store: Box<dyn Store>,
     /// The full-text index, derived from the store (see `search.rs`).
     pub(crate) index: RwLock<SearchIndex>,
     /// Imports run one at a time: they share the import-in-progress marker.
@@ -48,10 +46,10 @@ pub struct Archive {
     /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
     pub(crate) catching_up: AtomicBool,
     /// The catalog file is written by one thread at a time (they share its temporary file);
-    /// this holds the number of the newest [`crate::search::catalog::CatalogSave`] written, so
+    /// this holds the number of the newest [`crate::archive::catalog::CatalogSave`] written, so
     /// that an older one that comes after it is not (see [`Archive::save_catalog`]).
     pub(crate) catalog_written: Mutex<u64>,
-    /// Numbers [`crate::search::catalog::CatalogSave`]s in the order their marks were read.
+    /// Numbers [`crate::archive::catalog::CatalogSave`]s in the order their marks were read.
     pub(crate) catalog_reads: AtomicU64,
     _lock: File,
 }
@@ -158,7 +156,7 @@ impl Archive {
             Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked(root)),
             Err(fs::TryLockError::Error(error)) => return Err(Error::Open { path: root, error }),
         }
-        let store = Store::open(&data.join("db"))?;
+        let store: Box<dyn Store> = Box::new(SledStore::open(&data.join("db"))?);
         let (index, fresh) = SearchIndex::open(&data.join("index"))?;
         if fresh {
             store.mark_all_index_pending()?;
@@ -306,7 +304,7 @@ impl Archive {
     /// [`Archive::all_clippings_and_trash`], each clipping passed through `shrink` as it is
     /// read (the window's catalog keeps a lead of each text, not all of it).
     pub fn all_clippings_shrunk(&self, shrink: impl Fn(&mut Clipping) + Sync) -> Result<Vec<Clipping>> {
-        self.store.all_clippings_shrunk(shrink)
+        self.store.all_clippings_shrunk(&shrink)
     }
 
     /// The ids of the clippings that carry a tag, in id order.

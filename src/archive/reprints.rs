@@ -13,10 +13,10 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 
-use crate::archive::model::{ClippingId, Kind};
 use crate::archive::store::{Signed, signature_from_bytes};
 use crate::archive::{Archive, Result};
 use crate::search::stories::{self, N_HASHES};
+use crate::vocab::model::{ClippingId, Kind};
 
 const SIGNATURES_FILE: &str = "signatures.bin";
 const MAGIC: &[u8; 8] = b"CLSIG\x01\0\0";

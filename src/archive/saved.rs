@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::archive::Archive;
-use crate::archive::error::{Error, Result};
 use crate::search::query::Sort;
+use crate::vocab::{Error, Result};
 
 const SETTING_SAVED: &str = "saved-searches";
 

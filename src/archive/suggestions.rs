@@ -3,9 +3,9 @@
 //! offered again). The suggester only reads text; the store only keeps records.
 
 use crate::archive::Archive;
-use crate::archive::error::Result;
-use crate::archive::model::{Clipping, ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
 use crate::suggest;
+use crate::vocab::Result;
+use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
 
 const SETTING_ACCEPT_COUNTRIES: &str = "accept_countries_on_import";
 

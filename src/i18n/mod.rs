@@ -233,7 +233,7 @@ impl From<&str> for Arg {
 
 /// The name of a country (by ISO code) in this thread's language, if the code is known.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    let country = crate::archive::countries::lookup(code)?;
+    let country = crate::vocab::countries::lookup(code)?;
     Some(match language() {
         Lang::En => country.english,
         Lang::Ru => country.russian,
@@ -244,7 +244,7 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 }
 
 /// The country's name from `assets/country-names.tsv` (column 0 French, 1 Dutch).
-fn other_name(country: &crate::archive::countries::Country, column: usize) -> &'static str {
+fn other_name(country: &crate::vocab::countries::Country, column: usize) -> &'static str {
     OTHER_NAMES.get(country.code).map_or(country.english, |names| names[column])
 }
 

@@ -30,11 +30,12 @@ use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_uns
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
 use walk::{classify, collect, unsupported};
 
-use crate::archive::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
+use crate::archive::Archive;
 use crate::archive::store::Inserted;
 use crate::archive::suggestions::suggestions_for;
-use crate::archive::{Archive, language, quiet, tags};
 use crate::archive::{Error, Result};
+use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
+use crate::vocab::{language, quiet, tags};
 use formats::{html, office, pdf, text};
 use photo::media::{self, Source};
 use photo::meta as photo_meta;
@@ -754,8 +755,8 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
         seen.push(folded);
         let as_country = could_be_country
             .then(|| {
-                crate::archive::countries::lookup(keyword.trim())
-                    .or_else(|| crate::archive::countries::lookup(&keyword.replace('.', "")))
+                crate::vocab::countries::lookup(keyword.trim())
+                    .or_else(|| crate::vocab::countries::lookup(&keyword.replace('.', "")))
             })
             .flatten()
             .map(tags::country_tag);

@@ -12,9 +12,9 @@ use tantivy::tokenizer::{
     TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
-use crate::archive::language::is_cyrillic;
-use crate::archive::model::Clipping;
 use crate::search::cjk::CjkBigrams;
+use crate::vocab::language::is_cyrillic;
+use crate::vocab::model::Clipping;
 
 /// Languages with a Snowball stemmer, by ISO 639-1 code.
 pub(crate) const STEMMED: [(&str, Language); 5] = [

@@ -7,7 +7,6 @@
 //! date.
 
 pub mod analysis;
-pub mod catalog;
 pub mod cjk;
 pub mod highlight;
 pub mod query;
@@ -27,11 +26,11 @@ use tantivy::query::{
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
 
-use crate::archive::language::language_of;
-use crate::archive::model::{Clipping, ClippingId, Tag};
-use crate::archive::quiet;
-use crate::archive::{Error, Result};
 use crate::search::query::{DateRange, Query, Sort, Text};
+use crate::vocab::language::language_of;
+use crate::vocab::model::{Clipping, ClippingId, Tag};
+use crate::vocab::quiet;
+use crate::vocab::{Error, Result};
 use analysis::{
     Analyzers, SHORT_PREFIX_CHARS, STEMMED, fold_yo, folded_analyzer, is_kazakh_prefix_word, searchable_fields,
     short_prefixes_analyzer, stemmed_analyzer,

@@ -7,8 +7,8 @@
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 
-use crate::archive::model::{Kind, TagKind};
-use crate::archive::tags;
+use crate::vocab::model::{Kind, TagKind};
+use crate::vocab::tags;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
@@ -358,7 +358,7 @@ impl Query {
             let field_lower = field.to_lowercase();
             match field_lower.as_str() {
                 "country" if tags::resolve(TagKind::Country, &value).is_err() => {
-                    let nearest = nearest(&value, crate::archive::countries::all().iter().flat_map(|c| c.names()));
+                    let nearest = nearest(&value, crate::vocab::countries::all().iter().flat_map(|c| c.names()));
                     hints.push(QueryHint::UnknownCountry { value, nearest: nearest.map(str::to_owned) });
                 }
                 "date" if parse_date_range(&value).is_none() => hints.push(QueryHint::NotADate { value }),

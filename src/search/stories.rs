@@ -11,10 +11,9 @@
 
 use std::collections::HashMap;
 
-use crate::archive::{Clipping, ClippingId, Kind};
+use crate::vocab::{Clipping, ClippingId, Kind};
+pub use crate::vocab::{N_HASHES, Signature};
 
-/// Hash functions in a signature.
-pub const N_HASHES: usize = 128;
 /// Bands of the signature for the candidate search, of `ROWS` hashes each.
 pub const BANDS: usize = 64;
 pub const ROWS: usize = N_HASHES / BANDS;
@@ -26,10 +25,6 @@ const MIN_WORDS: usize = 40;
 /// trimming half the paragraphs and adding boilerplate keep about 0.4; distinct stories on the
 /// same subject stay under 0.1.
 pub const SAME_STORY: f32 = 0.2;
-
-/// A text's MinHash signature.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Signature(pub [u32; N_HASHES]);
 
 /// A 64-bit mix (splitmix64's finaliser): cheap, and good enough for shingles.
 fn mix(mut x: u64) -> u64 {

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{ENDINGS, Reading, dateline_in, is_cyrillic, is_kazakh_suffix, section_weight, stem, words};
-use crate::archive::countries;
-use crate::archive::model::Suggestion;
-use crate::archive::tags;
+use crate::vocab::countries;
+use crate::vocab::model::Suggestion;
+use crate::vocab::tags;
 
 const MENTIONS: &str = include_str!("../../assets/country-mentions.tsv");
 

@@ -2,8 +2,8 @@
 //! ("Astana International Forum", "sommet de l'OTAN", "Астанинский международный форум").
 
 use super::{Reading, fold, is_cyrillic, section_weight};
-use crate::archive::model::{Suggestion, Tag, TagKind};
-use crate::archive::tags;
+use crate::vocab::model::{Suggestion, Tag, TagKind};
+use crate::vocab::tags;
 
 const EVENT_HEADS: &[&str] = &[
     "forum",

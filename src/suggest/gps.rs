@@ -3,9 +3,9 @@
 
 use std::sync::LazyLock;
 
-use crate::archive::countries;
-use crate::archive::model::Suggestion;
-use crate::archive::tags;
+use crate::vocab::countries;
+use crate::vocab::model::Suggestion;
+use crate::vocab::tags;
 
 static BOUNDARIES: LazyLock<Option<country_boundaries::CountryBoundaries>> = LazyLock::new(|| {
     country_boundaries::CountryBoundaries::from_reader(country_boundaries::BOUNDARIES_ODBL_360X180).ok()

@@ -11,14 +11,14 @@ mod events;
 mod gps;
 mod topics;
 
-pub use crate::archive::model::Suggestion;
+pub use crate::vocab::model::Suggestion;
 pub use countries::{COUNTRY_THRESHOLD, country_evidence, suggest_countries};
 pub use events::suggest_events;
 pub use gps::country_at;
 pub use topics::suggest_topics;
 
-use crate::archive::language;
-use crate::archive::model::Tag;
+use crate::vocab::language;
+use crate::vocab::model::Tag;
 
 fn is_cyrillic(s: &str) -> bool {
     s.chars().any(language::is_cyrillic)

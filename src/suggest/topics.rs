@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::{Reading, is_cyrillic, words_of};
-use crate::archive::model::{Suggestion, Tag, TagKind};
-use crate::archive::tags;
+use crate::vocab::model::{Suggestion, Tag, TagKind};
+use crate::vocab::tags;
 
 const TOPIC_THRESHOLD: f32 = 2.0;
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::archive::ClippingId;
-use crate::search::catalog::Entry;
+use crate::archive::catalog::Entry;
 use crate::search::highlight::{Highlighter, Snippet};
 use crate::search::query::Query;
 

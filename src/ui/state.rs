@@ -9,11 +9,11 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+use crate::archive::catalog::Entry;
 use crate::archive::{ClippingId, Kind, Tag, TagCount};
 use crate::export::{ExportReport, Layout};
 use crate::i18n::Lang;
 use crate::import::ImportReport;
-use crate::search::catalog::Entry;
 use crate::search::query::Sort;
 use crate::ui::worker::{Edit, SavedCount};
 

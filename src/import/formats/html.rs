@@ -189,12 +189,12 @@ pub(crate) fn read_page(html: &str) -> Result<WebArticle, ImportError> {
     // Readability (dom_smoothie 0.19) can panic on some pages (a string sliced inside a
     // multi-byte letter while it looks for video links): the page is then read as plain text
     // rather than lost.
-    match crate::archive::quiet::catch_quietly(|| read_article(html)) {
+    match crate::vocab::quiet::catch_quietly(|| read_article(html)) {
         Ok(Err(ImportError::BadText(_))) if has_noscript(html) => {
             // A page built by its scripts may hold its whole text in a <noscript> copy, which
             // a parser that runs scripts reads as a string: it is read as the page's markup.
             let unwrapped = without_noscript_tags(html);
-            crate::archive::quiet::catch_quietly(|| read_article(&unwrapped)).unwrap_or_else(|_| Ok(plain_page(html)))
+            crate::vocab::quiet::catch_quietly(|| read_article(&unwrapped)).unwrap_or_else(|_| Ok(plain_page(html)))
         }
         Ok(read) => read,
         Err(_) => Ok(plain_page(html)),
@@ -1018,7 +1018,7 @@ mod tests {
                     <p>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor.</p>\
                     <iframe src=\"€€youtube.com/embed/x\"></iframe><p>More text about the forum in Astana, \
                     long enough to be an article that Readability keeps for its reader.</p></article></body></html>";
-        assert!(crate::archive::quiet::catch_quietly(|| read_article(page)).is_err(), "Readability no longer panics");
+        assert!(crate::vocab::quiet::catch_quietly(|| read_article(page)).is_err(), "Readability no longer panics");
         let article = read_page(page).unwrap();
         assert_eq!(article.title, "Videos");
         assert!(article.body.contains("forum in Astana"), "{}", article.body);

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use image::RgbImage;
 use pdf_extract::Object;
 
-use crate::archive::quiet;
 use crate::import::ImportError;
 use crate::import::formats::text::Document;
+use crate::vocab::quiet;
 
 /// The most a PDF's compressed streams may expand to, all together. The PDF reader inflates
 /// whole streams into memory, so a small file that inflates to gigabytes (a "bomb") would end

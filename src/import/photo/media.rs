@@ -7,9 +7,9 @@ use std::io::{BufRead, BufReader, Read, Seek};
 use chrono::{NaiveDate, NaiveDateTime};
 use image::{DynamicImage, ImageFormat, ImageReader, RgbImage};
 
-use crate::archive::model::GpsPosition;
 use crate::import::ImportError;
 use crate::import::photo::budget::DECODES;
+use crate::vocab::model::GpsPosition;
 
 pub const THUMB_SIZE_PX: u32 = 256;
 pub const MAX_MEGAPIXELS: u64 = 100;

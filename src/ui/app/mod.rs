@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 pub use actions::Action;
 
 use crate::archive::ClippingId;
+use crate::archive::catalog::Entry;
 use crate::i18n::Lang;
-use crate::search::catalog::Entry;
 use crate::search::highlight::Snippet;
 use crate::search::query::Query;
 use crate::ui::matches::Matches;

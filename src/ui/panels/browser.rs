@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
 
+use crate::archive::catalog::Entry;
 use crate::archive::{Kind, TagKind};
-use crate::search::catalog::Entry;
 use crate::search::query::Query;
 
 use crate::import::formats;

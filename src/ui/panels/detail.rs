@@ -457,7 +457,7 @@ fn single_ui(
     if c.kind == Kind::Article && !c.body.is_empty() {
         ui.add_space(8.0);
         ui.separator();
-        let language = crate::archive::language::declared_language(c);
+        let language = crate::vocab::language::declared_language(c);
         let ranges = matches.ranges(c.id, &c.body, &language);
         if ranges.is_empty() {
             ui.add(egui::Label::new(&c.body).selectable(true).wrap());

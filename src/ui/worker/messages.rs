@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use crate::archive::catalog::{Catalog, Entry};
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount, TagKind};
 use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
-use crate::search::catalog::{Catalog, Entry};
 use crate::search::query::{Query, Sort};
 
 /// What the UI asks of the worker.

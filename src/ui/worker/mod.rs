@@ -18,10 +18,10 @@ pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
 
+use crate::archive::catalog::{Catalog, Entry, REWRITE_CATALOG_ABOVE};
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
 use crate::import::{ImportProgress, ImportReport, Outcome};
-use crate::search::catalog::{Catalog, Entry, REWRITE_CATALOG_ABOVE};
 use crate::search::query::{Query, Sort};
 use crate::t;
 use edits::apply_edit;
@@ -233,7 +233,7 @@ fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
 /// end of the thread. (The panic hook has printed it already.)
 fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
     if let Err(panic) = std::panic::catch_unwind(AssertUnwindSafe(f)) {
-        let what = crate::archive::quiet::panic_message(panic.as_ref());
+        let what = crate::vocab::quiet::panic_message(panic.as_ref());
         out.send(Reply::Failed { request: kind, message: t!("worker-internal-error", error = what.to_string()) });
     }
 }
@@ -635,7 +635,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                         // A panic is answered as an error: the edits waiting behind it go on.
                         let result = std::panic::catch_unwind(AssertUnwindSafe(|| large.apply(&editing)))
                             .unwrap_or_else(|panic| {
-                                let what = crate::archive::quiet::panic_message(panic.as_ref());
+                                let what = crate::vocab::quiet::panic_message(panic.as_ref());
                                 Err(t!("worker-internal-error", error = what.to_string()))
                             });
                         let outcome = Box::new(EditOutcome(result));
@@ -926,7 +926,7 @@ mod tests {
             _ => None,
         });
         assert_eq!(opened, n);
-        let topic = crate::archive::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
+        let topic = crate::vocab::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
         handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids: vec![first] }, is_undo: false });
         let mut sizes = Vec::new();
         for generation in 0..200 {
@@ -979,7 +979,7 @@ mod tests {
             assert!(generation < 1000, "never all {n} listed");
             std::thread::sleep(Duration::from_millis(20));
         }
-        let topic = crate::archive::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
+        let topic = crate::vocab::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
         handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids }, is_undo: false });
         // A search asked for while the edit is made is answered before the edit is done.
         handle.send(Request::Search { generation: 8, query: Query::default(), sort: Sort::Newest });

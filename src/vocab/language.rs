@@ -2,7 +2,7 @@
 //! and Kazakh told apart by its own letters). Detected once on import and stored; search picks
 //! its stemmer by it, suggestions and highlighting read it.
 
-use crate::archive::model::Clipping;
+use crate::vocab::model::Clipping;
 
 /// Kazakh letters that Russian does not have (і is left out: Ukrainian and Belarusian use it).
 const KAZAKH_LETTERS: &str = "әғқңөұүһӘҒҚҢӨҰҮҺ";

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::archive::countries;
-use crate::archive::error::{Error, Result};
-use crate::archive::model::{Tag, TagKind};
+use crate::vocab::countries;
+use crate::vocab::error::{Error, Result};
+use crate::vocab::model::{Tag, TagKind};
 
 /// The longest topic or event name we keep, in characters.
 pub const MAX_TAG_CHARS: usize = 200;

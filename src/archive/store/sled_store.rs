@@ -1,5 +1,6 @@
-//! The sled database: the store of record for clippings, tags and the relation between them.
-//! This is the only file that names sled. Large data (originals, thumbnails) stays out of it.
+//! The sled database, the desktop's [`Store`]: the store of record for clippings, tags and the
+//! relation between them. This is the only file that names sled. Large data (originals,
+//! thumbnails) stays out of it.
 //!
 //! Trees:
 //! - `meta`: schema version, the next clipping id, the import-in-progress marker, the
@@ -18,23 +19,21 @@ use std::path::Path;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
-use crate::archive::error::{Error, Result};
-use crate::archive::model::StoredSuggestion;
-use crate::archive::model::{Clipping, ClippingId, Tag, TagCount};
-use crate::search::stories::Signature;
+use super::{Inserted, Signed, Store, signature_from_bytes};
+use crate::vocab::{Clipping, ClippingId, Error, Result, Signature, StoredSuggestion, Tag, TagCount};
 
-pub const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 1;
 
 const KEY_SCHEMA: &[u8] = b"schema_version";
 const KEY_NEXT_ID: &[u8] = b"next_id";
 const KEY_IMPORTING: &[u8] = b"import_in_progress";
-/// The token of the catalog file that goes with this database (see `search::catalog`).
+/// The token of the catalog file that goes with this database (see `archive::catalog`).
 const KEY_CATALOG_TOKEN: &[u8] = b"catalog_token";
 /// The token of the signatures file (`Archive::story_groups`), while it holds every signature
 /// this database had when it was written; replaced by one no file has when one of those changes.
 const KEY_SIGNATURES_TOKEN: &[u8] = b"signatures_token";
 
-pub(crate) struct Store {
+pub(crate) struct SledStore {
     db: sled::Db,
     meta: sled::Tree,
     clippings: sled::Tree,
@@ -44,21 +43,12 @@ pub(crate) struct Store {
     clipping_tags: sled::Tree,
     suggestions: sled::Tree,
     index_pending: sled::Tree,
-    /// id -> sequence number of a change the catalog file (`search::catalog`) may lack: marked
+    /// id -> sequence number of a change the catalog file (`archive::catalog`) may lack: marked
     /// with the index's marks, and when suggestions change.
     catalog_pending: sled::Tree,
     /// id -> the text's MinHash signature for reprints (`search::stories`), empty for a
     /// clipping that has none (a photo, a short text). Derived: one missing is computed again.
     signatures: sled::Tree,
-}
-
-/// What [`Store::insert_clippings`] did with a clipping.
-#[derive(Clone, Copy, Debug)]
-pub(crate) enum Inserted {
-    /// Stored under this id, marked for the search index with this change's sequence number.
-    New(ClippingId, u64),
-    /// Another clipping with the same content hash was there first.
-    Duplicate(ClippingId),
 }
 
 fn db_err(e: sled::Error) -> Error {
@@ -84,20 +74,6 @@ fn tx_err(e: TransactionError<Error>) -> Error {
 }
 
 /// Reprint signatures by clipping, in the order of their ids.
-pub(crate) type Signed = Vec<(ClippingId, Signature)>;
-
-/// A signature as kept: its hashes, little-endian; anything else is none.
-pub(crate) fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
-    let mut hashes = [0u32; crate::search::stories::N_HASHES];
-    if bytes.len() != hashes.len() * 4 {
-        return None;
-    }
-    for (h, b) in hashes.iter_mut().zip(bytes.chunks_exact(4)) {
-        *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-    }
-    Some(Signature(hashes))
-}
-
 fn id_key(id: ClippingId) -> [u8; 8] {
     id.0.to_be_bytes()
 }
@@ -176,11 +152,11 @@ fn remove_unfinished_snapshots(db_dir: &Path) {
     }
 }
 
-impl Store {
-    pub(crate) fn open(path: &Path) -> Result<Store> {
+impl SledStore {
+    pub(crate) fn open(path: &Path) -> Result<SledStore> {
         let db = open_db(path)?;
         let tree = |name: &str| db.open_tree(name).map_err(db_err);
-        let store = Store {
+        let store = SledStore {
             meta: tree("meta")?,
             clippings: tree("clippings")?,
             hashes: tree("hashes")?,
@@ -208,12 +184,51 @@ impl Store {
         Ok(store)
     }
 
-    pub(crate) fn flush(&self) -> Result<()> {
+    fn tag_keys_of(&self, id: ClippingId) -> Result<Vec<String>> {
+        let mut keys = Vec::new();
+        for kv in self.clipping_tags.scan_prefix(id_key(id)) {
+            let (k, _) = kv.map_err(db_err)?;
+            if let Some(rest) = k.get(8..) {
+                keys.push(String::from_utf8_lossy(rest).into_owned());
+            }
+        }
+        Ok(keys)
+    }
+
+    /// A number larger than any handed out before, also after a restart.
+    fn next_seq(&self) -> Result<u64> {
+        self.db.generate_id().map_err(db_err)
+    }
+
+    /// Makes a change to these clippings, marked for the search index before and after it.
+    /// Before: a process killed halfway leaves the mark. After: an index catch-up that read
+    /// the record between the first mark and the change (and cleared that mark) cannot hide
+    /// the change, as the second mark is newer.
+    fn marked<T>(&self, ids: &[ClippingId], change: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.mark_index_pending(ids)?;
+        let done = change()?;
+        self.mark_index_pending(ids)?;
+        Ok(done)
+    }
+
+    /// Marks clippings as changed since the catalog file was written (their suggestions).
+    fn mark_catalog_pending(&self, ids: &[ClippingId]) -> Result<()> {
+        let seq = self.next_seq()?.to_be_bytes();
+        let mut batch = sled::Batch::default();
+        for &id in ids {
+            batch.insert(&id_key(id), &seq);
+        }
+        self.catalog_pending.apply_batch(batch).map_err(db_err)
+    }
+}
+
+impl Store for SledStore {
+    fn flush(&self) -> Result<()> {
         self.db.flush().map_err(db_err)?;
         Ok(())
     }
 
-    pub(crate) fn set_import_in_progress(&self, on: bool) -> Result<()> {
+    fn set_import_in_progress(&self, on: bool) -> Result<()> {
         if on {
             self.meta.insert(KEY_IMPORTING, &[1]).map_err(db_err)?;
         } else {
@@ -223,17 +238,16 @@ impl Store {
     }
 
     /// A setting kept with the archive, so a copied archive keeps it; `None` if never set.
-    pub(crate) fn setting<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
-        let key = format!("setting:{name}");
-        self.meta.get(key.as_bytes()).map_err(db_err)?.map(|bytes| decode(key.as_bytes(), &bytes)).transpose()
+    fn setting_json(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self.meta.get(format!("setting:{name}").as_bytes()).map_err(db_err)?.map(|bytes| bytes.to_vec()))
     }
 
-    pub(crate) fn set_setting<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<()> {
-        self.meta.insert(format!("setting:{name}").as_bytes(), encode(value)).map_err(db_err)?;
+    fn set_setting_json(&self, name: &str, json: &[u8]) -> Result<()> {
+        self.meta.insert(format!("setting:{name}").as_bytes(), json).map_err(db_err)?;
         self.flush()
     }
 
-    pub(crate) fn import_in_progress(&self) -> Result<bool> {
+    fn import_in_progress(&self) -> Result<bool> {
         self.meta.contains_key(KEY_IMPORTING).map_err(db_err)
     }
 
@@ -241,7 +255,7 @@ impl Store {
     /// (their `id` fields are ignored); all in one transaction, so all are stored or none. A
     /// transaction writes sled's log twice whatever its size: an import stores its clippings a
     /// few hundred at a time (one at a time, that was two log writes per clipping).
-    pub(crate) fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
+    fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
         let seq = self.next_seq()?;
         let trees = (
             &self.meta,
@@ -291,7 +305,7 @@ impl Store {
             .map_err(tx_err)
     }
 
-    pub(crate) fn get(&self, id: ClippingId) -> Result<Option<Clipping>> {
+    fn get(&self, id: ClippingId) -> Result<Option<Clipping>> {
         let key = id_key(id);
         match self.clippings.get(key).map_err(db_err)? {
             Some(bytes) => decode(&key, &bytes).map(Some),
@@ -299,11 +313,11 @@ impl Store {
         }
     }
 
-    pub(crate) fn id_by_hash(&self, hash: &str) -> Result<Option<ClippingId>> {
+    fn id_by_hash(&self, hash: &str) -> Result<Option<ClippingId>> {
         Ok(self.hashes.get(hash.as_bytes()).map_err(db_err)?.and_then(|v| id_from_key(&v)))
     }
 
-    pub(crate) fn known_hashes(&self) -> Result<HashSet<String>> {
+    fn known_hashes(&self) -> Result<HashSet<String>> {
         let mut out = HashSet::new();
         for kv in self.hashes.iter() {
             let (k, _) = kv.map_err(db_err)?;
@@ -316,12 +330,12 @@ impl Store {
     /// change with the clippings in the same transactions, are some 70 bytes a clipping where the
     /// records are kilobytes (100,000 clippings: 1.5 s and 160 MB of sled's cache for the
     /// records).
-    pub(crate) fn n_clippings(&self) -> usize {
+    fn n_clippings(&self) -> usize {
         self.hashes.len()
     }
 
     /// Every clipping, in id order.
-    pub(crate) fn all_clippings(&self) -> Result<Vec<Clipping>> {
+    fn all_clippings(&self) -> Result<Vec<Clipping>> {
         let mut out = Vec::with_capacity(self.clippings.len());
         for kv in self.clippings.iter() {
             let (k, v) = kv.map_err(db_err)?;
@@ -331,7 +345,7 @@ impl Store {
     }
 
     /// The `n` clippings with the highest ids (the last imported), highest first.
-    pub(crate) fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>> {
+    fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>> {
         let mut out = Vec::with_capacity(n);
         for kv in self.clippings.iter().rev().take(n) {
             let (k, v) = kv.map_err(db_err)?;
@@ -342,7 +356,7 @@ impl Store {
 
     /// Every clipping, each passed through `shrink` as soon as it is read: the whole archive is
     /// never in memory at once.
-    pub(crate) fn all_clippings_shrunk(&self, shrink: impl Fn(&mut Clipping) + Sync) -> Result<Vec<Clipping>> {
+    fn all_clippings_shrunk(&self, shrink: &(dyn Fn(&mut Clipping) + Sync)) -> Result<Vec<Clipping>> {
         use rayon::prelude::*;
         // Records are read in order and decoded on all cores, a few thousand at a time.
         let decode_all = |raw: &[(sled::IVec, sled::IVec)]| -> Result<Vec<Clipping>> {
@@ -368,7 +382,7 @@ impl Store {
     }
 
     /// Rewrites a clipping's record. The hash and id must not change.
-    pub(crate) fn update_clipping(&self, clipping: &Clipping) -> Result<()> {
+    fn update_clipping(&self, clipping: &Clipping) -> Result<()> {
         let key = id_key(clipping.id);
         if !self.clippings.contains_key(key).map_err(db_err)? {
             return Err(Error::NoSuchClipping(clipping.id));
@@ -386,7 +400,7 @@ impl Store {
     }
 
     /// Keeps a clipping's reprint signature (`None`: it has none).
-    pub(crate) fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()> {
+    fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()> {
         let bytes: Vec<u8> = signature.map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default();
         // A new clipping's is not in the signatures file, which is read with the ones that are
         // not; one that replaces another sets the file aside (first, as above).
@@ -399,13 +413,13 @@ impl Store {
 
     /// A clipping's kept signature: `None` if none is kept, `Some(None)` if it has none (a photo,
     /// a text too short).
-    pub(crate) fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>> {
+    fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>> {
         Ok(self.signatures.get(id_key(id)).map_err(db_err)?.map(|v| signature_from_bytes(&v)))
     }
 
     /// The token of the signatures file that goes with this database, if there is one (or the
     /// one that set a file aside).
-    pub(crate) fn signatures_token(&self) -> Result<Option<u64>> {
+    fn signatures_token(&self) -> Result<Option<u64>> {
         Ok(self
             .meta
             .get(KEY_SIGNATURES_TOKEN)
@@ -416,14 +430,14 @@ impl Store {
     /// Sets the signatures file aside: the token becomes one no file has, and a grouping that
     /// read the signatures before this cannot give its file the token (see
     /// [`Store::claim_signatures_token`]).
-    pub(crate) fn invalidate_signatures_file(&self) -> Result<()> {
+    fn invalidate_signatures_file(&self) -> Result<()> {
         self.meta.insert(KEY_SIGNATURES_TOKEN, &crate::archive::rand_token().to_be_bytes()).map(|_| ()).map_err(db_err)
     }
 
     /// Gives the signatures file just written its token, if the token is still `before`
     /// (as read before the signatures were): otherwise a signature changed meanwhile, and
     /// the file is not believed.
-    pub(crate) fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool> {
+    fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool> {
         let before = before.map(u64::to_be_bytes);
         let swapped = self
             .meta
@@ -434,7 +448,7 @@ impl Store {
 
     /// Every signature kept, in the order of the clippings' ids, and the ids that have an entry
     /// (some have none: a photo, a text too short).
-    pub(crate) fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)> {
+    fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)> {
         // Sized once: a list grown by doubling held twice its size while it was copied.
         let mut signed = Vec::with_capacity(self.n_clippings());
         let mut known = HashSet::new();
@@ -450,7 +464,7 @@ impl Store {
     }
 
     /// Every clipping's id.
-    pub(crate) fn ids(&self) -> Result<Vec<ClippingId>> {
+    fn ids(&self) -> Result<Vec<ClippingId>> {
         // From the small `hashes` tree, which has one entry a clipping, changed with the records
         // in the same transactions: sled reads a tree's values with its keys, and the records
         // would be read whole (160 MB for 100,000 clippings) and kept in its cache.
@@ -467,7 +481,7 @@ impl Store {
 
     /// Deletes a clipping's records for good: the record, its hash and its tag relations.
     /// The suggestions stored for a clipping, dismissed ones included.
-    pub(crate) fn suggestions(&self, id: ClippingId) -> Result<Vec<StoredSuggestion>> {
+    fn suggestions(&self, id: ClippingId) -> Result<Vec<StoredSuggestion>> {
         let key = id_key(id);
         match self.suggestions.get(key).map_err(db_err)? {
             Some(v) => decode(&key, &v),
@@ -475,13 +489,13 @@ impl Store {
         }
     }
 
-    pub(crate) fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+    fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
         self.mark_catalog_pending(&[id])?;
         self.set_new_suggestions(id, suggestions)
     }
 
     /// Stores the suggestions of a clipping just inserted, which its insert marked already.
-    pub(crate) fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+    fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
         if suggestions.is_empty() {
             self.suggestions.remove(id_key(id)).map_err(db_err)?;
         } else {
@@ -490,7 +504,7 @@ impl Store {
         Ok(())
     }
 
-    pub(crate) fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
+    fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
         self.suggestions.remove(id_key(id)).map_err(db_err)?;
@@ -512,18 +526,7 @@ impl Store {
         Ok(Some(clipping))
     }
 
-    fn tag_keys_of(&self, id: ClippingId) -> Result<Vec<String>> {
-        let mut keys = Vec::new();
-        for kv in self.clipping_tags.scan_prefix(id_key(id)) {
-            let (k, _) = kv.map_err(db_err)?;
-            if let Some(rest) = k.get(8..) {
-                keys.push(String::from_utf8_lossy(rest).into_owned());
-            }
-        }
-        Ok(keys)
-    }
-
-    pub(crate) fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
+    fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
         let mut tags = Vec::new();
         for key in self.tag_keys_of(id)? {
             if let Some(tag) = self.tag(&key)? {
@@ -534,7 +537,7 @@ impl Store {
         Ok(tags)
     }
 
-    pub(crate) fn tag(&self, key: &str) -> Result<Option<Tag>> {
+    fn tag(&self, key: &str) -> Result<Option<Tag>> {
         match self.tags.get(key.as_bytes()).map_err(db_err)? {
             Some(v) => decode(key.as_bytes(), &v).map(Some),
             None => Ok(None),
@@ -542,7 +545,7 @@ impl Store {
     }
 
     /// The ids of the clippings that carry a tag, in id order.
-    pub(crate) fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>> {
+    fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>> {
         let mut ids = Vec::new();
         for kv in self.tag_clippings.scan_prefix(tag_prefix(tag_key)) {
             let (k, _) = kv.map_err(db_err)?;
@@ -554,7 +557,7 @@ impl Store {
     }
 
     /// Every tag with the number of clippings that carry it, by kind then name.
-    pub(crate) fn all_tags(&self) -> Result<Vec<TagCount>> {
+    fn all_tags(&self) -> Result<Vec<TagCount>> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for kv in self.tag_clippings.iter() {
             let (k, _) = kv.map_err(db_err)?;
@@ -574,7 +577,7 @@ impl Store {
     }
 
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
-    pub(crate) fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+    fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
         let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
         self.marked(ids, || {
@@ -600,7 +603,7 @@ impl Store {
     }
 
     /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
-    pub(crate) fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
+    fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
         let trees = (&self.tag_clippings, &self.clipping_tags);
         self.marked(ids, || {
             trees
@@ -620,7 +623,7 @@ impl Store {
 
     /// Moves every clipping of tag `from` to tag `into` (created if needed) and forgets `from`.
     /// With the same key on both sides this rewrites the tag's record (a rename of case or date).
-    pub(crate) fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
+    fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
         let ids = self.clippings_with(from_key)?;
         let into_key = into.key();
         let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags);
@@ -643,24 +646,8 @@ impl Store {
         })
     }
 
-    /// A number larger than any handed out before, also after a restart.
-    fn next_seq(&self) -> Result<u64> {
-        self.db.generate_id().map_err(db_err)
-    }
-
-    /// Makes a change to these clippings, marked for the search index before and after it.
-    /// Before: a process killed halfway leaves the mark. After: an index catch-up that read
-    /// the record between the first mark and the change (and cleared that mark) cannot hide
-    /// the change, as the second mark is newer.
-    fn marked<T>(&self, ids: &[ClippingId], change: impl FnOnce() -> Result<T>) -> Result<T> {
-        self.mark_index_pending(ids)?;
-        let done = change()?;
-        self.mark_index_pending(ids)?;
-        Ok(done)
-    }
-
     /// Marks clippings as changed since the search index last saw them.
-    pub(crate) fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()> {
+    fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
         let mut batch = sled::Batch::default();
         for &id in ids {
@@ -670,28 +657,18 @@ impl Store {
         self.catalog_pending.apply_batch(batch).map_err(db_err)
     }
 
-    /// Marks clippings as changed since the catalog file was written (their suggestions).
-    fn mark_catalog_pending(&self, ids: &[ClippingId]) -> Result<()> {
-        let seq = self.next_seq()?.to_be_bytes();
-        let mut batch = sled::Batch::default();
-        for &id in ids {
-            batch.insert(&id_key(id), &seq);
-        }
-        self.catalog_pending.apply_batch(batch).map_err(db_err)
-    }
-
     /// The clippings changed since the catalog file was written, with their marks' numbers.
-    pub(crate) fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+    fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
         marks_in(&self.catalog_pending)
     }
 
     /// Clears the marks of changes the catalog file now has; newer marks stay.
-    pub(crate) fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
+    fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
         clear_marks(&self.catalog_pending, written)
     }
 
     /// The token of the catalog file written for this database, if one was.
-    pub(crate) fn catalog_token(&self) -> Result<Option<u64>> {
+    fn catalog_token(&self) -> Result<Option<u64>> {
         Ok(self
             .meta
             .get(KEY_CATALOG_TOKEN)
@@ -699,7 +676,7 @@ impl Store {
             .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
     }
 
-    pub(crate) fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {
+    fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {
         match token {
             Some(token) => self.meta.insert(KEY_CATALOG_TOKEN, &token.to_be_bytes()).map(|_| ()),
             None => self.meta.remove(KEY_CATALOG_TOKEN).map(|_| ()),
@@ -708,7 +685,7 @@ impl Store {
     }
 
     /// Marks every clipping, for an index built from scratch.
-    pub(crate) fn mark_all_index_pending(&self) -> Result<()> {
+    fn mark_all_index_pending(&self) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
         let mut batch = sled::Batch::default();
         for key in self.clippings.iter().keys() {
@@ -718,12 +695,12 @@ impl Store {
     }
 
     /// The clippings waiting for the index, with the sequence number of their mark, in id order.
-    pub(crate) fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+    fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
         marks_in(&self.index_pending)
     }
 
     /// The marks of these clippings, for those that have one.
-    pub(crate) fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
+    fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
         let mut out = Vec::new();
         for &id in ids {
             if let Some(v) = self.index_pending.get(id_key(id)).map_err(db_err)? {
@@ -733,13 +710,13 @@ impl Store {
         Ok(out)
     }
 
-    pub(crate) fn n_index_pending(&self) -> Result<usize> {
+    fn n_index_pending(&self) -> Result<usize> {
         Ok(self.index_pending.len())
     }
 
     /// Clears the marks of changes the index now has. A clipping changed again meanwhile has a
     /// newer mark, which stays.
-    pub(crate) fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
+    fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
         clear_marks(&self.index_pending, indexed)
     }
 }
@@ -772,45 +749,40 @@ fn clear_marks(tree: &sled::Tree, done: &[(ClippingId, u64)]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::model::{Kind, TagKind};
+    use crate::archive::store::contract::store_contract;
 
-    fn clipping(text: &str) -> Clipping {
-        Clipping {
-            title: text.to_owned(),
-            hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
-            kind: Kind::Article,
-            ..Clipping::default()
+    /// An empty sled store in a folder of its own, removed when the store is dropped.
+    struct Fresh {
+        store: SledStore,
+        _dir: tempfile::TempDir,
+    }
+
+    impl std::ops::Deref for Fresh {
+        type Target = dyn Store;
+        fn deref(&self) -> &(dyn Store + 'static) {
+            &self.store
         }
     }
 
+    fn fresh() -> Fresh {
+        let dir = tempfile::tempdir().unwrap();
+        Fresh { store: SledStore::open(&dir.path().join("db")).unwrap(), _dir: dir }
+    }
+
+    store_contract!(fresh);
+
     #[test]
-    fn clippings_inserted_together_get_ids_in_order_and_copies_are_duplicates() {
-        let tmp = tempfile::tempdir().unwrap();
-        let store = Store::open(&tmp.path().join("db")).unwrap();
-        let (a, b, c) = (clipping("Astana"), clipping("Brussels"), clipping("Almaty"));
-        let tag = crate::archive::tags::resolve(TagKind::Country, "KZ").unwrap();
-        let first = store.insert_clippings(&[(&a, &[]), (&b, std::slice::from_ref(&tag)), (&a, &[])]).unwrap();
-        let ids: Vec<String> = first.iter().map(|i| format!("{i:?}")).collect();
-        let seq = match first[0] {
-            Inserted::New(_, seq) => seq,
-            Inserted::Duplicate(_) => panic!("{ids:?}"),
-        };
-        assert_eq!(
-            ids,
-            [
-                format!("New(ClippingId(1), {seq})"),
-                format!("New(ClippingId(2), {seq})"),
-                "Duplicate(ClippingId(1))".to_owned()
-            ]
-        );
-        let second = store.insert_clippings(&[(&c, &[]), (&b, &[])]).unwrap();
-        assert!(
-            matches!(second.as_slice(), [Inserted::New(ClippingId(3), _), Inserted::Duplicate(ClippingId(2))]),
-            "{second:?}"
-        );
-        assert_eq!(store.get(ClippingId(2)).unwrap().unwrap().title, "Brussels");
-        assert_eq!(store.id_by_hash(&c.hash).unwrap(), Some(ClippingId(3)));
-        assert_eq!(store.n_clippings(), 3);
-        assert_eq!(store.tag_keys_of(ClippingId(2)).unwrap(), [tag.key()]);
+    fn what_was_flushed_is_there_when_opened_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        let clipping = Clipping { title: "Kept".to_owned(), hash: "ab12".to_owned(), ..Clipping::default() };
+        {
+            let store = SledStore::open(&path).unwrap();
+            store.insert_clippings(&[(&clipping, &[])]).unwrap();
+            store.flush().unwrap();
+        }
+        let store = SledStore::open(&path).unwrap();
+        assert_eq!(store.id_by_hash("ab12").unwrap(), Some(ClippingId(1)));
+        assert_eq!(store.get(ClippingId(1)).unwrap().map(|c| c.title), Some("Kept".to_owned()));
     }
 }

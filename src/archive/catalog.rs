@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use crate::archive::Archive;
 use crate::archive::Result;
-use crate::archive::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 use crate::search::analysis;
 use crate::search::query::Sort;
+use crate::vocab::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 
 /// How much of a clipping's text the catalog keeps: a card's lines and more.
 const LEAD_CHARS: usize = 400;
@@ -145,7 +145,7 @@ impl Entry {
         if stored.chars().all(plain) {
             std::borrow::Cow::Borrowed(stored)
         } else {
-            std::borrow::Cow::Owned(crate::archive::language::declared_language(&self.clipping))
+            std::borrow::Cow::Owned(crate::vocab::language::declared_language(&self.clipping))
         }
     }
 

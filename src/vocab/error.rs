@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::archive::model::ClippingId;
+use crate::vocab::model::ClippingId;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

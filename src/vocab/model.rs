@@ -83,13 +83,13 @@ impl fmt::Display for TagKind {
 }
 
 impl std::str::FromStr for TagKind {
-    type Err = crate::archive::Error;
+    type Err = crate::vocab::Error;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_lowercase().as_str() {
             "country" | "countries" => Ok(TagKind::Country),
             "topic" | "topics" => Ok(TagKind::Topic),
             "event" | "events" => Ok(TagKind::Event),
-            _ => Err(crate::archive::Error::UnknownTagKind(s.to_owned())),
+            _ => Err(crate::vocab::Error::UnknownTagKind(s.to_owned())),
         }
     }
 }

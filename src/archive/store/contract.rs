@@ -1,0 +1,273 @@
+//! What every [`Store`] must do, as one generic suite. A backend runs it whole with one line,
+//! `store_contract!(fresh)`, where `fresh()` gives it an empty store of its own: the sled store
+//! runs it in `sled_store.rs`, and a PostgreSQL store runs the same.
+
+use super::{Inserted, Store};
+use crate::vocab::{Clipping, ClippingId, Error, Kind, Signature, StoredSuggestion, Suggestion, Tag, TagKind, tags};
+
+/// Writes one `#[test]` for each clause of the contract, over stores made by `$fresh`.
+macro_rules! store_contract {
+    ($fresh:expr) => {
+        $crate::archive::store::contract::store_contract!(@tests $fresh;
+            inserts_give_ids_in_order_and_copies_are_duplicates,
+            clippings_are_read_in_the_orders_promised,
+            an_update_rewrites_the_record_and_drops_its_signature,
+            tags_are_added_removed_and_merged_whole,
+            suggestions_are_kept_and_replaced,
+            a_deleted_clipping_leaves_nothing_behind,
+            signatures_and_their_file_token,
+            marks_are_cleared_only_when_no_newer_change_came,
+            settings_markers_and_tokens_are_kept,
+        );
+    };
+    (@tests $fresh:expr; $($clause:ident),* $(,)?) => {
+        $(
+            #[test]
+            fn $clause() {
+                let store = $fresh();
+                $crate::archive::store::contract::$clause(&*store);
+            }
+        )*
+    };
+}
+pub(crate) use store_contract;
+
+fn clipping(text: &str) -> Clipping {
+    Clipping {
+        title: text.to_owned(),
+        body: format!("{text} — a story filed from {text}."),
+        hash: blake3::hash(text.as_bytes()).to_hex().to_string(),
+        kind: Kind::Article,
+        ..Clipping::default()
+    }
+}
+
+fn tag(kind: TagKind, value: &str) -> Tag {
+    tags::resolve(kind, value).unwrap()
+}
+
+fn new_id(inserted: &Inserted) -> ClippingId {
+    match inserted {
+        Inserted::New(id, _) => *id,
+        Inserted::Duplicate(id) => panic!("{id:?} was a duplicate"),
+    }
+}
+
+/// Stores these clippings, one transaction, and gives back their ids.
+fn stored(store: &dyn Store, titles: &[&str]) -> Vec<ClippingId> {
+    let clippings: Vec<Clipping> = titles.iter().map(|t| clipping(t)).collect();
+    let items: Vec<(&Clipping, &[Tag])> = clippings.iter().map(|c| (c, &[][..])).collect();
+    store.insert_clippings(&items).unwrap().iter().map(new_id).collect()
+}
+
+fn titles(clippings: &[Clipping]) -> Vec<&str> {
+    clippings.iter().map(|c| c.title.as_str()).collect()
+}
+
+fn signature(seed: u32) -> Signature {
+    let mut hashes = [0u32; crate::vocab::N_HASHES];
+    for (i, h) in hashes.iter_mut().enumerate() {
+        *h = seed.wrapping_mul(2_654_435_761).wrapping_add(i as u32);
+    }
+    Signature(hashes)
+}
+
+pub(crate) fn inserts_give_ids_in_order_and_copies_are_duplicates(store: &dyn Store) {
+    let (astana, brussels, almaty) = (clipping("Astana"), clipping("Brussels"), clipping("Almaty"));
+    let kz = tag(TagKind::Country, "KZ");
+    let first =
+        store.insert_clippings(&[(&astana, &[]), (&brussels, std::slice::from_ref(&kz)), (&astana, &[])]).unwrap();
+    let [Inserted::New(a, seq_a), Inserted::New(b, seq_b), Inserted::Duplicate(copy)] = first[..] else {
+        panic!("{first:?}")
+    };
+    assert!(a < b && copy == a, "{first:?}");
+    assert_eq!(seq_a, seq_b, "one insert is one change");
+    let second = store.insert_clippings(&[(&almaty, &[]), (&brussels, &[])]).unwrap();
+    let [Inserted::New(c, seq_c), Inserted::Duplicate(again)] = second[..] else { panic!("{second:?}") };
+    assert!(c > b && again == b && seq_c > seq_a, "{second:?}");
+    assert_eq!(store.get(b).unwrap().unwrap().title, "Brussels");
+    assert_eq!(store.get(b).unwrap().unwrap().id, b, "the record carries its id");
+    assert_eq!(store.get(ClippingId(c.0 + 100)).unwrap(), None);
+    assert_eq!(store.id_by_hash(&almaty.hash).unwrap(), Some(c));
+    assert_eq!(store.id_by_hash("0000").unwrap(), None);
+    assert_eq!(store.n_clippings(), 3);
+    assert_eq!(store.ids().unwrap(), [a, b, c]);
+    assert_eq!(store.known_hashes().unwrap().len(), 3);
+    assert!(store.known_hashes().unwrap().contains(&brussels.hash));
+    assert_eq!(store.tags_of(b).unwrap(), [kz.clone()]);
+    assert_eq!(store.tags_of(a).unwrap(), []);
+    assert_eq!(store.clippings_with(&kz.key()).unwrap(), [b]);
+    let marked: Vec<ClippingId> = store.index_pending().unwrap().iter().map(|(id, _)| *id).collect();
+    assert_eq!(marked, [a, b, c], "what is inserted is marked for the index");
+    let for_catalog: Vec<ClippingId> = store.catalog_pending().unwrap().iter().map(|(id, _)| *id).collect();
+    assert_eq!(for_catalog, [a, b, c], "and for the catalog");
+}
+
+pub(crate) fn clippings_are_read_in_the_orders_promised(store: &dyn Store) {
+    let ids = stored(store, &["One", "Two", "Three", "Four"]);
+    assert_eq!(titles(&store.all_clippings().unwrap()), ["One", "Two", "Three", "Four"]);
+    assert_eq!(titles(&store.recent_clippings(2).unwrap()), ["Four", "Three"]);
+    assert_eq!(titles(&store.recent_clippings(10).unwrap()).len(), 4);
+    let shrunk = store.all_clippings_shrunk(&|c: &mut Clipping| c.body.truncate(3)).unwrap();
+    assert_eq!(shrunk.iter().map(|c| c.body.as_str()).collect::<Vec<_>>(), ["One", "Two", "Thr", "Fou"]);
+    assert_eq!(shrunk.iter().map(|c| c.id).collect::<Vec<_>>(), ids);
+}
+
+pub(crate) fn an_update_rewrites_the_record_and_drops_its_signature(store: &dyn Store) {
+    let [id] = stored(store, &["Draft"])[..] else { panic!() };
+    store.set_signature(id, Some(&signature(1))).unwrap();
+    let before = store.index_marks_of(&[id]).unwrap();
+    let mut edited = store.get(id).unwrap().unwrap();
+    edited.title = "Final".to_owned();
+    edited.notes = "checked with the embassy".to_owned();
+    store.update_clipping(&edited).unwrap();
+    let read = store.get(id).unwrap().unwrap();
+    assert_eq!((read.title.as_str(), read.notes.as_str()), ("Final", "checked with the embassy"));
+    assert_eq!(store.signature_of(id).unwrap(), None, "the text may have changed: its signature is made again");
+    let after = store.index_marks_of(&[id]).unwrap();
+    assert!(after[0].1 > before[0].1, "{before:?} -> {after:?}");
+    let ghost = Clipping { id: ClippingId(id.0 + 50), ..edited };
+    assert!(matches!(store.update_clipping(&ghost), Err(Error::NoSuchClipping(_))));
+    assert_eq!(store.n_clippings(), 1, "an update of no clipping makes none");
+}
+
+pub(crate) fn tags_are_added_removed_and_merged_whole(store: &dyn Store) {
+    let ids = stored(store, &["Forum", "Corridor", "Visa"]);
+    let corridor = tag(TagKind::Topic, "Middle Corridor");
+    assert_eq!(store.add_tag(&corridor, &ids[..2]).unwrap(), 2);
+    assert_eq!(store.add_tag(&corridor, &ids).unwrap(), 1, "only the new ones count");
+    let missing = ClippingId(ids[2].0 + 10);
+    let visa = tag(TagKind::Topic, "visa regime");
+    assert!(store.add_tag(&visa, &[ids[0], missing]).is_err(), "a tag for a missing clipping fails");
+    assert_eq!(store.clippings_with(&visa.key()).unwrap(), [], "and tags none");
+    assert_eq!(store.remove_tag(&corridor.key(), &ids[1..]).unwrap(), 2);
+    assert_eq!(store.remove_tag(&corridor.key(), &ids[1..]).unwrap(), 0);
+    assert_eq!(store.clippings_with(&corridor.key()).unwrap(), [ids[0]]);
+    assert_eq!(store.tag(&corridor.key()).unwrap(), Some(corridor.clone()), "a tag stays known");
+    let counts: Vec<(String, usize)> =
+        store.all_tags().unwrap().iter().map(|t| (t.tag.name.clone(), t.n_clippings)).collect();
+    assert!(counts.contains(&("Middle Corridor".to_owned(), 1)), "{counts:?}");
+    let trans_caspian = tag(TagKind::Topic, "Trans-Caspian route");
+    store.add_tag(&trans_caspian, &ids[1..]).unwrap();
+    assert_eq!(store.merge_tags(&trans_caspian.key(), &corridor).unwrap(), 2);
+    assert_eq!(store.clippings_with(&corridor.key()).unwrap(), ids);
+    assert_eq!(store.tag(&trans_caspian.key()).unwrap(), None, "the merged tag is forgotten");
+    assert_eq!(store.tags_of(ids[2]).unwrap(), [corridor]);
+}
+
+pub(crate) fn suggestions_are_kept_and_replaced(store: &dyn Store) {
+    let [id] = stored(store, &["Talks"])[..] else { panic!() };
+    assert_eq!(store.suggestions(id).unwrap(), []);
+    let belgium = StoredSuggestion {
+        suggestion: Suggestion::new(tag(TagKind::Country, "BE"), 0.9, vec!["Belgium".to_owned()]),
+        dismissed: false,
+    };
+    store.set_new_suggestions(id, std::slice::from_ref(&belgium)).unwrap();
+    assert_eq!(store.suggestions(id).unwrap(), [belgium.clone()]);
+    let before = store.catalog_pending().unwrap();
+    store.clear_catalog_pending(&before).unwrap();
+    let dismissed = StoredSuggestion { dismissed: true, ..belgium };
+    store.set_suggestions(id, std::slice::from_ref(&dismissed)).unwrap();
+    assert_eq!(store.suggestions(id).unwrap(), [dismissed]);
+    assert_eq!(store.catalog_pending().unwrap().len(), 1, "a change of suggestions is one for the catalog");
+    store.set_suggestions(id, &[]).unwrap();
+    assert_eq!(store.suggestions(id).unwrap(), []);
+}
+
+pub(crate) fn a_deleted_clipping_leaves_nothing_behind(store: &dyn Store) {
+    let ids = stored(store, &["Kept", "Gone"]);
+    let gone = store.get(ids[1]).unwrap().unwrap();
+    let kz = tag(TagKind::Country, "KZ");
+    store.add_tag(&kz, &ids).unwrap();
+    store.set_signature(ids[1], Some(&signature(2))).unwrap();
+    let note = StoredSuggestion {
+        suggestion: Suggestion { weak: true, ..Suggestion::new(tag(TagKind::Country, "NL"), 0.3, vec![]) },
+        dismissed: false,
+    };
+    store.set_new_suggestions(ids[1], &[note]).unwrap();
+    assert_eq!(store.delete_clipping(ids[1]).unwrap().map(|c| c.title), Some("Gone".to_owned()));
+    assert_eq!(store.delete_clipping(ids[1]).unwrap(), None);
+    assert_eq!(store.get(ids[1]).unwrap(), None);
+    assert_eq!(store.id_by_hash(&gone.hash).unwrap(), None);
+    assert_eq!(store.clippings_with(&kz.key()).unwrap(), [ids[0]]);
+    assert_eq!(store.tags_of(ids[1]).unwrap(), []);
+    assert_eq!(store.suggestions(ids[1]).unwrap(), []);
+    assert_eq!(store.signature_of(ids[1]).unwrap(), None);
+    assert_eq!((store.n_clippings(), store.ids().unwrap()), (1, vec![ids[0]]));
+    assert!(store.index_pending().unwrap().iter().any(|(id, _)| *id == ids[1]), "the index must drop it");
+    // The same bytes again are a new clipping, not a duplicate of the deleted one.
+    let again = store.insert_clippings(&[(&gone, &[])]).unwrap();
+    assert!(matches!(again[..], [Inserted::New(id, _)] if id > ids[1]), "{again:?}");
+}
+
+pub(crate) fn signatures_and_their_file_token(store: &dyn Store) {
+    let ids = stored(store, &["Wire", "Photo", "Unread"]);
+    store.set_signature(ids[0], Some(&signature(7))).unwrap();
+    store.set_signature(ids[1], None).unwrap();
+    assert_eq!(store.signature_of(ids[0]).unwrap(), Some(Some(signature(7))));
+    assert_eq!(store.signature_of(ids[1]).unwrap(), Some(None), "kept as having none");
+    assert_eq!(store.signature_of(ids[2]).unwrap(), None, "not kept");
+    let (signed, known) = store.signatures().unwrap();
+    assert_eq!(signed, [(ids[0], signature(7))]);
+    assert_eq!(known.len(), 2);
+    // The token: claimed only while it is the one read before.
+    let before = store.signatures_token().unwrap();
+    assert!(store.claim_signatures_token(before, 41).unwrap());
+    assert_eq!(store.signatures_token().unwrap(), Some(41));
+    assert!(!store.claim_signatures_token(before, 42).unwrap(), "41 is not what was read");
+    // A new clipping's signature keeps the file believed; one replaced sets it aside.
+    store.set_signature(ids[2], Some(&signature(8))).unwrap();
+    assert_eq!(store.signatures_token().unwrap(), Some(41));
+    store.set_signature(ids[0], Some(&signature(9))).unwrap();
+    let set_aside = store.signatures_token().unwrap();
+    assert_ne!(set_aside, Some(41));
+    assert!(!store.claim_signatures_token(Some(41), 43).unwrap());
+    store.invalidate_signatures_file().unwrap();
+    assert_ne!(store.signatures_token().unwrap(), set_aside);
+}
+
+pub(crate) fn marks_are_cleared_only_when_no_newer_change_came(store: &dyn Store) {
+    let ids = stored(store, &["North", "South"]);
+    let read = store.index_pending().unwrap();
+    assert_eq!(read.len(), 2);
+    assert_eq!(store.n_index_pending().unwrap(), 2);
+    // A change after the read: its newer mark survives the clearing of the old one.
+    store.mark_index_pending(&ids[1..]).unwrap();
+    store.clear_index_pending(&read).unwrap();
+    let left = store.index_pending().unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].0, ids[1]);
+    assert!(left[0].1 > read[1].1, "{read:?} -> {left:?}");
+    assert_eq!(store.index_marks_of(&ids).unwrap(), left);
+    store.clear_index_pending(&left).unwrap();
+    assert_eq!(store.n_index_pending().unwrap(), 0);
+    store.mark_all_index_pending().unwrap();
+    assert_eq!(store.index_pending().unwrap().len(), 2, "every clipping, for an index made anew");
+    // The catalog's marks are the same kind of thing, kept apart.
+    let catalog = store.catalog_pending().unwrap();
+    store.mark_index_pending(&ids[..1]).unwrap();
+    store.clear_catalog_pending(&catalog).unwrap();
+    assert_eq!(store.catalog_pending().unwrap().iter().map(|(id, _)| *id).collect::<Vec<_>>(), [ids[0]]);
+}
+
+pub(crate) fn settings_markers_and_tokens_are_kept(store: &dyn Store) {
+    assert_eq!(store.setting::<Vec<String>>("saved").unwrap(), None);
+    store.set_setting("saved", &vec!["Middle Corridor".to_owned(), "Бельгия".to_owned()]).unwrap();
+    assert_eq!(
+        store.setting::<Vec<String>>("saved").unwrap(),
+        Some(vec!["Middle Corridor".to_owned(), "Бельгия".to_owned()])
+    );
+    store.set_setting_json("broken", b"{not json").unwrap();
+    assert!(matches!(store.setting::<Vec<String>>("broken"), Err(Error::Corrupt { .. })));
+    assert!(!store.import_in_progress().unwrap());
+    store.set_import_in_progress(true).unwrap();
+    assert!(store.import_in_progress().unwrap());
+    store.set_import_in_progress(false).unwrap();
+    assert!(!store.import_in_progress().unwrap());
+    assert_eq!(store.catalog_token().unwrap(), None);
+    store.set_catalog_token(Some(7)).unwrap();
+    assert_eq!(store.catalog_token().unwrap(), Some(7));
+    store.set_catalog_token(None).unwrap();
+    assert_eq!(store.catalog_token().unwrap(), None);
+    store.flush().unwrap();
+}

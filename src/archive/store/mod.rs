@@ -1,0 +1,149 @@
+//! The store of record behind an archive: clippings, their tags, suggestions, settings, reprint
+//! signatures and the marks of changes that the derived copies (the search index, the catalog
+//! file, the signatures file) have yet to take in. [`Store`] is the boundary a second backend
+//! plugs into; [`sled_store::SledStore`] is the desktop's. What any store must do is written
+//! down once, as the generic suite in `contract.rs` that every implementation runs.
+//!
+//! Originals and thumbnails are not in the store: they are files named by their content hash
+//! (`archive::files`).
+
+#[cfg(test)]
+pub(crate) mod contract;
+pub(crate) mod sled_store;
+
+use std::collections::HashSet;
+
+use crate::vocab::{Clipping, ClippingId, Result, Signature, StoredSuggestion, Tag, TagCount};
+
+/// What [`Store::insert_clippings`] did with a clipping.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Inserted {
+    /// Stored under this id, marked for the search index with this change's sequence number.
+    New(ClippingId, u64),
+    /// Another clipping with the same content hash was there first.
+    Duplicate(ClippingId),
+}
+
+/// Clippings with their reprint signatures, in id order.
+pub(crate) type Signed = Vec<(ClippingId, Signature)>;
+
+/// A signature as kept: its hashes, little-endian; anything else is none.
+pub(crate) fn signature_from_bytes(bytes: &[u8]) -> Option<Signature> {
+    let mut hashes = [0u32; crate::vocab::N_HASHES];
+    if bytes.len() != hashes.len() * 4 {
+        return None;
+    }
+    for (h, b) in hashes.iter_mut().zip(bytes.chunks_exact(4)) {
+        *h = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    }
+    Some(Signature(hashes))
+}
+
+/// The store of record. Each method is one change, whole or not at all; a change to
+/// clippings marks them for the derived copies (the marks carry a sequence number that grows
+/// with every change, so that a copy clears a mark only if no newer change came since).
+/// Methods that read return what was committed before they were called.
+pub(crate) trait Store: Send + Sync {
+    /// Makes every change so far durable.
+    fn flush(&self) -> Result<()>;
+
+    /// Sets or clears the marker of an import under way: a store opened with it set had an
+    /// import interrupted, whose files without records are swept.
+    fn set_import_in_progress(&self, on: bool) -> Result<()>;
+    fn import_in_progress(&self) -> Result<bool>;
+
+    /// A setting kept with the archive as JSON; `None` if never set.
+    fn setting_json(&self, name: &str) -> Result<Option<Vec<u8>>>;
+    fn set_setting_json(&self, name: &str, json: &[u8]) -> Result<()>;
+
+    /// Inserts new clippings with their tags, giving each the next id, unless one with the same
+    /// hash exists (their `id` fields are ignored); all or none.
+    fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>>;
+    fn get(&self, id: ClippingId) -> Result<Option<Clipping>>;
+    fn id_by_hash(&self, hash: &str) -> Result<Option<ClippingId>>;
+    /// The content hashes of every clipping.
+    fn known_hashes(&self) -> Result<HashSet<String>>;
+    fn n_clippings(&self) -> usize;
+    /// Every clipping, the trash too, in id order.
+    fn all_clippings(&self) -> Result<Vec<Clipping>>;
+    /// The `n` clippings with the highest ids, highest first.
+    fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>>;
+    /// Every clipping in id order, each passed through `shrink` as soon as it is read.
+    fn all_clippings_shrunk(&self, shrink: &(dyn Fn(&mut Clipping) + Sync)) -> Result<Vec<Clipping>>;
+    /// Rewrites a clipping's record (its id and hash stay); its kept signature is dropped.
+    fn update_clipping(&self, clipping: &Clipping) -> Result<()>;
+    /// Every clipping's id, in order.
+    fn ids(&self) -> Result<Vec<ClippingId>>;
+    /// Deletes a clipping's record, hash, tag relations, suggestions and signature for good.
+    fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>>;
+
+    /// Keeps a clipping's reprint signature (`None`: it has none).
+    fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()>;
+    /// A clipping's kept signature: `None` if none is kept, `Some(None)` if it has none.
+    fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>>;
+    /// Every signature kept, in id order, and the ids that have an entry.
+    fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)>;
+    /// The token of the signatures file believed to hold every signature, if any.
+    fn signatures_token(&self) -> Result<Option<u64>>;
+    /// Sets the signatures file aside: its token becomes one no file has.
+    fn invalidate_signatures_file(&self) -> Result<()>;
+    /// Gives a signatures file its token if the token is still `before`; false otherwise.
+    fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool>;
+
+    /// The suggestions stored for a clipping, dismissed ones included.
+    fn suggestions(&self, id: ClippingId) -> Result<Vec<StoredSuggestion>>;
+    /// Replaces a clipping's suggestions, marking it for the catalog.
+    fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()>;
+    /// Stores the suggestions of a clipping just inserted, which its insert marked already.
+    fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()>;
+
+    /// A clipping's tags, by kind then name.
+    fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>>;
+    /// A known tag by its key.
+    fn tag(&self, key: &str) -> Result<Option<Tag>>;
+    /// The ids of the clippings that carry a tag, in id order.
+    fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>>;
+    /// Every known tag with the number of clippings that carry it, by kind then name.
+    fn all_tags(&self) -> Result<Vec<TagCount>>;
+    /// Tags `ids` (all of which must exist) with `tag`; returns how many were newly tagged.
+    fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize>;
+    /// Removes a tag from `ids`; returns how many carried it. The tag stays known.
+    fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize>;
+    /// Moves every clipping of tag `from_key` to `into` and forgets `from_key`.
+    fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize>;
+
+    /// Marks clippings as changed for the search index and the catalog file.
+    fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()>;
+    /// Marks every clipping for the search index (an index built from scratch).
+    fn mark_all_index_pending(&self) -> Result<()>;
+    /// The clippings waiting for the index with their marks' numbers, in id order.
+    fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>>;
+    /// The index marks of these clippings, for those that have one.
+    fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>>;
+    fn n_index_pending(&self) -> Result<usize>;
+    /// Clears the index marks given where no newer change replaced them.
+    fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()>;
+    /// The clippings changed since the catalog file was written, with their marks' numbers.
+    fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>>;
+    /// Clears the catalog marks given where no newer change replaced them.
+    fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()>;
+    /// The token of the catalog file written for this store, if one was.
+    fn catalog_token(&self) -> Result<Option<u64>>;
+    fn set_catalog_token(&self, token: Option<u64>) -> Result<()>;
+}
+
+impl dyn Store + '_ {
+    /// A setting kept with the archive, so a copied archive keeps it; `None` if never set.
+    pub(crate) fn setting<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+        let Some(json) = self.setting_json(name)? else { return Ok(None) };
+        serde_json::from_slice(&json)
+            .map(Some)
+            .map_err(|e| crate::vocab::Error::Corrupt { key: format!("setting:{name}"), reason: e.to_string() })
+    }
+
+    pub(crate) fn set_setting<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_vec(value)
+            .map_err(|e| crate::vocab::Error::Corrupt { key: format!("setting:{name}"), reason: e.to_string() })?;
+        self.set_setting_json(name, &json)
+    }
+}
