@@ -79,7 +79,23 @@ mod tests {
         }
         assert_eq!(BUDGET.used(), 0);
         assert!(PEAK.load(Ordering::SeqCst) <= 800, "{}", PEAK.load(Ordering::SeqCst));
-        // One request over the whole budget still goes through, alone.
-        drop(BUDGET.reserve(5000));
+        // One request over the whole budget waits while anything else is reserved, then goes
+        // through alone (a timeout, not a hang, is how this test fails).
+        let held = BUDGET.reserve(400);
+        let (sent, got) = std::sync::mpsc::channel();
+        let big = std::thread::spawn(move || {
+            let reserved = BUDGET.reserve(5000);
+            sent.send(BUDGET.used()).unwrap();
+            drop(reserved);
+        });
+        assert!(got.recv_timeout(Duration::from_millis(200)).is_err(), "it went through beside another");
+        drop(held);
+        assert_eq!(
+            got.recv_timeout(Duration::from_secs(10)),
+            Ok(1000),
+            "it never went through, alone, as the whole budget"
+        );
+        big.join().unwrap();
+        assert_eq!(BUDGET.used(), 0);
     }
 }

@@ -928,6 +928,12 @@ mod tests {
         assert_eq!(opened, n);
         let topic = crate::vocab::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
         handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids: vec![first] }, is_undo: false });
+        // Every story was imported at once, so newest first is the order of their ids, highest
+        // first: the files were read in name order.
+        let newest_first = |entries: &[std::sync::Arc<crate::archive::catalog::Entry>]| {
+            let ids: Vec<u64> = entries.iter().map(|e| e.id().0).collect();
+            ids.windows(2).all(|w| w[0] > w[1])
+        };
         let mut sizes = Vec::new();
         for generation in 0..200 {
             handle.send(Request::Search { generation, query: Query::default(), sort: Sort::Newest });
@@ -935,10 +941,17 @@ mod tests {
                 Reply::Results { generation: g, entries, .. } if g == generation => Some(entries),
                 _ => None,
             });
+            assert!(newest_first(&entries), "answer {generation} is not newest first");
+            if generation == 0 {
+                // The first answer, before the whole catalog is read, holds the newest stories.
+                let newest = entries.first().map(|e| e.clipping.title.clone());
+                assert_eq!(newest.as_deref(), Some(format!("Story {}", n - 1).as_str()));
+            }
             sizes.push(entries.len());
             if entries.len() == n {
                 let tagged = entries.iter().find(|e| e.id() == first).unwrap();
                 assert!(tagged.tags().iter().any(|t| t.name == "energy"), "the change made meanwhile is kept");
+                assert_eq!(entries.last().map(|e| e.id()), Some(first), "the oldest comes last");
                 return;
             }
             std::thread::sleep(Duration::from_millis(20));
