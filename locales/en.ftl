@@ -249,6 +249,7 @@ dialog-export-title = Export to folder
 edit-failed = cannot { $what }: { $error }
 edit-what-add-tag = add the tag
 edit-what-remove-tag = remove the tag
+edit-what-rename-tag = rename the tag
 edit-what-save = save
 edit-what-trash = move to the trash
 edit-what-restore = restore
@@ -265,6 +266,7 @@ edit-tag-removed = Removed { $kind } { $tag } from { $n ->
     [one] 1 clipping
    *[other] { $n } clippings
 }
+edit-tag-renamed = Renamed { $kind } { $old } to { $new }
 edit-saved = Saved “{ $title }”
 edit-trashed = Moved { $n ->
     [one] 1 clipping
@@ -467,3 +469,25 @@ hint-not-a-date = “{ $value }” is not a date: write date:2024, date:2024-03,
 hint-not-an-import-time = imported:{ $value } is not understood: write imported:today, this-week, last-30-days or a date.
 hint-not-a-kind = kind:{ $value } is not understood: write kind:photo or kind:article.
 hint-not-a-filter = { $field }: is not a filter: did you mean { $nearest }:{ $value }?
+
+# Errors of the archive, as the window words them (ui::archive_error_text).
+archive-error-locked = the archive { $path } is open in another Clippings window or command
+archive-error-read-only = the archive { $path } cannot be written here (a read-only disk or folder)
+archive-error-open = cannot open the archive { $path }: { $reason }
+archive-error-newer = the archive was written by a newer Clippings: update Clippings to open it
+archive-error-damaged = the archive's database is damaged ({ $detail }): run “clippings check”, or restore a backup
+archive-error-io = { $path }: { $reason }
+archive-error-disk-full = the disk is full: { $needed } MB needed, { $free } MB free
+archive-error-no-clipping = the clipping is no longer in the archive
+archive-error-unknown-country = unknown country “{ $value }”
+archive-error-empty-tag = the tag is empty
+archive-error-meaningless-tag = “{ $value }” holds no letter or digit
+archive-error-no-tag = there is no tag “{ $value }”
+archive-error-no-saved-search = there is no saved search “{ $name }”
+archive-error-saved-search-exists = a saved search is already called “{ $name }”
+archive-error-saved-search-name = a saved search needs a name
+archive-error-index = the search index could not be used ({ $reason }); it is built again
+archive-error-export-into-archive = the export folder is inside the archive: choose another
+io-disk-full = the disk is full
+io-permission-denied = permission denied
+io-not-found = no such file or folder

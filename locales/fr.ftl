@@ -266,6 +266,7 @@ dialog-export-title = Exporter vers un dossier
 edit-failed = Impossible de { $what } : { $error }
 edit-what-add-tag = ajouter l'étiquette
 edit-what-remove-tag = retirer l'étiquette
+edit-what-rename-tag = renommer l’étiquette
 edit-what-save = enregistrer
 edit-what-trash = mettre à la corbeille
 edit-what-restore = restaurer
@@ -282,6 +283,7 @@ edit-tag-removed = Étiquette { $kind } { $tag } retirée de { $n ->
     [one] { $n } coupure
    *[other] { $n } coupures
 }
+edit-tag-renamed = Étiquette { $kind } { $old } renommée en { $new }
 edit-saved = « { $title } » enregistré
 edit-trashed = { $n ->
     [one] { $n } coupure mise à la corbeille
@@ -487,3 +489,25 @@ hint-not-a-date = « { $value } » n'est pas une date : écrivez date:2024, date
 hint-not-an-import-time = imported:{ $value } n'est pas compris : écrivez imported:today, this-week, last-30-days ou une date.
 hint-not-a-kind = kind:{ $value } n'est pas compris : écrivez kind:photo ou kind:article.
 hint-not-a-filter = { $field }: n'est pas un filtre : vouliez-vous dire { $nearest }:{ $value } ?
+
+# Errors of the archive, as the window words them (ui::archive_error_text).
+archive-error-locked = l’archive { $path } est ouverte dans une autre fenêtre ou commande de Clippings
+archive-error-read-only = l’archive { $path } ne peut pas être modifiée ici (disque ou dossier en lecture seule)
+archive-error-open = impossible d’ouvrir l’archive { $path } : { $reason }
+archive-error-newer = l’archive a été écrite par une version plus récente de Clippings : mettez Clippings à jour pour l’ouvrir
+archive-error-damaged = la base de données de l’archive est endommagée ({ $detail }) : lancez « clippings check » ou restaurez une sauvegarde
+archive-error-io = { $path } : { $reason }
+archive-error-disk-full = le disque est plein : { $needed } Mo nécessaires, { $free } Mo libres
+archive-error-no-clipping = la coupure n’est plus dans l’archive
+archive-error-unknown-country = pays inconnu « { $value } »
+archive-error-empty-tag = l’étiquette est vide
+archive-error-meaningless-tag = « { $value } » ne contient ni lettre ni chiffre
+archive-error-no-tag = il n’y a pas d’étiquette « { $value } »
+archive-error-no-saved-search = il n’y a pas de recherche enregistrée « { $name } »
+archive-error-saved-search-exists = une recherche enregistrée s’appelle déjà « { $name } »
+archive-error-saved-search-name = une recherche enregistrée doit avoir un nom
+archive-error-index = l’index de recherche est inutilisable ({ $reason }) ; il est reconstruit
+archive-error-export-into-archive = le dossier d’export est dans l’archive : choisissez-en un autre
+io-disk-full = le disque est plein
+io-permission-denied = accès refusé
+io-not-found = fichier ou dossier introuvable

@@ -248,6 +248,7 @@ dialog-export-title = Exporteren naar map
 edit-failed = Kan niet { $what }: { $error }
 edit-what-add-tag = het label toevoegen
 edit-what-remove-tag = het label verwijderen
+edit-what-rename-tag = het label hernoemen
 edit-what-save = opslaan
 edit-what-trash = naar de prullenbak verplaatsen
 edit-what-restore = terugzetten
@@ -264,6 +265,7 @@ edit-tag-removed = Label { $kind } { $tag } verwijderd van { $n ->
     [one] { $n } knipsel
    *[other] { $n } knipsels
 }
+edit-tag-renamed = Label { $kind } { $old } hernoemd naar { $new }
 edit-saved = "{ $title }" opgeslagen
 edit-trashed = { $n ->
     [one] { $n } knipsel naar de prullenbak verplaatst
@@ -454,3 +456,25 @@ hint-not-a-date = "{ $value }" is geen datum: schrijf date:2024, date:2024-03, d
 hint-not-an-import-time = imported:{ $value } wordt niet begrepen: schrijf imported:today, this-week, last-30-days of een datum.
 hint-not-a-kind = kind:{ $value } wordt niet begrepen: schrijf kind:photo of kind:article.
 hint-not-a-filter = { $field }: is geen filter: bedoelde u { $nearest }:{ $value }?
+
+# Errors of the archive, as the window words them (ui::archive_error_text).
+archive-error-locked = het archief { $path } is open in een ander venster of commando van Clippings
+archive-error-read-only = in het archief { $path } kan hier niet geschreven worden (alleen-lezen schijf of map)
+archive-error-open = kan het archief { $path } niet openen: { $reason }
+archive-error-newer = het archief is geschreven door een nieuwere Clippings: werk Clippings bij om het te openen
+archive-error-damaged = de database van het archief is beschadigd ({ $detail }): voer “clippings check” uit of zet een back-up terug
+archive-error-io = { $path }: { $reason }
+archive-error-disk-full = de schijf is vol: { $needed } MB nodig, { $free } MB vrij
+archive-error-no-clipping = het knipsel staat niet meer in het archief
+archive-error-unknown-country = onbekend land “{ $value }”
+archive-error-empty-tag = het label is leeg
+archive-error-meaningless-tag = “{ $value }” bevat geen letter of cijfer
+archive-error-no-tag = er is geen label “{ $value }”
+archive-error-no-saved-search = er is geen opgeslagen zoekopdracht “{ $name }”
+archive-error-saved-search-exists = er heet al een opgeslagen zoekopdracht “{ $name }”
+archive-error-saved-search-name = een opgeslagen zoekopdracht heeft een naam nodig
+archive-error-index = de zoekindex is onbruikbaar ({ $reason }); hij wordt opnieuw opgebouwd
+archive-error-export-into-archive = de exportmap ligt in het archief: kies een andere
+io-disk-full = de schijf is vol
+io-permission-denied = geen toegang
+io-not-found = bestand of map bestaat niet

@@ -260,6 +260,7 @@ dialog-export-title = Экспорт в папку
 edit-failed = Не удалось { $what }: { $error }
 edit-what-add-tag = добавить метку
 edit-what-remove-tag = убрать метку
+edit-what-rename-tag = переименовать метку
 edit-what-save = сохранить
 edit-what-trash = переместить в корзину
 edit-what-restore = восстановить
@@ -278,6 +279,7 @@ edit-tag-removed = Метка «{ $tag }» ({ $kind }) убрана: { $n ->
     [few] { $n } вырезки
    *[other] { $n } вырезок
 }
+edit-tag-renamed = Метка «{ $old }» ({ $kind }) переименована в «{ $new }»
 edit-saved = Сохранено: «{ $title }»
 edit-trashed = В корзину: { $n ->
     [one] { $n } вырезка
@@ -474,3 +476,25 @@ hint-not-a-date = «{ $value }» — не дата: пишите date:2024, date
 hint-not-an-import-time = Условие imported:{ $value } не распознано: пишите imported:today, this-week, last-30-days или дату.
 hint-not-a-kind = Условие kind:{ $value } не распознано: пишите kind:photo или kind:article.
 hint-not-a-filter = { $field }: — не фильтр. Возможно, вы имели в виду { $nearest }:{ $value }?
+
+# Errors of the archive, as the window words them (ui::archive_error_text).
+archive-error-locked = архив { $path } открыт в другом окне или команде Clippings
+archive-error-read-only = в архив { $path } здесь нельзя записывать (диск или папка только для чтения)
+archive-error-open = не удалось открыть архив { $path }: { $reason }
+archive-error-newer = архив записан более новой версией Clippings: обновите Clippings, чтобы открыть его
+archive-error-damaged = база данных архива повреждена ({ $detail }): запустите «clippings check» или восстановите резервную копию
+archive-error-io = { $path }: { $reason }
+archive-error-disk-full = диск заполнен: нужно { $needed } МБ, свободно { $free } МБ
+archive-error-no-clipping = этой вырезки больше нет в архиве
+archive-error-unknown-country = неизвестная страна «{ $value }»
+archive-error-empty-tag = метка пуста
+archive-error-meaningless-tag = в «{ $value }» нет ни букв, ни цифр
+archive-error-no-tag = метки «{ $value }» нет
+archive-error-no-saved-search = сохранённого поиска «{ $name }» нет
+archive-error-saved-search-exists = сохранённый поиск «{ $name }» уже есть
+archive-error-saved-search-name = у сохранённого поиска должно быть имя
+archive-error-index = поисковый индекс недоступен ({ $reason }); он строится заново
+archive-error-export-into-archive = папка экспорта находится внутри архива: выберите другую
+io-disk-full = диск заполнен
+io-permission-denied = нет доступа
+io-not-found = нет такого файла или папки

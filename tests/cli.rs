@@ -163,9 +163,26 @@ fn while_the_archive_is_open_elsewhere_reading_works_and_changing_is_refused() {
     let listed = clippings(&dir, &["list", "--query", "benelux"]);
     assert_eq!(listed.status.code(), Some(0), "{}", stderr(&listed));
     assert!(stdout(&listed).contains("Brussels talks"), "{}", stdout(&listed));
+    // This test's process holds it, as the window would: the note names it.
     assert_eq!(
         stderr(&listed).trim(),
-        "note: the archive is open in the window: this shows what it had saved when the command started"
+        format!(
+            "note: the archive is open in the window (process {}): this shows what it had saved when the \
+             command started",
+            std::process::id()
+        )
+    );
+    // Held by a command, the note names the command (what the lock file says of its holder).
+    let lock = dir.join("lock");
+    let own = std::fs::read_to_string(&lock).unwrap();
+    assert!(own.starts_with(&format!("{} ", std::process::id())), "{own:?}");
+    std::fs::write(&lock, format!("4242 /usr/bin/clippings --archive {} import inbox\n", dir.display())).unwrap();
+    let listed = clippings(&dir, &["list"]);
+    assert!(stdout(&listed).contains("Brussels talks"), "{}", stdout(&listed));
+    assert!(
+        stderr(&listed).starts_with("note: the archive is in use by `clippings import` (process 4242):"),
+        "{}",
+        stderr(&listed)
     );
     assert_eq!(clippings(&dir, &["check"]).status.code(), Some(0));
     let out = clippings(&dir, &["tag", "add", "topic", "x", "--ids", "1"]);

@@ -474,7 +474,7 @@ fn a_locked_archive_shows_a_clear_message() {
     let held = Archive::open(&dir).unwrap();
     let mut h = harness(&dir, Settings::default());
     h.get_by_label("This archive is already open");
-    h.get_by_label_contains("is open in another Clippings process");
+    h.get_by_label_contains("is open in another Clippings window or command");
     drop(held);
     h.get_by_label("Try again").click();
     settle(&mut h);

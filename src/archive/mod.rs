@@ -2,8 +2,10 @@
 //! content hash) and the photo thumbnails (`thumbnails/`). Everything the window or the command
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
+pub mod browse;
 pub mod catalog;
 pub mod check;
+pub mod edit;
 mod indexing;
 pub mod reprints;
 pub mod saved;
@@ -156,6 +158,9 @@ impl Archive {
             Err(fs::TryLockError::WouldBlock) => return Err(Error::Locked(root)),
             Err(fs::TryLockError::Error(error)) => return Err(Error::Open { path: root, error }),
         }
+        // Who holds it, for the note of a command that finds it held; only a note, so a lock
+        // file that cannot be written stops nothing.
+        let _ = write_holder(&lock);
         let store: Box<dyn Store> = Box::new(SledStore::open(&data.join("db"))?);
         let (index, fresh) = SearchIndex::open(&data.join("index"))?;
         if fresh {
@@ -422,6 +427,22 @@ impl Archive {
         self.index_changed(&deleted)?;
         Ok(deleted)
     }
+}
+
+/// Writes this process into the lock file it holds: its id and its command line.
+fn write_holder(mut lock: &File) -> std::io::Result<()> {
+    use std::io::Write;
+    let command_line: Vec<String> = std::env::args().collect();
+    lock.set_len(0)?;
+    writeln!(lock, "{} {}", std::process::id(), command_line.join(" "))
+}
+
+/// What the process that holds the archive in `root` wrote of itself ("1234 clippings --archive
+/// … import …"), if the lock file says.
+pub fn lock_holder(root: &Path) -> Option<String> {
+    let text = fs::read_to_string(root.join("lock")).ok()?;
+    let line = text.lines().next()?.trim();
+    (!line.is_empty()).then(|| line.to_owned())
 }
 
 /// A token that differs from one writing to the next.

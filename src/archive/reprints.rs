@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use crate::archive::store::{Signed, signature_from_bytes};
 use crate::archive::{Archive, Result};
 use crate::search::stories::{self, N_HASHES};
-use crate::vocab::model::{ClippingId, Kind};
+use crate::vocab::model::{Clipping, ClippingId, Kind};
 
 const SIGNATURES_FILE: &str = "signatures.bin";
 const MAGIC: &[u8; 8] = b"CLSIG\x01\0\0";
@@ -51,10 +51,7 @@ impl Archive {
                 Some(kept) => kept,
                 None => {
                     let Some(c) = self.store.get(id)? else { continue };
-                    let signature = (c.kind == Kind::Article).then(|| stories::signature(&c.body)).flatten();
-                    // Derived: a signature that cannot be kept is made again next time.
-                    let _ = self.store.set_signature(id, signature.as_ref());
-                    signature
+                    self.make_signature(&c)
                 }
             };
             signed.extend(signature.map(|s| (id, s)));
@@ -65,6 +62,44 @@ impl Archive {
             let _ = self.write_signatures_file(&signed, &ids, token_before);
         }
         Ok(stories::group(&signed))
+    }
+
+    /// The stories among these clippings that have reprints, by the signatures kept at import
+    /// (made now, and kept, for a clipping that has none), grouped as [`Archive::story_groups`]
+    /// groups the whole archive: each story's clippings earliest first, the stories in the
+    /// order of their first. Photos, trashed clippings and texts too short to compare are left
+    /// out. For a selection (a press review, `clippings stories --query`), this reads only its
+    /// own signatures.
+    pub fn stories_among(&self, clippings: &[&Clipping]) -> Result<Vec<Vec<ClippingId>>> {
+        let mut signed = Vec::with_capacity(clippings.len());
+        for c in clippings.iter().filter(|c| c.kind == Kind::Article && c.trashed_at.is_none()) {
+            let signature = match self.store.signature_of(c.id)? {
+                Some(kept) => kept,
+                None => self.make_signature(c),
+            };
+            signed.extend(signature.map(|s| (c.id, s)));
+        }
+        let story_of = stories::group(&signed);
+        let order: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> =
+            clippings.iter().map(|c| (c.id, (c.date(), c.id))).collect();
+        let mut groups: HashMap<ClippingId, Vec<ClippingId>> = HashMap::new();
+        for (&id, &root) in &story_of {
+            groups.entry(root).or_default().push(id);
+        }
+        let mut out: Vec<Vec<ClippingId>> = groups.into_values().collect();
+        for story in &mut out {
+            story.sort_by_key(|id| order.get(id).copied());
+        }
+        out.sort_by_key(|story| story.first().and_then(|id| order.get(id).copied()));
+        Ok(out)
+    }
+
+    /// A clipping's signature made from its text, and kept (derived: one that cannot be kept
+    /// is made again next time).
+    fn make_signature(&self, c: &Clipping) -> Option<stories::Signature> {
+        let signature = (c.kind == Kind::Article).then(|| stories::signature(&c.body)).flatten();
+        let _ = self.store.set_signature(c.id, signature.as_ref());
+        signature
     }
 
     fn signatures_file_path(&self) -> PathBuf {

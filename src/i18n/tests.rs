@@ -73,12 +73,14 @@ fn every_message_formats_in_every_locale_without_errors() {
         "limit",
         "needed",
         "size",
+        "free",
     ] {
         args.set(name, FluentValue::from(3));
     }
     for name in [
         "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
-        "photos", "old", "new", "language", "from", "to", "credit", "list", "value", "field", "nearest",
+        "photos", "old", "new", "language", "from", "to", "credit", "list", "value", "field", "nearest", "path",
+        "detail",
     ] {
         args.set(name, FluentValue::from("x"));
     }

@@ -322,11 +322,11 @@ pub fn build_with(
     clippings.sort_by_key(|c| (c.clipping.date(), c.clipping.id));
 
     // Reprints: each story keeps its earliest clipping; the others are listed under it.
-    let plain: Vec<Clipping> = clippings.iter().map(|c| c.clipping.clone()).collect();
+    let plain: Vec<&Clipping> = clippings.iter().map(|c| &c.clipping).collect();
     let mut reprints_of: HashMap<ClippingId, Vec<ClippingId>> = HashMap::new();
     let mut is_reprint = std::collections::HashSet::new();
-    for story in crate::search::stories::stories_of(plain) {
-        let mut members = story.into_iter().map(|c| c.id);
+    for story in archive.stories_among(&plain)? {
+        let mut members = story.into_iter();
         if let Some(first) = members.next() {
             let rest: Vec<ClippingId> = members.collect();
             is_reprint.extend(rest.iter().copied());

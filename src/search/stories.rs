@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 
-use crate::vocab::{Clipping, ClippingId, Kind};
 pub use crate::vocab::{N_HASHES, Signature};
 
 /// Bands of the signature for the candidate search, of `ROWS` hashes each.
@@ -128,31 +127,6 @@ pub fn group<K: Copy + Eq + std::hash::Hash>(signatures: &[(K, Signature)]) -> H
         *sizes.entry(r).or_default() += 1;
     }
     roots.iter().enumerate().filter(|(_, r)| sizes[r] > 1).map(|(i, &r)| (signatures[i].0, signatures[r].0)).collect()
-}
-
-/// The stories among `clippings` that have reprints: each a list of its clippings, earliest
-/// first; stories in the order of their first clipping. Photos, trashed clippings and texts too
-/// short to compare are left out.
-pub fn stories_of(clippings: Vec<Clipping>) -> Vec<Vec<Clipping>> {
-    use rayon::prelude::*;
-    let signatures: Vec<(ClippingId, Signature)> = clippings
-        .par_iter()
-        .filter(|c| c.kind == Kind::Article && c.trashed_at.is_none())
-        .filter_map(|c| signature(&c.body).map(|s| (c.id, s)))
-        .collect();
-    let story_of = group(&signatures);
-    let mut groups: std::collections::HashMap<ClippingId, Vec<Clipping>> = std::collections::HashMap::new();
-    for c in clippings {
-        if let Some(root) = story_of.get(&c.id) {
-            groups.entry(*root).or_default().push(c);
-        }
-    }
-    let mut out: Vec<Vec<Clipping>> = groups.into_values().collect();
-    for story in &mut out {
-        story.sort_by_key(|c| (c.date(), c.id));
-    }
-    out.sort_by_key(|story| story.first().map(|c| (c.date(), c.id)));
-    out
 }
 
 #[cfg(test)]

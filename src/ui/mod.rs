@@ -144,6 +144,48 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
     }
 }
 
+/// An error of the archive, in the window's language. What the system or a library said in
+/// detail (an I/O reason, a damaged record) stays as they said it.
+pub fn archive_error_text(error: &crate::archive::Error) -> String {
+    use crate::archive::Error as E;
+    let path_of = |p: &std::path::Path| p.display().to_string();
+    match error {
+        E::Locked(path) => t!("archive-error-locked", path = path_of(path)),
+        E::Open { path, error } if is_read_only(error) => t!("archive-error-read-only", path = path_of(path)),
+        E::Open { path, error } => t!("archive-error-open", path = path_of(path), reason = io_error_text(error)),
+        E::SchemaTooNew { .. } => t!("archive-error-newer"),
+        E::Database(detail) => t!("archive-error-damaged", detail = detail),
+        E::Corrupt { key, reason } => t!("archive-error-damaged", detail = format!("{key}: {reason}")),
+        E::Io { path, error } => t!("archive-error-io", path = path_of(path), reason = io_error_text(error)),
+        E::DiskFull { needed_mb, free_mb, .. } => t!("archive-error-disk-full", needed = *needed_mb, free = *free_mb),
+        E::NoSuchClipping(_) => t!("archive-error-no-clipping"),
+        E::UnknownCountry(value) => t!("archive-error-unknown-country", value = value),
+        E::EmptyTag => t!("archive-error-empty-tag"),
+        E::MeaninglessTag(value) => t!("archive-error-meaningless-tag", value = value),
+        E::UnknownTagKind(value) | E::NoSuchTag { value, .. } => t!("archive-error-no-tag", value = value),
+        E::NoSuchSavedSearch(name) => t!("archive-error-no-saved-search", name = name),
+        E::SavedSearchExists(name) => t!("archive-error-saved-search-exists", name = name),
+        E::EmptySavedSearchName => t!("archive-error-saved-search-name"),
+        E::Index { reason, .. } => t!("archive-error-index", reason = reason),
+        E::ExportIntoArchive(_) => t!("archive-error-export-into-archive"),
+    }
+}
+
+fn is_read_only(error: &std::io::Error) -> bool {
+    matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
+}
+
+/// An I/O error's reason, in the window's language where it is a common one.
+fn io_error_text(error: &std::io::Error) -> String {
+    match error.kind() {
+        _ if error.raw_os_error() == Some(28) => t!("io-disk-full"),
+        std::io::ErrorKind::StorageFull => t!("io-disk-full"),
+        std::io::ErrorKind::PermissionDenied => t!("io-permission-denied"),
+        std::io::ErrorKind::NotFound => t!("io-not-found"),
+        _ => error.to_string(),
+    }
+}
+
 /// What in the search is probably a mistake, in the window's language.
 pub fn query_hint_text(hint: &crate::search::query::QueryHint) -> String {
     use crate::search::query::QueryHint as H;

@@ -143,7 +143,7 @@ pub fn tag_input_ui(
                 actions.push(Action::Edit(Edit::AddTag { tag, ids: ids.to_vec() }));
                 input.text.clear();
             }
-            Err(e) => actions.push(Action::ShowError(e.to_string())),
+            Err(e) => actions.push(Action::ShowError(crate::ui::archive_error_text(&e))),
         }
     }
 }

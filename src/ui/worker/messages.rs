@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::archive::catalog::{Catalog, Entry};
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount, TagKind};
+use crate::archive::{ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount};
 use crate::export::{ExportReport, Layout};
 use crate::import::ImportReport;
 use crate::search::query::{Query, Sort};
@@ -81,33 +81,7 @@ pub enum Request {
 }
 
 /// What was pasted into the window.
-/// Another clipping of the same story (a reprint), as the window lists it: its catalog entry,
-/// shared, not copied (a search of 100,000 clippings in stories of 6 would copy half a million
-/// titles and outlets).
-#[derive(Debug, Clone)]
-pub struct Reprint(pub Arc<Entry>);
-
-/// For each result in a story, the story's clippings (itself among them): one list a story,
-/// shared by its clippings.
-pub type Stories = std::collections::HashMap<ClippingId, Arc<[Reprint]>>;
-
-impl Reprint {
-    pub fn id(&self) -> ClippingId {
-        self.0.id()
-    }
-
-    pub fn outlet(&self) -> &str {
-        &self.0.clipping.source
-    }
-
-    pub fn date(&self) -> Option<chrono::NaiveDate> {
-        self.0.clipping.published
-    }
-
-    pub fn title(&self) -> &str {
-        &self.0.clipping.title
-    }
-}
+pub use crate::archive::browse::{Reprint, Stories};
 
 /// What a press review is made of.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,60 +117,7 @@ pub enum Pasted {
     },
 }
 
-/// A change to the archive, as the user asked for it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    AddTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    RemoveTag {
-        tag: Tag,
-        ids: Vec<ClippingId>,
-    },
-    /// Save a clipping's edited fields.
-    Update(Box<Clipping>),
-    Trash(Vec<ClippingId>),
-    Restore(Vec<ClippingId>),
-    /// Delete what is in the trash for good.
-    EmptyTrash,
-    /// Accept suggested tags: of one kind (all with `None`), or just `only`.
-    AcceptSuggestions {
-        ids: Vec<ClippingId>,
-        kind: Option<TagKind>,
-        only: Option<Tag>,
-    },
-    DismissSuggestion {
-        id: ClippingId,
-        tag: Tag,
-    },
-    /// Read these clippings' text again for suggestions.
-    Suggest(Vec<ClippingId>),
-    /// Whether imports make the countries they suggest tags at once (an archive setting).
-    AcceptCountriesOnImport(bool),
-    /// Keep a query under a name (a saved search of that name gets the new query).
-    SaveSearch {
-        name: String,
-        query: String,
-        sort: Sort,
-    },
-    RemoveSavedSearch(String),
-    /// Put a removed saved search back where it was (the undo of a removal).
-    RestoreSavedSearch {
-        at: usize,
-        saved: SavedSearch,
-    },
-    RenameSavedSearch {
-        old: String,
-        new: String,
-    },
-    MoveSavedSearch {
-        name: String,
-        to: usize,
-    },
-    /// A saved search was opened: what it finds now is no longer new.
-    SeenSavedSearch(String),
-}
+pub use crate::archive::edit::Edit;
 
 /// A saved search with how many clippings it finds now, and how many of them were imported
 /// since it was last opened.
@@ -244,7 +165,7 @@ impl Request {
 }
 
 /// What a large edit made on its own thread did, for the worker to answer with.
-pub struct EditOutcome(pub(super) Result<super::edits::Applied, String>);
+pub struct EditOutcome(pub(super) Result<crate::archive::edit::Applied, String>);
 
 impl std::fmt::Debug for EditOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -4,7 +4,6 @@
 //! their own so that searching stays quick while they work. Each request runs under a panic
 //! guard: a panic becomes a [`Reply::Failed`] naming the request, and the worker lives on.
 
-use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,13 +17,14 @@ pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
 
-use crate::archive::catalog::{Catalog, Entry, REWRITE_CATALOG_ABOVE};
+use crate::archive::browse::{Browse, Browser};
+use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
+use crate::archive::edit::{Applied, Done};
 use crate::archive::{Archive, ClippingId, TagKind};
 use crate::export::{FolderNames, Layout};
 use crate::import::{ImportProgress, ImportReport, Outcome};
 use crate::search::query::{Query, Sort};
 use crate::t;
-use edits::apply_edit;
 
 /// The UI's end of the worker.
 pub struct WorkerHandle {
@@ -88,7 +88,8 @@ impl Outbox {
 
 struct State {
     archive: Arc<Archive>,
-    catalog: Catalog,
+    /// The catalog the window browses, with the archive's stories.
+    browser: Browser,
     last_query: Option<(u64, Query, Sort)>,
     /// While the whole catalog is read in the background: the clippings re-read meanwhile, to
     /// re-read again into it when it arrives.
@@ -96,9 +97,6 @@ struct State {
     /// The archive's count (the trash included) while the whole catalog is read.
     n_while_loading: usize,
     opened_at: std::time::Instant,
-    /// Reprints: each article that has some, to its story's first article; the members of each.
-    stories: HashMap<ClippingId, ClippingId>,
-    members: HashMap<ClippingId, Vec<ClippingId>>,
     /// Results show each story once, by its earliest clipping.
     collapse_reprints: bool,
     /// The clipping the detail pane last asked for: its suggestions are sent again when it
@@ -127,7 +125,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
         Ok(a) => Arc::new(a),
         Err(e) => {
             let locked = matches!(e, crate::archive::Error::Locked(_));
-            out.send(Reply::OpenFailed { message: e.to_string(), locked });
+            out.send(Reply::OpenFailed { message: crate::ui::archive_error_text(&e), locked });
             return;
         }
     };
@@ -136,7 +134,7 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     let catalog = match archive.recent_catalog(FIRST_SCREENFULS) {
         Ok(c) => c,
         Err(e) => {
-            out.send(Reply::OpenFailed { message: e.to_string(), locked: false });
+            out.send(Reply::OpenFailed { message: crate::ui::archive_error_text(&e), locked: false });
             return;
         }
     };
@@ -162,13 +160,11 @@ fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
     catch_up_index(&archive, out);
     let mut state = State {
         archive,
-        catalog,
+        browser: Browser::new(catalog),
         last_query: None,
         refreshed_while_loading: loading.then(Vec::new),
         n_while_loading: n_clippings,
         opened_at: started,
-        stories: HashMap::new(),
-        members: HashMap::new(),
         collapse_reprints: true,
         shown: None,
         edit_running: false,
@@ -250,7 +246,7 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
         Ok(0) => return,
         Ok(_) => {}
         Err(e) => {
-            let message = t!("worker-index-backlog", error = e.to_string());
+            let message = t!("worker-index-backlog", error = crate::ui::archive_error_text(&e));
             return out.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
     }
@@ -271,7 +267,7 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
                 &never,
             );
             if let Err(e) = result {
-                let message = t!("worker-index-build", error = e.to_string());
+                let message = t!("worker-index-build", error = crate::ui::archive_error_text(&e));
                 out2.send(Reply::Failed { request: RequestKind::Refresh, message });
                 archive.stop_catching_up();
                 break;
@@ -301,7 +297,7 @@ fn send_saved_searches(state: &State, out: &Outbox) {
     let saved = match state.archive.saved_searches() {
         Ok(saved) => saved,
         Err(e) => {
-            let message = t!("worker-read-saved", error = e.to_string());
+            let message = t!("worker-read-saved", error = crate::ui::archive_error_text(&e));
             return out.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
     };
@@ -310,7 +306,7 @@ fn send_saved_searches(state: &State, out: &Outbox) {
         let ids = state.archive.search_ids(&Query::parse(&search.query), Sort::Newest).unwrap_or_default();
         let n_new = ids
             .iter()
-            .filter(|id| state.catalog.get(**id).is_some_and(|e| e.clipping.imported_at > search.seen_at))
+            .filter(|id| state.browser.catalog().get(**id).is_some_and(|e| e.clipping.imported_at > search.seen_at))
             .count();
         counts.push(SavedCount { n: ids.len(), n_new, search });
     }
@@ -322,7 +318,7 @@ fn send_all_tags(state: &State, out: &Outbox) {
         Ok(tags) => out.send(Reply::AllTags(tags.into_iter().map(|t| t.tag).collect())),
         Err(e) => out.send(Reply::Failed {
             request: RequestKind::Refresh,
-            message: t!("worker-read-tags", error = e.to_string()),
+            message: t!("worker-read-tags", error = crate::ui::archive_error_text(&e)),
         }),
     }
 }
@@ -331,7 +327,7 @@ fn send_all_tags(state: &State, out: &Outbox) {
 fn send_suggestions(archive: &Archive, id: ClippingId, out: &Outbox) {
     match archive.suggestions(id) {
         Ok(suggestions) => out.send(Reply::Suggestions { id, suggestions }),
-        Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
+        Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: crate::ui::archive_error_text(&e) }),
     }
 }
 
@@ -339,89 +335,32 @@ fn send_suggestions(archive: &Archive, id: ClippingId, out: &Outbox) {
 /// are: more than a list shows at once.
 const WHOLE_TEXTS: usize = 100;
 
-/// Gives these entries their clippings' whole text (the catalog keeps only a lead).
-fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
-    for entry in entries.iter_mut().filter(|e| !e.complete) {
-        if let Ok(clipping) = archive.get(entry.id()) {
-            *entry = Arc::new(entry.completed(clipping));
-        }
-    }
-}
-
 fn search(state: &State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
     let started = std::time::Instant::now();
-    let (entries, tag_counts) = match state.archive.search_with_tag_counts(query, *sort) {
-        Ok(found) => {
-            let mut entries = state.catalog.entries_of(&found.ids, *sort);
-            if query.has_text() {
-                let n = entries.len().min(WHOLE_TEXTS);
-                complete_texts(&state.archive, &mut entries[..n]);
-            }
-            (entries, state.catalog.tag_counts_of(&found.tag_counts))
-        }
+    let browse =
+        Browse { query: query.clone(), sort: *sort, one_per_story: state.collapse_reprints, whole_texts: WHOLE_TEXTS };
+    let found = match state.browser.browse(&state.archive, &browse) {
+        Ok(found) => found,
         Err(e) => {
             return out.send(Reply::Failed {
                 request: RequestKind::Search,
-                message: t!("worker-search", error = e.to_string()),
+                message: t!("worker-search", error = crate::ui::archive_error_text(&e)),
             });
         }
     };
-    let (entries, reprints) = with_reprints(state, entries);
     log_step("a search", started);
+    let catalog = state.browser.catalog();
     out.send(Reply::Results {
         generation: *generation,
-        entries: Arc::new(entries),
-        reprints: Arc::new(reprints),
-        tag_counts,
+        entries: Arc::new(found.entries),
+        reprints: Arc::new(found.reprints),
+        tag_counts: found.tag_counts,
         // While the whole catalog is read, the archive's own count when it was opened (the
         // trash included).
-        n_total: if state.refreshed_while_loading.is_some() { state.n_while_loading } else { state.catalog.len() },
-        n_trashed: state.catalog.n_trashed(),
+        n_total: if state.refreshed_while_loading.is_some() { state.n_while_loading } else { catalog.len() },
+        n_trashed: catalog.n_trashed(),
     });
-}
-
-/// The results with each story once (by its earliest clipping among them) when reprints are
-/// collapsed, and for each result in a story, the story's clippings not in the trash, earliest
-/// first: one list a story, which its results share.
-fn with_reprints(state: &State, entries: Vec<Arc<Entry>>) -> (Vec<Arc<Entry>>, Stories) {
-    if state.stories.is_empty() {
-        return (entries, HashMap::new());
-    }
-    let key = |e: &Entry| (e.clipping.date(), e.clipping.id);
-    let entries = if state.collapse_reprints {
-        let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
-        for e in &entries {
-            if let Some(root) = state.stories.get(&e.id()) {
-                let k = key(e);
-                first.entry(*root).and_modify(|f| *f = (*f).min(k)).or_insert(k);
-            }
-        }
-        entries
-            .into_iter()
-            .filter(|e| state.stories.get(&e.id()).is_none_or(|root| first.get(root).is_some_and(|f| f.1 == e.id())))
-            .collect()
-    } else {
-        entries
-    };
-    let mut by_story: Stories = HashMap::new();
-    let mut reprints = HashMap::new();
-    for e in &entries {
-        let Some(root) = state.stories.get(&e.id()) else { continue };
-        let story = by_story.entry(*root).or_insert_with(|| {
-            let mut members: Vec<&Arc<Entry>> = state.members[root]
-                .iter()
-                .filter_map(|id| state.catalog.get(*id))
-                .filter(|o| o.clipping.trashed_at.is_none())
-                .collect();
-            members.sort_by_key(|o| key(o));
-            members.into_iter().map(|o| Reprint(Arc::clone(o))).collect()
-        });
-        if story.iter().any(|r| r.id() != e.id()) {
-            reprints.insert(e.id(), Arc::clone(story));
-        }
-    }
-    (entries, reprints)
 }
 
 /// Finds the archive's reprints on a thread of its own; they arrive as
@@ -457,7 +396,7 @@ fn keep_catalog(state: &State) {
     if state.edit_running || state.refreshed_while_loading.is_some() {
         return;
     }
-    let save = match state.archive.catalog_save_of(&state.catalog, REWRITE_CATALOG_ABOVE) {
+    let save = match state.archive.catalog_save_of(state.browser.catalog(), REWRITE_CATALOG_ABOVE) {
         Ok(Some(save)) => save,
         Ok(None) => return,
         Err(e) => return log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now()),
@@ -489,7 +428,7 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
         Err(e) => {
             let _ = tx.send(Reply::Failed {
                 request: RequestKind::Refresh,
-                message: t!("worker-read-archive", error = e.to_string()),
+                message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
             });
         }
     });
@@ -505,7 +444,7 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
 /// changed meanwhile read again.
 fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
     log_step(&format!("reading all {} clippings (since opening)", catalog.len()), state.opened_at);
-    state.catalog = catalog;
+    state.browser.set_catalog(catalog);
     let changed = state.refreshed_while_loading.take().unwrap_or_default();
     refresh(state, &changed, out);
     send_all_tags(state, out);
@@ -515,12 +454,12 @@ fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
     if let Some(changed) = &mut state.refreshed_while_loading {
         changed.extend_from_slice(ids);
-        state.n_while_loading = count_while_loading(&state.archive, &state.catalog);
+        state.n_while_loading = count_while_loading(&state.archive, state.browser.catalog());
     }
-    if let Err(e) = state.catalog.refresh(&state.archive, ids) {
+    if let Err(e) = state.browser.refresh(&state.archive, ids) {
         out.send(Reply::Failed {
             request: RequestKind::Refresh,
-            message: t!("worker-reread-archive", error = e.to_string()),
+            message: t!("worker-reread-archive", error = crate::ui::archive_error_text(&e)),
         });
     }
     search(state, out);
@@ -546,7 +485,7 @@ fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
             out.send(Reply::ImportFinished(report));
         }
         Err(e) => {
-            let message = t!("worker-paste", error = e.to_string());
+            let message = t!("worker-paste", error = crate::ui::archive_error_text(&e));
             out.send(Reply::Failed { request: RequestKind::Import, message });
         }
     }
@@ -583,11 +522,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             keep_catalog(state);
         }
         Request::StoriesLoaded(stories) => {
-            state.members.clear();
-            for (&id, &root) in &stories {
-                state.members.entry(root).or_default().push(id);
-            }
-            state.stories = stories;
+            state.browser.set_stories(stories);
             search(state, out);
         }
         Request::SetCollapseReprints(on) => {
@@ -603,7 +538,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                     out.send(Reply::Detail(Box::new(item)));
                     send_suggestions(&archive, id, out);
                 }
-                Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: e.to_string() }),
+                Err(e) => {
+                    out.send(Reply::Failed { request: RequestKind::Load, message: crate::ui::archive_error_text(&e) })
+                }
             }
         }
         Request::LoadImage { id, max_side_px } => {
@@ -626,32 +563,33 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 state.queued_edits.push_back((edit, is_undo));
                 return;
             }
-            match edits::large_tag_edit(edit, state, LARGE_EDIT) {
-                Ok(large) => {
-                    state.edit_running = true;
-                    out.send(Reply::LargeEdit(Some(large.describe())));
-                    let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
-                    let spawned = spawn_thread("edit", move || {
-                        // A panic is answered as an error: the edits waiting behind it go on.
-                        let result = std::panic::catch_unwind(AssertUnwindSafe(|| large.apply(&editing)))
-                            .unwrap_or_else(|panic| {
-                                let what = crate::vocab::quiet::panic_message(panic.as_ref());
-                                Err(t!("worker-internal-error", error = what.to_string()))
-                            });
-                        let outcome = Box::new(EditOutcome(result));
-                        let _ = to_worker.send(Request::EditDone { outcome, is_undo });
-                    });
-                    if let Err(e) = spawned {
-                        state.edit_running = false;
-                        out.send(Reply::LargeEdit(None));
-                        let message = t!("worker-internal-error", error = e.to_string());
-                        out.send(Reply::Failed { request: RequestKind::Edit, message });
-                    }
-                }
-                Err(edit) => {
-                    let applied = apply_edit(edit, &archive, state);
-                    edit_done(state, applied, is_undo, out);
-                }
+            // A tag edit of many clippings runs on a thread of its own: searches are answered
+            // meanwhile, and the status bar tells of it.
+            let large = edit.n_asked() > LARGE_EDIT;
+            let Some(status) = edits::describe(&edit).filter(|_| large) else {
+                let result = archive.apply(edit.clone()).map_err(|e| edits::failed(&edit, &e));
+                return edit_done(state, result, is_undo, out);
+            };
+            state.edit_running = true;
+            out.send(Reply::LargeEdit(Some(status)));
+            let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
+            let spawned = spawn_thread("edit", move || {
+                // A panic is answered as an error: the edits waiting behind it go on.
+                let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                    editing.apply(edit.clone()).map_err(|e| edits::failed(&edit, &e))
+                }))
+                .unwrap_or_else(|panic| {
+                    let what = crate::vocab::quiet::panic_message(panic.as_ref());
+                    Err(t!("worker-internal-error", error = what.to_string()))
+                });
+                let outcome = Box::new(EditOutcome(result));
+                let _ = to_worker.send(Request::EditDone { outcome, is_undo });
+            });
+            if let Err(e) = spawned {
+                state.edit_running = false;
+                out.send(Reply::LargeEdit(None));
+                let message = t!("worker-internal-error", error = e.to_string());
+                out.send(Reply::Failed { request: RequestKind::Edit, message });
             }
         }
         Request::EditDone { outcome, is_undo } => {
@@ -679,7 +617,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
 
 /// Answers an edit made: the catalog, tags, saved searches and detail pane read afresh, the
 /// index caught up, and the toast with its undo.
-fn edit_done(state: &mut State, result: Result<edits::Applied, String>, is_undo: bool, out: &Outbox) {
+fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, out: &Outbox) {
     let archive = Arc::clone(&state.archive);
     match result {
         Ok(applied) => {
@@ -691,7 +629,7 @@ fn edit_done(state: &mut State, result: Result<edits::Applied, String>, is_undo:
             if applied.saved_changed || !applied.changed.is_empty() {
                 send_saved_searches(state, out);
             }
-            if applied.reload_detail
+            if matches!(applied.done, Done::Saved { .. })
                 && let [id] = applied.changed.as_slice()
                 && let Ok(item) = archive.get_with_tags(*id)
             {
@@ -700,7 +638,7 @@ fn edit_done(state: &mut State, result: Result<edits::Applied, String>, is_undo:
             if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
                 send_suggestions(&archive, id, out);
             }
-            if let Some(message) = applied.message {
+            if let Some(message) = edits::message(&applied.done) {
                 let undo = if is_undo { None } else { applied.undo };
                 out.send(Reply::Changed { message, undo });
             }
@@ -825,7 +763,7 @@ fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBo
                 Ok(report) => out2.send(Reply::ImportFinished(report)),
                 Err(e) => out2.send(Reply::Failed {
                     request: RequestKind::Import,
-                    message: t!("worker-import-stopped", error = e.to_string()),
+                    message: t!("worker-import-stopped", error = crate::ui::archive_error_text(&e)),
                 }),
             }
         });
@@ -872,7 +810,7 @@ fn spawn_export(
                 Ok(report) => out2.send(Reply::ExportFinished(report)),
                 Err(e) => out2.send(Reply::Failed {
                     request: RequestKind::Export,
-                    message: t!("worker-export-failed", error = e.to_string()),
+                    message: t!("worker-export-failed", error = crate::ui::archive_error_text(&e)),
                 }),
             }
         });

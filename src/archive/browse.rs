@@ -1,0 +1,180 @@
+//! Browsing: a query with its order and whether a story's reprints fold into one card goes
+//! in; the results, the tags they carry and their stories come out. The window's worker and
+//! the command line browse through this one [`Browser`]; reprints come from the signatures kept
+//! at import ([`Archive::story_groups`]).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::archive::Archive;
+use crate::archive::catalog::{Catalog, Entry};
+use crate::search::query::{Query, Sort};
+use crate::vocab::{ClippingId, Result, TagCount};
+
+/// What to show.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Browse {
+    pub query: Query,
+    pub sort: Sort,
+    /// Each story once, by its earliest clipping among the results.
+    pub one_per_story: bool,
+    /// How many of the first results of a text search get their whole text (the catalog
+    /// keeps a lead of each), for snippets of where the words are.
+    pub whole_texts: usize,
+}
+
+/// A clipping of a story, as the cards that show the story list its reprints: its catalog
+/// entry, shared, not copied (a search of 100,000 clippings in stories of 6 would copy half a
+/// million titles and outlets).
+#[derive(Debug, Clone)]
+pub struct Reprint(pub Arc<Entry>);
+
+impl Reprint {
+    pub fn id(&self) -> ClippingId {
+        self.0.id()
+    }
+
+    pub fn outlet(&self) -> &str {
+        &self.0.clipping.source
+    }
+
+    pub fn date(&self) -> Option<chrono::NaiveDate> {
+        self.0.clipping.published
+    }
+
+    pub fn title(&self) -> &str {
+        &self.0.clipping.title
+    }
+}
+
+/// For each result in a story, the story's clippings (itself among them), not in the trash,
+/// earliest first: one list a story, shared by its clippings.
+pub type Stories = HashMap<ClippingId, Arc<[Reprint]>>;
+
+/// What a browse found.
+#[derive(Debug, Clone, Default)]
+pub struct Browsed {
+    pub entries: Vec<Arc<Entry>>,
+    pub reprints: Stories,
+    /// How many of the results carry each tag.
+    pub tag_counts: Vec<TagCount>,
+}
+
+/// The catalog and the archive's stories: what browsing reads.
+#[derive(Default)]
+pub struct Browser {
+    catalog: Catalog,
+    /// Each article that has reprints, to its story's first article.
+    story_of: HashMap<ClippingId, ClippingId>,
+    /// Each story's first article, to the story's articles.
+    members: HashMap<ClippingId, Vec<ClippingId>>,
+}
+
+impl Browser {
+    pub fn new(catalog: Catalog) -> Browser {
+        Browser { catalog, ..Browser::default() }
+    }
+
+    /// The whole archive, for a command that browses once; its stories are read by
+    /// [`Browser::set_stories`] where they are wanted.
+    pub fn open(archive: &Archive) -> Result<Browser> {
+        let (catalog, save) = archive.catalog()?;
+        if let Some(save) = save {
+            // The catalog file is derived: one not written only costs the next opening time.
+            let _ = archive.save_catalog(save);
+        }
+        Ok(Browser::new(catalog))
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Takes the whole catalog in place of the one browsed so far (the newest clippings').
+    pub fn set_catalog(&mut self, catalog: Catalog) {
+        self.catalog = catalog;
+    }
+
+    /// Reads these clippings again into the catalog after a change.
+    pub fn refresh(&mut self, archive: &Archive, ids: &[ClippingId]) -> Result<()> {
+        self.catalog.refresh(archive, ids)
+    }
+
+    /// The archive's stories, as [`Archive::story_groups`] finds them.
+    pub fn set_stories(&mut self, story_of: HashMap<ClippingId, ClippingId>) {
+        self.members.clear();
+        for (&id, &root) in &story_of {
+            self.members.entry(root).or_default().push(id);
+        }
+        self.story_of = story_of;
+    }
+
+    /// The results of a browse, from the search index and the catalog.
+    pub fn browse(&self, archive: &Archive, browse: &Browse) -> Result<Browsed> {
+        let found = archive.search_with_tag_counts(&browse.query, browse.sort)?;
+        let mut entries = self.catalog.entries_of(&found.ids, browse.sort);
+        if browse.query.has_text() {
+            let n = entries.len().min(browse.whole_texts);
+            complete_texts(archive, &mut entries[..n]);
+        }
+        let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
+        let (entries, reprints) = self.with_reprints(entries, browse.one_per_story);
+        Ok(Browsed { entries, reprints, tag_counts })
+    }
+
+    /// The results with each story once (by its earliest clipping among them) when asked, and
+    /// for each result in a story, the story's clippings not in the trash, earliest first.
+    fn with_reprints(&self, entries: Vec<Arc<Entry>>, one_per_story: bool) -> (Vec<Arc<Entry>>, Stories) {
+        if self.story_of.is_empty() {
+            return (entries, HashMap::new());
+        }
+        let key = |e: &Entry| (e.clipping.date(), e.clipping.id);
+        let entries = if one_per_story {
+            let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
+            for e in &entries {
+                if let Some(root) = self.story_of.get(&e.id()) {
+                    let k = key(e);
+                    first.entry(*root).and_modify(|f| *f = (*f).min(k)).or_insert(k);
+                }
+            }
+            entries
+                .into_iter()
+                .filter(|e| {
+                    self.story_of.get(&e.id()).is_none_or(|root| first.get(root).is_some_and(|f| f.1 == e.id()))
+                })
+                .collect()
+        } else {
+            entries
+        };
+        let mut by_story: Stories = HashMap::new();
+        let mut reprints = HashMap::new();
+        for e in &entries {
+            let Some(root) = self.story_of.get(&e.id()) else { continue };
+            let story = by_story.entry(*root).or_insert_with(|| {
+                let mut members: Vec<&Arc<Entry>> = self
+                    .members
+                    .get(root)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| self.catalog.get(*id))
+                    .filter(|o| o.clipping.trashed_at.is_none())
+                    .collect();
+                members.sort_by_key(|o| key(o));
+                members.into_iter().map(|o| Reprint(Arc::clone(o))).collect()
+            });
+            if story.iter().any(|r| r.id() != e.id()) {
+                reprints.insert(e.id(), Arc::clone(story));
+            }
+        }
+        (entries, reprints)
+    }
+}
+
+/// Gives these entries their clippings' whole text (the catalog keeps only a lead).
+fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
+    for entry in entries.iter_mut().filter(|e| !e.complete) {
+        if let Ok(clipping) = archive.get(entry.id()) {
+            *entry = Arc::new(entry.completed(clipping));
+        }
+    }
+}

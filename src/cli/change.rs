@@ -1,0 +1,104 @@
+//! The commands that change the archive: `import`, `tag`, `suggest`. Tags change through the
+//! core's edits ([`crate::archive::edit`]), as the window changes them.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use super::{TagAction, Target, n_clippings, progress_bar, target_ids};
+use crate::archive::edit::{Done, Edit};
+use crate::archive::{self, Archive, TagKind};
+use crate::import::{ImportProgress, Outcome};
+
+pub(super) fn tag(archive: &Archive, out: &mut impl Write, action: TagAction) -> anyhow::Result<ExitCode> {
+    let edit = match action {
+        TagAction::Add { kind, value, target } => {
+            Edit::AddTag { tag: crate::vocab::tags::resolve(kind, &value)?, ids: target_ids(archive, &target)? }
+        }
+        TagAction::Remove { kind, value, target } => {
+            Edit::RemoveTag { tag: crate::vocab::tags::resolve(kind, &value)?, ids: target_ids(archive, &target)? }
+        }
+        TagAction::Rename { kind, old, new } => {
+            let tag = archive
+                .find_tag(kind, &old)?
+                .ok_or_else(|| archive::Error::NoSuchTag { kind: kind.as_str(), value: old.clone() })?;
+            Edit::RenameTag { tag, new_value: new }
+        }
+    };
+    match archive.apply(edit)?.done {
+        Done::TagAdded { tag, n, n_had } => {
+            writeln!(out, "added {} {} to {} ({n_had} already had it)", tag.kind, tag.name, n_clippings(n))?;
+        }
+        Done::TagRemoved { tag, n } => writeln!(out, "removed {} {} from {}", tag.kind, tag.name, n_clippings(n))?,
+        Done::TagRenamed { from, to, n } => {
+            writeln!(out, "renamed {} {:?} to {:?} on {}", from.kind, from.name, to.name, n_clippings(n))?;
+        }
+        other => writeln!(out, "{other:?}")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn suggest(
+    archive: &Archive,
+    out: &mut impl Write,
+    target: &Target,
+    accept: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let ids = target_ids(archive, target)?;
+    archive.refresh_suggestions(&ids)?;
+    for &id in &ids {
+        let c = archive.get(id)?;
+        let list: Vec<String> = archive
+            .suggestions(id)?
+            .iter()
+            .map(|s| {
+                let note = if s.note.is_empty() { String::new() } else { format!(", {}", s.note) };
+                format!("{} {} ({:.1}{note})", s.tag.kind, s.tag.name, s.score)
+            })
+            .collect();
+        let list = if list.is_empty() { "-".to_owned() } else { list.join(", ") };
+        writeln!(out, "{:>6}  {}: {list}", id, c.title)?;
+    }
+    if let Some(kind) = accept {
+        let kind = if kind == "all" { None } else { Some(kind.parse::<TagKind>()?) };
+        if let Done::Accepted { n, .. } = archive.apply(Edit::AcceptSuggestions { ids, kind, only: None })?.done {
+            writeln!(out, "accepted {n} suggested tags")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let bar = progress_bar(0, "importing");
+    let cancel = AtomicBool::new(false);
+    let mut lines = Vec::new();
+    let report = archive.import(
+        paths,
+        &mut |event| match event {
+            ImportProgress::Found { n_files } => bar.set_length(n_files as u64),
+            ImportProgress::Done { n_done, outcome, .. } => {
+                bar.set_position(n_done as u64);
+                let line = if json { serde_json::to_string(outcome).unwrap_or_default() } else { outcome.to_string() };
+                bar.suspend(|| println!("{line}"));
+                lines.push(());
+            }
+        },
+        &cancel,
+    )?;
+    bar.finish_and_clear();
+    // A large import leaves the window's next opening files to read rather than each new
+    // record, and a database with nothing to read back.
+    if let Err(e) = archive.close_after_import(crate::archive::catalog::REWRITE_CATALOG_ABOVE) {
+        eprintln!("(what the window reads as it opens was not made ahead: {e})");
+    }
+    let folders = report.by_folder();
+    if folders.len() > 1 {
+        for f in &folders {
+            eprintln!("  {}: {}", f.folder.display(), f.counts());
+        }
+    }
+    eprintln!("{}", report.summary());
+    let failed = report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,424 @@
+//! The command line: thin subcommands over [`crate::archive`], one function each: those that
+//! read in `read.rs`, those that change the archive in `change.rs` (through the core's edits,
+//! as the window makes them), those that write files in `files.rs`. Exit codes: 0 all good, 1
+//! some files failed, 2 usage or archive error.
+
+mod change;
+mod files;
+mod read;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::archive::{self, Archive, ClippingId, TagKind};
+use crate::export::Layout;
+use crate::search::query::Sort;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "clippings",
+    version,
+    about = "A desktop archive of press clippings",
+    long_about = None
+)]
+pub struct Cli {
+    /// The archive folder [default: the platform's data folder]
+    #[arg(long, global = true, env = "CLIPPINGS_ARCHIVE", value_name = "DIR")]
+    pub archive: Option<PathBuf>,
+
+    /// Files and folders to import in the window (what "Open with Clippings" passes)
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import files and folders: articles (.txt, .md, .html, .pdf, .docx, .odt) and photos
+    /// (.jpg, .png, .webp, .gif, .tif, .bmp). Importing a file already archived puts back its
+    /// original or thumbnail if they went missing
+    Import {
+        /// Files and folders to import (folders are read with everything inside them)
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print one JSON object per file instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// List clippings: best match first when words are searched for, else newest first
+    List {
+        /// Search: words (the last one also as a prefix), "phrases", a OR b, -word, country:BE,
+        /// topic:X, event:X, kind:photo, source:X, lang:ru, date:2024-01..2024-03, imported:today
+        #[arg(long, short, conflicts_with = "saved")]
+        query: Option<String>,
+        /// A saved search's query (and order, unless --sort is given)
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// relevance, newest, oldest or title [default: relevance]
+        #[arg(long)]
+        sort: Option<Sort>,
+        /// Each story once, by its earliest clipping, with the outlets that reprinted it
+        #[arg(long)]
+        one_per_story: bool,
+        /// Print one JSON object per clipping with all metadata and tags
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stories printed by several outlets: groups of near-duplicate articles (a wire story
+    /// reprinted with another headline, trimmed, with a site's boilerplate), earliest first
+    Stories {
+        /// Only among the clippings that match this query
+        #[arg(long, short, conflicts_with = "saved")]
+        query: Option<String>,
+        /// Only among the clippings a saved search finds
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// Print one JSON object per story
+        #[arg(long)]
+        json: bool,
+    },
+    /// Saved searches: list them with their counts, save a query under a name, forget one
+    Saved {
+        #[command(subcommand)]
+        action: SavedAction,
+    },
+    /// Show one clipping
+    Show {
+        /// The clipping's number, as `list` shows it
+        id: ClippingId,
+        /// Print the clipping with all metadata and tags as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, remove or rename tags
+    Tag {
+        #[command(subcommand)]
+        action: TagAction,
+    },
+    /// List tags with their number of clippings
+    Tags {
+        /// Print one JSON object per tag
+        #[arg(long)]
+        json: bool,
+    },
+    /// Suggest tags from the clippings' text (countries, events, topics); --accept adds them
+    Suggest {
+        #[command(flatten)]
+        target: Target,
+        /// Accept the suggestions of this kind (country, topic, event) or all of them
+        #[arg(long, value_name = "KIND|all")]
+        accept: Option<String>,
+    },
+    /// Copy clippings to a folder with JSON sidecars (and XMP sidecars for photos), clippings.csv
+    /// and index.html
+    Export {
+        #[command(flatten)]
+        target: Target,
+        /// The folder to export into (created if needed)
+        dest: PathBuf,
+        /// flat, country, topic, event or month
+        #[arg(long, default_value = "flat")]
+        layout: Layout,
+    },
+    /// Make a press review (PDF, DOCX or HTML) of clippings: a cover, contents, and the stories
+    /// in sections, each with headline, outlet, date, text and pictures; reprints of a story
+    /// listed under it once
+    Review {
+        #[command(flatten)]
+        target: Target,
+        /// The file to write; its extension gives the format unless --format does
+        out: PathBuf,
+        #[command(flatten)]
+        options: ReviewArgs,
+    },
+    /// Check the archive: every clipping's original and thumbnail, files no clipping names, and
+    /// the search index against the database. Exit 1 if anything is wrong
+    Check {
+        /// Also read every original and compare its hash (slow on a large archive)
+        #[arg(long)]
+        hashes: bool,
+        /// Build the search index again if it is out of step
+        #[arg(long)]
+        repair: bool,
+        /// Print one JSON object per problem
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the archive (database, originals, thumbnails) into a new folder. To restore, use the
+    /// copy as the archive (`--archive DEST`, or copy it back to the archive's place): the
+    /// search index is built again when it is first opened
+    Backup {
+        /// A new or empty folder
+        dest: PathBuf,
+    },
+}
+
+/// How a press review is made (`clippings review`).
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// pdf, docx or html
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Sections by country, topic, event, outlet or day
+    #[arg(long, default_value = "country")]
+    pub group_by: String,
+    /// Sections to put first, in this order (country codes, topic or event names, outlets,
+    /// days as YYYY-MM-DD), comma-separated
+    #[arg(long, value_delimiter = ',')]
+    pub sections: Vec<String>,
+    /// The cover's title (default: "Press review" in the review's language)
+    #[arg(long, default_value = "")]
+    pub title: String,
+    /// The organisation named on the cover
+    #[arg(long, default_value = "")]
+    pub organisation: String,
+    /// Only clippings dated on or after this day (YYYY-MM-DD)
+    #[arg(long)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Only clippings dated on or before this day (YYYY-MM-DD)
+    #[arg(long)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only the first N words of each text
+    #[arg(long, value_name = "N")]
+    pub words: Option<usize>,
+    /// a4 or letter
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Leave pictures out
+    #[arg(long)]
+    pub no_pictures: bool,
+    /// The review's language: en, ru, kk, fr or nl
+    #[arg(long, default_value = "en")]
+    pub language: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TagAction {
+    /// Add a tag (country, topic or event) to clippings
+    Add {
+        /// country, topic or event
+        kind: TagKind,
+        /// The tag: a country by code or name (BE, Belgium, Бельгия), or a topic or event name
+        value: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Remove a tag from clippings
+    Remove {
+        /// country, topic or event
+        kind: TagKind,
+        /// The tag to remove
+        value: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Rename a topic or event; an existing tag of the new name is merged with it
+    Rename {
+        /// topic or event
+        kind: TagKind,
+        /// The tag's name now
+        old: String,
+        /// Its new name
+        new: String,
+    },
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct Target {
+    /// Clipping ids, comma-separated or repeated
+    #[arg(long, value_delimiter = ',')]
+    pub ids: Vec<ClippingId>,
+    /// Every clipping that matches this query
+    #[arg(long, short, conflicts_with = "saved")]
+    pub query: Option<String>,
+    /// Every clipping that a saved search finds
+    #[arg(long, value_name = "NAME")]
+    pub saved: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SavedAction {
+    /// The saved searches in their order, with how many clippings each finds and how many of
+    /// them were imported since it was last opened in the window
+    List {
+        /// Print one JSON object per saved search
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save QUERY under NAME; a saved search of that name gets the new query
+    Add {
+        name: String,
+        query: String,
+        /// relevance, newest, oldest or title
+        #[arg(long, default_value = "relevance")]
+        sort: Sort,
+    },
+    /// Forget a saved search
+    Remove { name: String },
+}
+
+/// Runs a subcommand. `Ok(code)` carries 0 or 1; errors are the caller's to print (exit 2).
+pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<ExitCode> {
+    let dir = match archive_dir {
+        Some(dir) => dir,
+        None => archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?,
+    };
+    refuse_a_missing_archive(&dir, &command)?;
+    let (_snapshot, archive) = open(&dir, command.reads_only())?;
+    let out = &mut std::io::stdout().lock();
+    match command {
+        Command::Import { paths, json } => change::import(archive, &paths, json),
+        Command::List { query, saved, sort, one_per_story, json } => {
+            let listing = read::Listing { query, saved, sort, one_per_story, json };
+            read::list(&archive, out, listing)
+        }
+        Command::Show { id, json } => read::show(&archive, out, id, json),
+        Command::Tag { action } => change::tag(&archive, out, action),
+        Command::Stories { query, saved, json } => read::stories(&archive, out, query, saved, json),
+        Command::Saved { action } => read::saved(&archive, out, action),
+        Command::Tags { json } => read::tags(&archive, out, json),
+        Command::Suggest { target, accept } => change::suggest(&archive, out, &target, accept),
+        Command::Review { target, out: path, options } => files::review(&archive, out, &target, &path, options),
+        Command::Export { target, dest, layout } => files::export(&archive, out, &target, &dest, layout),
+        Command::Check { hashes, repair, json } => files::check(&archive, out, hashes, repair, json),
+        Command::Backup { dest } => files::backup(&archive, out, &dest),
+    }
+}
+
+impl Command {
+    /// Whether the command only reads: it can then work on a copy of the archive.
+    fn reads_only(&self) -> bool {
+        match self {
+            Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
+            Command::Saved { action } => matches!(action, SavedAction::List { .. }),
+            Command::Stories { .. } | Command::Review { .. } | Command::Backup { .. } => true,
+            Command::Check { repair, .. } => !repair,
+            Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
+        }
+    }
+}
+
+/// Only an import makes a new archive: a mistyped --archive should not make an empty one, and
+/// a folder of originals without its database is not made into a new, empty archive.
+fn refuse_a_missing_archive(dir: &Path, command: &Command) -> anyhow::Result<()> {
+    if dir.join("db").is_dir() {
+        return Ok(());
+    }
+    let n_originals = walkdir::WalkDir::new(dir.join("originals"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count();
+    if n_originals > 0 {
+        // A lost database: a new empty one here would hide the files behind it.
+        anyhow::bail!(
+            "{} holds {n_originals} original files but no database: restore it from a backup, or make \
+             the records again in a new archive: clippings --archive NEW import {}",
+            dir.display(),
+            dir.join("originals").display()
+        );
+    }
+    if !matches!(command, Command::Import { .. }) {
+        anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
+    }
+    Ok(())
+}
+
+/// Opens the archive. A command that only reads works on a copy of the database when another
+/// process holds the archive (the window, or another command) or its disk cannot be written,
+/// and says so, naming who holds it.
+fn open(dir: &Path, reads_only: bool) -> anyhow::Result<(Option<archive::Snapshot>, Archive)> {
+    match Archive::open(dir) {
+        Err(e) if reads_only && can_read_from_a_copy(&e) => {
+            let (snapshot, archive) = Archive::open_snapshot(dir)?;
+            let why = match &e {
+                archive::Error::Locked(_) => held_by(archive::lock_holder(dir).as_deref()),
+                _ => "read-only".to_owned(),
+            };
+            eprintln!("note: the archive is {why}: this shows what it had saved when the command started");
+            Ok((Some(snapshot), archive))
+        }
+        opened => Ok((None, opened?)),
+    }
+}
+
+/// Who holds the archive, from what its lock file says of the process ("1234 clippings
+/// import ..."): the window, or a command by its name.
+fn held_by(holder: Option<&str>) -> String {
+    let Some((pid, command_line)) = holder.and_then(|h| h.split_once(' ')) else {
+        return "open in another Clippings process".to_owned();
+    };
+    let names = <Cli as clap::CommandFactory>::command();
+    let subcommand =
+        command_line.split_whitespace().find(|word| names.get_subcommands().any(|c| c.get_name() == *word));
+    match subcommand {
+        Some(name) => format!("in use by `clippings {name}` (process {pid})"),
+        None => format!("open in the window (process {pid})"),
+    }
+}
+
+/// Whether an open that failed can be read from a copy instead: another process holds the
+/// archive, or its folder cannot be written.
+fn can_read_from_a_copy(e: &archive::Error) -> bool {
+    match e {
+        archive::Error::Locked(_) => true,
+        archive::Error::Open { error, .. } => {
+            matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
+        }
+        _ => false,
+    }
+}
+
+/// Builds or catches up the search index before searching, with a progress bar when it is long.
+fn catch_up_index(archive: &Archive) -> anyhow::Result<()> {
+    let n_pending = archive.n_index_pending()?;
+    if n_pending == 0 {
+        return Ok(());
+    }
+    let bar = progress_bar(n_pending as u64, "indexing for search");
+    archive.sync_index(&mut |n_done, _| bar.set_position(n_done as u64), &AtomicBool::new(false))?;
+    bar.finish_and_clear();
+    Ok(())
+}
+
+fn target_ids(archive: &Archive, target: &Target) -> anyhow::Result<Vec<ClippingId>> {
+    let saved = target.saved.as_deref().map(|name| archive.saved_search(name)).transpose()?;
+    match saved.map(|s| s.query).as_ref().or(target.query.as_ref()) {
+        Some(q) => {
+            catch_up_index(archive)?;
+            Ok(archive.search_str(q)?.into_iter().map(|c| c.id).collect())
+        }
+        None => {
+            for &id in &target.ids {
+                archive.get(id)?;
+            }
+            Ok(target.ids.clone())
+        }
+    }
+}
+
+fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(what.to_owned());
+    bar
+}
+
+/// "1 story", "5 stories".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// "1 clipping", "5 clippings": the command line speaks English, for scripts.
+fn n_clippings(n: usize) -> String {
+    if n == 1 { "1 clipping".to_owned() } else { format!("{n} clippings") }
+}

@@ -1,0 +1,243 @@
+//! The commands that only read: `list`, `show`, `stories`, `saved`, `tags`. They browse
+//! through the core's [`Browser`], as the window does.
+
+use std::collections::HashSet;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use super::{SavedAction, catch_up_index, n_clippings};
+use crate::archive::browse::{Browse, Browser};
+use crate::archive::{self, Archive, ClippingId, TagKind};
+use crate::search::highlight::{Highlighter, Snippet};
+use crate::search::query::{Query, Sort};
+
+/// What `clippings list` was asked for.
+pub(super) struct Listing {
+    pub query: Option<String>,
+    pub saved: Option<String>,
+    pub sort: Option<Sort>,
+    pub one_per_story: bool,
+    pub json: bool,
+}
+
+pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) -> anyhow::Result<ExitCode> {
+    catch_up_index(archive)?;
+    let saved = listing.saved.map(|name| archive.saved_search(&name)).transpose()?;
+    let sort = listing.sort.or(saved.as_ref().map(|s| s.sort)).unwrap_or_default();
+    let typed = saved.map(|s| s.query).or(listing.query).unwrap_or_default();
+    let query = Query::parse(&typed);
+    let mut browser = Browser::open(archive)?;
+    if listing.one_per_story {
+        browser.set_stories(archive.story_groups()?);
+    }
+    let browse = Browse { query, sort, one_per_story: listing.one_per_story, whole_texts: 0 };
+    let found = browser.browse(archive, &browse)?;
+    if found.entries.is_empty() {
+        // Said on stderr, so that a script reading stdout still gets nothing.
+        eprintln!("0 clippings match");
+        for hint in Query::hints(&typed) {
+            eprintln!("hint: {hint}");
+        }
+    }
+    let mut highlighter = Highlighter::new(&browse.query);
+    let bold = std::io::stdout().is_terminal();
+    for entry in &found.entries {
+        // The catalog keeps a lead of each text: the record has the whole of it.
+        let item = match archive.get_with_tags(entry.id()) {
+            Ok(item) => item,
+            // The index may lag a delete by a moment; the database has the last word.
+            Err(archive::Error::NoSuchClipping(_)) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        if listing.json {
+            writeln!(out, "{}", serde_json::to_string(&item)?)?;
+            continue;
+        }
+        let c = &item.clipping;
+        let countries = item.tag_list(TagKind::Country);
+        let source = if c.source.is_empty() { String::new() } else { format!(" — {}", c.source) };
+        let countries = if countries.is_empty() { String::new() } else { format!(" [{countries}]") };
+        writeln!(out, "{:>6}  {:<19}  {:<7}  {}{source}{countries}", c.id, c.date_label(), c.kind, c.title)?;
+        if !highlighter.is_empty() {
+            let language = crate::vocab::language::language_of(c);
+            let snippet =
+                [&c.body, &c.caption, &c.notes].into_iter().find_map(|text| highlighter.snippet(text, &language, 100));
+            if let Some(snippet) = snippet {
+                writeln!(out, "        {}", marked(&snippet, bold))?;
+            }
+        }
+        if let Some(story) = found.reprints.get(&c.id) {
+            let others: Vec<String> = story
+                .iter()
+                .filter(|r| r.id() != c.id)
+                .map(|r| if r.outlet().is_empty() { format!("#{}", r.id()) } else { r.outlet().to_owned() })
+                .collect();
+            writeln!(out, "        also in {}", others.join(", "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn show(archive: &Archive, out: &mut impl Write, id: ClippingId, json: bool) -> anyhow::Result<ExitCode> {
+    let item = archive.get_with_tags(id)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&item)?)?;
+    } else {
+        write_details(out, archive, &item)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Stories printed by several outlets, among what a query finds (or all): each story once, by
+/// its earliest clipping, with those of its clippings that the query finds, earliest first.
+pub(super) fn stories(
+    archive: &Archive,
+    out: &mut impl Write,
+    query: Option<String>,
+    saved: Option<String>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    catch_up_index(archive)?;
+    let saved = saved.map(|name| archive.saved_search(&name)).transpose()?;
+    let query = Query::parse(&saved.map(|s| s.query).or(query).unwrap_or_default());
+    let mut browser = Browser::open(archive)?;
+    browser.set_stories(archive.story_groups()?);
+    let all = Browse { query, sort: Sort::Oldest, one_per_story: false, whole_texts: 0 };
+    let found = browser.browse(archive, &all)?;
+    let among: HashSet<ClippingId> = found.entries.iter().map(|e| e.id()).collect();
+    let mut told = HashSet::new();
+    let mut stories: Vec<Vec<_>> = Vec::new();
+    for entry in &found.entries {
+        let Some(story) = found.reprints.get(&entry.id()) else { continue };
+        let members: Vec<_> = story.iter().filter(|r| among.contains(&r.id())).collect();
+        if members.len() < 2 || !told.insert(members[0].id()) {
+            continue;
+        }
+        stories.push(members);
+    }
+    stories.sort_by_key(|story| story.first().map(|r| (r.0.clipping.date(), r.id())));
+    for story in stories {
+        if json {
+            let members: Vec<_> = story
+                .iter()
+                .map(|r| {
+                    let c = &r.0.clipping;
+                    serde_json::json!({"id": c.id, "title": c.title, "source": c.source, "date": c.date()})
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::json!({ "clippings": members }))?;
+            continue;
+        }
+        for (i, r) in story.iter().enumerate() {
+            let c = &r.0.clipping;
+            let lead = if i == 0 { "" } else { "  also " };
+            let source = if c.source.is_empty() { "no outlet" } else { &c.source };
+            writeln!(out, "{lead}{:>6}  {}  {}  {}", c.id.to_string(), c.date(), source, c.title)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn saved(archive: &Archive, out: &mut impl Write, action: SavedAction) -> anyhow::Result<ExitCode> {
+    match action {
+        SavedAction::List { json } => {
+            catch_up_index(archive)?;
+            let browser = Browser::open(archive)?;
+            for saved in archive.saved_searches()? {
+                let browse = Browse { query: Query::parse(&saved.query), sort: Sort::Newest, ..Browse::default() };
+                let found = browser.browse(archive, &browse)?.entries;
+                let n_new = found.iter().filter(|e| e.clipping.imported_at > saved.seen_at).count();
+                if json {
+                    let line = serde_json::json!({
+                        "name": saved.name, "query": saved.query, "sort": saved.sort,
+                        "n_clippings": found.len(), "n_new": n_new, "seen_at": saved.seen_at,
+                    });
+                    writeln!(out, "{line}")?;
+                } else {
+                    let new = if n_new > 0 { format!(", {n_new} new") } else { String::new() };
+                    writeln!(out, "{}  ({}{new})  {}", saved.name, n_clippings(found.len()), saved.query)?;
+                }
+            }
+        }
+        SavedAction::Add { name, query, sort } => {
+            let saved = archive.save_search(&name, &query, sort)?;
+            writeln!(out, "saved {:?}: {}", saved.name, saved.query)?;
+        }
+        SavedAction::Remove { name } => {
+            let (_, removed) = archive.remove_saved_search(&name)?;
+            writeln!(out, "removed saved search {:?}", removed.name)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(super) fn tags(archive: &Archive, out: &mut impl Write, json: bool) -> anyhow::Result<ExitCode> {
+    for tc in archive.tags()? {
+        if json {
+            writeln!(out, "{}", serde_json::to_string(&tc)?)?;
+        } else {
+            let label = if tc.tag.kind == TagKind::Country {
+                format!("{} ({})", tc.tag.name, tc.tag.value)
+            } else {
+                tc.tag.name.clone()
+            };
+            writeln!(out, "{:<8} {:>6}  {label}", tc.tag.kind, tc.n_clippings)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A snippet with its matched words in bold on a terminal, between `**` elsewhere (as Markdown
+/// would; «» are quotation marks in Russian and French text).
+fn marked(snippet: &Snippet, bold: bool) -> String {
+    let (open, close) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &snippet.highlights {
+        let (Some(before), Some(word)) = (snippet.text.get(at..r.start), snippet.text.get(r.clone())) else { continue };
+        out.push_str(before);
+        out.push_str(open);
+        out.push_str(word);
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(snippet.text.get(at..).unwrap_or_default());
+    out
+}
+
+fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::ClippingWithTags) -> anyhow::Result<()> {
+    let c = &item.clipping;
+    let mut field = |name: &str, value: &str| -> std::io::Result<()> {
+        if value.is_empty() { Ok(()) } else { writeln!(out, "{name:<10} {value}") }
+    };
+    field("id", &c.id.to_string())?;
+    field("kind", c.kind.as_str())?;
+    field("title", &c.title)?;
+    field("source", &c.source)?;
+    field("author", &c.author)?;
+    field("date", &c.published.map(|d| d.to_string()).unwrap_or_default())?;
+    field("taken", &c.captured_at.map(|d| d.to_string()).unwrap_or_default())?;
+    field("camera", &c.camera)?;
+    if let (Some(w), Some(h)) = (c.width_px, c.height_px) {
+        field("size", &format!("{w} x {h} px"))?;
+    }
+    if let Some(gps) = c.gps {
+        field("gps", &format!("{:.6}, {:.6}", gps.latitude_deg, gps.longitude_deg))?;
+    }
+    field("caption", &c.caption)?;
+    field("credit", &c.credit)?;
+    field("copyright", &c.copyright)?;
+    for kind in TagKind::ALL {
+        field(kind.plural_label().to_lowercase().as_str(), &item.tag_list(kind))?;
+    }
+    field("url", &c.url)?;
+    field("language", &c.language)?;
+    field("imported", &c.imported_at.format("%Y-%m-%d %H:%M UTC").to_string())?;
+    field("file", &format!("{} ({} bytes, {})", c.original_name, c.byte_size, c.format))?;
+    field("stored", &archive.original_path(c).display().to_string())?;
+    field("notes", &c.notes)?;
+    if !c.body.is_empty() {
+        writeln!(out, "\n{}", c.body)?;
+    }
+    Ok(())
+}
