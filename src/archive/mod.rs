@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod check;
 pub mod edit;
 mod indexing;
+mod intake;
 pub mod reprints;
 pub mod saved;
 pub(crate) mod store;
@@ -35,24 +36,24 @@ pub struct Archive {
     /// Where the database, the index and the lock are: the archive folder itself, or for a
     /// snapshot (see [`Snapshot`]) a copy of them elsewhere.
     data: PathBuf,
-    pub(crate) store: Box<dyn Store>,
+    store: Box<dyn Store>,
     /// The full-text index, derived from the store (see `search.rs`).
-    pub(crate) index: RwLock<SearchIndex>,
+    index: RwLock<SearchIndex>,
     /// Imports run one at a time: they share the import-in-progress marker.
-    pub(crate) import_lock: Mutex<()>,
+    import_lock: Mutex<()>,
     /// Index catch-ups run one at a time.
-    pub(crate) index_lock: Mutex<()>,
+    index_lock: Mutex<()>,
     /// A change to more clippings than this leaves its indexing to [`Archive::sync_index`]
     /// (see [`Archive::defer_indexing_above`]).
-    pub(crate) index_inline_limit: AtomicUsize,
+    index_inline_limit: AtomicUsize,
     /// Whether a thread is catching the index up (see [`Archive::start_catching_up`]).
-    pub(crate) catching_up: AtomicBool,
+    catching_up: AtomicBool,
     /// The catalog file is written by one thread at a time (they share its temporary file);
     /// this holds the number of the newest [`crate::archive::catalog::CatalogSave`] written, so
     /// that an older one that comes after it is not (see [`Archive::save_catalog`]).
-    pub(crate) catalog_written: Mutex<u64>,
+    catalog_written: Mutex<u64>,
     /// Numbers [`crate::archive::catalog::CatalogSave`]s in the order their marks were read.
-    pub(crate) catalog_reads: AtomicU64,
+    catalog_reads: AtomicU64,
     _lock: File,
 }
 

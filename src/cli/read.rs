@@ -57,7 +57,14 @@ pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) ->
         let countries = item.tag_list(TagKind::Country);
         let source = if c.source.is_empty() { String::new() } else { format!(" — {}", c.source) };
         let countries = if countries.is_empty() { String::new() } else { format!(" [{countries}]") };
-        writeln!(out, "{:>6}  {:<19}  {:<7}  {}{source}{countries}", c.id, c.date_label(), c.kind, c.title)?;
+        writeln!(
+            out,
+            "{:>6}  {:<19}  {:<7}  {}{source}{countries}",
+            c.id.to_string(),
+            c.date_label(),
+            c.kind,
+            c.title
+        )?;
         if !highlighter.is_empty() {
             let language = crate::vocab::language::language_of(c);
             let snippet =

@@ -12,7 +12,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::Utc;
 use rayon::prelude::*;
 
 mod error;
@@ -20,14 +19,16 @@ pub(crate) mod files;
 pub mod formats;
 pub mod photo;
 
+mod read;
 mod report;
 mod walk;
 
 pub use error::ImportError;
 pub use report::{FileOutcome, FolderCount, ImportPhases, ImportProgress, ImportReport, Outcome};
 
-use files::{read_and_hash, read_sidecar, read_whole, write_atomically, write_unsynced};
+use files::{read_and_hash, write_atomically, write_unsynced};
 pub use photo::media::{MAX_DECODE_BYTES, THUMB_SIZE_PX};
+use read::prepare_quietly;
 use walk::{classify, collect, unsupported};
 
 use crate::archive::Archive;
@@ -35,10 +36,8 @@ use crate::archive::store::Inserted;
 use crate::archive::suggestions::suggestions_for;
 use crate::archive::{Error, Result};
 use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
-use crate::vocab::{language, quiet, tags};
-use formats::{html, office, pdf, text};
-use photo::media::{self, Source};
-use photo::meta as photo_meta;
+use crate::vocab::{language, quiet};
+use photo::media::Source;
 
 /// How many files go through the parallel stage between two looks at the clock and the cancel
 /// flag.
@@ -121,7 +120,7 @@ impl Archive {
         progress: &mut dyn FnMut(ImportProgress<'_>),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
-        let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _serial = self.import_turn();
         let (files, failed) = collect(paths, self.root());
         let n_files = files.len() + failed.len();
         progress(ImportProgress::Found { n_files });
@@ -133,7 +132,7 @@ impl Archive {
             }
         }
         self.check_room(files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum())?;
-        self.store.set_import_in_progress(true)?;
+        self.mark_import_in_progress(true)?;
         let pool = import_pool();
         // Suggestions match the archive's own topics and events first; read them once.
         let known = self.known_topics_and_events()?;
@@ -244,7 +243,7 @@ impl Archive {
             let _ = indexer.join();
             stopped
         });
-        self.store.set_import_in_progress(false)?;
+        self.mark_import_in_progress(false)?;
         result?;
         report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(report)
@@ -337,7 +336,7 @@ impl Archive {
         let mut chunks = staged.chunks_mut(FLUSH_EVERY).peekable();
         while let Some(chunk) = chunks.next() {
             let items: Vec<(&Clipping, &[Tag])> = chunk.iter().map(|(_, s)| (&s.clipping, s.tags.as_slice())).collect();
-            let inserted = self.store.insert_clippings(&items);
+            let inserted = self.insert_clippings(&items);
             for (k, (at, one)) in chunk.iter_mut().enumerate() {
                 let inserted = match &inserted {
                     Ok(all) => all.get(k).copied().ok_or("a clipping was not stored".to_owned()),
@@ -354,11 +353,11 @@ impl Archive {
             // truncation queued behind them): a flush every few hundred records keeps the
             // backlog short.
             if chunks.peek().is_some() {
-                self.store.flush()?;
+                self.flush()?;
             }
         }
         // Nothing is reported imported before it is on disk.
-        self.store.flush()?;
+        self.flush()?;
         add_phase(phases, |p| &mut p.db, started);
         Ok((outcomes, fresh))
     }
@@ -399,15 +398,14 @@ impl Archive {
             Ok(Inserted::New(id, seq)) => {
                 // Suggestions are derived data: a failure to keep them does not fail the import.
                 // (The insert marked the new clipping for the catalog file already.)
-                let _ = self.store.set_new_suggestions(id, &suggestions);
-                let _ = self.store.set_signature(id, signature.as_ref());
+                self.keep_derived(id, &suggestions, signature.as_ref());
                 let outcome = Outcome::Imported { id, title: clipping.title.clone() };
                 clipping.id = id;
                 (outcome, Some((id, seq, clipping, tags)))
             }
             Ok(Inserted::Duplicate(id)) => {
                 // The same bytes came twice in one group; the files are the other one's.
-                let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
+                let title = self.title_of(id);
                 (Outcome::Duplicate { id, title }, None)
             }
             Err(reason) => {
@@ -420,7 +418,7 @@ impl Archive {
     /// Removes files written for a clipping whose records could not be stored, unless another
     /// clipping with the same bytes has them.
     fn remove_unstored(&self, hash: &str, written: &[PathBuf]) {
-        if self.store.id_by_hash(hash).ok().flatten().is_none() {
+        if self.id_by_hash(hash).is_none() {
             for path in written {
                 let _ = fs::remove_file(path);
             }
@@ -430,13 +428,13 @@ impl Archive {
     /// Imports bytes that come from no file, such as pasted text: `name` (with an extension
     /// that says what they are, e.g. "Pasted 2024-06-01.txt") stands in for the file name.
     pub fn import_bytes(&self, name: &str, bytes: Vec<u8>) -> Result<FileOutcome> {
-        let _serial = self.import_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _serial = self.import_turn();
         let path = PathBuf::from(name);
         let Some(kind) = classify(&path) else {
             return Ok(FileOutcome { outcome: Outcome::Failed { reason: unsupported(&path) }, path });
         };
         self.check_room(bytes.len() as u64)?;
-        self.store.set_import_in_progress(true)?;
+        self.mark_import_in_progress(true)?;
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let byte_size = bytes.len() as u64;
         let known = self.known_topics_and_events()?;
@@ -450,7 +448,7 @@ impl Archive {
             accept_countries,
             &std::sync::Mutex::new(ImportPhases::default()),
         );
-        self.store.set_import_in_progress(false)?;
+        self.mark_import_in_progress(false)?;
         let outcome = committed?.pop().map_or(Outcome::Cancelled, |o| o.outcome);
         Ok(FileOutcome { path, outcome })
     }
@@ -542,8 +540,8 @@ impl Archive {
     }
 
     fn duplicate_outcome(&self, hash: &str) -> Option<Outcome> {
-        let id = self.store.id_by_hash(hash).ok()??;
-        let title = self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default();
+        let id = self.id_by_hash(hash)?;
+        let title = self.title_of(id);
         Some(Outcome::Duplicate { id, title })
     }
 }
@@ -565,227 +563,6 @@ fn copy_source(source: &Source, dest: &mut fs::File) -> std::io::Result<()> {
         Source::Memory(bytes) => dest.write_all(bytes),
         Source::File(path) => std::io::copy(&mut files::open_regular(path)?.0, dest).map(|_| ()),
     }
-}
-
-/// [`prepare`], with a decoder's panic as that file's error.
-fn prepare_quietly(
-    path: &Path,
-    kind: FileKind,
-    source: &Source,
-    hash: &str,
-    byte_size: u64,
-) -> Result<Prepared, ImportError> {
-    let original_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let sidecar = matches!(kind, FileKind::Photo(_)).then(|| read_sidecar(path)).flatten();
-    let page_dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-    let mut prepared =
-        quiet::catch_quietly(|| prepare(source, kind, hash, byte_size, &original_name, sidecar.as_deref(), page_dir))
-            .map_err(|_| ImportError::DecoderPanic)??;
-    normalize_text(&mut prepared.clipping);
-    Ok(prepared)
-}
-
-/// Puts a clipping's words in the form the archive keeps and searches, whatever the format
-/// ([`crate::search::analysis::normalized`]).
-fn normalize_text(c: &mut Clipping) {
-    for field in [&mut c.title, &mut c.body, &mut c.caption, &mut c.source, &mut c.author, &mut c.credit] {
-        if let std::borrow::Cow::Owned(normalized) = crate::search::analysis::normalized(field) {
-            *field = normalized;
-        }
-    }
-}
-
-fn prepare(
-    source: &Source,
-    kind: FileKind,
-    hash: &str,
-    byte_size: u64,
-    original_name: &str,
-    sidecar: Option<&[u8]>,
-    page_dir: Option<&Path>,
-) -> Result<Prepared, ImportError> {
-    let mut clipping = Clipping {
-        imported_at: Utc::now(),
-        original_name: original_name.to_owned(),
-        hash: hash.to_owned(),
-        byte_size,
-        ..Clipping::default()
-    };
-    match kind {
-        FileKind::Article => {
-            let article = text::parse_article(&text::decode(&read_whole(source, text::MAX_TEXT_BYTES)?)?)?;
-            clipping.title = article.title;
-            clipping.body = article.body;
-            clipping.credit = article.credit;
-            clipping.source = article.source;
-            clipping.published = article.published.or_else(|| story_date(&clipping.body));
-            clipping.boilerplate = article.boilerplate;
-            clipping.format = extension_of(original_name);
-            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
-        }
-        FileKind::WebPage => {
-            let page = html::read_page(&html::decode(&read_whole(source, text::MAX_PAGE_BYTES)?))?;
-            clipping.title = page.title;
-            clipping.author = page.author;
-            clipping.source = page.site;
-            clipping.language = page.language;
-            clipping.url = page.url;
-            clipping.body = page.body;
-            clipping.published = page.published.or_else(|| story_date(&clipping.body));
-            clipping.format = "html".to_owned();
-            // The lead image, when the page was saved with it, becomes the article's thumbnail.
-            let lead = page.image.as_deref().zip(page_dir).and_then(|(image, dir)| html::local_image(dir, image));
-            let thumbnail_jpeg = lead.and_then(|path| {
-                let ext = path.extension()?.to_str()?.to_lowercase();
-                let photo = media::read_photo(&Source::File(path), media::format_for_extension(&ext)?).ok()?;
-                media::encode_thumbnail(&photo.thumbnail).ok()
-            });
-            clipping.has_thumbnail = thumbnail_jpeg.is_some();
-            Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
-        }
-        FileKind::Office { .. } | FileKind::Pdf => {
-            let bytes = read_whole(source, MAX_DOCUMENT_BYTES)?;
-            let (doc, format, picture) = match kind {
-                FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt", None),
-                FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx", None),
-                _ => {
-                    let doc = match pdf::read_pdf(&bytes) {
-                        Err(ImportError::NoText) => None,
-                        read => Some(read?),
-                    };
-                    // A PDF shows its first page in the grid.
-                    let picture = pdf::first_page_picture(bytes.into_owned(), media::THUMB_SIZE_PX);
-                    // A scanned page (pictures, no text) is kept for its picture, under its
-                    // file's name; a PDF with neither is not a clipping.
-                    let scan = || {
-                        picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| text::Document {
-                            title: photo_title(original_name),
-                            author: String::new(),
-                            published: None,
-                            body: String::new(),
-                        })
-                    };
-                    (doc.or_else(scan).ok_or(ImportError::NoText)?, "pdf", picture)
-                }
-            };
-            let thumbnail_jpeg = picture.and_then(|picture| media::encode_thumbnail(&picture).ok());
-            clipping.title = doc.title;
-            clipping.author = doc.author;
-            clipping.body = doc.body;
-            clipping.published = doc.published.or_else(|| story_date(&clipping.body));
-            clipping.format = format.to_owned();
-            clipping.has_thumbnail = thumbnail_jpeg.is_some();
-            Ok(Prepared { clipping, thumbnail_jpeg, tags: Vec::new() })
-        }
-        FileKind::Photo(claimed) => {
-            let photo = media::read_photo(source, claimed)?;
-            let meta = match source {
-                Source::Memory(bytes) => photo_meta::read(bytes, sidecar),
-                Source::File(_) => photo_meta::read(&[], sidecar),
-            };
-            clipping.kind = Kind::Photo;
-            clipping.has_thumbnail = true;
-            clipping.format = media::format_extension(photo.format).to_owned();
-            clipping.title = photo_title(original_name);
-            clipping.width_px = Some(photo.width_px);
-            clipping.height_px = Some(photo.height_px);
-            clipping.orientation = photo.exif.orientation;
-            clipping.captured_at = photo.exif.captured_at;
-            clipping.camera = photo.exif.camera;
-            clipping.caption = photo.exif.caption;
-            clipping.credit = photo.exif.credit;
-            clipping.copyright = photo.exif.copyright;
-            clipping.gps = photo.exif.gps;
-            let tags = apply_photo_meta(&mut clipping, meta);
-            let thumbnail_jpeg = media::encode_thumbnail(&photo.thumbnail)?;
-            Ok(Prepared { clipping, thumbnail_jpeg: Some(thumbnail_jpeg), tags })
-        }
-    }
-}
-
-/// The date a story's first line gives (its dateline), when it is not in the future.
-fn story_date(body: &str) -> Option<chrono::NaiveDate> {
-    text::dateline(body).filter(|date| *date <= Utc::now().date_naive() + chrono::Days::new(1))
-}
-
-/// What the photographer wrote wins over what the camera wrote; keywords, country and event
-/// become tags, accepted as they come (the photographer's word, not a guess).
-fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec<Tag> {
-    let set = |field: &mut String, value: String| {
-        if !value.trim().is_empty() {
-            *field = value;
-        }
-    };
-    let title = if meta.headline.is_empty() { meta.title } else { meta.headline };
-    set(&mut clipping.title, title);
-    set(&mut clipping.caption, meta.caption);
-    set(&mut clipping.author, meta.creator);
-    set(&mut clipping.credit, meta.credit);
-    set(&mut clipping.copyright, meta.copyright);
-    set(&mut clipping.source, meta.source);
-    // EXIF DateTimeOriginal, then IPTC/XMP DateCreated, then nothing.
-    clipping.captured_at = clipping.captured_at.or(meta.created);
-    clipping.published = clipping.captured_at.map(|t| t.date());
-    for keyword in &meta.keywords {
-        let keyword = keyword.trim();
-        if !keyword.is_empty() && !clipping.keywords.iter().any(|k| k == keyword) {
-            clipping.keywords.push(keyword.to_owned());
-        }
-    }
-    let mut tags: Vec<Tag> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    // Agencies write lists in one keyword ("sunset, mountains, nature"); a keyword that names
-    // a country ("USA", "U.S.", "United States of America") is that country; keywords that
-    // differ only in case or punctuation ("Politics", "politics.") are one.
-    for keyword in meta.keywords.iter().flat_map(|k| k.split([',', ';'])) {
-        let folded: String = keyword
-            .chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        if folded.is_empty() || seen.contains(&folded) {
-            continue;
-        }
-        // Two letters alone ("IT", "AI") are too often something else to be read as a code;
-        // written with dots ("U.S.", "U.K.") they are the country.
-        let could_be_country = folded.chars().count() >= 3 || keyword.contains('.');
-        seen.push(folded);
-        let as_country = could_be_country
-            .then(|| {
-                crate::vocab::countries::lookup(keyword.trim())
-                    .or_else(|| crate::vocab::countries::lookup(&keyword.replace('.', "")))
-            })
-            .flatten()
-            .map(tags::country_tag);
-        if let Some(tag) = as_country.or_else(|| tags::resolve(TagKind::Topic, keyword).ok()) {
-            tags.push(tag);
-        }
-    }
-    let country = [&meta.country_code, &meta.country].into_iter().find_map(|c| tags::resolve(TagKind::Country, c).ok());
-    tags.extend(country);
-    if let Ok(event) = tags::resolve(TagKind::Event, &meta.event) {
-        tags.push(event);
-    }
-    let mut unique: Vec<Tag> = Vec::new();
-    for tag in tags {
-        if !unique.iter().any(|t| t.key() == tag.key()) {
-            unique.push(tag);
-        }
-    }
-    unique
-}
-
-fn extension_of(name: &str) -> String {
-    Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
-}
-
-/// A photo's title until someone edits it: the file name without extension. EXIF's
-/// ImageDescription is no title: cameras fill it with "DCF 1.0" or "OLYMPUS DIGITAL CAMERA".
-fn photo_title(original_name: &str) -> String {
-    Path::new(original_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -11,7 +11,10 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 
 mod edits;
+mod jobs;
 mod messages;
+
+use jobs::ReviewJob;
 
 pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
@@ -20,9 +23,8 @@ pub use messages::{
 use crate::archive::browse::{Browse, Browser};
 use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
 use crate::archive::edit::{Applied, Done};
-use crate::archive::{Archive, ClippingId, TagKind};
-use crate::export::{FolderNames, Layout};
-use crate::import::{ImportProgress, ImportReport, Outcome};
+use crate::archive::{Archive, ClippingId};
+use crate::import::ImportReport;
 use crate::search::query::{Query, Sort};
 use crate::t;
 
@@ -555,7 +557,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 }
             }
         }
-        Request::Import { paths, cancel } => spawn_import(archive, paths, cancel, out),
+        Request::Import { paths, cancel } => jobs::spawn_import(archive, paths, cancel, out),
         Request::Paste(pasted) => import_pasted(state, pasted, out),
         Request::Edit { edit, is_undo } => {
             // Edits are made in order: one that comes while a large one runs waits for it.
@@ -604,13 +606,13 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             }
         }
         Request::Export { ids, dest, layout, localized, cancel } => {
-            spawn_export(archive, ids, dest, layout, localized, cancel, out);
+            jobs::spawn_export(archive, ids, dest, layout, localized, cancel, out);
         }
         Request::ReviewPreview { generation, source, options, cancel } => {
-            spawn_review(archive, source, options, ReviewJob::Preview(generation), cancel, out);
+            jobs::spawn_review(archive, source, options, ReviewJob::Preview(generation), cancel, out);
         }
         Request::Review { source, options, format, path, cancel } => {
-            spawn_review(archive, source, options, ReviewJob::Write { format, path }, cancel, out);
+            jobs::spawn_review(archive, source, options, ReviewJob::Write { format, path }, cancel, out);
         }
     }
 }
@@ -644,182 +646,6 @@ fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, 
             }
         }
         Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
-    }
-}
-
-enum ReviewJob {
-    Preview(u64),
-    Write { format: crate::review::Format, path: PathBuf },
-}
-
-/// Makes a press review (or its preview) on a thread of its own. A preview that is cancelled
-/// (the dialog changed) ends silently; a review ends with one reply: finished, or failed.
-fn spawn_review(
-    archive: Arc<Archive>,
-    source: ReviewSource,
-    options: crate::review::ReviewOptions,
-    job: ReviewJob,
-    cancel: Arc<AtomicBool>,
-    out: &Outbox,
-) {
-    use crate::review::{self, ReviewError};
-    let out2 = out.clone();
-    let spawned = spawn_thread("review", move || {
-        guarded(RequestKind::Review, &out2.clone(), || {
-            let ids = match &source {
-                ReviewSource::Ids(ids) => Ok(ids.clone()),
-                ReviewSource::Query(q) => {
-                    archive.search_str(q).map(|found| found.into_iter().map(|c| c.id).collect::<Vec<_>>())
-                }
-            };
-            let result = ids.map_err(ReviewError::from).and_then(|ids| {
-                let pictures = if matches!(job, ReviewJob::Preview(_)) {
-                    review::Pictures::Thumbnails
-                } else {
-                    review::Pictures::Print
-                };
-                let progress = |n_done, n_total| {
-                    if !matches!(job, ReviewJob::Preview(_)) {
-                        out2.send(Reply::ReviewProgress { n_done, n_total });
-                    }
-                };
-                let made = review::build_with(&archive, &ids, &options, pictures, &progress, &cancel)?;
-                let fonts = review::fonts::FontSet::system();
-                match &job {
-                    ReviewJob::Preview(generation) => {
-                        let document = review::layout::lay_out(&made, &fonts)?;
-                        out2.send(Reply::ReviewPreview(Box::new(ReviewPreview {
-                            generation: *generation,
-                            width: document.width,
-                            height: document.height,
-                            n_pages: document.pages.len(),
-                            pages: document.pages.into_iter().take(3).collect(),
-                            n_stories: made.n_stories(),
-                            sections: made
-                                .sections
-                                .iter()
-                                .map(|s| (s.key.clone(), s.heading.clone(), s.stories.len()))
-                                .collect(),
-                        })));
-                    }
-                    ReviewJob::Write { format, path } => {
-                        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-                            return Err(ReviewError::Cancelled);
-                        }
-                        review::write(&made, *format, path, &fonts)?;
-                        out2.send(Reply::ReviewFinished { path: path.clone(), n_stories: made.n_stories() });
-                    }
-                }
-                Ok(())
-            });
-            match (result, &job) {
-                (Ok(()), _) | (Err(ReviewError::Cancelled), ReviewJob::Preview(_)) => {}
-                (Err(e), ReviewJob::Preview(generation)) => {
-                    out2.send(Reply::ReviewPreviewFailed { generation: *generation, message: e.to_string() })
-                }
-                (Err(ReviewError::Cancelled), ReviewJob::Write { .. }) => {
-                    out2.send(Reply::Failed { request: RequestKind::Review, message: t!("review-cancelled") })
-                }
-                (Err(e), ReviewJob::Write { .. }) => out2.send(Reply::Failed {
-                    request: RequestKind::Review,
-                    message: t!("review-failed", error = e.to_string()),
-                }),
-            }
-        });
-    });
-    if let Err(e) = spawned {
-        out.send(Reply::Failed { request: RequestKind::Review, message: t!("review-failed", error = e.to_string()) });
-    }
-}
-
-/// Imports on a thread of its own; new clippings show up in the grid as it goes, a chunk at a
-/// time. The import ends with exactly one reply: finished, or failed.
-fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBool>, out: &Outbox) {
-    let out2 = out.clone();
-    let spawned = spawn_thread("import", move || {
-        guarded(RequestKind::Import, &out2.clone(), || {
-            let mut fresh = Vec::new();
-            let result = archive.import(
-                &paths,
-                &mut |event| match event {
-                    ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
-                    ImportProgress::Done { n_done, n_files, outcome } => {
-                        if let Outcome::Imported { id, .. } = outcome.outcome {
-                            fresh.push(id);
-                        }
-                        if fresh.len() >= 32 || n_done == n_files {
-                            let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
-                        }
-                        out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
-                    }
-                },
-                &cancel,
-            );
-            if !fresh.is_empty() {
-                let _ = out2.to_worker.send(Request::Refresh(fresh));
-            }
-            let _ = out2.to_worker.send(Request::RefreshTags);
-            match result {
-                Ok(report) => out2.send(Reply::ImportFinished(report)),
-                Err(e) => out2.send(Reply::Failed {
-                    request: RequestKind::Import,
-                    message: t!("worker-import-stopped", error = crate::ui::archive_error_text(&e)),
-                }),
-            }
-        });
-    });
-    if let Err(e) = spawned {
-        out.send(Reply::Failed {
-            request: RequestKind::Import,
-            message: t!("worker-import-start", error = e.to_string()),
-        });
-    }
-}
-
-/// Exports on a thread of its own; it ends with exactly one reply: finished, or failed.
-fn spawn_export(
-    archive: Arc<Archive>,
-    ids: Vec<ClippingId>,
-    dest: PathBuf,
-    layout: Layout,
-    localized: bool,
-    cancel: Arc<AtomicBool>,
-    out: &Outbox,
-) {
-    let out2 = out.clone();
-    let spawned = spawn_thread("export", move || {
-        guarded(RequestKind::Export, &out2.clone(), || {
-            // This thread speaks the window's language (see `spawn_thread`).
-            let country = |code: &str| crate::i18n::country_name(code).map(str::to_owned);
-            let none = |kind: TagKind| match kind {
-                TagKind::Country => t!("export-no-country"),
-                TagKind::Topic => t!("export-no-topic"),
-                TagKind::Event => t!("export-no-event"),
-            };
-            let localized_names = FolderNames { country: &country, none: &none };
-            let names = if localized { localized_names } else { FolderNames::english() };
-            let result = archive.export_named(
-                &ids,
-                &dest,
-                layout,
-                &names,
-                &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
-                &cancel,
-            );
-            match result {
-                Ok(report) => out2.send(Reply::ExportFinished(report)),
-                Err(e) => out2.send(Reply::Failed {
-                    request: RequestKind::Export,
-                    message: t!("worker-export-failed", error = crate::ui::archive_error_text(&e)),
-                }),
-            }
-        });
-    });
-    if let Err(e) = spawned {
-        out.send(Reply::Failed {
-            request: RequestKind::Export,
-            message: t!("worker-export-start", error = e.to_string()),
-        });
     }
 }
 

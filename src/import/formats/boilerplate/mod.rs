@@ -14,58 +14,9 @@
 
 use dom_query::{Document, NodeId, NodeRef};
 
-/// Words of a class or id that name a box beside the article, matched inside the value
-/// (`post-share-buttons`, `relatedPosts`).
-const BOX_WORDS: &[&str] = &[
-    "share",
-    "sharing",
-    "social",
-    "sociable",
-    "newsletter",
-    "related",
-    "cookie",
-    "consent",
-    "gdpr",
-    "breadcrumb",
-    "bread-crumb",
-    "outbrain",
-    "taboola",
-    "subscribe",
-    "subscription",
-    "recommend",
-    "most-popular",
-    "mostpopular",
-    "next-post",
-    "prev-post",
-    "nextstory",
-    "next-story",
-    "post-nav",
-    "comment",
-    "sidebar",
-    "advert",
-    "banner",
-    "rating",
-    "print-only",
-    "skip-link",
-    "teaser",
-    "caption",
-    "credit",
-    "copyright",
-    "licence",
-    "affiliate",
-    "login",
-    "signup",
-    "popup",
-];
+mod words;
 
-/// Words of a class or id that name an author's biography, which is never the article, even
-/// where its paragraphs are most of the page's (a blogger's life story under a post of photos).
-const BIOGRAPHY_WORDS: &[&str] =
-    &["author-bio", "authorbio", "author-box", "authorbox", "about-author", "author-info", "author-description"];
-
-/// Words of a class or id that name a container of the page's text, not a box beside it.
-const CONTAINER_WORDS: &[&str] =
-    &["content", "article", "main", "body", "layout", "container", "wrap", "entry", "story", "text"];
+use words::*;
 
 /// Elements that are the page's frame, not its text.
 const FRAME_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "dialog"];
@@ -280,59 +231,6 @@ fn text_len(node: &NodeRef) -> usize {
 /// Elements that hold a line pointing to another story.
 const READ_MORE_TAGS: &[&str] = &["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "strong", "b"];
 
-/// How a line pointing to another story starts, in the languages of the press.
-const READ_MORE: &[&str] = &[
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "related:",
-    "more:",
-    "you might also like",
-    "you may also like",
-    "lesen sie auch",
-    "lesen sie mehr",
-    "auch interessant",
-    "schon gelesen",
-    "siehe auch",
-    "mehr zum thema",
-    "das könnte sie auch interessieren",
-    "lire aussi",
-    "à lire aussi",
-    "a lire aussi",
-    "voir aussi",
-    "lire également",
-    "à lire également",
-    "lees ook",
-    "zie ook",
-    "lees meer",
-    "lea también",
-    "lea más",
-    "le puede interesar",
-    "te puede interesar",
-    "vea también",
-    "mire:",
-    "lea:",
-    "leia também",
-    "leia mais",
-    "veja também",
-    "leggi anche",
-    "leggi pure",
-    "czytaj też",
-    "czytaj także",
-    "czytaj więcej",
-    "zobacz też",
-    "zobacz także",
-    "dowiedz się więcej",
-    "читайте также",
-    "читайте еще",
-    "читайте ещё",
-    "смотрите также",
-    "по теме:",
-    "оқи отырыңыз",
-    "тағы оқыңыз",
-];
-
 /// The longest such line: a sentence of the article that starts with the same words is longer.
 const READ_MORE_LINE: usize = 250;
 
@@ -348,141 +246,6 @@ fn opens_with(line: &str, labels: &[&str]) -> bool {
     let start: String = line.chars().take(40).collect::<String>().to_lowercase();
     labels.iter().any(|label| start.starts_with(label))
 }
-
-/// Headings over a list of other stories, in the languages of the press: the whole heading,
-/// lower case, without a closing colon.
-const RELATED_HEADINGS: &[&str] = &[
-    "related articles",
-    "related stories",
-    "related posts",
-    "related content",
-    "related news",
-    "more stories",
-    "more news",
-    "most read",
-    "most popular",
-    "most viewed",
-    "recommended for you",
-    "you may also like",
-    "you might also like",
-    "read next",
-    "latest news",
-    "latest stories",
-    "further reading",
-    "verwandte artikel",
-    "ähnliche artikel",
-    "ähnliche beiträge",
-    "weitere artikel",
-    "weitere beiträge",
-    "weitere news",
-    "weitere nachrichten",
-    "mehr zum thema",
-    "mehr zu diesem thema",
-    "passend zum thema",
-    "beiträge zum thema",
-    "meistgelesen",
-    "meistgelesene",
-    "meistgelesene artikel",
-    "meistdiskutierte artikel",
-    "empfohlene artikel",
-    "empfohlene beiträge",
-    "empfehlungen der redaktion",
-    "neueste artikel",
-    "neueste beiträge",
-    "aktuelle artikel",
-    "das könnte sie auch interessieren",
-    "das könnte dich auch interessieren",
-    "das thema könnte dich auch interessieren",
-    "auch interessant",
-    "auch lesen",
-    "lesen sie auch",
-    "zum weiterlesen",
-    "top-themen",
-    "weitere themen",
-    "à lire aussi",
-    "a lire aussi",
-    "lire aussi",
-    "sur le même sujet",
-    "articles similaires",
-    "articles liés",
-    "les plus lus",
-    "dans la même rubrique",
-    "gerelateerde artikelen",
-    "meest gelezen",
-    "lees ook",
-    "meer nieuws",
-    "noticias relacionadas",
-    "artículos relacionados",
-    "lo más leído",
-    "lo más visto",
-    "más noticias",
-    "te puede interesar",
-    "también te puede interesar",
-    "articoli correlati",
-    "potrebbe interessarti",
-    "i più letti",
-    "leggi anche",
-    "leia também",
-    "notícias relacionadas",
-    "mais lidas",
-    "zobacz także",
-    "zobacz też",
-    "czytaj także",
-    "czytaj też",
-    "najczęściej czytane",
-    "powiązane artykuły",
-    "ezek is érdekelhetnek",
-    "читайте также",
-    "по теме",
-    "похожие статьи",
-    "самое читаемое",
-    "другие новости",
-    "новости по теме",
-    "материалы по теме",
-    "тақырып бойынша",
-    "тағы оқыңыз",
-    "ұқсас жаңалықтар",
-];
-
-/// Headings over the readers' comments, or standing for them (none yet, closed): the whole
-/// heading, lower case, without a count ("3 Kommentare", "Comments (12)") or a closing colon.
-const COMMENT_HEADINGS: &[&str] = &[
-    "comments",
-    "leave a comment",
-    "leave a reply",
-    "add a comment",
-    "post a comment",
-    "write a comment",
-    "comments are closed",
-    "no comments",
-    "kommentare",
-    "kommentieren",
-    "kommentar schreiben",
-    "kommentare schreiben",
-    "schreibe einen kommentar",
-    "schreiben sie einen kommentar",
-    "kommentar verfassen",
-    "keine kommentare",
-    "kommentare geschlossen",
-    "leserkommentare",
-    "commentaires",
-    "laisser un commentaire",
-    "ajouter un commentaire",
-    "reacties",
-    "reactie plaatsen",
-    "laat een reactie achter",
-    "comentarios",
-    "deja un comentario",
-    "deja tu comentario",
-    "commenti",
-    "lascia un commento",
-    "komentarze",
-    "dodaj komentarz",
-    "комментарии",
-    "оставить комментарий",
-    "добавить комментарий",
-    "пікірлер",
-];
 
 /// Elements a comments section's heading is: not a line inside a byline ("0 Kommentare" beside
 /// the author's name links to them).
@@ -510,28 +273,6 @@ fn is_heading_of(node: &NodeRef, headings: &[&str]) -> bool {
 /// Elements that hold a photo's credit line.
 const CREDIT_TAGS: &[&str] = &["p", "div", "span", "small", "em", "i", "cite", "strong", "b"];
 
-/// How a photo's credit line starts ("Foto: dpa", "Photograph by ..."), lower case, in the
-/// languages of the press.
-const CREDIT_LABELS: &[&str] = &[
-    "foto:",
-    "fotos:",
-    "photo:",
-    "photos:",
-    "photograph by",
-    "photo by",
-    "bild:",
-    "bilder:",
-    "titelbild:",
-    "beitragsbild:",
-    "bildquelle:",
-    "bildnachweis:",
-    "credit:",
-    "image:",
-    "crédit photo",
-    "фото:",
-    "zdjęcie:",
-];
-
 /// The longest credit line: a caption that tells more is the photo's, and a figure's caption
 /// is taken with its figure.
 const CREDIT_LINE: usize = 100;
@@ -545,22 +286,6 @@ fn is_photo_credit(node: &NodeRef) -> bool {
     let text = text.trim_start();
     text.chars().count() <= CREDIT_LINE && opens_with(text, CREDIT_LABELS)
 }
-
-/// The word over an advertisement or a paid post, lower case, in the languages of the press.
-const AD_LABELS: &[&str] = &[
-    "anzeige",
-    "werbung",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "gesponsert",
-    "publicité",
-    "publicidad",
-    "pubblicità",
-    "advertentie",
-    "reklama",
-    "реклама",
-];
 
 /// Whether the element is an advertisement's label: the word alone ("Anzeige", "- Anzeige -",
 /// "Reklama") or opening a short line after a colon, comma, full stop or dash ("ANZEIGE - Heute

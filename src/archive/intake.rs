@@ -1,0 +1,49 @@
+//! What an import asks of the archive while it runs (`import/`): the import's turn, its
+//! marker, new records stored in transactions, and what is derived from them kept. The import
+//! reads files and writes originals; it reaches the store only through these.
+
+use std::sync::{MutexGuard, PoisonError};
+
+use crate::archive::Archive;
+use crate::archive::store::Inserted;
+use crate::vocab::{Clipping, ClippingId, Result, Signature, StoredSuggestion, Tag};
+
+impl Archive {
+    /// Imports run one at a time: they share the import-in-progress marker.
+    pub(crate) fn import_turn(&self) -> MutexGuard<'_, ()> {
+        self.import_lock.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Sets or clears the marker of an import under way: an archive opened with it set had an
+    /// import interrupted, and sweeps the files that have no record.
+    pub(crate) fn mark_import_in_progress(&self, on: bool) -> Result<()> {
+        self.store.set_import_in_progress(on)
+    }
+
+    /// Stores new clippings with their tags in one transaction (see `Store::insert_clippings`).
+    pub(crate) fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
+        self.store.insert_clippings(items)
+    }
+
+    /// Makes every change so far durable.
+    pub(crate) fn flush(&self) -> Result<()> {
+        self.store.flush()
+    }
+
+    /// Keeps a new clipping's suggestions and reprint signature. Both are derived: a failure
+    /// to keep them fails no import.
+    pub(crate) fn keep_derived(&self, id: ClippingId, suggestions: &[StoredSuggestion], signature: Option<&Signature>) {
+        let _ = self.store.set_new_suggestions(id, suggestions);
+        let _ = self.store.set_signature(id, signature);
+    }
+
+    /// The clipping with these bytes, if the archive has it.
+    pub(crate) fn id_by_hash(&self, hash: &str) -> Option<ClippingId> {
+        self.store.id_by_hash(hash).ok().flatten()
+    }
+
+    /// A clipping's title, empty if it cannot be read.
+    pub(crate) fn title_of(&self, id: ClippingId) -> String {
+        self.store.get(id).ok().flatten().map(|c| c.title).unwrap_or_default()
+    }
+}
