@@ -16,7 +16,7 @@ use std::sync::atomic::AtomicBool;
 use clippings::archive::{Archive, TagKind, tags};
 use clippings::i18n::Lang;
 use clippings::search::query::Sort;
-use clippings::ui::{ClippingsApp, Settings, View};
+use clippings::ui::{ClippingsApp, ExportOptions, Settings, View};
 use common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -911,7 +911,7 @@ fn country_folders_can_be_named_in_the_window_language() {
     let settings = Settings {
         view: View::List,
         language: Some(Lang::Ru),
-        export_layout: clippings::export::Layout::Country,
+        export: ExportOptions { layout: clippings::export::Layout::Country, localized: false },
         ..Settings::default()
     };
     let mut h = harness(&dir, settings);
@@ -934,7 +934,7 @@ fn country_folders_can_be_named_in_the_window_language() {
         .collect();
     folders.sort();
     assert_eq!(folders, ["Без страны", "Бельгия", "Казахстан"]);
-    assert!(h.state().settings().export_localized);
+    assert!(h.state().settings().export.localized);
 }
 
 #[test]
@@ -986,7 +986,7 @@ fn a_press_review_is_made_from_the_results_with_a_preview_and_sections_in_the_or
     assert!(kazakhstan < text.find("Belgium").unwrap(), "{text}");
     // The choices that stay are remembered.
     let settings = &h.state().state().settings.review;
-    assert_eq!(settings.organisation, "Embassy of Kazakhstan");
+    assert_eq!(settings.options.organisation, "Embassy of Kazakhstan");
     assert_eq!(settings.last_dir.as_deref(), Some(out_dir.as_path()));
 }
 

@@ -23,16 +23,16 @@ pub enum View {
     List,
 }
 
-/// What is remembered between runs (window size and panel widths eframe keeps itself).
+/// What is remembered between runs (window size and panel widths eframe keeps itself). Read
+/// through [`StoredSettings`], which also reads what earlier versions wrote.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(from = "StoredSettings")]
 pub struct Settings {
     pub view: View,
     pub thumb_size_px: f32,
     pub last_export_dir: Option<PathBuf>,
-    pub export_layout: Layout,
-    /// Country folders of an export named in the window's language.
-    pub export_localized: bool,
+    /// The export dialog's choices, as last made.
+    pub export: ExportOptions,
     /// The order of results, unless a list column's header was clicked.
     pub order: Sort,
     /// The window's language as chosen in its menu; `None` follows the system's.
@@ -43,30 +43,29 @@ pub struct Settings {
     pub collapse_reprints: bool,
 }
 
-/// What the press review dialog remembers: the choices that stay from one morning to the next.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// What the press review dialog remembers: its options as last made (the title and the period
+/// are each review's own, and are set anew when the dialog opens), the format and the folder.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReviewSettings {
-    pub organisation: String,
-    pub group_by: crate::review::GroupBy,
-    pub words: Option<usize>,
-    pub paper: crate::review::Paper,
-    pub pictures: bool,
+    pub options: crate::review::ReviewOptions,
     pub format: crate::review::Format,
     pub last_dir: Option<PathBuf>,
 }
 
-impl Default for ReviewSettings {
+/// How an export is laid out: what the dialog asks, the settings remember and the worker is
+/// asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    pub layout: Layout,
+    /// Country folders named in the window's language rather than in English.
+    pub localized: bool,
+}
+
+impl Default for ExportOptions {
     fn default() -> Self {
-        ReviewSettings {
-            organisation: String::new(),
-            group_by: crate::review::GroupBy::Country,
-            words: None,
-            paper: crate::review::Paper::A4,
-            pictures: true,
-            format: crate::review::Format::Pdf,
-            last_dir: None,
-        }
+        ExportOptions { layout: Layout::Flat, localized: false }
     }
 }
 
@@ -76,12 +75,111 @@ impl Default for Settings {
             view: View::Grid,
             thumb_size_px: 160.0,
             last_export_dir: None,
-            export_layout: Layout::Flat,
-            export_localized: false,
+            export: ExportOptions::default(),
             order: Sort::Relevance,
             language: None,
             review: ReviewSettings::default(),
             collapse_reprints: true,
+        }
+    }
+}
+
+/// The settings as stored, in today's shape or in the one before the export's and the review's
+/// options were types of their own (`export_layout`, `export_localized`, the review's choices
+/// one by one): what an earlier version wrote is read, and written back in today's shape. Each
+/// field has the shape it is written in (RON writes an `Option` as `Some(..)`, a value bare), and
+/// a new shape left at its default gives way to the old one.
+#[derive(Deserialize)]
+#[serde(default)]
+struct StoredSettings {
+    view: View,
+    thumb_size_px: f32,
+    last_export_dir: Option<PathBuf>,
+    export: ExportOptions,
+    export_layout: Layout,
+    export_localized: bool,
+    order: Sort,
+    language: Option<Lang>,
+    review: StoredReview,
+    collapse_reprints: bool,
+}
+
+impl Default for StoredSettings {
+    fn default() -> Self {
+        let d = Settings::default();
+        StoredSettings {
+            view: d.view,
+            thumb_size_px: d.thumb_size_px,
+            last_export_dir: d.last_export_dir,
+            export: d.export,
+            export_layout: d.export.layout,
+            export_localized: d.export.localized,
+            order: d.order,
+            language: d.language,
+            review: StoredReview::default(),
+            collapse_reprints: d.collapse_reprints,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(default)]
+struct StoredReview {
+    options: crate::review::ReviewOptions,
+    organisation: String,
+    group_by: crate::review::GroupBy,
+    words: Option<usize>,
+    paper: crate::review::Paper,
+    pictures: bool,
+    format: crate::review::Format,
+    last_dir: Option<PathBuf>,
+}
+
+impl Default for StoredReview {
+    fn default() -> Self {
+        let o = crate::review::ReviewOptions::default();
+        StoredReview {
+            organisation: o.organisation.clone(),
+            group_by: o.group_by,
+            words: o.words,
+            paper: o.paper,
+            pictures: o.pictures,
+            options: o,
+            format: crate::review::Format::default(),
+            last_dir: None,
+        }
+    }
+}
+
+impl From<StoredSettings> for Settings {
+    fn from(stored: StoredSettings) -> Settings {
+        let export = if stored.export == ExportOptions::default() {
+            ExportOptions { layout: stored.export_layout, localized: stored.export_localized }
+        } else {
+            stored.export
+        };
+        let r = stored.review;
+        let options = if r.options == crate::review::ReviewOptions::default() {
+            crate::review::ReviewOptions {
+                organisation: r.organisation,
+                group_by: r.group_by,
+                words: r.words,
+                paper: r.paper,
+                pictures: r.pictures,
+                ..r.options
+            }
+        } else {
+            r.options
+        };
+        Settings {
+            view: stored.view,
+            thumb_size_px: stored.thumb_size_px,
+            last_export_dir: stored.last_export_dir,
+            export,
+            order: stored.order,
+            language: stored.language,
+            review: ReviewSettings { options, format: r.format, last_dir: r.last_dir },
+            collapse_reprints: stored.collapse_reprints,
         }
     }
 }
@@ -227,5 +325,49 @@ impl AppState {
     pub fn grid_columns(&self, width: f32) -> usize {
         let cell = self.settings.thumb_size_px + 12.0;
         ((width / cell).floor() as usize).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// eframe's storage, holding what an earlier version of the window wrote.
+    struct Stored(String);
+
+    impl eframe::Storage for Stored {
+        fn get_string(&self, _key: &str) -> Option<String> {
+            Some(self.0.clone())
+        }
+        fn set_string(&mut self, _key: &str, value: String) {
+            self.0 = value;
+        }
+        fn remove_string(&mut self, _key: &str) {
+            self.0.clear();
+        }
+        fn flush(&mut self) {}
+    }
+
+    /// Settings written before the export's and the review's options were one type each are
+    /// read into them, and what is written now is read back.
+    #[test]
+    fn settings_written_before_the_options_were_types_of_their_own_are_read() {
+        let before = r#"(view:List,thumb_size_px:180.0,last_export_dir:Some("/home/aigerim/Для министра"),export_layout:country,export_localized:true,order:Newest,language:Some(Ru),review:(organisation:"Embassy of Kazakhstan",group_by:topic,words:Some(80),paper:letter,pictures:false,format:docx,last_dir:None),collapse_reprints:false)"#;
+        let mut storage = Stored(before.to_owned());
+        let read: Settings = eframe::get_value(&storage, eframe::APP_KEY).expect("the old settings are read");
+        assert_eq!(read.view, View::List);
+        assert_eq!(read.export, ExportOptions { layout: Layout::Country, localized: true });
+        assert_eq!(read.last_export_dir, Some(PathBuf::from("/home/aigerim/Для министра")));
+        assert_eq!(read.language, Some(Lang::Ru));
+        let review = &read.review.options;
+        assert_eq!(review.organisation, "Embassy of Kazakhstan");
+        assert_eq!(review.group_by, crate::review::GroupBy::Topic);
+        assert_eq!((review.words, review.paper, review.pictures), (Some(80), crate::review::Paper::Letter, false));
+        assert_eq!(read.review.format, crate::review::Format::Docx);
+        assert!(!read.collapse_reprints);
+        eframe::set_value(&mut storage, eframe::APP_KEY, &read);
+        let again: Settings = eframe::get_value(&storage, eframe::APP_KEY).expect("the new settings are read");
+        assert_eq!(again.export, read.export);
+        assert_eq!(again.review.options, read.review.options);
     }
 }

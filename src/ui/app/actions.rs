@@ -5,20 +5,17 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use egui::Modifiers;
 
-use super::{ClippingsApp, Picked};
+use super::ClippingsApp;
 use crate::archive::{ClippingId, Kind, Tag};
 use crate::i18n::Lang;
-use crate::import::formats;
 use crate::search::query::Sort;
 use crate::t;
-use crate::ui::panels::overlays::ExportDialog;
-use crate::ui::platform::{open_with_system, spawn_dialog};
-use crate::ui::state::{ExportRun, Filters, ImportRun, ImportedFilter, ReviewSettings, SortColumn, Status, View};
-use crate::ui::worker::{self, Edit, Pasted, Request};
+use crate::ui::platform::open_with_system;
+use crate::ui::state::{Filters, ImportedFilter, SortColumn, Status, View};
+use crate::ui::worker::{self, Edit, Request};
 
 /// What the user asked for during a frame, applied after drawing.
 #[derive(Debug, Clone)]
@@ -50,11 +47,8 @@ pub enum Action {
         dy: isize,
     },
     OpenOriginal,
-    ToggleTag(Tag),
-    SetKind(Option<Kind>),
-    SetImported(Option<ImportedFilter>),
-    ShowTrash(bool),
-    ClearFilters,
+    /// A change of the sidebar's filters.
+    Filter(FilterAction),
     /// A change to the archive: tags, fields, suggestions, restoring.
     Edit(Edit),
     /// Move the selection to the trash.
@@ -64,26 +58,9 @@ pub enum Action {
     /// Undo one particular change (from its toast), wherever it is in the undo stack: the
     /// edit that takes it back.
     UndoChange(Edit),
-    Import(Vec<PathBuf>),
-    PickFiles,
-    PickFolder,
-    CancelImport,
-    CloseImportReport,
-    PasteText(String),
-    PasteImage(Arc<egui::ColorImage>),
-    OpenExport,
-    PickExportFolder,
-    StartExport,
-    CloseExportDialog,
-    CancelExport,
-    CloseExportReport,
-    /// Open the press review dialog for the selection (or the results), or for what a saved
-    /// search finds (by name).
-    OpenReview(Option<String>),
-    PickReviewFile,
-    StartReview,
-    CancelReview,
-    CloseReviewDialog,
+    Import(ImportAction),
+    Export(ExportAction),
+    Review(ReviewAction),
     /// Open a file or folder with the desktop's application for it.
     OpenFolder(PathBuf),
     Sort(SortColumn),
@@ -92,6 +69,51 @@ pub enum Action {
     DismissToast(usize),
     /// Tell the user something went wrong (a tag that cannot be made, say).
     ShowError(String),
+}
+
+/// The sidebar's filters, on top of what is typed.
+#[derive(Debug, Clone)]
+pub enum FilterAction {
+    ToggleTag(Tag),
+    SetKind(Option<Kind>),
+    SetImported(Option<ImportedFilter>),
+    ShowTrash(bool),
+    Clear,
+}
+
+/// Bringing clippings in: files, folders, a paste.
+#[derive(Debug, Clone)]
+pub enum ImportAction {
+    Files(Vec<PathBuf>),
+    PickFiles,
+    PickFolder,
+    PasteText(String),
+    PasteImage(Arc<egui::ColorImage>),
+    Cancel,
+    CloseReport,
+}
+
+/// The export dialog and its run.
+#[derive(Debug, Clone)]
+pub enum ExportAction {
+    Open,
+    PickFolder,
+    Start,
+    CloseDialog,
+    Cancel,
+    CloseReport,
+}
+
+/// The press review dialog and its run.
+#[derive(Debug, Clone)]
+pub enum ReviewAction {
+    /// Open the dialog for the selection (or the results), or for what a saved search finds
+    /// (by name).
+    Open(Option<String>),
+    PickFile,
+    Start,
+    Cancel,
+    CloseDialog,
 }
 
 impl ClippingsApp {
@@ -140,33 +162,7 @@ impl ClippingsApp {
                     open_with_system(crate::archive::original_path_in(root, &c.hash, &c.format));
                 }
             }
-            Action::ToggleTag(tag) => {
-                let tags = &mut self.state.filters.tags;
-                if let Some(i) = tags.iter().position(|t| t.key() == tag.key()) {
-                    tags.remove(i);
-                } else {
-                    tags.push(tag);
-                }
-                self.search();
-            }
-            Action::SetKind(kind) => {
-                self.state.filters.kind = kind;
-                self.search();
-            }
-            Action::SetImported(imported) => {
-                self.state.filters.imported = imported;
-                self.search();
-            }
-            Action::ShowTrash(on) => {
-                self.state.filters = Filters { in_trash: on, ..Filters::default() };
-                self.state.selection.clear();
-                self.sync_detail();
-                self.search();
-            }
-            Action::ClearFilters => {
-                self.state.filters = Filters::default();
-                self.search();
-            }
+            Action::Filter(filter) => self.apply_filter(filter),
             Action::SaveSearch(name) => {
                 let query = self.query_text();
                 let sort = self.state.settings.order;
@@ -200,171 +196,12 @@ impl ClippingsApp {
                 }
                 self.edit(undo, true);
             }
-            Action::Import(paths) => {
-                if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {
-                    return;
-                }
-                let cancel = Arc::new(AtomicBool::new(false));
-                self.start_import(0, Arc::clone(&cancel));
-                self.send(Request::Import { paths, cancel });
-            }
-            Action::PasteText(_) | Action::PasteImage(_) => {
-                if self.state.import.is_some() || !self.state.is_ready() {
-                    self.toast(t!("paste-wait"), None, true);
-                    return;
-                }
-                let stamp = chrono::Local::now().format("%Y-%m-%d %H-%M-%S");
-                let pasted = match action {
-                    Action::PasteText(text) => {
-                        Pasted::Text { name: format!("{}.txt", t!("pasted-name", stamp = stamp.to_string())), text }
-                    }
-                    Action::PasteImage(image) => {
-                        Pasted::Image { name: format!("{}.png", t!("pasted-name", stamp = stamp.to_string())), image }
-                    }
-                    _ => return,
-                };
-                // A paste is an import of one item, with the same progress and report.
-                self.start_import(1, Arc::new(AtomicBool::new(false)));
-                self.send(Request::Paste(pasted));
-            }
-            Action::PickFiles | Action::PickFolder => {
-                let folder = matches!(action, Action::PickFolder);
-                let tx = self.picked.0.clone();
-                let ctx = ctx.clone();
-                let (title, filter, all) =
-                    (t!("dialog-import-title"), t!("dialog-filter-supported"), t!("dialog-filter-all"));
-                spawn_dialog(move || {
-                    let dialog = rfd::FileDialog::new().set_title(title);
-                    let paths = if folder {
-                        dialog.pick_folder().map(|p| vec![p]).unwrap_or_default()
-                    } else {
-                        dialog
-                            .add_filter(filter, &formats::dialog_extensions())
-                            .add_filter(all, &["*"])
-                            .pick_files()
-                            .unwrap_or_default()
-                    };
-                    let _ = tx.send(Picked::ImportPaths(paths));
-                    ctx.request_repaint();
-                });
-            }
-            Action::CancelImport => {
-                if let Some(run) = &self.state.import {
-                    run.cancel.store(true, Ordering::Relaxed);
-                }
-            }
-            Action::CloseImportReport => self.state.import_report = None,
-            Action::OpenExport => {
-                let ids = self.selection_or_results();
-                let settings = &self.state.settings;
-                let dest = settings.last_export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-                self.state.export_report = None;
-                self.panels.export_dialog = Some(ExportDialog {
-                    ids,
-                    dest,
-                    layout: settings.export_layout,
-                    localized: settings.export_localized,
-                });
-            }
-            Action::PickExportFolder => {
-                let tx = self.picked.0.clone();
-                let ctx = ctx.clone();
-                let start = self.state.settings.last_export_dir.clone();
-                let title = t!("dialog-export-title");
-                spawn_dialog(move || {
-                    let mut dialog = rfd::FileDialog::new().set_title(title);
-                    if let Some(dir) = start {
-                        dialog = dialog.set_directory(dir);
-                    }
-                    if let Some(dir) = dialog.pick_folder() {
-                        let _ = tx.send(Picked::ExportFolder(dir));
-                        ctx.request_repaint();
-                    }
-                });
-            }
-            Action::StartExport => {
-                let Some(dialog) = self.panels.export_dialog.take() else { return };
-                let dest = PathBuf::from(dialog.dest.trim());
-                self.state.settings.last_export_dir = Some(dest.clone());
-                self.state.settings.export_layout = dialog.layout;
-                self.state.settings.export_localized = dialog.localized;
-                let cancel = Arc::new(AtomicBool::new(false));
-                self.state.export =
-                    Some(ExportRun { n_done: 0, n_total: dialog.ids.len(), cancel: Arc::clone(&cancel) });
-                let localized = dialog.localized && crate::i18n::language() != crate::i18n::Lang::En;
-                self.send(Request::Export { ids: dialog.ids, dest, layout: dialog.layout, localized, cancel });
-            }
-            Action::CloseExportDialog => self.panels.export_dialog = None,
-            Action::CancelExport => {
-                if let Some(run) = &self.state.export {
-                    run.cancel.store(true, Ordering::Relaxed);
-                }
-            }
-            Action::CloseExportReport => self.state.export_report = None,
+            Action::Import(import) => self.apply_import(ctx, import),
+            Action::Export(export) => self.apply_export(ctx, export),
+            Action::Review(review) => self.apply_review(ctx, review),
             Action::SetCollapseReprints(on) => {
                 self.state.settings.collapse_reprints = on;
                 self.send(Request::SetCollapseReprints(on));
-            }
-            Action::OpenReview(saved) => self.open_review(saved),
-            Action::PickReviewFile => {
-                let Some(dialog) = &self.panels.review_dialog else { return };
-                let tx = self.picked.0.clone();
-                let ctx = ctx.clone();
-                let path = PathBuf::from(dialog.path.trim());
-                let format = dialog.format;
-                let title = t!("dialog-review-title");
-                spawn_dialog(move || {
-                    let mut picker = rfd::FileDialog::new()
-                        .set_title(title)
-                        .add_filter(format.extension().to_uppercase(), &[format.extension()]);
-                    if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
-                        picker = picker.set_directory(dir);
-                    }
-                    if let Some(name) = path.file_name() {
-                        picker = picker.set_file_name(name.to_string_lossy());
-                    }
-                    if let Some(chosen) = picker.save_file() {
-                        let _ = tx.send(Picked::ReviewFile(chosen));
-                        ctx.request_repaint();
-                    }
-                });
-            }
-            Action::StartReview => {
-                let Some(dialog) = &mut self.panels.review_dialog else { return };
-                let Some(options) = dialog.current_options() else { return };
-                let path = PathBuf::from(dialog.path.trim());
-                let path =
-                    if path.extension().is_none() { path.with_extension(dialog.format.extension()) } else { path };
-                dialog.path = path.display().to_string();
-                let settings = &mut self.state.settings;
-                settings.review = ReviewSettings {
-                    organisation: options.organisation.clone(),
-                    group_by: options.group_by,
-                    words: options.words,
-                    paper: options.paper,
-                    pictures: options.pictures,
-                    format: dialog.format,
-                    last_dir: path.parent().map(PathBuf::from),
-                };
-                let cancel = Arc::new(AtomicBool::new(false));
-                dialog.running = Some((0, 0, Arc::clone(&cancel)));
-                dialog.finished = None;
-                dialog.error = None;
-                let request =
-                    Request::Review { source: dialog.source.clone(), options, format: dialog.format, path, cancel };
-                self.send(request);
-            }
-            Action::CancelReview => {
-                if let Some((_, _, cancel)) = self.panels.review_dialog.as_ref().and_then(|d| d.running.as_ref()) {
-                    cancel.store(true, Ordering::Relaxed);
-                }
-            }
-            Action::CloseReviewDialog => {
-                if let Some(dialog) = self.panels.review_dialog.take() {
-                    for cancel in dialog.preview_cancel.iter().chain(dialog.running.as_ref().map(|r| &r.2)) {
-                        cancel.store(true, Ordering::Relaxed);
-                    }
-                }
             }
             Action::OpenFolder(dir) => open_with_system(dir),
             Action::Sort(column) => {
@@ -387,6 +224,28 @@ impl ClippingsApp {
                 self.worker = worker::spawn(self.archive_dir.clone(), ctx.clone());
             }
         }
+    }
+
+    fn apply_filter(&mut self, filter: FilterAction) {
+        let filters = &mut self.state.filters;
+        match filter {
+            FilterAction::ToggleTag(tag) => {
+                if let Some(i) = filters.tags.iter().position(|t| t.key() == tag.key()) {
+                    filters.tags.remove(i);
+                } else {
+                    filters.tags.push(tag);
+                }
+            }
+            FilterAction::SetKind(kind) => filters.kind = kind,
+            FilterAction::SetImported(imported) => filters.imported = imported,
+            FilterAction::ShowTrash(on) => {
+                *filters = Filters { in_trash: on, ..Filters::default() };
+                self.state.selection.clear();
+                self.sync_detail();
+            }
+            FilterAction::Clear => *filters = Filters::default(),
+        }
+        self.search();
     }
 
     /// A click on the result at `index`: Shift extends from the anchor, Ctrl (Cmd) toggles.
@@ -429,81 +288,5 @@ impl ClippingsApp {
             _ => {}
         }
         self.send(Request::Edit { edit, is_undo });
-    }
-
-    fn start_import(&mut self, n_files: usize, cancel: Arc<AtomicBool>) {
-        self.state.import = Some(ImportRun { n_done: 0, n_files, current: None, cancel });
-        self.state.import_report = None;
-    }
-}
-
-impl ClippingsApp {
-    /// Opens the press review dialog with the remembered choices.
-    fn open_review(&mut self, saved: Option<String>) {
-        let remembered = &self.state.settings.review;
-        let mut options = crate::review::ReviewOptions {
-            organisation: remembered.organisation.clone(),
-            group_by: remembered.group_by,
-            words: remembered.words,
-            paper: remembered.paper,
-            pictures: remembered.pictures,
-            ..Default::default()
-        };
-        let (source, describe) = match saved.and_then(|name| self.state.saved.iter().find(|s| s.search.name == name)) {
-            Some(found) => {
-                options.title = format!("{}: {}", t!("review-default-title"), found.search.name);
-                (
-                    worker::ReviewSource::Query(found.search.query.clone()),
-                    t!("review-of-saved", name = found.search.name.clone(), what = crate::ui::n_clippings(found.n)),
-                )
-            }
-            None => {
-                let ids = self.selection_or_results();
-                let what = crate::ui::n_clippings(ids.len());
-                (worker::ReviewSource::Ids(ids), t!("review-of-clippings", what = what))
-            }
-        };
-        let format = remembered.format;
-        let dir = remembered
-            .last_dir
-            .clone()
-            .or_else(|| directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from)))
-            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
-            .unwrap_or_default();
-        let today = chrono::Local::now().date_naive();
-        let name = crate::export::sanitize_file_name(&format!("{} {today}", t!("review-default-title")), 80, "review");
-        let path = dir.join(format!("{name}.{}", format.extension())).display().to_string();
-        self.panels.review_dialog =
-            Some(crate::ui::panels::review::ReviewDialog::new(source, describe, options, format, path));
-    }
-
-    /// Asks for a new preview once the review dialog's fields have rested a moment.
-    pub(super) fn review_tick(&mut self, ctx: &egui::Context) {
-        const REST: std::time::Duration = std::time::Duration::from_millis(350);
-        let Some(dialog) = &mut self.panels.review_dialog else { return };
-        let Some(changed_at) = dialog.changed_at else { return };
-        if changed_at.elapsed() < REST {
-            ctx.request_repaint_after(REST);
-            return;
-        }
-        let Some(options) = dialog.current_options() else {
-            dialog.changed_at = None;
-            return;
-        };
-        if let Some(old) = dialog.preview_cancel.take() {
-            old.store(true, Ordering::Relaxed);
-        }
-        let cancel = Arc::new(AtomicBool::new(false));
-        dialog.preview_generation += 1;
-        dialog.preview_cancel = Some(Arc::clone(&cancel));
-        dialog.changed_at = None;
-        dialog.waiting = true;
-        let request = Request::ReviewPreview {
-            generation: dialog.preview_generation,
-            source: dialog.source.clone(),
-            options,
-            cancel,
-        };
-        self.send(request);
     }
 }

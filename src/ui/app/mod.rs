@@ -4,6 +4,7 @@
 //! here are private to this module and its children, so no panel can change them directly.
 
 mod actions;
+mod dialogs;
 mod replies;
 mod shortcuts;
 
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-pub use actions::Action;
+pub use actions::{Action, ExportAction, FilterAction, ImportAction, ReviewAction};
 
 use crate::archive::ClippingId;
 use crate::archive::catalog::Entry;
@@ -269,7 +270,7 @@ impl ClippingsApp {
         self.thumbs.begin_frame(&ctx);
         let mut actions = Vec::new();
         if self.state.is_ready() && self.state.import.is_none() && !self.import_when_ready.is_empty() {
-            actions.push(Action::Import(std::mem::take(&mut self.import_when_ready)));
+            actions.push(Action::Import(ImportAction::Files(std::mem::take(&mut self.import_when_ready))));
         }
         self.shortcuts(&ctx, &mut actions);
         // Only the bulk pane (several selected) uses the key; hashing a large selection is not free.

@@ -15,7 +15,7 @@ impl ClippingsApp {
         }
         while let Ok(picked) = self.picked.1.try_recv() {
             match picked {
-                Picked::ImportPaths(paths) => self.apply(ctx, super::Action::Import(paths)),
+                Picked::ImportPaths(paths) => self.apply(ctx, super::Action::Import(super::ImportAction::Files(paths))),
                 Picked::ExportFolder(dir) => {
                     if let Some(dialog) = &mut self.panels.export_dialog {
                         dialog.dest = dir.display().to_string();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers};
 
-use super::{Action, ClippingsApp};
+use super::{Action, ClippingsApp, ExportAction, ImportAction, ReviewAction};
 use crate::ui::state::View;
 
 /// How many rows Page Up and Page Down move.
@@ -26,16 +26,16 @@ impl ClippingsApp {
             }
             // Escape closes what is open on top first: a dialog, then a report.
             if self.panels.review_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::CloseReviewDialog);
+                actions.push(Action::Review(ReviewAction::CloseDialog));
             }
             if self.panels.export_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::CloseExportDialog);
+                actions.push(Action::Export(ExportAction::CloseDialog));
             }
             if self.state.import_report.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::CloseImportReport);
+                actions.push(Action::Import(ImportAction::CloseReport));
             }
             if self.state.export_report.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::CloseExportReport);
+                actions.push(Action::Export(ExportAction::CloseReport));
             }
             if i.consume_key(Modifiers::COMMAND, Key::Z) && !typing {
                 actions.push(Action::Undo);
@@ -85,9 +85,11 @@ impl ClippingsApp {
             for event in &i.events {
                 match event {
                     egui::Event::Paste(text) if !text.trim().is_empty() => {
-                        actions.push(Action::PasteText(text.clone()));
+                        actions.push(Action::Import(ImportAction::PasteText(text.clone())));
                     }
-                    egui::Event::PasteImage(image) => actions.push(Action::PasteImage(Arc::clone(image))),
+                    egui::Event::PasteImage(image) => {
+                        actions.push(Action::Import(ImportAction::PasteImage(Arc::clone(image))))
+                    }
                     _ => {}
                 }
             }

@@ -9,16 +9,14 @@ use crate::import::{FolderCount, ImportReport, Outcome};
 use crate::t;
 
 use crate::archive::ClippingId;
-use crate::ui::Action;
 use crate::ui::state::{AppState, Status};
+use crate::ui::{Action, ExportAction, ImportAction};
 
 /// The export dialog's fields, as being filled in.
 pub struct ExportDialog {
     pub ids: Vec<ClippingId>,
     pub dest: String,
-    pub layout: Layout,
-    /// Country folders named in the window's language rather than in English.
-    pub localized: bool,
+    pub options: crate::ui::state::ExportOptions,
 }
 
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
@@ -34,7 +32,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                     ui.weak(name);
                 }
                 if ui.button(t!("cancel")).clicked() {
-                    actions.push(Action::CancelImport);
+                    actions.push(Action::Import(ImportAction::Cancel));
                 }
                 ui.separator();
             }
@@ -43,7 +41,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 ui.label(t!("status-exporting", done = run.n_done, total = run.n_total));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
                 if ui.button(t!("status-cancel-export")).clicked() {
-                    actions.push(Action::CancelExport);
+                    actions.push(Action::Export(ExportAction::Cancel));
                 }
                 ui.separator();
             }
@@ -181,7 +179,7 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
             }
         });
     if !open || close {
-        actions.push(Action::CloseImportReport);
+        actions.push(Action::Import(ImportAction::CloseReport));
     }
 }
 
@@ -262,35 +260,35 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                 )
                 .labelled_by(label.id);
                 if ui.add(choose).clicked() {
-                    actions.push(Action::PickExportFolder);
+                    actions.push(Action::Export(ExportAction::PickFolder));
                 }
             });
             ui.horizontal(|ui| {
                 let label = ui.add_sized([LABEL_W, 20.0], egui::Label::new(t!("export-layout")));
                 egui::ComboBox::from_id_salt("export-layout")
-                    .selected_text(crate::ui::layout_label(dialog.layout))
+                    .selected_text(crate::ui::layout_label(dialog.options.layout))
                     .width(DIALOG_W - LABEL_W - 16.0)
                     .show_ui(ui, |ui| {
                         for layout in Layout::ALL {
-                            ui.selectable_value(&mut dialog.layout, layout, crate::ui::layout_label(layout));
+                            ui.selectable_value(&mut dialog.options.layout, layout, crate::ui::layout_label(layout));
                         }
                     })
                     .response
                     .labelled_by(label.id);
             });
             // Folder names in the window's language, where that is not English.
-            if dialog.layout == Layout::Country && crate::i18n::language() != crate::i18n::Lang::En {
+            if dialog.options.layout == Layout::Country && crate::i18n::language() != crate::i18n::Lang::En {
                 ui.horizontal(|ui| {
                     ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
                     let language = crate::i18n::language().native_name();
-                    ui.checkbox(&mut dialog.localized, t!("export-localized", language = language));
+                    ui.checkbox(&mut dialog.options.localized, t!("export-localized", language = language));
                 });
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let ready = !dialog.dest.trim().is_empty();
                 if ui.add_enabled(ready, egui::Button::new(t!("export-start"))).clicked() {
-                    actions.push(Action::StartExport);
+                    actions.push(Action::Export(ExportAction::Start));
                 }
                 if ui.button(t!("cancel")).clicked() {
                     cancel = true;
@@ -298,7 +296,7 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
             });
         });
     if !open || cancel {
-        actions.push(Action::CloseExportDialog);
+        actions.push(Action::Export(ExportAction::CloseDialog));
     }
 }
 
@@ -337,7 +335,7 @@ fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
             });
         });
     if !open || close {
-        actions.push(Action::CloseExportReport);
+        actions.push(Action::Export(ExportAction::CloseReport));
     }
 }
 
@@ -384,7 +382,7 @@ pub fn drop_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
         (i.raw.hovered_files.len(), dropped)
     });
     if !dropped.is_empty() {
-        actions.push(Action::Import(dropped));
+        actions.push(Action::Import(ImportAction::Files(dropped)));
     }
     if n_hovered == 0 || !matches!(app.status, Status::Ready { .. }) {
         return;

@@ -14,8 +14,8 @@ use egui::{Align2, Color32, Vec2};
 use crate::review::layout::{Item, Page};
 use crate::review::{Format, GroupBy, Paper, ReviewOptions};
 use crate::t;
-use crate::ui::Action;
 use crate::ui::worker::{ReviewPreview, ReviewSource};
+use crate::ui::{Action, ReviewAction};
 
 /// The dialog as it is being filled in.
 pub struct ReviewDialog {
@@ -164,7 +164,7 @@ pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions:
             close = end_ui(ui, dialog, actions);
         });
     if !open || close {
-        actions.push(Action::CloseReviewDialog);
+        actions.push(Action::Review(ReviewAction::CloseDialog));
     }
 }
 
@@ -326,7 +326,7 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
             dialog.finished = None;
         }
         if ui.button(t!("review-choose")).clicked() {
-            actions.push(Action::PickReviewFile);
+            actions.push(Action::Review(ReviewAction::PickFile));
         }
     });
     if changed {
@@ -450,7 +450,7 @@ fn end_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, actions: &mut Vec<Action
             let fraction = if *total == 0 { 0.0 } else { *done as f32 / *total as f32 };
             ui.add(egui::ProgressBar::new(fraction).desired_width(180.0));
             if ui.button(t!("cancel")).clicked() {
-                actions.push(Action::CancelReview);
+                actions.push(Action::Review(ReviewAction::Cancel));
             }
         });
         return false;
@@ -479,7 +479,7 @@ fn end_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, actions: &mut Vec<Action
     ui.horizontal(|ui| {
         let ready = !dialog.path.trim().is_empty() && dialog.current_options().is_some();
         if ui.add_enabled(ready, egui::Button::new(t!("review-make"))).clicked() {
-            actions.push(Action::StartReview);
+            actions.push(Action::Review(ReviewAction::Start));
         }
         if ui.button(t!("cancel")).clicked() {
             close = true;

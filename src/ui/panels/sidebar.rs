@@ -4,9 +4,9 @@
 use crate::archive::{Kind, TagKind};
 
 use crate::t;
-use crate::ui::Action;
 use crate::ui::state::{AppState, ImportedFilter};
 use crate::ui::worker::Edit;
+use crate::ui::{Action, FilterAction, ReviewAction};
 
 /// The sidebar's own state: the text that narrows the tag browser, and the name being typed
 /// for a saved search (new, or renamed).
@@ -34,12 +34,12 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                 let f = &app.filters;
                 let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
                 if ui.selectable_label(everything, t!("sidebar-all", n = app.n_total)).clicked() {
-                    actions.push(Action::ClearFilters);
+                    actions.push(Action::Filter(FilterAction::Clear));
                 }
                 for (kind, label) in [(Kind::Article, t!("sidebar-articles")), (Kind::Photo, t!("sidebar-photos"))] {
                     let on = f.kind == Some(kind);
                     if ui.selectable_label(on, label).clicked() {
-                        actions.push(Action::SetKind(if on { None } else { Some(kind) }));
+                        actions.push(Action::Filter(FilterAction::SetKind(if on { None } else { Some(kind) })));
                     }
                 }
                 for (when, label) in [
@@ -48,11 +48,11 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                 ] {
                     let on = f.imported == Some(when);
                     if ui.selectable_label(on, label).clicked() {
-                        actions.push(Action::SetImported(if on { None } else { Some(when) }));
+                        actions.push(Action::Filter(FilterAction::SetImported(if on { None } else { Some(when) })));
                     }
                 }
                 if ui.selectable_label(f.in_trash, t!("sidebar-trash", n = app.n_trashed)).clicked() {
-                    actions.push(Action::ShowTrash(!f.in_trash));
+                    actions.push(Action::Filter(FilterAction::ShowTrash(!f.in_trash)));
                 }
                 let mut collapse = app.settings.collapse_reprints;
                 let toggle = ui
@@ -97,7 +97,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             if !tags.iter().any(|c| c.tag.key() == t.key())
                                 && ui.selectable_label(true, format!("{} (0)", crate::ui::tag_label(t))).clicked()
                             {
-                                actions.push(Action::ToggleTag((*t).clone()));
+                                actions.push(Action::Filter(FilterAction::ToggleTag((*t).clone())));
                             }
                         }
                         let mut sorted = tags;
@@ -109,7 +109,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             let text = format!("{} ({})", crate::ui::tag_label(&t.tag), t.n_clippings);
                             let response = ui.selectable_label(on, text);
                             if response.clicked() {
-                                actions.push(Action::ToggleTag(t.tag.clone()));
+                                actions.push(Action::Filter(FilterAction::ToggleTag(t.tag.clone())));
                             }
                         }
                     });
@@ -170,7 +170,7 @@ fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, a
                 ui.close();
             }
             if ui.button(t!("review-button")).clicked() {
-                actions.push(Action::OpenReview(Some(name.clone())));
+                actions.push(Action::Review(ReviewAction::Open(Some(name.clone()))));
                 ui.close();
             }
             if ui.button(t!("saved-delete")).clicked() {

@@ -5,9 +5,9 @@ use egui::{Id, Key};
 use crate::i18n::Lang;
 use crate::search::query::Sort;
 use crate::t;
-use crate::ui::Action;
 use crate::ui::state::{AppState, View};
 use crate::ui::worker::Edit;
+use crate::ui::{Action, ExportAction, ImportAction, ReviewAction};
 
 pub const SEARCH_ID: &str = "search-box";
 
@@ -117,7 +117,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                     .add_enabled(ready && !exporting && n > 0, egui::Button::new(t!("export-button")))
                     .on_hover_text(t!("export-button-hover", n = n));
                 if export.clicked() {
-                    actions.push(Action::OpenExport);
+                    actions.push(Action::Export(ExportAction::Open));
                 }
                 let review = ui
                     .add_enabled(
@@ -126,17 +126,17 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                     )
                     .on_hover_text(t!("review-button-hover", n = n));
                 if review.clicked() {
-                    actions.push(Action::OpenReview(None));
+                    actions.push(Action::Review(ReviewAction::Open(None)));
                 }
                 language_menu_ui(ui, narrow, actions);
                 let importing = app.import.is_some();
                 ui.add_enabled_ui(ready && !importing, |ui| {
                     ui.menu_button(t!("import-menu"), |ui| {
                         if ui.button(t!("import-files")).clicked() {
-                            actions.push(Action::PickFiles);
+                            actions.push(Action::Import(ImportAction::PickFiles));
                         }
                         if ui.button(t!("import-folder")).clicked() {
-                            actions.push(Action::PickFolder);
+                            actions.push(Action::Import(ImportAction::PickFolder));
                         }
                         ui.separator();
                         let mut accept = app.accept_countries_on_import;

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::{Outbox, Reply, Request, RequestKind, ReviewPreview, ReviewSource, guarded, spawn_thread};
 use crate::archive::{Archive, ClippingId, TagKind};
-use crate::export::{FolderNames, Layout};
+use crate::export::FolderNames;
 use crate::import::{ImportProgress, Outcome};
 use crate::t;
 
@@ -146,8 +146,7 @@ pub(super) fn spawn_export(
     archive: Arc<Archive>,
     ids: Vec<ClippingId>,
     dest: PathBuf,
-    layout: Layout,
-    localized: bool,
+    options: crate::ui::state::ExportOptions,
     cancel: Arc<AtomicBool>,
     out: &Outbox,
 ) {
@@ -162,11 +161,12 @@ pub(super) fn spawn_export(
                 TagKind::Event => t!("export-no-event"),
             };
             let localized_names = FolderNames { country: &country, none: &none };
+            let localized = options.localized && crate::i18n::language() != crate::i18n::Lang::En;
             let names = if localized { localized_names } else { FolderNames::english() };
             let result = archive.export_named(
                 &ids,
                 &dest,
-                layout,
+                options.layout,
                 &names,
                 &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
                 &cancel,

@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::archive::catalog::{Catalog, Entry};
 use crate::archive::{ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount};
-use crate::export::{ExportReport, Layout};
+use crate::export::ExportReport;
 use crate::import::ImportReport;
 use crate::search::query::{Query, Sort};
 
@@ -39,9 +39,9 @@ pub enum Request {
     Export {
         ids: Vec<ClippingId>,
         dest: PathBuf,
-        layout: Layout,
-        /// Country folders named in the window's language.
-        localized: bool,
+        /// The layout; country folders named in the window's language when asked (and it is
+        /// not English).
+        options: crate::ui::state::ExportOptions,
         cancel: Arc<AtomicBool>,
     },
     /// Lays out a press review with thumbnails for the dialog's preview.

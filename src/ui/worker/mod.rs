@@ -605,8 +605,8 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 handle(Request::Edit { edit, is_undo }, state, out);
             }
         }
-        Request::Export { ids, dest, layout, localized, cancel } => {
-            jobs::spawn_export(archive, ids, dest, layout, localized, cancel, out);
+        Request::Export { ids, dest, options, cancel } => {
+            jobs::spawn_export(archive, ids, dest, options, cancel, out);
         }
         Request::ReviewPreview { generation, source, options, cancel } => {
             jobs::spawn_review(archive, source, options, ReviewJob::Preview(generation), cancel, out);

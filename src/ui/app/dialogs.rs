@@ -1,0 +1,251 @@
+//! What the app does for the dialogs that move clippings in and out: importing (files,
+//! folders, a paste), exporting to a folder, and making a press review.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use super::{ClippingsApp, Picked};
+use crate::import::formats;
+use crate::review::ReviewOptions;
+use crate::t;
+use crate::ui::app::actions::{ExportAction, ImportAction, ReviewAction};
+use crate::ui::panels::overlays::ExportDialog;
+use crate::ui::platform::spawn_dialog;
+use crate::ui::state::{ExportRun, ImportRun, ReviewSettings};
+use crate::ui::worker::{self, Pasted, Request};
+
+impl ClippingsApp {
+    pub(super) fn apply_import(&mut self, ctx: &egui::Context, action: ImportAction) {
+        match action {
+            ImportAction::Files(paths) => {
+                if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {
+                    return;
+                }
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.start_import(0, Arc::clone(&cancel));
+                self.send(Request::Import { paths, cancel });
+            }
+            ImportAction::PasteText(_) | ImportAction::PasteImage(_) => self.paste(action),
+            ImportAction::PickFiles | ImportAction::PickFolder => {
+                let folder = matches!(action, ImportAction::PickFolder);
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                let (title, filter, all) =
+                    (t!("dialog-import-title"), t!("dialog-filter-supported"), t!("dialog-filter-all"));
+                spawn_dialog(move || {
+                    let dialog = rfd::FileDialog::new().set_title(title);
+                    let paths = if folder {
+                        dialog.pick_folder().map(|p| vec![p]).unwrap_or_default()
+                    } else {
+                        dialog
+                            .add_filter(filter, &formats::dialog_extensions())
+                            .add_filter(all, &["*"])
+                            .pick_files()
+                            .unwrap_or_default()
+                    };
+                    let _ = tx.send(Picked::ImportPaths(paths));
+                    ctx.request_repaint();
+                });
+            }
+            ImportAction::Cancel => {
+                if let Some(run) = &self.state.import {
+                    run.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            ImportAction::CloseReport => self.state.import_report = None,
+        }
+    }
+
+    /// A paste is an import of one item, with the same progress and report.
+    fn paste(&mut self, action: ImportAction) {
+        if self.state.import.is_some() || !self.state.is_ready() {
+            self.toast(t!("paste-wait"), None, true);
+            return;
+        }
+        let stamp = chrono::Local::now().format("%Y-%m-%d %H-%M-%S").to_string();
+        let name = t!("pasted-name", stamp = stamp);
+        let pasted = match action {
+            ImportAction::PasteText(text) => Pasted::Text { name: format!("{name}.txt"), text },
+            ImportAction::PasteImage(image) => Pasted::Image { name: format!("{name}.png"), image },
+            _ => return,
+        };
+        self.start_import(1, Arc::new(AtomicBool::new(false)));
+        self.send(Request::Paste(pasted));
+    }
+
+    fn start_import(&mut self, n_files: usize, cancel: Arc<AtomicBool>) {
+        self.state.import = Some(ImportRun { n_done: 0, n_files, current: None, cancel });
+        self.state.import_report = None;
+    }
+
+    pub(super) fn apply_export(&mut self, ctx: &egui::Context, action: ExportAction) {
+        match action {
+            ExportAction::Open => {
+                let ids = self.selection_or_results();
+                let settings = &self.state.settings;
+                let dest = settings.last_export_dir.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+                self.state.export_report = None;
+                self.panels.export_dialog = Some(ExportDialog { ids, dest, options: settings.export });
+            }
+            ExportAction::PickFolder => {
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                let start = self.state.settings.last_export_dir.clone();
+                let title = t!("dialog-export-title");
+                spawn_dialog(move || {
+                    let mut dialog = rfd::FileDialog::new().set_title(title);
+                    if let Some(dir) = start {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    if let Some(dir) = dialog.pick_folder() {
+                        let _ = tx.send(Picked::ExportFolder(dir));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+            ExportAction::Start => {
+                let Some(dialog) = self.panels.export_dialog.take() else { return };
+                let dest = PathBuf::from(dialog.dest.trim());
+                self.state.settings.last_export_dir = Some(dest.clone());
+                self.state.settings.export = dialog.options;
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.state.export =
+                    Some(ExportRun { n_done: 0, n_total: dialog.ids.len(), cancel: Arc::clone(&cancel) });
+                self.send(Request::Export { ids: dialog.ids, dest, options: dialog.options, cancel });
+            }
+            ExportAction::CloseDialog => self.panels.export_dialog = None,
+            ExportAction::Cancel => {
+                if let Some(run) = &self.state.export {
+                    run.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            ExportAction::CloseReport => self.state.export_report = None,
+        }
+    }
+
+    pub(super) fn apply_review(&mut self, ctx: &egui::Context, action: ReviewAction) {
+        match action {
+            ReviewAction::Open(saved) => self.open_review(saved),
+            ReviewAction::PickFile => {
+                let Some(dialog) = &self.panels.review_dialog else { return };
+                let tx = self.picked.0.clone();
+                let ctx = ctx.clone();
+                let path = PathBuf::from(dialog.path.trim());
+                let format = dialog.format;
+                let title = t!("dialog-review-title");
+                spawn_dialog(move || {
+                    let mut picker = rfd::FileDialog::new()
+                        .set_title(title)
+                        .add_filter(format.extension().to_uppercase(), &[format.extension()]);
+                    if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
+                        picker = picker.set_directory(dir);
+                    }
+                    if let Some(name) = path.file_name() {
+                        picker = picker.set_file_name(name.to_string_lossy());
+                    }
+                    if let Some(chosen) = picker.save_file() {
+                        let _ = tx.send(Picked::ReviewFile(chosen));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+            ReviewAction::Start => self.start_review(),
+            ReviewAction::Cancel => {
+                if let Some((_, _, cancel)) = self.panels.review_dialog.as_ref().and_then(|d| d.running.as_ref()) {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            ReviewAction::CloseDialog => {
+                if let Some(dialog) = self.panels.review_dialog.take() {
+                    for cancel in dialog.preview_cancel.iter().chain(dialog.running.as_ref().map(|r| &r.2)) {
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Makes the review the dialog describes, and remembers its choices for the next one.
+    fn start_review(&mut self) {
+        let Some(dialog) = &mut self.panels.review_dialog else { return };
+        let Some(options) = dialog.current_options() else { return };
+        let path = PathBuf::from(dialog.path.trim());
+        let path = if path.extension().is_none() { path.with_extension(dialog.format.extension()) } else { path };
+        dialog.path = path.display().to_string();
+        self.state.settings.review = ReviewSettings {
+            options: options.clone(),
+            format: dialog.format,
+            last_dir: path.parent().map(PathBuf::from),
+        };
+        let cancel = Arc::new(AtomicBool::new(false));
+        dialog.running = Some((0, 0, Arc::clone(&cancel)));
+        dialog.finished = None;
+        dialog.error = None;
+        let request = Request::Review { source: dialog.source.clone(), options, format: dialog.format, path, cancel };
+        self.send(request);
+    }
+
+    /// Opens the press review dialog with the remembered choices.
+    fn open_review(&mut self, saved: Option<String>) {
+        let remembered = &self.state.settings.review;
+        // The title and the period are each review's own.
+        let mut options = ReviewOptions { title: String::new(), from: None, to: None, ..remembered.options.clone() };
+        let (source, describe) = match saved.and_then(|name| self.state.saved.iter().find(|s| s.search.name == name)) {
+            Some(found) => {
+                options.title = format!("{}: {}", t!("review-default-title"), found.search.name);
+                (
+                    worker::ReviewSource::Query(found.search.query.clone()),
+                    t!("review-of-saved", name = found.search.name.clone(), what = crate::ui::n_clippings(found.n)),
+                )
+            }
+            None => {
+                let ids = self.selection_or_results();
+                let what = crate::ui::n_clippings(ids.len());
+                (worker::ReviewSource::Ids(ids), t!("review-of-clippings", what = what))
+            }
+        };
+        let format = remembered.format;
+        let dir = remembered
+            .last_dir
+            .clone()
+            .or_else(|| directories::UserDirs::new().and_then(|u| u.document_dir().map(PathBuf::from)))
+            .or_else(|| directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()))
+            .unwrap_or_default();
+        let today = chrono::Local::now().date_naive();
+        let name = crate::export::sanitize_file_name(&format!("{} {today}", t!("review-default-title")), 80, "review");
+        let path = dir.join(format!("{name}.{}", format.extension())).display().to_string();
+        self.panels.review_dialog =
+            Some(crate::ui::panels::review::ReviewDialog::new(source, describe, options, format, path));
+    }
+
+    /// Asks for a new preview once the review dialog's fields have rested a moment.
+    pub(super) fn review_tick(&mut self, ctx: &egui::Context) {
+        const REST: std::time::Duration = std::time::Duration::from_millis(350);
+        let Some(dialog) = &mut self.panels.review_dialog else { return };
+        let Some(changed_at) = dialog.changed_at else { return };
+        if changed_at.elapsed() < REST {
+            ctx.request_repaint_after(REST);
+            return;
+        }
+        let Some(options) = dialog.current_options() else {
+            dialog.changed_at = None;
+            return;
+        };
+        if let Some(old) = dialog.preview_cancel.take() {
+            old.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        dialog.preview_generation += 1;
+        dialog.preview_cancel = Some(Arc::clone(&cancel));
+        dialog.changed_at = None;
+        dialog.waiting = true;
+        let request = Request::ReviewPreview {
+            generation: dialog.preview_generation,
+            source: dialog.source.clone(),
+            options,
+            cancel,
+        };
+        self.send(request);
+    }
+}
