@@ -127,3 +127,89 @@ fn the_vocabulary_is_the_bottom_and_search_and_suggest_never_name_the_archive() 
     }
     assert!(arrows["archive"].contains("search") && arrows["archive"].contains("suggest"));
 }
+
+/// The code of a file before its tests, as `shape.py` reads it: every line up to the first
+/// `#[cfg(test)]`.
+fn before_tests(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.split("#[cfg(test)]").next().unwrap_or_default().to_owned()
+}
+
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect()
+}
+
+#[test]
+fn no_file_is_over_700_lines_of_code() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let long: Vec<String> = rust_files(&src)
+        .iter()
+        .map(|p| (p, before_tests(p).matches('\n').count()))
+        .filter(|(_, n)| *n > 700)
+        .map(|(p, n)| format!("{} ({n})", p.display()))
+        .collect();
+    assert!(long.is_empty(), "{long:?}");
+}
+
+/// Each function's length, from its `fn` line to the line its braces close on.
+fn function_lengths(code: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].trim_start();
+        let line = line.strip_prefix("pub(crate) ").or_else(|| line.strip_prefix("pub(super) ")).unwrap_or(line);
+        let line = line.strip_prefix("pub ").unwrap_or(line);
+        let Some(rest) = line.strip_prefix("fn ") else {
+            i += 1;
+            continue;
+        };
+        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+        let (mut depth, mut started, mut j) = (0i64, false, i);
+        while j < lines.len() {
+            depth += lines[j].matches('{').count() as i64 - lines[j].matches('}').count() as i64;
+            started |= lines[j].contains('{');
+            if (started && depth <= 0) || (!started && lines[j].trim_end().ends_with(';')) {
+                break;
+            }
+            j += 1;
+        }
+        out.push((name, j - i + 1));
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn no_function_is_over_120_lines() {
+    // The check itself: a function of 121 lines is found, one of 120 is not.
+    let body = |n: usize| format!("fn f() {{\n{}}}\n", "    x();\n".repeat(n - 2));
+    assert_eq!(function_lengths(&body(121)), [("f".to_owned(), 121)]);
+    assert_eq!(function_lengths(&body(120)), [("f".to_owned(), 120)]);
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut long = Vec::new();
+    for path in rust_files(&src) {
+        for (name, n) in function_lengths(&before_tests(&path)) {
+            if n > 120 {
+                long.push(format!("{}: {name} ({n})", path.display()));
+            }
+        }
+    }
+    assert!(long.is_empty(), "{long:?}");
+}
+
+#[test]
+fn only_the_archive_reaches_its_store() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let reaching: Vec<String> = code_of(&src)
+        .into_iter()
+        .filter(|(path, _)| !Path::new(path).starts_with(src.join("archive")))
+        .filter(|(_, code)| code.contains("archive::store") || code.contains(".store."))
+        .map(|(path, _)| path)
+        .collect();
+    assert!(reaching.is_empty(), "{reaching:?}");
+}

@@ -5,7 +5,7 @@
 use std::sync::{MutexGuard, PoisonError};
 
 use crate::archive::Archive;
-use crate::archive::store::Inserted;
+pub(crate) use crate::archive::store::Inserted;
 use crate::vocab::{Clipping, ClippingId, Result, Signature, StoredSuggestion, Tag};
 
 impl Archive {

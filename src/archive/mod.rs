@@ -8,6 +8,7 @@ pub mod check;
 pub mod edit;
 mod indexing;
 mod intake;
+pub(crate) use intake::Inserted;
 pub mod reprints;
 pub mod saved;
 pub(crate) mod store;

@@ -32,7 +32,7 @@ use read::prepare_quietly;
 use walk::{classify, collect, unsupported};
 
 use crate::archive::Archive;
-use crate::archive::store::Inserted;
+use crate::archive::Inserted;
 use crate::archive::suggestions::suggestions_for;
 use crate::archive::{Error, Result};
 use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
@@ -151,27 +151,7 @@ impl Archive {
             let (committed, outcomes) = std::sync::mpsc::channel::<Result<Vec<FileOutcome>>>();
             let failed_store = committed.clone();
             let committer = std::thread::Builder::new().name("import-commit".into()).spawn_scoped(scope, move || {
-                let clear = |marks: Vec<(ClippingId, u64)>| {
-                    // Derived: a mark left makes the next catch-up index the clipping again.
-                    let _ = self.clear_index_marks(&marks);
-                };
-                for group in groups {
-                    indexed.try_iter().for_each(clear);
-                    match self.store_group(group, accept_countries, phases) {
-                        Ok(group) => {
-                            if to_index.send(group).is_err() {
-                                break;
-                            }
-                        }
-                        Err(e) => {
-                            let _ = failed_store.send(Err(e));
-                            break;
-                        }
-                    }
-                }
-                // The indexing thread ends with its input; its last marks come until then.
-                drop(to_index);
-                indexed.iter().for_each(clear);
+                self.store_groups(groups, to_index, indexed, failed_store, accept_countries, phases);
             });
             let committer = committer.map_err(|e| Error::io(self.root(), e))?;
             let indexer = std::thread::Builder::new().name("import-index".into()).spawn_scoped(scope, move || {
@@ -247,6 +227,40 @@ impl Archive {
         result?;
         report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(report)
+    }
+
+    /// The storing thread's work: each group stored and handed on for indexing, the marks the
+    /// indexing thread sends back cleared before the next group is stored, and at the end.
+    fn store_groups(
+        &self,
+        groups: std::sync::mpsc::Receiver<Vec<(PathBuf, Step)>>,
+        to_index: std::sync::mpsc::SyncSender<(Vec<FileOutcome>, Vec<Fresh>)>,
+        indexed: std::sync::mpsc::Receiver<Vec<(ClippingId, u64)>>,
+        failed_store: std::sync::mpsc::Sender<Result<Vec<FileOutcome>>>,
+        accept_countries: bool,
+        phases: &std::sync::Mutex<ImportPhases>,
+    ) {
+        let clear = |marks: Vec<(ClippingId, u64)>| {
+            // Derived: a mark left makes the next catch-up index the clipping again.
+            let _ = self.clear_index_marks(&marks);
+        };
+        for group in groups {
+            indexed.try_iter().for_each(clear);
+            match self.store_group(group, accept_countries, phases) {
+                Ok(group) => {
+                    if to_index.send(group).is_err() {
+                        break;
+                    }
+                }
+                Err(e) => {
+                    let _ = failed_store.send(Err(e));
+                    break;
+                }
+            }
+        }
+        // The indexing thread ends with its input; its last marks come until then.
+        drop(to_index);
+        indexed.iter().for_each(clear);
     }
 
     /// Fails with [`Error::DiskFull`] unless the archive's disk has room for `n_bytes` more of

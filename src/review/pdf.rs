@@ -9,7 +9,7 @@ use pdf_writer::types::{ActionType, AnnotationType, CidFontType, FontFlags, Syst
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::fonts::FontSet;
-use super::layout::{Document, Item, Mark, Target, lay_out};
+use super::layout::{Document, Item, Mark, Run, Target, lay_out};
 use super::{Review, ReviewError};
 
 /// Refs handed out in order.
@@ -85,29 +85,7 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
         for item in &page.items {
             match item {
                 Item::Text { x, y, size, gray, runs, .. } => {
-                    content.set_fill_gray(*gray);
-                    for run in runs {
-                        let last = embedded.len() - 1;
-                        let font = &mut embedded[run.face.min(last)];
-                        let mut encoded = Vec::with_capacity(run.glyphs.len() * 2);
-                        for (&gid, c) in run.glyphs.iter().zip(run.text.chars()) {
-                            let new = font.remapper.remap(gid);
-                            font.letters.entry(new).or_insert(c);
-                            encoded.extend_from_slice(&new.to_be_bytes());
-                        }
-                        content.begin_text();
-                        content.set_font(Name(font.name.as_bytes()), *size);
-                        if run.fake_bold {
-                            content.set_text_rendering_mode(TextRenderingMode::FillStroke);
-                            content.set_line_width(size * 0.035);
-                            content.set_stroke_gray(*gray);
-                        } else {
-                            content.set_text_rendering_mode(TextRenderingMode::Fill);
-                        }
-                        content.next_line(x + run.dx, flip(*y));
-                        content.show(Str(&encoded));
-                        content.end_text();
-                    }
+                    show_runs(&mut content, &mut embedded, runs, (*x, flip(*y)), *size, *gray);
                 }
                 Item::Picture { x, y, w, h, section, story } => {
                     if let Some((_, name)) = pictures.get(&(*section, *story)) {
@@ -125,25 +103,8 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
                     content.stroke();
                 }
                 Item::Link { x, y, w, h, target } => {
-                    let annotation = refs.next();
                     let rect = Rect::new(*x, flip(y + h), x + w, flip(*y));
-                    let mut a = pdf.annotation(annotation);
-                    a.subtype(AnnotationType::Link).rect(rect).border(0.0, 0.0, 0.0, None);
-                    match target {
-                        Target::Page(p, top) => {
-                            if let Some(&page_ref) = page_refs.get(*p) {
-                                a.action().action_type(ActionType::GoTo).destination().page(page_ref).xyz(
-                                    0.0,
-                                    flip(*top) + 12.0,
-                                    None,
-                                );
-                            }
-                        }
-                        Target::Uri(uri) => {
-                            a.action().action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
-                        }
-                    }
-                    a.finish();
+                    let annotation = write_link(&mut pdf, &mut refs, rect, target, &page_refs, doc.height);
                     annotations.push(annotation);
                 }
             }
@@ -170,7 +131,69 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
         p.finish();
     }
 
-    for ((section, story), (r, _)) in &pictures {
+    write_pictures(&mut pdf, review, &pictures);
+
+    for ((e, file), _) in embedded.iter().zip(&fonts.files).zip(&used).filter(|(_, used)| **used) {
+        write_font(&mut pdf, &mut refs, e, file)?;
+    }
+
+    pdf.pages(page_tree).kids(page_refs.iter().copied()).count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
+    write_outline(&mut pdf, &mut refs, outline_root, &doc.outline, &page_refs, doc.height);
+    write_catalog(&mut pdf, review, doc, [catalog, page_tree, outline_root, info]);
+    Ok(pdf.finish())
+}
+
+/// Shows a line's runs of text at `(x, y)` (from the page's bottom), each in its face,
+/// remembering the glyphs each face draws for its subset.
+fn show_runs(content: &mut Content, embedded: &mut [Embedded], runs: &[Run], (x, y): (f32, f32), size: f32, gray: f32) {
+    content.set_fill_gray(gray);
+    for run in runs {
+        let last = embedded.len() - 1;
+        let font = &mut embedded[run.face.min(last)];
+        let mut encoded = Vec::with_capacity(run.glyphs.len() * 2);
+        for (&gid, c) in run.glyphs.iter().zip(run.text.chars()) {
+            let new = font.remapper.remap(gid);
+            font.letters.entry(new).or_insert(c);
+            encoded.extend_from_slice(&new.to_be_bytes());
+        }
+        content.begin_text();
+        content.set_font(Name(font.name.as_bytes()), size);
+        if run.fake_bold {
+            content.set_text_rendering_mode(TextRenderingMode::FillStroke);
+            content.set_line_width(size * 0.035);
+            content.set_stroke_gray(gray);
+        } else {
+            content.set_text_rendering_mode(TextRenderingMode::Fill);
+        }
+        content.next_line(x + run.dx, y);
+        content.show(Str(&encoded));
+        content.end_text();
+    }
+}
+
+/// A link's annotation: to a place on a page of the review, or to an address.
+fn write_link(pdf: &mut Pdf, refs: &mut Refs, rect: Rect, target: &Target, page_refs: &[Ref], height: f32) -> Ref {
+    let flip = |y: f32| height - y;
+    let annotation = refs.next();
+    let mut a = pdf.annotation(annotation);
+    a.subtype(AnnotationType::Link).rect(rect).border(0.0, 0.0, 0.0, None);
+    match target {
+        Target::Page(p, top) => {
+            if let Some(&page_ref) = page_refs.get(*p) {
+                a.action().action_type(ActionType::GoTo).destination().page(page_ref).xyz(0.0, flip(*top) + 12.0, None);
+            }
+        }
+        Target::Uri(uri) => {
+            a.action().action_type(ActionType::Uri).uri(Str(uri.as_bytes()));
+        }
+    }
+    a.finish();
+    annotation
+}
+
+/// Each picture once, as the JPEG it is.
+fn write_pictures(pdf: &mut Pdf, review: &Review, pictures: &HashMap<(usize, usize), (Ref, String)>) {
+    for ((section, story), (r, _)) in pictures {
         if let Some(picture) =
             review.sections.get(*section).and_then(|s| s.stories.get(*story)).and_then(|s| s.picture.as_ref())
         {
@@ -183,13 +206,11 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
             image.finish();
         }
     }
+}
 
-    for ((e, file), _) in embedded.iter().zip(&fonts.files).zip(&used).filter(|(_, used)| **used) {
-        write_font(&mut pdf, &mut refs, e, file)?;
-    }
-
-    pdf.pages(page_tree).kids(page_refs.iter().copied()).count(i32::try_from(page_refs.len()).unwrap_or(i32::MAX));
-    write_outline(&mut pdf, &mut refs, outline_root, &doc.outline, &page_refs, doc.height);
+/// The document's catalog (its pages, its outline open beside them, its language) and its
+/// information (title, maker, the organisation as author).
+fn write_catalog(pdf: &mut Pdf, review: &Review, doc: &Document, [catalog, page_tree, outline_root, info]: [Ref; 4]) {
     let mut catalog_writer = pdf.catalog(catalog);
     catalog_writer.pages(page_tree);
     if !doc.outline.is_empty() {
@@ -204,7 +225,6 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
         info_writer.author(TextStr(&review.organisation));
     }
     info_writer.finish();
-    Ok(pdf.finish())
 }
 
 fn deflate(data: &[u8]) -> Vec<u8> {

@@ -149,6 +149,52 @@ pub fn suggest_events(title: &str, body: &str, known: &[Tag]) -> Vec<Suggestion>
     events_in(&Reading::new(title, body), known)
 }
 
+/// The text's words with their offsets, as an event's name is made of them: hyphens and
+/// apostrophes stay inside a word ("Astana-2024", "l'OTAN").
+fn event_words(text: &str) -> Vec<(usize, &str)> {
+    let mut v = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside = super::is_word_char(c) || c == '-' || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                v.push((s, text.get(s..i).unwrap_or_default()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        v.push((s, text.get(s..).unwrap_or_default()));
+    }
+    v
+}
+
+/// The archive's own events named in the text, with where.
+fn known_events_in(reading: &Reading, known: &[Tag]) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    let mut by_first: std::collections::HashMap<&str, Vec<(&Tag, Vec<String>)>> = std::collections::HashMap::new();
+    let names: Vec<(&Tag, Vec<String>)> = known
+        .iter()
+        .filter(|t| t.kind == TagKind::Event && fold(&t.name).chars().count() >= 4)
+        .map(|t| (t, super::words_of(&t.name)))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for (tag, name) in &names {
+        by_first.entry(name[0].as_str()).or_default().push((tag, name.clone()));
+    }
+    for (i, (offset, word, _)) in reading.words.iter().enumerate() {
+        for (tag, name) in by_first.get(word.as_str()).map(Vec::as_slice).unwrap_or_default() {
+            let here = reading.words.get(i..i + name.len()).unwrap_or_default();
+            if here.len() == name.len() && here.iter().zip(name).all(|((_, w, _), n)| w == n) {
+                found.push((tag.name.clone(), *offset));
+            }
+        }
+    }
+    found
+}
+
 /// [`suggest_events`] of a text read already.
 pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     let Reading { text, title_len, first_end, .. } = reading;
@@ -171,23 +217,8 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
     };
     // Known events as word sequences, by their first word: one pass over the text, however
     // many events the archive knows.
-    let mut by_first: std::collections::HashMap<&str, Vec<(&Tag, Vec<String>)>> = std::collections::HashMap::new();
-    let names: Vec<(&Tag, Vec<String>)> = known
-        .iter()
-        .filter(|t| t.kind == TagKind::Event && fold(&t.name).chars().count() >= 4)
-        .map(|t| (t, super::words_of(&t.name)))
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    for (tag, name) in &names {
-        by_first.entry(name[0].as_str()).or_default().push((tag, name.clone()));
-    }
-    for (i, (offset, word, _)) in reading.words.iter().enumerate() {
-        for (tag, name) in by_first.get(word.as_str()).map(Vec::as_slice).unwrap_or_default() {
-            let here = reading.words.get(i..i + name.len()).unwrap_or_default();
-            if here.len() == name.len() && here.iter().zip(name).all(|((_, w, _), n)| w == n) {
-                add(tag.name.clone(), *offset, &mut found);
-            }
-        }
+    for (name, offset) in known_events_in(reading, known) {
+        add(name, offset, &mut found);
     }
     // Events the table names in several languages: "Астана халықаралық форумы" is the Astana
     // International Forum, not an event of its own.
@@ -204,25 +235,7 @@ pub(crate) fn events_in(reading: &Reading, known: &[Tag]) -> Vec<Suggestion> {
             }
         }
     }
-    let words: Vec<(usize, &str)> = {
-        let mut v = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices() {
-            let inside = super::is_word_char(c) || c == '-' || c == '\'';
-            match (inside, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    v.push((s, text.get(s..i).unwrap_or_default()));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            v.push((s, text.get(s..).unwrap_or_default()));
-        }
-        v
-    };
+    let words = event_words(text);
     // "OTAN", "2024", and French elisions: "l'OTAN", "d'Astana".
     let capital = |w: &str| {
         let w = w.strip_prefix("l'").or_else(|| w.strip_prefix("d'")).unwrap_or(w);

@@ -267,6 +267,66 @@ fn u16_at(data: &[u8], i: usize) -> Option<usize> {
     Some(usize::from(u16::from_be_bytes([*data.get(i)?, *data.get(i + 1)?])))
 }
 
+/// A DHT segment's Huffman tables, each into its class and place.
+fn read_huffman_tables(
+    segment: &[u8],
+    dc_tables: &mut [Option<Huffman>; 4],
+    ac_tables: &mut [Option<Huffman>; 4],
+) -> Option<()> {
+    let mut i = 0;
+    while i < segment.len() {
+        let class = segment[i] >> 4;
+        let id = usize::from(segment[i] & 15);
+        let counts: [u8; 16] = segment.get(i + 1..i + 17)?.try_into().ok()?;
+        let n: usize = counts.iter().map(|&c| usize::from(c)).sum();
+        let values = segment.get(i + 17..i + 17 + n)?;
+        let table = Huffman::new(&counts, values)?;
+        match class {
+            0 => *dc_tables.get_mut(id)? = Some(table),
+            1 => *ac_tables.get_mut(id)? = Some(table),
+            _ => return None,
+        }
+        i += 17 + n;
+    }
+    Some(())
+}
+
+/// A baseline frame's size and components (8 bits, one or three components, sampling factors
+/// of 1 to 4), or `None` for a frame this path does not read.
+fn read_frame(segment: &[u8]) -> Option<(usize, usize, Vec<Component>)> {
+    if *segment.first()? != 8 {
+        return None;
+    }
+    let height = u16_at(segment, 1)?;
+    let width = u16_at(segment, 3)?;
+    let mut components = Vec::with_capacity(3);
+    let n = usize::from(*segment.get(5)?);
+    if !(n == 1 || n == 3) || width == 0 || height == 0 {
+        return None;
+    }
+    for c in 0..n {
+        let base = 6 + 3 * c;
+        let sampling = *segment.get(base + 1)?;
+        let (h, v) = (usize::from(sampling >> 4), usize::from(sampling & 15));
+        if !(1..=4).contains(&h) || !(1..=4).contains(&v) {
+            return None;
+        }
+        let quant_id = usize::from(*segment.get(base + 2)?);
+        if quant_id > 3 {
+            return None;
+        }
+        components.push(Component {
+            id: *segment.get(base)?,
+            h,
+            v,
+            quant_dc: quant_id as i32,
+            dc_table: 0,
+            ac_table: 0,
+        });
+    }
+    Some((width, height, components))
+}
+
 /// The image at 1/8 scale (each pixel the mean of an 8x8 block), or `None` to fall back.
 pub(crate) fn decode_eighth(data: &[u8]) -> Option<RgbImage> {
     if data.get(..2)? != [0xFF, 0xD8] {
@@ -306,55 +366,9 @@ pub(crate) fn decode_eighth(data: &[u8]) -> Option<RgbImage> {
                     i += 1 + 64 * (usize::from(pq) + 1);
                 }
             }
-            0xC4 => {
-                let mut i = 0;
-                while i < segment.len() {
-                    let class = segment[i] >> 4;
-                    let id = usize::from(segment[i] & 15);
-                    let counts: [u8; 16] = segment.get(i + 1..i + 17)?.try_into().ok()?;
-                    let n: usize = counts.iter().map(|&c| usize::from(c)).sum();
-                    let values = segment.get(i + 17..i + 17 + n)?;
-                    let table = Huffman::new(&counts, values)?;
-                    match class {
-                        0 => *dc_tables.get_mut(id)? = Some(table),
-                        1 => *ac_tables.get_mut(id)? = Some(table),
-                        _ => return None,
-                    }
-                    i += 17 + n;
-                }
-            }
+            0xC4 => read_huffman_tables(segment, &mut dc_tables, &mut ac_tables)?,
             // Baseline and extended sequential, Huffman-coded.
-            0xC0 | 0xC1 => {
-                if *segment.first()? != 8 {
-                    return None;
-                }
-                height = u16_at(segment, 1)?;
-                width = u16_at(segment, 3)?;
-                let n = usize::from(*segment.get(5)?);
-                if !(n == 1 || n == 3) || width == 0 || height == 0 {
-                    return None;
-                }
-                for c in 0..n {
-                    let base = 6 + 3 * c;
-                    let sampling = *segment.get(base + 1)?;
-                    let (h, v) = (usize::from(sampling >> 4), usize::from(sampling & 15));
-                    if !(1..=4).contains(&h) || !(1..=4).contains(&v) {
-                        return None;
-                    }
-                    let quant_id = usize::from(*segment.get(base + 2)?);
-                    if quant_id > 3 {
-                        return None;
-                    }
-                    components.push(Component {
-                        id: *segment.get(base)?,
-                        h,
-                        v,
-                        quant_dc: quant_id as i32,
-                        dc_table: 0,
-                        ac_table: 0,
-                    });
-                }
-            }
+            0xC0 | 0xC1 => (width, height, components) = read_frame(segment)?,
             // Progressive, lossless, hierarchical, arithmetic: not for this path.
             0xC2 | 0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => return None,
             0xDD => restart_interval = u16_at(segment, 0)?,
@@ -401,6 +415,48 @@ pub(crate) fn decode_eighth(data: &[u8]) -> Option<RgbImage> {
     }
 }
 
+/// Reads past a block's AC coefficients, which the DC-only decode does not need; `None` for
+/// a block that runs past its 64 coefficients.
+#[inline(always)]
+fn skip_ac_coefficients(bits: &mut Bits<'_>, ac: &Huffman) -> Option<()> {
+    let mut k = 1;
+    while k < 64 {
+        let step = *ac.ac_steps.get(bits.peek(AC_LOOKAHEAD) as usize)?;
+        let (consume, kind) = (step & 0xFF, (step >> 8) & 0xF);
+        let (run, extra) = (((step >> 12) & 0xF) as usize, step >> 16);
+        match kind {
+            STEP_SKIP => {
+                bits.consume(consume);
+                bits.consume_checked(extra)?;
+                k += run + 1;
+            }
+            STEP_EOB => {
+                bits.consume(consume);
+                break;
+            }
+            STEP_ZRL => {
+                bits.consume(consume);
+                k += 16;
+            }
+            // A code longer than the window: the slow way.
+            _ => {
+                let rs = bits.decode(ac)?;
+                let (r, s) = (usize::from(rs >> 4), u32::from(rs & 15));
+                if s == 0 {
+                    if r != 15 {
+                        break;
+                    }
+                    k += 16;
+                } else {
+                    bits.consume_checked(s)?;
+                    k += r + 1;
+                }
+            }
+        }
+    }
+    (k <= 64).then_some(())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn decode_scan(
     entropy: &[u8],
@@ -445,44 +501,7 @@ fn decode_scan(
                         }
                         let diff = extend(bits.bits(s), s);
                         preds[ci] += diff;
-                        let mut k = 1;
-                        while k < 64 {
-                            let step = *ac.ac_steps.get(bits.peek(AC_LOOKAHEAD) as usize)?;
-                            let (consume, kind) = (step & 0xFF, (step >> 8) & 0xF);
-                            let (run, extra) = (((step >> 12) & 0xF) as usize, step >> 16);
-                            match kind {
-                                STEP_SKIP => {
-                                    bits.consume(consume);
-                                    bits.consume_checked(extra)?;
-                                    k += run + 1;
-                                }
-                                STEP_EOB => {
-                                    bits.consume(consume);
-                                    break;
-                                }
-                                STEP_ZRL => {
-                                    bits.consume(consume);
-                                    k += 16;
-                                }
-                                // A code longer than the window: the slow way.
-                                _ => {
-                                    let rs = bits.decode(ac)?;
-                                    let (r, s) = (usize::from(rs >> 4), u32::from(rs & 15));
-                                    if s == 0 {
-                                        if r != 15 {
-                                            break;
-                                        }
-                                        k += 16;
-                                    } else {
-                                        bits.consume_checked(s)?;
-                                        k += r + 1;
-                                    }
-                                }
-                            }
-                        }
-                        if k > 64 {
-                            return None;
-                        }
+                        skip_ac_coefficients(&mut bits, ac)?;
                         let (x, y) = (mx * bh + bx, my * bv + by);
                         // The DC term is 8x the block's mean sample, level-shifted by 128.
                         let value = (preds[ci] * c.quant_dc + 4).div_euclid(8) + 128;

@@ -107,34 +107,23 @@ impl ClippingsApp {
                 self.state.export_report = Some(report);
             }
             Reply::ReviewPreview(preview) => {
-                if let Some(dialog) = &mut self.panels.review_dialog
-                    && preview.generation == dialog.preview_generation
-                {
-                    dialog.preview_page = dialog.preview_page.min(preview.pages.len().saturating_sub(1));
-                    dialog.preview = Some(*preview);
-                    dialog.preview_error = None;
-                    dialog.waiting = false;
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.preview_came(*preview);
                 }
             }
             Reply::ReviewPreviewFailed { generation, message } => {
-                if let Some(dialog) = &mut self.panels.review_dialog
-                    && generation == dialog.preview_generation
-                {
-                    dialog.preview = None;
-                    dialog.preview_error = Some(message);
-                    dialog.waiting = false;
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.preview_failed(generation, message);
                 }
             }
             Reply::ReviewProgress { n_done, n_total } => {
-                if let Some((done, total, _)) = self.panels.review_dialog.as_mut().and_then(|d| d.running.as_mut()) {
-                    *done = n_done;
-                    *total = n_total;
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.progress(n_done, n_total);
                 }
             }
             Reply::ReviewFinished { path, n_stories } => {
                 if let Some(dialog) = &mut self.panels.review_dialog {
-                    dialog.running = None;
-                    dialog.finished = Some((path, n_stories));
+                    dialog.finished(path, n_stories);
                 }
             }
             Reply::Changed { message, undo } => {
@@ -151,9 +140,7 @@ impl ClippingsApp {
                     RequestKind::Export => self.state.export = None,
                     RequestKind::Review => {
                         if let Some(dialog) = &mut self.panels.review_dialog {
-                            dialog.running = None;
-                            dialog.error = Some(message);
-                            return;
+                            return dialog.failed(message);
                         }
                     }
                     RequestKind::Image => self.panels.detail.image_failed(),

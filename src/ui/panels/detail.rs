@@ -420,6 +420,23 @@ fn single_ui(
     let Some(detail) = &pane.shown else { return };
     let c = &detail.item.clipping;
     ui.add_space(8.0);
+    facts_ui(ui, c);
+    if c.kind == Kind::Article && !c.body.is_empty() {
+        ui.add_space(8.0);
+        ui.separator();
+        let language = crate::vocab::language::declared_language(c);
+        let ranges = matches.ranges(c.id, &c.body, &language);
+        if ranges.is_empty() {
+            ui.add(egui::Label::new(&c.body).selectable(true).wrap());
+        } else {
+            let job = highlighted(ui, &c.body, ranges, egui::TextStyle::Body, false);
+            ui.add(egui::Label::new(job).selectable(true).wrap());
+        }
+    }
+}
+
+/// What the file and the import tell of a clipping, folded away under "Details".
+fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
     egui::CollapsingHeader::new(t!("details-title")).default_open(false).show(ui, |ui| {
         egui::Grid::new("facts").num_columns(2).show(ui, |ui| {
             let mut fact = |name: String, value: String| {
@@ -454,18 +471,6 @@ fn single_ui(
             ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak()).selectable(true).wrap());
         }
     });
-    if c.kind == Kind::Article && !c.body.is_empty() {
-        ui.add_space(8.0);
-        ui.separator();
-        let language = crate::vocab::language::declared_language(c);
-        let ranges = matches.ranges(c.id, &c.body, &language);
-        if ranges.is_empty() {
-            ui.add(egui::Label::new(&c.body).selectable(true).wrap());
-        } else {
-            let job = highlighted(ui, &c.body, ranges, egui::TextStyle::Body, false);
-            ui.add(egui::Label::new(job).selectable(true).wrap());
-        }
-    }
 }
 
 /// A photo fitted into the pane; the wheel (or pinch) zooms, dragging pans, double-click resets.

@@ -46,6 +46,45 @@ pub struct ReviewDialog {
 }
 
 impl ReviewDialog {
+    /// A preview came: shown if it is of the dialog's fields as they are now.
+    pub fn preview_came(&mut self, preview: ReviewPreview) {
+        if preview.generation == self.preview_generation {
+            self.preview_page = self.preview_page.min(preview.pages.len().saturating_sub(1));
+            self.preview = Some(preview);
+            self.preview_error = None;
+            self.waiting = false;
+        }
+    }
+
+    /// The preview of the fields as they are now could not be made.
+    pub fn preview_failed(&mut self, generation: u64, message: String) {
+        if generation == self.preview_generation {
+            self.preview = None;
+            self.preview_error = Some(message);
+            self.waiting = false;
+        }
+    }
+
+    /// How far the review being made has got.
+    pub fn progress(&mut self, n_done: usize, n_total: usize) {
+        if let Some((done, total, _)) = &mut self.running {
+            *done = n_done;
+            *total = n_total;
+        }
+    }
+
+    /// The review was written.
+    pub fn finished(&mut self, path: PathBuf, n_stories: usize) {
+        self.running = None;
+        self.finished = Some((path, n_stories));
+    }
+
+    /// The review could not be made.
+    pub fn failed(&mut self, message: String) {
+        self.running = None;
+        self.error = Some(message);
+    }
+
     pub fn new(source: ReviewSource, describe: String, options: ReviewOptions, format: Format, path: String) -> Self {
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         ReviewDialog {
@@ -203,23 +242,7 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
         let to = ui.add(to);
         changed |= to.labelled_by(label).changed();
     });
-    ui.horizontal_wrapped(|ui| {
-        ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
-        let today = chrono::Local::now().date_naive();
-        let presets: [(String, Option<NaiveDate>, Option<NaiveDate>); 4] = [
-            (t!("review-period-today"), Some(today), Some(today)),
-            (t!("review-period-week"), Some(today - chrono::Days::new(6)), Some(today)),
-            (t!("review-period-month"), today.with_day(1), Some(today)),
-            (t!("review-period-all"), None, None),
-        ];
-        for (label, from, to) in presets {
-            if ui.small_button(label).clicked() {
-                dialog.from_text = from.map(|d| d.to_string()).unwrap_or_default();
-                dialog.to_text = to.map(|d| d.to_string()).unwrap_or_default();
-                changed = true;
-            }
-        }
-    });
+    changed |= period_presets_ui(ui, dialog);
     if dialog.current_options().is_none() {
         ui.horizontal(|ui| {
             ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
@@ -243,45 +266,7 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
             changed = true;
         }
     });
-    // The sections as the preview found them, to put in order.
-    if let Some(preview) = &dialog.preview
-        && preview.sections.len() > 1
-    {
-        let sections = preview.sections.clone();
-        ui.horizontal(|ui| {
-            ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
-            ui.weak(t!("review-order-hint"));
-        });
-        // "No country" (no key) stays last: only the others move.
-        let n_keyed = sections.iter().filter(|s| !s.0.is_empty()).count();
-        egui::ScrollArea::vertical().id_salt("review-sections").max_height(120.0).show(ui, |ui| {
-            for (i, (key, heading, count)) in sections.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
-                    let keyed = !key.is_empty();
-                    let up = arrow_button(ui, keyed && i > 0, Arrow::Up, &t!("review-move-up"));
-                    let down = arrow_button(ui, keyed && i + 1 < n_keyed, Arrow::Down, &t!("review-move-down"));
-                    ui.add(egui::Label::new(format!("{heading} ({count})")).truncate());
-                    let to = if up.clicked() {
-                        Some(i - 1)
-                    } else if down.clicked() {
-                        Some(i + 1)
-                    } else {
-                        None
-                    };
-                    if let Some(to) = to {
-                        let mut keys: Vec<String> =
-                            sections.iter().map(|s| s.0.clone()).filter(|k| !k.is_empty()).collect();
-                        if to < keys.len() && i < keys.len() {
-                            keys.swap(i, to);
-                            dialog.options.section_order = keys;
-                            changed = true;
-                        }
-                    }
-                });
-            }
-        });
-    }
+    changed |= section_order_ui(ui, dialog);
     row(ui, &t!("review-text-label"), |ui, label| {
         let full = ui.radio(!dialog.words_on, t!("review-text-full")).labelled_by(label);
         if full.clicked() && dialog.words_on {
@@ -332,6 +317,74 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
     if changed {
         dialog.changed();
     }
+}
+
+/// The sections as the preview found them, to put in order; whether the order changed.
+fn section_order_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) -> bool {
+    let mut changed = false;
+    if let Some(preview) = &dialog.preview
+        && preview.sections.len() > 1
+    {
+        let sections = preview.sections.clone();
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+            ui.weak(t!("review-order-hint"));
+        });
+        // "No country" (no key) stays last: only the others move.
+        let n_keyed = sections.iter().filter(|s| !s.0.is_empty()).count();
+        egui::ScrollArea::vertical().id_salt("review-sections").max_height(120.0).show(ui, |ui| {
+            for (i, (key, heading, count)) in sections.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+                    let keyed = !key.is_empty();
+                    let up = arrow_button(ui, keyed && i > 0, Arrow::Up, &t!("review-move-up"));
+                    let down = arrow_button(ui, keyed && i + 1 < n_keyed, Arrow::Down, &t!("review-move-down"));
+                    ui.add(egui::Label::new(format!("{heading} ({count})")).truncate());
+                    let to = if up.clicked() {
+                        Some(i - 1)
+                    } else if down.clicked() {
+                        Some(i + 1)
+                    } else {
+                        None
+                    };
+                    if let Some(to) = to {
+                        let mut keys: Vec<String> =
+                            sections.iter().map(|s| s.0.clone()).filter(|k| !k.is_empty()).collect();
+                        if to < keys.len() && i < keys.len() {
+                            keys.swap(i, to);
+                            dialog.options.section_order = keys;
+                            changed = true;
+                        }
+                    }
+                });
+            }
+        });
+    }
+    changed
+}
+
+/// Today, this week, this month, all: the periods a review is usually of; whether one was
+/// chosen.
+fn period_presets_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+        let today = chrono::Local::now().date_naive();
+        let presets: [(String, Option<NaiveDate>, Option<NaiveDate>); 4] = [
+            (t!("review-period-today"), Some(today), Some(today)),
+            (t!("review-period-week"), Some(today - chrono::Days::new(6)), Some(today)),
+            (t!("review-period-month"), today.with_day(1), Some(today)),
+            (t!("review-period-all"), None, None),
+        ];
+        for (label, from, to) in presets {
+            if ui.small_button(label).clicked() {
+                dialog.from_text = from.map(|d| d.to_string()).unwrap_or_default();
+                dialog.to_text = to.map(|d| d.to_string()).unwrap_or_default();
+                changed = true;
+            }
+        }
+    });
+    changed
 }
 
 fn preview_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) {

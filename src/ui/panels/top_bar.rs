@@ -111,46 +111,51 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             }
 
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let exporting = app.export.is_some();
-                let n = if app.selection.is_empty() { app.results.len() } else { app.selection.len() };
-                let export = ui
-                    .add_enabled(ready && !exporting && n > 0, egui::Button::new(t!("export-button")))
-                    .on_hover_text(t!("export-button-hover", n = n));
-                if export.clicked() {
-                    actions.push(Action::Export(ExportAction::Open));
-                }
-                let review = ui
-                    .add_enabled(
-                        ready && n > 0,
-                        egui::Button::new(if narrow { t!("review-button-short") } else { t!("review-button") }),
-                    )
-                    .on_hover_text(t!("review-button-hover", n = n));
-                if review.clicked() {
-                    actions.push(Action::Review(ReviewAction::Open(None)));
-                }
-                language_menu_ui(ui, narrow, actions);
-                let importing = app.import.is_some();
-                ui.add_enabled_ui(ready && !importing, |ui| {
-                    ui.menu_button(t!("import-menu"), |ui| {
-                        if ui.button(t!("import-files")).clicked() {
-                            actions.push(Action::Import(ImportAction::PickFiles));
-                        }
-                        if ui.button(t!("import-folder")).clicked() {
-                            actions.push(Action::Import(ImportAction::PickFolder));
-                        }
-                        ui.separator();
-                        let mut accept = app.accept_countries_on_import;
-                        let toggle = ui
-                            .checkbox(&mut accept, t!("import-tag-countries"))
-                            .on_hover_text(t!("import-tag-countries-hover"));
-                        if toggle.changed() {
-                            actions.push(Action::Edit(Edit::AcceptCountriesOnImport(accept)));
-                        }
-                    });
-                });
+                right_buttons_ui(ui, app, narrow, actions);
             });
         });
         ui.add_space(4.0);
+    });
+}
+
+/// The bar's right end, right to left: export, review, the language menu, import.
+fn right_buttons_ui(ui: &mut egui::Ui, app: &AppState, narrow: bool, actions: &mut Vec<Action>) {
+    let ready = app.is_ready();
+    let exporting = app.export.is_some();
+    let n = if app.selection.is_empty() { app.results.len() } else { app.selection.len() };
+    let export = ui
+        .add_enabled(ready && !exporting && n > 0, egui::Button::new(t!("export-button")))
+        .on_hover_text(t!("export-button-hover", n = n));
+    if export.clicked() {
+        actions.push(Action::Export(ExportAction::Open));
+    }
+    let review = ui
+        .add_enabled(
+            ready && n > 0,
+            egui::Button::new(if narrow { t!("review-button-short") } else { t!("review-button") }),
+        )
+        .on_hover_text(t!("review-button-hover", n = n));
+    if review.clicked() {
+        actions.push(Action::Review(ReviewAction::Open(None)));
+    }
+    language_menu_ui(ui, narrow, actions);
+    let importing = app.import.is_some();
+    ui.add_enabled_ui(ready && !importing, |ui| {
+        ui.menu_button(t!("import-menu"), |ui| {
+            if ui.button(t!("import-files")).clicked() {
+                actions.push(Action::Import(ImportAction::PickFiles));
+            }
+            if ui.button(t!("import-folder")).clicked() {
+                actions.push(Action::Import(ImportAction::PickFolder));
+            }
+            ui.separator();
+            let mut accept = app.accept_countries_on_import;
+            let toggle =
+                ui.checkbox(&mut accept, t!("import-tag-countries")).on_hover_text(t!("import-tag-countries-hover"));
+            if toggle.changed() {
+                actions.push(Action::Edit(Edit::AcceptCountriesOnImport(accept)));
+            }
+        });
     });
 }
 
