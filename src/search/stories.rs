@@ -26,28 +26,60 @@ const MIN_WORDS: usize = 40;
 pub const SAME_STORY: f32 = 0.2;
 
 /// A 64-bit mix (splitmix64's finaliser): cheap, and good enough for shingles.
+#[inline]
 fn mix(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
 }
 
-/// FNV-1a of a folded word.
+/// One step of FNV-1a.
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of a word's lower-case UTF-8 bytes, as `str::to_lowercase` makes them.
 fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    word.to_lowercase().bytes().fold(FNV_OFFSET, fnv)
+}
+
+/// The hashes of a text's words (runs of letters and digits), each that of its lower case
+/// ([`word_hash`]), made in one pass without making each word's lower case: ASCII byte by
+/// byte, any other letter by its lower case, except a word with a capital sigma, whose lower
+/// case depends on where it stands (a final ς), which only `str::to_lowercase` knows.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut words = Vec::with_capacity(text.len() / 6);
+    let (mut start, mut h, mut sigma) = (None, FNV_OFFSET, false);
+    let mut buf = [0u8; 4];
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                (start, h, sigma) = (Some(i), FNV_OFFSET, false);
+            }
+            if c.is_ascii() {
+                h = fnv(h, c.to_ascii_lowercase() as u8);
+            } else {
+                sigma |= c == 'Σ';
+                for l in c.to_lowercase() {
+                    h = l.encode_utf8(&mut buf).bytes().fold(h, fnv);
+                }
+            }
+        } else if let Some(s) = start.take() {
+            words.push(if sigma { word_hash(text.get(s..i).unwrap_or_default()) } else { h });
+        }
     }
-    h
+    if let Some(s) = start {
+        words.push(if sigma { word_hash(text.get(s..).unwrap_or_default()) } else { h });
+    }
+    words
 }
 
 /// The signature of a text, or `None` when it is too short to compare.
 pub fn signature(text: &str) -> Option<Signature> {
-    let words: Vec<u64> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| word_hash(&w.to_lowercase()))
-        .collect();
+    let words = word_hashes(text);
     if words.len() < MIN_WORDS {
         return None;
     }
@@ -132,6 +164,20 @@ pub fn group<K: Copy + Eq + std::hash::Hash>(signatures: &[(K, Signature)]) -> H
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text's word hashes are those of its words' lower case as `str::to_lowercase` makes
+    /// it: signatures kept in archives stay comparable with new ones.
+    #[test]
+    fn words_hash_as_their_lower_case_does() {
+        let text = "Astana, КАЗАХСТАН: Қазақстанның ÉCONOMIE — İstanbul; ΟΔΥΣΣΕΥΣ Σ straße ǅemal 2024 x";
+        let expected: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase().bytes().fold(FNV_OFFSET, fnv))
+            .collect();
+        assert_eq!(expected.len(), 11);
+        assert_eq!(word_hashes(text), expected);
+    }
 
     const STORY: &str = "Kazakhstan and Belgium agreed on Tuesday to expand cooperation on \
         transport along the Middle Corridor, the trade route that links China with Europe \
