@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::archive::Archive;
+use crate::archive::files::FileRole;
 use crate::vocab::model::{ClippingId, Kind};
 use crate::vocab::{Error, Result};
 
@@ -86,26 +87,24 @@ impl Archive {
         let mut report = CheckReport { n_clippings: clippings.len(), problems: Vec::new() };
         for (i, c) in clippings.iter().enumerate() {
             let original = self.original_path(c);
-            if !original.is_file() {
+            if !self.has_file(FileRole::Original, c) {
                 report.problems.push(Problem::MissingOriginal { id: c.id, path: original });
             } else if hashes && hash_of(&original).is_none_or(|h| h != c.hash) {
                 report.problems.push(Problem::ChangedOriginal { id: c.id, path: original });
             }
             let thumbnail = self.thumbnail_path(&c.hash);
-            if (c.kind == Kind::Photo || c.has_thumbnail) && !thumbnail.is_file() {
+            if (c.kind == Kind::Photo || c.has_thumbnail) && !self.has_file(FileRole::Thumbnail, c) {
                 report.problems.push(Problem::MissingThumbnail { id: c.id, path: thumbnail });
             }
             progress(i + 1, clippings.len());
         }
         let known = self.store.known_hashes()?;
-        let n_unknown = walkdir::WalkDir::new(self.root().join("originals"))
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.file_type().is_file())
-            .filter(|e| {
-                let name = e.file_name().to_string_lossy();
-                !name.starts_with(".tmp-") && !known.contains(name.split('.').next().unwrap_or_default())
-            })
+        let n_unknown = self
+            .files
+            .list()?
+            .iter()
+            .filter(|k| k.role == FileRole::Original)
+            .filter(|k| !k.hash.is_empty() && !known.contains(&k.hash))
             .count();
         if n_unknown > 0 {
             report.problems.push(Problem::UnknownOriginals { n_files: n_unknown });

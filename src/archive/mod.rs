@@ -6,6 +6,7 @@ pub mod browse;
 pub mod catalog;
 pub mod check;
 pub mod edit;
+pub mod files;
 mod indexing;
 mod intake;
 pub(crate) use intake::Inserted;
@@ -28,6 +29,7 @@ pub use crate::vocab::{Error, Result, countries, language, tags};
 pub use saved::SavedSearch;
 
 use crate::search::SearchIndex;
+use files::{FileRole, FileStore, FolderFiles};
 use store::Store;
 use store::sled_store::SledStore;
 
@@ -38,6 +40,8 @@ pub struct Archive {
     /// snapshot (see [`Snapshot`]) a copy of them elsewhere.
     data: PathBuf,
     store: Box<dyn Store>,
+    /// The originals and thumbnails, by content hash.
+    files: Box<dyn FileStore>,
     /// The full-text index, derived from the store (see `search.rs`).
     index: RwLock<SearchIndex>,
     /// Imports run one at a time: they share the import-in-progress marker.
@@ -72,28 +76,15 @@ pub fn default_archive_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_dir().to_path_buf())
 }
 
-/// Where a file named by its content hash lives under `base`: in one of 256 folders by the
-/// hash's first two digits (`ab/abcd….txt`). Archives made before 0.2 have two levels
-/// (`ab/cd/abcd….txt`); their files stay where they are and are found there.
-fn hash_path(base: &Path, hash: &str, file_name: &str) -> PathBuf {
-    let first = hash.get(..2).unwrap_or("00");
-    let path = base.join(first).join(file_name);
-    if path.exists() {
-        return path;
-    }
-    let two_levels = base.join(first).join(hash.get(2..4).unwrap_or("00")).join(file_name);
-    if two_levels.exists() { two_levels } else { path }
-}
-
 /// Where the archive in `root` keeps the original with this content hash and format, for code
 /// that holds only the archive's path (the window).
 pub fn original_path_in(root: &Path, hash: &str, format: &str) -> PathBuf {
-    hash_path(&root.join("originals"), hash, &format!("{hash}.{format}"))
+    FolderFiles::new(root).path(FileRole::Original, hash, format)
 }
 
 /// Where the archive in `root` keeps the thumbnail of the clipping with this content hash.
 pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
-    hash_path(&root.join("thumbnails"), hash, &format!("{hash}.jpg"))
+    FolderFiles::new(root).path(FileRole::Thumbnail, hash, "")
 }
 
 /// The temporary copy behind [`Archive::open_snapshot`]; removed when dropped.
@@ -173,6 +164,7 @@ impl Archive {
         let index = RwLock::new(index);
         let is_snapshot = data != root;
         let archive = Archive {
+            files: Box::new(FolderFiles::new(&root)),
             root,
             data,
             store,
@@ -240,12 +232,27 @@ impl Archive {
 
     /// Where a clipping's original is kept.
     pub fn original_path(&self, clipping: &Clipping) -> PathBuf {
-        original_path_in(&self.root, &clipping.hash, &clipping.format)
+        self.files.path(FileRole::Original, &clipping.hash, &clipping.format)
     }
 
     /// Where the thumbnail of the clipping with this content hash is kept (photos only).
     pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
-        thumbnail_path_in(&self.root, hash)
+        self.files.path(FileRole::Thumbnail, hash, "")
+    }
+
+    /// Whether the archive has this file of a clipping's.
+    pub fn has_file(&self, role: FileRole, clipping: &Clipping) -> bool {
+        self.files.exists(role, &clipping.hash, &clipping.format)
+    }
+
+    /// The thumbnail kept for the clipping with this content hash.
+    pub fn thumbnail(&self, hash: &str) -> Result<Vec<u8>> {
+        self.files.get(FileRole::Thumbnail, hash, "")
+    }
+
+    /// Keeps a clipping's thumbnail (a picture drawn again for a clipping that lost its own).
+    pub fn keep_thumbnail(&self, hash: &str, jpeg: &[u8]) -> Result<()> {
+        self.files.put(FileRole::Thumbnail, hash, "", jpeg)
     }
 
     /// Removes files that no record points to: leftovers of an import that was killed between
@@ -253,17 +260,10 @@ impl Archive {
     pub fn sweep_orphans(&self) -> Result<usize> {
         let known = self.store.known_hashes()?;
         let mut n_removed = 0;
-        for dir in ["originals", "thumbnails"] {
-            for entry in walkdir::WalkDir::new(self.root.join(dir)).into_iter().filter_map(|e| e.ok()) {
-                if !entry.file_type().is_file() {
-                    continue;
-                }
-                let name = entry.file_name().to_string_lossy();
-                let hash = name.split('.').next().unwrap_or_default();
-                if name.starts_with(".tmp-") || !known.contains(hash) {
-                    fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
-                    n_removed += 1;
-                }
+        for kept in self.files.list()? {
+            if kept.hash.is_empty() || !known.contains(&kept.hash) {
+                fs::remove_file(&kept.path).map_err(|e| Error::io(&kept.path, e))?;
+                n_removed += 1;
             }
         }
         Ok(n_removed)
@@ -417,12 +417,8 @@ impl Archive {
             }
             self.store.delete_clipping(clipping.id)?;
             self.store.flush()?;
-            for path in [self.original_path(&clipping), self.thumbnail_path(&clipping.hash)] {
-                match fs::remove_file(&path) {
-                    Ok(()) => {}
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(e) => return Err(Error::io(path, e)),
-                }
+            for role in [FileRole::Original, FileRole::Thumbnail] {
+                self.files.remove(role, &clipping.hash, &clipping.format)?;
             }
             deleted.push(clipping.id);
         }

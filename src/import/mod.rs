@@ -33,6 +33,7 @@ use walk::{classify, collect, unsupported};
 
 use crate::archive::Archive;
 use crate::archive::Inserted;
+use crate::archive::files::FileRole;
 use crate::archive::suggestions::suggestions_for;
 use crate::archive::{Error, Result};
 use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
@@ -530,9 +531,9 @@ impl Archive {
         let Outcome::Duplicate { id, title } = duplicate else { return Ok(duplicate) };
         let Ok(existing) = self.get(id) else { return Ok(Outcome::Duplicate { id, title }) };
         let original = self.original_path(&existing);
-        let thumbnail = self.thumbnail_path(&existing.hash);
         let wants_thumbnail = existing.kind == Kind::Photo || existing.has_thumbnail || existing.format == "pdf";
-        let (lost_original, lost_thumbnail) = (!original.is_file(), wants_thumbnail && !thumbnail.is_file());
+        let lost_original = !self.has_file(FileRole::Original, &existing);
+        let lost_thumbnail = wants_thumbnail && !self.has_file(FileRole::Thumbnail, &existing);
         if !lost_original && !lost_thumbnail {
             return Ok(Outcome::Duplicate { id, title });
         }
@@ -544,7 +545,7 @@ impl Archive {
         if lost_thumbnail
             && let Some(jpeg) = prepare_quietly(path, kind, source, &existing.hash, byte_size)?.thumbnail_jpeg
         {
-            write_atomically(&thumbnail, |dest| dest.write_all(&jpeg)).map_err(store_err)?;
+            self.keep_thumbnail(&existing.hash, &jpeg).map_err(store_err)?;
             drawn = true;
             if !existing.has_thumbnail {
                 self.update(&Clipping { has_thumbnail: true, ..existing }).map_err(store_err)?;

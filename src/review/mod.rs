@@ -505,7 +505,7 @@ fn picture_of_photo(archive: &Archive, clip: &Clipping) -> Option<Picture> {
 /// The thumbnail kept in the archive (a saved page's lead picture, or a photo whose original
 /// cannot be read now).
 fn thumbnail_of(archive: &Archive, clip: &Clipping) -> Option<Picture> {
-    let jpeg = std::fs::read(archive.thumbnail_path(&clip.hash)).ok()?;
+    let jpeg = archive.thumbnail(&clip.hash).ok()?;
     let (width, height) = image::ImageReader::with_format(std::io::Cursor::new(&jpeg), image::ImageFormat::Jpeg)
         .into_dimensions()
         .ok()?;
