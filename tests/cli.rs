@@ -438,3 +438,46 @@ fn a_press_review_is_written_in_the_format_its_name_asks_for() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("no clippings to put in the review"), "{}", stderr(&out));
 }
+
+/// A wire story printed by three outlets is one story: `stories` lists it once, earliest
+/// first, among what a query finds; `list --one-per-story` shows it once with the others'
+/// outlets; `tag rename` renames through the core's edit.
+#[test]
+fn reprints_are_one_story_on_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules \
+        for container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital \
+        declaration for cargo and joint inspections at the ports of Aktau, Kuryk, Baku and Alat. Officials \
+        said the volume of freight on the route doubled last year and is expected to grow again as \
+        shippers look for alternatives to the northern route between China and Europe.";
+    let inbox = tmp.path().join("in");
+    std::fs::create_dir_all(&inbox).unwrap();
+    for (name, outlet, extra) in [
+        ("1-wire.txt", "Kazinform", ""),
+        ("2-reprint.txt", "DKNews.kz", " Subscribe to our channel for more news."),
+        ("3-reprint.txt", "Trend", " All rights reserved."),
+    ] {
+        std::fs::write(inbox.join(name), format!("Caspian cargo rules agreed\n\n{wire}{extra}\n\n{outlet}")).unwrap();
+    }
+    std::fs::write(inbox.join("4-other.txt"), "Election campaign in Belgium\n\nParties in Brussels debate taxes.")
+        .unwrap();
+    assert_eq!(clippings(&archive, &["import", inbox.to_str().unwrap()]).status.code(), Some(0));
+    let stories = stdout(&clippings(&archive, &["stories"]));
+    let lines: Vec<&str> = stories.lines().collect();
+    assert_eq!(lines.len(), 3, "{stories}");
+    assert!(lines[0].trim_start().starts_with('1') && lines[1].starts_with("  also") && lines[2].starts_with("  also"));
+    let json = stdout(&clippings(&archive, &["stories", "--json"]));
+    assert_eq!(json.lines().count(), 1, "{json}");
+    // Among what a query finds: the one reprint that says "reserved" is no story on its own.
+    assert_eq!(stdout(&clippings(&archive, &["stories", "--query", "reserved"])), "");
+    let listed = stdout(&clippings(&archive, &["list", "--one-per-story", "--sort", "oldest"]));
+    assert_eq!(listed.lines().filter(|l| l.contains("Caspian cargo rules agreed")).count(), 1, "{listed}");
+    assert!(listed.lines().any(|l| l.trim_start().starts_with("also in ") && l.contains(", ")), "{listed}");
+    assert_eq!(stdout(&clippings(&archive, &["list"])).lines().filter(|l| l.contains("Caspian")).count(), 3);
+    clippings(&archive, &["tag", "add", "topic", "Caspian shipping", "--query", "caspian"]);
+    let renamed = clippings(&archive, &["tag", "rename", "topic", "Caspian shipping", "Middle Corridor"]);
+    assert_eq!(stdout(&renamed).trim(), "renamed topic \"Caspian shipping\" to \"Middle Corridor\" on 3 clippings");
+    let tags = stdout(&clippings(&archive, &["tags"]));
+    assert!(tags.contains("Middle Corridor") && !tags.contains("Caspian shipping"), "{tags}");
+}

@@ -86,6 +86,15 @@ impl Browser {
         Ok(Browser::new(catalog))
     }
 
+    /// What a query finds, for a command that browses it once: the catalog holds only those
+    /// clippings (a list of 100 from 100,000 reads 100 records, not the whole catalog).
+    pub fn of(archive: &Archive, query: &Query) -> Result<Browser> {
+        let ids = archive.search_ids(query, Sort::Newest)?;
+        let mut catalog = Catalog::default();
+        catalog.refresh(archive, &ids)?;
+        Ok(Browser::new(catalog))
+    }
+
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
     }

@@ -75,7 +75,8 @@ impl Archive {
         for c in clippings.iter().filter(|c| c.kind == Kind::Article && c.trashed_at.is_none()) {
             let signature = match self.store.signature_of(c.id)? {
                 Some(kept) => kept,
-                None => self.make_signature(c),
+                // Made from the record's whole text: the clipping given may hold only a lead.
+                None => self.store.get(c.id)?.and_then(|full| self.make_signature(&full)),
             };
             signed.extend(signature.map(|s| (c.id, s)));
         }

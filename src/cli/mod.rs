@@ -63,7 +63,8 @@ pub enum Command {
         /// relevance, newest, oldest or title [default: relevance]
         #[arg(long)]
         sort: Option<Sort>,
-        /// Each story once, by its earliest clipping, with the outlets that reprinted it
+        /// Each story once, by its earliest clipping found, with the other outlets found that
+        /// printed it
         #[arg(long)]
         one_per_story: bool,
         /// Print one JSON object per clipping with all metadata and tags

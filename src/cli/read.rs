@@ -1,13 +1,14 @@
 //! The commands that only read: `list`, `show`, `stories`, `saved`, `tags`. They browse
-//! through the core's [`Browser`], as the window does.
+//! through the core's [`Browser`], as the window does, and group reprints by the signatures
+//! kept at import.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use super::{SavedAction, catch_up_index, n_clippings};
 use crate::archive::browse::{Browse, Browser};
-use crate::archive::{self, Archive, ClippingId, TagKind};
+use crate::archive::{self, Archive, Clipping, ClippingId, TagKind};
 use crate::search::highlight::{Highlighter, Snippet};
 use crate::search::query::{Query, Sort};
 
@@ -26,7 +27,7 @@ pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) ->
     let sort = listing.sort.or(saved.as_ref().map(|s| s.sort)).unwrap_or_default();
     let typed = saved.map(|s| s.query).or(listing.query).unwrap_or_default();
     let query = Query::parse(&typed);
-    let mut browser = Browser::open(archive)?;
+    let mut browser = Browser::of(archive, &query)?;
     if listing.one_per_story {
         browser.set_stories(archive.story_groups()?);
     }
@@ -95,8 +96,8 @@ pub(super) fn show(archive: &Archive, out: &mut impl Write, id: ClippingId, json
     Ok(ExitCode::SUCCESS)
 }
 
-/// Stories printed by several outlets, among what a query finds (or all): each story once, by
-/// its earliest clipping, with those of its clippings that the query finds, earliest first.
+/// Stories printed by several outlets, among what a query finds (or all): each story's
+/// clippings found, earliest first, grouped by the signatures kept at import.
 pub(super) fn stories(
     archive: &Archive,
     out: &mut impl Write,
@@ -107,36 +108,21 @@ pub(super) fn stories(
     catch_up_index(archive)?;
     let saved = saved.map(|name| archive.saved_search(&name)).transpose()?;
     let query = Query::parse(&saved.map(|s| s.query).or(query).unwrap_or_default());
-    let mut browser = Browser::open(archive)?;
-    browser.set_stories(archive.story_groups()?);
-    let all = Browse { query, sort: Sort::Oldest, one_per_story: false, whole_texts: 0 };
-    let found = browser.browse(archive, &all)?;
-    let among: HashSet<ClippingId> = found.entries.iter().map(|e| e.id()).collect();
-    let mut told = HashSet::new();
-    let mut stories: Vec<Vec<_>> = Vec::new();
-    for entry in &found.entries {
-        let Some(story) = found.reprints.get(&entry.id()) else { continue };
-        let members: Vec<_> = story.iter().filter(|r| among.contains(&r.id())).collect();
-        if members.len() < 2 || !told.insert(members[0].id()) {
-            continue;
-        }
-        stories.push(members);
-    }
-    stories.sort_by_key(|story| story.first().map(|r| (r.0.clipping.date(), r.id())));
-    for story in stories {
+    let browser = Browser::of(archive, &query)?;
+    let found = browser.browse(archive, &Browse { query, sort: Sort::Oldest, ..Browse::default() })?;
+    let by_id: HashMap<ClippingId, &Clipping> = found.entries.iter().map(|e| (e.id(), &e.clipping)).collect();
+    let clippings: Vec<&Clipping> = found.entries.iter().map(|e| &e.clipping).collect();
+    for story in archive.stories_among(&clippings)? {
+        let story: Vec<&Clipping> = story.iter().filter_map(|id| by_id.get(id).copied()).collect();
         if json {
             let members: Vec<_> = story
                 .iter()
-                .map(|r| {
-                    let c = &r.0.clipping;
-                    serde_json::json!({"id": c.id, "title": c.title, "source": c.source, "date": c.date()})
-                })
+                .map(|c| serde_json::json!({"id": c.id, "title": c.title, "source": c.source, "date": c.date()}))
                 .collect();
             writeln!(out, "{}", serde_json::json!({ "clippings": members }))?;
             continue;
         }
-        for (i, r) in story.iter().enumerate() {
-            let c = &r.0.clipping;
+        for (i, c) in story.iter().enumerate() {
             let lead = if i == 0 { "" } else { "  also " };
             let source = if c.source.is_empty() { "no outlet" } else { &c.source };
             writeln!(out, "{lead}{:>6}  {}  {}  {}", c.id.to_string(), c.date(), source, c.title)?;
