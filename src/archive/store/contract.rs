@@ -1,6 +1,7 @@
 //! What every [`Store`] must do, as one generic suite. A backend runs it whole with one line,
 //! `store_contract!(fresh)`, where `fresh()` gives it an empty store of its own: the sled store
-//! runs it in `sled_store.rs`, and a PostgreSQL store runs the same.
+//! runs it in `sled_store/mod.rs`, and a PostgreSQL store runs the same. The whole file is test
+//! code: `store/mod.rs` declares it under #[cfg(test)].
 
 use super::{Inserted, Store};
 use crate::vocab::{Clipping, ClippingId, Error, Kind, Signature, StoredSuggestion, Suggestion, Tag, TagKind, tags};
