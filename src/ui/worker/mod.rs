@@ -218,6 +218,7 @@ fn handle_and_answer(request: Request, state: &mut State, out: &Outbox) {
             | Request::RefreshTags
             | Request::CatalogLoaded(_)
             | Request::StoriesLoaded(_)
+            | Request::EditDone { .. }
             | Request::Shutdown
     );
     let kind = request.kind();
@@ -750,6 +751,8 @@ mod tests {
                 Reply::Results { generation: g, entries, .. } if g == generation => Some(entries.len()),
                 _ => None,
             });
+            // Each search is said done after its results.
+            wait_for(&handle, |r| matches!(r, Reply::Handled).then_some(()));
             if listed == n {
                 break;
             }
@@ -764,6 +767,8 @@ mod tests {
         // The status bar tells what runs from its start until just before its toast.
         let mut caught_up = 0;
         let (mut changed, mut searched) = (false, false);
+        // The window counts its requests in flight by these: one for each request it sent.
+        let mut handled = 0;
         let mut shown: Vec<Option<String>> = Vec::new();
         while !(changed && caught_up >= n) {
             match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
@@ -777,6 +782,7 @@ mod tests {
                 }
                 Reply::Changed { .. } => changed = true,
                 Reply::Indexing { n_total, .. } => caught_up = caught_up.max(n_total),
+                Reply::Handled => handled += 1,
                 Reply::Failed { message, .. } => panic!("{message}"),
                 _ => {}
             }
@@ -787,7 +793,14 @@ mod tests {
             crate::i18n::format_number(n as i64, crate::i18n::Lang::En)
         );
         assert_eq!(shown, [Some(words), None]);
-        wait_for(&handle, |r| matches!(r, Reply::IndexingFinished).then_some(()));
+        loop {
+            match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
+                Reply::IndexingFinished => break,
+                Reply::Handled => handled += 1,
+                _ => {}
+            }
+        }
+        assert_eq!(handled, 2, "the edit and the search, and nothing the window did not send");
         handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
         let found = wait_for(&handle, |r| match r {
             Reply::Results { generation: 9, entries, .. } => Some(entries.len()),
