@@ -5,7 +5,7 @@
 
 use crate::archive::{Archive, SavedSearch};
 use crate::search::query::Sort;
-use crate::vocab::{Clipping, ClippingId, Result, Tag, TagKind, tags};
+use crate::vocab::{Clipping, ClippingId, Result, Tag, TagKind};
 
 /// A change to the archive, as the user asked for it.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,22 +68,6 @@ pub enum Edit {
     },
     /// A saved search was opened: what it finds now is no longer new.
     SeenSavedSearch(String),
-}
-
-impl Edit {
-    /// How many clippings the edit is asked of (a tag edit's whole selection).
-    pub fn n_asked(&self) -> usize {
-        match self {
-            Edit::AddTag { ids, .. }
-            | Edit::RemoveTag { ids, .. }
-            | Edit::Trash(ids)
-            | Edit::Restore(ids)
-            | Edit::AcceptSuggestions { ids, .. }
-            | Edit::Suggest(ids) => ids.len(),
-            Edit::Update(_) | Edit::DismissSuggestion { .. } => 1,
-            _ => 0,
-        }
-    }
 }
 
 /// What an edit did, as data for the words that tell of it.
@@ -243,24 +227,20 @@ impl Archive {
     }
 
     fn apply_rename(&self, tag: &Tag, new_value: &str) -> Result<Applied> {
-        let mut renamed = tags::resolve(tag.kind, new_value)?;
-        renamed.date = tag.date;
-        let merged_into = self.find_tag(tag.kind, new_value)?.filter(|existing| existing.key() != tag.key());
+        let (to, merged) = self.rename_target(tag, new_value)?;
         let ids = self.clippings_with_tag(tag)?;
-        let n = self.rename_tag(tag, new_value)?;
-        let to = merged_into.clone().unwrap_or(renamed);
+        let n = self.merge_tags(tag, &to)?;
         let applied = Applied {
             tags_changed: true,
             ..Applied::new(Done::TagRenamed { from: tag.clone(), to: to.clone(), n }, ids)
         };
         // A rename into a tag that existed mixed two sets of clippings: no undo can part them
         // without knowing which were which, so there is none.
-        Ok(match merged_into {
-            None => {
-                let back = if tag.kind == TagKind::Country { tag.value.clone() } else { tag.name.clone() };
-                applied.undone_by(Edit::RenameTag { tag: to, new_value: back })
-            }
-            Some(_) => applied,
+        Ok(if merged {
+            applied
+        } else {
+            let back = if tag.kind == TagKind::Country { tag.value.clone() } else { tag.name.clone() };
+            applied.undone_by(Edit::RenameTag { tag: to, new_value: back })
         })
     }
 

@@ -76,7 +76,7 @@ fn file_name(role: FileRole, hash: &str, format: &str) -> String {
 
 /// Where a file named by its content hash lives under `base`, in one level of folders or, for
 /// an archive from before 0.2 that has it there, two.
-pub(crate) fn hash_path(base: &Path, hash: &str, file_name: &str) -> PathBuf {
+fn hash_path(base: &Path, hash: &str, file_name: &str) -> PathBuf {
     let first = hash.get(..2).unwrap_or("00");
     let path = base.join(first).join(file_name);
     if path.exists() {

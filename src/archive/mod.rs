@@ -362,14 +362,19 @@ impl Archive {
     /// Renames a topic or event; when a tag of the new name exists the two are merged.
     /// Returns how many clippings carry the renamed tag.
     pub fn rename_tag(&self, tag: &Tag, new_value: &str) -> Result<usize> {
+        let (renamed, _) = self.rename_target(tag, new_value)?;
+        self.merge_tags(tag, &renamed)
+    }
+
+    /// What renaming `tag` to `new_value` makes it: a new tag of that name (keeping the tag's
+    /// date), or the tag of that name that exists already, which it merges into (`true`).
+    pub(crate) fn rename_target(&self, tag: &Tag, new_value: &str) -> Result<(Tag, bool)> {
         let mut renamed = tags::resolve(tag.kind, new_value)?;
         renamed.date = tag.date;
-        if let Some(existing) = self.store.tag(&renamed.key())?
-            && existing.key() != tag.key()
-        {
-            renamed = existing;
+        match self.store.tag(&renamed.key())? {
+            Some(existing) if existing.key() != tag.key() => Ok((existing, true)),
+            _ => Ok((renamed, false)),
         }
-        self.merge_tags(tag, &renamed)
     }
 
     /// Moves every clipping of `from` to `into` and forgets `from`.

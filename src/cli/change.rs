@@ -26,17 +26,26 @@ pub(super) fn tag(archive: &Archive, out: &mut impl Write, action: TagAction) ->
             Edit::RenameTag { tag, new_value: new }
         }
     };
-    match archive.apply(edit)?.done {
-        Done::TagAdded { tag, n, n_had } => {
-            writeln!(out, "added {} {} to {} ({n_had} already had it)", tag.kind, tag.name, n_clippings(n))?;
-        }
-        Done::TagRemoved { tag, n } => writeln!(out, "removed {} {} from {}", tag.kind, tag.name, n_clippings(n))?,
-        Done::TagRenamed { from, to, n } => {
-            writeln!(out, "renamed {} {:?} to {:?} on {}", from.kind, from.name, to.name, n_clippings(n))?;
-        }
-        other => writeln!(out, "{other:?}")?,
+    if let Some(line) = done_text(&archive.apply(edit)?.done) {
+        writeln!(out, "{line}")?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the command line's edits (tags, accepted suggestions) did, in English, for scripts.
+fn done_text(done: &Done) -> Option<String> {
+    Some(match done {
+        Done::TagAdded { tag, n, n_had } => {
+            format!("added {} {} to {} ({n_had} already had it)", tag.kind, tag.name, n_clippings(*n))
+        }
+        Done::TagRemoved { tag, n } => format!("removed {} {} from {}", tag.kind, tag.name, n_clippings(*n)),
+        Done::TagRenamed { from, to, n } => {
+            format!("renamed {} {:?} to {:?} on {}", from.kind, from.name, to.name, n_clippings(*n))
+        }
+        Done::Accepted { n, .. } => format!("accepted {n} suggested tags"),
+        // The command line makes no other edit (saved searches say their own words).
+        _ => return None,
+    })
 }
 
 pub(super) fn suggest(
@@ -62,8 +71,8 @@ pub(super) fn suggest(
     }
     if let Some(kind) = accept {
         let kind = if kind == "all" { None } else { Some(kind.parse::<TagKind>()?) };
-        if let Done::Accepted { n, .. } = archive.apply(Edit::AcceptSuggestions { ids, kind, only: None })?.done {
-            writeln!(out, "accepted {n} suggested tags")?;
+        if let Some(line) = done_text(&archive.apply(Edit::AcceptSuggestions { ids, kind, only: None })?.done) {
+            writeln!(out, "{line}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

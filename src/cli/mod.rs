@@ -368,13 +368,7 @@ fn held_by(holder: Option<&str>) -> String {
 /// Whether an open that failed can be read from a copy instead: another process holds the
 /// archive, or its folder cannot be written.
 fn can_read_from_a_copy(e: &archive::Error) -> bool {
-    match e {
-        archive::Error::Locked(_) => true,
-        archive::Error::Open { error, .. } => {
-            matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
-        }
-        _ => false,
-    }
+    matches!(e, archive::Error::Locked(_)) || e.is_read_only()
 }
 
 /// Builds or catches up the search index before searching, with a progress bar when it is long.

@@ -151,7 +151,7 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
     let path_of = |p: &std::path::Path| p.display().to_string();
     match error {
         E::Locked(path) => t!("archive-error-locked", path = path_of(path)),
-        E::Open { path, error } if is_read_only(error) => t!("archive-error-read-only", path = path_of(path)),
+        E::Open { path, .. } if error.is_read_only() => t!("archive-error-read-only", path = path_of(path)),
         E::Open { path, error } => t!("archive-error-open", path = path_of(path), reason = io_error_text(error)),
         E::SchemaTooNew { .. } => t!("archive-error-newer"),
         E::Database(detail) => t!("archive-error-damaged", detail = detail),
@@ -169,10 +169,6 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::Index { reason, .. } => t!("archive-error-index", reason = reason),
         E::ExportIntoArchive(_) => t!("archive-error-export-into-archive"),
     }
-}
-
-fn is_read_only(error: &std::io::Error) -> bool {
-    matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied)
 }
 
 /// An I/O error's reason, in the window's language where it is a common one.

@@ -87,6 +87,13 @@ impl Error {
         Self::Io { path: path.into(), error: source }
     }
 
+    /// Whether the archive could not be opened for writing: a read-only disk or folder. A
+    /// command that only reads can then work on a copy.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Error::Open { error, .. }
+            if matches!(error.kind(), std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied))
+    }
+
     /// Whether this is a full disk: ours, an I/O error's, or the search index's (Tantivy words
     /// its I/O errors as text). A full disk is no damage: nothing is rebuilt for it.
     pub fn is_disk_full(&self) -> bool {

@@ -6,8 +6,8 @@ use crate::t;
 use crate::ui::{tag_kind_label, tag_label};
 use crate::vocab::TagKind;
 
-/// The message id that names what an edit does, for "cannot …: the reason".
-fn what(edit: &Edit) -> &'static str {
+/// The message id that names what an edit does, for "cannot …: the reason" ([`failed`]).
+pub(super) fn what(edit: &Edit) -> &'static str {
     match edit {
         Edit::AddTag { .. } => "edit-what-add-tag",
         Edit::RemoveTag { .. } => "edit-what-remove-tag",
@@ -28,18 +28,19 @@ fn what(edit: &Edit) -> &'static str {
     }
 }
 
-/// Words a failed edit for a person: "cannot add the tag: …".
-pub(super) fn failed(edit: &Edit, error: &crate::archive::Error) -> String {
-    t!("edit-failed", what = crate::i18n::tr(what(edit)), error = crate::ui::archive_error_text(error))
+/// Words a failed edit for a person: "cannot add the tag: …"; `what` is [`what`] of the edit.
+pub(super) fn failed(what: &'static str, error: &crate::archive::Error) -> String {
+    t!("edit-failed", what = crate::i18n::tr(what), error = crate::ui::archive_error_text(error))
 }
 
-/// What a large tag edit does, for the status bar while it runs.
-pub(super) fn describe(edit: &Edit) -> Option<String> {
+/// For a tag added to or removed from more than `limit` clippings, which is made on a thread of
+/// its own, what it does, for the status bar while it runs; `None` for any other edit.
+pub(super) fn large_tag_edit(edit: &Edit, limit: usize) -> Option<String> {
     match edit {
-        Edit::AddTag { tag, ids } => {
+        Edit::AddTag { tag, ids } if ids.len() > limit => {
             Some(t!("status-adding-tag", kind = tag_kind_label(tag.kind), tag = tag_label(tag), n = ids.len()))
         }
-        Edit::RemoveTag { tag, ids } => {
+        Edit::RemoveTag { tag, ids } if ids.len() > limit => {
             Some(t!("status-removing-tag", kind = tag_kind_label(tag.kind), tag = tag_label(tag), n = ids.len()))
         }
         _ => None,

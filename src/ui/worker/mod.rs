@@ -568,9 +568,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             }
             // A tag edit of many clippings runs on a thread of its own: searches are answered
             // meanwhile, and the status bar tells of it.
-            let large = edit.n_asked() > LARGE_EDIT;
-            let Some(status) = edits::describe(&edit).filter(|_| large) else {
-                let result = archive.apply(edit.clone()).map_err(|e| edits::failed(&edit, &e));
+            let what = edits::what(&edit);
+            let Some(status) = edits::large_tag_edit(&edit, LARGE_EDIT) else {
+                let result = archive.apply(edit).map_err(|e| edits::failed(what, &e));
                 return edit_done(state, result, is_undo, out);
             };
             state.edit_running = true;
@@ -579,7 +579,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             let spawned = spawn_thread("edit", move || {
                 // A panic is answered as an error: the edits waiting behind it go on.
                 let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    editing.apply(edit.clone()).map_err(|e| edits::failed(&edit, &e))
+                    editing.apply(edit).map_err(|e| edits::failed(what, &e))
                 }))
                 .unwrap_or_else(|panic| {
                     let what = crate::vocab::quiet::panic_message(panic.as_ref());

@@ -58,6 +58,11 @@ pub(crate) struct SledStore {
 }
 
 impl SledStore {
+    /// A number kept in `meta` (big-endian), if it is there and whole.
+    fn meta_u64(&self, key: &[u8]) -> Result<Option<u64>> {
+        Ok(self.meta.get(key).map_err(db_err)?.and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+    }
+
     pub(crate) fn open(path: &Path) -> Result<SledStore> {
         let db = open_db(path)?;
         let tree = |name: &str| db.open_tree(name).map_err(db_err);
@@ -325,11 +330,7 @@ impl Store for SledStore {
     /// The token of the signatures file that goes with this database, if there is one (or the
     /// one that set a file aside).
     fn signatures_token(&self) -> Result<Option<u64>> {
-        Ok(self
-            .meta
-            .get(KEY_SIGNATURES_TOKEN)
-            .map_err(db_err)?
-            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+        self.meta_u64(KEY_SIGNATURES_TOKEN)
     }
 
     /// Sets the signatures file aside: the token becomes one no file has, and a grouping that
@@ -574,11 +575,7 @@ impl Store for SledStore {
 
     /// The token of the catalog file written for this database, if one was.
     fn catalog_token(&self) -> Result<Option<u64>> {
-        Ok(self
-            .meta
-            .get(KEY_CATALOG_TOKEN)
-            .map_err(db_err)?
-            .and_then(|v| v.as_ref().try_into().ok().map(u64::from_be_bytes)))
+        self.meta_u64(KEY_CATALOG_TOKEN)
     }
 
     fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {
