@@ -87,12 +87,14 @@ impl Browser {
     }
 
     /// What a query finds, for a command that browses it once: the catalog holds only those
-    /// clippings (a list of 100 from 100,000 reads 100 records, not the whole catalog).
+    /// clippings, each with its whole text (a list of 100 from 100,000 reads 100 records, once,
+    /// not the whole catalog).
     pub fn of(archive: &Archive, query: &Query) -> Result<Browser> {
-        let ids = archive.search_ids(query, Sort::Newest)?;
-        let mut catalog = Catalog::default();
-        catalog.refresh(archive, &ids)?;
-        Ok(Browser::new(catalog))
+        let mut entries = Vec::new();
+        for id in archive.search_ids(query, Sort::Newest)? {
+            entries.extend(archive.whole_entry(id)?);
+        }
+        Ok(Browser::new(Catalog::from_entries(entries)))
     }
 
     pub fn catalog(&self) -> &Catalog {

@@ -340,6 +340,19 @@ impl Archive {
         Ok(Entry::light(clipping, tags, &suggested))
     }
 
+    /// A clipping's entry with its whole text, or `None` if it is gone (the index may lag a
+    /// delete by a moment).
+    pub(crate) fn whole_entry(&self, id: ClippingId) -> Result<Option<Entry>> {
+        let clipping = match self.get(id) {
+            Ok(clipping) => clipping,
+            Err(crate::archive::Error::NoSuchClipping(_)) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let tags = self.tags_of(id)?;
+        let suggested: Vec<TagKind> = self.open_suggestions(id, &tags)?.iter().map(|s| s.tag.kind).collect();
+        Ok(Some(Entry::with_suggested(clipping, tags, &suggested)))
+    }
+
     /// The `n` clippings imported last, as a catalog: what the window shows first.
     pub fn recent_catalog(&self, n: usize) -> Result<Catalog> {
         let entries: Result<Vec<Entry>> =

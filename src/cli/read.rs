@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use super::{SavedAction, catch_up_index, n_clippings};
 use crate::archive::browse::{Browse, Browser};
-use crate::archive::{self, Archive, Clipping, ClippingId, TagKind};
+use crate::archive::{self, Archive, Clipping, ClippingId, ClippingWithTags, TagKind};
 use crate::search::highlight::{Highlighter, Snippet};
 use crate::search::query::{Query, Sort};
 
@@ -43,13 +43,8 @@ pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) ->
     let mut highlighter = Highlighter::new(&browse.query);
     let bold = std::io::stdout().is_terminal();
     for entry in &found.entries {
-        // The catalog keeps a lead of each text: the record has the whole of it.
-        let item = match archive.get_with_tags(entry.id()) {
-            Ok(item) => item,
-            // The index may lag a delete by a moment; the database has the last word.
-            Err(archive::Error::NoSuchClipping(_)) => continue,
-            Err(e) => return Err(e.into()),
-        };
+        // Each entry has its whole text (`Browser::of`).
+        let item = ClippingWithTags { clipping: entry.clipping.clone(), tags: entry.tags().to_vec() };
         if listing.json {
             writeln!(out, "{}", serde_json::to_string(&item)?)?;
             continue;
