@@ -42,8 +42,14 @@ pub(crate) trait FileStore: Send + Sync {
     fn exists(&self, role: FileRole, hash: &str, format: &str) -> bool;
     /// Removes the file; one that is not there is no error.
     fn remove(&self, role: FileRole, hash: &str, format: &str) -> Result<()>;
-    /// Every file kept, in no order.
+    /// Every file this store may sweep, in no order: a folder's all; a team archive's, those
+    /// this desktop put (another desktop's import may be between its files and its records).
     fn list(&self) -> Result<Vec<Kept>>;
+    /// Removes a file [`FileStore::list`] gave.
+    fn remove_kept(&self, kept: &Kept) -> Result<()>;
+    /// Makes files written straight to their places ([`FileStore::path`]) kept for good, all
+    /// in one pass: synced to the disk, or sent to the server.
+    fn keep_written(&self, written: &[&Path]) -> Result<()>;
 }
 
 /// The archive folder's `originals/` and `thumbnails/`: a file named by its hash in one of 256
@@ -140,6 +146,65 @@ impl FileStore for FolderFiles {
         }
         Ok(kept)
     }
+
+    fn remove_kept(&self, kept: &Kept) -> Result<()> {
+        match fs::remove_file(&kept.path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::io(&kept.path, e)),
+        }
+    }
+
+    fn keep_written(&self, written: &[&Path]) -> Result<()> {
+        sync_written(&self.root, written).map_err(|e| Error::io(&self.root, e))
+    }
+}
+
+/// Where a file written at its place belongs: its role, hash and format, read back from the
+/// path [`FileStore::path`] gave (`originals/ab/abcd….txt`, `thumbnails/ab/abcd….jpg`).
+pub(crate) fn place_of(path: &Path) -> Option<(FileRole, String, String)> {
+    let name = path.file_name()?.to_str()?;
+    let (hash, format) = name.split_once('.')?;
+    let role = path.ancestors().find_map(|a| match a.file_name()?.to_str()? {
+        "originals" => Some(FileRole::Original),
+        "thumbnails" => Some(FileRole::Thumbnail),
+        _ => None,
+    })?;
+    let format = if role == FileRole::Thumbnail { "" } else { format };
+    Some((role, hash.to_owned(), format.to_owned()))
+}
+
+/// Makes files written without waiting for the disk durable, with the folders that name them.
+/// On Linux one `syncfs` of the archive's file system does it for all, in the kernel's order;
+/// elsewhere each file and each of their folders is synced.
+pub(crate) fn sync_written(root: &Path, written: &[&Path]) -> std::io::Result<()> {
+    if written.is_empty() {
+        return Ok(());
+    }
+    #[cfg(target_os = "linux")]
+    {
+        let dir = fs::File::open(root)?;
+        rustix::fs::syncfs(&dir)?;
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = root;
+        let mut dirs = std::collections::BTreeSet::new();
+        for path in written {
+            fs::File::open(path)?.sync_all()?;
+            if let Some(dir) = path.parent() {
+                dirs.insert(dir.to_path_buf());
+            }
+        }
+        for dir in dirs {
+            // Folders cannot be opened for syncing everywhere (Windows); the files are.
+            if let Ok(d) = fs::File::open(&dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +242,28 @@ pub(crate) mod contract {
         assert!(!files.exists(FileRole::Original, hash, "pdf"));
         assert!(files.exists(FileRole::Thumbnail, hash, ""), "the thumbnail is another file");
         assert_eq!(files.list().unwrap().len(), 2);
+        let kept = files.list().unwrap();
+        for k in &kept {
+            files.remove_kept(k).unwrap();
+        }
+        assert!(files.list().unwrap().is_empty() && !files.exists(FileRole::Thumbnail, hash, ""));
+        // Written at its place, then kept in one pass.
+        let place = files.path(FileRole::Original, other, "txt");
+        fs::create_dir_all(place.parent().unwrap()).unwrap();
+        fs::write(&place, "written at its place").unwrap();
+        files.keep_written(&[place.as_path()]).unwrap();
+        assert_eq!(files.get(FileRole::Original, other, "txt").unwrap(), b"written at its place");
+        assert!(files.exists(FileRole::Original, other, "txt"));
+    }
+
+    #[test]
+    fn a_place_tells_its_role_hash_and_format() {
+        let files = FolderFiles::new(Path::new("/srv/archive"));
+        let original = files.path(FileRole::Original, "ab12", "docx");
+        assert_eq!(place_of(&original), Some((FileRole::Original, "ab12".to_owned(), "docx".to_owned())));
+        let thumbnail = files.path(FileRole::Thumbnail, "cd34", "");
+        assert_eq!(place_of(&thumbnail), Some((FileRole::Thumbnail, "cd34".to_owned(), String::new())));
+        assert_eq!(place_of(Path::new("/srv/other/ab12.txt")), None);
     }
 
     #[test]

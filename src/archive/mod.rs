@@ -255,6 +255,11 @@ impl Archive {
         self.files.put(FileRole::Thumbnail, hash, "", jpeg)
     }
 
+    /// Makes the files an import wrote at their places kept for good, in one pass.
+    pub(crate) fn keep_written(&self, written: &[&Path]) -> Result<()> {
+        self.files.keep_written(written)
+    }
+
     /// Removes files that no record points to: leftovers of an import that was killed between
     /// writing a file and committing its record, and temporary files.
     pub fn sweep_orphans(&self) -> Result<usize> {
@@ -262,7 +267,7 @@ impl Archive {
         let mut n_removed = 0;
         for kept in self.files.list()? {
             if kept.hash.is_empty() || !known.contains(&kept.hash) {
-                fs::remove_file(&kept.path).map_err(|e| Error::io(&kept.path, e))?;
+                self.files.remove_kept(&kept)?;
                 n_removed += 1;
             }
         }

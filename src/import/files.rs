@@ -139,43 +139,10 @@ pub(super) fn write_atomically(dest: &Path, write: impl FnOnce(&mut File) -> io:
 }
 
 /// Writes `dest` all at once, to a temporary file renamed into place, without waiting for the
-/// disk: [`sync_written`] does that for a whole group of files in one pass. A crash before it
+/// disk: `Archive::keep_written` does that for a whole group of files in one pass. A crash before it
 /// leaves `dest` whole or absent (the rename), but possibly not yet on the disk.
 pub(super) fn write_unsynced(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> Result<()> {
     write_renamed(dest, write, false)
-}
-
-/// Makes files written by [`write_unsynced`] durable, with the folders that name them. On
-/// Linux one `syncfs` of the archive's file system does it for all, in the kernel's order;
-/// elsewhere each file and each of their folders is synced.
-pub(super) fn sync_written(root: &Path, written: &[&Path]) -> io::Result<()> {
-    if written.is_empty() {
-        return Ok(());
-    }
-    #[cfg(target_os = "linux")]
-    {
-        let dir = File::open(root)?;
-        rustix::fs::syncfs(&dir)?;
-        Ok(())
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = root;
-        let mut dirs = std::collections::BTreeSet::new();
-        for path in written {
-            File::open(path)?.sync_all()?;
-            if let Some(dir) = path.parent() {
-                dirs.insert(dir.to_path_buf());
-            }
-        }
-        for dir in dirs {
-            // Folders cannot be opened for syncing everywhere (Windows); the files are.
-            if let Ok(d) = File::open(&dir) {
-                let _ = d.sync_all();
-            }
-        }
-        Ok(())
-    }
 }
 
 fn write_renamed(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, sync: bool) -> Result<()> {

@@ -325,7 +325,7 @@ impl Archive {
             })
             .flatten()
             .collect();
-        let synced = files::sync_written(self.root(), &written);
+        let synced = self.keep_written(&written);
         add_phase(phases, |p| &mut p.sync, started);
         let started = std::time::Instant::now();
         let mut fresh = Vec::new();
@@ -540,6 +540,7 @@ impl Archive {
         let store_err = |e: Error| ImportError::Store(e.to_string());
         if lost_original {
             write_atomically(&original, |dest| copy_source(source, dest)).map_err(store_err)?;
+            self.keep_written(&[original.as_path()]).map_err(store_err)?;
         }
         let mut drawn = false;
         if lost_thumbnail

@@ -168,6 +168,9 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::EmptySavedSearchName => t!("archive-error-saved-search-name"),
         E::Index { reason, .. } => t!("archive-error-index", reason = reason),
         E::ExportIntoArchive(_) => t!("archive-error-export-into-archive"),
+        E::Unreachable { place, reason } => t!("archive-error-unreachable", place = place, reason = reason),
+        E::Refused { reason, .. } => t!("archive-error-refused", reason = reason),
+        E::Team(detail) => t!("archive-error-team", detail = detail),
     }
 }
 

@@ -64,6 +64,18 @@ pub enum Error {
 
     #[error("export destination {} is inside the archive", .0.display())]
     ExportIntoArchive(PathBuf),
+
+    /// A team archive's server did not answer: stopped, restarted, or the network is down.
+    #[error("the team archive at {place} cannot be reached: {reason}")]
+    Unreachable { place: String, reason: String },
+
+    /// The team archive's server refused this role what it asked.
+    #[error("the team archive refused role {role:?}: {reason}")]
+    Refused { role: String, reason: String },
+
+    /// A team archive that is not (yet) one, or an address that names none.
+    #[error("team archive: {0}")]
+    Team(String),
 }
 
 /// An I/O error as a person reads it: what went wrong, without Rust's debug formatting, and

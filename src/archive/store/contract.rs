@@ -1,5 +1,6 @@
 //! What every [`Store`] must do, as one generic suite. A backend runs it whole with one line,
-//! `store_contract!(fresh)`, where `fresh()` gives it an empty store of its own: the sled store
+//! `store_contract!(fresh)`, where `fresh()` gives it an empty store of its own (or `None`,
+//! having said why, where its server is not installed here): the sled store
 //! runs it in `sled_store/mod.rs`, and a PostgreSQL store runs the same. The whole file is test
 //! code: `store/mod.rs` declares it under #[cfg(test)].
 
@@ -25,7 +26,8 @@ macro_rules! store_contract {
         $(
             #[test]
             fn $clause() {
-                let store = $fresh();
+                // None: the backend cannot run here (its server is not installed), and said so.
+                let Some(store) = $fresh() else { return };
                 $crate::archive::store::contract::$clause(&*store);
             }
         )*

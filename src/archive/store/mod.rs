@@ -9,6 +9,7 @@
 
 #[cfg(test)]
 pub(crate) mod contract;
+pub(crate) mod pg_store;
 pub(crate) mod sled_store;
 
 use std::collections::HashSet;

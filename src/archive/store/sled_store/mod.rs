@@ -641,9 +641,9 @@ mod tests {
         }
     }
 
-    fn fresh() -> Fresh {
+    fn fresh() -> Option<Fresh> {
         let dir = tempfile::tempdir().unwrap();
-        Fresh { store: SledStore::open(&dir.path().join("db")).unwrap(), _dir: dir }
+        Some(Fresh { store: SledStore::open(&dir.path().join("db")).unwrap(), _dir: dir })
     }
 
     store_contract!(fresh);

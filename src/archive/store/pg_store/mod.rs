@@ -1,0 +1,617 @@
+//! The team archive's [`Store`]: a PostgreSQL database that several desktops share. This
+//! module and its children are the only code that names PostgreSQL.
+//!
+//! Each change is one transaction, ended by an entry in the change log (`schema.rs`); what a
+//! desktop derives from the archive (its search index, its catalog file) catches up from the
+//! log through the cursors it keeps in its cache folder (`local.rs`). The signatures' token is
+//! the server's, so that a signature one desktop replaces sets every desktop's file aside.
+
+mod files;
+mod local;
+mod schema;
+mod server;
+mod team;
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Mutex;
+
+use postgres::GenericClient;
+
+pub(crate) use files::PgFiles;
+use local::{Cursor, Local, LocalFile};
+pub use schema::TeamRole;
+pub use server::is_team_url;
+pub(crate) use server::{Server, redact};
+pub use team::Member;
+pub(crate) use team::{add_member, init, members, remove_member};
+
+use super::{Inserted, Signed, Store, signature_from_bytes};
+use crate::vocab::{Clipping, ClippingId, Error, Result, Signature, StoredSuggestion, Tag, TagCount};
+
+/// A team archive as one desktop sees it.
+pub(crate) struct PgStore {
+    server: std::sync::Arc<Server>,
+    local: Mutex<Local>,
+    local_file: LocalFile,
+}
+
+fn id_of(v: i64) -> ClippingId {
+    ClippingId(v as u64)
+}
+
+fn ids_param(ids: &[ClippingId]) -> Vec<i64> {
+    ids.iter().map(|id| id.0 as i64).collect()
+}
+
+fn decode<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
+    serde_json::from_str(json).map_err(|e| Error::Corrupt { key: what.to_owned(), reason: e.to_string() })
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> String {
+    // Our own plain structs serialise to JSON without fail: no maps with non-string keys.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Logs a change to these clippings, last in its transaction (see `schema.rs`).
+fn log_change(
+    tx: &mut impl GenericClient,
+    ids: &[ClippingId],
+    for_index: bool,
+    what: &str,
+) -> std::result::Result<u64, postgres::Error> {
+    let row = tx.query_one("SELECT log_change($1, $2, $3)", &[&ids_param(ids), &for_index, &what])?;
+    Ok(row.get::<_, i64>(0) as u64)
+}
+
+/// A new token for the signatures file, set on the server.
+fn invalidate_token(tx: &mut impl GenericClient) -> std::result::Result<(), postgres::Error> {
+    let token = crate::archive::rand_token() as i64;
+    tx.execute("UPDATE clippings_meta SET n = $1 WHERE key = 'signatures_token'", &[&token])?;
+    Ok(())
+}
+
+impl PgStore {
+    /// Opens the team archive on `server`, with this desktop's state in `cache`. Fails with a
+    /// clear message where the database holds no team archive or one of a newer version.
+    pub(crate) fn open(server: std::sync::Arc<Server>, cache: &Path) -> Result<PgStore> {
+        let found = server.with(|c| {
+            let exists = c.query_one("SELECT to_regclass('clippings_meta') IS NOT NULL", &[])?.get::<_, bool>(0);
+            if !exists {
+                return Ok(None);
+            }
+            Ok(c.query_opt("SELECT n FROM clippings_meta WHERE key = 'schema_version'", &[])?
+                .map(|r| r.get::<_, Option<i64>>(0)))
+        })?;
+        match found {
+            None => {
+                return Err(Error::Team(format!(
+                    "{} holds no team archive: make one with `clippings --archive URL team init`",
+                    server.place()
+                )));
+            }
+            Some(Some(v)) if v > schema::SCHEMA_VERSION => {
+                return Err(Error::SchemaTooNew {
+                    path: server.place().into(),
+                    found: v as u32,
+                    known: schema::SCHEMA_VERSION as u32,
+                });
+            }
+            Some(_) => {}
+        }
+        let local_file = LocalFile::new(cache);
+        let local = local_file.read();
+        local_file.write(&local)?;
+        Ok(PgStore { server, local: Mutex::new(local), local_file })
+    }
+
+    pub(crate) fn desktop(&self) -> String {
+        self.local().desktop.clone()
+    }
+
+    fn local(&self) -> std::sync::MutexGuard<'_, Local> {
+        self.local.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Changes this desktop's state and keeps it.
+    fn change_local(&self, change: impl FnOnce(&mut Local)) -> Result<()> {
+        let mut local = self.local();
+        change(&mut local);
+        self.local_file.write(&local)
+    }
+
+    /// The log above a cursor: each clipping with its oldest and newest change numbers, and
+    /// the newest number in the log, read in one snapshot.
+    fn log_above(&self, upto: u64, index_only: bool) -> Result<(Vec<(ClippingId, u64, u64)>, u64)> {
+        self.server.with(|c| {
+            let mut tx = c.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).read_only(true).start()?;
+            let newest = tx.query_one("SELECT coalesce(max(seq), 0) FROM change_sets", &[])?.get::<_, i64>(0) as u64;
+            let rows = tx.query(
+                "SELECT clipping_id, min(seq), max(seq) FROM changes WHERE seq > $1 AND seq <= $2 AND (for_index OR NOT $3) \
+                 GROUP BY clipping_id ORDER BY clipping_id",
+                &[&(upto as i64), &(newest as i64), &index_only],
+            )?;
+            tx.commit()?;
+            let above = rows
+                .iter()
+                .map(|r| (id_of(r.get(0)), r.get::<_, i64>(1) as u64, r.get::<_, i64>(2) as u64))
+                .collect();
+            Ok((above, newest))
+        })
+    }
+
+    /// The clippings whose changes a copy lacks, with the newest change's number.
+    fn pending(&self, cursor: &Cursor, index_only: bool) -> Result<Vec<(ClippingId, u64)>> {
+        let (above, _) = self.log_above(cursor.upto, index_only)?;
+        Ok(above.into_iter().filter(|&(id, _, max)| !cursor.has(id, max)).map(|(id, _, max)| (id, max)).collect())
+    }
+
+    fn clear(&self, done: &[(ClippingId, u64)], index: bool) -> Result<()> {
+        let upto = {
+            let mut local = self.local();
+            let cursor = if index { &mut local.index } else { &mut local.catalog };
+            cursor.clear(done);
+            cursor.upto
+        };
+        let (above, newest) = self.log_above(upto, index)?;
+        self.change_local(|local| {
+            let cursor = if index { &mut local.index } else { &mut local.catalog };
+            cursor.advance(&above, newest);
+        })
+    }
+
+    fn read_clippings(&self, sql: &str, params: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<Vec<Clipping>> {
+        let rows = self.server.with(|c| c.query(sql, params))?;
+        rows.iter().map(|r| decode(&format!("clipping {}", r.get::<_, i64>(0)), r.get(1))).collect()
+    }
+}
+
+impl Store for PgStore {
+    /// Every change is committed on the server when its call returns; this keeps the desktop's
+    /// own state.
+    fn flush(&self) -> Result<()> {
+        let local = self.local().clone();
+        self.local_file.write(&local)
+    }
+
+    fn set_import_in_progress(&self, on: bool) -> Result<()> {
+        self.change_local(|l| l.import_in_progress = on)
+    }
+
+    fn import_in_progress(&self) -> Result<bool> {
+        Ok(self.local().import_in_progress)
+    }
+
+    fn setting_json(&self, name: &str) -> Result<Option<Vec<u8>>> {
+        let row = self.server.with(|c| c.query_opt("SELECT json FROM settings WHERE name = $1", &[&name]))?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn set_setting_json(&self, name: &str, json: &[u8]) -> Result<()> {
+        self.server.with(|c| {
+            c.execute(
+                "INSERT INTO settings (name, json) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE \
+                 SET json = excluded.json, changed_by = current_user, changed_at = now()",
+                &[&name, &json],
+            )
+        })?;
+        Ok(())
+    }
+
+    /// Inserts new clippings in one transaction; a hash already there (also one committed by
+    /// another desktop a moment ago) is a duplicate.
+    fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
+        let records: Vec<(String, String)> = items.iter().map(|(c, _)| (c.hash.clone(), encode(c))).collect();
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let insert = tx.prepare(
+                "INSERT INTO clippings (id, hash, record) \
+                 SELECT id, $1, jsonb_set($2::text::jsonb, '{id}', to_jsonb(id)) FROM (SELECT nextval('clipping_ids') AS id) n \
+                 ON CONFLICT (hash) DO NOTHING RETURNING id",
+            )?;
+            let mut inserted = Vec::with_capacity(items.len());
+            let mut new_ids = Vec::new();
+            for ((hash, record), (_, tags)) in records.iter().zip(items) {
+                match tx.query_opt(&insert, &[hash, record])? {
+                    Some(row) => {
+                        let id = id_of(row.get(0));
+                        for tag in tags.iter() {
+                            let key = tag.key();
+                            tx.execute(
+                                "INSERT INTO tags (key, record) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING",
+                                &[&key, &encode(tag)],
+                            )?;
+                            tx.execute(
+                                "INSERT INTO clipping_tags (tag_key, clipping_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                                &[&key, &(id.0 as i64)],
+                            )?;
+                        }
+                        new_ids.push(id);
+                        inserted.push(Inserted::New(id, 0));
+                    }
+                    None => {
+                        let row = tx.query_one("SELECT id FROM clippings WHERE hash = $1", &[hash])?;
+                        inserted.push(Inserted::Duplicate(id_of(row.get(0))));
+                    }
+                }
+            }
+            let seq = if new_ids.is_empty() { 0 } else { log_change(&mut tx, &new_ids, true, "import")? };
+            tx.commit()?;
+            for one in &mut inserted {
+                if let Inserted::New(_, s) = one {
+                    *s = seq;
+                }
+            }
+            Ok(inserted)
+        })
+    }
+
+    fn get(&self, id: ClippingId) -> Result<Option<Clipping>> {
+        Ok(self.read_clippings("SELECT id, record::text FROM clippings WHERE id = $1", &[&(id.0 as i64)])?.pop())
+    }
+
+    fn id_by_hash(&self, hash: &str) -> Result<Option<ClippingId>> {
+        let row = self.server.with(|c| c.query_opt("SELECT id FROM clippings WHERE hash = $1", &[&hash]))?;
+        Ok(row.map(|r| id_of(r.get(0))))
+    }
+
+    fn known_hashes(&self) -> Result<HashSet<String>> {
+        let rows = self.server.with(|c| c.query("SELECT hash FROM clippings", &[]))?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    fn n_clippings(&self) -> usize {
+        self.server
+            .with(|c| c.query_one("SELECT count(*) FROM clippings", &[]))
+            .map_or(0, |r| r.get::<_, i64>(0) as usize)
+    }
+
+    fn all_clippings(&self) -> Result<Vec<Clipping>> {
+        self.all_clippings_shrunk(&|_| {})
+    }
+
+    fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>> {
+        self.read_clippings("SELECT id, record::text FROM clippings ORDER BY id DESC LIMIT $1", &[&(n as i64)])
+    }
+
+    /// Every clipping, read a few thousand at a time and decoded on all cores: the whole
+    /// archive is never in memory as text.
+    fn all_clippings_shrunk(&self, shrink: &(dyn Fn(&mut Clipping) + Sync)) -> Result<Vec<Clipping>> {
+        use rayon::prelude::*;
+        self.server
+            .with(|c| {
+                let mut tx = c
+                    .build_transaction()
+                    .isolation_level(postgres::IsolationLevel::RepeatableRead)
+                    .read_only(true)
+                    .start()?;
+                let portal = tx.bind("SELECT id, record::text FROM clippings ORDER BY id", &[])?;
+                let mut out: Vec<Result<Clipping>> = Vec::new();
+                loop {
+                    let rows = tx.query_portal(&portal, 4096)?;
+                    if rows.is_empty() {
+                        break;
+                    }
+                    let decoded: Vec<Result<Clipping>> = rows
+                        .par_iter()
+                        .map(|r| {
+                            let mut clipping: Clipping = decode(&format!("clipping {}", r.get::<_, i64>(0)), r.get(1))?;
+                            shrink(&mut clipping);
+                            Ok(clipping)
+                        })
+                        .collect();
+                    out.extend(decoded);
+                }
+                tx.commit()?;
+                Ok(out)
+            })?
+            .into_iter()
+            .collect()
+    }
+
+    fn update_clipping(&self, clipping: &Clipping) -> Result<()> {
+        let record = encode(clipping);
+        let id = clipping.id;
+        self.server
+            .with(|c| {
+                let mut tx = c.transaction()?;
+                let n = tx.execute(
+                    "UPDATE clippings SET record = $2::text::jsonb, version = version + 1, changed_by = current_user, \
+                 changed_at = now() WHERE id = $1",
+                    &[&(id.0 as i64), &record],
+                )?;
+                if n == 0 {
+                    return Ok(false);
+                }
+                invalidate_token(&mut tx)?;
+                tx.execute("DELETE FROM signatures WHERE clipping_id = $1", &[&(id.0 as i64)])?;
+                log_change(&mut tx, &[id], true, "edit")?;
+                tx.commit()?;
+                Ok(true)
+            })?
+            .then_some(())
+            .ok_or(Error::NoSuchClipping(id))
+    }
+
+    fn ids(&self) -> Result<Vec<ClippingId>> {
+        let rows = self.server.with(|c| c.query("SELECT id FROM clippings ORDER BY id", &[]))?;
+        Ok(rows.iter().map(|r| id_of(r.get(0))).collect())
+    }
+
+    fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
+        let row = self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let row =
+                tx.query_opt("DELETE FROM clippings WHERE id = $1 RETURNING id, record::text", &[&(id.0 as i64)])?;
+            if row.is_some() {
+                log_change(&mut tx, &[id], true, "delete")?;
+            }
+            tx.commit()?;
+            Ok(row)
+        })?;
+        row.map(|r| decode(&format!("clipping {}", id.0), r.get(1))).transpose()
+    }
+
+    fn set_signature(&self, id: ClippingId, signature: Option<&Signature>) -> Result<()> {
+        let bytes: Vec<u8> = signature.map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default();
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            // A new clipping's signature is not in any signatures file; one replaced sets them aside.
+            let replaced =
+                tx.query_opt("SELECT 1 FROM signatures WHERE clipping_id = $1", &[&(id.0 as i64)])?.is_some();
+            if replaced {
+                invalidate_token(&mut tx)?;
+            }
+            tx.execute(
+                "INSERT INTO signatures (clipping_id, hashes) VALUES ($1, $2) \
+                 ON CONFLICT (clipping_id) DO UPDATE SET hashes = excluded.hashes",
+                &[&(id.0 as i64), &bytes],
+            )?;
+            tx.commit()
+        })
+    }
+
+    fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>> {
+        let row = self
+            .server
+            .with(|c| c.query_opt("SELECT hashes FROM signatures WHERE clipping_id = $1", &[&(id.0 as i64)]))?;
+        Ok(row.map(|r| signature_from_bytes(r.get(0))))
+    }
+
+    fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)> {
+        let rows =
+            self.server.with(|c| c.query("SELECT clipping_id, hashes FROM signatures ORDER BY clipping_id", &[]))?;
+        let mut signed = Vec::with_capacity(rows.len());
+        let mut known = HashSet::with_capacity(rows.len());
+        for r in &rows {
+            let id = id_of(r.get(0));
+            known.insert(id);
+            if let Some(signature) = signature_from_bytes(r.get(1)) {
+                signed.push((id, signature));
+            }
+        }
+        Ok((signed, known))
+    }
+
+    fn signatures_token(&self) -> Result<Option<u64>> {
+        let row =
+            self.server.with(|c| c.query_opt("SELECT n FROM clippings_meta WHERE key = 'signatures_token'", &[]))?;
+        Ok(row.and_then(|r| r.get::<_, Option<i64>>(0)).map(|n| n as u64))
+    }
+
+    fn invalidate_signatures_file(&self) -> Result<()> {
+        self.server.with(|c| invalidate_token(c))
+    }
+
+    fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool> {
+        let before = before.map(|b| b as i64);
+        let n = self.server.with(|c| {
+            c.execute(
+                "UPDATE clippings_meta SET n = $2 WHERE key = 'signatures_token' AND n IS NOT DISTINCT FROM $1",
+                &[&before, &(token as i64)],
+            )
+        })?;
+        Ok(n == 1)
+    }
+
+    fn suggestions(&self, id: ClippingId) -> Result<Vec<StoredSuggestion>> {
+        let row = self
+            .server
+            .with(|c| c.query_opt("SELECT list::text FROM suggestions WHERE clipping_id = $1", &[&(id.0 as i64)]))?;
+        row.map_or(Ok(Vec::new()), |r| decode(&format!("suggestions {}", id.0), r.get(0)))
+    }
+
+    fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+        self.write_suggestions(id, suggestions, true)
+    }
+
+    fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()> {
+        self.write_suggestions(id, suggestions, false)
+    }
+
+    fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT t.key, t.record::text FROM clipping_tags ct JOIN tags t ON t.key = ct.tag_key WHERE ct.clipping_id = $1",
+                &[&(id.0 as i64)],
+            )
+        })?;
+        let mut tags: Vec<Tag> = rows.iter().map(|r| decode(r.get(0), r.get(1))).collect::<Result<_>>()?;
+        tags.sort_by_key(|t| (t.kind, t.name.to_lowercase()));
+        Ok(tags)
+    }
+
+    fn tag(&self, key: &str) -> Result<Option<Tag>> {
+        let row = self.server.with(|c| c.query_opt("SELECT record::text FROM tags WHERE key = $1", &[&key]))?;
+        row.map(|r| decode(key, r.get(0))).transpose()
+    }
+
+    fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>> {
+        let rows = self.server.with(|c| {
+            c.query("SELECT clipping_id FROM clipping_tags WHERE tag_key = $1 ORDER BY clipping_id", &[&tag_key])
+        })?;
+        Ok(rows.iter().map(|r| id_of(r.get(0))).collect())
+    }
+
+    fn all_tags(&self) -> Result<Vec<TagCount>> {
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT t.key, t.record::text, (SELECT count(*) FROM clipping_tags ct WHERE ct.tag_key = t.key) FROM tags t",
+                &[],
+            )
+        })?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            out.push(TagCount { tag: decode(r.get(0), r.get(1))?, n_clippings: r.get::<_, i64>(2) as usize });
+        }
+        out.sort_by_key(|t| (t.tag.kind, t.tag.name.to_lowercase()));
+        Ok(out)
+    }
+
+    /// Tags are add-wins sets: an addition made at the same time as another desktop's is kept
+    /// beside it, and counted only where this one made it.
+    fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+        let (key, record, id_list) = (tag.key(), encode(tag), ids_param(ids));
+        let added = self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let existing: HashSet<i64> = tx
+                .query("SELECT id FROM clippings WHERE id = ANY($1) FOR KEY SHARE", &[&id_list])?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            if let Some(missing) = id_list.iter().find(|id| !existing.contains(id)) {
+                return Ok(Err(*missing));
+            }
+            tx.execute("INSERT INTO tags (key, record) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING", &[&key, &record])?;
+            let n = tx.execute(
+                "INSERT INTO clipping_tags (tag_key, clipping_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING",
+                &[&key, &id_list],
+            )?;
+            log_change(&mut tx, ids, true, "tag")?;
+            tx.commit()?;
+            Ok(Ok(n as usize))
+        })?;
+        added.map_err(|missing| Error::NoSuchClipping(id_of(missing)))
+    }
+
+    /// Removes only what is there: a removal takes away the tag it saw, never one another
+    /// desktop adds at the same moment to other clippings.
+    fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
+        let id_list = ids_param(ids);
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let n = tx.execute(
+                "DELETE FROM clipping_tags WHERE tag_key = $1 AND clipping_id = ANY($2)",
+                &[&tag_key, &id_list],
+            )?;
+            log_change(&mut tx, ids, true, "untag")?;
+            tx.commit()?;
+            Ok(n as usize)
+        })
+    }
+
+    fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
+        let (into_key, record) = (into.key(), encode(into));
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let ids: Vec<ClippingId> = tx
+                .query("SELECT clipping_id FROM clipping_tags WHERE tag_key = $1 FOR UPDATE", &[&from_key])?
+                .iter()
+                .map(|r| id_of(r.get(0)))
+                .collect();
+            tx.execute(
+                "INSERT INTO tags (key, record) VALUES ($1, $2::text::jsonb) ON CONFLICT (key) DO UPDATE SET record = excluded.record",
+                &[&into_key, &record],
+            )?;
+            if from_key != into_key {
+                tx.execute(
+                    "INSERT INTO clipping_tags (tag_key, clipping_id) SELECT $2, clipping_id FROM clipping_tags WHERE tag_key = $1 \
+                     ON CONFLICT DO NOTHING",
+                    &[&from_key, &into_key],
+                )?;
+                tx.execute("DELETE FROM tags WHERE key = $1", &[&from_key])?;
+            }
+            log_change(&mut tx, &ids, true, "merge")?;
+            tx.commit()?;
+            Ok(ids.len())
+        })
+    }
+
+    fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()> {
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            log_change(&mut tx, ids, true, "mark")?;
+            tx.commit()
+        })
+    }
+
+    /// An index made anew reads the whole log.
+    fn mark_all_index_pending(&self) -> Result<()> {
+        self.change_local(|l| l.index = Cursor::default())
+    }
+
+    fn index_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+        let cursor = self.local().index.clone();
+        self.pending(&cursor, true)
+    }
+
+    fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
+        let wanted: HashSet<ClippingId> = ids.iter().copied().collect();
+        Ok(self.index_pending()?.into_iter().filter(|(id, _)| wanted.contains(id)).collect())
+    }
+
+    fn n_index_pending(&self) -> Result<usize> {
+        Ok(self.index_pending()?.len())
+    }
+
+    fn clear_index_pending(&self, indexed: &[(ClippingId, u64)]) -> Result<()> {
+        self.clear(indexed, true)
+    }
+
+    fn catalog_pending(&self) -> Result<Vec<(ClippingId, u64)>> {
+        let cursor = self.local().catalog.clone();
+        self.pending(&cursor, false)
+    }
+
+    fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
+        self.clear(written, false)
+    }
+
+    fn catalog_token(&self) -> Result<Option<u64>> {
+        Ok(self.local().catalog_token)
+    }
+
+    fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {
+        self.change_local(|l| l.catalog_token = token)
+    }
+}
+
+impl PgStore {
+    /// Replaces a clipping's suggestions; a change to those already stored is one for the
+    /// catalog (a new clipping's insert logged it already).
+    fn write_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion], log: bool) -> Result<()> {
+        let list = encode(&suggestions);
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            if suggestions.is_empty() {
+                tx.execute("DELETE FROM suggestions WHERE clipping_id = $1", &[&(id.0 as i64)])?;
+            } else {
+                tx.execute(
+                    "INSERT INTO suggestions (clipping_id, list) VALUES ($1, $2::text::jsonb) \
+                     ON CONFLICT (clipping_id) DO UPDATE SET list = excluded.list",
+                    &[&(id.0 as i64), &list],
+                )?;
+            }
+            if log {
+                log_change(&mut tx, &[id], false, "suggest")?;
+            }
+            tx.commit()
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "../../../../tests/common/pg.rs"]
+mod test_server;
+#[cfg(test)]
+mod tests;
