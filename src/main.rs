@@ -8,24 +8,21 @@ use clippings::cli::{self, Cli};
 
 fn open_window(
     archive: Option<std::path::PathBuf>,
+    cache: Option<std::path::PathBuf>,
     files: Vec<std::path::PathBuf>,
     started: std::time::Instant,
 ) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     clippings::ui::tune_allocator();
-    let dir = match archive {
-        Some(dir) => dir,
-        None => {
-            clippings::archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?
-        }
-    };
+    let place = clippings::archive::Place::from_args(archive.as_deref(), cache.as_deref())
+        .context("no data folder on this system: pass --archive DIR")?;
     let no_display = cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none();
     if no_display {
         anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
     }
-    clippings::ui::run(dir, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
+    clippings::ui::run(place, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -33,8 +30,8 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let args = Cli::parse();
     let result = match args.command {
-        Some(command) => cli::run(args.archive, command),
-        None => open_window(args.archive, args.files, started),
+        Some(command) => cli::run(args.archive, args.cache, command),
+        None => open_window(args.archive, args.cache, args.files, started),
     };
     match result {
         Ok(code) => code,

@@ -714,7 +714,7 @@ fn imports_can_tag_the_countries_they_find() {
     settle(&mut h);
     h.get_by_label("Imports will tag the countries they find");
     // Read beside the open window, as the command line does.
-    let (_snapshot, archive) = Archive::open_snapshot(&dir).unwrap();
+    let (_snapshot, archive) = Archive::open_snapshot(&clippings::archive::Place::Folder(dir.clone())).unwrap();
     assert!(archive.accepts_countries_on_import().unwrap());
 }
 

@@ -86,7 +86,7 @@ impl Archive {
         let clippings = self.all_clippings_and_trash()?;
         let mut report = CheckReport { n_clippings: clippings.len(), problems: Vec::new() };
         for (i, c) in clippings.iter().enumerate() {
-            let original = self.original_path(c);
+            let original = self.original_place(c);
             if !self.has_file(FileRole::Original, c) {
                 report.problems.push(Problem::MissingOriginal { id: c.id, path: original });
             } else if hashes && hash_of(&original).is_none_or(|h| h != c.hash) {
@@ -122,6 +122,13 @@ impl Archive {
     /// The copy is consistent while this process holds the archive (nobody else can write).
     /// Returns how many files were copied.
     pub fn backup(&self, dest: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        if self.place().is_team() {
+            return Err(Error::Team(
+                "a team archive is backed up on its server: `pg_dump` of its database holds everything, \
+                 originals and thumbnails included"
+                    .to_owned(),
+            ));
+        }
         if dest.exists() && fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.next().is_some() {
             return Err(Error::io(
                 dest,

@@ -50,6 +50,15 @@ pub(crate) trait FileStore: Send + Sync {
     /// Makes files written straight to their places ([`FileStore::path`]) kept for good, all
     /// in one pass: synced to the disk, or sent to the server.
     fn keep_written(&self, written: &[&Path]) -> Result<()>;
+    /// Whether the files are kept elsewhere, with copies in a cache at their places.
+    fn is_remote(&self) -> bool {
+        false
+    }
+    /// Brings a file to its place ([`FileStore::path`]) if it is kept elsewhere; whether it is
+    /// there now.
+    fn cache(&self, role: FileRole, hash: &str, format: &str) -> Result<bool> {
+        Ok(self.path(role, hash, format).is_file())
+    }
 }
 
 /// The archive folder's `originals/` and `thumbnails/`: a file named by its hash in one of 256

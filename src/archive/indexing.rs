@@ -232,14 +232,12 @@ impl Archive {
         // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
         // not for all of it.
         let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut records = Vec::with_capacity(marked.len());
-        for &(id, _) in marked {
-            let record = match self.store.get(id)? {
-                Some(c) => Some((c, self.store.tags_of(id)?)),
-                None => None,
-            };
-            records.push((id, record));
-        }
+        let ids: Vec<ClippingId> = marked.iter().map(|(id, _)| *id).collect();
+        let records = self.store.records(&ids)?;
+        // A team archive's thumbnails come with its records: derived, so a failure leaves the
+        // grid without them, not the index behind.
+        let shown: Vec<&Clipping> = records.iter().filter_map(|(_, r)| r.as_ref().map(|(c, _)| c)).collect();
+        let _ = self.cache_thumbnails(&shown);
         self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
         self.store.clear_index_pending(marked)
     }

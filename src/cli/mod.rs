@@ -6,6 +6,7 @@
 mod change;
 mod files;
 mod read;
+mod team;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,9 +27,15 @@ use crate::search::query::Sort;
     long_about = None
 )]
 pub struct Cli {
-    /// The archive folder [default: the platform's data folder]
-    #[arg(long, global = true, env = "CLIPPINGS_ARCHIVE", value_name = "DIR")]
+    /// The archive folder, or a team archive's server: postgres://user[:password]@host[:port]/database
+    /// (the password may also come from PGPASSWORD or ~/.pgpass) [default: the platform's data folder]
+    #[arg(long, global = true, env = "CLIPPINGS_ARCHIVE", value_name = "DIR|URL")]
     pub archive: Option<PathBuf>,
+
+    /// Where this desktop keeps a team archive's search index and cached files [default: a
+    /// folder of the platform's cache folder, one per archive]
+    #[arg(long, global = true, env = "CLIPPINGS_CACHE", value_name = "DIR")]
+    pub cache: Option<PathBuf>,
 
     /// Files and folders to import in the window (what "Open with Clippings" passes)
     #[arg(value_name = "FILE")]
@@ -158,6 +165,12 @@ pub enum Command {
         /// A new or empty folder
         dest: PathBuf,
     },
+    /// A team archive on a PostgreSQL server (--archive postgres://…): make it, say who may
+    /// do what, move a desktop archive into it
+    Team {
+        #[command(subcommand)]
+        action: team::TeamAction,
+    },
 }
 
 /// How a press review is made (`clippings review`).
@@ -266,14 +279,17 @@ pub enum SavedAction {
 }
 
 /// Runs a subcommand. `Ok(code)` carries 0 or 1; errors are the caller's to print (exit 2).
-pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<ExitCode> {
-    let dir = match archive_dir {
-        Some(dir) => dir,
-        None => archive::default_archive_dir().context("no data folder on this system: pass --archive DIR")?,
-    };
-    refuse_a_missing_archive(&dir, &command)?;
-    let (_snapshot, archive) = open(&dir, command.reads_only())?;
+pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -> anyhow::Result<ExitCode> {
+    let place = archive::Place::from_args(archive.as_deref(), cache.as_deref())
+        .context("no data folder on this system: pass --archive DIR")?;
     let out = &mut std::io::stdout().lock();
+    if let Command::Team { action } = command {
+        return team::run(&place, out, action);
+    }
+    if let archive::Place::Folder(dir) = &place {
+        refuse_a_missing_archive(dir, &command)?;
+    }
+    let (_snapshot, archive) = open(&place, command.reads_only())?;
     match command {
         Command::Import { paths, json } => change::import(archive, &paths, json),
         Command::List { query, saved, sort, one_per_story, json } => {
@@ -290,6 +306,7 @@ pub fn run(archive_dir: Option<PathBuf>, command: Command) -> anyhow::Result<Exi
         Command::Export { target, dest, layout } => files::export(&archive, out, &target, &dest, layout),
         Command::Check { hashes, repair, json } => files::check(&archive, out, hashes, repair, json),
         Command::Backup { dest } => files::backup(&archive, out, &dest),
+        Command::Team { .. } => Ok(ExitCode::SUCCESS),
     }
 }
 
@@ -301,7 +318,7 @@ impl Command {
             Command::Saved { action } => matches!(action, SavedAction::List { .. }),
             Command::Stories { .. } | Command::Review { .. } | Command::Backup { .. } => true,
             Command::Check { repair, .. } => !repair,
-            Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } => false,
+            Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } | Command::Team { .. } => false,
         }
     }
 }
@@ -335,12 +352,12 @@ fn refuse_a_missing_archive(dir: &Path, command: &Command) -> anyhow::Result<()>
 /// Opens the archive. A command that only reads works on a copy of the database when another
 /// process holds the archive (the window, or another command) or its disk cannot be written,
 /// and says so, naming who holds it.
-fn open(dir: &Path, reads_only: bool) -> anyhow::Result<(Option<archive::Snapshot>, Archive)> {
-    match Archive::open(dir) {
+fn open(place: &archive::Place, reads_only: bool) -> anyhow::Result<(Option<archive::Snapshot>, Archive)> {
+    match Archive::open_place(place) {
         Err(e) if reads_only && can_read_from_a_copy(&e) => {
-            let (snapshot, archive) = Archive::open_snapshot(dir)?;
+            let (snapshot, archive) = Archive::open_snapshot(place)?;
             let why = match &e {
-                archive::Error::Locked(_) => held_by(archive::lock_holder(dir).as_deref()),
+                archive::Error::Locked(_) => held_by(archive::lock_holder(place.root()).as_deref()),
                 _ => "read-only".to_owned(),
             };
             eprintln!("note: the archive is {why}: this shows what it had saved when the command started");

@@ -499,7 +499,7 @@ impl Archive {
             .then(|| crate::search::stories::signature(&prepared.clipping.body))
             .flatten();
         let Prepared { clipping, thumbnail_jpeg, tags } = prepared;
-        let original = self.original_path(&clipping);
+        let original = self.original_place(&clipping);
         let store_err = |e: Error| ImportError::Store(e.to_string());
         let mut written = Vec::new();
         if !original.exists() {
@@ -530,7 +530,7 @@ impl Archive {
     ) -> Result<Outcome, ImportError> {
         let Outcome::Duplicate { id, title } = duplicate else { return Ok(duplicate) };
         let Ok(existing) = self.get(id) else { return Ok(Outcome::Duplicate { id, title }) };
-        let original = self.original_path(&existing);
+        let original = self.original_place(&existing);
         let wants_thumbnail = existing.kind == Kind::Photo || existing.has_thumbnail || existing.format == "pdf";
         let lost_original = !self.has_file(FileRole::Original, &existing);
         let lost_thumbnail = wants_thumbnail && !self.has_file(FileRole::Thumbnail, &existing);

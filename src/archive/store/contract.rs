@@ -13,6 +13,7 @@ macro_rules! store_contract {
         $crate::archive::store::contract::store_contract!(@tests $fresh;
             inserts_give_ids_in_order_and_copies_are_duplicates,
             clippings_are_read_in_the_orders_promised,
+            records_come_with_their_tags_in_the_order_asked,
             an_update_rewrites_the_record_and_drops_its_signature,
             tags_are_added_removed_and_merged_whole,
             suggestions_are_kept_and_replaced,
@@ -114,6 +115,26 @@ pub(crate) fn clippings_are_read_in_the_orders_promised(store: &dyn Store) {
     let shrunk = store.all_clippings_shrunk(&|c: &mut Clipping| c.body.truncate(3)).unwrap();
     assert_eq!(shrunk.iter().map(|c| c.body.as_str()).collect::<Vec<_>>(), ["One", "Two", "Thr", "Fou"]);
     assert_eq!(shrunk.iter().map(|c| c.id).collect::<Vec<_>>(), ids);
+}
+
+pub(crate) fn records_come_with_their_tags_in_the_order_asked(store: &dyn Store) {
+    let ids = stored(store, &["Talks", "Corridor", "Forum"]);
+    let (kz, be) = (tag(TagKind::Country, "KZ"), tag(TagKind::Country, "BE"));
+    store.add_tag(&kz, &ids[..2]).unwrap();
+    store.add_tag(&be, &ids[1..2]).unwrap();
+    let gone = ClippingId(ids[2].0 + 10);
+    let read = store.records(&[ids[1], gone, ids[0], ids[2]]).unwrap();
+    let summary: Vec<(ClippingId, Option<(String, Vec<Tag>)>)> =
+        read.into_iter().map(|(id, r)| (id, r.map(|(c, t)| (c.title, t)))).collect();
+    assert_eq!(
+        summary,
+        [
+            (ids[1], Some(("Corridor".to_owned(), vec![be, kz.clone()]))),
+            (gone, None),
+            (ids[0], Some(("Talks".to_owned(), vec![kz]))),
+            (ids[2], Some(("Forum".to_owned(), vec![]))),
+        ]
+    );
 }
 
 pub(crate) fn an_update_rewrites_the_record_and_drops_its_signature(store: &dyn Store) {

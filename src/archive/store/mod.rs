@@ -25,6 +25,9 @@ pub(crate) enum Inserted {
     Duplicate(ClippingId),
 }
 
+/// A clipping with its tags, or `None` where it is not there (see [`Store::records`]).
+pub(crate) type Records = (ClippingId, Option<(Clipping, Vec<Tag>)>);
+
 /// Clippings with their reprint signatures, in id order.
 pub(crate) type Signed = Vec<(ClippingId, Signature)>;
 
@@ -100,6 +103,13 @@ pub(crate) trait Store: Send + Sync {
 
     /// A clipping's tags, by kind then name.
     fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>>;
+    /// These clippings with their tags, in the order given; `None` for one not there. A store
+    /// on a server reads them in one go.
+    fn records(&self, ids: &[ClippingId]) -> Result<Vec<Records>> {
+        ids.iter()
+            .map(|&id| Ok((id, self.get(id)?.map(|c| self.tags_of(id).map(|t| (c, t))).transpose()?)))
+            .collect()
+    }
     /// A known tag by its key.
     fn tag(&self, key: &str) -> Result<Option<Tag>>;
     /// The ids of the clippings that carry a tag, in id order.

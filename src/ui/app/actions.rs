@@ -221,7 +221,7 @@ impl ClippingsApp {
             Action::Retry => {
                 self.state.status = Status::Opening;
                 self.in_flight = 0;
-                self.worker = worker::spawn(self.archive_dir.clone(), ctx.clone());
+                self.worker = worker::spawn(self.archive.clone(), ctx.clone());
             }
         }
     }

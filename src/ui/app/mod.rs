@@ -43,7 +43,7 @@ enum Picked {
 }
 
 pub struct ClippingsApp {
-    archive_dir: PathBuf,
+    archive: crate::archive::Place,
     worker: WorkerHandle,
     state: AppState,
     /// Each panel's own state: what is being typed, scroll requests, the export dialog.
@@ -70,15 +70,16 @@ pub struct ClippingsApp {
 }
 
 impl ClippingsApp {
-    /// Starts the app on the archive in `archive_dir`; the worker opens it in the background.
-    pub fn new(ctx: &egui::Context, archive_dir: PathBuf, settings: Settings) -> ClippingsApp {
+    /// Starts the app on the archive at `archive` (a folder, or a team archive); the worker opens it in the background.
+    pub fn new(ctx: &egui::Context, archive: impl Into<crate::archive::Place>, settings: Settings) -> ClippingsApp {
+        let archive = archive.into();
         let lang = settings.language.unwrap_or_else(Lang::from_system);
         // The worker words its messages in the language of the thread that starts it.
         crate::i18n::set_language(lang);
-        let worker = worker::spawn(archive_dir.clone(), ctx.clone());
+        let worker = worker::spawn(archive.clone(), ctx.clone());
         let collapse_reprints = settings.collapse_reprints;
         let mut app = ClippingsApp {
-            archive_dir,
+            archive,
             worker,
             state: AppState::new(settings),
             panels: Panels::default(),
@@ -331,9 +332,9 @@ impl eframe::App for ClippingsApp {
     }
 }
 
-/// Opens the window on the archive in `archive_dir` and imports `files` into it. Returns when the
+/// Opens the window on the archive at `archive` and imports `files` into it. Returns when the
 /// window is closed. `started` is when the process began, for the startup log.
-pub fn run(archive_dir: PathBuf, files: Vec<PathBuf>, started: Instant) -> eframe::Result {
+pub fn run(archive: crate::archive::Place, files: Vec<PathBuf>, started: Instant) -> eframe::Result {
     platform::start_startup_log(started);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Clippings")
@@ -350,7 +351,7 @@ pub fn run(archive_dir: PathBuf, files: Vec<PathBuf>, started: Instant) -> efram
         options,
         Box::new(move |cc| {
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
-            let mut app = ClippingsApp::new(&cc.egui_ctx, archive_dir, settings);
+            let mut app = ClippingsApp::new(&cc.egui_ctx, archive, settings);
             app.import_when_ready(files);
             Ok(Box::new(app))
         }),

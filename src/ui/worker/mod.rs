@@ -5,7 +5,7 @@
 //! guard: a panic becomes a [`Reply::Failed`] naming the request, and the worker lives on.
 
 use std::panic::AssertUnwindSafe;
-use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
@@ -59,11 +59,11 @@ fn spawn_thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Resul
 
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
 /// does not wait for the disk.
-pub fn spawn(dir: PathBuf, ctx: egui::Context) -> WorkerHandle {
+pub fn spawn(place: crate::archive::Place, ctx: egui::Context) -> WorkerHandle {
     let (tx, requests) = std::sync::mpsc::channel();
     let (replies, rx) = std::sync::mpsc::channel();
     let out = Outbox { tx: replies, ctx, to_worker: tx.clone() };
-    let spawned = spawn_thread("archive-worker", move || run(&dir, &requests, &out));
+    let spawned = spawn_thread("archive-worker", move || run(&place, &requests, &out));
     if let Err(e) = spawned {
         let (tx2, rx2) = std::sync::mpsc::channel();
         let _ =
@@ -121,9 +121,9 @@ fn log_step(what: &str, since: std::time::Instant) {
     }
 }
 
-fn run(dir: &Path, requests: &Receiver<Request>, out: &Outbox) {
+fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox) {
     let started = std::time::Instant::now();
-    let archive = match Archive::open(dir) {
+    let archive = match Archive::open_place(place) {
         Ok(a) => Arc::new(a),
         Err(e) => {
             let locked = matches!(e, crate::archive::Error::Locked(_));
@@ -685,7 +685,7 @@ mod tests {
             assert_eq!(report.n_imported(), n);
             report.imported_ids()[0]
         };
-        let handle = spawn(dir, egui::Context::default());
+        let handle = spawn(dir.into(), egui::Context::default());
         let opened = wait_for(&handle, |r| match r {
             Reply::Opened { n_clippings, .. } => Some(n_clippings),
             _ => None,
@@ -742,7 +742,7 @@ mod tests {
             archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap().imported_ids()
         };
         assert_eq!(ids.len(), n);
-        let handle = spawn(dir.clone(), egui::Context::default());
+        let handle = spawn(dir.clone().into(), egui::Context::default());
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
         // The whole catalog read (the newest come first), as a person would have it.
         for generation in 100.. {
@@ -835,7 +835,7 @@ mod tests {
             let report = archive.import(&[photo], &mut |_| {}, &AtomicBool::new(false)).unwrap();
             report.imported_ids()[0]
         };
-        let handle = spawn(dir, egui::Context::default());
+        let handle = spawn(dir.into(), egui::Context::default());
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
 
         crate::ui::thumbs::tests::PANIC_IN_NEXT_DECODE.store(true, Ordering::SeqCst);

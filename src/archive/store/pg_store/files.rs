@@ -80,8 +80,20 @@ impl PgFiles {
         })
     }
 
+}
+
+impl FileStore for PgFiles {
+    /// Where the file is cached on this desktop.
+    fn path(&self, role: FileRole, hash: &str, format: &str) -> std::path::PathBuf {
+        self.cache.path(role, hash, format)
+    }
+
+    fn is_remote(&self) -> bool {
+        true
+    }
+
     /// Brings a file into the cache if it is not there; false if the server has none.
-    pub(crate) fn cache(&self, role: FileRole, hash: &str, format: &str) -> Result<bool> {
+    fn cache(&self, role: FileRole, hash: &str, format: &str) -> Result<bool> {
         if self.cache.exists(role, hash, format) {
             return Ok(true);
         }
@@ -89,13 +101,6 @@ impl PgFiles {
             Some(bytes) => self.cache.put(role, hash, format, &bytes).map(|()| true),
             None => Ok(false),
         }
-    }
-}
-
-impl FileStore for PgFiles {
-    /// Where the file is cached on this desktop.
-    fn path(&self, role: FileRole, hash: &str, format: &str) -> std::path::PathBuf {
-        self.cache.path(role, hash, format)
     }
 
     fn put(&self, role: FileRole, hash: &str, format: &str, bytes: &[u8]) -> Result<()> {

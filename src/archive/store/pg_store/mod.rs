@@ -12,7 +12,7 @@ mod schema;
 mod server;
 mod team;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -439,6 +439,42 @@ impl Store for PgStore {
         let mut tags: Vec<Tag> = rows.iter().map(|r| decode(r.get(0), r.get(1))).collect::<Result<_>>()?;
         tags.sort_by_key(|t| (t.kind, t.name.to_lowercase()));
         Ok(tags)
+    }
+
+    /// These clippings and their tags in two queries, however many.
+    fn records(&self, ids: &[ClippingId]) -> Result<Vec<super::Records>> {
+        let id_list = ids_param(ids);
+        let (clippings, tags) = self.server.with(|c| {
+            let mut tx = c.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).read_only(true).start()?;
+            let clippings = tx.query("SELECT id, record::text FROM clippings WHERE id = ANY($1)", &[&id_list])?;
+            let tags = tx.query(
+                "SELECT ct.clipping_id, t.key, t.record::text FROM clipping_tags ct JOIN tags t ON t.key = ct.tag_key \
+                 WHERE ct.clipping_id = ANY($1)",
+                &[&id_list],
+            )?;
+            tx.commit()?;
+            Ok((clippings, tags))
+        })?;
+        let mut found: std::collections::HashMap<ClippingId, (Clipping, Vec<Tag>)> = HashMap::with_capacity(clippings.len());
+        for r in &clippings {
+            let id = id_of(r.get(0));
+            found.insert(id, (decode(&format!("clipping {}", id.0), r.get(1))?, Vec::new()));
+        }
+        for r in &tags {
+            if let Some((_, list)) = found.get_mut(&id_of(r.get(0))) {
+                list.push(decode(r.get(1), r.get(2))?);
+            }
+        }
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let record = found.remove(id).map(|(c, mut tags)| {
+                    tags.sort_by_key(|t: &Tag| (t.kind, t.name.to_lowercase()));
+                    (c, tags)
+                });
+                (*id, record)
+            })
+            .collect())
     }
 
     fn tag(&self, key: &str) -> Result<Option<Tag>> {
