@@ -12,11 +12,11 @@ mod intake;
 pub(crate) use intake::Inserted;
 pub mod place;
 pub use place::Place;
-pub mod team;
 pub mod reprints;
 pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;
+pub mod team;
 
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
@@ -159,7 +159,9 @@ impl Archive {
                 let copied = if entry.file_type().is_dir() {
                     fs::create_dir_all(&to)
                 } else {
-                    to.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::copy(entry.path(), &to).map(|_| ()))
+                    to.parent()
+                        .map_or(Ok(()), fs::create_dir_all)
+                        .and_then(|()| fs::copy(entry.path(), &to).map(|_| ()))
                 };
                 copied.map_err(|e| Error::io(&to, e))?;
             }
@@ -168,7 +170,13 @@ impl Archive {
         let archive = match place {
             Place::Folder(_) => {
                 let store = Box::new(SledStore::open(&copy.join("db"))?);
-                Archive::open_parts(Place::Folder(root.clone()), root.clone(), copy, store, Box::new(FolderFiles::new(&root)))?
+                Archive::open_parts(
+                    Place::Folder(root.clone()),
+                    root.clone(),
+                    copy,
+                    store,
+                    Box::new(FolderFiles::new(&root)),
+                )?
             }
             Place::Team { url, .. } => {
                 let server = std::sync::Arc::new(Server::new(url)?);
@@ -332,6 +340,11 @@ impl Archive {
     /// Keeps a clipping's thumbnail (a picture drawn again for a clipping that lost its own).
     pub fn keep_thumbnail(&self, hash: &str, jpeg: &[u8]) -> Result<()> {
         self.files.put(FileRole::Thumbnail, hash, "", jpeg)
+    }
+
+    /// Whether the files are kept on a server, with copies in this desktop's cache.
+    pub(crate) fn files_are_remote(&self) -> bool {
+        self.files.is_remote()
     }
 
     /// Makes the files an import wrote at their places kept for good, in one pass.

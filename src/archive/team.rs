@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::files::FileRole;
 use super::store::Inserted;
 use super::store::pg_store::{self, Server};
-use super::{Archive, ClippingId, Result, Tag};
 pub use super::store::pg_store::{Member, TeamRole};
+use super::{Archive, ClippingId, Result, Tag};
 
 /// Makes a team archive in the empty database the URL names; the role that connects becomes
 /// its admin.

@@ -89,19 +89,29 @@ fn upload(place: &Place, out: &mut impl Write, dir: &std::path::Path) -> anyhow:
         anyhow::bail!("no desktop archive at {}: name the folder that holds its db/", dir.display());
     }
     let from = match Archive::open(dir) {
-        Err(crate::archive::Error::Locked(_)) => Archive::open_snapshot(&Place::Folder(dir.to_owned())).map(|(s, a)| {
-            eprintln!("note: {} is open elsewhere: this sends what it had saved when the command started", dir.display());
-            (Some(s), a)
-        })?,
+        Err(crate::archive::Error::Locked(_)) => {
+            Archive::open_snapshot(&Place::Folder(dir.to_owned())).map(|(s, a)| {
+                eprintln!(
+                    "note: {} is open elsewhere: this sends what it had saved when the command started",
+                    dir.display()
+                );
+                (Some(s), a)
+            })?
+        }
         opened => (None, opened?),
     };
     let (_snapshot, from) = from;
     let to = Archive::open_place(place)?;
     let bar = progress_bar(from.n_clippings() as u64, "sending");
-    let done = team::upload(&from, &to, &mut |n, of| {
-        bar.set_length(of as u64);
-        bar.set_position(n as u64);
-    }, &AtomicBool::new(false))?;
+    let done = team::upload(
+        &from,
+        &to,
+        &mut |n, of| {
+            bar.set_length(of as u64);
+            bar.set_position(n as u64);
+        },
+        &AtomicBool::new(false),
+    )?;
     bar.finish_and_clear();
     writeln!(
         out,

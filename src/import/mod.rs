@@ -505,6 +505,10 @@ impl Archive {
         if !original.exists() {
             write_unsynced(&original, |dest| copy_source(&source, dest)).map_err(store_err)?;
             written.push(original);
+        } else if self.files_are_remote() {
+            // A copy in a team archive's cache may be one a killed import never sent: it is
+            // sent with the rest (the server keeps one it has as it is).
+            written.push(original);
         }
         if let Some(jpeg) = &thumbnail_jpeg {
             let thumbnail = self.thumbnail_path(&clipping.hash);

@@ -110,6 +110,8 @@ fn start(bin: PathBuf) -> PgServer {
         data = pg.data.display(),
         base = base.display()
     );
+    // Not waited for: it outlives this process on purpose.
+    #[allow(clippy::zombie_processes)]
     Command::new("sh")
         .args(["-c", &watchdog])
         .stdin(Stdio::null())

@@ -124,8 +124,8 @@ pub(crate) fn records_come_with_their_tags_in_the_order_asked(store: &dyn Store)
     store.add_tag(&be, &ids[1..2]).unwrap();
     let gone = ClippingId(ids[2].0 + 10);
     let read = store.records(&[ids[1], gone, ids[0], ids[2]]).unwrap();
-    let summary: Vec<(ClippingId, Option<(String, Vec<Tag>)>)> =
-        read.into_iter().map(|(id, r)| (id, r.map(|(c, t)| (c.title, t)))).collect();
+    type Summary = (ClippingId, Option<(String, Vec<Tag>)>);
+    let summary: Vec<Summary> = read.into_iter().map(|(id, r)| (id, r.map(|(c, t)| (c.title, t)))).collect();
     assert_eq!(
         summary,
         [

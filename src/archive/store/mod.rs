@@ -106,9 +106,7 @@ pub(crate) trait Store: Send + Sync {
     /// These clippings with their tags, in the order given; `None` for one not there. A store
     /// on a server reads them in one go.
     fn records(&self, ids: &[ClippingId]) -> Result<Vec<Records>> {
-        ids.iter()
-            .map(|&id| Ok((id, self.get(id)?.map(|c| self.tags_of(id).map(|t| (c, t))).transpose()?)))
-            .collect()
+        ids.iter().map(|&id| Ok((id, self.get(id)?.map(|c| self.tags_of(id).map(|t| (c, t))).transpose()?))).collect()
     }
     /// A known tag by its key.
     fn tag(&self, key: &str) -> Result<Option<Tag>>;

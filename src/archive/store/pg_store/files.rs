@@ -79,7 +79,6 @@ impl PgFiles {
             Ok(Some(bytes))
         })
     }
-
 }
 
 impl FileStore for PgFiles {

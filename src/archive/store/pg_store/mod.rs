@@ -29,6 +29,10 @@ pub(crate) use team::{add_member, init, members, remove_member};
 use super::{Inserted, Signed, Store, signature_from_bytes};
 use crate::vocab::{Clipping, ClippingId, Error, Result, Signature, StoredSuggestion, Tag, TagCount};
 
+/// The log above a cursor: each clipping with its oldest and newest change numbers there, and
+/// the newest number in the log.
+type LogAbove = (Vec<(ClippingId, u64, u64)>, u64);
+
 /// A team archive as one desktop sees it.
 pub(crate) struct PgStore {
     server: std::sync::Arc<Server>,
@@ -122,7 +126,7 @@ impl PgStore {
 
     /// The log above a cursor: each clipping with its oldest and newest change numbers, and
     /// the newest number in the log, read in one snapshot.
-    fn log_above(&self, upto: u64, index_only: bool) -> Result<(Vec<(ClippingId, u64, u64)>, u64)> {
+    fn log_above(&self, upto: u64, index_only: bool) -> Result<LogAbove> {
         self.server.with(|c| {
             let mut tx = c.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).read_only(true).start()?;
             let newest = tx.query_one("SELECT coalesce(max(seq), 0) FROM change_sets", &[])?.get::<_, i64>(0) as u64;
@@ -400,7 +404,7 @@ impl Store for PgStore {
     }
 
     fn invalidate_signatures_file(&self) -> Result<()> {
-        self.server.with(|c| invalidate_token(c))
+        self.server.with(invalidate_token)
     }
 
     fn claim_signatures_token(&self, before: Option<u64>, token: u64) -> Result<bool> {
@@ -445,7 +449,11 @@ impl Store for PgStore {
     fn records(&self, ids: &[ClippingId]) -> Result<Vec<super::Records>> {
         let id_list = ids_param(ids);
         let (clippings, tags) = self.server.with(|c| {
-            let mut tx = c.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).read_only(true).start()?;
+            let mut tx = c
+                .build_transaction()
+                .isolation_level(postgres::IsolationLevel::RepeatableRead)
+                .read_only(true)
+                .start()?;
             let clippings = tx.query("SELECT id, record::text FROM clippings WHERE id = ANY($1)", &[&id_list])?;
             let tags = tx.query(
                 "SELECT ct.clipping_id, t.key, t.record::text FROM clipping_tags ct JOIN tags t ON t.key = ct.tag_key \
@@ -455,7 +463,8 @@ impl Store for PgStore {
             tx.commit()?;
             Ok((clippings, tags))
         })?;
-        let mut found: std::collections::HashMap<ClippingId, (Clipping, Vec<Tag>)> = HashMap::with_capacity(clippings.len());
+        let mut found: std::collections::HashMap<ClippingId, (Clipping, Vec<Tag>)> =
+            HashMap::with_capacity(clippings.len());
         for r in &clippings {
             let id = id_of(r.get(0));
             found.insert(id, (decode(&format!("clipping {}", id.0), r.get(1))?, Vec::new()));

@@ -125,10 +125,25 @@ impl Server {
             return Error::Database(format!("{}: {}", self.place, db.message()));
         }
         if is_connection_error(e) {
-            let reason = std::error::Error::source(e).map_or_else(|| e.to_string(), |s| s.to_string());
-            return Error::Unreachable { place: self.place.clone(), reason };
+            return Error::Unreachable { place: self.place.clone(), reason: connection_reason(e) };
         }
         Error::Database(format!("{}: {e}", self.place))
+    }
+}
+
+/// Why a connection failed, in words: the common causes named, the rest as the system said.
+fn connection_reason(e: &postgres::Error) -> String {
+    let io = std::error::Error::source(e).and_then(|s| s.downcast_ref::<std::io::Error>());
+    match io.map(std::io::Error::kind) {
+        Some(std::io::ErrorKind::ConnectionRefused) => {
+            "nothing answers there: the server is stopped or not listening".to_owned()
+        }
+        Some(std::io::ErrorKind::TimedOut) => format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+        Some(std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::UnexpectedEof) => {
+            "the server closed the connection (it may be restarting)".to_owned()
+        }
+        _ if e.is_closed() => "the server closed the connection (it may be restarting)".to_owned(),
+        _ => std::error::Error::source(e).map_or_else(|| e.to_string(), |s| s.to_string()),
     }
 }
 
