@@ -491,6 +491,26 @@ archive-error-export-into-archive = the export folder is inside the archive: cho
 archive-error-unreachable = the team archive at { $place } cannot be reached ({ $reason }); showing what this desktop last saw
 archive-error-refused = the team archive refused this: { $reason }
 archive-error-team = team archive: { $detail }
+team-imported = { $who } imported { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+team-tagged = { $who } tagged { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+team-untagged = { $who } took tags off { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+team-edited = { $who } edited { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+}
+team-deleted = { $who } deleted { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+} for good
 io-disk-full = the disk is full
 io-permission-denied = permission denied
 io-not-found = no such file or folder

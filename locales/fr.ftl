@@ -511,6 +511,26 @@ archive-error-export-into-archive = le dossier d’export est dans l’archive :
 archive-error-unreachable = l’archive d’équipe sur { $place } est injoignable ({ $reason }) ; affichage de ce que ce poste a vu en dernier
 archive-error-refused = l’archive d’équipe a refusé : { $reason }
 archive-error-team = archive d’équipe : { $detail }
+team-imported = { $who } a importé { $n ->
+    [one] 1 coupure
+   *[other] { $n } coupures
+}
+team-tagged = { $who } a étiqueté { $n ->
+    [one] 1 coupure
+   *[other] { $n } coupures
+}
+team-untagged = { $who } a retiré des étiquettes de { $n ->
+    [one] 1 coupure
+   *[other] { $n } coupures
+}
+team-edited = { $who } a modifié { $n ->
+    [one] 1 coupure
+   *[other] { $n } coupures
+}
+team-deleted = { $who } a supprimé définitivement { $n ->
+    [one] 1 coupure
+   *[other] { $n } coupures
+}
 io-disk-full = le disque est plein
 io-permission-denied = accès refusé
 io-not-found = fichier ou dossier introuvable

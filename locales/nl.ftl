@@ -478,6 +478,26 @@ archive-error-export-into-archive = de exportmap ligt in het archief: kies een a
 archive-error-unreachable = het teamarchief op { $place } is niet bereikbaar ({ $reason }); u ziet wat deze computer het laatst zag
 archive-error-refused = het teamarchief weigerde dit: { $reason }
 archive-error-team = teamarchief: { $detail }
+team-imported = { $who } importeerde { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+}
+team-tagged = { $who } labelde { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+}
+team-untagged = { $who } haalde labels van { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+}
+team-edited = { $who } bewerkte { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+}
+team-deleted = { $who } verwijderde { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+} definitief
 io-disk-full = de schijf is vol
 io-permission-denied = geen toegang
 io-not-found = bestand of map bestaat niet

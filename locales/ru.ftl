@@ -498,6 +498,29 @@ archive-error-export-into-archive = папка экспорта находитс
 archive-error-unreachable = общий архив на { $place } недоступен ({ $reason }); показано то, что этот компьютер видел последним
 archive-error-refused = общий архив отказал: { $reason }
 archive-error-team = общий архив: { $detail }
+team-imported = { $who } импортировал(а) { $n ->
+    [one] { $n } вырезку
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+team-tagged = { $who } добавил(а) метки к { $n ->
+    [one] { $n } вырезке
+   *[other] { $n } вырезкам
+}
+team-untagged = { $who } снял(а) метки с { $n ->
+    [one] { $n } вырезки
+   *[other] { $n } вырезок
+}
+team-edited = { $who } изменил(а) { $n ->
+    [one] { $n } вырезку
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+team-deleted = { $who } удалил(а) насовсем { $n ->
+    [one] { $n } вырезку
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
 io-disk-full = диск заполнен
 io-permission-denied = нет доступа
 io-not-found = нет такого файла или папки

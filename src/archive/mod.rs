@@ -33,8 +33,9 @@ pub use saved::SavedSearch;
 
 use crate::search::SearchIndex;
 use files::{FileRole, FileStore, FolderFiles};
+pub use store::ChangeSet;
 use store::Store;
-use store::pg_store::{PgFiles, PgStore, Server};
+use store::pg_store::{PgFiles, PgStore};
 use store::sled_store::SledStore;
 
 /// An open archive. Holds an exclusive lock on the folder for as long as it lives.
@@ -131,8 +132,7 @@ impl Archive {
             Place::Folder(root) => Archive::open(root),
             Place::Team { url, cache } => {
                 let cache = prepare_cache(cache)?;
-                let server = std::sync::Arc::new(Server::new(url)?);
-                let store = PgStore::open(server.clone(), &cache)?;
+                let (store, server) = PgStore::open(url, &cache)?;
                 let files = Box::new(PgFiles::new(server, &cache, store.desktop()));
                 let place = Place::Team { url: url.clone(), cache: cache.clone() };
                 Archive::open_parts(place, cache.clone(), cache, Box::new(store), files)
@@ -179,8 +179,7 @@ impl Archive {
                 )?
             }
             Place::Team { url, .. } => {
-                let server = std::sync::Arc::new(Server::new(url)?);
-                let store = PgStore::open(server.clone(), &copy)?;
+                let (store, server) = PgStore::open(url, &copy)?;
                 let files = Box::new(PgFiles::new(server, &root, store.desktop()));
                 Archive::open_parts(place.clone(), root, copy, Box::new(store), files)?
             }

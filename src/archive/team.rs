@@ -115,3 +115,28 @@ pub fn upload(
     }
     Ok(done)
 }
+
+impl Archive {
+    /// The changes a team archive's log holds after `after`, oldest first, by every desktop
+    /// (each says whether this desktop made it). None for a desktop archive.
+    pub fn changes_since(&self, after: u64) -> Result<Vec<super::ChangeSet>> {
+        self.store.changes_since(after)
+    }
+
+    /// The newest change's number in a team archive's log (0 for a desktop archive).
+    pub fn newest_change(&self) -> Result<u64> {
+        self.store.newest_change()
+    }
+
+    /// Waits up to `timeout` for the server's word that someone committed a change; false if
+    /// none came. An unreachable server is an error at once.
+    pub fn wait_for_change(&self, timeout: std::time::Duration) -> Result<bool> {
+        self.store.wait_for_change(timeout)
+    }
+
+    /// Who imported, tagged and edited a clipping, oldest first (a team archive's log; none for
+    /// a desktop archive).
+    pub fn history(&self, id: ClippingId) -> Result<Vec<super::ChangeSet>> {
+        self.store.history(id)
+    }
+}

@@ -274,6 +274,11 @@ pub struct AppState {
     pub indexing: Option<(usize, usize)>,
     /// What a tag edit of many clippings, running on its own thread, is doing.
     pub large_edit: Option<String>,
+    /// Where the archive is, as shown in the status bar: its folder, or its server's address.
+    pub archive_label: String,
+    /// Why a team archive's server cannot be reached, while it cannot: the window shows what
+    /// this desktop last saw.
+    pub team_unreachable: Option<String>,
 }
 
 impl AppState {
@@ -309,6 +314,8 @@ impl AppState {
             sort: None,
             indexing: None,
             large_edit: None,
+            archive_label: String::new(),
+            team_unreachable: None,
         }
     }
 

@@ -25,6 +25,22 @@ pub(crate) enum Inserted {
     Duplicate(ClippingId),
 }
 
+/// A change as a team archive's log keeps it: one call that changed the archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeSet {
+    pub seq: u64,
+    /// What it was: `import`, `tag`, `untag`, `merge`, `edit`, `delete`, `suggest` or `mark`
+    /// (a clipping marked to be indexed again).
+    pub what: String,
+    pub n_clippings: usize,
+    /// The role that made it.
+    pub by: String,
+    /// Whether this desktop made it.
+    pub here: bool,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub ids: Vec<ClippingId>,
+}
+
 /// A clipping with its tags, or `None` where it is not there (see [`Store::records`]).
 pub(crate) type Records = (ClippingId, Option<(Clipping, Vec<Tag>)>);
 
@@ -139,6 +155,27 @@ pub(crate) trait Store: Send + Sync {
     /// The token of the catalog file written for this store, if one was.
     fn catalog_token(&self) -> Result<Option<u64>>;
     fn set_catalog_token(&self, token: Option<u64>) -> Result<()>;
+
+    /// The changes logged after `after`, oldest first (at most 10,000): a team archive's, by
+    /// every desktop. A desktop archive keeps no such log: none.
+    fn changes_since(&self, _after: u64) -> Result<Vec<ChangeSet>> {
+        Ok(Vec::new())
+    }
+    /// The newest change's number (0: none).
+    fn newest_change(&self) -> Result<u64> {
+        Ok(0)
+    }
+    /// Waits up to `timeout` for word of a change committed by anyone; false if none came. A
+    /// store no one else changes has none to give: it waits the time out.
+    fn wait_for_change(&self, timeout: std::time::Duration) -> Result<bool> {
+        std::thread::sleep(timeout);
+        Ok(false)
+    }
+    /// The changes made to a clipping, oldest first: who imported, tagged and edited it (none
+    /// where the store keeps no log).
+    fn history(&self, _id: ClippingId) -> Result<Vec<ChangeSet>> {
+        Ok(Vec::new())
+    }
 }
 
 impl dyn Store + '_ {

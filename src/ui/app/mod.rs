@@ -278,6 +278,7 @@ impl ClippingsApp {
         let selection_key = if self.state.selection.len() > 1 { self.selection_key() } else { (0, 0) };
 
         let ClippingsApp { state, panels, thumbs, matches, .. } = self;
+        panels::overlays::team_banner_ui(ui, state);
         panels::top_bar::top_bar_ui(ui, state, &mut panels.top_bar, &mut actions);
         panels::overlays::status_bar_ui(ui, state, &mut actions);
         match &state.status {

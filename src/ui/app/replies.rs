@@ -38,7 +38,8 @@ impl ClippingsApp {
     pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
         match reply {
             Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
-            Reply::Opened { root, n_clippings, n_index_pending, accept_countries_on_import } => {
+            Reply::Opened { root, place, n_clippings, n_index_pending, accept_countries_on_import } => {
+                self.state.archive_label = place;
                 self.state.accept_countries_on_import = accept_countries_on_import;
                 self.state.indexing = (n_index_pending > 0).then_some((0, n_index_pending));
                 self.thumbs.set_archive_root(&root);
@@ -95,6 +96,7 @@ impl ClippingsApp {
             }
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
+            Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
             Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.state.export {

@@ -19,6 +19,17 @@ pub struct ExportDialog {
     pub options: crate::ui::state::ExportOptions,
 }
 
+/// A team archive's server that cannot be reached, said across the top of the window.
+pub fn team_banner_ui(ui: &mut egui::Ui, app: &AppState) {
+    let Some(why) = &app.team_unreachable else { return };
+    egui::Panel::top("team-banner").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+            ui.colored_label(ui.visuals().warn_fg_color, why);
+        });
+    });
+}
+
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
@@ -68,10 +79,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 if !app.selection.is_empty() {
                     ui.label(t!("status-selected", n = app.selection.len()));
                 }
+                let label =
+                    if app.archive_label.is_empty() { root.display().to_string() } else { app.archive_label.clone() };
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     // A long path is cut, not run over the counts beside it.
-                    ui.add(egui::Label::new(egui::RichText::new(root.display().to_string()).weak()).truncate())
-                        .on_hover_text(root.display().to_string());
+                    ui.add(egui::Label::new(egui::RichText::new(&label).weak()).truncate()).on_hover_text(&label);
                 });
             }
         });

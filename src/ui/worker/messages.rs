@@ -178,6 +178,8 @@ impl std::fmt::Debug for EditOutcome {
 pub enum Reply {
     Opened {
         root: PathBuf,
+        /// Where the archive is, as shown: its folder, or its server's address.
+        place: String,
         n_clippings: usize,
         /// Clippings the search index has yet to take in; indexing follows at once.
         n_index_pending: usize,
@@ -260,6 +262,8 @@ pub enum Reply {
         request: RequestKind,
         message: String,
     },
+    /// A team archive's server cannot be reached (why, in the window's language), or can again.
+    TeamServer(Option<String>),
     /// A request from the UI has been dealt with (its other replies came before this one).
     Handled,
 }

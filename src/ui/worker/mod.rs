@@ -13,6 +13,7 @@ use std::sync::mpsc::{Receiver, Sender};
 mod edits;
 mod jobs;
 mod messages;
+mod team;
 
 use jobs::ReviewJob;
 
@@ -152,6 +153,7 @@ fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox
         if loading { count_while_loading(&archive, &catalog) } else { catalog.len() + catalog.n_trashed() };
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
+        place: archive.place().to_string(),
         n_clippings,
         n_index_pending,
         accept_countries_on_import,
@@ -160,6 +162,7 @@ fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox
     // of its own, so that searching goes on meanwhile.
     archive.defer_indexing_above(LARGE_EDIT);
     catch_up_index(&archive, out);
+    team::watch(&archive, out);
     let mut state = State {
         archive,
         browser: Browser::new(catalog),

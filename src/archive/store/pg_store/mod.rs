@@ -14,9 +14,11 @@ mod team;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use postgres::GenericClient;
+use postgres::fallible_iterator::FallibleIterator;
 
 pub(crate) use files::PgFiles;
 use local::{Cursor, Local, LocalFile};
@@ -26,7 +28,7 @@ pub(crate) use server::{Server, redact};
 pub use team::Member;
 pub(crate) use team::{add_member, init, members, remove_member};
 
-use super::{Inserted, Signed, Store, signature_from_bytes};
+use super::{ChangeSet, Inserted, Signed, Store, signature_from_bytes};
 use crate::vocab::{Clipping, ClippingId, Error, Result, Signature, StoredSuggestion, Tag, TagCount};
 
 /// The log above a cursor: each clipping with its oldest and newest change numbers there, and
@@ -35,9 +37,11 @@ type LogAbove = (Vec<(ClippingId, u64, u64)>, u64);
 
 /// A team archive as one desktop sees it.
 pub(crate) struct PgStore {
-    server: std::sync::Arc<Server>,
+    server: Arc<Server>,
     local: Mutex<Local>,
     local_file: LocalFile,
+    /// A connection of its own that listens for other desktops' changes.
+    listener: Mutex<Option<postgres::Client>>,
 }
 
 fn id_of(v: i64) -> ClippingId {
@@ -68,6 +72,17 @@ fn log_change(
     Ok(row.get::<_, i64>(0) as u64)
 }
 
+/// Waits for a notification on a listening connection; drains those that came with it.
+fn wait_on(client: &mut postgres::Client, timeout: Duration) -> std::result::Result<bool, postgres::Error> {
+    let mut notifications = client.notifications();
+    let first = notifications.timeout_iter(timeout).next()?;
+    if first.is_some() {
+        // One wake for a burst.
+        while notifications.iter().next()?.is_some() {}
+    }
+    Ok(first.is_some())
+}
+
 /// A new token for the signatures file, set on the server.
 fn invalidate_token(tx: &mut impl GenericClient) -> std::result::Result<(), postgres::Error> {
     let token = crate::archive::rand_token() as i64;
@@ -76,9 +91,13 @@ fn invalidate_token(tx: &mut impl GenericClient) -> std::result::Result<(), post
 }
 
 impl PgStore {
-    /// Opens the team archive on `server`, with this desktop's state in `cache`. Fails with a
-    /// clear message where the database holds no team archive or one of a newer version.
-    pub(crate) fn open(server: std::sync::Arc<Server>, cache: &Path) -> Result<PgStore> {
+    /// Opens the team archive at `url`, with this desktop's state in `cache`; the server, for
+    /// its files. Fails with a clear message where the database holds no team archive or one of
+    /// a newer version, and within 15 s where the server cannot be reached.
+    pub(crate) fn open(url: &str, cache: &Path) -> Result<(PgStore, Arc<Server>)> {
+        let local_file = LocalFile::new(cache);
+        let local = local_file.read();
+        let server = Arc::new(Server::for_desktop(url, &local.desktop)?);
         let found = server.with(|c| {
             let exists = c.query_one("SELECT to_regclass('clippings_meta') IS NOT NULL", &[])?.get::<_, bool>(0);
             if !exists {
@@ -103,10 +122,10 @@ impl PgStore {
             }
             Some(_) => {}
         }
-        let local_file = LocalFile::new(cache);
-        let local = local_file.read();
         local_file.write(&local)?;
-        Ok(PgStore { server, local: Mutex::new(local), local_file })
+        let store =
+            PgStore { server: Arc::clone(&server), local: Mutex::new(local), local_file, listener: Mutex::new(None) };
+        Ok((store, server))
     }
 
     pub(crate) fn desktop(&self) -> String {
@@ -624,6 +643,75 @@ impl Store for PgStore {
 
     fn catalog_token(&self) -> Result<Option<u64>> {
         Ok(self.local().catalog_token)
+    }
+
+    fn changes_since(&self, after: u64) -> Result<Vec<ChangeSet>> {
+        let desktop = format!("clippings/{}", self.local().desktop);
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.desktop = $2, s.at, \
+                 array(SELECT clipping_id FROM changes ch WHERE ch.seq = s.seq ORDER BY clipping_id) \
+                 FROM change_sets s WHERE s.seq > $1 ORDER BY s.seq LIMIT 10000",
+                &[&(after as i64), &desktop],
+            )
+        })?;
+        Ok(rows
+            .iter()
+            .map(|r| ChangeSet {
+                seq: r.get::<_, i64>(0) as u64,
+                what: r.get(1),
+                n_clippings: r.get::<_, i32>(2).max(0) as usize,
+                by: r.get(3),
+                here: r.get(4),
+                at: r.get::<_, std::time::SystemTime>(5).into(),
+                ids: r.get::<_, Vec<i64>>(6).into_iter().map(id_of).collect(),
+            })
+            .collect())
+    }
+
+    fn newest_change(&self) -> Result<u64> {
+        let row = self.server.with(|c| c.query_one("SELECT coalesce(max(seq), 0) FROM change_sets", &[]))?;
+        Ok(row.get::<_, i64>(0) as u64)
+    }
+
+    /// Waits on a connection of its own for the server's word that a change was committed.
+    fn wait_for_change(&self, timeout: Duration) -> Result<bool> {
+        let mut guard = self.listener.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.as_ref().is_none_or(postgres::Client::is_closed) {
+            let mut client = self.server.connect_alone()?;
+            client.batch_execute(&format!("LISTEN {}", schema::CHANNEL)).map_err(|e| self.server.error(&e))?;
+            *guard = Some(client);
+        }
+        let woken = match guard.as_mut() {
+            Some(client) => wait_on(client, timeout),
+            None => Ok(false),
+        };
+        woken.map_err(|e| {
+            *guard = None;
+            self.server.error(&e)
+        })
+    }
+
+    fn history(&self, id: ClippingId) -> Result<Vec<ChangeSet>> {
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.at FROM changes ch JOIN change_sets s ON s.seq = ch.seq \
+                 WHERE ch.clipping_id = $1 AND s.what <> 'mark' ORDER BY s.seq",
+                &[&(id.0 as i64)],
+            )
+        })?;
+        Ok(rows
+            .iter()
+            .map(|r| ChangeSet {
+                seq: r.get::<_, i64>(0) as u64,
+                what: r.get(1),
+                n_clippings: r.get::<_, i32>(2).max(0) as usize,
+                by: r.get(3),
+                here: false,
+                at: r.get::<_, std::time::SystemTime>(4).into(),
+                ids: vec![id],
+            })
+            .collect())
     }
 
     fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {

@@ -54,6 +54,8 @@ CREATE TABLE change_sets (
     what text NOT NULL,
     n_clippings integer NOT NULL,
     by_role text NOT NULL DEFAULT current_user,
+    -- The desktop that made it: each connects with application_name 'clippings/<desktop>'.
+    desktop text NOT NULL DEFAULT current_setting('application_name'),
     at timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE changes (
@@ -84,6 +86,9 @@ CREATE TABLE file_chunks (
 INSERT INTO clippings_meta (key, n) VALUES ('signatures_token', NULL);
 "#;
 
+/// The channel `log_change` notifies on.
+pub(super) const CHANNEL: &str = "clippings_changes";
+
 /// Appends a change to the log and gives its number. Called last in a change's transaction:
 /// the lock it takes is held until the commit, so the next number is taken only once this one
 /// is visible.
@@ -97,6 +102,8 @@ BEGIN
     s := nextval('change_seq');
     INSERT INTO change_sets (seq, what, n_clippings) VALUES (s, what, coalesce(array_length(ids, 1), 0));
     INSERT INTO changes (seq, clipping_id, for_index) SELECT DISTINCT s, unnest(ids), for_index;
+    -- Wakes the desktops that listen, when this commits.
+    PERFORM pg_notify('clippings_changes', s::text);
     RETURN s;
 END
 $$;

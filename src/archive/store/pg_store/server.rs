@@ -60,6 +60,19 @@ impl Server {
         Ok(Server { config, place: format!("{host}:{port}/{database}"), client: Mutex::new(None) })
     }
 
+    /// As [`Server::new`], for a desktop: its connections carry its name (`clippings/<desktop>`),
+    /// which the change log keeps with each change.
+    pub(crate) fn for_desktop(url: &str, desktop: &str) -> Result<Server> {
+        let mut server = Server::new(url)?;
+        server.config.application_name(&format!("clippings/{desktop}"));
+        Ok(server)
+    }
+
+    /// A connection of its own, apart from the shared one (to wait for notifications on).
+    pub(crate) fn connect_alone(&self) -> Result<Client> {
+        self.config.connect(NoTls).map_err(|e| self.error(&e))
+    }
+
     /// `host:port/database`, for messages.
     pub(crate) fn place(&self) -> &str {
         &self.place

@@ -34,7 +34,7 @@ fn team_archive(pg: &PgServer) -> String {
 
 fn open(url: &str) -> Fresh {
     let cache = tempfile::tempdir().unwrap();
-    let store = PgStore::open(Arc::new(Server::new(url).unwrap()), cache.path()).unwrap();
+    let (store, _) = PgStore::open(url, cache.path()).unwrap();
     Fresh { store, _cache: cache }
 }
 
@@ -171,17 +171,46 @@ fn init_refuses_a_database_that_holds_something_else() {
     assert!(again.to_string().contains("holds a team archive already"), "{again}");
     let (_, empty) = pg.database();
     let cache = tempfile::tempdir().unwrap();
-    let not_one = PgStore::open(Arc::new(Server::new(&empty).unwrap()), cache.path()).err().unwrap();
+    let not_one = PgStore::open(&empty, cache.path()).err().unwrap();
     assert!(not_one.to_string().contains("team init"), "{not_one}");
 }
 
 #[test]
 fn a_stopped_server_is_a_clear_error_soon() {
     let started = std::time::Instant::now();
-    let nobody = Server::new("postgres://dana:pw@127.0.0.1:1/press").unwrap();
     let cache = tempfile::tempdir().unwrap();
-    let err = PgStore::open(Arc::new(nobody), cache.path()).err().unwrap();
+    let err = PgStore::open("postgres://dana:pw@127.0.0.1:1/press", cache.path()).err().unwrap();
     assert!(matches!(err, Error::Unreachable { .. }), "{err:?}");
     assert!(err.to_string().starts_with("the team archive at 127.0.0.1:1/press cannot be reached"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(15));
+}
+
+#[test]
+fn other_desktops_changes_wake_a_listener_and_are_told_with_who_made_them() {
+    let Some(pg) = server() else { return };
+    let url = team_archive(pg);
+    let (a, b) = (open(&url), open(&url));
+    let start = b.newest_change().unwrap();
+    let waiting = {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let a = open(&url);
+            a.insert_clippings(&[(&clipping("Late news"), &[])]).unwrap();
+        })
+    };
+    let started = std::time::Instant::now();
+    assert!(b.wait_for_change(std::time::Duration::from_secs(10)).unwrap(), "woken by the commit");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    waiting.join().unwrap();
+    let inserted = a.insert_clippings(&[(&clipping("Own news"), &[])]).unwrap();
+    let Inserted::New(own, _) = inserted[0] else { panic!() };
+    let changes = b.changes_since(start).unwrap();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert_eq!((changes[0].what.as_str(), changes[0].n_clippings, changes[0].here), ("import", 1, false));
+    assert!(changes[0].by.ends_with("_owner"), "{changes:?}");
+    let history = a.history(own).unwrap();
+    assert_eq!(history.iter().map(|c| c.what.as_str()).collect::<Vec<_>>(), ["import"]);
+    let mine = a.changes_since(start).unwrap();
+    assert_eq!(mine.iter().map(|c| c.here).collect::<Vec<_>>(), [false, true], "a's own change is told as its own");
 }

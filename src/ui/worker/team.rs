@@ -1,0 +1,96 @@
+//! A team archive's changes from other desktops, seen in the window: a thread that waits for
+//! the server's word of a commit (LISTEN/NOTIFY wakes it within a moment; every 30 s it asks
+//! anyway), catches the search index up, has the changed clippings read again, and says in a
+//! toast what arrived ("aigerim tagged 12 clippings"). When the server cannot be reached the
+//! window says so and keeps showing what it has, and the thread tries again.
+
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
+
+use super::{Outbox, Reply, Request, spawn_thread};
+use crate::archive::{Archive, ChangeSet};
+use crate::t;
+
+/// How long the thread waits for a notification before it asks the log anyway.
+const POLL: Duration = Duration::from_secs(30);
+/// How long it waits before trying an unreachable server again.
+const RETRY: Duration = Duration::from_secs(5);
+
+/// Starts watching a team archive (nothing to do for a folder).
+pub(super) fn watch(archive: &Arc<Archive>, out: &Outbox) {
+    if !archive.place().is_team() {
+        return;
+    }
+    // Weak: the thread ends once the worker has let the archive go.
+    let archive = Arc::downgrade(archive);
+    let out = out.clone();
+    let _ = spawn_thread("team-changes", move || run(&archive, &out));
+}
+
+fn run(archive: &std::sync::Weak<Archive>, out: &Outbox) {
+    let mut last = archive.upgrade().and_then(|a| a.newest_change().ok()).unwrap_or(0);
+    let mut unreachable = false;
+    loop {
+        let Some(archive) = archive.upgrade() else { return };
+        let woken = archive.wait_for_change(POLL).and_then(|_| archive.changes_since(last));
+        let changes = match woken {
+            Ok(changes) => changes,
+            Err(e) => {
+                if !unreachable {
+                    unreachable = true;
+                    out.send(Reply::TeamServer(Some(crate::ui::archive_error_text(&e))));
+                }
+                drop(archive);
+                std::thread::sleep(RETRY);
+                continue;
+            }
+        };
+        if unreachable {
+            unreachable = false;
+            out.send(Reply::TeamServer(None));
+        }
+        let Some(newest) = changes.last().map(|c| c.seq) else { continue };
+        last = newest;
+        let theirs: Vec<&ChangeSet> = changes.iter().filter(|c| !c.here && c.what != "mark").collect();
+        let mut ids: Vec<_> = changes.iter().filter(|c| !c.here).flat_map(|c| c.ids.iter().copied()).collect();
+        if ids.is_empty() {
+            continue;
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        // Indexed before the results are asked for again, so a search finds what came.
+        if archive.start_catching_up() {
+            let _ = archive.sync_index(&mut |_, _| {}, &AtomicBool::new(false));
+            archive.stop_catching_up();
+        }
+        if out.to_worker.send(Request::Refresh(ids)).is_err() || out.to_worker.send(Request::RefreshTags).is_err() {
+            return;
+        }
+        if let Some(message) = summary(&theirs) {
+            out.send(Reply::Changed { message, undo: None });
+        }
+    }
+}
+
+/// What other desktops did, in the window's language: one phrase per role and kind of change.
+fn summary(changes: &[&ChangeSet]) -> Option<String> {
+    let mut phrases: Vec<(String, String, usize)> = Vec::new();
+    for c in changes {
+        match phrases.iter_mut().find(|(by, what, _)| *by == c.by && *what == c.what) {
+            Some((_, _, n)) => *n += c.n_clippings,
+            None => phrases.push((c.by.clone(), c.what.clone(), c.n_clippings)),
+        }
+    }
+    let words: Vec<String> = phrases
+        .iter()
+        .map(|(by, what, n)| match what.as_str() {
+            "import" => t!("team-imported", who = by.as_str(), n = *n),
+            "tag" | "merge" => t!("team-tagged", who = by.as_str(), n = *n),
+            "untag" => t!("team-untagged", who = by.as_str(), n = *n),
+            "delete" => t!("team-deleted", who = by.as_str(), n = *n),
+            _ => t!("team-edited", who = by.as_str(), n = *n),
+        })
+        .collect();
+    (!words.is_empty()).then(|| words.join("; "))
+}
