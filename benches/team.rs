@@ -31,6 +31,12 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let n_texts: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(2000);
+    // The desktop archive syncs its writes to the disk; a fair server does too.
+    if std::env::var("CLIPPINGS_TEST_PG_FSYNC").is_ok_and(|v| v == "on") {
+        println!("the server syncs its commits to the disk (fsync on), as the desktop archive does");
+    } else {
+        println!("note: the server runs with fsync off; CLIPPINGS_TEST_PG_FSYNC=on measures one that syncs");
+    }
     let Some(pg) = pg::server() else {
         println!("team bench skipped: PostgreSQL 15 is not installed (apt-get install postgresql-15)");
         return;
@@ -118,6 +124,15 @@ fn import(place: &Place, inbox: &Path, n_files: usize) -> Duration {
     let report = archive.import(&[inbox.to_path_buf()], &mut |_| {}, &AtomicBool::new(false)).expect("import");
     let took = start.elapsed();
     assert_eq!(report.n_imported(), n_files, "{}", report.summary());
+    let p = report.phases;
+    println!(
+        "  {place}: {:.2} s; phases (overlapping): read {:.1} s, files kept {:.1} s, records {:.1} s, index {:.1} s",
+        took.as_secs_f64(),
+        p.read.as_secs_f64(),
+        p.sync.as_secs_f64(),
+        p.db.as_secs_f64(),
+        p.index.as_secs_f64()
+    );
     took
 }
 

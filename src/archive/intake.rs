@@ -5,8 +5,8 @@
 use std::sync::{MutexGuard, PoisonError};
 
 use crate::archive::Archive;
-pub(crate) use crate::archive::store::Inserted;
-use crate::vocab::{Clipping, ClippingId, Result, Signature, StoredSuggestion, Tag};
+pub(crate) use crate::archive::store::{Derived, Inserted};
+use crate::vocab::{Clipping, ClippingId, Result, Tag};
 
 impl Archive {
     /// Imports run one at a time: they share the import-in-progress marker.
@@ -30,11 +30,10 @@ impl Archive {
         self.store.flush()
     }
 
-    /// Keeps a new clipping's suggestions and reprint signature. Both are derived: a failure
-    /// to keep them fails no import.
-    pub(crate) fn keep_derived(&self, id: ClippingId, suggestions: &[StoredSuggestion], signature: Option<&Signature>) {
-        let _ = self.store.set_new_suggestions(id, suggestions);
-        let _ = self.store.set_signature(id, signature);
+    /// Keeps new clippings' suggestions and reprint signatures, in one go. Both are derived: a
+    /// failure to keep them fails no import.
+    pub(crate) fn keep_derived(&self, derived: &[Derived]) {
+        let _ = self.store.set_new_derived(derived);
     }
 
     /// The clipping with these bytes, if the archive has it.

@@ -9,7 +9,7 @@ pub mod edit;
 pub mod files;
 mod indexing;
 mod intake;
-pub(crate) use intake::Inserted;
+pub(crate) use intake::{Derived, Inserted};
 pub mod place;
 pub use place::Place;
 pub mod reprints;

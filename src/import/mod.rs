@@ -352,17 +352,22 @@ impl Archive {
         while let Some(chunk) = chunks.next() {
             let items: Vec<(&Clipping, &[Tag])> = chunk.iter().map(|(_, s)| (&s.clipping, s.tags.as_slice())).collect();
             let inserted = self.insert_clippings(&items);
+            let mut derived = Vec::new();
             for (k, (at, one)) in chunk.iter_mut().enumerate() {
                 let inserted = match &inserted {
                     Ok(all) => all.get(k).copied().ok_or("a clipping was not stored".to_owned()),
                     Err(e) => Err(e.to_string()),
                 };
-                let (outcome, record) = self.stored_outcome(std::mem::take(one), inserted);
+                let (outcome, record, kept) = self.stored_outcome(std::mem::take(one), inserted);
                 fresh.extend(record);
+                derived.extend(kept);
                 if let Some(o) = outcomes.get_mut(*at) {
                     o.outcome = outcome;
                 }
             }
+            // Suggestions and signatures are derived data: a failure to keep them does not fail
+            // the import. (The insert marked the new clippings for the catalog file already.)
+            self.keep_derived(&derived);
             // sled 0.34 can deadlock when a long burst of writes outruns its log writers (all
             // its I/O threads then wait for the segment accountant, which waits for a file
             // truncation queued behind them): a flush every few hundred records keeps the
@@ -407,25 +412,26 @@ impl Archive {
     /// What storing a staged clipping's records came to (its files being on disk), with its
     /// suggestions and signature kept. A new clipping comes back with its records for the
     /// search index.
-    fn stored_outcome(&self, staged: Staged, inserted: Result<Inserted, String>) -> (Outcome, Option<Fresh>) {
+    fn stored_outcome(
+        &self,
+        staged: Staged,
+        inserted: Result<Inserted, String>,
+    ) -> (Outcome, Option<Fresh>, Option<crate::archive::Derived>) {
         let Staged { mut clipping, tags, suggestions, signature, written } = staged;
         match inserted {
             Ok(Inserted::New(id, seq)) => {
-                // Suggestions are derived data: a failure to keep them does not fail the import.
-                // (The insert marked the new clipping for the catalog file already.)
-                self.keep_derived(id, &suggestions, signature.as_ref());
                 let outcome = Outcome::Imported { id, title: clipping.title.clone() };
                 clipping.id = id;
-                (outcome, Some((id, seq, clipping, tags)))
+                (outcome, Some((id, seq, clipping, tags)), Some((id, suggestions, signature)))
             }
             Ok(Inserted::Duplicate(id)) => {
                 // The same bytes came twice in one group; the files are the other one's.
                 let title = self.title_of(id);
-                (Outcome::Duplicate { id, title }, None)
+                (Outcome::Duplicate { id, title }, None, None)
             }
             Err(reason) => {
                 self.remove_unstored(&clipping.hash, &written);
-                (Outcome::Failed { reason: ImportError::Store(reason) }, None)
+                (Outcome::Failed { reason: ImportError::Store(reason) }, None, None)
             }
         }
     }

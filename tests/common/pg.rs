@@ -180,8 +180,11 @@ impl PgServer {
 
     /// Starts the server (again), waiting until it takes connections.
     pub fn start(&self) {
+        // Tests run without waiting for the disk; a benchmark (CLIPPINGS_TEST_PG_FSYNC=on)
+        // measures a server that does, as a press office's would.
+        let fsync = if std::env::var("CLIPPINGS_TEST_PG_FSYNC").is_ok_and(|v| v == "on") { "on" } else { "off" };
         let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c shared_buffers=32MB \
+            "-p {} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=200 -c shared_buffers=32MB \
              -c unix_socket_directories={}",
             self.port,
             self.base.display()

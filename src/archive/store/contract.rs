@@ -17,6 +17,7 @@ macro_rules! store_contract {
             an_update_rewrites_the_record_and_drops_its_signature,
             tags_are_added_removed_and_merged_whole,
             suggestions_are_kept_and_replaced,
+            what_is_derived_from_new_clippings_is_kept_in_one_go,
             a_deleted_clipping_leaves_nothing_behind,
             signatures_and_their_file_token,
             marks_are_cleared_only_when_no_newer_change_came,
@@ -196,6 +197,21 @@ pub(crate) fn suggestions_are_kept_and_replaced(store: &dyn Store) {
     assert_eq!(store.catalog_pending().unwrap().len(), 1, "a change of suggestions is one for the catalog");
     store.set_suggestions(id, &[]).unwrap();
     assert_eq!(store.suggestions(id).unwrap(), []);
+}
+
+pub(crate) fn what_is_derived_from_new_clippings_is_kept_in_one_go(store: &dyn Store) {
+    let ids = stored(store, &["Wire", "Photo"]);
+    let belgium = StoredSuggestion {
+        suggestion: Suggestion::new(tag(TagKind::Country, "BE"), 0.9, vec!["Belgium".to_owned()]),
+        dismissed: false,
+    };
+    let token = store.signatures_token().unwrap();
+    store.set_new_derived(&[(ids[0], vec![belgium.clone()], Some(signature(5))), (ids[1], Vec::new(), None)]).unwrap();
+    assert_eq!(store.suggestions(ids[0]).unwrap(), [belgium]);
+    assert_eq!(store.suggestions(ids[1]).unwrap(), []);
+    assert_eq!(store.signature_of(ids[0]).unwrap(), Some(Some(signature(5))));
+    assert_eq!(store.signature_of(ids[1]).unwrap(), Some(None), "kept as having none");
+    assert_eq!(store.signatures_token().unwrap(), token, "new signatures keep the signatures file believed");
 }
 
 pub(crate) fn a_deleted_clipping_leaves_nothing_behind(store: &dyn Store) {

@@ -44,6 +44,9 @@ pub struct ChangeSet {
 /// A clipping with its tags, or `None` where it is not there (see [`Store::records`]).
 pub(crate) type Records = (ClippingId, Option<(Clipping, Vec<Tag>)>);
 
+/// What is derived from a new clipping's text: its suggestions and its reprint signature.
+pub(crate) type Derived = (ClippingId, Vec<StoredSuggestion>, Option<Signature>);
+
 /// Clippings with their reprint signatures, in id order.
 pub(crate) type Signed = Vec<(ClippingId, Signature)>;
 
@@ -116,6 +119,15 @@ pub(crate) trait Store: Send + Sync {
     fn set_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()>;
     /// Stores the suggestions of a clipping just inserted, which its insert marked already.
     fn set_new_suggestions(&self, id: ClippingId, suggestions: &[StoredSuggestion]) -> Result<()>;
+    /// Stores the suggestions and signatures of clippings just inserted, in one go where the
+    /// store can.
+    fn set_new_derived(&self, derived: &[Derived]) -> Result<()> {
+        for (id, suggestions, signature) in derived {
+            self.set_new_suggestions(*id, suggestions)?;
+            self.set_signature(*id, signature.as_ref())?;
+        }
+        Ok(())
+    }
 
     /// A clipping's tags, by kind then name.
     fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>>;

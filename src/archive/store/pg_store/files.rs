@@ -11,6 +11,8 @@ use crate::archive::files::{FileRole, FileStore, FolderFiles, Kept, place_of};
 use crate::vocab::{Error, Result};
 
 const CHUNK_BYTES: usize = 1024 * 1024;
+/// How many bytes of files an import sends in one transaction.
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// The files of a team archive, cached in a folder.
 pub(crate) struct PgFiles {
@@ -55,6 +57,53 @@ impl PgFiles {
                 for (i, chunk) in bytes.chunks(CHUNK_BYTES).enumerate() {
                     tx.execute(&insert, &[&role, &hash, &(i as i32), &chunk])?;
                 }
+            }
+            tx.commit()
+        })
+    }
+
+    /// Sends files in one transaction: their heads in one statement, the chunks of those the
+    /// server did not have in another.
+    fn upload_many(&self, files: &[(FileRole, String, String, Vec<u8>)]) -> Result<()> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let roles: Vec<i16> = files.iter().map(|f| role_number(f.0)).collect();
+        let hashes: Vec<&str> = files.iter().map(|f| f.1.as_str()).collect();
+        let formats: Vec<&str> = files.iter().map(|f| f.2.as_str()).collect();
+        let sizes: Vec<i64> = files.iter().map(|f| f.3.len() as i64).collect();
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let sent: std::collections::HashSet<(i16, String)> = tx
+                .query(
+                    "INSERT INTO file_heads (role, hash, format, n_bytes, desktop) \
+                     SELECT r, h, f, n, $5 FROM unnest($1::int2[], $2::text[], $3::text[], $4::int8[]) AS x(r, h, f, n) \
+                     ON CONFLICT (role, hash) DO NOTHING RETURNING role, hash",
+                    &[&roles, &hashes, &formats, &sizes, &self.desktop],
+                )?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            let (mut c_roles, mut c_hashes, mut c_numbers, mut c_data) = (vec![], vec![], vec![], vec![]);
+            let mut done = std::collections::HashSet::new();
+            for (role, hash, _, bytes) in files {
+                let key = (role_number(*role), hash.clone());
+                if !sent.contains(&key) || !done.insert(key) {
+                    continue;
+                }
+                for (i, chunk) in bytes.chunks(CHUNK_BYTES).enumerate() {
+                    c_roles.push(role_number(*role));
+                    c_hashes.push(hash.as_str());
+                    c_numbers.push(i as i32);
+                    c_data.push(chunk);
+                }
+            }
+            if !c_roles.is_empty() {
+                tx.execute(
+                    "INSERT INTO file_chunks (role, hash, chunk, data) \
+                     SELECT * FROM unnest($1::int2[], $2::text[], $3::int4[], $4::bytea[])",
+                    &[&c_roles, &c_hashes, &c_numbers, &c_data],
+                )?;
             }
             tx.commit()
         })
@@ -157,13 +206,22 @@ impl FileStore for PgFiles {
         self.cache.remove_kept(kept)
     }
 
-    /// Sends the files an import wrote into the cache to the server.
+    /// Sends the files an import wrote into the cache to the server: a few statements per
+    /// 32 MB, each batch one transaction. A file the server has already is left as it is.
     fn keep_written(&self, written: &[&Path]) -> Result<()> {
+        let mut batch: Vec<(FileRole, String, String, Vec<u8>)> = Vec::new();
+        let mut n_bytes = 0;
         for path in written {
             let Some((role, hash, format)) = place_of(path) else { continue };
             let bytes = std::fs::read(path).map_err(|e| Error::io(*path, e))?;
-            self.upload(role, &hash, &format, &bytes, false)?;
+            n_bytes += bytes.len();
+            batch.push((role, hash, format, bytes));
+            if n_bytes >= BATCH_BYTES {
+                self.upload_many(&batch)?;
+                batch.clear();
+                n_bytes = 0;
+            }
         }
-        Ok(())
+        self.upload_many(&batch)
     }
 }

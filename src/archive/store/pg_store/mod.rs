@@ -221,43 +221,80 @@ impl Store for PgStore {
         Ok(())
     }
 
-    /// Inserts new clippings in one transaction; a hash already there (also one committed by
-    /// another desktop a moment ago) is a duplicate.
+    /// Inserts new clippings in one transaction of a few statements, however many; a hash
+    /// already there (also one committed by another desktop a moment ago) is a duplicate, as
+    /// is the second of two with the same hash in one call.
     fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
-        let records: Vec<(String, String)> = items.iter().map(|(c, _)| (c.hash.clone(), encode(c))).collect();
+        let hashes: Vec<String> = items.iter().map(|(c, _)| c.hash.clone()).collect();
+        let records: Vec<String> = items.iter().map(|(c, _)| encode(c)).collect();
         self.server.with(|c| {
             let mut tx = c.transaction()?;
-            let insert = tx.prepare(
+            // Ids are taken in the order given (ORDER BY the row's place), so they grow with it.
+            let rows = tx.query(
                 "INSERT INTO clippings (id, hash, record) \
-                 SELECT id, $1, jsonb_set($2::text::jsonb, '{id}', to_jsonb(id)) FROM (SELECT nextval('clipping_ids') AS id) n \
-                 ON CONFLICT (hash) DO NOTHING RETURNING id",
+                 SELECT id, hash, jsonb_set(record::jsonb, '{id}', to_jsonb(id)) FROM ( \
+                   SELECT nextval('clipping_ids') AS id, hash, record FROM ( \
+                     SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(hash, record, place) ORDER BY place \
+                   ) ordered \
+                 ) numbered \
+                 ON CONFLICT (hash) DO NOTHING RETURNING id, hash",
+                &[&hashes, &records],
             )?;
+            let mut new: HashMap<String, ClippingId> =
+                rows.iter().map(|r| (r.get::<_, String>(1), id_of(r.get(0)))).collect();
+            let missing: Vec<&String> = hashes.iter().filter(|h| !new.contains_key(*h)).collect();
+            let existing: HashMap<String, ClippingId> = if missing.is_empty() {
+                HashMap::new()
+            } else {
+                tx.query("SELECT hash, id FROM clippings WHERE hash = ANY($1)", &[&missing])?
+                    .iter()
+                    .map(|r| (r.get::<_, String>(0), id_of(r.get(1))))
+                    .collect()
+            };
             let mut inserted = Vec::with_capacity(items.len());
-            let mut new_ids = Vec::new();
-            for ((hash, record), (_, tags)) in records.iter().zip(items) {
-                match tx.query_opt(&insert, &[hash, record])? {
-                    Some(row) => {
-                        let id = id_of(row.get(0));
+            let mut taken: HashMap<String, ClippingId> = HashMap::new();
+            let (mut tag_keys, mut tag_records, mut pair_keys, mut pair_ids) = (vec![], vec![], vec![], vec![]);
+            for (hash, (_, tags)) in hashes.iter().zip(items) {
+                // The first with a hash is the new one; a second in the same call, a duplicate.
+                match new.remove(hash) {
+                    Some(id) => {
+                        taken.insert(hash.clone(), id);
                         for tag in tags.iter() {
-                            let key = tag.key();
-                            tx.execute(
-                                "INSERT INTO tags (key, record) VALUES ($1, $2::text::jsonb) ON CONFLICT DO NOTHING",
-                                &[&key, &encode(tag)],
-                            )?;
-                            tx.execute(
-                                "INSERT INTO clipping_tags (tag_key, clipping_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                                &[&key, &(id.0 as i64)],
-                            )?;
+                            tag_keys.push(tag.key());
+                            tag_records.push(encode(tag));
+                            pair_keys.push(tag.key());
+                            pair_ids.push(id.0 as i64);
                         }
-                        new_ids.push(id);
                         inserted.push(Inserted::New(id, 0));
                     }
                     None => {
-                        let row = tx.query_one("SELECT id FROM clippings WHERE hash = $1", &[hash])?;
-                        inserted.push(Inserted::Duplicate(id_of(row.get(0))));
+                        let id = match existing.get(hash).or_else(|| taken.get(hash)) {
+                            Some(id) => *id,
+                            None => id_of(tx.query_one("SELECT id FROM clippings WHERE hash = $1", &[hash])?.get(0)),
+                        };
+                        inserted.push(Inserted::Duplicate(id));
                     }
                 }
             }
+            if !tag_keys.is_empty() {
+                tx.execute(
+                    "INSERT INTO tags (key, record) SELECT k, r::jsonb FROM unnest($1::text[], $2::text[]) AS t(k, r) \
+                     ON CONFLICT DO NOTHING",
+                    &[&tag_keys, &tag_records],
+                )?;
+                tx.execute(
+                    "INSERT INTO clipping_tags (tag_key, clipping_id) SELECT * FROM unnest($1::text[], $2::bigint[]) \
+                     ON CONFLICT DO NOTHING",
+                    &[&pair_keys, &pair_ids],
+                )?;
+            }
+            let new_ids: Vec<ClippingId> = inserted
+                .iter()
+                .filter_map(|i| match i {
+                    Inserted::New(id, _) => Some(*id),
+                    Inserted::Duplicate(_) => None,
+                })
+                .collect();
             let seq = if new_ids.is_empty() { 0 } else { log_change(&mut tx, &new_ids, true, "import")? };
             tx.commit()?;
             for one in &mut inserted {
@@ -452,6 +489,36 @@ impl Store for PgStore {
         self.write_suggestions(id, suggestions, false)
     }
 
+    /// New clippings' suggestions and signatures in one transaction of two statements.
+    fn set_new_derived(&self, derived: &[super::Derived]) -> Result<()> {
+        let mut suggested: (Vec<i64>, Vec<String>) = (Vec::new(), Vec::new());
+        let mut signed: (Vec<i64>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
+        for (id, suggestions, signature) in derived {
+            if !suggestions.is_empty() {
+                suggested.0.push(id.0 as i64);
+                suggested.1.push(encode(suggestions));
+            }
+            signed.0.push(id.0 as i64);
+            signed.1.push(
+                signature.as_ref().map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default(),
+            );
+        }
+        self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            tx.execute(
+                "INSERT INTO suggestions (clipping_id, list) SELECT i, l::jsonb FROM unnest($1::bigint[], $2::text[]) AS s(i, l) \
+                 ON CONFLICT (clipping_id) DO UPDATE SET list = excluded.list",
+                &[&suggested.0, &suggested.1],
+            )?;
+            tx.execute(
+                "INSERT INTO signatures (clipping_id, hashes) SELECT * FROM unnest($1::bigint[], $2::bytea[]) \
+                 ON CONFLICT (clipping_id) DO UPDATE SET hashes = excluded.hashes",
+                &[&signed.0, &signed.1],
+            )?;
+            tx.commit()
+        })
+    }
+
     fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
         let rows = self.server.with(|c| {
             c.query(
@@ -619,9 +686,22 @@ impl Store for PgStore {
         self.pending(&cursor, true)
     }
 
+    /// Asks the log about these clippings only (an import asks after each group).
     fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
-        let wanted: HashSet<ClippingId> = ids.iter().copied().collect();
-        Ok(self.index_pending()?.into_iter().filter(|(id, _)| wanted.contains(id)).collect())
+        let cursor = self.local().index.clone();
+        let id_list = ids_param(ids);
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT clipping_id, max(seq) FROM changes WHERE seq > $1 AND for_index AND clipping_id = ANY($2) \
+                 GROUP BY clipping_id ORDER BY clipping_id",
+                &[&(cursor.upto as i64), &id_list],
+            )
+        })?;
+        Ok(rows
+            .iter()
+            .map(|r| (id_of(r.get(0)), r.get::<_, i64>(1) as u64))
+            .filter(|&(id, seq)| !cursor.has(id, seq))
+            .collect())
     }
 
     fn n_index_pending(&self) -> Result<usize> {

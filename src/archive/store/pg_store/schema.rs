@@ -83,6 +83,9 @@ CREATE TABLE file_chunks (
     PRIMARY KEY (role, hash, chunk),
     FOREIGN KEY (role, hash) REFERENCES file_heads (role, hash) ON DELETE CASCADE
 );
+-- Photos and PDFs are compressed already: the server does not try again (a third of an
+-- import's time went to trying).
+ALTER TABLE file_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 INSERT INTO clippings_meta (key, n) VALUES ('signatures_token', NULL);
 "#;
 
