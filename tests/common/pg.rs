@@ -63,6 +63,63 @@ fn is_root() -> bool {
     Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
+/// A root and a server certificate signed by it, for 127.0.0.1 and localhost, made with the
+/// `openssl` command; nothing where it is missing (the TLS test then says so).
+fn make_certificates(base: &Path) {
+    let openssl =
+        |args: &[&str]| Command::new("openssl").args(args).current_dir(base).output().is_ok_and(|o| o.status.success());
+    let made = openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Clippings test root",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+    ]) && openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ]) && std::fs::write(base.join("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n").is_ok()
+        && openssl(&[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.crt",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "2",
+            "-extfile",
+            "san.ext",
+            "-out",
+            "server.crt",
+        ]);
+    if made {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(base.join("server.key"), std::fs::Permissions::from_mode(0o600));
+    } else {
+        let _ = std::fs::remove_file(base.join("ca.crt"));
+        eprintln!("note: no `openssl` command: the test server takes no TLS connections");
+    }
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -97,6 +154,10 @@ fn start(bin: PathBuf) -> PgServer {
         .output()
         .unwrap();
     assert!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+    make_certificates(&base);
+    if !as_user.is_empty() {
+        let _ = Command::new("chown").args(["-R", "postgres:postgres"]).arg(&base).status();
+    }
     let port = free_port();
     let pg = PgServer { port, bin, data, base: base.clone(), as_user, n_databases: AtomicUsize::new(0) };
     // The server goes when this process does: a watchdog stops it and removes its folder.
@@ -124,6 +185,13 @@ fn start(bin: PathBuf) -> PgServer {
 }
 
 impl PgServer {
+    /// The root that signed the server's certificate (for 127.0.0.1 and localhost), when
+    /// `openssl` was there to make them; then the server takes TLS connections.
+    pub fn ca_file(&self) -> Option<PathBuf> {
+        let ca = self.base.join("ca.crt");
+        ca.is_file().then_some(ca)
+    }
+
     /// A URL for this role and password on this server.
     pub fn url(&self, role: &str, password: &str, database: &str) -> String {
         format!("postgres://{role}:{password}@127.0.0.1:{}/{database}", self.port)
@@ -183,12 +251,16 @@ impl PgServer {
         // Tests run without waiting for the disk; a benchmark (CLIPPINGS_TEST_PG_FSYNC=on)
         // measures a server that does, as a press office's would.
         let fsync = if std::env::var("CLIPPINGS_TEST_PG_FSYNC").is_ok_and(|v| v == "on") { "on" } else { "off" };
-        let options = format!(
+        let mut options = format!(
             "-p {} -c listen_addresses=127.0.0.1 -c fsync={fsync} -c max_connections=200 -c shared_buffers=32MB \
              -c unix_socket_directories={}",
             self.port,
             self.base.display()
         );
+        if self.ca_file().is_some() {
+            let (cert, key) = (self.base.join("server.crt"), self.base.join("server.key"));
+            options += &format!(" -c ssl=on -c ssl_cert_file={} -c ssl_key_file={}", cert.display(), key.display());
+        }
         let out = self
             .command(&self.bin.join("pg_ctl"))
             .arg("-D")

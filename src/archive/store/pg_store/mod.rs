@@ -11,6 +11,7 @@ mod local;
 mod schema;
 mod server;
 mod team;
+mod tls;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -7,7 +7,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use postgres::error::SqlState;
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
+use tokio_postgres_rustls::MakeRustlsConnect;
+
+use super::tls;
 
 use crate::vocab::{Error, Result};
 
@@ -18,6 +21,8 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(6);
 /// A team archive's server and the client talking to it.
 pub(crate) struct Server {
     config: Config,
+    /// How the connection is encrypted (`sslmode`).
+    tls: MakeRustlsConnect,
     /// Where the server is, for messages (`host:port/database`).
     place: String,
     client: Mutex<Option<Client>>,
@@ -32,8 +37,10 @@ impl Server {
     /// Reads the URL (without connecting). The password, when the URL has none, is taken from
     /// `PGPASSWORD` or the user's `~/.pgpass`, as libpq does.
     pub(crate) fn new(url: &str) -> Result<Server> {
+        let (url, tls) = tls::split_url(url)?;
+        let connector = tls::connector(&tls)?;
         let mut config: Config =
-            url.parse().map_err(|e| Error::Team(format!("cannot read the address {}: {e}", redact(url))))?;
+            url.parse().map_err(|e| Error::Team(format!("cannot read the address {}: {e}", redact(&url))))?;
         config.connect_timeout(CONNECT_TIMEOUT);
         config.keepalives_idle(Duration::from_secs(10));
         config.application_name("clippings");
@@ -57,7 +64,7 @@ impl Server {
                 config.password(password);
             }
         }
-        Ok(Server { config, place: format!("{host}:{port}/{database}"), client: Mutex::new(None) })
+        Ok(Server { config, tls: connector, place: format!("{host}:{port}/{database}"), client: Mutex::new(None) })
     }
 
     /// As [`Server::new`], for a desktop: its connections carry its name (`clippings/<desktop>`),
@@ -70,7 +77,7 @@ impl Server {
 
     /// A connection of its own, apart from the shared one (to wait for notifications on).
     pub(crate) fn connect_alone(&self) -> Result<Client> {
-        self.config.connect(NoTls).map_err(|e| self.error(&e))
+        self.config.connect(self.tls.clone()).map_err(|e| self.error(&e))
     }
 
     /// `host:port/database`, for messages.
@@ -92,7 +99,7 @@ impl Server {
         let mut guard = self.client.lock().unwrap_or_else(|p| p.into_inner());
         for attempt in 0..2 {
             if guard.as_ref().is_none_or(Client::is_closed) {
-                *guard = Some(self.config.connect(NoTls).map_err(|e| self.error(&e))?);
+                *guard = Some(self.config.connect(self.tls.clone()).map_err(|e| self.error(&e))?);
             }
             let Some(client) = guard.as_mut() else { continue };
             match work(client) {

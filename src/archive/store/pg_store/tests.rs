@@ -214,3 +214,38 @@ fn other_desktops_changes_wake_a_listener_and_are_told_with_who_made_them() {
     let mine = a.changes_since(start).unwrap();
     assert_eq!(mine.iter().map(|c| c.here).collect::<Vec<_>>(), [false, true], "a's own change is told as its own");
 }
+
+#[test]
+fn connections_are_encrypted_and_the_server_checked_as_sslmode_asks() {
+    let Some(pg) = server() else { return };
+    let Some(ca) = pg.ca_file() else {
+        assert!(std::env::var("CI").is_err(), "CI has openssl to make the test's certificates");
+        return;
+    };
+    let (db, url) = pg.database();
+    let encrypted = |url: &str| -> Result<bool> {
+        Server::new(url)?
+            .with(|c| c.query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[]).map(|r| r.get(0)))
+    };
+    let root = ca.display().to_string();
+    assert!(encrypted(&format!("{url}?sslmode=verify-full&sslrootcert={root}")).unwrap(), "verify-full: encrypted");
+    let by_name = url.replace("127.0.0.1", "localhost");
+    assert!(encrypted(&format!("{by_name}?sslmode=verify-full&sslrootcert={root}")).unwrap());
+    assert!(encrypted(&format!("{url}?sslmode=require")).unwrap(), "require: encrypted, not checked");
+    assert!(encrypted(&url).unwrap(), "prefer (the default): encrypted where the server offers it");
+    assert!(!encrypted(&format!("{url}?sslmode=disable")).unwrap());
+    // A root that did not sign the server's certificate: refused, and said so.
+    let other = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=Another root"])
+        .args(["-keyout", "k.pem", "-out", "other.crt"])
+        .current_dir(other.path())
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let wrong = format!("{url}?sslmode=verify-full&sslrootcert={}", other.path().join("other.crt").display());
+    let refused = encrypted(&wrong).unwrap_err();
+    assert!(matches!(refused, Error::Unreachable { .. }), "{refused:?}");
+    assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
+    let _ = db;
+}
