@@ -50,6 +50,17 @@ fn only_the_sled_store_names_sled() {
     assert!(naming.iter().all(|path| path.contains("archive/store/sled_store/")), "{naming:?}");
 }
 
+#[test]
+fn only_the_postgresql_store_names_postgresql_and_tls() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for name in ["postgres", "tokio_postgres_rustls", "rustls"] {
+        let naming: Vec<String> =
+            code_of(&src).into_iter().filter(|(_, code)| names(code, name)).map(|(path, _)| path).collect();
+        assert!(!naming.is_empty(), "{name} is named somewhere");
+        assert!(naming.iter().all(|path| path.contains("archive/store/pg_store/")), "{name}: {naming:?}");
+    }
+}
+
 /// The subsystems of `src/` (its folders and top-level files), each with those it names by a
 /// `crate::…` path in its code before its tests.
 fn arrows() -> BTreeMap<String, BTreeSet<String>> {

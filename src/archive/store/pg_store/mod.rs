@@ -6,23 +6,25 @@
 //! log through the cursors it keeps in its cache folder (`local.rs`). The signatures' token is
 //! the server's, so that a signature one desktop replaces sets every desktop's file aside.
 
+mod batch;
 mod files;
 mod local;
+mod log;
 mod schema;
 mod server;
 mod team;
 mod tls;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use postgres::GenericClient;
-use postgres::fallible_iterator::FallibleIterator;
 
 pub(crate) use files::PgFiles;
 use local::{Cursor, Local, LocalFile};
+use log::log_change;
 pub use schema::TeamRole;
 pub use server::is_team_url;
 pub(crate) use server::{Server, redact};
@@ -60,28 +62,6 @@ fn decode<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T> {
 fn encode<T: serde::Serialize>(value: &T) -> String {
     // Our own plain structs serialise to JSON without fail: no maps with non-string keys.
     serde_json::to_string(value).unwrap_or_default()
-}
-
-/// Logs a change to these clippings, last in its transaction (see `schema.rs`).
-fn log_change(
-    tx: &mut impl GenericClient,
-    ids: &[ClippingId],
-    for_index: bool,
-    what: &str,
-) -> std::result::Result<u64, postgres::Error> {
-    let row = tx.query_one("SELECT log_change($1, $2, $3)", &[&ids_param(ids), &for_index, &what])?;
-    Ok(row.get::<_, i64>(0) as u64)
-}
-
-/// Waits for a notification on a listening connection; drains those that came with it.
-fn wait_on(client: &mut postgres::Client, timeout: Duration) -> std::result::Result<bool, postgres::Error> {
-    let mut notifications = client.notifications();
-    let first = notifications.timeout_iter(timeout).next()?;
-    if first.is_some() {
-        // One wake for a burst.
-        while notifications.iter().next()?.is_some() {}
-    }
-    Ok(first.is_some())
 }
 
 /// A new token for the signatures file, set on the server.
@@ -144,46 +124,6 @@ impl PgStore {
         self.local_file.write(&local)
     }
 
-    /// The log above a cursor: each clipping with its oldest and newest change numbers, and
-    /// the newest number in the log, read in one snapshot.
-    fn log_above(&self, upto: u64, index_only: bool) -> Result<LogAbove> {
-        self.server.with(|c| {
-            let mut tx = c.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).read_only(true).start()?;
-            let newest = tx.query_one("SELECT coalesce(max(seq), 0) FROM change_sets", &[])?.get::<_, i64>(0) as u64;
-            let rows = tx.query(
-                "SELECT clipping_id, min(seq), max(seq) FROM changes WHERE seq > $1 AND seq <= $2 AND (for_index OR NOT $3) \
-                 GROUP BY clipping_id ORDER BY clipping_id",
-                &[&(upto as i64), &(newest as i64), &index_only],
-            )?;
-            tx.commit()?;
-            let above = rows
-                .iter()
-                .map(|r| (id_of(r.get(0)), r.get::<_, i64>(1) as u64, r.get::<_, i64>(2) as u64))
-                .collect();
-            Ok((above, newest))
-        })
-    }
-
-    /// The clippings whose changes a copy lacks, with the newest change's number.
-    fn pending(&self, cursor: &Cursor, index_only: bool) -> Result<Vec<(ClippingId, u64)>> {
-        let (above, _) = self.log_above(cursor.upto, index_only)?;
-        Ok(above.into_iter().filter(|&(id, _, max)| !cursor.has(id, max)).map(|(id, _, max)| (id, max)).collect())
-    }
-
-    fn clear(&self, done: &[(ClippingId, u64)], index: bool) -> Result<()> {
-        let upto = {
-            let mut local = self.local();
-            let cursor = if index { &mut local.index } else { &mut local.catalog };
-            cursor.clear(done);
-            cursor.upto
-        };
-        let (above, newest) = self.log_above(upto, index)?;
-        self.change_local(|local| {
-            let cursor = if index { &mut local.index } else { &mut local.catalog };
-            cursor.advance(&above, newest);
-        })
-    }
-
     fn read_clippings(&self, sql: &str, params: &[&(dyn postgres::types::ToSql + Sync)]) -> Result<Vec<Clipping>> {
         let rows = self.server.with(|c| c.query(sql, params))?;
         rows.iter().map(|r| decode(&format!("clipping {}", r.get::<_, i64>(0)), r.get(1))).collect()
@@ -222,89 +162,8 @@ impl Store for PgStore {
         Ok(())
     }
 
-    /// Inserts new clippings in one transaction of a few statements, however many; a hash
-    /// already there (also one committed by another desktop a moment ago) is a duplicate, as
-    /// is the second of two with the same hash in one call.
     fn insert_clippings(&self, items: &[(&Clipping, &[Tag])]) -> Result<Vec<Inserted>> {
-        let hashes: Vec<String> = items.iter().map(|(c, _)| c.hash.clone()).collect();
-        let records: Vec<String> = items.iter().map(|(c, _)| encode(c)).collect();
-        self.server.with(|c| {
-            let mut tx = c.transaction()?;
-            // Ids are taken in the order given (ORDER BY the row's place), so they grow with it.
-            let rows = tx.query(
-                "INSERT INTO clippings (id, hash, record) \
-                 SELECT id, hash, jsonb_set(record::jsonb, '{id}', to_jsonb(id)) FROM ( \
-                   SELECT nextval('clipping_ids') AS id, hash, record FROM ( \
-                     SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(hash, record, place) ORDER BY place \
-                   ) ordered \
-                 ) numbered \
-                 ON CONFLICT (hash) DO NOTHING RETURNING id, hash",
-                &[&hashes, &records],
-            )?;
-            let mut new: HashMap<String, ClippingId> =
-                rows.iter().map(|r| (r.get::<_, String>(1), id_of(r.get(0)))).collect();
-            let missing: Vec<&String> = hashes.iter().filter(|h| !new.contains_key(*h)).collect();
-            let existing: HashMap<String, ClippingId> = if missing.is_empty() {
-                HashMap::new()
-            } else {
-                tx.query("SELECT hash, id FROM clippings WHERE hash = ANY($1)", &[&missing])?
-                    .iter()
-                    .map(|r| (r.get::<_, String>(0), id_of(r.get(1))))
-                    .collect()
-            };
-            let mut inserted = Vec::with_capacity(items.len());
-            let mut taken: HashMap<String, ClippingId> = HashMap::new();
-            let (mut tag_keys, mut tag_records, mut pair_keys, mut pair_ids) = (vec![], vec![], vec![], vec![]);
-            for (hash, (_, tags)) in hashes.iter().zip(items) {
-                // The first with a hash is the new one; a second in the same call, a duplicate.
-                match new.remove(hash) {
-                    Some(id) => {
-                        taken.insert(hash.clone(), id);
-                        for tag in tags.iter() {
-                            tag_keys.push(tag.key());
-                            tag_records.push(encode(tag));
-                            pair_keys.push(tag.key());
-                            pair_ids.push(id.0 as i64);
-                        }
-                        inserted.push(Inserted::New(id, 0));
-                    }
-                    None => {
-                        let id = match existing.get(hash).or_else(|| taken.get(hash)) {
-                            Some(id) => *id,
-                            None => id_of(tx.query_one("SELECT id FROM clippings WHERE hash = $1", &[hash])?.get(0)),
-                        };
-                        inserted.push(Inserted::Duplicate(id));
-                    }
-                }
-            }
-            if !tag_keys.is_empty() {
-                tx.execute(
-                    "INSERT INTO tags (key, record) SELECT k, r::jsonb FROM unnest($1::text[], $2::text[]) AS t(k, r) \
-                     ON CONFLICT DO NOTHING",
-                    &[&tag_keys, &tag_records],
-                )?;
-                tx.execute(
-                    "INSERT INTO clipping_tags (tag_key, clipping_id) SELECT * FROM unnest($1::text[], $2::bigint[]) \
-                     ON CONFLICT DO NOTHING",
-                    &[&pair_keys, &pair_ids],
-                )?;
-            }
-            let new_ids: Vec<ClippingId> = inserted
-                .iter()
-                .filter_map(|i| match i {
-                    Inserted::New(id, _) => Some(*id),
-                    Inserted::Duplicate(_) => None,
-                })
-                .collect();
-            let seq = if new_ids.is_empty() { 0 } else { log_change(&mut tx, &new_ids, true, "import")? };
-            tx.commit()?;
-            for one in &mut inserted {
-                if let Inserted::New(_, s) = one {
-                    *s = seq;
-                }
-            }
-            Ok(inserted)
-        })
+        self.insert_many(items)
     }
 
     fn get(&self, id: ClippingId) -> Result<Option<Clipping>> {
@@ -490,34 +349,8 @@ impl Store for PgStore {
         self.write_suggestions(id, suggestions, false)
     }
 
-    /// New clippings' suggestions and signatures in one transaction of two statements.
     fn set_new_derived(&self, derived: &[super::Derived]) -> Result<()> {
-        let mut suggested: (Vec<i64>, Vec<String>) = (Vec::new(), Vec::new());
-        let mut signed: (Vec<i64>, Vec<Vec<u8>>) = (Vec::new(), Vec::new());
-        for (id, suggestions, signature) in derived {
-            if !suggestions.is_empty() {
-                suggested.0.push(id.0 as i64);
-                suggested.1.push(encode(suggestions));
-            }
-            signed.0.push(id.0 as i64);
-            signed.1.push(
-                signature.as_ref().map(|s| s.0.iter().flat_map(|h| h.to_le_bytes()).collect()).unwrap_or_default(),
-            );
-        }
-        self.server.with(|c| {
-            let mut tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO suggestions (clipping_id, list) SELECT i, l::jsonb FROM unnest($1::bigint[], $2::text[]) AS s(i, l) \
-                 ON CONFLICT (clipping_id) DO UPDATE SET list = excluded.list",
-                &[&suggested.0, &suggested.1],
-            )?;
-            tx.execute(
-                "INSERT INTO signatures (clipping_id, hashes) SELECT * FROM unnest($1::bigint[], $2::bytea[]) \
-                 ON CONFLICT (clipping_id) DO UPDATE SET hashes = excluded.hashes",
-                &[&signed.0, &signed.1],
-            )?;
-            tx.commit()
-        })
+        self.derive_many(derived)
     }
 
     fn tags_of(&self, id: ClippingId) -> Result<Vec<Tag>> {
@@ -532,45 +365,8 @@ impl Store for PgStore {
         Ok(tags)
     }
 
-    /// These clippings and their tags in two queries, however many.
     fn records(&self, ids: &[ClippingId]) -> Result<Vec<super::Records>> {
-        let id_list = ids_param(ids);
-        let (clippings, tags) = self.server.with(|c| {
-            let mut tx = c
-                .build_transaction()
-                .isolation_level(postgres::IsolationLevel::RepeatableRead)
-                .read_only(true)
-                .start()?;
-            let clippings = tx.query("SELECT id, record::text FROM clippings WHERE id = ANY($1)", &[&id_list])?;
-            let tags = tx.query(
-                "SELECT ct.clipping_id, t.key, t.record::text FROM clipping_tags ct JOIN tags t ON t.key = ct.tag_key \
-                 WHERE ct.clipping_id = ANY($1)",
-                &[&id_list],
-            )?;
-            tx.commit()?;
-            Ok((clippings, tags))
-        })?;
-        let mut found: std::collections::HashMap<ClippingId, (Clipping, Vec<Tag>)> =
-            HashMap::with_capacity(clippings.len());
-        for r in &clippings {
-            let id = id_of(r.get(0));
-            found.insert(id, (decode(&format!("clipping {}", id.0), r.get(1))?, Vec::new()));
-        }
-        for r in &tags {
-            if let Some((_, list)) = found.get_mut(&id_of(r.get(0))) {
-                list.push(decode(r.get(1), r.get(2))?);
-            }
-        }
-        Ok(ids
-            .iter()
-            .map(|id| {
-                let record = found.remove(id).map(|(c, mut tags)| {
-                    tags.sort_by_key(|t: &Tag| (t.kind, t.name.to_lowercase()));
-                    (c, tags)
-                });
-                (*id, record)
-            })
-            .collect())
+        self.records_many(ids)
     }
 
     fn tag(&self, key: &str) -> Result<Option<Tag>> {
@@ -687,22 +483,8 @@ impl Store for PgStore {
         self.pending(&cursor, true)
     }
 
-    /// Asks the log about these clippings only (an import asks after each group).
     fn index_marks_of(&self, ids: &[ClippingId]) -> Result<Vec<(ClippingId, u64)>> {
-        let cursor = self.local().index.clone();
-        let id_list = ids_param(ids);
-        let rows = self.server.with(|c| {
-            c.query(
-                "SELECT clipping_id, max(seq) FROM changes WHERE seq > $1 AND for_index AND clipping_id = ANY($2) \
-                 GROUP BY clipping_id ORDER BY clipping_id",
-                &[&(cursor.upto as i64), &id_list],
-            )
-        })?;
-        Ok(rows
-            .iter()
-            .map(|r| (id_of(r.get(0)), r.get::<_, i64>(1) as u64))
-            .filter(|&(id, seq)| !cursor.has(id, seq))
-            .collect())
+        self.marks_of(ids)
     }
 
     fn n_index_pending(&self) -> Result<usize> {
@@ -727,27 +509,7 @@ impl Store for PgStore {
     }
 
     fn changes_since(&self, after: u64) -> Result<Vec<ChangeSet>> {
-        let desktop = format!("clippings/{}", self.local().desktop);
-        let rows = self.server.with(|c| {
-            c.query(
-                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.desktop = $2, s.at, \
-                 array(SELECT clipping_id FROM changes ch WHERE ch.seq = s.seq ORDER BY clipping_id) \
-                 FROM change_sets s WHERE s.seq > $1 ORDER BY s.seq LIMIT 10000",
-                &[&(after as i64), &desktop],
-            )
-        })?;
-        Ok(rows
-            .iter()
-            .map(|r| ChangeSet {
-                seq: r.get::<_, i64>(0) as u64,
-                what: r.get(1),
-                n_clippings: r.get::<_, i32>(2).max(0) as usize,
-                by: r.get(3),
-                here: r.get(4),
-                at: r.get::<_, std::time::SystemTime>(5).into(),
-                ids: r.get::<_, Vec<i64>>(6).into_iter().map(id_of).collect(),
-            })
-            .collect())
+        self.log_since(after)
     }
 
     fn newest_change(&self) -> Result<u64> {
@@ -755,44 +517,12 @@ impl Store for PgStore {
         Ok(row.get::<_, i64>(0) as u64)
     }
 
-    /// Waits on a connection of its own for the server's word that a change was committed.
     fn wait_for_change(&self, timeout: Duration) -> Result<bool> {
-        let mut guard = self.listener.lock().unwrap_or_else(|p| p.into_inner());
-        if guard.as_ref().is_none_or(postgres::Client::is_closed) {
-            let mut client = self.server.connect_alone()?;
-            client.batch_execute(&format!("LISTEN {}", schema::CHANNEL)).map_err(|e| self.server.error(&e))?;
-            *guard = Some(client);
-        }
-        let woken = match guard.as_mut() {
-            Some(client) => wait_on(client, timeout),
-            None => Ok(false),
-        };
-        woken.map_err(|e| {
-            *guard = None;
-            self.server.error(&e)
-        })
+        self.wait_for_word(timeout)
     }
 
     fn history(&self, id: ClippingId) -> Result<Vec<ChangeSet>> {
-        let rows = self.server.with(|c| {
-            c.query(
-                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.at FROM changes ch JOIN change_sets s ON s.seq = ch.seq \
-                 WHERE ch.clipping_id = $1 AND s.what <> 'mark' ORDER BY s.seq",
-                &[&(id.0 as i64)],
-            )
-        })?;
-        Ok(rows
-            .iter()
-            .map(|r| ChangeSet {
-                seq: r.get::<_, i64>(0) as u64,
-                what: r.get(1),
-                n_clippings: r.get::<_, i32>(2).max(0) as usize,
-                by: r.get(3),
-                here: false,
-                at: r.get::<_, std::time::SystemTime>(4).into(),
-                ids: vec![id],
-            })
-            .collect())
+        self.history_of(id)
     }
 
     fn set_catalog_token(&self, token: Option<u64>) -> Result<()> {

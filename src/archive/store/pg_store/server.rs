@@ -42,7 +42,12 @@ impl Server {
         let mut config: Config =
             url.parse().map_err(|e| Error::Team(format!("cannot read the address {}: {e}", redact(&url))))?;
         config.connect_timeout(CONNECT_TIMEOUT);
+        // A network that goes away under an open connection is noticed within seconds, not
+        // the system's two hours: data unanswered for 10 s, or an idle link silent for 16 s.
         config.keepalives_idle(Duration::from_secs(10));
+        config.keepalives_interval(Duration::from_secs(2));
+        config.keepalives_retries(3);
+        config.tcp_user_timeout(Duration::from_secs(10));
         config.application_name("clippings");
         let host = config
             .get_hosts()
