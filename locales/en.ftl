@@ -491,6 +491,10 @@ archive-error-export-into-archive = the export folder is inside the archive: cho
 archive-error-unreachable = the team archive at { $place } cannot be reached ({ $reason }); showing what this desktop last saw
 archive-error-refused = the team archive refused this: { $reason }
 archive-error-team = team archive: { $detail }
+archive-error-stale = { $who } changed this clipping meanwhile: their version is shown, and your text is kept to apply again
+detail-stale-mine = Your change, not saved (someone changed this clipping first):
+detail-stale-apply = Apply mine again
+detail-stale-discard = Keep theirs
 team-imported = { $who } imported { $n ->
     [one] 1 clipping
    *[other] { $n } clippings

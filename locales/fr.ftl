@@ -511,6 +511,10 @@ archive-error-export-into-archive = le dossier d’export est dans l’archive :
 archive-error-unreachable = l’archive d’équipe sur { $place } est injoignable ({ $reason }) ; affichage de ce que ce poste a vu en dernier
 archive-error-refused = l’archive d’équipe a refusé : { $reason }
 archive-error-team = archive d’équipe : { $detail }
+archive-error-stale = { $who } a modifié cette coupure entre-temps : sa version est affichée, et votre texte est gardé pour l’appliquer à nouveau
+detail-stale-mine = Votre modification n’est pas enregistrée (quelqu’un a modifié cette coupure avant vous) :
+detail-stale-apply = Appliquer la mienne à nouveau
+detail-stale-discard = Garder la leur
 team-imported = { $who } a importé { $n ->
     [one] 1 coupure
    *[other] { $n } coupures

@@ -478,6 +478,10 @@ archive-error-export-into-archive = de exportmap ligt in het archief: kies een a
 archive-error-unreachable = het teamarchief op { $place } is niet bereikbaar ({ $reason }); u ziet wat deze computer het laatst zag
 archive-error-refused = het teamarchief weigerde dit: { $reason }
 archive-error-team = teamarchief: { $detail }
+archive-error-stale = { $who } heeft dit knipsel intussen gewijzigd: die versie wordt getoond, en uw tekst is bewaard om opnieuw toe te passen
+detail-stale-mine = Uw wijziging is niet bewaard (iemand wijzigde dit knipsel eerder):
+detail-stale-apply = Mijn wijziging opnieuw toepassen
+detail-stale-discard = Die van hen houden
 team-imported = { $who } importeerde { $n ->
     [one] 1 knipsel
    *[other] { $n } knipsels

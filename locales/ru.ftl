@@ -498,6 +498,10 @@ archive-error-export-into-archive = папка экспорта находитс
 archive-error-unreachable = общий архив на { $place } недоступен ({ $reason }); показано то, что этот компьютер видел последним
 archive-error-refused = общий архив отказал: { $reason }
 archive-error-team = общий архив: { $detail }
+archive-error-stale = { $who } тем временем изменил(а) эту вырезку: показана новая версия, ваш текст сохранён, чтобы применить его снова
+detail-stale-mine = Ваше изменение не сохранено (кто-то изменил эту вырезку раньше):
+detail-stale-apply = Применить моё снова
+detail-stale-discard = Оставить их версию
 team-imported = { $who } импортировал(а) { $n ->
     [one] { $n } вырезку
     [few] { $n } вырезки

@@ -177,8 +177,10 @@ impl Archive {
             }
             Edit::RenameTag { tag, new_value } => self.apply_rename(&tag, &new_value)?,
             Edit::Update(clipping) => {
-                let before = self.get(clipping.id)?;
+                let mut before = self.get(clipping.id)?;
                 self.update(&clipping)?;
+                // The undo is made from the version this edit left, not the one it replaced.
+                before.version = self.get(clipping.id)?.version;
                 Applied::new(Done::Saved { title: clipping.title.clone() }, vec![clipping.id])
                     .undone_by(Edit::Update(Box::new(before)))
             }

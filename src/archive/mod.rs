@@ -118,9 +118,11 @@ impl Archive {
         for dir in ["originals", "thumbnails"] {
             fs::create_dir_all(root.join(dir)).map_err(|error| Error::Open { path: root.join(dir), error })?;
         }
-        let store = Box::new(SledStore::open(&root.join("db"))?);
+        let db = root.join("db");
         let files = Box::new(FolderFiles::new(&root));
-        Archive::open_parts(Place::Folder(root.clone()), root.clone(), root, store, files)
+        Archive::open_parts(Place::Folder(root.clone()), root.clone(), root, move || {
+            Ok((Box::new(SledStore::open(&db)?) as Box<dyn Store>, files as Box<dyn FileStore>))
+        })
     }
 
     /// Opens the archive at its place: a folder ([`Archive::open`]) or a team archive on a
@@ -132,10 +134,8 @@ impl Archive {
             Place::Folder(root) => Archive::open(root),
             Place::Team { url, cache } => {
                 let cache = prepare_cache(cache)?;
-                let (store, server) = PgStore::open(url, &cache)?;
-                let files = Box::new(PgFiles::new(server, &cache, store.desktop()));
                 let place = Place::Team { url: url.clone(), cache: cache.clone() };
-                Archive::open_parts(place, cache.clone(), cache, Box::new(store), files)
+                Archive::open_parts(place, cache.clone(), cache.clone(), || team_parts(url, &cache, &cache))
             }
         }
     }
@@ -169,30 +169,25 @@ impl Archive {
         fs::create_dir_all(&copy).map_err(|e| Error::io(&copy, e))?;
         let archive = match place {
             Place::Folder(_) => {
-                let store = Box::new(SledStore::open(&copy.join("db"))?);
-                Archive::open_parts(
-                    Place::Folder(root.clone()),
-                    root.clone(),
-                    copy,
-                    store,
-                    Box::new(FolderFiles::new(&root)),
-                )?
+                let (db, files) = (copy.join("db"), Box::new(FolderFiles::new(&root)));
+                Archive::open_parts(Place::Folder(root.clone()), root.clone(), copy, move || {
+                    Ok((Box::new(SledStore::open(&db)?) as Box<dyn Store>, files as Box<dyn FileStore>))
+                })?
             }
             Place::Team { url, .. } => {
-                let (store, server) = PgStore::open(url, &copy)?;
-                let files = Box::new(PgFiles::new(server, &root, store.desktop()));
-                Archive::open_parts(place.clone(), root, copy, Box::new(store), files)?
+                let state = copy.clone();
+                Archive::open_parts(place.clone(), root.clone(), copy, || team_parts(url, &state, &root))?
             }
         };
         Ok((snapshot, archive))
     }
 
+    /// Opens an archive whose store and files `parts` opens, once this process holds the lock.
     fn open_parts(
         place: Place,
         root: PathBuf,
         data: PathBuf,
-        store: Box<dyn Store>,
-        files: Box<dyn FileStore>,
+        parts: impl FnOnce() -> Result<(Box<dyn Store>, Box<dyn FileStore>)>,
     ) -> Result<Archive> {
         let lock = File::options()
             .create(true)
@@ -208,6 +203,7 @@ impl Archive {
         // Who holds it, for the note of a command that finds it held; only a note, so a lock
         // file that cannot be written stops nothing.
         let _ = write_holder(&lock);
+        let (store, files) = parts()?;
         let (index, fresh) = SearchIndex::open(&data.join("index"))?;
         if fresh {
             store.mark_all_index_pending()?;
@@ -526,6 +522,13 @@ impl Archive {
         self.index_changed(&deleted)?;
         Ok(deleted)
     }
+}
+
+/// A team archive's store, with this desktop's state in `state`, and its files cached in `cache`.
+fn team_parts(url: &str, state: &Path, cache: &Path) -> Result<(Box<dyn Store>, Box<dyn FileStore>)> {
+    let (store, server) = PgStore::open(url, state)?;
+    let files = Box::new(PgFiles::new(server, cache, store.desktop()));
+    Ok((Box::new(store), files))
 }
 
 /// A team archive's cache folder, made if needed, with its folders for cached files.

@@ -171,6 +171,7 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::Unreachable { place, reason } => t!("archive-error-unreachable", place = place, reason = reason),
         E::Refused { reason, .. } => t!("archive-error-refused", reason = reason),
         E::Team(detail) => t!("archive-error-team", detail = detail),
+        E::Stale { by, .. } => t!("archive-error-stale", who = by.as_str()),
     }
 }
 

@@ -73,6 +73,11 @@ pub enum Error {
     #[error("the team archive refused role {role:?}: {reason}")]
     Refused { role: String, reason: String },
 
+    /// An edit made from a record another desktop has changed since: refused, with the newer
+    /// record to show and the edit to apply again.
+    #[error("clipping {id} was changed meanwhile by {by}: its newer version is shown; apply your change again")]
+    Stale { id: ClippingId, by: String, newer: Box<crate::vocab::Clipping> },
+
     /// A team archive that is not (yet) one, or an address that names none.
     #[error("team archive: {0}")]
     Team(String),

@@ -205,6 +205,15 @@ pub struct Clipping {
     /// Set when the clipping was moved to the trash; it is hidden from lists until restored.
     #[serde(default)]
     pub trashed_at: Option<DateTime<Utc>>,
+    /// A team archive's count of the record's changes: an edit made from an older one is
+    /// refused ([`crate::vocab::Error::Stale`]), never lost silently. 0 where none is kept
+    /// (a desktop archive, which one process at a time changes).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub version: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

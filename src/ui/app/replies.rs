@@ -97,6 +97,7 @@ impl ClippingsApp {
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
             Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
+            Reply::Stale { mine, newer } => self.panels.detail.stale(*mine, *newer),
             Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.state.export {

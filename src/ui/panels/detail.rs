@@ -54,6 +54,7 @@ impl DetailPane {
         let kept = self.shown.take().filter(|d| d.item.clipping.id == item.clipping.id);
         let mut detail = Detail::new(item);
         if let Some(old) = kept {
+            detail.conflict = old.conflict;
             detail.image = old.image;
             detail.image_requested = old.image_requested;
             detail.zoom = old.zoom;
@@ -61,6 +62,17 @@ impl DetailPane {
             detail.suggestions = old.suggestions;
         }
         self.shown = Some(detail);
+    }
+
+    /// An edit of the shown clipping was refused because another desktop changed it since: the
+    /// pane shows the newer record, and keeps the user's edit to apply again.
+    pub fn stale(&mut self, mine: Clipping, newer: Clipping) {
+        let Some(d) = self.shown.as_ref().filter(|d| d.item.clipping.id == mine.id) else { return };
+        let tags = d.item.tags.clone();
+        self.replace(ClippingWithTags { clipping: newer, tags });
+        if let Some(d) = self.shown.as_mut() {
+            d.conflict = Some(mine);
+        }
     }
 
     /// The shown clipping's open suggestions, as the worker read them.
@@ -79,8 +91,9 @@ impl DetailPane {
         let mut clipping = clipping.clone();
         clipping.body = d.item.clipping.body.clone();
         clipping.boilerplate = d.item.clipping.boilerplate.clone();
-        let fresh = Detail::new(ClippingWithTags { clipping, tags: tags.to_vec() });
+        let mut fresh = Detail::new(ClippingWithTags { clipping, tags: tags.to_vec() });
         let before = Detail::new(d.item.clone());
+        let mut clash = false;
         for (field, was, now) in [
             (&mut d.title, before.title, fresh.title),
             (&mut d.source, before.source, fresh.source),
@@ -90,7 +103,18 @@ impl DetailPane {
         ] {
             if *field == was {
                 *field = now;
+            } else if now != was {
+                clash = true;
             }
+        }
+        // A field being edited that someone else changed too: the edit stays made from the
+        // version it started on, so saving it is refused as stale and both are shown, rather
+        // than theirs overwritten unseen.
+        if clash {
+            d.made_from.get_or_insert(d.item.clipping.version);
+        }
+        if let Some(version) = d.made_from {
+            fresh.item.clipping.version = version;
         }
         d.item = fresh.item;
     }
@@ -126,6 +150,11 @@ struct Detail {
     pub shown_at: std::time::Instant,
     /// The open suggestions, once the worker has read them (`None` until then).
     pub suggestions: Option<Vec<Suggestion>>,
+    /// The user's edit that another desktop's change overtook, kept to apply again.
+    pub conflict: Option<Clipping>,
+    /// The version the fields being edited started from, once someone else changed one of them
+    /// meanwhile: saving is then refused as stale, and both are shown.
+    pub made_from: Option<u64>,
 }
 
 impl Detail {
@@ -146,6 +175,8 @@ impl Detail {
             cjk_sample,
             shown_at: std::time::Instant::now(),
             suggestions: None,
+            conflict: None,
+            made_from: None,
         }
     }
 
@@ -388,6 +419,9 @@ fn single_ui(
         changed |= response.lost_focus();
         ui.end_row();
     });
+    if let Some(mine) = detail.conflict.clone() {
+        conflict_ui(ui, detail, &mine, actions);
+    }
     if changed {
         match detail.edited() {
             Ok(edited) if edited != detail.item.clipping => actions.push(Action::Edit(Edit::Update(Box::new(edited)))),
@@ -436,6 +470,51 @@ fn single_ui(
 }
 
 /// What the file and the import tell of a clipping, folded away under "Details".
+/// The user's edit that another desktop's overtook: what differs from the newer record, to
+/// apply again over it or let go.
+fn conflict_ui(ui: &mut egui::Ui, detail: &mut Detail, mine: &Clipping, actions: &mut Vec<Action>) {
+    let newer = &detail.item.clipping;
+    let date = |c: &Clipping| c.published.map(|d| d.to_string()).unwrap_or_default();
+    let differing: Vec<(String, String)> = [
+        (t!("field-title"), &mine.title, &newer.title),
+        (t!("field-source"), &mine.source, &newer.source),
+        (t!("field-author"), &mine.author, &newer.author),
+        (t!("field-notes"), &mine.notes, &newer.notes),
+    ]
+    .into_iter()
+    .filter(|(_, m, n)| m != n)
+    .map(|(label, m, _)| (label, m.clone()))
+    .chain((date(mine) != date(newer)).then(|| (t!("field-date"), date(mine))))
+    .collect();
+    let mut settled = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.colored_label(ui.visuals().warn_fg_color, t!("detail-stale-mine"));
+        for (label, value) in &differing {
+            ui.label(format!("{label}: {value}"));
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t!("detail-stale-apply")).clicked() {
+                let merged = Clipping {
+                    title: mine.title.clone(),
+                    source: mine.source.clone(),
+                    author: mine.author.clone(),
+                    published: mine.published,
+                    notes: mine.notes.clone(),
+                    ..newer.clone()
+                };
+                actions.push(Action::Edit(Edit::Update(Box::new(merged))));
+                settled = true;
+            }
+            if ui.button(t!("detail-stale-discard")).clicked() {
+                settled = true;
+            }
+        });
+    });
+    if settled || differing.is_empty() {
+        detail.conflict = None;
+    }
+}
+
 fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
     egui::CollapsingHeader::new(t!("details-title")).default_open(false).show(ui, |ui| {
         egui::Grid::new("facts").num_columns(2).show(ui, |ui| {

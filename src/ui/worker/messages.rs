@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::archive::catalog::{Catalog, Entry};
-use crate::archive::{ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, SavedSearch, Suggestion, Tag, TagCount};
 use crate::export::ExportReport;
 use crate::import::ImportReport;
 use crate::search::query::{Query, Sort};
@@ -261,6 +261,12 @@ pub enum Reply {
     Failed {
         request: RequestKind,
         message: String,
+    },
+    /// An edit of a clipping was refused because another desktop changed it since: the user's
+    /// edit and the newer record.
+    Stale {
+        mine: Box<Clipping>,
+        newer: Box<Clipping>,
     },
     /// A team archive's server cannot be reached (why, in the window's language), or can again.
     TeamServer(Option<String>),

@@ -573,7 +573,16 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             // meanwhile, and the status bar tells of it.
             let what = edits::what(&edit);
             let Some(status) = edits::large_tag_edit(&edit, LARGE_EDIT) else {
-                let result = archive.apply(edit).map_err(|e| edits::failed(what, &e));
+                let mine = match &edit {
+                    Edit::Update(c) => Some(c.clone()),
+                    _ => None,
+                };
+                let result = archive.apply(edit);
+                if let (Err(crate::archive::Error::Stale { newer, .. }), Some(mine)) = (&result, mine) {
+                    let _ = out.to_worker.send(Request::Refresh(vec![newer.id]));
+                    out.send(Reply::Stale { mine, newer: newer.clone() });
+                }
+                let result = result.map_err(|e| edits::failed(what, &e));
                 return edit_done(state, result, is_undo, out);
             };
             state.edit_running = true;

@@ -21,7 +21,7 @@ impl PgStore {
             // Ids are taken in the order given (ORDER BY the row's place), so they grow with it.
             let rows = tx.query(
                 "INSERT INTO clippings (id, hash, record) \
-                 SELECT id, hash, jsonb_set(record::jsonb, '{id}', to_jsonb(id)) FROM ( \
+                 SELECT id, hash, jsonb_set(jsonb_set(record::jsonb, '{id}', to_jsonb(id)), '{version}', '1') FROM ( \
                    SELECT nextval('clipping_ids') AS id, hash, record FROM ( \
                      SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(hash, record, place) ORDER BY place \
                    ) ordered \

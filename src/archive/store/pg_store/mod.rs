@@ -229,28 +229,37 @@ impl Store for PgStore {
             .collect()
     }
 
+    /// Rewrites a clipping's record if it is still the version the edit was made from (a
+    /// version of 0 knows none and is not checked); a newer one is an [`Error::Stale`] with it.
     fn update_clipping(&self, clipping: &Clipping) -> Result<()> {
         let record = encode(clipping);
-        let id = clipping.id;
-        self.server
-            .with(|c| {
-                let mut tx = c.transaction()?;
-                let n = tx.execute(
-                    "UPDATE clippings SET record = $2::text::jsonb, version = version + 1, changed_by = current_user, \
-                 changed_at = now() WHERE id = $1",
-                    &[&(id.0 as i64), &record],
-                )?;
-                if n == 0 {
-                    return Ok(false);
-                }
-                invalidate_token(&mut tx)?;
-                tx.execute("DELETE FROM signatures WHERE clipping_id = $1", &[&(id.0 as i64)])?;
-                log_change(&mut tx, &[id], true, "edit")?;
-                tx.commit()?;
-                Ok(true)
-            })?
-            .then_some(())
-            .ok_or(Error::NoSuchClipping(id))
+        let (id, seen) = (clipping.id, clipping.version as i64);
+        let outcome = self.server.with(|c| {
+            let mut tx = c.transaction()?;
+            let n = tx.execute(
+                "UPDATE clippings SET record = jsonb_set($2::text::jsonb, '{version}', to_jsonb(version + 1)), \
+                 version = version + 1, changed_by = current_user, changed_at = now() \
+                 WHERE id = $1 AND ($3::bigint = 0 OR version = $3::bigint)",
+                &[&(id.0 as i64), &record, &seen],
+            )?;
+            if n == 0 {
+                let current =
+                    tx.query_opt("SELECT record::text, changed_by FROM clippings WHERE id = $1", &[&(id.0 as i64)])?;
+                return Ok(Err(current.map(|r| (r.get::<_, String>(0), r.get::<_, String>(1)))));
+            }
+            invalidate_token(&mut tx)?;
+            tx.execute("DELETE FROM signatures WHERE clipping_id = $1", &[&(id.0 as i64)])?;
+            log_change(&mut tx, &[id], true, "edit")?;
+            tx.commit()?;
+            Ok(Ok(()))
+        })?;
+        match outcome {
+            Ok(()) => Ok(()),
+            Err(None) => Err(Error::NoSuchClipping(id)),
+            Err(Some((newer, by))) => {
+                Err(Error::Stale { id, by, newer: Box::new(decode(&format!("clipping {}", id.0), &newer)?) })
+            }
+        }
     }
 
     fn ids(&self) -> Result<Vec<ClippingId>> {

@@ -249,3 +249,24 @@ fn connections_are_encrypted_and_the_server_checked_as_sslmode_asks() {
     assert!(refused.to_string().to_lowercase().contains("certificate"), "{refused}");
     let _ = db;
 }
+
+#[test]
+fn a_stale_edit_is_refused_with_the_newer_record_never_lost_silently() {
+    let Some(pg) = server() else { return };
+    let url = team_archive(pg);
+    let (a, b) = (open(&url), open(&url));
+    let Inserted::New(id, _) = a.insert_clippings(&[(&clipping("Draft title"), &[])]).unwrap()[0] else { panic!() };
+    let seen_by_a = a.get(id).unwrap().unwrap();
+    let seen_by_b = b.get(id).unwrap().unwrap();
+    assert_eq!(seen_by_a.version, 1);
+    a.update_clipping(&Clipping { title: "Talks in Brussels".to_owned(), ..seen_by_a }).unwrap();
+    let stale = Clipping { notes: "called the embassy".to_owned(), ..seen_by_b.clone() };
+    let Err(Error::Stale { newer, by, .. }) = b.update_clipping(&stale) else { panic!("a stale edit went through") };
+    assert_eq!((newer.title.as_str(), newer.version), ("Talks in Brussels", 2));
+    assert!(by.ends_with("_owner"), "{by}");
+    assert_eq!(b.get(id).unwrap().unwrap().notes, "", "nothing of the stale edit was written");
+    // Applied again on the newer version, both changes stand.
+    b.update_clipping(&Clipping { notes: stale.notes, ..*newer }).unwrap();
+    let now = a.get(id).unwrap().unwrap();
+    assert_eq!((now.title.as_str(), now.notes.as_str(), now.version), ("Talks in Brussels", "called the embassy", 3));
+}

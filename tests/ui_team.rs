@@ -1,0 +1,102 @@
+//! The window on a team archive, through egui_kittest, with another desktop working on the same
+//! server (a PostgreSQL 15 the test starts, `common/pg.rs`): what it imports shows up with a
+//! toast, and an edit it overtook is kept to apply again.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+#[path = "common/pg.rs"]
+mod pg;
+#[path = "common/window.rs"]
+mod window;
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use clippings::archive::edit::Edit;
+use clippings::archive::{Archive, Place};
+use clippings::i18n::Lang;
+use clippings::ui::{ClippingsApp, Settings};
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use window::settle;
+
+/// Steps the window until `done` holds, for up to `limit`.
+fn step_until(
+    h: &mut Harness<'static, ClippingsApp>,
+    limit: Duration,
+    done: impl Fn(&Harness<'static, ClippingsApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < limit, "not within {limit:?}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    settle(h);
+}
+
+#[test]
+fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
+    let Some(pg) = pg::server() else { return };
+    let (_, url) = pg.database();
+    clippings::archive::team::init(&url).unwrap();
+    let caches = tempfile::tempdir().unwrap();
+    let other = Archive::open_place(&Place::Team { url: url.clone(), cache: caches.path().join("b") }).unwrap();
+    let inbox = caches.path().join("inbox");
+    write(&inbox, "brussels.txt", PASTED_CLIPPING);
+    other.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+
+    let place = Place::Team { url: url.clone(), cache: caches.path().join("a") };
+    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
+    settle(&mut h);
+    h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges");
+
+    // Another desktop imports: the window shows it within 2 s, and says who did.
+    write(&inbox, "forum.txt", "Astana forum opens\n\nMinisters met in Astana to discuss the Middle Corridor.\n");
+    let started = Instant::now();
+    other.import(&[inbox.join("forum.txt")], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    step_until(&mut h, Duration::from_secs(10), |h| h.query_by_label("Astana forum opens").is_some());
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(2), "shown after {took:?}");
+    h.query_by_label_contains("imported 1 clipping").expect("a toast says what arrived");
+
+    // The window's user is writing a note when the other desktop changes the same note (and the
+    // title): saving hers is refused as stale, and her text is kept to apply again.
+    h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges").click();
+    settle(&mut h);
+    h.get_by_label("Notes").focus();
+    h.step();
+    h.get_by_label("Notes").type_text("Called the embassy.");
+    h.step();
+    let id = other.search_str("Benelux").unwrap()[0].id;
+    let mut theirs = other.get(id).unwrap();
+    theirs.title = "Kazakhstan and Benelux: talks in Brussels".to_owned();
+    theirs.notes = "Sent to the minister.".to_owned();
+    other.apply(Edit::Update(Box::new(theirs))).unwrap();
+    step_until(&mut h, Duration::from_secs(10), |h| {
+        h.query_all_by_label("Kazakhstan and Benelux: talks in Brussels").next().is_some()
+    });
+    h.get_by_label("Title").focus();
+    settle(&mut h);
+    h.get_by_label_contains("Your change, not saved");
+    h.get_by_label("Notes: Called the embassy.");
+    let kept = other.get(id).unwrap();
+    assert_eq!(
+        (kept.title.as_str(), kept.notes.as_str()),
+        ("Kazakhstan and Benelux: talks in Brussels", "Sent to the minister."),
+        "nothing of the stale edit was written"
+    );
+    h.get_by_label("Apply mine again").click();
+    settle(&mut h);
+    let both = other.get(id).unwrap();
+    assert_eq!(
+        (both.title.as_str(), both.notes.as_str()),
+        ("Kazakhstan and Benelux: talks in Brussels", "Called the embassy."),
+        "both changes stand"
+    );
+    assert!(h.query_by_label_contains("Your change, not saved").is_none());
+}
