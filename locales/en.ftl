@@ -495,6 +495,10 @@ archive-error-stale = { $who } changed this clipping meanwhile: their version is
 detail-stale-mine = Your change, not saved (someone changed this clipping first):
 detail-stale-apply = Apply mine again
 detail-stale-discard = Keep theirs
+history-imported = imported by { $who }, { $date }
+history-tagged = tagged by { $who }, { $date }
+history-untagged = tags taken off by { $who }, { $date }
+history-edited = edited by { $who }, { $date }
 team-imported = { $who } imported { $n ->
     [one] 1 clipping
    *[other] { $n } clippings

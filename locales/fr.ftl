@@ -515,6 +515,10 @@ archive-error-stale = { $who } a modifié cette coupure entre-temps : sa version
 detail-stale-mine = Votre modification n’est pas enregistrée (quelqu’un a modifié cette coupure avant vous) :
 detail-stale-apply = Appliquer la mienne à nouveau
 detail-stale-discard = Garder la leur
+history-imported = importée par { $who }, { $date }
+history-tagged = étiquetée par { $who }, { $date }
+history-untagged = étiquettes retirées par { $who }, { $date }
+history-edited = modifiée par { $who }, { $date }
 team-imported = { $who } a importé { $n ->
     [one] 1 coupure
    *[other] { $n } coupures

@@ -482,6 +482,10 @@ archive-error-stale = { $who } heeft dit knipsel intussen gewijzigd: die versie 
 detail-stale-mine = Uw wijziging is niet bewaard (iemand wijzigde dit knipsel eerder):
 detail-stale-apply = Mijn wijziging opnieuw toepassen
 detail-stale-discard = Die van hen houden
+history-imported = geïmporteerd door { $who }, { $date }
+history-tagged = gelabeld door { $who }, { $date }
+history-untagged = labels verwijderd door { $who }, { $date }
+history-edited = bewerkt door { $who }, { $date }
 team-imported = { $who } importeerde { $n ->
     [one] 1 knipsel
    *[other] { $n } knipsels

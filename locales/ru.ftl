@@ -502,6 +502,10 @@ archive-error-stale = { $who } тем временем изменил(а) эту
 detail-stale-mine = Ваше изменение не сохранено (кто-то изменил эту вырезку раньше):
 detail-stale-apply = Применить моё снова
 detail-stale-discard = Оставить их версию
+history-imported = импортировал(а) { $who }, { $date }
+history-tagged = метки добавил(а) { $who }, { $date }
+history-untagged = метки снял(а) { $who }, { $date }
+history-edited = изменил(а) { $who }, { $date }
 team-imported = { $who } импортировал(а) { $n ->
     [one] { $n } вырезку
     [few] { $n } вырезки

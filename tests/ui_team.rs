@@ -68,6 +68,8 @@ fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
     // title): saving hers is refused as stale, and her text is kept to apply again.
     h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges").click();
     settle(&mut h);
+    // The pane says who imported it.
+    h.get_by_label_contains(&format!("imported by {}", url.split("://").nth(1).unwrap().split(':').next().unwrap()));
     h.get_by_label("Notes").focus();
     h.step();
     h.get_by_label("Notes").type_text("Called the embassy.");

@@ -98,6 +98,7 @@ impl ClippingsApp {
             Reply::IndexingFinished => self.state.indexing = None,
             Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
             Reply::Stale { mine, newer } => self.panels.detail.stale(*mine, *newer),
+            Reply::History { id, changes } => self.panels.detail.set_history(id, changes),
             Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.state.export {

@@ -55,6 +55,7 @@ impl DetailPane {
         let mut detail = Detail::new(item);
         if let Some(old) = kept {
             detail.conflict = old.conflict;
+            detail.history = old.history;
             detail.image = old.image;
             detail.image_requested = old.image_requested;
             detail.zoom = old.zoom;
@@ -72,6 +73,13 @@ impl DetailPane {
         self.replace(ClippingWithTags { clipping: newer, tags });
         if let Some(d) = self.shown.as_mut() {
             d.conflict = Some(mine);
+        }
+    }
+
+    /// Who imported, tagged and edited the shown clipping (a team archive's).
+    pub fn set_history(&mut self, id: ClippingId, changes: Vec<crate::archive::ChangeSet>) {
+        if let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == id) {
+            d.history = changes;
         }
     }
 
@@ -155,6 +163,8 @@ struct Detail {
     /// The version the fields being edited started from, once someone else changed one of them
     /// meanwhile: saving is then refused as stale, and both are shown.
     pub made_from: Option<u64>,
+    /// Who imported, tagged and edited it, oldest first (a team archive's; empty otherwise).
+    pub history: Vec<crate::archive::ChangeSet>,
 }
 
 impl Detail {
@@ -177,6 +187,7 @@ impl Detail {
             suggestions: None,
             conflict: None,
             made_from: None,
+            history: Vec::new(),
         }
     }
 
@@ -454,6 +465,7 @@ fn single_ui(
     let Some(detail) = &pane.shown else { return };
     let c = &detail.item.clipping;
     ui.add_space(8.0);
+    history_ui(ui, &detail.history);
     facts_ui(ui, c);
     if c.kind == Kind::Article && !c.body.is_empty() {
         ui.add_space(8.0);
@@ -512,6 +524,21 @@ fn conflict_ui(ui: &mut egui::Ui, detail: &mut Detail, mine: &Clipping, actions:
     });
     if settled || differing.is_empty() {
         detail.conflict = None;
+    }
+}
+
+/// Who imported, tagged and edited the clipping, one line each, oldest first.
+fn history_ui(ui: &mut egui::Ui, changes: &[crate::archive::ChangeSet]) {
+    for change in changes {
+        let when = change.at.with_timezone(&chrono::Local);
+        let date = format!("{} {}", crate::ui::date_text(when.date_naive()), when.format("%H:%M"));
+        let what = match change.what.as_str() {
+            "import" => t!("history-imported", who = change.by.as_str(), date = date),
+            "tag" | "merge" => t!("history-tagged", who = change.by.as_str(), date = date),
+            "untag" => t!("history-untagged", who = change.by.as_str(), date = date),
+            _ => t!("history-edited", who = change.by.as_str(), date = date),
+        };
+        ui.weak(what);
     }
 }
 

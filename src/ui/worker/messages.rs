@@ -268,6 +268,11 @@ pub enum Reply {
         mine: Box<Clipping>,
         newer: Box<Clipping>,
     },
+    /// Who imported, tagged and edited a clipping of a team archive, oldest first.
+    History {
+        id: ClippingId,
+        changes: Vec<crate::archive::ChangeSet>,
+    },
     /// A team archive's server cannot be reached (why, in the window's language), or can again.
     TeamServer(Option<String>),
     /// A request from the UI has been dealt with (its other replies came before this one).

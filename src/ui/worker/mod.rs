@@ -543,6 +543,12 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 Ok(item) => {
                     out.send(Reply::Detail(Box::new(item)));
                     send_suggestions(&archive, id, out);
+                    // Who imported, tagged and edited it (a team archive's log; none otherwise).
+                    if let Ok(changes) = archive.history(id)
+                        && !changes.is_empty()
+                    {
+                        out.send(Reply::History { id, changes });
+                    }
                 }
                 Err(e) => {
                     out.send(Reply::Failed { request: RequestKind::Load, message: crate::ui::archive_error_text(&e) })

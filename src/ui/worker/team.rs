@@ -31,21 +31,30 @@ pub(super) fn watch(archive: &Arc<Archive>, out: &Outbox) {
 fn run(archive: &std::sync::Weak<Archive>, out: &Outbox) {
     let mut last = archive.upgrade().and_then(|a| a.newest_change().ok()).unwrap_or(0);
     let mut unreachable = false;
+    let mut failed = false;
     loop {
         let Some(archive) = archive.upgrade() else { return };
         let woken = archive.wait_for_change(POLL).and_then(|_| archive.changes_since(last));
         let changes = match woken {
             Ok(changes) => changes,
+            // Unreachable: the banner says so until it answers again. Any other failure is
+            // told once, and asked again later.
             Err(e) => {
-                if !unreachable {
-                    unreachable = true;
+                let unreachable_now = matches!(e, crate::archive::Error::Unreachable { .. });
+                if unreachable_now && !unreachable {
                     out.send(Reply::TeamServer(Some(crate::ui::archive_error_text(&e))));
+                } else if !unreachable_now && !failed {
+                    let message = crate::ui::archive_error_text(&e);
+                    out.send(Reply::Failed { request: super::RequestKind::Refresh, message });
                 }
+                unreachable |= unreachable_now;
+                failed |= !unreachable_now;
                 drop(archive);
-                std::thread::sleep(RETRY);
+                std::thread::sleep(if unreachable_now { RETRY } else { POLL });
                 continue;
             }
         };
+        failed = false;
         if unreachable {
             unreachable = false;
             out.send(Reply::TeamServer(None));

@@ -147,12 +147,13 @@ impl Server {
             if code.code().starts_with("08") || code.code().starts_with("57P") {
                 return Error::Unreachable { place: self.place.clone(), reason: db.message().to_owned() };
             }
-            return Error::Database(format!("{}: {}", self.place, db.message()));
+            // The server's own words: not the damage of a desktop archive's database.
+            return Error::Team(format!("{}: {}", self.place, db.message()));
         }
         if is_connection_error(e) {
             return Error::Unreachable { place: self.place.clone(), reason: connection_reason(e) };
         }
-        Error::Database(format!("{}: {e}", self.place))
+        Error::Team(format!("{}: {e}", self.place))
     }
 }
 
