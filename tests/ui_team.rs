@@ -102,3 +102,34 @@ fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
     );
     assert!(h.query_by_label_contains("Your change, not saved").is_none());
 }
+
+#[test]
+fn the_window_asks_for_a_password_and_says_when_it_is_wrong() {
+    let Some(pg) = pg::server() else { return };
+    if std::env::var_os("PGPASSWORD").is_some() {
+        eprintln!("skipped: PGPASSWORD is set, so no password is asked for");
+        return;
+    }
+    let (db, owner) = pg.database();
+    clippings::archive::team::init(&owner).unwrap();
+    let role = format!("{db}_aliya");
+    pg.login_role(&role, "correct horse");
+    clippings::archive::team::add(&owner, &role, clippings::archive::team::TeamRole::Reader).unwrap();
+    let caches = tempfile::tempdir().unwrap();
+    let url = format!("postgres://{role}@127.0.0.1:{}/{db}", pg.port);
+    let place = Place::Team { url, cache: caches.path().join("a") };
+    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
+    settle(&mut h);
+    h.get_by_label_contains(&format!("the team archive wants the password of {role}"));
+    for (typed, expect) in [("wrong", "refused the password"), ("correct horse", "All clippings")] {
+        h.get_by_label("Password").focus();
+        h.step();
+        h.get_by_label("Password").type_text(typed);
+        h.step();
+        h.get_by_label("Connect").click();
+        step_until(&mut h, Duration::from_secs(10), |h| h.query_by_label_contains(expect).is_some());
+    }
+}

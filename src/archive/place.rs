@@ -40,6 +40,23 @@ impl Place {
         }
     }
 
+    /// The same team archive with this password (typed in the window), in place of any in its
+    /// URL; a folder as it is.
+    pub fn with_password(&self, password: &str) -> Place {
+        let Place::Team { url, cache } = self else { return self.clone() };
+        let Some((scheme, rest)) = url.split_once("://") else { return self.clone() };
+        let Some((userinfo, host)) = rest.split_once('@') else { return self.clone() };
+        let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+        let encoded: String = password
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+                other => format!("%{other:02X}"),
+            })
+            .collect();
+        Place::Team { url: format!("{scheme}://{user}:{encoded}@{host}"), cache: cache.clone() }
+    }
+
     pub fn is_team(&self) -> bool {
         matches!(self, Place::Team { .. })
     }
@@ -98,5 +115,14 @@ mod tests {
         let cache = default_cache_dir(url).unwrap();
         assert!(cache.ends_with("team/dana_db.office.kz_5432_press"), "{}", cache.display());
         assert!(!cache.display().to_string().contains("secret"));
+        let typed = team.with_password("p@ss:wörd");
+        assert_eq!(
+            typed,
+            Place::Team {
+                url: "postgres://dana:p%40ss%3Aw%C3%B6rd@db.office.kz:5432/press".to_owned(),
+                cache: "/tmp/cache-a".into()
+            }
+        );
+        assert_eq!(typed.with_password("x").to_string(), "postgres://dana:***@db.office.kz:5432/press");
     }
 }

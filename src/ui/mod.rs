@@ -172,6 +172,8 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::Refused { reason, .. } => t!("archive-error-refused", reason = reason),
         E::Team(detail) => t!("archive-error-team", detail = detail),
         E::Stale { by, .. } => t!("archive-error-stale", who = by.as_str()),
+        E::PasswordNeeded { role, refused: false, .. } => t!("archive-error-password-needed", who = role.as_str()),
+        E::PasswordNeeded { role, refused: true, .. } => t!("archive-error-password-refused", who = role.as_str()),
     }
 }
 

@@ -204,7 +204,7 @@ pub struct Filters {
 pub enum Status {
     Opening,
     Ready { root: PathBuf },
-    Failed { message: String, locked: bool },
+    Failed { message: String, locked: bool, asks_password: bool },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -78,6 +78,14 @@ pub enum Error {
     #[error("clipping {id} was changed meanwhile by {by}: its newer version is shown; apply your change again")]
     Stale { id: ClippingId, by: String, newer: Box<crate::vocab::Clipping> },
 
+    /// A team archive's server wants a password for the role that connects (none was given,
+    /// or `refused`: the one given was wrong).
+    #[error(
+        "the team archive at {place} {} role {role:?} (give it in the address, PGPASSWORD or ~/.pgpass)",
+        if *.refused { "refused the password of" } else { "needs the password of" }
+    )]
+    PasswordNeeded { place: String, role: String, refused: bool },
+
     /// A team archive that is not (yet) one, or an address that names none.
     #[error("team archive: {0}")]
     Team(String),

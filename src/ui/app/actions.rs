@@ -65,6 +65,8 @@ pub enum Action {
     OpenFolder(PathBuf),
     Sort(SortColumn),
     Retry,
+    /// Connect to a team archive with this password, typed when it asked for one.
+    Connect(String),
     LoadImage(ClippingId, u32),
     DismissToast(usize),
     /// Tell the user something went wrong (a tag that cannot be made, say).
@@ -219,6 +221,12 @@ impl ClippingsApp {
             }
             Action::ShowError(message) => self.toast(message, None, true),
             Action::Retry => {
+                self.state.status = Status::Opening;
+                self.in_flight = 0;
+                self.worker = worker::spawn(self.archive.clone(), ctx.clone());
+            }
+            Action::Connect(password) => {
+                self.archive = self.archive.with_password(&password);
                 self.state.status = Status::Opening;
                 self.in_flight = 0;
                 self.worker = worker::spawn(self.archive.clone(), ctx.clone());

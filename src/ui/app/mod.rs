@@ -302,7 +302,7 @@ impl ClippingsApp {
                     ui.centered_and_justified(|ui| ui.spinner());
                 });
             }
-            Status::Failed { .. } => panels::overlays::failure_ui(ui, state, &mut actions),
+            Status::Failed { .. } => panels::overlays::failure_ui(ui, state, &mut panels.password, &mut actions),
         }
         panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
         if let Some(dialog) = &mut panels.review_dialog {

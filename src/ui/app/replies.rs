@@ -47,7 +47,9 @@ impl ClippingsApp {
                 self.state.n_total = n_clippings;
                 self.search();
             }
-            Reply::OpenFailed { message, locked } => self.state.status = Status::Failed { message, locked },
+            Reply::OpenFailed { message, locked, asks_password } => {
+                self.state.status = Status::Failed { message, locked, asks_password }
+            }
             Reply::Results { generation, entries, reprints, tag_counts, n_total, n_trashed } => {
                 self.state.n_trashed = n_trashed;
                 if generation != self.generation {

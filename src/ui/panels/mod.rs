@@ -43,4 +43,6 @@ pub struct Panels {
     pub export_dialog: Option<overlays::ExportDialog>,
     /// The press review dialog, while it is open.
     pub review_dialog: Option<review::ReviewDialog>,
+    /// A team archive's password as it is typed (used once to connect; never kept).
+    pub password: String,
 }

@@ -90,8 +90,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
     });
 }
 
-pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) {
-    let Status::Failed { message, locked } = &app.status else { return };
+/// Why the archive did not open, with a way on: try again, or for a team archive that wants a
+/// password, the password (`password` holds what is typed; it is used once, never kept).
+pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, password: &mut String, actions: &mut Vec<Action>) {
+    let Status::Failed { message, locked, asks_password } = &app.status else { return };
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() / 3.0);
@@ -102,7 +104,16 @@ pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action>) 
                 ui.label(t!("open-locked-explained"));
             }
             ui.add_space(10.0);
-            if ui.button(t!("try-again")).clicked() {
+            if *asks_password {
+                let label = ui.label(t!("open-password"));
+                let field = ui
+                    .add(egui::TextEdit::singleline(password).password(true).desired_width(240.0))
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button(t!("open-connect")).clicked() || entered) && !password.is_empty() {
+                    actions.push(Action::Connect(std::mem::take(password)));
+                }
+            } else if ui.button(t!("try-again")).clicked() {
                 actions.push(Action::Retry);
             }
         });

@@ -189,6 +189,8 @@ pub enum Reply {
     OpenFailed {
         message: String,
         locked: bool,
+        /// A team archive's server wants a password: the window asks for it.
+        asks_password: bool,
     },
     Results {
         generation: u64,

@@ -67,8 +67,11 @@ pub fn spawn(place: crate::archive::Place, ctx: egui::Context) -> WorkerHandle {
     let spawned = spawn_thread("archive-worker", move || run(&place, &requests, &out));
     if let Err(e) = spawned {
         let (tx2, rx2) = std::sync::mpsc::channel();
-        let _ =
-            tx2.send(Reply::OpenFailed { message: t!("worker-cannot-start", error = e.to_string()), locked: false });
+        let _ = tx2.send(Reply::OpenFailed {
+            message: t!("worker-cannot-start", error = e.to_string()),
+            locked: false,
+            asks_password: false,
+        });
         return WorkerHandle { tx, rx: rx2 };
     }
     WorkerHandle { tx, rx }
@@ -128,7 +131,8 @@ fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox
         Ok(a) => Arc::new(a),
         Err(e) => {
             let locked = matches!(e, crate::archive::Error::Locked(_));
-            out.send(Reply::OpenFailed { message: crate::ui::archive_error_text(&e), locked });
+            let asks_password = matches!(e, crate::archive::Error::PasswordNeeded { .. });
+            out.send(Reply::OpenFailed { message: crate::ui::archive_error_text(&e), locked, asks_password });
             return;
         }
     };
@@ -137,7 +141,11 @@ fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox
     let catalog = match archive.recent_catalog(FIRST_SCREENFULS) {
         Ok(c) => c,
         Err(e) => {
-            out.send(Reply::OpenFailed { message: crate::ui::archive_error_text(&e), locked: false });
+            out.send(Reply::OpenFailed {
+                message: crate::ui::archive_error_text(&e),
+                locked: false,
+                asks_password: false,
+            });
             return;
         }
     };

@@ -138,7 +138,14 @@ impl Server {
                     ),
                 };
             }
-            if *code == SqlState::INVALID_PASSWORD || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+            if *code == SqlState::INVALID_PASSWORD {
+                return Error::PasswordNeeded {
+                    place: self.place.clone(),
+                    role: self.role().to_owned(),
+                    refused: true,
+                };
+            }
+            if *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
                 return Error::Refused { role: self.role().to_owned(), reason: db.message().to_owned() };
             }
             if *code == SqlState::INVALID_CATALOG_NAME {
@@ -150,10 +157,18 @@ impl Server {
             // The server's own words: not the damage of a desktop archive's database.
             return Error::Team(format!("{}: {}", self.place, db.message()));
         }
+        let cause = std::error::Error::source(e).map(ToString::to_string).unwrap_or_default();
+        if cause.contains("password missing") {
+            return Error::PasswordNeeded { place: self.place.clone(), role: self.role().to_owned(), refused: false };
+        }
         if is_connection_error(e) {
             return Error::Unreachable { place: self.place.clone(), reason: connection_reason(e) };
         }
-        Error::Team(format!("{}: {e}", self.place))
+        if cause.is_empty() {
+            Error::Team(format!("{}: {e}", self.place))
+        } else {
+            Error::Team(format!("{}: {e}: {cause}", self.place))
+        }
     }
 }
 
