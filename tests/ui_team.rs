@@ -116,6 +116,10 @@ fn the_window_asks_for_a_password_and_says_when_it_is_wrong() {
     pg.login_role(&role, "correct horse");
     clippings::archive::team::add(&owner, &role, clippings::archive::team::TeamRole::Reader).unwrap();
     let caches = tempfile::tempdir().unwrap();
+    let boss = Archive::open_place(&Place::Team { url: owner.clone(), cache: caches.path().join("boss") }).unwrap();
+    let inbox = caches.path().join("inbox");
+    write(&inbox, "brussels.txt", PASTED_CLIPPING);
+    boss.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let url = format!("postgres://{role}@127.0.0.1:{}/{db}", pg.port);
     let place = Place::Team { url, cache: caches.path().join("a") };
     let settings = Settings { language: Some(Lang::En), ..Settings::default() };
@@ -132,4 +136,17 @@ fn the_window_asks_for_a_password_and_says_when_it_is_wrong() {
         h.get_by_label("Connect").click();
         step_until(&mut h, Duration::from_secs(10), |h| h.query_by_label_contains(expect).is_some());
     }
+    // A reader: the window says so, and changes nothing.
+    h.get_by_label_contains("read-only");
+    h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges").click();
+    settle(&mut h);
+    h.get_by_label("Notes").focus();
+    h.step();
+    h.get_by_label("Notes").type_text("A reader's note.");
+    h.step();
+    h.get_by_label("Title").focus();
+    settle(&mut h);
+    assert!(h.query_all_by_label_contains("you may read this team archive but not change it").next().is_some());
+    let id = boss.search_str("Benelux").unwrap()[0].id;
+    assert_eq!(boss.get(id).unwrap().notes, "");
 }

@@ -123,6 +123,11 @@ impl Archive {
         self.store.changes_since(after)
     }
 
+    /// Whether this desktop may change the archive: false for a team archive's reader.
+    pub fn may_change(&self) -> Result<bool> {
+        self.store.may_change()
+    }
+
     /// The newest change's number in a team archive's log (0 for a desktop archive).
     pub fn newest_change(&self) -> Result<u64> {
         self.store.newest_change()

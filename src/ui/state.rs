@@ -279,6 +279,8 @@ pub struct AppState {
     /// Why a team archive's server cannot be reached, while it cannot: the window shows what
     /// this desktop last saw.
     pub team_unreachable: Option<String>,
+    /// False for a team archive's reader.
+    pub may_change: bool,
 }
 
 impl AppState {
@@ -316,6 +318,7 @@ impl AppState {
             large_edit: None,
             archive_label: String::new(),
             team_unreachable: None,
+            may_change: true,
         }
     }
 

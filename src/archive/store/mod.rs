@@ -168,6 +168,11 @@ pub(crate) trait Store: Send + Sync {
     fn catalog_token(&self) -> Result<Option<u64>>;
     fn set_catalog_token(&self, token: Option<u64>) -> Result<()>;
 
+    /// Whether the role this store connects as may change it (a team archive's reader may not).
+    fn may_change(&self) -> Result<bool> {
+        Ok(true)
+    }
+
     /// The changes logged after `after`, oldest first (at most 10,000): a team archive's, by
     /// every desktop. A desktop archive keeps no such log: none.
     fn changes_since(&self, _after: u64) -> Result<Vec<ChangeSet>> {

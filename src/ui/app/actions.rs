@@ -234,6 +234,16 @@ impl ClippingsApp {
         }
     }
 
+    /// Why nothing may be changed now, if so: a team archive's reader, or a server that cannot
+    /// be reached (the window shows what this desktop last saw, read-only).
+    pub(super) fn read_only_reason(&self) -> Option<String> {
+        if !self.state.may_change {
+            Some(t!("read-only-reader"))
+        } else {
+            self.state.team_unreachable.as_ref().map(|_| t!("read-only-unreachable"))
+        }
+    }
+
     fn apply_filter(&mut self, filter: FilterAction) {
         let filters = &mut self.state.filters;
         match filter {
@@ -285,6 +295,9 @@ impl ClippingsApp {
     /// Sends a change to the worker. Changes that take clippings out of view clear the
     /// selection first.
     fn edit(&mut self, edit: Edit, is_undo: bool) {
+        if let Some(why) = self.read_only_reason() {
+            return self.toast(why, None, true);
+        }
         match &edit {
             Edit::Trash(ids) | Edit::Restore(ids) if ids.is_empty() => return,
             Edit::AddTag { ids, .. } | Edit::RemoveTag { ids, .. } if ids.is_empty() => return,

@@ -17,6 +17,10 @@ use crate::ui::worker::{self, Pasted, Request};
 
 impl ClippingsApp {
     pub(super) fn apply_import(&mut self, ctx: &egui::Context, action: ImportAction) {
+        let imports = !matches!(action, ImportAction::Cancel);
+        if let Some(why) = self.read_only_reason().filter(|_| imports) {
+            return self.toast(why, None, true);
+        }
         match action {
             ImportAction::Files(paths) => {
                 if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {

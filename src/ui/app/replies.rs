@@ -38,8 +38,9 @@ impl ClippingsApp {
     pub fn handle_reply(&mut self, ctx: &egui::Context, reply: Reply) {
         match reply {
             Reply::Handled => self.in_flight = self.in_flight.saturating_sub(1),
-            Reply::Opened { root, place, n_clippings, n_index_pending, accept_countries_on_import } => {
+            Reply::Opened { root, place, may_change, n_clippings, n_index_pending, accept_countries_on_import } => {
                 self.state.archive_label = place;
+                self.state.may_change = may_change;
                 self.state.accept_countries_on_import = accept_countries_on_import;
                 self.state.indexing = (n_index_pending > 0).then_some((0, n_index_pending));
                 self.thumbs.set_archive_root(&root);

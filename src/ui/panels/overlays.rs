@@ -79,8 +79,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 if !app.selection.is_empty() {
                     ui.label(t!("status-selected", n = app.selection.len()));
                 }
-                let label =
+                let mut label =
                     if app.archive_label.is_empty() { root.display().to_string() } else { app.archive_label.clone() };
+                if !app.may_change {
+                    label = format!("{label} · {}", t!("status-read-only"));
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     // A long path is cut, not run over the counts beside it.
                     ui.add(egui::Label::new(egui::RichText::new(&label).weak()).truncate()).on_hover_text(&label);

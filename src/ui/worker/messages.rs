@@ -180,6 +180,8 @@ pub enum Reply {
         root: PathBuf,
         /// Where the archive is, as shown: its folder, or its server's address.
         place: String,
+        /// False for a team archive's reader: the window then changes nothing.
+        may_change: bool,
         n_clippings: usize,
         /// Clippings the search index has yet to take in; indexing follows at once.
         n_index_pending: usize,

@@ -162,6 +162,7 @@ fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
         place: archive.place().to_string(),
+        may_change: archive.may_change().unwrap_or(true),
         n_clippings,
         n_index_pending,
         accept_countries_on_import,

@@ -521,6 +521,11 @@ impl Store for PgStore {
         self.log_since(after)
     }
 
+    fn may_change(&self) -> Result<bool> {
+        let row = self.server.with(|c| c.query_one("SELECT has_table_privilege('clippings', 'INSERT')", &[]))?;
+        Ok(row.get(0))
+    }
+
     fn newest_change(&self) -> Result<u64> {
         let row = self.server.with(|c| c.query_one("SELECT coalesce(max(seq), 0) FROM change_sets", &[]))?;
         Ok(row.get::<_, i64>(0) as u64)
