@@ -114,6 +114,8 @@ fn importing_on_one_desktop_and_finding_and_exporting_on_another() {
     assert_eq!(jpegs.len(), 2);
     assert!(jpegs.contains(&unique_jpeg(7, 120, 80)), "the original's bytes, from the server");
 
+    // Every original on the server is whole, read from another desktop.
+    assert!(b.ok(&["check", "--hashes"]).contains("3 clippings checked, 0 problems"));
     // The reader is refused, with the reason.
     let refused = b.run(&["tag", "add", "country", "KZ", "--ids", "1"]);
     assert_eq!(refused.status.code(), Some(2));

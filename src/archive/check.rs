@@ -86,7 +86,8 @@ impl Archive {
         let clippings = self.all_clippings_and_trash()?;
         let mut report = CheckReport { n_clippings: clippings.len(), problems: Vec::new() };
         for (i, c) in clippings.iter().enumerate() {
-            let original = self.original_place(c);
+            // To hash it, a team archive's original is brought from the server first.
+            let original = if hashes { self.original_path(c) } else { self.original_place(c) };
             if !self.has_file(FileRole::Original, c) {
                 report.problems.push(Problem::MissingOriginal { id: c.id, path: original });
             } else if hashes && hash_of(&original).is_none_or(|h| h != c.hash) {
