@@ -63,6 +63,9 @@ fn import_list_show_tag_export() {
     let list = stdout(&clippings(&archive, &["list", "--query", "country:BE"]));
     assert_eq!(list.lines().count(), 1, "{list}");
     assert!(list.contains("Brussels talks") && list.contains("[BE]"), "{list}");
+    // A query may start with a minus: everything but.
+    let but = stdout(&clippings(&archive, &["list", "--query", "-country:BE"]));
+    assert!(!but.contains("Brussels talks") && !but.trim().is_empty(), "{but}");
 
     // Words searched for: each clipping's line, then the passage with the words marked.
     let list = stdout(&clippings(&archive, &["list", "--query", "corridor hydro"]));

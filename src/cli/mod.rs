@@ -62,7 +62,7 @@ pub enum Command {
     List {
         /// Search: words (the last one also as a prefix), "phrases", a OR b, -word, country:BE,
         /// topic:X, event:X, kind:photo, source:X, lang:ru, date:2024-01..2024-03, imported:today
-        #[arg(long, short, conflicts_with = "saved")]
+        #[arg(long, short, conflicts_with = "saved", allow_hyphen_values = true)]
         query: Option<String>,
         /// A saved search's query (and order, unless --sort is given)
         #[arg(long, value_name = "NAME")]
@@ -82,7 +82,7 @@ pub enum Command {
     /// reprinted with another headline, trimmed, with a site's boilerplate), earliest first
     Stories {
         /// Only among the clippings that match this query
-        #[arg(long, short, conflicts_with = "saved")]
+        #[arg(long, short, conflicts_with = "saved", allow_hyphen_values = true)]
         query: Option<String>,
         /// Only among the clippings a saved search finds
         #[arg(long, value_name = "NAME")]
@@ -250,7 +250,7 @@ pub struct Target {
     #[arg(long, value_delimiter = ',')]
     pub ids: Vec<ClippingId>,
     /// Every clipping that matches this query
-    #[arg(long, short, conflicts_with = "saved")]
+    #[arg(long, short, conflicts_with = "saved", allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Every clipping that a saved search finds
     #[arg(long, value_name = "NAME")]
