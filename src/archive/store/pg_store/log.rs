@@ -34,6 +34,19 @@ fn wait_on(client: &mut postgres::Client, timeout: Duration) -> std::result::Res
     Ok(first.is_some())
 }
 
+/// A change set from a row that starts `seq, what, n_clippings, by_role, at`.
+fn change_set(row: &postgres::Row, here: bool, ids: Vec<ClippingId>) -> ChangeSet {
+    ChangeSet {
+        seq: row.get::<_, i64>(0) as u64,
+        what: row.get(1),
+        n_clippings: row.get::<_, i32>(2).max(0) as usize,
+        by: row.get(3),
+        here,
+        at: row.get::<_, std::time::SystemTime>(4).into(),
+        ids,
+    }
+}
+
 impl PgStore {
     /// The log above a cursor: each clipping with its oldest and newest change numbers, and
     /// the newest number in the log, read in one snapshot.
@@ -97,7 +110,7 @@ impl PgStore {
         let desktop = format!("clippings/{}", self.local().desktop);
         let rows = self.server.with(|c| {
             c.query(
-                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.desktop = $2, s.at, \
+                "SELECT s.seq, s.what, s.n_clippings, s.by_role, s.at, s.desktop = $2, \
                  array(SELECT clipping_id FROM changes ch WHERE ch.seq = s.seq ORDER BY clipping_id) \
                  FROM change_sets s WHERE s.seq > $1 ORDER BY s.seq LIMIT 10000",
                 &[&(after as i64), &desktop],
@@ -105,15 +118,7 @@ impl PgStore {
         })?;
         Ok(rows
             .iter()
-            .map(|r| ChangeSet {
-                seq: r.get::<_, i64>(0) as u64,
-                what: r.get(1),
-                n_clippings: r.get::<_, i32>(2).max(0) as usize,
-                by: r.get(3),
-                here: r.get(4),
-                at: r.get::<_, std::time::SystemTime>(5).into(),
-                ids: r.get::<_, Vec<i64>>(6).into_iter().map(id_of).collect(),
-            })
+            .map(|r| change_set(r, r.get(5), r.get::<_, Vec<i64>>(6).into_iter().map(id_of).collect()))
             .collect())
     }
 
@@ -143,17 +148,6 @@ impl PgStore {
                 &[&(id.0 as i64)],
             )
         })?;
-        Ok(rows
-            .iter()
-            .map(|r| ChangeSet {
-                seq: r.get::<_, i64>(0) as u64,
-                what: r.get(1),
-                n_clippings: r.get::<_, i32>(2).max(0) as usize,
-                by: r.get(3),
-                here: false,
-                at: r.get::<_, std::time::SystemTime>(4).into(),
-                ids: vec![id],
-            })
-            .collect())
+        Ok(rows.iter().map(|r| change_set(r, false, vec![id])).collect())
     }
 }
