@@ -99,9 +99,7 @@ impl ClippingsApp {
             }
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
-            Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
-            Reply::Stale { mine, newer } => self.panels.detail.stale(*mine, *newer),
-            Reply::History { id, changes } => self.panels.detail.set_history(id, changes),
+            Reply::TeamServer(_) | Reply::Stale { .. } | Reply::History { .. } => self.handle_team_reply(reply),
             Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {
                 if let Some(run) = &mut self.state.export {
@@ -173,5 +171,18 @@ impl ClippingsApp {
         }
         state.selection.retain(|id| shown.contains(id));
         state.cursor = state.cursor.filter(|&c| c < state.results.len());
+    }
+}
+
+impl ClippingsApp {
+    /// What only a team archive answers: its server gone or back, an edit someone else's
+    /// overtook, who changed a clipping.
+    fn handle_team_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
+            Reply::Stale { mine, newer } => self.panels.detail.stale(*mine, *newer),
+            Reply::History { id, changes } => self.panels.detail.set_history(id, changes),
+            _ => {}
+        }
     }
 }

@@ -306,6 +306,23 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
     }
 }
 
+/// The clipping the pane shows, its open suggestions, and who imported, tagged and edited it
+/// (a team archive's log; none otherwise).
+fn load(archive: &Archive, id: ClippingId, out: &Outbox) {
+    match archive.get_with_tags(id) {
+        Ok(item) => {
+            out.send(Reply::Detail(Box::new(item)));
+            send_suggestions(archive, id, out);
+            if let Ok(changes) = archive.history(id)
+                && !changes.is_empty()
+            {
+                out.send(Reply::History { id, changes });
+            }
+        }
+        Err(e) => out.send(Reply::Failed { request: RequestKind::Load, message: crate::ui::archive_error_text(&e) }),
+    }
+}
+
 /// The saved searches with what each finds now and how much of it is new (imported after it
 /// was last opened, as the catalog knows).
 fn send_saved_searches(state: &State, out: &Outbox) {
@@ -548,21 +565,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::Load(id) => {
             state.shown = Some(id);
-            match archive.get_with_tags(id) {
-                Ok(item) => {
-                    out.send(Reply::Detail(Box::new(item)));
-                    send_suggestions(&archive, id, out);
-                    // Who imported, tagged and edited it (a team archive's log; none otherwise).
-                    if let Ok(changes) = archive.history(id)
-                        && !changes.is_empty()
-                    {
-                        out.send(Reply::History { id, changes });
-                    }
-                }
-                Err(e) => {
-                    out.send(Reply::Failed { request: RequestKind::Load, message: crate::ui::archive_error_text(&e) })
-                }
-            }
+            load(&archive, id, out);
         }
         Request::LoadImage { id, max_side_px } => {
             let loaded = archive.get(id).map_err(|e| e.to_string()).and_then(|c| {
