@@ -417,16 +417,15 @@ fn single_ui(
             (t!("field-date"), &mut detail.date, t!("field-date-hint")),
         ] {
             let label = ui.label(name);
-            let response = ui
-                .add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
+            // A team archive's reader reads the fields and changes none.
+            let field = egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY);
+            let response = ui.add(field.interactive(app.may_change)).labelled_by(label.id);
             changed |= response.lost_focus();
             ui.end_row();
         }
         let label = ui.label(t!("field-notes"));
-        let response = ui
-            .add(egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        let notes = egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY);
+        let response = ui.add(notes.interactive(app.may_change)).labelled_by(label.id);
         changed |= response.lost_focus();
         ui.end_row();
     });
@@ -446,17 +445,19 @@ fn single_ui(
     ui.add_space(8.0);
     ui.strong(t!("tags-title"));
     let tags_now = detail.item.tags.clone();
-    ui.horizontal_wrapped(|ui| {
-        if tags_now.is_empty() {
-            ui.weak(t!("no-tags-yet"));
-        }
-        for tag in tags_now {
-            if chip_ui(ui, &tag, None) {
-                actions.push(Action::Edit(Edit::RemoveTag { tag, ids: vec![id] }));
+    ui.add_enabled_ui(app.may_change, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if tags_now.is_empty() {
+                ui.weak(t!("no-tags-yet"));
             }
-        }
+            for tag in tags_now {
+                if chip_ui(ui, &tag, None) {
+                    actions.push(Action::Edit(Edit::RemoveTag { tag, ids: vec![id] }));
+                }
+            }
+        });
+        tag_input_ui(ui, app, &mut pane.tag_input, actions, &[id]);
     });
-    tag_input_ui(ui, app, &mut pane.tag_input, actions, &[id]);
     if let Some(suggestions) = pane.shown.as_ref().and_then(|d| d.suggestions.as_deref()) {
         suggestions_ui(ui, suggestions, actions, id);
     }
