@@ -459,7 +459,7 @@ fn single_ui(
         tag_input_ui(ui, app, &mut pane.tag_input, actions, &[id]);
     });
     if let Some(suggestions) = pane.shown.as_ref().and_then(|d| d.suggestions.as_deref()) {
-        suggestions_ui(ui, suggestions, actions, id);
+        ui.add_enabled_ui(app.may_change, |ui| suggestions_ui(ui, suggestions, actions, id));
     }
     reprints_ui(ui, app, id);
 
