@@ -57,6 +57,43 @@ impl Place {
         Place::Team { url: format!("{scheme}://{user}:{encoded}@{host}"), cache: cache.clone() }
     }
 
+    /// A team archive's address without any password, which names it in the system keyring
+    /// (`postgres://dana@db.office.kz:5432/press`); a folder's path.
+    pub fn address(&self) -> String {
+        match self {
+            Place::Folder(dir) => dir.display().to_string(),
+            Place::Team { url, .. } => redact(url).replacen(":***@", "@", 1),
+        }
+    }
+
+    /// The password a team archive's URL carries, decoded (`None` for a folder, or none given).
+    pub fn password(&self) -> Option<String> {
+        let Place::Team { url, .. } = self else { return None };
+        let (_, rest) = url.split_once("://")?;
+        let (userinfo, _) = rest.split_once('@')?;
+        let (_, encoded) = userinfo.split_once(':')?;
+        let bytes = encoded.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            match (b, hex) {
+                (b'%', Some(decoded)) => {
+                    out.push(decoded);
+                    i += 3;
+                }
+                _ => {
+                    out.push(b);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8(out).ok()
+    }
+
     pub fn is_team(&self) -> bool {
         matches!(self, Place::Team { .. })
     }
@@ -124,5 +161,8 @@ mod tests {
             }
         );
         assert_eq!(typed.with_password("x").to_string(), "postgres://dana:***@db.office.kz:5432/press");
+        assert_eq!(typed.password().as_deref(), Some("p@ss:wörd"), "read back as typed");
+        assert_eq!(typed.address(), "postgres://dana@db.office.kz:5432/press", "the keyring's name has no password");
+        assert_eq!(Place::Team { url: "postgres://dana@h/db".into(), cache: "/c".into() }.password(), None);
     }
 }

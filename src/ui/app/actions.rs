@@ -65,8 +65,12 @@ pub enum Action {
     OpenFolder(PathBuf),
     Sort(SortColumn),
     Retry,
-    /// Connect to a team archive with this password, typed when it asked for one.
-    Connect(String),
+    /// Connect to a team archive with this password, typed when it asked for one, and keep it in
+    /// the system keyring if `remember`.
+    Connect {
+        password: String,
+        remember: bool,
+    },
     LoadImage(ClippingId, u32),
     DismissToast(usize),
     /// Tell the user something went wrong (a tag that cannot be made, say).
@@ -223,13 +227,13 @@ impl ClippingsApp {
             Action::Retry => {
                 self.state.status = Status::Opening;
                 self.in_flight = 0;
-                self.worker = worker::spawn(self.archive.clone(), ctx.clone());
+                self.worker = worker::spawn(self.archive.clone(), ctx.clone(), false);
             }
-            Action::Connect(password) => {
+            Action::Connect { password, remember } => {
                 self.archive = self.archive.with_password(&password);
                 self.state.status = Status::Opening;
                 self.in_flight = 0;
-                self.worker = worker::spawn(self.archive.clone(), ctx.clone());
+                self.worker = worker::spawn(self.archive.clone(), ctx.clone(), remember);
             }
         }
     }

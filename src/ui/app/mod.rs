@@ -76,7 +76,7 @@ impl ClippingsApp {
         let lang = settings.language.unwrap_or_else(Lang::from_system);
         // The worker words its messages in the language of the thread that starts it.
         crate::i18n::set_language(lang);
-        let worker = worker::spawn(archive.clone(), ctx.clone());
+        let worker = worker::spawn(archive.clone(), ctx.clone(), false);
         let collapse_reprints = settings.collapse_reprints;
         let mut app = ClippingsApp {
             archive,
@@ -302,7 +302,13 @@ impl ClippingsApp {
                     ui.centered_and_justified(|ui| ui.spinner());
                 });
             }
-            Status::Failed { .. } => panels::overlays::failure_ui(ui, state, &mut panels.password, &mut actions),
+            Status::Failed { .. } => panels::overlays::failure_ui(
+                ui,
+                state,
+                &mut panels.password,
+                &mut panels.remember_password,
+                &mut actions,
+            ),
         }
         panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
         if let Some(dialog) = &mut panels.review_dialog {

@@ -43,6 +43,8 @@ pub struct Panels {
     pub export_dialog: Option<overlays::ExportDialog>,
     /// The press review dialog, while it is open.
     pub review_dialog: Option<review::ReviewDialog>,
-    /// A team archive's password as it is typed (used once to connect; never kept).
+    /// A team archive's password as it is typed (used to connect; kept only in the system
+    /// keyring, and only when `remember_password` is ticked).
     pub password: String,
+    pub remember_password: bool,
 }

@@ -95,7 +95,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
 
 /// Why the archive did not open, with a way on: try again, or for a team archive that wants a
 /// password, the password (`password` holds what is typed; it is used once, never kept).
-pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, password: &mut String, actions: &mut Vec<Action>) {
+pub fn failure_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    password: &mut String,
+    remember: &mut bool,
+    actions: &mut Vec<Action>,
+) {
     let Status::Failed { message, locked, asks_password } = &app.status else { return };
     egui::CentralPanel::default().show(ui, |ui| {
         ui.vertical_centered(|ui| {
@@ -113,8 +119,9 @@ pub fn failure_ui(ui: &mut egui::Ui, app: &AppState, password: &mut String, acti
                     .add(egui::TextEdit::singleline(password).password(true).desired_width(240.0))
                     .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.checkbox(remember, t!("open-remember-password"));
                 if (ui.button(t!("open-connect")).clicked() || entered) && !password.is_empty() {
-                    actions.push(Action::Connect(std::mem::take(password)));
+                    actions.push(Action::Connect { password: std::mem::take(password), remember: *remember });
                 }
             } else if ui.button(t!("try-again")).clicked() {
                 actions.push(Action::Retry);

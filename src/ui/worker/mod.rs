@@ -60,11 +60,13 @@ fn spawn_thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Resul
 
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
 /// does not wait for the disk.
-pub fn spawn(place: crate::archive::Place, ctx: egui::Context) -> WorkerHandle {
+/// Starts the worker on the archive at `place`. `keep_password`: once the archive is open, keep
+/// its password (in the place's URL) in the system keyring, as the user agreed.
+pub fn spawn(place: crate::archive::Place, ctx: egui::Context, keep_password: bool) -> WorkerHandle {
     let (tx, requests) = std::sync::mpsc::channel();
     let (replies, rx) = std::sync::mpsc::channel();
     let out = Outbox { tx: replies, ctx, to_worker: tx.clone() };
-    let spawned = spawn_thread("archive-worker", move || run(&place, &requests, &out));
+    let spawned = spawn_thread("archive-worker", move || run(&place, keep_password, &requests, &out));
     if let Err(e) = spawned {
         let (tx2, rx2) = std::sync::mpsc::channel();
         let _ = tx2.send(Reply::OpenFailed {
@@ -125,9 +127,9 @@ fn log_step(what: &str, since: std::time::Instant) {
     }
 }
 
-fn run(place: &crate::archive::Place, requests: &Receiver<Request>, out: &Outbox) {
+fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<Request>, out: &Outbox) {
     let started = std::time::Instant::now();
-    let archive = match Archive::open_place(place) {
+    let archive = match team::open(place, keep_password, out) {
         Ok(a) => Arc::new(a),
         Err(e) => {
             let locked = matches!(e, crate::archive::Error::Locked(_));
@@ -715,7 +717,7 @@ mod tests {
             assert_eq!(report.n_imported(), n);
             report.imported_ids()[0]
         };
-        let handle = spawn(dir.into(), egui::Context::default());
+        let handle = spawn(dir.into(), egui::Context::default(), false);
         let opened = wait_for(&handle, |r| match r {
             Reply::Opened { n_clippings, .. } => Some(n_clippings),
             _ => None,
@@ -772,7 +774,7 @@ mod tests {
             archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap().imported_ids()
         };
         assert_eq!(ids.len(), n);
-        let handle = spawn(dir.clone().into(), egui::Context::default());
+        let handle = spawn(dir.clone().into(), egui::Context::default(), false);
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
         // The whole catalog read (the newest come first), as a person would have it.
         for generation in 100.. {
@@ -865,7 +867,7 @@ mod tests {
             let report = archive.import(&[photo], &mut |_| {}, &AtomicBool::new(false)).unwrap();
             report.imported_ids()[0]
         };
-        let handle = spawn(dir.into(), egui::Context::default());
+        let handle = spawn(dir.into(), egui::Context::default(), false);
         wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
 
         crate::ui::thumbs::tests::PANIC_IN_NEXT_DECODE.store(true, Ordering::SeqCst);

@@ -9,13 +9,55 @@ use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
 use super::{Outbox, Reply, Request, spawn_thread};
-use crate::archive::{Archive, ChangeSet};
+use crate::archive::{Archive, ChangeSet, Place};
 use crate::t;
+use crate::ui::keyring::Keyring;
 
 /// How long the thread waits for a notification before it asks the log anyway.
 const POLL: Duration = Duration::from_secs(30);
+/// How long it holds the archive while it waits for a notification.
+const WAKE: Duration = Duration::from_secs(1);
 /// How long it waits before trying an unreachable server again.
 const RETRY: Duration = Duration::from_secs(5);
+
+/// Opens the archive at its place. A team archive that wants a password is tried with the one
+/// the system keyring keeps for it (one the server refuses is forgotten there); a password the
+/// user typed and asked to keep is kept once it opened the archive.
+pub(super) fn open(place: &Place, keep_password: bool, out: &Outbox) -> crate::archive::Result<Archive> {
+    let opened = match Archive::open_place(place) {
+        Err(crate::archive::Error::PasswordNeeded { refused: false, .. }) if place.password().is_none() => {
+            with_kept_password(place)
+        }
+        other => other,
+    };
+    if opened.is_ok() && keep_password {
+        let kept = match (Keyring::session(), place.password()) {
+            (Some(keyring), Some(password)) => keyring.keep(&place.address(), &password),
+            _ => Err(t!("keyring-none")),
+        };
+        if let Err(error) = kept {
+            out.send(Reply::Failed {
+                request: super::RequestKind::Refresh,
+                message: t!("keyring-failed", error = error),
+            });
+        }
+    }
+    opened
+}
+
+/// Opens a team archive with the password the keyring keeps for it, if it keeps one.
+fn with_kept_password(place: &Place) -> crate::archive::Result<Archive> {
+    let asked = || Archive::open_place(place);
+    let Some(keyring) = Keyring::session() else { return asked() };
+    let Ok(Some(password)) = keyring.password(&place.address()) else { return asked() };
+    match Archive::open_place(&place.with_password(&password)) {
+        Err(e @ crate::archive::Error::PasswordNeeded { .. }) => {
+            let _ = keyring.forget(&place.address());
+            Err(e)
+        }
+        other => other,
+    }
+}
 
 /// Starts watching a team archive (nothing to do for a folder).
 pub(super) fn watch(archive: &Arc<Archive>, out: &Outbox) {
@@ -32,9 +74,19 @@ fn run(archive: &std::sync::Weak<Archive>, out: &Outbox) {
     let mut last = archive.upgrade().and_then(|a| a.newest_change().ok()).unwrap_or(0);
     let mut unreachable = false;
     let mut failed = false;
+    let mut asked_at = std::time::Instant::now();
     loop {
         let Some(archive) = archive.upgrade() else { return };
-        let woken = archive.wait_for_change(POLL).and_then(|_| archive.changes_since(last));
+        // Waits a second at a time, letting go of the archive between, so that a window closed
+        // (or an archive opened again) is not kept waiting for the poll.
+        let woken = match archive.wait_for_change(WAKE) {
+            Ok(false) if asked_at.elapsed() < POLL => continue,
+            Ok(_) => {
+                asked_at = std::time::Instant::now();
+                archive.changes_since(last)
+            }
+            Err(e) => Err(e),
+        };
         let changes = match woken {
             Ok(changes) => changes,
             // Unreachable: the banner says so until it answers again. Any other failure is
