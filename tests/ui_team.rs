@@ -85,6 +85,8 @@ fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
     h.get_by_label("Title").focus();
     settle(&mut h);
     h.get_by_label_contains("Your change, not saved");
+    // The pane's history has the other desktop's edit, read again when it arrived.
+    h.get_by_label_contains("edited by");
     h.get_by_label("Notes: Called the embassy.");
     let kept = other.get(id).unwrap();
     assert_eq!(

@@ -289,9 +289,21 @@ fn bulk_ui(
     actions: &mut Vec<Action>,
 ) {
     let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
-    let ids = summary.ids;
     ui.add_space(6.0);
-    ui.heading(t!("bulk-selected", n = ids.len()));
+    ui.heading(t!("bulk-selected", n = summary.ids.len()));
+    // A team archive's reader sees what the selection carries, and no button to change it.
+    ui.add_enabled_ui(app.may_change, |ui| bulk_actions_ui(ui, app, pane, summary, actions));
+}
+
+/// The bulk pane's tags and buttons.
+fn bulk_actions_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    pane: &mut DetailPane,
+    summary: SelectionSummary,
+    actions: &mut Vec<Action>,
+) {
+    let ids = summary.ids;
     if app.filters.in_trash {
         if ui.button(t!("bulk-restore", n = ids.len())).clicked() {
             actions.push(Action::Edit(Edit::Restore(ids)));

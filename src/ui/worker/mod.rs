@@ -496,6 +496,13 @@ fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
             message: t!("worker-reread-archive", error = crate::ui::archive_error_text(&e)),
         });
     }
+    // Who changed the clipping the pane shows, as a team archive's log now has it.
+    if let Some(id) = state.shown.filter(|id| ids.contains(id))
+        && let Ok(changes) = state.archive.history(id)
+        && !changes.is_empty()
+    {
+        out.send(Reply::History { id, changes });
+    }
     search(state, out);
 }
 
