@@ -163,7 +163,9 @@ fn start(bin: PathBuf) -> PgServer {
     // The server goes when this process does: a watchdog stops it and removes its folder.
     let pg_ctl = pg.bin.join("pg_ctl");
     let watchdog = format!(
-        "while kill -0 {parent} 2>/dev/null; do sleep 1; done; {as_user} '{pg_ctl}' -D '{data}' -m immediate stop; \
+        // It outlives a Ctrl+C or a kill of the test's process group: it ignores them.
+        "trap '' INT TERM HUP; while kill -0 {parent} 2>/dev/null; do sleep 1; done; \
+         {as_user} '{pg_ctl}' -D '{data}' -m immediate stop; \
          rm -rf '{base}'",
         parent = std::process::id(),
         as_user = pg.as_user.join(" "),
