@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::store::pg_store::{is_team_url, redact};
+use super::store::pg_store::{is_team_url, percent_decode, redact};
 
 /// An archive's place, as `--archive` (or `CLIPPINGS_ARCHIVE`) names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,26 +72,7 @@ impl Place {
         let (_, rest) = url.split_once("://")?;
         let (userinfo, _) = rest.split_once('@')?;
         let (_, encoded) = userinfo.split_once(':')?;
-        let bytes = encoded.as_bytes();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let hex = bytes
-                .get(i + 1..i + 3)
-                .and_then(|h| std::str::from_utf8(h).ok())
-                .and_then(|h| u8::from_str_radix(h, 16).ok());
-            match (b, hex) {
-                (b'%', Some(decoded)) => {
-                    out.push(decoded);
-                    i += 3;
-                }
-                _ => {
-                    out.push(b);
-                    i += 1;
-                }
-            }
-        }
-        String::from_utf8(out).ok()
+        Some(percent_decode(encoded))
     }
 
     pub fn is_team(&self) -> bool {

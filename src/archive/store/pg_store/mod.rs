@@ -27,7 +27,7 @@ use local::{Cursor, Local, LocalFile};
 use log::log_change;
 pub use schema::TeamRole;
 pub use server::is_team_url;
-pub(crate) use server::{Server, redact};
+pub(crate) use server::{Server, percent_decode, redact};
 pub use team::Member;
 pub(crate) use team::{add_member, init, members, remove_member};
 
