@@ -17,12 +17,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use clippings::archive::Place;
-use clippings::i18n::Lang;
+use clippings::ui::ClippingsApp;
 use clippings::ui::keyring::Keyring;
-use clippings::ui::{ClippingsApp, Settings};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use window::settle;
+use window::{open_in_english, step_until};
 
 /// A D-Bus session with GNOME Keyring on it, unlocked; both end when this is dropped.
 struct Session {
@@ -91,26 +90,9 @@ fn keyring_session(home: tempfile::TempDir, address: String) -> Option<Session> 
     Some(session)
 }
 
-fn window(place: Place) -> Harness<'static, ClippingsApp> {
-    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
-    settle(&mut h);
-    h
-}
-
-fn step_until(h: &mut Harness<'static, ClippingsApp>, what: &str) {
-    let start = Instant::now();
-    while h.query_by_label_contains(what).is_none() {
-        if start.elapsed() > Duration::from_secs(15) {
-            // Says what is shown instead.
-            h.get_by_label_contains(what);
-        }
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    settle(h);
+/// Steps the window until a label holding `what` is shown.
+fn step_until_shown(h: &mut Harness<'static, ClippingsApp>, what: &str) {
+    step_until(h, Duration::from_secs(15), what, |h| h.query_by_label_contains(what).is_some());
 }
 
 #[test]
@@ -136,7 +118,7 @@ fn a_password_kept_in_the_keyring_opens_the_archive_next_time() {
     let keyring = Keyring::at(&session.address).unwrap();
 
     // Asked, typed, kept: the keyring has it once the archive opened.
-    let mut h = window(place.clone());
+    let mut h = open_in_english(place.clone());
     h.get_by_label_contains("wants the password of");
     h.get_by_label("Password").focus();
     h.step();
@@ -144,7 +126,7 @@ fn a_password_kept_in_the_keyring_opens_the_archive_next_time() {
     h.get_by_label("Keep it in the system keyring").click();
     h.step();
     h.get_by_label("Connect").click();
-    step_until(&mut h, "All clippings");
+    step_until_shown(&mut h, "All clippings");
     assert_eq!(keyring.password(&place.address()).unwrap().as_deref(), Some("first secret"));
     drop(h);
     // The closed window's threads let go of the archive within a second.
@@ -152,14 +134,14 @@ fn a_password_kept_in_the_keyring_opens_the_archive_next_time() {
     closed();
 
     // Next time it opens without asking.
-    let mut h = window(place.clone());
-    step_until(&mut h, "All clippings");
+    let mut h = open_in_english(place.clone());
+    step_until_shown(&mut h, "All clippings");
     drop(h);
     closed();
 
     // A password changed on the server: the kept one is refused and forgotten, and the window asks.
     pg.psql("postgres", &format!("ALTER ROLE {role} PASSWORD 'second secret'"));
-    let mut h = window(place.clone());
-    step_until(&mut h, "refused the password of");
+    let mut h = open_in_english(place.clone());
+    step_until_shown(&mut h, "refused the password of");
     assert_eq!(keyring.password(&place.address()).unwrap(), None, "the refused password is forgotten");
 }

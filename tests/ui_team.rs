@@ -14,27 +14,9 @@ use std::time::{Duration, Instant};
 
 use clippings::archive::edit::Edit;
 use clippings::archive::{Archive, Place};
-use clippings::i18n::Lang;
-use clippings::ui::{ClippingsApp, Settings};
 use common::*;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use window::settle;
-
-/// Steps the window until `done` holds, for up to `limit`.
-fn step_until(
-    h: &mut Harness<'static, ClippingsApp>,
-    limit: Duration,
-    done: impl Fn(&Harness<'static, ClippingsApp>) -> bool,
-) {
-    let start = Instant::now();
-    while !done(h) {
-        assert!(start.elapsed() < limit, "not within {limit:?}");
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    settle(h);
-}
+use window::{open_in_english, settle, step_until};
 
 #[test]
 fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
@@ -48,18 +30,16 @@ fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
     other.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap();
 
     let place = Place::Team { url: url.clone(), cache: caches.path().join("a") };
-    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
-    settle(&mut h);
+    let mut h = open_in_english(place);
     h.get_by_label("Brussels talks: Kazakhstan and Benelux build bridges");
 
     // Another desktop imports: the window shows it within 2 s, and says who did.
     write(&inbox, "forum.txt", "Astana forum opens\n\nMinisters met in Astana to discuss the Middle Corridor.\n");
     let started = Instant::now();
     other.import(&[inbox.join("forum.txt")], &mut |_| {}, &AtomicBool::new(false)).unwrap();
-    step_until(&mut h, Duration::from_secs(10), |h| h.query_by_label("Astana forum opens").is_some());
+    step_until(&mut h, Duration::from_secs(10), "the other desktop's import", |h| {
+        h.query_by_label("Astana forum opens").is_some()
+    });
     let took = started.elapsed();
     assert!(took < Duration::from_secs(2), "shown after {took:?}");
     h.query_by_label_contains("imported 1 clipping").expect("a toast says what arrived");
@@ -79,7 +59,7 @@ fn another_desktops_import_shows_and_an_overtaken_edit_is_kept() {
     theirs.title = "Kazakhstan and Benelux: talks in Brussels".to_owned();
     theirs.notes = "Sent to the minister.".to_owned();
     other.apply(Edit::Update(Box::new(theirs))).unwrap();
-    step_until(&mut h, Duration::from_secs(10), |h| {
+    step_until(&mut h, Duration::from_secs(10), "the other desktop's edit", |h| {
         h.query_all_by_label("Kazakhstan and Benelux: talks in Brussels").next().is_some()
     });
     h.get_by_label("Title").focus();
@@ -124,11 +104,7 @@ fn the_window_asks_for_a_password_and_says_when_it_is_wrong() {
     boss.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let url = format!("postgres://{role}@127.0.0.1:{}/{db}", pg.port);
     let place = Place::Team { url, cache: caches.path().join("a") };
-    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
-    settle(&mut h);
+    let mut h = open_in_english(place);
     h.get_by_label_contains(&format!("the team archive wants the password of {role}"));
     for (typed, expect) in [("wrong", "refused the password"), ("correct horse", "All clippings")] {
         h.get_by_label("Password").focus();
@@ -136,7 +112,7 @@ fn the_window_asks_for_a_password_and_says_when_it_is_wrong() {
         h.get_by_label("Password").type_text(typed);
         h.step();
         h.get_by_label("Connect").click();
-        step_until(&mut h, Duration::from_secs(10), |h| h.query_by_label_contains(expect).is_some());
+        step_until(&mut h, Duration::from_secs(10), expect, |h| h.query_by_label_contains(expect).is_some());
     }
     // A reader: the window says so, and changes nothing.
     h.get_by_label_contains("read-only");

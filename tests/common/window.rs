@@ -2,7 +2,9 @@
 
 use std::time::{Duration, Instant};
 
-use clippings::ui::ClippingsApp;
+use clippings::archive::Place;
+use clippings::i18n::Lang;
+use clippings::ui::{ClippingsApp, Settings};
 use egui_kittest::Harness;
 
 /// Steps the window until the worker has answered everything and the frame is stable.
@@ -35,4 +37,33 @@ pub fn settle_for_snapshot(h: &mut Harness<'static, ClippingsApp>) {
         std::thread::sleep(Duration::from_millis(10));
     }
     h.run();
+}
+
+/// The window in English at 1280x800 on the archive at `place`, settled.
+#[allow(dead_code)] // The team archive's window tests use it.
+pub fn open_in_english(place: Place) -> Harness<'static, ClippingsApp> {
+    let settings = Settings { language: Some(Lang::En), ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, place, settings));
+    settle(&mut h);
+    h
+}
+
+/// Steps the window until `done` holds (what another thread or desktop makes happen), then
+/// settles it; fails after `limit`, naming `what` it waited for.
+#[allow(dead_code)] // The team archive's window tests use it.
+pub fn step_until(
+    h: &mut Harness<'static, ClippingsApp>,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&Harness<'static, ClippingsApp>) -> bool,
+) {
+    let start = Instant::now();
+    while !done(h) {
+        assert!(start.elapsed() < limit, "{what} not within {limit:?}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    settle(h);
 }
