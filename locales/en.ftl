@@ -469,6 +469,8 @@ hint-not-a-date = “{ $value }” is not a date: write date:2024, date:2024-03,
 hint-not-an-import-time = imported:{ $value } is not understood: write imported:today, this-week, last-30-days or a date.
 hint-not-a-kind = kind:{ $value } is not understood: write kind:photo or kind:article.
 hint-not-a-filter = { $field }: is not a filter: did you mean { $nearest }:{ $value }?
+hint-unclosed = A parenthesis is not closed: it is read as closed at the end.
+hint-never-both = No clipping is both { $first } and { $second }: did you mean { $first } OR { $second }?
 
 # Errors of the archive, as the window words them (ui::archive_error_text).
 archive-error-locked = the archive { $path } is open in another Clippings window or command

@@ -489,6 +489,8 @@ hint-not-a-date = « { $value } » n'est pas une date : écrivez date:2024, date
 hint-not-an-import-time = imported:{ $value } n'est pas compris : écrivez imported:today, this-week, last-30-days ou une date.
 hint-not-a-kind = kind:{ $value } n'est pas compris : écrivez kind:photo ou kind:article.
 hint-not-a-filter = { $field }: n'est pas un filtre : vouliez-vous dire { $nearest }:{ $value } ?
+hint-unclosed = Une parenthèse n’est pas fermée : elle est lue comme fermée à la fin.
+hint-never-both = Aucune coupure n’est à la fois { $first } et { $second } : vouliez-vous dire { $first } OR { $second } ?
 
 # Errors of the archive, as the window words them (ui::archive_error_text).
 archive-error-locked = l’archive { $path } est ouverte dans une autre fenêtre ou commande de Clippings

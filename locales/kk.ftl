@@ -387,6 +387,8 @@ hint-not-a-date = «{ $value }» — күн емес: date:2024, date:2024-03, d
 hint-not-an-import-time = imported:{ $value } шарты түсініксіз: imported:today, this-week, last-30-days немесе күнді жазыңыз.
 hint-not-a-kind = kind:{ $value } шарты түсініксіз: kind:photo немесе kind:article деп жазыңыз.
 hint-not-a-filter = { $field }: сүзгі емес. { $nearest }:{ $value } деп айтқыңыз келді ме?
+hint-unclosed = Жақша жабылмаған: ол сұраудың соңында жабылған деп саналады.
+hint-never-both = Бір қиынды бір мезгілде { $first } және { $second } бола алмайды. Мүмкін, { $first } OR { $second } дегіңіз келді ме?
 
 # Errors of the archive, as the window words them (ui::archive_error_text).
 archive-error-locked = { $path } мұрағаты Clippings-тің басқа терезесінде немесе командасында ашық

@@ -456,6 +456,8 @@ hint-not-a-date = "{ $value }" is geen datum: schrijf date:2024, date:2024-03, d
 hint-not-an-import-time = imported:{ $value } wordt niet begrepen: schrijf imported:today, this-week, last-30-days of een datum.
 hint-not-a-kind = kind:{ $value } wordt niet begrepen: schrijf kind:photo of kind:article.
 hint-not-a-filter = { $field }: is geen filter: bedoelde u { $nearest }:{ $value }?
+hint-unclosed = Een haakje is niet gesloten: het wordt gelezen alsof het aan het eind sluit.
+hint-never-both = Geen knipsel is zowel { $first } als { $second }: bedoelde u { $first } OR { $second }?
 
 # Errors of the archive, as the window words them (ui::archive_error_text).
 archive-error-locked = het archief { $path } is open in een ander venster of commando van Clippings

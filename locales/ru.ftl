@@ -476,6 +476,8 @@ hint-not-a-date = «{ $value }» — не дата: пишите date:2024, date
 hint-not-an-import-time = Условие imported:{ $value } не распознано: пишите imported:today, this-week, last-30-days или дату.
 hint-not-a-kind = Условие kind:{ $value } не распознано: пишите kind:photo или kind:article.
 hint-not-a-filter = { $field }: — не фильтр. Возможно, вы имели в виду { $nearest }:{ $value }?
+hint-unclosed = Скобка не закрыта: она считается закрытой в конце запроса.
+hint-never-both = Ни одна вырезка не бывает одновременно { $first } и { $second }. Возможно, вы имели в виду { $first } OR { $second }?
 
 # Errors of the archive, as the window words them (ui::archive_error_text).
 archive-error-locked = архив { $path } открыт в другом окне или команде Clippings

@@ -172,6 +172,21 @@ fn every_query_form_in_english() {
             ("corridor -", &[CORRIDOR, ELECTION]),
             ("\"", &[CORRIDOR, HYDROGEN, ELECTION, KORIDOR, VODOROD, DALIZ]),
             ("corridor OR", &[CORRIDOR, ELECTION]),
+            // OR between filters, words and filters, and groups in parentheses (#36).
+            ("topic:energy OR event:\"Astana International Forum\"", &[HYDROGEN, VODOROD, CORRIDOR, DALIZ]),
+            ("lang:ru OR lang:kk", &[KORIDOR, VODOROD, DALIZ]),
+            ("pensions OR topic:energy", &[ELECTION, HYDROGEN, VODOROD]),
+            ("kind:photo OR country:KZ OR source:dknews", &[CORRIDOR, HYDROGEN, KORIDOR, VODOROD, DALIZ]),
+            ("date:2023 OR date:2024-04", &[ELECTION, VODOROD]),
+            ("lang:en (corridor OR hydrogen) -pensions", &[CORRIDOR, HYDROGEN]),
+            ("(country:BE -country:KZ) OR (topic:energy lang:ru)", &[ELECTION, VODOROD]),
+            ("country:KZ -(lang:ru OR lang:kk)", &[CORRIDOR, HYDROGEN]),
+            ("(lang:ru OR lang:kk", &[KORIDOR, VODOROD, DALIZ]),
+            ("country:Narnia OR topic:energy", &[HYDROGEN, VODOROD]),
+            // Two kinds or two dates that must both hold find nothing, as typed (a hint says so).
+            ("kind:photo kind:article", &[]),
+            ("date:2023 date:2024", &[]),
+            ("date:2024 date:2024-02", &[CORRIDOR, DALIZ]),
         ],
     );
 }

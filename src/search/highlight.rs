@@ -32,7 +32,7 @@ impl Highlighter {
         let mut analyzers = Analyzers::default();
         let mut words = Vec::new();
         let mut typed = Vec::new();
-        for text in query.clauses.iter().flatten() {
+        for text in query.texts() {
             let folded = analyzers.folded(&text.text);
             let n = folded.len();
             for (i, token) in folded.into_iter().enumerate() {

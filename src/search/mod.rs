@@ -316,29 +316,35 @@ impl SearchIndex {
 
     /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
     fn to_tantivy(&self, query: &Query) -> Option<Box<dyn TantivyQuery>> {
-        let f = &self.fields;
         let mut analyzers = Analyzers::default();
-        let filters: Vec<Box<dyn TantivyQuery>> =
-            self.filters(query, &mut analyzers).into_iter().collect::<Option<Vec<_>>>()?;
-        // Filters narrow the results without weighing in the ranking.
-        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = filters
-            .into_iter()
-            .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn TantivyQuery>))
-            .collect();
+        let mut clauses = self.conditions(query, &mut analyzers)?;
         // The trash is small: leaving it out is cheaper than intersecting with everything else.
-        let trashed = text_term(f.trashed, "yes");
+        let trashed = text_term(self.fields.trashed, "yes");
         clauses.push(if query.in_trash {
             (Occur::Must, Box::new(ConstScoreQuery::new(trashed, 0.0)))
         } else {
             (Occur::MustNot, trashed)
         });
+        Some(all_of(clauses))
+    }
+
+    /// What a clipping must and must not match to meet a query (where it is searched aside);
+    /// `None` when nothing can meet it.
+    fn conditions(&self, query: &Query, analyzers: &mut Analyzers) -> Option<Vec<(Occur, Box<dyn TantivyQuery>)>> {
+        let filters: Vec<Box<dyn TantivyQuery>> =
+            self.filters(query, analyzers).into_iter().collect::<Option<Vec<_>>>()?;
+        // Filters narrow the results without weighing in the ranking.
+        let mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)> = filters
+            .into_iter()
+            .map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn TantivyQuery>))
+            .collect();
         if let Some(negated) = &query.excluded_filters {
             // A filter that can match nothing (an unknown country) leaves nothing out.
-            clauses.extend(self.filters(negated, &mut analyzers).into_iter().flatten().map(|q| (Occur::MustNot, q)));
+            clauses.extend(self.filters(negated, analyzers).into_iter().flatten().map(|q| (Occur::MustNot, q)));
         }
         for clause in &query.clauses {
             let alternatives: Vec<Box<dyn TantivyQuery>> =
-                clause.iter().filter_map(|text| self.text_query(text, &mut analyzers)).collect();
+                clause.iter().filter_map(|text| self.text_query(text, analyzers)).collect();
             match alternatives.len() {
                 // Punctuation only ("-", "&"): nothing to look for.
                 0 => {}
@@ -347,15 +353,29 @@ impl SearchIndex {
             }
         }
         for text in &query.excluded {
-            if let Some(q) = self.text_query(text, &mut analyzers) {
+            if let Some(q) = self.text_query(text, analyzers) {
                 clauses.push((Occur::MustNot, q));
             }
         }
-        // Exclusions alone match nothing in Tantivy: they need something to exclude from.
-        if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
-            clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))));
+        for group in &query.groups {
+            // An alternative that nothing can meet drops out; one that asks for nothing
+            // (punctuation typed alone) is no alternative.
+            let mut alternatives: Vec<Box<dyn TantivyQuery>> = group
+                .alternatives
+                .iter()
+                .filter_map(|alternative| self.conditions(alternative, analyzers))
+                .filter(|conditions| !conditions.is_empty())
+                .map(all_of)
+                .collect();
+            let matcher: Box<dyn TantivyQuery> = match alternatives.len() {
+                0 if group.negated => continue,
+                0 => return None,
+                1 => alternatives.pop()?,
+                _ => Box::new(BooleanQuery::union(alternatives)),
+            };
+            clauses.push((if group.negated { Occur::MustNot } else { Occur::Must }, matcher));
         }
-        Some(Box::new(BooleanQuery::new(clauses)))
+        Some(clauses)
     }
 
     /// The query's field filters (tags, kind, language, source, dates), one query each; `None`
@@ -431,6 +451,15 @@ impl SearchIndex {
 
 /// Every word that begins with `prefix`, however many: a one-letter prefix as typed must find
 /// all of them. Matches score alike; the ranking comes from the exact words beside it.
+/// A query that every `Must` clause and no `MustNot` one matches.
+fn all_of(mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)>) -> Box<dyn TantivyQuery> {
+    // Exclusions alone match nothing in Tantivy: they need something to exclude from.
+    if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0))));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
 fn prefix_query(field: Field, prefix: &str) -> Box<dyn TantivyQuery> {
     // Terms compare as UTF-8 bytes: no character sorts after U+10FFFF.
     let last = format!("{prefix}\u{10FFFF}\u{10FFFF}");

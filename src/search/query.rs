@@ -1,9 +1,12 @@
 //! The query language: words (ANDed; the last one, still being typed, is a prefix), "phrases",
-//! `OR` between words or phrases, -exclusions, and filters: `country:BE` (or any country name),
-//! `topic:energy`, `event:"..."`, `kind:photo`, `source:dknews`, `lang:ru`, `date:2024`,
-//! `date:2024-01..2024-03`, `imported:today|this-week|last-30-days`, `in:trash`. Parsing never
-//! fails: what is not understood is searched as words, so a half-typed query still matches what
-//! it can. Evaluation is the search index's business (`search.rs`).
+//! `OR` between any two terms (words, phrases, filters, groups), `(parentheses)` to group, -exclusions
+//! (also of a group), and filters: `country:BE` (or any country name), `topic:energy`,
+//! `event:"..."`, `kind:photo`, `source:dknews`, `lang:ru`, `date:2024`, `date:2024-01..2024-03`,
+//! `imported:today|this-week|last-30-days`, `in:trash`. `OR` binds its two neighbours, tighter
+//! than the space between terms: `corridor Belgium OR France` is corridor AND (Belgium OR France).
+//! Parsing never fails: what is not understood is searched as words, so a half-typed query still
+//! matches what it can; [`Query::hints`] says what cannot mean what it says. Evaluation is the
+//! search index's business (`search.rs`).
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 
@@ -30,6 +33,17 @@ pub struct Query {
     pub in_trash: bool,
     /// Filters typed with a minus (`-country:BE`): a clipping that meets any of them is left out.
     pub excluded_filters: Option<Box<Query>>,
+    /// Groups that must each hold too: alternatives joined by `OR` where one is more than a word
+    /// or a phrase (`kind:photo OR country:KZ`), and `(parenthesised)` queries.
+    pub groups: Vec<Group>,
+}
+
+/// A part of a query that holds when any of its alternatives does (or, negated, when none does).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Group {
+    pub alternatives: Vec<Query>,
+    /// Typed as `-( … )`: a clipping that matches it is left out.
+    pub negated: bool,
 }
 
 /// A word or a phrase of a query, as typed.
@@ -89,12 +103,25 @@ struct Token {
     quoted: bool,
     /// The query ends inside this token's quotes, or right after its last character.
     open: bool,
+    /// What the token is: a piece of text, or a parenthesis.
+    mark: Mark,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Text,
+    /// `(`, or `-(` when negated.
+    Open { negated: bool },
+    Close,
 }
 
 fn tokenize(q: &str) -> Vec<Token> {
+    let fresh = || Token { text: String::new(), quoted: false, open: false, mark: Mark::Text };
     let mut tokens = Vec::new();
-    let mut current = Token { text: String::new(), quoted: false, open: false };
+    let mut current = fresh();
     let mut in_quotes = false;
+    // Parentheses opened and not yet closed: a `)` with none open is a character of a word.
+    let mut depth = 0usize;
     for ch in q.chars() {
         match ch {
             '"' | '“' | '”' | '«' | '»' => {
@@ -103,12 +130,22 @@ fn tokenize(q: &str) -> Vec<Token> {
             }
             c if c.is_whitespace() && !in_quotes => {
                 if !current.text.is_empty() {
-                    tokens.push(std::mem::replace(
-                        &mut current,
-                        Token { text: String::new(), quoted: false, open: false },
-                    ));
+                    tokens.push(std::mem::replace(&mut current, fresh()));
                 }
                 current.quoted = false;
+            }
+            '(' if !in_quotes && !current.quoted && (current.text.is_empty() || current.text == "-") => {
+                tokens.push(Token { mark: Mark::Open { negated: current.text == "-" }, ..fresh() });
+                current = fresh();
+                depth += 1;
+            }
+            ')' if !in_quotes && depth > 0 => {
+                if !current.text.is_empty() {
+                    tokens.push(std::mem::replace(&mut current, fresh()));
+                }
+                current = fresh();
+                tokens.push(Token { mark: Mark::Close, ..fresh() });
+                depth -= 1;
             }
             c => current.text.push(c),
         }
@@ -121,6 +158,117 @@ fn tokenize(q: &str) -> Vec<Token> {
         tokens.push(current);
     }
     tokens
+}
+
+/// A query read into its shape: terms joined by spaces (all must hold), each a set of atoms
+/// joined by `OR`.
+type Sequence = Vec<Vec<Atom>>;
+
+#[derive(Debug)]
+enum Atom {
+    Term(Token),
+    Group { negated: bool, inner: Sequence, closed: bool },
+}
+
+/// Reads tokens into a [`Sequence`] up to a `)` (consumed) or the end. A dangling `OR`, as
+/// while typing, joins nothing.
+fn read_sequence(tokens: &mut std::iter::Peekable<std::vec::IntoIter<Token>>) -> (Sequence, bool) {
+    let mut sequence: Sequence = Vec::new();
+    let mut or_pending = false;
+    while let Some(token) = tokens.next() {
+        let atom = match token.mark {
+            Mark::Close => return (sequence, true),
+            Mark::Open { negated } => {
+                let (inner, closed) = read_sequence(tokens);
+                Atom::Group { negated, inner, closed }
+            }
+            Mark::Text if token.text == "OR" && !token.quoted => {
+                or_pending = !sequence.is_empty();
+                continue;
+            }
+            Mark::Text => Atom::Term(token),
+        };
+        match sequence.last_mut() {
+            Some(term) if or_pending => term.push(atom),
+            _ => sequence.push(vec![atom]),
+        }
+        or_pending = false;
+    }
+    (sequence, false)
+}
+
+/// A token that is a word or a phrase to look for: not an exclusion, not a filter.
+fn plain_text(token: &Token, today: NaiveDate) -> Option<Text> {
+    if token.text.strip_prefix('-').is_some_and(|w| !w.is_empty()) {
+        return None;
+    }
+    if let Some((field, value)) = token.text.split_once(':').filter(|(_, v)| !v.is_empty())
+        && Query::default().filter(field, value, today)
+    {
+        return None;
+    }
+    Some(Text { text: token.text.clone(), quoted: token.quoted, prefix: token.open })
+}
+
+/// Hints about a query's shape: a parenthesis left open, two filters that exclude each other.
+fn hints_of_shape(sequence: &Sequence, hints: &mut Vec<QueryHint>) {
+    // The single-valued filters of this level, typed as they were, with what they mean.
+    let mut seen: Vec<(String, String, Query)> = Vec::new();
+    for term in sequence {
+        for atom in term {
+            match atom {
+                Atom::Group { inner, closed, .. } => {
+                    if !closed && !hints.contains(&QueryHint::Unclosed) {
+                        hints.push(QueryHint::Unclosed);
+                    }
+                    hints_of_shape(inner, hints);
+                }
+                Atom::Term(token) if term.len() == 1 => {
+                    let Some((field, value)) = token.text.split_once(':') else { continue };
+                    let field = field.to_lowercase();
+                    let mut meant = Query::default();
+                    if !matches!(field.as_str(), "kind" | "type" | "date" | "imported")
+                        || !meant.filter(&field, value, Local::now().date_naive())
+                    {
+                        continue;
+                    }
+                    let clash = seen.iter().find(|(f, _, other)| {
+                        f == &field
+                            && match field.as_str() {
+                                "date" => disjoint(other.date, meant.date),
+                                "imported" => disjoint(other.imported, meant.imported),
+                                _ => other.kind != meant.kind,
+                            }
+                    });
+                    if let Some((_, first, _)) = clash {
+                        hints.push(QueryHint::NeverBoth { first: first.clone(), second: token.text.clone() });
+                    }
+                    seen.push((field, token.text.clone(), meant));
+                }
+                Atom::Term(_) => {}
+            }
+        }
+    }
+}
+
+/// Whether two date ranges share no day.
+fn disjoint(a: Option<DateRange>, b: Option<DateRange>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let before = |x: &DateRange, y: &DateRange| matches!((x.to, y.from), (Some(to), Some(from)) if to < from);
+    before(&a, &b) || before(&b, &a)
+}
+
+fn read(q: &str) -> Sequence {
+    let mut tokens = tokenize(q).into_iter().peekable();
+    let mut sequence = Vec::new();
+    loop {
+        let (part, closed) = read_sequence(&mut tokens);
+        sequence.extend(part);
+        // A `)` the tokenizer let through closes nothing at the top: read on.
+        if !closed {
+            return sequence;
+        }
+    }
 }
 
 /// The first and last day of a date written as `2024`, `2024-03` or `2024-03-05`.
@@ -190,6 +338,10 @@ pub enum QueryHint {
     NotAKind { value: String },
     /// `contry:BE`: the field nearest to it, and the value.
     NotAFilter { field: String, nearest: String, value: String },
+    /// `(a OR b` : a parenthesis never closed (read as if it were closed at the end).
+    Unclosed,
+    /// `kind:photo kind:article`: two filters no clipping can meet together, as typed.
+    NeverBoth { first: String, second: String },
 }
 
 impl std::fmt::Display for QueryHint {
@@ -213,6 +365,10 @@ impl std::fmt::Display for QueryHint {
             }
             QueryHint::NotAFilter { field, nearest, value } => {
                 write!(f, "{field}: is not a filter: did you mean {nearest}:{value}?")
+            }
+            QueryHint::Unclosed => write!(f, "a parenthesis is not closed: it is read as closed at the end"),
+            QueryHint::NeverBoth { first, second } => {
+                write!(f, "no clipping is both {first} and {second}: did you mean {first} OR {second}?")
             }
         }
     }
@@ -263,44 +419,112 @@ impl Query {
     pub fn parse_on(q: &str, today: NaiveDate) -> Query {
         // Searched as the archive keeps its text.
         let q = &*crate::search::analysis::normalized(q);
+        let mut query = Query::lower(read(q), today);
+        // Where to search is one choice for the whole query, wherever it was typed.
+        query.in_trash = query.any_in_trash();
+        query
+    }
+
+    fn any_in_trash(&self) -> bool {
+        self.in_trash || self.groups.iter().flat_map(|g| &g.alternatives).any(Query::any_in_trash)
+    }
+
+    /// The query a [`Sequence`] means.
+    fn lower(sequence: Sequence, today: NaiveDate) -> Query {
         let mut query = Query::default();
-        // Set by `OR`: the next text joins the previous clause instead of starting one.
-        let mut or_pending = false;
-        for token in tokenize(q) {
-            if token.text == "OR" && !token.quoted {
-                or_pending = !query.clauses.is_empty();
-                continue;
-            }
-            let text = |s: &str| Text { text: s.to_owned(), quoted: token.quoted, prefix: token.open };
-            if let Some(word) = token.text.strip_prefix('-').filter(|w| !w.is_empty()) {
-                let negated = query.excluded_filters.get_or_insert_default();
-                let is_filter = word.split_once(':').filter(|(_, v)| !v.is_empty()).is_some_and(|(field, value)| {
-                    // `in:trash` is where to search, not something to leave out.
-                    !field.eq_ignore_ascii_case("in") && negated.filter(field, value, today)
-                });
-                if !is_filter {
-                    query.excluded.push(Text { prefix: false, ..text(word) });
+        for mut term in sequence {
+            if term.len() == 1 {
+                match term.pop() {
+                    Some(Atom::Term(token)) => query.add_token(token, today),
+                    Some(Atom::Group { negated, inner, .. }) => {
+                        let inner = Query::lower(inner, today);
+                        if inner != Query::default() {
+                            query.groups.push(Group { alternatives: vec![inner], negated });
+                        }
+                    }
+                    None => {}
                 }
-                if query.excluded_filters.as_deref().is_some_and(|q| *q == Query::default()) {
-                    query.excluded_filters = None;
+                continue;
+            }
+            // Words and phrases joined by OR stay one clause, ranked as one.
+            let as_texts: Option<Vec<Text>> = term
+                .iter()
+                .map(|atom| match atom {
+                    Atom::Term(token) => plain_text(token, today),
+                    Atom::Group { .. } => None,
+                })
+                .collect();
+            match as_texts {
+                Some(texts) => query.clauses.push(texts),
+                None => {
+                    let alternatives = term.into_iter().map(|atom| Query::lower(vec![vec![atom]], today)).collect();
+                    query.groups.push(Group { alternatives, negated: false });
                 }
-                or_pending = false;
-                continue;
             }
-            if let Some((field, value)) = token.text.split_once(':').filter(|(_, v)| !v.is_empty())
-                && query.filter(field, value, today)
-            {
-                or_pending = false;
-                continue;
-            }
-            let alternative = text(&token.text);
-            match query.clauses.last_mut() {
-                Some(clause) if or_pending => clause.push(alternative),
-                _ => query.clauses.push(vec![alternative]),
-            }
-            or_pending = false;
         }
         query
+    }
+
+    /// Adds one word, phrase, exclusion or filter, all of which must hold.
+    fn add_token(&mut self, token: Token, today: NaiveDate) {
+        let text = |s: &str| Text { text: s.to_owned(), quoted: token.quoted, prefix: token.open };
+        if let Some(word) = token.text.strip_prefix('-').filter(|w| !w.is_empty()) {
+            let negated = self.excluded_filters.get_or_insert_default();
+            let is_filter = word.split_once(':').filter(|(_, v)| !v.is_empty()).is_some_and(|(field, value)| {
+                // `in:trash` is where to search, not something to leave out.
+                !field.eq_ignore_ascii_case("in") && negated.filter(field, value, today)
+            });
+            if !is_filter {
+                self.excluded.push(Text { prefix: false, ..text(word) });
+            }
+            if self.excluded_filters.as_deref().is_some_and(|q| *q == Query::default()) {
+                self.excluded_filters = None;
+            }
+            return;
+        }
+        if let Some((field, value)) = token.text.split_once(':').filter(|(_, v)| !v.is_empty()) {
+            // A second kind or date must hold as well as the first: kept apart, not put in its place.
+            if self.holds_one(field) {
+                let mut apart = Query::default();
+                if apart.filter(field, value, today) {
+                    self.groups.push(Group { alternatives: vec![apart], negated: false });
+                    return;
+                }
+            } else if self.filter(field, value, today) {
+                return;
+            }
+        }
+        self.clauses.push(vec![text(&token.text)]);
+    }
+
+    /// Whether `field` is one this query holds one value of, and has one already.
+    fn holds_one(&self, field: &str) -> bool {
+        match field.to_lowercase().as_str() {
+            "kind" | "type" => self.kind.is_some(),
+            "date" => self.date.is_some(),
+            "imported" => self.imported.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Every word and phrase the query looks for (not those it leaves out), in its groups too:
+    /// what a result is ranked by and what its passage marks.
+    pub fn texts(&self) -> Vec<&Text> {
+        let mut texts: Vec<&Text> = self.clauses.iter().flatten().collect();
+        for group in self.groups.iter().filter(|g| !g.negated) {
+            texts.extend(group.alternatives.iter().flat_map(Query::texts));
+        }
+        texts
+    }
+
+    /// This query and `other` together: a clipping must meet both.
+    #[must_use]
+    pub fn and(mut self, other: Query) -> Query {
+        if other != Query::default() {
+            self.in_trash |= other.in_trash;
+            self.groups.push(Group { alternatives: vec![other], negated: false });
+        }
+        self
     }
 
     /// Applies a `field:value` filter; false when the field or the value is not understood.
@@ -382,12 +606,13 @@ impl Query {
                 }
             }
         }
+        hints_of_shape(&read(q), &mut hints);
         hints
     }
 
     /// Whether the query has words or phrases to rank by.
     pub fn has_text(&self) -> bool {
-        !self.clauses.is_empty()
+        !self.texts().is_empty()
     }
 
     /// The tag keys the query requires; `None` for a value that names no possible tag (an
@@ -465,6 +690,49 @@ mod tests {
         // A dangling OR, as while typing, changes nothing; a lower-case "or" is a word.
         assert_eq!(Query::parse("gold OR").clauses, vec![vec![Text { prefix: false, ..word("gold") }]]);
         assert_eq!(Query::parse("or ").clauses, vec![vec![word("or")]]);
+    }
+
+    #[test]
+    fn or_joins_filters_and_groups() {
+        let q = Query::parse("kind:photo OR country:KZ OR Kazakhstan corridor ");
+        assert_eq!(q.clauses, vec![vec![word("corridor")]]);
+        let [group] = q.groups.as_slice() else { panic!("{q:?}") };
+        assert!(!group.negated);
+        assert_eq!(group.alternatives.len(), 3);
+        assert_eq!(group.alternatives[0].kind, Some(Kind::Photo));
+        assert_eq!(group.alternatives[1].tags, vec![(TagKind::Country, "KZ".to_owned())]);
+        assert_eq!(group.alternatives[2].clauses, vec![vec![word("Kazakhstan")]]);
+        // Words still ranked through the group's words.
+        assert!(q.has_text());
+        assert_eq!(q.texts().len(), 2);
+
+        let q = Query::parse("-(lang:ru OR oil) (a b) ");
+        assert_eq!(q.groups.len(), 2);
+        assert!(q.groups[0].negated && q.groups[0].alternatives.len() == 1);
+        assert_eq!(q.groups[0].alternatives[0].groups[0].alternatives.len(), 2);
+        assert_eq!(q.groups[1].alternatives[0].clauses, vec![vec![word("a")], vec![word("b")]]);
+        // The negated group's words are not looked for.
+        assert_eq!(q.texts().len(), 2);
+        // A parenthesis inside a word or an address is a character.
+        assert_eq!(Query::parse("Foo_(bar) x) ").clauses, vec![vec![word("Foo_(bar)")], vec![word("x)")]]);
+        // `in:trash` anywhere searches the trash.
+        assert!(Query::parse("(in:trash OR a)").in_trash);
+        // An empty group is nothing.
+        assert_eq!(Query::parse("() corridor "), Query::parse("corridor "));
+    }
+
+    #[test]
+    fn hints_say_what_the_shape_cannot_mean() {
+        let hints = |q: &str| -> Vec<String> { Query::hints(q).iter().map(ToString::to_string).collect() };
+        assert_eq!(hints("(a OR b"), ["a parenthesis is not closed: it is read as closed at the end"]);
+        assert_eq!(
+            hints("kind:photo kind:article"),
+            ["no clipping is both kind:photo and kind:article: did you mean kind:photo OR kind:article?"]
+        );
+        assert_eq!(hints("date:2023 date:2024").len(), 1);
+        for fine in ["date:2024 date:2024-03", "kind:photo OR kind:article", "(kind:photo) OR (kind:article)", "(a b)"] {
+            assert!(Query::hints(fine).is_empty(), "{fine}: {:?}", Query::hints(fine));
+        }
     }
 
     #[test]

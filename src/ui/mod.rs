@@ -201,6 +201,8 @@ pub fn query_hint_text(hint: &crate::search::query::QueryHint) -> String {
         H::NotAFilter { field, nearest, value } => {
             t!("hint-not-a-filter", field = field, nearest = nearest, value = value)
         }
+        H::Unclosed => t!("hint-unclosed"),
+        H::NeverBoth { first, second } => t!("hint-never-both", first = first, second = second),
     }
 }
 

@@ -44,6 +44,10 @@ pub fn browser_ui(
             empty_ui(ui, app);
             return;
         }
+        // What the search cannot mean as typed, above what it found.
+        for hint in Query::hints(&app.search_text) {
+            ui.colored_label(ui.visuals().warn_fg_color, crate::ui::query_hint_text(&hint));
+        }
         match app.settings.view {
             View::Grid => grid_ui(ui, app, browser, thumbs, actions),
             View::List => list_ui(ui, app, browser, matches, actions),
@@ -73,9 +77,10 @@ pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: b
 
 /// Above the trash: what it is, and the way to empty it (after a confirmation).
 fn trash_bar_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, actions: &mut Vec<Action>) {
+    // The title and the buttons on one line, the explanation wrapped below: a narrow centre
+    // never lays one over the other.
     ui.horizontal(|ui| {
         ui.strong(t!("trash-title"));
-        ui.label(t!("trash-explained"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if browser.confirm_empty_trash {
                 if ui.button(t!("cancel")).clicked() {
@@ -91,6 +96,7 @@ fn trash_bar_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, action
             }
         });
     });
+    ui.add(egui::Label::new(t!("trash-explained")).wrap());
     ui.separator();
 }
 
