@@ -210,13 +210,7 @@ impl ClippingsApp {
                 self.send(Request::SetCollapseReprints(on));
             }
             Action::OpenFolder(dir) => open_with_system(dir),
-            Action::Sort(column) => {
-                self.state.sort = match self.state.sort {
-                    Some((c, asc)) if c == column => Some((c, !asc)),
-                    _ => Some((column, column != SortColumn::Date)),
-                };
-                self.apply_sort();
-            }
+            Action::Sort(column) => self.sort_by_column(column),
             Action::LoadImage(id, max_side_px) => self.send(Request::LoadImage { id, max_side_px }),
             Action::DismissToast(i) => {
                 if i < self.state.toasts.len() {

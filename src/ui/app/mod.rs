@@ -21,11 +21,11 @@ use crate::archive::ClippingId;
 use crate::archive::catalog::Entry;
 use crate::i18n::Lang;
 use crate::search::highlight::Snippet;
-use crate::search::query::Query;
+use crate::search::query::{Query, Sort};
 use crate::ui::matches::Matches;
 use crate::ui::panels::{self, PanelRects, Panels};
 use crate::ui::platform;
-use crate::ui::state::{AppState, ImportedFilter, Settings, Status, Toast};
+use crate::ui::state::{AppState, ImportedFilter, Settings, SortColumn, Status, Toast};
 use crate::ui::thumbs::ThumbCache;
 use crate::ui::worker::{self, Edit, Request, WorkerHandle};
 
@@ -246,6 +246,34 @@ impl ClippingsApp {
             Some(_) => {}
             None => pane.clear(),
         }
+    }
+
+    /// A list column's header clicked. Date and title are orders the search gives (newest or
+    /// oldest first, title A to Z), so the top bar shows the same order; a second click on the
+    /// title, and the other columns, sort what is shown.
+    fn sort_by_column(&mut self, column: SortColumn) {
+        let state = &mut self.state;
+        let order = state.settings.order;
+        let by_search = match (column, state.sort, order) {
+            (SortColumn::Date, None, Sort::Newest) => Some(Sort::Oldest),
+            (SortColumn::Date, ..) => Some(Sort::Newest),
+            (SortColumn::Title, None, Sort::Title) => None,
+            (SortColumn::Title, _, _) => Some(Sort::Title),
+            _ => None,
+        };
+        if let Some(order) = by_search {
+            state.settings.order = order;
+            state.sort = None;
+            self.search();
+            return;
+        }
+        state.sort = match state.sort {
+            Some((c, asc)) if c == column => Some((c, !asc)),
+            // The title sorted A to Z by the search: the next click turns it round.
+            None if column == SortColumn::Title => Some((column, false)),
+            _ => Some((column, true)),
+        };
+        self.apply_sort();
     }
 
     fn apply_sort(&mut self) {

@@ -7,7 +7,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKin
 
 use crate::archive::catalog::Entry;
 use crate::archive::{Kind, TagKind};
-use crate::search::query::Query;
+use crate::search::query::{Query, Sort};
 
 use crate::import::formats;
 use crate::t;
@@ -345,6 +345,29 @@ const LIST_COLUMNS: [(SortColumn, &str, f32, f32); 7] = [
     (SortColumn::Events, "column-events", 120.0, 50.0),
 ];
 
+/// A list column's name, as its header shows it.
+fn column_name(column: SortColumn) -> String {
+    let key = LIST_COLUMNS.iter().find(|(c, ..)| *c == column).map_or("column-title", |(_, key, ..)| key);
+    crate::i18n::tr(key)
+}
+
+/// The order a clicked list column gives, as the top bar names it ("Source: sorted ascending").
+pub fn column_sort_label(column: SortColumn, ascending: bool) -> String {
+    let way = if ascending { t!("sorted-ascending") } else { t!("sorted-descending") };
+    format!("{}: {}", column_name(column), way.to_lowercase())
+}
+
+/// The arrow a list column's header shows: the column clicked, or the order that sorts by the
+/// same thing (newest or oldest first by date, title A to Z).
+fn header_arrow(app: &AppState, column: SortColumn) -> Option<bool> {
+    match (app.sort, column, app.settings.order) {
+        (Some((c, ascending)), ..) => (c == column).then_some(ascending),
+        (None, SortColumn::Date, Sort::Newest) => Some(false),
+        (None, SortColumn::Date, Sort::Oldest) | (None, SortColumn::Title, Sort::Title) => Some(true),
+        _ => None,
+    }
+}
+
 /// The columns that fit in `width_px` at their least widths, in priority order, then put back
 /// in reading order (title, source, date, kind, countries, topics, events).
 fn list_columns(width_px: f32, spacing_px: f32) -> Vec<(SortColumn, &'static str, f32, f32)> {
@@ -400,7 +423,6 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
         table = table.scroll_to_row(c, None);
         browser.scroll_to_cursor = false;
     }
-    let sort = app.sort;
     table
         .header(22.0, |mut header| {
             for (column, name, ..) in &columns {
@@ -411,9 +433,8 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                     {
                         actions.push(Action::Sort(*column));
                     }
-                    match sort {
-                        Some((c, ascending)) if c == *column => sort_arrow_ui(ui, ascending),
-                        _ => {}
+                    if let Some(ascending) = header_arrow(app, *column) {
+                        sort_arrow_ui(ui, ascending);
                     }
                 });
             }

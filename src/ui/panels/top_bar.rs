@@ -66,14 +66,22 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             // A narrow window leaves out the words before the order and the size: their hover
             // texts still say what they are. (Russian and Kazakh words are long: with them, the
             // bar did not fit 800 px.)
-            let mut order = app.settings.order;
+            // One order, whichever control set it: a list column clicked shows here too.
+            let order = app.settings.order;
             let order_label = (!narrow).then(|| ui.label(t!("order-label")));
+            let shown = match app.sort {
+                Some((column, ascending)) => crate::ui::panels::browser::column_sort_label(column, ascending),
+                None => crate::ui::sort_label(order),
+            };
             let combo = egui::ComboBox::from_id_salt("order")
-                .selected_text(crate::ui::sort_label(order))
+                .selected_text(shown)
                 .width(if narrow { 96.0 } else { 110.0 })
                 .show_ui(ui, |ui| {
                     for sort in Sort::ALL {
-                        ui.selectable_value(&mut order, sort, crate::ui::sort_label(sort));
+                        let on = app.sort.is_none() && order == sort;
+                        if ui.selectable_label(on, crate::ui::sort_label(sort)).clicked() && !on {
+                            actions.push(Action::SetOrder(sort));
+                        }
                     }
                 })
                 .response;
@@ -82,9 +90,6 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
                 None => combo,
             }
             .on_hover_text(t!("order-hover"));
-            if app.settings.order != order {
-                actions.push(Action::SetOrder(order));
-            }
 
             ui.separator();
             let mut view = app.settings.view;
