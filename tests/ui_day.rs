@@ -118,3 +118,120 @@ fn the_list_headers_and_the_top_bar_show_one_order() {
     assert_eq!(order(&h), Sort::Relevance);
     assert!(h.state().state().sort.is_none());
 }
+
+/// Tags `n` clippings with as many countries as there are, a few each: a bulk selection of
+/// them carries dozens of country chips.
+fn tag_many_countries(dir: &Path) {
+    let archive = Archive::open(dir).unwrap();
+    let ids: Vec<_> = archive.all_clippings().unwrap().into_iter().map(|c| c.id).collect();
+    let codes = [
+        "AT", "AU", "BR", "CA", "CH", "CN", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GE", "GR", "HU", "IE",
+        "IN", "IT", "JP", "KG", "KR", "LT", "LV", "MN", "MX", "NL", "NO", "PL", "PT", "RO", "RU", "SE", "SK", "TJ",
+        "TM", "TR", "UA", "US", "UZ", "ZA",
+    ];
+    for (i, code) in codes.iter().enumerate() {
+        let tag = tags::resolve(TagKind::Country, code).unwrap();
+        let some: Vec<_> = ids.iter().copied().skip(i).step_by(codes.len()).collect();
+        archive.add_tag(&tag, &some).unwrap();
+    }
+}
+
+#[test]
+fn the_pane_holds_still_and_delete_moves_on_to_the_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 12), Settings::default());
+    // Nothing selected: the pane is there, saying what to do.
+    let pane = h.state().panel_rects().detail.expect("the pane is shown with nothing selected");
+    h.get_by_label("Nothing selected");
+    let columns = h.state().browser_columns();
+    // Selecting a card keeps the grid's columns, and the card stays where it was clicked.
+    let card = h.get_by_label("Note number 7 on grain exports").rect();
+    h.get_by_label("Note number 7 on grain exports").click();
+    settle(&mut h);
+    assert_eq!(h.state().browser_columns(), columns);
+    assert_eq!(h.state().panel_rects().detail, Some(pane));
+    let card_now = h.get_all_by_label("Note number 7 on grain exports").map(|n| n.rect()).find(|r| *r == card);
+    assert!(card_now.is_some(), "the clicked card moved");
+    // Delete, Delete, Delete: each time the next one is selected and goes too.
+    let before = h.state().state().results.len();
+    for _ in 0..3 {
+        assert_eq!(h.state().state().selection.len(), 1);
+        h.key_press(egui::Key::Delete);
+        settle(&mut h);
+    }
+    assert_eq!(h.state().state().results.len(), before - 3);
+    assert_eq!(h.state().state().selection.len(), 1, "the next one is selected");
+    // Escape clears the selection and the pane stays.
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert!(h.state().state().selection.is_empty());
+    assert_eq!(h.state().panel_rects().detail, Some(pane));
+}
+
+#[test]
+fn bulk_actions_are_in_reach_and_many_go_to_the_trash_only_when_confirmed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path(), 150);
+    tag_many_countries(&dir);
+    let mut h = harness_at(&dir, Settings::default(), [800.0, 600.0]);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(&mut h);
+    assert_eq!(h.state().state().selection.len(), 150);
+    // The actions come first, inside the window; the long list of countries is folded.
+    for label in ["Suggest tags for these 150", "Review these…", "Export these…", "Move to trash"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(rect.bottom() < 600.0 && rect.right() <= 800.0, "{label} at {rect:?}");
+    }
+    h.get_by_label_contains("more…");
+    // Trashing 150 asks first; cancelling keeps them all.
+    h.get_by_label("Move to trash").click();
+    settle(&mut h);
+    h.get_by_label("Move 150 clippings to the trash?");
+    h.key_press(egui::Key::Delete);
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().results.len(), 150);
+    // Delete asks too; confirming trashes them.
+    h.key_press(egui::Key::Delete);
+    settle(&mut h);
+    h.get_by_label("Move 150 to the trash").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().results.len(), 0);
+}
+
+#[test]
+fn a_dialog_keeps_the_keyboard_and_holds_still() {
+    let tmp = tempfile::tempdir().unwrap();
+    // In Russian: there the country layout adds a line to the dialog.
+    let mut h = harness(&seeded(tmp.path(), 4), Settings { language: Some(Lang::Ru), ..Settings::default() });
+    h.get_by_label("Экспорт…").click();
+    settle(&mut h);
+    let dialog = h.get_by_label("Экспорт вырезок").rect();
+    // "/" would put the keyboard in the search box: not while the dialog is open.
+    h.key_press(egui::Key::Slash);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.step();
+    h.step();
+    assert!(!h.get_by_label("Поиск").is_focused());
+    h.get_by_label("Папка").click();
+    h.step();
+    h.get_by_label("Папка").type_text("/tmp/out");
+    settle(&mut h);
+    assert_eq!(h.state().state().search_text, "");
+    // Another layout makes the dialog taller, not moved.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Структура").click();
+    h.step();
+    h.step();
+    h.get_by_label("Папка для каждой страны").click();
+    settle(&mut h);
+    let now = h.get_by_label("Экспорт вырезок").rect();
+    assert_eq!(now.top(), dialog.top(), "the dialog moved: {dialog:?} → {now:?}");
+    // Escape closes it, and the keys are the browser's again.
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label("Экспорт вырезок").is_none());
+    h.key_press(egui::Key::Slash);
+    h.step();
+    h.step();
+    assert!(h.get_by_label("Поиск").is_focused());
+}

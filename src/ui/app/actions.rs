@@ -51,8 +51,10 @@ pub enum Action {
     Filter(FilterAction),
     /// A change to the archive: tags, fields, suggestions, restoring.
     Edit(Edit),
-    /// Move the selection to the trash.
+    /// Move the selection to the trash (asking first when it is more than a few).
     Trash,
+    /// The answer to "move these to the trash?".
+    ConfirmTrash(bool),
     EmptyTrash,
     Undo,
     /// Undo one particular change (from its toast), wherever it is in the undo stack: the
@@ -122,7 +124,23 @@ pub enum ReviewAction {
     CloseDialog,
 }
 
+/// How many clippings go to the trash without a question.
+const TRASH_WITHOUT_ASKING: usize = 5;
+
 impl ClippingsApp {
+    /// Moves clippings to the trash and selects the one after them (or before, at the end), as
+    /// a file manager does: Delete, Delete, Delete clears several in a row.
+    fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {
+        let results = &self.state.results;
+        let gone: std::collections::BTreeSet<_> = ids.iter().copied().collect();
+        let last = results.iter().rposition(|e| gone.contains(&e.id()));
+        let first = results.iter().position(|e| gone.contains(&e.id()));
+        let after = last.and_then(|l| results.iter().skip(l + 1).find(|e| !gone.contains(&e.id())));
+        let before = first.and_then(|f| results.iter().take(f).rev().find(|e| !gone.contains(&e.id())));
+        self.select_when_shown = after.or(before).map(|e| vec![e.id()]).unwrap_or_default();
+        self.edit(Edit::Trash(ids), false);
+    }
+
     /// Applies an action recorded during the frame.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
@@ -187,8 +205,18 @@ impl ClippingsApp {
             Action::Edit(edit) => self.edit(edit, false),
             Action::Trash => {
                 let ids = self.state.selected_ids();
-                if !ids.is_empty() && !self.state.filters.in_trash {
-                    self.edit(Edit::Trash(ids), false);
+                if ids.len() > TRASH_WITHOUT_ASKING {
+                    self.panels.confirm_trash = Some(ids);
+                } else if !ids.is_empty() && !self.state.filters.in_trash {
+                    self.trash(ids);
+                }
+            }
+            Action::ConfirmTrash(yes) => {
+                if let Some(ids) = self.panels.confirm_trash.take()
+                    && yes
+                    && !self.state.filters.in_trash
+                {
+                    self.trash(ids);
                 }
             }
             Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),

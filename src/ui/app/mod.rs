@@ -137,6 +137,11 @@ impl ClippingsApp {
         self.panels.rects
     }
 
+    /// How many columns the grid had in the last frame (1 for the list).
+    pub fn browser_columns(&self) -> usize {
+        self.panels.browser.grid_columns
+    }
+
     /// How many clippings the results hold now (for benchmarks that time the first results).
     pub fn n_results(&self) -> usize {
         self.state.results.len()
@@ -341,6 +346,9 @@ impl ClippingsApp {
         panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
         if let Some(dialog) = &mut panels.review_dialog {
             panels::review::review_dialog_ui(&ctx, dialog, &mut actions);
+        }
+        if let Some(ids) = &panels.confirm_trash {
+            panels::overlays::confirm_trash_ui(&ctx, ids.len(), &mut actions);
         }
         panels::overlays::toasts_ui(&ctx, state, &mut actions);
         panels::overlays::drop_ui(&ctx, state, &mut actions);

@@ -165,6 +165,11 @@ impl ClippingsApp {
             let wanted: Vec<ClippingId> =
                 self.select_when_shown.iter().copied().filter(|id| shown.contains(id)).collect();
             if !wanted.is_empty() {
+                // One clipping selected for the user (the next after a Delete) is where the
+                // keyboard goes on from.
+                if let [one] = wanted.as_slice() {
+                    state.cursor = state.results.iter().position(|e| e.id() == *one);
+                }
                 state.selection = wanted.into_iter().collect();
                 self.select_when_shown.retain(|id| !state.selection.contains(id));
             }

@@ -21,16 +21,24 @@ impl ClippingsApp {
         let columns = columns.max(1) as isize;
         let mut moved = false;
         ctx.input_mut(|i| {
+            // A dialog has the keyboard: Escape closes it, and no key reaches the browser or
+            // the search box behind it.
+            if self.panels.dialog_open() {
+                if i.consume_key(Modifiers::NONE, Key::Escape) {
+                    actions.push(if self.panels.confirm_trash.is_some() {
+                        Action::ConfirmTrash(false)
+                    } else if self.panels.review_dialog.is_some() {
+                        Action::Review(ReviewAction::CloseDialog)
+                    } else {
+                        Action::Export(ExportAction::CloseDialog)
+                    });
+                }
+                return;
+            }
             if i.consume_key(Modifiers::COMMAND, Key::F) {
                 self.panels.top_bar.request_focus();
             }
-            // Escape closes what is open on top first: a dialog, then a report.
-            if self.panels.review_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::Review(ReviewAction::CloseDialog));
-            }
-            if self.panels.export_dialog.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
-                actions.push(Action::Export(ExportAction::CloseDialog));
-            }
+            // Escape closes what is open on top first: a report, then the selection.
             if self.state.import_report.is_some() && i.consume_key(Modifiers::NONE, Key::Escape) {
                 actions.push(Action::Import(ImportAction::CloseReport));
             }

@@ -24,6 +24,8 @@ pub struct DetailPane {
     tag_input: TagInput,
     /// The summary and the (results, selection) key it was computed for.
     summary: Option<((usize, u64), SelectionSummary)>,
+    /// The bulk pane shows every tag of the selection, not the most carried only.
+    all_chips: bool,
 }
 
 impl DetailPane {
@@ -258,87 +260,125 @@ pub fn detail_panel_ui(
     selection_key: (usize, u64),
     actions: &mut Vec<Action>,
 ) -> Option<egui::Rect> {
-    if app.selection.is_empty() {
-        return None;
-    }
     let window_px = ui.ctx().content_rect().width();
     let range = super::width_range(window_px, super::DETAIL_MIN_PX, super::DETAIL_MAX_SHARE);
     let panel = egui::Panel::right("detail").resizable(true).default_size(380.0).size_range(range);
     let shown = panel.show(ui, |ui| {
+        // Several selected: what can be done with them stays at the top, above what scrolls.
+        let summary = (app.selection.len() > 1).then(|| {
+            let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
+            bulk_header_ui(ui, app, &summary, actions);
+            summary
+        });
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
             // Everything in the pane wraps or is cut to the pane: nothing may widen it. The
             // scroll bar floats over the pane's right edge when the pane scrolls: the fields
             // stop before it.
             let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin;
             ui.set_max_width(ui.available_width() - bar);
-            if app.selection.len() > 1 {
-                bulk_ui(ui, app, pane, selection_key, actions);
-            } else {
-                single_ui(ui, app, pane, thumbs, matches, actions);
+            match summary {
+                // The pane stays when nothing is selected, so the grid keeps its columns and
+                // the card clicked stays under the pointer.
+                _ if app.selection.is_empty() => nothing_selected_ui(ui, app),
+                Some(summary) => {
+                    // A team archive's reader sees what the selection carries, and no button
+                    // to change it.
+                    ui.add_enabled_ui(app.may_change, |ui| bulk_tags_ui(ui, app, pane, summary, actions));
+                }
+                None => single_ui(ui, app, pane, thumbs, matches, actions),
             }
         });
     });
     Some(shown.response.rect)
 }
 
-fn bulk_ui(
-    ui: &mut egui::Ui,
-    app: &AppState,
-    pane: &mut DetailPane,
-    selection_key: (usize, u64),
-    actions: &mut Vec<Action>,
-) {
-    let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
+fn nothing_selected_ui(ui: &mut egui::Ui, app: &AppState) {
     ui.add_space(6.0);
-    ui.heading(t!("bulk-selected", n = summary.ids.len()));
-    // A team archive's reader sees what the selection carries, and no button to change it.
-    ui.add_enabled_ui(app.may_change, |ui| bulk_actions_ui(ui, app, pane, summary, actions));
+    ui.heading(t!("detail-nothing-selected"));
+    ui.add_space(4.0);
+    let key = if app.results.is_empty() { "detail-nothing-to-select" } else { "detail-how-to-select" };
+    ui.add(egui::Label::new(egui::RichText::new(crate::i18n::tr(key)).weak()).wrap());
 }
 
-/// The bulk pane's tags and buttons.
-fn bulk_actions_ui(
+/// How many of the selection's tags show before "and N more".
+const CHIPS_FOLDED: usize = 16;
+
+/// The bulk pane's heading and its actions, first and always in view.
+fn bulk_header_ui(ui: &mut egui::Ui, app: &AppState, summary: &SelectionSummary, actions: &mut Vec<Action>) {
+    let ids = &summary.ids;
+    ui.add_space(6.0);
+    ui.heading(t!("bulk-selected", n = ids.len()));
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if app.filters.in_trash {
+            if ui.add_enabled(app.may_change, egui::Button::new(t!("bulk-restore", n = ids.len()))).clicked() {
+                actions.push(Action::Edit(Edit::Restore(ids.clone())));
+            }
+            return;
+        }
+        ui.add_enabled_ui(app.may_change, |ui| {
+            for kind in &summary.suggested_kinds {
+                let label = match kind {
+                    TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
+                    TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
+                    TagKind::Event => t!("bulk-accept-events", n = ids.len()),
+                };
+                if ui.button(label).clicked() {
+                    let edit = Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(*kind), only: None };
+                    actions.push(Action::Edit(edit));
+                }
+            }
+            if ui.button(t!("bulk-suggest", n = ids.len())).on_hover_text(t!("bulk-suggest-hover")).clicked() {
+                actions.push(Action::Edit(Edit::Suggest(ids.clone())));
+            }
+        });
+        if ui.button(t!("bulk-review")).on_hover_text(t!("review-button-hover", n = ids.len())).clicked() {
+            actions.push(Action::Review(crate::ui::app::ReviewAction::Open(None)));
+        }
+        if ui.button(t!("bulk-export")).on_hover_text(t!("export-button-hover", n = ids.len())).clicked() {
+            actions.push(Action::Export(crate::ui::app::ExportAction::Open));
+        }
+        let trash = egui::Button::new(t!("move-to-trash"));
+        if ui.add_enabled(app.may_change, trash).on_hover_text(t!("move-to-trash-hover")).clicked() {
+            actions.push(Action::Trash);
+        }
+    });
+    ui.add_space(4.0);
+    ui.separator();
+}
+
+/// The bulk pane's tags: a field to add one to all, and the chips of those they carry (the
+/// most carried first, a long list folded).
+fn bulk_tags_ui(
     ui: &mut egui::Ui,
     app: &AppState,
     pane: &mut DetailPane,
     summary: SelectionSummary,
     actions: &mut Vec<Action>,
 ) {
-    let ids = summary.ids;
     if app.filters.in_trash {
-        if ui.button(t!("bulk-restore", n = ids.len())).clicked() {
-            actions.push(Action::Edit(Edit::Restore(ids)));
-        }
         return;
     }
-    ui.add_space(6.0);
+    let ids = summary.ids;
     ui.label(t!("bulk-tags-explained"));
     tag_input_ui(ui, app, &mut pane.tag_input, actions, &ids);
     ui.add_space(8.0);
-    // The tags the selection carries, with how many of the selected have each.
+    let mut tags = summary.tag_counts;
+    tags.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let n_more = tags.len().saturating_sub(CHIPS_FOLDED);
+    let shown = if pane.all_chips || n_more <= 2 { tags.len() } else { CHIPS_FOLDED };
     ui.horizontal_wrapped(|ui| {
-        for (tag, n) in summary.tag_counts {
+        for (tag, n) in tags.into_iter().take(shown) {
             if chip_ui(ui, &tag, Some(n)) {
                 actions.push(Action::Edit(Edit::RemoveTag { tag, ids: ids.clone() }));
             }
         }
-    });
-    ui.add_space(8.0);
-    for kind in summary.suggested_kinds {
-        let label = match kind {
-            TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
-            TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
-            TagKind::Event => t!("bulk-accept-events", n = ids.len()),
-        };
-        if ui.button(label).clicked() {
-            actions.push(Action::Edit(Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(kind), only: None }));
+        if shown < CHIPS_FOLDED + n_more && ui.link(t!("bulk-more-tags", n = n_more)).clicked() {
+            pane.all_chips = true;
         }
-    }
-    if ui.button(t!("bulk-suggest", n = ids.len())).on_hover_text(t!("bulk-suggest-hover")).clicked() {
-        actions.push(Action::Edit(Edit::Suggest(ids.clone())));
-    }
-    ui.add_space(12.0);
-    if ui.button(t!("move-to-trash")).on_hover_text(t!("move-to-trash-hover")).clicked() {
-        actions.push(Action::Trash);
+    });
+    if pane.all_chips && n_more > 2 && ui.link(t!("bulk-fewer-tags")).clicked() {
+        pane.all_chips = false;
     }
 }
 

@@ -32,6 +32,13 @@ pub fn width_range(window_px: f32, min_px: f32, max_share: f32) -> egui::Rangef 
 }
 
 /// Each panel's own state.
+impl Panels {
+    /// Whether a dialog is open: it has the keyboard, the browser's keys wait.
+    pub fn dialog_open(&self) -> bool {
+        self.export_dialog.is_some() || self.review_dialog.is_some() || self.confirm_trash.is_some()
+    }
+}
+
 #[derive(Default)]
 pub struct Panels {
     pub rects: PanelRects,
@@ -43,6 +50,8 @@ pub struct Panels {
     pub export_dialog: Option<overlays::ExportDialog>,
     /// The press review dialog, while it is open.
     pub review_dialog: Option<review::ReviewDialog>,
+    /// Clippings waiting for the user to confirm that they go to the trash (more than a few).
+    pub confirm_trash: Option<Vec<crate::archive::ClippingId>>,
     /// A team archive's password as it is typed (used to connect; kept only in the system
     /// keyring, and only when `remember_password` is ticked).
     pub password: String,

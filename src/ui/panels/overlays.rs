@@ -270,12 +270,12 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
     let mut open = true;
     let mut cancel = false;
     const DIALOG_W: f32 = 480.0;
-    egui::Window::new(t!("export-title"))
+    let shown = egui::Window::new(t!("export-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .fixed_size([DIALOG_W, 0.0])
-        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .anchor(Align2::CENTER_TOP, dialog_offset(ctx))
         .show(ctx, |ui| {
             ui.label(t!("export-explained", n = dialog.ids.len()));
             ui.add_space(6.0);
@@ -328,8 +328,47 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                 }
             });
         });
+    hold_the_keyboard(ctx, shown.map(|s| s.response.layer_id));
     if !open || cancel {
         actions.push(Action::Export(ExportAction::CloseDialog));
+    }
+}
+
+/// Where a dialog's top edge sits: it grows downwards as options are ticked, and never moves
+/// under the pointer.
+pub fn dialog_offset(ctx: &egui::Context) -> Vec2 {
+    Vec2::new(0.0, (ctx.content_rect().height() / 10.0).clamp(24.0, 90.0))
+}
+
+/// Makes a dialog modal: only it takes clicks and the keyboard while it is open (the browser's
+/// keys are held back in `shortcuts.rs`).
+pub fn hold_the_keyboard(ctx: &egui::Context, layer: Option<egui::LayerId>) {
+    if let Some(layer) = layer {
+        ctx.memory_mut(|m| m.set_modal_layer(layer));
+    }
+}
+
+/// Asks before moving many clippings to the trash at once (after an import or Ctrl+A, one
+/// key would do it).
+pub fn confirm_trash_ui(ctx: &egui::Context, n: usize, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("confirm-trash")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(t!("confirm-trash-title", n = n));
+        ui.add_space(4.0);
+        ui.label(t!("confirm-trash-explained"));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let trash = ui.button(egui::RichText::new(t!("confirm-trash-yes", n = n)).color(ui.visuals().error_fg_color));
+            if trash.clicked() {
+                actions.push(Action::ConfirmTrash(true));
+            }
+            if ui.button(t!("cancel")).clicked() {
+                actions.push(Action::ConfirmTrash(false));
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::ConfirmTrash(false));
     }
 }
 

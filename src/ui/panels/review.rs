@@ -172,19 +172,19 @@ pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions:
     let mut close = false;
     let screen = ctx.content_rect();
     let width = DIALOG_W.min(screen.width() - 24.0);
-    egui::Window::new(t!("review-dialog-title"))
+    let shown = egui::Window::new(t!("review-dialog-title"))
         .id(egui::Id::unique("review-dialog"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .fixed_size([width, 0.0])
-        .anchor(Align2::CENTER_CENTER, Vec2::ZERO)
+        .anchor(Align2::CENTER_TOP, super::overlays::dialog_offset(ctx))
         .show(ctx, |ui| {
             ui.label(&dialog.describe);
             ui.add_space(4.0);
             let busy = dialog.running.is_some();
             let wide = width >= 640.0;
-            let max_h = (screen.height() - 160.0).max(200.0);
+            let max_h = (screen.height() - 160.0 - super::overlays::dialog_offset(ctx).y).max(200.0);
             ui.horizontal_top(|ui| {
                 let fields_w = if wide { width - PREVIEW_W - 24.0 } else { width - 8.0 };
                 let top_down = egui::Layout::top_down(egui::Align::LEFT);
@@ -202,6 +202,7 @@ pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions:
             ui.separator();
             close = end_ui(ui, dialog, actions);
         });
+    super::overlays::hold_the_keyboard(ctx, shown.map(|s| s.response.layer_id));
     if !open || close {
         actions.push(Action::Review(ReviewAction::CloseDialog));
     }
