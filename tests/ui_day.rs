@@ -235,3 +235,30 @@ fn a_dialog_keeps_the_keyboard_and_holds_still() {
     h.step();
     assert!(h.get_by_label("Поиск").is_focused());
 }
+
+#[test]
+fn toasts_go_in_their_time_and_an_undo_toast_goes_when_undone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 4), Settings::default());
+    // A plain message goes by itself after a few seconds.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    h.get_by_label("Nothing to undo");
+    let shown = std::time::Instant::now();
+    while h.query_by_label("Nothing to undo").is_some() {
+        assert!(shown.elapsed() < std::time::Duration::from_secs(9), "the toast stayed");
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert!(shown.elapsed() >= std::time::Duration::from_secs(5), "gone too soon: {:?}", shown.elapsed());
+    // A change's toast offers its undo; once undone (here by Ctrl+Z), the toast goes at once.
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    h.key_press(egui::Key::Delete);
+    settle(&mut h);
+    assert!(h.query_by_label("Undo").is_some(), "the toast offers an undo");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    assert!(h.query_by_label("Undo").is_none(), "a spent undo is still offered");
+    assert_eq!(h.state().state().results.len(), 4);
+}

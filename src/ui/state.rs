@@ -239,6 +239,23 @@ pub struct Toast {
     pub is_error: bool,
 }
 
+impl Toast {
+    /// How long a toast stays: longer with a button to press, longer for an error to read.
+    pub fn lifetime(&self) -> std::time::Duration {
+        let seconds = match (&self.undo, self.is_error) {
+            (Some(_), _) => 12,
+            (None, true) => 10,
+            (None, false) => 6,
+        };
+        std::time::Duration::from_secs(seconds)
+    }
+
+    /// Whether it has been shown its time.
+    pub fn is_spent(&self) -> bool {
+        self.shown_at.elapsed() >= self.lifetime()
+    }
+}
+
 /// Everything the panels read. Changed only by the app.
 pub struct AppState {
     pub status: Status,

@@ -221,13 +221,18 @@ impl ClippingsApp {
             }
             Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),
             Action::Undo => match self.undo_stack.pop() {
-                Some(undo) => self.edit(undo, true),
+                Some(undo) => {
+                    // The toast that offered this undo has nothing left to offer.
+                    self.state.toasts.retain(|t| t.undo.as_ref() != Some(&undo));
+                    self.edit(undo, true);
+                }
                 None => self.toast(t!("nothing-to-undo"), None, false),
             },
             Action::UndoChange(undo) => {
                 if let Some(i) = self.undo_stack.iter().rposition(|u| *u == undo) {
                     self.undo_stack.remove(i);
                 }
+                self.state.toasts.retain(|t| t.undo.as_ref() != Some(&undo));
                 self.edit(undo, true);
             }
             Action::Import(import) => self.apply_import(ctx, import),

@@ -31,7 +31,6 @@ use crate::ui::worker::{self, Edit, Request, WorkerHandle};
 
 /// Thumbnail textures kept at once; each is at most 256x256 RGBA (256 KiB).
 const THUMB_CACHE_CAPACITY: usize = 600;
-const TOAST_DURATION: Duration = Duration::from_secs(6);
 /// Toasts shown at once; the oldest gives way.
 const MAX_TOASTS: usize = 4;
 
@@ -350,14 +349,20 @@ impl ClippingsApp {
         if let Some(ids) = &panels.confirm_trash {
             panels::overlays::confirm_trash_ui(&ctx, ids.len(), &mut actions);
         }
-        panels::overlays::toasts_ui(&ctx, state, &mut actions);
+        let hovered_toast = panels::overlays::toasts_ui(&ctx, state, &mut actions);
         panels::overlays::drop_ui(&ctx, state, &mut actions);
 
         for action in actions {
             self.apply(&ctx, action);
         }
         self.review_tick(&ctx);
-        self.state.toasts.retain(|t| t.shown_at.elapsed() < TOAST_DURATION);
+        // A toast under the pointer waits: its clock starts again when the pointer leaves.
+        if let Some(i) = hovered_toast
+            && let Some(toast) = self.state.toasts.get_mut(i)
+        {
+            toast.shown_at = Instant::now();
+        }
+        self.state.toasts.retain(|t| !t.is_spent());
         if !self.state.toasts.is_empty() {
             ctx.request_repaint_after(Duration::from_millis(500));
         }

@@ -411,17 +411,19 @@ fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
     }
 }
 
-pub fn toasts_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) {
+/// The toasts, newest last; returns the one under the pointer, which waits to go.
+pub fn toasts_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>) -> Option<usize> {
     if app.toasts.is_empty() {
-        return;
+        return None;
     }
     let mut dismissed = None;
+    let mut hovered = None;
     egui::Area::new(Id::unique("toasts"))
         .order(Order::Foreground)
         .anchor(Align2::RIGHT_BOTTOM, Vec2::new(-16.0, -40.0))
         .show(ctx, |ui| {
             for (i, toast) in app.toasts.iter().enumerate() {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                let frame = egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
                         if toast.is_error {
                             ui.colored_label(ui.visuals().error_fg_color, &toast.message);
@@ -431,19 +433,23 @@ pub fn toasts_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Action>)
                         if let Some(undo) = &toast.undo
                             && ui.button(t!("undo")).clicked()
                         {
+                            // Undoing takes the toast away (and no other with it).
                             actions.push(Action::UndoChange(undo.clone()));
-                            dismissed = Some(i);
                         }
                         if ui.small_button("×").clicked() {
                             dismissed = Some(i);
                         }
                     });
                 });
+                if frame.response.contains_pointer() {
+                    hovered = Some(i);
+                }
             }
         });
     if let Some(i) = dismissed {
         actions.push(Action::DismissToast(i));
     }
+    hovered
 }
 
 /// While files hover over the window: an overlay saying how many will be imported. When they
