@@ -20,6 +20,7 @@ export-button-hover = { $n ->
    *[other] Copy { $n } clippings with their metadata to a folder
 }
 language-menu = Language
+language-system = System ({ $language })
 import-menu = Import
 import-files = Files…
 import-folder = Folder…
@@ -32,6 +33,7 @@ help-words = both words, in any form (corridors, Kazakhstan's)
 help-prefix = the word being typed also finds the words it begins
 help-phrase = these words together, in this order
 help-or = either word
+help-group = photos or Kazakh clippings, not in Russian
 help-not = leave out clippings with this word
 help-country = a country tag, by code or name (Belgium, Бельгия)
 help-topic = a topic tag

@@ -19,6 +19,7 @@ export-button-hover = { $n ->
    *[other] Copier { $n } coupures et leurs métadonnées dans un dossier
 }
 language-menu = Langue
+language-system = Celle du système ({ $language })
 import-menu = Importer
 import-files = Fichiers…
 import-folder = Dossier…
@@ -31,6 +32,7 @@ help-words = les deux mots, sous toutes leurs formes (corridors, Kazakhstan's)
 help-prefix = le mot en cours de frappe trouve aussi les mots qui commencent ainsi
 help-phrase = ces mots ensemble, dans cet ordre
 help-or = l'un ou l'autre mot
+help-group = photos ou coupures sur le Kazakhstan, sauf en russe
 help-not = exclure les coupures contenant ce mot
 help-country = une étiquette de pays, par code ou par nom (Belgium, Belgique)
 help-topic = une étiquette de thème

@@ -19,6 +19,7 @@ export-button-hover = { $n ->
    *[other] { $n } knipsels met metagegevens naar een map kopiëren
 }
 language-menu = Taal
+language-system = Systeemtaal ({ $language })
 import-menu = Importeren
 import-files = Bestanden…
 import-folder = Map…
@@ -31,6 +32,7 @@ help-words = beide woorden, in elke vorm (corridors, Kazakhstan's)
 help-prefix = het woord dat u typt, vindt ook woorden die ermee beginnen
 help-phrase = deze woorden samen, in deze volgorde
 help-or = een van beide woorden
+help-group = foto’s of knipsels over Kazachstan, niet in het Russisch
 help-not = knipsels met dit woord weglaten
 help-country = een landlabel, met code of naam (Belgium, België)
 help-topic = een onderwerplabel

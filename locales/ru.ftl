@@ -20,6 +20,7 @@ export-button-hover = { $n ->
    *[other] Скопировать { $n } вырезок с описаниями в папку
 }
 language-menu = Язык
+language-system = Как в системе ({ $language })
 import-menu = Импорт
 import-files = Файлы…
 import-folder = Папка…
@@ -32,6 +33,7 @@ help-words = оба слова в любой форме (коридоры, Ка�
 help-prefix = набираемое слово находит и слова, которые с него начинаются
 help-phrase = эти слова вместе и в этом порядке
 help-or = любое из слов
+help-group = фотографии или материалы о Казахстане, кроме русскоязычных
 help-not = исключить вырезки с этим словом
 help-country = метка страны, по коду или названию (Belgium, Бельгия)
 help-topic = метка темы

@@ -262,3 +262,16 @@ fn toasts_go_in_their_time_and_an_undo_toast_goes_when_undone() {
     assert!(h.query_by_label("Undo").is_none(), "a spent undo is still offered");
     assert_eq!(h.state().state().results.len(), 4);
 }
+
+#[test]
+fn the_language_menu_goes_back_to_the_systems_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 4), Settings { language: Some(Lang::Ru), ..Settings::default() });
+    h.get_by_label("Язык").click();
+    h.step();
+    h.step();
+    h.get_by_label_contains("Как в системе").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().settings.language, None, "the system's language is followed");
+    assert_eq!(clippings::i18n::language(), Lang::from_system());
+}

@@ -28,7 +28,8 @@ pub enum Action {
     SetOrder(Sort),
     SetView(View),
     /// The window's language, kept in the settings.
-    SetLanguage(Lang),
+    /// A language for the window, or `None` for the system's.
+    SetLanguage(Option<Lang>),
     /// Save what the search box and the sidebar ask for, and the order, under this name.
     SaveSearch(String),
     /// Show what this saved search finds (by its place in the list).
@@ -161,9 +162,9 @@ impl ClippingsApp {
                 self.search();
             }
             Action::SetView(view) => self.state.settings.view = view,
-            Action::SetLanguage(lang) => {
-                self.state.settings.language = Some(lang);
-                self.use_language(lang);
+            Action::SetLanguage(chosen) => {
+                self.state.settings.language = chosen;
+                self.use_language(chosen.unwrap_or_else(Lang::from_system));
             }
             Action::SetThumbSize(px) => self.state.settings.thumb_size_px = px.clamp(96.0, 256.0),
             Action::Click { index, modifiers } => self.click(index, modifiers),

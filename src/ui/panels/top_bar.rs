@@ -143,7 +143,7 @@ fn right_buttons_ui(ui: &mut egui::Ui, app: &AppState, narrow: bool, actions: &m
     if review.clicked() {
         actions.push(Action::Review(ReviewAction::Open(None)));
     }
-    language_menu_ui(ui, narrow, actions);
+    language_menu_ui(ui, app.settings.language, narrow, actions);
     let importing = app.import.is_some();
     ui.add_enabled_ui(ready && !importing, |ui| {
         ui.menu_button(t!("import-menu"), |ui| {
@@ -180,13 +180,19 @@ fn right_buttons_px(ui: &egui::Ui, narrow: bool) -> f32 {
 
 /// The language menu: each language under its own name; the choice is kept across starts. A
 /// narrow window shows the language's code in place of the word.
-fn language_menu_ui(ui: &mut egui::Ui, narrow: bool, actions: &mut Vec<Action>) {
+fn language_menu_ui(ui: &mut egui::Ui, chosen: Option<Lang>, narrow: bool, actions: &mut Vec<Action>) {
     let title = if narrow { crate::i18n::language().code().to_uppercase() } else { t!("language-menu") };
     let menu = ui.menu_button(title, |ui| {
-        let current = crate::i18n::language();
+        // The system's language, followed when it changes (the setting stays unset).
+        let system = t!("language-system", language = Lang::from_system().native_name());
+        if ui.radio(chosen.is_none(), system).clicked() {
+            actions.push(Action::SetLanguage(None));
+            ui.close();
+        }
+        ui.separator();
         for lang in Lang::ALL {
-            if ui.radio(current == lang, lang.native_name()).clicked() {
-                actions.push(Action::SetLanguage(lang));
+            if ui.radio(chosen == Some(lang), lang.native_name()).clicked() {
+                actions.push(Action::SetLanguage(Some(lang)));
                 ui.close();
             }
         }
@@ -195,12 +201,13 @@ fn language_menu_ui(ui: &mut egui::Ui, narrow: bool, actions: &mut Vec<Action>) 
 }
 
 /// What can be typed in the search box, with an example of each.
-fn search_help() -> [(&'static str, String); 15] {
+fn search_help() -> [(&'static str, String); 16] {
     [
         ("corridor kazakhstan", t!("help-words")),
         ("kaz", t!("help-prefix")),
         ("\"middle corridor\"", t!("help-phrase")),
         ("belgium OR bruxelles", t!("help-or")),
+        ("(kind:photo OR country:KZ) -lang:ru", t!("help-group")),
         ("-oil", t!("help-not")),
         ("country:BE", t!("help-country")),
         ("topic:energy", t!("help-topic")),
