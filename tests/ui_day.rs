@@ -24,7 +24,8 @@ use window::settle;
 fn harness_at(dir: &Path, settings: Settings, size: [f32; 2]) -> Harness<'static, ClippingsApp> {
     let dir = dir.to_path_buf();
     let settings = Settings { language: settings.language.or(Some(Lang::En)), ..settings };
-    let mut h = Harness::builder().with_size(size).build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
+    let mut h =
+        Harness::builder().with_size(size).build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
     settle(&mut h);
     h
 }
@@ -44,7 +45,11 @@ fn seeded(tmp: &Path, n: usize) -> PathBuf {
     write(&inbox, "c.txt", "Election campaign in Belgium\nParties present their programmes.");
     write(&inbox, "d.jpg", jpeg_with_exif(320, 200, None, Some("2024:03:01 10:00:00")));
     for i in 4..n {
-        write(&inbox, &format!("n{i:03}.txt"), format!("Note number {i} on grain exports\nWheat and barley, story {i}."));
+        write(
+            &inbox,
+            &format!("n{i:03}.txt"),
+            format!("Note number {i} on grain exports\nWheat and barley, story {i}."),
+        );
     }
     let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(report.n_imported(), n.max(4));
@@ -274,4 +279,33 @@ fn the_language_menu_goes_back_to_the_systems_language() {
     settle(&mut h);
     assert_eq!(h.state().state().settings.language, None, "the system's language is followed");
     assert_eq!(clippings::i18n::language(), Lang::from_system());
+}
+
+#[test]
+fn the_list_at_800x600_shows_title_date_and_source_and_fits_the_room() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path(), 8);
+    let mut h = harness_at(&dir, Settings { view: View::List, ..Settings::default() }, [800.0, 600.0]);
+    for header in ["Title", "Date", "Source"] {
+        let rect = h.get_by_label(header).rect();
+        assert!(rect.right() <= 800.0, "{header} at {rect:?}");
+    }
+    // The date itself, short; an import date (no publication date here) is marked as such.
+    let today = chrono::Local::now().date_naive();
+    let short = clippings::i18n::format_date_short(today, Lang::En);
+    assert_eq!(h.get_all_by_label(&short).count(), 7, "each article shows {short}");
+    h.get_by_label("1 Mar 24");
+    // The title takes the room the others leave, whatever was shown before.
+    let title_px = |h: &Harness<'static, ClippingsApp>| h.get_by_label("Title").rect().width();
+    let before = title_px(&h);
+    search(&mut h, "kind:photo");
+    h.get_by_label("×").click();
+    settle(&mut h);
+    assert!((title_px(&h) - before).abs() < 2.0, "the title column changed from {before} to {}", title_px(&h));
+    // With the pane made wider, the columns fit the narrower room.
+    let browser = h.state().panel_rects().browser.unwrap();
+    for header in ["Title", "Date", "Source"] {
+        let rect = h.get_by_label(header).rect();
+        assert!(rect.right() <= browser.right() + 1.0, "{header} at {rect:?} beyond {browser:?}");
+    }
 }

@@ -167,6 +167,16 @@ pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A date in a few letters, for a list's column: `5 Mar 24`, `05.03.24`.
+pub fn format_date_short(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.format("%-d %b %y").to_string(),
+        Lang::Ru | Lang::Kk => date.format("%d.%m.%y").to_string(),
+        Lang::Fr => date.format("%d/%m/%y").to_string(),
+        Lang::Nl => date.format("%d-%m-%y").to_string(),
+    }
+}
+
 /// The message `id` in this thread's language. A message missing there is taken from English;
 /// a message missing everywhere shows its id (the locale test fails on both).
 pub fn tr(id: &str) -> String {

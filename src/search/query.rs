@@ -111,7 +111,9 @@ struct Token {
 enum Mark {
     Text,
     /// `(`, or `-(` when negated.
-    Open { negated: bool },
+    Open {
+        negated: bool,
+    },
     Close,
 }
 
@@ -730,7 +732,8 @@ mod tests {
             ["no clipping is both kind:photo and kind:article: did you mean kind:photo OR kind:article?"]
         );
         assert_eq!(hints("date:2023 date:2024").len(), 1);
-        for fine in ["date:2024 date:2024-03", "kind:photo OR kind:article", "(kind:photo) OR (kind:article)", "(a b)"] {
+        for fine in ["date:2024 date:2024-03", "kind:photo OR kind:article", "(kind:photo) OR (kind:article)", "(a b)"]
+        {
             assert!(Query::hints(fine).is_empty(), "{fine}: {:?}", Query::hints(fine));
         }
     }

@@ -41,6 +41,8 @@ pub struct Settings {
     pub review: ReviewSettings,
     /// Results show a story printed by several outlets once, with "also in".
     pub collapse_reprints: bool,
+    /// The list's column widths as the user dragged them, by column (the title takes the rest).
+    pub list_widths: std::collections::BTreeMap<SortColumn, f32>,
 }
 
 /// What the press review dialog remembers: its options as last made (the title and the period
@@ -80,6 +82,7 @@ impl Default for Settings {
             language: None,
             review: ReviewSettings::default(),
             collapse_reprints: true,
+            list_widths: Default::default(),
         }
     }
 }
@@ -102,6 +105,7 @@ struct StoredSettings {
     language: Option<Lang>,
     review: StoredReview,
     collapse_reprints: bool,
+    list_widths: std::collections::BTreeMap<SortColumn, f32>,
 }
 
 impl Default for StoredSettings {
@@ -118,6 +122,7 @@ impl Default for StoredSettings {
             language: d.language,
             review: StoredReview::default(),
             collapse_reprints: d.collapse_reprints,
+            list_widths: d.list_widths,
         }
     }
 }
@@ -180,6 +185,7 @@ impl From<StoredSettings> for Settings {
             language: stored.language,
             review: ReviewSettings { options, format: r.format, last_dir: r.last_dir },
             collapse_reprints: stored.collapse_reprints,
+            list_widths: stored.list_widths,
         }
     }
 }
@@ -207,7 +213,7 @@ pub enum Status {
     Failed { message: String, locked: bool, asks_password: bool },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum SortColumn {
     Title,
     Source,

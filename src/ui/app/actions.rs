@@ -28,6 +28,8 @@ pub enum Action {
     SetOrder(Sort),
     SetView(View),
     /// The window's language, kept in the settings.
+    /// A list column dragged to a width, kept for the next runs.
+    SetListWidth(SortColumn, f32),
     /// A language for the window, or `None` for the system's.
     SetLanguage(Option<Lang>),
     /// Save what the search box and the sidebar ask for, and the order, under this name.
@@ -162,6 +164,9 @@ impl ClippingsApp {
                 self.search();
             }
             Action::SetView(view) => self.state.settings.view = view,
+            Action::SetListWidth(column, px) => {
+                self.state.settings.list_widths.insert(column, px.round());
+            }
             Action::SetLanguage(chosen) => {
                 self.state.settings.language = chosen;
                 self.use_language(chosen.unwrap_or_else(Lang::from_system));

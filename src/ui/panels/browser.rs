@@ -333,17 +333,51 @@ fn elide(text: &str, max_chars: usize) -> String {
     s
 }
 
-/// The list's columns: name, width as first shown, the least width, and whether it goes when
-/// the list is narrow (in this order of priority: the first ones stay longest).
+/// The list's columns: name, width unless the user set one, and the least width, in the order
+/// they give way when the list is narrow (the first ones stay longest).
 const LIST_COLUMNS: [(SortColumn, &str, f32, f32); 7] = [
-    (SortColumn::Title, "column-title", 0.0, 160.0),
-    (SortColumn::Date, "column-date", 130.0, 80.0),
-    (SortColumn::Source, "column-source", 120.0, 60.0),
-    (SortColumn::Countries, "column-countries", 80.0, 50.0),
-    (SortColumn::Kind, "column-kind", 50.0, 44.0),
-    (SortColumn::Topics, "column-topics", 100.0, 50.0),
+    (SortColumn::Title, "column-title", 0.0, 120.0),
+    (SortColumn::Date, "column-date", 76.0, 60.0),
+    (SortColumn::Source, "column-source", 130.0, 64.0),
+    (SortColumn::Countries, "column-countries", 80.0, 44.0),
+    (SortColumn::Kind, "column-kind", 64.0, 44.0),
+    (SortColumn::Topics, "column-topics", 110.0, 50.0),
     (SortColumn::Events, "column-events", 120.0, 50.0),
 ];
+
+/// A list column as drawn: which, its name's message, its width (none for the title, which
+/// takes what the others leave) and its least width.
+type ListColumn = (SortColumn, &'static str, Option<f32>, f32);
+
+/// The columns that fit in `width_px` beside the title's least width, each at the width the
+/// user gave it (or its own), else at its least; put back in reading order (title, source,
+/// date, kind, countries, topics, events).
+fn list_columns(
+    width_px: f32,
+    spacing_px: f32,
+    widths: &std::collections::BTreeMap<SortColumn, f32>,
+) -> Vec<ListColumn> {
+    let [(title, title_key, _, title_min), others @ ..] = LIST_COLUMNS;
+    let mut left = width_px - title_min - spacing_px;
+    let mut shown: Vec<ListColumn> = vec![(title, title_key, None, title_min)];
+    for (column, key, default_px, min_px) in others {
+        let wanted = widths.get(&column).copied().unwrap_or(default_px).max(min_px);
+        let Some(px) = [wanted, min_px].into_iter().find(|px| px + spacing_px <= left) else { break };
+        left -= px + spacing_px;
+        shown.push((column, key, Some(px), min_px));
+    }
+    let reading_order = |c: SortColumn| match c {
+        SortColumn::Title => 0,
+        SortColumn::Source => 1,
+        SortColumn::Date => 2,
+        SortColumn::Kind => 3,
+        SortColumn::Countries => 4,
+        SortColumn::Topics => 5,
+        SortColumn::Events => 6,
+    };
+    shown.sort_by_key(|(c, ..)| reading_order(*c));
+    shown
+}
 
 /// A list column's name, as its header shows it.
 fn column_name(column: SortColumn) -> String {
@@ -368,32 +402,35 @@ fn header_arrow(app: &AppState, column: SortColumn) -> Option<bool> {
     }
 }
 
-/// The columns that fit in `width_px` at their least widths, in priority order, then put back
-/// in reading order (title, source, date, kind, countries, topics, events).
-fn list_columns(width_px: f32, spacing_px: f32) -> Vec<(SortColumn, &'static str, f32, f32)> {
-    let mut used = 0.0;
-    let mut shown: Vec<_> = LIST_COLUMNS
-        .iter()
-        .copied()
-        .take_while(|(_, _, _, min_px)| {
-            used += min_px + spacing_px;
-            used <= width_px
-        })
-        .collect();
-    if shown.is_empty() {
-        shown.push(LIST_COLUMNS[0]);
+/// A passage cut to start a little before its first marked word, so that the word shows in a
+/// cell `visible_chars` wide.
+fn centred_on_match(
+    text: &str,
+    highlights: &[std::ops::Range<usize>],
+    visible_chars: usize,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let Some(first) = highlights.first().map(|r| r.start) else { return (text.to_owned(), highlights.to_vec()) };
+    let lead = (visible_chars / 4).max(4);
+    let before = text.get(..first).map_or(0, |t| t.chars().count());
+    let through = highlights.first().and_then(|r| text.get(..r.end)).map_or(0, |t| t.chars().count());
+    // Shown whole up to the match already: left as it is.
+    if before <= lead || through <= visible_chars {
+        return (text.to_owned(), highlights.to_vec());
     }
-    let reading_order = |c: SortColumn| match c {
-        SortColumn::Title => 0,
-        SortColumn::Source => 1,
-        SortColumn::Date => 2,
-        SortColumn::Kind => 3,
-        SortColumn::Countries => 4,
-        SortColumn::Topics => 5,
-        SortColumn::Events => 6,
-    };
-    shown.sort_by_key(|(c, ..)| reading_order(*c));
-    shown
+    // Start `lead` letters before the match, at the next word's beginning.
+    let mut start = text.char_indices().nth(before - lead).map_or(0, |(i, _)| i);
+    if let Some(k) = text.get(start..first).and_then(|t| t.find(char::is_whitespace)) {
+        start += k + 1;
+    }
+    let mut out = String::from("… ");
+    let shift = out.len();
+    out.push_str(text.get(start..).unwrap_or_default());
+    let moved = highlights
+        .iter()
+        .filter(|r| r.start >= start)
+        .map(|r| r.start - start + shift..r.end - start + shift)
+        .collect();
+    (out, moved)
 }
 
 fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &mut Matches, actions: &mut Vec<Action>) {
@@ -402,19 +439,21 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
     let results = std::sync::Arc::clone(&app.results);
     // A narrow list drops its least needed columns rather than run off the window's edge.
     let spacing_px = ui.spacing().item_spacing.x + 8.0;
-    let columns = list_columns(ui.available_width() - ui.spacing().scroll.bar_width, spacing_px);
+    let width_px = ui.available_width() - ui.spacing().scroll.bar_width;
+    let columns = list_columns(width_px, spacing_px, &app.settings.list_widths);
+    // The table's own memory of its widths is made anew when the room or the columns change:
+    // the title then takes what is left, and the others keep the widths the user gave them.
+    let layout_key: Vec<SortColumn> = columns.iter().map(|(c, ..)| *c).collect();
     let mut table = TableBuilder::new(ui)
-        .id_salt(("list", columns.len()))
+        .id_salt(("list", layout_key, (width_px / 4.0).round() as i64))
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for (column, _, initial_px, min_px) in &columns {
-        // The title takes what the other columns leave.
-        table = table.column(if *column == SortColumn::Title {
-            Column::remainder().at_least(*min_px).clip(true)
-        } else {
-            Column::initial(*initial_px).at_least(*min_px).clip(true)
+    for (_, _, width_px, min_px) in &columns {
+        table = table.column(match width_px {
+            Some(px) => Column::initial(*px).at_least(*min_px).clip(true),
+            None => Column::remainder().at_least(*min_px).clip(true).resizable(false),
         });
     }
     if browser.scroll_to_cursor
@@ -425,8 +464,16 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
     }
     table
         .header(22.0, |mut header| {
-            for (column, name, ..) in &columns {
+            for (column, name, width_px, _) in &columns {
                 header.col(|ui| {
+                    // A column the user dragged wider or narrower keeps that width.
+                    let now = ui.max_rect().width();
+                    if let Some(px) = width_px
+                        && (now - px).abs() > 1.0
+                        && ui.input(|i| i.pointer.any_down())
+                    {
+                        actions.push(Action::SetListWidth(*column, now));
+                    }
                     if ui
                         .add(egui::Button::new(egui::RichText::new(crate::i18n::tr(name)).strong()).frame(false))
                         .clicked()
@@ -460,13 +507,11 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                                 Some(snippet) => {
                                     ui.vertical(|ui| {
                                         cell(ui, &c.title);
-                                        let job = highlighted(
-                                            ui,
-                                            &snippet.text,
-                                            &snippet.highlights,
-                                            egui::TextStyle::Body,
-                                            true,
-                                        );
+                                        // About 7 points a letter: the match shows in the cell.
+                                        let visible = (ui.available_width() / 7.0) as usize;
+                                        let (text, marks) =
+                                            centred_on_match(&snippet.text, &snippet.highlights, visible);
+                                        let job = highlighted(ui, &text, &marks, egui::TextStyle::Body, true);
                                         ui.add(egui::Label::new(job).selectable(false).truncate());
                                     });
                                 }
@@ -483,7 +528,7 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                                 cell(ui, &c.source);
                             }
                         },
-                        SortColumn::Date => cell(ui, &crate::ui::date_label(c)),
+                        SortColumn::Date => date_cell_ui(ui, c),
                         SortColumn::Kind => cell(ui, &crate::ui::kind_label(c.kind)),
                         SortColumn::Countries => cell(ui, entry.countries()),
                         SortColumn::Topics => cell(ui, entry.topics()),
@@ -501,6 +546,24 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
         });
 }
 
+/// The date a row is sorted by, short: published (or taken); else the day it was imported, in
+/// italics, with a tooltip saying so.
+fn date_cell_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
+    let short = |d| crate::i18n::format_date_short(d, crate::i18n::language());
+    match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
+        Some(date) => {
+            ui.add(egui::Label::new(short(date)).selectable(false).truncate())
+                .on_hover_text(crate::ui::date_text(date));
+        }
+        None => {
+            let imported = c.imported_at.with_timezone(&chrono::Local).date_naive();
+            let text = egui::RichText::new(short(imported)).italics().weak();
+            ui.add(egui::Label::new(text).selectable(false).truncate())
+                .on_hover_text(t!("imported-on", date = crate::ui::date_text(imported)));
+        }
+    }
+}
+
 /// A small triangle beside a sorted column's name, pointing up when ascending. Drawn, not
 /// typed: the fonts egui brings have no arrows.
 fn sort_arrow_ui(ui: &mut egui::Ui, ascending: bool) {
@@ -510,4 +573,40 @@ fn sort_arrow_ui(ui: &mut egui::Ui, ascending: bool) {
     let points = vec![egui::pos2(c.x, tip), egui::pos2(c.x - 4.0, base), egui::pos2(c.x + 4.0, base)];
     ui.painter().add(egui::Shape::convex_polygon(points, ui.visuals().strong_text_color(), egui::Stroke::NONE));
     response.on_hover_text(if ascending { t!("sorted-ascending") } else { t!("sorted-descending") });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_lists_keep_title_date_and_source_and_give_the_title_the_rest() {
+        let names = |width: f32, widths: &std::collections::BTreeMap<SortColumn, f32>| -> Vec<SortColumn> {
+            list_columns(width, 16.0, widths).into_iter().map(|(c, ..)| c).collect()
+        };
+        let none = std::collections::BTreeMap::new();
+        assert_eq!(names(350.0, &none), [SortColumn::Title, SortColumn::Source, SortColumn::Date]);
+        assert_eq!(names(100.0, &none), [SortColumn::Title]);
+        assert_eq!(names(2000.0, &none).len(), 7);
+        // A column the user made wide is shown at its least width where it does not fit.
+        let wide = std::collections::BTreeMap::from([(SortColumn::Source, 400.0)]);
+        let columns = list_columns(350.0, 16.0, &wide);
+        assert_eq!(columns.iter().find(|(c, ..)| *c == SortColumn::Source).and_then(|c| c.2), Some(64.0));
+        assert_eq!(
+            list_columns(1200.0, 16.0, &wide).iter().find(|(c, ..)| *c == SortColumn::Source).and_then(|c| c.2),
+            Some(400.0)
+        );
+    }
+
+    #[test]
+    fn a_passage_starts_shortly_before_its_match() {
+        let text = "… the delegation spent the whole morning discussing tariffs before the Middle Corridor came up";
+        let at = text.find("Middle").unwrap_or_default();
+        let (cut, marks) = centred_on_match(text, &[at..at + 6], 24);
+        assert!(cut.starts_with("… "), "{cut}");
+        assert_eq!(&cut[marks[0].clone()], "Middle");
+        assert!(cut[..marks[0].start].chars().count() <= 12, "{cut}");
+        // A match near the start is left as it is.
+        assert_eq!(centred_on_match("Middle Corridor", &[0..6], 24).0, "Middle Corridor");
+    }
 }

@@ -262,7 +262,8 @@ pub fn detail_panel_ui(
 ) -> Option<egui::Rect> {
     let window_px = ui.ctx().content_rect().width();
     let range = super::width_range(window_px, super::DETAIL_MIN_PX, super::DETAIL_MAX_SHARE);
-    let panel = egui::Panel::right("detail").resizable(true).default_size(380.0).size_range(range);
+    let default_px = (window_px * 0.3).clamp(super::DETAIL_MIN_PX, 380.0);
+    let panel = egui::Panel::right("detail").resizable(true).default_size(default_px).size_range(range);
     let shown = panel.show(ui, |ui| {
         // Several selected: what can be done with them stays at the top, above what scrolls.
         let summary = (app.selection.len() > 1).then(|| {

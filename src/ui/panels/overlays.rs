@@ -358,7 +358,8 @@ pub fn confirm_trash_ui(ctx: &egui::Context, n: usize, actions: &mut Vec<Action>
         ui.label(t!("confirm-trash-explained"));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let trash = ui.button(egui::RichText::new(t!("confirm-trash-yes", n = n)).color(ui.visuals().error_fg_color));
+            let trash =
+                ui.button(egui::RichText::new(t!("confirm-trash-yes", n = n)).color(ui.visuals().error_fg_color));
             if trash.clicked() {
                 actions.push(Action::ConfirmTrash(true));
             }

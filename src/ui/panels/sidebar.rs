@@ -25,7 +25,9 @@ pub struct Sidebar {
 pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, actions: &mut Vec<Action>) -> egui::Rect {
     let window_px = ui.ctx().content_rect().width();
     let range = super::width_range(window_px, super::SIDEBAR_MIN_PX, super::SIDEBAR_MAX_SHARE);
-    let panel = egui::Panel::left("sidebar").resizable(true).default_size(230.0).size_range(range);
+    // A small window gives the results the room: the sidebar starts at its least width there.
+    let default_px = (window_px * 0.2).clamp(super::SIDEBAR_MIN_PX, 230.0);
+    let panel = egui::Panel::left("sidebar").resizable(true).default_size(default_px).size_range(range);
     panel
         .show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
