@@ -546,3 +546,34 @@ team-deleted = { $who } deleted { $n ->
 io-disk-full = the disk is full
 io-permission-denied = permission denied
 io-not-found = no such file or folder
+
+# A card's or a row's menu
+menu-open-original = Open the original
+menu-show-in-folder = Show in folder
+menu-copy-text = { $n ->
+    [1] Copy the text
+   *[other] Copy the text of { $n }
+}
+menu-copy-references = { $n ->
+    [1] Copy headline, outlet and date
+   *[other] Copy headlines, outlets and dates of { $n }
+}
+menu-tag = Tag…
+menu-review = Press review…
+menu-export = Export…
+menu-trash = { $n ->
+    [1] Move to trash
+   *[other] Move { $n } to trash
+}
+menu-restore = { $n ->
+    [1] Restore
+   *[other] Restore { $n }
+}
+copied-text = { $n ->
+    [1] Text copied
+   *[other] Text of { $n } clippings copied
+}
+copied-references = { $n ->
+    [1] Headline copied
+   *[other] { $n } headlines copied
+}

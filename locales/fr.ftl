@@ -566,3 +566,34 @@ team-deleted = { $who } a supprimé définitivement { $n ->
 io-disk-full = le disque est plein
 io-permission-denied = accès refusé
 io-not-found = fichier ou dossier introuvable
+
+# A card's or a row's menu
+menu-open-original = Ouvrir l’original
+menu-show-in-folder = Afficher dans le dossier
+menu-copy-text = { $n ->
+    [1] Copier le texte
+   *[other] Copier le texte de { $n } coupures
+}
+menu-copy-references = { $n ->
+    [1] Copier titre, média et date
+   *[other] Copier titres, médias et dates de { $n } coupures
+}
+menu-tag = Étiqueter…
+menu-review = Revue de presse…
+menu-export = Exporter…
+menu-trash = { $n ->
+    [1] Mettre à la corbeille
+   *[other] Mettre { $n } à la corbeille
+}
+menu-restore = { $n ->
+    [1] Restaurer
+   *[other] Restaurer { $n }
+}
+copied-text = { $n ->
+    [1] Texte copié
+   *[other] Texte de { $n } coupures copié
+}
+copied-references = { $n ->
+    [1] Titre copié
+   *[other] { $n } titres copiés
+}

@@ -449,3 +449,34 @@ team-deleted = { $who } { $n } материалды біржола жойды
 io-disk-full = диск толы
 io-permission-denied = рұқсат жоқ
 io-not-found = мұндай файл не қалта жоқ
+
+# A card's or a row's menu
+menu-open-original = Түпнұсқаны ашу
+menu-show-in-folder = Бумада көрсету
+menu-copy-text = { $n ->
+    [1] Мәтінді көшіру
+   *[other] Мәтіндерді көшіру ({ $n })
+}
+menu-copy-references = { $n ->
+    [1] Тақырыпты, басылымды және күнді көшіру
+   *[other] Тақырыптарды, басылымдарды және күндерді көшіру ({ $n })
+}
+menu-tag = Тег қосу…
+menu-review = Баспасөз шолуы…
+menu-export = Экспорт…
+menu-trash = { $n ->
+    [1] Себетке
+   *[other] Себетке ({ $n })
+}
+menu-restore = { $n ->
+    [1] Қалпына келтіру
+   *[other] Қалпына келтіру ({ $n })
+}
+copied-text = { $n ->
+    [1] Мәтін көшірілді
+   *[other] { $n } материалдың мәтіні көшірілді
+}
+copied-references = { $n ->
+    [1] Тақырып көшірілді
+   *[other] { $n } тақырып көшірілді
+}

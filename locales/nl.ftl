@@ -533,3 +533,34 @@ team-deleted = { $who } verwijderde { $n ->
 io-disk-full = de schijf is vol
 io-permission-denied = geen toegang
 io-not-found = bestand of map bestaat niet
+
+# A card's or a row's menu
+menu-open-original = Origineel openen
+menu-show-in-folder = In map tonen
+menu-copy-text = { $n ->
+    [1] Tekst kopiëren
+   *[other] Tekst van { $n } knipsels kopiëren
+}
+menu-copy-references = { $n ->
+    [1] Kop, medium en datum kopiëren
+   *[other] Koppen, media en data van { $n } knipsels kopiëren
+}
+menu-tag = Taggen…
+menu-review = Persoverzicht…
+menu-export = Exporteren…
+menu-trash = { $n ->
+    [1] Naar prullenbak
+   *[other] { $n } naar prullenbak
+}
+menu-restore = { $n ->
+    [1] Terugzetten
+   *[other] { $n } terugzetten
+}
+copied-text = { $n ->
+    [1] Tekst gekopieerd
+   *[other] Tekst van { $n } knipsels gekopieerd
+}
+copied-references = { $n ->
+    [1] Kop gekopieerd
+   *[other] { $n } koppen gekopieerd
+}

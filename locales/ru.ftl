@@ -556,3 +556,34 @@ team-deleted = { $who } удалил(а) насовсем { $n ->
 io-disk-full = диск заполнен
 io-permission-denied = нет доступа
 io-not-found = нет такого файла или папки
+
+# A card's or a row's menu
+menu-open-original = Открыть оригинал
+menu-show-in-folder = Показать в папке
+menu-copy-text = { $n ->
+    [1] Копировать текст
+   *[other] Копировать тексты ({ $n })
+}
+menu-copy-references = { $n ->
+    [1] Копировать заголовок, издание и дату
+   *[other] Копировать заголовки, издания и даты ({ $n })
+}
+menu-tag = Добавить тег…
+menu-review = Обзор прессы…
+menu-export = Экспорт…
+menu-trash = { $n ->
+    [1] В корзину
+   *[other] В корзину ({ $n })
+}
+menu-restore = { $n ->
+    [1] Восстановить
+   *[other] Восстановить ({ $n })
+}
+copied-text = { $n ->
+    [1] Текст скопирован
+   *[other] Скопированы тексты вырезок: { $n }
+}
+copied-references = { $n ->
+    [1] Заголовок скопирован
+   *[other] Скопированы заголовки: { $n }
+}

@@ -309,3 +309,58 @@ fn the_list_at_800x600_shows_title_date_and_source_and_fits_the_room() {
         assert!(rect.right() <= browser.right() + 1.0, "{header} at {rect:?} beyond {browser:?}");
     }
 }
+
+/// What the last frames put on the clipboard, if anything.
+fn copied(h: &mut Harness<'static, ClippingsApp>) -> Option<String> {
+    for _ in 0..50 {
+        h.step();
+        let text = h.output().platform_output.commands.iter().find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        });
+        if text.is_some() {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    None
+}
+
+#[test]
+fn a_card_has_a_menu_that_acts_on_it_or_on_the_selection() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 4), Settings::default());
+    // A right click selects the card and opens its menu.
+    h.get_by_label("Green hydrogen in Kazakhstan").click_secondary();
+    settle(&mut h);
+    assert_eq!(h.state().state().selection.len(), 1);
+    for item in ["Open the original", "Show in folder", "Copy headline, outlet and date", "Tag…", "Move to trash"] {
+        h.get_by_label(item);
+    }
+    // The whole text, read from the archive (the grid holds leads only).
+    h.get_by_label("Copy the text").click();
+    let text = copied(&mut h).expect("nothing copied");
+    assert!(text.starts_with("Green hydrogen in Kazakhstan"), "{text}");
+    assert!(text.contains("An energy project near Astana."), "{text}");
+    settle(&mut h);
+    // With two selected, the menu speaks of both, and trashes both.
+    h.get_by_label("Election campaign in Belgium").click_modifiers(egui::Modifiers::COMMAND);
+    settle(&mut h);
+    h.get_all_by_label("Election campaign in Belgium").next().unwrap().click_secondary();
+    settle(&mut h);
+    h.get_by_label("Copy headlines, outlets and dates of 2").click();
+    let references = copied(&mut h).expect("nothing copied");
+    assert_eq!(references.lines().count(), 2, "{references}");
+    settle(&mut h);
+    h.get_all_by_label("Election campaign in Belgium").next().unwrap().click_secondary();
+    settle(&mut h);
+    h.get_by_label("Move 2 to trash").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().results.len(), 2);
+    // "Tag…" puts the keyboard in the pane's tag field.
+    h.get_all_by_label("d").next().unwrap().click_secondary();
+    settle(&mut h);
+    h.get_by_label("Tag…").click();
+    settle(&mut h);
+    assert!(h.get_by_label("Add tag").is_focused());
+}

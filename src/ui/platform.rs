@@ -47,6 +47,42 @@ pub fn open_with_system(path: PathBuf) {
     });
 }
 
+/// Shows a file in the system's file manager, selected: through the desktop's FileManager1
+/// service on Linux (Nautilus, Dolphin, Nemo, Caja answer it), else its folder opened.
+pub fn show_in_folder(path: PathBuf) {
+    let _ = std::thread::Builder::new().name("show-in-folder".into()).spawn(move || {
+        if cfg!(target_os = "windows") {
+            let _ = std::process::Command::new("explorer").arg(format!("/select,{}", path.display())).status();
+            return;
+        }
+        if cfg!(target_os = "macos") {
+            let _ = std::process::Command::new("open").arg("-R").arg(&path).status();
+            return;
+        }
+        #[cfg(target_os = "linux")]
+        if show_item_over_dbus(&path).is_ok() {
+            return;
+        }
+        if let Some(folder) = path.parent() {
+            let _ = std::process::Command::new("xdg-open").arg(folder).status();
+        }
+    });
+}
+
+#[cfg(target_os = "linux")]
+fn show_item_over_dbus(path: &std::path::Path) -> zbus::Result<()> {
+    let bus = zbus::blocking::Connection::session()?;
+    let uri = format!("file://{}", path.display());
+    bus.call_method(
+        Some("org.freedesktop.FileManager1"),
+        "/org/freedesktop/FileManager1",
+        Some("org.freedesktop.FileManager1"),
+        "ShowItems",
+        &(vec![uri.as_str()], ""),
+    )?;
+    Ok(())
+}
+
 /// When the process started, for `CLIPPINGS_LOG_STARTUP=1`, which prints how long the first
 /// frame and the first results took (the cold-start figures of the benchmark, measured on the
 /// real window).

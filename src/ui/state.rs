@@ -354,6 +354,11 @@ impl AppState {
         self.results.iter().map(|e| e.id()).filter(|id| self.selection.contains(id)).collect()
     }
 
+    /// The selection if `id` is in it, else `id` alone (what a card's menu acts on).
+    pub fn selected_ids_or(&self, id: ClippingId) -> Vec<ClippingId> {
+        if self.selection.contains(&id) { self.selected_ids() } else { vec![id] }
+    }
+
     /// How many thumbnails fit in a grid row of `width` points.
     pub fn grid_columns(&self, width: f32) -> usize {
         let cell = self.settings.thumb_size_px + 12.0;

@@ -28,6 +28,16 @@ pub enum Action {
     SetOrder(Sort),
     SetView(View),
     /// The window's language, kept in the settings.
+    /// The original of this clipping, in the program the system opens it with.
+    OpenOriginalOf(ClippingId),
+    /// The original of this clipping, shown in the system's file manager.
+    ShowInFolder(ClippingId),
+    /// The selection's whole text to the clipboard.
+    CopyText,
+    /// The selection's headlines, outlets and dates to the clipboard, a line each.
+    CopyReferences,
+    /// The keyboard to the pane's tag field (for the selection).
+    FocusTagField,
     /// A list column dragged to a width, kept for the next runs.
     SetListWidth(SortColumn, f32),
     /// A language for the window, or `None` for the system's.
@@ -127,10 +137,25 @@ pub enum ReviewAction {
     CloseDialog,
 }
 
+/// A clipping as one line of a list of references: headline — outlet, date.
+fn reference_line(c: &crate::archive::Clipping) -> String {
+    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(crate::ui::date_text);
+    let by: Vec<&str> =
+        [c.source.as_str(), date.as_deref().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect();
+    if by.is_empty() { c.title.clone() } else { format!("{} — {}", c.title, by.join(", ")) }
+}
+
 /// How many clippings go to the trash without a question.
 const TRASH_WITHOUT_ASKING: usize = 5;
 
 impl ClippingsApp {
+    /// Where a clipping of the results keeps its original.
+    fn original_of(&self, id: ClippingId) -> Option<PathBuf> {
+        let entry = self.state.results.iter().find(|e| e.id() == id)?;
+        let Status::Ready { root } = &self.state.status else { return None };
+        Some(crate::archive::original_path_in(root, &entry.clipping.hash, &entry.clipping.format))
+    }
+
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
     /// a file manager does: Delete, Delete, Delete clears several in a row.
     fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {
@@ -164,6 +189,34 @@ impl ClippingsApp {
                 self.search();
             }
             Action::SetView(view) => self.state.settings.view = view,
+            Action::OpenOriginalOf(id) => {
+                if let Some(path) = self.original_of(id) {
+                    open_with_system(path);
+                }
+            }
+            Action::ShowInFolder(id) => {
+                if let Some(path) = self.original_of(id) {
+                    crate::ui::platform::show_in_folder(path);
+                }
+            }
+            Action::CopyText => {
+                let ids = self.state.selected_ids();
+                if !ids.is_empty() {
+                    self.send(Request::CopyText(ids));
+                }
+            }
+            Action::CopyReferences => {
+                let lines: Vec<String> = self
+                    .state
+                    .results
+                    .iter()
+                    .filter(|e| self.state.selection.contains(&e.id()))
+                    .map(|e| reference_line(&e.clipping))
+                    .collect();
+                ctx.copy_text(lines.join("\n"));
+                self.toast(t!("copied-references", n = lines.len()), None, false);
+            }
+            Action::FocusTagField => self.panels.detail.focus_tag_field(),
             Action::SetListWidth(column, px) => {
                 self.state.settings.list_widths.insert(column, px.round());
             }

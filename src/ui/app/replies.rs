@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use super::{ClippingsApp, Picked};
 use crate::archive::ClippingId;
+use crate::t;
 use crate::ui::state::Status;
 use crate::ui::worker::{Reply, RequestKind};
 
@@ -72,6 +73,10 @@ impl ClippingsApp {
                 self.sync_detail();
             }
             Reply::AllTags(tags) => self.state.all_tags = tags,
+            Reply::Clipboard { text, n } => {
+                ctx.copy_text(text);
+                self.toast(t!("copied-text", n = n), None, false);
+            }
             Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
             Reply::Suggestions { id, suggestions } => self.panels.detail.set_suggestions(id, suggestions),

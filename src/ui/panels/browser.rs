@@ -185,6 +185,7 @@ fn grid_ui(
                     if response.double_clicked() {
                         actions.push(Action::OpenOriginal);
                     }
+                    item_menu(&response, app, index, entry.id(), actions);
                 }
             });
         }
@@ -542,8 +543,51 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                 if response.double_clicked() {
                     actions.push(Action::OpenOriginal);
                 }
+                item_menu(&response, app, index, c.id, actions);
             });
         });
+}
+
+/// A card's or a row's menu (right click): what can be done with it, or with the selection it
+/// belongs to. A right click outside the selection selects the clipping first, as in a file
+/// manager.
+fn item_menu(
+    response: &egui::Response,
+    app: &AppState,
+    index: usize,
+    id: crate::archive::ClippingId,
+    actions: &mut Vec<Action>,
+) {
+    let in_selection = app.selection.contains(&id);
+    if response.secondary_clicked() && !in_selection {
+        actions.push(Action::Click { index, modifiers: egui::Modifiers::NONE });
+    }
+    response.context_menu(|ui| {
+        let n = if in_selection { app.selection.len() } else { 1 };
+        let mut item = |ui: &mut egui::Ui, enabled: bool, text: String, action: Action| {
+            if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+                actions.push(action);
+                ui.close();
+            }
+        };
+        item(ui, true, t!("menu-open-original"), Action::OpenOriginalOf(id));
+        item(ui, true, t!("menu-show-in-folder"), Action::ShowInFolder(id));
+        ui.separator();
+        item(ui, true, t!("menu-copy-text", n = n), Action::CopyText);
+        item(ui, true, t!("menu-copy-references", n = n), Action::CopyReferences);
+        ui.separator();
+        let changes = app.may_change && !app.filters.in_trash;
+        item(ui, changes, t!("menu-tag", n = n), Action::FocusTagField);
+        item(ui, true, t!("menu-review", n = n), Action::Review(crate::ui::app::ReviewAction::Open(None)));
+        item(ui, true, t!("menu-export", n = n), Action::Export(crate::ui::app::ExportAction::Open));
+        ui.separator();
+        if app.filters.in_trash {
+            let restore = Action::Edit(crate::ui::worker::Edit::Restore(app.selected_ids_or(id)));
+            item(ui, app.may_change, t!("menu-restore", n = n), restore);
+        } else {
+            item(ui, app.may_change, t!("menu-trash", n = n), Action::Trash);
+        }
+    });
 }
 
 /// The date a row is sorted by, short: published (or taken); else the day it was imported, in
@@ -602,11 +646,13 @@ mod tests {
     fn a_passage_starts_shortly_before_its_match() {
         let text = "… the delegation spent the whole morning discussing tariffs before the Middle Corridor came up";
         let at = text.find("Middle").unwrap_or_default();
-        let (cut, marks) = centred_on_match(text, &[at..at + 6], 24);
+        let found = vec![at..at + 6];
+        let (cut, marks) = centred_on_match(text, &found, 24);
         assert!(cut.starts_with("… "), "{cut}");
         assert_eq!(&cut[marks[0].clone()], "Middle");
         assert!(cut[..marks[0].start].chars().count() <= 12, "{cut}");
         // A match near the start is left as it is.
-        assert_eq!(centred_on_match("Middle Corridor", &[0..6], 24).0, "Middle Corridor");
+        let found = vec![0..6];
+        assert_eq!(centred_on_match("Middle Corridor", &found, 24).0, "Middle Corridor");
     }
 }

@@ -29,6 +29,11 @@ pub struct DetailPane {
 }
 
 impl DetailPane {
+    /// Puts the keyboard in the tag field on the next frame.
+    pub fn focus_tag_field(&mut self) {
+        self.tag_input.focus = true;
+    }
+
     pub fn shown_id(&self) -> Option<ClippingId> {
         self.shown.as_ref().map(|d| d.item.clipping.id)
     }

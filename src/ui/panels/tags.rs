@@ -13,11 +13,13 @@ use crate::ui::worker::Edit;
 pub struct TagInput {
     kind: TagKind,
     text: String,
+    /// Put the keyboard in the field on the next frame (the context menu's "Tag…").
+    pub focus: bool,
 }
 
 impl Default for TagInput {
     fn default() -> Self {
-        TagInput { kind: TagKind::Topic, text: String::new() }
+        TagInput { kind: TagKind::Topic, text: String::new(), focus: false }
     }
 }
 
@@ -121,6 +123,10 @@ pub fn tag_input_ui(
         let response = ui
             .add(egui::TextEdit::singleline(&mut input.text).hint_text(t!("tag-add-hint")).desired_width(f32::INFINITY))
             .labelled_by(label.id);
+        if std::mem::take(&mut input.focus) {
+            response.request_focus();
+            response.scroll_to_me(Some(egui::Align::Center));
+        }
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             submit = Some(input.text.clone());
         }

@@ -187,3 +187,37 @@ pub(super) fn spawn_export(
         });
     }
 }
+
+/// The clippings' text as a press officer pastes it into a mail or a note: the headline, the
+/// outlet and date, then the text (a photo's caption and credit), one after the other.
+pub(super) fn copy_text(archive: &Archive, ids: &[ClippingId], out: &Outbox) {
+    let mut parts = Vec::new();
+    for &id in ids {
+        match archive.get(id) {
+            Ok(c) => parts.push(clipping_as_text(&c)),
+            Err(e) => {
+                let message = crate::ui::archive_error_text(&e);
+                return out.send(Reply::Failed { request: RequestKind::Load, message });
+            }
+        }
+    }
+    out.send(Reply::Clipboard { text: parts.join("\n\n――――\n\n"), n: parts.len() });
+}
+
+fn clipping_as_text(c: &crate::archive::Clipping) -> String {
+    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(crate::ui::date_text);
+    let byline: Vec<&str> =
+        [c.source.as_str(), date.as_deref().unwrap_or_default()].into_iter().filter(|s| !s.trim().is_empty()).collect();
+    let mut text = c.title.trim().to_owned();
+    if !byline.is_empty() {
+        text.push('\n');
+        text.push_str(&byline.join(", "));
+    }
+    for part in [&c.body, &c.caption, &c.credit] {
+        if !part.trim().is_empty() {
+            text.push_str("\n\n");
+            text.push_str(part.trim());
+        }
+    }
+    text
+}

@@ -73,6 +73,8 @@ pub enum Request {
         is_undo: bool,
     },
     RefreshTags,
+    /// The whole text of these clippings, for the clipboard (the catalog holds only leads).
+    CopyText(Vec<ClippingId>),
     /// The window's language changed: the worker words its messages in it from now on.
     SetLanguage(crate::i18n::Lang),
     /// The window is gone: let go of the archive. (The worker's own threads hold senders to
@@ -146,7 +148,7 @@ impl Request {
     pub fn kind(&self) -> RequestKind {
         match self {
             Request::Search { .. } => RequestKind::Search,
-            Request::Load(_) => RequestKind::Load,
+            Request::Load(_) | Request::CopyText(_) => RequestKind::Load,
             Request::LoadImage { .. } => RequestKind::Image,
             Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
@@ -176,6 +178,11 @@ impl std::fmt::Debug for EditOutcome {
 /// What the worker tells the UI.
 #[derive(Debug)]
 pub enum Reply {
+    /// Text to put on the clipboard: the clippings' text, and how many.
+    Clipboard {
+        text: String,
+        n: usize,
+    },
     Opened {
         root: PathBuf,
         /// Where the archive is, as shown: its folder, or its server's address.

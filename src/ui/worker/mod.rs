@@ -572,6 +572,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         }
         Request::Shutdown => {}
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
+        Request::CopyText(ids) => jobs::copy_text(&archive, &ids, out),
         Request::Load(id) => {
             state.shown = Some(id);
             load(&archive, id, out);
