@@ -646,13 +646,11 @@ mod tests {
     fn a_passage_starts_shortly_before_its_match() {
         let text = "… the delegation spent the whole morning discussing tariffs before the Middle Corridor came up";
         let at = text.find("Middle").unwrap_or_default();
-        let found = vec![at..at + 6];
-        let (cut, marks) = centred_on_match(text, &found, 24);
+        let (cut, marks) = centred_on_match(text, std::slice::from_ref(&(at..at + 6)), 24);
         assert!(cut.starts_with("… "), "{cut}");
         assert_eq!(&cut[marks[0].clone()], "Middle");
         assert!(cut[..marks[0].start].chars().count() <= 12, "{cut}");
         // A match near the start is left as it is.
-        let found = vec![0..6];
-        assert_eq!(centred_on_match("Middle Corridor", &found, 24).0, "Middle Corridor");
+        assert_eq!(centred_on_match("Middle Corridor", std::slice::from_ref(&(0..6)), 24).0, "Middle Corridor");
     }
 }
