@@ -577,3 +577,10 @@ copied-references = { $n ->
     [1] Headline copied
    *[other] { $n } headlines copied
 }
+
+# Where no file dialog can be shown
+path-prompt-title = No file dialog on this desktop
+path-prompt-explained = Clippings could not show a window to choose files: it needs the desktop portal (xdg-desktop-portal) or zenity (sudo apt install zenity). Meanwhile, type or paste the paths of files or folders to import, one a line, or drop them on the window.
+path-prompt-import = Import from these paths
+path-prompt-missing = Nothing is at { $path }.
+path-type-in-field = No file dialog can be shown on this desktop (install zenity or xdg-desktop-portal): type the path in the field.

@@ -597,3 +597,10 @@ copied-references = { $n ->
     [1] Titre copié
    *[other] { $n } titres copiés
 }
+
+# Where no file dialog can be shown
+path-prompt-title = Pas de sélecteur de fichiers sur ce bureau
+path-prompt-explained = Clippings n’a pas pu afficher de fenêtre pour choisir des fichiers : il faut le portail du bureau (xdg-desktop-portal) ou zenity (sudo apt install zenity). En attendant, tapez ou collez les chemins des fichiers ou dossiers à importer, un par ligne, ou déposez-les sur la fenêtre.
+path-prompt-import = Importer depuis ces chemins
+path-prompt-missing = Rien ne se trouve à { $path }.
+path-type-in-field = Aucun sélecteur de fichiers ne peut s’afficher sur ce bureau (installez zenity ou xdg-desktop-portal) : tapez le chemin dans le champ.

@@ -480,3 +480,10 @@ copied-references = { $n ->
     [1] Тақырып көшірілді
    *[other] { $n } тақырып көшірілді
 }
+
+# Where no file dialog can be shown
+path-prompt-title = Файл таңдау терезесі жоқ
+path-prompt-explained = Clippings файл таңдау терезесін аша алмады: жұмыс үстелінің порталы (xdg-desktop-portal) немесе zenity керек (sudo apt install zenity). Әзірге импортталатын файлдардың немесе бумалардың жолын әр жолға біреуден енгізіңіз не қойыңыз, немесе оларды терезеге сүйреп әкеліңіз.
+path-prompt-import = Осы жолдардан импорттау
+path-prompt-missing = { $path } жолында ештеңе жоқ.
+path-type-in-field = Файл таңдау терезесін көрсету мүмкін емес (zenity немесе xdg-desktop-portal орнатыңыз): жолды өріске енгізіңіз.

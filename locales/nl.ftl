@@ -564,3 +564,10 @@ copied-references = { $n ->
     [1] Kop gekopieerd
    *[other] { $n } koppen gekopieerd
 }
+
+# Where no file dialog can be shown
+path-prompt-title = Geen bestandskiezer op dit bureaublad
+path-prompt-explained = Clippings kon geen venster tonen om bestanden te kiezen: daarvoor is het bureaubladportaal (xdg-desktop-portal) of zenity nodig (sudo apt install zenity). Typ of plak intussen de paden van bestanden of mappen om te importeren, één per regel, of sleep ze naar het venster.
+path-prompt-import = Importeren van deze paden
+path-prompt-missing = Op { $path } staat niets.
+path-type-in-field = Op dit bureaublad kan geen bestandskiezer verschijnen (installeer zenity of xdg-desktop-portal): typ het pad in het veld.

@@ -587,3 +587,10 @@ copied-references = { $n ->
     [1] Заголовок скопирован
    *[other] Скопированы заголовки: { $n }
 }
+
+# Where no file dialog can be shown
+path-prompt-title = Окно выбора файлов недоступно
+path-prompt-explained = Clippings не удалось открыть окно выбора файлов: нужен портал рабочего стола (xdg-desktop-portal) или zenity (sudo apt install zenity). Пока можно ввести или вставить пути к файлам или папкам, по одному в строке, или перетащить их в окно.
+path-prompt-import = Импортировать из этих путей
+path-prompt-missing = По пути { $path } ничего нет.
+path-type-in-field = Окно выбора файлов недоступно (установите zenity или xdg-desktop-portal): введите путь в поле.

@@ -364,3 +364,37 @@ fn a_card_has_a_menu_that_acts_on_it_or_on_the_selection() {
     settle(&mut h);
     assert!(h.get_by_label("Add tag").is_focused());
 }
+
+#[test]
+fn without_a_file_dialog_the_window_says_so_and_takes_a_typed_path() {
+    // The tests run with no display: no portal, no zenity can show a dialog.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 4), Settings::default());
+    let inbox = tmp.path().join("typed in");
+    write(&inbox, "e.txt", "Wheat harvest in Kostanay\nA record year for the region's farms.");
+    h.get_by_label("Import").click();
+    h.step();
+    h.step();
+    h.get_by_label("Files…").click();
+    window::step_until(&mut h, std::time::Duration::from_secs(10), "the path prompt", |h| {
+        h.query_by_label("No file dialog on this desktop").is_some()
+    });
+    // A path that is not there is told so; the prompt stays.
+    h.get_by_role(egui::accesskit::Role::MultilineTextInput).type_text("/nowhere/at/all");
+    h.step();
+    h.get_by_label("Import from these paths").click();
+    settle(&mut h);
+    h.get_by_label_contains("Nothing is at /nowhere/at/all");
+    // The folder's path, pasted as a file manager copies it, imports it.
+    let field = h.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role(egui::accesskit::Role::MultilineTextInput).type_text(&format!("file://{}", inbox.display()));
+    h.step();
+    h.get_by_label("Import from these paths").click();
+    settle(&mut h);
+    assert!(h.query_by_label("No file dialog on this desktop").is_none());
+    window::step_until(&mut h, std::time::Duration::from_secs(20), "the import", |h| {
+        h.state().state().results.iter().any(|e| e.clipping.title == "Wheat harvest in Kostanay")
+    });
+}

@@ -29,8 +29,35 @@ pub fn tune_allocator() {}
 
 /// Runs a native file dialog on a thread of its own: rfd's dialogs block their thread.
 pub fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
-    // A dialog that cannot be shown simply never answers; the window goes on.
     let _ = std::thread::Builder::new().name("file-dialog".into()).spawn(f);
+}
+
+/// Whether a file dialog can be shown: on Linux, rfd asks the desktop portal, else zenity;
+/// with neither it returns at once with nothing, as if the user had cancelled.
+pub fn file_dialog_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let display = ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()));
+    display && (program_on_path("zenity") || portal_running())
+}
+
+/// Whether a program of that name is on the `PATH`.
+pub fn program_on_path(name: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(name).is_file()))
+}
+
+#[cfg(target_os = "linux")]
+fn portal_running() -> bool {
+    let Ok(bus) = zbus::blocking::Connection::session() else { return false };
+    let Ok(proxy) = zbus::blocking::fdo::DBusProxy::new(&bus) else { return false };
+    let Ok(name) = zbus::names::BusName::try_from("org.freedesktop.portal.Desktop") else { return false };
+    proxy.name_has_owner(name).unwrap_or(false)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn portal_running() -> bool {
+    false
 }
 
 /// Opens a file or folder with the desktop's default application, off the UI thread.

@@ -108,6 +108,9 @@ pub enum ImportAction {
     Files(Vec<PathBuf>),
     PickFiles,
     PickFolder,
+    /// Paths typed where no file dialog could be shown, a line each.
+    TypedPaths(String),
+    ClosePathPrompt,
     PasteText(String),
     PasteImage(Arc<egui::ColorImage>),
     Cancel,

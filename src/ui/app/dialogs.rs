@@ -38,6 +38,10 @@ impl ClippingsApp {
                 let (title, filter, all) =
                     (t!("dialog-import-title"), t!("dialog-filter-supported"), t!("dialog-filter-all"));
                 spawn_dialog(move || {
+                    if !crate::ui::platform::file_dialog_available() {
+                        let _ = tx.send(Picked::NoFileDialog);
+                        return ctx.request_repaint();
+                    }
                     let dialog = rfd::FileDialog::new().set_title(title);
                     let paths = if folder {
                         dialog.pick_folder().map(|p| vec![p]).unwrap_or_default()
@@ -58,6 +62,24 @@ impl ClippingsApp {
                 }
             }
             ImportAction::CloseReport => self.state.import_report = None,
+            ImportAction::TypedPaths(text) => {
+                let paths: Vec<PathBuf> = text
+                    .lines()
+                    .map(|l| l.trim().trim_matches(|c| matches!(c, '\u{22}' | '\u{27}')))
+                    .filter(|l| !l.is_empty())
+                    .map(|l| PathBuf::from(l.strip_prefix("file://").unwrap_or(l)))
+                    .collect();
+                match paths.iter().find(|p| !p.exists()) {
+                    Some(missing) => {
+                        self.toast(t!("path-prompt-missing", path = missing.display().to_string()), None, true)
+                    }
+                    None => {
+                        self.panels.path_prompt = None;
+                        self.apply_import(ctx, ImportAction::Files(paths));
+                    }
+                }
+            }
+            ImportAction::ClosePathPrompt => self.panels.path_prompt = None,
         }
     }
 
@@ -98,6 +120,10 @@ impl ClippingsApp {
                 let start = self.state.settings.last_export_dir.clone();
                 let title = t!("dialog-export-title");
                 spawn_dialog(move || {
+                    if !crate::ui::platform::file_dialog_available() {
+                        let _ = tx.send(Picked::TypeInTheField);
+                        return ctx.request_repaint();
+                    }
                     let mut dialog = rfd::FileDialog::new().set_title(title);
                     if let Some(dir) = start {
                         dialog = dialog.set_directory(dir);
@@ -139,6 +165,10 @@ impl ClippingsApp {
                 let format = dialog.format;
                 let title = t!("dialog-review-title");
                 spawn_dialog(move || {
+                    if !crate::ui::platform::file_dialog_available() {
+                        let _ = tx.send(Picked::TypeInTheField);
+                        return ctx.request_repaint();
+                    }
                     let mut picker = rfd::FileDialog::new()
                         .set_title(title)
                         .add_filter(format.extension().to_uppercase(), &[format.extension()]);

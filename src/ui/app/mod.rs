@@ -37,6 +37,10 @@ const MAX_TOASTS: usize = 4;
 /// The answer of a native file dialog, which runs on a thread of its own.
 enum Picked {
     ImportPaths(Vec<PathBuf>),
+    /// No file dialog could be shown: the window asks for the path to be typed.
+    NoFileDialog,
+    /// No file dialog could be shown where the dialog open has a field for the path.
+    TypeInTheField,
     ExportFolder(PathBuf),
     ReviewFile(PathBuf),
 }
@@ -345,6 +349,9 @@ impl ClippingsApp {
         panels::overlays::windows_ui(&ctx, state, &mut panels.export_dialog, &mut actions);
         if let Some(dialog) = &mut panels.review_dialog {
             panels::review::review_dialog_ui(&ctx, dialog, &mut actions);
+        }
+        if let Some(text) = &mut panels.path_prompt {
+            panels::overlays::path_prompt_ui(&ctx, text, &mut actions);
         }
         if let Some(ids) = &panels.confirm_trash {
             panels::overlays::confirm_trash_ui(&ctx, ids.len(), &mut actions);

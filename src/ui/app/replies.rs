@@ -17,6 +17,8 @@ impl ClippingsApp {
         while let Ok(picked) = self.picked.1.try_recv() {
             match picked {
                 Picked::ImportPaths(paths) => self.apply(ctx, super::Action::Import(super::ImportAction::Files(paths))),
+                Picked::NoFileDialog => self.panels.path_prompt = Some(String::new()),
+                Picked::TypeInTheField => self.toast(t!("path-type-in-field"), None, true),
                 Picked::ExportFolder(dir) => {
                     if let Some(dialog) = &mut self.panels.export_dialog {
                         dialog.dest = dir.display().to_string();

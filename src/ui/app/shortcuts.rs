@@ -25,7 +25,9 @@ impl ClippingsApp {
             // the search box behind it.
             if self.panels.dialog_open() {
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    actions.push(if self.panels.confirm_trash.is_some() {
+                    actions.push(if self.panels.path_prompt.is_some() {
+                        Action::Import(ImportAction::ClosePathPrompt)
+                    } else if self.panels.confirm_trash.is_some() {
                         Action::ConfirmTrash(false)
                     } else if self.panels.review_dialog.is_some() {
                         Action::Review(ReviewAction::CloseDialog)

@@ -35,7 +35,10 @@ pub fn width_range(window_px: f32, min_px: f32, max_share: f32) -> egui::Rangef 
 impl Panels {
     /// Whether a dialog is open: it has the keyboard, the browser's keys wait.
     pub fn dialog_open(&self) -> bool {
-        self.export_dialog.is_some() || self.review_dialog.is_some() || self.confirm_trash.is_some()
+        self.export_dialog.is_some()
+            || self.review_dialog.is_some()
+            || self.confirm_trash.is_some()
+            || self.path_prompt.is_some()
     }
 }
 
@@ -50,6 +53,8 @@ pub struct Panels {
     pub export_dialog: Option<overlays::ExportDialog>,
     /// The press review dialog, while it is open.
     pub review_dialog: Option<review::ReviewDialog>,
+    /// Where no file dialog can be shown: the paths to import, as they are typed.
+    pub path_prompt: Option<String>,
     /// Clippings waiting for the user to confirm that they go to the trash (more than a few).
     pub confirm_trash: Option<Vec<crate::archive::ClippingId>>,
     /// A team archive's password as it is typed (used to connect; kept only in the system

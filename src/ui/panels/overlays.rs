@@ -348,6 +348,35 @@ pub fn hold_the_keyboard(ctx: &egui::Context, layer: Option<egui::LayerId>) {
     }
 }
 
+/// Where no file dialog can be shown (no desktop portal, no zenity): what to install, and a
+/// field to type or paste the paths to import.
+pub fn path_prompt_ui(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(t!("path-prompt-title"));
+        ui.add(egui::Label::new(t!("path-prompt-explained")).wrap());
+        ui.add_space(6.0);
+        let field =
+            egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY).hint_text("/home/…/clippings");
+        let response = ui.add(field);
+        if text.is_empty() && !response.has_focus() {
+            response.request_focus();
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(t!("path-prompt-import"))).clicked() {
+                actions.push(Action::Import(ImportAction::TypedPaths(text.clone())));
+            }
+            if ui.button(t!("cancel")).clicked() {
+                actions.push(Action::Import(ImportAction::ClosePathPrompt));
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::Import(ImportAction::ClosePathPrompt));
+    }
+}
+
 /// Asks before moving many clippings to the trash at once (after an import or Ctrl+A, one
 /// key would do it).
 pub fn confirm_trash_ui(ctx: &egui::Context, n: usize, actions: &mut Vec<Action>) {
