@@ -556,3 +556,36 @@ fn the_pdf_pages_render_as_their_snapshots() {
         egui_kittest::image_snapshot(&image, format!("review_page_{page}"));
     }
 }
+
+#[test]
+fn a_long_text_in_a_full_text_review_is_cut_with_a_note() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let long = inbox.join("script.txt");
+    std::fs::write(&long, format!("A long lecture script\n{}", text(EN, 7, 5000))).unwrap();
+    let short = inbox.join("short.txt");
+    std::fs::write(&short, format!("A short note\n{}", text(EN, 8, 300))).unwrap();
+    let ids = vec![import_one(&archive, &long), import_one(&archive, &short)];
+    clippings::i18n::set_language(clippings::i18n::Lang::En);
+    let build = |full_text_words| {
+        let options = ReviewOptions { full_text_words, ..options() };
+        review::build(&archive, &ids, &options, &|_, _| {}, &AtomicBool::new(false)).unwrap()
+    };
+    let words = |r: &review::Review, headline: &str| -> (usize, String) {
+        let story = r.stories().find(|s| s.headline == headline).unwrap();
+        (story.paragraphs.iter().map(|p| p.split_whitespace().count()).sum(), story.paragraphs.last().unwrap().clone())
+    };
+    let capped = build(Some(1000));
+    let (n, last) = words(&capped, "A long lecture script");
+    assert!((1000..1040).contains(&n), "{n} words");
+    assert!(last.starts_with("[The text is cut here after 1,000 of its 5,000 words"), "{last}");
+    // A text under the limit is whole and has no note.
+    let (n, last) = words(&capped, "A short note");
+    assert_eq!(n, 300);
+    assert!(!last.starts_with('['), "{last}");
+    // No limit: the whole text.
+    let (n, _) = words(&build(None), "A long lecture script");
+    assert_eq!(n, 5000);
+}

@@ -949,7 +949,7 @@ fn a_press_review_is_made_from_the_results_with_a_preview_and_sections_in_the_or
     let mut h = harness(&dir, Settings { review, ..Settings::default() });
     h.get_by_label("Press review…").click();
     settle(&mut h);
-    h.get_by_label("Of 4 clippings");
+    h.get_by_label("All the results (4 clippings)");
     // The preview has laid the review out: its size, and the sections found, to order.
     h.get_by_label_contains(", 4 stories");
     h.get_by_label("Belgium (2)");

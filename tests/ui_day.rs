@@ -37,6 +37,11 @@ fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
 /// An archive of `n` articles (a few Belgian, a few Kazakh) and a photo, closed before the
 /// window opens it.
 fn seeded(tmp: &Path, n: usize) -> PathBuf {
+    seeded_with_saved(tmp, n, None)
+}
+
+/// As [`seeded`], with a saved search (name, query) when asked.
+fn seeded_with_saved(tmp: &Path, n: usize, saved: Option<(&str, &str)>) -> PathBuf {
     let dir = tmp.join("archive");
     let archive = Archive::open(&dir).unwrap();
     let inbox = tmp.join("seed");
@@ -58,6 +63,9 @@ fn seeded(tmp: &Path, n: usize) -> PathBuf {
     archive.add_tag(&be, &[by_title("Brussels talks"), by_title("Election campaign")]).unwrap();
     let kz = tags::resolve(TagKind::Country, "Kazakhstan").unwrap();
     archive.add_tag(&kz, &[by_title("Brussels talks"), by_title("Green hydrogen")]).unwrap();
+    if let Some((name, query)) = saved {
+        archive.save_search(name, query, Sort::Relevance).unwrap();
+    }
     dir
 }
 
@@ -397,4 +405,59 @@ fn without_a_file_dialog_the_window_says_so_and_takes_a_typed_path() {
     window::step_until(&mut h, std::time::Duration::from_secs(20), "the import", |h| {
         h.state().state().results.iter().any(|e| e.clipping.title == "Wheat harvest in Kostanay")
     });
+}
+
+#[test]
+fn the_review_is_of_the_scope_chosen_with_each_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded_with_saved(tmp.path(), 12, Some(("Grain", "grain")));
+    let mut h = harness(&dir, Settings::default());
+    // The saved search opened: one card may be selected, the review is still of its results.
+    h.get_by_label("Grain (8)").click();
+    settle(&mut h);
+    h.get_by_label("Note number 7 on grain exports").click();
+    settle(&mut h);
+    h.get_by_label("Press review…").click();
+    settle(&mut h);
+    let scope = |h: &Harness<'static, ClippingsApp>| {
+        h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Of").value().unwrap_or_default()
+    };
+    assert_eq!(scope(&h), "All the results (8 clippings)");
+    h.get_by_label_contains(", 8 stories");
+    // The choices, each with its count; the preview follows the one chosen.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Of").click();
+    h.step();
+    h.step();
+    h.get_by_label("The selection (1 clipping)");
+    h.get_by_label("The saved search “Grain” (8 clippings)");
+    h.get_by_label("The selection (1 clipping)").click();
+    settle(&mut h);
+    assert_eq!(scope(&h), "The selection (1 clipping)");
+    h.get_by_label_contains(", 1 story");
+}
+
+#[test]
+fn no_keystroke_is_lost_in_the_review_title_with_150_clippings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 150), Settings::default());
+    h.get_by_label("Press review…").click();
+    settle(&mut h);
+    h.get_by_label("Title").click();
+    h.step();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.step();
+    // A letter a frame, as fast as a person types and faster, while previews are laid out.
+    let typed = "Обзор прессы: Средний коридор, неделя 49";
+    let mut slowest = std::time::Duration::ZERO;
+    for letter in typed.chars() {
+        h.get_by_label("Title").type_text(&letter.to_string());
+        let frame = std::time::Instant::now();
+        h.step();
+        slowest = slowest.max(frame.elapsed());
+        std::thread::sleep(std::time::Duration::from_millis(15));
+    }
+    settle(&mut h);
+    assert_eq!(h.get_by_label("Title").value().as_deref(), Some(typed));
+    eprintln!("slowest frame while typing: {slowest:?}");
+    assert!(slowest < std::time::Duration::from_millis(500), "a frame took {slowest:?}");
 }

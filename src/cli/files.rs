@@ -33,6 +33,7 @@ pub(super) fn review(
             .with_context(|| format!("cannot group by {:?}: country, topic, event, outlet or day", args.group_by))?,
         section_order: args.sections,
         words: args.words,
+        full_text_words: (args.full_text_words > 0).then_some(args.full_text_words),
         paper: Paper::parse(&args.paper).with_context(|| format!("unknown paper {:?}: a4 or letter", args.paper))?,
         pictures: !args.no_pictures,
     };

@@ -201,6 +201,9 @@ pub struct ReviewArgs {
     /// Only the first N words of each text
     #[arg(long, value_name = "N")]
     pub words: Option<usize>,
+    /// With the whole text, at most N words a story, with a note where one is cut (0: no limit)
+    #[arg(long, value_name = "N", default_value_t = crate::review::DEFAULT_FULL_TEXT_WORDS)]
+    pub full_text_words: usize,
     /// a4 or letter
     #[arg(long, default_value = "a4")]
     pub paper: String,

@@ -116,6 +116,9 @@ impl Paper {
     }
 }
 
+/// How many words of a story the whole-text mode prints at most, unless told otherwise.
+pub const DEFAULT_FULL_TEXT_WORDS: usize = 2000;
+
 /// What the person asked for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -132,6 +135,9 @@ pub struct ReviewOptions {
     pub section_order: Vec<String>,
     /// Only the first this many words of each text; `None` for the whole text.
     pub words: Option<usize>,
+    /// With the whole text: at most this many words of each, with a note where one is cut
+    /// (a long document, a script, would fill dozens of pages); `None` for no limit.
+    pub full_text_words: Option<usize>,
     pub paper: Paper,
     /// Pictures of photos and articles' lead pictures.
     pub pictures: bool,
@@ -147,6 +153,7 @@ impl Default for ReviewOptions {
             group_by: GroupBy::Country,
             section_order: Vec::new(),
             words: None,
+            full_text_words: Some(DEFAULT_FULL_TEXT_WORDS),
             paper: Paper::A4,
             pictures: true,
         }
@@ -428,7 +435,15 @@ fn tag_text(tag: &crate::archive::Tag) -> String {
 
 fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pictures: Pictures) -> Story {
     let clip = &c.clipping;
-    let (paragraphs, _) = text_of(&clip.body, options.words);
+    let (mut paragraphs, cut) = text_of(&clip.body, options.words.or(options.full_text_words));
+    // The whole text asked for and a long one cut: the page says so, and how much is left out.
+    if cut && options.words.is_none() {
+        let total = clip.body.split_whitespace().count();
+        let shown = options.full_text_words.unwrap_or(total);
+        let number = |n: usize| i18n::format_number(i64::try_from(n).unwrap_or(i64::MAX), i18n::language());
+        let note = crate::t!("review-text-cut", shown = number(shown), total = number(total));
+        paragraphs.push(format!("[{note}]"));
+    }
     let picture = if !options.pictures {
         None
     } else if (clip.kind == Kind::Photo || clip.is_scan()) && pictures == Pictures::Print {

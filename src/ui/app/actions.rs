@@ -36,6 +36,8 @@ pub enum Action {
     CopyText,
     /// The selection's headlines, outlets and dates to the clipboard, a line each.
     CopyReferences,
+    /// A clipping's web address to the clipboard.
+    CopyAddress(String),
     /// The keyboard to the pane's tag field (for the selection).
     FocusTagField,
     /// A list column dragged to a width, kept for the next runs.
@@ -220,6 +222,10 @@ impl ClippingsApp {
                 self.toast(t!("copied-references", n = lines.len()), None, false);
             }
             Action::FocusTagField => self.panels.detail.focus_tag_field(),
+            Action::CopyAddress(url) => {
+                ctx.copy_text(url);
+                self.toast(t!("copied-address"), None, false);
+            }
             Action::SetListWidth(column, px) => {
                 self.state.settings.list_widths.insert(column, px.round());
             }

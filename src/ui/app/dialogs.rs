@@ -225,20 +225,34 @@ impl ClippingsApp {
         let remembered = &self.state.settings.review;
         // The title and the period are each review's own.
         let mut options = ReviewOptions { title: String::new(), from: None, to: None, ..remembered.options.clone() };
-        let (source, describe) = match saved.and_then(|name| self.state.saved.iter().find(|s| s.search.name == name)) {
-            Some(found) => {
-                options.title = format!("{}: {}", t!("review-default-title"), found.search.name);
-                (
-                    worker::ReviewSource::Query(found.search.query.clone()),
-                    t!("review-of-saved", name = found.search.name.clone(), what = crate::ui::n_clippings(found.n)),
-                )
+        // What the review can be of, each with its count: the selection (of two or more),
+        // all the results, and each saved search. One card selected, as after opening a saved
+        // search, is no reason to make a review of one: the results come first then.
+        let selected = self.state.selected_ids();
+        let results: Vec<_> = self.state.results.iter().map(|e| e.id()).collect();
+        let mut scopes = Vec::new();
+        if !selected.is_empty() {
+            let what = crate::ui::n_clippings(selected.len());
+            scopes.push((t!("review-of-selection", what = what), worker::ReviewSource::Ids(selected.clone())));
+        }
+        let what = crate::ui::n_clippings(results.len());
+        scopes.push((t!("review-of-results", what = what), worker::ReviewSource::Ids(results)));
+        let n_before_saved = scopes.len();
+        for found in &self.state.saved {
+            let what = crate::ui::n_clippings(found.n);
+            let describe = t!("review-of-saved", name = found.search.name.clone(), what = what);
+            scopes.push((describe, worker::ReviewSource::Query(found.search.query.clone())));
+        }
+        let chosen = match saved.and_then(|name| self.state.saved.iter().position(|s| s.search.name == name)) {
+            Some(i) => {
+                let name = &self.state.saved[i].search.name;
+                options.title = format!("{}: {}", t!("review-default-title"), name);
+                n_before_saved + i
             }
-            None => {
-                let ids = self.selection_or_results();
-                let what = crate::ui::n_clippings(ids.len());
-                (worker::ReviewSource::Ids(ids), t!("review-of-clippings", what = what))
-            }
+            None if selected.len() >= 2 => 0,
+            None => n_before_saved - 1,
         };
+        let Some((describe, source)) = scopes.get(chosen).cloned() else { return };
         let format = remembered.format;
         let dir = remembered
             .last_dir
@@ -249,8 +263,8 @@ impl ClippingsApp {
         let today = chrono::Local::now().date_naive();
         let name = crate::export::sanitize_file_name(&format!("{} {today}", t!("review-default-title")), 80, "review");
         let path = dir.join(format!("{name}.{}", format.extension())).display().to_string();
-        self.panels.review_dialog =
-            Some(crate::ui::panels::review::ReviewDialog::new(source, describe, options, format, path));
+        let dialog = crate::ui::panels::review::ReviewDialog::new(source, describe, options, format, path);
+        self.panels.review_dialog = Some(dialog.with_scopes(scopes, chosen));
     }
 
     /// Asks for a new preview once the review dialog's fields have rested a moment.

@@ -575,6 +575,8 @@ fn item_menu(
         ui.separator();
         item(ui, true, t!("menu-copy-text", n = n), Action::CopyText);
         item(ui, true, t!("menu-copy-references", n = n), Action::CopyReferences);
+        let url = app.results.iter().find(|e| e.id() == id).map(|e| e.clipping.url.trim()).unwrap_or_default();
+        item(ui, !url.is_empty(), t!("menu-copy-address"), Action::CopyAddress(url.to_owned()));
         ui.separator();
         let changes = app.may_change && !app.filters.in_trash;
         item(ui, changes, t!("menu-tag", n = n), Action::FocusTagField);

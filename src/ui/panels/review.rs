@@ -22,6 +22,10 @@ pub struct ReviewDialog {
     pub source: ReviewSource,
     /// What the review is made of, as said at the top ("24 clippings").
     pub describe: String,
+    /// What it can be made of (the selection, all the results, each saved search), each
+    /// named with its count; and which is chosen.
+    pub scopes: Vec<(String, ReviewSource)>,
+    pub scope: usize,
     pub options: ReviewOptions,
     pub from_text: String,
     pub to_text: String,
@@ -88,6 +92,8 @@ impl ReviewDialog {
     pub fn new(source: ReviewSource, describe: String, options: ReviewOptions, format: Format, path: String) -> Self {
         let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
         ReviewDialog {
+            scopes: vec![(describe.clone(), source.clone())],
+            scope: 0,
             source,
             describe,
             from_text: date(options.from),
@@ -108,6 +114,17 @@ impl ReviewDialog {
             finished: None,
             error: None,
         }
+    }
+
+    /// Offers these scopes, `chosen` first shown.
+    pub fn with_scopes(mut self, scopes: Vec<(String, ReviewSource)>, chosen: usize) -> Self {
+        if let Some((describe, source)) = scopes.get(chosen).cloned() {
+            self.describe = describe;
+            self.source = source;
+            self.scope = chosen;
+            self.scopes = scopes;
+        }
+        self
     }
 
     /// Nothing is being laid out or written, nor waiting to be.
@@ -180,7 +197,7 @@ pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions:
         .fixed_size([width, 0.0])
         .anchor(Align2::CENTER_TOP, super::overlays::dialog_offset(ctx))
         .show(ctx, |ui| {
-            ui.label(&dialog.describe);
+            scope_ui(ui, dialog);
             ui.add_space(4.0);
             let busy = dialog.running.is_some();
             let wide = width >= 640.0;
@@ -205,6 +222,40 @@ pub fn review_dialog_ui(ctx: &egui::Context, dialog: &mut ReviewDialog, actions:
     super::overlays::hold_the_keyboard(ctx, shown.map(|s| s.response.layer_id));
     if !open || close {
         actions.push(Action::Review(ReviewAction::CloseDialog));
+    }
+}
+
+/// What the review is of: a choice where there is more than one (the selection, all the
+/// results, a saved search), each with its count.
+fn scope_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) {
+    if dialog.scopes.len() < 2 {
+        ui.label(&dialog.describe);
+        return;
+    }
+    let busy = dialog.running.is_some();
+    let mut chosen = dialog.scope;
+    ui.add_enabled_ui(!busy, |ui| {
+        row(ui, &t!("review-scope-label"), |ui, label| {
+            egui::ComboBox::from_id_salt("review-scope")
+                .selected_text(&dialog.describe)
+                .width(LABEL_W * 4.0)
+                .show_ui(ui, |ui| {
+                    for (i, (name, _)) in dialog.scopes.iter().enumerate() {
+                        ui.selectable_value(&mut chosen, i, name);
+                    }
+                })
+                .response
+                .labelled_by(label);
+        });
+    });
+    if chosen != dialog.scope
+        && let Some((describe, source)) = dialog.scopes.get(chosen).cloned()
+    {
+        dialog.scope = chosen;
+        dialog.describe = describe;
+        dialog.source = source;
+        dialog.finished = None;
+        dialog.changed_at = Some(Instant::now());
     }
 }
 
@@ -281,6 +332,22 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
         let words = ui.add_enabled(dialog.words_on, egui::DragValue::new(&mut dialog.words).range(10..=2000).speed(5));
         changed |= words.changed();
     });
+    // The whole text, but a long one cut (a note says where): a script or a report would
+    // otherwise fill dozens of pages.
+    if !dialog.words_on {
+        ui.horizontal(|ui| {
+            ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+            let mut capped = dialog.options.full_text_words.is_some();
+            if ui.checkbox(&mut capped, t!("review-text-cap")).changed() {
+                dialog.options.full_text_words = capped.then_some(crate::review::DEFAULT_FULL_TEXT_WORDS);
+                changed = true;
+            }
+            if let Some(limit) = &mut dialog.options.full_text_words {
+                changed |= ui.add(egui::DragValue::new(limit).range(100..=50_000).speed(50)).changed();
+                ui.label(t!("review-text-cap-words"));
+            }
+        });
+    }
     row(ui, &t!("review-paper-label"), |ui, label| {
         let before = dialog.options.paper;
         ui.radio_value(&mut dialog.options.paper, Paper::A4, "A4").labelled_by(label);
