@@ -591,3 +591,17 @@ path-prompt-missing = Nothing is at { $path }.
 path-type-in-field = No file dialog can be shown on this desktop (install zenity or xdg-desktop-portal): type the path in the field.
 menu-copy-address = Copy the web address
 copied-address = Address copied
+
+# Why a text could not be read
+text-problem-bom = invalid { $format } after its byte-order mark
+text-problem-binary = binary data, not text
+text-problem-page = the page cannot be read ({ $detail })
+text-problem-no-article = no article found in the page ({ $detail })
+text-problem-document = not a readable document ({ $detail })
+text-problem-missing-part = the document has no { $name }
+text-problem-pdf-bomb = the PDF’s contents would expand to over { $size } MB (it may be built to exhaust memory)
+text-problem-pdf = not a readable PDF ({ $detail })
+text-problem-pdf-text = the PDF’s text cannot be read ({ $detail })
+text-problem-pdf-page = the PDF’s first page cannot be drawn
+text-problem-pdf-locked = the PDF is locked by a password: its text cannot be read
+detail-locked = Locked by a password: the PDF is kept as it came, but its text cannot be read or searched. Open the original with its password to read it.

@@ -611,3 +611,17 @@ path-prompt-missing = Rien ne se trouve à { $path }.
 path-type-in-field = Aucun sélecteur de fichiers ne peut s’afficher sur ce bureau (installez zenity ou xdg-desktop-portal) : tapez le chemin dans le champ.
 menu-copy-address = Copier l’adresse web
 copied-address = Adresse copiée
+
+# Why a text could not be read
+text-problem-bom = { $format } invalide après la marque d’ordre des octets
+text-problem-binary = données binaires, pas du texte
+text-problem-page = la page ne peut pas être lue ({ $detail })
+text-problem-no-article = aucun article trouvé dans la page ({ $detail })
+text-problem-document = document illisible ({ $detail })
+text-problem-missing-part = le document n’a pas de { $name }
+text-problem-pdf-bomb = le contenu du PDF dépasserait { $size } Mo une fois décompressé (il est peut-être fait pour épuiser la mémoire)
+text-problem-pdf = PDF illisible ({ $detail })
+text-problem-pdf-text = le texte du PDF ne peut pas être lu ({ $detail })
+text-problem-pdf-page = la première page du PDF ne peut pas être dessinée
+text-problem-pdf-locked = le PDF est protégé par un mot de passe : son texte ne peut pas être lu
+detail-locked = Protégé par un mot de passe : le PDF est conservé tel quel, mais son texte ne peut être ni lu ni cherché. Ouvrez l’original avec son mot de passe pour le lire.

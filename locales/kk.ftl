@@ -494,3 +494,17 @@ path-prompt-missing = { $path } жолында ештеңе жоқ.
 path-type-in-field = Файл таңдау терезесін көрсету мүмкін емес (zenity немесе xdg-desktop-portal орнатыңыз): жолды өріске енгізіңіз.
 menu-copy-address = Веб-мекенжайды көшіру
 copied-address = Мекенжай көшірілді
+
+# Why a text could not be read
+text-problem-bom = байт реті белгісінен кейін { $format } кодтауы қате
+text-problem-binary = мәтін емес, екілік деректер
+text-problem-page = бетті оқу мүмкін емес ({ $detail })
+text-problem-no-article = бетте мақала табылмады ({ $detail })
+text-problem-document = құжат оқылмайды ({ $detail })
+text-problem-missing-part = құжатта { $name } жоқ
+text-problem-pdf-bomb = PDF мазмұны { $size } МБ-тан асып кетер еді (файл жадты толтыру үшін жасалған болуы мүмкін)
+text-problem-pdf = PDF оқылмайды ({ $detail })
+text-problem-pdf-text = PDF мәтінін оқу мүмкін емес ({ $detail })
+text-problem-pdf-page = PDF-тің бірінші бетін салу мүмкін емес
+text-problem-pdf-locked = PDF құпиясөзбен қорғалған: оның мәтінін оқу мүмкін емес
+detail-locked = Құпиясөзбен қорғалған: PDF келген күйінде сақталды, бірақ оның мәтінін оқу немесе іздеу мүмкін емес. Оқу үшін түпнұсқаны құпиясөзімен ашыңыз.

@@ -578,3 +578,17 @@ path-prompt-missing = Op { $path } staat niets.
 path-type-in-field = Op dit bureaublad kan geen bestandskiezer verschijnen (installeer zenity of xdg-desktop-portal): typ het pad in het veld.
 menu-copy-address = Webadres kopiëren
 copied-address = Adres gekopieerd
+
+# Why a text could not be read
+text-problem-bom = ongeldige { $format } na de byte-volgordemarkering
+text-problem-binary = binaire gegevens, geen tekst
+text-problem-page = de pagina kan niet worden gelezen ({ $detail })
+text-problem-no-article = geen artikel gevonden op de pagina ({ $detail })
+text-problem-document = geen leesbaar document ({ $detail })
+text-problem-missing-part = het document heeft geen { $name }
+text-problem-pdf-bomb = de inhoud van de PDF zou uitpakken tot meer dan { $size } MB (mogelijk gemaakt om het geheugen uit te putten)
+text-problem-pdf = geen leesbare PDF ({ $detail })
+text-problem-pdf-text = de tekst van de PDF kan niet worden gelezen ({ $detail })
+text-problem-pdf-page = de eerste pagina van de PDF kan niet worden getekend
+text-problem-pdf-locked = de PDF is met een wachtwoord beveiligd: de tekst kan niet worden gelezen
+detail-locked = Met een wachtwoord beveiligd: de PDF is bewaard zoals hij kwam, maar de tekst kan niet worden gelezen of doorzocht. Open het origineel met het wachtwoord om het te lezen.

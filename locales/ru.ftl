@@ -601,3 +601,17 @@ path-prompt-missing = По пути { $path } ничего нет.
 path-type-in-field = Окно выбора файлов недоступно (установите zenity или xdg-desktop-portal): введите путь в поле.
 menu-copy-address = Копировать веб-адрес
 copied-address = Адрес скопирован
+
+# Why a text could not be read
+text-problem-bom = неверная кодировка { $format } после метки порядка байтов
+text-problem-binary = двоичные данные, а не текст
+text-problem-page = страницу не удалось прочитать ({ $detail })
+text-problem-no-article = на странице не найдена статья ({ $detail })
+text-problem-document = документ не читается ({ $detail })
+text-problem-missing-part = в документе нет { $name }
+text-problem-pdf-bomb = содержимое PDF развернулось бы больше чем в { $size } МБ (файл, возможно, сделан, чтобы исчерпать память)
+text-problem-pdf = PDF не читается ({ $detail })
+text-problem-pdf-text = текст PDF не удалось прочитать ({ $detail })
+text-problem-pdf-page = первую страницу PDF не удалось отрисовать
+text-problem-pdf-locked = PDF защищён паролем: его текст прочитать нельзя
+detail-locked = Защищён паролем: PDF сохранён как есть, но его текст нельзя прочитать или найти поиском. Откройте оригинал с паролем, чтобы прочитать его.

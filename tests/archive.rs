@@ -1494,3 +1494,30 @@ fn reprints_read_from_the_signatures_file_follow_every_change_made_since() {
     assert_eq!(groups.len(), 2, "{groups:?}");
     assert_eq!(groups[&a], groups[&d]);
 }
+
+#[test]
+fn a_locked_pdf_and_one_with_a_damaged_table_are_kept_not_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "memo.pdf", pdf_locked_by_a_password());
+    write(&inbox, "scan.pdf", pdf_with_damaged_xref());
+    write(&inbox, "broken.pdf", b"%PDF-1.4 nothing more");
+    let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    // Locked by a password: kept under its file's name, marked so, with no text.
+    let memo = archive.get(imported_id(&report, "memo.pdf")).unwrap();
+    assert!(memo.locked);
+    assert_eq!(memo.title, "memo");
+    assert!(memo.body.is_empty());
+    // A damaged cross-reference table: its page is drawn (the renderer repairs it), a scan.
+    let scan = archive.get(imported_id(&report, "scan.pdf")).unwrap();
+    assert!(scan.is_scan() && !scan.locked, "{scan:?}");
+    // Nothing to read or draw: refused, with the reason.
+    assert!(matches!(failure(&report, "broken.pdf"), ImportError::BadText(_)));
+    // Each comes back from the archive as it went in.
+    assert!(
+        clippings::import::ImportError::BadText(clippings::import::TextProblem::PdfLocked)
+            .to_string()
+            .contains("password")
+    );
+}

@@ -25,9 +25,44 @@ pub enum ImportError {
     #[error("text file holds no text")]
     NoText,
     #[error("text is not readable: {0}")]
-    BadText(String),
+    BadText(TextProblem),
     #[error("could not store the clipping: {0}")]
     Store(String),
     #[error("the decoder crashed on this file")]
     DecoderPanic,
+}
+
+/// Why a text (a page, a document, a PDF) could not be read: data the window words in its
+/// language; what a library said in detail stays as it said it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextProblem {
+    #[error("invalid {0} after its byte-order mark")]
+    AfterByteOrderMark(&'static str),
+    #[error("binary data, not text")]
+    Binary,
+    #[error("cannot read the page: {0}")]
+    Page(String),
+    #[error("no article found in the page: {0}")]
+    NoArticle(String),
+    #[error("not a readable document: {0}")]
+    Document(String),
+    #[error("no {0}")]
+    MissingPart(&'static str),
+    #[error("the PDF's contents would expand to over {0} MB (it may be built to exhaust memory)")]
+    PdfBomb(u64),
+    #[error("not a readable PDF: {0}")]
+    Pdf(String),
+    #[error("cannot read the PDF's text: {0}")]
+    PdfText(String),
+    #[error("the PDF's first page cannot be drawn")]
+    PdfPage,
+    #[error("the PDF is locked by a password: its text cannot be read")]
+    PdfLocked,
+}
+
+/// Written as its English sentence, as the command line's JSON reports always had it.
+impl serde::Serialize for TextProblem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }

@@ -23,7 +23,7 @@ mod read;
 mod report;
 mod walk;
 
-pub use error::ImportError;
+pub use error::{ImportError, TextProblem};
 pub use report::{FileOutcome, FolderCount, ImportPhases, ImportProgress, ImportReport, Outcome};
 
 use files::{read_and_hash, write_atomically, write_unsynced};

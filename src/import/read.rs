@@ -9,7 +9,7 @@ use super::files::{read_sidecar, read_whole};
 use super::formats::{html, office, pdf, text};
 use super::photo::media::{self, Source};
 use super::photo::meta as photo_meta;
-use super::{FileKind, ImportError, MAX_DOCUMENT_BYTES, Prepared};
+use super::{FileKind, ImportError, MAX_DOCUMENT_BYTES, Prepared, TextProblem};
 use crate::vocab::model::{Clipping, Kind, Tag, TagKind};
 use crate::vocab::{quiet, tags};
 
@@ -95,23 +95,36 @@ fn prepare(
                 FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt", None),
                 FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx", None),
                 _ => {
-                    let doc = match pdf::read_pdf(&bytes) {
-                        Err(ImportError::NoText) => None,
-                        read => Some(read?),
+                    let read = pdf::read_pdf(&bytes);
+                    // A PDF locked by a password is kept, marked so, with its name and (where
+                    // that opens without the password) its first page.
+                    clipping.locked = matches!(read, Err(ImportError::BadText(TextProblem::PdfLocked)));
+                    let (doc, unreadable) = match read {
+                        Ok(doc) => (Some(doc), None),
+                        Err(ImportError::NoText) => (None, None),
+                        Err(_) if clipping.locked => (None, None),
+                        // One the text reader cannot parse (a damaged cross-reference table,
+                        // which other readers repair) may still be drawn: a scan is kept.
+                        Err(e @ ImportError::BadText(TextProblem::Pdf(_))) => (None, Some(e)),
+                        Err(e) => return Err(e),
                     };
                     // A PDF shows its first page in the grid.
                     let picture = pdf::first_page_picture(bytes.into_owned(), media::THUMB_SIZE_PX);
                     // A scanned page (pictures, no text) is kept for its picture, under its
                     // file's name; a PDF with neither is not a clipping.
-                    let scan = || {
-                        picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| text::Document {
-                            title: photo_title(original_name),
-                            author: String::new(),
-                            published: None,
-                            body: String::new(),
-                        })
+                    let named = || text::Document {
+                        title: photo_title(original_name),
+                        author: String::new(),
+                        published: None,
+                        body: String::new(),
                     };
-                    (doc.or_else(scan).ok_or(ImportError::NoText)?, "pdf", picture)
+                    let scan = || picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| named());
+                    let doc = match doc.or_else(scan) {
+                        Some(doc) => doc,
+                        None if clipping.locked => named(),
+                        None => return Err(unreadable.unwrap_or(ImportError::NoText)),
+                    };
+                    (doc, "pdf", picture)
                 }
             };
             let thumbnail_jpeg = picture.and_then(|picture| media::encode_thumbnail(&picture).ok());

@@ -139,9 +139,27 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
         }
         E::TooLarge { size_mb, limit_mb } => t!("import-error-too-large", size = *size_mb, limit = *limit_mb),
         E::NoText => t!("import-error-no-text"),
-        E::BadText(reason) => t!("import-error-bad-text", reason = reason),
+        E::BadText(problem) => t!("import-error-bad-text", reason = text_problem_text(problem)),
         E::Store(error) => t!("import-error-store", error = error),
         E::DecoderPanic => t!("import-error-decoder-panic"),
+    }
+}
+
+/// Why a text could not be read, in the window's language; a library's own words stay as said.
+fn text_problem_text(problem: &crate::import::TextProblem) -> String {
+    use crate::import::TextProblem as P;
+    match problem {
+        P::AfterByteOrderMark(encoding) => t!("text-problem-bom", format = *encoding),
+        P::Binary => t!("text-problem-binary"),
+        P::Page(detail) => t!("text-problem-page", detail = detail),
+        P::NoArticle(detail) => t!("text-problem-no-article", detail = detail),
+        P::Document(detail) => t!("text-problem-document", detail = detail),
+        P::MissingPart(part) => t!("text-problem-missing-part", name = *part),
+        P::PdfBomb(size) => t!("text-problem-pdf-bomb", size = *size),
+        P::Pdf(detail) => t!("text-problem-pdf", detail = detail),
+        P::PdfText(detail) => t!("text-problem-pdf-text", detail = detail),
+        P::PdfPage => t!("text-problem-pdf-page"),
+        P::PdfLocked => t!("text-problem-pdf-locked"),
     }
 }
 

@@ -210,10 +210,18 @@ pub struct Clipping {
     /// (a desktop archive, which one process at a time changes).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub version: u64,
+    /// A PDF locked by a password: kept as its file, with what could be read without it (its
+    /// name, its first page where that is not locked too); its text cannot be searched.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub locked: bool,
 }
 
 fn is_zero(n: &u64) -> bool {
     *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -275,3 +275,53 @@ pub fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
     }
     zip.finish().unwrap().into_inner()
 }
+
+/// A one-page PDF that draws a dark rectangle (a scan's stand-in), with its cross-reference
+/// table pointing at the wrong places: as some scanners write them, which readers repair.
+pub fn pdf_with_damaged_xref() -> Vec<u8> {
+    let good = pdf_with_content("", "", "", "Helvetica", "0.1 0.1 0.1 rg 72 72 400 600 re f");
+    let text = String::from_utf8_lossy(&good).into_owned();
+    let at = text.rfind("startxref\n").unwrap_or_default() + "startxref\n".len();
+    let mut out = good[..at].to_vec();
+    out.extend_from_slice(b"17\n%%EOF\n");
+    // Every offset in the table off by a few bytes too.
+    String::from_utf8_lossy(&out).replace(" 00000 n ", " 00003 n ").replacen("0000000009", "0000000031", 1).into_bytes()
+}
+
+/// A one-page PDF of text, encrypted with the standard handler for a user password this test
+/// does not know (its /U entry matches no password): it cannot be opened without one.
+pub fn pdf_locked_by_a_password() -> Vec<u8> {
+    let hex = |seed: u8, n: usize| -> String {
+        (0..n).map(|i| format!("{:02x}", seed.wrapping_add((i as u8).wrapping_mul(37)))).collect()
+    };
+    let content = "BT /F1 14 Tf 72 720 Td (Not for the press.) Tj ET";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+            .to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        format!("<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>", hex(3, 32), hex(11, 32)),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    let id = hex(5, 16);
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 6 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}

@@ -6,9 +6,9 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::Event;
 
-use crate::import::ImportError;
 use crate::import::formats::text::Document;
 use crate::import::formats::xml::append_xml_text;
+use crate::import::{ImportError, TextProblem};
 
 /// A part of the archive, at most 64 MB once inflated (a zip bomb stops there).
 fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
@@ -75,14 +75,15 @@ fn element(xml: &str, names: &[&str]) -> String {
 
 pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<Document, ImportError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::BadText(format!("not a readable document: {e}")))?;
+        .map_err(|e| ImportError::BadText(TextProblem::Document(e.to_string())))?;
     let (body, meta) = if odt {
-        let content = part(&mut zip, "content.xml").ok_or_else(|| ImportError::BadText("no content.xml".into()))?;
+        let content = part(&mut zip, "content.xml")
+            .ok_or_else(|| ImportError::BadText(TextProblem::MissingPart("content.xml")))?;
         let body = paragraphs(&content, &["text:p", "text:h"], &["text:s", "text:tab"], &["text:line-break"]);
         (body, part(&mut zip, "meta.xml").unwrap_or_default())
     } else {
-        let document =
-            part(&mut zip, "word/document.xml").ok_or_else(|| ImportError::BadText("no word/document.xml".into()))?;
+        let document = part(&mut zip, "word/document.xml")
+            .ok_or_else(|| ImportError::BadText(TextProblem::MissingPart("word/document.xml")))?;
         let body = paragraphs(&document, &["w:p"], &["w:tab"], &["w:br", "w:cr"]);
         (body, part(&mut zip, "docProps/core.xml").unwrap_or_default())
     };

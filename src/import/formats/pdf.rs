@@ -1,6 +1,7 @@
 //! PDF articles: the text of every page (pdf-extract), title, author and date from the
 //! document's Info dictionary (lopdf), and the first page drawn as the thumbnail (hayro).
-//! Encrypted and broken files get a clear error.
+//! A PDF locked by a password, or one its text reader cannot parse, is kept with what can be
+//! read of it (see `import/read.rs`).
 
 use std::sync::Arc;
 
@@ -8,8 +9,8 @@ use chrono::NaiveDate;
 use image::RgbImage;
 use pdf_extract::Object;
 
-use crate::import::ImportError;
 use crate::import::formats::text::Document;
+use crate::import::{ImportError, TextProblem};
 use crate::vocab::quiet;
 
 /// The most a PDF's compressed streams may expand to, all together. The PDF reader inflates
@@ -19,15 +20,14 @@ const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
 
 pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
     if let Err(n_bytes) = check_inflated_size(bytes, MAX_INFLATED_BYTES) {
-        return Err(ImportError::BadText(format!(
-            "the PDF's contents would expand to over {} MB (it may be built to exhaust memory)",
-            n_bytes >> 20
-        )));
+        return Err(ImportError::BadText(TextProblem::PdfBomb(n_bytes >> 20)));
     }
     let doc =
-        pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::BadText(format!("not a readable PDF: {e}")))?;
-    if doc.is_encrypted() {
-        return Err(ImportError::BadText("the PDF is encrypted: its text cannot be read".to_owned()));
+        pdf_extract::Document::load_mem(bytes).map_err(|e| ImportError::BadText(TextProblem::Pdf(e.to_string())))?;
+    // Most "encrypted" PDFs only restrict printing or copying, with an empty password to open
+    // them: the reader opens those. One that asks for a password to open is locked.
+    if doc.is_encrypted() && doc.encryption_state.is_none() {
+        return Err(ImportError::BadText(TextProblem::PdfLocked));
     }
     let info = doc
         .trailer
@@ -66,7 +66,7 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
                 None => page,
             })
             .collect(),
-        Ok(Err(e)) => return Err(ImportError::BadText(format!("cannot read the PDF's text: {e}"))),
+        Ok(Err(e)) => return Err(ImportError::BadText(TextProblem::PdfText(e.to_string()))),
         Err(_) => numbers.iter().map(|n| by_lopdf(*n)).collect(),
     };
     let body = pages

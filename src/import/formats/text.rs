@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use crate::import::ImportError;
+use crate::import::{ImportError, TextProblem};
 
 /// The largest text article: some 3,000 pages of prose. No press clipping comes near it, and
 /// reading, indexing and suggesting on a larger text would hold an import for a minute.
@@ -29,7 +29,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes.get(bom_len..).unwrap_or_default());
         if had_errors {
-            return Err(ImportError::BadText(format!("invalid {} after its byte-order mark", encoding.name())));
+            return Err(ImportError::BadText(TextProblem::AfterByteOrderMark(encoding.name())));
         }
         return Ok(text.into_owned());
     }
@@ -37,7 +37,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         return Ok(text.to_owned());
     }
     if bytes.contains(&0) {
-        return Err(ImportError::BadText("binary data, not text".to_owned()));
+        return Err(ImportError::BadText(TextProblem::Binary));
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);

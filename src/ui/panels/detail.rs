@@ -448,6 +448,9 @@ fn single_ui(
     let kind = detail.item.clipping.kind;
     let is_scan = detail.item.clipping.is_scan();
     missing_font_ui(ui, detail);
+    if detail.item.clipping.locked {
+        ui.add(egui::Label::new(egui::RichText::new(t!("detail-locked")).color(ui.visuals().warn_fg_color)).wrap());
+    }
     ui.add_space(6.0);
     if detail.item.clipping.trashed_at.is_some() && ui.button(t!("restore-from-trash")).clicked() {
         actions.push(Action::Edit(Edit::Restore(vec![id])));

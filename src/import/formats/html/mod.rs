@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::import::ImportError;
+use crate::import::{ImportError, TextProblem};
 
 mod dates;
 
@@ -244,10 +244,9 @@ fn read_article(html: &str) -> Result<WebArticle, ImportError> {
     let marked = super::boilerplate::marked_body(&doc);
     let runs = super::boilerplate::block_runs(&doc);
     let mut readability = dom_smoothie::Readability::with_document(doc, None, Some(config.clone()))
-        .map_err(|e| ImportError::BadText(format!("cannot read the page: {e}")))?;
+        .map_err(|e| ImportError::BadText(TextProblem::Page(e.to_string())))?;
     let metadata = readability.get_article_metadata(readability.parse_json_ld());
-    let article =
-        readability.parse().map_err(|e| ImportError::BadText(format!("no article found in the page: {e}")))?;
+    let article = readability.parse().map_err(|e| ImportError::BadText(TextProblem::NoArticle(e.to_string())))?;
     let mut body = tidy_text(&article.text_content);
     if let Some(marked) = marked {
         body = checked_against_named_body(body, &marked, config);
