@@ -605,3 +605,11 @@ text-problem-pdf-text = the PDF’s text cannot be read ({ $detail })
 text-problem-pdf-page = the PDF’s first page cannot be drawn
 text-problem-pdf-locked = the PDF is locked by a password: its text cannot be read
 detail-locked = Locked by a password: the PDF is kept as it came, but its text cannot be read or searched. Open the original with its password to read it.
+
+# The export's index.html
+export-index-title = { $n ->
+    [one] 1 clipping exported
+   *[other] { $n } clippings exported
+}
+export-index-made = Made with Clippings on { $date }. Each file has a .json file beside it with all it is known by (photos an .xmp file too); clippings.csv lists the same.
+export-index-top-folder = In the top folder

@@ -625,3 +625,11 @@ text-problem-pdf-text = le texte du PDF ne peut pas être lu ({ $detail })
 text-problem-pdf-page = la première page du PDF ne peut pas être dessinée
 text-problem-pdf-locked = le PDF est protégé par un mot de passe : son texte ne peut pas être lu
 detail-locked = Protégé par un mot de passe : le PDF est conservé tel quel, mais son texte ne peut être ni lu ni cherché. Ouvrez l’original avec son mot de passe pour le lire.
+
+# The export's index.html
+export-index-title = { $n ->
+    [one] { $n } coupure exportée
+   *[other] { $n } coupures exportées
+}
+export-index-made = Fait avec Clippings le { $date }. Chaque fichier a à côté de lui un fichier .json avec tout ce que l’on sait de lui (les photos aussi un fichier .xmp) ; clippings.csv en donne la liste.
+export-index-top-folder = Dans le dossier principal

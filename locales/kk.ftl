@@ -508,3 +508,8 @@ text-problem-pdf-text = PDF мәтінін оқу мүмкін емес ({ $deta
 text-problem-pdf-page = PDF-тің бірінші бетін салу мүмкін емес
 text-problem-pdf-locked = PDF құпиясөзбен қорғалған: оның мәтінін оқу мүмкін емес
 detail-locked = Құпиясөзбен қорғалған: PDF келген күйінде сақталды, бірақ оның мәтінін оқу немесе іздеу мүмкін емес. Оқу үшін түпнұсқаны құпиясөзімен ашыңыз.
+
+# The export's index.html
+export-index-title = { $n } материал экспортталды
+export-index-made = Clippings арқылы { $date } жасалды. Әр файлдың жанында ол туралы барлық мәлімет бар .json файлы жатыр (фотосуреттерде .xmp файлы да бар); clippings.csv файлында да сол тізім.
+export-index-top-folder = Негізгі бумада

@@ -592,3 +592,11 @@ text-problem-pdf-text = de tekst van de PDF kan niet worden gelezen ({ $detail }
 text-problem-pdf-page = de eerste pagina van de PDF kan niet worden getekend
 text-problem-pdf-locked = de PDF is met een wachtwoord beveiligd: de tekst kan niet worden gelezen
 detail-locked = Met een wachtwoord beveiligd: de PDF is bewaard zoals hij kwam, maar de tekst kan niet worden gelezen of doorzocht. Open het origineel met het wachtwoord om het te lezen.
+
+# The export's index.html
+export-index-title = { $n ->
+    [one] { $n } knipsel geëxporteerd
+   *[other] { $n } knipsels geëxporteerd
+}
+export-index-made = Gemaakt met Clippings op { $date }. Naast elk bestand staat een .json-bestand met alles wat erover bekend is (bij foto’s ook een .xmp-bestand); clippings.csv bevat dezelfde lijst.
+export-index-top-folder = In de hoofdmap

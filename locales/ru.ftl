@@ -615,3 +615,12 @@ text-problem-pdf-text = текст PDF не удалось прочитать ({
 text-problem-pdf-page = первую страницу PDF не удалось отрисовать
 text-problem-pdf-locked = PDF защищён паролем: его текст прочитать нельзя
 detail-locked = Защищён паролем: PDF сохранён как есть, но его текст нельзя прочитать или найти поиском. Откройте оригинал с паролем, чтобы прочитать его.
+
+# The export's index.html
+export-index-title = { $n ->
+    [one] Экспортирована { $n } вырезка
+    [few] Экспортированы { $n } вырезки
+   *[other] Экспортировано { $n } вырезок
+}
+export-index-made = Создано в Clippings { $date }. Рядом с каждым файлом лежит файл .json со всеми сведениями о нём (у фотографий ещё и .xmp); в clippings.csv тот же список.
+export-index-top-folder = В основной папке

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::archive::Archive;
 use crate::archive::{Error, Result};
+use crate::t;
 use crate::vocab::model::{ClippingId, ClippingWithTags, TagKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -85,7 +86,7 @@ pub struct ExportReport {
 /// Characters no file system of ours allows in a name, and the invisible ones that would make
 /// a name lie about itself (bidirectional overrides).
 fn is_forbidden(c: char) -> bool {
-    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+    matches!(c, '/' | '\\' | ':' | '*' | '?' | '\u{22}' | '<' | '>' | '|')
         || c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
@@ -289,7 +290,7 @@ fn folders_for(item: &ClippingWithTags, layout: Layout, names: &FolderNames<'_>)
 fn csv_field(s: &str) -> String {
     // Formula-looking cells are prefixed so that a spreadsheet shows them instead of running them.
     let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+    if s.contains([',', '\u{22}', '\n', '\r']) { format!("\"{}\"", s.replace('\u{22}', "\"\"")) } else { s }
 }
 
 impl Archive {
@@ -506,38 +507,79 @@ fn href(rel: &Path) -> String {
     out
 }
 
-/// `index.html`: what was exported, as a table to open in a browser, with each photo shown.
+/// `index.html`: what was exported, to open in a browser, in the language the export runs in:
+/// a table per folder of the layout (one for a flat export), each photo shown. A clipping in
+/// two folders is listed in both and counted once.
 fn index_html(listed: &[(PathBuf, ClippingWithTags)]) -> String {
     use crate::review::html::escape as e;
-    let mut rows = String::new();
-    for (rel, item) in listed {
-        let c = &item.clipping;
-        let link = href(rel);
-        let picture = if c.kind == crate::archive::Kind::Photo {
-            format!("<a href=\"{link}\"><img src=\"{link}\" alt=\"\" loading=\"lazy\" /></a>")
-        } else {
-            String::new()
-        };
-        let title = if c.title.trim().is_empty() { c.original_name.as_str() } else { c.title.as_str() };
-        let date = c.published.or(c.captured_at.map(|t| t.date())).map(|d| d.to_string()).unwrap_or_default();
-        let details: Vec<String> =
-            [&c.caption, &c.credit].into_iter().filter(|s| !s.trim().is_empty()).map(|s| e(s)).collect();
-        rows.push_str(&format!(
-            "<tr><td>{picture}</td><td><a href=\"{link}\">{}</a><div class=\"file\">{}</div><div>{}</div></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            e(title),
-            e(&rel.to_string_lossy()),
-            details.join(" · "),
-            e(&c.source),
-            e(&date),
-            e(&item.tag_list(TagKind::Country)),
-            e(&item.tag_list(TagKind::Topic)),
-            e(&item.tag_list(TagKind::Event)),
-        ));
+    let mut folders: std::collections::BTreeMap<String, Vec<&(PathBuf, ClippingWithTags)>> = Default::default();
+    for entry in listed {
+        let folder = entry.0.parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+        folders.entry(folder).or_default().push(entry);
     }
+    let n_clippings = listed.iter().map(|(_, item)| item.clipping.id).collect::<std::collections::BTreeSet<_>>().len();
+    let header = format!(
+        "<thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>",
+        e(&t!("column-title")),
+        e(&t!("column-source")),
+        e(&t!("column-date")),
+        e(&t!("column-countries")),
+        e(&t!("column-topics")),
+        e(&t!("column-events")),
+    );
+    let mut sections = String::new();
+    for (folder, entries) in &folders {
+        if folders.len() > 1 || !folder.is_empty() {
+            let name = if folder.is_empty() { t!("export-index-top-folder") } else { folder.clone() };
+            let n = t!("n-clippings", n = entries.len());
+            sections.push_str(&format!("<h2>{} <span class=\"n\">({})</span></h2>\n", e(&name), e(&n)));
+        }
+        sections.push_str(&format!("<table>\n{header}\n<tbody>\n"));
+        for (rel, item) in entries {
+            sections.push_str(&index_row(rel, item));
+        }
+        sections.push_str("</tbody>\n</table>\n");
+    }
+    let lang = crate::i18n::language();
+    let title = t!("export-index-title", n = n_clippings);
+    let made = t!("export-index-made", date = crate::i18n::format_date(chrono::Local::now().date_naive(), lang));
     format!(
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"generator\" content=\"Clippings\" />\n<title>Clippings: {n} exported</title>\n<style>\nbody{{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;margin:1.5em;color:#111}}\ntable{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top;font-size:.92em}}\nimg{{max-width:120px;max-height:90px}}.file{{color:#777;font-size:.85em}}\n</style>\n</head>\n<body>\n<h1>Clippings: {n} exported</h1>\n<p>Made on {today}. Each file has a .json sidecar with all it is known by; photos have an .xmp sidecar too. clippings.csv lists the same.</p>\n<table>\n<thead><tr><th></th><th>Title</th><th>Outlet</th><th>Date</th><th>Countries</th><th>Topics</th><th>Events</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n</body>\n</html>\n",
-        n = listed.len(),
-        today = chrono::Local::now().date_naive(),
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"generator\" content=\"Clippings\" />\n<title>{title}</title>\n<style>\nbody{{font-family:'DejaVu Sans','Noto Sans',Arial,sans-serif;margin:1.5em;color:#111}}\ntable{{border-collapse:collapse;width:100%;margin-bottom:1.5em}}th,td{{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top;font-size:.92em}}\nimg{{max-width:120px;max-height:90px}}.file{{color:#777;font-size:.85em}}h2 .n{{color:#777;font-weight:normal}}\n</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p>{made}</p>\n{sections}</body>\n</html>\n",
+        lang = lang.code(),
+        title = e(&title),
+        made = e(&made),
+    )
+}
+
+/// One clipping's row of `index.html`.
+fn index_row(rel: &Path, item: &ClippingWithTags) -> String {
+    use crate::review::html::escape as e;
+    let c = &item.clipping;
+    let link = href(rel);
+    let picture = if c.kind == crate::archive::Kind::Photo {
+        format!("<a href=\"{link}\"><img src=\"{link}\" alt=\"\" loading=\"lazy\" /></a>")
+    } else {
+        String::new()
+    };
+    let title = if c.title.trim().is_empty() { c.original_name.as_str() } else { c.title.as_str() };
+    let date = c
+        .published
+        .or(c.captured_at.map(|t| t.date()))
+        .map(|d| crate::i18n::format_date(d, crate::i18n::language()))
+        .unwrap_or_default();
+    let details: Vec<String> =
+        [&c.caption, &c.credit].into_iter().filter(|s| !s.trim().is_empty()).map(|s| e(s)).collect();
+    let file = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(
+        "<tr><td>{picture}</td><td><a href=\"{link}\">{}</a><div class=\"file\">{}</div><div>{}</div></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+        e(title),
+        e(&file),
+        details.join(" · "),
+        e(&c.source),
+        e(&date),
+        e(&item.tag_list(TagKind::Country)),
+        e(&item.tag_list(TagKind::Topic)),
+        e(&item.tag_list(TagKind::Event)),
     )
 }
 

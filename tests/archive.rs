@@ -1521,3 +1521,32 @@ fn a_locked_pdf_and_one_with_a_damaged_table_are_kept_not_refused() {
             .contains("password")
     );
 }
+
+#[test]
+fn the_exports_index_speaks_the_language_it_runs_in_and_follows_the_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "a.txt", "Переговоры в Брюсселе\nКазахстан и Бельгия обсудили транспорт.");
+    write(&inbox, "b.txt", "Зерно из Костаная\nУрожай пшеницы вырос.");
+    let report = import(&archive, &[inbox]);
+    let a = imported_id(&report, "a.txt");
+    let b = imported_id(&report, "b.txt");
+    for code in ["BE", "KZ"] {
+        archive.add_tag(&tags::resolve(TagKind::Country, code).unwrap(), &[a]).unwrap();
+    }
+    archive.add_tag(&tags::resolve(TagKind::Country, "KZ").unwrap(), &[b]).unwrap();
+    clippings::i18n::set_language(clippings::i18n::Lang::Ru);
+    let dest = tmp.path().join("export");
+    let made = archive.export(&[a, b], &dest, Layout::Country, &mut |_, _| {}, &AtomicBool::new(false));
+    clippings::i18n::set_language(clippings::i18n::Lang::En);
+    assert!(made.unwrap().failed.is_empty());
+    let index = std::fs::read_to_string(dest.join("index.html")).unwrap();
+    // Two clippings (one of them in two folders), in Russian, a section per folder.
+    assert!(index.contains("<h1>Экспортированы 2 вырезки</h1>"), "{index}");
+    assert!(index.contains("<html lang=\"ru\">"), "{index}");
+    assert_eq!(index.matches("<h2>").count(), 2, "{index}");
+    assert!(index.contains("(2 вырезки)") && index.contains("(1 вырезка)"), "{index}");
+    assert!(index.contains("<th>Заголовок</th>"), "{index}");
+    assert!(!index.contains("exported"), "{index}");
+}

@@ -175,25 +175,9 @@ impl ClippingsApp {
     }
 
     /// Applies an action recorded during the frame.
-    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    /// What a card's menu, Delete and the clipboard do with a clipping or the selection.
+    fn apply_to_items(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::Search => self.search(),
-            Action::SetSearch(text) => {
-                self.state.search_text = text;
-                self.search();
-            }
-            Action::ClearSearch => {
-                self.state.search_text.clear();
-                self.panels.top_bar.set_text("");
-                self.search();
-            }
-            Action::SetOrder(order) => {
-                self.state.settings.order = order;
-                // A clicked list column gives way to the order chosen here.
-                self.state.sort = None;
-                self.search();
-            }
-            Action::SetView(view) => self.state.settings.view = view,
             Action::OpenOriginalOf(id) => {
                 if let Some(path) = self.original_of(id) {
                     open_with_system(path);
@@ -226,6 +210,53 @@ impl ClippingsApp {
                 ctx.copy_text(url);
                 self.toast(t!("copied-address"), None, false);
             }
+            Action::Trash => {
+                let ids = self.state.selected_ids();
+                if ids.len() > TRASH_WITHOUT_ASKING {
+                    self.panels.confirm_trash = Some(ids);
+                } else if !ids.is_empty() && !self.state.filters.in_trash {
+                    self.trash(ids);
+                }
+            }
+            Action::ConfirmTrash(yes) => {
+                if let Some(ids) = self.panels.confirm_trash.take()
+                    && yes
+                    && !self.state.filters.in_trash
+                {
+                    self.trash(ids);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Search => self.search(),
+            Action::SetSearch(text) => {
+                self.state.search_text = text;
+                self.search();
+            }
+            Action::ClearSearch => {
+                self.state.search_text.clear();
+                self.panels.top_bar.set_text("");
+                self.search();
+            }
+            Action::SetOrder(order) => {
+                self.state.settings.order = order;
+                // A clicked list column gives way to the order chosen here.
+                self.state.sort = None;
+                self.search();
+            }
+            Action::SetView(view) => self.state.settings.view = view,
+            action @ (Action::OpenOriginalOf(_)
+            | Action::ShowInFolder(_)
+            | Action::CopyText
+            | Action::CopyReferences
+            | Action::CopyAddress(_)
+            | Action::FocusTagField
+            | Action::Trash
+            | Action::ConfirmTrash(_)) => self.apply_to_items(ctx, action),
             Action::SetListWidth(column, px) => {
                 self.state.settings.list_widths.insert(column, px.round());
             }
@@ -271,22 +302,6 @@ impl ClippingsApp {
                 self.edit(Edit::SeenSavedSearch(saved.name), false);
             }
             Action::Edit(edit) => self.edit(edit, false),
-            Action::Trash => {
-                let ids = self.state.selected_ids();
-                if ids.len() > TRASH_WITHOUT_ASKING {
-                    self.panels.confirm_trash = Some(ids);
-                } else if !ids.is_empty() && !self.state.filters.in_trash {
-                    self.trash(ids);
-                }
-            }
-            Action::ConfirmTrash(yes) => {
-                if let Some(ids) = self.panels.confirm_trash.take()
-                    && yes
-                    && !self.state.filters.in_trash
-                {
-                    self.trash(ids);
-                }
-            }
             Action::EmptyTrash => self.edit(Edit::EmptyTrash, false),
             Action::Undo => match self.undo_stack.pop() {
                 Some(undo) => {

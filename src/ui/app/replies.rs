@@ -118,26 +118,10 @@ impl ClippingsApp {
                 self.state.export = None;
                 self.state.export_report = Some(report);
             }
-            Reply::ReviewPreview(preview) => {
-                if let Some(dialog) = &mut self.panels.review_dialog {
-                    dialog.preview_came(*preview);
-                }
-            }
-            Reply::ReviewPreviewFailed { generation, message } => {
-                if let Some(dialog) = &mut self.panels.review_dialog {
-                    dialog.preview_failed(generation, message);
-                }
-            }
-            Reply::ReviewProgress { n_done, n_total } => {
-                if let Some(dialog) = &mut self.panels.review_dialog {
-                    dialog.progress(n_done, n_total);
-                }
-            }
-            Reply::ReviewFinished { path, n_stories } => {
-                if let Some(dialog) = &mut self.panels.review_dialog {
-                    dialog.finished(path, n_stories);
-                }
-            }
+            Reply::ReviewPreview(_)
+            | Reply::ReviewPreviewFailed { .. }
+            | Reply::ReviewProgress { .. }
+            | Reply::ReviewFinished { .. } => self.handle_review_reply(reply),
             Reply::Changed { message, undo } => {
                 if let Some(u) = &undo {
                     self.undo_stack.push(u.clone());
@@ -187,6 +171,33 @@ impl ClippingsApp {
 }
 
 impl ClippingsApp {
+    /// The press review dialog's preview and run.
+    fn handle_review_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::ReviewPreview(preview) => {
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.preview_came(*preview);
+                }
+            }
+            Reply::ReviewPreviewFailed { generation, message } => {
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.preview_failed(generation, message);
+                }
+            }
+            Reply::ReviewProgress { n_done, n_total } => {
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.progress(n_done, n_total);
+                }
+            }
+            Reply::ReviewFinished { path, n_stories } => {
+                if let Some(dialog) = &mut self.panels.review_dialog {
+                    dialog.finished(path, n_stories);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// What only a team archive answers: its server gone or back, an edit someone else's
     /// overtook, who changed a clipping.
     fn handle_team_reply(&mut self, reply: Reply) {

@@ -3,10 +3,9 @@
 
 use egui::{Color32, CornerRadius, Rect, Sense, Vec2};
 
-use std::collections::HashMap;
-
+use super::bulk::{self, SelectionSummary};
 use super::tags::{TagInput, chip_ui, tag_input_ui};
-use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag, TagKind};
+use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag};
 use crate::t;
 use crate::ui::Action;
 use crate::ui::matches::{Matches, highlighted};
@@ -215,47 +214,6 @@ impl Detail {
     }
 }
 
-/// The selection as the bulk pane sums it up.
-#[derive(Debug, Default, Clone)]
-pub struct SelectionSummary {
-    /// The selected ids in the order shown.
-    pub ids: Vec<ClippingId>,
-    /// Each tag the selection carries, with how many of the selected carry it.
-    pub tag_counts: Vec<(Tag, usize)>,
-    /// The kinds of tag that some selected clipping has suggestions of.
-    pub suggested_kinds: Vec<TagKind>,
-}
-
-/// What the bulk pane shows about the selection, computed again only when the selection or the
-/// results change (`key`): with 100,000 selected, summing them up every frame would freeze the
-/// window.
-fn selection_summary<'a>(
-    cache: &'a mut Option<((usize, u64), SelectionSummary)>,
-    app: &AppState,
-    key: (usize, u64),
-) -> &'a SelectionSummary {
-    if cache.as_ref().is_none_or(|(k, _)| *k != key) {
-        let mut summary = SelectionSummary::default();
-        let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
-        for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
-            summary.ids.push(entry.id());
-            for tag in entry.tags() {
-                counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
-            }
-            for kind in entry.suggested_kinds() {
-                if !summary.suggested_kinds.contains(&kind) {
-                    summary.suggested_kinds.push(kind);
-                }
-            }
-        }
-        summary.tag_counts = counts.into_values().collect();
-        summary.tag_counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
-        summary.suggested_kinds.sort();
-        *cache = Some((key, summary));
-    }
-    &cache.get_or_insert_with(|| (key, SelectionSummary::default())).1
-}
-
 pub fn detail_panel_ui(
     ui: &mut egui::Ui,
     app: &AppState,
@@ -272,8 +230,8 @@ pub fn detail_panel_ui(
     let shown = panel.show(ui, |ui| {
         // Several selected: what can be done with them stays at the top, above what scrolls.
         let summary = (app.selection.len() > 1).then(|| {
-            let summary = selection_summary(&mut pane.summary, app, selection_key).clone();
-            bulk_header_ui(ui, app, &summary, actions);
+            let summary = bulk::selection_summary(&mut pane.summary, app, selection_key).clone();
+            bulk::bulk_header_ui(ui, app, &summary, actions);
             summary
         });
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
@@ -285,107 +243,20 @@ pub fn detail_panel_ui(
             match summary {
                 // The pane stays when nothing is selected, so the grid keeps its columns and
                 // the card clicked stays under the pointer.
-                _ if app.selection.is_empty() => nothing_selected_ui(ui, app),
+                _ if app.selection.is_empty() => bulk::nothing_selected_ui(ui, app),
                 Some(summary) => {
                     // A team archive's reader sees what the selection carries, and no button
                     // to change it.
-                    ui.add_enabled_ui(app.may_change, |ui| bulk_tags_ui(ui, app, pane, summary, actions));
+                    let (tag_input, all_chips) = (&mut pane.tag_input, &mut pane.all_chips);
+                    ui.add_enabled_ui(app.may_change, |ui| {
+                        bulk::bulk_tags_ui(ui, app, tag_input, all_chips, summary, actions)
+                    });
                 }
                 None => single_ui(ui, app, pane, thumbs, matches, actions),
             }
         });
     });
     Some(shown.response.rect)
-}
-
-fn nothing_selected_ui(ui: &mut egui::Ui, app: &AppState) {
-    ui.add_space(6.0);
-    ui.heading(t!("detail-nothing-selected"));
-    ui.add_space(4.0);
-    let key = if app.results.is_empty() { "detail-nothing-to-select" } else { "detail-how-to-select" };
-    ui.add(egui::Label::new(egui::RichText::new(crate::i18n::tr(key)).weak()).wrap());
-}
-
-/// How many of the selection's tags show before "and N more".
-const CHIPS_FOLDED: usize = 16;
-
-/// The bulk pane's heading and its actions, first and always in view.
-fn bulk_header_ui(ui: &mut egui::Ui, app: &AppState, summary: &SelectionSummary, actions: &mut Vec<Action>) {
-    let ids = &summary.ids;
-    ui.add_space(6.0);
-    ui.heading(t!("bulk-selected", n = ids.len()));
-    ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        if app.filters.in_trash {
-            if ui.add_enabled(app.may_change, egui::Button::new(t!("bulk-restore", n = ids.len()))).clicked() {
-                actions.push(Action::Edit(Edit::Restore(ids.clone())));
-            }
-            return;
-        }
-        ui.add_enabled_ui(app.may_change, |ui| {
-            for kind in &summary.suggested_kinds {
-                let label = match kind {
-                    TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
-                    TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
-                    TagKind::Event => t!("bulk-accept-events", n = ids.len()),
-                };
-                if ui.button(label).clicked() {
-                    let edit = Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(*kind), only: None };
-                    actions.push(Action::Edit(edit));
-                }
-            }
-            if ui.button(t!("bulk-suggest", n = ids.len())).on_hover_text(t!("bulk-suggest-hover")).clicked() {
-                actions.push(Action::Edit(Edit::Suggest(ids.clone())));
-            }
-        });
-        if ui.button(t!("bulk-review")).on_hover_text(t!("review-button-hover", n = ids.len())).clicked() {
-            actions.push(Action::Review(crate::ui::app::ReviewAction::Open(None)));
-        }
-        if ui.button(t!("bulk-export")).on_hover_text(t!("export-button-hover", n = ids.len())).clicked() {
-            actions.push(Action::Export(crate::ui::app::ExportAction::Open));
-        }
-        let trash = egui::Button::new(t!("move-to-trash"));
-        if ui.add_enabled(app.may_change, trash).on_hover_text(t!("move-to-trash-hover")).clicked() {
-            actions.push(Action::Trash);
-        }
-    });
-    ui.add_space(4.0);
-    ui.separator();
-}
-
-/// The bulk pane's tags: a field to add one to all, and the chips of those they carry (the
-/// most carried first, a long list folded).
-fn bulk_tags_ui(
-    ui: &mut egui::Ui,
-    app: &AppState,
-    pane: &mut DetailPane,
-    summary: SelectionSummary,
-    actions: &mut Vec<Action>,
-) {
-    if app.filters.in_trash {
-        return;
-    }
-    let ids = summary.ids;
-    ui.label(t!("bulk-tags-explained"));
-    tag_input_ui(ui, app, &mut pane.tag_input, actions, &ids);
-    ui.add_space(8.0);
-    let mut tags = summary.tag_counts;
-    tags.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    let n_more = tags.len().saturating_sub(CHIPS_FOLDED);
-    let shown = if pane.all_chips || n_more <= 2 { tags.len() } else { CHIPS_FOLDED };
-    ui.horizontal_wrapped(|ui| {
-        for (tag, n) in tags.into_iter().take(shown) {
-            if chip_ui(ui, &tag, Some(n)) {
-                actions.push(Action::Edit(Edit::RemoveTag { tag, ids: ids.clone() }));
-            }
-        }
-        if shown < CHIPS_FOLDED + n_more && ui.link(t!("bulk-more-tags", n = n_more)).clicked() {
-            pane.all_chips = true;
-        }
-    });
-    if pane.all_chips && n_more > 2 && ui.link(t!("bulk-fewer-tags")).clicked() {
-        pane.all_chips = false;
-    }
 }
 
 /// The other outlets that printed the same story, earliest first.

@@ -4,6 +4,7 @@
 //! frame. No panel can change the app's state any other way.
 
 pub mod browser;
+pub mod bulk;
 pub mod detail;
 pub mod overlays;
 pub mod review;
