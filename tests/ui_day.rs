@@ -461,3 +461,38 @@ fn no_keystroke_is_lost_in_the_review_title_with_150_clippings() {
     eprintln!("slowest frame while typing: {slowest:?}");
     assert!(slowest < std::time::Duration::from_millis(500), "a frame took {slowest:?}");
 }
+
+#[test]
+fn a_photos_agency_fields_are_edited_in_the_pane_and_a_tiny_one_is_not_lost_in_a_box() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path(), 4);
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let inbox = tmp.path().join("tiny");
+        write(&inbox, "icon.png", png(8, 8, [200, 30, 30]));
+        archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    }
+    let mut h = harness(&dir, Settings::default());
+    h.get_by_label("d").click();
+    settle(&mut h);
+    h.get_by_label("Credit").click();
+    h.step();
+    h.get_by_label("Credit").type_text("Akorda press service");
+    h.step();
+    h.get_by_label("Caption").click();
+    h.step();
+    h.get_by_label("Caption").type_text("Delegations at the forum");
+    h.get_by_label("Title").click();
+    settle(&mut h);
+    let archive_photo = |h: &Harness<'static, ClippingsApp>| {
+        h.state().state().results.iter().find(|e| e.clipping.title == "d").map(|e| e.clipping.clone()).unwrap()
+    };
+    window::step_until(&mut h, std::time::Duration::from_secs(10), "the credit saved", |h| {
+        archive_photo(h).credit == "Akorda press service"
+    });
+    assert_eq!(archive_photo(&h).caption, "Delegations at the forum");
+    // An 8x8 picture: its frame is small, the picture shown enlarged, and said so.
+    h.get_by_label("icon").click();
+    settle(&mut h);
+    h.get_by_label_contains("12× enlarged");
+}

@@ -177,6 +177,63 @@ pub fn format_date_short(date: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A language's name in its own words, for a BCP 47 tag's first part ("no" → "norsk"): what
+/// a reader of any language recognises her own by.
+pub fn language_endonym(tag: &str) -> Option<&'static str> {
+    let code = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let name = match code.as_str() {
+        "ar" => "العربية",
+        "az" => "azərbaycan",
+        "be" => "беларуская",
+        "bg" => "български",
+        "ca" => "català",
+        "cs" => "čeština",
+        "da" => "dansk",
+        "de" => "Deutsch",
+        "el" => "Ελληνικά",
+        "en" => "English",
+        "es" => "español",
+        "et" => "eesti",
+        "fa" => "فارسی",
+        "fi" => "suomi",
+        "fr" => "français",
+        "he" => "עברית",
+        "hi" => "हिन्दी",
+        "hr" => "hrvatski",
+        "hu" => "magyar",
+        "hy" => "հայերեն",
+        "it" => "italiano",
+        "ja" => "日本語",
+        "ka" => "ქართული",
+        "kk" => "қазақ тілі",
+        "ko" => "한국어",
+        "ky" => "кыргызча",
+        "lt" => "lietuvių",
+        "lv" => "latviešu",
+        "mn" => "монгол",
+        "nb" | "no" => "norsk",
+        "nl" => "Nederlands",
+        "nn" => "nynorsk",
+        "pl" => "polski",
+        "pt" => "português",
+        "ro" => "română",
+        "ru" => "русский",
+        "sk" => "slovenčina",
+        "sl" => "slovenščina",
+        "sr" => "српски",
+        "sv" => "svenska",
+        "tg" => "тоҷикӣ",
+        "tk" => "türkmençe",
+        "tr" => "Türkçe",
+        "tt" => "татарча",
+        "uk" => "українська",
+        "uz" => "oʻzbekcha",
+        "zh" => "中文",
+        _ => return None,
+    };
+    Some(name)
+}
+
 /// The message `id` in this thread's language. A message missing there is taken from English;
 /// a message missing everywhere shows its id (the locale test fails on both).
 pub fn tr(id: &str) -> String {

@@ -224,6 +224,14 @@ pub fn query_hint_text(hint: &crate::search::query::QueryHint) -> String {
     }
 }
 
+/// A clipping's language in words ("norsk (no)"), its tag as it is where no name is known.
+pub fn language_name(tag: &str) -> String {
+    match crate::i18n::language_endonym(tag) {
+        Some(name) => format!("{name} ({tag})"),
+        None => tag.to_owned(),
+    }
+}
+
 /// A date as the window's language writes it.
 pub fn date_text(date: chrono::NaiveDate) -> String {
     crate::i18n::format_date(date, crate::i18n::language())

@@ -114,6 +114,9 @@ impl DetailPane {
             (&mut d.author, before.author, fresh.author),
             (&mut d.date, before.date, fresh.date),
             (&mut d.notes, before.notes, fresh.notes),
+            (&mut d.caption, before.caption, fresh.caption),
+            (&mut d.credit, before.credit, fresh.credit),
+            (&mut d.copyright, before.copyright, fresh.copyright),
         ] {
             if *field == was {
                 *field = now;
@@ -155,6 +158,10 @@ struct Detail {
     pub author: String,
     pub date: String,
     pub notes: String,
+    /// A photo's agency fields (a scan's, an article's where it has them).
+    pub caption: String,
+    pub credit: String,
+    pub copyright: String,
     pub image: Option<egui::TextureHandle>,
     pub image_requested: bool,
     pub zoom: f32,
@@ -183,6 +190,9 @@ impl Detail {
             author: c.author.clone(),
             date: c.published.map(|d| d.to_string()).unwrap_or_default(),
             notes: c.notes.clone(),
+            caption: c.caption.clone(),
+            credit: c.credit.clone(),
+            copyright: c.copyright.clone(),
             item,
             image: None,
             image_requested: false,
@@ -204,6 +214,9 @@ impl Detail {
         c.source = self.source.trim().to_owned();
         c.author = self.author.trim().to_owned();
         c.notes = self.notes.clone();
+        c.caption = self.caption.trim().to_owned();
+        c.credit = self.credit.trim().to_owned();
+        c.copyright = self.copyright.trim().to_owned();
         let date = self.date.trim();
         c.published = if date.is_empty() {
             None
@@ -355,6 +368,23 @@ fn single_ui(
             changed |= response.lost_focus();
             ui.end_row();
         }
+        // A photo's (or a scan's) agency fields, to correct or fill in; an article's where
+        // its file had them.
+        let c = &detail.item.clipping;
+        if kind == Kind::Photo || is_scan || !(c.caption.is_empty() && c.credit.is_empty() && c.copyright.is_empty()) {
+            let label = ui.label(t!("fact-caption"));
+            let caption = egui::TextEdit::multiline(&mut detail.caption).desired_rows(2).desired_width(f32::INFINITY);
+            changed |= ui.add(caption.interactive(app.may_change)).labelled_by(label.id).lost_focus();
+            ui.end_row();
+            for (name, value) in
+                [(t!("fact-credit"), &mut detail.credit), (t!("fact-copyright"), &mut detail.copyright)]
+            {
+                let label = ui.label(name);
+                let field = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
+                changed |= ui.add(field.interactive(app.may_change)).labelled_by(label.id).lost_focus();
+                ui.end_row();
+            }
+        }
         let label = ui.label(t!("field-notes"));
         let notes = egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY);
         let response = ui.add(notes.interactive(app.may_change)).labelled_by(label.id);
@@ -425,6 +455,9 @@ fn conflict_ui(ui: &mut egui::Ui, detail: &mut Detail, mine: &Clipping, actions:
         (t!("field-source"), &mine.source, &newer.source),
         (t!("field-author"), &mine.author, &newer.author),
         (t!("field-notes"), &mine.notes, &newer.notes),
+        (t!("fact-caption"), &mine.caption, &newer.caption),
+        (t!("fact-credit"), &mine.credit, &newer.credit),
+        (t!("fact-copyright"), &mine.copyright, &newer.copyright),
     ]
     .into_iter()
     .filter(|(_, m, n)| m != n)
@@ -445,6 +478,9 @@ fn conflict_ui(ui: &mut egui::Ui, detail: &mut Detail, mine: &Clipping, actions:
                     author: mine.author.clone(),
                     published: mine.published,
                     notes: mine.notes.clone(),
+                    caption: mine.caption.clone(),
+                    credit: mine.credit.clone(),
+                    copyright: mine.copyright.clone(),
                     ..newer.clone()
                 };
                 actions.push(Action::Edit(Edit::Update(Box::new(merged))));
@@ -486,7 +522,7 @@ fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
                 }
             };
             fact(t!("fact-url"), c.url.clone());
-            fact(t!("fact-language"), c.language.clone());
+            fact(t!("fact-language"), crate::ui::language_name(&c.language));
             fact(t!("fact-file"), c.original_name.clone());
             fact(
                 t!("fact-format"),
@@ -497,9 +533,6 @@ fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
             }
             fact(t!("fact-taken"), c.captured_at.map(|t| t.to_string()).unwrap_or_default());
             fact(t!("fact-camera"), c.camera.clone());
-            fact(t!("fact-caption"), c.caption.clone());
-            fact(t!("fact-credit"), c.credit.clone());
-            fact(t!("fact-copyright"), c.copyright.clone());
             if let Some(gps) = c.gps {
                 fact(t!("fact-gps"), format!("{:.5}, {:.5}", gps.latitude_deg, gps.longitude_deg));
             }
@@ -515,7 +548,20 @@ fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
 /// A photo fitted into the pane; the wheel (or pinch) zooms, dragging pans, double-click resets.
 fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::TextureHandle>) {
     let width = ui.available_width();
-    let height = (width * 0.75).clamp(160.0, 520.0);
+    let most = (width * 0.75).clamp(160.0, 520.0);
+    // The frame is as tall as the photo is shown (its own size at most): a small picture does
+    // not sit in a large empty box. The size is known before the picture is loaded.
+    let c = &detail.item.clipping;
+    let natural = match (c.width_px, c.height_px, &texture) {
+        (Some(w), Some(h), _) if w > 0 && h > 0 => Some(Vec2::new(w as f32, h as f32)),
+        (_, _, Some(t)) => Some(t.size_vec2()),
+        _ => None,
+    };
+    let enlarge = natural.map_or(1.0, |size| tiny_photo_scale(size.max_elem()));
+    let height = natural.map_or(most, |size| {
+        let fit = (width / size.x).min(most / size.y).min(1.0);
+        (size.y * fit * enlarge).clamp(48.0, most)
+    });
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, CornerRadius::same(4), ui.visuals().extreme_bg_color);
@@ -543,10 +589,12 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         detail.zoom = 1.0;
         detail.pan = Vec2::ZERO;
     }
-    let size = texture.size_vec2();
-    // A small photo is shown at its own size, not blown up to fill the pane.
-    let fit = (rect.width() / size.x).min(rect.height() / size.y).min(1.0);
+    let size = natural.unwrap_or_else(|| texture.size_vec2());
+    // A small photo is shown at its own size, not blown up to fill the pane; a tiny one (an
+    // icon, a test image of a few pixels) a whole number of times larger, and says so.
+    let fit = (rect.width() / size.x).min(rect.height() / size.y).min(enlarge);
     let shown = size * fit * detail.zoom;
+
     // Keep the photo over the frame: never pan past its edges.
     let max_pan = ((shown - rect.size()) / 2.0).max(Vec2::ZERO);
     detail.pan = detail.pan.clamp(-max_pan, max_pan);
@@ -558,6 +606,15 @@ fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::Textur
         Color32::WHITE,
     );
     response.on_hover_text(t!("photo-hover"));
+    if enlarge > 1.0 {
+        ui.weak(t!("photo-enlarged", times = enlarge as u32, size = format!("{} × {}", size.x, size.y)));
+    }
+}
+
+/// How many times larger a photo whose long side is `long_px` is shown: a whole number that
+/// brings a tiny one to about 96 pixels; 1 for anything of 48 pixels or more.
+fn tiny_photo_scale(long_px: f32) -> f32 {
+    if long_px >= 48.0 || long_px <= 0.0 { 1.0 } else { (96.0 / long_px).floor().max(1.0) }
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.
