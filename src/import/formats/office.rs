@@ -77,13 +77,13 @@ pub(crate) fn read_office(bytes: &[u8], odt: bool) -> Result<Document, ImportErr
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ImportError::BadText(TextProblem::Document(e.to_string())))?;
     let (body, meta) = if odt {
-        let content = part(&mut zip, "content.xml")
-            .ok_or_else(|| ImportError::BadText(TextProblem::MissingPart("content.xml")))?;
+        let content =
+            part(&mut zip, "content.xml").ok_or(ImportError::BadText(TextProblem::MissingPart("content.xml")))?;
         let body = paragraphs(&content, &["text:p", "text:h"], &["text:s", "text:tab"], &["text:line-break"]);
         (body, part(&mut zip, "meta.xml").unwrap_or_default())
     } else {
         let document = part(&mut zip, "word/document.xml")
-            .ok_or_else(|| ImportError::BadText(TextProblem::MissingPart("word/document.xml")))?;
+            .ok_or(ImportError::BadText(TextProblem::MissingPart("word/document.xml")))?;
         let body = paragraphs(&document, &["w:p"], &["w:tab"], &["w:br", "w:cr"]);
         (body, part(&mut zip, "docProps/core.xml").unwrap_or_default())
     };

@@ -94,7 +94,7 @@ pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result
     let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
     if format == "pdf" {
         return crate::import::formats::pdf::first_page_picture(bytes, max_px)
-            .ok_or_else(|| ImportError::BadText(crate::import::TextProblem::PdfPage));
+            .ok_or(ImportError::BadText(crate::import::TextProblem::PdfPage));
     }
     let claimed = format_for_extension(format).unwrap_or(ImageFormat::Jpeg);
     let info = read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(&bytes), claimed, max_px, 1.5)?;

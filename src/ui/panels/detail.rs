@@ -353,44 +353,7 @@ fn single_ui(
     }
     ui.add_space(6.0);
 
-    let mut changed = false;
-    egui::Grid::new("fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        for (name, value, hint) in [
-            (t!("field-title"), &mut detail.title, String::new()),
-            (t!("field-source"), &mut detail.source, t!("field-source-hint")),
-            (t!("field-author"), &mut detail.author, String::new()),
-            (t!("field-date"), &mut detail.date, t!("field-date-hint")),
-        ] {
-            let label = ui.label(name);
-            // A team archive's reader reads the fields and changes none.
-            let field = egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY);
-            let response = ui.add(field.interactive(app.may_change)).labelled_by(label.id);
-            changed |= response.lost_focus();
-            ui.end_row();
-        }
-        // A photo's (or a scan's) agency fields, to correct or fill in; an article's where
-        // its file had them.
-        let c = &detail.item.clipping;
-        if kind == Kind::Photo || is_scan || !(c.caption.is_empty() && c.credit.is_empty() && c.copyright.is_empty()) {
-            let label = ui.label(t!("fact-caption"));
-            let caption = egui::TextEdit::multiline(&mut detail.caption).desired_rows(2).desired_width(f32::INFINITY);
-            changed |= ui.add(caption.interactive(app.may_change)).labelled_by(label.id).lost_focus();
-            ui.end_row();
-            for (name, value) in
-                [(t!("fact-credit"), &mut detail.credit), (t!("fact-copyright"), &mut detail.copyright)]
-            {
-                let label = ui.label(name);
-                let field = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
-                changed |= ui.add(field.interactive(app.may_change)).labelled_by(label.id).lost_focus();
-                ui.end_row();
-            }
-        }
-        let label = ui.label(t!("field-notes"));
-        let notes = egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY);
-        let response = ui.add(notes.interactive(app.may_change)).labelled_by(label.id);
-        changed |= response.lost_focus();
-        ui.end_row();
-    });
+    let changed = fields_ui(ui, app, detail, kind == Kind::Photo || is_scan);
     if let Some(mine) = detail.conflict.clone() {
         conflict_ui(ui, detail, &mine, actions);
     }
@@ -445,6 +408,50 @@ fn single_ui(
 }
 
 /// What the file and the import tell of a clipping, folded away under "Details".
+/// The fields to edit: title, outlet, author, date, a photo's agency fields, notes. True when
+/// one lost the keyboard (the edit is then saved).
+fn fields_ui(ui: &mut egui::Ui, app: &AppState, detail: &mut Detail, pictured: bool) -> bool {
+    let mut changed = false;
+    egui::Grid::new("fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        for (name, value, hint) in [
+            (t!("field-title"), &mut detail.title, String::new()),
+            (t!("field-source"), &mut detail.source, t!("field-source-hint")),
+            (t!("field-author"), &mut detail.author, String::new()),
+            (t!("field-date"), &mut detail.date, t!("field-date-hint")),
+        ] {
+            let label = ui.label(name);
+            // A team archive's reader reads the fields and changes none.
+            let field = egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY);
+            let response = ui.add(field.interactive(app.may_change)).labelled_by(label.id);
+            changed |= response.lost_focus();
+            ui.end_row();
+        }
+        // A photo's (or a scan's) agency fields, to correct or fill in; an article's where
+        // its file had them.
+        let c = &detail.item.clipping;
+        if pictured || !(c.caption.is_empty() && c.credit.is_empty() && c.copyright.is_empty()) {
+            let label = ui.label(t!("fact-caption"));
+            let caption = egui::TextEdit::multiline(&mut detail.caption).desired_rows(2).desired_width(f32::INFINITY);
+            changed |= ui.add(caption.interactive(app.may_change)).labelled_by(label.id).lost_focus();
+            ui.end_row();
+            for (name, value) in
+                [(t!("fact-credit"), &mut detail.credit), (t!("fact-copyright"), &mut detail.copyright)]
+            {
+                let label = ui.label(name);
+                let field = egui::TextEdit::singleline(value).desired_width(f32::INFINITY);
+                changed |= ui.add(field.interactive(app.may_change)).labelled_by(label.id).lost_focus();
+                ui.end_row();
+            }
+        }
+        let label = ui.label(t!("field-notes"));
+        let notes = egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY);
+        let response = ui.add(notes.interactive(app.may_change)).labelled_by(label.id);
+        changed |= response.lost_focus();
+        ui.end_row();
+    });
+    changed
+}
+
 /// The user's edit that another desktop's overtook: what differs from the newer record, to
 /// apply again over it or let go.
 fn conflict_ui(ui: &mut egui::Ui, detail: &mut Detail, mine: &Clipping, actions: &mut Vec<Action>) {
