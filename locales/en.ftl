@@ -614,3 +614,4 @@ export-index-title = { $n ->
 export-index-made = Made with Clippings on { $date }. Each file has a .json file beside it with all it is known by (photos an .xmp file too); clippings.csv lists the same.
 export-index-top-folder = In the top folder
 photo-enlarged = shown { $times }× enlarged: { $size } pixels
+outlet-unknown = outlet not known

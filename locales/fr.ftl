@@ -634,3 +634,4 @@ export-index-title = { $n ->
 export-index-made = Fait avec Clippings le { $date }. Chaque fichier a à côté de lui un fichier .json avec tout ce que l’on sait de lui (les photos aussi un fichier .xmp) ; clippings.csv en donne la liste.
 export-index-top-folder = Dans le dossier principal
 photo-enlarged = agrandie { $times } fois : { $size } pixels
+outlet-unknown = média inconnu

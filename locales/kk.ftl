@@ -514,3 +514,4 @@ export-index-title = { $n } материал экспортталды
 export-index-made = Clippings арқылы { $date } жасалды. Әр файлдың жанында ол туралы барлық мәлімет бар .json файлы жатыр (фотосуреттерде .xmp файлы да бар); clippings.csv файлында да сол тізім.
 export-index-top-folder = Негізгі бумада
 photo-enlarged = { $times } есе үлкейтілген: { $size } пиксель
+outlet-unknown = басылым белгісіз

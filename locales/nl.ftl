@@ -601,3 +601,4 @@ export-index-title = { $n ->
 export-index-made = Gemaakt met Clippings op { $date }. Naast elk bestand staat een .json-bestand met alles wat erover bekend is (bij foto’s ook een .xmp-bestand); clippings.csv bevat dezelfde lijst.
 export-index-top-folder = In de hoofdmap
 photo-enlarged = { $times }× vergroot: { $size } pixels
+outlet-unknown = medium onbekend

@@ -625,3 +625,4 @@ export-index-title = { $n ->
 export-index-made = Создано в Clippings { $date }. Рядом с каждым файлом лежит файл .json со всеми сведениями о нём (у фотографий ещё и .xmp); в clippings.csv тот же список.
 export-index-top-folder = В основной папке
 photo-enlarged = увеличено в { $times } раз: { $size } пикселей
+outlet-unknown = издание не указано

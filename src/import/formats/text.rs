@@ -121,7 +121,18 @@ pub(crate) fn parse_article(text: &str) -> Result<Article, ImportError> {
 
 /// The first sentence of a long line, at most 150 characters (cut at a word, with "…").
 fn first_sentence(line: &str) -> String {
-    let end = line.char_indices().find(|&(i, c)| matches!(c, '.' | '!' | '?') && i > 20).map(|(i, _)| i + 1);
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // A full stop after a lone capital is an initial ("М. Жуков"), not a sentence's end.
+    let initial = |k: usize| {
+        k >= 1
+            && chars.get(k - 1).is_some_and(|(_, c)| c.is_uppercase())
+            && (k == 1 || chars.get(k - 2).is_some_and(|(_, c)| !c.is_alphanumeric()))
+    };
+    let end = chars
+        .iter()
+        .enumerate()
+        .find(|&(k, &(i, c))| matches!(c, '.' | '!' | '?') && i > 20 && !(c == '.' && initial(k)))
+        .map(|(_, &(i, _))| i + 1);
     let sentence = end.and_then(|e| line.get(..e)).unwrap_or(line);
     if sentence.chars().count() <= 150 {
         return sentence.trim().to_owned();
@@ -196,7 +207,7 @@ fn outlet_in(body: &str) -> Option<String> {
                 continue;
             }
             let name = before.rsplit(',').next()?.trim();
-            if (1..=4).contains(&name.split_whitespace().count()) && name.chars().next()?.is_uppercase() {
+            if looks_like_outlet(name, verb != " writes") {
                 return Some(name.to_owned());
             }
         }
@@ -205,14 +216,40 @@ fn outlet_in(body: &str) -> Option<String> {
     for verb in ["сообщает ", "передает ", "пишет ", "rapporte ", "selon ", "meldt ", "schrijft ", "aldus "]
     {
         if let Some(pos) = first.find(verb) {
-            let name = sentence_end(first.get(pos + verb.len()..)?.split(['.', ',', '\n']).next()?);
+            // Up to the sentence's end: a full stop followed by a space or the end, not the
+            // dot of a web address (DKNews.kz).
+            let rest = first.get(pos + verb.len()..)?;
+            let clause = rest.split([',', '\n']).next()?;
+            let clause = clause.split(". ").next()?;
+            let name = sentence_end(clause);
             let name = name.trim().trim_start_matches("корреспондент ").trim();
-            if (1..=4).contains(&name.split_whitespace().count()) && name.chars().next()?.is_uppercase() {
+            let agency_verb = matches!(verb, "сообщает " | "передает " | "rapporte " | "meldt ");
+            if looks_like_outlet(name, agency_verb) {
                 return Some(name.to_owned());
             }
         }
     }
     None
+}
+
+/// Whether the words a reporting verb points at name an outlet rather than a person or a
+/// phrase ("Жуков в соцсетях", "aldus Atkins"). A name of one to four words, each capitalised;
+/// after a verb agencies are said with ("сообщает", "reports"), that is enough; after one
+/// said of people too ("пишет", "writes", "selon", "aldus"), only a name an outlet has: an
+/// acronym (ТАСС, RT) or a web address (DKNews.kz).
+fn looks_like_outlet(name: &str, agency_verb: bool) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !(1..=4).contains(&words.len()) || !words.iter().all(capitalised) {
+        return false;
+    }
+    let acronym = |w: &&str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let address =
+        |w: &&str| w.rsplit_once('.').is_some_and(|(site, tld)| !site.is_empty() && (2..=4).contains(&tld.len()));
+    agency_verb || words.iter().any(acronym) || words.iter().any(address)
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -580,5 +617,29 @@ mod tests {
     fn empty_and_binary() {
         assert!(matches!(parse_article("  \n\n "), Err(ImportError::NoText)));
         assert!(decode(b"\x00\x01\x02\xff\xfe\x00").is_err());
+    }
+}
+
+#[cfg(test)]
+mod outlet_tests {
+    use super::*;
+
+    #[test]
+    fn an_outlet_is_named_by_an_agency_verb_or_looks_like_one() {
+        assert_eq!(outlet_in("Цены выросли на треть, сообщает ТАСС."), Some("ТАСС".to_owned()));
+        assert_eq!(outlet_in("Грузы пошли по коридору, пишет DKNews.kz."), Some("DKNews.kz".to_owned()));
+        assert_eq!(outlet_in("Freight doubled, Interfax reports."), Some("Interfax".to_owned()));
+        // People, and phrases, are not outlets.
+        assert_eq!(outlet_in("Итоги подвели в понедельник, пишет Жуков в соцсетях."), None);
+        assert_eq!(outlet_in("De prijzen stijgen, aldus Atkins."), None);
+        assert_eq!(outlet_in("Les prix montent, selon Riquet."), None);
+        assert_eq!(outlet_in("The talks went well, Smith writes."), None);
+    }
+
+    #[test]
+    fn a_long_first_line_is_not_cut_at_an_initial() {
+        let line = "Министр ответил на высказывания М. Жукова о транспортном коридоре через Каспий и напомнил о планах. Остальное потом.";
+        assert!(first_sentence(line).contains("М. Жукова"), "{}", first_sentence(line));
+        assert!(first_sentence(line).ends_with("о планах."), "{}", first_sentence(line));
     }
 }

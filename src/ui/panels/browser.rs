@@ -250,14 +250,20 @@ fn cell_ui(
     } else {
         article_card(&painter, image_rect, entry, &visuals);
     }
-    let text_color = visuals.text_color();
     let title_pos = egui::pos2(rect.min.x + 6.0, image_rect.max.y + 4.0);
     // An article's card shows its title already; below it goes where and when it appeared.
     let caption = match c.kind {
         Kind::Photo => c.title.clone(),
         Kind::Article if c.has_thumbnail => c.title.clone(),
-        Kind::Article if c.source.is_empty() => crate::ui::kind_label(Kind::Article),
+        // No outlet known: the slot says so in the weak colour below, never the kind's name.
+        Kind::Article if c.source.trim().is_empty() => String::new(),
         Kind::Article => c.source.clone(),
+    };
+    let caption = if caption.is_empty() { t!("outlet-unknown") } else { caption };
+    let caption_color = if c.kind == Kind::Article && c.source.trim().is_empty() && !c.has_thumbnail {
+        visuals.weak_text_color()
+    } else {
+        visuals.text_color()
     };
     // A story printed by several outlets: "Reuters +3".
     let caption = match reprints {
@@ -265,7 +271,7 @@ fn cell_ui(
         None => caption,
     };
     let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
-    painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), text_color);
+    painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), caption_color);
     let meta = match (entry.countries(), c.kind) {
         (countries, _) if !countries.is_empty() => format!("{} · {countries}", crate::ui::date_label(c)),
         _ => crate::ui::date_label(c),
