@@ -138,13 +138,123 @@ fn lookup_keys(word: &str) -> impl Iterator<Item = &str> {
     prefixes.chain((!cyrillic).then_some(word)).chain(head)
 }
 
-/// Words after a country's name that make it something else: a currency ("АҚШ долларына",
-/// "US dollars"), a language ("қазақ тілінде", "русский язык").
+/// Words after a country's name that make it something else: the dollar and the rouble
+/// ("АҚШ долларына", "US dollars"), a language ("қазақ тілінде", "русский язык").
 fn not_the_country(next: Option<&str>) -> bool {
     let Some(next) = next else { return false };
     ["доллар", "долар", "dollar", "рубл", "тілі", "тілін", "тіл", "язык", "language"]
         .iter()
         .any(|w| next.starts_with(w))
+}
+
+/// Whether the word after a country's name or adjective is a currency ("Swiss francs",
+/// "японских иен"): money that moved, weaker evidence that the story is about the country.
+fn a_currency(next: Option<&str>) -> bool {
+    let Some(next) = next else { return false };
+    const STEMS: &[&str] = &[
+        "franc",
+        "франк",
+        "yen",
+        "иен",
+        "йен",
+        "peso",
+        "песо",
+        "lira",
+        "lire",
+        "лир",
+        "sterling",
+        "стерлинг",
+        "krona",
+        "krone",
+        "kronor",
+        "kroner",
+        "крон",
+        "guilder",
+        "gulden",
+        "гульден",
+        "rupee",
+        "рупи",
+        "yuan",
+        "юан",
+        "dinar",
+        "динар",
+        "riyal",
+        "риал",
+        "shekel",
+        "шекел",
+        "zloty",
+        "злот",
+        "forint",
+        "форинт",
+        "escudo",
+        "эскудо",
+        "peseta",
+        "песет",
+        "schilling",
+        "шиллинг",
+        "drachma",
+        "драхм",
+    ];
+    STEMS.iter().any(|w| next.starts_with(w))
+}
+
+/// English forms of the countries' names (ISO's English names and the everyday ones): in an
+/// English text, a name in another language that happens to be written there ("Maurice
+/// Greene", "Credit Suisse", "Long Island") is not the country.
+static ENGLISH_NAMES: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut names = std::collections::HashSet::new();
+    let folded = |name: &str| words(name).into_iter().map(|(_, w, _)| w).collect::<Vec<_>>().join(" ");
+    for country in countries::all() {
+        // ISO's English name, and its official ones in Latin letters ("Republic of Kazakhstan").
+        for name in std::iter::once(country.english).chain(country.aliases.iter().copied().filter(|a| a.is_ascii())) {
+            names.insert(folded(name));
+        }
+    }
+    for line in include_str!("../../assets/country-aliases.tsv").lines().filter(|l| !l.starts_with('#')) {
+        for name in line.split('\t').skip(1).filter(|n| n.is_ascii()) {
+            names.insert(folded(name));
+        }
+    }
+    names
+});
+
+/// Whether a text reads as English (whose press copy the Latin-script rules below are for):
+/// among its first 300 words, English's commonest small words are at least one in ten (about
+/// one in four in English prose, and next to none in French, Dutch or German, which share few
+/// of them). Cheaper than a language detector, and all the rules need.
+fn is_english(words: &[(usize, String, bool)]) -> bool {
+    const SMALL: &[&str] =
+        &["the", "of", "and", "to", "in", "is", "was", "for", "on", "that", "said", "with", "by", "it"];
+    let sample = &words[..words.len().min(300)];
+    let n = sample.iter().filter(|(_, w, _)| SMALL.contains(&w.as_str())).count();
+    sample.len() >= 5 && n * 10 >= sample.len()
+}
+
+/// Whether the word at `i` sits inside another proper name: capitalised words (not written all
+/// in capitals, as a headline or a dateline is) right before and right after it, joined to it
+/// by spaces alone, and none of them an article or a preposition ("Credit Suisse First
+/// Boston", "Three Mile Island Unit"; not "Morocco, Algeria, Tunisia" nor "The Canadian Bond").
+fn inside_a_proper_name(text: &str, words: &[(usize, String, bool)], i: usize, n: usize) -> bool {
+    const SMALL: &[&str] = &["the", "a", "an", "in", "of", "and", "for", "to", "at", "by", "on", "from", "with", "as"];
+    let name_word = |k: usize| {
+        words.get(k).is_some_and(|(offset, w, capital)| {
+            let written = text.get(*offset..*offset + w.len()).unwrap_or_default();
+            *capital && written.chars().skip(1).any(char::is_lowercase) && !SMALL.contains(&w.as_str())
+        })
+    };
+    // Only white space between two words of one name.
+    let joined = |k: usize| {
+        let (Some((a, w, _)), Some((b, _, _))) = (words.get(k), words.get(k + 1)) else { return false };
+        text.get(a + w.len()..*b).is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    };
+    let Some(before) = i.checked_sub(1) else { return false };
+    name_word(before) && joined(before) && name_word(i + n) && joined(i + n - 1)
+}
+
+/// Whether a place is where a bond is listed ("listed in Luxembourg"): where it trades, not
+/// what the story is about.
+fn a_listing_place(words: &[(usize, String, bool)], i: usize) -> bool {
+    (1..=2).any(|back| i.checked_sub(back).and_then(|k| words.get(k)).is_some_and(|(_, w, _)| w == "listed"))
 }
 
 /// Country suggestions for a text, strongest first.
@@ -174,6 +284,9 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
     let Reading { text, title_len, first_end, words } = reading;
     let (title_len, first_end) = (*title_len, *first_end);
     let dateline = dateline_in(text, title_len);
+    let english = is_english(words);
+    // The dateline's places: country, what it added, and whether it was a city's name only.
+    let mut dateline_hits: Vec<(&'static str, f32, bool)> = Vec::new();
     let matcher = &*MATCHER;
     // Per country: its score, the words written, how many mentions, and where the strongest was.
     let mut scores: HashMap<&'static str, (f32, Vec<String>, usize, &'static str)> = HashMap::new();
@@ -216,6 +329,30 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
             i += 1;
             continue;
         }
+        // In English press copy: a name in another language, a word of a longer proper name,
+        // a listing place are not mentions of the country.
+        if english && !in_dateline && *offset >= title_len {
+            let latin = !is_cyrillic(word);
+            if latin && best.iter().any(|m| m.kind == MentionKind::Name) {
+                let joined = words[i..i + best_len].iter().map(|(_, w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+                if !ENGLISH_NAMES.contains(&joined) {
+                    best.retain(|m| m.kind != MentionKind::Name);
+                }
+            }
+            // A country's name or adjective inside another proper name ("Credit Suisse First
+            // Boston", "Swiss Bank Corporation"); a region or city there still places the story
+            // ("West Texas Intermediate").
+            if latin && best_len == 1 && inside_a_proper_name(text, words, i, best_len) {
+                best.retain(|m| !matches!(m.kind, MentionKind::Name | MentionKind::Adjective));
+            }
+            if a_listing_place(words, i) {
+                best.clear();
+            }
+            if best.is_empty() {
+                i += best_len;
+                continue;
+            }
+        }
         let end = words.get(i + best_len - 1).map_or(text.len(), |(o, w, _)| o + w.len());
         let written = text.get(*offset..end).unwrap_or(word).to_owned();
         let section = section_weight(*offset, title_len, first_end);
@@ -226,11 +363,21 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
         best.retain(|m| m.kind.weight() >= top || in_dateline);
         let top_dateline = best.iter().map(|m| m.kind.weight()).fold(0.0f32, f32::max);
         best.retain(|m| !in_dateline || m.kind.weight() >= top_dateline);
+        let money = if a_currency(words.get(i + best_len).map(|(_, w, _)| w.as_str())) { 0.5 } else { 1.0 };
         let mut counted: HashMap<&'static str, f32> = HashMap::new();
-        for mention in best {
+        for mention in &best {
             let w = counted.entry(mention.code).or_default();
-            let kind_weight = if in_dateline { 1.0 } else { mention.kind.weight() };
+            let kind_weight = if in_dateline { 1.0 } else { mention.kind.weight() * money };
             *w = w.max(kind_weight);
+        }
+        if in_dateline {
+            for (&code, &weight) in &counted {
+                let settlement = best
+                    .iter()
+                    .filter(|m| m.code == code)
+                    .all(|m| matches!(m.kind, MentionKind::Capital | MentionKind::City | MentionKind::Town));
+                dateline_hits.push((code, weight * section, settlement));
+            }
         }
         let place = if in_dateline {
             "dateline"
@@ -251,6 +398,20 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
             }
         }
         i += best_len;
+    }
+    // A dateline that names its state or country ("SANTA CLARA, Calif.", "NEWTON, Mass.")
+    // places its city there: the same city's name elsewhere (Cuba's Santa Clara) is not meant.
+    let named: Vec<&str> = dateline_hits.iter().filter(|h| !h.2).map(|h| h.0).collect();
+    if !named.is_empty() {
+        for (code, weight, _) in dateline_hits.iter().filter(|h| h.2 && !named.contains(&h.0)) {
+            if let Some(entry) = scores.get_mut(code) {
+                entry.0 -= weight;
+                entry.2 = entry.2.saturating_sub(1);
+                if entry.2 == 0 {
+                    scores.remove(code);
+                }
+            }
+        }
     }
     let mut out: Vec<Suggestion> = scores
         .into_iter()
@@ -349,6 +510,41 @@ mod tests {
         assert_eq!(mentioned("", "The UK economy grew."), ["GB"]);
         // A first name and an agency are not the capitals their stems begin.
         assert_eq!(mentioned("", "Виктор Орбан и НАСА в Ресейде."), ["RU"]);
+    }
+
+    #[test]
+    fn english_press_copy_names_places_that_are_not_the_story() {
+        // A French name in an English text is a person's; a country inside a firm's name, a
+        // listing place and money are not what the story is about.
+        assert_eq!(
+            mentioned("", "Maurice Greene won the 100 metres again, the third time in a row."),
+            Vec::<String>::new()
+        );
+        // (Boston, a town of the firm's name, is too weak to suggest.)
+        assert_eq!(
+            codes(
+                "Bond issue",
+                "The bonds pay 7 pct and will be listed in Luxembourg. Lead manager is Credit Suisse First Boston."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mentioned("", "The plant at Three Mile Island Unit Two was shut in the spring."),
+            Vec::<String>::new()
+        );
+        let score = |text: &str| country_evidence("", text).first().map_or(0.0, |s| s.score);
+        let money = score("Profit rose to 42 mln Swiss francs from 38 mln the year before, the bank said.");
+        let banks = score("Profit rose at 42 Swiss banks from 38 the year before, the bankers said.");
+        assert!(money > 0.0 && money * 2.0 <= banks + f32::EPSILON, "{money} against {banks}");
+        // A dateline's state places its city: Santa Clara is in California, not in Cuba.
+        assert_eq!(
+            mentioned("CHIP MAKER REPORTS", "SANTA CLARA, Calif., March 3 - The company said profit rose."),
+            ["US"]
+        );
+        // Lists of countries, an official name, and the same names in French are still found.
+        assert_eq!(mentioned("", "The office covers Morocco, Algeria, Tunisia and Egypt."), ["DZ", "EG", "MA", "TN"]);
+        assert_eq!(mentioned("", "The road leads to the border with the Republic of Kazakhstan."), ["KZ"]);
+        assert_eq!(mentioned("", "La Suisse et l'île Maurice ont signé un accord."), ["CH", "MU"]);
     }
 
     #[test]
