@@ -496,3 +496,35 @@ fn a_photos_agency_fields_are_edited_in_the_pane_and_a_tiny_one_is_not_lost_in_a
     settle(&mut h);
     h.get_by_label_contains("12× enlarged");
 }
+
+#[test]
+fn the_pane_keeps_its_width_at_800x600_in_russian_and_kazakh() {
+    for lang in [Lang::Ru, Lang::Kk] {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = seeded(tmp.path(), 4);
+        {
+            let archive = Archive::open(&dir).unwrap();
+            let inbox = tmp.path().join("long");
+            write(
+                &inbox,
+                "long.txt",
+                "Бывший американский дипломат назвал высказывания М. Помпео, направленные против Китая, \"примитивными и неэффективными\" Крайне провокационная речь государственного секретаря США Майкла Помпео в президентской библиотеке Ричарда Никсона, направленная на очернение Китая, является \"примитивной и неэффективной\". Об этом в пятницу заявил бывший помощник госсекретаря США.\nПосол и министр иностранных дел обсудили дипломатию, визит и переговоры; парламент и выборы, партия и президент, сообщает ТАСС.",
+            );
+            archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+            let id = archive.all_clippings().unwrap().into_iter().find(|c| c.title.starts_with("Бывший")).unwrap().id;
+            for code in ["CN", "US"] {
+                archive.add_tag(&tags::resolve(TagKind::Country, code).unwrap(), &[id]).unwrap();
+            }
+        }
+        let mut h = harness_at(&dir, Settings { language: Some(lang), ..Settings::default() }, [800.0, 600.0]);
+        let before = h.state().panel_rects().detail.expect("the pane");
+        let columns = h.state().browser_columns();
+        let titles: Vec<String> = h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect();
+        let long = titles.iter().find(|t| t.starts_with("Бывший")).expect("the long clipping").clone();
+        h.get_all_by_label(&long).next().unwrap_or_else(|| panic!("no card {long:?} among {titles:?}")).click();
+        settle(&mut h);
+        let after = h.state().panel_rects().detail.expect("the pane");
+        assert!((after.width() - before.width()).abs() < 1.0, "{lang:?}: the pane went from {before:?} to {after:?}");
+        assert_eq!(h.state().browser_columns(), columns, "{lang:?}");
+    }
+}

@@ -627,7 +627,7 @@ fn tiny_photo_scale(long_px: f32) -> f32 {
 /// The tags the text suggests, each with + to accept and × to dismiss.
 fn suggestions_ui(ui: &mut egui::Ui, suggestions: &[Suggestion], actions: &mut Vec<Action>, id: ClippingId) {
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(t!("suggested-title"));
         if ui.small_button(t!("suggest-again")).on_hover_text(t!("suggest-again-hover")).clicked() {
             actions.push(Action::Edit(Edit::Suggest(vec![id])));

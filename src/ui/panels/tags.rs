@@ -107,7 +107,9 @@ pub fn tag_input_ui(
     ids: &[ClippingId],
 ) {
     let mut submit = None;
-    ui.horizontal(|ui| {
+    // Wrapped: with long words (Russian, Kazakh) a narrow pane puts the field on a line of its
+    // own rather than grow wider than the window gives it.
+    ui.horizontal_wrapped(|ui| {
         let kind_label = ui.label(t!("tag-kind-label"));
         egui::ComboBox::from_id_salt("tag-kind")
             .selected_text(crate::ui::tag_kind_label(input.kind))
@@ -121,7 +123,11 @@ pub fn tag_input_ui(
             .labelled_by(kind_label.id);
         let label = ui.label(t!("tag-add-label"));
         let response = ui
-            .add(egui::TextEdit::singleline(&mut input.text).hint_text(t!("tag-add-hint")).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::singleline(&mut input.text)
+                    .hint_text(t!("tag-add-hint"))
+                    .desired_width(ui.available_width().max(140.0)),
+            )
             .labelled_by(label.id);
         if std::mem::take(&mut input.focus) {
             response.request_focus();

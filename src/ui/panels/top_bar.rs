@@ -41,10 +41,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             }
             let label = ui.label(t!("search-label"));
             let search_id = Id::unique(SEARCH_ID);
+            let clear_px = if top_bar.text.is_empty() { 0.0 } else { 24.0 };
             let edit = egui::TextEdit::singleline(&mut top_bar.text)
                 .id(search_id)
                 .hint_text(if narrow { t!("search-hint-short") } else { t!("search-hint") })
-                .desired_width((ui.available_width() - 900.0).max(if narrow { 120.0 } else { 200.0 }));
+                // The clear button takes its room from the field: the bar never grows under the
+                // buttons on its right (Kazakh's words filled 800 px).
+                .desired_width((ui.available_width() - 900.0).max(if narrow { 120.0 } else { 200.0 }) - clear_px);
             let response = ui.add_enabled(ready, edit).labelled_by(label.id);
             if std::mem::take(&mut top_bar.focus_requested) {
                 response.request_focus();
