@@ -280,6 +280,70 @@ pub(crate) fn countries_in(reading: &Reading) -> Vec<Suggestion> {
 /// a city alone is not enough.
 const WEAK_THRESHOLD: f32 = 0.8;
 
+/// Drops the mentions at word `i` that English press copy does not mean as the country: a name
+/// in another language ("Maurice Greene"), a country's name or adjective inside another proper
+/// name ("Credit Suisse First Boston"), a listing place ("listed in Luxembourg").
+fn not_in_english_copy(best: &mut Vec<&Mention>, reading: &Reading, i: usize, best_len: usize) {
+    let Reading { text, words, .. } = reading;
+    let latin = words.get(i).is_some_and(|(_, w, _)| !is_cyrillic(w));
+    if latin && best.iter().any(|m| m.kind == MentionKind::Name) {
+        let joined = words[i..i + best_len].iter().map(|(_, w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
+        if !ENGLISH_NAMES.contains(&joined) {
+            best.retain(|m| m.kind != MentionKind::Name);
+        }
+    }
+    // A region or city inside a proper name still places the story ("West Texas Intermediate").
+    if latin && best_len == 1 && inside_a_proper_name(text, words, i, best_len) {
+        best.retain(|m| !matches!(m.kind, MentionKind::Name | MentionKind::Adjective));
+    }
+    if a_listing_place(words, i) {
+        best.clear();
+    }
+}
+
+/// A dateline that names its state or country ("SANTA CLARA, Calif.", "NEWTON, Mass.") places
+/// its city there: the same city's name elsewhere (Cuba's Santa Clara) is not meant. Takes back
+/// what such a city added (`hits`: country, weight added, whether only a city's name).
+fn settle_dateline(scores: &mut HashMap<&'static str, Evidence>, hits: &[(&'static str, f32, bool)]) {
+    let named: Vec<&str> = hits.iter().filter(|h| !h.2).map(|h| h.0).collect();
+    if named.is_empty() {
+        return;
+    }
+    for (code, weight, _) in hits.iter().filter(|h| h.2 && !named.contains(&h.0)) {
+        if let Some(entry) = scores.get_mut(code) {
+            entry.0 -= weight;
+            entry.2 = entry.2.saturating_sub(1);
+            if entry.2 == 0 {
+                scores.remove(code);
+            }
+        }
+    }
+}
+
+/// Per country: its score, the words written, how many mentions, and where the strongest was.
+type Evidence = (f32, Vec<String>, usize, &'static str);
+
+/// The countries' evidence as suggestions, strongest first, each saying why.
+fn suggestions_of(scores: HashMap<&'static str, Evidence>) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = scores
+        .into_iter()
+        .filter_map(|(code, (score, evidence, n_mentions, place))| {
+            let country = countries::lookup(code)?;
+            let weak = score < COUNTRY_THRESHOLD;
+            let note = match (place, n_mentions) {
+                ("", 1) if weak => "mentioned once".to_owned(),
+                ("", _) if weak => "mentioned in passing".to_owned(),
+                ("", 1) => "in the first paragraph".to_owned(),
+                ("", n) => format!("mentioned {n} times"),
+                (place, _) => place.to_owned(),
+            };
+            Some(Suggestion { tag: tags::country_tag(country), score, evidence, note, weak })
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.value.cmp(&b.tag.value)));
+    out
+}
+
 fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
     let Reading { text, title_len, first_end, words } = reading;
     let (title_len, first_end) = (*title_len, *first_end);
@@ -288,8 +352,7 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
     // The dateline's places: country, what it added, and whether it was a city's name only.
     let mut dateline_hits: Vec<(&'static str, f32, bool)> = Vec::new();
     let matcher = &*MATCHER;
-    // Per country: its score, the words written, how many mentions, and where the strongest was.
-    let mut scores: HashMap<&'static str, (f32, Vec<String>, usize, &'static str)> = HashMap::new();
+    let mut scores: HashMap<&'static str, Evidence> = HashMap::new();
     let mut i = 0;
     while i < words.len() {
         let (offset, word, capital) = &words[i];
@@ -332,22 +395,7 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
         // In English press copy: a name in another language, a word of a longer proper name,
         // a listing place are not mentions of the country.
         if english && !in_dateline && *offset >= title_len {
-            let latin = !is_cyrillic(word);
-            if latin && best.iter().any(|m| m.kind == MentionKind::Name) {
-                let joined = words[i..i + best_len].iter().map(|(_, w, _)| w.as_str()).collect::<Vec<_>>().join(" ");
-                if !ENGLISH_NAMES.contains(&joined) {
-                    best.retain(|m| m.kind != MentionKind::Name);
-                }
-            }
-            // A country's name or adjective inside another proper name ("Credit Suisse First
-            // Boston", "Swiss Bank Corporation"); a region or city there still places the story
-            // ("West Texas Intermediate").
-            if latin && best_len == 1 && inside_a_proper_name(text, words, i, best_len) {
-                best.retain(|m| !matches!(m.kind, MentionKind::Name | MentionKind::Adjective));
-            }
-            if a_listing_place(words, i) {
-                best.clear();
-            }
+            not_in_english_copy(&mut best, reading, i, best_len);
             if best.is_empty() {
                 i += best_len;
                 continue;
@@ -399,37 +447,8 @@ fn evidence_in(reading: &Reading) -> Vec<Suggestion> {
         }
         i += best_len;
     }
-    // A dateline that names its state or country ("SANTA CLARA, Calif.", "NEWTON, Mass.")
-    // places its city there: the same city's name elsewhere (Cuba's Santa Clara) is not meant.
-    let named: Vec<&str> = dateline_hits.iter().filter(|h| !h.2).map(|h| h.0).collect();
-    if !named.is_empty() {
-        for (code, weight, _) in dateline_hits.iter().filter(|h| h.2 && !named.contains(&h.0)) {
-            if let Some(entry) = scores.get_mut(code) {
-                entry.0 -= weight;
-                entry.2 = entry.2.saturating_sub(1);
-                if entry.2 == 0 {
-                    scores.remove(code);
-                }
-            }
-        }
-    }
-    let mut out: Vec<Suggestion> = scores
-        .into_iter()
-        .filter_map(|(code, (score, evidence, n_mentions, place))| {
-            let country = countries::lookup(code)?;
-            let weak = score < COUNTRY_THRESHOLD;
-            let note = match (place, n_mentions) {
-                ("", 1) if weak => "mentioned once".to_owned(),
-                ("", _) if weak => "mentioned in passing".to_owned(),
-                ("", 1) => "in the first paragraph".to_owned(),
-                ("", n) => format!("mentioned {n} times"),
-                (place, _) => place.to_owned(),
-            };
-            Some(Suggestion { tag: tags::country_tag(country), score, evidence, note, weak })
-        })
-        .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.tag.value.cmp(&b.tag.value)));
-    out
+    settle_dateline(&mut scores, &dateline_hits);
+    suggestions_of(scores)
 }
 
 #[cfg(test)]
