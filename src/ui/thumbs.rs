@@ -61,6 +61,11 @@ impl ThumbCache {
         self.textures.len()
     }
 
+    /// Thumbnails asked for and not yet decoded (those that failed are not waited for).
+    pub fn n_waiting(&self) -> usize {
+        self.pending.values().filter(|failed| !**failed).count()
+    }
+
     /// Takes in what the loaders decoded and forgets the oldest textures over capacity. Called
     /// once per frame.
     pub fn begin_frame(&mut self, ctx: &egui::Context) {

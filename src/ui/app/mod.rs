@@ -155,6 +155,11 @@ impl ClippingsApp {
         self.thumbs.n_loaded()
     }
 
+    /// How many thumbnails on screen are still being decoded.
+    pub fn n_thumbnails_waiting(&self) -> usize {
+        self.thumbs.n_waiting()
+    }
+
     /// The number of the newest search; a reply with results for another one is stale.
     pub fn generation(&self) -> u64 {
         self.generation

@@ -363,12 +363,17 @@ fn list_columns(
     width_px: f32,
     spacing_px: f32,
     widths: &std::collections::BTreeMap<SortColumn, f32>,
+    content: &std::collections::BTreeMap<SortColumn, f32>,
 ) -> Vec<ListColumn> {
     let [(title, title_key, _, title_min), others @ ..] = LIST_COLUMNS;
+    // The title keeps two fifths of the list before another column comes in.
+    let title_min = title_min.max(width_px * 0.4);
     let mut left = width_px - title_min - spacing_px;
     let mut shown: Vec<ListColumn> = vec![(title, title_key, None, title_min)];
     for (column, key, default_px, min_px) in others {
-        let wanted = widths.get(&column).copied().unwrap_or(default_px).max(min_px);
+        // The user's width, else as wide as what the rows hold (never much past the default).
+        let own = content.get(&column).map_or(default_px, |px| px.min(default_px * 1.6));
+        let wanted = widths.get(&column).copied().unwrap_or(own).max(min_px);
         let Some(px) = [wanted, min_px].into_iter().find(|px| px + spacing_px <= left) else { break };
         left -= px + spacing_px;
         shown.push((column, key, Some(px), min_px));
@@ -409,6 +414,39 @@ fn header_arrow(app: &AppState, column: SortColumn) -> Option<bool> {
     }
 }
 
+/// How wide each column's text is in the first rows (their header's name at least), in points:
+/// what a column needs to show its content whole.
+fn content_widths(ui: &egui::Ui, app: &AppState) -> std::collections::BTreeMap<SortColumn, f32> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = |text: &str| -> f32 {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE).size().x)
+    };
+    let mut out = std::collections::BTreeMap::new();
+    for (column, ..) in LIST_COLUMNS.iter().skip(1) {
+        let mut longest = String::new();
+        for entry in app.results.iter().take(200) {
+            let c = &entry.clipping;
+            let text = match column {
+                SortColumn::Source => c.source.as_str(),
+                SortColumn::Countries => entry.countries(),
+                SortColumn::Topics => entry.topics(),
+                SortColumn::Events => entry.events(),
+                _ => "",
+            };
+            if text.chars().count() > longest.chars().count() {
+                longest = text.to_owned();
+            }
+        }
+        let header = width(&column_name(*column)) + 16.0;
+        let px = match column {
+            SortColumn::Date | SortColumn::Kind => continue,
+            _ => (width(&longest) + 12.0).max(header),
+        };
+        out.insert(*column, px);
+    }
+    out
+}
+
 /// A passage cut to start a little before its first marked word, so that the word shows in a
 /// cell `visible_chars` wide.
 fn centred_on_match(
@@ -447,7 +485,7 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
     // A narrow list drops its least needed columns rather than run off the window's edge.
     let spacing_px = ui.spacing().item_spacing.x + 8.0;
     let width_px = ui.available_width() - ui.spacing().scroll.bar_width;
-    let columns = list_columns(width_px, spacing_px, &app.settings.list_widths);
+    let columns = list_columns(width_px, spacing_px, &app.settings.list_widths, &content_widths(ui, app));
     // The table's own memory of its widths is made anew when the room or the columns change:
     // the title then takes what is left, and the others keep the widths the user gave them.
     let layout_key: Vec<SortColumn> = columns.iter().map(|(c, ..)| *c).collect();
@@ -634,7 +672,7 @@ mod tests {
     #[test]
     fn narrow_lists_keep_title_date_and_source_and_give_the_title_the_rest() {
         let names = |width: f32, widths: &std::collections::BTreeMap<SortColumn, f32>| -> Vec<SortColumn> {
-            list_columns(width, 16.0, widths).into_iter().map(|(c, ..)| c).collect()
+            list_columns(width, 16.0, widths, &std::collections::BTreeMap::new()).into_iter().map(|(c, ..)| c).collect()
         };
         let none = std::collections::BTreeMap::new();
         assert_eq!(names(350.0, &none), [SortColumn::Title, SortColumn::Source, SortColumn::Date]);
@@ -642,10 +680,11 @@ mod tests {
         assert_eq!(names(2000.0, &none).len(), 7);
         // A column the user made wide is shown at its least width where it does not fit.
         let wide = std::collections::BTreeMap::from([(SortColumn::Source, 400.0)]);
-        let columns = list_columns(350.0, 16.0, &wide);
+        let none = std::collections::BTreeMap::new();
+        let columns = list_columns(350.0, 16.0, &wide, &none);
         assert_eq!(columns.iter().find(|(c, ..)| *c == SortColumn::Source).and_then(|c| c.2), Some(64.0));
         assert_eq!(
-            list_columns(1200.0, 16.0, &wide).iter().find(|(c, ..)| *c == SortColumn::Source).and_then(|c| c.2),
+            list_columns(1200.0, 16.0, &wide, &none).iter().find(|(c, ..)| *c == SortColumn::Source).and_then(|c| c.2),
             Some(400.0)
         );
     }
