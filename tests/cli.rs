@@ -484,3 +484,81 @@ fn reprints_are_one_story_on_the_command_line() {
     let tags = stdout(&clippings(&archive, &["tags"]));
     assert!(tags.contains("Middle Corridor") && !tags.contains("Caspian shipping"), "{tags}");
 }
+
+/// `stats` counts what `list` finds: for every grouping and period, each bucket's count is the
+/// number of clippings `list` gives for the bucket's filter and dates.
+#[test]
+fn stats_count_what_list_finds_for_every_grouping() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let inbox = tmp.path().join("inbox");
+        let outlets = ["Le Soir", "Kazinform", "Reuters", "Tengrinews"];
+        let countries = ["BE", "KZ", "NL", "LU", "FR"];
+        for i in 0..24 {
+            write(
+                &inbox,
+                &format!("s{i:02}.txt"),
+                format!("Story number {i} of the month\nTalks and trade, story {i}."),
+            );
+        }
+        write(&inbox, "photo.jpg", unique_jpeg(7, 64, 48));
+        let report = archive.import(&[inbox], &mut |_| {}, &std::sync::atomic::AtomicBool::new(false)).unwrap();
+        assert_eq!(report.n_imported(), 25);
+        for mut c in archive.all_clippings().unwrap() {
+            if c.kind != clippings::archive::Kind::Article {
+                continue;
+            }
+            let i: usize = c.original_name[1..3].parse().unwrap();
+            c.source = outlets[i % outlets.len()].to_owned();
+            c.published = chrono::NaiveDate::from_ymd_opt(2024, 1 + (i % 3) as u32, 1 + (i * 3 % 28) as u32);
+            archive.update(&c).unwrap();
+            let tag = |kind, value: &str| clippings::archive::tags::resolve(kind, value).unwrap();
+            use clippings::archive::TagKind::*;
+            archive.add_tag(&tag(Country, countries[i % countries.len()]), &[c.id]).unwrap();
+            if i.is_multiple_of(2) {
+                archive.add_tag(&tag(Country, "KZ"), &[c.id]).unwrap();
+                archive.add_tag(&tag(Topic, "transport"), &[c.id]).unwrap();
+            }
+            if i.is_multiple_of(5) {
+                archive.add_tag(&tag(Event, "Astana International Forum"), &[c.id]).unwrap();
+            }
+        }
+    }
+    let mut checked = 0;
+    for (by, field) in
+        [("country", "country"), ("topic", "topic"), ("event", "event"), ("outlet", "source"), ("kind", "kind")]
+    {
+        for per in ["day", "week", "month"] {
+            let out = clippings(&dir, &["stats", "--by", by, "--per", per, "--json"]);
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let buckets: Vec<serde_json::Value> =
+                stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+            assert!(!buckets.is_empty(), "{by} per {per}");
+            for b in &buckets {
+                let start = chrono::NaiveDate::parse_from_str(b["period"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+                let end = match per {
+                    "day" => start,
+                    "week" => start + chrono::Duration::days(6),
+                    _ => start.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap(),
+                };
+                let query = format!("{field}:\"{}\" date:{start}..{end}", b["group"].as_str().unwrap());
+                let listed = clippings(&dir, &["list", "--query", &query, "--json"]);
+                let n = stdout(&listed).lines().count();
+                assert_eq!(b["count"].as_u64(), Some(n as u64), "{by} per {per}: {query}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} buckets");
+    // CSV has a header, and the text says how many were dated by their import.
+    let out = clippings(&dir, &["stats", "--by", "kind", "--csv"]);
+    assert!(stdout(&out).starts_with("period,group,count\n"), "{}", stdout(&out));
+    let out = clippings(&dir, &["stats", "--by", "kind", "--from", "2000-01-01"]);
+    assert!(
+        stderr(&out).contains("25 clippings counted, 1 of them dated by the day they were imported"),
+        "{}",
+        stderr(&out)
+    );
+}

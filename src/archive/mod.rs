@@ -5,6 +5,7 @@
 pub mod browse;
 pub mod catalog;
 pub mod check;
+pub mod coverage;
 pub mod edit;
 pub mod files;
 mod indexing;

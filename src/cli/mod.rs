@@ -91,6 +91,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Coverage: clippings counted per day, week or month, by country, topic, event, outlet or
+    /// kind (a clipping with two countries counts once in each; dated as published, taken,
+    /// else imported)
+    Stats {
+        /// Only the clippings that match this query
+        #[arg(long, short, conflicts_with = "saved", allow_hyphen_values = true)]
+        query: Option<String>,
+        /// Only the clippings a saved search finds
+        #[arg(long, value_name = "NAME")]
+        saved: Option<String>,
+        /// country, topic, event, outlet or kind
+        #[arg(long, default_value = "country")]
+        by: crate::archive::coverage::GroupBy,
+        /// day, week or month
+        #[arg(long, default_value = "month")]
+        per: crate::archive::coverage::Per,
+        /// Only clippings dated on or after this day (YYYY-MM-DD)
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Only clippings dated on or before this day (YYYY-MM-DD)
+        #[arg(long)]
+        to: Option<chrono::NaiveDate>,
+        /// One JSON object a line: period (its first day), group, count
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// period,group,count with a header line
+        #[arg(long)]
+        csv: bool,
+    },
     /// Saved searches: list them with their counts, save a query under a name, forget one
     Saved {
         #[command(subcommand)]
@@ -303,6 +332,16 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
         Command::Tag { action } => change::tag(&archive, out, action),
         Command::Stories { query, saved, json } => read::stories(&archive, out, query, saved, json),
         Command::Saved { action } => read::saved(&archive, out, action),
+        Command::Stats { query, saved, by, per, from, to, json, csv } => {
+            let format = if json {
+                read::Format::Json
+            } else if csv {
+                read::Format::Csv
+            } else {
+                read::Format::Text
+            };
+            read::stats(&archive, out, read::StatsArgs { query, saved, by, per, from, to, format })
+        }
         Command::Tags { json } => read::tags(&archive, out, json),
         Command::Suggest { target, accept } => change::suggest(&archive, out, &target, accept),
         Command::Review { target, out: path, options } => files::review(&archive, out, &target, &path, options),
@@ -319,7 +358,7 @@ impl Command {
         match self {
             Command::List { .. } | Command::Show { .. } | Command::Tags { .. } | Command::Export { .. } => true,
             Command::Saved { action } => matches!(action, SavedAction::List { .. }),
-            Command::Stories { .. } | Command::Review { .. } | Command::Backup { .. } => true,
+            Command::Stories { .. } | Command::Stats { .. } | Command::Review { .. } | Command::Backup { .. } => true,
             Command::Check { repair, .. } => !repair,
             Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } | Command::Team { .. } => false,
         }

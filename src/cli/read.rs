@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use super::{SavedAction, catch_up_index, n_clippings};
+use super::{SavedAction, catch_up_index, count, n_clippings};
 use crate::archive::browse::{Browse, Browser};
 use crate::archive::{self, Archive, Clipping, ClippingId, ClippingWithTags, TagKind};
 use crate::search::highlight::{Highlighter, Snippet};
@@ -228,4 +228,73 @@ fn write_details(out: &mut impl Write, archive: &Archive, item: &archive::Clippi
         writeln!(out, "\n{}", c.body)?;
     }
     Ok(())
+}
+
+/// How `stats` prints.
+pub(super) enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+pub(super) struct StatsArgs {
+    pub query: Option<String>,
+    pub saved: Option<String>,
+    pub by: crate::archive::coverage::GroupBy,
+    pub per: crate::archive::coverage::Per,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub format: Format,
+}
+
+/// `stats`: what a query finds, counted per period and group, as the window's coverage view
+/// counts it.
+pub(super) fn stats(archive: &Archive, out: &mut impl Write, args: StatsArgs) -> anyhow::Result<ExitCode> {
+    catch_up_index(archive)?;
+    let saved = args.saved.map(|name| archive.saved_search(&name)).transpose()?;
+    let query = Query::parse(&saved.map(|s| s.query).or(args.query).unwrap_or_default());
+    let browser = Browser::of(archive, &query)?;
+    let found = browser.browse(archive, &Browse { query, sort: Sort::Oldest, ..Browse::default() })?;
+    let coverage = crate::archive::coverage::count(
+        found.entries.iter().map(|e| (&e.clipping, e.tags())),
+        args.by,
+        args.per,
+        args.from,
+        args.to,
+    );
+    match args.format {
+        Format::Json => {
+            for b in &coverage.buckets {
+                writeln!(out, "{}", serde_json::to_string(b)?)?;
+            }
+        }
+        Format::Csv => {
+            writeln!(out, "period,group,count")?;
+            for b in &coverage.buckets {
+                let group = if b.group.contains([',', '"']) {
+                    format!("\"{}\"", b.group.replace('"', "\"\""))
+                } else {
+                    b.group.clone()
+                };
+                writeln!(out, "{},{group},{}", b.period, b.count)?;
+            }
+        }
+        Format::Text => {
+            for b in &coverage.buckets {
+                writeln!(out, "{}  {:>6}  {}", b.period, b.count, b.group)?;
+            }
+            let dated = if coverage.n_dated_by_import > 0 {
+                format!(", {} of them dated by the day they were imported", coverage.n_dated_by_import)
+            } else {
+                String::new()
+            };
+            let ungrouped = if coverage.n_ungrouped > 0 {
+                format!("; {} in no group", coverage.n_ungrouped)
+            } else {
+                String::new()
+            };
+            eprintln!("{} counted{dated}{ungrouped}", count(coverage.n_clippings, "clipping", "clippings"));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
