@@ -615,3 +615,24 @@ export-index-made = Made with Clippings on { $date }. Each file has a .json file
 export-index-top-folder = In the top folder
 photo-enlarged = shown { $times }× enlarged: { $size } pixels
 outlet-unknown = outlet not known
+
+# The coverage view
+view-coverage = Chart
+view-coverage-hover = Coverage: clippings per period, by country, topic, outlet…
+coverage-by-label = By
+coverage-per-label = per
+coverage-by-country = country
+coverage-by-topic = topic
+coverage-by-event = event
+coverage-by-outlet = outlet
+coverage-by-kind = kind
+coverage-per-day = day
+coverage-per-week = week
+coverage-per-month = month
+coverage-dated-by-import = { $n ->
+    [one] 1 clipping has no date of its own: counted on the day it was imported.
+   *[other] { $n } clippings have no date of their own: counted on the day they were imported.
+}
+coverage-nothing = None of these clippings has a { $by }.
+coverage-top = Most clippings by { $by }
+view-menu-hover = How the results are shown: thumbnails, a table, or charts

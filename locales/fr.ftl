@@ -635,3 +635,24 @@ export-index-made = Fait avec Clippings le { $date }. Chaque fichier a à côté
 export-index-top-folder = Dans le dossier principal
 photo-enlarged = agrandie { $times } fois : { $size } pixels
 outlet-unknown = média inconnu
+
+# The coverage view
+view-coverage = Graphique
+view-coverage-hover = Couverture : coupures par période, par pays, thème, média…
+coverage-by-label = Par
+coverage-per-label = par
+coverage-by-country = pays
+coverage-by-topic = thème
+coverage-by-event = événement
+coverage-by-outlet = média
+coverage-by-kind = type
+coverage-per-day = jour
+coverage-per-week = semaine
+coverage-per-month = mois
+coverage-dated-by-import = { $n ->
+    [one] 1 coupure sans date propre : comptée au jour de son import.
+   *[other] { $n } coupures sans date propre : comptées au jour de leur import.
+}
+coverage-nothing = Aucune de ces coupures n’a de { $by }.
+coverage-top = Le plus de coupures par { $by }
+view-menu-hover = Comment montrer les résultats : vignettes, tableau ou graphiques

@@ -515,3 +515,21 @@ export-index-made = Clippings арқылы { $date } жасалды. Әр фай
 export-index-top-folder = Негізгі бумада
 photo-enlarged = { $times } есе үлкейтілген: { $size } пиксель
 outlet-unknown = басылым белгісіз
+
+# The coverage view
+view-coverage = Кесте
+view-coverage-hover = Қамту: кезеңдер бойынша материалдар, елдер, тақырыптар, басылымдар бойынша…
+coverage-by-label = Бойынша
+coverage-per-label = кезең
+coverage-by-country = елдер
+coverage-by-topic = тақырыптар
+coverage-by-event = оқиғалар
+coverage-by-outlet = басылымдар
+coverage-by-kind = түрлер
+coverage-per-day = күн
+coverage-per-week = апта
+coverage-per-month = ай
+coverage-dated-by-import = Өз күні жоқ материалдар ({ $n }) импортталған күні бойынша есептелді.
+coverage-nothing = Бұл материалдардың ешқайсысында бұл белгі жоқ: { $by }.
+coverage-top = Ең көп материал: { $by } бойынша
+view-menu-hover = Нәтижелерді қалай көрсету: нобайлар, кесте немесе диаграммалар

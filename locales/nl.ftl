@@ -602,3 +602,24 @@ export-index-made = Gemaakt met Clippings op { $date }. Naast elk bestand staat 
 export-index-top-folder = In de hoofdmap
 photo-enlarged = { $times }× vergroot: { $size } pixels
 outlet-unknown = medium onbekend
+
+# The coverage view
+view-coverage = Grafiek
+view-coverage-hover = Dekking: knipsels per periode, per land, onderwerp, medium…
+coverage-by-label = Per
+coverage-per-label = per
+coverage-by-country = land
+coverage-by-topic = onderwerp
+coverage-by-event = gebeurtenis
+coverage-by-outlet = medium
+coverage-by-kind = soort
+coverage-per-day = dag
+coverage-per-week = week
+coverage-per-month = maand
+coverage-dated-by-import = { $n ->
+    [one] 1 knipsel zonder eigen datum: geteld op de dag van import.
+   *[other] { $n } knipsels zonder eigen datum: geteld op de dag van import.
+}
+coverage-nothing = Geen van deze knipsels heeft een { $by }.
+coverage-top = De meeste knipsels per { $by }
+view-menu-hover = Hoe de resultaten worden getoond: miniaturen, een tabel of grafieken

@@ -626,3 +626,21 @@ export-index-made = Создано в Clippings { $date }. Рядом с каж�
 export-index-top-folder = В основной папке
 photo-enlarged = увеличено в { $times } раз: { $size } пикселей
 outlet-unknown = издание не указано
+
+# The coverage view
+view-coverage = График
+view-coverage-hover = Охват: вырезки по периодам, по странам, темам, изданиям…
+coverage-by-label = По
+coverage-per-label = за
+coverage-by-country = странам
+coverage-by-topic = темам
+coverage-by-event = событиям
+coverage-by-outlet = изданиям
+coverage-by-kind = типам
+coverage-per-day = день
+coverage-per-week = неделю
+coverage-per-month = месяц
+coverage-dated-by-import = Вырезки без собственной даты ({ $n }) учтены по дню импорта.
+coverage-nothing = Ни у одной из этих вырезок нет этого признака: { $by }.
+coverage-top = Больше всего вырезок: по { $by }
+view-menu-hover = Как показать результаты: миниатюры, таблица или графики

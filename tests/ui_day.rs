@@ -528,3 +528,29 @@ fn the_pane_keeps_its_width_at_800x600_in_russian_and_kazakh() {
         assert_eq!(h.state().browser_columns(), columns, "{lang:?}");
     }
 }
+
+#[test]
+fn the_coverage_view_counts_the_results_and_a_click_narrows_to_a_group() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h =
+        harness_at(&seeded(tmp.path(), 8), Settings { view: View::Coverage, ..Settings::default() }, [1600.0, 1000.0]);
+    // By country, per month: the top bars name each country with its count.
+    h.get_by_label("Most clippings by country");
+    h.get_by_label("BE Belgium");
+    h.get_by_label("KZ Kazakhstan");
+    // The three with a country have no date of their own: counted on the day of their import.
+    h.get_by_label_contains("3 clippings have no date of their own");
+    // A click on Belgium's bar narrows the search to it.
+    h.get_by_label("BE Belgium").click();
+    settle(&mut h);
+    assert_eq!(h.state().state().search_text, "country:BE");
+    assert_eq!(titles(&h), ["Brussels talks on the Middle Corridor", "Election campaign in Belgium"]);
+    // By kind: articles and photos, what the results hold.
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "By").click();
+    h.step();
+    h.step();
+    h.get_by_label("kind").click();
+    settle(&mut h);
+    h.get_by_label("Most clippings by kind");
+    h.get_by_label("Article");
+}

@@ -21,6 +21,8 @@ use crate::ui::worker::{Edit, SavedCount};
 pub enum View {
     Grid,
     List,
+    /// Counts per period and group, as charts (`panels/coverage.rs`).
+    Coverage,
 }
 
 /// What is remembered between runs (window size and panel widths eframe keeps itself). Read

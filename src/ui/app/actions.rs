@@ -40,6 +40,8 @@ pub enum Action {
     CopyAddress(String),
     /// The keyboard to the pane's tag field (for the selection).
     FocusTagField,
+    /// The search box's text set from elsewhere (a click on the coverage view), and searched.
+    SetSearchText(String),
     /// A list column dragged to a width, kept for the next runs.
     SetListWidth(SortColumn, f32),
     /// A language for the window, or `None` for the system's.
@@ -230,10 +232,16 @@ impl ClippingsApp {
         }
     }
 
-    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    /// What is searched for, and in which order.
+    fn apply_search(&mut self, action: Action) {
         match action {
             Action::Search => self.search(),
             Action::SetSearch(text) => {
+                self.state.search_text = text;
+                self.search();
+            }
+            Action::SetSearchText(text) => {
+                self.panels.top_bar.set_text(&text);
                 self.state.search_text = text;
                 self.search();
             }
@@ -248,6 +256,17 @@ impl ClippingsApp {
                 self.state.sort = None;
                 self.search();
             }
+            _ => {}
+        }
+    }
+
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            action @ (Action::Search
+            | Action::SetSearch(_)
+            | Action::SetSearchText(_)
+            | Action::ClearSearch
+            | Action::SetOrder(_)) => self.apply_search(action),
             Action::SetView(view) => self.state.settings.view = view,
             action @ (Action::OpenOriginalOf(_)
             | Action::ShowInFolder(_)

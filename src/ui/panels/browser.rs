@@ -26,6 +26,8 @@ pub struct Browser {
     pub scroll_to_cursor: bool,
     /// "Empty trash" was clicked once and waits for the confirmation.
     confirm_empty_trash: bool,
+    /// The coverage view's choices and counts.
+    pub coverage: super::coverage::CoverageView,
 }
 
 pub fn browser_ui(
@@ -51,6 +53,7 @@ pub fn browser_ui(
         match app.settings.view {
             View::Grid => grid_ui(ui, app, browser, thumbs, actions),
             View::List => list_ui(ui, app, browser, matches, actions),
+            View::Coverage => super::coverage::coverage_ui(ui, app, &mut browser.coverage, actions),
         }
     });
     shown.response.rect

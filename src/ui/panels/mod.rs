@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod bulk;
+pub mod coverage;
 pub mod detail;
 pub mod overlays;
 pub mod review;

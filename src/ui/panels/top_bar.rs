@@ -36,6 +36,8 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
             let ready = app.is_ready();
             // At 800 px and so the bar's controls have to share less room.
             let narrow = ui.available_width() < 1000.0;
+            // Three view buttons beside the rest need a wide window; below it, one menu.
+            let compact_views = ui.available_width() < 1400.0;
             if narrow {
                 ui.spacing_mut().slider_width = 70.0;
             }
@@ -96,8 +98,30 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
 
             ui.separator();
             let mut view = app.settings.view;
-            ui.selectable_value(&mut view, View::Grid, t!("view-grid")).on_hover_text(t!("view-grid-hover"));
-            ui.selectable_value(&mut view, View::List, t!("view-list")).on_hover_text(t!("view-list-hover"));
+            let views = [
+                (View::Grid, t!("view-grid"), t!("view-grid-hover")),
+                (View::List, t!("view-list"), t!("view-list-hover")),
+                (View::Coverage, t!("view-coverage"), t!("view-coverage-hover")),
+            ];
+            if compact_views {
+                // Three buttons do not fit beside the rest at 800 or 1280 px: one menu of them.
+                let shown =
+                    views.iter().find(|(v, ..)| *v == view).map(|(_, name, _)| name.clone()).unwrap_or_default();
+                egui::ComboBox::from_id_salt("view")
+                    .selected_text(shown)
+                    .width(84.0)
+                    .show_ui(ui, |ui| {
+                        for (v, name, hover) in &views {
+                            ui.selectable_value(&mut view, *v, name.as_str()).on_hover_text(hover.as_str());
+                        }
+                    })
+                    .response
+                    .on_hover_text(t!("view-menu-hover"));
+            } else {
+                for (v, name, hover) in &views {
+                    ui.selectable_value(&mut view, *v, name.as_str()).on_hover_text(hover.as_str());
+                }
+            }
             if view != app.settings.view {
                 actions.push(Action::SetView(view));
             }
