@@ -636,3 +636,5 @@ coverage-dated-by-import = { $n ->
 coverage-nothing = None of these clippings has a { $by }.
 coverage-top = Most clippings by { $by }
 view-menu-hover = How the results are shown: thumbnails, a table, or charts
+export-coverage = Also coverage.csv: counts per month
+export-coverage-hover = Beside clippings.csv, how many clippings each month by country, topic, event, outlet and kind

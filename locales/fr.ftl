@@ -656,3 +656,5 @@ coverage-dated-by-import = { $n ->
 coverage-nothing = Aucune de ces coupures n’a de { $by }.
 coverage-top = Le plus de coupures par { $by }
 view-menu-hover = Comment montrer les résultats : vignettes, tableau ou graphiques
+export-coverage = Aussi coverage.csv : décompte par mois
+export-coverage-hover = À côté de clippings.csv, le nombre de coupures par mois, par pays, thème, événement, média et type

@@ -623,3 +623,5 @@ coverage-dated-by-import = { $n ->
 coverage-nothing = Geen van deze knipsels heeft een { $by }.
 coverage-top = De meeste knipsels per { $by }
 view-menu-hover = Hoe de resultaten worden getoond: miniaturen, een tabel of grafieken
+export-coverage = Ook coverage.csv: aantallen per maand
+export-coverage-hover = Naast clippings.csv: hoeveel knipsels per maand per land, onderwerp, gebeurtenis, medium en soort

@@ -644,3 +644,5 @@ coverage-dated-by-import = Вырезки без собственной даты
 coverage-nothing = Ни у одной из этих вырезок нет этого признака: { $by }.
 coverage-top = Больше всего вырезок: по { $by }
 view-menu-hover = Как показать результаты: миниатюры, таблица или графики
+export-coverage = А также coverage.csv: число вырезок по месяцам
+export-coverage-hover = Рядом с clippings.csv: сколько вырезок в каждом месяце по странам, темам, событиям, изданиям и типам

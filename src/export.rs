@@ -222,6 +222,30 @@ fn create_unique(
     Err(io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"))
 }
 
+impl Archive {
+    /// Writes `coverage.csv` of these clippings into `dest`, beside an export: the counts per
+    /// month by every grouping (`archive::coverage::csv`). A file of that name there already is
+    /// kept: the new one is numbered. Returns where it went.
+    pub fn write_coverage(&self, ids: &[ClippingId], dest: &Path) -> Result<PathBuf> {
+        let mut items = Vec::with_capacity(ids.len());
+        for &id in ids {
+            items.push(self.get_with_tags(id)?);
+        }
+        let pairs: Vec<(&crate::vocab::model::Clipping, &[crate::vocab::model::Tag])> =
+            items.iter().map(|i| (&i.clipping, i.tags.as_slice())).collect();
+        write_beside(dest, "coverage", "csv", crate::archive::coverage::csv(&pairs).as_bytes())
+    }
+}
+
+/// Writes a file named `stem.ext` into `dest` (numbered where one is there already): what goes
+/// beside an export's own files (`coverage.csv`).
+fn write_beside(dest: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf> {
+    let (mut file, path) =
+        create_unique_single(dest, &SafeName::new(stem, 80, stem), ext).map_err(|e| Error::io(dest, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
+
 fn create_unique_single(dest: &Path, stem: &SafeName, ext: &str) -> io::Result<(File, PathBuf)> {
     for n in 1..10_000 {
         let path = path_under(dest, &[Some(&stem.numbered(n, ext))])?;

@@ -1550,3 +1550,42 @@ fn the_exports_index_speaks_the_language_it_runs_in_and_follows_the_folders() {
     assert!(index.contains("<th>Заголовок</th>"), "{index}");
     assert!(!index.contains("exported"), "{index}");
 }
+
+#[test]
+fn coverage_csv_beside_an_export_counts_per_month_by_every_grouping() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let inbox = tmp.path().join("inbox");
+    write(&inbox, "a.txt", "Talks in Brussels\nThe ministers met.");
+    write(&inbox, "b.txt", "Grain from Kostanay\nA record harvest.");
+    let report = import(&archive, &[inbox]);
+    let (a, b) = (imported_id(&report, "a.txt"), imported_id(&report, "b.txt"));
+    for (id, day, source) in [(a, 5, "Le Soir, Brussels"), (b, 20, "Kazinform")] {
+        let mut c = archive.get(id).unwrap();
+        c.published = chrono::NaiveDate::from_ymd_opt(2024, 3, day);
+        c.source = source.to_owned();
+        archive.update(&c).unwrap();
+    }
+    archive.add_tag(&tags::resolve(TagKind::Country, "BE").unwrap(), &[a]).unwrap();
+    archive.add_tag(&tags::resolve(TagKind::Country, "KZ").unwrap(), &[a, b]).unwrap();
+    let dest = tmp.path().join("export");
+    archive.export(&[a, b], &dest, Layout::Flat, &mut |_, _| {}, &AtomicBool::new(false)).unwrap();
+    let path = archive.write_coverage(&[a, b], &dest).unwrap();
+    assert_eq!(path, dest.canonicalize().unwrap().join("coverage.csv"));
+    let csv = std::fs::read_to_string(&path).unwrap();
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows,
+        [
+            "grouping,period,group,count",
+            "country,2024-03-01,KZ,2",
+            "country,2024-03-01,BE,1",
+            "outlet,2024-03-01,Kazinform,1",
+            "outlet,2024-03-01,\"Le Soir, Brussels\",1",
+            "kind,2024-03-01,article,2",
+        ]
+    );
+    // Written again, the first is kept and the new one numbered.
+    let again = archive.write_coverage(&[a], &dest).unwrap();
+    assert_ne!(again, path);
+}

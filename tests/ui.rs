@@ -917,7 +917,7 @@ fn country_folders_can_be_named_in_the_window_language() {
     let settings = Settings {
         view: View::List,
         language: Some(Lang::Ru),
-        export: ExportOptions { layout: clippings::export::Layout::Country, localized: false },
+        export: ExportOptions { layout: clippings::export::Layout::Country, localized: false, coverage: false },
         ..Settings::default()
     };
     let mut h = harness(&dir, settings);

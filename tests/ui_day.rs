@@ -554,3 +554,25 @@ fn the_coverage_view_counts_the_results_and_a_click_narrows_to_a_group() {
     h.get_by_label("Most clippings by kind");
     h.get_by_label("Article");
 }
+
+#[test]
+fn the_export_dialog_can_add_the_coverage_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&seeded(tmp.path(), 4), Settings::default());
+    let dest = tmp.path().join("for the minister");
+    h.get_by_label("Export…").click();
+    settle(&mut h);
+    h.get_by_label("Folder").click();
+    h.step();
+    h.get_by_label("Folder").type_text(dest.to_str().unwrap());
+    h.get_by_label("Also coverage.csv: counts per month").click();
+    settle(&mut h);
+    h.get_by_label("Export").click();
+    window::step_until(&mut h, std::time::Duration::from_secs(20), "the export", |h| {
+        h.state().state().export_report.is_some()
+    });
+    let csv = std::fs::read_to_string(dest.join("coverage.csv")).expect("coverage.csv beside the export");
+    assert!(csv.starts_with("grouping,period,group,count"), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("country,") && l.ends_with(",BE,2")), "{csv}");
+    assert!(dest.join("clippings.csv").exists());
+}

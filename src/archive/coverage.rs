@@ -183,6 +183,30 @@ pub fn count<'a>(
     coverage
 }
 
+/// `coverage.csv`: the counts per month by every grouping, a row each (`grouping,period,group,
+/// count`), for a spreadsheet beside `clippings.csv`.
+pub fn csv<'a>(clippings: &[(&'a Clipping, &'a [Tag])]) -> String {
+    let mut out = String::from("grouping,period,group,count\r\n");
+    for by in GroupBy::ALL {
+        let name = match by {
+            GroupBy::Country => "country",
+            GroupBy::Topic => "topic",
+            GroupBy::Event => "event",
+            GroupBy::Outlet => "outlet",
+            GroupBy::Kind => "kind",
+        };
+        for b in count(clippings.iter().copied(), by, Per::Month, None, None).buckets {
+            let group = if b.group.contains([',', '\u{22}', '\n']) {
+                format!("\u{22}{}\u{22}", b.group.replace('\u{22}', "\u{22}\u{22}"))
+            } else {
+                b.group
+            };
+            out.push_str(&format!("{name},{},{group},{}\r\n", b.period, b.count));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

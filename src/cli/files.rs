@@ -64,6 +64,7 @@ pub(super) fn export(
     target: &Target,
     dest: &Path,
     layout: Layout,
+    coverage: bool,
 ) -> anyhow::Result<ExitCode> {
     let ids = target_ids(archive, target)?;
     let bar = progress_bar(ids.len() as u64, "exporting");
@@ -74,6 +75,10 @@ pub(super) fn export(
         writeln!(out, "failed: {reason}: clipping {id}")?;
     }
     writeln!(out, "{} ({} failed)", report.summary(), report.failed.len())?;
+    if coverage {
+        let path = archive.write_coverage(&ids, &report.dest)?;
+        writeln!(out, "wrote {}", path.display())?;
+    }
     Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 

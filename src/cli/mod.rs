@@ -162,6 +162,9 @@ pub enum Command {
         /// flat, country, topic, event or month
         #[arg(long, default_value = "flat")]
         layout: Layout,
+        /// Also coverage.csv: the counts per month by country, topic, event, outlet and kind
+        #[arg(long)]
+        coverage: bool,
     },
     /// Make a press review (PDF, DOCX or HTML) of clippings: a cover, contents, and the stories
     /// in sections, each with headline, outlet, date, text and pictures; reprints of a story
@@ -345,7 +348,9 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
         Command::Tags { json } => read::tags(&archive, out, json),
         Command::Suggest { target, accept } => change::suggest(&archive, out, &target, accept),
         Command::Review { target, out: path, options } => files::review(&archive, out, &target, &path, options),
-        Command::Export { target, dest, layout } => files::export(&archive, out, &target, &dest, layout),
+        Command::Export { target, dest, layout, coverage } => {
+            files::export(&archive, out, &target, &dest, layout, coverage)
+        }
         Command::Check { hashes, repair, json } => files::check(&archive, out, hashes, repair, json),
         Command::Backup { dest } => files::backup(&archive, out, &dest),
         Command::Team { .. } => Ok(ExitCode::SUCCESS),

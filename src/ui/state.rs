@@ -65,11 +65,14 @@ pub struct ExportOptions {
     pub layout: Layout,
     /// Country folders named in the window's language rather than in English.
     pub localized: bool,
+    /// `coverage.csv` beside `clippings.csv`: the counts per month by country, topic, event,
+    /// outlet and kind.
+    pub coverage: bool,
 }
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        ExportOptions { layout: Layout::Flat, localized: false }
+        ExportOptions { layout: Layout::Flat, localized: false, coverage: false }
     }
 }
 
@@ -161,7 +164,7 @@ impl Default for StoredReview {
 impl From<StoredSettings> for Settings {
     fn from(stored: StoredSettings) -> Settings {
         let export = if stored.export == ExportOptions::default() {
-            ExportOptions { layout: stored.export_layout, localized: stored.export_localized }
+            ExportOptions { layout: stored.export_layout, localized: stored.export_localized, coverage: false }
         } else {
             stored.export
         };
@@ -396,7 +399,7 @@ mod tests {
         let mut storage = Stored(before.to_owned());
         let read: Settings = eframe::get_value(&storage, eframe::APP_KEY).expect("the old settings are read");
         assert_eq!(read.view, View::List);
-        assert_eq!(read.export, ExportOptions { layout: Layout::Country, localized: true });
+        assert_eq!(read.export, ExportOptions { layout: Layout::Country, localized: true, coverage: false });
         assert_eq!(read.last_export_dir, Some(PathBuf::from("/home/aigerim/Для министра")));
         assert_eq!(read.language, Some(Lang::Ru));
         let review = &read.review.options;

@@ -317,6 +317,11 @@ fn export_dialog_ui(ctx: &egui::Context, dialog: &mut ExportDialog, actions: &mu
                     ui.checkbox(&mut dialog.options.localized, t!("export-localized", language = language));
                 });
             }
+            ui.horizontal(|ui| {
+                ui.add_space(LABEL_W + ui.spacing().item_spacing.x);
+                ui.checkbox(&mut dialog.options.coverage, t!("export-coverage"))
+                    .on_hover_text(t!("export-coverage-hover"));
+            });
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let ready = !dialog.dest.trim().is_empty();

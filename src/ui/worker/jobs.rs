@@ -171,6 +171,13 @@ pub(super) fn spawn_export(
                 &mut |n_done, n_total| out2.send(Reply::ExportProgress { n_done, n_total }),
                 &cancel,
             );
+            // The counts beside the files, when asked; a failure there is the export's.
+            let result = result.and_then(|report| {
+                if options.coverage && !cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                    archive.write_coverage(&ids, &report.dest)?;
+                }
+                Ok(report)
+            });
             match result {
                 Ok(report) => out2.send(Reply::ExportFinished(report)),
                 Err(e) => out2.send(Reply::Failed {
