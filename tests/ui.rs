@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use clippings::archive::{Archive, TagKind, tags};
+use clippings::archive::Archive;
 use clippings::i18n::Lang;
 use clippings::search::query::Sort;
 use clippings::ui::{ClippingsApp, ExportOptions, Settings, View};
@@ -48,21 +48,7 @@ fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
 
 /// An archive with three articles and a photo, made and closed before the window opens it.
 fn seeded(tmp: &Path) -> PathBuf {
-    let dir = tmp.join("archive");
-    let archive = Archive::open(&dir).unwrap();
-    let inbox = tmp.join("seed");
-    write(&inbox, "a.txt", "Brussels talks on the Middle Corridor\nKazakhstan and Benelux discuss transport.");
-    write(&inbox, "b.txt", "Green hydrogen in Kazakhstan\nAn energy project near Astana.");
-    write(&inbox, "c.txt", "Election campaign in Belgium\nParties present their programmes.");
-    write(&inbox, "d.jpg", jpeg_with_exif(320, 200, None, Some("2024:03:01 10:00:00")));
-    let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
-    assert_eq!(report.n_imported(), 4);
-    let by_title = |t: &str| archive.search_str(&format!("\"{t}\"")).unwrap()[0].id;
-    let be = tags::resolve(TagKind::Country, "Belgium").unwrap();
-    archive.add_tag(&be, &[by_title("Brussels talks"), by_title("Election campaign")]).unwrap();
-    let kz = tags::resolve(TagKind::Country, "Kazakhstan").unwrap();
-    archive.add_tag(&kz, &[by_title("Brussels talks"), by_title("Green hydrogen")]).unwrap();
-    dir
+    window::seeded(tmp, 4)
 }
 
 /// Selects the clipping with this title and presses Delete.

@@ -9,7 +9,7 @@ mod common;
 #[path = "common/window.rs"]
 mod window;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use clippings::archive::{Archive, TagKind, tags};
@@ -19,7 +19,7 @@ use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use window::settle;
+use window::{seeded, seeded_with_saved, settle};
 
 fn harness_at(dir: &Path, settings: Settings, size: [f32; 2]) -> Harness<'static, ClippingsApp> {
     let dir = dir.to_path_buf();
@@ -32,41 +32,6 @@ fn harness_at(dir: &Path, settings: Settings, size: [f32; 2]) -> Harness<'static
 
 fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
     harness_at(dir, settings, [1280.0, 800.0])
-}
-
-/// An archive of `n` articles (a few Belgian, a few Kazakh) and a photo, closed before the
-/// window opens it.
-fn seeded(tmp: &Path, n: usize) -> PathBuf {
-    seeded_with_saved(tmp, n, None)
-}
-
-/// As [`seeded`], with a saved search (name, query) when asked.
-fn seeded_with_saved(tmp: &Path, n: usize, saved: Option<(&str, &str)>) -> PathBuf {
-    let dir = tmp.join("archive");
-    let archive = Archive::open(&dir).unwrap();
-    let inbox = tmp.join("seed");
-    write(&inbox, "a.txt", "Brussels talks on the Middle Corridor\nKazakhstan and Benelux discuss transport.");
-    write(&inbox, "b.txt", "Green hydrogen in Kazakhstan\nAn energy project near Astana.");
-    write(&inbox, "c.txt", "Election campaign in Belgium\nParties present their programmes.");
-    write(&inbox, "d.jpg", jpeg_with_exif(320, 200, None, Some("2024:03:01 10:00:00")));
-    for i in 4..n {
-        write(
-            &inbox,
-            &format!("n{i:03}.txt"),
-            format!("Note number {i} on grain exports\nWheat and barley, story {i}."),
-        );
-    }
-    let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
-    assert_eq!(report.n_imported(), n.max(4));
-    let by_title = |t: &str| archive.search_str(&format!("\"{t}\"")).unwrap()[0].id;
-    let be = tags::resolve(TagKind::Country, "Belgium").unwrap();
-    archive.add_tag(&be, &[by_title("Brussels talks"), by_title("Election campaign")]).unwrap();
-    let kz = tags::resolve(TagKind::Country, "Kazakhstan").unwrap();
-    archive.add_tag(&kz, &[by_title("Brussels talks"), by_title("Green hydrogen")]).unwrap();
-    if let Some((name, query)) = saved {
-        archive.save_search(name, query, Sort::Relevance).unwrap();
-    }
-    dir
 }
 
 fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {

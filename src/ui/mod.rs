@@ -232,6 +232,13 @@ pub fn language_name(tag: &str) -> String {
     }
 }
 
+/// Where and when a clipping appeared, for text copied out of the window: "Le Soir, 5 Mar
+/// 2024" (either part alone where the other is unknown; empty where both are).
+pub fn byline(c: &crate::archive::Clipping) -> String {
+    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(date_text).unwrap_or_default();
+    [c.source.trim(), date.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
 /// A date as the window's language writes it.
 pub fn date_text(date: chrono::NaiveDate) -> String {
     crate::i18n::format_date(date, crate::i18n::language())

@@ -193,6 +193,12 @@ pub fn pdf_with_content(title: &str, author: &str, date: &str, font: &str, conte
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         format!("<< /Title ({title}) /Author ({author}) /CreationDate ({date}) >>"),
     ];
+    pdf_of(&objects, "/Info 6 0 R")
+}
+
+/// A PDF of these objects (numbered from 1, the first the catalog) with a correct
+/// cross-reference table; `trailer` adds to the trailer's dictionary.
+fn pdf_of(objects: &[String], trailer: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (i, body) in objects.iter().enumerate() {
@@ -204,9 +210,9 @@ pub fn pdf_with_content(title: &str, author: &str, date: &str, font: &str, conte
     for offset in offsets {
         out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
     }
+    let size = objects.len() + 1;
     out.extend_from_slice(
-        format!("trailer\n<< /Size {} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1)
-            .as_bytes(),
+        format!("trailer\n<< /Size {size} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
     );
     out
 }
@@ -304,24 +310,6 @@ pub fn pdf_locked_by_a_password() -> Vec<u8> {
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         format!("<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>", hex(3, 32), hex(11, 32)),
     ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
     let id = hex(5, 16);
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 6 0 R /ID [<{id}> <{id}>] >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    pdf_of(&objects, &format!("/Encrypt 6 0 R /ID [<{id}> <{id}>]"))
 }

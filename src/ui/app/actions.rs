@@ -146,10 +146,8 @@ pub enum ReviewAction {
 
 /// A clipping as one line of a list of references: headline — outlet, date.
 fn reference_line(c: &crate::archive::Clipping) -> String {
-    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(crate::ui::date_text);
-    let by: Vec<&str> =
-        [c.source.as_str(), date.as_deref().unwrap_or_default()].into_iter().filter(|s| !s.is_empty()).collect();
-    if by.is_empty() { c.title.clone() } else { format!("{} — {}", c.title, by.join(", ")) }
+    let by = crate::ui::byline(c);
+    if by.is_empty() { c.title.clone() } else { format!("{} — {by}", c.title) }
 }
 
 /// How many clippings go to the trash without a question.

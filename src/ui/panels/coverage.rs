@@ -120,26 +120,8 @@ fn narrow_to(app: &AppState, words: &str) -> Action {
 
 pub fn coverage_ui(ui: &mut egui::Ui, app: &AppState, view: &mut CoverageView, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(t!("coverage-by-label"));
-        egui::ComboBox::from_id_salt("coverage-by")
-            .selected_text(by_label(view.by))
-            .show_ui(ui, |ui| {
-                for by in GroupBy::ALL {
-                    ui.selectable_value(&mut view.by, by, by_label(by));
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        let label = ui.label(t!("coverage-per-label"));
-        egui::ComboBox::from_id_salt("coverage-per")
-            .selected_text(per_label(view.per))
-            .show_ui(ui, |ui| {
-                for per in Per::ALL {
-                    ui.selectable_value(&mut view.per, per, per_label(per));
-                }
-            })
-            .response
-            .labelled_by(label.id);
+        choice_ui(ui, "coverage-by", &t!("coverage-by-label"), &mut view.by, &GroupBy::ALL, by_label);
+        choice_ui(ui, "coverage-per", &t!("coverage-per-label"), &mut view.per, &Per::ALL, per_label);
     });
     let (by, per) = (view.by, view.per);
     let counted = view.coverage(&app.results).clone();
@@ -162,6 +144,27 @@ pub fn coverage_ui(ui: &mut egui::Ui, app: &AppState, view: &mut CoverageView, a
     egui::ScrollArea::vertical().id_salt("coverage-top").show(ui, |ui| {
         top_bars_ui(ui, app, &totals, by, &colour, actions);
     });
+}
+
+/// A label and a menu of choices, the one chosen shown.
+fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    value: &mut T,
+    choices: &[T],
+    name: fn(T) -> String,
+) {
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(value, *choice, name(*choice));
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// Clippings per period, each period's bar stacked by group.

@@ -212,13 +212,11 @@ pub(super) fn copy_text(archive: &Archive, ids: &[ClippingId], out: &Outbox) {
 }
 
 fn clipping_as_text(c: &crate::archive::Clipping) -> String {
-    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(crate::ui::date_text);
-    let byline: Vec<&str> =
-        [c.source.as_str(), date.as_deref().unwrap_or_default()].into_iter().filter(|s| !s.trim().is_empty()).collect();
+    let byline = crate::ui::byline(c);
     let mut text = c.title.trim().to_owned();
     if !byline.is_empty() {
         text.push('\n');
-        text.push_str(&byline.join(", "));
+        text.push_str(&byline);
     }
     for part in [&c.body, &c.caption, &c.credit] {
         if !part.trim().is_empty() {
