@@ -423,7 +423,24 @@ review-text-cap-words = words a story
 review-text-cut = The text is cut here after { $shown } of its { $total } words; the whole text is in the archive.
 review-paper-label = Paper
 review-paper-letter = Letter
+review-include-label = Include
 review-pictures = Pictures
+review-coverage = Coverage
+review-coverage-per-day = Clippings a day, by { $by }
+review-coverage-per-week = Clippings a week, by { $by }
+review-coverage-per-month = Clippings a month, by { $by }
+review-coverage-total = { $clippings ->
+    [one] 1 clipping
+   *[other] { $clippings } clippings
+}
+review-coverage-other = Other
+review-coverage-outlets = Top outlets
+review-coverage-more-outlets = { $n ->
+    [one] and 1 more outlet
+   *[other] and { $n } more outlets
+}
+review-coverage-page = Coverage page
+review-coverage-page-hover = After the contents: a chart of the clippings per day, week or month, and the outlets that wrote most
 review-format-label = Format
 review-format-pdf = PDF
 review-format-docx = Word (.docx)
@@ -632,6 +649,10 @@ coverage-per-month = month
 coverage-dated-by-import = { $n ->
     [one] 1 clipping has no date of its own: counted on the day it was imported.
    *[other] { $n } clippings have no date of their own: counted on the day they were imported.
+}
+coverage-ungrouped = { $n ->
+    [one] 1 clipping has no { $by }: not counted.
+   *[other] { $n } clippings have no { $by }: not counted.
 }
 coverage-nothing = None of these clippings has a { $by }.
 coverage-top = Most clippings by { $by }

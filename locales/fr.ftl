@@ -443,7 +443,24 @@ review-text-cap-words = mots par article
 review-text-cut = Texte coupé ici après { $shown } de ses { $total } mots ; le texte entier est dans l’archive.
 review-paper-label = Papier
 review-paper-letter = Letter (US)
+review-include-label = Inclure
 review-pictures = Images
+review-coverage = Couverture médiatique
+review-coverage-per-day = Coupures par jour, par { $by }
+review-coverage-per-week = Coupures par semaine, par { $by }
+review-coverage-per-month = Coupures par mois, par { $by }
+review-coverage-total = { $clippings ->
+    [one] 1 coupure
+   *[other] { $clippings } coupures
+}
+review-coverage-other = Autres
+review-coverage-outlets = Principaux médias
+review-coverage-more-outlets = { $n ->
+    [one] et 1 autre média
+   *[other] et { $n } autres médias
+}
+review-coverage-page = Page de couverture médiatique
+review-coverage-page-hover = Après la table des matières : les coupures par jour, semaine ou mois, et les médias qui ont le plus écrit
 review-format-label = Format
 review-format-pdf = PDF
 review-format-docx = Word (.docx)
@@ -652,6 +669,10 @@ coverage-per-month = mois
 coverage-dated-by-import = { $n ->
     [one] 1 coupure sans date propre : comptée au jour de son import.
    *[other] { $n } coupures sans date propre : comptées au jour de leur import.
+}
+coverage-ungrouped = { $n ->
+    [one] 1 coupure sans { $by } : non comptée.
+   *[other] { $n } coupures sans { $by } : non comptées.
 }
 coverage-nothing = Aucune de ces coupures n’a de { $by }.
 coverage-top = Le plus de coupures par { $by }

@@ -410,7 +410,24 @@ review-text-cap-words = woorden per artikel
 review-text-cut = De tekst is hier afgebroken na { $shown } van de { $total } woorden; de hele tekst staat in het archief.
 review-paper-label = Papier
 review-paper-letter = Letter (VS)
+review-include-label = Opnemen
 review-pictures = Afbeeldingen
+review-coverage = Media-aandacht
+review-coverage-per-day = Knipsels per dag, per { $by }
+review-coverage-per-week = Knipsels per week, per { $by }
+review-coverage-per-month = Knipsels per maand, per { $by }
+review-coverage-total = { $clippings ->
+    [one] 1 knipsel
+   *[other] { $clippings } knipsels
+}
+review-coverage-other = Overig
+review-coverage-outlets = Belangrijkste media
+review-coverage-more-outlets = { $n ->
+    [one] en nog 1 medium
+   *[other] en nog { $n } media
+}
+review-coverage-page = Pagina media-aandacht
+review-coverage-page-hover = Na de inhoud: een grafiek van de knipsels per dag, week of maand, en de media die het meest schreven
 review-format-label = Formaat
 review-format-pdf = PDF
 review-format-docx = Word (.docx)
@@ -619,6 +636,10 @@ coverage-per-month = maand
 coverage-dated-by-import = { $n ->
     [one] 1 knipsel zonder eigen datum: geteld op de dag van import.
    *[other] { $n } knipsels zonder eigen datum: geteld op de dag van import.
+}
+coverage-ungrouped = { $n ->
+    [one] 1 knipsel zonder { $by }: niet geteld.
+   *[other] { $n } knipsels zonder { $by }: niet geteld.
 }
 coverage-nothing = Geen van deze knipsels heeft een { $by }.
 coverage-top = De meeste knipsels per { $by }

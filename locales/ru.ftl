@@ -427,7 +427,26 @@ review-text-cap-words = слов на материал
 review-text-cut = Текст сокращён: { $shown } слов из { $total }; полный текст хранится в архиве.
 review-paper-label = Бумага
 review-paper-letter = Letter
+review-include-label = Включить
 review-pictures = Изображения
+review-coverage = Освещение в прессе
+review-coverage-per-day = Материалы по дням, по { $by }
+review-coverage-per-week = Материалы по неделям, по { $by }
+review-coverage-per-month = Материалы по месяцам, по { $by }
+review-coverage-total = { $clippings ->
+    [one] { $clippings } материал
+    [few] { $clippings } материала
+   *[other] { $clippings } материалов
+}
+review-coverage-other = Прочие
+review-coverage-outlets = Больше всего публикаций
+review-coverage-more-outlets = { $n ->
+    [one] и ещё { $n } издание
+    [few] и ещё { $n } издания
+   *[other] и ещё { $n } изданий
+}
+review-coverage-page = Страница охвата
+review-coverage-page-hover = После содержания: диаграмма материалов по дням, неделям или месяцам и издания, писавшие больше всего
 review-format-label = Формат
 review-format-pdf = PDF
 review-format-docx = Word (.docx)
@@ -641,6 +660,7 @@ coverage-per-day = день
 coverage-per-week = неделю
 coverage-per-month = месяц
 coverage-dated-by-import = Вырезки без собственной даты ({ $n }) учтены по дню импорта.
+coverage-ungrouped = Вырезки, не попавшие ни в одну группу по { $by }: { $n }.
 coverage-nothing = Ни у одной из этих вырезок нет этого признака: { $by }.
 coverage-top = Больше всего вырезок: по { $by }
 view-menu-hover = Как показать результаты: миниатюры, таблица или графики

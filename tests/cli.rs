@@ -426,12 +426,16 @@ fn a_press_review_is_written_in_the_format_its_name_asks_for() {
     assert!(text.contains("Издание не указано"), "{text}");
 
     let html = tmp.path().join("review.htm");
-    let out =
-        clippings(&archive, &["review", "--query", "benelux", html.to_str().unwrap(), "--title", "Benelux <week>"]);
+    let out = clippings(
+        &archive,
+        &["review", "--query", "benelux", html.to_str().unwrap(), "--title", "Benelux <week>", "--coverage"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("<h1>Benelux &lt;week&gt;</h1>") && page.contains("Brussels talks"), "{page}");
     assert!(!page.contains("Астана"));
+    // The coverage page asked for: its chart as a picture.
+    assert!(page.contains("<h2>Coverage</h2>") && page.contains("data:image/png;base64,"), "{page}");
 
     // A name that says no format, and a period with nothing in it, are refused with a reason.
     let out = clippings(&archive, &["review", "--query", "", tmp.path().join("review.odt").to_str().unwrap()]);

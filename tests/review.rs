@@ -430,7 +430,7 @@ fn the_docx_has_heading_styles_paragraphs_and_pictures() {
     let made = thirty_clippings();
     set_language(Lang::Kk);
     let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
-    let bytes = review::docx::write(&review);
+    let bytes = review::docx::write(&review, None);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut read = |name: &str| {
         let mut s = String::new();
@@ -492,7 +492,7 @@ fn the_html_is_well_formed_and_holds_every_headline_and_picture() {
     let made = thirty_clippings();
     set_language(Lang::Fr);
     let review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
-    let html = review::html::write(&review);
+    let html = review::html::write(&review, None);
     let mut reader = quick_xml::Reader::from_str(&html);
     reader.config_mut().check_end_names = true;
     let mut stack: Vec<String> = Vec::new();
@@ -528,14 +528,16 @@ fn the_html_is_well_formed_and_holds_every_headline_and_picture() {
     assert!(html.contains("<html lang=\"fr\">"));
 }
 
-/// The PDF's first two pages (the cover and the contents) rendered by poppler's `pdftoppm`,
+/// The PDF's first three pages (the cover, the contents and the coverage page) rendered by poppler's `pdftoppm`,
 /// against their snapshots. Behind the `snapshots` feature, as `.ci/run` installs poppler.
 #[cfg(feature = "snapshots")]
 #[test]
 fn the_pdf_pages_render_as_their_snapshots() {
     let made = thirty_clippings();
     set_language(Lang::Kk);
-    let mut review = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let with_coverage = ReviewOptions { coverage: true, ..options() };
+    let mut review =
+        review::build(&made.archive, &made.ids, &with_coverage, &|_, _| {}, &AtomicBool::new(false)).unwrap();
     // The day it was made, fixed so that the snapshot stays the same.
     review.made = "Made on 30.11.2026".to_owned();
     let fonts = FontSet::builtin();
@@ -543,7 +545,8 @@ fn the_pdf_pages_render_as_their_snapshots() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("review.pdf");
     std::fs::write(&pdf, bytes).unwrap();
-    for page in [1, 2] {
+    // The cover, the contents and the coverage page.
+    for page in [1, 2, 3] {
         let out = dir.path().join(format!("page-{page}"));
         let status = std::process::Command::new("pdftoppm")
             .args(["-r", "60", "-png", "-singlefile", "-f", &page.to_string(), "-l", &page.to_string()])
@@ -588,4 +591,102 @@ fn a_long_text_in_a_full_text_review_is_cut_with_a_note() {
     // No limit: the whole text.
     let (n, _) = words(&build(None), "A long lecture script");
     assert_eq!(n, 5000);
+}
+
+#[test]
+fn the_coverage_page_counts_what_the_core_counts_and_is_drawn_in_every_format() {
+    use clippings::archive::coverage;
+    use clippings::review::layout::Item;
+    let made = thirty_clippings();
+    set_language(Lang::Ru);
+    let asked = ReviewOptions { coverage: true, ..options() };
+    let review = review::build(&made.archive, &made.ids, &asked, &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let chart = review.coverage.clone().expect("a coverage page");
+    // Every clipping counted, reprints too (each is coverage in its outlet), as the core counts.
+    let all: Vec<_> = made.ids.iter().map(|id| made.archive.get_with_tags(*id).unwrap()).collect();
+    let core = coverage::count(
+        all.iter().map(|c| (&c.clipping, &c.tags[..])),
+        coverage::GroupBy::Country,
+        coverage::Per::Day,
+        None,
+        None,
+    );
+    let charted: usize = chart.series.iter().flat_map(|s| &s.counts).sum();
+    assert_eq!(charted, core.buckets.iter().map(|b| b.count).sum::<usize>());
+    // Published from 1 to 13 November: a bar a day, the empty days too, labelled the Russian way.
+    assert_eq!(chart.periods.len(), 13, "{:?}", chart.periods);
+    assert_eq!(chart.periods[0], "01.11");
+    assert_eq!(chart.series[0].label, "Казахстан");
+    assert_eq!(chart.series[0].counts.iter().sum::<usize>(), core.totals()[0].1);
+    assert!(chart.caption.starts_with("Материалы по дням, по странам"), "{}", chart.caption);
+    let outlets = coverage::count(
+        all.iter().map(|c| (&c.clipping, &c.tags[..])),
+        coverage::GroupBy::Outlet,
+        coverage::Per::Day,
+        None,
+        None,
+    )
+    .totals();
+    assert_eq!(chart.outlets, outlets.iter().take(10).cloned().collect::<Vec<_>>());
+    assert!(chart.more_outlets.is_empty() == (outlets.len() <= 10), "{}", chart.more_outlets);
+
+    // The PDF: a page of its own after the contents, listed in them and in the outline, its
+    // bars vector boxes (one a day and country counted, a swatch a group, a bar an outlet).
+    let fonts = FontSet::builtin();
+    let layout = review::layout::lay_out(&review, &fonts).unwrap();
+    let bytes = review::pdf::write_document(&review, &layout, &fonts).unwrap();
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+    assert!(collapse(&pages[1]).contains("Освещение в прессе"), "{}", pages[1]);
+    let page = collapse(&pages[2]);
+    for words in ["Освещение в прессе", "Больше всего публикаций", "Reuters", "Казахстан", "01.11"]
+    {
+        assert!(page.contains(words), "{words} not on the coverage page: {page}");
+    }
+    assert_eq!(layout.outline[0].title, "Освещение в прессе");
+    assert_eq!(layout.outline[0].page, 2);
+    let fills = layout.pages[2].items.iter().filter(|i| matches!(i, Item::Fill { .. })).count();
+    let cells: usize = chart.series.iter().map(|s| s.counts.iter().filter(|n| **n > 0).count()).sum();
+    assert_eq!(fills, cells + chart.series.len() + chart.outlets.len());
+    // The contents' numbers still point at the sections' pages.
+    for mark in &layout.outline {
+        assert!(collapse(&pages[mark.page]).contains(&mark.title), "{} is not on page {}", mark.title, mark.page + 1);
+    }
+
+    // DOCX and HTML: the same chart as a picture, listed in the contents.
+    let image = review::chart::png(&review, &chart, &fonts, 2.0).unwrap();
+    let decoded = image::load_from_memory(&image.png).unwrap().to_rgb8();
+    assert_eq!((decoded.width(), decoded.height()), (image.width, image.height));
+    let (w_pt, h_pt) = image.size_pt();
+    assert!((400.0..500.0).contains(&w_pt) && (300.0..700.0).contains(&h_pt), "{w_pt} x {h_pt}");
+    let first_colour = coverage::PALETTE[0];
+    let painted = decoded.pixels().filter(|p| p.0.iter().zip(first_colour).all(|(a, b)| a.abs_diff(b) < 8)).count();
+    assert!(painted > 1000, "{painted} pixels of the first group's colour");
+    let docx = review::docx::write(&review, Some(&image));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let names: Vec<String> = (0..zip.len()).map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned()).collect();
+    assert!(names.iter().any(|n| n.starts_with("word/media/") && n.ends_with(".png")), "{names:?}");
+    let mut document = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut document).unwrap();
+    assert!(document.contains("Освещение в прессе"));
+    let mut types = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("[Content_Types].xml").unwrap(), &mut types).unwrap();
+    assert!(types.contains("image/png"));
+    let html = review::html::write(&review, Some(&image));
+    assert!(html.contains("<a href=\"#coverage\">Освещение в прессе</a>"));
+    assert!(html.contains("src=\"data:image/png;base64,"));
+
+    // A month asked for: a bar every day of it, the days without clippings too.
+    let november = ReviewOptions {
+        from: NaiveDate::from_ymd_opt(2026, 11, 1),
+        to: NaiveDate::from_ymd_opt(2026, 11, 30),
+        ..asked.clone()
+    };
+    let month = review::build(&made.archive, &made.ids, &november, &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    let month = month.coverage.unwrap();
+    assert_eq!(month.periods.len(), 30);
+    assert!(month.series.iter().all(|s| s.counts[29] == 0));
+
+    // Without the page asked for, none.
+    let plain = review::build(&made.archive, &made.ids, &options(), &|_, _| {}, &AtomicBool::new(false)).unwrap();
+    assert!(plain.coverage.is_none());
 }

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use clippings::archive::{Archive, Kind, TagKind, tags};
 use clippings::i18n::Lang;
-use clippings::ui::{ClippingsApp, Settings};
+use clippings::ui::{ClippingsApp, Settings, View};
 use common::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -137,4 +137,38 @@ fn main_window_in_kazakh() {
     let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
     h.mask(egui::Rect::from_min_max(egui::pos2(640.0, root.min.y), egui::pos2(1280.0, root.max.y)));
     h.snapshot("main_window_kazakh");
+}
+
+/// The coverage view in Russian at 1280x800: the articles spread over a quarter (a week
+/// apart), the photos in June, per week and by country; the top bars under the chart.
+#[test]
+fn coverage_view_in_russian() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    seed(&dir, &tmp.path().join("inbox"));
+    {
+        let archive = Archive::open(&dir).unwrap();
+        for mut c in archive.all_clippings().unwrap() {
+            if c.kind == Kind::Article {
+                let i: u64 = c.original_name[8..10].parse().unwrap();
+                c.published = chrono::NaiveDate::from_ymd_opt(2024, 4, 1).map(|d| d + chrono::Days::new(i * 7));
+                archive.update(&c).unwrap();
+            }
+        }
+    }
+    let settings = Settings { language: Some(Lang::Ru), view: View::Coverage, ..Settings::default() };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| ClippingsApp::new(&cc.egui_ctx, dir, settings));
+    window::settle(&mut h);
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "за").click();
+    h.step();
+    h.step();
+    h.get_by_label("неделю").click();
+    window::settle_for_snapshot(&mut h);
+    h.get_by_label("Больше всего вырезок: по странам");
+    let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
+    h.mask(egui::Rect::from_min_max(egui::pos2(640.0, root.min.y), egui::pos2(1280.0, root.max.y)));
+    h.snapshot("coverage_view_russian");
 }

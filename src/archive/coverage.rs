@@ -10,6 +10,22 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::vocab::model::{Clipping, Tag, TagKind};
 
+/// The colours of the groups drawn, largest first, in the window and the press review: told
+/// apart in colour and, by their lightness, in grey.
+pub const PALETTE: [[u8; 3]; 8] = [
+    [0x4e, 0x79, 0xa7],
+    [0xf2, 0x8e, 0x2b],
+    [0x59, 0xa1, 0x4f],
+    [0xe1, 0x57, 0x59],
+    [0x76, 0xb7, 0xb2],
+    [0xed, 0xc9, 0x48],
+    [0xb0, 0x7a, 0xa1],
+    [0x9c, 0x75, 0x5f],
+];
+
+/// The colour of the groups stacked together as "other".
+pub const OTHER_RGB: [u8; 3] = [0x79, 0x79, 0x79];
+
 /// What clippings are grouped by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum GroupBy {
@@ -149,6 +165,15 @@ impl Coverage {
     }
 }
 
+/// A round step for a chart's lines across: 1, 2 or 5 times a power of ten, about four of them
+/// up to `highest`.
+pub fn axis_step(highest: usize) -> usize {
+    let rough = (highest as f64 / 4.0).max(1.0);
+    let power = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * power).find(|s| *s >= rough).unwrap_or(rough);
+    step.round().max(1.0) as usize
+}
+
 /// Counts clippings (each with its tags) per period and group, those dated within `from..=to`.
 pub fn count<'a>(
     clippings: impl IntoIterator<Item = (&'a Clipping, &'a [Tag])>,
@@ -215,6 +240,15 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    #[test]
+    fn the_axis_steps_are_round() {
+        assert_eq!(axis_step(1), 1);
+        assert_eq!(axis_step(7), 2);
+        assert_eq!(axis_step(19), 5);
+        assert_eq!(axis_step(40), 10);
+        assert_eq!(axis_step(130), 50);
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub(super) fn review(
         full_text_words: (args.full_text_words > 0).then_some(args.full_text_words),
         paper: Paper::parse(&args.paper).with_context(|| format!("unknown paper {:?}: a4 or letter", args.paper))?,
         pictures: !args.no_pictures,
+        coverage: args.coverage,
     };
     let lang = crate::i18n::Lang::from_locale(&args.language)
         .with_context(|| format!("unknown language {:?}: en, ru, kk, fr or nl", args.language))?;

@@ -242,6 +242,9 @@ pub struct ReviewArgs {
     /// Leave pictures out
     #[arg(long)]
     pub no_pictures: bool,
+    /// A coverage page after the contents: the clippings per day, week or month, and the top outlets
+    #[arg(long)]
+    pub coverage: bool,
     /// The review's language: en, ru, kk, fr or nl
     #[arg(long, default_value = "en")]
     pub language: String,

@@ -167,6 +167,32 @@ pub fn format_date(date: chrono::NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A month as a chart's axis names it: `Mar 2024`, `март 2024`, `нау. 2024`, `mars 2024`,
+/// `mrt 2024`.
+pub fn format_month(date: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    const NAMES: [[&str; 12]; 5] = [
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        ["янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."],
+        ["қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.", "қаз.", "қар.", "жел."],
+        ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+        ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+    ];
+    let row = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    let name = NAMES[row][date.month0() as usize];
+    format!("{name} {}", date.year())
+}
+
+/// A day without its year, for a chart's axis: `5 Mar`, `05.03`, `05/03`, `05-03`.
+pub fn format_day_month(date: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date.format("%-d %b").to_string(),
+        Lang::Ru | Lang::Kk => date.format("%d.%m").to_string(),
+        Lang::Fr => date.format("%d/%m").to_string(),
+        Lang::Nl => date.format("%d-%m").to_string(),
+    }
+}
+
 /// A date in a few letters, for a list's column: `5 Mar 24`, `05.03.24`.
 pub fn format_date_short(date: chrono::NaiveDate, lang: Lang) -> String {
     match lang {

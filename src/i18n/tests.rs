@@ -74,6 +74,7 @@ fn every_message_formats_in_every_locale_without_errors() {
         "needed",
         "size",
         "free",
+        "clippings",
     ] {
         args.set(name, FluentValue::from(3));
     }
@@ -127,6 +128,12 @@ fn numbers_dates_and_country_names_in_each_language() {
     assert_eq!(format_date(date, Lang::En), "12 Mar 2024");
     assert_eq!(format_date(date, Lang::Kk), "12.03.2024");
     assert_eq!(format_date(date, Lang::Fr), "12/03/2024");
+    assert_eq!(format_month(date, Lang::En), "Mar 2024");
+    assert_eq!(format_month(date, Lang::Ru), "март 2024");
+    assert_eq!(format_month(date, Lang::Kk), "нау. 2024");
+    assert_eq!(format_month(date, Lang::Nl), "mrt 2024");
+    assert_eq!(format_day_month(date, Lang::En), "12 Mar");
+    assert_eq!(format_day_month(date, Lang::Ru), "12.03");
     for (lang, name) in [
         (Lang::En, "Belgium"),
         (Lang::Ru, "Бельгия"),

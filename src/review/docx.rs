@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use super::chart::ChartImage;
 use super::{Review, Story};
 
 /// Text for an XML element or attribute: escaped, without the control characters XML 1.0
@@ -60,17 +61,23 @@ impl Doc {
 
     fn picture(&mut self, story: &Story, text_width_pt: f32) {
         let Some(picture) = &story.picture else { return };
-        let n = self.media.len() + 1;
-        let rel = format!("rIdImg{n}");
-        self.media.push((format!("image{n}.jpeg"), picture.jpeg.clone()));
-        self.rels.push((rel.clone(), REL_IMAGE, format!("media/image{n}.jpeg"), false));
         // 150 dpi, never wider than the text or taller than half an A4 page.
         let (w, h) = (picture.width as f32 * 72.0 / 150.0, picture.height as f32 * 72.0 / 150.0);
         let scale = (text_width_pt / w).min(380.0 / h).min(1.0);
-        let (cx, cy) = (((w * scale) as u64).max(1) * EMU_PER_PT, ((h * scale) as u64).max(1) * EMU_PER_PT);
-        let alt = xml_text(if story.caption.is_empty() { &story.headline } else { &story.caption });
+        let alt = if story.caption.is_empty() { &story.headline } else { &story.caption };
+        self.image(&picture.jpeg, "jpeg", (w * scale, h * scale), alt);
+    }
+
+    /// A picture in a paragraph of its own, `size` points large.
+    fn image(&mut self, bytes: &[u8], extension: &str, (w, h): (f32, f32), alt: &str) {
+        let n = self.media.len() + 1;
+        let rel = format!("rIdImg{n}");
+        self.media.push((format!("image{n}.{extension}"), bytes.to_vec()));
+        self.rels.push((rel.clone(), REL_IMAGE, format!("media/image{n}.{extension}"), false));
+        let (cx, cy) = ((w as u64).max(1) * EMU_PER_PT, (h as u64).max(1) * EMU_PER_PT);
+        let alt = xml_text(alt);
         self.body.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Picture\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"image{n}.jpeg\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{rel}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n"
+            "<w:p><w:pPr><w:pStyle w:val=\"Picture\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/><wp:docPr id=\"{n}\" name=\"Picture {n}\" descr=\"{alt}\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr id=\"{n}\" name=\"image{n}.{extension}\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"{rel}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"{cx}\" cy=\"{cy}\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n"
         ));
     }
 
@@ -94,7 +101,8 @@ fn run(text: &str) -> String {
     format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", xml_text(text))
 }
 
-pub fn write(review: &Review) -> Vec<u8> {
+/// The review as DOCX; `chart` is the coverage page's picture, when the review has one.
+pub fn write(review: &Review, chart: Option<&ChartImage>) -> Vec<u8> {
     let (page_w_pt, _) = review.paper.size_pt();
     let margin_twips = 1134; // 2 cm
     let text_width_pt = page_w_pt - 2.0 * 56.7;
@@ -116,6 +124,13 @@ pub fn write(review: &Review) -> Vec<u8> {
     // The sections first into their own buffer: the contents need their bookmarks.
     let mut contents: Vec<(u8, String, String)> = Vec::new();
     let cover = std::mem::take(&mut doc.body);
+    if let (Some(coverage), Some(image)) = (&review.coverage, chart) {
+        let mark = doc.heading("Heading1", &coverage.heading);
+        contents.push((1, coverage.heading.clone(), mark));
+        let (w, h) = image.size_pt();
+        let fit = (text_width_pt / w).min(1.0);
+        doc.image(&image.png, "png", (w * fit, h * fit), &coverage.caption);
+    }
     for section in &review.sections {
         let mark = doc.heading("Heading1", &section.heading);
         contents.push((1, section.heading.clone(), mark));
@@ -157,24 +172,7 @@ pub fn write(review: &Review) -> Vec<u8> {
     }
     let sections = std::mem::take(&mut doc.body);
 
-    // The contents: a TOC field, filled in with links to the headings; Word adds the page
-    // numbers when it updates the field (it is asked to on opening).
-    let mut toc = format!(
-        "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/><w:pageBreakBefore/></w:pPr>{}</w:p>\n",
-        run(&review.labels.contents)
-    );
-    for (i, (level, text, mark)) in contents.iter().enumerate() {
-        let begin = if i == 0 {
-            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-        } else {
-            ""
-        };
-        let end = if i + 1 == contents.len() { "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" } else { "" };
-        toc.push_str(&format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"TOC{level}\"/></w:pPr>{begin}<w:hyperlink w:anchor=\"{mark}\" w:history=\"1\">{}</w:hyperlink>{end}</w:p>\n",
-            run(text)
-        ));
-    }
+    let toc = contents_field(&review.labels.contents, &contents);
 
     let (pg_w, pg_h) = match review.paper {
         super::Paper::A4 => (11906, 16838),
@@ -209,12 +207,35 @@ pub fn write(review: &Review) -> Vec<u8> {
     zip_parts(&parts)
 }
 
+/// The contents: a TOC field, filled in with links to the headings (level, text, bookmark);
+/// Word adds the page numbers when it updates the field (it is asked to on opening).
+fn contents_field(heading: &str, contents: &[(u8, String, String)]) -> String {
+    let mut toc =
+        format!("<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/><w:pageBreakBefore/></w:pPr>{}</w:p>\n", run(heading));
+    for (i, (level, text, mark)) in contents.iter().enumerate() {
+        let begin = if i == 0 {
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-2\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        } else {
+            ""
+        };
+        let end = if i + 1 == contents.len() { "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" } else { "" };
+        toc.push_str(&format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"TOC{level}\"/></w:pPr>{begin}<w:hyperlink w:anchor=\"{mark}\" w:history=\"1\">{}</w:hyperlink>{end}</w:p>\n",
+            run(text)
+        ));
+    }
+    toc
+}
+
 fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in parts {
-        // JPEGs are stored: deflating them gains nothing.
-        let method =
-            if name.ends_with(".jpeg") { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        // JPEGs and PNGs are stored: deflating them gains nothing.
+        let method = if name.ends_with(".jpeg") || name.ends_with(".png") {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
         let options = zip::write::SimpleFileOptions::default().compression_method(method);
         // Writing into memory cannot fail.
         let _ = zip.start_file(name.as_str(), options).and_then(|()| zip.write_all(bytes).map_err(Into::into));
@@ -257,7 +278,7 @@ fn footer(page_of: &str) -> String {
     )
 }
 
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/><Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>\n";
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/><Default Extension=\"png\" ContentType=\"image/png\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/><Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>\n";
 
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>\n";
 

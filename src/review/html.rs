@@ -4,6 +4,7 @@
 
 use base64::Engine as _;
 
+use super::chart::ChartImage;
 use super::{Review, Story};
 
 /// Escapes text for HTML content and attribute values: the page is also XML, so the same
@@ -34,7 +35,8 @@ figure{margin:.6em 0}figure img{max-width:100%;height:auto}figcaption{font-size:
 @media print{section{break-before:page}nav{break-after:page}article{break-inside:avoid-page}}
 ";
 
-pub fn write(review: &Review) -> String {
+/// The review as one HTML page; `chart` is the coverage page's picture, when the review has one.
+pub fn write(review: &Review, chart: Option<&ChartImage>) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\" />\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<meta name=\"generator\" content=\"Clippings\" />\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
@@ -52,6 +54,10 @@ pub fn write(review: &Review) -> String {
     out.push_str("</header>\n");
 
     out.push_str(&format!("<nav>\n<h2>{}</h2>\n<ol>\n", escape(&review.labels.contents)));
+    let coverage = review.coverage.as_ref().zip(chart);
+    if let Some((coverage, _)) = coverage {
+        out.push_str(&format!("<li><a href=\"#coverage\">{}</a></li>\n", escape(&coverage.heading)));
+    }
     for (si, section) in review.sections.iter().enumerate() {
         out.push_str(&format!("<li><a href=\"#s{si}\">{}</a>\n<ol>\n", escape(&section.heading)));
         for (ti, story) in section.stories.iter().enumerate() {
@@ -62,6 +68,17 @@ pub fn write(review: &Review) -> String {
         out.push_str("</ol></li>\n");
     }
     out.push_str("</ol>\n</nav>\n");
+    if let Some((coverage, image)) = coverage {
+        let (w, h) = image.size_pt();
+        out.push_str(&format!(
+            "<section id=\"coverage\">\n<h2>{}</h2>\n<figure><img src=\"data:image/png;base64,{}\" width=\"{}\" height=\"{}\" alt=\"{}\" /></figure>\n</section>\n",
+            escape(&coverage.heading),
+            base64::engine::general_purpose::STANDARD.encode(&image.png),
+            (w * 96.0 / 72.0).round(),
+            (h * 96.0 / 72.0).round(),
+            escape(&coverage.caption)
+        ));
+    }
 
     for (si, section) in review.sections.iter().enumerate() {
         out.push_str(&format!("<section id=\"s{si}\">\n<h2>{}</h2>\n", escape(&section.heading)));

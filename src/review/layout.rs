@@ -54,6 +54,14 @@ pub enum Item {
         w: f32,
         gray: f32,
     },
+    /// A box filled with a colour: a chart's bar or a legend's swatch.
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        rgb: [u8; 3],
+    },
     Link {
         x: f32,
         y: f32,
@@ -70,6 +78,21 @@ impl Item {
             Item::Text { runs, .. } => Some(runs.iter().map(|r| r.text.as_str()).collect()),
             _ => None,
         }
+    }
+
+    /// The item moved by `dx` and `dy` points.
+    pub fn shifted(mut self, dx: f32, dy: f32) -> Item {
+        match &mut self {
+            Item::Text { x, y, .. }
+            | Item::Picture { x, y, .. }
+            | Item::Rule { x, y, .. }
+            | Item::Fill { x, y, .. }
+            | Item::Link { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+        }
+        self
     }
 }
 
@@ -95,52 +118,52 @@ pub struct Document {
     pub outline: Vec<Mark>,
 }
 
-const MARGIN: f32 = 56.0;
-const TOP: f32 = 64.0;
-const BOTTOM: f32 = 60.0;
+pub(super) const MARGIN: f32 = 56.0;
+pub(super) const TOP: f32 = 64.0;
+pub(super) const BOTTOM: f32 = 60.0;
 
 #[derive(Clone, Copy)]
-struct Style {
-    size: f32,
-    bold: bool,
-    gray: f32,
+pub(super) struct Style {
+    pub size: f32,
+    pub bold: bool,
+    pub gray: f32,
     /// Line height as a multiple of the size.
-    leading: f32,
-    indent: f32,
+    pub leading: f32,
+    pub indent: f32,
 }
 
-const TITLE: Style = Style { size: 26.0, bold: true, gray: 0.0, leading: 1.2, indent: 0.0 };
-const SECTION: Style = Style { size: 18.0, bold: true, gray: 0.0, leading: 1.25, indent: 0.0 };
-const HEADLINE: Style = Style { size: 13.5, bold: true, gray: 0.0, leading: 1.25, indent: 0.0 };
-const BODY: Style = Style { size: 10.5, bold: false, gray: 0.0, leading: 1.42, indent: 0.0 };
-const META: Style = Style { size: 9.0, bold: false, gray: 0.38, leading: 1.35, indent: 0.0 };
-const SMALL: Style = Style { size: 8.5, bold: false, gray: 0.45, leading: 1.35, indent: 0.0 };
+pub(super) const TITLE: Style = Style { size: 26.0, bold: true, gray: 0.0, leading: 1.2, indent: 0.0 };
+pub(super) const SECTION: Style = Style { size: 18.0, bold: true, gray: 0.0, leading: 1.25, indent: 0.0 };
+pub(super) const HEADLINE: Style = Style { size: 13.5, bold: true, gray: 0.0, leading: 1.25, indent: 0.0 };
+pub(super) const BODY: Style = Style { size: 10.5, bold: false, gray: 0.0, leading: 1.42, indent: 0.0 };
+pub(super) const META: Style = Style { size: 9.0, bold: false, gray: 0.38, leading: 1.35, indent: 0.0 };
+pub(super) const SMALL: Style = Style { size: 8.5, bold: false, gray: 0.45, leading: 1.35, indent: 0.0 };
 const TOC_LINE: f32 = 15.0;
 
 /// A line broken out of a text, measured.
-struct Line {
-    text: String,
-    width: f32,
+pub(super) struct Line {
+    pub text: String,
+    pub width: f32,
 }
 
-struct Flow<'s, 'f> {
-    shaper: &'s mut Shaper<'f>,
-    width: f32,
-    height: f32,
-    pages: Vec<Page>,
-    y: f32,
+pub(super) struct Flow<'s, 'f> {
+    pub shaper: &'s mut Shaper<'f>,
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+    pub y: f32,
 }
 
 impl Flow<'_, '_> {
-    fn text_width(&self) -> f32 {
+    pub(super) fn text_width(&self) -> f32 {
         self.width - 2.0 * MARGIN
     }
 
-    fn bottom(&self) -> f32 {
+    pub(super) fn bottom(&self) -> f32 {
         self.height - BOTTOM
     }
 
-    fn page(&mut self) -> &mut Page {
+    pub(super) fn page(&mut self) -> &mut Page {
         if self.pages.is_empty() {
             self.pages.push(Page::default());
         }
@@ -148,13 +171,13 @@ impl Flow<'_, '_> {
         &mut self.pages[last]
     }
 
-    fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = TOP;
     }
 
     /// Starts a new page unless `needed` points are left on this one.
-    fn keep(&mut self, needed: f32) {
+    pub(super) fn keep(&mut self, needed: f32) {
         if self.y + needed > self.bottom() && self.y > TOP {
             self.new_page();
         }
@@ -219,14 +242,14 @@ impl Flow<'_, '_> {
         runs
     }
 
-    fn put_line(&mut self, x: f32, y: f32, line: &Line, style: Style) {
+    pub(super) fn put_line(&mut self, x: f32, y: f32, line: &Line, style: Style) {
         let runs = self.runs(&line.text, style.bold, style.size);
         self.page().items.push(Item::Text { x, y, size: style.size, gray: style.gray, width: line.width, runs });
     }
 
     /// Sets a paragraph in the flow, breaking pages between lines. Returns where its first
     /// line went (page, top).
-    fn paragraph(&mut self, text: &str, style: Style) -> (usize, f32) {
+    pub(super) fn paragraph(&mut self, text: &str, style: Style) -> (usize, f32) {
         let x = MARGIN + style.indent;
         let lines = self.break_lines(text, style, self.text_width() - style.indent);
         let line_h = style.size * style.leading;
@@ -243,14 +266,14 @@ impl Flow<'_, '_> {
         first.unwrap_or((self.pages.len().saturating_sub(1), self.y))
     }
 
-    fn rule(&mut self, gray: f32) {
+    pub(super) fn rule(&mut self, gray: f32) {
         let w = self.text_width();
         let y = self.y;
         self.page().items.push(Item::Rule { x: MARGIN, y, w, gray });
     }
 
     /// One line that must not wrap: cut with "…" to fit `width`.
-    fn fitted(&mut self, text: &str, style: Style, width: f32) -> Line {
+    pub(super) fn fitted(&mut self, text: &str, style: Style, width: f32) -> Line {
         let full = self.shaper.width(text, style.size, style.bold);
         if full <= width {
             return Line { text: text.to_owned(), width: full };
@@ -327,12 +350,29 @@ pub fn lay_out(review: &Review, fonts: &FontSet) -> Result<Document, super::Revi
 
     // The contents: one line per section and per story, a fixed height each, so their pages
     // are known before their numbers are.
-    let mut flow = Flow { shaper: &mut shaper, width, height, pages: Vec::new(), y: TOP };
     let n_entries: usize = marks.iter().map(|m| 1 + m.children.len()).sum();
     let first_page_lines = ((height - BOTTOM - TOP - SECTION.size * 2.6) / TOC_LINE).floor().max(1.0) as usize;
     let page_lines = ((height - BOTTOM - TOP) / TOC_LINE).floor().max(1.0) as usize;
-    let contents_pages = 1 + n_entries.saturating_sub(first_page_lines).div_ceil(page_lines);
-    let offset = 1 + contents_pages;
+    let contents_pages =
+        1 + (n_entries + usize::from(review.coverage.is_some())).saturating_sub(first_page_lines).div_ceil(page_lines);
+
+    // The coverage page, after the contents.
+    let mut coverage_mark = None;
+    let mut coverage_pages = Vec::new();
+    if let Some(chart) = &review.coverage {
+        let mut flow = Flow { shaper: &mut shaper, width, height, pages: Vec::new(), y: TOP };
+        flow.new_page();
+        let (page, y) = flow.paragraph(&chart.heading, SECTION);
+        flow.y += 4.0;
+        flow.rule(0.2);
+        flow.y += 16.0;
+        super::chart::chart_flow(&mut flow, chart);
+        coverage_mark =
+            Some(Mark { title: chart.heading.clone(), page: 1 + contents_pages + page, y, children: Vec::new() });
+        coverage_pages = flow.pages;
+    }
+    let offset = 1 + contents_pages + coverage_pages.len();
+    let mut flow = Flow { shaper: &mut shaper, width, height, pages: Vec::new(), y: TOP };
     for mark in &mut marks {
         mark.page += offset;
         for child in &mut mark.children {
@@ -343,6 +383,9 @@ pub fn lay_out(review: &Review, fonts: &FontSet) -> Result<Document, super::Revi
     flow.paragraph(&review.labels.contents, SECTION);
     flow.y += SECTION.size * 2.6 - SECTION.size * SECTION.leading;
     let number_w = flow.shaper.width("0000", BODY.size, false);
+    if let Some(mark) = &coverage_mark {
+        toc_entry(&mut flow, &mark.title, mark, true, number_w);
+    }
     for (mark, section) in marks.iter().zip(&review.sections) {
         toc_entry(&mut flow, &mark.title, mark, true, number_w);
         for (child, story) in mark.children.iter().zip(&section.stories) {
@@ -377,7 +420,8 @@ pub fn lay_out(review: &Review, fonts: &FontSet) -> Result<Document, super::Revi
     }
     let cover = flow.pages;
 
-    let mut pages: Vec<Page> = cover.into_iter().chain(contents).chain(story_pages).collect();
+    let mut pages: Vec<Page> = cover.into_iter().chain(contents).chain(coverage_pages).chain(story_pages).collect();
+    marks.splice(0..0, coverage_mark);
     let n_pages = pages.len();
     for (i, page) in pages.iter_mut().enumerate().skip(1) {
         let mut flow = Flow { shaper: &mut shaper, width, height, pages: Vec::new(), y: 0.0 };

@@ -7,6 +7,7 @@
 //! `layout.rs` in the fonts of `fonts.rs`), DOCX (`docx.rs`) or self-contained HTML (`html.rs`).
 //! Its words are in the thread's language (`i18n`).
 
+pub mod chart;
 pub mod docx;
 pub mod fonts;
 pub mod html;
@@ -141,6 +142,8 @@ pub struct ReviewOptions {
     pub paper: Paper,
     /// Pictures of photos and articles' lead pictures.
     pub pictures: bool,
+    /// A coverage page after the contents: the clippings per period and the top outlets.
+    pub coverage: bool,
 }
 
 impl Default for ReviewOptions {
@@ -156,6 +159,7 @@ impl Default for ReviewOptions {
             full_text_words: Some(DEFAULT_FULL_TEXT_WORDS),
             paper: Paper::A4,
             pictures: true,
+            coverage: false,
         }
     }
 }
@@ -177,6 +181,8 @@ pub struct Review {
     pub language: &'static str,
     /// Labels in that language.
     pub labels: Labels,
+    /// The coverage page, when asked for.
+    pub coverage: Option<chart::Chart>,
 }
 
 impl Review {
@@ -271,6 +277,8 @@ pub enum ReviewError {
     Write { path: std::path::PathBuf, source: std::io::Error },
     #[error("cannot read the fonts: {0}")]
     Font(String),
+    #[error("cannot draw the coverage chart")]
+    Chart,
 }
 
 /// The long side of a photo in the review, in pixels (up to half as much again where the
@@ -408,6 +416,11 @@ pub fn build_with(
             t!("review-summary", stories = n_stories as i64, outlets = n_outlets as i64)
         },
         sections: sections(stories, options),
+        coverage: if options.coverage {
+            chart::chart_of(&clippings, options.group_by, options.from, options.to)
+        } else {
+            None
+        },
         paper: options.paper,
         language: lang.code(),
         labels: Labels {
@@ -602,10 +615,11 @@ fn sections(stories: Vec<(Story, &ClippingWithTags)>, options: &ReviewOptions) -
 
 /// Writes the review to `path` in `format`.
 pub fn write(review: &Review, format: Format, path: &Path, fonts: &fonts::FontSet) -> Result<(), ReviewError> {
+    let chart = || review.coverage.as_ref().map(|c| chart::png(review, c, fonts, chart::PNG_SCALE)).transpose();
     let bytes = match format {
         Format::Pdf => pdf::write(review, fonts)?,
-        Format::Docx => docx::write(review),
-        Format::Html => html::write(review).into_bytes(),
+        Format::Docx => docx::write(review, chart()?.as_ref()),
+        Format::Html => html::write(review, chart()?.as_ref()).into_bytes(),
     };
     let error = |source| ReviewError::Write { path: path.to_owned(), source };
     // Written beside, then renamed: an old review of the same name stays whole until the new

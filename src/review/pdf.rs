@@ -102,6 +102,12 @@ pub fn write_document(review: &Review, doc: &Document, fonts: &FontSet) -> Resul
                     content.line_to(x + w, flip(*y));
                     content.stroke();
                 }
+                Item::Fill { x, y, w, h, rgb } => {
+                    let [r, g, b] = rgb.map(|c| f32::from(c) / 255.0);
+                    content.set_fill_rgb(r, g, b);
+                    content.rect(*x, flip(y + h), *w, *h);
+                    content.fill_nonzero();
+                }
                 Item::Link { x, y, w, h, target } => {
                     let rect = Rect::new(*x, flip(y + h), x + w, flip(*y));
                     let annotation = write_link(&mut pdf, &mut refs, rect, target, &page_refs, doc.height);

@@ -16,19 +16,14 @@ use crate::ui::Action;
 use crate::ui::state::AppState;
 
 /// How many groups are drawn in colour; the rest are stacked as "other".
-const SHOWN_GROUPS: usize = 8;
+const SHOWN_GROUPS: usize = coverage::PALETTE.len();
 
-const PALETTE: [Color32; SHOWN_GROUPS] = [
-    Color32::from_rgb(0x4e, 0x79, 0xa7),
-    Color32::from_rgb(0xf2, 0x8e, 0x2b),
-    Color32::from_rgb(0x59, 0xa1, 0x4f),
-    Color32::from_rgb(0xe1, 0x57, 0x59),
-    Color32::from_rgb(0x76, 0xb7, 0xb2),
-    Color32::from_rgb(0xed, 0xc9, 0x48),
-    Color32::from_rgb(0xb0, 0x7a, 0xa1),
-    Color32::from_rgb(0x9c, 0x75, 0x5f),
-];
-const OTHER: Color32 = Color32::from_rgb(0x79, 0x79, 0x79);
+fn palette(i: usize) -> Color32 {
+    let [r, g, b] = coverage::PALETTE[i % coverage::PALETTE.len()];
+    Color32::from_rgb(r, g, b)
+}
+
+const OTHER: Color32 = Color32::from_rgb(coverage::OTHER_RGB[0], coverage::OTHER_RGB[1], coverage::OTHER_RGB[2]);
 
 /// The view's own state: its choices, and the counts of the results they were made for.
 pub struct CoverageView {
@@ -107,7 +102,7 @@ fn per_label(per: Per) -> String {
 fn period_label(per: Per, start: NaiveDate) -> String {
     let lang = crate::i18n::language();
     match per {
-        Per::Month => start.format("%m.%Y").to_string(),
+        Per::Month => crate::i18n::format_month(start, lang),
         _ => crate::i18n::format_date(start, lang),
     }
 }
@@ -128,6 +123,9 @@ pub fn coverage_ui(ui: &mut egui::Ui, app: &AppState, view: &mut CoverageView, a
     if counted.n_dated_by_import > 0 {
         ui.weak(t!("coverage-dated-by-import", n = counted.n_dated_by_import));
     }
+    if counted.n_ungrouped > 0 && !counted.buckets.is_empty() {
+        ui.weak(t!("coverage-ungrouped", n = counted.n_ungrouped, by = by_label(by)));
+    }
     if counted.buckets.is_empty() {
         ui.add_space(12.0);
         ui.label(t!("coverage-nothing", by = by_label(by)));
@@ -135,7 +133,7 @@ pub fn coverage_ui(ui: &mut egui::Ui, app: &AppState, view: &mut CoverageView, a
     }
     let totals = counted.totals();
     let top: Vec<&str> = totals.iter().take(SHOWN_GROUPS).map(|(g, _)| g.as_str()).collect();
-    let colour = |group: &str| top.iter().position(|g| *g == group).map_or(OTHER, |i| PALETTE[i % PALETTE.len()]);
+    let colour = |group: &str| top.iter().position(|g| *g == group).map_or(OTHER, palette);
     ui.add_space(6.0);
     let chart_h = (ui.available_height() * 0.55).clamp(140.0, 420.0);
     stacked_bars_ui(ui, app, &counted, per, by, chart_h, &colour, actions);
@@ -180,32 +178,33 @@ fn stacked_bars_ui(
     actions: &mut Vec<Action>,
 ) {
     let periods = counted.periods(per);
-    let max = periods
+    let highest = periods
         .iter()
         .map(|p| counted.buckets.iter().filter(|b| b.period == *p).map(|b| b.count).sum::<usize>())
         .max()
         .unwrap_or(1)
         .max(1);
+    // The axis goes up to the round number above the highest stack, with a line at each step.
+    let step = coverage::axis_step(highest);
+    let max = highest.div_ceil(step) * step;
     let width = ui.available_width();
     let (rect, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     let painter = ui.painter_at(rect);
     let axis = ui.visuals().weak_text_color();
-    let plot = Rect::from_min_max(rect.min + Vec2::new(36.0, 4.0), rect.max - Vec2::new(4.0, 18.0));
-    painter.line_segment([plot.left_bottom(), plot.right_bottom()], (1.0, axis));
-    painter.text(
-        plot.left_top() - Vec2::new(4.0, 0.0),
-        egui::Align2::RIGHT_TOP,
-        max.to_string(),
-        egui::FontId::proportional(11.0),
-        axis,
-    );
-    painter.text(
-        plot.left_bottom() - Vec2::new(4.0, 0.0),
-        egui::Align2::RIGHT_BOTTOM,
-        "0",
-        egui::FontId::proportional(11.0),
-        axis,
-    );
+    let grid = ui.visuals().widgets.noninteractive.bg_stroke.color;
+    let plot = Rect::from_min_max(rect.min + Vec2::new(36.0, 8.0), rect.max - Vec2::new(4.0, 18.0));
+    for value in (0..=max).step_by(step) {
+        let y = plot.bottom() - plot.height() * value as f32 / max as f32;
+        let colour = if value == 0 { axis } else { grid };
+        painter.line_segment([egui::pos2(plot.left(), y), egui::pos2(plot.right(), y)], (1.0, colour));
+        painter.text(
+            egui::pos2(plot.left() - 4.0, y),
+            egui::Align2::RIGHT_CENTER,
+            crate::i18n::format_number(value as i64, crate::i18n::language()),
+            egui::FontId::proportional(11.0),
+            axis,
+        );
+    }
     let slot = plot.width() / periods.len().max(1) as f32;
     let bar_w = (slot * 0.8).max(1.0);
     // Labels under the axis: as many as fit.
@@ -258,7 +257,17 @@ fn top_bars_ui(
     for (group, n) in totals.iter().take(20) {
         ui.horizontal(|ui| {
             let label = group_label(by, group);
-            let name = ui.add_sized([label_w, 18.0], egui::Label::new(label.clone()).truncate().sense(Sense::click()));
+            // Names right-aligned against their bars.
+            let name = ui
+                .allocate_ui_with_layout(
+                    Vec2::new(label_w, 18.0),
+                    egui::Layout::right_to_left(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_width(label_w);
+                        ui.add(egui::Label::new(label.clone()).truncate().sense(Sense::click()))
+                    },
+                )
+                .inner;
             let bar_w = ((ui.available_width() - 48.0) * *n as f32 / most as f32).max(2.0);
             let (rect, bar) = ui.allocate_exact_size(Vec2::new(bar_w, 14.0), Sense::click());
             ui.painter().rect_filled(rect, 2.0, colour(group));

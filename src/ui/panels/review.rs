@@ -268,6 +268,17 @@ fn row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui, egui::
     .inner
 }
 
+/// What goes in besides the stories: pictures, the coverage page. Whether one changed.
+fn include_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog) -> bool {
+    row(ui, &t!("review-include-label"), |ui, label| {
+        let pictures = ui.checkbox(&mut dialog.options.pictures, t!("review-pictures")).labelled_by(label);
+        let coverage = ui
+            .checkbox(&mut dialog.options.coverage, t!("review-coverage-page"))
+            .on_hover_text(t!("review-coverage-page-hover"));
+        pictures.changed() || coverage.changed()
+    })
+}
+
 fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: &mut Vec<Action>) {
     let field_w = (width - LABEL_W - 16.0).max(120.0);
     let mut changed = false;
@@ -353,9 +364,8 @@ fn fields_ui(ui: &mut egui::Ui, dialog: &mut ReviewDialog, width: f32, actions: 
         ui.radio_value(&mut dialog.options.paper, Paper::A4, "A4").labelled_by(label);
         ui.radio_value(&mut dialog.options.paper, Paper::Letter, t!("review-paper-letter"));
         changed |= dialog.options.paper != before;
-        ui.separator();
-        changed |= ui.checkbox(&mut dialog.options.pictures, t!("review-pictures")).changed();
     });
+    changed |= include_ui(ui, dialog);
     row(ui, &t!("review-format-label"), |ui, label| {
         let mut format = dialog.format;
         egui::ComboBox::from_id_salt("review-format")
@@ -523,7 +533,7 @@ fn arrow_button(ui: &mut egui::Ui, enabled: bool, arrow: Arrow, label: &str) -> 
 }
 
 /// Paints a laid-out page: text large enough to read as text, smaller text as grey lines
-/// where it will stand, pictures as grey blocks, rules as rules.
+/// where it will stand, pictures as grey blocks, rules as rules, a chart's bars in colour.
 pub fn paint_page(ui: &egui::Ui, rect: egui::Rect, scale: f32, page: &Page) {
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);
@@ -556,6 +566,10 @@ pub fn paint_page(ui: &egui::Ui, rect: egui::Rect, scale: f32, page: &Page) {
             Item::Rule { x, y, w, gray } => {
                 let shade = Color32::from_gray((gray * 255.0) as u8);
                 painter.line_segment([at(*x, *y), at(x + w, *y)], egui::Stroke::new(1.0, shade));
+            }
+            Item::Fill { x, y, w, h, rgb } => {
+                let r = egui::Rect::from_min_size(at(*x, *y), Vec2::new(w * scale, h * scale));
+                painter.rect_filled(r, 0.0, Color32::from_rgb(rgb[0], rgb[1], rgb[2]));
             }
             Item::Link { .. } => {}
         }
