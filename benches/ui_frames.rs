@@ -135,7 +135,7 @@ fn main() {
         &ctx,
         Reply::Results {
             generation: app.generation(),
-            entries: Arc::new(entries),
+            entries: Arc::new(entries.clone()),
             reprints: Arc::default(),
             tag_counts,
             n_total: n,
@@ -170,7 +170,7 @@ fn main() {
         "ui frames: {n} clippings, {FRAMES} frames per view, 1280x800 points, CPU only (egui pass + tessellation)"
     );
     println!("  a still grid frame: {n_shapes} shapes, {n_vertices} vertices");
-    let runs = [(View::Grid, false), (View::List, false), (View::Grid, true)];
+    let runs = [(View::Grid, false), (View::List, false), (View::Coverage, false), (View::Grid, true)];
     for (view, select_all) in runs {
         if select_all {
             // The bulk pane then sums up all 100,000 selected clippings.
@@ -186,6 +186,8 @@ fn main() {
             t.last().copied().unwrap_or_default().as_secs_f64() * 1e3
         );
     }
+    app.apply(&ctx, clippings::ui::Action::ClearSelection);
+    coverage_timings(&ctx, &mut app, &entries);
     drop(app);
 
     println!("cold start, empty archive: first frame after {:.1} ms", first_frame.as_secs_f64() * 1e3);
@@ -202,6 +204,77 @@ fn main() {
         .status()
         .expect("start the opening process");
     assert!(status.success(), "the opening process failed");
+}
+
+/// The coverage view over new results, as a search brings them: the frame after each set of
+/// results arrives counts them again and draws the chart. Timed for 20 sets (every clipping,
+/// then every 2nd… 20th), beside SQLite counting the same clippings per month and country with
+/// GROUP BY in the same run (an in-memory table, the query prepared, the rows read out).
+fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<Entry>]) {
+    use clippings::archive::coverage::{self, GroupBy, Per};
+    app.apply(ctx, clippings::ui::Action::SetView(View::Coverage));
+    let mut drawn = Vec::new();
+    let mut counted = Vec::new();
+    let mut sqlite = Vec::new();
+    let db = rusqlite::Connection::open_in_memory().unwrap();
+    for step in 1..=20usize {
+        let subset: Vec<Arc<Entry>> = entries.iter().step_by(step).cloned().collect();
+        let n = subset.len();
+        let tag_counts = catalog::tag_counts(&subset);
+        app.handle_reply(
+            ctx,
+            Reply::Results {
+                generation: app.generation(),
+                entries: Arc::new(subset.clone()),
+                reprints: Arc::default(),
+                tag_counts,
+                n_total: entries.len(),
+                n_trashed: 0,
+            },
+        );
+        drawn.push(frame(ctx, app, Vec::new()));
+
+        let start = Instant::now();
+        let ours =
+            coverage::count(subset.iter().map(|e| (&e.clipping, e.tags())), GroupBy::Country, Per::Month, None, None);
+        counted.push(start.elapsed());
+
+        db.execute_batch("DROP TABLE IF EXISTS t; CREATE TABLE t (day TEXT, country TEXT);").unwrap();
+        let tx = db.unchecked_transaction().unwrap();
+        {
+            let mut insert = tx.prepare("INSERT INTO t VALUES (?1, ?2)").unwrap();
+            for e in &subset {
+                for tag in e.tags().iter().filter(|t| t.kind == TagKind::Country) {
+                    insert.execute((e.clipping.date().to_string(), tag.value.as_str())).unwrap();
+                }
+            }
+        }
+        tx.commit().unwrap();
+        let start = Instant::now();
+        let mut query =
+            db.prepare_cached("SELECT substr(day, 1, 7) AS m, country, count(*) FROM t GROUP BY m, country").unwrap();
+        let rows: Vec<(String, String, i64)> =
+            query.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+        sqlite.push(start.elapsed());
+        let total: i64 = rows.iter().map(|r| r.2).sum();
+        assert_eq!(total as usize, ours.buckets.iter().map(|b| b.count).sum::<usize>(), "{n} clippings");
+    }
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let report = |name: &str, mut t: Vec<Duration>| {
+        t.sort();
+        println!(
+            "  {name:<44} median {:6.2} ms  p95 {:6.2} ms  max {:6.2} ms",
+            ms(percentile(&t, 0.5)),
+            ms(percentile(&t, 0.95)),
+            ms(*t.last().unwrap())
+        );
+        percentile(&t, 0.5)
+    };
+    println!("coverage view, 20 result sets of {} down to {} clippings:", entries.len(), entries.len() / 20);
+    report("results to chart drawn (count + frame)", drawn);
+    let ours = report("counting per month and country (ours)", counted);
+    let theirs = report("the same with SQLite GROUP BY", sqlite);
+    println!("  counting: SQLite's time / ours = {:.2}", theirs.as_secs_f64() / ours.as_secs_f64().max(1e-9));
 }
 
 /// Imports `n` text clippings into a new archive at `dir`: the corpus's Reuters and BBC stories
