@@ -528,7 +528,7 @@ photo-enlarged = { $times } есе үлкейтілген: { $size } пиксе�
 outlet-unknown = басылым белгісіз
 
 # The coverage view
-view-coverage = Кесте
+view-coverage = Диаграмма
 view-coverage-hover = Қамту: кезеңдер бойынша материалдар, елдер, тақырыптар, басылымдар бойынша…
 coverage-by-label = Бойынша
 coverage-per-label = кезең
@@ -541,7 +541,7 @@ coverage-per-day = күн
 coverage-per-week = апта
 coverage-per-month = ай
 coverage-dated-by-import = Өз күні жоқ материалдар ({ $n }) импортталған күні бойынша есептелді.
-coverage-ungrouped = { $by } бойынша ешбір топқа кірмеген материалдар: { $n }.
+coverage-ungrouped = Ешбір топқа кірмеген материалдар ({ $by } бойынша): { $n }.
 coverage-nothing = Бұл материалдардың ешқайсысында бұл белгі жоқ: { $by }.
 coverage-top = Ең көп материал: { $by } бойынша
 view-menu-hover = Нәтижелерді қалай көрсету: нобайлар, кесте немесе диаграммалар

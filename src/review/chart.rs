@@ -148,9 +148,9 @@ pub fn chart_of(
         coverage::GroupBy::Kind => "coverage-by-kind",
     });
     let per_caption = match per {
-        Per::Day => t!("review-coverage-per-day", by = by_words),
-        Per::Week => t!("review-coverage-per-week", by = by_words),
-        Per::Month => t!("review-coverage-per-month", by = by_words),
+        Per::Day => t!("review-coverage-per-day", by = by_words.as_str()),
+        Per::Week => t!("review-coverage-per-week", by = by_words.as_str()),
+        Per::Month => t!("review-coverage-per-month", by = by_words.as_str()),
     };
     let n_dated = clippings.iter().filter(|c| (first..=last).contains(&c.clipping.date())).count();
     Some(Chart {
@@ -164,10 +164,16 @@ pub fn chart_of(
             n => t!("review-coverage-more-outlets", n = n as i64),
         },
         outlets: outlets.into_iter().take(TOP_OUTLETS).collect(),
-        note: match counted.n_dated_by_import {
-            0 => String::new(),
-            n => t!("coverage-dated-by-import", n = n as i64),
-        },
+        note: [
+            (counted.n_dated_by_import > 0)
+                .then(|| t!("coverage-dated-by-import", n = counted.n_dated_by_import as i64)),
+            (counted.n_ungrouped > 0)
+                .then(|| t!("coverage-ungrouped", n = counted.n_ungrouped as i64, by = by_words.as_str())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" "),
     })
 }
 

@@ -136,7 +136,7 @@ pub fn coverage_ui(ui: &mut egui::Ui, app: &AppState, view: &mut CoverageView, a
     let colour = |group: &str| top.iter().position(|g| *g == group).map_or(OTHER, palette);
     ui.add_space(6.0);
     let chart_h = (ui.available_height() * 0.55).clamp(140.0, 420.0);
-    stacked_bars_ui(ui, app, &counted, per, by, chart_h, &colour, actions);
+    stacked_bars_ui(ui, app, &counted, per, by, chart_h, &top, actions);
     ui.add_space(10.0);
     ui.strong(t!("coverage-top", by = by_label(by)));
     egui::ScrollArea::vertical().id_salt("coverage-top").show(ui, |ui| {
@@ -174,7 +174,7 @@ fn stacked_bars_ui(
     per: Per,
     by: GroupBy,
     height: f32,
-    colour: &dyn Fn(&str) -> Color32,
+    top: &[&str],
     actions: &mut Vec<Action>,
 ) {
     let periods = counted.periods(per);
@@ -220,23 +220,45 @@ fn stacked_bars_ui(
                 axis,
             );
         }
+        // Stacked in the same order in every period: the top groups from the bottom, largest
+        // first, and the rest together as one "other" on top.
+        let in_period: Vec<&coverage::Bucket> = counted.buckets.iter().filter(|b| b.period == *period).collect();
+        let mut segments: Vec<(Option<&str>, usize, Color32)> = top
+            .iter()
+            .enumerate()
+            .filter_map(|(g, group)| {
+                let n = in_period.iter().find(|b| b.group == *group)?.count;
+                Some((Some(*group), n, palette(g)))
+            })
+            .collect();
+        let rest: Vec<&&coverage::Bucket> = in_period.iter().filter(|b| !top.contains(&b.group.as_str())).collect();
+        let n_rest: usize = rest.iter().map(|b| b.count).sum();
+        if n_rest > 0 {
+            segments.push((None, n_rest, OTHER));
+        }
+        let end = per.end(*period);
         let mut y = plot.bottom();
-        for bucket in counted.buckets.iter().filter(|b| b.period == *period) {
-            let h = plot.height() * bucket.count as f32 / max as f32;
+        for (group, count, colour) in segments {
+            let h = plot.height() * count as f32 / max as f32;
             let segment = Rect::from_min_max(egui::pos2(x, y - h), egui::pos2(x + bar_w, y));
             y -= h;
-            painter.rect_filled(segment, 1.0, colour(&bucket.group));
-            let id = ui.scope_id().with(("coverage-bar", i, &bucket.group));
+            painter.rect_filled(segment, 1.0, colour);
+            let id = ui.scope_id().with(("coverage-bar", i, group));
             let response = ui.interact(segment, id, Sense::click());
-            let response = response.on_hover_text(format!(
-                "{} · {}: {}",
-                period_label(per, *period),
-                group_label(by, &bucket.group),
-                bucket.count
-            ));
+            let (label, words) = match group {
+                Some(group) => (group_label(by, group), format!("{} date:{period}..{end}", group_filter(by, group))),
+                None => {
+                    let named: Vec<String> =
+                        rest.iter().take(5).map(|b| format!("{} {}", group_label(by, &b.group), b.count)).collect();
+                    let more = if rest.len() > 5 { ", …" } else { "" };
+                    (
+                        format!("{} ({}{more})", t!("review-coverage-other"), named.join(", ")),
+                        format!("date:{period}..{end}"),
+                    )
+                }
+            };
+            let response = response.on_hover_text(format!("{} · {label}: {count}", period_label(per, *period)));
             if response.clicked() {
-                let end = per.end(*period);
-                let words = format!("{} date:{period}..{end}", group_filter(by, &bucket.group));
                 actions.push(narrow_to(app, &words));
             }
         }
