@@ -19,6 +19,9 @@ use std::sync::atomic::AtomicBool;
 use clippings::archive::{Archive, Clipping, ClippingId};
 use clippings::import::{ImportError, ImportReport, Outcome};
 
+#[path = "eval/ocr.rs"]
+mod ocr;
+
 fn main() {
     let corpus = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/corpus"));
     if !corpus.is_dir() {
@@ -26,7 +29,7 @@ fn main() {
         return;
     }
     // A second argument runs one part alone: pages, readability, photos, errors, suggestions,
-    // languages.
+    // languages, ocr.
     let only = std::env::args().nth(2);
     let run = |part: &str| only.as_deref().is_none_or(|o| o == part);
     let tmp = tempfile::tempdir().expect("temporary folder");
@@ -47,6 +50,9 @@ fn main() {
     }
     if run("languages") {
         languages(&corpus);
+    }
+    if run("ocr") {
+        ocr::ocr(&corpus.join("ocr-dev"), tmp.path());
     }
 }
 

@@ -127,6 +127,49 @@ fn draw_first_page(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
     RgbImage::from_raw(w, h, rgb)
 }
 
+/// The pages of a scanned PDF drawn in grey at `dpi` (300 for reading their text), at most
+/// `max_pages` of them; a page the renderer fails on is left out. Its long side is kept
+/// within 6000 px whatever the page's size.
+pub fn page_pictures(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImage> {
+    quiet::catch_quietly(|| draw_pages(bytes, dpi, max_pages)).unwrap_or_default()
+}
+
+fn draw_pages(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImage> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings};
+
+    let Ok(pdf) = hayro::hayro_syntax::Pdf::new(Arc::new(bytes)) else { return Vec::new() };
+    let cache = RenderCache::new();
+    let mut out = Vec::new();
+    for page in pdf.pages().iter().take(max_pages) {
+        let (width, height) = page.render_dimensions();
+        let long_edge = width.max(height);
+        if !long_edge.is_finite() || long_edge <= 0.0 || width.min(height) * 100.0 < long_edge {
+            continue;
+        }
+        let scale = (dpi / 72.0).min(6000.0 / long_edge);
+        let pixmap = hayro::render(
+            page,
+            &cache,
+            &InterpreterSettings::default(),
+            &RenderSettings::default(),
+            &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
+        );
+        let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
+        // Drawn on white, so the premultiplied colours are the colours; grey by luma.
+        let grey: Vec<u8> = pixmap
+            .data_as_u8_slice()
+            .chunks_exact(4)
+            .map(|p| ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8)
+            .collect();
+        if let Some(picture) = image::GrayImage::from_raw(w, h, grey) {
+            out.push(picture);
+        }
+    }
+    out
+}
+
 /// Whether a drawn page is blank: every pixel near white.
 pub(crate) fn is_blank(picture: &RgbImage) -> bool {
     picture.as_raw().iter().all(|&c| c >= 0xF0)
