@@ -164,7 +164,8 @@ pub fn ocr(dir: &Path, tmp: &Path) {
         let ours_s = start.elapsed().as_secs_f64();
         let ours_score = score(&read.join(" "), &reference, &probe);
         // The title is the headline when it reads as it within a tenth of its letters.
-        let (t, h): (Vec<char>, Vec<char>) = (collapse(&title).chars().collect(), collapse(&headline).chars().collect());
+        let (t, h): (Vec<char>, Vec<char>) =
+            (collapse(&title).chars().collect(), collapse(&headline).chars().collect());
         let title_ok = !t.is_empty() && levenshtein(&t, &h) * 10 <= h.len();
         ours.add(ours_score, title_ok, ours_s);
 

@@ -8,6 +8,9 @@ use crate::archive::Archive;
 pub(crate) use crate::archive::store::{Derived, Inserted};
 use crate::vocab::{Clipping, ClippingId, Result, Tag};
 
+/// The setting that names the languages scans are read in.
+const SETTING_OCR_LANGUAGES: &str = "ocr_languages";
+
 impl Archive {
     /// Imports run one at a time: they share the import-in-progress marker.
     pub(crate) fn import_turn(&self) -> MutexGuard<'_, ()> {
@@ -34,6 +37,29 @@ impl Archive {
     /// failure to keep them fails no import.
     pub(crate) fn keep_derived(&self, derived: &[Derived]) {
         let _ = self.store.set_new_derived(derived);
+    }
+
+    /// Keeps the text read off a clipping's picture (OCR): the record, then what is derived
+    /// from its text as for any article: the reprint signature, the suggestions (countries
+    /// made tags at once where the archive says so), the search index.
+    pub fn keep_read_text(&self, clipping: &Clipping) -> Result<()> {
+        self.update(clipping)?;
+        let _ = self.make_signature(clipping);
+        self.refresh_suggestions(&[clipping.id])?;
+        if self.accepts_countries_on_import()? {
+            self.accept_suggestions(&[clipping.id], Some(crate::vocab::TagKind::Country), None)?;
+        }
+        Ok(())
+    }
+
+    /// The languages scans are read in, as tesseract names them ("rus", "kaz"…); empty when
+    /// never set (then those of the window).
+    pub fn ocr_languages(&self) -> Result<Vec<String>> {
+        Ok(self.store.setting(SETTING_OCR_LANGUAGES)?.unwrap_or_default())
+    }
+
+    pub fn set_ocr_languages(&self, languages: &[String]) -> Result<()> {
+        self.store.set_setting(SETTING_OCR_LANGUAGES, &languages)
     }
 
     /// The clipping with these bytes, if the archive has it.

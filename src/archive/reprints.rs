@@ -97,7 +97,7 @@ impl Archive {
 
     /// A clipping's signature made from its text, and kept (derived: one that cannot be kept
     /// is made again next time).
-    fn make_signature(&self, c: &Clipping) -> Option<stories::Signature> {
+    pub(crate) fn make_signature(&self, c: &Clipping) -> Option<stories::Signature> {
         let signature = (c.kind == Kind::Article).then(|| stories::signature(&c.body)).flatten();
         let _ = self.store.set_signature(c.id, signature.as_ref());
         signature

@@ -78,7 +78,7 @@ pub(super) fn suggest(
     Ok(ExitCode::SUCCESS)
 }
 
-pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(0, "importing");
     let cancel = AtomicBool::new(false);
     let mut lines = Vec::new();
@@ -96,6 +96,16 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow:
         &cancel,
     )?;
     bar.finish_and_clear();
+    // The new photos and scans read as text, before what the window reads is made.
+    let imported: Vec<_> = report
+        .outcomes
+        .iter()
+        .filter_map(|o| match o.outcome {
+            Outcome::Imported { id, .. } => Some(id),
+            _ => None,
+        })
+        .collect();
+    let all_read = !ocr || super::scans::after_import(&archive, &imported, json);
     // A large import leaves the window's next opening files to read rather than each new
     // record, and a database with nothing to read back.
     if let Err(e) = archive.close_after_import(crate::archive::catalog::REWRITE_CATALOG_ABOVE) {
@@ -108,6 +118,6 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool) -> anyhow:
         }
     }
     eprintln!("{}", report.summary());
-    let failed = report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
+    let failed = !all_read || report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

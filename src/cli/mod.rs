@@ -6,6 +6,7 @@
 mod change;
 mod files;
 mod read;
+mod scans;
 mod team;
 
 use std::path::{Path, PathBuf};
@@ -55,6 +56,25 @@ pub enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Print one JSON object per file instead of text
+        #[arg(long)]
+        json: bool,
+        /// Keep photos and scans as pictures: do not read their text (OCR)
+        #[arg(long)]
+        no_ocr: bool,
+    },
+    /// Read the text of photos and scans of printed pages (OCR): those holding text become
+    /// articles, with their headline as title; camera photos stay photos. Needs tesseract
+    Ocr {
+        #[command(flatten)]
+        target: Target,
+        /// Tesseract's languages to read in, e.g. rus+kaz+eng [default: the archive's, else
+        /// rus+kaz+eng+fra+nld]; each page is read in those of its script
+        #[arg(long, value_name = "LANGS")]
+        languages: Option<String>,
+        /// Read again those already read
+        #[arg(long)]
+        again: bool,
+        /// Print one JSON object per clipping
         #[arg(long)]
         json: bool,
     },
@@ -329,7 +349,10 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
     }
     let (_snapshot, archive) = open(&place, command.reads_only())?;
     match command {
-        Command::Import { paths, json } => change::import(archive, &paths, json),
+        Command::Import { paths, json, no_ocr } => change::import(archive, &paths, json, !no_ocr),
+        Command::Ocr { target, languages, again, json } => {
+            scans::ocr(&archive, out, &target, languages.as_deref(), again, json)
+        }
         Command::List { query, saved, sort, one_per_story, json } => {
             let listing = read::Listing { query, saved, sort, one_per_story, json };
             read::list(&archive, out, listing)
@@ -368,7 +391,11 @@ impl Command {
             Command::Saved { action } => matches!(action, SavedAction::List { .. }),
             Command::Stories { .. } | Command::Stats { .. } | Command::Review { .. } | Command::Backup { .. } => true,
             Command::Check { repair, .. } => !repair,
-            Command::Import { .. } | Command::Tag { .. } | Command::Suggest { .. } | Command::Team { .. } => false,
+            Command::Import { .. }
+            | Command::Ocr { .. }
+            | Command::Tag { .. }
+            | Command::Suggest { .. }
+            | Command::Team { .. } => false,
         }
     }
 }

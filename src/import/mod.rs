@@ -19,8 +19,9 @@ pub(crate) mod files;
 pub mod formats;
 pub mod photo;
 
-mod read;
+pub(crate) mod read;
 mod report;
+pub mod scans;
 mod walk;
 
 pub use error::{ImportError, TextProblem};

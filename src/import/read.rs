@@ -243,6 +243,6 @@ fn extension_of(name: &str) -> String {
 
 /// A photo's title until someone edits it: the file name without extension. EXIF's
 /// ImageDescription is no title: cameras fill it with "DCF 1.0" or "OLYMPUS DIGITAL CAMERA".
-fn photo_title(original_name: &str) -> String {
+pub(crate) fn photo_title(original_name: &str) -> String {
     Path::new(original_name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }

@@ -12,5 +12,7 @@ pub mod signature;
 pub mod tags;
 
 pub use error::{Error, Result};
-pub use model::{Clipping, ClippingId, ClippingWithTags, Kind, StoredSuggestion, Suggestion, Tag, TagCount, TagKind};
+pub use model::{
+    Clipping, ClippingId, ClippingWithTags, Kind, OcrRead, StoredSuggestion, Suggestion, Tag, TagCount, TagKind,
+};
 pub use signature::{N_HASHES, Signature};

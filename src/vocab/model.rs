@@ -214,6 +214,25 @@ pub struct Clipping {
     /// name, its first page where that is not locked too); its text cannot be searched.
     #[serde(default, skip_serializing_if = "is_false")]
     pub locked: bool,
+    /// What reading its picture as text (OCR) found, once it was read: a scan or a photo of
+    /// a printed page became an article; a picture stayed as it was. `None`: not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrRead>,
+}
+
+/// The outcome of reading a clipping's picture as text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OcrRead {
+    /// Whether printed text was found (then the clipping is an article with that text).
+    pub text: bool,
+    /// The languages it was read in, as tesseract names them ("rus+kaz").
+    #[serde(default)]
+    pub languages: String,
+    /// The mean confidence of its words, 0–100.
+    #[serde(default)]
+    pub confidence: f32,
+    #[serde(default)]
+    pub pages: u32,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -246,9 +265,21 @@ impl Clipping {
         self.published.or_else(|| self.captured_at.map(|t| t.date())).unwrap_or_else(|| self.imported_at.date_naive())
     }
 
-    /// A scanned page: a PDF with no text, kept for its picture, which is shown as a photo's is.
+    /// A scanned page: a PDF with no text, or a picture whose text was read (OCR), kept for
+    /// its picture, which is shown as a photo's is.
     pub fn is_scan(&self) -> bool {
-        self.kind == Kind::Article && self.format == "pdf" && self.has_thumbnail && self.body.trim().is_empty()
+        self.kind == Kind::Article
+            && self.has_thumbnail
+            && (self.ocr.as_ref().is_some_and(|o| o.text) || (self.format == "pdf" && self.body.trim().is_empty()))
+    }
+
+    /// Whether its picture may hold text not read yet: a photo, or a PDF with pictures and
+    /// no text, never read as text.
+    pub fn awaits_ocr(&self) -> bool {
+        self.ocr.is_none()
+            && self.trashed_at.is_none()
+            && !self.locked
+            && (self.kind == Kind::Photo || (self.format == "pdf" && self.has_thumbnail && self.body.trim().is_empty()))
     }
 }
 
