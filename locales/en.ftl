@@ -187,6 +187,19 @@ note-mentioned-times = { $n ->
 }
 
 ## Status bar and windows
+scans-read = { $n ->
+    [one] Read the text of 1 scan: it is an article now.
+   *[other] Read the text of { $n } scans: they are articles now.
+}
+scans-failed = { $n ->
+    [one] 1 could not be read: { $reason }
+   *[other] { $n } could not be read, the first: { $reason }
+}
+scans-unreadable = Photos and scans are kept as pictures, their text not read: { $reason }
+status-reading-scans = Reading text: { $done } of { $total }
+status-reading-scans-hover = Photos and scans of printed pages are read as text (OCR), one page a core
+status-reading-scans-cancel = Stop reading: what was read keeps its text, the rest stay pictures
+detail-reading-text = Reading the text…
 status-importing = Importing { $done } of { $total }
 status-exporting = Exporting { $done } of { $total }
 status-cancel-export = Cancel export

@@ -186,6 +186,19 @@ note-mentioned-times = { $n ->
 }
 
 ## Status bar and windows
+scans-read = { $n ->
+    [one] Texte lu sur 1 scan : c’est désormais un article.
+   *[other] Texte lu sur { $n } scans : ce sont désormais des articles.
+}
+scans-failed = { $n ->
+    [one] 1 n’a pas pu être lu : { $reason }
+   *[other] { $n } n’ont pas pu être lus, le premier : { $reason }
+}
+scans-unreadable = Photos et scans gardés comme images, leur texte non lu : { $reason }
+status-reading-scans = Lecture du texte : { $done } sur { $total }
+status-reading-scans-hover = Les photos et scans de pages imprimées sont lus comme texte (OCR), une page par cœur
+status-reading-scans-cancel = Arrêter : ce qui a été lu garde son texte, le reste reste en images
+detail-reading-text = Lecture du texte…
 status-importing = Importation : { $done } sur { $total }
 status-exporting = Exportation : { $done } sur { $total }
 status-cancel-export = Annuler l'exportation

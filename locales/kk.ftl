@@ -171,6 +171,13 @@ note-photo-place = түсірілген жері
 note-mentioned-times = { $n } рет аталған
 
 ## Status bar and windows
+scans-read = Мәтін оқылды: { $n } скан, енді олар мақала.
+scans-failed = Оқылмады: { $n } ({ $reason })
+scans-unreadable = Фотосуреттер мен скандар сурет ретінде сақталды, мәтіні оқылмады: { $reason }
+status-reading-scans = Мәтін оқылуда: { $done } / { $total }
+status-reading-scans-hover = Басылған беттердің фотосуреттері мен скандары мәтін ретінде танылады (OCR), әр ядроға бір бет
+status-reading-scans-cancel = Тоқтату: оқылғандары мәтінін сақтайды, қалғандары сурет болып қалады
+detail-reading-text = Мәтін оқылуда…
 status-importing = Импорттау: { $total } ішінен { $done }
 status-exporting = Экспорттау: { $total } ішінен { $done }
 status-cancel-export = Экспорттан бас тарту

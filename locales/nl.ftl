@@ -186,6 +186,19 @@ note-mentioned-times = { $n ->
 }
 
 ## Status bar and windows
+scans-read = { $n ->
+    [one] Tekst gelezen van 1 scan: het is nu een artikel.
+   *[other] Tekst gelezen van { $n } scans: het zijn nu artikelen.
+}
+scans-failed = { $n ->
+    [one] 1 kon niet worden gelezen: { $reason }
+   *[other] { $n } konden niet worden gelezen, de eerste: { $reason }
+}
+scans-unreadable = Foto’s en scans blijven afbeeldingen, hun tekst niet gelezen: { $reason }
+status-reading-scans = Tekst lezen: { $done } van { $total }
+status-reading-scans-hover = Foto’s en scans van gedrukte pagina’s worden als tekst gelezen (OCR), één pagina per kern
+status-reading-scans-cancel = Stoppen: wat gelezen is houdt zijn tekst, de rest blijft afbeelding
+detail-reading-text = Tekst lezen…
 status-importing = Importeren: { $done } van { $total }
 status-exporting = Exporteren: { $done } van { $total }
 status-cancel-export = Export annuleren

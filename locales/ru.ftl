@@ -192,6 +192,16 @@ note-mentioned-times = { $n ->
 }
 
 ## Status bar and windows
+scans-read = { $n ->
+    [one] Текст прочитан с { $n } скана: теперь это статья.
+   *[other] Текст прочитан с { $n } сканов: теперь это статьи.
+}
+scans-failed = Не удалось прочитать: { $n } ({ $reason })
+scans-unreadable = Фотографии и сканы сохранены как изображения, их текст не прочитан: { $reason }
+status-reading-scans = Чтение текста: { $done } из { $total }
+status-reading-scans-hover = Фотографии и сканы печатных страниц распознаются как текст (OCR), по странице на ядро
+status-reading-scans-cancel = Остановить: прочитанное сохранит текст, остальное останется изображениями
+detail-reading-text = Читаю текст…
 status-importing = Импорт: { $done } из { $total }
 status-exporting = Экспорт: { $done } из { $total }
 status-cancel-export = Отменить экспорт

@@ -27,7 +27,7 @@ pub(super) fn read(
 ) -> anyhow::Result<bool> {
     let bar = progress_bar(ids.len() as u64, "reading text");
     let cancel = AtomicBool::new(false);
-    let report = archive.read_scans(ids, languages, &|done, _| bar.set_position(done as u64), &cancel);
+    let report = archive.read_scans(ids, languages, &|_, done, _| bar.set_position(done as u64), &cancel);
     bar.finish_and_clear();
     let report = report?;
     for &id in &report.read {

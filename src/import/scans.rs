@@ -67,7 +67,7 @@ impl Archive {
         &self,
         ids: &[ClippingId],
         languages: Option<&[String]>,
-        progress: &(dyn Fn(usize, usize) + Sync),
+        progress: &(dyn Fn(ClippingId, usize, usize) + Sync),
         cancel: &AtomicBool,
     ) -> Result<ScanReport, OcrError> {
         let engine = Engine::find()?;
@@ -97,7 +97,7 @@ impl Archive {
                     Err(e) => report.failed.push((id, e.to_string())),
                 }
                 drop(report);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+                progress(id, done.fetch_add(1, Ordering::Relaxed) + 1, total);
             });
         });
         let mut report = report.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -135,7 +135,16 @@ impl Engine {
     /// Runs tesseract on a page given on stdin, with the page's resolution said (300 dpi: the
     /// pages are prepared at about that), and returns what it printed.
     fn run(&self, page: &GrayImage, args: &[&str], cancel: &AtomicBool) -> Result<String, OcrError> {
-        let mut child = Command::new(&self.program)
+        // Below the window in the scheduler's eyes: reading runs beside a person's work.
+        let nice = std::path::Path::new("/usr/bin/nice");
+        let mut command = if cfg!(unix) && nice.exists() {
+            let mut c = Command::new(nice);
+            c.args(["-n", "10"]).arg(&self.program);
+            c
+        } else {
+            Command::new(&self.program)
+        };
+        let mut child = command
             .args(["stdin", "stdout", "--dpi", "300"])
             .args(args)
             .env("OMP_THREAD_LIMIT", "1")

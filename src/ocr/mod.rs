@@ -70,6 +70,15 @@ pub fn languages_for(script: Option<&str>, wanted: &[String], engine: &Engine) -
     Ok(chosen.join("+"))
 }
 
+/// The languages with Kazakh moved first, where Kazakh is among them but not first.
+fn kazakh_first(languages: &str) -> Option<String> {
+    let list: Vec<&str> = languages.split('+').collect();
+    if list.first() == Some(&"kaz") || !list.contains(&"kaz") {
+        return None;
+    }
+    Some(std::iter::once("kaz").chain(list.into_iter().filter(|l| *l != "kaz")).collect::<Vec<_>>().join("+"))
+}
+
 /// A page read.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PageText {
@@ -130,9 +139,18 @@ pub fn read_page(
     let page = prep::turned(page, rotate);
     let skew = prep::skew(&page);
     let page = prep::rotated(&page, skew);
-    let languages = languages_for(osd.as_ref().map(|o| o.script.as_str()), wanted, engine)?;
-    let words = engine.words(&page, &languages, cancel)?;
-    let read = layout::read(&words);
+    let mut languages = languages_for(osd.as_ref().map(|o| o.script.as_str()), wanted, engine)?;
+    let mut words = engine.words(&page, &languages, cancel)?;
+    let mut read = layout::read(&words);
+    // A Kazakh page is read again with Kazakh first: read with Russian first, its own letters
+    // in large type come out as their Russian look-alikes ("Қазақстан" as "Казакстан").
+    if let Some(kazakh_first) = kazakh_first(&languages)
+        && crate::vocab::language::detect_language(&format!("{} {}", read.title, read.body)) == "kk"
+    {
+        words = engine.words(&page, &kazakh_first, cancel)?;
+        read = layout::read(&words);
+        languages = kazakh_first;
+    }
     Ok(Some(PageText {
         title: read.title,
         body: read.body,

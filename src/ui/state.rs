@@ -295,6 +295,10 @@ pub struct AppState {
     pub import_report: Option<ImportReport>,
     pub export: Option<ExportRun>,
     pub export_report: Option<ExportReport>,
+    /// Photos and scans being read as text after an import.
+    pub scans: Option<ExportRun>,
+    /// Said once a run: tesseract is missing, so pictures stay pictures.
+    pub ocr_missing_said: bool,
     pub toasts: Vec<Toast>,
     /// A list column clicked for sorting, and whether ascending.
     pub sort: Option<(SortColumn, bool)>,
@@ -339,6 +343,8 @@ impl AppState {
             import: None,
             import_report: None,
             export: None,
+            scans: None,
+            ocr_missing_said: false,
             export_report: None,
             toasts: Vec::new(),
             sort: None,

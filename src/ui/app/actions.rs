@@ -110,6 +110,8 @@ pub enum FilterAction {
 #[derive(Debug, Clone)]
 pub enum ImportAction {
     Files(Vec<PathBuf>),
+    /// Stops reading the scans just imported as text; those read so far keep their text.
+    CancelScans,
     PickFiles,
     PickFolder,
     /// Paths typed where no file dialog could be shown, a line each.

@@ -17,7 +17,7 @@ use crate::ui::worker::{self, Pasted, Request};
 
 impl ClippingsApp {
     pub(super) fn apply_import(&mut self, ctx: &egui::Context, action: ImportAction) {
-        let imports = !matches!(action, ImportAction::Cancel);
+        let imports = !matches!(action, ImportAction::Cancel | ImportAction::CancelScans);
         if let Some(why) = self.read_only_reason().filter(|_| imports) {
             return self.toast(why, None, true);
         }
@@ -58,6 +58,11 @@ impl ClippingsApp {
             }
             ImportAction::Cancel => {
                 if let Some(run) = &self.state.import {
+                    run.cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            ImportAction::CancelScans => {
+                if let Some(run) = &self.state.scans {
                     run.cancel.store(true, Ordering::Relaxed);
                 }
             }

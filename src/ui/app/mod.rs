@@ -171,6 +171,7 @@ impl ClippingsApp {
         self.in_flight == 0
             && self.state.import.is_none()
             && self.state.export.is_none()
+            && self.state.scans.is_none()
             && self.state.indexing.is_none()
             && !matches!(self.state.status, Status::Opening)
             && self.panels.review_dialog.as_ref().is_none_or(|d| d.is_idle())

@@ -6,7 +6,7 @@ use super::{ClippingsApp, Picked};
 use crate::archive::ClippingId;
 use crate::t;
 use crate::ui::state::Status;
-use crate::ui::worker::{Reply, RequestKind};
+use crate::ui::worker::{Reply, Request, RequestKind};
 
 impl ClippingsApp {
     /// Takes in what the worker and the dialogs sent since the last frame.
@@ -103,6 +103,9 @@ impl ClippingsApp {
                 self.select_when_shown = report.imported_ids();
                 self.state.import_report = Some(report);
                 self.search();
+            }
+            Reply::ScansStarted { .. } | Reply::ScanProgress { .. } | Reply::ScansFinished(_) => {
+                self.handle_scan_reply(reply)
             }
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
@@ -205,6 +208,51 @@ impl ClippingsApp {
             Reply::TeamServer(unreachable) => self.state.team_unreachable = unreachable,
             Reply::Stale { mine, newer } => self.panels.detail.stale(*mine, *newer),
             Reply::History { id, changes } => self.panels.detail.set_history(id, changes),
+            _ => {}
+        }
+    }
+
+    /// The reading of scans after an import: its progress in the status bar, a toast at its end
+    /// (and, once a run, why pictures stay pictures when tesseract is missing).
+    fn handle_scan_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::ScansStarted { n_total, cancel } => {
+                self.state.scans = Some(crate::ui::state::ExportRun { n_done: 0, n_total, cancel });
+            }
+            Reply::ScanProgress { id, n_done, n_total } => {
+                if let Some(run) = &mut self.state.scans {
+                    run.n_done = n_done;
+                    run.n_total = n_total;
+                }
+                // The clipping shown was read: its pane shows its text now (after the
+                // refresh that went to the worker before this reply).
+                if self.panels.detail.shown_id() == Some(id) {
+                    self.send(Request::Load(id));
+                }
+            }
+            Reply::ScansFinished(result) => {
+                self.state.scans = None;
+                match result {
+                    Ok(report) if !report.read.is_empty() || !report.failed.is_empty() => {
+                        let mut text = t!("scans-read", n = report.read.len());
+                        if !report.failed.is_empty() {
+                            let (_, why) = &report.failed[0];
+                            text = format!(
+                                "{text} {}",
+                                t!("scans-failed", n = report.failed.len(), reason = why.as_str())
+                            );
+                        }
+                        self.toast(text, None, !report.failed.is_empty());
+                    }
+                    Ok(_) => {}
+                    Err(why) if !self.state.ocr_missing_said => {
+                        self.state.ocr_missing_said = true;
+                        self.toast(t!("scans-unreadable", reason = why), None, true);
+                    }
+                    Err(_) => {}
+                }
+                self.search();
+            }
             _ => {}
         }
     }

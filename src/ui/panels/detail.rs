@@ -348,6 +348,12 @@ fn single_ui(
         let thumb = thumbs.get(&detail.item.clipping.hash);
         let texture = detail.image.clone().or(thumb);
         photo_ui(ui, detail, texture);
+        if app.scans.is_some() && detail.item.clipping.awaits_ocr() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(t!("detail-reading-text"));
+            });
+        }
     } else {
         ui.label(egui::RichText::new(&detail.item.clipping.title).heading());
     }

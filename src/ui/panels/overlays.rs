@@ -56,6 +56,17 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 }
                 ui.separator();
             }
+            if let Some(run) = &app.scans {
+                let fraction = if run.n_total == 0 { 0.0 } else { run.n_done as f32 / run.n_total as f32 };
+                ui.spinner();
+                ui.label(t!("status-reading-scans", done = run.n_done, total = run.n_total))
+                    .on_hover_text(t!("status-reading-scans-hover"));
+                ui.add(egui::ProgressBar::new(fraction).desired_width(120.0));
+                if ui.button(t!("cancel")).on_hover_text(t!("status-reading-scans-cancel")).clicked() {
+                    actions.push(Action::Import(ImportAction::CancelScans));
+                }
+                ui.separator();
+            }
             if let Some(what) = &app.large_edit {
                 ui.spinner();
                 ui.label(what);

@@ -125,7 +125,11 @@ pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: A
             }
             let _ = out2.to_worker.send(Request::RefreshTags);
             match result {
-                Ok(report) => out2.send(Reply::ImportFinished(report)),
+                Ok(report) => {
+                    let imported = report.imported_ids();
+                    out2.send(Reply::ImportFinished(report));
+                    read_scans(&archive, &imported, &out2);
+                }
                 Err(e) => out2.send(Reply::Failed {
                     request: RequestKind::Import,
                     message: t!("worker-import-stopped", error = crate::ui::archive_error_text(&e)),
@@ -139,6 +143,24 @@ pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: A
             message: t!("worker-import-start", error = e.to_string()),
         });
     }
+}
+
+/// After an import, on its thread: the new photos and scans read as text, each shown again
+/// as it is read; the status bar shows the progress and can cancel.
+fn read_scans(archive: &Archive, imported: &[ClippingId], out: &Outbox) {
+    let ids = archive.scans_among(imported, false);
+    if ids.is_empty() {
+        return;
+    }
+    let cancel = Arc::new(AtomicBool::new(false));
+    out.send(Reply::ScansStarted { n_total: ids.len(), cancel: cancel.clone() });
+    let progress = |id: ClippingId, n_done: usize, n_total: usize| {
+        let _ = out.to_worker.send(Request::Refresh(vec![id]));
+        out.send(Reply::ScanProgress { id, n_done, n_total });
+    };
+    let result = archive.read_scans(&ids, None, &progress, &cancel);
+    let _ = out.to_worker.send(Request::RefreshTags);
+    out.send(Reply::ScansFinished(result.map_err(|e| e.to_string())));
 }
 
 /// Exports on a thread of its own; it ends with exactly one reply: finished, or failed.

@@ -236,6 +236,19 @@ pub enum Reply {
         current: PathBuf,
     },
     ImportFinished(ImportReport),
+    /// The photos and scans just imported are being read as text (OCR), `cancel` stops it.
+    ScansStarted {
+        n_total: usize,
+        cancel: Arc<AtomicBool>,
+    },
+    /// Clipping `id` was read (it may be shown: its pane is loaded again).
+    ScanProgress {
+        id: ClippingId,
+        n_done: usize,
+        n_total: usize,
+    },
+    /// The reading ended: what it found, or why it could not read at all (tesseract missing).
+    ScansFinished(Result<crate::import::scans::ScanReport, String>),
     /// The search index is being built or caught up: so many of so many clippings done.
     Indexing {
         n_done: usize,
