@@ -190,4 +190,50 @@ pub fn ocr(dir: &Path, tmp: &Path) {
     }
     println!("  {}", ours.line("ours"));
     println!("  {}", theirs.line("anchor"));
+    looks(dir);
+}
+
+/// The look before reading (`ocr::prep::may_hold_text`): the scanned pages should pass it, the
+/// camera photos and EXIF samples of the corpus should not.
+fn looks(dir: &Path) {
+    let corpus = dir.parent().unwrap_or(dir);
+    let pictures_in = |sub: &str| -> Vec<std::path::PathBuf> {
+        walk(&corpus.join(sub))
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("png")))
+            .collect()
+    };
+    let mut pages = 0;
+    let mut n_pages = 0;
+    for path in pictures_in("ocr-dev") {
+        n_pages += 1;
+        if image::open(&path).is_ok_and(|i| ocr::prep::may_hold_text(&i.to_luma8())) {
+            pages += 1;
+        } else {
+            println!("    a page not seen as text: {}", path.display());
+        }
+    }
+    let (mut photos, mut n_photos) = (0, 0);
+    for path in pictures_in("photos-camera").into_iter().chain(pictures_in("photos-exif")) {
+        let Ok(picture) = image::open(&path) else { continue };
+        n_photos += 1;
+        if ocr::prep::may_hold_text(&picture.to_luma8()) {
+            println!("    a photo seen as text: {}", path.display());
+        } else {
+            photos += 1;
+        }
+    }
+    println!(
+        "  the look before reading: {pages}/{n_pages} scanned pages seen as text, {photos}/{n_photos} photos as pictures"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() { out.extend(walk(&path)) } else { out.push(path) }
+    }
+    out
 }

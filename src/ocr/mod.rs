@@ -129,6 +129,10 @@ pub fn read_page(
     quick: bool,
     cancel: &AtomicBool,
 ) -> Result<Option<PageText>, OcrError> {
+    // A photo gets a look before any reading: no rows of print, no reading.
+    if quick && !prep::may_hold_text(&page) {
+        return Ok(None);
+    }
     let page = prep::sized(page);
     let osd = engine.osd(&page, cancel)?;
     if osd.is_none() && quick {

@@ -126,6 +126,71 @@ pub fn skew(page: &GrayImage) -> f32 {
     if best < level * 1.02 { 0.0 } else { best_angle }
 }
 
+/// Whether a picture may be a page of text, from its look alone, before any reading: ink on
+/// paper, in at least four rows of print (across, or down for a page on its side) in some
+/// third of it. A photo of a meeting or a landscape has no such rows, and is not read.
+pub fn may_hold_text(picture: &GrayImage) -> bool {
+    let scale = (800.0 / picture.width().max(picture.height()).max(1) as f32).min(1.0);
+    let small = imageops::resize(
+        picture,
+        ((picture.width() as f32 * scale) as u32).max(1),
+        ((picture.height() as f32 * scale) as u32).max(1),
+        imageops::FilterType::Triangle,
+    );
+    let threshold = otsu(&small);
+    let n_pixels = (small.width() * small.height()).max(1) as f32;
+    let n_dark = small.pixels().filter(|p| p.0[0] < threshold).count() as f32;
+    if !(0.005..=0.4).contains(&(n_dark / n_pixels)) {
+        return false;
+    }
+    // Paper is light: the light side of the threshold well above the middle grey.
+    let light: Vec<u32> = small.pixels().filter(|p| p.0[0] >= threshold).map(|p| u32::from(p.0[0])).collect();
+    if light.is_empty() || light.iter().sum::<u32>() / light.len() as u32 <= 140 {
+        return false;
+    }
+    let angle = skew(&small).to_radians().tan();
+    let turned = imageops::rotate90(&small);
+    [(&small, angle), (&turned, 0.0)].iter().any(|(page, tan)| {
+        (0..3).any(|third| {
+            let (w, h) = (page.width(), page.height());
+            let x0 = w * third / 3;
+            let x1 = w * (third + 1) / 3;
+            let mut rows = vec![0u32; h as usize + 1];
+            for y in 0..h {
+                for x in x0..x1 {
+                    if page.get_pixel(x, y).0[0] < threshold {
+                        let row = (y as f32 + (x - x0) as f32 * tan).clamp(0.0, h as f32) as usize;
+                        rows[row] += 1;
+                    }
+                }
+            }
+            print_rows(&rows, x1 - x0) >= 4
+        })
+    })
+}
+
+/// How many rows of print a profile shows: runs of rows with ink (a line of letters, at
+/// least two rows and at most a fifth of the page tall, dark enough at its densest) between
+/// rows with next to none.
+fn print_rows(rows: &[u32], width: u32) -> usize {
+    let inked = (width / 40).max(2);
+    let quiet = width / 200;
+    let (mut lines, mut run, mut peak) = (0, 0usize, 0u32);
+    for &n in rows {
+        if n > quiet {
+            run += 1;
+            peak = peak.max(n);
+        } else {
+            if run >= 2 && run <= rows.len() / 5 && peak >= inked {
+                lines += 1;
+            }
+            run = 0;
+            peak = 0;
+        }
+    }
+    lines
+}
+
 /// The page turned by `degrees` (counter-clockwise for positive), the corners filled with
 /// paper white; bilinear, so letters keep their edges.
 pub fn rotated(page: &GrayImage, degrees: f32) -> GrayImage {
@@ -186,6 +251,21 @@ mod tests {
             let straight = rotated(&skewed, found);
             assert!(skew(&straight).abs() <= 0.25);
         }
+    }
+
+    #[test]
+    fn rows_of_print_are_told_from_pictures_before_reading() {
+        let page = lines_page();
+        assert!(may_hold_text(&page));
+        assert!(may_hold_text(&imageops::rotate90(&page)), "a page on its side");
+        assert!(may_hold_text(&rotated(&page, 4.0)), "a slanted page");
+        assert!(!may_hold_text(&GrayImage::from_pixel(800, 600, Luma([250]))), "blank paper");
+        // Sky over hills: light and dark, but in no rows.
+        let landscape = GrayImage::from_fn(1200, 800, |x, y| {
+            let hill = 450.0 + 80.0 * (x as f32 / 150.0).sin();
+            Luma([if (y as f32) < hill { 200 - (y / 8) as u8 } else { 60 + ((x * 7 + y * 3) % 23) as u8 }])
+        });
+        assert!(!may_hold_text(&landscape));
     }
 
     #[test]
