@@ -73,7 +73,7 @@ fn main() {
 
     // Ours: imported, then read.
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
-    let report = archive.import(&[inbox.clone()], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let report = archive.import(std::slice::from_ref(&inbox), &mut |_| {}, &AtomicBool::new(false)).unwrap();
     let ids = archive.scans_among(&report.imported_ids(), false);
     assert_eq!(ids.len(), n_pages, "every page imported and waiting to be read");
     let start = Instant::now();

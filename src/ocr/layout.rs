@@ -136,9 +136,12 @@ fn paragraph(lines: &[Vec<&Word>]) -> String {
 
 /// The words of a page (tesseract's, on the straightened page) as its headline and text.
 pub fn read(words: &[Word]) -> Read {
-    // Junk that tesseract reads off specks and edges: empty words and those it doubts most.
-    let kept: Vec<&Word> =
-        words.iter().filter(|w| w.conf >= 10.0 && w.text.chars().any(char::is_alphanumeric)).collect();
+    // Junk that tesseract reads off specks and edges goes: words it doubts most, and marks
+    // with no letter it is unsure of. A dash or a point it is sure of stays.
+    let kept: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.conf >= 10.0 && (w.conf >= 60.0 || w.text.chars().any(char::is_alphanumeric)))
+        .collect();
     if kept.is_empty() {
         return Read::default();
     }

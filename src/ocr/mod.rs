@@ -70,13 +70,42 @@ pub fn languages_for(script: Option<&str>, wanted: &[String], engine: &Engine) -
     Ok(chosen.join("+"))
 }
 
-/// The languages with Kazakh moved first, where Kazakh is among them but not first.
-fn kazakh_first(languages: &str) -> Option<String> {
+/// Tesseract's language for a language told from text (ISO 639-1).
+fn tesseract_language(iso: &str) -> Option<&'static str> {
+    Some(match iso {
+        "ru" => "rus",
+        "kk" => "kaz",
+        "uk" => "ukr",
+        "be" => "bel",
+        "bg" => "bul",
+        "sr" => "srp",
+        "en" => "eng",
+        "fr" => "fra",
+        "nl" => "nld",
+        "de" => "deu",
+        "es" => "spa",
+        "it" => "ita",
+        "pt" => "por",
+        "pl" => "pol",
+        "tr" => "tur",
+        _ => return None,
+    })
+}
+
+/// The languages a page is read in again, its own first, when the text read in `languages`
+/// is in another one tesseract has (of the same script: one the page was not read in at
+/// all, Ukrainian read as Russian, is added). `None` when the first was right.
+fn own_language_first(languages: &str, text: &str, engine: &Engine) -> Option<String> {
+    let own = tesseract_language(&crate::vocab::language::detect_language(text))?;
     let list: Vec<&str> = languages.split('+').collect();
-    if list.first() == Some(&"kaz") || !list.contains(&"kaz") {
+    if list.first() == Some(&own) || !engine.has(own) {
         return None;
     }
-    Some(std::iter::once("kaz").chain(list.into_iter().filter(|l| *l != "kaz")).collect::<Vec<_>>().join("+"))
+    let same_script = |l: &str| CYRILLIC.contains(&l) == CYRILLIC.contains(&own);
+    if !list.iter().any(|l| same_script(l)) {
+        return None;
+    }
+    Some(std::iter::once(own).chain(list.into_iter().filter(|l| *l != own)).collect::<Vec<_>>().join("+"))
 }
 
 /// A page read.
@@ -146,14 +175,14 @@ pub fn read_page(
     let mut languages = languages_for(osd.as_ref().map(|o| o.script.as_str()), wanted, engine)?;
     let mut words = engine.words(&page, &languages, cancel)?;
     let mut read = layout::read(&words);
-    // A Kazakh page is read again with Kazakh first: read with Russian first, its own letters
-    // in large type come out as their Russian look-alikes ("Қазақстан" as "Казакстан").
-    if let Some(kazakh_first) = kazakh_first(&languages)
-        && crate::vocab::language::detect_language(&format!("{} {}", read.title, read.body)) == "kk"
-    {
-        words = engine.words(&page, &kazakh_first, cancel)?;
+    // The page is read again with its own language first where that is another: read with
+    // Russian first, Kazakh letters in large type come out as their Russian look-alikes
+    // ("Қазақстан" as "Казакстан"), Ukrainian ones likewise; French accents fare better
+    // with French first. Its language is told from the first reading.
+    if let Some(own_first) = own_language_first(&languages, &format!("{} {}", read.title, read.body), engine) {
+        words = engine.words(&page, &own_first, cancel)?;
         read = layout::read(&words);
-        languages = kazakh_first;
+        languages = own_first;
     }
     Ok(Some(PageText {
         title: read.title,
