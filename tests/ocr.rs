@@ -242,7 +242,7 @@ fn scans_become_articles_with_their_headline_and_photos_stay_photos() {
     for (id, headline, text, language, languages) in [
         (ids[0], RU_HEADLINE, RU_TEXT, "ru", "rus+kaz"),
         (ids[1], KK_HEADLINE, KK_TEXT, "kk", "kaz+rus"),
-        (ids[2], FR_HEADLINE, FR_TEXT, "fr", "eng+fra+nld"),
+        (ids[2], FR_HEADLINE, FR_TEXT, "fr", "fra+eng+nld"),
     ] {
         let c = archive.get(id).unwrap();
         assert_eq!(c.kind, Kind::Article, "{}", c.original_name);
