@@ -147,6 +147,25 @@ fn the_pane_holds_still_and_delete_moves_on_to_the_next() {
 }
 
 #[test]
+fn a_selection_with_few_tags_or_none_shows_them_all_with_nothing_folded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path(), 8);
+    let mut h = harness_at(&dir, Settings::default(), [1280.0, 800.0]);
+    // Everything: two countries among them, nothing folded away.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(&mut h);
+    assert_eq!(h.state().state().selection.len(), 8);
+    assert!(h.query_all_by_label_contains("BE Belgium").count() >= 2, "in the sidebar and the pane");
+    assert!(h.query_by_label_contains("more…").is_none());
+    // Untagged notes only: no tags, and no "and 0 more".
+    search(&mut h, "grain");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    settle(&mut h);
+    assert_eq!(h.state().state().selection.len(), 4);
+    assert!(h.query_by_label_contains("more…").is_none());
+}
+
+#[test]
 fn bulk_actions_are_in_reach_and_many_go_to_the_trash_only_when_confirmed() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = seeded(tmp.path(), 150);

@@ -126,14 +126,16 @@ pub(super) fn bulk_tags_ui(
     let mut tags = summary.tag_counts;
     tags.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let n_more = tags.len().saturating_sub(CHIPS_FOLDED);
-    let shown = if *all_chips || n_more <= 2 { tags.len() } else { CHIPS_FOLDED };
+    let n_tags = tags.len();
+    let shown = if *all_chips || n_more <= 2 { n_tags } else { CHIPS_FOLDED };
     ui.horizontal_wrapped(|ui| {
         for (tag, n) in tags.into_iter().take(shown) {
             if chip_ui(ui, &tag, Some(n)) {
                 actions.push(Action::Edit(Edit::RemoveTag { tag, ids: ids.clone() }));
             }
         }
-        if shown < CHIPS_FOLDED + n_more && ui.link(t!("bulk-more-tags", n = n_more)).clicked() {
+        // Only when some are folded away: a selection with no tags has nothing more to show.
+        if shown < n_tags && ui.link(t!("bulk-more-tags", n = n_tags - shown)).clicked() {
             *all_chips = true;
         }
     });
