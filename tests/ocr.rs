@@ -256,6 +256,17 @@ fn scans_become_articles_with_their_headline_and_photos_stay_photos() {
         // Still shown by its picture.
         assert!(c.is_scan(), "{}", c.original_name);
     }
+    // The words keep where they stand on the picture as it was given: the Kazakh page lay on
+    // its side, its top to the right, so its headline stands at the right edge, running down.
+    let kk_words = archive.get(ids[1]).unwrap().ocr.unwrap().words;
+    let [left, top, right, bottom] =
+        kk_words.iter().find(|w| w.text == "Бельгия").expect("a word of the headline").bounds;
+    assert!(left > 7_500 && right <= 10_000, "{left}..{right}");
+    assert!(bottom - top > 2 * (right - left), "a word running down: {top}..{bottom} tall, {left}..{right} wide");
+    let ru_words = archive.get(ids[0]).unwrap().ocr.unwrap().words;
+    let headline_bottom = ru_words.iter().find(|w| w.text == "Казахстан").unwrap().bounds[3];
+    let body_top = ru_words.iter().find(|w| w.text.starts_with("Курык")).unwrap().bounds[1];
+    assert!(headline_bottom < 3_000 && body_top > headline_bottom, "{headline_bottom} {body_top}");
     // The landscape stays a photo, with no junk for text, and is not read again.
     let photo = archive.get(ids[3]).unwrap();
     assert_eq!(photo.kind, Kind::Photo);

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::archive::Archive;
 use crate::ocr::{self, Engine, OcrError, PageText};
-use crate::vocab::model::{Clipping, ClippingId, Kind, OcrRead};
+use crate::vocab::model::{Clipping, ClippingId, Kind, OcrRead, OcrWord};
 use crate::vocab::{language, quiet};
 
 /// Pages of a scanned PDF read at most: a longer document is a book, not a clipping.
@@ -136,7 +136,17 @@ impl Archive {
         };
         let languages = read.first().map(|p| p.languages.clone()).unwrap_or_default();
         let n_pages = read.len() as u32;
-        clipping.ocr = Some(OcrRead { text: is_text, languages, confidence, pages: n_pages });
+        // The first page's words where they stand on the picture shown (its first page).
+        let words = match read.first() {
+            Some(page) if is_text => page
+                .boxes_on_given()
+                .into_iter()
+                .filter(|(w, _)| w.conf >= 50.0 && w.text.chars().any(char::is_alphanumeric))
+                .map(|(w, b)| OcrWord { text: w.text.clone(), bounds: b.map(|f| (f * 10_000.0).round() as u16) })
+                .collect(),
+            _ => Vec::new(),
+        };
+        clipping.ocr = Some(OcrRead { text: is_text, languages, confidence, pages: n_pages, words });
         if is_text {
             become_article(&mut clipping, &read);
         }

@@ -123,9 +123,58 @@ pub struct PageText {
     /// The size of the page as read, in pixels.
     pub width: u32,
     pub height: u32,
+    /// The size of the picture it was given (before sizing and turning), in pixels.
+    pub given: (u32, u32),
 }
 
 impl PageText {
+    /// Each word's box on the picture as given (before it was sized, turned and
+    /// straightened), as fractions of its width and height: left, top, right, bottom. Sizing
+    /// keeps the fractions; turning and straightening are undone.
+    pub fn boxes_on_given(&self) -> Vec<(&Word, [f32; 4])> {
+        // The page before it was turned: its size, as sized.
+        let (tw, th) = (self.width as f32, self.height as f32);
+        let (sw, sh) = if self.rotate % 180 == 90 { (th, tw) } else { (tw, th) };
+        let (sin, cos) = self.skew.to_radians().sin_cos();
+        let (cx, cy) = (tw / 2.0, th / 2.0);
+        let back = |x: f32, y: f32| -> (f32, f32) {
+            // Unstraightened: where `prep::rotated` took this point from.
+            let (dx, dy) = (x - cx, y - cy);
+            let (x, y) = (cos * dx + sin * dy + cx, -sin * dx + cos * dy + cy);
+            // Unturned: `rotate90` put (x, y) of the sized page at (sh - 1 - y, x).
+            let (x, y) = match self.rotate {
+                90 => (y, sh - 1.0 - x),
+                180 => (sw - 1.0 - x, sh - 1.0 - y),
+                270 => (sw - 1.0 - y, x),
+                _ => (x, y),
+            };
+            (x / sw, y / sh)
+        };
+        self.words
+            .iter()
+            .map(|w| {
+                let corners = [
+                    back(w.left as f32, w.top as f32),
+                    back(w.right() as f32, w.top as f32),
+                    back(w.left as f32, w.bottom() as f32),
+                    back(w.right() as f32, w.bottom() as f32),
+                ];
+                let fold = |f: fn(f32, f32) -> f32, pick: fn(&(f32, f32)) -> f32| {
+                    corners.iter().map(pick).fold(pick(&corners[0]), f).clamp(0.0, 1.0)
+                };
+                (
+                    w,
+                    [
+                        fold(f32::min, |c| c.0),
+                        fold(f32::min, |c| c.1),
+                        fold(f32::max, |c| c.0),
+                        fold(f32::max, |c| c.1),
+                    ],
+                )
+            })
+            .collect()
+    }
+
     /// The mean confidence of its words, 0–100.
     pub fn confidence(&self) -> f32 {
         if self.words.is_empty() {
@@ -162,6 +211,7 @@ pub fn read_page(
     if quick && !prep::may_hold_text(&page) {
         return Ok(None);
     }
+    let given = page.dimensions();
     let page = prep::sized(page);
     let osd = engine.osd(&page, cancel)?;
     if osd.is_none() && quick {
@@ -193,5 +243,6 @@ pub fn read_page(
         skew,
         width: page.width(),
         height: page.height(),
+        given,
     }))
 }

@@ -13,6 +13,7 @@ pub mod tags;
 
 pub use error::{Error, Result};
 pub use model::{
-    Clipping, ClippingId, ClippingWithTags, Kind, OcrRead, StoredSuggestion, Suggestion, Tag, TagCount, TagKind,
+    Clipping, ClippingId, ClippingWithTags, Kind, OcrRead, OcrWord, StoredSuggestion, Suggestion, Tag, TagCount,
+    TagKind,
 };
 pub use signature::{N_HASHES, Signature};

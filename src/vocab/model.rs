@@ -233,6 +233,20 @@ pub struct OcrRead {
     pub confidence: f32,
     #[serde(default)]
     pub pages: u32,
+    /// The words read on its picture (the first page), where each stands on it: the detail
+    /// pane marks those a search found.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<OcrWord>,
+}
+
+/// A word read on a picture, and its box as ten-thousandths of the picture's width and
+/// height: left, top, right, bottom (whatever size the picture is shown at).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OcrWord {
+    #[serde(rename = "t")]
+    pub text: String,
+    #[serde(rename = "b")]
+    pub bounds: [u16; 4],
 }
 
 fn is_zero(n: &u64) -> bool {

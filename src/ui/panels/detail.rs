@@ -1,7 +1,6 @@
 //! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
 //! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
 
-use egui::{Color32, CornerRadius, Rect, Sense, Vec2};
 
 use super::bulk::{self, SelectionSummary};
 use super::tags::{TagInput, chip_ui, tag_input_ui};
@@ -151,7 +150,7 @@ impl DetailPane {
 }
 
 /// The detail pane's clipping with the fields being edited.
-struct Detail {
+pub(super) struct Detail {
     pub item: ClippingWithTags,
     pub title: String,
     pub source: String,
@@ -347,7 +346,8 @@ fn single_ui(
         }
         let thumb = thumbs.get(&detail.item.clipping.hash);
         let texture = detail.image.clone().or(thumb);
-        photo_ui(ui, detail, texture);
+        let marks = super::picture::scan_marks(&detail.item.clipping, matches);
+        super::picture::photo_ui(ui, detail, texture, &marks);
         if app.scans.is_some() && detail.item.clipping.awaits_ocr() {
             ui.horizontal(|ui| {
                 ui.spinner();
@@ -556,78 +556,6 @@ fn facts_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
             ui.add(egui::Label::new(egui::RichText::new(&c.boilerplate).weak()).selectable(true).wrap());
         }
     });
-}
-
-/// A photo fitted into the pane; the wheel (or pinch) zooms, dragging pans, double-click resets.
-fn photo_ui(ui: &mut egui::Ui, detail: &mut Detail, texture: Option<egui::TextureHandle>) {
-    let width = ui.available_width();
-    let most = (width * 0.75).clamp(160.0, 520.0);
-    // The frame is as tall as the photo is shown (its own size at most): a small picture does
-    // not sit in a large empty box. The size is known before the picture is loaded.
-    let c = &detail.item.clipping;
-    let natural = match (c.width_px, c.height_px, &texture) {
-        (Some(w), Some(h), _) if w > 0 && h > 0 => Some(Vec2::new(w as f32, h as f32)),
-        (_, _, Some(t)) => Some(t.size_vec2()),
-        _ => None,
-    };
-    let enlarge = natural.map_or(1.0, |size| tiny_photo_scale(size.max_elem()));
-    let height = natural.map_or(most, |size| {
-        let fit = (width / size.x).min(most / size.y).min(1.0);
-        (size.y * fit * enlarge).clamp(48.0, most)
-    });
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, CornerRadius::same(4), ui.visuals().extreme_bg_color);
-    let Some(texture) = texture else {
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            t!("loading"),
-            egui::FontId::proportional(13.0),
-            ui.visuals().weak_text_color(),
-        );
-        return;
-    };
-    // Ctrl+wheel or a pinch zooms; the plain wheel scrolls the pane, as everywhere else.
-    if response.hovered() {
-        let zoom = ui.input(egui::InputState::zoom_delta);
-        if zoom != 1.0 {
-            detail.zoom = (detail.zoom * zoom).clamp(1.0, 16.0);
-        }
-    }
-    if response.dragged() {
-        detail.pan += response.drag_delta();
-    }
-    if response.double_clicked() {
-        detail.zoom = 1.0;
-        detail.pan = Vec2::ZERO;
-    }
-    let size = natural.unwrap_or_else(|| texture.size_vec2());
-    // A small photo is shown at its own size, not blown up to fill the pane; a tiny one (an
-    // icon, a test image of a few pixels) a whole number of times larger, and says so.
-    let fit = (rect.width() / size.x).min(rect.height() / size.y).min(enlarge);
-    let shown = size * fit * detail.zoom;
-
-    // Keep the photo over the frame: never pan past its edges.
-    let max_pan = ((shown - rect.size()) / 2.0).max(Vec2::ZERO);
-    detail.pan = detail.pan.clamp(-max_pan, max_pan);
-    let image_rect = Rect::from_center_size(rect.center() + detail.pan, shown);
-    painter.image(
-        texture.id(),
-        image_rect,
-        Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-        Color32::WHITE,
-    );
-    response.on_hover_text(t!("photo-hover"));
-    if enlarge > 1.0 {
-        ui.weak(t!("photo-enlarged", times = enlarge as u32, size = format!("{} × {}", size.x, size.y)));
-    }
-}
-
-/// How many times larger a photo whose long side is `long_px` is shown: a whole number that
-/// brings a tiny one to about 96 pixels; 1 for anything of 48 pixels or more.
-fn tiny_photo_scale(long_px: f32) -> f32 {
-    if long_px >= 48.0 || long_px <= 0.0 { 1.0 } else { (96.0 / long_px).floor().max(1.0) }
 }
 
 /// The tags the text suggests, each with + to accept and × to dismiss.

@@ -8,6 +8,7 @@ pub mod bulk;
 pub mod coverage;
 pub mod detail;
 pub mod overlays;
+pub mod picture;
 pub mod review;
 pub mod sidebar;
 pub mod tags;
