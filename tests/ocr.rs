@@ -316,7 +316,18 @@ fn a_cancelled_reading_changes_nothing_and_the_command_line_reads_again() {
     // Read already: nothing to do unless asked again, in the languages given.
     let again = run(&["ocr", "--ids", &id.0.to_string()]);
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to read"));
+    // A title a person wrote stays when it is read again; the reading's own is given again.
     let out = run(&["ocr", "--ids", &id.0.to_string(), "--again", "--languages", "fra"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(FR_HEADLINE), "{}", String::from_utf8_lossy(&out.stdout));
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let mut c = archive.get(id).unwrap();
+        assert!(!c.body.starts_with(FR_HEADLINE), "the headline read again is the title, not text");
+        c.title = "Coopération belgo-kazakhe".to_owned();
+        archive.update(&c).unwrap();
+    }
+    let out = run(&["ocr", "--ids", &id.0.to_string(), "--again", "--languages", "fra"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Coopération belgo-kazakhe"));
     assert!(
         String::from_utf8_lossy(&out.stdout).contains("(fra, confidence"),
         "{}",

@@ -146,18 +146,22 @@ impl Archive {
                 .collect(),
             _ => Vec::new(),
         };
-        clipping.ocr = Some(OcrRead { text: is_text, languages, confidence, pages: n_pages, words });
-        if is_text {
-            become_article(&mut clipping, &read);
+        // A title an earlier reading gave is the reading's to give again.
+        let title_read_before = clipping.ocr.as_ref().is_some_and(|o| !o.title.is_empty() && o.title == clipping.title);
+        let mut ocr = OcrRead { text: is_text, languages, confidence, pages: n_pages, words, title: String::new() };
+        if is_text && become_article(&mut clipping, &read, title_read_before) {
+            ocr.title = clipping.title.clone();
         }
+        clipping.ocr = Some(ocr);
         self.keep_read_text(&clipping).map_err(|e| OcrError::Failed(e.to_string()))?;
         Ok(is_text)
     }
 }
 
 /// The clipping with the text read: an article, its headline the title (a title the person
-/// gave, or a PDF's own, is kept), its pages' text the body, its language found.
-fn become_article(clipping: &mut Clipping, read: &[PageText]) {
+/// gave, or a PDF's own, is kept), its pages' text the body, its language found. Returns
+/// whether the title is the headline read.
+fn become_article(clipping: &mut Clipping, read: &[PageText], title_read_before: bool) -> bool {
     let text_pages: Vec<&PageText> = read.iter().filter(|p| p.is_text()).collect();
     let mut paragraphs: Vec<String> = Vec::new();
     for page in &text_pages {
@@ -168,8 +172,9 @@ fn become_article(clipping: &mut Clipping, read: &[PageText]) {
     // A title made of the file's name gives way to the headline: the first page's largest
     // type, else its first line. One a person (or the picture's metadata) gave stays, and the
     // headline stays in the text.
-    let named_by_file =
-        clipping.title.trim().is_empty() || clipping.title == crate::import::read::photo_title(&clipping.original_name);
+    let named_by_file = title_read_before
+        || clipping.title.trim().is_empty()
+        || clipping.title == crate::import::read::photo_title(&clipping.original_name);
     if named_by_file {
         let headline = text_pages.first().map(|p| p.title.trim()).filter(|t| !t.is_empty());
         let headline = match headline {
@@ -190,6 +195,7 @@ fn become_article(clipping: &mut Clipping, read: &[PageText]) {
     if let std::borrow::Cow::Owned(body) = crate::search::analysis::normalized(&clipping.body) {
         clipping.body = body;
     }
+    named_by_file
 }
 
 /// The pictures to read of a clipping: its picture, upright as its camera says; or a scanned

@@ -233,6 +233,10 @@ pub struct OcrRead {
     pub confidence: f32,
     #[serde(default)]
     pub pages: u32,
+    /// The title the reading gave it (its headline), so a later reading may give another; a
+    /// title a person wrote stays.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
     /// The words read on its picture (the first page), where each stands on it: the detail
     /// pane marks those a search found.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

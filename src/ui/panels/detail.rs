@@ -1,7 +1,6 @@
 //! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
 //! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
 
-
 use super::bulk::{self, SelectionSummary};
 use super::tags::{TagInput, chip_ui, tag_input_ui};
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag};
