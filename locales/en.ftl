@@ -620,6 +620,10 @@ path-prompt-import = Import from these paths
 path-prompt-missing = Nothing is at { $path }.
 path-type-in-field = No file dialog can be shown on this desktop (install zenity or xdg-desktop-portal): type the path in the field.
 menu-copy-address = Copy the web address
+menu-read-text = { $n ->
+    [one] Read the text (OCR)
+   *[other] Read the text of { $n } (OCR)
+}
 copied-address = Address copied
 
 # Why a text could not be read

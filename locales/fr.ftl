@@ -640,6 +640,10 @@ path-prompt-import = Importer depuis ces chemins
 path-prompt-missing = Rien ne se trouve à { $path }.
 path-type-in-field = Aucun sélecteur de fichiers ne peut s’afficher sur ce bureau (installez zenity ou xdg-desktop-portal) : tapez le chemin dans le champ.
 menu-copy-address = Copier l’adresse web
+menu-read-text = { $n ->
+    [one] Lire le texte (OCR)
+   *[other] Lire le texte de { $n } (OCR)
+}
 copied-address = Adresse copiée
 
 # Why a text could not be read

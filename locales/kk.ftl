@@ -511,6 +511,7 @@ path-prompt-import = Осы жолдардан импорттау
 path-prompt-missing = { $path } жолында ештеңе жоқ.
 path-type-in-field = Файл таңдау терезесін көрсету мүмкін емес (zenity немесе xdg-desktop-portal орнатыңыз): жолды өріске енгізіңіз.
 menu-copy-address = Веб-мекенжайды көшіру
+menu-read-text = Мәтінді тану (OCR): { $n }
 copied-address = Мекенжай көшірілді
 
 # Why a text could not be read

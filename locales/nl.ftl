@@ -607,6 +607,10 @@ path-prompt-import = Importeren van deze paden
 path-prompt-missing = Op { $path } staat niets.
 path-type-in-field = Op dit bureaublad kan geen bestandskiezer verschijnen (installeer zenity of xdg-desktop-portal): typ het pad in het veld.
 menu-copy-address = Webadres kopiëren
+menu-read-text = { $n ->
+    [one] Tekst lezen (OCR)
+   *[other] Tekst lezen van { $n } (OCR)
+}
 copied-address = Adres gekopieerd
 
 # Why a text could not be read

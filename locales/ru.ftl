@@ -629,6 +629,7 @@ path-prompt-import = Импортировать из этих путей
 path-prompt-missing = По пути { $path } ничего нет.
 path-type-in-field = Окно выбора файлов недоступно (установите zenity или xdg-desktop-portal): введите путь в поле.
 menu-copy-address = Копировать веб-адрес
+menu-read-text = Распознать текст (OCR): { $n }
 copied-address = Адрес скопирован
 
 # Why a text could not be read

@@ -389,4 +389,14 @@ fn the_window_reads_a_dropped_scan_while_it_shows_and_then_finds_its_words() {
     h.get_by_label(RU_HEADLINE).click();
     window::settle(&mut h);
     h.get_by_label_contains("портов Актау");
+    // Read again from the card's menu: the status bar shows it, and the text stays.
+    h.get_all_by_label(RU_HEADLINE).next().unwrap().click_secondary();
+    window::settle(&mut h);
+    h.get_by_label("Read the text (OCR)").click();
+    window::step_until(&mut h, std::time::Duration::from_secs(30), "reading again", |h| {
+        h.query_by_label_contains("Reading text").is_some()
+    });
+    // Its toast beside the first one's.
+    assert_eq!(h.query_all_by_label_contains("Read the text of 1 scan").count(), 2);
+    assert_eq!(h.state().state().results[0].clipping.title, RU_HEADLINE);
 }

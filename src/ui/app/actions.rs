@@ -36,6 +36,9 @@ pub enum Action {
     CopyText,
     /// The selection's headlines, outlets and dates to the clipboard, a line each.
     CopyReferences,
+    /// Reads the text of these photos and scans (again): those imported before tesseract was
+    /// installed, or read in other languages.
+    ReadText(Vec<ClippingId>),
     /// A clipping's web address to the clipboard.
     CopyAddress(String),
     /// The keyboard to the pane's tag field (for the selection).
@@ -208,6 +211,13 @@ impl ClippingsApp {
                 self.toast(t!("copied-references", n = lines.len()), None, false);
             }
             Action::FocusTagField => self.panels.detail.focus_tag_field(),
+            Action::ReadText(ids) => {
+                // Asked for: why it cannot be done is said again.
+                self.state.ocr_missing_said = false;
+                if self.state.scans.is_none() && !ids.is_empty() {
+                    self.send(Request::ReadScans(ids));
+                }
+            }
             Action::CopyAddress(url) => {
                 ctx.copy_text(url);
                 self.toast(t!("copied-address"), None, false);
@@ -272,6 +282,7 @@ impl ClippingsApp {
             | Action::ShowInFolder(_)
             | Action::CopyText
             | Action::CopyReferences
+            | Action::ReadText(_)
             | Action::CopyAddress(_)
             | Action::FocusTagField
             | Action::Trash

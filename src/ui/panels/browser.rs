@@ -624,6 +624,18 @@ fn item_menu(
         item(ui, true, t!("menu-copy-references", n = n), Action::CopyReferences);
         let url = app.results.iter().find(|e| e.id() == id).map(|e| e.clipping.url.trim()).unwrap_or_default();
         item(ui, !url.is_empty(), t!("menu-copy-address"), Action::CopyAddress(url.to_owned()));
+        // Photos and scans: their text read (again), where tesseract is here.
+        let pictures: Vec<crate::archive::ClippingId> = app
+            .selected_ids_or(id)
+            .into_iter()
+            .filter(|id| {
+                app.results.iter().any(|e| e.id() == *id && (e.clipping.kind == Kind::Photo || e.clipping.is_scan()))
+            })
+            .collect();
+        if !pictures.is_empty() {
+            let reading = app.scans.is_some() || !app.may_change;
+            item(ui, !reading, t!("menu-read-text", n = pictures.len()), Action::ReadText(pictures));
+        }
         ui.separator();
         let changes = app.may_change && !app.filters.in_trash;
         item(ui, changes, t!("menu-tag", n = n), Action::FocusTagField);

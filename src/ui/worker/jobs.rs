@@ -128,7 +128,7 @@ pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: A
                 Ok(report) => {
                     let imported = report.imported_ids();
                     out2.send(Reply::ImportFinished(report));
-                    read_scans(&archive, &imported, &out2);
+                    read_scans(&archive, &imported, false, &out2);
                 }
                 Err(e) => out2.send(Reply::Failed {
                     request: RequestKind::Import,
@@ -145,10 +145,22 @@ pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: A
     }
 }
 
-/// After an import, on its thread: the new photos and scans read as text, each shown again
-/// as it is read; the status bar shows the progress and can cancel.
-fn read_scans(archive: &Archive, imported: &[ClippingId], out: &Outbox) {
-    let ids = archive.scans_among(imported, false);
+/// Photos and scans the person asked to read (again), on a thread of their own.
+pub(super) fn spawn_read_scans(archive: Arc<Archive>, ids: Vec<ClippingId>, out: &Outbox) {
+    let out2 = out.clone();
+    let spawned = spawn_thread("ocr", move || {
+        guarded(RequestKind::Import, &out2.clone(), || read_scans(&archive, &ids, true, &out2));
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::ScansFinished(Err(e.to_string())));
+    }
+}
+
+/// After an import, on its thread: the new photos and scans read as text (with `again`, also
+/// those read before), each shown again as it is read; the status bar shows the progress and
+/// can cancel.
+fn read_scans(archive: &Archive, candidates: &[ClippingId], again: bool, out: &Outbox) {
+    let ids = archive.scans_among(candidates, again);
     if ids.is_empty() {
         return;
     }

@@ -28,6 +28,8 @@ pub enum Request {
         paths: Vec<PathBuf>,
         cancel: Arc<AtomicBool>,
     },
+    /// Photos and scans read as text (again), on a thread of their own.
+    ReadScans(Vec<ClippingId>),
     /// Something pasted, imported as one item.
     Paste(Pasted),
     /// A change to the archive. `is_undo` says it takes back an earlier change: its reply then
@@ -150,7 +152,7 @@ impl Request {
             Request::Search { .. } => RequestKind::Search,
             Request::Load(_) | Request::CopyText(_) => RequestKind::Load,
             Request::LoadImage { .. } => RequestKind::Image,
-            Request::Import { .. } | Request::Paste(_) => RequestKind::Import,
+            Request::Import { .. } | Request::Paste(_) | Request::ReadScans(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
             Request::Export { .. } => RequestKind::Export,
             Request::ReviewPreview { .. } | Request::Review { .. } => RequestKind::Review,

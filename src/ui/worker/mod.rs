@@ -590,6 +590,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             }
         }
         Request::Import { paths, cancel } => jobs::spawn_import(archive, paths, cancel, out),
+        Request::ReadScans(ids) => jobs::spawn_read_scans(archive, ids, out),
         Request::Paste(pasted) => import_pasted(state, pasted, out),
         Request::Edit { edit, is_undo } => {
             // Edits are made in order: one that comes while a large one runs waits for it.
