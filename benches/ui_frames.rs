@@ -188,6 +188,7 @@ fn main() {
     }
     app.apply(&ctx, clippings::ui::Action::ClearSelection);
     coverage_timings(&ctx, &mut app, &entries);
+    frames_while_reading_scans(&ctx, &mut app, n, tmp.path());
     drop(app);
 
     println!("cold start, empty archive: first frame after {:.1} ms", first_frame.as_secs_f64() * 1e3);
@@ -204,6 +205,43 @@ fn main() {
         .status()
         .expect("start the opening process");
     assert!(status.success(), "the opening process failed");
+}
+
+/// Grid frames while scans are read as text beside the window: the corpus's scanned pages
+/// (`ocr-dev`) read by `Archive::read_scans` on a thread, tesseract on every core (niced),
+/// as after an import of scans. Skipped without tesseract or the corpus.
+fn frames_while_reading_scans(ctx: &egui::Context, app: &mut ClippingsApp, n: usize, tmp: &std::path::Path) {
+    let pages = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/ocr-dev");
+    if clippings::ocr::Engine::find().is_err() || !pages.is_dir() {
+        println!("  (frames while scans are read: skipped, no tesseract or no corpus)");
+        return;
+    }
+    let archive = std::sync::Arc::new(clippings::archive::Archive::open(&tmp.join("scans")).unwrap());
+    let report = archive.import(&[pages], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let ids = archive.scans_among(&report.imported_ids(), false);
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (archive, done) = (archive.clone(), done.clone());
+        std::thread::spawn(move || {
+            let read = archive.read_scans(&ids, None, &|_, _, _| {}, &AtomicBool::new(false));
+            done.store(true, std::sync::atomic::Ordering::Relaxed);
+            read.map(|r| r.read.len()).unwrap_or(0)
+        })
+    };
+    // Grid frames as long as the reading goes on (at least one round).
+    let mut times = Vec::new();
+    while times.is_empty() || !done.load(std::sync::atomic::Ordering::Relaxed) {
+        times.extend(scroll(ctx, app, View::Grid, n));
+    }
+    let n_read = reader.join().unwrap();
+    times.sort();
+    println!(
+        "  Grid  scrolling while {n_read} scans are read: median {:6.2} ms  p99 {:6.2} ms  max {:6.2} ms ({} frames)",
+        percentile(&times, 0.5).as_secs_f64() * 1e3,
+        percentile(&times, 0.99).as_secs_f64() * 1e3,
+        times.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+        times.len()
+    );
 }
 
 /// The coverage view over new results, as a search brings them: the frame after each set of

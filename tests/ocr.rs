@@ -333,6 +333,16 @@ fn a_cancelled_reading_changes_nothing_and_the_command_line_reads_again() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    // Languages kept as the archive's: later readings use them.
+    let out = run(&["ocr", "--ids", &id.0.to_string(), "--again", "--languages", "fra+eng", "--remember"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(Archive::open(&dir).unwrap().ocr_languages().unwrap(), ["fra", "eng"]);
+    let out = run(&["ocr", "--ids", &id.0.to_string(), "--again"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("(fra+eng, confidence"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     // A language tesseract does not have is said plainly.
     let out = run(&["ocr", "--ids", &id.0.to_string(), "--again", "--languages", "xyz"]);
     assert_eq!(out.status.code(), Some(2));

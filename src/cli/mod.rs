@@ -74,6 +74,9 @@ pub enum Command {
         /// Read again those already read
         #[arg(long)]
         again: bool,
+        /// Keep --languages as the archive's own: scans imported later are read in them too
+        #[arg(long, requires = "languages")]
+        remember: bool,
         /// Print one JSON object per clipping
         #[arg(long)]
         json: bool,
@@ -350,7 +353,11 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
     let (_snapshot, archive) = open(&place, command.reads_only())?;
     match command {
         Command::Import { paths, json, no_ocr } => change::import(archive, &paths, json, !no_ocr),
-        Command::Ocr { target, languages, again, json } => {
+        Command::Ocr { target, languages, again, remember, json } => {
+            if remember && let Some(list) = scans::languages(languages.as_deref()) {
+                archive.set_ocr_languages(&list)?;
+                eprintln!("scans will be read in {} from now on", list.join("+"));
+            }
             scans::ocr(&archive, out, &target, languages.as_deref(), again, json)
         }
         Command::List { query, saved, sort, one_per_story, json } => {
