@@ -410,3 +410,55 @@ fn the_window_reads_a_dropped_scan_while_it_shows_and_then_finds_its_words() {
     assert_eq!(h.query_all_by_label_contains("Read the text of 1 scan").count(), 2);
     assert_eq!(h.state().state().results[0].clipping.title, RU_HEADLINE);
 }
+
+/// A document of two pages: the first with its text, the second a scanned page (a picture).
+fn document_with_a_scanned_page(scan: &GrayImage) -> Vec<u8> {
+    use clippings::review::{Picture, Review, Section, Story};
+    let fonts = FontSet::system();
+    // The first page set in text; the second the scan, as the one story's picture.
+    let mut shaper = Shaper::new(&fonts).unwrap();
+    let (runs_a, w_a) = runs(&mut shaper, "Annual report of the embassy", 18.0, true);
+    let mut items = vec![Item::Text { x: 40.0, y: 70.0, size: 18.0, gray: 0.0, width: w_a, runs: runs_a }];
+    let mut y = 110.0;
+    for line in FIRST_PAGE.split(". ") {
+        let (runs_l, w_l) = runs(&mut shaper, line, 10.0, false);
+        items.push(Item::Text { x: 40.0, y, size: 10.0, gray: 0.0, width: w_l, runs: runs_l });
+        y += 14.0;
+    }
+    let (w, h) = (420.0, 595.0);
+    let second = Page { items: vec![Item::Picture { x: 0.0, y: 0.0, w, h, section: 0, story: 0 }] };
+    let doc = Document { width: w, height: h, pages: vec![Page { items }, second], outline: Vec::new() };
+    let picture = Picture { jpeg: jpeg(scan), width: scan.width(), height: scan.height() };
+    let story = Story { picture: Some(picture), ..Story::default() };
+    let review = Review { sections: vec![Section { stories: vec![story], ..Section::default() }], ..Review::default() };
+    clippings::review::pdf::write_document(&review, &doc, &fonts).unwrap()
+}
+
+const FIRST_PAGE: &str = "The embassy organised forty events this year. Trade between the two countries grew by a \
+    fifth. A new direct flight opened in the spring";
+
+#[test]
+fn a_document_keeps_its_text_and_its_scanned_page_is_read_into_its_place() {
+    if !tesseract_here() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let scan = speckled(scanned(printed_page(FR_HEADLINE, FR_TEXT, 1)));
+    let pdf = write(&tmp.path().join("in"), "report.pdf", document_with_a_scanned_page(&scan));
+    let id = import(&archive, &pdf);
+    let c = archive.get(id).unwrap();
+    assert_eq!(c.pages_without_text, [1], "the second page has no text of its own");
+    assert!(c.body.contains("forty events") && !c.body.contains("transcaspienne"));
+    assert!(c.awaits_ocr());
+    let report = archive.read_scans(&[id], None, &|_, _, _| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(report.read, [id]);
+    let c = archive.get(id).unwrap();
+    // The first page's text as it was, then the scanned page's, in page order.
+    let (first, second) = (c.body.find("forty events").unwrap(), c.body.find("transcaspienne").unwrap());
+    assert!(first < second, "{}", c.body);
+    assert_eq!(c.title, "Annual report of the embassy");
+    assert!(!archive.get(id).unwrap().awaits_ocr());
+    let found: Vec<ClippingId> = archive.search_str("transcaspienne").unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(found, [id]);
+}

@@ -95,7 +95,10 @@ fn prepare(
                 FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt", None),
                 FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx", None),
                 _ => {
-                    let read = pdf::read_pdf(&bytes);
+                    let read = pdf::read_pdf_pages(&bytes).map(|(doc, pages)| {
+                        clipping.pages_without_text = pdf::pages_without_text(&pages);
+                        doc
+                    });
                     // A PDF locked by a password is kept, marked so, with its name and (where
                     // that opens without the password) its first page.
                     clipping.locked = matches!(read, Err(ImportError::BadText(TextProblem::PdfLocked)));

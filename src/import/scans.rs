@@ -53,7 +53,10 @@ impl Archive {
             .copied()
             .filter(|id| {
                 self.get(*id).is_ok_and(|c| {
-                    c.awaits_ocr() || (again && c.trashed_at.is_none() && (c.kind == Kind::Photo || c.is_scan()))
+                    c.awaits_ocr()
+                        || (again
+                            && c.trashed_at.is_none()
+                            && (c.kind == Kind::Photo || c.is_scan() || !c.pages_without_text.is_empty()))
                 })
             })
             .collect()
@@ -118,6 +121,9 @@ impl Archive {
         cancel: &AtomicBool,
     ) -> Result<bool, OcrError> {
         let mut clipping = self.get(id).map_err(|e| OcrError::Failed(e.to_string()))?;
+        if clipping.format == "pdf" && !clipping.pages_without_text.is_empty() {
+            return self.read_scanned_pages(clipping, engine, wanted, cancel);
+        }
         let pages = pictures_of(self, &clipping)?;
         // A photo gets the quick look first: a picture of no text is not read further.
         let quick = clipping.kind == Kind::Photo;
@@ -153,6 +159,53 @@ impl Archive {
             ocr.title = clipping.title.clone();
         }
         clipping.ocr = Some(ocr);
+        self.keep_read_text(&clipping).map_err(|e| OcrError::Failed(e.to_string()))?;
+        Ok(is_text)
+    }
+}
+
+impl Archive {
+    /// A document's pages without text read into their place among the others: the pages
+    /// with a text layer keep it. Whether any held text.
+    fn read_scanned_pages(
+        &self,
+        mut clipping: Clipping,
+        engine: &Engine,
+        wanted: &[String],
+        cancel: &AtomicBool,
+    ) -> Result<bool, OcrError> {
+        let bytes = std::fs::read(self.original_path(&clipping))
+            .map_err(|e| OcrError::Failed(format!("cannot read the original: {e}")))?;
+        let (_, mut pages) = crate::import::formats::pdf::read_pdf_pages(&bytes)
+            .map_err(|e| OcrError::Failed(format!("the PDF's text cannot be read again: {e}")))?;
+        let mut read: Vec<PageText> = Vec::new();
+        let mut languages = String::new();
+        for (number, picture) in
+            crate::import::formats::pdf::pictures_of_pages(bytes, 300.0, &clipping.pages_without_text)
+        {
+            let Some(text) = ocr::read_page(engine, picture, wanted, false, cancel)? else { continue };
+            if text.is_text()
+                && let Some(page) = pages.get_mut(number as usize)
+            {
+                *page = [text.title.trim(), text.body.trim()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                languages = text.languages.clone();
+            }
+            read.push(text);
+        }
+        let is_text = read.iter().any(PageText::is_text);
+        if is_text {
+            let body = pages.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n");
+            clipping.body = crate::search::analysis::normalized(&body).into_owned();
+        }
+        let n_words: usize = read.iter().map(|p| p.words.len()).sum();
+        let confidence =
+            read.iter().map(|p| p.confidence() * p.words.len() as f32).sum::<f32>() / n_words.max(1) as f32;
+        clipping.ocr =
+            Some(OcrRead { text: is_text, languages, confidence, pages: read.len() as u32, ..OcrRead::default() });
         self.keep_read_text(&clipping).map_err(|e| OcrError::Failed(e.to_string()))?;
         Ok(is_text)
     }

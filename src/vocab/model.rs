@@ -218,6 +218,10 @@ pub struct Clipping {
     /// a printed page became an article; a picture stayed as it was. `None`: not read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocr: Option<OcrRead>,
+    /// A PDF's pages (0-based) with next to no text where others have some: scanned pages in
+    /// a document, whose text is read (OCR) into their place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages_without_text: Vec<u32>,
 }
 
 /// The outcome of reading a clipping's picture as text.
@@ -291,13 +295,15 @@ impl Clipping {
             && (self.ocr.as_ref().is_some_and(|o| o.text) || (self.format == "pdf" && self.body.trim().is_empty()))
     }
 
-    /// Whether its picture may hold text not read yet: a photo, or a PDF with pictures and
-    /// no text, never read as text.
+    /// Whether its picture may hold text not read yet: a photo, a PDF with pictures and no
+    /// text, or one with some pages of no text, never read as text.
     pub fn awaits_ocr(&self) -> bool {
         self.ocr.is_none()
             && self.trashed_at.is_none()
             && !self.locked
-            && (self.kind == Kind::Photo || (self.format == "pdf" && self.has_thumbnail && self.body.trim().is_empty()))
+            && (self.kind == Kind::Photo
+                || (self.format == "pdf"
+                    && ((self.has_thumbnail && self.body.trim().is_empty()) || !self.pages_without_text.is_empty())))
     }
 }
 

@@ -18,7 +18,9 @@ use crate::vocab::quiet;
 /// the process; it is measured first.
 const MAX_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
 
-pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
+/// A PDF's text and metadata, with the text of each page (empty for a page with none: a
+/// scanned page in a document).
+pub(crate) fn read_pdf_pages(bytes: &[u8]) -> Result<(Document, Vec<String>), ImportError> {
     if let Err(n_bytes) = check_inflated_size(bytes, MAX_INFLATED_BYTES) {
         return Err(ImportError::BadText(TextProblem::PdfBomb(n_bytes >> 20)));
     }
@@ -83,11 +85,19 @@ pub(crate) fn read_pdf(bytes: &[u8]) -> Result<Document, ImportError> {
         return Err(ImportError::NoText);
     }
     let published = [field(b"CreationDate"), field(b"ModDate")].iter().find_map(|d| parse_pdf_date(d));
-    Ok(Document { title, author: field(b"Author"), published, body })
+    Ok((Document { title, author: field(b"Author"), published, body }, pages))
+}
+
+/// The pages (0-based) that have next to no text, where others have some: scanned pages in a
+/// document, to be read as text. Empty when every page has text, or none has.
+pub(crate) fn pages_without_text(pages: &[String]) -> Vec<u32> {
+    let letters = |p: &String| p.chars().filter(|c| c.is_alphanumeric()).count();
+    let empty: Vec<u32> = pages.iter().enumerate().filter(|(_, p)| letters(p) < 20).map(|(i, _)| i as u32).collect();
+    if empty.len() == pages.len() { Vec::new() } else { empty }
 }
 
 /// The first page drawn on white, `long_edge_px` on its long edge, or `None` when it cannot be
-/// drawn. Call it only on a file `read_pdf` took: that measured the streams first. A page the
+/// drawn. Call it only on a file `read_pdf_pages` took: that measured the streams first. A page the
 /// renderer fails on costs the PDF its picture, never its text. The renderer keeps the bytes
 /// (taken, not copied: a PDF may be hundreds of megabytes).
 pub(crate) fn first_page_picture(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
@@ -131,10 +141,24 @@ fn draw_first_page(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
 /// `max_pages` of them; a page the renderer fails on is left out. Its long side is kept
 /// within 6000 px whatever the page's size.
 pub fn page_pictures(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImage> {
-    quiet::catch_quietly(|| draw_pages(bytes, dpi, max_pages)).unwrap_or_default()
+    let drawn = quiet::catch_quietly(|| draw_pages(bytes, dpi, max_pages, &|_| true)).unwrap_or_default();
+    drawn.into_iter().map(|(_, picture)| picture).collect()
 }
 
-fn draw_pages(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImage> {
+/// The pages numbered in `which` (0-based) drawn as [`page_pictures`] draws them, with their
+/// numbers; a page the renderer fails on is left out.
+pub fn pictures_of_pages(bytes: Vec<u8>, dpi: f32, which: &[u32]) -> Vec<(u32, image::GrayImage)> {
+    let pick = |i: usize| which.contains(&(i as u32));
+    let last = which.iter().max().map_or(0, |m| *m as usize + 1);
+    quiet::catch_quietly(|| draw_pages(bytes, dpi, last, &pick)).unwrap_or_default()
+}
+
+fn draw_pages(
+    bytes: Vec<u8>,
+    dpi: f32,
+    max_pages: usize,
+    pick: &dyn Fn(usize) -> bool,
+) -> Vec<(u32, image::GrayImage)> {
     use hayro::hayro_interpret::InterpreterSettings;
     use hayro::vello_cpu::color::palette::css::WHITE;
     use hayro::{PixmapSettings, RenderCache, RenderSettings};
@@ -142,7 +166,10 @@ fn draw_pages(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImag
     let Ok(pdf) = hayro::hayro_syntax::Pdf::new(Arc::new(bytes)) else { return Vec::new() };
     let cache = RenderCache::new();
     let mut out = Vec::new();
-    for page in pdf.pages().iter().take(max_pages) {
+    for (i, page) in pdf.pages().iter().enumerate().take(max_pages) {
+        if !pick(i) {
+            continue;
+        }
         let (width, height) = page.render_dimensions();
         let long_edge = width.max(height);
         if !long_edge.is_finite() || long_edge <= 0.0 || width.min(height) * 100.0 < long_edge {
@@ -164,7 +191,7 @@ fn draw_pages(bytes: Vec<u8>, dpi: f32, max_pages: usize) -> Vec<image::GrayImag
             .map(|p| ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8)
             .collect();
         if let Some(picture) = image::GrayImage::from_raw(w, h, grey) {
-            out.push(picture);
+            out.push((i as u32, picture));
         }
     }
     out
@@ -291,7 +318,7 @@ mod tests {
         // A bomb: a few hundred kilobytes that would inflate past the limit.
         let bomb = pdf_with_zeros(usize::try_from(MAX_INFLATED_BYTES).unwrap() + (8 << 20));
         assert!(bomb.len() < 4 << 20, "{} bytes", bomb.len());
-        let err = read_pdf(&bomb).err().unwrap();
+        let err = read_pdf_pages(&bomb).err().unwrap();
         assert!(err.to_string().contains("would expand to over 512 MB"), "{err}");
     }
 
@@ -323,7 +350,7 @@ mod tests {
 
     #[test]
     fn not_a_pdf() {
-        assert!(matches!(read_pdf(b"%PDF-1.4 broken"), Err(ImportError::BadText(_))));
-        assert!(matches!(read_pdf(b"hello"), Err(ImportError::BadText(_))));
+        assert!(matches!(read_pdf_pages(b"%PDF-1.4 broken"), Err(ImportError::BadText(_))));
+        assert!(matches!(read_pdf_pages(b"hello"), Err(ImportError::BadText(_))));
     }
 }
