@@ -162,22 +162,8 @@ impl Engine {
                 let _ = stdin.write_all(&pgm);
             }
         });
-        let mut stdout = child.stdout.take();
-        let reader = std::thread::spawn(move || {
-            let mut out = Vec::new();
-            if let Some(stdout) = stdout.as_mut() {
-                let _ = stdout.read_to_end(&mut out);
-            }
-            out
-        });
-        let mut stderr = child.stderr.take();
-        let err_reader = std::thread::spawn(move || {
-            let mut out = Vec::new();
-            if let Some(stderr) = stderr.as_mut() {
-                let _ = stderr.read_to_end(&mut out);
-            }
-            out
-        });
+        let reader = read_all(child.stdout.take());
+        let err_reader = read_all(child.stderr.take());
         let start = Instant::now();
         let status = loop {
             match child.try_wait() {
@@ -212,6 +198,17 @@ impl Engine {
         }
         Ok(text)
     }
+}
+
+/// A pipe read to its end on a thread of its own.
+fn read_all(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_end(&mut out);
+        }
+        out
+    })
 }
 
 /// Tesseract's TSV: a header, then one row per page, block, paragraph, line and word (level 5),

@@ -356,21 +356,10 @@ pub fn png(review: &Review, chart: &Chart, fonts: &FontSet, scale: f32) -> Resul
 
 /// The first page of a PDF as a PNG.
 fn render_png(pdf: Vec<u8>, scale: f32) -> Option<(Vec<u8>, u32, u32)> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::{PixmapSettings, RenderCache, RenderSettings};
-
     let pdf = hayro::hayro_syntax::Pdf::new(std::sync::Arc::new(pdf)).ok()?;
     let page = pdf.pages().first()?;
-    let pixmap = hayro::render(
-        page,
-        &RenderCache::new(),
-        &InterpreterSettings::default(),
-        &RenderSettings::default(),
-        &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
-    );
-    let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-    let rgb: Vec<u8> = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let (w, h, rgba) = crate::import::formats::pdf::draw_page(page, &hayro::RenderCache::new(), scale);
+    let rgb: Vec<u8> = rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
     let image = image::RgbImage::from_raw(w, h, rgb)?;
     let mut png = Vec::new();
     image.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).ok()?;

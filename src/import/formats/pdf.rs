@@ -105,10 +105,6 @@ pub(crate) fn first_page_picture(bytes: Vec<u8>, long_edge_px: u32) -> Option<Rg
 }
 
 fn draw_first_page(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::{PixmapSettings, RenderCache, RenderSettings};
-
     let pdf = hayro::hayro_syntax::Pdf::new(Arc::new(bytes)).ok()?;
     let page = pdf.pages().first()?;
     let (width, height) = page.render_dimensions();
@@ -120,21 +116,34 @@ fn draw_first_page(bytes: Vec<u8>, long_edge_px: u32) -> Option<RgbImage> {
     // The renderer truncates the page's size in pixels: half a pixel more keeps the long edge
     // at `long_edge_px` where the division lands just under it.
     let scale = (long_edge_px as f32 + 0.5) / long_edge;
-    let cache = RenderCache::new();
+    let (w, h, rgba) = draw_page(page, &hayro::RenderCache::new(), scale);
+    if w == 0 || h == 0 {
+        return None;
+    }
+    let rgb = rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    RgbImage::from_raw(w, h, rgb)
+}
+
+/// One page drawn on white at `scale` pixels a point: its width, height and RGBA bytes
+/// (on an opaque background the premultiplied colours are the colours). Every drawing of a
+/// PDF page goes through here: the thumbnail, the pages read as text, the review's chart.
+pub(crate) fn draw_page<'a>(
+    page: &'a hayro::hayro_syntax::page::Page<'a>,
+    cache: &hayro::RenderCache<'a>,
+    scale: f32,
+) -> (u32, u32, Vec<u8>) {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderSettings};
+
     let pixmap = hayro::render(
         page,
-        &cache,
+        cache,
         &InterpreterSettings::default(),
         &RenderSettings::default(),
         &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
     );
-    let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-    if w == 0 || h == 0 {
-        return None;
-    }
-    // Drawn on an opaque background, so the premultiplied colours are the colours.
-    let rgb = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
-    RgbImage::from_raw(w, h, rgb)
+    (u32::from(pixmap.width()), u32::from(pixmap.height()), pixmap.data_as_u8_slice().to_vec())
 }
 
 /// The pages of a scanned PDF drawn in grey at `dpi` (300 for reading their text), at most
@@ -159,12 +168,8 @@ fn draw_pages(
     max_pages: usize,
     pick: &dyn Fn(usize) -> bool,
 ) -> Vec<(u32, image::GrayImage)> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::{PixmapSettings, RenderCache, RenderSettings};
-
     let Ok(pdf) = hayro::hayro_syntax::Pdf::new(Arc::new(bytes)) else { return Vec::new() };
-    let cache = RenderCache::new();
+    let cache = hayro::RenderCache::new();
     let mut out = Vec::new();
     for (i, page) in pdf.pages().iter().enumerate().take(max_pages) {
         if !pick(i) {
@@ -175,18 +180,9 @@ fn draw_pages(
         if !long_edge.is_finite() || long_edge <= 0.0 || width.min(height) * 100.0 < long_edge {
             continue;
         }
-        let scale = (dpi / 72.0).min(6000.0 / long_edge);
-        let pixmap = hayro::render(
-            page,
-            &cache,
-            &InterpreterSettings::default(),
-            &RenderSettings::default(),
-            &PixmapSettings { x_scale: scale, y_scale: scale, bg_color: WHITE },
-        );
-        let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
-        // Drawn on white, so the premultiplied colours are the colours; grey by luma.
-        let grey: Vec<u8> = pixmap
-            .data_as_u8_slice()
+        let (w, h, rgba) = draw_page(page, &cache, (dpi / 72.0).min(6000.0 / long_edge));
+        // Grey by luma.
+        let grey: Vec<u8> = rgba
             .chunks_exact(4)
             .map(|p| ((u32::from(p[0]) * 299 + u32::from(p[1]) * 587 + u32::from(p[2]) * 114) / 1000) as u8)
             .collect();
