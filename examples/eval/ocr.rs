@@ -190,7 +190,37 @@ pub fn ocr(dir: &Path, tmp: &Path) {
     }
     println!("  {}", ours.line("ours"));
     println!("  {}", theirs.line("anchor"));
+    searched(dir, tmp, &truth);
     looks(dir);
+}
+
+/// The pages imported into an archive and read as the window reads them, then each page's
+/// probe word searched for: is its page found?
+fn searched(dir: &Path, tmp: &Path, truth: &HashMap<String, serde_json::Value>) {
+    let archive = match clippings::archive::Archive::open(&tmp.join("ocr-archive")) {
+        Ok(archive) => archive,
+        Err(e) => return println!("  search: skipped, {e}"),
+    };
+    let Ok(report) = archive.import(&[dir.to_path_buf()], &mut |_| {}, &AtomicBool::new(false)) else { return };
+    let ids = archive.scans_among(&report.imported_ids(), false);
+    if let Err(e) = archive.read_scans(&ids, None, &|_, _, _| {}, &AtomicBool::new(false)) {
+        return println!("  search: skipped, {e}");
+    }
+    let (mut found, mut missed) = (0, Vec::new());
+    for (name, t) in truth {
+        let probe = t.get("probe").and_then(|v| v.as_str()).unwrap_or_default();
+        let hits = archive.search_str(probe).unwrap_or_default();
+        if hits.iter().any(|c| &c.original_name == name) {
+            found += 1;
+        } else {
+            missed.push(format!("{name} ({probe})"));
+        }
+    }
+    println!(
+        "  search for each page's probe word finds its page: {found}/{}; missed: {}",
+        truth.len(),
+        missed.join(", ")
+    );
 }
 
 /// The look before reading (`ocr::prep::may_hold_text`): the scanned pages should pass it, the
