@@ -95,38 +95,7 @@ fn prepare(
                 FileKind::Office { odt: true } => (office::read_office(&bytes, true)?, "odt", None),
                 FileKind::Office { odt: false } => (office::read_office(&bytes, false)?, "docx", None),
                 _ => {
-                    let read = pdf::read_pdf_pages(&bytes).map(|(doc, pages)| {
-                        clipping.pages_without_text = pdf::pages_without_text(&pages);
-                        doc
-                    });
-                    // A PDF locked by a password is kept, marked so, with its name and (where
-                    // that opens without the password) its first page.
-                    clipping.locked = matches!(read, Err(ImportError::BadText(TextProblem::PdfLocked)));
-                    let (doc, unreadable) = match read {
-                        Ok(doc) => (Some(doc), None),
-                        Err(ImportError::NoText) => (None, None),
-                        Err(_) if clipping.locked => (None, None),
-                        // One the text reader cannot parse (a damaged cross-reference table,
-                        // which other readers repair) may still be drawn: a scan is kept.
-                        Err(e @ ImportError::BadText(TextProblem::Pdf(_))) => (None, Some(e)),
-                        Err(e) => return Err(e),
-                    };
-                    // A PDF shows its first page in the grid.
-                    let picture = pdf::first_page_picture(bytes.into_owned(), media::THUMB_SIZE_PX);
-                    // A scanned page (pictures, no text) is kept for its picture, under its
-                    // file's name; a PDF with neither is not a clipping.
-                    let named = || text::Document {
-                        title: photo_title(original_name),
-                        author: String::new(),
-                        published: None,
-                        body: String::new(),
-                    };
-                    let scan = || picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| named());
-                    let doc = match doc.or_else(scan) {
-                        Some(doc) => doc,
-                        None if clipping.locked => named(),
-                        None => return Err(unreadable.unwrap_or(ImportError::NoText)),
-                    };
+                    let (doc, picture) = read_pdf_clipping(bytes.into_owned(), &mut clipping, original_name)?;
                     (doc, "pdf", picture)
                 }
             };
@@ -242,6 +211,47 @@ fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec
 
 fn extension_of(name: &str) -> String {
     Path::new(name).extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+}
+
+/// A PDF's text and first page. A PDF locked by a password is kept, marked so, with its
+/// name and (where that opens without the password) its first page; one its text reader
+/// cannot parse, or with no text, is kept for its picture when it has one (a scan).
+fn read_pdf_clipping(
+    bytes: Vec<u8>,
+    clipping: &mut Clipping,
+    original_name: &str,
+) -> Result<(text::Document, Option<image::RgbImage>), ImportError> {
+    let read = pdf::read_pdf_pages(&bytes).map(|(doc, pages)| {
+        clipping.pages_without_text = pdf::pages_without_text(&pages);
+        doc
+    });
+    clipping.locked = matches!(read, Err(ImportError::BadText(TextProblem::PdfLocked)));
+    let (doc, unreadable) = match read {
+        Ok(doc) => (Some(doc), None),
+        Err(ImportError::NoText) => (None, None),
+        Err(_) if clipping.locked => (None, None),
+        // One the text reader cannot parse (a damaged cross-reference table, which other
+        // readers repair) may still be drawn: a scan is kept.
+        Err(e @ ImportError::BadText(TextProblem::Pdf(_))) => (None, Some(e)),
+        Err(e) => return Err(e),
+    };
+    // A PDF shows its first page in the grid.
+    let picture = pdf::first_page_picture(bytes, media::THUMB_SIZE_PX);
+    // A scanned page (pictures, no text) is kept for its picture, under its file's name; a
+    // PDF with neither is not a clipping.
+    let named = || text::Document {
+        title: photo_title(original_name),
+        author: String::new(),
+        published: None,
+        body: String::new(),
+    };
+    let scan = || picture.as_ref().filter(|p| !pdf::is_blank(p)).map(|_| named());
+    let doc = match doc.or_else(scan) {
+        Some(doc) => doc,
+        None if clipping.locked => named(),
+        None => return Err(unreadable.unwrap_or(ImportError::NoText)),
+    };
+    Ok((doc, picture))
 }
 
 /// A photo's title until someone edits it: the file name without extension. EXIF's
