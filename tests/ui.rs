@@ -15,7 +15,7 @@ use std::sync::atomic::AtomicBool;
 
 use clippings::archive::Archive;
 use clippings::i18n::Lang;
-use clippings::search::query::Sort;
+use clippings::search::query::{Relative, Sort};
 use clippings::ui::{ClippingsApp, ExportOptions, Settings, View};
 use common::*;
 use egui::{Key, Modifiers};
@@ -226,6 +226,14 @@ fn clicking_a_sidebar_tag_filters_and_clicking_again_clears() {
     h.get_by_label("Photos").click();
     settle(&mut h);
     assert_eq!(titles(&h), ["d"]);
+    // The sidebar's filters are a query: written out as typed for a saved search, the
+    // import day kept relative ("today" stays today tomorrow).
+    h.get_by_label("Imported today").click();
+    settle(&mut h);
+    assert_eq!(titles(&h), ["d"]);
+    assert_eq!(h.state().query_text(), "kind:photo imported:today");
+    let imported = h.state().state().filters.imported.unwrap();
+    assert_eq!((imported.to, imported.relative), (Some(chrono::Local::now().date_naive()), Some(Relative::Today)));
 }
 
 #[test]

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, Duration, Local, NaiveDate};
 
-use crate::vocab::model::{Kind, TagKind};
+use crate::vocab::model::{Kind, Tag, TagKind};
 use crate::vocab::tags;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -88,11 +88,71 @@ impl std::str::FromStr for Sort {
 pub struct DateRange {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Written relative to the day it was read on (`today`, `this-week`): a query kept open
+    /// past midnight reads it again ([`Query::on`]).
+    pub relative: Option<Relative>,
 }
 
 impl DateRange {
+    pub fn between(from: Option<NaiveDate>, to: Option<NaiveDate>) -> DateRange {
+        DateRange { from, to, relative: None }
+    }
+
     pub fn contains(&self, d: NaiveDate) -> bool {
         self.from.is_none_or(|f| d >= f) && self.to.is_none_or(|t| d <= t)
+    }
+}
+
+/// A period counted back from today, as `imported:` takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Relative {
+    Today,
+    Yesterday,
+    ThisWeek,
+    ThisMonth,
+    /// The last n days, today among them.
+    LastDays(u32),
+}
+
+impl Relative {
+    fn read(s: &str) -> Option<Relative> {
+        Some(match s {
+            "today" => Relative::Today,
+            "yesterday" => Relative::Yesterday,
+            "this-week" | "week" => Relative::ThisWeek,
+            "this-month" | "month" => Relative::ThisMonth,
+            _ => Relative::LastDays(s.strip_prefix("last-")?.strip_suffix("-days")?.parse().ok()?),
+        })
+    }
+
+    /// As it is typed after `imported:`.
+    pub fn as_text(self) -> String {
+        match self {
+            Relative::Today => "today".to_owned(),
+            Relative::Yesterday => "yesterday".to_owned(),
+            Relative::ThisWeek => "this-week".to_owned(),
+            Relative::ThisMonth => "this-month".to_owned(),
+            Relative::LastDays(n) => format!("last-{n}-days"),
+        }
+    }
+
+    /// The days it means when today is `today`.
+    pub fn on(self, today: NaiveDate) -> DateRange {
+        let since = |d: NaiveDate| DateRange { from: Some(d), to: Some(today), relative: Some(self) };
+        match self {
+            Relative::Today => since(today),
+            Relative::Yesterday => {
+                let y = today.pred_opt().unwrap_or(today);
+                DateRange { from: Some(y), to: Some(y), relative: Some(self) }
+            }
+            Relative::ThisWeek => since(today - Duration::days(i64::from(today.weekday().num_days_from_monday()))),
+            Relative::ThisMonth => since(today.with_day(1).unwrap_or(today)),
+            Relative::LastDays(n) => {
+                // More days than the calendar holds reach back to its first day.
+                let back = Duration::try_days(i64::from(n).saturating_sub(1).max(0)).unwrap_or(Duration::MAX);
+                since(today.checked_sub_signed(back).unwrap_or(NaiveDate::MIN))
+            }
+        }
     }
 }
 
@@ -301,30 +361,14 @@ fn parse_date_range(s: &str) -> Option<DateRange> {
         let from = if a.is_empty() { None } else { Some(parse_period(a)?.0) };
         let to = if b.is_empty() { None } else { Some(parse_period(b)?.1) };
         // `..` alone bounds nothing: it is no filter (and the index needs one bound).
-        return (from.is_some() || to.is_some()).then_some(DateRange { from, to });
+        return (from.is_some() || to.is_some()).then_some(DateRange::between(from, to));
     }
     let (from, to) = parse_period(s)?;
-    Some(DateRange { from: Some(from), to: Some(to) })
+    Some(DateRange::between(Some(from), Some(to)))
 }
 
 fn parse_relative(s: &str, today: NaiveDate) -> Option<DateRange> {
-    let since = |d: NaiveDate| Some(DateRange { from: Some(d), to: Some(today) });
-    match s {
-        "today" => since(today),
-        "yesterday" => {
-            let y = today.pred_opt()?;
-            Some(DateRange { from: Some(y), to: Some(y) })
-        }
-        "this-week" | "week" => since(today - Duration::days(i64::from(today.weekday().num_days_from_monday()))),
-        "this-month" | "month" => since(today.with_day(1)?),
-        _ => {
-            let n: i64 = s.strip_prefix("last-")?.strip_suffix("-days")?.parse().ok()?;
-            // More days than the calendar holds reach back to its first day.
-            let back = Duration::try_days(n.saturating_sub(1).max(0)).unwrap_or(Duration::MAX);
-            since(today.checked_sub_signed(back).unwrap_or(NaiveDate::MIN))
-        }
-    }
-    .or_else(|| parse_date_range(s))
+    Relative::read(s).map(|r| r.on(today)).or_else(|| parse_date_range(s))
 }
 
 /// Something in a query that is probably a mistake ([`Query::hints`]).
@@ -521,12 +565,82 @@ impl Query {
 
     /// This query and `other` together: a clipping must meet both.
     #[must_use]
-    pub fn and(mut self, other: Query) -> Query {
+    pub fn and(mut self, mut other: Query) -> Query {
+        // Where to search is one choice for the whole query: a group holding only that would
+        // hold no condition, and match nothing.
+        self.in_trash |= std::mem::take(&mut other.in_trash);
         if other != Query::default() {
-            self.in_trash |= other.in_trash;
             self.groups.push(Group { alternatives: vec![other], negated: false });
         }
         self
+    }
+
+    /// The query as it reads on `today`: its relative periods (`imported:today`) counted from
+    /// that day, so that a query kept open past midnight follows the clock.
+    #[must_use]
+    pub fn on(mut self, today: NaiveDate) -> Query {
+        for range in [&mut self.date, &mut self.imported].into_iter().flatten() {
+            if let Some(relative) = range.relative {
+                *range = relative.on(today);
+            }
+        }
+        self.excluded_filters = self.excluded_filters.map(|q| Box::new(q.on(today)));
+        for group in &mut self.groups {
+            group.alternatives = std::mem::take(&mut group.alternatives).into_iter().map(|q| q.on(today)).collect();
+        }
+        self
+    }
+
+    /// Whether the query requires this tag (by its key: `country:Belgium` requires `BE`).
+    pub fn has_tag(&self, tag: &Tag) -> bool {
+        let key = tag.key();
+        self.tag_keys().iter().any(|k| k.as_deref() == Some(&*key))
+    }
+
+    /// Requires the tag, or stops requiring it if it did.
+    pub fn toggle_tag(&mut self, tag: &Tag) {
+        let key = tag.key();
+        let before = self.tags.len();
+        self.tags.retain(|(kind, value)| tags::resolve(*kind, value).ok().map(|t| t.key()) != Some(key.clone()));
+        if self.tags.len() == before {
+            self.tags.push((tag.kind, tag.value.clone()));
+        }
+    }
+
+    /// The tags the query requires, as tags (for a value no tag can have, as typed).
+    pub fn required_tags(&self) -> Vec<Tag> {
+        let tag_of = |(kind, value): &(TagKind, String)| {
+            tags::resolve(*kind, value).unwrap_or_else(|_| Tag {
+                kind: *kind,
+                value: value.clone(),
+                name: value.clone(),
+                date: None,
+            })
+        };
+        self.tags.iter().map(tag_of).collect()
+    }
+
+    /// Its filters (tags, kind, sources, languages, dates, the trash) as they would be typed:
+    /// `country:"BE" kind:photo imported:today`. Words, exclusions and groups are not written.
+    pub fn filters_text(&self) -> String {
+        let quoted = |v: &str| format!("\"{}\"", v.replace('"', ""));
+        let range = |r: &DateRange| match r.relative {
+            Some(relative) => relative.as_text(),
+            None => {
+                let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+                if r.from == r.to { day(r.from) } else { format!("{}..{}", day(r.from), day(r.to)) }
+            }
+        };
+        let mut parts: Vec<String> = self.tags.iter().map(|(k, v)| format!("{}:{}", k.as_str(), quoted(v))).collect();
+        parts.extend(self.kind.map(|k| format!("kind:{}", k.as_str())));
+        parts.extend(self.sources.iter().map(|s| format!("source:{}", quoted(s))));
+        parts.extend(self.languages.iter().map(|l| format!("lang:{l}")));
+        parts.extend(self.date.as_ref().map(|r| format!("date:{}", range(r))));
+        parts.extend(self.imported.as_ref().map(|r| format!("imported:{}", range(r))));
+        if self.in_trash {
+            parts.push("in:trash".to_owned());
+        }
+        parts.join(" ")
     }
 
     /// Applies a `field:value` filter; false when the field or the value is not understood.
@@ -679,7 +793,7 @@ mod tests {
         assert_eq!(q.kind, Some(Kind::Photo));
         assert_eq!(q.sources, vec!["DKNews"]);
         assert_eq!(q.languages, vec!["ru"]);
-        assert_eq!(q.date, Some(DateRange { from: d("2024-01-01"), to: d("2024-03-31") }));
+        assert_eq!(q.date, Some(DateRange::between(d("2024-01-01"), d("2024-03-31"))));
     }
 
     #[test]
@@ -766,21 +880,45 @@ mod tests {
     #[test]
     fn dates() {
         let check = |s: &str, from: &str, to: &str| {
-            assert_eq!(parse_date_range(s), Some(DateRange { from: d(from), to: d(to) }), "{s}");
+            assert_eq!(parse_date_range(s), Some(DateRange::between(d(from), d(to))), "{s}");
         };
         check("2024", "2024-01-01", "2024-12-31");
         check("2024-02", "2024-02-01", "2024-02-29");
         check("2024-02-10", "2024-02-10", "2024-02-10");
         check("2023-12..2024-01-15", "2023-12-01", "2024-01-15");
-        assert_eq!(parse_date_range("2024.."), Some(DateRange { from: d("2024-01-01"), to: None }));
+        assert_eq!(parse_date_range("2024.."), Some(DateRange::between(d("2024-01-01"), None)));
         assert_eq!(parse_date_range("soon"), None);
+    }
+
+    #[test]
+    fn a_kept_query_follows_the_clock_and_writes_its_filters_as_typed() {
+        let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let saturday = friday.succ_opt().unwrap();
+        let q = Query::parse_on("country:Belgium kind:photo imported:today date:2024-01..2024-03 in:trash", friday);
+        assert_eq!(q.imported.unwrap().from, Some(friday));
+        // Kept open past midnight: today is the next day, the fixed dates stay.
+        let later = q.clone().on(saturday);
+        assert_eq!((later.imported.unwrap().from, later.imported.unwrap().to), (Some(saturday), Some(saturday)));
+        assert_eq!(later.date, q.date);
+        let text = q.filters_text();
+        assert_eq!(text, "country:\"Belgium\" kind:photo date:2024-01-01..2024-03-31 imported:today in:trash");
+        assert_eq!(Query::parse_on(&text, saturday), later);
+        // Tags by their key, whatever name they were typed by.
+        let mut q = Query::parse("country:Бельгия");
+        let belgium = tags::resolve(TagKind::Country, "BE").unwrap();
+        assert!(q.has_tag(&belgium));
+        assert_eq!(q.required_tags(), vec![belgium.clone()]);
+        q.toggle_tag(&belgium);
+        assert!(q.tags.is_empty());
+        q.toggle_tag(&belgium);
+        assert_eq!(q.filters_text(), "country:\"BE\"");
     }
 
     #[test]
     fn relative_imported_dates() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(); // a Saturday
         let range = |s| parse_relative(s, today).unwrap();
-        assert_eq!(range("today"), DateRange { from: Some(today), to: Some(today) });
+        assert_eq!((range("today").from, range("today").to), (Some(today), Some(today)));
         assert_eq!(range("this-week").from, d("2026-11-23"));
         assert_eq!(range("last-30-days").from, d("2026-10-30"));
     }

@@ -20,7 +20,7 @@ pub mod worker;
 
 pub use app::{Action, ClippingsApp, ExportAction, FilterAction, ImportAction, ReviewAction, run};
 pub use platform::{log_startup, start_startup_log, tune_allocator};
-pub use state::{AppState, ExportOptions, Filters, ImportedFilter, ReviewSettings, Settings, SortColumn, Status, View};
+pub use state::{AppState, ExportOptions, ReviewSettings, Settings, SortColumn, Status, View};
 
 use crate::archive::{Kind, TagKind};
 use crate::export::Layout;

@@ -10,11 +10,11 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::archive::catalog::Entry;
-use crate::archive::{ClippingId, Kind, Tag, TagCount};
+use crate::archive::{ClippingId, Tag, TagCount};
 use crate::export::{ExportReport, Layout};
 use crate::i18n::Lang;
 use crate::import::ImportReport;
-use crate::search::query::Sort;
+use crate::search::query::{Query, Sort};
 use crate::ui::worker::{Edit, SavedCount};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,22 +195,6 @@ impl From<StoredSettings> for Settings {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportedFilter {
-    Today,
-    ThisWeek,
-}
-
-/// The sidebar's filters, on top of what is typed in the search box.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Filters {
-    /// Show the trash instead of the archive.
-    pub in_trash: bool,
-    pub kind: Option<Kind>,
-    pub imported: Option<ImportedFilter>,
-    pub tags: Vec<Tag>,
-}
-
 #[derive(Debug)]
 pub enum Status {
     Opening,
@@ -273,7 +257,9 @@ pub struct AppState {
     pub settings: Settings,
     /// The search box's text as last searched for.
     pub search_text: String,
-    pub filters: Filters,
+    /// The sidebar's filters (tags, kind, when imported, the trash), on top of what is typed
+    /// in the search box; its relative periods follow the clock ([`Query::on`]).
+    pub filters: Query,
     /// The results shown, newest first unless sorted otherwise in the list.
     pub results: Arc<Vec<Arc<Entry>>>,
     /// For each result in a story, the story's clippings, itself among them (see
@@ -329,7 +315,7 @@ impl AppState {
             status: Status::Opening,
             settings,
             search_text: String::new(),
-            filters: Filters::default(),
+            filters: Query::default(),
             results: Arc::new(Vec::new()),
             reprints: Arc::default(),
             tag_counts: Vec::new(),

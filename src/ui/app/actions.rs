@@ -14,7 +14,8 @@ use crate::i18n::Lang;
 use crate::search::query::Sort;
 use crate::t;
 use crate::ui::platform::open_with_system;
-use crate::ui::state::{Filters, ImportedFilter, SortColumn, Status, View};
+use crate::search::query::{Query, Relative};
+use crate::ui::state::{SortColumn, Status, View};
 use crate::ui::worker::{self, Edit, Request};
 
 /// What the user asked for during a frame, applied after drawing.
@@ -104,7 +105,7 @@ pub enum Action {
 pub enum FilterAction {
     ToggleTag(Tag),
     SetKind(Option<Kind>),
-    SetImported(Option<ImportedFilter>),
+    SetImported(Option<Relative>),
     ShowTrash(bool),
     Clear,
 }
@@ -323,7 +324,7 @@ impl ClippingsApp {
             }
             Action::OpenSavedSearch(i) => {
                 let Some(saved) = self.state.saved.get(i).map(|s| s.search.clone()) else { return };
-                self.state.filters = Filters::default();
+                self.state.filters = Query::default();
                 self.panels.top_bar.set_text(&saved.query);
                 self.state.search_text = saved.query;
                 self.state.settings.order = saved.sort;
@@ -391,21 +392,17 @@ impl ClippingsApp {
     fn apply_filter(&mut self, filter: FilterAction) {
         let filters = &mut self.state.filters;
         match filter {
-            FilterAction::ToggleTag(tag) => {
-                if let Some(i) = filters.tags.iter().position(|t| t.key() == tag.key()) {
-                    filters.tags.remove(i);
-                } else {
-                    filters.tags.push(tag);
-                }
-            }
+            FilterAction::ToggleTag(tag) => filters.toggle_tag(&tag),
             FilterAction::SetKind(kind) => filters.kind = kind,
-            FilterAction::SetImported(imported) => filters.imported = imported,
+            FilterAction::SetImported(imported) => {
+                filters.imported = imported.map(|r| r.on(chrono::Local::now().date_naive()));
+            }
             FilterAction::ShowTrash(on) => {
-                *filters = Filters { in_trash: on, ..Filters::default() };
+                *filters = Query { in_trash: on, ..Query::default() };
                 self.state.selection.clear();
                 self.sync_detail();
             }
-            FilterAction::Clear => *filters = Filters::default(),
+            FilterAction::Clear => *filters = Query::default(),
         }
         self.search();
     }

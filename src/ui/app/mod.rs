@@ -25,7 +25,7 @@ use crate::search::query::{Query, Sort};
 use crate::ui::matches::Matches;
 use crate::ui::panels::{self, PanelRects, Panels};
 use crate::ui::platform;
-use crate::ui::state::{AppState, ImportedFilter, Settings, SortColumn, Status, Toast};
+use crate::ui::state::{AppState, Settings, SortColumn, Status, Toast};
 use crate::ui::thumbs::ThumbCache;
 use crate::ui::worker::{self, Edit, Request, WorkerHandle};
 
@@ -187,41 +187,15 @@ impl ClippingsApp {
     /// so that the word being typed keeps matching as a prefix, as in [`ClippingsApp::query`].
     pub fn query_text(&self) -> String {
         let state = &self.state;
-        let mut parts = Vec::new();
-        for tag in &state.filters.tags {
-            parts.push(format!("{}:\"{}\"", tag.kind.as_str(), tag.value.replace('"', "")));
-        }
-        if let Some(kind) = state.filters.kind {
-            parts.push(format!("kind:{}", kind.as_str()));
-        }
-        match state.filters.imported {
-            Some(ImportedFilter::Today) => parts.push("imported:today".to_owned()),
-            Some(ImportedFilter::ThisWeek) => parts.push("imported:this-week".to_owned()),
-            None => {}
-        }
-        if state.filters.in_trash {
-            parts.push("in:trash".to_owned());
-        }
-        parts.push(state.search_text.trim().to_owned());
-        parts.retain(|p| !p.is_empty());
-        parts.join(" ")
+        let parts = [state.filters.filters_text(), state.search_text.trim().to_owned()];
+        parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" ")
     }
 
     /// The query the search box and the sidebar make together.
     pub fn query(&self) -> Query {
+        let today = chrono::Local::now().date_naive();
         let state = &self.state;
-        let mut q = Query::parse(&state.search_text);
-        q.tags.extend(state.filters.tags.iter().map(|t| (t.kind, t.value.clone())));
-        if state.filters.kind.is_some() {
-            q.kind = state.filters.kind;
-        }
-        q.in_trash |= state.filters.in_trash;
-        match state.filters.imported {
-            Some(ImportedFilter::Today) => q.imported = Query::parse("imported:today").imported,
-            Some(ImportedFilter::ThisWeek) => q.imported = Query::parse("imported:this-week").imported,
-            None => {}
-        }
-        q
+        Query::parse_on(&state.search_text, today).and(state.filters.clone().on(today))
     }
 
     fn search(&mut self) {

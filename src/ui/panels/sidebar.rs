@@ -4,7 +4,8 @@
 use crate::archive::{Kind, TagKind};
 
 use crate::t;
-use crate::ui::state::{AppState, ImportedFilter};
+use crate::search::query::Relative;
+use crate::ui::state::AppState;
 use crate::ui::worker::Edit;
 use crate::ui::{Action, FilterAction, ReviewAction};
 
@@ -45,10 +46,10 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                     }
                 }
                 for (when, label) in [
-                    (ImportedFilter::Today, t!("sidebar-imported-today")),
-                    (ImportedFilter::ThisWeek, t!("sidebar-imported-week")),
+                    (Relative::Today, t!("sidebar-imported-today")),
+                    (Relative::ThisWeek, t!("sidebar-imported-week")),
                 ] {
-                    let on = f.imported == Some(when);
+                    let on = f.imported.and_then(|r| r.relative) == Some(when);
                     if ui.selectable_label(on, label).clicked() {
                         actions.push(Action::Filter(FilterAction::SetImported(if on { None } else { Some(when) })));
                     }
@@ -89,7 +90,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                         })
                         .collect();
                     // Active filters stay visible even when no result carries them any more.
-                    let active: Vec<_> = app.filters.tags.iter().filter(|t| t.kind == kind).collect();
+                    let active: Vec<_> = app.filters.required_tags().into_iter().filter(|t| t.kind == kind).collect();
                     let header = format!("{} ({})", crate::ui::tag_kind_plural(kind), tags.len());
                     egui::CollapsingHeader::new(header).id_salt(kind.as_str()).default_open(true).show(ui, |ui| {
                         if tags.is_empty() && active.is_empty() {
@@ -99,7 +100,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             if !tags.iter().any(|c| c.tag.key() == t.key())
                                 && ui.selectable_label(true, format!("{} (0)", crate::ui::tag_label(t))).clicked()
                             {
-                                actions.push(Action::Filter(FilterAction::ToggleTag((*t).clone())));
+                                actions.push(Action::Filter(FilterAction::ToggleTag(t.clone())));
                             }
                         }
                         let mut sorted = tags;
@@ -107,7 +108,7 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             b.n_clippings.cmp(&a.n_clippings).then_with(|| a.tag.name.cmp(&b.tag.name))
                         });
                         for t in sorted {
-                            let on = app.filters.tags.iter().any(|f| f.key() == t.tag.key());
+                            let on = app.filters.has_tag(&t.tag);
                             let text = format!("{} ({})", crate::ui::tag_label(&t.tag), t.n_clippings);
                             let response = ui.selectable_label(on, text);
                             if response.clicked() {
