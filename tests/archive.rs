@@ -1589,3 +1589,39 @@ fn coverage_csv_beside_an_export_counts_per_month_by_every_grouping() {
     let again = archive.write_coverage(&[a], &dest).unwrap();
     assert_ne!(again, path);
 }
+
+/// A window opens on the newest clippings and reads the rest meanwhile: what changes before the
+/// whole catalog comes is read again into it, and the count is the archive's all along.
+#[test]
+fn browsing_opens_on_the_newest_and_keeps_changes_made_before_the_rest_came() {
+    use clippings::archive::browse::Browser;
+    let tmp = tempfile::tempdir().unwrap();
+    let inbox = tmp.path().join("inbox");
+    for i in 0..6 {
+        write(&inbox, &format!("{i}.txt"), format!("Talks number {i}\n\nMinisters met in Brussels on transport."));
+    }
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    assert_eq!(import(&archive, std::slice::from_ref(&inbox)).n_imported(), 6);
+    let small = Browser::opening(&archive, 10).unwrap();
+    assert!(!small.read_the_rest && !small.browser.is_partial(), "six fit in the first read");
+    assert_eq!(small.browser.n_total(), 6);
+
+    let opening = Browser::opening(&archive, 4).unwrap();
+    assert!(opening.read_the_rest);
+    let mut browser = opening.browser;
+    assert!(browser.is_partial());
+    assert_eq!(browser.catalog().len(), 4);
+    assert_eq!(browser.n_total(), 6, "the index's count while partial");
+    // The whole catalog is read (on a thread, in the window) before a change is made …
+    let (whole, _) = archive.catalog().unwrap();
+    let oldest = *archive.search_ids(&Query::parse("number 0"), Sort::Newest).unwrap().first().unwrap();
+    let energy = tags::resolve(TagKind::Topic, "Energy").unwrap();
+    archive.add_tag(&energy, &[oldest]).unwrap();
+    browser.refresh(&archive, &[oldest]).unwrap();
+    // … and comes after it: the change is not lost.
+    browser.set_catalog(&archive, whole).unwrap();
+    assert!(!browser.is_partial());
+    assert_eq!(browser.n_total(), 6);
+    let entry = browser.catalog().get(oldest).expect("the oldest is in the whole catalog");
+    assert_eq!(entry.tags().iter().map(Tag::key).collect::<Vec<_>>(), [energy.key()]);
+}

@@ -68,11 +68,55 @@ pub struct Browser {
     story_of: HashMap<ClippingId, ClippingId>,
     /// Each story's first article, to the story's articles.
     members: HashMap<ClippingId, Vec<ClippingId>>,
+    /// While only the newest clippings are in the catalog (see [`Browser::opening`]): the
+    /// clippings changed since, read again into the whole catalog when it comes.
+    changed_while_partial: Option<Vec<ClippingId>>,
+    /// The archive's count while the catalog is partial.
+    n_while_partial: usize,
+}
+
+/// How a window opens an archive for browsing ([`Browser::opening`]).
+pub struct Opening {
+    pub browser: Browser,
+    /// The archive has more than the newest clippings read: read the whole catalog
+    /// ([`Archive::catalog`], on a thread of its own) and hand it to [`Browser::set_catalog`].
+    pub read_the_rest: bool,
 }
 
 impl Browser {
     pub fn new(catalog: Catalog) -> Browser {
         Browser { catalog, ..Browser::default() }
+    }
+
+    /// The newest `first` clippings, to show at once; the whole catalog follows where there
+    /// are more. Until it does, the count is the search index's, which is at hand (sled would
+    /// read a whole tree to count the records), and changes are remembered to be read again.
+    pub fn opening(archive: &Archive, first: usize) -> Result<Opening> {
+        let catalog = archive.recent_catalog(first)?;
+        // Fewer than asked for means the archive has no more.
+        let read_the_rest = catalog.len() + catalog.n_trashed() >= first;
+        let mut browser = Browser::new(catalog);
+        if read_the_rest {
+            browser.changed_while_partial = Some(Vec::new());
+            browser.n_while_partial = browser.count_while_partial(archive);
+        }
+        Ok(Opening { browser, read_the_rest })
+    }
+
+    fn count_while_partial(&self, archive: &Archive) -> usize {
+        let indexed = archive.n_indexed().ok().and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
+        indexed.max(self.catalog.len() + self.catalog.n_trashed())
+    }
+
+    /// Whether only the newest clippings are read so far.
+    pub fn is_partial(&self) -> bool {
+        self.changed_while_partial.is_some()
+    }
+
+    /// How many clippings the archive holds outside the trash (while the catalog is partial,
+    /// the trash included, as the index counts).
+    pub fn n_total(&self) -> usize {
+        if self.is_partial() { self.n_while_partial } else { self.catalog.len() }
     }
 
     /// The whole archive, for a command that browses once; its stories are read by
@@ -101,14 +145,24 @@ impl Browser {
         &self.catalog
     }
 
-    /// Takes the whole catalog in place of the one browsed so far (the newest clippings').
-    pub fn set_catalog(&mut self, catalog: Catalog) {
+    /// Takes the whole catalog in place of the one browsed so far (the newest clippings'),
+    /// with the clippings changed meanwhile read again.
+    pub fn set_catalog(&mut self, archive: &Archive, catalog: Catalog) -> Result<()> {
         self.catalog = catalog;
+        let changed = self.changed_while_partial.take().unwrap_or_default();
+        self.catalog.refresh(archive, &changed)
     }
 
     /// Reads these clippings again into the catalog after a change.
     pub fn refresh(&mut self, archive: &Archive, ids: &[ClippingId]) -> Result<()> {
-        self.catalog.refresh(archive, ids)
+        if let Some(changed) = &mut self.changed_while_partial {
+            changed.extend_from_slice(ids);
+        }
+        let result = self.catalog.refresh(archive, ids);
+        if self.is_partial() {
+            self.n_while_partial = self.count_while_partial(archive);
+        }
+        result
     }
 
     /// The archive's stories, as [`Archive::story_groups`] finds them.

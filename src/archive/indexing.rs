@@ -130,14 +130,35 @@ impl Archive {
         self.index_inline_limit.store(limit, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Claims the catching up of the index for the caller: false when another thread has it.
-    /// The claim ends with [`Archive::stop_catching_up`].
-    pub fn start_catching_up(&self) -> bool {
+    /// Catches the index up with every change it lacks ([`Archive::sync_index`]), unless
+    /// another thread is at it already: then `None` at once, and that thread takes up the
+    /// changes made meanwhile before it ends. A window calls it on a thread of its own after
+    /// opening, after a large edit and when another desktop changed a team archive; searches
+    /// go on meanwhile and find what is indexed so far. `Some(n)`: how many were indexed.
+    pub fn catch_up_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<Option<usize>> {
+        if !self.start_catching_up() {
+            return Ok(None);
+        }
+        let mut n_indexed = 0;
+        loop {
+            let pass = self.sync_index(progress, cancel);
+            self.stop_catching_up();
+            n_indexed += pass?;
+            // A change that came while the pass ran found the claim taken: take it up here,
+            // unless another thread claimed it since.
+            let more = !cancel.load(Ordering::Relaxed) && self.n_index_pending()? > 0;
+            if !(more && self.start_catching_up()) {
+                return Ok(Some(n_indexed));
+            }
+        }
+    }
+
+    /// Claims the catching up of the index: false when another thread has it.
+    fn start_catching_up(&self) -> bool {
         !self.catching_up.swap(true, std::sync::atomic::Ordering::AcqRel)
     }
 
-    /// Ends a claim of [`Archive::start_catching_up`].
-    pub fn stop_catching_up(&self) {
+    fn stop_catching_up(&self) {
         self.catching_up.store(false, std::sync::atomic::Ordering::Release);
     }
 
@@ -306,5 +327,38 @@ mod tests {
         index_fresh(&archive, vec![(third, seq, record, Vec::new())]);
         assert_eq!(found(&archive, "aktau"), vec![third]);
         assert_eq!(archive.n_index_pending().expect("marks"), 0);
+    }
+
+    /// A large edit leaves its indexing to whoever catches up; one thread at a time does, and
+    /// it takes up a change that came while it ran.
+    #[test]
+    fn one_thread_catches_the_index_up_with_changes_made_meanwhile() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let archive = Archive::open(dir.path()).expect("archive");
+        archive.defer_indexing_above(1);
+        let ids: Vec<ClippingId> = (0..3).map(|i| stored(&archive, &format!("Story {i}")).0).collect();
+        let energy = tags::resolve(TagKind::Topic, "Energy").expect("tag");
+        archive.add_tag(&energy, &ids).expect("tagged");
+        assert_eq!(archive.n_index_pending().expect("marks"), 3);
+        assert!(found(&archive, "topic:energy").is_empty(), "left to the catching up");
+
+        // Another thread holds the claim: this one leaves it to that one.
+        assert!(archive.start_catching_up());
+        assert_eq!(archive.catch_up_index(&mut |_, _| {}, &AtomicBool::new(false)).expect("no error"), None);
+        archive.stop_catching_up();
+
+        // A change made while the pass runs (here: at its first progress) is taken up too.
+        let gas = tags::resolve(TagKind::Topic, "Gas").expect("tag");
+        let mut tagged_meanwhile = false;
+        let mut progress = |_, _| {
+            if !std::mem::replace(&mut tagged_meanwhile, true) {
+                archive.add_tag(&gas, &ids[..2]).expect("tagged meanwhile");
+            }
+        };
+        let n = archive.catch_up_index(&mut progress, &AtomicBool::new(false)).expect("caught up");
+        assert_eq!(n, Some(5), "three, then the two tagged meanwhile");
+        assert_eq!(archive.n_index_pending().expect("marks"), 0);
+        assert_eq!(found(&archive, "topic:energy").len(), 3);
+        assert_eq!(found(&archive, "topic:gas").len(), 2);
     }
 }

@@ -21,7 +21,7 @@ pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
 
-use crate::archive::browse::{Browse, Browser};
+use crate::archive::browse::{Browse, Browser, Opening};
 use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
 use crate::archive::edit::{Applied, Done};
 use crate::archive::{Archive, ClippingId};
@@ -99,11 +99,6 @@ struct State {
     /// The catalog the window browses, with the archive's stories.
     browser: Browser,
     last_query: Option<(u64, Query, Sort)>,
-    /// While the whole catalog is read in the background: the clippings re-read meanwhile, to
-    /// re-read again into it when it arrives.
-    refreshed_while_loading: Option<Vec<ClippingId>>,
-    /// The archive's count (the trash included) while the whole catalog is read.
-    n_while_loading: usize,
     opened_at: std::time::Instant,
     /// Results show each story once, by its earliest clipping.
     collapse_reprints: bool,
@@ -140,8 +135,8 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     };
     log_step("opening the archive", started);
     let started = std::time::Instant::now();
-    let catalog = match archive.recent_catalog(FIRST_SCREENFULS) {
-        Ok(c) => c,
+    let Opening { browser, read_the_rest: loading } = match Browser::opening(&archive, FIRST_SCREENFULS) {
+        Ok(opening) => opening,
         Err(e) => {
             out.send(Reply::OpenFailed {
                 message: crate::ui::archive_error_text(&e),
@@ -154,13 +149,11 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
     let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
     log_step("reading the newest clippings", started);
-    // Fewer than asked for means the archive has no more; counting it costs a read of a tree.
-    let loading = catalog.len() + catalog.n_trashed() >= FIRST_SCREENFULS;
     if loading {
         load_catalog(&archive, out);
     }
     let n_clippings =
-        if loading { count_while_loading(&archive, &catalog) } else { catalog.len() + catalog.n_trashed() };
+        if loading { browser.n_total() } else { browser.catalog().len() + browser.catalog().n_trashed() };
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
         place: archive.place().to_string(),
@@ -176,10 +169,8 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     team::watch(&archive, out);
     let mut state = State {
         archive,
-        browser: Browser::new(catalog),
+        browser,
         last_query: None,
-        refreshed_while_loading: loading.then(Vec::new),
-        n_while_loading: n_clippings,
         opened_at: started,
         collapse_reprints: true,
         shown: None,
@@ -267,40 +258,26 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
             return out.send(Reply::Failed { request: RequestKind::Refresh, message });
         }
     }
-    if !archive.start_catching_up() {
-        return;
-    }
-    let catching_up = Arc::clone(archive);
+    let archive = Arc::clone(archive);
     let out2 = out.clone();
     let spawned = spawn_thread("index", move || {
-        let archive = catching_up;
-        let never = AtomicBool::new(false);
-        loop {
-            let result = archive.sync_index(
-                &mut |n_done, n_total| {
-                    out2.send(Reply::Indexing { n_done, n_total });
-                    let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
-                },
-                &never,
-            );
-            if let Err(e) = result {
+        let progress = &mut |n_done, n_total| {
+            out2.send(Reply::Indexing { n_done, n_total });
+            let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
+        };
+        match archive.catch_up_index(progress, &AtomicBool::new(false)) {
+            // Another thread is at it, and says when it is done.
+            Ok(None) => return,
+            Ok(Some(_)) => {}
+            Err(e) => {
                 let message = t!("worker-index-build", error = crate::ui::archive_error_text(&e));
                 out2.send(Reply::Failed { request: RequestKind::Refresh, message });
-                archive.stop_catching_up();
-                break;
-            }
-            archive.stop_catching_up();
-            // A change that came while the last pass ran, and found this one claimed.
-            let more = archive.n_index_pending().is_ok_and(|n| n > 0);
-            if !(more && archive.start_catching_up()) {
-                break;
             }
         }
         let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
         out2.send(Reply::IndexingFinished);
     });
     if let Err(e) = spawned {
-        archive.stop_catching_up();
         out.send(Reply::Failed {
             request: RequestKind::Refresh,
             message: t!("worker-index-start", error = e.to_string()),
@@ -392,7 +369,7 @@ fn search(state: &State, out: &Outbox) {
         tag_counts: found.tag_counts,
         // While the whole catalog is read, the archive's own count when it was opened (the
         // trash included).
-        n_total: if state.refreshed_while_loading.is_some() { state.n_while_loading } else { catalog.len() },
+        n_total: state.browser.n_total(),
         n_trashed: catalog.n_trashed(),
     });
 }
@@ -413,21 +390,13 @@ fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
 }
 
 /// After a change: re-read the changed clippings, show the current search again.
-/// How many clippings there are, until the whole catalog is read: the search index's count,
-/// which is at hand (sled would read a whole tree to count it). The catalog's arrival gives the
-/// exact count.
-fn count_while_loading(archive: &Archive, catalog: &Catalog) -> usize {
-    let indexed = archive.n_indexed().ok().and_then(|n| usize::try_from(n).ok()).unwrap_or(0);
-    indexed.max(catalog.len() + catalog.n_trashed())
-}
-
 /// After an import or a large edit: when many clippings changed since the catalog file was
 /// written, it is written again from the worker's catalog, which has them all by now, on a
 /// thread of its own, so that the next opening reads the file rather than every changed record.
 fn keep_catalog(state: &State) {
     // While the whole catalog is still being read, or an edit is still being made, the
     // worker's catalog is not yet the archive's.
-    if state.edit_running || state.refreshed_while_loading.is_some() {
+    if state.edit_running || state.browser.is_partial() {
         return;
     }
     let save = match state.archive.catalog_save_of(state.browser.catalog(), REWRITE_CATALOG_ABOVE) {
@@ -478,18 +447,18 @@ fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
 /// changed meanwhile read again.
 fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
     log_step(&format!("reading all {} clippings (since opening)", catalog.len()), state.opened_at);
-    state.browser.set_catalog(catalog);
-    let changed = state.refreshed_while_loading.take().unwrap_or_default();
-    refresh(state, &changed, out);
+    if let Err(e) = state.browser.set_catalog(&state.archive, catalog) {
+        out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-reread-archive", error = crate::ui::archive_error_text(&e)),
+        });
+    }
+    search(state, out);
     send_all_tags(state, out);
     send_saved_searches(state, out);
 }
 
 fn refresh(state: &mut State, ids: &[ClippingId], out: &Outbox) {
-    if let Some(changed) = &mut state.refreshed_while_loading {
-        changed.extend_from_slice(ids);
-        state.n_while_loading = count_while_loading(&state.archive, state.browser.catalog());
-    }
     if let Err(e) = state.browser.refresh(&state.archive, ids) {
         out.send(Reply::Failed {
             request: RequestKind::Refresh,

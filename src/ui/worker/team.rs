@@ -121,10 +121,7 @@ fn run(archive: &std::sync::Weak<Archive>, out: &Outbox) {
         ids.sort_unstable();
         ids.dedup();
         // Indexed before the results are asked for again, so a search finds what came.
-        if archive.start_catching_up() {
-            let _ = archive.sync_index(&mut |_, _| {}, &AtomicBool::new(false));
-            archive.stop_catching_up();
-        }
+        let _ = archive.catch_up_index(&mut |_, _| {}, &AtomicBool::new(false));
         if out.to_worker.send(Request::Refresh(ids)).is_err() || out.to_worker.send(Request::RefreshTags).is_err() {
             return;
         }
