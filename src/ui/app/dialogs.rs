@@ -166,8 +166,7 @@ impl ClippingsApp {
                 let Some(dialog) = &self.panels.review_dialog else { return };
                 let tx = self.picked.0.clone();
                 let ctx = ctx.clone();
-                let path = PathBuf::from(dialog.path.trim());
-                let format = dialog.format;
+                let (path, format) = dialog.file();
                 let title = t!("dialog-review-title");
                 spawn_dialog(move || {
                     if !crate::ui::platform::file_dialog_available() {
@@ -191,15 +190,13 @@ impl ClippingsApp {
             }
             ReviewAction::Start => self.start_review(),
             ReviewAction::Cancel => {
-                if let Some((_, _, cancel)) = self.panels.review_dialog.as_ref().and_then(|d| d.running.as_ref()) {
-                    cancel.store(true, Ordering::Relaxed);
+                if let Some(dialog) = &self.panels.review_dialog {
+                    dialog.cancel_run();
                 }
             }
             ReviewAction::CloseDialog => {
                 if let Some(dialog) = self.panels.review_dialog.take() {
-                    for cancel in dialog.preview_cancel.iter().chain(dialog.running.as_ref().map(|r| &r.2)) {
-                        cancel.store(true, Ordering::Relaxed);
-                    }
+                    dialog.cancel_all();
                 }
             }
         }
@@ -209,19 +206,12 @@ impl ClippingsApp {
     fn start_review(&mut self) {
         let Some(dialog) = &mut self.panels.review_dialog else { return };
         let Some(options) = dialog.current_options() else { return };
-        let path = PathBuf::from(dialog.path.trim());
-        let path = if path.extension().is_none() { path.with_extension(dialog.format.extension()) } else { path };
-        dialog.path = path.display().to_string();
-        self.state.settings.review = ReviewSettings {
-            options: options.clone(),
-            format: dialog.format,
-            last_dir: path.parent().map(PathBuf::from),
-        };
+        let (path, format) = dialog.target();
+        self.state.settings.review =
+            ReviewSettings { options: options.clone(), format, last_dir: path.parent().map(PathBuf::from) };
         let cancel = Arc::new(AtomicBool::new(false));
-        dialog.running = Some((0, 0, Arc::clone(&cancel)));
-        dialog.finished = None;
-        dialog.error = None;
-        let request = Request::Review { source: dialog.source.clone(), options, format: dialog.format, path, cancel };
+        dialog.started(Arc::clone(&cancel));
+        let request = Request::Review { source: dialog.source().clone(), options, format, path, cancel };
         self.send(request);
     }
 
@@ -276,26 +266,20 @@ impl ClippingsApp {
     pub(super) fn review_tick(&mut self, ctx: &egui::Context) {
         const REST: std::time::Duration = std::time::Duration::from_millis(350);
         let Some(dialog) = &mut self.panels.review_dialog else { return };
-        let Some(changed_at) = dialog.changed_at else { return };
+        let Some(changed_at) = dialog.changed_at() else { return };
         if changed_at.elapsed() < REST {
             ctx.request_repaint_after(REST);
             return;
         }
         let Some(options) = dialog.current_options() else {
-            dialog.changed_at = None;
+            dialog.settle();
             return;
         };
-        if let Some(old) = dialog.preview_cancel.take() {
-            old.store(true, Ordering::Relaxed);
-        }
         let cancel = Arc::new(AtomicBool::new(false));
-        dialog.preview_generation += 1;
-        dialog.preview_cancel = Some(Arc::clone(&cancel));
-        dialog.changed_at = None;
-        dialog.waiting = true;
+        let generation = dialog.preview_asked(Arc::clone(&cancel));
         let request = Request::ReviewPreview {
-            generation: dialog.preview_generation,
-            source: dialog.source.clone(),
+            generation,
+            source: dialog.source().clone(),
             options,
             cancel,
         };

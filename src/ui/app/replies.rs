@@ -21,17 +21,12 @@ impl ClippingsApp {
                 Picked::TypeInTheField => self.toast(t!("path-type-in-field"), None, true),
                 Picked::ExportFolder(dir) => {
                     if let Some(dialog) = &mut self.panels.export_dialog {
-                        dialog.dest = dir.display().to_string();
+                        dialog.folder_chosen(&dir);
                     }
                 }
                 Picked::ReviewFile(path) => {
                     if let Some(dialog) = &mut self.panels.review_dialog {
-                        // The format follows the name chosen, when it names one.
-                        if let Some(format) = crate::review::Format::of_path(&path) {
-                            dialog.format = format;
-                        }
-                        dialog.path = path.display().to_string();
-                        dialog.finished = None;
+                        dialog.file_chosen(&path);
                     }
                 }
             }

@@ -19,6 +19,13 @@ pub struct ExportDialog {
     pub options: crate::ui::state::ExportOptions,
 }
 
+impl ExportDialog {
+    /// A folder was chosen in the system's dialog.
+    pub fn folder_chosen(&mut self, dir: &std::path::Path) {
+        self.dest = dir.display().to_string();
+    }
+}
+
 /// A team archive's server that cannot be reached, said across the top of the window.
 pub fn team_banner_ui(ui: &mut egui::Ui, app: &AppState) {
     let Some(why) = &app.team_unreachable else { return };

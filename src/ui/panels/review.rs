@@ -19,34 +19,34 @@ use crate::ui::{Action, ReviewAction};
 
 /// The dialog as it is being filled in.
 pub struct ReviewDialog {
-    pub source: ReviewSource,
+    source: ReviewSource,
     /// What the review is made of, as said at the top ("24 clippings").
-    pub describe: String,
+    describe: String,
     /// What it can be made of (the selection, all the results, each saved search), each
     /// named with its count; and which is chosen.
-    pub scopes: Vec<(String, ReviewSource)>,
-    pub scope: usize,
-    pub options: ReviewOptions,
-    pub from_text: String,
-    pub to_text: String,
-    pub words_on: bool,
-    pub words: usize,
-    pub format: Format,
-    pub path: String,
+    scopes: Vec<(String, ReviewSource)>,
+    scope: usize,
+    options: ReviewOptions,
+    from_text: String,
+    to_text: String,
+    words_on: bool,
+    words: usize,
+    format: Format,
+    path: String,
     /// The preview asked for, and since when the fields have been as they are now.
-    pub preview_generation: u64,
-    pub changed_at: Option<Instant>,
-    pub preview_cancel: Option<Arc<AtomicBool>>,
-    pub preview: Option<ReviewPreview>,
-    pub preview_error: Option<String>,
-    pub preview_page: usize,
+    preview_generation: u64,
+    changed_at: Option<Instant>,
+    preview_cancel: Option<Arc<AtomicBool>>,
+    preview: Option<ReviewPreview>,
+    preview_error: Option<String>,
+    preview_page: usize,
     /// A preview has been asked for and not yet come.
-    pub waiting: bool,
+    waiting: bool,
     /// While the review is being made: done, total, and its cancel flag.
-    pub running: Option<(usize, usize, Arc<AtomicBool>)>,
+    running: Option<(usize, usize, Arc<AtomicBool>)>,
     /// The file written, and how many stories it has.
-    pub finished: Option<(PathBuf, usize)>,
-    pub error: Option<String>,
+    finished: Option<(PathBuf, usize)>,
+    error: Option<String>,
 }
 
 impl ReviewDialog {
@@ -81,6 +81,78 @@ impl ReviewDialog {
     pub fn finished(&mut self, path: PathBuf, n_stories: usize) {
         self.running = None;
         self.finished = Some((path, n_stories));
+    }
+
+    /// A file was chosen in the system's dialog: the format follows its name, when it names one.
+    pub fn file_chosen(&mut self, path: &std::path::Path) {
+        if let Some(format) = Format::of_path(path) {
+            self.format = format;
+        }
+        self.path = path.display().to_string();
+        self.finished = None;
+    }
+
+    /// Where the review goes, as typed (with the format's extension where it has none), and
+    /// in what format.
+    pub fn target(&mut self) -> (PathBuf, Format) {
+        let path = PathBuf::from(self.path.trim());
+        let path = if path.extension().is_none() { path.with_extension(self.format.extension()) } else { path };
+        self.path = path.display().to_string();
+        (path, self.format)
+    }
+
+    /// The review is being made; `cancel` stops it.
+    pub fn started(&mut self, cancel: Arc<AtomicBool>) {
+        self.running = Some((0, 0, cancel));
+        self.finished = None;
+        self.error = None;
+    }
+
+    /// Stops the review being made, if one is.
+    pub fn cancel_run(&self) {
+        if let Some((_, _, cancel)) = &self.running {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Stops whatever the dialog has running, as it closes.
+    pub fn cancel_all(&self) {
+        for cancel in self.preview_cancel.iter().chain(self.running.as_ref().map(|r| &r.2)) {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// A new preview is asked for with `cancel`: the one asked before is cancelled. Its
+    /// generation, which the preview comes back with.
+    pub fn preview_asked(&mut self, cancel: Arc<AtomicBool>) -> u64 {
+        if let Some(old) = self.preview_cancel.replace(cancel) {
+            old.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        self.preview_generation += 1;
+        self.changed_at = None;
+        self.waiting = true;
+        self.preview_generation
+    }
+
+    /// The fields as they are make no review (a date not understood): no preview is asked
+    /// for until they change.
+    pub fn settle(&mut self) {
+        self.changed_at = None;
+    }
+
+    /// When the fields last changed, while no preview of them has been asked for.
+    pub fn changed_at(&self) -> Option<Instant> {
+        self.changed_at
+    }
+
+    /// What the review is of.
+    pub fn source(&self) -> &ReviewSource {
+        &self.source
+    }
+
+    /// The file as typed, and its format.
+    pub fn file(&self) -> (PathBuf, Format) {
+        (PathBuf::from(self.path.trim()), self.format)
     }
 
     /// The review could not be made.
