@@ -23,3 +23,4 @@ pub mod search;
 pub mod suggest;
 pub mod ui;
 pub mod vocab;
+pub mod web;

@@ -3,6 +3,7 @@
 //! nothing else of it: search, suggest, import and the archive name these types; none of them
 //! is named here.
 
+pub mod address;
 pub mod countries;
 mod error;
 pub mod language;

@@ -1,6 +1,8 @@
 //! Inputs the integration tests make for themselves: JPEGs with EXIF, PNGs, text clippings.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod http;
+
 use std::path::{Path, PathBuf};
 
 use image::{Rgb, RgbImage};
