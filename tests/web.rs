@@ -4,12 +4,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
+use clippings::archive::{Archive, Kind};
+use clippings::import::{ImportReport, Outcome};
+use clippings::search::query::{Query, Sort};
 use clippings::vocab::address::AddressError;
 use clippings::web::{FetchError, Fetcher, Limits};
 use common::http::{Answer, PageServer};
+use common::{pdf, unique_jpeg, write};
 
 fn quick() -> Fetcher {
     Fetcher::new(Limits {
@@ -99,4 +104,117 @@ fn a_fetch_is_cancelled_between_reads() {
     let got = Fetcher::default().fetch(&server.url("/drip"), &cancel);
     assert_eq!(got.err(), Some(FetchError::Cancelled));
     assert!(started.elapsed() < Duration::from_secs(3));
+}
+
+const PAGE: &str = r#"<html lang="en"><head><meta charset="utf-8"><title>Brussels talks on the Middle Corridor | Euractiv</title>
+<meta property="og:site_name" content="Euractiv"><meta name="author" content="Jan Peeters">
+<meta property="article:published_time" content="2024-03-05T10:00:00+01:00"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Brussels talks on the Middle Corridor</h1>
+<p>Ministers from Kazakhstan and the Benelux met in Brussels to discuss the Middle Corridor, the trade route across the Caspian Sea.</p>
+<p>Both sides agreed to meet again at the Astana International Forum in June, where transport and energy will be discussed.</p>
+<p>Cargo volumes on the route doubled last year, and the ports of Aktau and Kuryk are being extended.</p></article>
+<footer>© Euractiv</footer></body></html>"#;
+
+fn import_addresses(archive: &Archive, addresses: &[String]) -> ImportReport {
+    archive.import_addresses_with(&quick(), addresses, &mut |_| {}, &AtomicBool::new(false)).unwrap()
+}
+
+/// A page, a PDF and a photo by their addresses: each is the clipping its file would be, with
+/// its address; the same address again, however written, is a duplicate fetched no more; a
+/// hostile address in the batch is its own error and the rest goes on.
+#[test]
+fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
+    let server = PageServer::start();
+    server.page("/2024/03/brussels-talks/", PAGE);
+    server.serve("/short", Answer::Redirect { status: 301, location: "/2024/03/brussels-talks/".into() });
+    server.serve(
+        "/report",
+        Answer::Ok {
+            media_type: "application/pdf",
+            body: pdf("Middle Corridor report", "Ministry of Transport", "D:20240131120000Z", &["Cargo volumes doubled."]),
+        },
+    );
+    server.serve("/photo", Answer::Ok { media_type: "image/jpeg", body: unique_jpeg(7, 400, 300) });
+    server.serve("/silent", Answer::Silent);
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let addresses = [
+        server.url("/2024/03/brussels-talks/?utm_source=alert"),
+        server.url("/report"),
+        server.url("/photo"),
+        server.url("/silent"),
+        "file:///etc/passwd".to_owned(),
+    ];
+    let report = import_addresses(&archive, &addresses);
+    assert_eq!(report.n_imported(), 3, "{report:#?}");
+    let id_of = |address: &str| match report.outcomes.iter().find(|o| o.path == Path::new(address)).map(|o| &o.outcome) {
+        Some(Outcome::Imported { id, .. }) => *id,
+        other => panic!("{address}: {other:?}"),
+    };
+    let page = archive.get(id_of(&addresses[0])).unwrap();
+    assert_eq!(page.title, "Brussels talks on the Middle Corridor");
+    assert_eq!(page.source, "Euractiv");
+    assert_eq!(page.published, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
+    assert!(page.body.contains("ports of Aktau and Kuryk"), "{}", page.body);
+    assert_eq!(page.url, server.url("/2024/03/brussels-talks"), "kept in its canonical form");
+    assert_eq!(page.format, "html");
+    let pdf_clipping = archive.get(id_of(&addresses[1])).unwrap();
+    assert_eq!((pdf_clipping.kind, pdf_clipping.format.as_str()), (Kind::Article, "pdf"));
+    assert_eq!(pdf_clipping.title, "Middle Corridor report");
+    let photo = archive.get(id_of(&addresses[2])).unwrap();
+    assert_eq!((photo.kind, photo.width_px), (Kind::Photo, Some(400)));
+    assert_eq!(photo.url, server.url("/photo"));
+    let failed: Vec<String> = report
+        .outcomes
+        .iter()
+        .filter_map(|o| match &o.outcome {
+            Outcome::Failed { reason } => Some(format!("{} {reason}", o.path.display())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failed, [
+        "file:///etc/passwd file: addresses are not fetched, only http and https".to_owned(),
+        format!("{} timed out after 3 s", server.url("/silent")),
+    ]);
+
+    // Again, written otherwise, and through a redirect: nothing is fetched for the first two.
+    let hits = server.hits("/2024/03/brussels-talks/");
+    let again = [
+        server.url("/2024/03/brussels-talks#comments").replace("127.0.0.1", "127.0.0.1"),
+        server.url("/2024/03/brussels-talks/?fbclid=abc"),
+        server.url("/short"),
+    ];
+    let report = import_addresses(&archive, &again);
+    assert_eq!(report.n_imported(), 0, "{report:#?}");
+    for outcome in &report.outcomes {
+        assert!(matches!(outcome.outcome, Outcome::Duplicate { id, .. } if id == page.id), "{outcome:?}");
+    }
+    assert_eq!(server.hits("/2024/03/brussels-talks/"), hits + 1, "only the redirect's target was fetched again");
+    // The address is searchable.
+    let found = archive.search_ids(&Query::parse(&format!("url:{}", server.url("/2024/03/brussels-talks/"))), Sort::Newest);
+    assert_eq!(found.unwrap(), [page.id]);
+    assert!(archive.check(false, &mut |_, _| {}).unwrap().problems.is_empty());
+}
+
+/// A page imported by address gives the same clipping as the same page saved and imported
+/// as a file.
+#[test]
+fn a_page_by_address_reads_as_the_same_page_from_a_file() {
+    let server = PageServer::start();
+    server.page("/talks", PAGE);
+    let tmp = tempfile::tempdir().unwrap();
+    let by_address = Archive::open(&tmp.path().join("a")).unwrap();
+    let report = import_addresses(&by_address, &[server.url("/talks")]);
+    let Some(Outcome::Imported { id, .. }) = report.outcomes.first().map(|o| &o.outcome) else { panic!("{report:#?}") };
+    let fetched = by_address.get(*id).unwrap();
+    let from_file = Archive::open(&tmp.path().join("b")).unwrap();
+    let file = write(&tmp.path().join("inbox"), "talks.html", PAGE);
+    let report = from_file.import(&[file], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let Some(Outcome::Imported { id, .. }) = report.outcomes.first().map(|o| &o.outcome) else { panic!("{report:#?}") };
+    let saved = from_file.get(*id).unwrap();
+    assert_eq!(
+        (&fetched.title, &fetched.body, &fetched.source, &fetched.author, fetched.published, &fetched.hash),
+        (&saved.title, &saved.body, &saved.source, &saved.author, saved.published, &saved.hash)
+    );
 }

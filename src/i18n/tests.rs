@@ -75,13 +75,15 @@ fn every_message_formats_in_every_locale_without_errors() {
         "size",
         "free",
         "clippings",
+        "secs",
+        "status",
     ] {
         args.set(name, FluentValue::from(3));
     }
     for name in [
         "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
         "photos", "old", "new", "language", "from", "to", "credit", "list", "value", "field", "nearest", "path",
-        "detail", "place", "who", "first", "second", "shown", "times", "by",
+        "detail", "place", "who", "first", "second", "shown", "times", "by", "text", "scheme", "host",
     ] {
         args.set(name, FluentValue::from("x"));
     }

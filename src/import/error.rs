@@ -30,6 +30,12 @@ pub enum ImportError {
     Store(String),
     #[error("the decoder crashed on this file")]
     DecoderPanic,
+    /// The page at an address could not be fetched.
+    #[error("{0}")]
+    Fetch(#[serde(serialize_with = "as_text")] crate::web::FetchError),
+    /// The same address twice in one batch: imported once.
+    #[error("the same address again in this batch")]
+    SameAddress,
 }
 
 /// Why a text (a page, a document, a PDF) could not be read: data the window words in its
@@ -61,6 +67,11 @@ pub enum TextProblem {
 }
 
 /// Written as its English sentence, as the command line's JSON reports always had it.
+/// Written as it says itself.
+fn as_text<T: std::fmt::Display, S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(value)
+}
+
 impl serde::Serialize for TextProblem {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

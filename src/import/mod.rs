@@ -20,6 +20,7 @@ pub mod formats;
 pub mod photo;
 
 pub(crate) mod read;
+pub mod remote;
 mod report;
 pub mod scans;
 mod walk;
@@ -113,6 +114,87 @@ struct Prepared {
     tags: Vec<Tag>,
 }
 
+/// Something to import that is no file of its own: a page fetched by its address, a part of
+/// an e-mail. Read as a file of its name would be, then given what its origin says.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// A file name whose extension says how to read it (`brussels-talks.html`).
+    pub name: String,
+    /// What the report calls it: the address, or the message and the attachment's name.
+    pub label: String,
+    pub bytes: Vec<u8>,
+    pub origin: Origin,
+}
+
+/// Where an [`Item`] came from, kept with its clipping.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Origin {
+    /// The address it was fetched from (or a message's `mid:` address), in its canonical form.
+    pub url: Option<String>,
+    /// Said in the clipping's notes (the message an attachment came with).
+    pub note: Option<String>,
+    /// Taken where the reading found none: a message's subject, sender and date.
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
+    /// Why the page at its address could not be fetched: the clipping holds what the alert
+    /// said of it.
+    pub not_fetched: Option<String>,
+}
+
+impl Origin {
+    /// Gives a clipping what its origin knows: the address always, the rest where its own
+    /// reading found nothing.
+    fn apply(&self, clipping: &mut Clipping) {
+        if let Some(url) = &self.url {
+            clipping.url = url.clone();
+        }
+        let fill = |field: &mut String, value: &Option<String>| {
+            if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+                && field.trim().is_empty()
+            {
+                *field = value.to_owned();
+            }
+        };
+        // A page's title read from a fetched page is better than the file name it was given.
+        let from_name = clipping.title == clipping.original_name || clipping.title == read::photo_title(&clipping.original_name);
+        if self.title.is_some() && (from_name || clipping.title.trim().is_empty()) {
+            clipping.title.clear();
+        }
+        fill(&mut clipping.title, &self.title);
+        fill(&mut clipping.author, &self.author);
+        if clipping.published.is_none() {
+            clipping.published = self.published;
+        }
+        if let Some(note) = self.note.as_deref().filter(|n| !n.is_empty()) {
+            clipping.notes = if clipping.notes.is_empty() { note.to_owned() } else { format!("{}\n{note}", clipping.notes) };
+        }
+        clipping.not_fetched = self.not_fetched.clone();
+    }
+}
+
+/// One thing the pipeline reads: a file found on disk, or an item in memory.
+enum Input {
+    File(PathBuf),
+    Item(Box<Item>),
+}
+
+impl Input {
+    fn size(&self) -> u64 {
+        match self {
+            Input::File(path) => fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            Input::Item(item) => item.bytes.len() as u64,
+        }
+    }
+
+    fn label(&self) -> PathBuf {
+        match self {
+            Input::File(path) => path.clone(),
+            Input::Item(item) => PathBuf::from(&item.label),
+        }
+    }
+}
+
 impl Archive {
     /// Imports files and folders. Never stops at a bad file: every file found gets an outcome.
     /// `progress` is called on the calling thread; `cancel` stops the batch between files.
@@ -122,8 +204,31 @@ impl Archive {
         progress: &mut dyn FnMut(ImportProgress<'_>),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
+        self.import_inputs(paths, Vec::new(), progress, cancel)
+    }
+
+    /// Imports items already in memory (pages fetched, parts of messages), as
+    /// [`Archive::import`] imports files.
+    pub fn import_items(
+        &self,
+        items: Vec<Item>,
+        progress: &mut dyn FnMut(ImportProgress<'_>),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        self.import_inputs(&[], items, progress, cancel)
+    }
+
+    fn import_inputs(
+        &self,
+        paths: &[PathBuf],
+        items: Vec<Item>,
+        progress: &mut dyn FnMut(ImportProgress<'_>),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
         let _serial = self.import_turn();
         let (files, failed) = collect(paths, self.root());
+        let files: Vec<Input> =
+            files.into_iter().map(Input::File).chain(items.into_iter().map(|i| Input::Item(Box::new(i)))).collect();
         let n_files = files.len() + failed.len();
         progress(ImportProgress::Found { n_files });
         let mut report = ImportReport::default();
@@ -133,7 +238,7 @@ impl Archive {
                 progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
             }
         }
-        self.check_room(files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum())?;
+        self.check_room(files.iter().map(Input::size).sum())?;
         self.mark_import_in_progress(true)?;
         let pool = import_pool();
         // Suggestions match the archive's own topics and events first; read them once.
@@ -187,13 +292,13 @@ impl Archive {
                 let read_chunk = || -> Vec<(PathBuf, Step)> {
                     chunk
                         .par_iter()
-                        .map(|path| {
+                        .map(|input| {
                             let step = if cancel.load(Ordering::Relaxed) {
                                 Step::Done(Outcome::Cancelled)
                             } else {
-                                self.stage_one(path, &known)
+                                self.stage_one(input, &known)
                             };
-                            (path.clone(), step)
+                            (input.label(), step)
                         })
                         .collect()
                 };
@@ -277,12 +382,24 @@ impl Archive {
         Ok(())
     }
 
-    /// Reads one file and writes its files, for the group's commit.
-    fn stage_one(&self, path: &Path, known: &[Tag]) -> Step {
-        let staged = classify(path).ok_or_else(|| unsupported(path)).and_then(|kind| {
-            let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
-            self.stage_source(path, kind, source, hash, byte_size, known)
-        });
+    /// Reads one file or item and writes its files, for the group's commit.
+    fn stage_one(&self, input: &Input, known: &[Tag]) -> Step {
+        let staged = match input {
+            Input::File(path) => classify(path).ok_or_else(|| unsupported(path)).and_then(|kind| {
+                let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
+                self.stage_source(path, kind, source, hash, byte_size, known, None)
+            }),
+            Input::Item(item) => {
+                // A name alone, with no folder: nothing beside it is read (a page's pictures).
+                let name = PathBuf::from(item.name.replace(['/', '\\'], "_"));
+                classify(&name).ok_or_else(|| unsupported(&name)).and_then(|kind| {
+                    let hash = blake3::hash(&item.bytes).to_hex().to_string();
+                    let byte_size = item.bytes.len() as u64;
+                    let source = Source::Memory(item.bytes.clone());
+                    self.stage_source(&name, kind, source, hash, byte_size, known, Some(&item.origin))
+                })
+            }
+        };
         match staged {
             Ok(step) => step,
             Err(reason @ ImportError::Unsupported) => Step::Done(Outcome::Skipped { reason }),
@@ -460,7 +577,7 @@ impl Archive {
         let hash = blake3::hash(&bytes).to_hex().to_string();
         let byte_size = bytes.len() as u64;
         let known = self.known_topics_and_events()?;
-        let step = match self.stage_source(&path, kind, Source::Memory(bytes), hash, byte_size, &known) {
+        let step = match self.stage_source(&path, kind, Source::Memory(bytes), hash, byte_size, &known, None) {
             Ok(step) => step,
             Err(reason) => Step::Done(Outcome::Failed { reason }),
         };
@@ -477,6 +594,7 @@ impl Archive {
 
     /// Reads a file's bytes into a clipping and writes its original and thumbnail; a file
     /// already archived is a duplicate (whose lost files it puts back).
+    #[allow(clippy::too_many_arguments)]
     fn stage_source(
         &self,
         path: &Path,
@@ -485,6 +603,7 @@ impl Archive {
         hash: String,
         byte_size: u64,
         known: &[Tag],
+        origin: Option<&Origin>,
     ) -> Result<Step, ImportError> {
         if byte_size == 0 {
             return Err(ImportError::Empty);
@@ -493,6 +612,9 @@ impl Archive {
             return self.restore_missing_files(outcome, path, kind, &source, byte_size).map(Step::Done);
         }
         let mut prepared = prepare_quietly(path, kind, &source, &hash, byte_size)?;
+        if let Some(origin) = origin {
+            origin.apply(&mut prepared.clipping);
+        }
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
         // A photo with no caption has nothing in a language (its title is a file name).
         let wordless_photo = prepared.clipping.kind == Kind::Photo && prepared.clipping.caption.trim().is_empty();

@@ -37,7 +37,7 @@ use analysis::{
 };
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 4;
+pub const INDEX_VERSION: u32 = 5;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 pub(crate) const BATCH: usize = 2000;
@@ -58,6 +58,9 @@ struct Fields {
     short_prefixes: Field,
     date: Field,
     imported: Field,
+    /// The address it was published at, in its canonical form (`url:`, and the duplicate
+    /// check of an address imported again).
+    url: Field,
     stemmed: [(&'static str, Field); 5],
 }
 
@@ -80,6 +83,7 @@ fn schema() -> (Schema, Fields) {
         short_prefixes: b.add_text_field("short_prefixes", text("short_prefixes", IndexRecordOption::Basic)),
         date: b.add_i64_field("date", INDEXED | FAST),
         imported: b.add_i64_field("imported", INDEXED | FAST),
+        url: b.add_text_field("url", STRING),
         stemmed: STEMMED.map(|(code, _)| {
             (
                 code,
@@ -238,6 +242,9 @@ impl SearchIndex {
         }
         doc.add_i64(f.date, day_number(c.date()));
         doc.add_i64(f.imported, day_number(c.imported_at.with_timezone(&Local).date_naive()));
+        if !c.url.trim().is_empty() {
+            doc.add_text(f.url, crate::vocab::address::canonical_text(&c.url));
+        }
         doc
     }
 
@@ -391,6 +398,9 @@ impl SearchIndex {
         }
         for language in &query.languages {
             filters.push(Some(text_term(f.lang, language)));
+        }
+        for url in &query.urls {
+            filters.push(Some(text_term(f.url, url)));
         }
         for source in &query.sources {
             let words: Vec<String> = analyzers.folded(source).into_iter().map(|t| t.text).collect();

@@ -25,6 +25,8 @@ pub struct Query {
     pub sources: Vec<String>,
     /// Language codes (`lang:ru`), lower case.
     pub languages: Vec<String>,
+    /// Addresses in their canonical form (`url:https://…`): the clippings published there.
+    pub urls: Vec<String>,
     /// Inclusive range of the clipping's date (published, taken, else imported).
     pub date: Option<DateRange>,
     /// Inclusive range of the day it was imported, in local time.
@@ -421,7 +423,7 @@ impl std::fmt::Display for QueryHint {
 }
 
 /// The filters a query knows, for hints about misspelled ones.
-const FIELDS: &[&str] = &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in"];
+const FIELDS: &[&str] = &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in", "url"];
 
 /// The candidate closest to `typed` in edit distance, if close enough to be what was meant
 /// (at most a third of its letters, and never more than 3, differ).
@@ -635,6 +637,7 @@ impl Query {
         parts.extend(self.kind.map(|k| format!("kind:{}", k.as_str())));
         parts.extend(self.sources.iter().map(|s| format!("source:{}", quoted(s))));
         parts.extend(self.languages.iter().map(|l| format!("lang:{l}")));
+        parts.extend(self.urls.iter().map(|u| format!("url:{}", quoted(u))));
         parts.extend(self.date.as_ref().map(|r| format!("date:{}", range(r))));
         parts.extend(self.imported.as_ref().map(|r| format!("imported:{}", range(r))));
         if self.in_trash {
@@ -665,6 +668,10 @@ impl Query {
             }
             "lang" | "language" => {
                 self.languages.push(value.to_lowercase());
+                true
+            }
+            "url" => {
+                self.urls.push(crate::vocab::address::canonical_text(value));
                 true
             }
             "date" => {
@@ -713,7 +720,7 @@ impl Query {
                 {
                     hints.push(QueryHint::NotAKind { value });
                 }
-                "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in"
+                "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in" | "url"
                 | "imported" => {}
                 _ => {
                     if let Some(known) = nearest(&field_lower, FIELDS.iter().copied()) {

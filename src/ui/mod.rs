@@ -142,6 +142,28 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
         E::BadText(problem) => t!("import-error-bad-text", reason = text_problem_text(problem)),
         E::Store(error) => t!("import-error-store", error = error),
         E::DecoderPanic => t!("import-error-decoder-panic"),
+        E::Fetch(error) => fetch_error_text(error),
+        E::SameAddress => t!("import-error-same-address"),
+    }
+}
+
+/// Why a page could not be fetched, in the window's language.
+pub fn fetch_error_text(error: &crate::web::FetchError) -> String {
+    use crate::vocab::address::AddressError as A;
+    use crate::web::FetchError as F;
+    match error {
+        F::Address(A::NotAnAddress(text)) => t!("fetch-error-not-an-address", text = text),
+        F::Address(A::Scheme { scheme }) => t!("fetch-error-scheme", scheme = scheme),
+        F::ConnectTimeout { secs } => t!("fetch-error-connect-timeout", secs = *secs),
+        F::TimedOut { secs } => t!("fetch-error-timed-out", secs = *secs),
+        F::TooLarge { limit_mb } => t!("fetch-error-too-large", limit = *limit_mb),
+        F::RedirectLoop => t!("fetch-error-redirect-loop"),
+        F::TooManyRedirects { limit } => t!("fetch-error-too-many-redirects", limit = *limit),
+        F::Status { status } => t!("fetch-error-status", status = u64::from(*status)),
+        F::HostNotFound { host } => t!("fetch-error-host-not-found", host = host),
+        F::Tls(detail) => t!("fetch-error-tls", detail = detail),
+        F::Connection(detail) => t!("fetch-error-connection", detail = detail),
+        F::Cancelled => t!("fetch-error-cancelled"),
     }
 }
 

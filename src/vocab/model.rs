@@ -222,6 +222,10 @@ pub struct Clipping {
     /// a document, whose text is read (OCR) into their place.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages_without_text: Vec<u32>,
+    /// Why the page at its `url` could not be fetched (an alert's article kept from what the
+    /// alert said of it); `None` for everything fetched or read from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_fetched: Option<String>,
 }
 
 /// The outcome of reading a clipping's picture as text.

@@ -99,7 +99,9 @@ fn answer(
         if reader.read_line(&mut line)? == 0 {
             return Ok(());
         }
-        let path = line.split_whitespace().nth(1).unwrap_or("/").to_owned();
+        // Pages are found by their path; the query (tracking parameters) is not looked at.
+        let target = line.split_whitespace().nth(1).unwrap_or("/");
+        let path = target.split('?').next().unwrap_or("/").to_owned();
         loop {
             let mut header = String::new();
             if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
