@@ -81,20 +81,31 @@ pub(super) fn suggest(
 pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(0, "importing");
     let cancel = AtomicBool::new(false);
-    let mut lines = Vec::new();
-    let report = archive.import(
-        paths,
-        &mut |event| match event {
-            ImportProgress::Found { n_files } => bar.set_length(n_files as u64),
-            ImportProgress::Done { n_done, outcome, .. } => {
-                bar.set_position(n_done as u64);
-                let line = if json { serde_json::to_string(outcome).unwrap_or_default() } else { outcome.to_string() };
-                bar.suspend(|| println!("{line}"));
-                lines.push(());
-            }
-        },
-        &cancel,
-    )?;
+    // An argument with a scheme (`https://…`, `file:///…`) is an address, unless a file of
+    // that name is there: http and https are fetched, any other is refused as such.
+    let (addresses, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.to_string_lossy().contains("://") && !p.exists());
+    let addresses: Vec<String> = addresses.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let n_files_before = std::cell::Cell::new(0);
+    let mut on_event = |event: ImportProgress<'_>| match event {
+        ImportProgress::Found { n_files } => bar.set_length((n_files_before.get() + n_files) as u64),
+        ImportProgress::Done { n_done, outcome, .. } => {
+            bar.set_position((n_files_before.get() + n_done) as u64);
+            let line = if json { serde_json::to_string(outcome).unwrap_or_default() } else { outcome.to_string() };
+            bar.suspend(|| println!("{line}"));
+        }
+    };
+    let mut report = crate::import::ImportReport::default();
+    if !addresses.is_empty() {
+        report = archive.import_addresses(&addresses, &mut on_event, &cancel)?;
+        n_files_before.set(report.outcomes.len());
+    }
+    if !paths.is_empty() {
+        let files = archive.import(&paths, &mut on_event, &cancel)?;
+        report.outcomes.extend(files.outcomes);
+        report.phases = files.phases;
+    }
     bar.finish_and_clear();
     // The new photos and scans read as text, before what the window reads is made.
     let imported: Vec<_> = report

@@ -48,12 +48,15 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import files and folders: articles (.txt, .md, .html, .pdf, .docx, .odt) and photos
-    /// (.jpg, .png, .webp, .gif, .tif, .bmp). Importing a file already archived puts back its
-    /// original or thumbnail if they went missing
+    /// Import files, folders and pages by their address: articles (.txt, .md, .html, .pdf,
+    /// .docx, .odt) and photos (.jpg, .png, .webp, .gif, .tif, .bmp); an http or https address
+    /// is fetched and kept as fetched, with its address. Importing a file already archived puts
+    /// back its original or thumbnail if they went missing; an address already archived is
+    /// not fetched again
     Import {
-        /// Files and folders to import (folders are read with everything inside them)
-        #[arg(required = true, value_name = "PATH")]
+        /// Files and folders to import (folders are read with everything inside them), and
+        /// addresses (https://…)
+        #[arg(required = true, value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
         /// Print one JSON object per file instead of text
         #[arg(long)]

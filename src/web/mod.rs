@@ -200,6 +200,10 @@ impl Fetcher {
                 InnerKind::TooLarge => self.too_large(),
             },
             _ if e.kind() == std::io::ErrorKind::TimedOut => self.timed_out(),
+            // The system's resolver says so in words of its own.
+            _ if e.to_string().contains("lookup address") || e.to_string().contains("Name or service not known") => {
+                FetchError::HostNotFound { host: url.host_str().unwrap_or_default().to_owned() }
+            }
             _ if e.kind() == std::io::ErrorKind::ConnectionRefused => {
                 FetchError::Connection(format!("{} refused the connection", url.host_str().unwrap_or_default()))
             }
