@@ -181,7 +181,7 @@ fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
     // Again, written otherwise, and through a redirect: nothing is fetched for the first two.
     let hits = server.hits("/2024/03/brussels-talks/");
     let again = [
-        server.url("/2024/03/brussels-talks#comments").replace("127.0.0.1", "127.0.0.1"),
+        server.url("/2024/03/brussels-talks#comments").replace("http://", "HTTP://"),
         server.url("/2024/03/brussels-talks/?fbclid=abc"),
         server.url("/short"),
     ];

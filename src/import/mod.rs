@@ -19,6 +19,7 @@ pub(crate) mod files;
 pub mod formats;
 pub mod photo;
 
+mod messages;
 pub(crate) mod read;
 pub mod remote;
 mod report;
@@ -63,6 +64,7 @@ enum FileKind {
     WebPage,
     Pdf,
     Office { odt: bool },
+    Mail,
     Photo(image::ImageFormat),
 }
 
@@ -226,9 +228,11 @@ impl Archive {
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
         let _serial = self.import_turn();
-        let (files, failed) = collect(paths, self.root());
-        let files: Vec<Input> =
-            files.into_iter().map(Input::File).chain(items.into_iter().map(|i| Input::Item(Box::new(i)))).collect();
+        let (files, mut failed) = collect(paths, self.root());
+        // E-mails bring their attachments and an alert's articles, fetched.
+        let (files, known) = self.open_messages(files, &crate::web::Fetcher::default(), cancel)?;
+        failed.extend(known);
+        let files: Vec<Input> = files.into_iter().chain(items.into_iter().map(|i| Input::Item(Box::new(i)))).collect();
         let n_files = files.len() + failed.len();
         progress(ImportProgress::Found { n_files });
         let mut report = ImportReport::default();

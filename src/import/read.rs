@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::Utc;
 
 use super::files::{read_sidecar, read_whole};
-use super::formats::{html, office, pdf, text};
+use super::formats::{html, mail, office, pdf, text};
 use super::photo::media::{self, Source};
 use super::photo::meta as photo_meta;
 use super::{FileKind, ImportError, MAX_DOCUMENT_BYTES, Prepared, TextProblem};
@@ -67,6 +67,22 @@ fn prepare(
             clipping.published = article.published.or_else(|| story_date(&clipping.body));
             clipping.boilerplate = article.boilerplate;
             clipping.format = extension_of(original_name);
+            Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
+        }
+        FileKind::Mail => {
+            let message = mail::read_message(&read_whole(source, MAX_DOCUMENT_BYTES)?)?;
+            let Some((title, body)) = message.article else { return Err(ImportError::NoText) };
+            // Read as a pasted clipping is: its date, outlet and credit where the text gives them.
+            let article = text::parse_article(&format!("{title}\n\n{body}"))?;
+            clipping.title = title;
+            clipping.body = article.body;
+            clipping.credit = article.credit;
+            clipping.source = article.source;
+            clipping.boilerplate = article.boilerplate;
+            clipping.author = message.sender_name;
+            clipping.published = article.published.or(message.date).or_else(|| story_date(&clipping.body));
+            clipping.url = message.message_id.map(|id| format!("mid:{id}")).unwrap_or_default();
+            clipping.format = "eml".to_owned();
             Ok(Prepared { clipping, thumbnail_jpeg: None, tags: Vec::new() })
         }
         FileKind::WebPage => {

@@ -98,7 +98,7 @@ impl Archive {
     }
 
     /// The clipping already published at this address (in the trash too), as a duplicate.
-    fn known_address(&self, canonical: &str) -> Result<Option<Outcome>> {
+    pub(super) fn known_address(&self, canonical: &str) -> Result<Option<Outcome>> {
         for in_trash in [false, true] {
             let query = Query { urls: vec![canonical.to_owned()], in_trash, ..Query::default() };
             if let Some(&id) = self.search_ids(&query, Sort::Newest)?.first() {
@@ -110,7 +110,7 @@ impl Archive {
 }
 
 /// Fetches the addresses a few at a time; the results in their order.
-fn fetch_all(fetcher: &Fetcher, addresses: &[(String, String)], cancel: &AtomicBool) -> Vec<Result<Fetched, FetchError>> {
+pub(super) fn fetch_all(fetcher: &Fetcher, addresses: &[(String, String)], cancel: &AtomicBool) -> Vec<Result<Fetched, FetchError>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: std::sync::Mutex<Vec<Option<Result<Fetched, FetchError>>>> =
         std::sync::Mutex::new(vec![None; addresses.len()]);

@@ -42,6 +42,7 @@ pub(super) fn classify(path: &Path) -> Option<FileKind> {
         Reader::Pdf => FileKind::Pdf,
         Reader::Docx => FileKind::Office { odt: false },
         Reader::Odt => FileKind::Office { odt: true },
+        Reader::Mail => FileKind::Mail,
         Reader::Photo(format) => FileKind::Photo(format),
     })
 }

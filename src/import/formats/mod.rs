@@ -5,6 +5,7 @@
 
 mod boilerplate;
 pub mod html;
+pub mod mail;
 pub mod office;
 pub mod pdf;
 pub mod text;
@@ -22,6 +23,8 @@ pub enum Reader {
     Pdf,
     Docx,
     Odt,
+    /// An e-mail message (`.eml`): its text an article, its attachments files of their own.
+    Mail,
     Photo(ImageFormat),
 }
 
@@ -48,6 +51,7 @@ pub const FORMATS: &[Format] = &[
     Format { name: "PDF", extensions: &["pdf"], reader: Reader::Pdf },
     Format { name: "Word", extensions: &["docx"], reader: Reader::Docx },
     Format { name: "OpenDocument", extensions: &["odt"], reader: Reader::Odt },
+    Format { name: "E-mail", extensions: &["eml"], reader: Reader::Mail },
     Format { name: "JPEG", extensions: &["jpg", "jpeg", "jpe", "jfif"], reader: Reader::Photo(ImageFormat::Jpeg) },
     Format { name: "PNG", extensions: &["png"], reader: Reader::Photo(ImageFormat::Png) },
     Format { name: "WebP", extensions: &["webp"], reader: Reader::Photo(ImageFormat::WebP) },

@@ -1,0 +1,105 @@
+//! E-mail files in an import: each message brings what it holds. Its own text is a clipping
+//! (the `.eml` file is its original) and each attachment one more, noted as having come with
+//! it; an alert is no clipping itself, but each article it links to is fetched and imported,
+//! or kept from the alert's snippet, with its address, where it cannot be fetched. A message
+//! imported before (by its `Message-ID`) brings nothing new.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use super::formats::mail::{self, Message};
+use super::remote::{fetch_all, item_of};
+use super::{FileKind, FileOutcome, Input, Item, MAX_DOCUMENT_BYTES, Origin};
+use crate::archive::{Archive, Result};
+use crate::vocab::address;
+use crate::web::Fetcher;
+
+impl Archive {
+    /// The files to import with each e-mail among them replaced by what it brings; the
+    /// outcomes of messages (and alert links) already imported.
+    pub(super) fn open_messages(
+        &self,
+        files: Vec<PathBuf>,
+        fetcher: &Fetcher,
+        cancel: &AtomicBool,
+    ) -> Result<(Vec<Input>, Vec<FileOutcome>)> {
+        let mut inputs = Vec::new();
+        let mut outcomes = Vec::new();
+        for path in files {
+            if !matches!(super::walk::classify(&path), Some(FileKind::Mail)) {
+                inputs.push(Input::File(path));
+                continue;
+            }
+            // What cannot be read as a message is the pipeline's to report, as any bad file.
+            let read = super::files::read_and_hash(&path).ok();
+            let bytes = read.as_ref().and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
+            let Some(message) = bytes.as_deref().and_then(|bytes| mail::read_message(bytes).ok()) else {
+                inputs.push(Input::File(path));
+                continue;
+            };
+            if let Some(known) = message.address().map(|a| self.known_address(&a)).transpose()?.flatten() {
+                outcomes.push(FileOutcome { path, outcome: known });
+                continue;
+            }
+            if message.is_alert() {
+                self.open_alert(&path, &message, fetcher, cancel, &mut inputs, &mut outcomes)?;
+                continue;
+            }
+            let note = message.note();
+            for attachment in &message.attachments {
+                inputs.push(Input::Item(Box::new(Item {
+                    name: attachment.name.clone(),
+                    label: format!("{} › {}", path.display(), attachment.name),
+                    bytes: attachment.bytes.clone(),
+                    origin: Origin { note: Some(note.clone()), published: message.date, ..Origin::default() },
+                })));
+            }
+            if message.article.is_some() {
+                inputs.push(Input::File(path));
+            }
+        }
+        Ok((inputs, outcomes))
+    }
+
+    /// An alert's articles: fetched, or kept from what the alert says of them.
+    fn open_alert(
+        &self,
+        path: &Path,
+        message: &Message,
+        fetcher: &Fetcher,
+        cancel: &AtomicBool,
+        inputs: &mut Vec<Input>,
+        outcomes: &mut Vec<FileOutcome>,
+    ) -> Result<()> {
+        let label = |url: &str| format!("{} › {url}", path.display());
+        let mut to_fetch = Vec::new();
+        for link in &message.alert_links {
+            let canonical = address::canonical_text(&link.url);
+            match self.known_address(&canonical)? {
+                Some(known) => outcomes.push(FileOutcome { path: PathBuf::from(label(&link.url)), outcome: known }),
+                None => to_fetch.push((link.url.clone(), canonical)),
+            }
+        }
+        let fetched = fetch_all(fetcher, &to_fetch, cancel);
+        for ((url, canonical), result) in to_fetch.into_iter().zip(fetched) {
+            let Some(link) = message.alert_links.iter().find(|l| l.url == url) else { continue };
+            let item = match result {
+                Ok(page) => item_of(page, &label(&url), canonical),
+                Err(e) => Item {
+                    name: "alert.txt".to_owned(),
+                    label: label(&url),
+                    bytes: format!("{}\n\n{}\n", link.title, link.snippet).into_bytes(),
+                    origin: Origin {
+                        url: Some(canonical),
+                        title: Some(link.title.clone()),
+                        published: message.date,
+                        not_fetched: Some(e.to_string()),
+                        ..Origin::default()
+                    },
+                },
+            };
+            inputs.push(Input::Item(Box::new(item)));
+        }
+        Ok(())
+    }
+}
