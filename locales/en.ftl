@@ -652,6 +652,7 @@ text-problem-pdf-text = the PDF’s text cannot be read ({ $detail })
 text-problem-pdf-page = the PDF’s first page cannot be drawn
 text-problem-pdf-locked = the PDF is locked by a password: its text cannot be read
 detail-locked = Locked by a password: the PDF is kept as it came, but its text cannot be read or searched. Open the original with its password to read it.
+detail-not-fetched = Not fetched: the page could not be downloaded, this is what the alert said of it.
 
 # The export's index.html
 export-index-title = { $n ->

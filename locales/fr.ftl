@@ -672,6 +672,7 @@ text-problem-pdf-text = le texte du PDF ne peut pas être lu ({ $detail })
 text-problem-pdf-page = la première page du PDF ne peut pas être dessinée
 text-problem-pdf-locked = le PDF est protégé par un mot de passe : son texte ne peut pas être lu
 detail-locked = Protégé par un mot de passe : le PDF est conservé tel quel, mais son texte ne peut être ni lu ni cherché. Ouvrez l’original avec son mot de passe pour le lire.
+detail-not-fetched = Non téléchargé : la page n’a pas pu être récupérée, voici ce qu’en disait l’alerte.
 
 # The export's index.html
 export-index-title = { $n ->

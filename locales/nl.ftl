@@ -639,6 +639,7 @@ text-problem-pdf-text = de tekst van de PDF kan niet worden gelezen ({ $detail }
 text-problem-pdf-page = de eerste pagina van de PDF kan niet worden getekend
 text-problem-pdf-locked = de PDF is met een wachtwoord beveiligd: de tekst kan niet worden gelezen
 detail-locked = Met een wachtwoord beveiligd: de PDF is bewaard zoals hij kwam, maar de tekst kan niet worden gelezen of doorzocht. Open het origineel met het wachtwoord om het te lezen.
+detail-not-fetched = Niet opgehaald: de pagina kon niet worden gedownload, dit is wat de melding erover zei.
 
 # The export's index.html
 export-index-title = { $n ->

@@ -501,6 +501,38 @@ fn pasting_text_makes_an_article_and_pasting_an_image_a_photo() {
     assert!(photo.clipping.original_name.starts_with("Pasted ") && photo.clipping.format == "png");
 }
 
+/// A link pasted into the window is a page to fetch: the page becomes a clipping with its
+/// address, shown as a link in the pane; a link that cannot be fetched says why.
+#[test]
+fn a_pasted_link_is_fetched_and_keeps_its_address() {
+    let server = common::http::PageServer::start();
+    server.page(
+        "/talks",
+        "<html><head><title>Brussels talks | Euractiv</title><meta property=\"og:site_name\" content=\"Euractiv\"></head><body><article><h1>Brussels talks</h1>\
+<p>Ministers from Kazakhstan and Belgium met in Brussels to discuss the Middle Corridor on Monday.</p>\
+<p>They agreed to meet again at the Astana International Forum in June.</p></article></body></html>",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    h.event(egui::Event::Paste(format!(" {}\n", server.url("/talks?utm_source=telegram"))));
+    settle(&mut h);
+    h.get_by_label("1 imported, 0 duplicates, 0 failed");
+    h.get_by_label("Close").click();
+    settle(&mut h);
+    let results = &h.state().state().results;
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0].clipping.title, "Brussels talks");
+    assert_eq!(results[0].clipping.url, server.url("/talks"));
+    h.query_all_by_label("Brussels talks").next().unwrap().click();
+    settle(&mut h);
+    h.get_by_label(&server.url("/talks"));
+    // Two links, one gone: the other is a duplicate, the gone one fails with its reason.
+    h.event(egui::Event::Paste(format!("{}\n{}", server.url("/talks"), server.url("/gone"))));
+    settle(&mut h);
+    assert!(h.query_all_by_label_contains("1 failed").count() >= 1);
+    h.get_by_label_contains("the server answered 404");
+}
+
 #[test]
 fn suggested_tags_are_accepted_with_one_click() {
     let tmp = tempfile::tempdir().unwrap();

@@ -114,6 +114,8 @@ pub enum FilterAction {
 #[derive(Debug, Clone)]
 pub enum ImportAction {
     Files(Vec<PathBuf>),
+    /// Pages by their addresses (a pasted link, a line each): fetched and imported.
+    Addresses(Vec<String>),
     /// Stops reading the scans just imported as text; those read so far keep their text.
     CancelScans,
     PickFiles,

@@ -28,7 +28,23 @@ impl ClippingsApp {
                 }
                 let cancel = Arc::new(AtomicBool::new(false));
                 self.start_import(0, Arc::clone(&cancel));
-                self.send(Request::Import { paths, cancel });
+                self.send(Request::Import { paths, addresses: Vec::new(), cancel });
+            }
+            ImportAction::Addresses(addresses) => {
+                if addresses.is_empty() || !self.state.is_ready() {
+                    return;
+                }
+                if self.state.import.is_some() {
+                    return self.toast(t!("paste-wait"), None, true);
+                }
+                let cancel = Arc::new(AtomicBool::new(false));
+                self.start_import(addresses.len(), Arc::clone(&cancel));
+                self.send(Request::Import { paths: Vec::new(), addresses, cancel });
+            }
+            // Pasted links (one a line, nothing else) are pages to fetch, not an article.
+            ImportAction::PasteText(text) if addresses_in(&text).is_some() => {
+                let addresses = addresses_in(&text).unwrap_or_default();
+                self.apply_import(ctx, ImportAction::Addresses(addresses));
             }
             ImportAction::PasteText(_) | ImportAction::PasteImage(_) => self.paste(action),
             ImportAction::PickFiles | ImportAction::PickFolder => {
@@ -285,4 +301,11 @@ impl ClippingsApp {
         };
         self.send(request);
     }
+}
+
+/// The addresses of a text that holds only web addresses, a line each (a link copied from the
+/// browser, or several); `None` for any other text.
+fn addresses_in(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    (!lines.is_empty() && lines.iter().all(|l| crate::vocab::address::is_address(l))).then_some(lines)
 }

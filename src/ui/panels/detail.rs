@@ -356,6 +356,7 @@ fn single_ui(
     } else {
         ui.label(egui::RichText::new(&detail.item.clipping.title).heading());
     }
+    address_ui(ui, &detail.item.clipping);
     ui.add_space(6.0);
 
     let changed = fields_ui(ui, app, detail, kind == Kind::Photo || is_scan);
@@ -409,6 +410,21 @@ fn single_ui(
             let job = highlighted(ui, &c.body, ranges, egui::TextStyle::Body, false);
             ui.add(egui::Label::new(job).selectable(true).wrap());
         }
+    }
+}
+
+/// Where the clipping was published online, as a link to open in the browser; an article an
+/// alert linked to that could not be fetched says so, and why.
+fn address_ui(ui: &mut egui::Ui, c: &Clipping) {
+    let url = c.url.trim();
+    if url.starts_with("http://") || url.starts_with("https://") {
+        // Long addresses are cut for the pane; the whole one is under the pointer.
+        let shown: String = if url.chars().count() > 70 { url.chars().take(69).chain(['…']).collect() } else { url.to_owned() };
+        ui.hyperlink_to(shown, url).on_hover_text(url);
+    }
+    if let Some(why) = &c.not_fetched {
+        let text = egui::RichText::new(t!("detail-not-fetched")).color(ui.visuals().warn_fg_color);
+        ui.add(egui::Label::new(text).wrap()).on_hover_text(why);
     }
 }
 

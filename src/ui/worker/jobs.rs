@@ -99,13 +99,25 @@ pub(super) fn spawn_review(
 
 /// Imports on a thread of its own; new clippings show up in the grid as it goes, a chunk at a
 /// time. The import ends with exactly one reply: finished, or failed.
-pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: Arc<AtomicBool>, out: &Outbox) {
+pub(super) fn spawn_import(
+    archive: Arc<Archive>,
+    paths: Vec<PathBuf>,
+    addresses: Vec<String>,
+    cancel: Arc<AtomicBool>,
+    out: &Outbox,
+) {
     let out2 = out.clone();
     let spawned = spawn_thread("import", move || {
         guarded(RequestKind::Import, &out2.clone(), || {
             let mut fresh = Vec::new();
-            let result = archive.import(
-                &paths,
+            let import = |progress: &mut dyn FnMut(ImportProgress<'_>)| {
+                if addresses.is_empty() {
+                    archive.import(&paths, progress, &cancel)
+                } else {
+                    archive.import_addresses(&addresses, progress, &cancel)
+                }
+            };
+            let result = import(
                 &mut |event| match event {
                     ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
                     ImportProgress::Done { n_done, n_files, outcome } => {
@@ -118,7 +130,6 @@ pub(super) fn spawn_import(archive: Arc<Archive>, paths: Vec<PathBuf>, cancel: A
                         out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
                     }
                 },
-                &cancel,
             );
             if !fresh.is_empty() {
                 let _ = out2.to_worker.send(Request::Refresh(fresh));

@@ -26,6 +26,8 @@ pub enum Request {
     },
     Import {
         paths: Vec<PathBuf>,
+        /// Pages by their addresses, fetched and imported before the paths.
+        addresses: Vec<String>,
         cancel: Arc<AtomicBool>,
     },
     /// Photos and scans read as text (again), on a thread of their own.

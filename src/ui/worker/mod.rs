@@ -558,7 +558,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 }
             }
         }
-        Request::Import { paths, cancel } => jobs::spawn_import(archive, paths, cancel, out),
+        Request::Import { paths, addresses, cancel } => jobs::spawn_import(archive, paths, addresses, cancel, out),
         Request::ReadScans(ids) => jobs::spawn_read_scans(archive, ids, out),
         Request::Paste(pasted) => import_pasted(state, pasted, out),
         Request::Edit { edit, is_undo } => {
