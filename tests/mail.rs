@@ -207,3 +207,109 @@ fn an_alerts_five_articles_give_five_clippings() {
     assert_eq!(again.n_imported(), 0, "{again:#?}");
     assert_eq!(server.hits("/news/0"), hits);
 }
+
+#[path = "common/dovecot.rs"]
+mod dovecot;
+
+fn plain_message(id: &str, from: &str, subject: &str, text: &str) -> Vec<u8> {
+    format!(
+        "Message-ID: <{id}>\r\nDate: Mon, 11 Mar 2024 09:00:00 +0600\r\nFrom: {from}\r\nTo: press@mfa.kz\r\nSubject: {subject}\r\n\
+MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n"
+    )
+    .into_bytes()
+}
+
+/// A mailbox on a real IMAP server the test starts: the wanted messages are imported with
+/// the mailbox's tag and then moved on the server; the others stay as they were; a second
+/// fetch brings nothing; the same message again is known by its Message-ID.
+#[test]
+fn a_mailbox_brings_what_its_rules_want_once_and_moves_it_after() {
+    use clippings::mail::{self, Mailbox, Then};
+    let Some(server) = dovecot::start("press", "s3cret \"quoted\"") else { return };
+    server.deliver("press", "INBOX", "1-forward", &forwarded_message("20240305.1@mfa.kz"));
+    server.deliver("press", "INBOX", "2-spam", &plain_message("s1@ads.example", "Deals <deals@ads.example>", "Buy now", "Cheap flights to Brussels and everywhere else, this week only."));
+    server.deliver("press", "INBOX", "3-note", &plain_message("n1@mfa.kz", "Dana <dana@mfa.kz>", "Briefing on the Caspian ports", "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said."));
+    server.deliver("press", "Archived", "0-old", &plain_message("o1@mfa.kz", "Dana <dana@mfa.kz>", "Old", "An older message that was filed away long ago by the press office."));
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let corridor = clippings::vocab::tags::resolve(clippings::archive::TagKind::Topic, "Middle Corridor").unwrap();
+    let mailbox = Mailbox {
+        name: "press".into(),
+        server: server.url(),
+        user: "press".into(),
+        folder: "INBOX".into(),
+        from: Some("MFA.KZ".into()),
+        subject: None,
+        tags: vec![corridor.clone()],
+        then: Then::Move("Archived".into()),
+        password_env: None,
+    };
+    mail::add_mailbox(&archive, mailbox.clone()).unwrap();
+    assert_eq!(mail::mailboxes(&archive).unwrap(), std::slice::from_ref(&mailbox));
+    let wrong = mail::fetch_mailbox(&archive, &mailbox, "wrong", &mut |_| {}, &AtomicBool::new(false));
+    assert!(matches!(wrong, Err(mail::FetchMailError::Server(mail::imap::ImapError::Login))), "{wrong:?}");
+
+    let password = "s3cret \"quoted\"";
+    let report = mail::fetch_mailbox(&archive, &mailbox, password, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!((report.n_messages, report.n_wanted, report.n_done_on_server), (3, 2, 2), "{:#?}", report.import);
+    let clippings = imported(&archive, &report.import);
+    assert_eq!(clippings.len(), 4, "the story, its PDF and photo, and the note: {:#?}", report.import);
+    for c in &clippings {
+        let tags = archive.tags_of(c.id).unwrap();
+        assert!(tags.iter().any(|t| t.key() == corridor.key()), "{}: {tags:?}", c.title);
+    }
+    assert!(clippings.iter().any(|c| c.title == "Briefing on the Caspian ports"));
+    // On the server, once committed: the two wanted moved, the unwanted one left unread.
+    assert_eq!(server.messages("press", "INBOX"), [("2-spam".to_owned(), false)]);
+    let archived: Vec<String> = server.messages("press", "Archived").into_iter().map(|(n, _)| n).collect();
+    assert_eq!(archived.len(), 3, "{archived:?}");
+
+    // Nothing new: nothing fetched, nothing imported.
+    let again = mail::fetch_mailbox(&archive, &mailbox, password, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!((again.n_messages, again.import.n_imported()), (0, 0));
+    // The same message delivered again (a copy, another UID): known by its Message-ID; and a
+    // mailbox that marks read leaves it in the folder, read.
+    server.deliver("press", "INBOX", "4-again", &forwarded_message("20240305.1@mfa.kz"));
+    let seen = Mailbox { then: Then::Seen, ..mailbox };
+    let again = mail::fetch_mailbox(&archive, &seen, password, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!((again.n_messages, again.n_wanted, again.import.n_imported()), (1, 1, 0), "{:#?}", again.import);
+    assert!(server.messages("press", "INBOX").contains(&("4-again".to_owned(), true)), "{:?}", server.messages("press", "INBOX"));
+}
+
+/// `clippings mail add`, `list`, `fetch` and `remove`, with the password in a variable.
+#[test]
+fn the_command_line_adds_fetches_and_removes_a_mailbox() {
+    let Some(server) = dovecot::start("desk", "pw") else { return };
+    server.deliver("desk", "INBOX", "1", &plain_message("c1@mfa.kz", "Dana <dana@mfa.kz>", "Caspian ports", "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said."));
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_clippings"))
+            .arg("--archive")
+            .arg(&dir)
+            .args(args)
+            .env("DESK_PASSWORD", "pw")
+            .env_remove("DBUS_SESSION_BUS_ADDRESS")
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+    let url = server.url();
+    let (code, _, err) = run(&["mail", "add", "desk", "--server", &url, "--user", "desk", "--tag", "country:KZ", "--then", "keep", "--password-env", "DESK_PASSWORD"]);
+    assert_eq!(code, Some(0), "{err}");
+    let (_, list, _) = run(&["mail", "list"]);
+    assert!(list.starts_with(&format!("desk\t{url}\tdesk\tINBOX\tthen keep\t+country:KZ")), "{list}");
+    let (code, out, err) = run(&["mail", "fetch"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("imported 1 \"Caspian ports\""), "{out}");
+    assert!(err.contains("desk: 1 new messages, 1 wanted; 1 imported"), "{err}");
+    assert_eq!(server.messages("desk", "INBOX"), [("1".to_owned(), false)], "kept as it was");
+    let (_, out, err) = run(&["mail", "fetch", "desk"]);
+    assert!(out.is_empty() && err.contains("0 new messages"), "{out}{err}");
+    let (code, _, err) = run(&["mail", "add", "bad", "--server", "https://x", "--user", "u", "--password-env", "X"]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, out, _) = run(&["mail", "remove", "desk"]);
+    assert_eq!((code, out.trim()), (Some(0), "removed desk"));
+    let (_, list, _) = run(&["mail", "list"]);
+    assert!(list.is_empty());
+}

@@ -62,6 +62,16 @@ impl Archive {
         self.store.set_setting(SETTING_OCR_LANGUAGES, &languages)
     }
 
+    /// A setting of an intake feature (the mailboxes, how far each was read), kept with the
+    /// archive so that a copied archive keeps it; `None` if never set.
+    pub(crate) fn setting_of<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<Option<T>> {
+        self.store.setting(name)
+    }
+
+    pub(crate) fn set_setting_of<T: serde::Serialize>(&self, name: &str, value: &T) -> Result<()> {
+        self.store.set_setting(name, value)
+    }
+
     /// The clipping with these bytes, if the archive has it.
     pub(crate) fn id_by_hash(&self, hash: &str) -> Option<ClippingId> {
         self.store.id_by_hash(hash).ok().flatten()

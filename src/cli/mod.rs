@@ -5,6 +5,7 @@
 
 mod change;
 mod files;
+mod mail;
 mod read;
 mod scans;
 mod team;
@@ -229,6 +230,12 @@ pub enum Command {
         #[command(subcommand)]
         action: team::TeamAction,
     },
+    /// Mailboxes clippings come from: a message's text, its attachments and an alert's
+    /// articles are imported, each message once
+    Mail {
+        #[command(subcommand)]
+        action: mail::MailAction,
+    },
 }
 
 /// How a press review is made (`clippings review`).
@@ -390,6 +397,7 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
         Command::Check { hashes, repair, json } => files::check(&archive, out, hashes, repair, json),
         Command::Backup { dest } => files::backup(&archive, out, &dest),
         Command::Team { .. } => Ok(ExitCode::SUCCESS),
+        Command::Mail { action } => mail::run(&archive, out, action),
     }
 }
 
@@ -401,6 +409,7 @@ impl Command {
             Command::Saved { action } => matches!(action, SavedAction::List { .. }),
             Command::Stories { .. } | Command::Stats { .. } | Command::Review { .. } | Command::Backup { .. } => true,
             Command::Check { repair, .. } => !repair,
+            Command::Mail { action } => matches!(action, mail::MailAction::List),
             Command::Import { .. }
             | Command::Ocr { .. }
             | Command::Tag { .. }
@@ -430,7 +439,9 @@ fn refuse_a_missing_archive(dir: &Path, command: &Command) -> anyhow::Result<()>
             dir.join("originals").display()
         );
     }
-    if !matches!(command, Command::Import { .. }) {
+    // Clippings come in by an import, or from a mailbox added to a new archive.
+    let brings_clippings = matches!(command, Command::Import { .. } | Command::Mail { action: mail::MailAction::Add { .. } });
+    if !brings_clippings {
         anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
     }
     Ok(())

@@ -19,46 +19,57 @@ impl Archive {
     /// outcomes of messages (and alert links) already imported.
     pub(super) fn open_messages(
         &self,
-        files: Vec<PathBuf>,
+        inputs: Vec<Input>,
         fetcher: &Fetcher,
         cancel: &AtomicBool,
     ) -> Result<(Vec<Input>, Vec<FileOutcome>)> {
-        let mut inputs = Vec::new();
+        let mut opened = Vec::new();
         let mut outcomes = Vec::new();
-        for path in files {
-            if !matches!(super::walk::classify(&path), Some(FileKind::Mail)) {
-                inputs.push(Input::File(path));
+        for input in inputs {
+            let name = match &input {
+                Input::File(path) => path.clone(),
+                Input::Item(item) => PathBuf::from(&item.name),
+            };
+            if !matches!(super::walk::classify(&name), Some(FileKind::Mail)) {
+                opened.push(input);
                 continue;
             }
             // What cannot be read as a message is the pipeline's to report, as any bad file.
-            let read = super::files::read_and_hash(&path).ok();
-            let bytes = read.as_ref().and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
-            let Some(message) = bytes.as_deref().and_then(|bytes| mail::read_message(bytes).ok()) else {
-                inputs.push(Input::File(path));
+            let message = match &input {
+                Input::File(path) => {
+                    let read = super::files::read_and_hash(path).ok();
+                    let bytes = read.as_ref().and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
+                    bytes.as_deref().and_then(|bytes| mail::read_message(bytes).ok())
+                }
+                Input::Item(item) => mail::read_message(&item.bytes).ok(),
+            };
+            let Some(message) = message else {
+                opened.push(input);
                 continue;
             };
+            let label = input.label();
             if let Some(known) = message.address().map(|a| self.known_address(&a)).transpose()?.flatten() {
-                outcomes.push(FileOutcome { path, outcome: known });
+                outcomes.push(FileOutcome { path: label, outcome: known });
                 continue;
             }
             if message.is_alert() {
-                self.open_alert(&path, &message, fetcher, cancel, &mut inputs, &mut outcomes)?;
+                self.open_alert(&label, &message, fetcher, cancel, &mut opened, &mut outcomes)?;
                 continue;
             }
             let note = message.note();
             for attachment in &message.attachments {
-                inputs.push(Input::Item(Box::new(Item {
+                opened.push(Input::Item(Box::new(Item {
                     name: attachment.name.clone(),
-                    label: format!("{} › {}", path.display(), attachment.name),
+                    label: format!("{} › {}", label.display(), attachment.name),
                     bytes: attachment.bytes.clone(),
                     origin: Origin { note: Some(note.clone()), published: message.date, ..Origin::default() },
                 })));
             }
             if message.article.is_some() {
-                inputs.push(Input::File(path));
+                opened.push(input);
             }
         }
-        Ok((inputs, outcomes))
+        Ok((opened, outcomes))
     }
 
     /// An alert's articles: fetched, or kept from what the alert says of them.

@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod cjk;
 pub mod highlight;
+mod period;
 pub mod query;
 pub mod stories;
 
