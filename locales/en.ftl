@@ -517,6 +517,23 @@ fetch-error-host-not-found = no server is known by the name { $host }
 fetch-error-tls = the secure connection failed: { $detail }
 fetch-error-connection = the connection failed: { $detail }
 fetch-error-cancelled = cancelled
+import-check-mail = Check mailboxes now
+import-check-mail-hover = Mailboxes are added with `clippings mail add`; while the window is open they are checked every 5 minutes
+status-mail-checking = Checking mailbox { $name }…
+status-mail-checked = Mailbox { $name }: { $n ->
+    [0] nothing new
+    [one] 1 new clipping
+   *[other] { $n } new clippings
+} at { $time }
+status-mail-failed = Mailbox { $name } could not be checked
+mail-no-password = no password for it: the system keyring has none, or its variable is not set
+mail-error-address = “{ $text }” is not a mail server’s address: write imaps://host or imap://host:port
+mail-error-connect = could not connect to { $server }: { $detail }
+mail-error-login = the server refused the user name or the password
+mail-error-no-folder = the server has no folder “{ $name }”
+mail-error-refused = the server answered: { $detail }
+mail-error-io = the connection failed: { $detail }
+mail-error-protocol = the server’s answer was not understood: { $detail }
 hint-unknown-country-near = No country is called “{ $value }”: did you mean “{ $name }”?
 hint-unknown-country = No country is called “{ $value }”: use a code (BE) or a name.
 hint-not-a-date = “{ $value }” is not a date: write date:2024, date:2024-03, date:2024-03-05 or date:2024-01..2024-03.

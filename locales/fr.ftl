@@ -537,6 +537,23 @@ fetch-error-host-not-found = aucun serveur ne porte le nom { $host }
 fetch-error-tls = la connexion sécurisée a échoué : { $detail }
 fetch-error-connection = la connexion a échoué : { $detail }
 fetch-error-cancelled = annulé
+import-check-mail = Relever les boîtes aux lettres
+import-check-mail-hover = Les boîtes s’ajoutent avec `clippings mail add` ; tant que la fenêtre est ouverte, elles sont relevées toutes les 5 minutes
+status-mail-checking = Relève de la boîte { $name }…
+status-mail-checked = Boîte { $name } : { $n ->
+    [0] rien de nouveau
+    [one] 1 nouvelle coupure
+   *[other] { $n } nouvelles coupures
+} à { $time }
+status-mail-failed = Boîte { $name } n’a pas pu être relevée
+mail-no-password = aucun mot de passe : le trousseau du système n’en a pas, ou sa variable n’est pas définie
+mail-error-address = « { $text } » n’est pas l’adresse d’un serveur de messagerie : écrivez imaps://hôte ou imap://hôte:port
+mail-error-connect = connexion impossible à { $server } : { $detail }
+mail-error-login = le serveur a refusé le nom d’utilisateur ou le mot de passe
+mail-error-no-folder = le serveur n’a pas de dossier « { $name } »
+mail-error-refused = le serveur a répondu : { $detail }
+mail-error-io = la connexion a échoué : { $detail }
+mail-error-protocol = la réponse du serveur n’a pas été comprise : { $detail }
 hint-unknown-country-near = Aucun pays ne s'appelle « { $value } » : vouliez-vous dire « { $name } » ?
 hint-unknown-country = Aucun pays ne s'appelle « { $value } » : indiquez un code (BE) ou un nom.
 hint-not-a-date = « { $value } » n'est pas une date : écrivez date:2024, date:2024-03, date:2024-03-05 ou date:2024-01..2024-03.

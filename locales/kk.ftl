@@ -423,6 +423,22 @@ fetch-error-host-not-found = { $host } атты сервер табылмады
 fetch-error-tls = қорғалған байланыс орнамады: { $detail }
 fetch-error-connection = байланыс орнамады: { $detail }
 fetch-error-cancelled = тоқтатылды
+import-check-mail = Поштаны қазір тексеру
+import-check-mail-hover = Пошта жәшіктері `clippings mail add` командасымен қосылады; терезе ашық тұрғанда олар әр 5 минут сайын тексеріледі
+status-mail-checking = Тексерілуде: пошта жәшігі { $name }…
+status-mail-checked = Пошта жәшігі { $name }: { $n ->
+    [0] жаңа ештеңе жоқ
+   *[other] { $n } жаңа үзінді
+}, { $time }
+status-mail-failed = Пошта жәшігі { $name } тексерілмеді
+mail-no-password = құпиясөз жоқ: жүйелік құпиясөз қоймасында жоқ немесе оның айнымалысы берілмеген
+mail-error-address = «{ $text }» пошта серверінің мекенжайы емес: imaps://host немесе imap://host:port деп жазыңыз
+mail-error-connect = { $server } серверіне қосылу мүмкін болмады: { $detail }
+mail-error-login = сервер пайдаланушы атын немесе құпиясөзді қабылдамады
+mail-error-no-folder = серверде «{ $name }» қалтасы жоқ
+mail-error-refused = сервер жауабы: { $detail }
+mail-error-io = байланыс орнамады: { $detail }
+mail-error-protocol = сервердің жауабы түсініксіз: { $detail }
 hint-unknown-country-near = «{ $value }» деген ел жоқ. «{ $name }» деп айтқыңыз келді ме?
 hint-unknown-country = «{ $value }» деген ел жоқ: кодын (BE) немесе атауын жазыңыз.
 hint-not-a-date = «{ $value }» — күн емес: date:2024, date:2024-03, date:2024-03-05 немесе date:2024-01..2024-03 деп жазыңыз.

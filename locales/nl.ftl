@@ -504,6 +504,23 @@ fetch-error-host-not-found = geen server bekend onder de naam { $host }
 fetch-error-tls = de beveiligde verbinding mislukte: { $detail }
 fetch-error-connection = de verbinding mislukte: { $detail }
 fetch-error-cancelled = geannuleerd
+import-check-mail = Postvakken nu controleren
+import-check-mail-hover = Postvakken voeg je toe met `clippings mail add`; zolang het venster open is, worden ze elke 5 minuten gecontroleerd
+status-mail-checking = Postvak controleren: { $name }…
+status-mail-checked = Postvak { $name }: { $n ->
+    [0] niets nieuws
+    [one] 1 nieuw knipsel
+   *[other] { $n } nieuwe knipsels
+} om { $time }
+status-mail-failed = Postvak { $name } kon niet worden gecontroleerd
+mail-no-password = geen wachtwoord: de sleutelbos van het systeem heeft er geen, of de variabele ervan is niet gezet
+mail-error-address = “{ $text }” is geen adres van een mailserver: schrijf imaps://host of imap://host:poort
+mail-error-connect = geen verbinding met { $server }: { $detail }
+mail-error-login = de server weigerde de gebruikersnaam of het wachtwoord
+mail-error-no-folder = de server heeft geen map “{ $name }”
+mail-error-refused = de server antwoordde: { $detail }
+mail-error-io = de verbinding mislukte: { $detail }
+mail-error-protocol = het antwoord van de server werd niet begrepen: { $detail }
 hint-unknown-country-near = Geen land heet "{ $value }": bedoelde u "{ $name }"?
 hint-unknown-country = Geen land heet "{ $value }": gebruik een code (BE) of een naam.
 hint-not-a-date = "{ $value }" is geen datum: schrijf date:2024, date:2024-03, date:2024-03-05 of date:2024-01..2024-03.

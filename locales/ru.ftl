@@ -523,6 +523,24 @@ fetch-error-host-not-found = сервер с именем { $host } не най�
 fetch-error-tls = защищённое соединение не установлено: { $detail }
 fetch-error-connection = соединение не удалось: { $detail }
 fetch-error-cancelled = отменено
+import-check-mail = Проверить почту сейчас
+import-check-mail-hover = Почтовые ящики добавляются командой `clippings mail add`; пока окно открыто, они проверяются каждые 5 минут
+status-mail-checking = Проверка ящика { $name }…
+status-mail-checked = Ящик { $name }: { $n ->
+    [0] ничего нового
+    [one] { $n } новая вырезка
+    [few] { $n } новые вырезки
+   *[other] { $n } новых вырезок
+} в { $time }
+status-mail-failed = Ящик { $name } проверить не удалось
+mail-no-password = нет пароля: его нет в системном хранилище паролей или не задана его переменная
+mail-error-address = «{ $text }» — не адрес почтового сервера: напишите imaps://host или imap://host:port
+mail-error-connect = не удалось подключиться к { $server }: { $detail }
+mail-error-login = сервер не принял имя пользователя или пароль
+mail-error-no-folder = на сервере нет папки «{ $name }»
+mail-error-refused = сервер ответил: { $detail }
+mail-error-io = соединение не удалось: { $detail }
+mail-error-protocol = ответ сервера не понят: { $detail }
 hint-unknown-country-near = Страны «{ $value }» нет. Возможно, вы имели в виду «{ $name }»?
 hint-unknown-country = Страны «{ $value }» нет: укажите код (BE) или название.
 hint-not-a-date = «{ $value }» — не дата: пишите date:2024, date:2024-03, date:2024-03-05 или date:2024-01..2024-03.

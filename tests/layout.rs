@@ -59,7 +59,9 @@ fn only_the_postgresql_store_names_postgresql_and_tls() {
         let naming: Vec<String> =
             code_of(&src).into_iter().filter(|(_, code)| names(code, name)).map(|(path, _)| path).collect();
         assert!(!naming.is_empty(), "{name} is named somewhere");
-        let allowed = |path: &String| path.contains("archive/store/pg_store/") || (name == "rustls" && path.ends_with("mail/imap.rs"));
+        let allowed = |path: &String| {
+            path.contains("archive/store/pg_store/") || (name == "rustls" && path.ends_with("mail/imap.rs"))
+        };
         assert!(naming.iter().all(allowed), "{name}: {naming:?}");
     }
 }

@@ -64,7 +64,8 @@ const FORWARDED: &str = "Коллеги, посмотрите статью и о
 
 fn forwarded_message(message_id: &str) -> Vec<u8> {
     let body = encoding_rs::WINDOWS_1251.encode(FORWARDED).0;
-    let report = pdf("Middle Corridor report", "Ministry of Transport", "D:20240131120000Z", &["Cargo volumes doubled."]);
+    let report =
+        pdf("Middle Corridor report", "Ministry of Transport", "D:20240131120000Z", &["Cargo volumes doubled."]);
     let photo = unique_jpeg(11, 640, 480);
     format!(
         "Return-Path: <aigerim@mfa.kz>\r\nReceived: from mail.mfa.kz by mx.mfa.kz; Tue, 5 Mar 2024 11:00:02 +0600\r\n\
@@ -103,7 +104,7 @@ fn a_forwarded_story_with_a_pdf_and_a_photo_gives_three_clippings_once() {
     assert_eq!(story.url, "mid:20240305.1@mfa.kz");
     let report_pdf = clippings.iter().find(|c| c.format == "pdf").expect("the PDF");
     assert_eq!(report_pdf.title, "Middle Corridor report");
-    assert_eq!(report_pdf.notes, "✉ Пересл.: Средний коридор — Айгерим Сейтова <aigerim@mfa.kz>, 2024-03-05");
+    assert_eq!(report_pdf.notes, "Пересл.: Средний коридор — Айгерим Сейтова <aigerim@mfa.kz>, 2024-03-05");
     let photo = clippings.iter().find(|c| c.kind == Kind::Photo).expect("the photo");
     assert_eq!((photo.width_px, photo.original_name.as_str()), (Some(640), "brussels.jpg"));
     assert!(photo.notes.contains("Средний коридор"));
@@ -187,11 +188,16 @@ fn an_alerts_five_articles_give_five_clippings() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
-    let eml = write(&tmp.path().join("inbox"), "alert.eml", alert(&server, &["/news/0", "/news/1", "/news/2", "/news/3", "/gone"]));
+    let eml = write(
+        &tmp.path().join("inbox"),
+        "alert.eml",
+        alert(&server, &["/news/0", "/news/1", "/news/2", "/news/3", "/gone"]),
+    );
     let report = import(&archive, std::slice::from_ref(&eml));
     let clippings = imported(&archive, &report);
     assert_eq!(clippings.len(), 5, "{report:#?}");
-    let mut fetched: Vec<&str> = clippings.iter().filter(|c| c.not_fetched.is_none()).map(|c| c.title.as_str()).collect();
+    let mut fetched: Vec<&str> =
+        clippings.iter().filter(|c| c.not_fetched.is_none()).map(|c| c.title.as_str()).collect();
     fetched.sort();
     assert_eq!(fetched, ["Corridor story 0", "Corridor story 1", "Corridor story 2", "Corridor story 3"]);
     let kept = clippings.iter().find(|c| c.not_fetched.is_some()).expect("the one not fetched");
@@ -227,9 +233,39 @@ fn a_mailbox_brings_what_its_rules_want_once_and_moves_it_after() {
     use clippings::mail::{self, Mailbox, Then};
     let Some(server) = dovecot::start("press", "s3cret \"quoted\"") else { return };
     server.deliver("press", "INBOX", "1-forward", &forwarded_message("20240305.1@mfa.kz"));
-    server.deliver("press", "INBOX", "2-spam", &plain_message("s1@ads.example", "Deals <deals@ads.example>", "Buy now", "Cheap flights to Brussels and everywhere else, this week only."));
-    server.deliver("press", "INBOX", "3-note", &plain_message("n1@mfa.kz", "Dana <dana@mfa.kz>", "Briefing on the Caspian ports", "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said."));
-    server.deliver("press", "Archived", "0-old", &plain_message("o1@mfa.kz", "Dana <dana@mfa.kz>", "Old", "An older message that was filed away long ago by the press office."));
+    server.deliver(
+        "press",
+        "INBOX",
+        "2-spam",
+        &plain_message(
+            "s1@ads.example",
+            "Deals <deals@ads.example>",
+            "Buy now",
+            "Cheap flights to Brussels and everywhere else, this week only.",
+        ),
+    );
+    server.deliver(
+        "press",
+        "INBOX",
+        "3-note",
+        &plain_message(
+            "n1@mfa.kz",
+            "Dana <dana@mfa.kz>",
+            "Briefing on the Caspian ports",
+            "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said.",
+        ),
+    );
+    server.deliver(
+        "press",
+        "Archived",
+        "0-old",
+        &plain_message(
+            "o1@mfa.kz",
+            "Dana <dana@mfa.kz>",
+            "Old",
+            "An older message that was filed away long ago by the press office.",
+        ),
+    );
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
     let corridor = clippings::vocab::tags::resolve(clippings::archive::TagKind::Topic, "Middle Corridor").unwrap();
@@ -273,14 +309,28 @@ fn a_mailbox_brings_what_its_rules_want_once_and_moves_it_after() {
     let seen = Mailbox { then: Then::Seen, ..mailbox };
     let again = mail::fetch_mailbox(&archive, &seen, password, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!((again.n_messages, again.n_wanted, again.import.n_imported()), (1, 1, 0), "{:#?}", again.import);
-    assert!(server.messages("press", "INBOX").contains(&("4-again".to_owned(), true)), "{:?}", server.messages("press", "INBOX"));
+    assert!(
+        server.messages("press", "INBOX").contains(&("4-again".to_owned(), true)),
+        "{:?}",
+        server.messages("press", "INBOX")
+    );
 }
 
 /// `clippings mail add`, `list`, `fetch` and `remove`, with the password in a variable.
 #[test]
 fn the_command_line_adds_fetches_and_removes_a_mailbox() {
     let Some(server) = dovecot::start("desk", "pw") else { return };
-    server.deliver("desk", "INBOX", "1", &plain_message("c1@mfa.kz", "Dana <dana@mfa.kz>", "Caspian ports", "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said."));
+    server.deliver(
+        "desk",
+        "INBOX",
+        "1",
+        &plain_message(
+            "c1@mfa.kz",
+            "Dana <dana@mfa.kz>",
+            "Caspian ports",
+            "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said.",
+        ),
+    );
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("archive");
     let run = |args: &[&str]| {
@@ -292,10 +342,28 @@ fn the_command_line_adds_fetches_and_removes_a_mailbox() {
             .env_remove("DBUS_SESSION_BUS_ADDRESS")
             .output()
             .unwrap();
-        (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
     };
     let url = server.url();
-    let (code, _, err) = run(&["mail", "add", "desk", "--server", &url, "--user", "desk", "--tag", "country:KZ", "--then", "keep", "--password-env", "DESK_PASSWORD"]);
+    let (code, _, err) = run(&[
+        "mail",
+        "add",
+        "desk",
+        "--server",
+        &url,
+        "--user",
+        "desk",
+        "--tag",
+        "country:KZ",
+        "--then",
+        "keep",
+        "--password-env",
+        "DESK_PASSWORD",
+    ]);
     assert_eq!(code, Some(0), "{err}");
     let (_, list, _) = run(&["mail", "list"]);
     assert!(list.starts_with(&format!("desk\t{url}\tdesk\tINBOX\tthen keep\t+country:KZ")), "{list}");
@@ -312,4 +380,60 @@ fn the_command_line_adds_fetches_and_removes_a_mailbox() {
     assert_eq!((code, out.trim()), (Some(0), "removed desk"));
     let (_, list, _) = run(&["mail", "list"]);
     assert!(list.is_empty());
+}
+
+#[path = "common/window.rs"]
+mod window;
+
+/// In the window: "Check mailboxes now" fetches the mailbox at once; what came is among the
+/// results and the status line says how many and when.
+#[test]
+fn the_window_checks_the_mailboxes_and_says_what_came() {
+    use clippings::archive::Place;
+    use clippings::mail::{self, Mailbox, Then};
+    use egui_kittest::kittest::Queryable as _;
+    // The password is read from a variable the window's process has: the server is given
+    // HOME's value (a test may not set variables of its own while threads run).
+    let password = std::env::var("HOME").unwrap();
+    let Some(server) = dovecot::start("office", &password) else { return };
+    server.deliver(
+        "office",
+        "INBOX",
+        "1",
+        &plain_message(
+            "w1@mfa.kz",
+            "Dana <dana@mfa.kz>",
+            "Caspian ports",
+            "The ports of Aktau and Kuryk handled twice the cargo of last year, the ministry said.",
+        ),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let mailbox = Mailbox {
+            name: "office".into(),
+            server: server.url(),
+            user: "office".into(),
+            folder: "INBOX".into(),
+            from: None,
+            subject: None,
+            tags: Vec::new(),
+            then: Then::Seen,
+            password_env: Some("HOME".into()),
+        };
+        mail::add_mailbox(&archive, mailbox).unwrap();
+    }
+    let mut h = window::open_in_english(Place::Folder(dir));
+    assert!(h.state().state().results.is_empty());
+    h.get_by_label("Import").click();
+    h.run_steps(2);
+    h.get_by_label("Check mailboxes now").click();
+    window::step_until(&mut h, std::time::Duration::from_secs(20), "the mailbox checked", |h| {
+        h.state().state().results.len() == 1
+            && matches!(h.state().state().mail, Some(clippings::ui::worker::mail::MailStatus::Checked { .. }))
+    });
+    assert_eq!(h.state().state().results[0].clipping.title, "Caspian ports");
+    h.get_by_label_contains("Mailbox office: 1 new clipping at");
+    assert_eq!(server.messages("office", "INBOX"), [("1".to_owned(), true)], "marked read once it was in");
 }

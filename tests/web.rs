@@ -132,7 +132,12 @@ fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
         "/report",
         Answer::Ok {
             media_type: "application/pdf",
-            body: pdf("Middle Corridor report", "Ministry of Transport", "D:20240131120000Z", &["Cargo volumes doubled."]),
+            body: pdf(
+                "Middle Corridor report",
+                "Ministry of Transport",
+                "D:20240131120000Z",
+                &["Cargo volumes doubled."],
+            ),
         },
     );
     server.serve("/photo", Answer::Ok { media_type: "image/jpeg", body: unique_jpeg(7, 400, 300) });
@@ -148,7 +153,8 @@ fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
     ];
     let report = import_addresses(&archive, &addresses);
     assert_eq!(report.n_imported(), 3, "{report:#?}");
-    let id_of = |address: &str| match report.outcomes.iter().find(|o| o.path == Path::new(address)).map(|o| &o.outcome) {
+    let id_of = |address: &str| match report.outcomes.iter().find(|o| o.path == Path::new(address)).map(|o| &o.outcome)
+    {
         Some(Outcome::Imported { id, .. }) => *id,
         other => panic!("{address}: {other:?}"),
     };
@@ -173,10 +179,13 @@ fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
             _ => None,
         })
         .collect();
-    assert_eq!(failed, [
-        "file:///etc/passwd file: addresses are not fetched, only http and https".to_owned(),
-        format!("{} timed out after 3 s", server.url("/silent")),
-    ]);
+    assert_eq!(
+        failed,
+        [
+            "file:///etc/passwd file: addresses are not fetched, only http and https".to_owned(),
+            format!("{} timed out after 3 s", server.url("/silent")),
+        ]
+    );
 
     // Again, written otherwise, and through a redirect: nothing is fetched for the first two.
     let hits = server.hits("/2024/03/brussels-talks/");
@@ -192,7 +201,8 @@ fn clippings_by_address_keep_it_and_are_not_fetched_twice() {
     }
     assert_eq!(server.hits("/2024/03/brussels-talks/"), hits + 1, "only the redirect's target was fetched again");
     // The address is searchable.
-    let found = archive.search_ids(&Query::parse(&format!("url:{}", server.url("/2024/03/brussels-talks/"))), Sort::Newest);
+    let found =
+        archive.search_ids(&Query::parse(&format!("url:{}", server.url("/2024/03/brussels-talks/"))), Sort::Newest);
     assert_eq!(found.unwrap(), [page.id]);
     assert!(archive.check(false, &mut |_, _| {}).unwrap().problems.is_empty());
 }

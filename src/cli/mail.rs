@@ -74,7 +74,16 @@ pub(super) fn run(archive: &Archive, out: &mut dyn Write, action: MailAction) ->
                     .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}:{v:?}")))
                     .chain(m.tags.iter().map(|t| format!("+{}:{}", t.kind.as_str(), t.value)))
                     .collect();
-                writeln!(out, "{}\t{}\t{}\t{}\tthen {}\t{}", m.name, m.server, m.user, m.folder, m.then, filters.join(" "))?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\tthen {}\t{}",
+                    m.name,
+                    m.server,
+                    m.user,
+                    m.folder,
+                    m.then,
+                    filters.join(" ")
+                )?;
             }
         }
         MailAction::Remove { name } => {
@@ -93,9 +102,15 @@ pub(super) fn run(archive: &Archive, out: &mut dyn Write, action: MailAction) ->
 }
 
 fn fetch(archive: &Archive, out: &mut dyn Write, name: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
-    let boxes: Vec<Mailbox> = mail::mailboxes(archive)?.into_iter().filter(|m| name.is_none_or(|n| m.name == n)).collect();
+    let boxes: Vec<Mailbox> =
+        mail::mailboxes(archive)?.into_iter().filter(|m| name.is_none_or(|n| m.name == n)).collect();
     if boxes.is_empty() {
-        bail!("{}", name.map_or("no mailbox yet: add one with `clippings mail add`".to_owned(), |n| format!("no mailbox is called {n:?}")));
+        bail!(
+            "{}",
+            name.map_or("no mailbox yet: add one with `clippings mail add`".to_owned(), |n| format!(
+                "no mailbox is called {n:?}"
+            ))
+        );
     }
     let mut failed = false;
     for mailbox in boxes {
@@ -117,7 +132,11 @@ fn fetch(archive: &Archive, out: &mut dyn Write, name: Option<&str>, json: bool)
                 ImportProgress::Found { n_files } => bar.set_length(n_files as u64),
                 ImportProgress::Done { n_done, outcome, .. } => {
                     bar.set_position(n_done as u64);
-                    lines.push(if json { serde_json::to_string(outcome).unwrap_or_default() } else { outcome.to_string() });
+                    lines.push(if json {
+                        serde_json::to_string(outcome).unwrap_or_default()
+                    } else {
+                        outcome.to_string()
+                    });
                 }
             },
             &AtomicBool::new(false),
@@ -128,7 +147,8 @@ fn fetch(archive: &Archive, out: &mut dyn Write, name: Option<&str>, json: bool)
         }
         match result {
             Ok(report) => {
-                failed |= report.import.outcomes.iter().any(|o| matches!(o.outcome, crate::import::Outcome::Failed { .. }));
+                failed |=
+                    report.import.outcomes.iter().any(|o| matches!(o.outcome, crate::import::Outcome::Failed { .. }));
                 eprintln!(
                     "{}: {} new messages, {} wanted; {}",
                     mailbox.name,
@@ -156,7 +176,8 @@ fn password_of(mailbox: &Mailbox) -> anyhow::Result<String> {
     if let Some(var) = &mailbox.password_env {
         return std::env::var(var).with_context(|| format!("the variable {var} holds no password"));
     }
-    let keyring = crate::ui::keyring::Keyring::session().context("no system keyring answers: add the mailbox again with --password-env VAR")?;
+    let keyring = crate::ui::keyring::Keyring::session()
+        .context("no system keyring answers: add the mailbox again with --password-env VAR")?;
     keyring
         .password(&mailbox.keyring_key())
         .map_err(|e| anyhow::anyhow!(e))?

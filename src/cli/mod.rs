@@ -440,7 +440,8 @@ fn refuse_a_missing_archive(dir: &Path, command: &Command) -> anyhow::Result<()>
         );
     }
     // Clippings come in by an import, or from a mailbox added to a new archive.
-    let brings_clippings = matches!(command, Command::Import { .. } | Command::Mail { action: mail::MailAction::Add { .. } });
+    let brings_clippings =
+        matches!(command, Command::Import { .. } | Command::Mail { action: mail::MailAction::Add { .. } });
     if !brings_clippings {
         anyhow::bail!("no archive at {}: import something into it first, or check --archive", dir.display());
     }

@@ -49,7 +49,8 @@ impl Origin {
             }
         };
         // A page's title read from a fetched page is better than the file name it was given.
-        let from_name = clipping.title == clipping.original_name || clipping.title == super::read::photo_title(&clipping.original_name);
+        let from_name = clipping.title == clipping.original_name
+            || clipping.title == super::read::photo_title(&clipping.original_name);
         if self.title.is_some() && (from_name || clipping.title.trim().is_empty()) {
             clipping.title.clear();
         }
@@ -59,7 +60,8 @@ impl Origin {
             clipping.published = self.published;
         }
         if let Some(note) = self.note.as_deref().filter(|n| !n.is_empty()) {
-            clipping.notes = if clipping.notes.is_empty() { note.to_owned() } else { format!("{}\n{note}", clipping.notes) };
+            clipping.notes =
+                if clipping.notes.is_empty() { note.to_owned() } else { format!("{}\n{note}", clipping.notes) };
         }
         clipping.not_fetched = self.not_fetched.clone();
     }

@@ -38,7 +38,9 @@ impl Archive {
             let message = match &input {
                 Input::File(path) => {
                     let read = super::files::read_and_hash(path).ok();
-                    let bytes = read.as_ref().and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
+                    let bytes = read
+                        .as_ref()
+                        .and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
                     bytes.as_deref().and_then(|bytes| mail::read_message(bytes).ok())
                 }
                 Input::Item(item) => mail::read_message(&item.bytes).ok(),

@@ -28,8 +28,8 @@ pub mod scans;
 mod walk;
 
 pub use error::{ImportError, TextProblem};
-pub use item::{Item, Origin};
 use item::Input;
+pub use item::{Item, Origin};
 pub use report::{FileOutcome, FolderCount, ImportPhases, ImportProgress, ImportReport, Outcome};
 
 use files::{read_and_hash, write_atomically, write_unsynced};

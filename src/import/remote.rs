@@ -110,7 +110,11 @@ impl Archive {
 }
 
 /// Fetches the addresses a few at a time; the results in their order.
-pub(super) fn fetch_all(fetcher: &Fetcher, addresses: &[(String, String)], cancel: &AtomicBool) -> Vec<Result<Fetched, FetchError>> {
+pub(super) fn fetch_all(
+    fetcher: &Fetcher,
+    addresses: &[(String, String)],
+    cancel: &AtomicBool,
+) -> Vec<Result<Fetched, FetchError>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: std::sync::Mutex<Vec<Option<Result<Fetched, FetchError>>>> =
         std::sync::Mutex::new(vec![None; addresses.len()]);

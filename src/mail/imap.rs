@@ -96,14 +96,12 @@ impl Session {
             .map_err(|e| connect_error(e.to_string()))?
             .next()
             .ok_or_else(|| connect_error("no address".to_owned()))?;
-        let tcp = TcpStream::connect_timeout(&address, Duration::from_secs(10)).map_err(|e| connect_error(e.to_string()))?;
+        let tcp =
+            TcpStream::connect_timeout(&address, Duration::from_secs(10)).map_err(|e| connect_error(e.to_string()))?;
         tcp.set_read_timeout(Some(TIMEOUT)).map_err(|e| connect_error(e.to_string()))?;
         tcp.set_write_timeout(Some(TIMEOUT)).map_err(|e| connect_error(e.to_string()))?;
-        let stream: Box<dyn Stream> = if server.tls {
-            Box::new(tls_stream(&server.host, tcp).map_err(connect_error)?)
-        } else {
-            Box::new(tcp)
-        };
+        let stream: Box<dyn Stream> =
+            if server.tls { Box::new(tls_stream(&server.host, tcp).map_err(connect_error)?) } else { Box::new(tcp) };
         let mut session = Session { stream: BufReader::new(stream), next_tag: 1, capabilities: String::new() };
         let greeting = session.read_line()?;
         if !greeting.starts_with("* OK") && !greeting.starts_with("* PREAUTH") {
@@ -114,7 +112,8 @@ impl Session {
         if !status.starts_with("OK") {
             return Err(ImapError::Login);
         }
-        session.capabilities = lines.iter().map(|l| l.text.as_str()).chain([status.as_str()]).collect::<Vec<_>>().join(" ").to_uppercase();
+        session.capabilities =
+            lines.iter().map(|l| l.text.as_str()).chain([status.as_str()]).collect::<Vec<_>>().join(" ").to_uppercase();
         if !session.capabilities.contains("CAPABILITY") {
             let (lines, _) = session.command("CAPABILITY")?;
             session.capabilities = lines.iter().map(|l| l.text.to_uppercase()).collect::<Vec<_>>().join(" ");
@@ -286,8 +285,14 @@ mod tests {
 
     #[test]
     fn server_addresses() {
-        assert_eq!(Server::parse("imaps://mail.mfa.kz").expect("an address"), Server { host: "mail.mfa.kz".into(), port: 993, tls: true });
-        assert_eq!(Server::parse("imap://127.0.0.1:14143/").expect("an address"), Server { host: "127.0.0.1".into(), port: 14143, tls: false });
+        assert_eq!(
+            Server::parse("imaps://mail.mfa.kz").expect("an address"),
+            Server { host: "mail.mfa.kz".into(), port: 993, tls: true }
+        );
+        assert_eq!(
+            Server::parse("imap://127.0.0.1:14143/").expect("an address"),
+            Server { host: "127.0.0.1".into(), port: 14143, tls: false }
+        );
         assert!(Server::parse("https://mail.mfa.kz").is_err());
         assert!(Server::parse("imaps://").is_err());
         assert_eq!(literal_size("* 1 FETCH (UID 7 RFC822.SIZE 12 BODY[] {12}"), Some(12));

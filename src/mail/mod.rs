@@ -199,7 +199,8 @@ pub fn fetch_mailbox(
         let prefix = format!("{} › {uid}", mailbox.name);
         report.import.outcomes.iter().any(|o| {
             let label = o.path.to_string_lossy();
-            (label == prefix || label.starts_with(&format!("{prefix} "))) && matches!(o.outcome, Outcome::Failed { .. } | Outcome::Cancelled)
+            (label == prefix || label.starts_with(&format!("{prefix} ")))
+                && matches!(o.outcome, Outcome::Failed { .. } | Outcome::Cancelled)
         })
     };
     let done: Vec<u32> = wanted_uids.iter().copied().filter(|&uid| !failed(uid)).collect();

@@ -612,8 +612,8 @@ impl Query {
                 {
                     hints.push(QueryHint::NotAKind { value });
                 }
-                "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in" | "url"
-                | "imported" => {}
+                "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in"
+                | "url" | "imported" => {}
                 _ => {
                     if let Some(known) = nearest(&field_lower, FIELDS.iter().copied()) {
                         hints.push(QueryHint::NotAFilter { field: field.to_owned(), nearest: known.to_owned(), value });

@@ -147,6 +147,20 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
     }
 }
 
+/// Why a mailbox could not be read, in the window's language.
+pub fn mail_error_text(error: &crate::mail::imap::ImapError) -> String {
+    use crate::mail::imap::ImapError as E;
+    match error {
+        E::Address(text) => t!("mail-error-address", text = text),
+        E::Connect { server, detail } => t!("mail-error-connect", server = server, detail = detail),
+        E::Login => t!("mail-error-login"),
+        E::NoFolder(folder) => t!("mail-error-no-folder", name = folder),
+        E::Refused(detail) => t!("mail-error-refused", detail = detail),
+        E::Io(detail) => t!("mail-error-io", detail = detail),
+        E::Protocol(detail) => t!("mail-error-protocol", detail = detail),
+    }
+}
+
 /// Why a page could not be fetched, in the window's language.
 pub fn fetch_error_text(error: &crate::web::FetchError) -> String {
     use crate::vocab::address::AddressError as A;

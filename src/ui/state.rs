@@ -283,6 +283,8 @@ pub struct AppState {
     pub export_report: Option<ExportReport>,
     /// Photos and scans being read as text after an import.
     pub scans: Option<ExportRun>,
+    /// What the last check of a mailbox came to, for the status line.
+    pub mail: Option<crate::ui::worker::mail::MailStatus>,
     /// Said once a run: tesseract is missing, so pictures stay pictures.
     pub ocr_missing_said: bool,
     pub toasts: Vec<Toast>,
@@ -330,6 +332,7 @@ impl AppState {
             import_report: None,
             export: None,
             scans: None,
+            mail: None,
             ocr_missing_said: false,
             export_report: None,
             toasts: Vec::new(),

@@ -50,7 +50,8 @@ pub fn is_address(text: &str) -> bool {
 pub fn canonical(url: &Url) -> String {
     let mut url = unwrapped(url);
     url.set_fragment(None);
-    let kept: Vec<(String, String)> = url.query_pairs().filter(|(k, _)| !is_tracking(k)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let kept: Vec<(String, String)> =
+        url.query_pairs().filter(|(k, _)| !is_tracking(k)).map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     if kept.is_empty() {
         url.set_query(None);
     } else if url.query_pairs().count() != kept.len() {
@@ -118,7 +119,10 @@ mod tests {
             assert_eq!(canon(s), "https://astanatimes.com/2024/02/brussels-talks", "{s}");
         }
         // What a page is depends on the rest of its query, in its order.
-        assert_eq!(canon("http://example.org/news.php?id=12&utm_campaign=x&page=2"), "http://example.org/news.php?id=12&page=2");
+        assert_eq!(
+            canon("http://example.org/news.php?id=12&utm_campaign=x&page=2"),
+            "http://example.org/news.php?id=12&page=2"
+        );
         assert_ne!(canon("http://example.org/?id=1"), canon("http://example.org/?id=2"));
         assert_eq!(canon("https://Example.org/"), "https://example.org");
         assert_eq!(canon("http://example.org:8080/a/"), "http://example.org:8080/a");

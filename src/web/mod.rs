@@ -182,7 +182,9 @@ impl Fetcher {
             ureq::Error::Timeout(_) => self.timed_out(),
             ureq::Error::BodyExceedsLimit(_) => self.too_large(),
             ureq::Error::TooManyRedirects => FetchError::TooManyRedirects { limit: self.limits.max_redirects },
-            ureq::Error::HostNotFound => FetchError::HostNotFound { host: url.host_str().unwrap_or_default().to_owned() },
+            ureq::Error::HostNotFound => {
+                FetchError::HostNotFound { host: url.host_str().unwrap_or_default().to_owned() }
+            }
             ureq::Error::Tls(why) => FetchError::Tls(why.to_owned()),
             ureq::Error::Rustls(e) => FetchError::Tls(e.to_string()),
             ureq::Error::Io(e) => self.io_error_of(e, url),

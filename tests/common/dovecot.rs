@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const INSTALL_HINT: &str = "the mailbox tests need Dovecot: `apt-get install dovecot-imapd` (Debian 12), then run the tests again";
+const INSTALL_HINT: &str =
+    "the mailbox tests need Dovecot: `apt-get install dovecot-imapd` (Debian 12), then run the tests again";
 const DOVECOT: &str = "/usr/sbin/dovecot";
 
 pub struct Dovecot {
@@ -148,9 +149,17 @@ impl Drop for Dovecot {
 }
 
 fn id(flag: &str) -> String {
-    Command::new("id").arg(flag).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default()
+    Command::new("id")
+        .arg(flag)
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
 }
 
 fn id_of(flag: &str, user: &str) -> u32 {
-    Command::new("id").args([flag, user]).output().map(|o| String::from_utf8_lossy(&o.stdout).trim().parse().unwrap_or(0)).unwrap_or(0)
+    Command::new("id")
+        .args([flag, user])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().parse().unwrap_or(0))
+        .unwrap_or(0)
 }

@@ -14,8 +14,14 @@ use std::time::Duration;
 /// What a path answers.
 #[derive(Clone)]
 pub enum Answer {
-    Ok { media_type: &'static str, body: Vec<u8> },
-    Redirect { status: u16, location: String },
+    Ok {
+        media_type: &'static str,
+        body: Vec<u8>,
+    },
+    Redirect {
+        status: u16,
+        location: String,
+    },
     Status(u16),
     /// Takes the connection and says nothing.
     Silent,
@@ -24,7 +30,10 @@ pub enum Answer {
     /// A body that never ends, a few bytes a second.
     Drip,
     /// The page after a pause.
-    Slow { pause: Duration, body: Vec<u8> },
+    Slow {
+        pause: Duration,
+        body: Vec<u8>,
+    },
 }
 
 pub struct PageServer {
@@ -145,7 +154,13 @@ fn answer(
     }
 }
 
-fn send(stream: &mut TcpStream, status: u16, media_type: &str, body: &[u8], extra: &[(&str, &str)]) -> std::io::Result<()> {
+fn send(
+    stream: &mut TcpStream,
+    status: u16,
+    media_type: &str,
+    body: &[u8],
+    extra: &[(&str, &str)],
+) -> std::io::Result<()> {
     let mut head = format!(
         "HTTP/1.1 {status} X\r\nContent-Type: {media_type}\r\nContent-Length: {}\r\nSet-Cookie: visitor=1\r\n",
         body.len()

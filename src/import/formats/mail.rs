@@ -53,10 +53,10 @@ impl Message {
         self.message_id.as_ref().map(|id| format!("mid:{id}"))
     }
 
-    /// Said in the notes of what came with it: "✉ Subject — Sender, 2024-03-05".
+    /// Said in the notes of what came with it: "Subject — Sender, 2024-03-05".
     pub fn note(&self) -> String {
         let date = self.date.map(|d| format!(", {d}")).unwrap_or_default();
-        format!("✉ {} — {}{date}", self.subject, self.sender)
+        format!("{} — {}{date}", self.subject, self.sender)
     }
 }
 
@@ -76,14 +76,18 @@ pub fn read_message(bytes: &[u8]) -> Result<Message, ImportError> {
         (false, true) => sender_name.clone(),
         _ => sender_address.clone(),
     };
-    let date = parsed.date().and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
+    let date =
+        parsed.date().and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)));
     let subject = parsed.subject().unwrap_or_default().trim().to_owned();
     let mut message = Message {
         subject: subject.clone(),
         sender,
         sender_name,
         date,
-        message_id: parsed.message_id().map(|id| id.trim_matches(['<', '>', ' ']).to_owned()).filter(|id| !id.is_empty()),
+        message_id: parsed
+            .message_id()
+            .map(|id| id.trim_matches(['<', '>', ' ']).to_owned())
+            .filter(|id| !id.is_empty()),
         ..Message::default()
     };
     let html = parsed.body_html(0).map(|h| h.into_owned());
@@ -152,7 +156,9 @@ fn forwarded_header(line: &str) -> Option<(&'static str, &str)> {
     let (name, value) = line.split_once(':')?;
     let field = match name.trim().trim_start_matches('*').trim_end_matches('*').to_lowercase().as_str() {
         "from" | "от" | "от кого" | "de" | "van" | "von" | "кімнен" => "from",
-        "date" | "sent" | "дата" | "отправлено" | "envoyé" | "datum" | "verzonden" | "gesendet" | "күні" => "date",
+        "date" | "sent" | "дата" | "отправлено" | "envoyé" | "datum" | "verzonden" | "gesendet" | "күні" => {
+            "date"
+        }
         "subject" | "тема" | "objet" | "onderwerp" | "betreff" | "тақырыбы" => "subject",
         "to" | "кому" | "à" | "aan" | "an" | "cc" | "копия" | "reply-to" | "кімге" => "other",
         _ => return None,
@@ -213,9 +219,29 @@ fn clean_subject(subject: &str) -> String {
 
 /// Words of links that are the alert's own furniture, not articles.
 const FOOTER_WORDS: &[&str] = &[
-    "unsubscribe", "edit this alert", "edit alert", "manage", "settings", "see more results", "see all results",
-    "flag as irrelevant", "feedback", "rss", "отписаться", "отменить подписку", "изменить", "настройки", "все результаты",
-    "se désabonner", "désinscri", "afmelden", "uitschrijven", "жазылымнан бас тарту", "privacy", "help", "terms",
+    "unsubscribe",
+    "edit this alert",
+    "edit alert",
+    "manage",
+    "settings",
+    "see more results",
+    "see all results",
+    "flag as irrelevant",
+    "feedback",
+    "rss",
+    "отписаться",
+    "отменить подписку",
+    "изменить",
+    "настройки",
+    "все результаты",
+    "se désabonner",
+    "désinscri",
+    "afmelden",
+    "uitschrijven",
+    "жазылымнан бас тарту",
+    "privacy",
+    "help",
+    "terms",
 ];
 
 /// Every link of an alert's HTML that may be an article, with whether a redirector wrapped it.

@@ -12,9 +12,9 @@ use super::ClippingsApp;
 use crate::archive::{ClippingId, Kind, Tag};
 use crate::i18n::Lang;
 use crate::search::query::Sort;
+use crate::search::query::{Query, Relative};
 use crate::t;
 use crate::ui::platform::open_with_system;
-use crate::search::query::{Query, Relative};
 use crate::ui::state::{SortColumn, Status, View};
 use crate::ui::worker::{self, Edit, Request};
 
@@ -116,6 +116,8 @@ pub enum ImportAction {
     Files(Vec<PathBuf>),
     /// Pages by their addresses (a pasted link, a line each): fetched and imported.
     Addresses(Vec<String>),
+    /// Checks the archive's mailboxes now.
+    CheckMail,
     /// Stops reading the scans just imported as text; those read so far keep their text.
     CancelScans,
     PickFiles,

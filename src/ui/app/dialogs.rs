@@ -30,6 +30,7 @@ impl ClippingsApp {
                 self.start_import(0, Arc::clone(&cancel));
                 self.send(Request::Import { paths, addresses: Vec::new(), cancel });
             }
+            ImportAction::CheckMail => self.send(Request::CheckMail),
             ImportAction::Addresses(addresses) => {
                 if addresses.is_empty() || !self.state.is_ready() {
                     return;
@@ -293,12 +294,7 @@ impl ClippingsApp {
         };
         let cancel = Arc::new(AtomicBool::new(false));
         let generation = dialog.preview_asked(Arc::clone(&cancel));
-        let request = Request::ReviewPreview {
-            generation,
-            source: dialog.source().clone(),
-            options,
-            cancel,
-        };
+        let request = Request::ReviewPreview { generation, source: dialog.source().clone(), options, cancel };
         self.send(request);
     }
 }

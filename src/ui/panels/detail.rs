@@ -419,7 +419,8 @@ fn address_ui(ui: &mut egui::Ui, c: &Clipping) {
     let url = c.url.trim();
     if url.starts_with("http://") || url.starts_with("https://") {
         // Long addresses are cut for the pane; the whole one is under the pointer.
-        let shown: String = if url.chars().count() > 70 { url.chars().take(69).chain(['…']).collect() } else { url.to_owned() };
+        let shown: String =
+            if url.chars().count() > 70 { url.chars().take(69).chain(['…']).collect() } else { url.to_owned() };
         ui.hyperlink_to(shown, url).on_hover_text(url);
     }
     if let Some(why) = &c.not_fetched {

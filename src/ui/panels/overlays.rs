@@ -26,6 +26,27 @@ impl ExportDialog {
     }
 }
 
+/// What the last check of a mailbox came to: checking (a spinner), how many clippings came
+/// and when, or why it could not be read.
+fn mail_status_ui(ui: &mut egui::Ui, status: &crate::ui::worker::mail::MailStatus) {
+    use crate::ui::worker::mail::MailStatus;
+    match status {
+        MailStatus::Checking { name } => {
+            ui.spinner();
+            ui.label(t!("status-mail-checking", name = name.as_str()));
+        }
+        MailStatus::Checked { name, n_new, at } => {
+            let time = at.format("%H:%M").to_string();
+            ui.weak(t!("status-mail-checked", name = name.as_str(), n = *n_new, time = time));
+        }
+        MailStatus::Failed { name, message } => {
+            ui.colored_label(ui.visuals().warn_fg_color, t!("status-mail-failed", name = name.as_str()))
+                .on_hover_text(message.as_str());
+        }
+    }
+    ui.separator();
+}
+
 /// A team archive's server that cannot be reached, said across the top of the window.
 pub fn team_banner_ui(ui: &mut egui::Ui, app: &AppState) {
     let Some(why) = &app.team_unreachable else { return };
@@ -73,6 +94,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                     actions.push(Action::Import(ImportAction::CancelScans));
                 }
                 ui.separator();
+            }
+            if let Some(status) = &app.mail {
+                mail_status_ui(ui, status);
             }
             if let Some(what) = &app.large_edit {
                 ui.spinner();

@@ -3,8 +3,8 @@
 
 use crate::archive::{Kind, TagKind};
 
-use crate::t;
 use crate::search::query::Relative;
+use crate::t;
 use crate::ui::state::AppState;
 use crate::ui::worker::Edit;
 use crate::ui::{Action, FilterAction, ReviewAction};
@@ -45,10 +45,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                         actions.push(Action::Filter(FilterAction::SetKind(if on { None } else { Some(kind) })));
                     }
                 }
-                for (when, label) in [
-                    (Relative::Today, t!("sidebar-imported-today")),
-                    (Relative::ThisWeek, t!("sidebar-imported-week")),
-                ] {
+                for (when, label) in
+                    [(Relative::Today, t!("sidebar-imported-today")), (Relative::ThisWeek, t!("sidebar-imported-week"))]
+                {
                     let on = f.imported.and_then(|r| r.relative) == Some(when);
                     if ui.selectable_label(on, label).clicked() {
                         actions.push(Action::Filter(FilterAction::SetImported(if on { None } else { Some(when) })));

@@ -117,20 +117,18 @@ pub(super) fn spawn_import(
                     archive.import_addresses(&addresses, progress, &cancel)
                 }
             };
-            let result = import(
-                &mut |event| match event {
-                    ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
-                    ImportProgress::Done { n_done, n_files, outcome } => {
-                        if let Outcome::Imported { id, .. } = outcome.outcome {
-                            fresh.push(id);
-                        }
-                        if fresh.len() >= 32 || n_done == n_files {
-                            let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
-                        }
-                        out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
+            let result = import(&mut |event| match event {
+                ImportProgress::Found { n_files } => out2.send(Reply::ImportStarted { n_files }),
+                ImportProgress::Done { n_done, n_files, outcome } => {
+                    if let Outcome::Imported { id, .. } = outcome.outcome {
+                        fresh.push(id);
                     }
-                },
-            );
+                    if fresh.len() >= 32 || n_done == n_files {
+                        let _ = out2.to_worker.send(Request::Refresh(std::mem::take(&mut fresh)));
+                    }
+                    out2.send(Reply::ImportProgress { n_done, n_files, current: outcome.path.clone() });
+                }
+            });
             if !fresh.is_empty() {
                 let _ = out2.to_worker.send(Request::Refresh(fresh));
             }

@@ -84,6 +84,8 @@ pub enum Request {
     /// The window is gone: let go of the archive. (The worker's own threads hold senders to
     /// its inbox, so the channel alone would never close.)
     Shutdown,
+    /// Checks the archive's mailboxes now.
+    CheckMail,
 }
 
 /// What was pasted into the window.
@@ -165,6 +167,7 @@ impl Request {
             | Request::CatalogLoaded(_)
             | Request::EditDone { .. }
             | Request::SetLanguage(_)
+            | Request::CheckMail
             | Request::Shutdown => RequestKind::Refresh,
         }
     }
@@ -182,6 +185,8 @@ impl std::fmt::Debug for EditOutcome {
 /// What the worker tells the UI.
 #[derive(Debug)]
 pub enum Reply {
+    /// What the check of a mailbox came to.
+    Mail(super::mail::MailStatus),
     /// Text to put on the clipboard: the clippings' text, and how many.
     Clipboard {
         text: String,

@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, Sender};
 
 mod edits;
 mod jobs;
+pub mod mail;
 mod messages;
 mod team;
 
@@ -108,6 +109,8 @@ struct State {
     /// Whether a large edit runs on a thread of its own; the edits asked for meanwhile.
     edit_running: bool,
     queued_edits: std::collections::VecDeque<(Edit, bool)>,
+    /// Wakes the thread that checks the mailboxes.
+    check_mail: std::sync::mpsc::Sender<()>,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -152,8 +155,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     if loading {
         load_catalog(&archive, out);
     }
-    let n_clippings =
-        if loading { browser.n_total() } else { browser.catalog().len() + browser.catalog().n_trashed() };
+    let n_clippings = if loading { browser.n_total() } else { browser.catalog().len() + browser.catalog().n_trashed() };
     out.send(Reply::Opened {
         root: archive.root().to_path_buf(),
         place: archive.place().to_string(),
@@ -167,6 +169,8 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     archive.defer_indexing_above(LARGE_EDIT);
     catch_up_index(&archive, out);
     team::watch(&archive, out);
+    let (check_mail, check_now) = std::sync::mpsc::channel();
+    mail::watch(&archive, out, check_now);
     let mut state = State {
         archive,
         browser,
@@ -176,6 +180,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         shown: None,
         edit_running: false,
         queued_edits: std::collections::VecDeque::new(),
+        check_mail,
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -540,6 +545,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             search(state, out);
         }
         Request::Shutdown => {}
+        Request::CheckMail => {
+            let _ = state.check_mail.send(());
+        }
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::CopyText(ids) => jobs::copy_text(&archive, &ids, out),
         Request::Load(id) => {
