@@ -69,6 +69,7 @@ fn main() {
         addresses.push(server.url(&path));
     }
     let never = AtomicBool::new(false);
+    same_text_either_way(&pages, &inbox, &addresses, tmp.path());
     let (mut by_file, mut by_address, mut by_curl) = (Vec::new(), Vec::new(), Vec::new());
     let mut imported = (0, 0);
     for run in 0..3 {
@@ -119,4 +120,34 @@ fn main() {
         println!("  curl alone:   {:.2} s (median of 3, downloads only, six at a time)", median(by_curl));
     }
     println!("  goal: by address <= from files + 1 s: {}", if address <= file + 1.0 { "met" } else { "NOT met" });
+}
+
+/// Whether each page reads the same by address as from its file: title, text, outlet, author
+/// and date.
+fn same_text_either_way(pages: &[(String, Vec<u8>)], inbox: &Path, addresses: &[String], tmp: &Path) {
+    use clippings::import::Outcome;
+    let never = AtomicBool::new(false);
+    let files = Archive::open(&tmp.join("same-files")).unwrap();
+    let links = Archive::open(&tmp.join("same-links")).unwrap();
+    let from_files = files.import(&[inbox.to_path_buf()], &mut |_| {}, &never).unwrap();
+    let by_links = links.import_addresses(addresses, &mut |_| {}, &never).unwrap();
+    let read = |archive: &Archive, outcome: &Outcome| match outcome {
+        Outcome::Imported { id, .. } | Outcome::Duplicate { id, .. } => {
+            let c = archive.get(*id).ok()?;
+            Some((c.title, c.body, c.source, c.author, c.published))
+        }
+        _ => None,
+    };
+    let mut same = 0;
+    for (i, (name, _)) in pages.iter().enumerate() {
+        let file =
+            from_files.outcomes.iter().find(|o| o.path.file_name().is_some_and(|n| n.to_string_lossy() == *name));
+        let link = by_links.outcomes.iter().find(|o| o.path.to_string_lossy() == addresses[i]);
+        let (Some(file), Some(link)) = (file, link) else { continue };
+        match (read(&files, &file.outcome), read(&links, &link.outcome)) {
+            (Some(a), Some(b)) if a == b => same += 1,
+            (a, b) => println!("  differs: {name}: {:?} / {:?}", a.map(|a| a.0), b.map(|b| b.0)),
+        }
+    }
+    println!("{same} of {} pages read the same by address as from their files", pages.len());
 }

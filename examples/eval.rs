@@ -613,8 +613,13 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
     // EVAL_NO_REFERENCE=1 leaves trafilatura out, for a quick look while working.
     let reference = if std::env::var_os("EVAL_NO_REFERENCE").is_some() { None } else { trafilatura(&files) };
     let (mut ours, mut theirs) = (PageScore::default(), PageScore::default());
+    // Two halves by a hash of the file's name: rules are written looking at the first (its
+    // pages alone are printed with EVAL_VERBOSE=1) and judged on the second, held out.
+    let mut halves: [(PageScore, PageScore); 2] = Default::default();
     let mut worst: Vec<(f64, String, String)> = Vec::new();
     for (path, gold) in &pages {
+        let half = usize::from(blake3::hash(file_name(path).as_bytes()).as_bytes()[0] % 2);
+        let verbose = || verbose() && half == 0;
         let extracted = got
             .get(path)
             .map(|c| Extracted {
@@ -625,6 +630,7 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
             })
             .unwrap_or_default();
         let f = ours.add(gold, &extracted);
+        halves[half].0.add(gold, &extracted);
         dump(&file_name(path), &extracted.title, &extracted.text);
         if verbose() {
             let (want_title, want_date) =
@@ -652,6 +658,9 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
         worst.push((f, file, missed.first().map(|m| m.chars().take(50).collect()).unwrap_or_default()));
         let their_f =
             reference.as_ref().map(|(found, _)| theirs.add(gold, found.get(path).unwrap_or(&Extracted::default())));
+        if let Some((found, _)) = &reference {
+            halves[half].1.add(gold, found.get(path).unwrap_or(&Extracted::default()));
+        }
         if verbose() {
             let theirs = their_f.map_or("-".into(), |f| format!("{f:.2}"));
             eprintln!("page {}: F1 {f:.2}, trafilatura {theirs}", path.display());
@@ -691,6 +700,22 @@ fn pages_beside_trafilatura(dir: &Path, tmp: &Path) {
     row("date found", pct(ours.dates_found, ours.n_dates), or_dash(&|s| pct(s.dates_found, s.n_dates)), "");
     row("date right", pct(ours.dates, ours.n_dates), or_dash(&|s| pct(s.dates, s.n_dates)), ">= 90%");
     row("author, exact", pct(ours.authors, ours.n_authors), or_dash(&|s| pct(s.authors, s.n_authors)), "");
+    for ((name, n), (ours, theirs)) in ["first half (rules written on it)", "second half (held out)"]
+        .iter()
+        .zip(halves.iter().map(|h| h.0.n_pages))
+        .zip(&halves)
+    {
+        let f1 = |s: &PageScore| format!("{:.3}", prf(s.tp, s.fp, s.fn_).2);
+        let recall = |s: &PageScore| format!("{:.3}", prf(s.tp, s.fp, s.fn_).1);
+        row(&format!("main text F1, {name}, {n} pages"), f1(ours), or_dash(&|_| f1(theirs)), "");
+        row(&format!("main text recall, {name}"), recall(ours), or_dash(&|_| recall(theirs)), "");
+        row(
+            &format!("date right, {name}"),
+            pct(ours.dates, ours.n_dates),
+            or_dash(&|_| pct(theirs.dates, theirs.n_dates)),
+            "",
+        );
+    }
     row(
         "time",
         format!("{ours_seconds:.1} s (whole import)"),

@@ -17,6 +17,11 @@ use crate::web::{FetchError, Fetched, Fetcher};
 /// own way; a few at a time keeps one slow server from holding the rest.
 const FETCHING_AT_ONCE: usize = 6;
 
+/// How many addresses are fetched before their pages are imported, while the next are fetched.
+const FETCH_BATCH: usize = 48;
+
+type FetchResult = Result<Fetched, FetchError>;
+
 impl Archive {
     /// Imports pages by their addresses with the standard limits ([`Fetcher::default`]).
     pub fn import_addresses(
@@ -66,34 +71,55 @@ impl Archive {
                 to_fetch.push((text.trim().to_owned(), canonical));
             }
         }
-        let fetched = fetch_all(fetcher, &to_fetch, cancel);
-        let mut items = Vec::new();
-        for ((text, canonical), result) in to_fetch.into_iter().zip(fetched) {
-            let label = PathBuf::from(&text);
-            match result {
-                Ok(page) => items.push(item_of(page, &text, canonical)),
-                Err(FetchError::Cancelled) => {
-                    done(FileOutcome { path: label, outcome: Outcome::Cancelled }, &mut report, progress)
+        // Fetched a batch at a time on a thread of its own, each batch imported while the next
+        // is fetched: the downloads overlap the reading.
+        let (to_import, batches) = std::sync::mpsc::sync_channel::<Vec<(String, String, FetchResult)>>(1);
+        std::thread::scope(|scope| -> Result<()> {
+            let to_fetch = &to_fetch;
+            scope.spawn(move || {
+                for batch in to_fetch.chunks(FETCH_BATCH) {
+                    let fetched = fetch_all(fetcher, batch, cancel);
+                    let batch = batch.iter().cloned().zip(fetched).map(|((t, c), r)| (t, c, r)).collect();
+                    if to_import.send(batch).is_err() {
+                        return;
+                    }
                 }
-                Err(e) => {
-                    let reason = ImportError::Fetch(e);
-                    done(FileOutcome { path: label, outcome: Outcome::Failed { reason } }, &mut report, progress)
+            });
+            for batch in batches {
+                let mut items = Vec::new();
+                for (text, canonical, result) in batch {
+                    let label = PathBuf::from(&text);
+                    match result {
+                        Ok(page) => items.push(item_of(page, &text, canonical)),
+                        Err(FetchError::Cancelled) => {
+                            done(FileOutcome { path: label, outcome: Outcome::Cancelled }, &mut report, progress)
+                        }
+                        Err(e) => {
+                            let reason = ImportError::Fetch(e);
+                            done(
+                                FileOutcome { path: label, outcome: Outcome::Failed { reason } },
+                                &mut report,
+                                progress,
+                            )
+                        }
+                    }
                 }
+                let n_before = report.outcomes.len();
+                let imported = self.import_items(
+                    items,
+                    &mut |p| match p {
+                        ImportProgress::Found { .. } => {}
+                        ImportProgress::Done { n_done, outcome, .. } => {
+                            progress(ImportProgress::Done { n_done: n_before + n_done, n_files, outcome })
+                        }
+                    },
+                    cancel,
+                )?;
+                report.outcomes.extend(imported.outcomes);
+                report.phases = imported.phases;
             }
-        }
-        let n_before = report.outcomes.len();
-        let imported = self.import_items(
-            items,
-            &mut |p| match p {
-                ImportProgress::Found { .. } => {}
-                ImportProgress::Done { n_done, outcome, .. } => {
-                    progress(ImportProgress::Done { n_done: n_before + n_done, n_files, outcome })
-                }
-            },
-            cancel,
-        )?;
-        report.outcomes.extend(imported.outcomes);
-        report.phases = imported.phases;
+            Ok(())
+        })?;
         Ok(report)
     }
 
