@@ -100,6 +100,7 @@ fn a_forwarded_story_with_a_pdf_and_a_photo_gives_three_clippings_once() {
     assert_eq!(story.title, "Казахстан и Бельгия обсудили Средний коридор");
     assert!(story.body.starts_with("В Брюсселе министры Казахстана и Бельгии"), "{}", story.body);
     assert_eq!(story.author, "Айгерим Сейтова");
+    assert_eq!(story.source, "Редакция Казинформ", "the forwarded story's newsroom");
     assert_eq!(story.published, chrono::NaiveDate::from_ymd_opt(2024, 3, 5));
     assert_eq!(story.url, "mid:20240305.1@mfa.kz");
     let report_pdf = clippings.iter().find(|c| c.format == "pdf").expect("the PDF");

@@ -77,7 +77,8 @@ fn prepare(
             clipping.title = title;
             clipping.body = article.body;
             clipping.credit = article.credit;
-            clipping.source = article.source;
+            clipping.source =
+                if article.source.is_empty() { message.forwarded_from.unwrap_or_default() } else { article.source };
             clipping.boilerplate = article.boilerplate;
             clipping.author = message.sender_name;
             clipping.published = article.published.or(message.date).or_else(|| story_date(&clipping.body));

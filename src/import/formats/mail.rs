@@ -23,6 +23,8 @@ pub struct Message {
     /// The article the message holds: its headline (a forwarded story's, else the subject's)
     /// and its text; `None` when it holds no text of its own.
     pub article: Option<(String, String)>,
+    /// Who sent the story forwarded (a newsroom's name: the outlet), where it says.
+    pub forwarded_from: Option<String>,
     pub attachments: Vec<Attachment>,
     /// An alert's links to articles; empty for any other message.
     pub alert_links: Vec<AlertLink>,
@@ -104,6 +106,7 @@ pub fn read_message(bytes: &[u8]) -> Result<Message, ImportError> {
     }
     let text = parsed.body_text(0).map(|t| t.into_owned()).unwrap_or_default();
     message.article = article_of(&text, &subject);
+    message.forwarded_from = forwarded_sender(&text);
     for part in parsed.attachments() {
         if let Some(inner) = part.message() {
             // A message forwarded as an attachment: its own attachments are the files.
@@ -188,6 +191,7 @@ fn article_of(text: &str, subject: &str) -> Option<(String, String)> {
         if let Some(first) = lines.get(start).map(|l| l.trim())
             && (8..=160).contains(&first.chars().count())
             && lines.get(start + 1).is_none_or(|next| next.trim().is_empty())
+            && lines.iter().skip(start + 1).any(|l| !l.trim().is_empty())
         {
             title = first.to_owned();
             start += 1;
@@ -199,6 +203,23 @@ fn article_of(text: &str, subject: &str) -> Option<(String, String)> {
         return None;
     }
     Some((if title.is_empty() { body.lines().next().unwrap_or_default().to_owned() } else { title }, body.to_owned()))
+}
+
+/// The name in the `From:` line of a forwarded message's header ("Казинформ" of
+/// "От: Казинформ <news@inform.kz>"); its address's domain where it gives no name.
+fn forwarded_sender(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_start_matches('>').trim()).collect();
+    let marker = lines.iter().position(|l| is_forward_marker(l))?;
+    let value = lines[marker + 1..]
+        .iter()
+        .take_while(|l| forwarded_header(l).is_some() || l.is_empty())
+        .find_map(|l| forwarded_header(l).filter(|(field, _)| *field == "from").map(|(_, v)| v))?;
+    let name = value.split('<').next().unwrap_or_default().trim().trim_matches('"').trim();
+    if !name.is_empty() && !name.contains('@') {
+        return Some(name.to_owned());
+    }
+    let address = value.trim_matches(['<', '>', ' ']);
+    address.rsplit_once('@').map(|(_, domain)| domain.trim_end_matches('>').to_owned())
 }
 
 /// A subject without the marks of replies and forwards ("Fwd:", "Fw:", "Пересл.:", "TR:").
@@ -300,6 +321,11 @@ mod tests {
         let (title, body) = article_of(text, "Fwd: Новости").expect("an article");
         assert_eq!(title, "Казахстан и Бельгия обсудили Средний коридор");
         assert_eq!(body, "В Брюсселе министры обсудили развитие Транскаспийского маршрута.");
+        assert_eq!(forwarded_sender(text).as_deref(), Some("Редакция"));
+        assert_eq!(
+            forwarded_sender("--- Forwarded message ---\nFrom: news@lesoir.be\n\nText").as_deref(),
+            Some("lesoir.be")
+        );
         // No headline line: the forwarded subject.
         let text = "---------- Forwarded message ---------\nFrom: A <a@b.c>\nSubject: Fw: Talks in Brussels\n\nMinisters from Kazakhstan and Belgium met in Brussels on Monday to discuss the corridor.";
         assert_eq!(article_of(text, "Fwd: x").expect("an article").0, "Talks in Brussels");

@@ -47,6 +47,22 @@ fn mail_status_ui(ui: &mut egui::Ui, status: &crate::ui::worker::mail::MailStatu
     ui.separator();
 }
 
+/// How the import report names what it read: a file by its name, a page by its address
+/// (without the scheme, cut where it is long), a part of an e-mail by the message and the part.
+fn outcome_name(path: &std::path::Path) -> String {
+    let text = path.to_string_lossy();
+    let address = text.split_once(" › ").map_or(&*text, |(_, part)| part);
+    if let Some(rest) = address.strip_prefix("https://").or_else(|| address.strip_prefix("http://")) {
+        let rest = rest.trim_start_matches("www.");
+        return if rest.chars().count() > 60 {
+            rest.chars().take(59).chain(['…']).collect()
+        } else {
+            rest.to_owned()
+        };
+    }
+    path.file_name().map_or_else(|| text.into_owned(), |n| n.to_string_lossy().into_owned())
+}
+
 /// A team archive's server that cannot be reached, said across the top of the window.
 pub fn team_banner_ui(ui: &mut egui::Ui, app: &AppState) {
     let Some(why) = &app.team_unreachable else { return };
@@ -63,8 +79,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
         ui.horizontal(|ui| {
             if let Some(run) = &app.import {
                 let fraction = if run.n_files == 0 { 0.0 } else { run.n_done as f32 / run.n_files as f32 };
-                let current =
-                    run.current.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                let current = run.current.as_deref().map(outcome_name);
                 ui.label(t!("status-importing", done = run.n_done, total = run.n_files));
                 ui.add(egui::ProgressBar::new(fraction).desired_width(200.0));
                 if let Some(name) = current {
@@ -217,11 +232,7 @@ fn import_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                 egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                     egui::Grid::new("import-notes").striped(true).num_columns(2).show(ui, |ui| {
                         for o in notes {
-                            let name = o
-                                .path
-                                .file_name()
-                                .map_or_else(|| o.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                            ui.label(name).on_hover_text(o.path.display().to_string());
+                            ui.label(outcome_name(&o.path)).on_hover_text(o.path.display().to_string());
                             match &o.outcome {
                                 Outcome::Skipped { reason } => {
                                     ui.weak(t!(
