@@ -98,7 +98,7 @@ mod tests {
         }
         assert_eq!(format_of_extension("JPG").map(|f| f.name), Some("JPEG"));
         assert_eq!(format_of_extension("heic").map(|f| f.name), None);
-        assert_eq!(extensions_summary(false), ".txt, .md, .html, .pdf, .docx, .odt");
+        assert_eq!(extensions_summary(false), ".txt, .md, .html, .pdf, .docx, .odt, .eml");
         assert_eq!(extensions_summary(true), ".jpg, .png, .webp, .gif, .tif, .bmp");
     }
 }
