@@ -17,6 +17,7 @@ pub mod cli;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod keyring;
 pub mod mail;
 pub mod ocr;
 pub mod review;

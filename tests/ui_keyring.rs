@@ -17,8 +17,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use clippings::archive::Place;
+use clippings::keyring::Keyring;
 use clippings::ui::ClippingsApp;
-use clippings::ui::keyring::Keyring;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use window::{open_in_english, step_until};

@@ -91,7 +91,7 @@ pub(super) fn run(archive: &Archive, out: &mut dyn Write, action: MailAction) ->
             if !mail::remove_mailbox(archive, &name)? {
                 bail!("no mailbox is called {name:?}");
             }
-            if let (Some(m), Some(keyring)) = (mailbox, crate::ui::keyring::Keyring::session()) {
+            if let (Some(m), Some(keyring)) = (mailbox, crate::keyring::Keyring::session()) {
                 let _ = keyring.forget(&m.keyring_key());
             }
             writeln!(out, "removed {name}")?;
@@ -114,10 +114,10 @@ fn fetch(archive: &Archive, out: &mut dyn Write, name: Option<&str>, json: bool)
     }
     let mut failed = false;
     for mailbox in boxes {
-        let password = match password_of(&mailbox) {
+        let password = match mailbox.password() {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("{}: {e:#}", mailbox.name);
+                eprintln!("{}: {e}", mailbox.name);
                 failed = true;
                 continue;
             }
@@ -172,20 +172,8 @@ fn tag_of(text: &str) -> anyhow::Result<Tag> {
     crate::vocab::tags::resolve(kind, value).map_err(|e| anyhow::anyhow!("{text:?}: {e}"))
 }
 
-fn password_of(mailbox: &Mailbox) -> anyhow::Result<String> {
-    if let Some(var) = &mailbox.password_env {
-        return std::env::var(var).with_context(|| format!("the variable {var} holds no password"));
-    }
-    let keyring = crate::ui::keyring::Keyring::session()
-        .context("no system keyring answers: add the mailbox again with --password-env VAR")?;
-    keyring
-        .password(&mailbox.keyring_key())
-        .map_err(|e| anyhow::anyhow!(e))?
-        .context("the keyring holds no password for it: add the mailbox again")
-}
-
 fn keep_password(mailbox: &Mailbox) -> anyhow::Result<()> {
-    let keyring = crate::ui::keyring::Keyring::session()
+    let keyring = crate::keyring::Keyring::session()
         .context("no system keyring answers here: give --password-env VAR, a variable that holds the password")?;
     eprint!("Password for {} at {}: ", mailbox.user, mailbox.server);
     let mut password = String::new();

@@ -85,12 +85,32 @@ impl Mailbox {
         format!("{}/{}?user={}", self.server.trim_end_matches('/'), self.folder, self.user)
     }
 
+    /// Its password: from the variable it names, or the system keyring.
+    pub fn password(&self) -> std::result::Result<String, MissingPassword> {
+        if let Some(var) = &self.password_env {
+            return std::env::var(var).map_err(|_| MissingPassword::Variable(var.clone()));
+        }
+        let keyring = crate::keyring::Keyring::session().ok_or(MissingPassword::NoKeyring)?;
+        keyring.password(&self.keyring_key()).ok().flatten().ok_or(MissingPassword::NotKept)
+    }
+
     fn wants(&self, message: &crate::import::formats::mail::Message) -> bool {
         let holds = |field: &str, pattern: &Option<String>| {
             pattern.as_ref().is_none_or(|p| field.to_lowercase().contains(&p.to_lowercase()))
         };
         holds(&message.sender, &self.from) && holds(&message.subject, &self.subject)
     }
+}
+
+/// Why a mailbox's password is not at hand.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MissingPassword {
+    #[error("the variable {0} holds no password")]
+    Variable(String),
+    #[error("no system keyring answers: add the mailbox again with --password-env VAR")]
+    NoKeyring,
+    #[error("the keyring holds no password for it: add the mailbox again")]
+    NotKept,
 }
 
 /// Where a mailbox's folder was read up to.

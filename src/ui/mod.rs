@@ -10,7 +10,6 @@
 //! - `platform.rs`: file dialogs, opening files, the startup log, the allocator's settings.
 
 mod app;
-pub mod keyring;
 mod matches;
 pub mod panels;
 mod platform;

@@ -10,7 +10,6 @@ use super::{Outbox, Reply, Request, spawn_thread};
 use crate::archive::Archive;
 use crate::mail::{self, FetchMailError, Mailbox};
 use crate::t;
-use crate::ui::keyring::Keyring;
 
 /// How long after opening the first check comes (the window's own reading first).
 const FIRST: Duration = Duration::from_secs(20);
@@ -55,7 +54,7 @@ fn run(archive: &Weak<Archive>, out: &Outbox, check_now: &Receiver<()>) {
 
 fn check(archive: &Archive, mailbox: &Mailbox, out: &Outbox) {
     let name = mailbox.name.clone();
-    let Some(password) = password_of(mailbox) else {
+    let Ok(password) = mailbox.password() else {
         let message = t!("mail-no-password");
         return out.send(Reply::Mail(MailStatus::Failed { name, message }));
     };
@@ -79,11 +78,4 @@ fn check(archive: &Archive, mailbox: &Mailbox, out: &Outbox) {
             out.send(Reply::Mail(MailStatus::Failed { name, message }));
         }
     }
-}
-
-fn password_of(mailbox: &Mailbox) -> Option<String> {
-    if let Some(var) = &mailbox.password_env {
-        return std::env::var(var).ok();
-    }
-    Keyring::session()?.password(&mailbox.keyring_key()).ok().flatten()
 }

@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use super::{Outbox, Reply, Request, spawn_thread};
 use crate::archive::{Archive, ChangeSet, Place};
+use crate::keyring::Keyring;
 use crate::t;
-use crate::ui::keyring::Keyring;
 
 /// How long the thread waits for a notification before it asks the log anyway.
 const POLL: Duration = Duration::from_secs(30);

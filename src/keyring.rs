@@ -1,4 +1,5 @@
-//! The system keyring, where the window keeps a team archive's password when the user agrees:
+//! The system keyring, where the window keeps a team archive's password when the user agrees,
+//! and `clippings mail add` a mailbox's:
 //! the desktop's Secret Service (GNOME Keyring, KWallet, KeePassXC) over D-Bus, on Linux. An
 //! item per archive address (without its password), in the default collection. Elsewhere, and
 //! where no Secret Service answers, there is no keyring: the window asks each time.
