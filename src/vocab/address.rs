@@ -83,6 +83,7 @@ pub fn unwrapped(url: &Url) -> Url {
     let is_redirector = match host {
         h if h.starts_with("google.") => url.path() == "/url",
         h if h.starts_with("yandex.") || h == "ya.ru" => url.path().starts_with("/clck") || url.path() == "/redirect",
+        "clck.yandex.ru" | "clck.yandex.com" => url.path().starts_with("/redir"),
         "l.facebook.com" | "lm.facebook.com" => url.path() == "/l.php",
         "t.umblr.com" | "away.vk.com" | "vk.com" => url.path() == "/redirect" || url.path() == "/away.php",
         _ => false,
@@ -90,11 +91,25 @@ pub fn unwrapped(url: &Url) -> Url {
     if !is_redirector {
         return url.clone();
     }
+    // Yandex's counter puts its target after a star in the path: /redir/dv/*https://…
+    if let Some((_, target)) = url.as_str().split_once("/*")
+        && let Ok(target) = parse(&percent_decoded(target))
+    {
+        return unwrapped(&target);
+    }
     url.query_pairs()
         .find(|(k, _)| matches!(k.as_ref(), "url" | "q" | "u" | "to"))
         .and_then(|(_, target)| parse(&target).ok())
         .map(|target| unwrapped(&target))
         .unwrap_or_else(|| url.clone())
+}
+
+/// `%xx` escapes decoded (what a redirector's path carries its target in).
+fn percent_decoded(text: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", text.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| text.to_owned())
 }
 
 #[cfg(test)]
@@ -139,6 +154,8 @@ mod tests {
         assert!(is_address(" https://kazinform.kz/news/1 \n"));
         assert!(!is_address("see https://kazinform.kz/news/1"));
         assert!(!is_address("file:///etc/passwd"));
+        let yandex = parse("https://clck.yandex.ru/redir/dv/*https://kazinform.kz/news/1%3Fid%3D7").expect("yandex");
+        assert_eq!(unwrapped(&yandex).as_str(), "https://kazinform.kz/news/1?id=7");
         // A redirector that leads to a file is no way round the rule.
         let wrapped = parse("https://www.google.com/url?url=file:///etc/passwd").expect("google's own address");
         assert_eq!(unwrapped(&wrapped), wrapped);
