@@ -519,6 +519,12 @@ fetch-error-connection = the connection failed: { $detail }
 fetch-error-cancelled = cancelled
 import-check-mail = Check mailboxes now
 import-check-mail-hover = Mailboxes are added with `clippings mail add`; while the window is open they are checked every 5 minutes
+import-links = Links…
+import-links-hover = Pages, PDFs and photos by their address; pasting a link on the window does the same
+link-prompt-title = Import pages by their address
+link-prompt-explained = Type or paste the addresses, one a line (https://…). Each page, PDF or photo is downloaded, kept as it was fetched and read; its address is kept with it. An address already in the archive is not downloaded again.
+link-prompt-import = Import these pages
+link-prompt-not-an-address = “{ $text }” is not a web address (http:// or https://).
 status-mail-checking = Checking mailbox { $name }…
 status-mail-checked = Mailbox { $name }: { $n ->
     [0] nothing new

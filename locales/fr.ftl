@@ -539,6 +539,12 @@ fetch-error-connection = la connexion a échoué : { $detail }
 fetch-error-cancelled = annulé
 import-check-mail = Relever les boîtes aux lettres
 import-check-mail-hover = Les boîtes s’ajoutent avec `clippings mail add` ; tant que la fenêtre est ouverte, elles sont relevées toutes les 5 minutes
+import-links = Liens…
+import-links-hover = Pages, PDF et photos par leur adresse ; coller un lien sur la fenêtre fait de même
+link-prompt-title = Importer des pages par leur adresse
+link-prompt-explained = Saisissez ou collez les adresses, une par ligne (https://…). Chaque page, PDF ou photo est téléchargée, gardée telle quelle et lue ; son adresse est gardée avec elle. Une adresse déjà dans l’archive n’est pas téléchargée à nouveau.
+link-prompt-import = Importer ces pages
+link-prompt-not-an-address = « { $text } » n’est pas une adresse web (http:// ou https://).
 status-mail-checking = Relève de la boîte { $name }…
 status-mail-checked = Boîte { $name } : { $n ->
     [0] rien de nouveau

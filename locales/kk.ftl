@@ -425,6 +425,12 @@ fetch-error-connection = байланыс орнамады: { $detail }
 fetch-error-cancelled = тоқтатылды
 import-check-mail = Поштаны қазір тексеру
 import-check-mail-hover = Пошта жәшіктері `clippings mail add` командасымен қосылады; терезе ашық тұрғанда олар әр 5 минут сайын тексеріледі
+import-links = Сілтемелер…
+import-links-hover = Беттер, PDF және фотосуреттер мекенжайы бойынша; терезеге сілтеме қою да осыны істейді
+link-prompt-title = Беттерді мекенжайы бойынша импорттау
+link-prompt-explained = Мекенжайларды жолына біреуден енгізіңіз немесе қойыңыз (https://…). Әр бет, PDF немесе фотосурет жүктеліп, алынған күйінде сақталады және оқылады; оның мекенжайы да сақталады. Мұрағатта бар мекенжай қайта жүктелмейді.
+link-prompt-import = Осы беттерді импорттау
+link-prompt-not-an-address = «{ $text }» веб-мекенжай емес (http:// немесе https://).
 status-mail-checking = Тексерілуде: пошта жәшігі { $name }…
 status-mail-checked = Пошта жәшігі { $name }: { $n ->
     [0] жаңа ештеңе жоқ

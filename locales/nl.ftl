@@ -506,6 +506,12 @@ fetch-error-connection = de verbinding mislukte: { $detail }
 fetch-error-cancelled = geannuleerd
 import-check-mail = Postvakken nu controleren
 import-check-mail-hover = Postvakken voeg je toe met `clippings mail add`; zolang het venster open is, worden ze elke 5 minuten gecontroleerd
+import-links = Links…
+import-links-hover = Pagina’s, pdf’s en foto’s op hun adres; een link in het venster plakken doet hetzelfde
+link-prompt-title = Pagina’s importeren op hun adres
+link-prompt-explained = Typ of plak de adressen, één per regel (https://…). Elke pagina, pdf of foto wordt gedownload, bewaard zoals ze binnenkwam en gelezen; haar adres wordt erbij bewaard. Een adres dat al in het archief staat, wordt niet opnieuw gedownload.
+link-prompt-import = Deze pagina’s importeren
+link-prompt-not-an-address = “{ $text }” is geen webadres (http:// of https://).
 status-mail-checking = Postvak controleren: { $name }…
 status-mail-checked = Postvak { $name }: { $n ->
     [0] niets nieuws

@@ -525,6 +525,12 @@ fetch-error-connection = соединение не удалось: { $detail }
 fetch-error-cancelled = отменено
 import-check-mail = Проверить почту сейчас
 import-check-mail-hover = Почтовые ящики добавляются командой `clippings mail add`; пока окно открыто, они проверяются каждые 5 минут
+import-links = Ссылки…
+import-links-hover = Страницы, PDF и фотографии по их адресу; то же самое делает вставка ссылки в окно
+link-prompt-title = Импорт страниц по адресу
+link-prompt-explained = Введите или вставьте адреса, по одному в строке (https://…). Каждая страница, PDF или фотография скачивается, сохраняется в полученном виде и читается; её адрес сохраняется вместе с ней. Адрес, который уже есть в архиве, не скачивается снова.
+link-prompt-import = Импортировать эти страницы
+link-prompt-not-an-address = «{ $text }» — не веб-адрес (http:// или https://).
 status-mail-checking = Проверка ящика { $name }…
 status-mail-checked = Ящик { $name }: { $n ->
     [0] ничего нового

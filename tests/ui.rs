@@ -533,6 +533,46 @@ fn a_pasted_link_is_fetched_and_keeps_its_address() {
     h.get_by_label_contains("the server answered 404");
 }
 
+/// Import › Links… takes addresses typed or pasted a line each; a line that is no address
+/// is said, and nothing is fetched until all are.
+#[test]
+fn links_typed_in_the_import_menu_are_fetched() {
+    let server = common::http::PageServer::start();
+    server.page(
+        "/ports",
+        "<html><head><title>Caspian ports | Kazinform</title><meta property=\"og:site_name\" content=\"Kazinform\"></head>\
+<body><article><h1>Caspian ports</h1><p>The ports of Aktau and Kuryk handled twice the cargo of last year.</p>\
+<p>The ministry expects the Middle Corridor to grow again next year.</p></article></body></html>",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let mut h = harness(&tmp.path().join("archive"), Settings::default());
+    h.get_by_label("Import").click();
+    h.run_steps(2);
+    h.get_by_label("Links…").click();
+    settle(&mut h);
+    h.get_by_label("Import pages by their address");
+    h.get_by_role(egui::accesskit::Role::MultilineTextInput)
+        .type_text(&format!("{}\nports of Aktau", server.url("/ports")));
+    h.run_steps(2);
+    h.get_by_label("Import these pages").click();
+    settle(&mut h);
+    h.get_by_label_contains("“ports of Aktau” is not a web address");
+    assert_eq!(server.hits("/ports"), 0, "nothing fetched while a line is wrong");
+    // Still open with what was typed; the wrong line taken away.
+    let field = h.get_by_role(egui::accesskit::Role::MultilineTextInput);
+    field.focus();
+    h.run_steps(1);
+    for _ in 0.."\nports of Aktau".chars().count() {
+        h.key_press(Key::Backspace);
+    }
+    h.run_steps(2);
+    h.get_by_label("Import these pages").click();
+    settle(&mut h);
+    h.get_by_label("1 imported, 0 duplicates, 0 failed");
+    assert!(h.query_by_label("Import pages by their address").is_none(), "the prompt closed");
+    assert_eq!(h.state().state().results[0].clipping.title, "Caspian ports");
+}
+
 #[test]
 fn suggested_tags_are_accepted_with_one_click() {
     let tmp = tempfile::tempdir().unwrap();

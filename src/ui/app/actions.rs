@@ -118,6 +118,11 @@ pub enum ImportAction {
     Addresses(Vec<String>),
     /// Checks the archive's mailboxes now.
     CheckMail,
+    /// Opens the field where addresses are typed or pasted (Import › Links…).
+    OpenLinkPrompt,
+    /// The addresses typed there, a line each.
+    TypedLinks(String),
+    CloseLinkPrompt,
     /// Stops reading the scans just imported as text; those read so far keep their text.
     CancelScans,
     PickFiles,

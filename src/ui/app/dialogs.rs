@@ -102,6 +102,19 @@ impl ClippingsApp {
                 }
             }
             ImportAction::ClosePathPrompt => self.panels.path_prompt = None,
+            ImportAction::OpenLinkPrompt => self.panels.link_prompt = Some(String::new()),
+            ImportAction::CloseLinkPrompt => self.panels.link_prompt = None,
+            ImportAction::TypedLinks(text) => {
+                let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                match lines.iter().find(|l| !crate::vocab::address::is_address(l)) {
+                    Some(bad) => self.toast(t!("link-prompt-not-an-address", text = (*bad).to_owned()), None, true),
+                    None => {
+                        self.panels.link_prompt = None;
+                        let addresses = lines.into_iter().map(str::to_owned).collect();
+                        self.apply_import(ctx, ImportAction::Addresses(addresses));
+                    }
+                }
+            }
         }
     }
 

@@ -330,6 +330,9 @@ impl ClippingsApp {
         if let Some(dialog) = &mut panels.review_dialog {
             panels::review::review_dialog_ui(&ctx, dialog, &mut actions);
         }
+        if let Some(text) = &mut panels.link_prompt {
+            panels::overlays::link_prompt_ui(&ctx, text, &mut actions);
+        }
         if let Some(text) = &mut panels.path_prompt {
             panels::overlays::path_prompt_ui(&ctx, text, &mut actions);
         }

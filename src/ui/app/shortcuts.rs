@@ -25,7 +25,9 @@ impl ClippingsApp {
             // the search box behind it.
             if self.panels.dialog_open() {
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    actions.push(if self.panels.path_prompt.is_some() {
+                    actions.push(if self.panels.link_prompt.is_some() {
+                        Action::Import(ImportAction::CloseLinkPrompt)
+                    } else if self.panels.path_prompt.is_some() {
                         Action::Import(ImportAction::ClosePathPrompt)
                     } else if self.panels.confirm_trash.is_some() {
                         Action::ConfirmTrash(false)

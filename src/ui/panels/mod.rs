@@ -42,6 +42,7 @@ impl Panels {
             || self.review_dialog.is_some()
             || self.confirm_trash.is_some()
             || self.path_prompt.is_some()
+            || self.link_prompt.is_some()
     }
 }
 
@@ -58,6 +59,8 @@ pub struct Panels {
     pub review_dialog: Option<review::ReviewDialog>,
     /// Where no file dialog can be shown: the paths to import, as they are typed.
     pub path_prompt: Option<String>,
+    /// The addresses being typed in Import › Links…, while it is open.
+    pub link_prompt: Option<String>,
     /// Clippings waiting for the user to confirm that they go to the trash (more than a few).
     pub confirm_trash: Option<Vec<crate::archive::ClippingId>>,
     /// A team archive's password as it is typed (used to connect; kept only in the system

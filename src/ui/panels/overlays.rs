@@ -435,6 +435,33 @@ pub fn path_prompt_ui(ctx: &egui::Context, text: &mut String, actions: &mut Vec<
     }
 }
 
+/// Import › Links…: addresses typed or pasted, a line each, to fetch and import.
+pub fn link_prompt_ui(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("link-prompt")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(t!("link-prompt-title"));
+        ui.add(egui::Label::new(t!("link-prompt-explained")).wrap());
+        ui.add_space(6.0);
+        let field = egui::TextEdit::multiline(text).desired_rows(4).desired_width(f32::INFINITY).hint_text("https://…");
+        let response = ui.add(field);
+        if text.is_empty() && !response.has_focus() {
+            response.request_focus();
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(t!("link-prompt-import"))).clicked() {
+                actions.push(Action::Import(ImportAction::TypedLinks(text.clone())));
+            }
+            if ui.button(t!("cancel")).clicked() {
+                actions.push(Action::Import(ImportAction::CloseLinkPrompt));
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::Import(ImportAction::CloseLinkPrompt));
+    }
+}
+
 /// Asks before moving many clippings to the trash at once (after an import or Ctrl+A, one
 /// key would do it).
 pub fn confirm_trash_ui(ctx: &egui::Context, n: usize, actions: &mut Vec<Action>) {

@@ -180,6 +180,9 @@ fn right_buttons_ui(ui: &mut egui::Ui, app: &AppState, narrow: bool, actions: &m
             if ui.button(t!("import-folder")).clicked() {
                 actions.push(Action::Import(ImportAction::PickFolder));
             }
+            if ui.button(t!("import-links")).on_hover_text(t!("import-links-hover")).clicked() {
+                actions.push(Action::Import(ImportAction::OpenLinkPrompt));
+            }
             if ui.button(t!("import-check-mail")).on_hover_text(t!("import-check-mail-hover")).clicked() {
                 actions.push(Action::Import(ImportAction::CheckMail));
             }
