@@ -258,7 +258,9 @@ fn snapshots_with_real_data_at_three_sizes() {
         // The status bar names the temporary archive folder, which differs on every run.
         let root = h.get_by_label_contains(tmp.path().to_str().unwrap()).rect();
         h.mask(Rect::from_min_max(egui::pos2(size[0] / 2.0, root.min.y), egui::pos2(size[0], root.max.y)));
-        h.snapshot(name);
+        // Under load, a glyph's edge can come out one or two pixels otherwise between runs
+        // (seen: 1 or 2 failing pixels); a change of layout moves thousands.
+        h.snapshot_options(name, &egui_kittest::SnapshotOptions::new().max_failed_pixels(16));
         results.extend_harness(&mut h);
     }
     results.unwrap();
