@@ -505,6 +505,7 @@ import-error-bad-text = the text cannot be read: { $reason }
 import-error-store = the clipping could not be stored: { $error }
 import-error-decoder-panic = the decoder crashed on this file
 import-error-same-address = the same address again in this batch
+import-error-empty-message = the message holds no text and no attachment
 fetch-error-not-an-address = “{ $text }” is not a web address
 fetch-error-scheme = { $scheme }: addresses are not fetched, only http and https
 fetch-error-connect-timeout = could not connect within { $secs } s

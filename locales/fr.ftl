@@ -525,6 +525,7 @@ import-error-bad-text = le texte est illisible : { $reason }
 import-error-store = la coupure n'a pas pu être enregistrée : { $error }
 import-error-decoder-panic = le décodeur a planté sur ce fichier
 import-error-same-address = la même adresse une seconde fois dans ce lot
+import-error-empty-message = le message ne contient ni texte ni pièce jointe
 fetch-error-not-an-address = « { $text } » n’est pas une adresse web
 fetch-error-scheme = les adresses { $scheme }: ne sont pas téléchargées, seulement http et https
 fetch-error-connect-timeout = connexion impossible en { $secs } s

@@ -411,6 +411,7 @@ import-error-bad-text = мәтінді оқу мүмкін болмады: { $re
 import-error-store = материалды сақтау мүмкін болмады: { $error }
 import-error-decoder-panic = бұл файлды оқығанда декодер істен шықты
 import-error-same-address = бұл мекенжай осы топта тағы бар
+import-error-empty-message = хатта мәтін де, тіркеме де жоқ
 fetch-error-not-an-address = «{ $text }» веб-мекенжай емес
 fetch-error-scheme = { $scheme }: мекенжайлары жүктелмейді, тек http және https
 fetch-error-connect-timeout = { $secs } с ішінде қосылу мүмкін болмады

@@ -492,6 +492,7 @@ import-error-bad-text = de tekst is onleesbaar: { $reason }
 import-error-store = het knipsel kon niet worden opgeslagen: { $error }
 import-error-decoder-panic = de decoder liep vast op dit bestand
 import-error-same-address = hetzelfde adres nog eens in deze reeks
+import-error-empty-message = het bericht bevat geen tekst en geen bijlage
 fetch-error-not-an-address = “{ $text }” is geen webadres
 fetch-error-scheme = { $scheme }:-adressen worden niet opgehaald, alleen http en https
 fetch-error-connect-timeout = geen verbinding binnen { $secs } s

@@ -511,6 +511,7 @@ import-error-bad-text = не удалось прочитать текст: { $re
 import-error-store = не удалось сохранить вырезку: { $error }
 import-error-decoder-panic = сбой декодера при чтении этого файла
 import-error-same-address = этот адрес уже есть в этой партии
+import-error-empty-message = в письме нет ни текста, ни вложений
 fetch-error-not-an-address = «{ $text }» — не веб-адрес
 fetch-error-scheme = адреса { $scheme }: не загружаются, только http и https
 fetch-error-connect-timeout = не удалось подключиться за { $secs } с

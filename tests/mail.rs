@@ -140,7 +140,13 @@ Subject: =?utf-8?Q?Corridor_m=C3=A9dian?=\r\nMIME-Version: 1.0\r\nContent-Type: 
     let inbox = tmp.path().join("inbox");
     write(&inbox, "koi8.eml", koi8);
     write(&inbox, "html.eml", html);
+    write(&inbox, "empty.eml", "Message-ID: <e1@example.be>\r\nFrom: a@example.be\r\nSubject: ok\r\n\r\nok\r\n");
     let report = import(&archive, &[inbox]);
+    let empty = report.outcomes.iter().find(|o| o.path.ends_with("empty.eml")).expect("the empty message is named");
+    assert_eq!(
+        empty.to_string(),
+        format!("skipped: the message holds no text and no attachment: {}", empty.path.display())
+    );
     let mut clippings = imported(&archive, &report);
     clippings.sort_by(|a, b| a.title.cmp(&b.title));
     let titles: Vec<&str> = clippings.iter().map(|c| c.title.as_str()).collect();

@@ -33,6 +33,9 @@ pub enum ImportError {
     /// The page at an address could not be fetched.
     #[error("{0}")]
     Fetch(#[serde(serialize_with = "as_text")] crate::web::FetchError),
+    /// An e-mail with neither text of its own nor attachments.
+    #[error("the message holds no text and no attachment")]
+    EmptyMessage,
     /// The same address twice in one batch: imported once.
     #[error("the same address again in this batch")]
     SameAddress,

@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::formats::mail::{self, Message};
 use super::remote::{fetch_all, item_of};
-use super::{FileKind, FileOutcome, Input, Item, MAX_DOCUMENT_BYTES, Origin};
+use super::{FileKind, FileOutcome, ImportError, Input, Item, MAX_DOCUMENT_BYTES, Origin, Outcome};
 use crate::archive::{Archive, Result};
 use crate::vocab::address;
 use crate::web::Fetcher;
@@ -69,6 +69,10 @@ impl Archive {
             }
             if message.article.is_some() {
                 opened.push(input);
+            } else if message.attachments.is_empty() {
+                // Nothing to keep: said, so that no file of the batch goes unmentioned.
+                outcomes
+                    .push(FileOutcome { path: label, outcome: Outcome::Skipped { reason: ImportError::EmptyMessage } });
             }
         }
         Ok((opened, outcomes))

@@ -143,6 +143,7 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
         E::DecoderPanic => t!("import-error-decoder-panic"),
         E::Fetch(error) => fetch_error_text(error),
         E::SameAddress => t!("import-error-same-address"),
+        E::EmptyMessage => t!("import-error-empty-message"),
     }
 }
 
