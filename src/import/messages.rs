@@ -34,18 +34,24 @@ impl Archive {
                 opened.push(input);
                 continue;
             }
+            // A message file is read once, here: what it brings goes on as items in memory.
             // What cannot be read as a message is the pipeline's to report, as any bad file.
-            let message = match &input {
-                Input::File(path) => {
-                    let read = super::files::read_and_hash(path).ok();
-                    let bytes = read
-                        .as_ref()
-                        .and_then(|(source, _, _)| super::files::read_whole(source, MAX_DOCUMENT_BYTES).ok());
-                    bytes.as_deref().and_then(|bytes| mail::read_message(bytes).ok())
-                }
-                Input::Item(item) => mail::read_message(&item.bytes).ok(),
+            let input = match input {
+                Input::File(path) => match read_file(&path) {
+                    Some(bytes) => Input::Item(Box::new(Item {
+                        name: name.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                        label: path.display().to_string(),
+                        bytes,
+                        origin: Origin::default(),
+                    })),
+                    None => Input::File(path),
+                },
+                item => item,
             };
-            let Some(message) = message else {
+            let Some(message) = (match &input {
+                Input::Item(item) => mail::read_message(&item.bytes).ok(),
+                Input::File(_) => None,
+            }) else {
                 opened.push(input);
                 continue;
             };
@@ -119,4 +125,10 @@ impl Archive {
         }
         Ok(())
     }
+}
+
+/// A message file's bytes, within the size a document may have; `None` where it cannot be read.
+fn read_file(path: &Path) -> Option<Vec<u8>> {
+    let (source, _, _) = super::files::read_and_hash(path).ok()?;
+    super::files::read_whole(&source, MAX_DOCUMENT_BYTES).ok().map(std::borrow::Cow::into_owned)
 }
