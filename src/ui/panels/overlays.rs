@@ -409,56 +409,78 @@ pub fn hold_the_keyboard(ctx: &egui::Context, layer: Option<egui::LayerId>) {
 /// Where no file dialog can be shown (no desktop portal, no zenity): what to install, and a
 /// field to type or paste the paths to import.
 pub fn path_prompt_ui(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) {
-    let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-        ui.set_max_width(480.0);
-        ui.heading(t!("path-prompt-title"));
-        ui.add(egui::Label::new(t!("path-prompt-explained")).wrap());
-        ui.add_space(6.0);
-        let field =
-            egui::TextEdit::multiline(text).desired_rows(3).desired_width(f32::INFINITY).hint_text("/home/…/clippings");
-        let response = ui.add(field);
-        if text.is_empty() && !response.has_focus() {
-            response.request_focus();
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(t!("path-prompt-import"))).clicked() {
-                actions.push(Action::Import(ImportAction::TypedPaths(text.clone())));
-            }
-            if ui.button(t!("cancel")).clicked() {
-                actions.push(Action::Import(ImportAction::ClosePathPrompt));
-            }
-        });
-    });
-    if modal.should_close() {
-        actions.push(Action::Import(ImportAction::ClosePathPrompt));
-    }
+    let prompt = LinesPrompt {
+        id: "path-prompt",
+        width_px: 480.0,
+        rows: 3,
+        title: t!("path-prompt-title"),
+        explained: t!("path-prompt-explained"),
+        hint: "/home/…/clippings",
+        button: t!("path-prompt-import"),
+    };
+    prompt.show(ctx, text, actions, ImportAction::TypedPaths, ImportAction::ClosePathPrompt);
 }
 
 /// Import › Links…: addresses typed or pasted, a line each, to fetch and import.
 pub fn link_prompt_ui(ctx: &egui::Context, text: &mut String, actions: &mut Vec<Action>) {
-    let modal = egui::Modal::new(egui::Id::unique("link-prompt")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading(t!("link-prompt-title"));
-        ui.add(egui::Label::new(t!("link-prompt-explained")).wrap());
-        ui.add_space(6.0);
-        let field = egui::TextEdit::multiline(text).desired_rows(4).desired_width(f32::INFINITY).hint_text("https://…");
-        let response = ui.add(field);
-        if text.is_empty() && !response.has_focus() {
-            response.request_focus();
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(t!("link-prompt-import"))).clicked() {
-                actions.push(Action::Import(ImportAction::TypedLinks(text.clone())));
+    let prompt = LinesPrompt {
+        id: "link-prompt",
+        width_px: 520.0,
+        rows: 4,
+        title: t!("link-prompt-title"),
+        explained: t!("link-prompt-explained"),
+        hint: "https://…",
+        button: t!("link-prompt-import"),
+    };
+    prompt.show(ctx, text, actions, ImportAction::TypedLinks, ImportAction::CloseLinkPrompt);
+}
+
+/// A modal field for lines to import (paths, addresses), with its button and Cancel.
+struct LinesPrompt {
+    id: &'static str,
+    width_px: f32,
+    rows: usize,
+    title: String,
+    explained: String,
+    hint: &'static str,
+    button: String,
+}
+
+impl LinesPrompt {
+    fn show(
+        self,
+        ctx: &egui::Context,
+        text: &mut String,
+        actions: &mut Vec<Action>,
+        submit: fn(String) -> ImportAction,
+        close: ImportAction,
+    ) {
+        let modal = egui::Modal::new(egui::Id::unique(self.id)).show(ctx, |ui| {
+            ui.set_max_width(self.width_px);
+            ui.heading(self.title);
+            ui.add(egui::Label::new(self.explained).wrap());
+            ui.add_space(6.0);
+            let field = egui::TextEdit::multiline(text)
+                .desired_rows(self.rows)
+                .desired_width(f32::INFINITY)
+                .hint_text(self.hint);
+            let response = ui.add(field);
+            if text.is_empty() && !response.has_focus() {
+                response.request_focus();
             }
-            if ui.button(t!("cancel")).clicked() {
-                actions.push(Action::Import(ImportAction::CloseLinkPrompt));
-            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.add_enabled(!text.trim().is_empty(), egui::Button::new(self.button)).clicked() {
+                    actions.push(Action::Import(submit(text.clone())));
+                }
+                if ui.button(t!("cancel")).clicked() {
+                    actions.push(Action::Import(close.clone()));
+                }
+            });
         });
-    });
-    if modal.should_close() {
-        actions.push(Action::Import(ImportAction::CloseLinkPrompt));
+        if modal.should_close() {
+            actions.push(Action::Import(close));
+        }
     }
 }
 
