@@ -78,6 +78,8 @@ sidebar-photos = Photos
 sidebar-imported-today = Imported today
 sidebar-imported-week = Imported this week
 sidebar-trash = Trash ({ $n })
+sidebar-inbox = Inbox ({ $n })
+sidebar-inbox-hover = New clippings not looked at yet, with their suggestions. Select them and press D (Done) once looked at.
 sidebar-filter-tags = Filter tags
 sidebar-filter-tags-hint = filter tags
 sidebar-no-tags = none in these results
@@ -163,6 +165,13 @@ fact-camera = Camera
 fact-caption = Caption
 fact-credit = Credit
 fact-copyright = Copyright
+fact-keywords = Keywords
+inbox-done = Done (D)
+inbox-done-hover = Looked at: out of the inbox. Its tags, and the tags it lacks, teach the suggestions.
+inbox-done-n = Done: { $n ->
+    [one] 1 out of the inbox
+   *[other] { $n } out of the inbox
+}
 fact-gps = GPS
 fact-imported = Imported
 left-out-of-text = Left out of the text (site furniture):
@@ -181,6 +190,7 @@ note-first-paragraph = in the first paragraph
 note-headline = in the headline
 note-dateline = dateline
 note-photo-place = where the photo was taken
+note-like-tagged = like { $n } clippings tagged { $name }
 note-mentioned-times = { $n ->
     [one] mentioned once
    *[other] mentioned { $n } times
@@ -272,6 +282,7 @@ edit-what-rename-tag = rename the tag
 edit-what-save = save
 edit-what-trash = move to the trash
 edit-what-restore = restore
+edit-what-inbox = change the inbox
 edit-what-empty-trash = empty the trash
 edit-what-accept = accept the suggestions
 edit-what-dismiss = dismiss the suggestion
@@ -295,6 +306,14 @@ edit-restored = Restored { $n ->
     [one] 1 clipping
    *[other] { $n } clippings
 }
+edit-marked-done = { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+} out of the inbox
+edit-back-in-inbox = { $n ->
+    [one] 1 clipping
+   *[other] { $n } clippings
+} back in the inbox
 edit-deleted = Deleted { $n ->
     [one] 1 clipping
    *[other] { $n } clippings
@@ -564,6 +583,8 @@ archive-error-empty-tag = the tag is empty
 archive-error-meaningless-tag = “{ $value }” holds no letter or digit
 archive-error-no-tag = there is no tag “{ $value }”
 archive-error-no-saved-search = there is no saved search “{ $name }”
+archive-error-no-rule = there is no rule “{ $name }”
+archive-error-incomplete-rule = a rule needs a name, a search that finds something and a tag to add
 archive-error-saved-search-exists = a saved search is already called “{ $name }”
 archive-error-saved-search-name = a saved search needs a name
 archive-error-index = the search index could not be used ({ $reason }); it is built again

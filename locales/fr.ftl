@@ -77,6 +77,8 @@ sidebar-photos = Photos
 sidebar-imported-today = Importées aujourd'hui
 sidebar-imported-week = Importées cette semaine
 sidebar-trash = Corbeille ({ $n })
+sidebar-inbox = À traiter ({ $n })
+sidebar-inbox-hover = Les nouvelles coupures pas encore vues, avec leurs suggestions. Sélectionnez-les et appuyez sur D (Traité) une fois vues.
 sidebar-filter-tags = Filtrer les étiquettes
 sidebar-filter-tags-hint = filtrer les étiquettes
 sidebar-no-tags = aucune dans ces résultats
@@ -162,6 +164,13 @@ fact-camera = Appareil
 fact-caption = Légende
 fact-credit = Crédit photo
 fact-copyright = Droits d’auteur
+fact-keywords = Mots-clés
+inbox-done = Traité (D)
+inbox-done-hover = Vu : sort de la liste à traiter. Ses étiquettes, et celles qu’il n’a pas, instruisent les suggestions.
+inbox-done-n = Traité : { $n ->
+    [one] 1 coupure sort
+   *[other] { $n } coupures sortent
+} de la liste à traiter
 fact-gps = GPS
 fact-imported = Importée le
 left-out-of-text = Laissé hors du texte (éléments du site) :
@@ -180,6 +189,7 @@ note-first-paragraph = dans le premier paragraphe
 note-headline = dans le titre
 note-dateline = dans la ligne de lieu et de date
 note-photo-place = lieu de la prise de vue
+note-like-tagged = comme { $n } coupures étiquetées « { $name } »
 note-mentioned-times = { $n ->
     [one] cité { $n } fois
    *[other] cité { $n } fois
@@ -289,6 +299,7 @@ edit-what-rename-tag = renommer l’étiquette
 edit-what-save = enregistrer
 edit-what-trash = mettre à la corbeille
 edit-what-restore = restaurer
+edit-what-inbox = modifier la liste à traiter
 edit-what-empty-trash = vider la corbeille
 edit-what-accept = accepter les suggestions
 edit-what-dismiss = écarter la suggestion
@@ -312,6 +323,14 @@ edit-restored = { $n ->
     [one] { $n } coupure restaurée
    *[other] { $n } coupures restaurées
 }
+edit-marked-done = { $n ->
+    [one] 1 coupure traitée
+   *[other] { $n } coupures traitées
+}
+edit-back-in-inbox = { $n ->
+    [one] 1 coupure de nouveau
+   *[other] { $n } coupures de nouveau
+} à traiter
 edit-deleted = { $n ->
     [one] { $n } coupure supprimée définitivement
    *[other] { $n } coupures supprimées définitivement
@@ -584,6 +603,8 @@ archive-error-empty-tag = l’étiquette est vide
 archive-error-meaningless-tag = « { $value } » ne contient ni lettre ni chiffre
 archive-error-no-tag = il n’y a pas d’étiquette « { $value } »
 archive-error-no-saved-search = il n’y a pas de recherche enregistrée « { $name } »
+archive-error-no-rule = il n’y a pas de règle « { $name } »
+archive-error-incomplete-rule = une règle demande un nom, une recherche qui trouve quelque chose et une étiquette à ajouter
 archive-error-saved-search-exists = une recherche enregistrée s’appelle déjà « { $name } »
 archive-error-saved-search-name = une recherche enregistrée doit avoir un nom
 archive-error-index = l’index de recherche est inutilisable ({ $reason }) ; il est reconstruit

@@ -77,6 +77,8 @@ sidebar-photos = Foto's
 sidebar-imported-today = Vandaag geïmporteerd
 sidebar-imported-week = Deze week geïmporteerd
 sidebar-trash = Prullenbak ({ $n })
+sidebar-inbox = Inbox ({ $n })
+sidebar-inbox-hover = Nieuwe knipsels die nog niet bekeken zijn, met hun suggesties. Selecteer ze en druk op D (Klaar) als ze bekeken zijn.
 sidebar-filter-tags = Labels filteren
 sidebar-filter-tags-hint = labels filteren
 sidebar-no-tags = geen in deze resultaten
@@ -162,6 +164,13 @@ fact-camera = Camera
 fact-caption = Bijschrift
 fact-credit = Fotograaf
 fact-copyright = Auteursrecht
+fact-keywords = Trefwoorden
+inbox-done = Klaar (D)
+inbox-done-hover = Bekeken: uit de inbox. Zijn labels, en de labels die het niet heeft, leren de suggesties.
+inbox-done-n = Klaar: { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+} uit de inbox
 fact-gps = GPS
 fact-imported = Geïmporteerd op
 left-out-of-text = Buiten de tekst gelaten (onderdelen van de site):
@@ -180,6 +189,7 @@ note-first-paragraph = in de eerste alinea
 note-headline = in de kop
 note-dateline = in de plaats- en datumregel
 note-photo-place = waar de foto genomen is
+note-like-tagged = zoals { $n } knipsels met label “{ $name }”
 note-mentioned-times = { $n ->
     [one] { $n } keer genoemd
    *[other] { $n } keer genoemd
@@ -271,6 +281,7 @@ edit-what-rename-tag = het label hernoemen
 edit-what-save = opslaan
 edit-what-trash = naar de prullenbak verplaatsen
 edit-what-restore = terugzetten
+edit-what-inbox = de inbox wijzigen
 edit-what-empty-trash = de prullenbak legen
 edit-what-accept = de suggesties accepteren
 edit-what-dismiss = de suggestie afwijzen
@@ -294,6 +305,14 @@ edit-restored = { $n ->
     [one] { $n } knipsel teruggezet
    *[other] { $n } knipsels teruggezet
 }
+edit-marked-done = { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+} uit de inbox
+edit-back-in-inbox = { $n ->
+    [one] 1 knipsel
+   *[other] { $n } knipsels
+} weer in de inbox
 edit-deleted = { $n ->
     [one] { $n } knipsel definitief verwijderd
    *[other] { $n } knipsels definitief verwijderd
@@ -551,6 +570,8 @@ archive-error-empty-tag = het label is leeg
 archive-error-meaningless-tag = “{ $value }” bevat geen letter of cijfer
 archive-error-no-tag = er is geen label “{ $value }”
 archive-error-no-saved-search = er is geen opgeslagen zoekopdracht “{ $name }”
+archive-error-no-rule = er is geen regel “{ $name }”
+archive-error-incomplete-rule = een regel heeft een naam nodig, een zoekopdracht die iets vindt en een label om toe te voegen
 archive-error-saved-search-exists = er heet al een opgeslagen zoekopdracht “{ $name }”
 archive-error-saved-search-name = een opgeslagen zoekopdracht heeft een naam nodig
 archive-error-index = de zoekindex is onbruikbaar ({ $reason }); hij wordt opnieuw opgebouwd

@@ -79,6 +79,8 @@ sidebar-photos = Фотографии
 sidebar-imported-today = Добавлены сегодня
 sidebar-imported-week = Добавлены на этой неделе
 sidebar-trash = Корзина ({ $n })
+sidebar-inbox = Входящие ({ $n })
+sidebar-inbox-hover = Новые вырезки, которые ещё не просмотрены, с подсказками меток. Выделите их и нажмите D («Готово»), когда просмотрите.
 sidebar-filter-tags = Фильтр меток
 sidebar-filter-tags-hint = найти метку
 sidebar-no-tags = нет в этих результатах
@@ -167,6 +169,14 @@ fact-camera = Камера
 fact-caption = Подпись
 fact-credit = Автор снимка
 fact-copyright = Авторские права
+fact-keywords = Ключевые слова
+inbox-done = Готово (D)
+inbox-done-hover = Просмотрено: убрать из входящих. Её метки и метки, которых у неё нет, учат подсказки.
+inbox-done-n = Готово: убрать из входящих { $n ->
+    [one] { $n } вырезку
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
 fact-gps = GPS
 fact-imported = Добавлено
 left-out-of-text = Не вошло в текст (элементы сайта):
@@ -185,6 +195,7 @@ note-first-paragraph = в первом абзаце
 note-headline = в заголовке
 note-dateline = в строке места и даты
 note-photo-place = место съёмки
+note-like-tagged = как { $n } вырезок с меткой «{ $name }»
 note-mentioned-times = { $n ->
     [one] упомянута { $n } раз
     [few] упомянута { $n } раза
@@ -280,6 +291,7 @@ edit-what-rename-tag = переименовать метку
 edit-what-save = сохранить
 edit-what-trash = переместить в корзину
 edit-what-restore = восстановить
+edit-what-inbox = изменить входящие
 edit-what-empty-trash = очистить корзину
 edit-what-accept = принять предложения
 edit-what-dismiss = отклонить предложение
@@ -303,6 +315,16 @@ edit-trashed = В корзину: { $n ->
    *[other] { $n } вырезок
 }
 edit-restored = Восстановлено: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-marked-done = Убрано из входящих: { $n ->
+    [one] { $n } вырезка
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+edit-back-in-inbox = Снова во входящих: { $n ->
     [one] { $n } вырезка
     [few] { $n } вырезки
    *[other] { $n } вырезок
@@ -571,6 +593,8 @@ archive-error-empty-tag = метка пуста
 archive-error-meaningless-tag = в «{ $value }» нет ни букв, ни цифр
 archive-error-no-tag = метки «{ $value }» нет
 archive-error-no-saved-search = сохранённого поиска «{ $name }» нет
+archive-error-no-rule = правила «{ $name }» нет
+archive-error-incomplete-rule = правилу нужны имя, поиск, который что-то находит, и метка
 archive-error-saved-search-exists = сохранённый поиск «{ $name }» уже есть
 archive-error-saved-search-name = у сохранённого поиска должно быть имя
 archive-error-index = поисковый индекс недоступен ({ $reason }); он строится заново

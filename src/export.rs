@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::archive::Archive;
 use crate::archive::{Error, Result};
 use crate::t;
-use crate::vocab::model::{ClippingId, ClippingWithTags, TagKind};
+use crate::vocab::model::{ClippingId, ClippingWithTags, Tag, TagKind};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -262,8 +262,8 @@ fn create_unique_single(dest: &Path, stem: &SafeName, ext: &str) -> io::Result<(
 /// English) and "No country", "No topic"... for clippings without one. The window passes the
 /// names in its language when the user asks for them.
 pub struct FolderNames<'a> {
-    /// A country's name by its code, where it has one in the wanted language.
-    pub country: &'a dyn Fn(&str) -> Option<String>,
+    /// A tag's name in the wanted language (a country's, a shipped topic's), where it has one.
+    pub tag: &'a dyn Fn(&Tag) -> Option<String>,
     /// The folder of the clippings without a tag of this kind.
     pub none: &'a dyn Fn(TagKind) -> String,
 }
@@ -272,7 +272,7 @@ impl FolderNames<'_> {
     /// Tags by their own names, "No country" and so on.
     pub fn english() -> FolderNames<'static> {
         FolderNames {
-            country: &|_| None,
+            tag: &|_| None,
             none: &|kind| match kind {
                 TagKind::Country => "No country".to_owned(),
                 TagKind::Topic => "No topic".to_owned(),
@@ -291,10 +291,7 @@ fn folders_for(item: &ClippingWithTags, layout: Layout, names: &FolderNames<'_>)
         let none = none.as_str();
         let mut folders: Vec<Option<SafeName>> = Vec::new();
         for tag in item.tags_of(kind) {
-            let shown = match kind {
-                TagKind::Country => (names.country)(&tag.value).unwrap_or_else(|| tag.name.clone()),
-                TagKind::Topic | TagKind::Event => tag.name.clone(),
-            };
+            let shown = (names.tag)(tag).unwrap_or_else(|| tag.name.clone());
             let name = Some(SafeName::new(&shown, 80, none));
             if !folders.contains(&name) {
                 folders.push(name);

@@ -236,6 +236,11 @@ impl Catalog {
         self.entries.iter().filter(|e| e.clipping.trashed_at.is_some()).count()
     }
 
+    /// The clippings in the inbox (new, not looked at yet), out of the trash.
+    pub fn n_inbox(&self) -> usize {
+        self.entries.iter().filter(|e| e.clipping.inbox && e.clipping.trashed_at.is_none()).count()
+    }
+
     pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
         self.by_id.get(slot(id)?)?.as_ref()
     }

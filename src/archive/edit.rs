@@ -30,6 +30,10 @@ pub enum Edit {
     Update(Box<Clipping>),
     Trash(Vec<ClippingId>),
     Restore(Vec<ClippingId>),
+    /// Take these clippings out of the inbox: they were looked at.
+    MarkDone(Vec<ClippingId>),
+    /// Put them back in the inbox (the undo of [`Edit::MarkDone`]).
+    BackToInbox(Vec<ClippingId>),
     /// Delete what is in the trash for good.
     EmptyTrash,
     /// Accept suggested tags: of one kind (all with `None`), or just `only`.
@@ -96,6 +100,14 @@ pub enum Done {
         n: usize,
     },
     Restored {
+        n: usize,
+    },
+    /// `n` clippings left the inbox.
+    MarkedDone {
+        n: usize,
+    },
+    /// `n` clippings are in the inbox again.
+    BackInInbox {
         n: usize,
     },
     Deleted {
@@ -192,6 +204,14 @@ impl Archive {
                 let n = self.restore(&ids)?;
                 Applied::new(Done::Restored { n }, ids)
             }
+            Edit::MarkDone(ids) => {
+                let (n, changed) = self.set_inbox_undoably(&ids, false)?;
+                Applied::new(Done::MarkedDone { n }, changed.clone()).undone_by(Edit::BackToInbox(changed))
+            }
+            Edit::BackToInbox(ids) => {
+                let (n, changed) = self.set_inbox_undoably(&ids, true)?;
+                Applied::new(Done::BackInInbox { n }, changed.clone()).undone_by(Edit::MarkDone(changed))
+            }
             Edit::EmptyTrash => {
                 let deleted = self.empty_trash()?;
                 Applied { tags_changed: true, ..Applied::new(Done::Deleted { n: deleted.len() }, deleted) }
@@ -226,6 +246,14 @@ impl Archive {
                 Applied::of_saved_searches(Done::SearchSeen, None)
             }
         })
+    }
+
+    /// [`Archive::set_inbox`], with the clippings it changed (only those are put back).
+    fn set_inbox_undoably(&self, ids: &[ClippingId], inbox: bool) -> Result<(usize, Vec<ClippingId>)> {
+        let changed: Vec<ClippingId> =
+            ids.iter().copied().filter(|&id| self.get(id).is_ok_and(|c| c.inbox != inbox)).collect();
+        let n = self.set_inbox(&changed, inbox)?;
+        Ok((n, changed))
     }
 
     fn apply_rename(&self, tag: &Tag, new_value: &str) -> Result<Applied> {

@@ -8,12 +8,15 @@ pub mod check;
 pub mod coverage;
 pub mod edit;
 pub mod files;
+mod inbox;
 mod indexing;
 mod intake;
+mod learning;
 pub(crate) use intake::{Derived, Inserted};
 pub mod place;
 pub use place::Place;
 pub mod reprints;
+pub mod rules;
 pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;
@@ -68,6 +71,9 @@ pub struct Archive {
     catalog_written: Mutex<u64>,
     /// Numbers [`crate::archive::catalog::CatalogSave`]s in the order their marks were read.
     catalog_reads: AtomicU64,
+    /// What was learned from the tags (`learning.rs`), and the turn to learn it.
+    learned: Mutex<learning::LearnedCache>,
+    learning_lock: Mutex<()>,
     _lock: File,
 }
 
@@ -226,6 +232,8 @@ impl Archive {
             catalog_reads: AtomicU64::new(0),
             index_inline_limit: AtomicUsize::new(usize::MAX),
             catching_up: AtomicBool::new(false),
+            learned: Mutex::default(),
+            learning_lock: Mutex::new(()),
             _lock: lock,
         };
         // A snapshot never touches the archive's files: what an interrupted import left is

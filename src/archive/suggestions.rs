@@ -2,12 +2,24 @@
 //! and keeping what it found per clipping, open, accepted (then a tag) or dismissed (never
 //! offered again). The suggester only reads text; the store only keeps records.
 
+use std::sync::Arc;
+
 use crate::archive::Archive;
+use crate::search::analysis::Analyzers;
 use crate::suggest;
+use crate::suggest::Learned;
 use crate::vocab::Result;
 use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Suggestion, Tag, TagKind};
 
 const SETTING_ACCEPT_COUNTRIES: &str = "accept_countries_on_import";
+
+/// What suggestions are made with beside a clipping's text: the archive's own topics and
+/// events, and what was learned from its tagging.
+#[derive(Default)]
+pub(crate) struct Known {
+    pub(crate) tags: Vec<Tag>,
+    pub(crate) learned: Option<Arc<Learned>>,
+}
 
 impl Archive {
     /// The open suggestions for a clipping (not dismissed, not already its tags).
@@ -37,11 +49,16 @@ impl Archive {
         Ok(n_open)
     }
 
-    pub(crate) fn known_topics_and_events(&self) -> Result<Vec<Tag>> {
-        Ok(self.store.all_tags()?.into_iter().map(|t| t.tag).filter(|t| t.kind != TagKind::Country).collect())
+    /// The topics and events the archive has, and what it learned of them (learned first if
+    /// that is not current). Learning is derived: where it fails, the text's own suggestions
+    /// are made without it.
+    pub(crate) fn known_topics_and_events(&self) -> Result<Known> {
+        let tags = self.store.all_tags()?.into_iter().map(|t| t.tag).filter(|t| t.kind != TagKind::Country).collect();
+        let learned = self.learned().ok().filter(|learned| learned.n_tags() > 0);
+        Ok(Known { tags, learned })
     }
 
-    pub(crate) fn refresh_suggestions_with(&self, ids: &[ClippingId], known: &[Tag]) -> Result<usize> {
+    pub(crate) fn refresh_suggestions_with(&self, ids: &[ClippingId], known: &Known) -> Result<usize> {
         let mut n_open = 0;
         for &id in ids {
             let c = self.get(id)?;
@@ -109,18 +126,19 @@ impl Archive {
             s.dismissed = true;
         }
         self.store.set_suggestions(id, &stored)?;
+        self.note_dismissal()?;
         self.store.flush()
     }
 }
 
 /// What the suggester finds in a clipping, less what are its tags already; those whose keys
 /// are in `dismissed` stay, marked dismissed, so a new run does not offer them again. Known
-/// topics and events are matched first.
+/// topics and events are matched first; then what was learned adds its own.
 pub(crate) fn suggestions_for(
     c: &Clipping,
     tags: &[Tag],
     dismissed: &[String],
-    known: &[Tag],
+    known: &Known,
 ) -> Vec<StoredSuggestion> {
     let text = [c.body.as_str(), c.caption.as_str()].join("\n\n");
     // A photo's title that is only its file name ("Info_1_Bit_Top", "DSC_0042") is nobody's
@@ -128,7 +146,10 @@ pub(crate) fn suggestions_for(
     let named_by_file = c.kind == Kind::Photo
         && std::path::Path::new(&c.original_name).file_stem().is_some_and(|stem| *stem == *c.title);
     let title = if named_by_file { "" } else { c.title.as_str() };
-    let mut found = suggest::suggest(title, &text, known);
+    let mut found = suggest::suggest(title, &text, &known.tags);
+    if let Some(learned) = &known.learned {
+        add_learned(&mut found, c, learned, &known.tags);
+    }
     if let Some(here) = c.gps.and_then(|g| suggest::country_at(g.latitude_deg, g.longitude_deg)) {
         match found.iter_mut().find(|s| s.tag.key() == here.tag.key()) {
             Some(s) => {
@@ -148,4 +169,25 @@ pub(crate) fn suggestions_for(
         .collect();
     stored.dedup_by_key(|s| s.suggestion.tag.key());
     stored
+}
+
+/// Adds what was learned to what the text suggested: a tag both found keeps the text's
+/// words and takes the learned note ("like 23 clippings tagged …"). A tag gone since it was
+/// learned (deleted, renamed) is not offered.
+fn add_learned(found: &mut Vec<Suggestion>, c: &Clipping, learned: &Learned, known: &[Tag]) {
+    let mut analyzers = Analyzers::default();
+    let (text, tokens) = crate::archive::learning::words_of(c, &mut analyzers);
+    let terms = tokens.iter().map(|t| (t.text.as_str(), text.get(t.range.clone()).unwrap_or(&t.text)));
+    for s in learned.suggest(terms) {
+        if !known.iter().any(|t| t.key() == s.tag.key()) {
+            continue;
+        }
+        match found.iter_mut().find(|f| f.tag.key() == s.tag.key()) {
+            Some(f) => {
+                f.note = s.note;
+                f.weak = false;
+            }
+            None => found.push(s),
+        }
+    }
 }

@@ -8,6 +8,7 @@ mod files;
 mod mail;
 mod read;
 mod scans;
+mod tagging;
 mod team;
 
 use std::path::{Path, PathBuf};
@@ -159,6 +160,16 @@ pub enum Command {
         /// Print the clipping with all metadata and tags as JSON
         #[arg(long)]
         json: bool,
+    },
+    /// The inbox: clippings new and not looked at yet, with their suggestions
+    Inbox {
+        #[command(subcommand)]
+        action: tagging::InboxAction,
+    },
+    /// Rules: a query and the tags it gives, run on every import
+    Rules {
+        #[command(subcommand)]
+        action: tagging::RulesAction,
     },
     /// Add, remove or rename tags
     Tag {
@@ -376,6 +387,8 @@ pub fn run(archive: Option<PathBuf>, cache: Option<PathBuf>, command: Command) -
         }
         Command::Show { id, json } => read::show(&archive, out, id, json),
         Command::Tag { action } => change::tag(&archive, out, action),
+        Command::Inbox { action } => tagging::inbox(&archive, out, action),
+        Command::Rules { action } => tagging::rules(&archive, out, action),
         Command::Stories { query, saved, json } => read::stories(&archive, out, query, saved, json),
         Command::Saved { action } => read::saved(&archive, out, action),
         Command::Stats { query, saved, by, per, from, to, json, csv } => {
@@ -410,6 +423,8 @@ impl Command {
             Command::Stories { .. } | Command::Stats { .. } | Command::Review { .. } | Command::Backup { .. } => true,
             Command::Check { repair, .. } => !repair,
             Command::Mail { action } => matches!(action, mail::MailAction::List),
+            Command::Inbox { action } => matches!(action, tagging::InboxAction::List { .. }),
+            Command::Rules { action } => matches!(action, tagging::RulesAction::List { .. }),
             Command::Import { .. }
             | Command::Ocr { .. }
             | Command::Tag { .. }

@@ -324,6 +324,18 @@ impl From<&str> for Arg {
     }
 }
 
+/// How a tag is named in this thread's language: a country by its name, a shipped topic by
+/// its name in that language (`assets/topic-names.tsv`), any other tag as it was written.
+pub fn tag_name(tag: &crate::vocab::model::Tag) -> String {
+    use crate::vocab::model::TagKind;
+    match tag.kind {
+        TagKind::Country => country_name(&tag.value).map_or_else(|| tag.name.clone(), str::to_owned),
+        TagKind::Topic => crate::vocab::topic_names::name_in(&tag.value, language().code())
+            .map_or_else(|| tag.name.clone(), str::to_owned),
+        TagKind::Event => tag.name.clone(),
+    }
+}
+
 /// The name of a country (by ISO code) in this thread's language, if the code is known.
 pub fn country_name(code: &str) -> Option<&'static str> {
     let country = crate::vocab::countries::lookup(code)?;

@@ -40,7 +40,7 @@ use walk::{classify, collect, unsupported};
 use crate::archive::Archive;
 use crate::archive::Inserted;
 use crate::archive::files::FileRole;
-use crate::archive::suggestions::suggestions_for;
+use crate::archive::suggestions::{Known, suggestions_for};
 use crate::archive::{Error, Result};
 use crate::vocab::model::{Clipping, ClippingId, Kind, StoredSuggestion, Tag, TagKind};
 use crate::vocab::{language, quiet};
@@ -260,6 +260,9 @@ impl Archive {
         self.mark_import_in_progress(false)?;
         result?;
         report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // What was imported is committed: a rule that fails here (the index failing) costs its
+        // tags, which `rules apply` gives again, not the report of the import.
+        report.rules = self.apply_rules_to(&report.imported_ids()).unwrap_or_default();
         Ok(report)
     }
 
@@ -310,7 +313,7 @@ impl Archive {
     }
 
     /// Reads one file or item and writes its files, for the group's commit.
-    fn stage_one(&self, input: &Input, known: &[Tag]) -> Step {
+    fn stage_one(&self, input: &Input, known: &Known) -> Step {
         let staged = match input {
             Input::File(path) => classify(path).ok_or_else(|| unsupported(path)).and_then(|kind| {
                 let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
@@ -516,6 +519,10 @@ impl Archive {
         );
         self.mark_import_in_progress(false)?;
         let outcome = committed?.pop().map_or(Outcome::Cancelled, |o| o.outcome);
+        if let Outcome::Imported { id, .. } = &outcome {
+            // As in an import of files: a rule that fails costs its tags, not the import.
+            let _ = self.apply_rules_to(&[*id]);
+        }
         Ok(FileOutcome { path, outcome })
     }
 
@@ -529,7 +536,7 @@ impl Archive {
         source: Source,
         hash: String,
         byte_size: u64,
-        known: &[Tag],
+        known: &Known,
         origin: Option<&Origin>,
     ) -> Result<Step, ImportError> {
         if byte_size == 0 {
@@ -542,6 +549,10 @@ impl Archive {
         if let Some(origin) = origin {
             origin.apply(&mut prepared.clipping);
         }
+        // A photo's keyword stays a keyword (searched, shown, written back on export); it is a
+        // topic only where it names one the archive has already, by any of its names. Agencies'
+        // keywords ("conceptual", "Keyword1ref2017.1") would otherwise flood the topics.
+        prepared.tags.retain(|t| t.kind != TagKind::Topic || known.tags.iter().any(|k| k.key() == t.key()));
         // Stored, so that search stems by it and `lang:` filters by it; a page may declare it.
         // A photo with no caption has nothing in a language (its title is a file name).
         let wordless_photo = prepared.clipping.kind == Kind::Photo && prepared.clipping.caption.trim().is_empty();

@@ -55,6 +55,8 @@ fn prepare(
         original_name: original_name.to_owned(),
         hash: hash.to_owned(),
         byte_size,
+        // New: in the inbox until someone marks it done.
+        inbox: true,
         ..Clipping::default()
     };
     match kind {
@@ -156,8 +158,10 @@ fn story_date(body: &str) -> Option<chrono::NaiveDate> {
     text::dateline(body).filter(|date| *date <= Utc::now().date_naive() + chrono::Days::new(1))
 }
 
-/// What the photographer wrote wins over what the camera wrote; keywords, country and event
-/// become tags, accepted as they come (the photographer's word, not a guess).
+/// What the photographer wrote wins over what the camera wrote; the country and event become
+/// tags, accepted as they come (the photographer's word, not a guess); keywords stay keywords,
+/// and those that name a country or a topic are offered as tags (the import keeps a topic
+/// only where the archive has it already).
 fn apply_photo_meta(clipping: &mut Clipping, meta: photo_meta::PhotoMeta) -> Vec<Tag> {
     let set = |field: &mut String, value: String| {
         if !value.trim().is_empty() {

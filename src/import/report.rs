@@ -84,6 +84,9 @@ impl std::fmt::Display for FileOutcome {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ImportReport {
     pub outcomes: Vec<FileOutcome>,
+    /// The rules that tagged what was imported, with how many tags each gave.
+    #[serde(skip)]
+    pub rules: crate::archive::rules::RulesApplied,
     /// Where the time went, for the benchmark.
     #[serde(skip)]
     pub phases: ImportPhases,

@@ -440,10 +440,7 @@ fn date_text(c: &Clipping) -> String {
 }
 
 fn tag_text(tag: &crate::archive::Tag) -> String {
-    match tag.kind {
-        TagKind::Country => i18n::country_name(&tag.value).map(str::to_owned).unwrap_or_else(|| tag.name.clone()),
-        _ => tag.label(),
-    }
+    i18n::tag_name(tag)
 }
 
 fn story_of(archive: &Archive, c: &ClippingWithTags, options: &ReviewOptions, pictures: Pictures) -> Story {

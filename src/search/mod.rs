@@ -38,7 +38,7 @@ use analysis::{
 };
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 5;
+pub const INDEX_VERSION: u32 = 6;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 pub(crate) const BATCH: usize = 2000;
@@ -62,6 +62,10 @@ struct Fields {
     /// The address it was published at, in its canonical form (`url:`, and the duplicate
     /// check of an address imported again).
     url: Field,
+    /// "yes" while the clipping is in the inbox (`in:inbox`).
+    inbox: Field,
+    /// A photo's keywords, each whole and case folded (`keyword:`); their words are in `all`.
+    keyword: Field,
     stemmed: [(&'static str, Field); 5],
 }
 
@@ -85,6 +89,8 @@ fn schema() -> (Schema, Fields) {
         date: b.add_i64_field("date", INDEXED | FAST),
         imported: b.add_i64_field("imported", INDEXED | FAST),
         url: b.add_text_field("url", STRING),
+        inbox: b.add_text_field("inbox", STRING),
+        keyword: b.add_text_field("keyword", STRING),
         stemmed: STEMMED.map(|(code, _)| {
             (
                 code,
@@ -226,12 +232,20 @@ impl SearchIndex {
         let language = language_of(c);
         doc.add_text(f.lang, &language);
         doc.add_text(f.trashed, if c.trashed_at.is_some() { "yes" } else { "no" });
+        if c.inbox {
+            doc.add_text(f.inbox, "yes");
+        }
+        for keyword in &c.keywords {
+            doc.add_text(f.keyword, keyword.trim().to_lowercase());
+        }
         for tag in tags {
             doc.add_text(f.tag, tag.key());
         }
         doc.add_text(f.source, fold_yo(&c.source));
         doc.add_text(f.title, fold_yo(&c.title));
-        for text in searchable_fields(c).iter().filter(|t| !t.is_empty()) {
+        // A photo's keywords are found by their words too, as a caption's are.
+        let keywords = c.keywords.join(", ");
+        for text in searchable_fields(c).iter().chain([&keywords.as_str()]).filter(|t| !t.is_empty()) {
             let text = fold_yo(text);
             doc.add_text(f.all, &text);
             doc.add_text(f.short_prefixes, &text);
@@ -402,6 +416,12 @@ impl SearchIndex {
         }
         for url in &query.urls {
             filters.push(Some(text_term(f.url, url)));
+        }
+        for keyword in &query.keywords {
+            filters.push(Some(text_term(f.keyword, keyword)));
+        }
+        if query.in_inbox {
+            filters.push(Some(text_term(f.inbox, "yes")));
         }
         for source in &query.sources {
             let words: Vec<String> = analyzers.folded(source).into_iter().map(|t| t.text).collect();

@@ -35,6 +35,10 @@ pub struct Query {
     pub imported: Option<DateRange>,
     /// Search the trash instead of the archive (`in:trash`).
     pub in_trash: bool,
+    /// Only what is new and not looked at yet (`in:inbox`).
+    pub in_inbox: bool,
+    /// A photo's keywords as its file gives them (`keyword:sunset`), case folded.
+    pub keywords: Vec<String>,
     /// Filters typed with a minus (`-country:BE`): a clipping that meets any of them is left out.
     pub excluded_filters: Option<Box<Query>>,
     /// Groups that must each hold too: alternatives joined by `OR` where one is more than a word
@@ -315,7 +319,8 @@ impl std::fmt::Display for QueryHint {
 }
 
 /// The filters a query knows, for hints about misspelled ones.
-const FIELDS: &[&str] = &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in", "url"];
+const FIELDS: &[&str] =
+    &["country", "topic", "event", "kind", "source", "lang", "date", "imported", "in", "url", "keyword"];
 
 /// The candidate closest to `typed` in edit distance, if close enough to be what was meant
 /// (at most a third of its letters, and never more than 3, differ).
@@ -411,8 +416,10 @@ impl Query {
         if let Some(word) = token.text.strip_prefix('-').filter(|w| !w.is_empty()) {
             let negated = self.excluded_filters.get_or_insert_default();
             let is_filter = word.split_once(':').filter(|(_, v)| !v.is_empty()).is_some_and(|(field, value)| {
-                // `in:trash` is where to search, not something to leave out.
-                !field.eq_ignore_ascii_case("in") && negated.filter(field, value, today)
+                // `in:trash` is where to search, not something to leave out; `-in:inbox` is
+                // what was looked at.
+                (!field.eq_ignore_ascii_case("in") || value.eq_ignore_ascii_case("inbox"))
+                    && negated.filter(field, value, today)
             });
             if !is_filter {
                 self.excluded.push(Text { prefix: false, ..text(word) });
@@ -530,8 +537,12 @@ impl Query {
         parts.extend(self.sources.iter().map(|s| format!("source:{}", quoted(s))));
         parts.extend(self.languages.iter().map(|l| format!("lang:{l}")));
         parts.extend(self.urls.iter().map(|u| format!("url:{}", quoted(u))));
+        parts.extend(self.keywords.iter().map(|k| format!("keyword:{}", quoted(k))));
         parts.extend(self.date.as_ref().map(|r| format!("date:{}", range(r))));
         parts.extend(self.imported.as_ref().map(|r| format!("imported:{}", range(r))));
+        if self.in_inbox {
+            parts.push("in:inbox".to_owned());
+        }
         if self.in_trash {
             parts.push("in:trash".to_owned());
         }
@@ -573,6 +584,14 @@ impl Query {
             "in" if value.eq_ignore_ascii_case("trash") => {
                 self.in_trash = true;
                 true
+            }
+            "in" if value.eq_ignore_ascii_case("inbox") => {
+                self.in_inbox = true;
+                true
+            }
+            "keyword" | "keywords" => {
+                self.keywords.push(value.trim().to_lowercase());
+                !value.trim().is_empty()
             }
             "imported" => {
                 self.imported = parse_relative(&value.to_lowercase(), today);

@@ -2,19 +2,22 @@
 //! inflections, adjectives and demonyms, capitals and big cities as weaker evidence, groups
 //! such as Benelux), events (`events.rs`: noun phrases headed by Forum, Summit, форум, sommet
 //! ...), topics (`topics.rs`: IPTC Media Topics top level, keywords in `assets/topic-keywords.tsv`)
-//! and a photo's GPS position (`gps.rs`). Evidence is weighed by where it is (title over first
+//! and a photo's GPS position (`gps.rs`). Topics and events are also learned from the
+//! archive's own tagging (`learned.rs`). Evidence is weighed by where it is (title over first
 //! paragraph over body) and how often; what passes a threshold is suggested. This module only
 //! reads text: the archive stores what it suggests (`archive/suggestions.rs`).
 
 mod countries;
 mod events;
 mod gps;
+pub mod learned;
 mod topics;
 
 pub use crate::vocab::model::Suggestion;
 pub use countries::{COUNTRY_THRESHOLD, country_evidence, suggest_countries};
 pub use events::suggest_events;
 pub use gps::country_at;
+pub use learned::Learned;
 pub use topics::suggest_topics;
 
 use crate::vocab::language;

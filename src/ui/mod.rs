@@ -86,9 +86,9 @@ pub fn kind_label(kind: Kind) -> String {
 /// A tag as the window shows it: a country with its code and its name in the window's
 /// language ("BE Бельгия"), other tags by their own name.
 pub fn tag_label(tag: &crate::archive::Tag) -> String {
-    match (tag.kind, crate::i18n::country_name(&tag.value)) {
-        (TagKind::Country, Some(name)) => format!("{} {name}", tag.value),
-        _ => tag.label(),
+    match tag.kind {
+        TagKind::Country => format!("{} {}", tag.value, crate::i18n::tag_name(tag)),
+        TagKind::Topic | TagKind::Event => crate::i18n::tag_name(tag),
     }
 }
 
@@ -109,10 +109,21 @@ pub fn suggestion_note(note: &str) -> String {
         "in the headline" => t!("note-headline"),
         "dateline" => t!("note-dateline"),
         "where the photo was taken" => t!("note-photo-place"),
-        _ => match note.strip_prefix("mentioned ").and_then(|n| n.strip_suffix(" times")) {
-            Some(n) => n.parse::<usize>().map_or_else(|_| note.to_owned(), |n| t!("note-mentioned-times", n = n)),
-            None => note.to_owned(),
-        },
+        _ => {
+            if let Some(n) = note.strip_prefix("mentioned ").and_then(|n| n.strip_suffix(" times")) {
+                return n.parse::<usize>().map_or_else(|_| note.to_owned(), |n| t!("note-mentioned-times", n = n));
+            }
+            // What was learned: "like 23 clippings tagged Middle Corridor".
+            let learned = note.strip_prefix("like ").and_then(|rest| rest.split_once(" clippings tagged "));
+            match learned.and_then(|(n, name)| Some((n.parse::<usize>().ok()?, name))) {
+                Some((n, name)) => {
+                    let code = crate::i18n::language().code();
+                    let name = crate::vocab::topic_names::name_in(name, code).unwrap_or(name);
+                    t!("note-like-tagged", n = n, name = name)
+                }
+                None => note.to_owned(),
+            }
+        }
     }
 }
 
@@ -219,6 +230,8 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::MeaninglessTag(value) => t!("archive-error-meaningless-tag", value = value),
         E::UnknownTagKind(value) | E::NoSuchTag { value, .. } => t!("archive-error-no-tag", value = value),
         E::NoSuchSavedSearch(name) => t!("archive-error-no-saved-search", name = name),
+        E::NoSuchRule(name) => t!("archive-error-no-rule", name = name),
+        E::IncompleteRule => t!("archive-error-incomplete-rule"),
         E::SavedSearchExists(name) => t!("archive-error-saved-search-exists", name = name),
         E::EmptySavedSearchName => t!("archive-error-saved-search-name"),
         E::Index { reason, .. } => t!("archive-error-index", reason = reason),

@@ -268,6 +268,8 @@ pub struct AppState {
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,
+    /// Clippings new and not looked at yet (the sidebar's "Inbox (N)").
+    pub n_inbox: usize,
     /// The archive's setting: imports make the countries they suggest tags.
     pub accept_countries_on_import: bool,
     /// Every known tag, for completion.
@@ -324,6 +326,7 @@ impl AppState {
             n_total: 0,
             accept_countries_on_import: false,
             n_trashed: 0,
+            n_inbox: 0,
             all_tags: Vec::new(),
             saved: Vec::new(),
             selection: BTreeSet::new(),

@@ -56,6 +56,12 @@ pub enum Error {
     #[error("a saved search needs a name")]
     EmptySavedSearchName,
 
+    #[error("no rule is called {0:?}")]
+    NoSuchRule(String),
+
+    #[error("a rule needs a name, a query that finds something and a tag to add")]
+    IncompleteRule,
+
     #[error("search index {}: {reason}", .path.display())]
     Index { path: PathBuf, reason: String },
 

@@ -11,6 +11,7 @@ pub mod model;
 pub mod quiet;
 pub mod signature;
 pub mod tags;
+pub mod topic_names;
 
 pub use error::{Error, Result};
 pub use model::{

@@ -226,6 +226,10 @@ pub struct Clipping {
     /// alert said of it); `None` for everything fetched or read from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_fetched: Option<String>,
+    /// New and not looked at yet: an import puts it in the inbox, and someone marking it done
+    /// takes it out. Until then its missing tags teach nothing (see `suggest::learned`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub inbox: bool,
 }
 
 /// The outcome of reading a clipping's picture as text.

@@ -1,11 +1,12 @@
 //! Turning what a person types into a tag: country names in any of our languages become the
-//! ISO code; topics and events are free text, trimmed, unique case-insensitively.
+//! ISO code; a shipped topic by any of its names is that topic; other topics and events are
+//! free text, trimmed, unique case-insensitively.
 
 use chrono::NaiveDate;
 
-use crate::vocab::countries;
 use crate::vocab::error::{Error, Result};
 use crate::vocab::model::{Tag, TagKind};
+use crate::vocab::{countries, topic_names};
 
 /// The longest topic or event name we keep, in characters.
 pub const MAX_TAG_CHARS: usize = 200;
@@ -28,6 +29,10 @@ pub fn resolve(kind: TagKind, value: &str) -> Result<Tag> {
         TagKind::Country => {
             let country = countries::lookup(&value).ok_or(Error::UnknownCountry(value))?;
             Ok(country_tag(country))
+        }
+        // A shipped topic by any of its names, in any of the window's languages, is that topic.
+        TagKind::Topic if let Some(topic) = topic_names::topic_named(&value) => {
+            Ok(Tag { kind, name: topic.to_owned(), value: topic.to_owned(), date: None })
         }
         TagKind::Topic | TagKind::Event => Ok(Tag { kind, name: value.clone(), value, date: None }),
     }

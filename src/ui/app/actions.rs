@@ -74,6 +74,8 @@ pub enum Action {
     Edit(Edit),
     /// Move the selection to the trash (asking first when it is more than a few).
     Trash,
+    /// Take the selection out of the inbox: looked at (D).
+    MarkDone,
     /// The answer to "move these to the trash?".
     ConfirmTrash(bool),
     EmptyTrash,
@@ -107,6 +109,8 @@ pub enum FilterAction {
     SetKind(Option<Kind>),
     SetImported(Option<Relative>),
     ShowTrash(bool),
+    /// Only the inbox (on), or everything again.
+    ShowInbox(bool),
     Clear,
 }
 
@@ -179,6 +183,13 @@ impl ClippingsApp {
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
     /// a file manager does: Delete, Delete, Delete clears several in a row.
     fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {
+        self.select_next_after(&ids);
+        self.edit(Edit::Trash(ids), false);
+    }
+
+    /// Selects, once the results come again, the clipping after these (or before them, at the
+    /// end): they are leaving the view.
+    fn select_next_after(&mut self, ids: &[crate::archive::ClippingId]) {
         let results = &self.state.results;
         let gone: std::collections::BTreeSet<_> = ids.iter().copied().collect();
         let last = results.iter().rposition(|e| gone.contains(&e.id()));
@@ -186,7 +197,6 @@ impl ClippingsApp {
         let after = last.and_then(|l| results.iter().skip(l + 1).find(|e| !gone.contains(&e.id())));
         let before = first.and_then(|f| results.iter().take(f).rev().find(|e| !gone.contains(&e.id())));
         self.select_when_shown = after.or(before).map(|e| vec![e.id()]).unwrap_or_default();
-        self.edit(Edit::Trash(ids), false);
     }
 
     /// Applies an action recorded during the frame.
@@ -231,6 +241,21 @@ impl ClippingsApp {
             Action::CopyAddress(url) => {
                 ctx.copy_text(url);
                 self.toast(t!("copied-address"), None, false);
+            }
+            Action::MarkDone => {
+                let ids: Vec<_> = self
+                    .state
+                    .selected_ids()
+                    .into_iter()
+                    .filter(|id| self.state.results.iter().any(|e| e.id() == *id && e.clipping.inbox))
+                    .collect();
+                if !ids.is_empty() {
+                    if self.state.filters.in_inbox {
+                        // They leave the inbox's view: the next one is selected, as after Delete.
+                        self.select_next_after(&ids);
+                    }
+                    self.edit(Edit::MarkDone(ids), false);
+                }
             }
             Action::Trash => {
                 let ids = self.state.selected_ids();
@@ -296,6 +321,7 @@ impl ClippingsApp {
             | Action::CopyAddress(_)
             | Action::FocusTagField
             | Action::Trash
+            | Action::MarkDone
             | Action::ConfirmTrash(_)) => self.apply_to_items(ctx, action),
             Action::SetListWidth(column, px) => {
                 self.state.settings.list_widths.insert(column, px.round());
@@ -410,6 +436,10 @@ impl ClippingsApp {
                 *filters = Query { in_trash: on, ..Query::default() };
                 self.state.selection.clear();
                 self.sync_detail();
+            }
+            FilterAction::ShowInbox(on) => {
+                filters.in_trash = false;
+                filters.in_inbox = on;
             }
             FilterAction::Clear => *filters = Query::default(),
         }

@@ -49,8 +49,9 @@ impl ClippingsApp {
             Reply::OpenFailed { message, locked, asks_password } => {
                 self.state.status = Status::Failed { message, locked, asks_password }
             }
-            Reply::Results { generation, entries, reprints, tag_counts, n_total, n_trashed } => {
+            Reply::Results { generation, entries, reprints, tag_counts, n_total, n_trashed, n_inbox } => {
                 self.state.n_trashed = n_trashed;
+                self.state.n_inbox = n_inbox;
                 if generation != self.generation {
                     return;
                 }

@@ -85,6 +85,9 @@ impl ClippingsApp {
             if i.consume_key(Modifiers::NONE, Key::Delete) {
                 actions.push(Action::Trash);
             }
+            if i.consume_key(Modifiers::NONE, Key::D) {
+                actions.push(Action::MarkDone);
+            }
             if i.consume_key(Modifiers::NONE, Key::Escape) {
                 // Escape undoes the last narrowing: first the selection, then the search.
                 if self.state.selection.is_empty() && !self.state.search_text.is_empty() {

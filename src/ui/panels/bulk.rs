@@ -19,6 +19,8 @@ pub struct SelectionSummary {
     pub tag_counts: Vec<(Tag, usize)>,
     /// The kinds of tag that some selected clipping has suggestions of.
     pub suggested_kinds: Vec<TagKind>,
+    /// How many of the selected are in the inbox.
+    pub n_inbox: usize,
 }
 
 /// What the bulk pane shows about the selection, computed again only when the selection or the
@@ -34,6 +36,7 @@ pub(super) fn selection_summary<'a>(
         let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
         for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
             summary.ids.push(entry.id());
+            summary.n_inbox += usize::from(entry.clipping.inbox);
             for tag in entry.tags() {
                 counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
             }
@@ -76,6 +79,12 @@ pub(super) fn bulk_header_ui(ui: &mut egui::Ui, app: &AppState, summary: &Select
             return;
         }
         ui.add_enabled_ui(app.may_change, |ui| {
+            if summary.n_inbox > 0 {
+                let done = ui.button(t!("inbox-done-n", n = summary.n_inbox)).on_hover_text(t!("inbox-done-hover"));
+                if done.clicked() {
+                    actions.push(Action::MarkDone);
+                }
+            }
             for kind in &summary.suggested_kinds {
                 let label = match kind {
                     TagKind::Country => t!("bulk-accept-countries", n = ids.len()),

@@ -392,6 +392,12 @@ fn single_ui(
     if let Some(suggestions) = pane.shown.as_ref().and_then(|d| d.suggestions.as_deref()) {
         ui.add_enabled_ui(app.may_change, |ui| suggestions_ui(ui, suggestions, actions, id));
     }
+    if pane.shown.as_ref().is_some_and(|d| d.item.clipping.inbox) {
+        let done = ui.add_enabled(app.may_change, egui::Button::new(t!("inbox-done")));
+        if done.on_hover_text(t!("inbox-done-hover")).clicked() {
+            actions.push(Action::MarkDone);
+        }
+    }
     reprints_ui(ui, app, id);
 
     let Some(detail) = &pane.shown else { return };
@@ -464,6 +470,13 @@ fn fields_ui(ui: &mut egui::Ui, app: &AppState, detail: &mut Detail, pictured: b
                 changed |= ui.add(field.interactive(app.may_change)).labelled_by(label.id).lost_focus();
                 ui.end_row();
             }
+        }
+        // A photo's keywords as its file gave them: searched (`keyword:`), written back on
+        // export, and tags only where they name a topic the archive has.
+        if !c.keywords.is_empty() {
+            ui.label(t!("fact-keywords"));
+            ui.add(egui::Label::new(c.keywords.join(", ")).wrap());
+            ui.end_row();
         }
         let label = ui.label(t!("field-notes"));
         let notes = egui::TextEdit::multiline(&mut detail.notes).desired_rows(2).desired_width(f32::INFINITY);

@@ -35,9 +35,15 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                 ui.add_space(6.0);
                 ui.strong(t!("sidebar-library"));
                 let f = &app.filters;
-                let everything = !f.in_trash && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
+                let everything =
+                    !f.in_trash && !f.in_inbox && f.kind.is_none() && f.imported.is_none() && f.tags.is_empty();
                 if ui.selectable_label(everything, t!("sidebar-all", n = app.n_total)).clicked() {
                     actions.push(Action::Filter(FilterAction::Clear));
+                }
+                // What is new and not looked at yet; Done (D) takes the selection out of it.
+                let inbox = ui.selectable_label(f.in_inbox, t!("sidebar-inbox", n = app.n_inbox));
+                if inbox.on_hover_text(t!("sidebar-inbox-hover")).clicked() {
+                    actions.push(Action::Filter(FilterAction::ShowInbox(!f.in_inbox)));
                 }
                 for (kind, label) in [(Kind::Article, t!("sidebar-articles")), (Kind::Photo, t!("sidebar-photos"))] {
                     let on = f.kind == Some(kind);

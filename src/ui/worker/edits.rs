@@ -15,6 +15,7 @@ pub(super) fn what(edit: &Edit) -> &'static str {
         Edit::Update(_) => "edit-what-save",
         Edit::Trash(_) => "edit-what-trash",
         Edit::Restore(_) => "edit-what-restore",
+        Edit::MarkDone(_) | Edit::BackToInbox(_) => "edit-what-inbox",
         Edit::EmptyTrash => "edit-what-empty-trash",
         Edit::AcceptSuggestions { .. } => "edit-what-accept",
         Edit::DismissSuggestion { .. } => "edit-what-dismiss",
@@ -63,6 +64,8 @@ pub(super) fn message(done: &Done) -> Option<String> {
         Done::Saved { title } => t!("edit-saved", title = title.as_str()),
         Done::Trashed { n } => t!("edit-trashed", n = *n),
         Done::Restored { n } => t!("edit-restored", n = *n),
+        Done::MarkedDone { n } => t!("edit-marked-done", n = *n),
+        Done::BackInInbox { n } => t!("edit-back-in-inbox", n = *n),
         Done::Deleted { n } => t!("edit-deleted", n = *n),
         Done::Accepted { kind, only, n } => match (only, kind) {
             (Some(tag), _) => t!("edit-accepted-tag", kind = tag_kind_label(tag.kind), tag = tag_label(tag)),

@@ -197,13 +197,13 @@ pub(super) fn spawn_export(
     let spawned = spawn_thread("export", move || {
         guarded(RequestKind::Export, &out2.clone(), || {
             // This thread speaks the window's language (see `spawn_thread`).
-            let country = |code: &str| crate::i18n::country_name(code).map(str::to_owned);
+            let tag = |tag: &crate::archive::Tag| Some(crate::i18n::tag_name(tag));
             let none = |kind: TagKind| match kind {
                 TagKind::Country => t!("export-no-country"),
                 TagKind::Topic => t!("export-no-topic"),
                 TagKind::Event => t!("export-no-event"),
             };
-            let localized_names = FolderNames { country: &country, none: &none };
+            let localized_names = FolderNames { tag: &tag, none: &none };
             let localized = options.localized && crate::i18n::language() != crate::i18n::Lang::En;
             let names = if localized { localized_names } else { FolderNames::english() };
             let result = archive.export_named(

@@ -220,6 +220,8 @@ pub enum Reply {
         /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,
         n_trashed: usize,
+        /// Clippings in the inbox, whatever the query.
+        n_inbox: usize,
     },
     /// Every known tag (for autocompletion), after any change to tags.
     AllTags(Vec<Tag>),

@@ -376,6 +376,7 @@ fn search(state: &State, out: &Outbox) {
         // trash included).
         n_total: state.browser.n_total(),
         n_trashed: catalog.n_trashed(),
+        n_inbox: catalog.n_inbox(),
     });
 }
 
