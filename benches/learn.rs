@@ -8,6 +8,8 @@
 //!
 //!     cargo bench --bench learn [-- CORPUS]
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;

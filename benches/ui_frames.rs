@@ -140,6 +140,7 @@ fn main() {
             tag_counts,
             n_total: n,
             n_trashed: 0,
+            n_inbox: 0,
         },
     );
     // A frame that draws nothing would be fast and meaningless: make sure the grid is there.
@@ -268,6 +269,7 @@ fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<
                 tag_counts,
                 n_total: entries.len(),
                 n_trashed: 0,
+                n_inbox: 0,
             },
         );
         drawn.push(frame(ctx, app, Vec::new()));

@@ -2,6 +2,8 @@
 //! five Russian clippings and suggested for a sixth; a rule run at import; the inbox; a shipped
 //! topic by its name in another language. Each test makes its own archive and texts.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::sync::atomic::AtomicBool;

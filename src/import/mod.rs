@@ -259,11 +259,16 @@ impl Archive {
         });
         self.mark_import_in_progress(false)?;
         result?;
-        report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        // What was imported is committed: a rule that fails here (the index failing) costs its
-        // tags, which `rules apply` gives again, not the report of the import.
-        report.rules = self.apply_rules_to(&report.imported_ids()).unwrap_or_default();
+        self.finish_report(&mut report, phases);
         Ok(report)
+    }
+
+    /// The import's phases into its report, and the rules run on what it brought. What was
+    /// imported is committed: a rule that fails here (the index failing) costs its tags, which
+    /// `rules apply` gives again, not the report of the import.
+    fn finish_report(&self, report: &mut ImportReport, phases: &std::sync::Mutex<ImportPhases>) {
+        report.phases = *phases.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        report.rules = self.apply_rules_to(&report.imported_ids()).unwrap_or_default();
     }
 
     /// The storing thread's work: each group stored and handed on for indexing, the marks the
