@@ -566,3 +566,38 @@ fn stats_count_what_list_finds_for_every_grouping() {
         stderr(&out)
     );
 }
+
+/// `rules`, run by `import`; the inbox listed and emptied; a shipped topic by its Russian name.
+#[test]
+fn rules_tag_at_import_and_the_inbox_is_emptied_when_done() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let out = clippings(&archive, &["import", write(tmp.path(), "first.txt", "Weather\n\nRain.").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out =
+        clippings(&archive, &["rules", "add", "energy", "--when", "hydrogen OR водород", "--add", "topic:energy"]);
+    assert_eq!(stdout(&out).trim(), "rule \"energy\" kept; it finds 0 clippings now", "{}", stderr(&out));
+    let bad = clippings(&archive, &["rules", "add", "x", "--when", "a", "--add", "topic"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+    assert!(stderr(&bad).contains("KIND:VALUE"), "{}", stderr(&bad));
+
+    let out = clippings(&archive, &["import", write(tmp.path(), "dknews.txt", PASTED_CLIPPING).to_str().unwrap()]);
+    assert!(stderr(&out).contains("rule \"energy\" gave 1 tags"), "{}", stderr(&out));
+    let found = clippings(&archive, &["list", "--query", "topic:энергетика"]);
+    assert!(stdout(&found).contains("Brussels talks"), "{}", stdout(&found));
+    let rules = clippings(&archive, &["rules", "list"]);
+    assert_eq!(stdout(&rules).trim(), "energy: when hydrogen OR водород add topic:energy (1 clipping now)");
+
+    let inbox = clippings(&archive, &["inbox", "list"]);
+    assert_eq!(stdout(&inbox).lines().count(), 2, "{}", stdout(&inbox));
+    assert!(stdout(&inbox).contains("Brussels talks"), "{}", stdout(&inbox));
+    let done = clippings(&archive, &["inbox", "done", "--query", "in:inbox benelux"]);
+    assert_eq!(stdout(&done).trim(), "1 clipping out of the inbox; 1 left in it", "{}", stderr(&done));
+    let left = clippings(&archive, &["list", "--query", "in:inbox"]);
+    assert!(!stdout(&left).contains("Brussels talks") && stdout(&left).contains("Weather"), "{}", stdout(&left));
+    let out = clippings(&archive, &["rules", "remove", "energy"]);
+    assert_eq!(stdout(&out).trim(), "rule \"energy\" removed");
+    let gone = clippings(&archive, &["rules", "apply", "energy"]);
+    assert_eq!(gone.status.code(), Some(2));
+    assert!(stderr(&gone).contains("no rule is called \"energy\""), "{}", stderr(&gone));
+}

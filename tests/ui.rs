@@ -256,7 +256,7 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.step();
     h.key_press(Key::Enter);
     settle(&mut h);
-    h.get_by_label_contains("Added topic Energy to 3 clippings");
+    h.get_by_label_contains("Added topic energy to 3 clippings");
     let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
     assert_eq!(tagged, 3);
 
@@ -836,7 +836,7 @@ fn the_window_speaks_russian_and_kazakh() {
             search: "Поиск",
             selected: "Выбрано 2 вырезки",
             add_tag: "Добавить метку",
-            added: "Метка «Энергетика» (тема) добавлена: 2 вырезки",
+            added: "Метка «энергетика» (тема) добавлена: 2 вырезки",
             belgium: "BE Бельгия (2)",
             export: "Экспорт…",
             export_title: "Экспорт вырезок",

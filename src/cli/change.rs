@@ -104,6 +104,7 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool)
     if !paths.is_empty() {
         let files = archive.import(&paths, &mut on_event, &cancel)?;
         report.outcomes.extend(files.outcomes);
+        report.rules.extend(files.rules);
         report.phases = files.phases;
     }
     bar.finish_and_clear();
@@ -129,6 +130,9 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool)
         }
     }
     eprintln!("{}", report.summary());
+    for (rule, n) in &report.rules {
+        eprintln!("rule {rule:?} gave {n} tags");
+    }
     let failed = !all_read || report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
