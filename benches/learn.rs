@@ -65,6 +65,23 @@ fn import(archive: &Archive, paths: &[PathBuf]) -> HashMap<String, ClippingId> {
     ids
 }
 
+/// Tags the stories as a press office would, with `tag add`: every topic of every story; then
+/// marks them done (looked at).
+fn tag_and_mark_done(archive: &Archive, stories: &[Story], ids: &HashMap<String, ClippingId>) {
+    let mut by_topic: BTreeMap<&str, Vec<ClippingId>> = BTreeMap::new();
+    for story in stories {
+        let name = Path::new(&story.file).file_name().unwrap().to_string_lossy().into_owned();
+        for topic in &story.topics {
+            by_topic.entry(topic).or_default().extend(ids.get(&name));
+        }
+    }
+    for (topic, tagged) in by_topic {
+        let tag = tags::resolve(TagKind::Topic, topic).unwrap();
+        archive.apply(Edit::AddTag { tag, ids: tagged }).unwrap();
+    }
+    archive.apply(Edit::MarkDone(ids.values().copied().collect())).unwrap();
+}
+
 fn main() {
     let corpus = std::env::args()
         .skip(1)
@@ -89,19 +106,7 @@ fn main() {
 
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
     let learn_ids = import(&archive, &learn_paths);
-    // Tagged as a press office would, with `tag add`: every topic of every story.
-    let mut by_topic: BTreeMap<&str, Vec<ClippingId>> = BTreeMap::new();
-    for story in learn {
-        let name = Path::new(&story.file).file_name().unwrap().to_string_lossy().into_owned();
-        for topic in &story.topics {
-            by_topic.entry(topic).or_default().extend(learn_ids.get(&name));
-        }
-    }
-    for (topic, ids) in &by_topic {
-        let tag = tags::resolve(TagKind::Topic, topic).unwrap();
-        archive.apply(Edit::AddTag { tag, ids: ids.clone() }).unwrap();
-    }
-    archive.apply(Edit::MarkDone(learn_ids.values().copied().collect())).unwrap();
+    tag_and_mark_done(&archive, learn, &learn_ids);
     let start = Instant::now();
     let learned = archive.learned().unwrap();
     let learn_s = start.elapsed().as_secs_f64();
@@ -169,18 +174,7 @@ fn main() {
     }
 
     // Learning from every story tagged: the held-out ones get their topics too.
-    let mut by_topic: BTreeMap<&str, Vec<ClippingId>> = BTreeMap::new();
-    for story in held {
-        let name = Path::new(&story.file).file_name().unwrap().to_string_lossy().into_owned();
-        for topic in &story.topics {
-            by_topic.entry(topic).or_default().extend(held_ids.get(&name));
-        }
-    }
-    for (topic, ids) in &by_topic {
-        let tag = tags::resolve(TagKind::Topic, topic).unwrap();
-        archive.apply(Edit::AddTag { tag, ids: ids.clone() }).unwrap();
-    }
-    archive.apply(Edit::MarkDone(ids)).unwrap();
+    tag_and_mark_done(&archive, held, &held_ids);
     let start = Instant::now();
     let learned = archive.learned().unwrap();
     println!(
