@@ -94,6 +94,30 @@ tag-add-hint = name, then Enter
 ## Browser
 cancel = Cancel
 close = Close
+rules-title = Rules
+rules-explained = A rule is a search and the tags it gives. Every import (files, links, mailboxes) runs every rule on what it brings.
+rules-none = No rules yet.
+rules-line = when { $when } — { $tags } ({ $n ->
+    [one] finds 1 now
+   *[other] finds { $n } now
+})
+rules-apply = Apply now
+rules-apply-hover = Tag the { $n } clippings it finds now (Ctrl+Z undoes)
+rules-remove = Remove
+rules-name = Name
+rules-name-hint = hydrogen
+rules-when = When
+rules-when-hint = a search: hydrogen OR водород, keyword:sunset …
+rules-tags = Add tags
+rules-tags-hint = topic:energy, country:KZ, event:Astana Forum
+rules-finds = { $n ->
+    [one] Finds 1 clipping now
+   *[other] Finds { $n } clippings now
+}
+rules-counting = Counting…
+rules-save = Save rule
+rules-saved = Rule “{ $name }” saved: imports run it from now on
+rules-removed = Rule “{ $name }” removed; the tags it gave stay
 trash-title = Trash
 trash-explained = Restore a clipping from its pane; emptying the trash deletes its files too.
 trash-delete-for-good = { $n ->
@@ -539,6 +563,8 @@ fetch-error-connection = the connection failed: { $detail }
 fetch-error-cancelled = cancelled
 import-check-mail = Check mailboxes now
 import-check-mail-hover = Mailboxes are added with `clippings mail add`; while the window is open they are checked every 5 minutes
+import-rules = Rules…
+import-rules-hover = Searches that tag what every import brings: “hydrogen” gives the topic energy
 import-links = Links…
 import-links-hover = Pages, PDFs and photos by their address; pasting a link on the window does the same
 link-prompt-title = Import pages by their address

@@ -93,6 +93,30 @@ tag-add-hint = nom, puis Entrée
 ## Browser
 cancel = Annuler
 close = Fermer
+rules-title = Règles
+rules-explained = Une règle est une recherche et les étiquettes qu’elle donne. Chaque import (fichiers, liens, boîtes mail) applique toutes les règles à ce qu’il apporte.
+rules-none = Aucune règle pour l’instant.
+rules-line = si { $when } — { $tags } ({ $n ->
+    [one] en trouve 1
+   *[other] en trouve { $n }
+})
+rules-apply = Appliquer
+rules-apply-hover = Étiqueter les { $n } coupures trouvées maintenant (Ctrl+Z annule)
+rules-remove = Supprimer
+rules-name = Nom
+rules-name-hint = hydrogène
+rules-when = Quand
+rules-when-hint = une recherche : hydrogène OR hydrogen, keyword:sunset …
+rules-tags = Étiquettes
+rules-tags-hint = topic:énergie, country:KZ, event:Forum d’Astana
+rules-finds = { $n ->
+    [one] Trouve 1 coupure
+   *[other] Trouve { $n } coupures
+}
+rules-counting = Comptage…
+rules-save = Enregistrer la règle
+rules-saved = Règle « { $name } » enregistrée : les imports l’appliquent désormais
+rules-removed = Règle « { $name } » supprimée ; ses étiquettes restent
 trash-title = Corbeille
 trash-explained = Restaurez une coupure depuis son volet ; vider la corbeille supprime aussi ses fichiers.
 trash-delete-for-good = { $n ->
@@ -559,6 +583,8 @@ fetch-error-connection = la connexion a échoué : { $detail }
 fetch-error-cancelled = annulé
 import-check-mail = Relever les boîtes aux lettres
 import-check-mail-hover = Les boîtes s’ajoutent avec `clippings mail add` ; tant que la fenêtre est ouverte, elles sont relevées toutes les 5 minutes
+import-rules = Règles…
+import-rules-hover = Des recherches qui étiquettent ce qu’apporte chaque import : « hydrogène » donne le thème énergie
 import-links = Liens…
 import-links-hover = Pages, PDF et photos par leur adresse ; coller un lien sur la fenêtre fait de même
 link-prompt-title = Importer des pages par leur adresse

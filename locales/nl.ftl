@@ -93,6 +93,27 @@ tag-add-hint = naam, dan Enter
 ## Browser
 cancel = Annuleren
 close = Sluiten
+rules-title = Regels
+rules-explained = Een regel is een zoekopdracht en de labels die hij geeft. Elke import (bestanden, links, mailboxen) past elke regel toe op wat hij brengt.
+rules-none = Nog geen regels.
+rules-line = als { $when } — { $tags } (vindt er nu { $n })
+rules-apply = Nu toepassen
+rules-apply-hover = De { $n } knipsels die hij nu vindt labelen (Ctrl+Z maakt ongedaan)
+rules-remove = Verwijderen
+rules-name = Naam
+rules-name-hint = waterstof
+rules-when = Als
+rules-when-hint = een zoekopdracht: waterstof OR hydrogen, keyword:sunset …
+rules-tags = Labels
+rules-tags-hint = topic:energie, country:KZ, event:Astana Forum
+rules-finds = { $n ->
+    [one] Vindt nu 1 knipsel
+   *[other] Vindt nu { $n } knipsels
+}
+rules-counting = Tellen…
+rules-save = Regel opslaan
+rules-saved = Regel “{ $name }” opgeslagen: imports passen hem voortaan toe
+rules-removed = Regel “{ $name }” verwijderd; de labels die hij gaf blijven
 trash-title = Prullenbak
 trash-explained = Zet een knipsel terug vanuit zijn paneel; de prullenbak legen verwijdert ook de bestanden.
 trash-delete-for-good = { $n ->
@@ -526,6 +547,8 @@ fetch-error-connection = de verbinding mislukte: { $detail }
 fetch-error-cancelled = geannuleerd
 import-check-mail = Postvakken nu controleren
 import-check-mail-hover = Postvakken voeg je toe met `clippings mail add`; zolang het venster open is, worden ze elke 5 minuten gecontroleerd
+import-rules = Regels…
+import-rules-hover = Zoekopdrachten die labelen wat elke import brengt: “waterstof” geeft het onderwerp energie
 import-links = Links…
 import-links-hover = Pagina’s, pdf’s en foto’s op hun adres; een link in het venster plakken doet hetzelfde
 link-prompt-title = Pagina’s importeren op hun adres

@@ -95,6 +95,28 @@ tag-add-hint = название и Enter
 ## Browser
 cancel = Отмена
 close = Закрыть
+rules-title = Правила
+rules-explained = Правило — это поиск и метки, которые он ставит. Каждый импорт (файлы, ссылки, почта) применяет все правила к тому, что принёс.
+rules-none = Правил пока нет.
+rules-line = если { $when } — { $tags } (сейчас находит { $n })
+rules-apply = Применить
+rules-apply-hover = Поставить метки { $n } найденным вырезкам (Ctrl+Z отменит)
+rules-remove = Удалить
+rules-name = Имя
+rules-name-hint = водород
+rules-when = Когда
+rules-when-hint = поиск: водород OR hydrogen, keyword:закат …
+rules-tags = Метки
+rules-tags-hint = topic:энергетика, country:KZ, event:Астанинский форум
+rules-finds = Сейчас находит { $n ->
+    [one] { $n } вырезку
+    [few] { $n } вырезки
+   *[other] { $n } вырезок
+}
+rules-counting = Считаю…
+rules-save = Сохранить правило
+rules-saved = Правило «{ $name }» сохранено: импорт применяет его с этого момента
+rules-removed = Правило «{ $name }» удалено; поставленные метки остаются
 trash-title = Корзина
 trash-explained = Вырезку можно восстановить из её панели; при очистке корзины удаляются и её файлы.
 trash-delete-for-good = { $n ->
@@ -548,6 +570,8 @@ fetch-error-connection = соединение не удалось: { $detail }
 fetch-error-cancelled = отменено
 import-check-mail = Проверить почту сейчас
 import-check-mail-hover = Почтовые ящики добавляются командой `clippings mail add`; пока окно открыто, они проверяются каждые 5 минут
+import-rules = Правила…
+import-rules-hover = Поиски, которые ставят метки всему, что приносит импорт: «водород» даёт тему энергетика
 import-links = Ссылки…
 import-links-hover = Страницы, PDF и фотографии по их адресу; то же самое делает вставка ссылки в окно
 link-prompt-title = Импорт страниц по адресу

@@ -560,3 +560,58 @@ fn the_export_dialog_can_add_the_coverage_counts() {
     assert!(csv.lines().any(|l| l.starts_with("country,") && l.ends_with(",BE,2")), "{csv}");
     assert!(dest.join("clippings.csv").exists());
 }
+
+/// The inbox and the rules as a press officer meets them (#32): "Inbox (N)" in the sidebar,
+/// D takes the selected clipping out and selects the next, Ctrl+Z puts it back; Import ›
+/// Rules… counts what a search finds as it is typed, keeps the rule, and runs it with an undo.
+#[test]
+fn the_inbox_empties_with_d_and_a_rule_is_made_in_its_dialog() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = seeded(tmp.path(), 6);
+    let mut h = harness(&dir, Settings { view: View::List, ..Settings::default() });
+    h.get_by_label("Inbox (6)").click();
+    settle(&mut h);
+    assert_eq!(titles(&h).len(), 6);
+    h.get_by_label("Green hydrogen in Kazakhstan").click();
+    settle(&mut h);
+    h.key_press(egui::Key::D);
+    settle(&mut h);
+    h.get_by_label("Inbox (5)");
+    assert_eq!(titles(&h).len(), 5, "it left the inbox's view");
+    assert!(!titles(&h).contains(&"Green hydrogen in Kazakhstan".to_owned()));
+    assert_eq!(h.state().state().selected_ids().len(), 1, "the next one is selected");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    settle(&mut h);
+    h.get_by_label("Inbox (6)");
+
+    h.get_by_label("Import").click();
+    h.run_steps(2);
+    h.get_by_label("Rules…").click();
+    settle(&mut h);
+    h.get_by_label("No rules yet.");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "When").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "When").type_text("hydrogen");
+    settle(&mut h);
+    h.get_by_label("Finds 1 clipping now");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name").type_text("energy");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Add tags").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Add tags").type_text("topic:энергетика");
+    h.run_steps(2);
+    h.get_by_label("Save rule").click();
+    settle(&mut h);
+    h.get_by_label_contains("Rule “energy” saved");
+    h.get_by_label_contains("when hydrogen — energy (finds 1 now)");
+    h.get_by_label("Apply now").click();
+    settle(&mut h);
+    h.get_by_label_contains("Added topic energy to 1 clipping");
+    h.key_press(egui::Key::Escape);
+    settle(&mut h);
+    assert!(h.query_by_label("No rules yet.").is_none() && h.query_by_label("Save rule").is_none(), "closed");
+    let archive_tags: Vec<String> =
+        h.state().state().tag_counts.iter().filter(|t| t.tag.kind == TagKind::Topic).map(|t| t.tag.key()).collect();
+    assert!(archive_tags.contains(&"topic:energy".to_owned()), "{archive_tags:?}");
+}

@@ -84,7 +84,7 @@ fn every_message_formats_in_every_locale_without_errors() {
         "name", "title", "tag", "kind", "date", "reason", "id", "dest", "error", "what", "format", "articles",
         "photos", "old", "new", "language", "from", "to", "credit", "list", "value", "field", "nearest", "path",
         "detail", "place", "who", "first", "second", "shown", "times", "by", "text", "scheme", "host", "server",
-        "time",
+        "time", "when", "tags",
     ] {
         args.set(name, FluentValue::from("x"));
     }

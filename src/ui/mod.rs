@@ -17,7 +17,7 @@ mod state;
 pub mod thumbs;
 pub mod worker;
 
-pub use app::{Action, ClippingsApp, ExportAction, FilterAction, ImportAction, ReviewAction, run};
+pub use app::{Action, ClippingsApp, ExportAction, FilterAction, ImportAction, ReviewAction, RulesAction, run};
 pub use platform::{log_startup, start_startup_log, tune_allocator};
 pub use state::{AppState, ExportOptions, ReviewSettings, Settings, SortColumn, Status, View};
 

@@ -100,6 +100,7 @@ pub enum Action {
     DismissToast(usize),
     /// Tell the user something went wrong (a tag that cannot be made, say).
     ShowError(String),
+    Rules(RulesAction),
 }
 
 /// The sidebar's filters, on top of what is typed.
@@ -149,6 +150,15 @@ pub enum ExportAction {
     CloseDialog,
     Cancel,
     CloseReport,
+}
+
+/// The Rules dialog (Import › Rules…).
+#[derive(Debug, Clone)]
+pub enum RulesAction {
+    Open,
+    Close,
+    /// Asks the worker: the list, a count as a query is typed, a rule saved, removed or run.
+    Ask(crate::ui::worker::RulesRequest),
 }
 
 /// The press review dialog and its run.
@@ -387,6 +397,7 @@ impl ClippingsApp {
             Action::Import(import) => self.apply_import(ctx, import),
             Action::Export(export) => self.apply_export(ctx, export),
             Action::Review(review) => self.apply_review(ctx, review),
+            Action::Rules(rules) => self.apply_rules(rules),
             Action::SetCollapseReprints(on) => {
                 self.state.settings.collapse_reprints = on;
                 self.send(Request::SetCollapseReprints(on));

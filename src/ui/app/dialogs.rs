@@ -9,11 +9,12 @@ use super::{ClippingsApp, Picked};
 use crate::import::formats;
 use crate::review::ReviewOptions;
 use crate::t;
-use crate::ui::app::actions::{ExportAction, ImportAction, ReviewAction};
+use crate::ui::app::actions::{ExportAction, ImportAction, ReviewAction, RulesAction};
 use crate::ui::panels::overlays::ExportDialog;
+use crate::ui::panels::rules::RulesDialog;
 use crate::ui::platform::spawn_dialog;
 use crate::ui::state::{ExportRun, ImportRun, ReviewSettings};
-use crate::ui::worker::{self, Pasted, Request};
+use crate::ui::worker::{self, Pasted, Request, RulesRequest};
 
 impl ClippingsApp {
     pub(super) fn apply_import(&mut self, ctx: &egui::Context, action: ImportAction) {
@@ -317,4 +318,24 @@ impl ClippingsApp {
 fn addresses_in(text: &str) -> Option<Vec<String>> {
     let lines: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
     (!lines.is_empty() && lines.iter().all(|l| crate::vocab::address::is_address(l))).then_some(lines)
+}
+
+impl ClippingsApp {
+    /// Import › Rules…: opened with the list asked for, closed, or a question sent on.
+    pub(super) fn apply_rules(&mut self, action: RulesAction) {
+        match action {
+            RulesAction::Open => {
+                self.panels.rules_dialog = Some(RulesDialog::default());
+                self.send(Request::Rules(RulesRequest::List));
+            }
+            RulesAction::Close => self.panels.rules_dialog = None,
+            RulesAction::Ask(request) => {
+                let changes = !matches!(request, RulesRequest::List | RulesRequest::Count(_));
+                if changes && let Some(why) = self.read_only_reason() {
+                    return self.toast(why, None, true);
+                }
+                self.send(Request::Rules(request));
+            }
+        }
+    }
 }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-pub use actions::{Action, ExportAction, FilterAction, ImportAction, ReviewAction};
+pub use actions::{Action, ExportAction, FilterAction, ImportAction, ReviewAction, RulesAction};
 
 use crate::archive::ClippingId;
 use crate::archive::catalog::Entry;
@@ -332,6 +332,9 @@ impl ClippingsApp {
         }
         if let Some(text) = &mut panels.link_prompt {
             panels::overlays::link_prompt_ui(&ctx, text, &mut actions);
+        }
+        if let Some(dialog) = &mut panels.rules_dialog {
+            panels::rules::rules_dialog_ui(&ctx, dialog, state.may_change, &mut actions);
         }
         if let Some(text) = &mut panels.path_prompt {
             panels::overlays::path_prompt_ui(&ctx, text, &mut actions);

@@ -106,6 +106,11 @@ impl ClippingsApp {
             Reply::Indexing { n_done, n_total } => self.state.indexing = Some((n_done, n_total)),
             Reply::IndexingFinished => self.state.indexing = None,
             Reply::Mail(status) => self.state.mail = Some(status),
+            Reply::Rules(reply) => {
+                if let Some(dialog) = &mut self.panels.rules_dialog {
+                    dialog.answered(reply);
+                }
+            }
             Reply::TeamServer(_) | Reply::Stale { .. } | Reply::History { .. } => self.handle_team_reply(reply),
             Reply::LargeEdit(what) => self.state.large_edit = what,
             Reply::ExportProgress { n_done, n_total } => {

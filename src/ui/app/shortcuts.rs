@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers};
 
-use super::{Action, ClippingsApp, ExportAction, ImportAction, ReviewAction};
+use super::{Action, ClippingsApp, ExportAction, ImportAction, ReviewAction, RulesAction};
 use crate::ui::state::View;
 
 /// How many rows Page Up and Page Down move.
@@ -25,7 +25,9 @@ impl ClippingsApp {
             // the search box behind it.
             if self.panels.dialog_open() {
                 if i.consume_key(Modifiers::NONE, Key::Escape) {
-                    actions.push(if self.panels.link_prompt.is_some() {
+                    actions.push(if self.panels.rules_dialog.is_some() {
+                        Action::Rules(RulesAction::Close)
+                    } else if self.panels.link_prompt.is_some() {
                         Action::Import(ImportAction::CloseLinkPrompt)
                     } else if self.panels.path_prompt.is_some() {
                         Action::Import(ImportAction::ClosePathPrompt)

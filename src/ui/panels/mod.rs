@@ -10,6 +10,7 @@ pub mod detail;
 pub mod overlays;
 pub mod picture;
 pub mod review;
+pub mod rules;
 pub mod sidebar;
 pub mod tags;
 pub mod top_bar;
@@ -43,6 +44,7 @@ impl Panels {
             || self.confirm_trash.is_some()
             || self.path_prompt.is_some()
             || self.link_prompt.is_some()
+            || self.rules_dialog.is_some()
     }
 }
 
@@ -61,6 +63,8 @@ pub struct Panels {
     pub path_prompt: Option<String>,
     /// The addresses being typed in Import › Links…, while it is open.
     pub link_prompt: Option<String>,
+    /// Import › Rules…, while it is open.
+    pub rules_dialog: Option<rules::RulesDialog>,
     /// Clippings waiting for the user to confirm that they go to the trash (more than a few).
     pub confirm_trash: Option<Vec<crate::archive::ClippingId>>,
     /// A team archive's password as it is typed (used to connect; kept only in the system

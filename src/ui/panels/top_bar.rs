@@ -186,6 +186,9 @@ fn right_buttons_ui(ui: &mut egui::Ui, app: &AppState, narrow: bool, actions: &m
             if ui.button(t!("import-check-mail")).on_hover_text(t!("import-check-mail-hover")).clicked() {
                 actions.push(Action::Import(ImportAction::CheckMail));
             }
+            if ui.button(t!("import-rules")).on_hover_text(t!("import-rules-hover")).clicked() {
+                actions.push(Action::Rules(crate::ui::RulesAction::Open));
+            }
             ui.separator();
             let mut accept = app.accept_countries_on_import;
             let toggle =

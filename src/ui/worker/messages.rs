@@ -86,6 +86,8 @@ pub enum Request {
     Shutdown,
     /// Checks the archive's mailboxes now.
     CheckMail,
+    /// What the Rules dialog asks.
+    Rules(super::RulesRequest),
 }
 
 /// What was pasted into the window.
@@ -168,6 +170,7 @@ impl Request {
             | Request::EditDone { .. }
             | Request::SetLanguage(_)
             | Request::CheckMail
+            | Request::Rules(_)
             | Request::Shutdown => RequestKind::Refresh,
         }
     }
@@ -187,6 +190,8 @@ impl std::fmt::Debug for EditOutcome {
 pub enum Reply {
     /// What the check of a mailbox came to.
     Mail(super::mail::MailStatus),
+    /// The Rules dialog's answer.
+    Rules(super::RulesReply),
     /// Text to put on the clipboard: the clippings' text, and how many.
     Clipboard {
         text: String,

@@ -14,6 +14,7 @@ mod edits;
 mod jobs;
 pub mod mail;
 mod messages;
+mod tagging;
 mod team;
 
 use jobs::ReviewJob;
@@ -21,6 +22,7 @@ use jobs::ReviewJob;
 pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
+pub use tagging::{RulesReply, RulesRequest};
 
 use crate::archive::browse::{Browse, Browser, Opening};
 use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
@@ -111,6 +113,8 @@ struct State {
     queued_edits: std::collections::VecDeque<(Edit, bool)>,
     /// Wakes the thread that checks the mailboxes.
     check_mail: std::sync::mpsc::Sender<()>,
+    /// Whether a thread is learning from the tags (`tagging::learn_soon`).
+    learning: Arc<AtomicBool>,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -181,6 +185,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         edit_running: false,
         queued_edits: std::collections::VecDeque::new(),
         check_mail,
+        learning: Arc::default(),
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -533,6 +538,8 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::RefreshTags => {
             send_all_tags(state, out);
             send_saved_searches(state, out);
+            // Sent when an import ends: what it brought may be in the inbox, then looked at.
+            tagging::learn_soon(&state.archive, &state.learning);
             // Sent when an import ends: its articles may be reprints of others.
             load_stories(&state.archive, out);
             keep_catalog(state);
@@ -549,6 +556,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::CheckMail => {
             let _ = state.check_mail.send(());
         }
+        Request::Rules(request) => rules_request(state, request, out),
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::CopyText(ids) => jobs::copy_text(&archive, &ids, out),
         Request::Load(id) => {
@@ -637,6 +645,14 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
     }
 }
 
+/// Answers the Rules dialog; a rule run now is made as tag edits, each with its undo.
+fn rules_request(state: &mut State, request: RulesRequest, out: &Outbox) {
+    let archive = Arc::clone(&state.archive);
+    for edit in tagging::rules(&archive, request, out) {
+        handle(Request::Edit { edit, is_undo: false }, state, out);
+    }
+}
+
 /// Answers an edit made: the catalog, tags, saved searches and detail pane read afresh, the
 /// index caught up, and the toast with its undo.
 fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, out: &Outbox) {
@@ -648,6 +664,8 @@ fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, 
             if applied.tags_changed {
                 send_all_tags(state, out);
             }
+            // What was learned follows the tags and the inbox, ready before the next import.
+            tagging::learn_soon(&archive, &state.learning);
             if applied.saved_changed || !applied.changed.is_empty() {
                 send_saved_searches(state, out);
             }
