@@ -217,7 +217,7 @@ note-first-paragraph = в первом абзаце
 note-headline = в заголовке
 note-dateline = в строке места и даты
 note-photo-place = место съёмки
-note-like-tagged = как { $n } вырезок с меткой «{ $name }»
+note-like-tagged = похоже на вырезки с меткой «{ $name }» ({ $n })
 note-mentioned-times = { $n ->
     [one] упомянута { $n } раз
     [few] упомянута { $n } раза
