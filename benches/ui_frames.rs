@@ -49,8 +49,20 @@ fn synthetic(n: usize) -> Vec<Entry> {
             };
             let (code, name) = COUNTRIES[i % COUNTRIES.len()];
             let tags = vec![
-                Tag { kind: TagKind::Country, value: code.into(), name: name.into(), date: None },
-                Tag { kind: TagKind::Topic, value: "transport".into(), name: "transport".into(), date: None },
+                Tag {
+                    kind: TagKind::Country,
+                    value: code.into(),
+                    name: name.into(),
+                    date: None,
+                    names: Default::default(),
+                },
+                Tag {
+                    kind: TagKind::Topic,
+                    value: "transport".into(),
+                    name: "transport".into(),
+                    date: None,
+                    names: Default::default(),
+                },
             ];
             Entry::new(clipping, tags)
         })

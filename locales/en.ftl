@@ -303,6 +303,7 @@ edit-failed = cannot { $what }: { $error }
 edit-what-add-tag = add the tag
 edit-what-remove-tag = remove the tag
 edit-what-rename-tag = rename the tag
+edit-what-name-tag = name the tag
 edit-what-save = save
 edit-what-trash = move to the trash
 edit-what-restore = restore
@@ -321,6 +322,10 @@ edit-tag-removed = Removed { $kind } { $tag } from { $n ->
    *[other] { $n } clippings
 }
 edit-tag-renamed = Renamed { $kind } { $old } to { $new }
+edit-tag-named = { $tag } is “{ $name }” in { $language }
+edit-tag-unnamed = { $tag } has no name of its own in { $language } any more
+tag-name-in = Name in { $language }…
+tag-name-label = Name in { $language }
 edit-saved = Saved “{ $title }”
 edit-trashed = Moved { $n ->
     [one] 1 clipping
@@ -609,6 +614,7 @@ archive-error-empty-tag = the tag is empty
 archive-error-meaningless-tag = “{ $value }” holds no letter or digit
 archive-error-no-tag = there is no tag “{ $value }”
 archive-error-no-saved-search = there is no saved search “{ $name }”
+archive-error-language-code = “{ $value }” is not a language code: write two or three letters, such as ru, kk or fr
 archive-error-no-rule = there is no rule “{ $name }”
 archive-error-incomplete-rule = a rule needs a name, a search that finds something and a tag to add
 archive-error-saved-search-exists = a saved search is already called “{ $name }”

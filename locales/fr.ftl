@@ -320,6 +320,7 @@ edit-failed = Impossible de { $what } : { $error }
 edit-what-add-tag = ajouter l'étiquette
 edit-what-remove-tag = retirer l'étiquette
 edit-what-rename-tag = renommer l’étiquette
+edit-what-name-tag = nommer l’étiquette
 edit-what-save = enregistrer
 edit-what-trash = mettre à la corbeille
 edit-what-restore = restaurer
@@ -338,6 +339,10 @@ edit-tag-removed = Étiquette { $kind } { $tag } retirée de { $n ->
    *[other] { $n } coupures
 }
 edit-tag-renamed = Étiquette { $kind } { $old } renommée en { $new }
+edit-tag-named = { $tag } s’appelle « { $name } » en { $language }
+edit-tag-unnamed = { $tag } n’a plus de nom propre en { $language }
+tag-name-in = Nommer en { $language }…
+tag-name-label = Nom en { $language }
 edit-saved = « { $title } » enregistré
 edit-trashed = { $n ->
     [one] { $n } coupure mise à la corbeille
@@ -629,6 +634,7 @@ archive-error-empty-tag = l’étiquette est vide
 archive-error-meaningless-tag = « { $value } » ne contient ni lettre ni chiffre
 archive-error-no-tag = il n’y a pas d’étiquette « { $value } »
 archive-error-no-saved-search = il n’y a pas de recherche enregistrée « { $name } »
+archive-error-language-code = « { $value } » n’est pas un code de langue : deux ou trois lettres, comme ru, kk ou fr
 archive-error-no-rule = il n’y a pas de règle « { $name } »
 archive-error-incomplete-rule = une règle demande un nom, une recherche qui trouve quelque chose et une étiquette à ajouter
 archive-error-saved-search-exists = une recherche enregistrée s’appelle déjà « { $name } »

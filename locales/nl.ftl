@@ -299,6 +299,7 @@ edit-failed = Kan niet { $what }: { $error }
 edit-what-add-tag = het label toevoegen
 edit-what-remove-tag = het label verwijderen
 edit-what-rename-tag = het label hernoemen
+edit-what-name-tag = het label een naam geven
 edit-what-save = opslaan
 edit-what-trash = naar de prullenbak verplaatsen
 edit-what-restore = terugzetten
@@ -317,6 +318,10 @@ edit-tag-removed = Label { $kind } { $tag } verwijderd van { $n ->
    *[other] { $n } knipsels
 }
 edit-tag-renamed = Label { $kind } { $old } hernoemd naar { $new }
+edit-tag-named = { $tag } heet “{ $name }” in het { $language }
+edit-tag-unnamed = { $tag } heeft geen eigen naam meer in het { $language }
+tag-name-in = Naam in het { $language }…
+tag-name-label = Naam in het { $language }
 edit-saved = "{ $title }" opgeslagen
 edit-trashed = { $n ->
     [one] { $n } knipsel naar de prullenbak verplaatst
@@ -593,6 +598,7 @@ archive-error-empty-tag = het label is leeg
 archive-error-meaningless-tag = “{ $value }” bevat geen letter of cijfer
 archive-error-no-tag = er is geen label “{ $value }”
 archive-error-no-saved-search = er is geen opgeslagen zoekopdracht “{ $name }”
+archive-error-language-code = “{ $value }” is geen taalcode: twee of drie letters, zoals ru, kk of fr
 archive-error-no-rule = er is geen regel “{ $name }”
 archive-error-incomplete-rule = een regel heeft een naam nodig, een zoekopdracht die iets vindt en een label om toe te voegen
 archive-error-saved-search-exists = er heet al een opgeslagen zoekopdracht “{ $name }”

@@ -310,6 +310,7 @@ edit-failed = Не удалось { $what }: { $error }
 edit-what-add-tag = добавить метку
 edit-what-remove-tag = убрать метку
 edit-what-rename-tag = переименовать метку
+edit-what-name-tag = назвать метку
 edit-what-save = сохранить
 edit-what-trash = переместить в корзину
 edit-what-restore = восстановить
@@ -330,6 +331,10 @@ edit-tag-removed = Метка «{ $tag }» ({ $kind }) убрана: { $n ->
    *[other] { $n } вырезок
 }
 edit-tag-renamed = Метка «{ $old }» ({ $kind }) переименована в «{ $new }»
+edit-tag-named = { $tag } на языке «{ $language }»: «{ $name }»
+edit-tag-unnamed = У метки { $tag } больше нет своего имени на языке «{ $language }»
+tag-name-in = Назвать на языке «{ $language }»…
+tag-name-label = Имя на языке «{ $language }»
 edit-saved = Сохранено: «{ $title }»
 edit-trashed = В корзину: { $n ->
     [one] { $n } вырезка
@@ -617,6 +622,7 @@ archive-error-empty-tag = метка пуста
 archive-error-meaningless-tag = в «{ $value }» нет ни букв, ни цифр
 archive-error-no-tag = метки «{ $value }» нет
 archive-error-no-saved-search = сохранённого поиска «{ $name }» нет
+archive-error-language-code = «{ $value }» — не код языка: две или три буквы, например ru, kk или fr
 archive-error-no-rule = правила «{ $name }» нет
 archive-error-incomplete-rule = правилу нужны имя, поиск, который что-то находит, и метка
 archive-error-saved-search-exists = сохранённый поиск «{ $name }» уже есть

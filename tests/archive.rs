@@ -1091,11 +1091,13 @@ fn hostile_tag_values_never_write_outside_the_destination() {
     for value in ["..", "../..", "/", "/..", ".", "\u{202E}.."] {
         for kind in [TagKind::Topic, TagKind::Event] {
             assert!(tags::resolve(kind, value).is_err(), "{value:?} passes the door");
-            let stored = Tag { kind, name: value.to_owned(), value: value.to_owned(), date: None };
+            let stored =
+                Tag { kind, name: value.to_owned(), value: value.to_owned(), date: None, names: Default::default() };
             archive.add_tag(&stored, &[id]).unwrap();
         }
     }
-    let hostile_country = Tag { kind: TagKind::Country, name: "../..".into(), value: "..".into(), date: None };
+    let hostile_country =
+        Tag { kind: TagKind::Country, name: "../..".into(), value: "..".into(), date: None, names: Default::default() };
     archive.add_tag(&hostile_country, &[id]).unwrap();
     for layout in [Layout::Topic, Layout::Event, Layout::Country] {
         let dest = tmp.path().join(format!("a/b/{layout:?}"));

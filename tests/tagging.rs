@@ -153,3 +153,38 @@ fn a_rule_tags_at_import_and_the_inbox_holds_what_is_new() {
     assert!(archive.remove_rule("rain").is_err());
     assert_eq!(found("event:\"Storm week\""), [weather]);
 }
+
+#[test]
+fn an_office_topic_is_named_in_another_language_and_found_by_that_name() {
+    use clippings::i18n::{self, Lang};
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let ids: Vec<ClippingId> =
+        CORRIDOR.iter().enumerate().map(|(i, text)| paste(&archive, &format!("c{i}"), text)).collect();
+    let corridor = tags::resolve(TagKind::Topic, "Middle Corridor").unwrap();
+    archive.apply(Edit::AddTag { tag: corridor.clone(), ids: ids.clone() }).unwrap();
+    let bad = archive.apply(Edit::NameTag { tag: corridor.clone(), language: "russian".into(), name: "x".into() });
+    assert!(bad.is_err());
+    let named = archive
+        .apply(Edit::NameTag {
+            tag: corridor.clone(), language: "ru".into(), name: "Средний  коридор".into()
+        })
+        .unwrap();
+    let found = |q: &str| archive.search_str(q).unwrap().len();
+    assert_eq!(found("topic:\"Средний коридор\""), 5);
+    assert_eq!(found("topic:\"средний коридор\" -topic:\"Middle Corridor\""), 0);
+    let stored = archive.find_named_tag(TagKind::Topic, "Средний коридор").unwrap().unwrap();
+    i18n::set_language(Lang::Ru);
+    assert_eq!(i18n::tag_name(&stored), "Средний коридор");
+    i18n::set_language(Lang::Kk);
+    assert_eq!(i18n::tag_name(&stored), "Middle Corridor", "no Kazakh name given: as written");
+    i18n::set_language(Lang::En);
+    // Renamed, it keeps its names; the undo of the naming takes the name away.
+    archive.apply(Edit::RenameTag { tag: corridor, new_value: "Trans-Caspian route".into() }).unwrap();
+    assert_eq!(found("topic:\"Средний коридор\""), 5);
+    let route = archive.find_tag(TagKind::Topic, "Trans-Caspian route").unwrap().unwrap();
+    assert_eq!(route.names.get("ru").map(String::as_str), Some("Средний коридор"));
+    let Some(Edit::NameTag { language, name, .. }) = named.undo else { panic!("an undo") };
+    archive.apply(Edit::NameTag { tag: route, language, name }).unwrap();
+    assert_eq!(found("topic:\"Средний коридор\""), 0);
+}

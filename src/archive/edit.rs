@@ -26,6 +26,12 @@ pub enum Edit {
         tag: Tag,
         new_value: String,
     },
+    /// Name a topic or event in a language (an empty name takes that name away).
+    NameTag {
+        tag: Tag,
+        language: String,
+        name: String,
+    },
     /// Save a clipping's edited fields.
     Update(Box<Clipping>),
     Trash(Vec<ClippingId>),
@@ -92,6 +98,12 @@ pub enum Done {
         from: Tag,
         to: Tag,
         n: usize,
+    },
+    /// The tag is called `name` in `language` now (none: its name there was taken away).
+    TagNamed {
+        tag: Tag,
+        language: String,
+        name: Option<String>,
     },
     Saved {
         title: String,
@@ -188,6 +200,14 @@ impl Archive {
                     .undone_by(Edit::AddTag { tag, ids: having })
             }
             Edit::RenameTag { tag, new_value } => self.apply_rename(&tag, &new_value)?,
+            Edit::NameTag { tag, language, name } => {
+                let before = self.name_tag(&tag, &language, &name)?;
+                let ids = self.clippings_with_tag(&tag)?;
+                let name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
+                let done = Done::TagNamed { tag: tag.clone(), language: language.clone(), name };
+                let undo = Edit::NameTag { tag, language, name: before.unwrap_or_default() };
+                Applied { tags_changed: true, ..Applied::new(done, ids) }.undone_by(undo)
+            }
             Edit::Update(clipping) => {
                 let mut before = self.get(clipping.id)?;
                 self.update(&clipping)?;

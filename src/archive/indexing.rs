@@ -43,11 +43,15 @@ impl Archive {
     /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
     /// newest first). Reads only the index.
     pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
+        let named = self.with_named_tags(query)?;
+        let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search(query, sort))
     }
 
     /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
     pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
+        let named = self.with_named_tags(query)?;
+        let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search_with_tag_counts(query, sort))
     }
 

@@ -20,6 +20,7 @@ pub mod rules;
 pub mod saved;
 pub(crate) mod store;
 pub(crate) mod suggestions;
+mod tag_names;
 pub mod team;
 
 use std::fs::{self, File};
@@ -74,6 +75,8 @@ pub struct Archive {
     /// What was learned from the tags (`learning.rs`), and the turn to learn it.
     learned: Mutex<learning::LearnedCache>,
     learning_lock: Mutex<()>,
+    /// The tags the office named in other languages, read once (`tag_names.rs`).
+    named_tags: Mutex<Option<std::sync::Arc<Vec<Tag>>>>,
     _lock: File,
 }
 
@@ -234,6 +237,7 @@ impl Archive {
             catching_up: AtomicBool::new(false),
             learned: Mutex::default(),
             learning_lock: Mutex::new(()),
+            named_tags: Mutex::new(None),
             _lock: lock,
         };
         // A snapshot never touches the archive's files: what an interrupted import left is
@@ -472,6 +476,8 @@ impl Archive {
     pub(crate) fn rename_target(&self, tag: &Tag, new_value: &str) -> Result<(Tag, bool)> {
         let mut renamed = tags::resolve(tag.kind, new_value)?;
         renamed.date = tag.date;
+        // Its names in other languages go with it.
+        renamed.names = self.store.tag(&tag.key())?.map_or_else(|| tag.names.clone(), |stored| stored.names);
         match self.store.tag(&renamed.key())? {
             Some(existing) if existing.key() != tag.key() => Ok((existing, true)),
             _ => Ok((renamed, false)),
@@ -486,6 +492,7 @@ impl Archive {
         let ids = self.store.clippings_with(&from.key())?;
         let n = self.store.merge_tags(&from.key(), into)?;
         self.store.flush()?;
+        self.forget_named_tags();
         self.index_changed(&ids)?;
         Ok(n)
     }

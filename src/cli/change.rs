@@ -19,6 +19,13 @@ pub(super) fn tag(archive: &Archive, out: &mut impl Write, action: TagAction) ->
         TagAction::Remove { kind, value, target } => {
             Edit::RemoveTag { tag: crate::vocab::tags::resolve(kind, &value)?, ids: target_ids(archive, &target)? }
         }
+        TagAction::Name { kind, value, language, name } => {
+            let tag = archive
+                .find_tag(kind, &value)?
+                .or(archive.find_named_tag(kind, &value)?)
+                .ok_or_else(|| archive::Error::NoSuchTag { kind: kind.as_str(), value: value.clone() })?;
+            Edit::NameTag { tag, language, name }
+        }
         TagAction::Rename { kind, old, new } => {
             let tag = archive
                 .find_tag(kind, &old)?
@@ -43,6 +50,12 @@ fn done_text(done: &Done) -> Option<String> {
             format!("renamed {} {:?} to {:?} on {}", from.kind, from.name, to.name, n_clippings(*n))
         }
         Done::Accepted { n, .. } => format!("accepted {n} suggested tags"),
+        Done::TagNamed { tag, language, name: Some(name) } => {
+            format!("{} {} is {name:?} in {language}", tag.kind, tag.name)
+        }
+        Done::TagNamed { tag, language, name: None } => {
+            format!("{} {} has no name of its own in {language}", tag.kind, tag.name)
+        }
         // The command line makes no other edit (saved searches say their own words).
         _ => return None,
     })

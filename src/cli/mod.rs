@@ -314,6 +314,19 @@ pub enum TagAction {
         #[command(flatten)]
         target: Target,
     },
+    /// Name a topic or event in another language (an empty NAME takes that name away): shown
+    /// in a window or a press review in that language, and found by topic: in any of them
+    Name {
+        /// topic or event
+        kind: TagKind,
+        /// The tag, by any of its names
+        value: String,
+        /// The language's code: ru, kk, fr, nl, de …
+        #[arg(long)]
+        language: String,
+        /// Its name in that language
+        name: String,
+    },
     /// Rename a topic or event; an existing tag of the new name is merged with it
     Rename {
         /// topic or event

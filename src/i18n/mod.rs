@@ -324,10 +324,14 @@ impl From<&str> for Arg {
     }
 }
 
-/// How a tag is named in this thread's language: a country by its name, a shipped topic by
-/// its name in that language (`assets/topic-names.tsv`), any other tag as it was written.
+/// How a tag is named in this thread's language: by the name the office gave it in that
+/// language, else a country by its name, a shipped topic by its name in that language
+/// (`assets/topic-names.tsv`), any other tag as it was written.
 pub fn tag_name(tag: &crate::vocab::model::Tag) -> String {
     use crate::vocab::model::TagKind;
+    if let Some(name) = tag.names.get(language().code()) {
+        return name.clone();
+    }
     match tag.kind {
         TagKind::Country => country_name(&tag.value).map_or_else(|| tag.name.clone(), str::to_owned),
         TagKind::Topic => crate::vocab::topic_names::name_in(&tag.value, language().code())

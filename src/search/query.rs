@@ -516,6 +516,7 @@ impl Query {
                 value: value.clone(),
                 name: value.clone(),
                 date: None,
+                names: Default::default(),
             })
         };
         self.tags.iter().map(tag_of).collect()
@@ -647,6 +648,31 @@ impl Query {
     /// Whether the query has words or phrases to rank by.
     pub fn has_text(&self) -> bool {
         !self.texts().is_empty()
+    }
+
+    /// Whether it filters by a tag anywhere (in a group, or left out with a minus).
+    pub fn has_tag_filters(&self) -> bool {
+        !self.tags.is_empty()
+            || self.excluded_filters.as_deref().is_some_and(Query::has_tag_filters)
+            || self.groups.iter().flat_map(|g| &g.alternatives).any(Query::has_tag_filters)
+    }
+
+    /// Gives each topic or event filter the value `named` finds for what was typed (a name the
+    /// office gave a tag in another language), everywhere in the query.
+    pub fn map_tags(&mut self, named: &dyn Fn(TagKind, &str) -> Option<String>) {
+        for (kind, value) in &mut self.tags {
+            if *kind != TagKind::Country
+                && let Some(found) = named(*kind, value)
+            {
+                *value = found;
+            }
+        }
+        if let Some(excluded) = self.excluded_filters.as_deref_mut() {
+            excluded.map_tags(named);
+        }
+        for alternative in self.groups.iter_mut().flat_map(|g| &mut g.alternatives) {
+            alternative.map_tags(named);
+        }
     }
 
     /// The tag keys the query requires; `None` for a value that names no possible tag (an

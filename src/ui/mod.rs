@@ -231,6 +231,7 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
         E::UnknownTagKind(value) | E::NoSuchTag { value, .. } => t!("archive-error-no-tag", value = value),
         E::NoSuchSavedSearch(name) => t!("archive-error-no-saved-search", name = name),
         E::NoSuchRule(name) => t!("archive-error-no-rule", name = name),
+        E::BadLanguageCode(code) => t!("archive-error-language-code", value = code),
         E::IncompleteRule => t!("archive-error-incomplete-rule"),
         E::SavedSearchExists(name) => t!("archive-error-saved-search-exists", name = name),
         E::EmptySavedSearchName => t!("archive-error-saved-search-name"),

@@ -56,6 +56,9 @@ pub enum Error {
     #[error("a saved search needs a name")]
     EmptySavedSearchName,
 
+    #[error("{0:?} is not a language code: write two or three letters, such as ru, kk or fr")]
+    BadLanguageCode(String),
+
     #[error("no rule is called {0:?}")]
     NoSuchRule(String),
 

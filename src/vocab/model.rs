@@ -106,6 +106,11 @@ pub struct Tag {
     /// When the event took place, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// Its names in other languages, by language code ("ru" -> "Средний коридор"), as the
+    /// office named it: shown in a window or a document in that language, and found by
+    /// `topic:` in any of them.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub names: std::collections::BTreeMap<String, String>,
 }
 
 impl Tag {

@@ -32,14 +32,22 @@ pub fn resolve(kind: TagKind, value: &str) -> Result<Tag> {
         }
         // A shipped topic by any of its names, in any of the window's languages, is that topic.
         TagKind::Topic if let Some(topic) = topic_names::topic_named(&value) => {
-            Ok(Tag { kind, name: topic.to_owned(), value: topic.to_owned(), date: None })
+            Ok(Tag { kind, name: topic.to_owned(), value: topic.to_owned(), date: None, names: Default::default() })
         }
-        TagKind::Topic | TagKind::Event => Ok(Tag { kind, name: value.clone(), value, date: None }),
+        TagKind::Topic | TagKind::Event => {
+            Ok(Tag { kind, name: value.clone(), value, date: None, names: Default::default() })
+        }
     }
 }
 
 pub(crate) fn country_tag(country: &countries::Country) -> Tag {
-    Tag { kind: TagKind::Country, value: country.code.to_owned(), name: country.english.to_owned(), date: None }
+    Tag {
+        kind: TagKind::Country,
+        value: country.code.to_owned(),
+        name: country.english.to_owned(),
+        date: None,
+        names: Default::default(),
+    }
 }
 
 /// An event tag that carries the day the event took place.

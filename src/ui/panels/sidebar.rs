@@ -20,6 +20,8 @@ pub struct Sidebar {
     renaming: Option<(String, String)>,
     /// Put the keyboard in the name field on the next frame.
     focus_name: bool,
+    /// A topic or event being named in the window's language, and the name as typed.
+    naming_tag: Option<(crate::archive::Tag, String)>,
 }
 
 /// Draws the sidebar; returns where it was drawn.
@@ -119,6 +121,9 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                             if response.clicked() {
                                 actions.push(Action::Filter(FilterAction::ToggleTag(t.tag.clone())));
                             }
+                            if kind != TagKind::Country && app.may_change {
+                                tag_name_ui(ui, &t.tag, response, sidebar, actions);
+                            }
                         }
                     });
                 }
@@ -139,7 +144,8 @@ fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, a
         if let Some((old, text)) = &mut sidebar.renaming
             && old == name
         {
-            let (done, cancel) = name_field_ui(ui, text, &mut sidebar.focus_name);
+            let (done, cancel) =
+                name_field_ui(ui, text, &mut sidebar.focus_name, t!("saved-name-label"), &t!("saved-name-hint"));
             if done {
                 actions.push(Action::Edit(Edit::RenameSavedSearch { old: old.clone(), new: text.clone() }));
             }
@@ -192,7 +198,8 @@ fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, a
     }
     match &mut sidebar.naming {
         Some(text) => {
-            let (done, cancel) = name_field_ui(ui, text, &mut sidebar.focus_name);
+            let (done, cancel) =
+                name_field_ui(ui, text, &mut sidebar.focus_name, t!("saved-name-label"), &t!("saved-name-hint"));
             if done && !text.trim().is_empty() {
                 actions.push(Action::SaveSearch(text.trim().to_owned()));
             }
@@ -212,13 +219,42 @@ fn saved_searches_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, a
     }
 }
 
-/// A field for a saved search's name; returns (Enter pressed, given up with Escape or a click
-/// elsewhere).
-fn name_field_ui(ui: &mut egui::Ui, text: &mut String, focus: &mut bool) -> (bool, bool) {
-    let label = ui.label(t!("saved-name-label"));
-    let response = ui
-        .add(egui::TextEdit::singleline(text).hint_text(t!("saved-name-hint")).desired_width(f32::INFINITY))
-        .labelled_by(label.id);
+/// A topic's or event's menu: its name in the window's language, given here (found then by
+/// `topic:` in any language, shown in chips, exports and reviews in this one).
+fn tag_name_ui(
+    ui: &mut egui::Ui,
+    tag: &crate::archive::Tag,
+    response: egui::Response,
+    sidebar: &mut Sidebar,
+    actions: &mut Vec<Action>,
+) {
+    let lang = crate::i18n::language();
+    response.context_menu(|ui| {
+        if ui.button(t!("tag-name-in", language = lang.native_name())).clicked() {
+            sidebar.naming_tag = Some((tag.clone(), crate::i18n::tag_name(tag)));
+            sidebar.focus_name = true;
+            ui.close();
+        }
+    });
+    let Some((naming, text)) = sidebar.naming_tag.as_mut().filter(|(t, _)| t.key() == tag.key()) else { return };
+    let label = t!("tag-name-label", language = lang.native_name());
+    let (done, cancel) = name_field_ui(ui, text, &mut sidebar.focus_name, label, &naming.name);
+    if done {
+        let edit =
+            Edit::NameTag { tag: naming.clone(), language: lang.code().to_owned(), name: text.trim().to_owned() };
+        actions.push(Action::Edit(edit));
+    }
+    if done || cancel {
+        sidebar.naming_tag = None;
+    }
+}
+
+/// A field for a name (a saved search's, a tag's in this language); returns (Enter pressed,
+/// given up with Escape or a click elsewhere).
+fn name_field_ui(ui: &mut egui::Ui, text: &mut String, focus: &mut bool, label: String, hint: &str) -> (bool, bool) {
+    let label = ui.label(label);
+    let response =
+        ui.add(egui::TextEdit::singleline(text).hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label.id);
     if std::mem::take(focus) {
         response.request_focus();
     }

@@ -12,6 +12,7 @@ pub(super) fn what(edit: &Edit) -> &'static str {
         Edit::AddTag { .. } => "edit-what-add-tag",
         Edit::RemoveTag { .. } => "edit-what-remove-tag",
         Edit::RenameTag { .. } => "edit-what-rename-tag",
+        Edit::NameTag { .. } => "edit-what-name-tag",
         Edit::Update(_) => "edit-what-save",
         Edit::Trash(_) => "edit-what-trash",
         Edit::Restore(_) => "edit-what-restore",
@@ -60,6 +61,13 @@ pub(super) fn message(done: &Done) -> Option<String> {
         }
         Done::TagRenamed { from, to, .. } => {
             t!("edit-tag-renamed", kind = tag_kind_label(from.kind), old = tag_label(from), new = tag_label(to))
+        }
+        Done::TagNamed { tag, language, name } => {
+            let language = crate::i18n::language_endonym(language).unwrap_or(language.as_str());
+            match name {
+                Some(name) => t!("edit-tag-named", tag = tag.name.as_str(), language = language, name = name.as_str()),
+                None => t!("edit-tag-unnamed", tag = tag.name.as_str(), language = language),
+            }
         }
         Done::Saved { title } => t!("edit-saved", title = title.as_str()),
         Done::Trashed { n } => t!("edit-trashed", n = *n),
