@@ -147,7 +147,12 @@ impl Archive {
         loop {
             let pass = self.sync_index(progress, cancel);
             self.stop_catching_up();
-            n_indexed += pass?;
+            let pass = pass?;
+            if pass > 0 {
+                // The changes may be another desktop's, naming or renaming a tag.
+                self.forget_named_tags();
+            }
+            n_indexed += pass;
             // A change that came while the pass ran found the claim taken: take it up here,
             // unless another thread claimed it since.
             let more = !cancel.load(Ordering::Relaxed) && self.n_index_pending()? > 0;
