@@ -257,22 +257,22 @@ fn bulk_tagging_a_selection_then_removing_a_chip() {
     h.key_press(Key::Enter);
     settle(&mut h);
     h.get_by_label_contains("Added topic energy to 3 clippings");
-    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "energy").count();
     assert_eq!(tagged, 3);
 
     // One clipping alone: its chip's × removes the tag from it.
     h.get_by_label("Green hydrogen in Kazakhstan").click();
     settle(&mut h);
-    h.get_by_label("Remove Energy").click();
+    h.get_by_label("Remove energy").click();
     settle(&mut h);
-    h.get_by_label_contains("Removed topic Energy from 1 clipping");
-    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
+    h.get_by_label_contains("Removed topic energy from 1 clipping");
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "energy").count();
     assert_eq!(tagged, 2);
 
     // The newest toast's Undo puts it back.
     h.get_all_by_label("Undo").last().unwrap().click();
     settle(&mut h);
-    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Energy").count();
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "energy").count();
     assert_eq!(tagged, 3);
 }
 
@@ -851,7 +851,7 @@ fn the_window_speaks_russian_and_kazakh() {
             search: "Іздеу",
             selected: "2 материал таңдалды",
             add_tag: "Тег қосу",
-            added: "«Энергетика» тегі (тақырып) 2 материалға қосылды",
+            added: "«энергетика» тегі (тақырып) 2 материалға қосылды",
             belgium: "BE Бельгия (2)",
             export: "Экспорттау…",
             export_title: "Материалдарды экспорттау",
