@@ -201,7 +201,9 @@ pub(crate) fn sync_written(root: &Path, written: &[&Path]) -> std::io::Result<()
         let _ = root;
         let mut dirs = std::collections::BTreeSet::new();
         for path in written {
-            fs::File::open(path)?.sync_all()?;
+            // Windows flushes a file only through a handle that may write it (a read-only one
+            // is refused: "permission denied").
+            fs::OpenOptions::new().read(true).write(cfg!(windows)).open(path)?.sync_all()?;
             if let Some(dir) = path.parent() {
                 dirs.insert(dir.to_path_buf());
             }

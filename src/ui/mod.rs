@@ -92,6 +92,27 @@ pub fn tag_label(tag: &crate::archive::Tag) -> String {
     }
 }
 
+/// Opens the window on the archive given (or the platform's), importing `files` into it
+/// first: what `clippings` with no subcommand does, and `clippings-window.exe` on Windows.
+pub fn open_window(
+    archive: Option<std::path::PathBuf>,
+    cache: Option<std::path::PathBuf>,
+    files: Vec<std::path::PathBuf>,
+    started: std::time::Instant,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    tune_allocator();
+    let place = crate::archive::Place::from_args(archive.as_deref(), cache.as_deref())
+        .context("no data folder on this system: pass --archive DIR")?;
+    let no_display = cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none();
+    if no_display {
+        anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
+    }
+    run(place, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
 /// When a clipping appeared (published, or taken), else when it was imported, said so.
 pub fn date_label(c: &crate::archive::Clipping) -> String {
     match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
