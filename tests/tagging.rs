@@ -188,3 +188,41 @@ fn an_office_topic_is_named_in_another_language_and_found_by_that_name() {
     archive.apply(Edit::NameTag { tag: route, language, name }).unwrap();
     assert_eq!(found("topic:\"Средний коридор\""), 0);
 }
+
+/// Kazakh has no stemmer: its words are learned by their beginnings too, so a new clipping
+/// whose words carry other endings than the examples' is still offered the topic.
+#[test]
+fn a_topic_is_learned_in_kazakh_from_word_beginnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let corridor = [
+        "Ақтау порты кеңейеді\n\nАқтау портында контейнерлер терминалы салынады. Каспий арқылы тасымалданатын жүктер көбейді.",
+        "Транзит өсті\n\nҚытайдан Еуропаға баратын транзиттік жүктер Ақтау және Құрық порттары арқылы өтеді.",
+        "Паромдар келді\n\nКаспий теңізіндегі паромдар Бакуге контейнерлерді жеткізеді. Порттағы жүктер кезегі азайды.",
+        "Контейнер пойыздары\n\nҚытайдан шыққан контейнер пойыздары Ақтауға жетті, жүктер паромға тиелді.",
+        "Транскаспий бағыты\n\nТранскаспий бағыты бойынша транзиттік тасымал жоспардан асты, Құрық порты жұмысын арттырды.",
+    ];
+    let other = [
+        "Театр маусымы\n\nАстанадағы опера театры жаңа маусымды ашты. Көрермендер қол шапалақтады.",
+        "Ауа райы\n\nСиноптиктер демалыс күндері жаңбыр мен салқын ауа райын болжайды.",
+        "Футбол\n\nҰлттық құрама жолдастық кездесуде қонақтарға жеңілді.",
+        "Мұражай көрмесі\n\nМұражай ежелгі қорғандардан табылған әшекейлер көрмесін ашты.",
+        "Нан бағасы\n\nНаубайханалар ұн қымбаттағандықтан нан бағасын көтерді.",
+        "Жаңа мектеп\n\nШағын ауданда мың оқушыға арналған мектеп ашылды.",
+    ];
+    let ids: Vec<ClippingId> = corridor.iter().enumerate().map(|(i, t)| paste(&archive, &format!("k{i}"), t)).collect();
+    let others: Vec<ClippingId> = other.iter().enumerate().map(|(i, t)| paste(&archive, &format!("o{i}"), t)).collect();
+    let topic = tags::resolve(TagKind::Topic, "Орта дәліз").unwrap();
+    archive.apply(Edit::AddTag { tag: topic.clone(), ids: ids.clone() }).unwrap();
+    archive.apply(Edit::MarkDone(ids.into_iter().chain(others).collect())).unwrap();
+    // Other endings: "порттарынан", "контейнерлермен", "жүктерін", "паромдарға".
+    let new = paste(
+        &archive,
+        "new",
+        "Жаңа паромдар\n\nҚұрық порттарынан паромдарға контейнерлермен тиелген транзиттік жүктерін Бакуге жібереді.",
+    );
+    let c = archive.get(new).unwrap();
+    assert_eq!(c.language, "kk");
+    let found = archive.suggestions(new).unwrap().into_iter().find(|s| s.tag.key() == topic.key());
+    assert!(found.is_some_and(|s| s.note == "like 5 clippings tagged Орта дәліз"));
+}
