@@ -544,6 +544,7 @@ import-error-unsupported-photo = { $format } photos are not supported: save or e
 import-error-empty = empty file
 import-error-not-a-file = not an ordinary file (a pipe, a device or a socket)
 import-error-read = the file cannot be read: { $error }
+import-error-in-use = the file is open in another program: close it there, then import it again
 import-error-bad-image = not a valid { $format } image: { $reason }
 import-error-too-many-pixels = the image is { $size } pixels ({ $megapixels } megapixels), over the limit of { $limit } megapixels
 import-error-too-much-memory = the image would need { $needed } MB to decode, over the limit of { $limit } MB
@@ -671,6 +672,7 @@ team-deleted = { $who } deleted { $n ->
 io-disk-full = the disk is full
 io-permission-denied = permission denied
 io-not-found = no such file or folder
+io-in-use = the file is open in another program
 
 # A card's or a row's menu
 menu-open-original = Open the original

@@ -564,6 +564,7 @@ import-error-unsupported-photo = les photos { $format } ne sont pas prises en ch
 import-error-empty = fichier vide
 import-error-not-a-file = ce n'est pas un fichier ordinaire (tube, périphérique ou socket)
 import-error-read = le fichier ne peut pas être lu : { $error }
+import-error-in-use = le fichier est ouvert dans un autre programme : fermez-le, puis importez-le à nouveau
 import-error-bad-image = image { $format } non valide : { $reason }
 import-error-too-many-pixels = l'image fait { $size } pixels ({ $megapixels } mégapixels), au-delà de la limite de { $limit } mégapixels
 import-error-too-much-memory = le décodage de l'image demanderait { $needed } Mo, au-delà de la limite de { $limit } Mo
@@ -691,6 +692,7 @@ team-deleted = { $who } a supprimé définitivement { $n ->
 io-disk-full = le disque est plein
 io-permission-denied = accès refusé
 io-not-found = fichier ou dossier introuvable
+io-in-use = le fichier est ouvert dans un autre programme
 
 # A card's or a row's menu
 menu-open-original = Ouvrir l’original

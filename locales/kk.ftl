@@ -435,6 +435,7 @@ import-error-unsupported-photo = { $format } фотосуреттеріне қо
 import-error-empty = бос файл
 import-error-not-a-file = бұл кәдімгі файл емес (арна, құрылғы немесе сокет)
 import-error-read = файлды оқу мүмкін болмады: { $error }
+import-error-in-use = файл басқа бағдарламада ашық: оны сонда жауып, қайта импорттаңыз
 import-error-bad-image = файл { $format } кескіні емес немесе зақымдалған: { $reason }
 import-error-too-many-pixels = кескін өлшемі { $size } пиксель ({ $megapixels } Мп), шегі — { $limit } Мп
 import-error-too-much-memory = кескінді ашу үшін { $needed } МБ жад қажет, шегі — { $limit } МБ
@@ -546,6 +547,7 @@ team-deleted = { $who } { $n } материалды біржола жойды
 io-disk-full = диск толы
 io-permission-denied = рұқсат жоқ
 io-not-found = мұндай файл не қалта жоқ
+io-in-use = файл басқа бағдарламада ашық
 
 # A card's or a row's menu
 menu-open-original = Түпнұсқаны ашу

@@ -528,6 +528,7 @@ import-error-unsupported-photo = { $format }-foto's worden niet ondersteund: sla
 import-error-empty = leeg bestand
 import-error-not-a-file = geen gewoon bestand (een pipe, een apparaat of een socket)
 import-error-read = het bestand kan niet worden gelezen: { $error }
+import-error-in-use = het bestand is geopend in een ander programma: sluit het daar en importeer het opnieuw
 import-error-bad-image = geen geldige { $format }-afbeelding: { $reason }
 import-error-too-many-pixels = de afbeelding is { $size } pixels ({ $megapixels } megapixel), boven de limiet van { $limit } megapixel
 import-error-too-much-memory = het decoderen van de afbeelding zou { $needed } MB vergen, boven de limiet van { $limit } MB
@@ -655,6 +656,7 @@ team-deleted = { $who } verwijderde { $n ->
 io-disk-full = de schijf is vol
 io-permission-denied = geen toegang
 io-not-found = bestand of map bestaat niet
+io-in-use = het bestand is geopend in een ander programma
 
 # A card's or a row's menu
 menu-open-original = Origineel openen

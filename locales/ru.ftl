@@ -551,6 +551,7 @@ import-error-unsupported-photo = фотографии { $format } не подд�
 import-error-empty = пустой файл
 import-error-not-a-file = это не обычный файл (канал, устройство или сокет)
 import-error-read = не удалось прочитать файл: { $error }
+import-error-in-use = файл открыт в другой программе: закройте его там и импортируйте снова
 import-error-bad-image = файл не является изображением { $format } или повреждён: { $reason }
 import-error-too-many-pixels = изображение размером { $size } пикселей ({ $megapixels } Мп) превышает предел в { $limit } Мп
 import-error-too-much-memory = для открытия изображения нужно { $needed } МБ памяти, предел — { $limit } МБ
@@ -682,6 +683,7 @@ team-deleted = { $who } удалил(а) насовсем { $n ->
 io-disk-full = диск заполнен
 io-permission-denied = нет доступа
 io-not-found = нет такого файла или папки
+io-in-use = файл открыт в другой программе
 
 # A card's or a row's menu
 menu-open-original = Открыть оригинал

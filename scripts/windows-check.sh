@@ -40,6 +40,20 @@ x86_64-w64-mingw32-gcc -O2 -shared -o "$work/bcryptprimitives.dll" packaging/win
 mkdir -p "$work/bin"
 cp "$built/clippings.exe" "$work/bcryptprimitives.dll" "$work/bin/"
 run() { timeout 300 "$wine" "$work/bin/clippings.exe" "$@"; }
+# Both programs carry their icon and version (build.rs): a resource section with both.
+for exe in clippings.exe clippings-window.exe; do
+  x86_64-w64-mingw32-objdump -h "$built/$exe" | grep -q '\.rsrc' || fail "$exe has no resources (icon, version)"
+  python3 - "$built/$exe" "$version" packaging/windows/clippings.ico <<'PY' || fail "$exe: no icon or version in its resources"
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+assert "ProductVersion".encode("utf-16-le") in data and sys.argv[2].encode("utf-16-le") in data, "no version"
+# Every picture of the icon file is in the program, byte for byte.
+ico = open(sys.argv[3], "rb").read()
+for i in range(struct.unpack("<H", ico[4:6])[0]):
+    size, offset = struct.unpack("<II", ico[14 + 16 * i : 22 + 16 * i])
+    assert ico[offset : offset + size] in data, f"picture {i} of the icon is missing"
+PY
+done
 grep -q "clippings $version" <<<"$(run --version)" || fail "clippings.exe --version"
 
 # The command line, with Windows paths.

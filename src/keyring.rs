@@ -1,8 +1,11 @@
 //! The system keyring, where the window keeps a team archive's password when the user agrees,
 //! and `clippings mail add` a mailbox's:
-//! the desktop's Secret Service (GNOME Keyring, KWallet, KeePassXC) over D-Bus, on Linux. An
-//! item per archive address (without its password), in the default collection. Elsewhere, and
-//! where no Secret Service answers, there is no keyring: the window asks each time.
+//! - on Linux, the desktop's Secret Service (GNOME Keyring, KWallet, KeePassXC) over D-Bus: an
+//!   item per archive address (without its password), in the default collection;
+//! - on Windows, the Credential Manager: a generic credential per address, named
+//!   `clippings:<address>` (Control Panel › Credential Manager › Windows Credentials lists it).
+//!
+//! Elsewhere, and where no Secret Service answers, there is no keyring: the window asks each time.
 
 /// A connection to the system keyring.
 pub struct Keyring {
@@ -118,7 +121,45 @@ mod secret_service {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
+#[cfg(windows)]
+mod credential_manager {
+    use super::Keyring;
+
+    /// The credential for an archive or mailbox address: its name in Credential Manager is the
+    /// target; the user name is the address again (Windows keys generic credentials by target).
+    fn entry(address: &str) -> Result<::keyring::Entry, String> {
+        ::keyring::Entry::new_with_target(&format!("clippings:{address}"), "clippings", address)
+            .map_err(|e| e.to_string())
+    }
+
+    impl Keyring {
+        /// Credential Manager is always there on Windows.
+        pub fn session() -> Option<Keyring> {
+            Some(Keyring {})
+        }
+
+        pub fn password(&self, address: &str) -> Result<Option<String>, String> {
+            match entry(address)?.get_password() {
+                Ok(password) => Ok(Some(password)),
+                Err(::keyring::Error::NoEntry) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+
+        pub fn keep(&self, address: &str, password: &str) -> Result<(), String> {
+            entry(address)?.set_password(password).map_err(|e| e.to_string())
+        }
+
+        pub fn forget(&self, address: &str) -> Result<(), String> {
+            match entry(address)?.delete_credential() {
+                Ok(()) | Err(::keyring::Error::NoEntry) => Ok(()),
+                Err(e) => Err(e.to_string()),
+            }
+        }
+    }
+}
+
+#[cfg(not(any(target_os = "linux", windows)))]
 impl Keyring {
     pub fn session() -> Option<Keyring> {
         None

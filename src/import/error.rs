@@ -14,6 +14,10 @@ pub enum ImportError {
     NotAFile(&'static str),
     #[error("cannot read file: {0}")]
     Read(String),
+    /// Windows: another program holds the file open without sharing it (a document open in
+    /// Word, a download still being written).
+    #[error("the file is open in another program: close it there, then import it again")]
+    InUse,
     #[error("not a valid {format} image: {reason}")]
     BadImage { format: &'static str, reason: String },
     #[error("image is {width_px}x{height_px} ({megapixels} megapixels), over the limit of {limit} megapixels")]
@@ -39,6 +43,13 @@ pub enum ImportError {
     /// The same address twice in one batch: imported once.
     #[error("the same address again in this batch")]
     SameAddress,
+}
+
+impl ImportError {
+    /// A file that could not be read, said as such.
+    pub fn reading(error: &std::io::Error) -> ImportError {
+        if crate::vocab::is_in_use(error) { ImportError::InUse } else { ImportError::Read(error.to_string()) }
+    }
 }
 
 /// Why a text (a page, a document, a PDF) could not be read: data the window words in its

@@ -194,13 +194,13 @@ pub(super) fn read_whole(source: &Source, max_bytes: u64) -> Result<std::borrow:
         Source::Memory(bytes) if bytes.len() as u64 > max_bytes => Err(too_large(bytes.len() as u64, max_bytes)),
         Source::Memory(bytes) => Ok(std::borrow::Cow::Borrowed(bytes.as_slice())),
         Source::File(path) => {
-            let (file, size) = open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            let (file, size) = open_regular(path).map_err(|e| ImportError::reading(&e))?;
             let too_large = |size: u64| too_large(size, max_bytes);
             if size > max_bytes {
                 return Err(too_large(size));
             }
             let mut bytes = Vec::new();
-            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| ImportError::Read(e.to_string()))?;
+            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| ImportError::reading(&e))?;
             if bytes.len() as u64 > max_bytes {
                 return Err(too_large(bytes.len() as u64));
             }

@@ -321,7 +321,7 @@ impl Archive {
     fn stage_one(&self, input: &Input, known: &Known) -> Step {
         let staged = match input {
             Input::File(path) => classify(path).ok_or_else(|| unsupported(path)).and_then(|kind| {
-                let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::Read(e.to_string()))?;
+                let (source, hash, byte_size) = read_and_hash(path).map_err(|e| ImportError::reading(&e))?;
                 self.stage_source(path, kind, source, hash, byte_size, known, None)
             }),
             Input::Item(item) => {

@@ -112,7 +112,7 @@ pub(super) fn collect(paths: &[PathBuf], archive_root: &Path) -> (Vec<PathBuf>, 
                 Err(e) if e.loop_ancestor().is_some() => {}
                 Err(e) => {
                     let path = e.path().map_or_else(|| path.clone(), Path::to_path_buf);
-                    let reason = ImportError::Read(e.io_error().map_or_else(|| e.to_string(), ToString::to_string));
+                    let reason = e.io_error().map_or_else(|| ImportError::Read(e.to_string()), ImportError::reading);
                     failed.push(FileOutcome { path, outcome: Outcome::Failed { reason } });
                 }
             }

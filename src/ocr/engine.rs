@@ -54,6 +54,32 @@ pub struct Osd {
     pub script_confidence: f32,
 }
 
+/// Where tesseract may be, in order: `CLIPPINGS_TESSERACT` alone when set; else `tesseract` on
+/// the PATH and, on Windows, where the UB Mannheim installer puts it: for all users under
+/// Program Files (either), or for one user under `%LOCALAPPDATA%\Programs` or
+/// `%LOCALAPPDATA%`.
+fn candidates(var: impl Fn(&str) -> Option<std::ffi::OsString>, windows: bool) -> Vec<PathBuf> {
+    if let Some(path) = var("CLIPPINGS_TESSERACT").filter(|p| !p.is_empty()) {
+        return vec![PathBuf::from(path)];
+    }
+    let mut found = vec![PathBuf::from("tesseract")];
+    if windows {
+        let at = |base: &str, under: &[&str]| {
+            var(base).filter(|d| !d.is_empty()).map(|dir| {
+                let mut path = PathBuf::from(dir);
+                path.extend(under);
+                path.extend(["Tesseract-OCR", "tesseract.exe"]);
+                path
+            })
+        };
+        found.extend(at("ProgramFiles", &[]));
+        found.extend(at("ProgramFiles(x86)", &[]));
+        found.extend(at("LOCALAPPDATA", &["Programs"]));
+        found.extend(at("LOCALAPPDATA", &[]));
+    }
+    found
+}
+
 /// The tesseract program and the languages it has.
 #[derive(Clone, Debug)]
 pub struct Engine {
@@ -66,20 +92,7 @@ impl Engine {
     /// Finds tesseract: `CLIPPINGS_TESSERACT` when set, else `tesseract` on the PATH (and, on
     /// Windows, where its installer puts it).
     pub fn find() -> Result<Engine, OcrError> {
-        let mut candidates: Vec<PathBuf> = Vec::new();
-        if let Some(path) = std::env::var_os("CLIPPINGS_TESSERACT").filter(|p| !p.is_empty()) {
-            candidates.push(PathBuf::from(path));
-        } else {
-            candidates.push(PathBuf::from("tesseract"));
-            if cfg!(windows) {
-                for base in ["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"] {
-                    if let Some(dir) = std::env::var_os(base) {
-                        candidates.push(PathBuf::from(dir).join("Tesseract-OCR").join("tesseract.exe"));
-                    }
-                }
-            }
-        }
-        for program in candidates {
+        for program in candidates(|name| std::env::var_os(name), cfg!(windows)) {
             let Ok(out) = Command::new(&program).arg("--list-langs").stdin(Stdio::null()).output() else { continue };
             if !out.status.success() {
                 continue;
@@ -257,5 +270,39 @@ mod tests {
         assert_eq!((words[0].left, words[0].right(), words[0].bottom()), (120, 420, 248));
         assert_eq!((words[1].block, words[1].line), (2, 3));
         assert!((words[0].conf - 96.5).abs() < 1e-3);
+    }
+
+    #[test]
+    fn tesseract_is_looked_for_where_its_windows_installer_puts_it() {
+        let windows_env = |name: &str| {
+            let value = match name {
+                "ProgramFiles" => r"C:\Program Files",
+                "ProgramFiles(x86)" => r"C:\Program Files (x86)",
+                "LOCALAPPDATA" => r"C:\Users\Айгерім\AppData\Local",
+                _ => return None,
+            };
+            Some(std::ffi::OsString::from(value))
+        };
+        let exe = |dir: &str| PathBuf::from(dir).join("Tesseract-OCR").join("tesseract.exe");
+        assert_eq!(
+            candidates(windows_env, true),
+            vec![
+                PathBuf::from("tesseract"),
+                exe(r"C:\Program Files"),
+                exe(r"C:\Program Files (x86)"),
+                PathBuf::from(r"C:\Users\Айгерім\AppData\Local")
+                    .join("Programs")
+                    .join("Tesseract-OCR")
+                    .join("tesseract.exe"),
+                exe(r"C:\Users\Айгерім\AppData\Local"),
+            ]
+        );
+        // Linux: the PATH alone; a program named by CLIPPINGS_TESSERACT alone, anywhere.
+        assert_eq!(candidates(windows_env, false), vec![PathBuf::from("tesseract")]);
+        let named =
+            |name: &str| (name == "CLIPPINGS_TESSERACT").then(|| std::ffi::OsString::from(r"D:\OCR\tesseract.exe"));
+        assert_eq!(candidates(named, true), vec![PathBuf::from(r"D:\OCR\tesseract.exe")]);
+        let empty = |name: &str| (name == "CLIPPINGS_TESSERACT").then(std::ffi::OsString::new);
+        assert_eq!(candidates(empty, true), vec![PathBuf::from("tesseract")], "an empty setting is no setting");
     }
 }

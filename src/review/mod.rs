@@ -273,7 +273,7 @@ pub enum ReviewError {
     Empty,
     #[error("cancelled")]
     Cancelled,
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}: {}", write_reason(.source))]
     Write { path: std::path::PathBuf, source: std::io::Error },
     #[error("cannot read the fonts: {0}")]
     Font(String),
@@ -625,9 +625,31 @@ pub fn write(review: &Review, format: Format, path: &Path, fonts: &fonts::FontSe
     let tmp = crate::import::files::temp_path(dir, "review");
     if let Err(e) = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(error(e));
+        return Err(error(held_open(path, e)));
     }
     Ok(())
+}
+
+/// Windows refuses to replace a file another program has open (last week's review, still open
+/// in Word), and may say only "access denied": asked to write it, Windows tells which it is.
+fn held_open(path: &Path, error: std::io::Error) -> std::io::Error {
+    if cfg!(windows)
+        && error.kind() == std::io::ErrorKind::PermissionDenied
+        && path.is_file()
+        && let Err(open) = std::fs::OpenOptions::new().append(true).open(path)
+        && crate::vocab::is_in_use(&open)
+    {
+        return open;
+    }
+    error
+}
+
+fn write_reason(error: &std::io::Error) -> String {
+    if crate::vocab::is_in_use(error) {
+        "it is open in another program: close it there, then write the review again".to_owned()
+    } else {
+        error.to_string()
+    }
 }
 
 #[cfg(test)]

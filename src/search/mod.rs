@@ -110,7 +110,7 @@ fn day_number(d: NaiveDate) -> i64 {
 fn index_error(dir: &Path, e: &tantivy::TantivyError) -> Error {
     let text = e.to_string();
     let reason = if text.contains("os error 28") || text.contains("StorageFull") {
-        "the disk is full (os error 28): free some space; the index catches up then".to_owned()
+        "the disk is full: free some space; the index catches up then".to_owned()
     } else {
         text
     };

@@ -104,6 +104,13 @@ pub fn open_window(
     tune_allocator();
     let place = crate::archive::Place::from_args(archive.as_deref(), cache.as_deref())
         .context("no data folder on this system: pass --archive DIR")?;
+    // `clippings frobnicate`: a mistyped command, not a file to open in the window.
+    if let Some(first) = files.first().filter(|_| files.iter().all(|f| !f.exists() && !is_address(f))) {
+        anyhow::bail!(
+            "{:?} is neither a command nor a file: `clippings --help` lists the commands",
+            first.to_string_lossy()
+        );
+    }
     let no_display = cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none();
@@ -111,6 +118,11 @@ pub fn open_window(
         anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
     }
     run(place, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// Whether an argument is a page's address, which the window imports as a link.
+fn is_address(arg: &std::path::Path) -> bool {
+    arg.to_str().is_some_and(|a| a.contains("://"))
 }
 
 /// When a clipping appeared (published, or taken), else when it was imported, said so.
@@ -158,6 +170,7 @@ pub fn import_error_text(error: &crate::import::ImportError) -> String {
         E::Empty => t!("import-error-empty"),
         E::NotAFile(_) => t!("import-error-not-a-file"),
         E::Read(error) => t!("import-error-read", error = error),
+        E::InUse => t!("import-error-in-use"),
         E::BadImage { format, reason } => t!("import-error-bad-image", format = *format, reason = reason),
         E::TooManyPixels { width_px, height_px, megapixels, limit } => t!(
             "import-error-too-many-pixels",
@@ -270,10 +283,11 @@ pub fn archive_error_text(error: &crate::archive::Error) -> String {
 /// An I/O error's reason, in the window's language where it is a common one.
 fn io_error_text(error: &std::io::Error) -> String {
     match error.kind() {
-        _ if error.raw_os_error() == Some(28) => t!("io-disk-full"),
+        _ if cfg!(unix) && error.raw_os_error() == Some(28) => t!("io-disk-full"),
         std::io::ErrorKind::StorageFull => t!("io-disk-full"),
         std::io::ErrorKind::PermissionDenied => t!("io-permission-denied"),
         std::io::ErrorKind::NotFound => t!("io-not-found"),
+        _ if crate::vocab::is_in_use(error) => t!("io-in-use"),
         _ => error.to_string(),
     }
 }

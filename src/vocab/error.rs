@@ -112,8 +112,16 @@ fn io_reason(error: &std::io::Error) -> String {
         std::io::ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        _ if is_in_use(error) => "the file is open in another program".to_owned(),
         _ => error.to_string(),
     }
+}
+
+/// Whether another program holds the file open and does not share it: Windows refuses to
+/// open, rename or remove such a file (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION). Unix
+/// has no such refusal.
+pub fn is_in_use(error: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33))
 }
 
 impl Error {
@@ -134,9 +142,13 @@ impl Error {
         match self {
             Error::DiskFull { .. } => true,
             Error::Io { error, .. } | Error::Open { error, .. } => {
-                error.kind() == std::io::ErrorKind::StorageFull || error.raw_os_error() == Some(28)
+                error.kind() == std::io::ErrorKind::StorageFull || (cfg!(unix) && error.raw_os_error() == Some(28))
             }
-            Error::Index { reason, .. } => reason.contains("os error 28") || reason.contains("No space left"),
+            Error::Index { reason, .. } => {
+                reason.starts_with("the disk is full")
+                    || reason.contains("os error 28")
+                    || reason.contains("No space left")
+            }
             _ => false,
         }
     }
@@ -148,10 +160,13 @@ mod tests {
 
     #[test]
     fn io_errors_say_what_happened_once() {
-        let denied = Error::io("/srv/x", std::io::Error::from_raw_os_error(13));
+        // EACCES and ENOSPC; ERROR_ACCESS_DENIED and ERROR_DISK_FULL.
+        let (denied, full) = if cfg!(windows) { (5, 112) } else { (13, 28) };
+        let denied = Error::io("/srv/x", std::io::Error::from_raw_os_error(denied));
         assert_eq!(denied.to_string(), "/srv/x: permission denied");
         assert!(std::error::Error::source(&denied).is_none(), "the reason is not repeated as a cause");
-        let full = Error::io("/srv/x", std::io::Error::from_raw_os_error(28));
+        let full = Error::io("/srv/x", std::io::Error::from_raw_os_error(full));
         assert_eq!(full.to_string(), "/srv/x: the disk is full");
+        assert!(full.is_disk_full());
     }
 }

@@ -13,7 +13,7 @@ pub mod signature;
 pub mod tags;
 pub mod topic_names;
 
-pub use error::{Error, Result};
+pub use error::{Error, Result, is_in_use};
 pub use model::{
     Clipping, ClippingId, ClippingWithTags, Kind, OcrRead, OcrWord, StoredSuggestion, Suggestion, Tag, TagCount,
     TagKind,

@@ -81,7 +81,7 @@ pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoI
             read_photo_from(std::io::Cursor::new(bytes.as_slice()), Some(bytes), claimed, THUMB_SIZE_PX, 1.0)
         }
         Source::File(path) => {
-            let (file, _) = crate::import::files::open_regular(path).map_err(|e| ImportError::Read(e.to_string()))?;
+            let (file, _) = crate::import::files::open_regular(path).map_err(|e| ImportError::reading(&e))?;
             read_photo_from(BufReader::new(file), None, claimed, THUMB_SIZE_PX, 1.0)
         }
     }
@@ -91,7 +91,7 @@ pub(crate) fn read_photo(source: &Source, claimed: ImageFormat) -> Result<PhotoI
 /// that spares resampling what the JPEG decoder gave at a reduced scale), turned upright: for
 /// printing. A PDF (a scanned page) gives its first page drawn at `max_px`.
 pub fn read_picture(path: &std::path::Path, format: &str, max_px: u32) -> Result<RgbImage, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Read(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| ImportError::reading(&e))?;
     if format == "pdf" {
         return crate::import::formats::pdf::first_page_picture(bytes, max_px)
             .ok_or(ImportError::BadText(crate::import::TextProblem::PdfPage));
@@ -114,7 +114,7 @@ fn read_photo_from<R: BufRead + Seek>(
     max_px: u32,
     slack: f32,
 ) -> Result<PhotoInfo, ImportError> {
-    let head = reader.fill_buf().map_err(|e| ImportError::Read(e.to_string()))?;
+    let head = reader.fill_buf().map_err(|e| ImportError::reading(&e))?;
     if head.is_empty() {
         return Err(ImportError::Empty);
     }
@@ -123,7 +123,7 @@ fn read_photo_from<R: BufRead + Seek>(
         _ => return Err(bad(claimed, format!("the file does not start like a {} image", format_name(claimed)))),
     };
     let exif = read_exif(&mut reader);
-    reader.rewind().map_err(|e| ImportError::Read(e.to_string()))?;
+    reader.rewind().map_err(|e| ImportError::reading(&e))?;
 
     let (width_px, height_px, image) = if format == ImageFormat::Jpeg {
         decode_jpeg_scaled(reader, bytes, max_px)?

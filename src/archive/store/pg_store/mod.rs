@@ -568,8 +568,12 @@ impl PgStore {
     }
 }
 
+// The test server is Debian's PostgreSQL, started as a Unix program: the Windows build's tests
+// (under Wine) leave these out.
 #[cfg(test)]
+#[cfg(unix)]
 #[path = "../../../../tests/common/pg.rs"]
 mod test_server;
 #[cfg(test)]
+#[cfg(unix)]
 mod tests;

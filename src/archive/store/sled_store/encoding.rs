@@ -14,7 +14,9 @@ pub(super) fn db_err(e: sled::Error) -> Error {
              or import the files again into a new archive"
                 .to_owned(),
         ),
-        sled::Error::Io(io) if io.kind() == std::io::ErrorKind::StorageFull || io.raw_os_error() == Some(28) => {
+        sled::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::StorageFull || (cfg!(unix) && io.raw_os_error() == Some(28)) =>
+        {
             Error::Database("the disk is full: free some space, then try again".to_owned())
         }
         sled::Error::Io(io) => Error::Database(io.to_string()),
