@@ -167,6 +167,7 @@ bulk-export = Export these…
 move-to-trash = Move to trash
 move-to-trash-hover = Delete (undo with Ctrl+Z)
 missing-cjk-font = Chinese, Japanese or Korean letters show as boxes: this computer has no font for them. Install one (on Debian or Ubuntu: sudo apt install fonts-noto-cjk) and start Clippings again.
+missing-cjk-font-windows = Chinese, Japanese or Korean letters show as boxes: this computer has no font for them. Add the language in Settings › Time & language › Language & region (Windows installs its fonts with it), then start Clippings again.
 restore-from-trash = Restore from the trash
 field-title = Title
 field-source = Source

@@ -166,6 +166,7 @@ bulk-export = Exporter celles-ci…
 move-to-trash = Mettre à la corbeille
 move-to-trash-hover = Supprimer (annuler avec Ctrl+Z)
 missing-cjk-font = Les caractères chinois, japonais ou coréens s'affichent en carrés : cet ordinateur n'a pas de police pour eux. Installez-en une (sous Debian ou Ubuntu : sudo apt install fonts-noto-cjk) puis relancez Clippings.
+missing-cjk-font-windows = Les caractères chinois, japonais ou coréens s'affichent en carrés : cet ordinateur n'a pas de police pour eux. Ajoutez la langue dans Paramètres › Heure et langue › Langue et région (Windows installe ses polices avec elle), puis relancez Clippings.
 restore-from-trash = Restaurer depuis la corbeille
 field-title = Titre
 field-source = Média

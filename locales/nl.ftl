@@ -163,6 +163,7 @@ bulk-export = Deze exporteren…
 move-to-trash = Naar prullenbak
 move-to-trash-hover = Verwijderen (ongedaan maken met Ctrl+Z)
 missing-cjk-font = Chinese, Japanse of Koreaanse tekens verschijnen als vakjes: deze computer heeft er geen lettertype voor. Installeer er een (op Debian of Ubuntu: sudo apt install fonts-noto-cjk) en start Clippings opnieuw.
+missing-cjk-font-windows = Chinese, Japanse of Koreaanse tekens verschijnen als vakjes: deze computer heeft er geen lettertype voor. Voeg de taal toe in Instellingen › Tijd en taal › Taal en regio (Windows installeert de lettertypen erbij) en start Clippings opnieuw.
 restore-from-trash = Terugzetten uit de prullenbak
 field-title = Titel
 field-source = Medium

@@ -169,6 +169,7 @@ bulk-export = Экспортировать их…
 move-to-trash = В корзину
 move-to-trash-hover = Удалить (отменить — Ctrl+Z)
 missing-cjk-font = Китайские, японские и корейские символы показаны квадратами: на компьютере нет шрифта для них. Установите его (в Debian или Ubuntu: sudo apt install fonts-noto-cjk) и перезапустите Clippings.
+missing-cjk-font-windows = Китайские, японские и корейские символы показаны квадратами: на компьютере нет шрифта для них. Добавьте язык в Параметры › Время и язык › Язык и регион (Windows установит его шрифты) и перезапустите Clippings.
 restore-from-trash = Восстановить из корзины
 field-title = Заголовок
 field-source = Издание

@@ -43,7 +43,7 @@ impl ExportReport {
             "{clippings} exported{cancelled}: {} originals, {} sidecars, clippings.csv and index.html in {}",
             self.files.len(),
             self.files.len(),
-            self.dest.display()
+            crate::vocab::paths::shown(&self.dest)
         );
         if self.n_already_there > 0 {
             summary.push_str(&format!(

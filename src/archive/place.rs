@@ -96,7 +96,7 @@ impl std::fmt::Display for Place {
     /// The folder, or the server's address without its password.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Place::Folder(dir) => write!(f, "{}", dir.display()),
+            Place::Folder(dir) => write!(f, "{}", crate::vocab::paths::shown(dir)),
             Place::Team { url, .. } => write!(f, "{}", redact(url)),
         }
     }

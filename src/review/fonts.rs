@@ -135,6 +135,12 @@ impl FontSet {
     }
 }
 
+/// The system's first font for Chinese, Japanese and Korean: its file and face index.
+pub fn system_cjk_font() -> Option<(PathBuf, u32)> {
+    let found = font_files(&font_dirs());
+    CJK_FONTS.iter().find_map(|(name, index)| found.get(&name.to_lowercase()).map(|path| (path.clone(), *index)))
+}
+
 /// The system's font folders: on Windows the system's (`%WINDIR%\Fonts`) and the user's own
 /// (`%LOCALAPPDATA%\Microsoft\Windows\Fonts`, where Windows 10 installs a font for one user).
 pub fn font_dirs() -> Vec<PathBuf> {

@@ -8,6 +8,7 @@ pub mod countries;
 mod error;
 pub mod language;
 pub mod model;
+pub mod paths;
 pub mod quiet;
 pub mod signature;
 pub mod tags;

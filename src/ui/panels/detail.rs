@@ -311,7 +311,43 @@ fn missing_font_ui(ui: &mut egui::Ui, detail: &Detail) {
     if ui.ctx().fonts_mut(|f| f.has_glyph(&font, sample)) {
         return;
     }
-    ui.colored_label(ui.visuals().warn_fg_color, t!("missing-cjk-font"));
+    if add_cjk_font(ui.ctx()) {
+        ui.spinner();
+        return;
+    }
+    let missing = if cfg!(windows) { t!("missing-cjk-font-windows") } else { t!("missing-cjk-font") };
+    ui.colored_label(ui.visuals().warn_fg_color, missing);
+}
+
+/// Where eframe's look-up found nothing (Windows' DirectWrite under Wine, a font folder it does
+/// not list), the CJK font the press review would use is read from the system's font folders
+/// and put behind egui's own: once per run, on a thread (the file is 10 to 20 MB). Whether it is
+/// still being looked for.
+fn add_cjk_font(ctx: &egui::Context) -> bool {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    // 0: not tried, 1: being read, 2: done (added or none found).
+    static STATE: AtomicU8 = AtomicU8::new(0);
+    if STATE.compare_exchange(0, 1, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("cjk-font".into()).spawn(move || {
+            let read = crate::review::fonts::system_cjk_font()
+                .and_then(|(path, index)| std::fs::read(path).ok().map(|bytes| (bytes, index)));
+            if let Some((bytes, index)) = read {
+                let mut data = egui::FontData::from_owned(bytes);
+                data.index = index;
+                let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace].map(|family| {
+                    egui::epaint::text::InsertFontFamily { family, priority: egui::epaint::text::FontPriority::Lowest }
+                });
+                ctx.add_font(egui::epaint::text::FontInsert::new("system-cjk", data, families.to_vec()));
+            }
+            STATE.store(2, Ordering::Release);
+            ctx.request_repaint();
+        });
+        if spawned.is_err() {
+            STATE.store(2, Ordering::Release);
+        }
+    }
+    STATE.load(Ordering::Acquire) == 1
 }
 
 fn single_ui(

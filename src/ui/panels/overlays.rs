@@ -136,8 +136,11 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 if !app.selection.is_empty() {
                     ui.label(t!("status-selected", n = app.selection.len()));
                 }
-                let mut label =
-                    if app.archive_label.is_empty() { root.display().to_string() } else { app.archive_label.clone() };
+                let mut label = if app.archive_label.is_empty() {
+                    crate::vocab::paths::shown(root)
+                } else {
+                    app.archive_label.clone()
+                };
                 if !app.may_change {
                     label = format!("{label} · {}", t!("status-read-only"));
                 }
@@ -522,7 +525,7 @@ fn export_report_ui(ctx: &egui::Context, app: &AppState, actions: &mut Vec<Actio
                 "export-summary",
                 n = report.n_clippings,
                 files = report.files.len(),
-                dest = report.dest.display().to_string()
+                dest = crate::vocab::paths::shown(&report.dest)
             ));
             if report.cancelled {
                 ui.label(t!("export-was-cancelled"));
