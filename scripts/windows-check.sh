@@ -80,6 +80,11 @@ longest="$(ls "$out" | awk '{ print length }' | sort -n | tail -n1)"
 [ "$longest" -le 130 ] || fail "an exported name of $longest characters"
 [ "$(ls "$out" | wc -l)" -eq 16 ] || fail "export wrote $(ls "$out" | wc -l) files: $(ls "$out")"
 
+# With no --archive, the archive is made in %LOCALAPPDATA%, out of a roaming profile.
+run import "Z:${work//\//\\}\\in\\статья 1.txt" >/dev/null 2>&1 || fail "an import into the default archive"
+[ -d "$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/Clippings/data" ] ||
+  fail "the default archive is not in %LOCALAPPDATA%: $(find "$WINEPREFIX/drive_c/users" -maxdepth 4 -name Clippings)"
+
 # The installer: silent, per user.
 setup="$target/windows/clippings-$version-setup.exe"
 timeout 300 "$wine" "$setup" /S

@@ -1004,7 +1004,7 @@ fn export_layouts() {
         let n_copies = if layout == Layout::Country { 3 } else { 2 };
         let summary = format!(
             "2 clippings exported: {n_copies} originals, {n_copies} sidecars, clippings.csv and index.html in {}",
-            report.dest.display()
+            clippings::vocab::paths::shown(&report.dest)
         );
         assert_eq!(report.summary(), summary);
     }

@@ -128,3 +128,12 @@ fn a_password_is_kept_in_credential_manager() {
     assert_eq!(keyring.password(&address).unwrap(), None);
     keyring.forget(&address).unwrap();
 }
+
+#[test]
+fn the_archive_is_kept_out_of_the_roaming_profile() {
+    let dir = clippings::archive::default_archive_dir().unwrap();
+    let local = PathBuf::from(std::env::var_os("LOCALAPPDATA").unwrap());
+    assert!(dir.starts_with(&local), "{} is not under %LOCALAPPDATA% ({})", dir.display(), local.display());
+    let roaming = PathBuf::from(std::env::var_os("APPDATA").unwrap());
+    assert!(!dir.starts_with(&roaming), "{} roams", dir.display());
+}

@@ -80,7 +80,7 @@ Section "Clippings"
   WriteRegDWORD HKCU "${UNINSTALL_KEY}" "NoRepair" 1
 SectionEnd
 
-; The archive the user made (in %APPDATA%) is theirs: uninstalling leaves it.
+; The archive the user made (in %LOCALAPPDATA%\Clippings\data) is theirs: uninstalling leaves it.
 Section "Uninstall"
   SetShellVarContext current
   Delete "$SMPROGRAMS\${APP}.lnk"

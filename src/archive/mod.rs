@@ -89,9 +89,12 @@ impl std::fmt::Debug for Archive {
 /// How many clippings waiting for the index [`Archive::open`] indexes before it returns.
 const SMALL_INDEX_BACKLOG: usize = 500;
 
-/// Where the archive lives when none is named: the platform's data folder.
+/// Where the archive lives when none is named: the platform's data folder for this computer
+/// (`~/.local/share/Clippings` on Linux). On Windows that is `%LOCALAPPDATA%\Clippings\data`,
+/// not the roaming `%APPDATA%`: an office's roaming profiles copy `%APPDATA%` to the server at
+/// every sign-out, and an archive of gigabytes would make each one wait.
 pub fn default_archive_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_dir().to_path_buf())
+    directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_local_dir().to_path_buf())
 }
 
 /// Where the archive in `root` keeps the original with this content hash and format, for code

@@ -145,6 +145,7 @@ pub(super) fn write_unsynced(dest: &Path, write: impl FnOnce(&mut File) -> io::R
     write_renamed(dest, write, false)
 }
 
+/// `dest` is an original or a thumbnail, named by the hash of what it holds.
 fn write_renamed(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, sync: bool) -> Result<()> {
     let dir = dest.parent().unwrap_or(Path::new("."));
     let name = dest.file_name().and_then(|n| n.to_str()).unwrap_or("file");
@@ -163,11 +164,20 @@ fn write_renamed(dest: &Path, write: impl FnOnce(&mut File) -> io::Result<()>, s
         }
         fs::rename(&tmp, dest)
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(Error::io(dest, e));
+    match result {
+        Ok(()) => Ok(()),
+        // `dest` is named by its bytes' hash: two copies of one file in a batch write the same
+        // file at once. Where one rename is refused because the other's file is there and open
+        // (Windows does; Linux replaces it), the file is there whole, as it would have been.
+        Err(_) if dest.is_file() => {
+            let _ = fs::remove_file(&tmp);
+            Ok(())
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(Error::io(dest, e))
+        }
     }
-    Ok(())
 }
 
 /// The XMP sidecar of a photo: `photo.xmp` or `photo.jpg.xmp` beside it.

@@ -302,6 +302,9 @@ fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, visuals: &eg
     );
     let inner = rect.shrink(8.0);
     let width = inner.width();
+    if let Some(sample) = c.title.chars().find(|&ch| crate::search::cjk::is_cjk(ch)) {
+        super::detail::ensure_cjk_font(painter.ctx(), sample);
+    }
     let title = painter.layout(c.title.clone(), FontId::proportional(13.5), visuals.strong_text_color(), width);
     let title_rows = title.rows.len().min(3);
     let title_h = title.rows.get(..title_rows).map_or(0.0, |r| r.iter().map(|r| r.height()).sum());

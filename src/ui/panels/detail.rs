@@ -319,6 +319,22 @@ fn missing_font_ui(ui: &mut egui::Ui, detail: &Detail) {
     ui.colored_label(ui.visuals().warn_fg_color, missing);
 }
 
+/// Reads the system's CJK font in (once) when a card's `sample` letter still has no glyph a
+/// moment after it was first drawn (eframe's own look-up runs on a thread meanwhile).
+pub(super) fn ensure_cjk_font(ctx: &egui::Context, sample: char) {
+    static FIRST_MISSING: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    if ctx.fonts_mut(|f| f.has_glyph(&egui::FontId::proportional(13.5), sample)) {
+        return;
+    }
+    let wait = std::time::Duration::from_millis(1500);
+    let waited = FIRST_MISSING.get_or_init(std::time::Instant::now).elapsed();
+    if waited < wait {
+        ctx.request_repaint_after(wait - waited);
+    } else {
+        add_cjk_font(ctx);
+    }
+}
+
 /// Where eframe's look-up found nothing (Windows' DirectWrite under Wine, a font folder it does
 /// not list), the CJK font the press review would use is read from the system's font folders
 /// and put behind egui's own: once per run, on a thread (the file is 10 to 20 MB). Whether it is
