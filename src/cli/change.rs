@@ -94,10 +94,8 @@ pub(super) fn suggest(
 pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool) -> anyhow::Result<ExitCode> {
     let bar = progress_bar(0, "importing");
     let cancel = AtomicBool::new(false);
-    // An argument with a scheme (`https://…`, `file:///…`) is an address, unless a file of
-    // that name is there: http and https are fetched, any other is refused as such.
     let (addresses, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        paths.iter().partition(|p| p.to_string_lossy().contains("://") && !p.exists());
+        paths.iter().partition(|p| crate::vocab::address::is_address_argument(p));
     let addresses: Vec<String> = addresses.iter().map(|p| p.to_string_lossy().into_owned()).collect();
     let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
     let n_files_before = std::cell::Cell::new(0);

@@ -105,6 +105,7 @@ pub fn open_window(
     let place = crate::archive::Place::from_args(archive.as_deref(), cache.as_deref())
         .context("no data folder on this system: pass --archive DIR")?;
     // `clippings frobnicate`: a mistyped command, not a file to open in the window.
+    let is_address = crate::vocab::address::is_address_argument;
     if let Some(first) = files.first().filter(|_| files.iter().all(|f| !f.exists() && !is_address(f))) {
         anyhow::bail!(
             "{:?} is neither a command nor a file: `clippings --help` lists the commands",
@@ -118,11 +119,6 @@ pub fn open_window(
         anyhow::bail!("no display: use the command line (clippings --help), or run Clippings on a desktop");
     }
     run(place, files, started).map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
-}
-
-/// Whether an argument is a page's address, which the window imports as a link.
-fn is_address(arg: &std::path::Path) -> bool {
-    arg.to_str().is_some_and(|a| a.contains("://"))
 }
 
 /// When a clipping appeared (published, or taken), else when it was imported, said so.

@@ -44,6 +44,13 @@ pub fn is_address(text: &str) -> bool {
         && parse(text).is_ok()
 }
 
+/// Whether a command-line argument names an address (`https://…`, `file:///…`) rather than a
+/// file: it has a scheme and no file of that name is there. http and https are fetched; any
+/// other scheme is refused as such when imported.
+pub fn is_address_argument(arg: &std::path::Path) -> bool {
+    arg.to_string_lossy().contains("://") && !arg.exists()
+}
+
 /// The one form of an address: scheme and host in lower case (the URL parser does that), no
 /// default port, no fragment, no tracking parameters, no trailing slash on a path, and the
 /// target of a redirector's link (`google.com/url?url=…`) in place of the redirector's.

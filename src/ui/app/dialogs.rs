@@ -27,9 +27,14 @@ impl ClippingsApp {
                 if paths.is_empty() || self.state.import.is_some() || !self.state.is_ready() {
                     return;
                 }
+                // An address given where a file goes (`clippings-window https://…`) is fetched,
+                // as the command line's import does.
+                let (addresses, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                    paths.into_iter().partition(|p| crate::vocab::address::is_address_argument(p));
+                let addresses: Vec<String> = addresses.iter().map(|p| p.to_string_lossy().into_owned()).collect();
                 let cancel = Arc::new(AtomicBool::new(false));
-                self.start_import(0, Arc::clone(&cancel));
-                self.send(Request::Import { paths, addresses: Vec::new(), cancel });
+                self.start_import(addresses.len(), Arc::clone(&cancel));
+                self.send(Request::Import { paths, addresses, cancel });
             }
             ImportAction::CheckMail => self.send(Request::CheckMail),
             ImportAction::Addresses(addresses) => {
