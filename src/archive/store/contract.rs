@@ -16,6 +16,7 @@ macro_rules! store_contract {
             records_come_with_their_tags_in_the_order_asked,
             an_update_rewrites_the_record_and_drops_its_signature,
             tags_are_added_removed_and_merged_whole,
+            a_tag_edit_of_many_clippings_is_whole_and_marked,
             suggestions_are_kept_and_replaced,
             what_is_derived_from_new_clippings_is_kept_in_one_go,
             a_deleted_clipping_leaves_nothing_behind,
@@ -178,6 +179,26 @@ pub(crate) fn tags_are_added_removed_and_merged_whole(store: &dyn Store) {
     assert_eq!(store.clippings_with(&corridor.key()).unwrap(), ids);
     assert_eq!(store.tag(&trans_caspian.key()).unwrap(), None, "the merged tag is forgotten");
     assert_eq!(store.tags_of(ids[2]).unwrap(), [corridor]);
+}
+
+/// More clippings than a store takes in one transaction (the sled store's is three under test).
+pub(crate) fn a_tag_edit_of_many_clippings_is_whole_and_marked(store: &dyn Store) {
+    let titles: Vec<String> = (0..8).map(|i| format!("Wire story {i}")).collect();
+    let ids = stored(store, &titles.iter().map(String::as_str).collect::<Vec<_>>());
+    store.clear_index_pending(&store.index_pending().unwrap()).unwrap();
+    let energy = tag(TagKind::Topic, "energy");
+    let missing = ClippingId(ids[7].0 + 10);
+    let with_missing: Vec<ClippingId> = ids.iter().copied().chain([missing]).collect();
+    assert!(store.add_tag(&energy, &with_missing).is_err(), "a missing clipping at the end fails the edit");
+    assert_eq!(store.clippings_with(&energy.key()).unwrap(), [], "before any is tagged");
+    assert_eq!(store.add_tag(&energy, &ids).unwrap(), 8);
+    assert_eq!(store.clippings_with(&energy.key()).unwrap(), ids);
+    assert!(ids.iter().all(|&id| store.tags_of(id).unwrap() == [energy.clone()]), "both directions in step");
+    let marked: Vec<ClippingId> = store.index_pending().unwrap().iter().map(|(id, _)| *id).collect();
+    assert_eq!(marked, ids, "every clipping is marked for the index");
+    assert_eq!(store.remove_tag(&energy.key(), &ids[1..]).unwrap(), 7);
+    assert_eq!(store.clippings_with(&energy.key()).unwrap(), [ids[0]]);
+    assert!(ids[1..].iter().all(|&id| store.tags_of(id).unwrap().is_empty()));
 }
 
 pub(crate) fn suggestions_are_kept_and_replaced(store: &dyn Store) {

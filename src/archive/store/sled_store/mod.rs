@@ -124,13 +124,36 @@ impl SledStore {
     /// Marks clippings as changed since the catalog file was written (their suggestions).
     fn mark_catalog_pending(&self, ids: &[ClippingId]) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
-        let mut batch = sled::Batch::default();
-        for &id in ids {
-            batch.insert(&id_key(id), &seq);
-        }
-        self.catalog_pending.apply_batch(batch).map_err(db_err)
+        put_marks(&self.catalog_pending, ids.iter().map(|&id| Ok(id_key(id).to_vec().into())), &seq)
     }
 }
+
+/// Writes a mark (`seq`) under each key, in batches of [`TAG_EDIT_CHUNK`]: sled holds a batch in
+/// memory as it applies it, and a million marks in one took gigabytes. Marks need no atomicity:
+/// each says only that a derived copy may lack that clipping's change.
+fn put_marks(tree: &sled::Tree, keys: impl Iterator<Item = Result<sled::IVec>>, seq: &[u8]) -> Result<()> {
+    let mut batch = sled::Batch::default();
+    let mut n = 0;
+    for key in keys {
+        batch.insert(key?, seq);
+        n += 1;
+        if n == TAG_EDIT_CHUNK {
+            tree.apply_batch(std::mem::take(&mut batch)).map_err(db_err)?;
+            n = 0;
+        }
+    }
+    tree.apply_batch(batch).map_err(db_err)
+}
+
+/// How many clippings one transaction of a tag edit takes. Sled keeps a transaction's reads
+/// and writes in memory: a tag added to a million clippings in one held the window at 13 GB.
+/// Each transaction keeps both directions of the relation in step, so an edit cut short by a
+/// crash leaves some clippings tagged and the archive whole.
+#[cfg(not(test))]
+const TAG_EDIT_CHUNK: usize = 10_000;
+/// Small under test, so that the store's contract crosses transactions.
+#[cfg(test)]
+const TAG_EDIT_CHUNK: usize = 3;
 
 impl Store for SledStore {
     fn flush(&self) -> Result<()> {
@@ -485,26 +508,37 @@ impl Store for SledStore {
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
     fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
+        // Every clipping is there before any is tagged: a missing one fails the whole edit.
+        for &id in ids {
+            if !self.clippings.contains_key(id_key(id)).map_err(db_err)? {
+                return Err(Error::NoSuchClipping(id));
+            }
+        }
         let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
         self.marked(ids, || {
-            trees
-                .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
-                    if tag_tree.get(key.as_bytes())?.is_none() {
-                        tag_tree.insert(key.as_bytes(), encode(tag))?;
-                    }
-                    let mut n_new = 0;
-                    for &id in ids {
-                        if clippings.get(id_key(id))?.is_none() {
-                            return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
+            let mut n_new = 0;
+            for chunk in ids.chunks(TAG_EDIT_CHUNK) {
+                n_new += trees
+                    .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
+                        if tag_tree.get(key.as_bytes())?.is_none() {
+                            tag_tree.insert(key.as_bytes(), encode(tag))?;
                         }
-                        if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
-                            n_new += 1;
+                        let mut n_new = 0;
+                        for &id in chunk {
+                            // Deleted meanwhile (the trash emptied by another process).
+                            if clippings.get(id_key(id))?.is_none() {
+                                return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
+                            }
+                            if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
+                                n_new += 1;
+                            }
+                            clip_tags.insert(clipping_tag_key(id, &key), &[])?;
                         }
-                        clip_tags.insert(clipping_tag_key(id, &key), &[])?;
-                    }
-                    Ok(n_new)
-                })
-                .map_err(tx_err)
+                        Ok(n_new)
+                    })
+                    .map_err(tx_err)?;
+            }
+            Ok(n_new)
         })
     }
 
@@ -512,18 +546,22 @@ impl Store for SledStore {
     fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
         let trees = (&self.tag_clippings, &self.clipping_tags);
         self.marked(ids, || {
-            trees
-                .transaction(|(tag_clips, clip_tags)| {
-                    let mut n_removed = 0;
-                    for &id in ids {
-                        if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
-                            n_removed += 1;
+            let mut n_removed = 0;
+            for chunk in ids.chunks(TAG_EDIT_CHUNK) {
+                n_removed += trees
+                    .transaction(|(tag_clips, clip_tags)| {
+                        let mut n_removed = 0;
+                        for &id in chunk {
+                            if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
+                                n_removed += 1;
+                            }
+                            clip_tags.remove(clipping_tag_key(id, tag_key))?;
                         }
-                        clip_tags.remove(clipping_tag_key(id, tag_key))?;
-                    }
-                    Ok::<_, ConflictableTransactionError<Error>>(n_removed)
-                })
-                .map_err(tx_err)
+                        Ok::<_, ConflictableTransactionError<Error>>(n_removed)
+                    })
+                    .map_err(tx_err)?;
+            }
+            Ok(n_removed)
         })
     }
 
@@ -555,12 +593,8 @@ impl Store for SledStore {
     /// Marks clippings as changed since the search index last saw them.
     fn mark_index_pending(&self, ids: &[ClippingId]) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
-        let mut batch = sled::Batch::default();
-        for &id in ids {
-            batch.insert(&id_key(id), &seq);
-        }
-        self.index_pending.apply_batch(batch.clone()).map_err(db_err)?;
-        self.catalog_pending.apply_batch(batch).map_err(db_err)
+        put_marks(&self.index_pending, ids.iter().map(|&id| Ok(id_key(id).to_vec().into())), &seq)?;
+        put_marks(&self.catalog_pending, ids.iter().map(|&id| Ok(id_key(id).to_vec().into())), &seq)
     }
 
     /// The clippings changed since the catalog file was written, with their marks' numbers.
@@ -589,11 +623,7 @@ impl Store for SledStore {
     /// Marks every clipping, for an index built from scratch.
     fn mark_all_index_pending(&self) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
-        let mut batch = sled::Batch::default();
-        for key in self.clippings.iter().keys() {
-            batch.insert(key.map_err(db_err)?, &seq);
-        }
-        self.index_pending.apply_batch(batch).map_err(db_err)
+        put_marks(&self.index_pending, self.clippings.iter().keys().map(|key| key.map_err(db_err)), &seq)
     }
 
     /// The clippings waiting for the index, with the sequence number of their mark, in id order.
