@@ -23,6 +23,10 @@ use clippings::archive::{Clipping, ClippingId, Kind, Tag, TagKind};
 use clippings::ui::worker::Reply;
 use clippings::ui::{ClippingsApp, Settings, View};
 
+#[path = "common/window.rs"]
+mod window;
+use window::{frame, input, percentile, walk_size};
+
 const FRAMES: usize = 600;
 const COUNTRIES: &[(&str, &str)] =
     &[("BE", "Belgium"), ("KZ", "Kazakhstan"), ("NL", "Netherlands"), ("FR", "France"), ("DE", "Germany")];
@@ -69,27 +73,6 @@ fn synthetic(n: usize) -> Vec<Entry> {
         .collect()
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
-fn input(events: Vec<egui::Event>) -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
-        events,
-        ..Default::default()
-    }
-}
-
-/// Runs one frame and tessellates it, as eframe does before handing it to the GPU.
-fn frame(ctx: &egui::Context, app: &mut ClippingsApp, events: Vec<egui::Event>) -> Duration {
-    let start = Instant::now();
-    let output = ctx.run_ui(input(events), |ui| app.show(ui));
-    let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
-    start.elapsed()
-}
-
 fn wait_ready(ctx: &egui::Context, app: &mut ClippingsApp) {
     let start = Instant::now();
     while !app.is_idle() {
@@ -105,16 +88,7 @@ fn scroll(ctx: &egui::Context, app: &mut ClippingsApp, view: View, n_entries: us
     for i in 0..FRAMES {
         // Scroll down in big wheel steps, then back up: new rows come into view every frame.
         let dy = if i < FRAMES / 2 { -600.0 } else { 600.0 };
-        let events = vec![
-            egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
-            egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, dy),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Wheel,
-                modifiers: egui::Modifiers::NONE,
-            },
-        ];
+        let events = window::wheel(dy);
         times.push(frame(ctx, app, events));
     }
     let _ = n_entries;
@@ -288,7 +262,7 @@ fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<
 
         let start = Instant::now();
         let ours =
-            coverage::count(subset.iter().map(|e| (&e.clipping, e.tags())), GroupBy::Country, Per::Month, None, None);
+            coverage::count(subset.iter().map(|e| (&e.card, e.tags())), GroupBy::Country, Per::Month, None, None);
         counted.push(start.elapsed());
 
         db.execute_batch("DROP TABLE IF EXISTS t; CREATE TABLE t (day TEXT, country TEXT);").unwrap();
@@ -297,7 +271,7 @@ fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<
             let mut insert = tx.prepare("INSERT INTO t VALUES (?1, ?2)").unwrap();
             for e in &subset {
                 for tag in e.tags().iter().filter(|t| t.kind == TagKind::Country) {
-                    insert.execute((e.clipping.date().to_string(), tag.value.as_str())).unwrap();
+                    insert.execute((e.card.date().to_string(), tag.value.as_str())).unwrap();
                 }
             }
         }
@@ -334,31 +308,7 @@ fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<
 /// countries found are made tags on the way in, as a press office that files by country does
 /// (Import › "Tag the countries found"): the catalog holds the tags, as it would.
 fn make_archive(dir: &std::path::Path, inbox: &std::path::Path, n: usize) {
-    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let mut sources: Vec<std::path::PathBuf> = Vec::new();
-    sources.extend(
-        std::fs::read_dir(corpus.join("reuters21578/txt"))
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path())),
-    );
-    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
-        let topic_dir = corpus.join("bbc-news/bbc").join(topic);
-        sources.extend(std::fs::read_dir(topic_dir).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())));
-    }
-    sources.sort();
-    let texts: Vec<Vec<u8>> = sources.iter().filter_map(|p| std::fs::read(p).ok()).filter(|b| b.len() > 20).collect();
-    for i in 0..n {
-        let folder = inbox.join(format!("{:03}", i / 1000));
-        std::fs::create_dir_all(&folder).unwrap();
-        let mut bytes = match texts.get(i % texts.len().max(1)) {
-            Some(text) => text.clone(),
-            None => format!("Clipping {i} on the Middle Corridor\nKazakhstan and the Benelux discuss transport.")
-                .into_bytes(),
-        };
-        bytes.extend_from_slice(format!("\n\nCopy {i}.\n").as_bytes());
-        std::fs::write(folder.join(format!("{i:06}.txt")), bytes).unwrap();
-    }
+    let n_texts = window::make_files(inbox, n);
     let archive = clippings::archive::Archive::open(dir).unwrap();
     archive.set_accept_countries_on_import(true).unwrap();
     let start = Instant::now();
@@ -370,66 +320,22 @@ fn make_archive(dir: &std::path::Path, inbox: &std::path::Path, n: usize) {
         "  (made an archive of {} {} text clippings, tagged with their countries, in {:.0} s to open: {:.0} MB on \
          disk)",
         report.n_imported(),
-        if texts.is_empty() { "made-up" } else { "Reuters and BBC" },
+        if n_texts == 0 { "made-up" } else { "Reuters and BBC" },
         start.elapsed().as_secs_f64(),
         size as f64 / 1e6
     );
     let _ = std::fs::remove_dir_all(inbox);
 }
 
-fn walk_size(dir: &std::path::Path) -> u64 {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| match e.metadata() {
-            Ok(m) if m.is_dir() => walk_size(&e.path()),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        })
-        .sum()
-}
-
-/// Resident memory now and at its peak, in MB, from /proc/self/status (Linux).
 /// Resident memory now, at its peak, and the part of it that is files mapped in (the search
 /// index's pages, which the kernel may drop at any time), in MB.
 fn resident_parts_mb() -> (f64, f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = |key: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-            .unwrap_or(f64::NAN)
-    };
-    (kb("VmRSS:") / 1024.0, kb("VmHWM:") / 1024.0, kb("RssFile:") / 1024.0)
+    (window::own_mb("VmRSS:"), window::own_mb("VmHWM:"), window::own_mb("RssFile:"))
 }
 
 /// The opening process: the window (headless) on an archive, as a user starts it.
 fn open_child(dir: std::path::PathBuf) {
-    // As the window's process starts (main.rs).
-    clippings::ui::tune_allocator();
-    let ctx = egui::Context::default();
-    let start = Instant::now();
-    // With CLIPPINGS_LOG_STARTUP=1 the worker's steps are printed, as the window prints them.
-    clippings::ui::start_startup_log(start);
-    // Every clipping a card, so that the whole catalog's arrival shows as all of them listed.
-    let settings = Settings { collapse_reprints: false, ..Settings::default() };
-    let mut app = ClippingsApp::new(&ctx, dir, settings);
-    frame(&ctx, &mut app, Vec::new());
-    let first_frame = start.elapsed();
-    let mut first_results = None;
-    while !app.is_idle() || app.n_results() == 0 || app.n_results() < app.state().n_total - app.state().n_trashed {
-        frame(&ctx, &mut app, Vec::new());
-        clippings::ui::log_startup(app.is_idle(), app.n_results());
-        if first_results.is_none() && app.n_results() > 0 {
-            first_results = Some((start.elapsed(), app.n_results()));
-        }
-        std::thread::sleep(Duration::from_millis(2));
-        assert!(start.elapsed() < Duration::from_secs(600), "the archive did not open");
-    }
-    let all = start.elapsed();
-    let (first, n_first) = first_results.unwrap_or((all, app.n_results()));
+    let window::Opened { ctx, mut app, first_frame, first_results: (first, n_first), all } = window::open(dir);
     let (rss_open, _, files_open) = resident_parts_mb();
     println!(
         "cold start, {} clippings on disk (a process of its own): first frame after {:.0} ms, first {} results \

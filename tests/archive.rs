@@ -584,7 +584,7 @@ fn the_catalog_file_is_read_with_the_changes_since() {
             .map(|e| {
                 let tags: Vec<String> = e.tags().iter().map(Tag::key).collect();
                 let suggested = e.suggested_kinds();
-                format!("{} {} {:?} {:?} {}", e.id().0, e.clipping.title, tags, suggested, e.clipping.body)
+                format!("{} {:?} {:?} {:?}", e.id().0, e.card, tags, suggested)
             })
             .collect();
         rows.sort();
@@ -676,7 +676,7 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     archive.save_catalog(older.unwrap()).unwrap();
     let (read, save) = archive.catalog().unwrap();
     assert!(save.is_none());
-    assert!(read.in_archive().iter().any(|e| e.clipping.title == "The newest clipping"));
+    assert!(read.in_archive().iter().any(|e| e.card.title() == "The newest clipping"));
     assert_eq!(read.len(), 16);
 }
 

@@ -267,7 +267,7 @@ fn a_killed_import_leaves_a_consistent_archive() {
     // The rest imports on a second run, and the already imported are duplicates.
     drop(archive);
     let out = clippings(&dir, &["import", inbox.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(0), "{:?} {}", out.status, stderr(&out));
     let summary = stderr(&out);
     let expected = format!("{} imported, {} duplicates, 0 failed", n_files as usize - all.len(), all.len());
     assert!(summary.contains(&expected), "{summary} (expected {expected})");

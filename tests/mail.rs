@@ -440,7 +440,7 @@ fn the_window_checks_the_mailboxes_and_says_what_came() {
         h.state().state().results.len() == 1
             && matches!(h.state().state().mail, Some(clippings::ui::worker::mail::MailStatus::Checked { .. }))
     });
-    assert_eq!(h.state().state().results[0].clipping.title, "Caspian ports");
+    assert_eq!(h.state().state().results[0].card.title(), "Caspian ports");
     h.get_by_label_contains("Mailbox office: 1 new clipping at");
     assert_eq!(server.messages("office", "INBOX"), [("1".to_owned(), true)], "marked read once it was in");
 }

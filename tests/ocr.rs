@@ -387,8 +387,8 @@ fn the_window_reads_a_dropped_scan_while_it_shows_and_then_finds_its_words() {
     assert!(h.state().state().scans.is_none());
     let results = &h.state().state().results;
     assert_eq!(results.len(), 1);
-    assert_eq!(results[0].clipping.kind, Kind::Article);
-    assert_eq!(results[0].clipping.title, RU_HEADLINE);
+    assert_eq!(results[0].card.kind, Kind::Article);
+    assert_eq!(results[0].card.title(), RU_HEADLINE);
     h.get_by_label_contains("Read the text of 1 scan");
     // Its words are found, and the pane shows the text under the scan.
     h.get_by_label("Search").click();
@@ -408,7 +408,7 @@ fn the_window_reads_a_dropped_scan_while_it_shows_and_then_finds_its_words() {
     });
     // Its toast beside the first one's.
     assert_eq!(h.query_all_by_label_contains("Read the text of 1 scan").count(), 2);
-    assert_eq!(h.state().state().results[0].clipping.title, RU_HEADLINE);
+    assert_eq!(h.state().state().results[0].card.title(), RU_HEADLINE);
 }
 
 /// A document of two pages: the first with its text, the second a scanned page (a picture).

@@ -68,7 +68,7 @@ fn empty_the_trash_of_one(h: &mut Harness<'static, ClippingsApp>) {
 }
 
 fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {
-    h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect()
+    h.state().state().results.iter().map(|e| e.card.title().to_owned()).collect()
 }
 
 #[test]
@@ -329,7 +329,7 @@ fn arrow_keys_move_the_selection_and_escape_clears_it() {
             .results
             .iter()
             .filter(|e| h.state().state().selection.contains(&e.id()))
-            .map(|e| e.clipping.title.clone())
+            .map(|e| e.card.title().to_owned())
             .collect()
     };
     assert_eq!(selected(&h), [order[0].clone()]);
@@ -493,12 +493,19 @@ fn pasting_text_makes_an_article_and_pasting_an_image_a_photo() {
     settle(&mut h);
     let results = &h.state().state().results;
     assert_eq!(results.len(), 2);
-    let article = results.iter().find(|e| e.clipping.kind == clippings::archive::Kind::Article).unwrap();
-    assert_eq!(article.clipping.title, "Astana hosts the forum");
-    assert_eq!(article.clipping.body, "Delegations arrived on Monday.");
-    let photo = results.iter().find(|e| e.clipping.kind == clippings::archive::Kind::Photo).unwrap();
-    assert_eq!((photo.clipping.width_px, photo.clipping.height_px), (Some(40), Some(30)));
-    assert!(photo.clipping.original_name.starts_with("Pasted ") && photo.clipping.format == "png");
+    let article = results.iter().find(|e| e.card.kind == clippings::archive::Kind::Article).unwrap();
+    assert_eq!(article.card.title(), "Astana hosts the forum");
+    // The card drawn in the grid reads its first lines from the archive.
+    assert_eq!(h.state().card_lead(article.id()).as_deref(), Some("Delegations arrived on Monday."));
+    let photo = results.iter().find(|e| e.card.kind == clippings::archive::Kind::Photo).unwrap();
+    assert!(photo.card.original_name().starts_with("Pasted ") && photo.card.format() == "png");
+    let photo_id = photo.id();
+    let index = h.state().state().results.iter().position(|e| e.id() == photo_id).unwrap();
+    let ctx = h.ctx.clone();
+    h.state_mut().apply(&ctx, clippings::ui::Action::Click { index, modifiers: egui::Modifiers::NONE });
+    settle(&mut h);
+    let shown = h.state().shown_clipping().unwrap();
+    assert_eq!((shown.id, shown.width_px, shown.height_px), (photo_id, Some(40), Some(30)));
 }
 
 /// A link pasted into the window is a page to fetch: the page becomes a clipping with its
@@ -521,8 +528,8 @@ fn a_pasted_link_is_fetched_and_keeps_its_address() {
     settle(&mut h);
     let results = &h.state().state().results;
     assert_eq!(results.len(), 1);
-    assert_eq!(results[0].clipping.title, "Brussels talks");
-    assert_eq!(results[0].clipping.url, server.url("/talks"));
+    assert_eq!(results[0].card.title(), "Brussels talks");
+    assert_eq!(results[0].card.url(), server.url("/talks"));
     h.query_all_by_label("Brussels talks").next().unwrap().click();
     settle(&mut h);
     h.get_by_label(&server.url("/talks"));
@@ -570,7 +577,7 @@ fn links_typed_in_the_import_menu_are_fetched() {
     settle(&mut h);
     h.get_by_label("1 imported, 0 duplicates, 0 failed");
     assert!(h.query_by_label("Import pages by their address").is_none(), "the prompt closed");
-    assert_eq!(h.state().state().results[0].clipping.title, "Caspian ports");
+    assert_eq!(h.state().state().results[0].card.title(), "Caspian ports");
 }
 
 #[test]
@@ -613,7 +620,7 @@ fn undo_while_another_change_is_in_flight_keeps_both_undoable() {
     // The clipping after it is selected: Delete goes on with it.
     let selected = h.state().state().selected_ids();
     assert_eq!(selected.len(), 1);
-    let next = h.state().state().results.iter().find(|e| e.id() == selected[0]).unwrap().clipping.title.clone();
+    let next = h.state().state().results.iter().find(|e| e.id() == selected[0]).unwrap().card.title().to_owned();
     // Both keys in one frame: the trash request is still unanswered when Undo is applied.
     h.key_press(Key::Delete);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

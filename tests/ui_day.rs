@@ -35,7 +35,7 @@ fn harness(dir: &Path, settings: Settings) -> Harness<'static, ClippingsApp> {
 }
 
 fn titles(h: &Harness<'static, ClippingsApp>) -> Vec<String> {
-    let mut found: Vec<String> = h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect();
+    let mut found: Vec<String> = h.state().state().results.iter().map(|e| e.card.title().to_owned()).collect();
     found.sort();
     found
 }
@@ -387,7 +387,7 @@ fn without_a_file_dialog_the_window_says_so_and_takes_a_typed_path() {
     settle(&mut h);
     assert!(h.query_by_label("No file dialog on this desktop").is_none());
     window::step_until(&mut h, std::time::Duration::from_secs(20), "the import", |h| {
-        h.state().state().results.iter().any(|e| e.clipping.title == "Wheat harvest in Kostanay")
+        h.state().state().results.iter().any(|e| e.card.title() == "Wheat harvest in Kostanay")
     });
 }
 
@@ -469,12 +469,12 @@ fn a_photos_agency_fields_are_edited_in_the_pane_and_a_tiny_one_is_not_lost_in_a
     h.get_by_label("Title").click();
     settle(&mut h);
     let archive_photo = |h: &Harness<'static, ClippingsApp>| {
-        h.state().state().results.iter().find(|e| e.clipping.title == "d").map(|e| e.clipping.clone()).unwrap()
+        h.state().state().results.iter().find(|e| e.card.title() == "d").map(|e| e.card.clone()).unwrap()
     };
     window::step_until(&mut h, std::time::Duration::from_secs(10), "the credit saved", |h| {
-        archive_photo(h).credit == "Akorda press service"
+        archive_photo(h).credit() == "Akorda press service"
     });
-    assert_eq!(archive_photo(&h).caption, "Delegations at the forum");
+    assert_eq!(archive_photo(&h).caption(), "Delegations at the forum");
     // An 8x8 picture: its frame is small, the picture shown enlarged, and said so.
     h.get_by_label("icon").click();
     settle(&mut h);
@@ -503,7 +503,7 @@ fn the_pane_keeps_its_width_at_800x600_in_russian_and_kazakh() {
         let mut h = harness_at(&dir, Settings { language: Some(lang), ..Settings::default() }, [800.0, 600.0]);
         let before = h.state().panel_rects().detail.expect("the pane");
         let columns = h.state().browser_columns();
-        let titles: Vec<String> = h.state().state().results.iter().map(|e| e.clipping.title.clone()).collect();
+        let titles: Vec<String> = h.state().state().results.iter().map(|e| e.card.title().to_owned()).collect();
         let long = titles.iter().find(|t| t.starts_with("Бывший")).expect("the long clipping").clone();
         h.get_all_by_label(&long).next().unwrap_or_else(|| panic!("no card {long:?} among {titles:?}")).click();
         settle(&mut h);

@@ -35,15 +35,15 @@ impl Reprint {
     }
 
     pub fn outlet(&self) -> &str {
-        &self.0.clipping.source
+        self.0.card.source()
     }
 
     pub fn date(&self) -> Option<chrono::NaiveDate> {
-        self.0.clipping.published
+        self.0.card.published
     }
 
     pub fn title(&self) -> &str {
-        &self.0.clipping.title
+        self.0.card.title()
     }
 }
 
@@ -165,6 +165,15 @@ impl Browser {
         result
     }
 
+    /// After a tag was added to these clippings or taken off them: their entries get it or
+    /// lose it ([`Catalog::retag`]) rather than being read again, once the whole catalog is here.
+    pub fn retag(&mut self, archive: &Archive, tag: &crate::vocab::Tag, added: bool, ids: &[ClippingId]) -> Result<()> {
+        if self.is_partial() {
+            return self.refresh(archive, ids);
+        }
+        self.catalog.retag(archive, tag, added, ids)
+    }
+
     /// The archive's stories, as [`Archive::story_groups`] finds them.
     pub fn set_stories(&mut self, story_of: HashMap<ClippingId, ClippingId>) {
         self.members.clear();
@@ -193,7 +202,7 @@ impl Browser {
         if self.story_of.is_empty() {
             return (entries, HashMap::new());
         }
-        let key = |e: &Entry| (e.clipping.date(), e.clipping.id);
+        let key = |e: &Entry| (e.card.date(), e.card.id);
         let entries = if one_per_story {
             let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
             for e in &entries {
@@ -222,7 +231,7 @@ impl Browser {
                     .into_iter()
                     .flatten()
                     .filter_map(|id| self.catalog.get(*id))
-                    .filter(|o| o.clipping.trashed_at.is_none())
+                    .filter(|o| o.card.trashed_at.is_none())
                     .collect();
                 members.sort_by_key(|o| key(o));
                 members.into_iter().map(|o| Reprint(Arc::clone(o))).collect()
@@ -235,9 +244,9 @@ impl Browser {
     }
 }
 
-/// Gives these entries their clippings' whole text (the catalog keeps only a lead).
+/// Gives these entries their clippings' whole record (the catalog keeps only their cards).
 fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
-    for entry in entries.iter_mut().filter(|e| !e.complete) {
+    for entry in entries.iter_mut().filter(|e| !e.is_complete()) {
         if let Ok(clipping) = archive.get(entry.id()) {
             *entry = Arc::new(entry.completed(clipping));
         }

@@ -8,36 +8,35 @@ use std::sync::Arc;
 
 use crate::archive::Archive;
 use crate::archive::Result;
+pub use crate::archive::card::Card;
 use crate::search::analysis;
 use crate::search::query::Sort;
 use crate::vocab::model::{Clipping, ClippingId, Tag, TagCount, TagKind};
 
-/// How much of a clipping's text the catalog keeps: a card's lines and more.
-const LEAD_CHARS: usize = 400;
-
-/// Cuts a clipping's text to its lead and drops its site furniture.
-fn keep_lead(clipping: &mut Clipping) {
-    if let Some((cut, _)) = clipping.body.char_indices().nth(LEAD_CHARS) {
-        clipping.body.truncate(cut);
-        clipping.body.shrink_to_fit();
-    }
+/// What the catalog needs of a record read for it ([`Card::of`]): of its text only whether it
+/// has one (a PDF without is a scan), none of its site furniture or its picture's words.
+fn drop_texts(clipping: &mut Clipping) {
+    let has_text = !clipping.body.trim().is_empty();
+    clipping.body = if has_text { String::from(".") } else { String::new() };
     clipping.boilerplate = String::new();
+    if let Some(ocr) = &mut clipping.ocr {
+        ocr.words = Vec::new();
+    }
 }
 
-/// One clipping as the browser shows it.
+/// One clipping as the browser shows it: its card, and its whole record where that was read.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub clipping: Clipping,
+    pub card: Card,
+    /// The whole clipping, where it was read: a search's first results (for their snippets), a
+    /// command's. The catalog's entries have only their card.
+    whole: Option<Box<Clipping>>,
     /// Its tags, shared with every entry that has the same ones ([`Catalog`] makes them one).
     tag_set: Arc<TagSet>,
     /// The kinds of tag the clipping has open suggestions of, one bit each (the bulk pane offers
     /// to accept them). The suggestions themselves, with their evidence, are read when the pane
     /// shows the clipping: 100,000 clippings' would hold 60 MB.
     suggested: u8,
-    /// Whether `clipping.body` is the whole text, or only its lead (see [`Entry::light`]).
-    pub complete: bool,
-    /// The title folded for sorting, made the first time the results are sorted by title.
-    title_key: std::sync::OnceLock<String>,
 }
 
 /// A clipping's tags with what the browser shows of them. Most clippings share their tags with
@@ -77,15 +76,42 @@ impl Entry {
         Entry::with_suggested(clipping, tags, &[])
     }
 
-    /// An entry whose clipping has open suggestions of these kinds.
+    /// An entry whose clipping has open suggestions of these kinds, with the whole record.
     pub fn with_suggested(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
+        let mut entry = Entry::of_card(Card::of(&clipping), tags, suggested);
+        entry.whole = Some(Box::new(clipping));
+        entry
+    }
+
+    /// An entry that keeps only the clipping's card (see [`Card`]): what the catalog holds of
+    /// every clipping. The detail pane reads the whole clipping; the worker fills in the whole
+    /// record of the first results of a search, for their snippets.
+    pub fn light(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
+        Entry::of_card(Card::of(&clipping), tags, suggested)
+    }
+
+    fn of_card(card: Card, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
         Entry {
-            complete: true,
-            title_key: std::sync::OnceLock::new(),
-            clipping,
+            card,
+            whole: None,
             tag_set: Arc::new(TagSet::new(tags)),
             suggested: suggested.iter().fold(0, |bits, kind| bits | kind_bit(*kind)),
         }
+    }
+
+    /// This entry with the whole record of its clipping.
+    pub fn completed(&self, clipping: Clipping) -> Entry {
+        Entry { card: Card::of(&clipping), whole: Some(Box::new(clipping)), ..self.clone() }
+    }
+
+    /// The whole clipping, where it was read (see [`Entry::whole`]).
+    pub fn clipping(&self) -> Option<&Clipping> {
+        self.whole.as_deref()
+    }
+
+    /// Whether the whole record is here, its text with it.
+    pub fn is_complete(&self) -> bool {
+        self.whole.is_some()
     }
 
     pub fn tags(&self) -> &[Tag] {
@@ -112,41 +138,19 @@ impl Entry {
         TagKind::ALL.into_iter().filter(|kind| self.suggested & kind_bit(*kind) != 0).collect()
     }
 
-    /// An entry that keeps only the lead of the clipping's text (what a card shows) and not
-    /// its site furniture: 100,000 whole texts would hold the window at several hundred MB.
-    /// The detail pane reads the whole clipping; the worker fills in the whole text of the
-    /// first results of a search, for their snippets.
-    pub fn light(mut clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
-        keep_lead(&mut clipping);
-        let mut entry = Entry::with_suggested(clipping, tags, suggested);
-        entry.complete = false;
-        entry
-    }
-
-    /// This entry with the whole text of its clipping.
-    pub fn completed(&self, clipping: Clipping) -> Entry {
-        Entry { clipping, complete: true, ..self.clone() }
-    }
-
-    fn title_key(&self) -> &str {
-        self.title_key.get_or_init(|| analysis::title_sort_key(&self.clipping.title))
-    }
-
     pub fn id(&self) -> ClippingId {
-        self.clipping.id
+        self.card.id
     }
 
     /// The clipping's stored language (`en-GB` -> `en`), for highlighting matches the index's
     /// way (detecting it here for clippings of older versions would slow down opening a large
-    /// archive). Read from the clipping, where a copy in each entry held 5 MB at 100,000.
+    /// archive).
     pub fn language(&self) -> std::borrow::Cow<'_, str> {
-        let stored = &self.clipping.language;
-        let plain = |c: char| c.is_ascii_lowercase();
-        if stored.chars().all(plain) {
-            std::borrow::Cow::Borrowed(stored)
-        } else {
-            std::borrow::Cow::Owned(crate::vocab::language::declared_language(&self.clipping))
+        let stored = self.card.language();
+        if stored.chars().all(|c| c.is_ascii_lowercase()) {
+            return std::borrow::Cow::Borrowed(stored);
         }
+        std::borrow::Cow::Owned(crate::vocab::language::declared(stored))
     }
 
     pub fn has_tag(&self, tag: &Tag) -> bool {
@@ -188,6 +192,9 @@ pub struct Catalog {
     /// Every tag the entries carry or carried, by key, for the index's tag counts.
     tags_by_key: HashMap<String, Tag>,
     tag_sets: TagSets,
+    /// Counted when the entries change: every search asks, and counting a million took 10 ms.
+    n_trashed: usize,
+    n_inbox: usize,
 }
 
 /// Where an id lives in [`Catalog::by_id`]; `None` for ids too large to be real.
@@ -196,7 +203,7 @@ fn slot(id: ClippingId) -> Option<usize> {
 }
 
 fn sort_newest_first(entries: &mut [Arc<Entry>]) {
-    entries.sort_by_key(|e| std::cmp::Reverse((e.clipping.date(), e.clipping.id)));
+    entries.sort_by_key(|e| std::cmp::Reverse((e.card.date(), e.card.id)));
 }
 
 impl Catalog {
@@ -214,13 +221,19 @@ impl Catalog {
         // size of their pointers: 66 MB kept for nothing at 100,000 clippings.
         entries.shrink_to_fit();
         sort_newest_first(&mut entries);
-        let mut catalog = Catalog { entries: Vec::new(), by_id: Vec::new(), tags_by_key: HashMap::new(), tag_sets };
+        let mut catalog = Catalog { tag_sets, ..Catalog::default() };
         for entry in &entries {
             catalog.learn_tags(entry);
             catalog.set_by_id(entry.id(), Some(Arc::clone(entry)));
         }
         catalog.entries = entries;
+        catalog.count();
         catalog
+    }
+
+    fn count(&mut self) {
+        self.n_trashed = self.entries.iter().filter(|e| e.card.trashed_at.is_some()).count();
+        self.n_inbox = self.entries.iter().filter(|e| e.card.inbox() && e.card.trashed_at.is_none()).count();
     }
 
     /// How many clippings there are, not counting the trash.
@@ -233,12 +246,12 @@ impl Catalog {
     }
 
     pub fn n_trashed(&self) -> usize {
-        self.entries.iter().filter(|e| e.clipping.trashed_at.is_some()).count()
+        self.n_trashed
     }
 
     /// The clippings in the inbox (new, not looked at yet), out of the trash.
     pub fn n_inbox(&self) -> usize {
-        self.entries.iter().filter(|e| e.clipping.inbox && e.clipping.trashed_at.is_none()).count()
+        self.n_inbox
     }
 
     pub fn get(&self, id: ClippingId) -> Option<&Arc<Entry>> {
@@ -247,7 +260,7 @@ impl Catalog {
 
     /// The entries not in the trash, newest first.
     pub fn in_archive(&self) -> Vec<Arc<Entry>> {
-        self.entries.iter().filter(|e| e.clipping.trashed_at.is_none()).cloned().collect()
+        self.entries.iter().filter(|e| e.card.trashed_at.is_none()).cloned().collect()
     }
 
     /// The entries of these ids (from the search index), in that order, then sorted as asked
@@ -255,7 +268,8 @@ impl Catalog {
     pub fn entries_of(&self, ids: &[ClippingId], sort: Sort) -> Vec<Arc<Entry>> {
         let mut entries: Vec<Arc<Entry>> = ids.iter().filter_map(|&id| self.get(id).cloned()).collect();
         if sort == Sort::Title {
-            entries.sort_by(|a, b| a.title_key().cmp(b.title_key()));
+            // Keys made for this sort only: kept in every entry, they held 32 MB at a million.
+            entries.sort_by_cached_key(|e| analysis::title_sort_key(e.card.title()));
         }
         entries
     }
@@ -276,6 +290,49 @@ impl Catalog {
                 self.tags_by_key.insert(key.clone(), tag.clone());
             }
         }
+    }
+
+    /// Gives these clippings a tag, or takes it off them, as an edit of their tags did, without
+    /// reading their records again: a tag added to a million clippings read every record again
+    /// (minutes), where only their tags changed. The open suggestions are read again only for
+    /// the clippings that had some of the tag's kind, which the tag may have answered.
+    pub fn retag(&mut self, archive: &Archive, tag: &Tag, added: bool, ids: &[ClippingId]) -> Result<()> {
+        let key = tag.key();
+        let tag = self.tags_by_key.get(&key).cloned().unwrap_or_else(|| tag.clone());
+        let ids: std::collections::HashSet<ClippingId> = ids.iter().copied().collect();
+        let mut entries = std::mem::take(&mut self.entries);
+        let mut result = Ok(());
+        for slot in entries.iter_mut().filter(|e| ids.contains(&e.id())) {
+            let mut tags: Vec<Tag> = slot.tags().iter().filter(|t| t.key() != key).cloned().collect();
+            if added {
+                tags.push(tag.clone());
+                tags.sort_by_cached_key(|t| (t.kind, t.name.to_lowercase()));
+            }
+            let suggested = if slot.suggested & kind_bit(tag.kind) != 0 {
+                match archive.open_suggestions(slot.id(), &tags) {
+                    Ok(open) => open.iter().fold(0, |bits, s| bits | kind_bit(s.tag.kind)),
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            } else {
+                slot.suggested
+            };
+            let mut entry = Entry {
+                card: slot.card.clone(),
+                whole: slot.whole.clone(),
+                tag_set: Arc::new(TagSet::new(tags)),
+                suggested,
+            };
+            self.tag_sets.share(&mut entry);
+            self.learn_tags(&entry);
+            let entry = Arc::new(entry);
+            self.set_by_id(entry.id(), Some(Arc::clone(&entry)));
+            *slot = entry;
+        }
+        self.entries = entries;
+        result
     }
 
     /// The search index's tag counts (by key) as the sidebar shows them, by kind then name.
@@ -317,6 +374,7 @@ impl Catalog {
             }
         }
         sort_newest_first(&mut self.entries);
+        self.count();
         Ok(())
     }
 }
@@ -337,7 +395,7 @@ pub fn tag_counts(entries: &[Arc<Entry>]) -> Vec<TagCount> {
 }
 
 impl Archive {
-    /// A clipping as the catalog keeps it: its lead, its tags and the kinds of its open
+    /// A clipping as the catalog keeps it: its card, its tags and the kinds of its open
     /// suggestions.
     fn light_entry(&self, clipping: Clipping) -> Result<Entry> {
         let tags = self.tags_of(clipping.id)?;
@@ -390,7 +448,7 @@ impl Archive {
             }
             // Read on all cores: at 100,000 clippings, decoding the records is most of it.
             None => self
-                .all_clippings_shrunk(keep_lead)?
+                .all_clippings_shrunk(drop_texts)?
                 .into_par_iter()
                 .map(|clipping| self.light_entry(clipping))
                 .collect::<Result<Vec<Entry>>>()?,
@@ -450,7 +508,7 @@ impl Archive {
                 .par_iter()
                 .map(|line| {
                     let e: FileEntry = serde_json::from_str(line).ok()?;
-                    Some(Entry::light(e.clipping, e.tags, &e.suggested))
+                    Some(Entry::of_card(e.card, e.tags, &e.suggested))
                 })
                 .collect()
         };
@@ -488,7 +546,7 @@ impl Archive {
             serde_json::to_writer(&mut out, &header)?;
             out.write_all(b"\n")?;
             for e in &save.entries {
-                let line = FileEntryRef { clipping: &e.clipping, tags: e.tags(), suggested: e.suggested_kinds() };
+                let line = FileEntryRef { card: &e.card, tags: e.tags(), suggested: e.suggested_kinds() };
                 serde_json::to_writer(&mut out, &line)?;
                 out.write_all(b"\n")?;
             }
@@ -513,8 +571,9 @@ pub const REWRITE_CATALOG_ABOVE: usize = 2_000;
 /// The catalog file, beside the database: a header line, then one line per clipping as the
 /// catalog keeps it (its lead, its tags, the kinds of its open suggestions).
 const CATALOG_FILE: &str = "catalog.jsonl";
-/// 2: the kinds of the open suggestions rather than the suggestions.
-const CATALOG_VERSION: u32 = 2;
+/// 2: the kinds of the open suggestions rather than the suggestions. 3: cards rather than
+/// records with a lead of their text.
+const CATALOG_VERSION: u32 = 3;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CatalogHeader {
@@ -526,7 +585,7 @@ struct CatalogHeader {
 
 #[derive(serde::Deserialize)]
 struct FileEntry {
-    clipping: Clipping,
+    card: Card,
     tags: Vec<Tag>,
     #[serde(default)]
     suggested: Vec<TagKind>,
@@ -534,7 +593,7 @@ struct FileEntry {
 
 #[derive(serde::Serialize)]
 struct FileEntryRef<'a> {
-    clipping: &'a Clipping,
+    card: &'a Card,
     tags: &'a [Tag],
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suggested: Vec<TagKind>,

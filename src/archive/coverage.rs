@@ -8,7 +8,48 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::vocab::model::{Clipping, Tag, TagKind};
+use crate::archive::card::Card;
+use crate::vocab::model::{Clipping, Kind, Tag, TagKind};
+
+/// What counting reads of a clipping: a whole record or a browser's card.
+pub trait Counted {
+    /// The date a person sorts by (published, taken, else imported).
+    fn day(&self) -> NaiveDate;
+    /// Whether that date is only the import's.
+    fn dated_by_import(&self) -> bool;
+    fn outlet(&self) -> &str;
+    fn kind(&self) -> Kind;
+}
+
+impl Counted for Clipping {
+    fn day(&self) -> NaiveDate {
+        self.date()
+    }
+    fn dated_by_import(&self) -> bool {
+        self.published.is_none() && self.captured_at.is_none()
+    }
+    fn outlet(&self) -> &str {
+        &self.source
+    }
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+}
+
+impl Counted for Card {
+    fn day(&self) -> NaiveDate {
+        self.date()
+    }
+    fn dated_by_import(&self) -> bool {
+        self.published.is_none() && self.captured_at.is_none()
+    }
+    fn outlet(&self) -> &str {
+        self.source()
+    }
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+}
 
 /// The colours of the groups drawn, largest first, in the window and the press review: told
 /// apart in colour and, by their lightness, in grey.
@@ -42,17 +83,17 @@ impl GroupBy {
 
     /// The groups a clipping falls in: its tags of the kind (their values, the ISO code for a
     /// country), its outlet, or its kind. None where it has none (no country, no outlet).
-    pub fn groups_of(self, clipping: &Clipping, tags: &[Tag]) -> Vec<String> {
+    pub fn groups_of(self, clipping: &impl Counted, tags: &[Tag]) -> Vec<String> {
         let of_kind = |kind: TagKind| tags.iter().filter(|t| t.kind == kind).map(|t| t.value.clone()).collect();
         match self {
             GroupBy::Country => of_kind(TagKind::Country),
             GroupBy::Topic => of_kind(TagKind::Topic),
             GroupBy::Event => of_kind(TagKind::Event),
             GroupBy::Outlet => {
-                let outlet = clipping.source.trim();
+                let outlet = clipping.outlet().trim();
                 if outlet.is_empty() { Vec::new() } else { vec![outlet.to_owned()] }
             }
-            GroupBy::Kind => vec![clipping.kind.as_str().to_owned()],
+            GroupBy::Kind => vec![clipping.kind().as_str().to_owned()],
         }
     }
 }
@@ -175,8 +216,8 @@ pub fn axis_step(highest: usize) -> usize {
 }
 
 /// Counts clippings (each with its tags) per period and group, those dated within `from..=to`.
-pub fn count<'a>(
-    clippings: impl IntoIterator<Item = (&'a Clipping, &'a [Tag])>,
+pub fn count<'a, C: Counted + 'a>(
+    clippings: impl IntoIterator<Item = (&'a C, &'a [Tag])>,
     by: GroupBy,
     per: Per,
     from: Option<NaiveDate>,
@@ -185,7 +226,7 @@ pub fn count<'a>(
     let mut counts: BTreeMap<(NaiveDate, String), usize> = BTreeMap::new();
     let mut coverage = Coverage::default();
     for (clipping, tags) in clippings {
-        let day = clipping.date();
+        let day = clipping.day();
         if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
             continue;
         }
@@ -195,7 +236,7 @@ pub fn count<'a>(
             continue;
         }
         coverage.n_clippings += 1;
-        if clipping.published.is_none() && clipping.captured_at.is_none() {
+        if clipping.dated_by_import() {
             coverage.n_dated_by_import += 1;
         }
         let period = per.start(day);

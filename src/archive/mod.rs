@@ -3,6 +3,7 @@
 //! line can do goes through [`Archive`]. This module never imports egui, eframe or rfd.
 
 pub mod browse;
+pub mod card;
 pub mod catalog;
 pub mod check;
 pub mod coverage;
@@ -417,7 +418,7 @@ impl Archive {
     }
 
     /// [`Archive::all_clippings_and_trash`], each clipping passed through `shrink` as it is
-    /// read (the window's catalog keeps a lead of each text, not all of it).
+    /// read (the window's catalog keeps a card of each, not its text).
     pub fn all_clippings_shrunk(&self, shrink: impl Fn(&mut Clipping) + Sync) -> Result<Vec<Clipping>> {
         self.store.all_clippings_shrunk(&shrink)
     }

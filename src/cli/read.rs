@@ -43,8 +43,12 @@ pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) ->
     let mut highlighter = Highlighter::new(&browse.query);
     let bold = std::io::stdout().is_terminal();
     for entry in &found.entries {
-        // Each entry has its whole text (`Browser::of`).
-        let item = ClippingWithTags { clipping: entry.clipping.clone(), tags: entry.tags().to_vec() };
+        // Each entry has its whole record (`Browser::of`); read again should one not.
+        let clipping = match entry.clipping() {
+            Some(whole) => whole.clone(),
+            None => archive.get(entry.id())?,
+        };
+        let item = ClippingWithTags { clipping, tags: entry.tags().to_vec() };
         if listing.json {
             writeln!(out, "{}", serde_json::to_string(&item)?)?;
             continue;
@@ -105,8 +109,9 @@ pub(super) fn stories(
     let query = Query::parse(&saved.map(|s| s.query).or(query).unwrap_or_default());
     let browser = Browser::of(archive, &query)?;
     let found = browser.browse(archive, &Browse { query, sort: Sort::Oldest, ..Browse::default() })?;
-    let by_id: HashMap<ClippingId, &Clipping> = found.entries.iter().map(|e| (e.id(), &e.clipping)).collect();
-    let clippings: Vec<&Clipping> = found.entries.iter().map(|e| &e.clipping).collect();
+    // Each entry has its whole record (`Browser::of`).
+    let clippings: Vec<&Clipping> = found.entries.iter().filter_map(|e| e.clipping()).collect();
+    let by_id: HashMap<ClippingId, &Clipping> = clippings.iter().map(|c| (c.id, *c)).collect();
     for story in archive.stories_among(&clippings)? {
         let story: Vec<&Clipping> = story.iter().filter_map(|id| by_id.get(id).copied()).collect();
         if json {
@@ -134,7 +139,7 @@ pub(super) fn saved(archive: &Archive, out: &mut impl Write, action: SavedAction
             for saved in archive.saved_searches()? {
                 let browse = Browse { query: Query::parse(&saved.query), sort: Sort::Newest, ..Browse::default() };
                 let found = browser.browse(archive, &browse)?.entries;
-                let n_new = found.iter().filter(|e| e.clipping.imported_at > saved.seen_at).count();
+                let n_new = found.iter().filter(|e| e.card.imported_at > saved.seen_at).count();
                 if json {
                     let line = serde_json::json!({
                         "name": saved.name, "query": saved.query, "sort": saved.sort,
@@ -256,7 +261,7 @@ pub(super) fn stats(archive: &Archive, out: &mut impl Write, args: StatsArgs) ->
     let browser = Browser::of(archive, &query)?;
     let found = browser.browse(archive, &Browse { query, sort: Sort::Oldest, ..Browse::default() })?;
     let coverage = crate::archive::coverage::count(
-        found.entries.iter().map(|e| (&e.clipping, e.tags())),
+        found.entries.iter().map(|e| (&e.card, e.tags())),
         args.by,
         args.per,
         args.from,

@@ -3,11 +3,13 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::archive::ClippingId;
 use crate::archive::catalog::Entry;
 use crate::search::highlight::{Highlighter, Snippet};
 use crate::search::query::Query;
+use crate::ui::leads::Leads;
 
 /// The words the current search matched, for highlighting: found once per clipping shown (on
 /// the UI thread, as it is a few microseconds of CPU and no disk) and kept until the next search.
@@ -30,18 +32,24 @@ impl Matches {
         !self.highlighter.is_empty()
     }
 
-    /// A passage of the clipping's text around what matched, with the matches marked.
-    pub fn snippet(&mut self, entry: &Entry) -> Option<&Snippet> {
-        let highlighter = &mut self.highlighter;
-        self.snippets
-            .entry(entry.id())
-            .or_insert_with(|| {
-                let c = &entry.clipping;
-                [&c.body, &c.caption, &c.notes, &c.author, &c.credit, &c.source, &c.original_name]
-                    .into_iter()
-                    .find_map(|text| highlighter.snippet(text, &entry.language(), SNIPPET_CHARS))
-            })
-            .as_ref()
+    /// A passage of the clipping's text around what matched, with the matches marked. The
+    /// text is the whole one where the entry has it, else the lead the list reads for it
+    /// ([`Leads`]); until that comes, the snippet waits (and is not kept).
+    pub fn snippet(&mut self, entry: &Entry, leads: &mut Leads) -> Option<&Snippet> {
+        let id = entry.id();
+        if !self.snippets.contains_key(&id) {
+            let body: Arc<str> = match entry.clipping() {
+                Some(whole) => Arc::from(whole.body.as_str()),
+                None => leads.get(id)?,
+            };
+            let c = &entry.card;
+            let language = entry.language();
+            let snippet = [&*body, c.caption(), c.notes(), c.author(), c.credit(), c.source(), c.original_name()]
+                .into_iter()
+                .find_map(|text| self.highlighter.snippet(text, &language, SNIPPET_CHARS));
+            self.snippets.insert(id, snippet);
+        }
+        self.snippets.get(&id)?.as_ref()
     }
 
     /// Where the search's words are in a clipping's text (its body, for the detail pane).

@@ -6,10 +6,12 @@
 //!   keyboard (`shortcuts.rs`).
 //! - `state.rs`: [`AppState`], what every panel reads.
 //! - `panels/`: one file per panel; each reads the state, keeps its own, records actions.
-//! - `matches.rs`: what the search matched in the clippings shown.
+//! - `matches.rs`: what the search matched in the clippings shown; `leads.rs`: the first lines
+//!   of the texts of the cards on screen, read when they are drawn.
 //! - `platform.rs`: file dialogs, opening files, the startup log, the allocator's settings.
 
 mod app;
+mod leads;
 mod matches;
 pub mod panels;
 mod platform;
@@ -122,7 +124,7 @@ pub fn open_window(
 }
 
 /// When a clipping appeared (published, or taken), else when it was imported, said so.
-pub fn date_label(c: &crate::archive::Clipping) -> String {
+pub fn date_label(c: &crate::archive::card::Card) -> String {
     match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
         Some(date) => date_text(date),
         None => t!("imported-on", date = date_text(c.imported_at.with_timezone(&chrono::Local).date_naive())),
@@ -315,9 +317,9 @@ pub fn language_name(tag: &str) -> String {
 
 /// Where and when a clipping appeared, for text copied out of the window: "Le Soir, 5 Mar
 /// 2024" (either part alone where the other is unknown; empty where both are).
-pub fn byline(c: &crate::archive::Clipping) -> String {
-    let date = c.published.or_else(|| c.captured_at.map(|t| t.date())).map(date_text).unwrap_or_default();
-    [c.source.trim(), date.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+pub fn byline(source: &str, date: Option<chrono::NaiveDate>) -> String {
+    let date = date.map(date_text).unwrap_or_default();
+    [source.trim(), date.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
 }
 
 /// A date as the window's language writes it.

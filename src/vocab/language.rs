@@ -86,7 +86,12 @@ pub fn language_of(clipping: &Clipping) -> String {
 /// The language stored with a clipping (`en-GB` -> `en`), without reading its text: imports
 /// store one, clippings imported by older versions may have none.
 pub fn declared_language(clipping: &Clipping) -> String {
-    clipping.language.split(['-', '_']).next().unwrap_or_default().trim().to_lowercase()
+    declared(&clipping.language)
+}
+
+/// A stored language tag's language (`en-GB` -> `en`).
+pub fn declared(language: &str) -> String {
+    language.split(['-', '_']).next().unwrap_or_default().trim().to_lowercase()
 }
 
 #[cfg(test)]

@@ -174,9 +174,9 @@ pub enum ReviewAction {
 }
 
 /// A clipping as one line of a list of references: headline — outlet, date.
-fn reference_line(c: &crate::archive::Clipping) -> String {
-    let by = crate::ui::byline(c);
-    if by.is_empty() { c.title.clone() } else { format!("{} — {by}", c.title) }
+fn reference_line(c: &crate::archive::card::Card) -> String {
+    let by = crate::ui::byline(c.source(), c.published.or_else(|| c.captured_at.map(|t| t.date())));
+    if by.is_empty() { c.title().to_owned() } else { format!("{} — {by}", c.title()) }
 }
 
 /// How many clippings go to the trash without a question.
@@ -187,7 +187,7 @@ impl ClippingsApp {
     fn original_of(&self, id: ClippingId) -> Option<PathBuf> {
         let entry = self.state.results.iter().find(|e| e.id() == id)?;
         let Status::Ready { root } = &self.state.status else { return None };
-        Some(crate::archive::original_path_in(root, &entry.clipping.hash, &entry.clipping.format))
+        Some(crate::archive::original_path_in(root, entry.card.hash(), entry.card.format()))
     }
 
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
@@ -235,7 +235,7 @@ impl ClippingsApp {
                     .results
                     .iter()
                     .filter(|e| self.state.selection.contains(&e.id()))
-                    .map(|e| reference_line(&e.clipping))
+                    .map(|e| reference_line(&e.card))
                     .collect();
                 ctx.copy_text(lines.join("\n"));
                 self.toast(t!("copied-references", n = lines.len()), None, false);
@@ -257,7 +257,7 @@ impl ClippingsApp {
                     .state
                     .selected_ids()
                     .into_iter()
-                    .filter(|id| self.state.results.iter().any(|e| e.id() == *id && e.clipping.inbox))
+                    .filter(|id| self.state.results.iter().any(|e| e.id() == *id && e.card.inbox()))
                     .collect();
                 if !ids.is_empty() {
                     if self.state.filters.in_inbox {

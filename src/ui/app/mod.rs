@@ -22,6 +22,7 @@ use crate::archive::catalog::Entry;
 use crate::i18n::Lang;
 use crate::search::highlight::Snippet;
 use crate::search::query::{Query, Sort};
+use crate::ui::leads::Leads;
 use crate::ui::matches::Matches;
 use crate::ui::panels::{self, PanelRects, Panels};
 use crate::ui::platform;
@@ -54,6 +55,8 @@ pub struct ClippingsApp {
     thumbs: ThumbCache,
     /// What the current search matched, found as clippings are drawn.
     matches: Matches,
+    /// The first lines of the article cards on screen, read as they are drawn.
+    leads: Leads,
     /// The number of the newest search; results for an older one are stale.
     generation: u64,
     /// Where a Shift+click range starts.
@@ -88,6 +91,7 @@ impl ClippingsApp {
             panels: Panels::default(),
             thumbs: ThumbCache::new(THUMB_CACHE_CAPACITY, ctx),
             matches: Matches::new(&Query::default()),
+            leads: Leads::default(),
             generation: 0,
             anchor: None,
             select_when_shown: Vec::new(),
@@ -132,7 +136,17 @@ impl ClippingsApp {
 
     /// The passage of a clipping's text where the current search matched, as the list shows it.
     pub fn snippet(&mut self, entry: &Entry) -> Option<Snippet> {
-        self.matches.snippet(entry).cloned()
+        self.matches.snippet(entry, &mut self.leads).cloned()
+    }
+
+    /// The lead read for an article's card drawn on screen, once it has come (for tests).
+    pub fn card_lead(&self, id: ClippingId) -> Option<Arc<str>> {
+        self.leads.peek(id)
+    }
+
+    /// The clipping the detail pane shows, as the worker read it.
+    pub fn shown_clipping(&self) -> Option<&crate::archive::Clipping> {
+        self.panels.detail.shown_clipping()
     }
 
     /// Where the panels were drawn in the last frame.
@@ -227,7 +241,8 @@ impl ClippingsApp {
             Some(id) if pane.shown_id() != Some(id) => {
                 // Show what the catalog has at once; the worker's fresh copy replaces it.
                 if let Some(entry) = self.state.results.iter().find(|e| e.id() == id) {
-                    pane.show(entry.clipping.clone(), entry.tags().to_vec());
+                    let clipping = entry.clipping().cloned().unwrap_or_else(|| entry.card.sketch());
+                    pane.show(clipping, entry.tags().to_vec());
                 }
                 self.send(Request::Load(id));
             }
@@ -293,7 +308,7 @@ impl ClippingsApp {
         // Only the bulk pane (several selected) uses the key; hashing a large selection is not free.
         let selection_key = if self.state.selection.len() > 1 { self.selection_key() } else { (0, 0) };
 
-        let ClippingsApp { state, panels, thumbs, matches, .. } = self;
+        let ClippingsApp { state, panels, thumbs, matches, leads, .. } = self;
         panels::overlays::team_banner_ui(ui, state);
         panels::top_bar::top_bar_ui(ui, state, &mut panels.top_bar, &mut actions);
         panels::overlays::status_bar_ui(ui, state, &mut actions);
@@ -310,7 +325,7 @@ impl ClippingsApp {
                     &mut actions,
                 );
                 let browser =
-                    panels::browser::browser_ui(ui, state, &mut panels.browser, thumbs, matches, &mut actions);
+                    panels::browser::browser_ui(ui, state, &mut panels.browser, thumbs, matches, leads, &mut actions);
                 panels.rects = PanelRects { sidebar: Some(sidebar), detail, browser: Some(browser) };
             }
             Status::Opening => {
@@ -347,6 +362,10 @@ impl ClippingsApp {
 
         for action in actions {
             self.apply(&ctx, action);
+        }
+        let wanted = self.leads.take_wanted();
+        if !wanted.is_empty() {
+            self.send(Request::Leads(wanted));
         }
         self.review_tick(&ctx);
         // A toast under the pointer waits: its clock starts again when the pointer leaves.

@@ -1,12 +1,12 @@
 //! Taking in what the worker and the file dialogs answered since the last frame.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use super::{ClippingsApp, Picked};
 use crate::archive::ClippingId;
 use crate::t;
 use crate::ui::state::Status;
-use crate::ui::worker::{Reply, Request, RequestKind};
+use crate::ui::worker::{Edit, Reply, Request, RequestKind};
 
 impl ClippingsApp {
     /// Takes in what the worker and the dialogs sent since the last frame.
@@ -66,7 +66,7 @@ impl ClippingsApp {
                 if let Some(id) = self.panels.detail.shown_id()
                     && let Some(entry) = self.state.results.iter().find(|e| e.id() == id)
                 {
-                    self.panels.detail.update_from(&entry.clipping, entry.tags());
+                    self.panels.detail.update_from(&entry.card, entry.tags());
                 }
                 self.sync_detail();
             }
@@ -77,6 +77,7 @@ impl ClippingsApp {
             }
             Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
+            Reply::Leads(leads) => self.leads_came(ctx, leads),
             Reply::Suggestions { id, suggestions } => self.panels.detail.set_suggestions(id, suggestions),
             Reply::Image { id, image } => {
                 let texture = ctx.load_texture(format!("photo-{id}"), image, egui::TextureOptions::LINEAR);
@@ -127,12 +128,7 @@ impl ClippingsApp {
             | Reply::ReviewPreviewFailed { .. }
             | Reply::ReviewProgress { .. }
             | Reply::ReviewFinished { .. } => self.handle_review_reply(reply),
-            Reply::Changed { message, undo } => {
-                if let Some(u) = &undo {
-                    self.undo_stack.push(u.clone());
-                }
-                self.toast(message, undo, false);
-            }
+            Reply::Changed { message, undo } => self.changed(message, undo),
             Reply::Failed { request, message } => {
                 // Only the import's or the export's own failure ends it: a failed search or
                 // edit meanwhile leaves them running.
@@ -156,7 +152,14 @@ impl ClippingsApp {
     /// in once it shows.
     fn select_what_is_shown(&mut self) {
         let state = &mut self.state;
-        let shown: BTreeSet<ClippingId> = state.results.iter().map(|e| e.id()).collect();
+        state.cursor = state.cursor.filter(|&c| c < state.results.len());
+        if state.selection.is_empty() && self.select_when_shown.is_empty() {
+            return;
+        }
+        // Only the clippings asked about are looked for: a set of every result cost 100 ms a
+        // search at a million.
+        let asked: HashSet<ClippingId> = state.selection.iter().chain(&self.select_when_shown).copied().collect();
+        let shown: HashSet<ClippingId> = state.results.iter().map(|e| e.id()).filter(|id| asked.contains(id)).collect();
         if !self.select_when_shown.is_empty() {
             let wanted: Vec<ClippingId> =
                 self.select_when_shown.iter().copied().filter(|id| shown.contains(id)).collect();
@@ -171,11 +174,25 @@ impl ClippingsApp {
             }
         }
         state.selection.retain(|id| shown.contains(id));
-        state.cursor = state.cursor.filter(|&c| c < state.results.len());
     }
 }
 
 impl ClippingsApp {
+    fn leads_came(&mut self, ctx: &egui::Context, leads: Vec<(ClippingId, String)>) {
+        self.leads.arrived(leads);
+        ctx.request_repaint();
+    }
+
+    /// A change went through: its toast, and its undo kept.
+    fn changed(&mut self, message: String, undo: Option<Edit>) {
+        // A text may have been edited: the cards read theirs again.
+        self.leads.clear();
+        if let Some(u) = &undo {
+            self.undo_stack.push(u.clone());
+        }
+        self.toast(message, undo, false);
+    }
+
     /// The press review dialog's preview and run.
     fn handle_review_reply(&mut self, reply: Reply) {
         match reply {
@@ -217,6 +234,8 @@ impl ClippingsApp {
     /// The reading of scans after an import: its progress in the status bar, a toast at its end
     /// (and, once a run, why pictures stay pictures when tesseract is missing).
     fn handle_scan_reply(&mut self, reply: Reply) {
+        // A page read as text has a text now: the cards read theirs again.
+        self.leads.clear();
         match reply {
             Reply::ScansStarted { n_total, cancel } => {
                 self.state.scans = Some(crate::ui::state::ExportRun { n_done: 0, n_total, cancel });

@@ -3,19 +3,20 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Vec2, WidgetInfo};
+use egui::{Color32, Sense, Vec2};
 
 use crate::archive::catalog::Entry;
 use crate::archive::{Kind, TagKind};
 use crate::search::query::{Query, Sort};
 
+use super::cell::{Cell, also_in, card_lead, cell_ui};
 use crate::import::formats;
 use crate::t;
 use crate::ui::Action;
+use crate::ui::leads::Leads;
 use crate::ui::matches::{Matches, highlighted};
 use crate::ui::state::{AppState, SortColumn, View};
 use crate::ui::thumbs::ThumbCache;
-use crate::ui::worker::Reprint;
 
 /// The browser's own state.
 #[derive(Default)]
@@ -36,6 +37,7 @@ pub fn browser_ui(
     browser: &mut Browser,
     thumbs: &mut ThumbCache,
     matches: &mut Matches,
+    leads: &mut Leads,
     actions: &mut Vec<Action>,
 ) -> egui::Rect {
     let shown = egui::CentralPanel::default().show(ui, |ui| {
@@ -51,8 +53,8 @@ pub fn browser_ui(
             ui.colored_label(ui.visuals().warn_fg_color, crate::ui::query_hint_text(&hint));
         }
         match app.settings.view {
-            View::Grid => grid_ui(ui, app, browser, thumbs, actions),
-            View::List => list_ui(ui, app, browser, matches, actions),
+            View::Grid => grid_ui(ui, app, browser, thumbs, leads, actions),
+            View::List => list_ui(ui, app, browser, matches, leads, actions),
             View::Coverage => super::coverage::coverage_ui(ui, app, &mut browser.coverage, actions),
         }
     });
@@ -63,10 +65,10 @@ pub fn browser_ui(
 pub fn sort_entries(entries: &mut [Arc<Entry>], column: SortColumn, ascending: bool) {
     let key = |e: &Arc<Entry>| -> String {
         match column {
-            SortColumn::Title => e.clipping.title.to_lowercase(),
-            SortColumn::Source => e.clipping.source.to_lowercase(),
-            SortColumn::Date => e.clipping.date().to_string(),
-            SortColumn::Kind => crate::ui::kind_label(e.clipping.kind),
+            SortColumn::Title => e.card.title().to_lowercase(),
+            SortColumn::Source => e.card.source().to_lowercase(),
+            SortColumn::Date => e.card.date().to_string(),
+            SortColumn::Kind => crate::ui::kind_label(e.card.kind),
             SortColumn::Countries => e.countries().to_owned(),
             SortColumn::Topics => e.topics().to_lowercase(),
             SortColumn::Events => e.events().to_lowercase(),
@@ -146,6 +148,7 @@ fn grid_ui(
     app: &AppState,
     browser: &mut Browser,
     thumbs: &mut ThumbCache,
+    leads: &mut Leads,
     actions: &mut Vec<Action>,
 ) {
     let spacing = 4.0;
@@ -178,10 +181,15 @@ fn grid_ui(
                 for col in 0..columns {
                     let index = row * columns + col;
                     let Some(entry) = results.get(index) else { break };
-                    let selected = app.selection.contains(&entry.id());
-                    let has_cursor = app.cursor == Some(index);
                     let reprints = app.reprints_of(entry.id());
-                    let response = cell_ui(ui, thumbs, entry, reprints.as_deref(), cell, selected, has_cursor);
+                    let shown = Cell {
+                        entry,
+                        reprints: reprints.as_deref(),
+                        lead: card_lead(entry, leads),
+                        selected: app.selection.contains(&entry.id()),
+                        has_cursor: app.cursor == Some(index),
+                    };
+                    let response = cell_ui(ui, thumbs, shown, cell);
                     if response.clicked() {
                         actions.push(Action::Click { index, modifiers: click_modifiers(ui) });
                     }
@@ -194,156 +202,6 @@ fn grid_ui(
         }
     });
     ui.ctx().data_mut(|d| d.insert_temp(egui::Id::unique("grid-offset"), output.state.clamped_offset().y));
-}
-
-/// One grid cell: a photo's thumbnail or an article's card, with title and date below.
-fn cell_ui(
-    ui: &mut egui::Ui,
-    thumbs: &mut ThumbCache,
-    entry: &Entry,
-    reprints: Option<&[Reprint]>,
-    cell: Vec2,
-    selected: bool,
-    has_cursor: bool,
-) -> egui::Response {
-    let c = &entry.clipping;
-    let (rect, response) = ui.allocate_exact_size(cell, Sense::click());
-    let response = match reprints {
-        Some(reprints) => response.on_hover_text(also_in(reprints)),
-        None => response,
-    };
-    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, &c.title));
-    if !ui.is_rect_visible(rect) {
-        return response;
-    }
-    let visuals = ui.visuals().clone();
-    let painter = ui.painter_at(rect);
-    if selected {
-        painter.rect_filled(rect, CornerRadius::same(6), visuals.selection.bg_fill.gamma_multiply(0.6));
-    } else if response.hovered() {
-        painter.rect_filled(rect, CornerRadius::same(6), visuals.widgets.hovered.weak_bg_fill);
-    }
-    if has_cursor {
-        painter.rect_stroke(
-            rect.shrink(1.0),
-            CornerRadius::same(6),
-            Stroke::new(1.5, visuals.selection.stroke.color),
-            StrokeKind::Inside,
-        );
-    }
-    let image_rect = Rect::from_min_size(rect.min + Vec2::splat(4.0), Vec2::splat(cell.x - 8.0));
-    // Photos, and articles saved with their lead image, show the picture; other articles a card.
-    if c.kind == Kind::Photo || c.has_thumbnail {
-        match thumbs.get(&c.hash) {
-            Some(texture) => {
-                let size = texture.size_vec2();
-                let scale = (image_rect.width() / size.x).min(image_rect.height() / size.y);
-                let fitted = Rect::from_center_size(image_rect.center(), size * scale);
-                painter.image(
-                    texture.id(),
-                    fitted,
-                    Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-                    Color32::WHITE,
-                );
-            }
-            None => {
-                painter.rect_filled(image_rect, CornerRadius::same(4), visuals.faint_bg_color);
-            }
-        }
-    } else {
-        article_card(&painter, image_rect, entry, &visuals);
-    }
-    let title_pos = egui::pos2(rect.min.x + 6.0, image_rect.max.y + 4.0);
-    // An article's card shows its title already; below it goes where and when it appeared.
-    let caption = match c.kind {
-        Kind::Photo => c.title.clone(),
-        Kind::Article if c.has_thumbnail => c.title.clone(),
-        // No outlet known: the slot says so in the weak colour below, never the kind's name.
-        Kind::Article if c.source.trim().is_empty() => String::new(),
-        Kind::Article => c.source.clone(),
-    };
-    let caption = if caption.is_empty() { t!("outlet-unknown") } else { caption };
-    let caption_color = if c.kind == Kind::Article && c.source.trim().is_empty() && !c.has_thumbnail {
-        visuals.weak_text_color()
-    } else {
-        visuals.text_color()
-    };
-    // A story printed by several outlets: "Reuters +3".
-    let caption = match reprints {
-        Some(reprints) => format!("{caption} +{}", reprints.len()),
-        None => caption,
-    };
-    let caption = elide(&caption, ((cell.x - 12.0) / 6.5) as usize);
-    painter.text(title_pos, Align2::LEFT_TOP, caption, FontId::proportional(12.5), caption_color);
-    let meta = match (entry.countries(), c.kind) {
-        (countries, _) if !countries.is_empty() => format!("{} · {countries}", crate::ui::date_label(c)),
-        _ => crate::ui::date_label(c),
-    };
-    let meta = elide(&meta, ((cell.x - 12.0) / 6.0) as usize);
-    painter.text(
-        title_pos + Vec2::new(0.0, 17.0),
-        Align2::LEFT_TOP,
-        meta,
-        FontId::proportional(11.0),
-        visuals.weak_text_color(),
-    );
-    response
-}
-
-/// An article drawn as a card: title, source and date, the first lines of the text.
-fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, visuals: &egui::Visuals) {
-    let c = &entry.clipping;
-    painter.rect(
-        rect,
-        CornerRadius::same(4),
-        visuals.extreme_bg_color,
-        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
-        StrokeKind::Inside,
-    );
-    let inner = rect.shrink(8.0);
-    let width = inner.width();
-    if let Some(sample) = c.title.chars().find(|&ch| crate::search::cjk::is_cjk(ch)) {
-        super::detail::ensure_cjk_font(painter.ctx(), sample);
-    }
-    let title = painter.layout(c.title.clone(), FontId::proportional(13.5), visuals.strong_text_color(), width);
-    let title_rows = title.rows.len().min(3);
-    let title_h = title.rows.get(..title_rows).map_or(0.0, |r| r.iter().map(|r| r.height()).sum());
-    let title_clip =
-        painter.with_clip_rect(Rect::from_min_size(inner.min, Vec2::new(width, title_h + 1.0)).intersect(inner));
-    title_clip.galley(inner.min, title, visuals.strong_text_color());
-    let y = inner.min.y + title_h + 6.0;
-    let snippet: String = c.body.chars().take(400).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
-    let body = painter.layout(snippet, FontId::proportional(11.0), visuals.text_color(), width);
-    let body_clip = painter.with_clip_rect(Rect::from_min_max(egui::pos2(inner.min.x, y), inner.max));
-    body_clip.galley(egui::pos2(inner.min.x, y), body, visuals.text_color());
-}
-
-/// "Also in: Kazinform, Tengrinews (12 Mar 2024) …": the other outlets of a story.
-pub fn also_in(reprints: &[Reprint]) -> String {
-    let names: Vec<String> = reprints
-        .iter()
-        .take(8)
-        .map(|r| {
-            let name = if r.outlet().is_empty() { r.title() } else { r.outlet() };
-            match r.date() {
-                Some(date) => format!("{name} ({})", crate::ui::date_text(date)),
-                None => name.to_owned(),
-            }
-        })
-        .collect();
-    let more = reprints.len().saturating_sub(8);
-    let list = if more > 0 { format!("{} +{more}", names.join(", ")) } else { names.join(", ") };
-    t!("also-in", list = list)
-}
-
-/// Shortens text to `max_chars` characters with an ellipsis.
-fn elide(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-    s.push('…');
-    s
 }
 
 /// The list's columns: name, width unless the user set one, and the least width, in the order
@@ -431,9 +289,9 @@ fn content_widths(ui: &egui::Ui, app: &AppState) -> std::collections::BTreeMap<S
     for (column, ..) in LIST_COLUMNS.iter().skip(1) {
         let mut longest = String::new();
         for entry in app.results.iter().take(200) {
-            let c = &entry.clipping;
+            let c = &entry.card;
             let text = match column {
-                SortColumn::Source => c.source.as_str(),
+                SortColumn::Source => c.source(),
                 SortColumn::Countries => entry.countries(),
                 SortColumn::Topics => entry.topics(),
                 SortColumn::Events => entry.events(),
@@ -484,7 +342,14 @@ fn centred_on_match(
     (out, moved)
 }
 
-fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &mut Matches, actions: &mut Vec<Action>) {
+fn list_ui(
+    ui: &mut egui::Ui,
+    app: &AppState,
+    browser: &mut Browser,
+    matches: &mut Matches,
+    leads: &mut Leads,
+    actions: &mut Vec<Action>,
+) {
     use egui_extras::{Column, TableBuilder};
     browser.grid_columns = 1;
     let results = std::sync::Arc::clone(&app.results);
@@ -544,7 +409,7 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
             body.rows(row_height, results.len(), |mut row| {
                 let index = row.index();
                 let Some(entry) = results.get(index) else { return };
-                let c = &entry.clipping;
+                let c = &entry.card;
                 row.set_selected(app.selection.contains(&c.id));
                 // Cells are plain text: a click anywhere on the row selects it.
                 let cell = |ui: &mut egui::Ui, text: &str| {
@@ -553,11 +418,11 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                 for (column, ..) in &columns {
                     row.col(|ui| match column {
                         SortColumn::Title => {
-                            let snippet = if with_snippets { matches.snippet(entry) } else { None };
+                            let snippet = if with_snippets { matches.snippet(entry, leads) } else { None };
                             match snippet {
                                 Some(snippet) => {
                                     ui.vertical(|ui| {
-                                        cell(ui, &c.title);
+                                        cell(ui, c.title());
                                         // About 7 points a letter: the match shows in the cell.
                                         let visible = (ui.available_width() / 7.0) as usize;
                                         let (text, marks) =
@@ -566,17 +431,17 @@ fn list_ui(ui: &mut egui::Ui, app: &AppState, browser: &mut Browser, matches: &m
                                         ui.add(egui::Label::new(job).selectable(false).truncate());
                                     });
                                 }
-                                None => cell(ui, &c.title),
+                                None => cell(ui, c.title()),
                             }
                         }
                         SortColumn::Source => match app.reprints_of(entry.id()) {
                             Some(reprints) => {
-                                let text = format!("{} +{}", c.source, reprints.len());
+                                let text = format!("{} +{}", c.source(), reprints.len());
                                 ui.add(egui::Label::new(text).selectable(false).truncate())
                                     .on_hover_text(also_in(&reprints));
                             }
                             None => {
-                                cell(ui, &c.source);
+                                cell(ui, c.source());
                             }
                         },
                         SortColumn::Date => date_cell_ui(ui, c),
@@ -625,15 +490,13 @@ fn item_menu(
         ui.separator();
         item(ui, true, t!("menu-copy-text", n = n), Action::CopyText);
         item(ui, true, t!("menu-copy-references", n = n), Action::CopyReferences);
-        let url = app.results.iter().find(|e| e.id() == id).map(|e| e.clipping.url.trim()).unwrap_or_default();
+        let url = app.results.iter().find(|e| e.id() == id).map(|e| e.card.url().trim()).unwrap_or_default();
         item(ui, !url.is_empty(), t!("menu-copy-address"), Action::CopyAddress(url.to_owned()));
         // Photos and scans: their text read (again), where tesseract is here.
         let pictures: Vec<crate::archive::ClippingId> = app
             .selected_ids_or(id)
             .into_iter()
-            .filter(|id| {
-                app.results.iter().any(|e| e.id() == *id && (e.clipping.kind == Kind::Photo || e.clipping.is_scan()))
-            })
+            .filter(|id| app.results.iter().any(|e| e.id() == *id && (e.card.kind == Kind::Photo || e.card.is_scan())))
             .collect();
         if !pictures.is_empty() {
             let reading = app.scans.is_some() || !app.may_change;
@@ -656,7 +519,7 @@ fn item_menu(
 
 /// The date a row is sorted by, short: published (or taken); else the day it was imported, in
 /// italics, with a tooltip saying so.
-fn date_cell_ui(ui: &mut egui::Ui, c: &crate::archive::Clipping) {
+fn date_cell_ui(ui: &mut egui::Ui, c: &crate::archive::card::Card) {
     let short = |d| crate::i18n::format_date_short(d, crate::i18n::language());
     match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
         Some(date) => {

@@ -36,7 +36,7 @@ pub(super) fn selection_summary<'a>(
         let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
         for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
             summary.ids.push(entry.id());
-            summary.n_inbox += usize::from(entry.clipping.inbox);
+            summary.n_inbox += usize::from(entry.card.inbox());
             for tag in entry.tags() {
                 counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
             }

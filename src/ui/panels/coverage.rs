@@ -45,8 +45,7 @@ impl CoverageView {
     fn coverage(&mut self, results: &Arc<Vec<Arc<Entry>>>) -> &Coverage {
         let key = (Arc::as_ptr(results) as usize, self.by, self.per);
         if self.counted.as_ref().is_none_or(|(k, _)| *k != key) {
-            let counted =
-                coverage::count(results.iter().map(|e| (&e.clipping, e.tags())), self.by, self.per, None, None);
+            let counted = coverage::count(results.iter().map(|e| (&e.card, e.tags())), self.by, self.per, None, None);
             self.counted = Some((key, counted));
         }
         &self.counted.get_or_insert_with(|| (key, Coverage::default())).1

@@ -3,6 +3,7 @@
 
 use super::bulk::{self, SelectionSummary};
 use super::tags::{TagInput, chip_ui, tag_input_ui};
+use crate::archive::card::Card;
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag};
 use crate::t;
 use crate::ui::Action;
@@ -96,13 +97,12 @@ impl DetailPane {
 
     /// Takes in a newer copy of the shown clipping (its tags changed, say): fields the user has
     /// not touched follow it, fields being edited stay as typed.
-    pub fn update_from(&mut self, clipping: &Clipping, tags: &[Tag]) {
-        let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == clipping.id) else { return };
-        // The catalog's copy keeps only a lead of the text, which no edit changes: the pane
-        // keeps the whole text it read.
-        let mut clipping = clipping.clone();
-        clipping.body = d.item.clipping.body.clone();
-        clipping.boilerplate = d.item.clipping.boilerplate.clone();
+    pub fn update_from(&mut self, card: &Card, tags: &[Tag]) {
+        let Some(d) = self.shown.as_mut().filter(|d| d.item.clipping.id == card.id) else { return };
+        // The catalog keeps a card, with the fields the pane edits but not the text, which no
+        // edit here changes: the pane keeps the record it read, with the card's fields.
+        let mut clipping = d.item.clipping.clone();
+        card.edited_into(&mut clipping);
         let mut fresh = Detail::new(ClippingWithTags { clipping, tags: tags.to_vec() });
         let before = Detail::new(d.item.clone());
         let mut clash = false;

@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod bulk;
+mod cell;
 pub mod coverage;
 pub mod detail;
 pub mod overlays;

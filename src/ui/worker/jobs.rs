@@ -255,7 +255,7 @@ pub(super) fn copy_text(archive: &Archive, ids: &[ClippingId], out: &Outbox) {
 }
 
 fn clipping_as_text(c: &crate::archive::Clipping) -> String {
-    let byline = crate::ui::byline(c);
+    let byline = crate::ui::byline(&c.source, c.published.or_else(|| c.captured_at.map(|t| t.date())));
     let mut text = c.title.trim().to_owned();
     if !byline.is_empty() {
         text.push('\n');

@@ -19,6 +19,8 @@ pub enum Request {
         sort: Sort,
     },
     Load(ClippingId),
+    /// The leads of these article cards, drawn without them (see `ui::leads`).
+    Leads(Vec<ClippingId>),
     /// A photo decoded for the detail pane, at most `max_side_px` on its long edge.
     LoadImage {
         id: ClippingId,
@@ -156,7 +158,7 @@ impl Request {
     pub fn kind(&self) -> RequestKind {
         match self {
             Request::Search { .. } => RequestKind::Search,
-            Request::Load(_) | Request::CopyText(_) => RequestKind::Load,
+            Request::Load(_) | Request::Leads(_) | Request::CopyText(_) => RequestKind::Load,
             Request::LoadImage { .. } => RequestKind::Image,
             Request::Import { .. } | Request::Paste(_) | Request::ReadScans(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
@@ -233,6 +235,8 @@ pub enum Reply {
     /// The saved searches with their counts, after anything that may change them.
     SavedSearches(Vec<SavedCount>),
     Detail(Box<ClippingWithTags>),
+    /// The leads asked for by [`Request::Leads`] (empty for a clipping gone or without text).
+    Leads(Vec<(ClippingId, String)>),
     /// The open suggestions of the clipping the pane shows: after its [`Reply::Detail`], and
     /// again after any change to it.
     Suggestions {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender};
 
+mod done;
 mod edits;
 mod jobs;
 pub mod mail;
@@ -26,7 +27,6 @@ pub use tagging::{RulesReply, RulesRequest};
 
 use crate::archive::browse::{Browse, Browser, Opening};
 use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
-use crate::archive::edit::{Applied, Done};
 use crate::archive::{Archive, ClippingId};
 use crate::import::ImportReport;
 use crate::search::query::{Query, Sort};
@@ -327,7 +327,7 @@ fn send_saved_searches(state: &State, out: &Outbox) {
         let ids = state.archive.search_ids(&Query::parse(&search.query), Sort::Newest).unwrap_or_default();
         let n_new = ids
             .iter()
-            .filter(|id| state.browser.catalog().get(**id).is_some_and(|e| e.clipping.imported_at > search.seen_at))
+            .filter(|id| state.browser.catalog().get(**id).is_some_and(|e| e.card.imported_at > search.seen_at))
             .count();
         counts.push(SavedCount { n: ids.len(), n_new, search });
     }
@@ -563,6 +563,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             state.shown = Some(id);
             load(&archive, id, out);
         }
+        Request::Leads(ids) => send_leads(&archive, ids, out),
         Request::LoadImage { id, max_side_px } => {
             let loaded = archive.get(id).map_err(|e| e.to_string()).and_then(|c| {
                 crate::ui::thumbs::decode_for_display(&archive.original_path(&c), c.orientation, max_side_px)
@@ -598,7 +599,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                     out.send(Reply::Stale { mine, newer: newer.clone() });
                 }
                 let result = result.map_err(|e| edits::failed(what, &e));
-                return edit_done(state, result, is_undo, out);
+                return done::edit_done(state, result, is_undo, out);
             };
             state.edit_running = true;
             out.send(Reply::LargeEdit(Some(status)));
@@ -625,7 +626,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::EditDone { outcome, is_undo } => {
             state.edit_running = false;
             out.send(Reply::LargeEdit(None));
-            edit_done(state, outcome.0, is_undo, out);
+            done::edit_done(state, outcome.0, is_undo, out);
             keep_catalog(state);
             while !state.edit_running
                 && let Some((edit, is_undo)) = state.queued_edits.pop_front()
@@ -655,36 +656,14 @@ fn rules_request(state: &mut State, request: RulesRequest, out: &Outbox) {
 
 /// Answers an edit made: the catalog, tags, saved searches and detail pane read afresh, the
 /// index caught up, and the toast with its undo.
-fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, out: &Outbox) {
-    let archive = Arc::clone(&state.archive);
-    match result {
-        Ok(applied) => {
-            catch_up_index(&archive, out);
-            refresh(state, &applied.changed, out);
-            if applied.tags_changed {
-                send_all_tags(state, out);
-            }
-            // What was learned follows the tags and the inbox, ready before the next import.
-            tagging::learn_soon(&archive, &state.learning);
-            if applied.saved_changed || !applied.changed.is_empty() {
-                send_saved_searches(state, out);
-            }
-            if matches!(applied.done, Done::Saved { .. })
-                && let [id] = applied.changed.as_slice()
-                && let Ok(item) = archive.get_with_tags(*id)
-            {
-                out.send(Reply::Detail(Box::new(item)));
-            }
-            if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
-                send_suggestions(&archive, id, out);
-            }
-            if let Some(message) = edits::message(&applied.done) {
-                let undo = if is_undo { None } else { applied.undo };
-                out.send(Reply::Changed { message, undo });
-            }
-        }
-        Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
-    }
+/// The leads of the cards the window drew without them; one not read (a record gone, a damaged
+/// one) leaves its card with its title.
+fn send_leads(archive: &Archive, ids: Vec<ClippingId>, out: &Outbox) {
+    let leads = ids
+        .into_iter()
+        .map(|id| (id, archive.get(id).map(|c| crate::ui::leads::lead_of(&c.body)).unwrap_or_default()))
+        .collect();
+    out.send(Reply::Leads(leads));
 }
 
 #[cfg(test)]
@@ -746,7 +725,7 @@ mod tests {
             assert!(newest_first(&entries), "answer {generation} is not newest first");
             if generation == 0 {
                 // The first answer, before the whole catalog is read, holds the newest stories.
-                let newest = entries.first().map(|e| e.clipping.title.clone());
+                let newest = entries.first().map(|e| e.card.title().to_owned());
                 assert_eq!(newest.as_deref(), Some(format!("Story {}", n - 1).as_str()));
             }
             sizes.push(entries.len());
@@ -797,7 +776,7 @@ mod tests {
             std::thread::sleep(Duration::from_millis(20));
         }
         let topic = crate::vocab::tags::resolve(crate::archive::TagKind::Topic, "energy").unwrap();
-        handle.send(Request::Edit { edit: Edit::AddTag { tag: topic, ids }, is_undo: false });
+        handle.send(Request::Edit { edit: Edit::AddTag { tag: topic.clone(), ids }, is_undo: false });
         // A search asked for while the edit is made is answered before the edit is done.
         handle.send(Request::Search { generation: 8, query: Query::default(), sort: Sort::Newest });
         // The edit is answered, and the index then catches up with every clipping it changed.
@@ -840,10 +819,12 @@ mod tests {
         assert_eq!(handled, 2, "the edit and the search, and nothing the window did not send");
         handle.send(Request::Search { generation: 9, query: Query::parse("topic:energy"), sort: Sort::Newest });
         let found = wait_for(&handle, |r| match r {
-            Reply::Results { generation: 9, entries, .. } => Some(entries.len()),
+            Reply::Results { generation: 9, entries, .. } => Some(entries),
             _ => None,
         });
-        assert_eq!(found, n);
+        assert_eq!(found.len(), n);
+        // The entries were given the tag in the catalog (more than done::RETAG_ABOVE), not read again.
+        assert!(found.iter().all(|e| e.has_tag(&topic) && e.topics() == "energy"));
         // The catalog file was written again after the edit: the next opening has nothing to
         // read from the records. (The archive opens once the worker and its threads let go.)
         drop(handle);
@@ -859,6 +840,7 @@ mod tests {
         let (catalog, save) = reopened.catalog().unwrap();
         assert!(save.is_none(), "the catalog file lacks changes");
         assert_eq!(catalog.len(), n);
+        assert!(catalog.in_archive().iter().all(|e| e.tags() == [topic.clone()]), "the file has the tags");
     }
 
     #[test]
