@@ -189,32 +189,23 @@ impl Card {
     /// A record with what the card knows of it and no text: what a pane shows until the
     /// record itself is read.
     pub fn sketch(&self) -> Clipping {
-        Clipping {
+        let mut clipping = Clipping {
             id: self.id,
             kind: self.kind,
-            title: self.title().to_owned(),
-            source: self.source().to_owned(),
-            author: self.author().to_owned(),
-            published: self.published,
             imported_at: self.imported_at,
             original_name: self.original_name().to_owned(),
             hash: self.hash().to_owned(),
             byte_size: self.byte_size,
             format: self.format().to_owned(),
-            caption: self.caption().to_owned(),
-            credit: self.credit().to_owned(),
-            copyright: self.copyright().to_owned(),
             captured_at: self.captured_at,
-            notes: self.notes().to_owned(),
             url: self.url().to_owned(),
             language: self.language().to_owned(),
             has_thumbnail: self.has_thumbnail(),
-            trashed_at: self.trashed_at,
-            version: self.version,
             locked: self.locked(),
-            inbox: self.inbox(),
             ..Clipping::default()
-        }
+        };
+        self.edited_into(&mut clipping);
+        clipping
     }
 
     /// Puts into a record what may have been edited since it was read, as the card has it:
