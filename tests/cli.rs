@@ -12,13 +12,13 @@ use clippings::archive::{Archive, ClippingId};
 use common::*;
 
 fn clippings(archive: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clippings"))
-        .arg("--archive")
-        .arg(archive)
-        .args(args)
-        .env_remove("CLIPPINGS_ARCHIVE")
-        .output()
-        .unwrap()
+    output_of(
+        Command::new(env!("CARGO_BIN_EXE_clippings"))
+            .arg("--archive")
+            .arg(archive)
+            .args(args)
+            .env_remove("CLIPPINGS_ARCHIVE"),
+    )
 }
 
 fn stdout(o: &Output) -> String {
@@ -149,13 +149,13 @@ fn exit_codes() {
     if cfg!(windows) {
         return;
     }
-    let windowless = Command::new(env!("CARGO_BIN_EXE_clippings"))
-        .arg("--archive")
-        .arg(&archive)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap();
+    let windowless = output_of(
+        Command::new(env!("CARGO_BIN_EXE_clippings"))
+            .arg("--archive")
+            .arg(&archive)
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY"),
+    );
     assert_eq!(windowless.status.code(), Some(2));
     assert_eq!(
         stderr(&windowless).trim(),
@@ -225,15 +225,15 @@ fn a_killed_import_leaves_a_consistent_archive() {
     for i in 0..n_files {
         write(&inbox, &format!("photo-{i:04}.jpg"), unique_jpeg(i, 320, 240));
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_clippings"))
-        .arg("--archive")
-        .arg(&dir)
-        .args(["import", "--json"])
-        .arg(&inbox)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_of(
+        Command::new(env!("CARGO_BIN_EXE_clippings"))
+            .arg("--archive")
+            .arg(&dir)
+            .args(["import", "--json"])
+            .arg(&inbox)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
     let mut reported = Vec::new();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     while let Some(Ok(line)) = lines.next() {
