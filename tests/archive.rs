@@ -605,10 +605,11 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     assert!(save.is_none(), "read from the file, nothing changed since");
     assert_eq!(shown(&again), shown(&first));
 
-    // Changes since: a tag, an edit, a suggestion dismissed, a clipping to the trash, a new one.
+    // Changes since: a tag, an edit, a suggestion dismissed, a clipping to the trash, a new one
+    // (5 of 13, read from the file and from the changed records).
     let ids: Vec<ClippingId> = first.in_archive().iter().map(|e| e.id()).collect();
     let energy = tags::resolve(TagKind::Topic, "energy").unwrap();
-    archive.add_tag(&energy, &ids[..3]).unwrap();
+    archive.add_tag(&energy, &ids[..2]).unwrap();
     let mut edited = archive.get(ids[4]).unwrap();
     edited.title = "Edited after the catalog file".into();
     archive.update(&edited).unwrap();
@@ -627,12 +628,24 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     let rows = shown(&with_changes);
     assert_eq!(rows.len(), 12, "one trashed, one new");
     assert!(rows.iter().any(|r| r.contains("Edited after the catalog file")));
-    assert_eq!(rows.iter().filter(|r| r.contains("topic:energy")).count(), 3);
+    assert_eq!(rows.iter().filter(|r| r.contains("topic:energy")).count(), 2);
     assert!(rows.iter().any(|r| r.contains("A new clipping")));
     // The same as reading every record.
+    let file = std::fs::read(dir.join("catalog.jsonl")).unwrap();
     std::fs::remove_file(dir.join("catalog.jsonl")).unwrap();
     let (from_records, _) = archive.catalog().unwrap();
     assert_eq!(rows, shown(&from_records));
+
+    // More than half changed since the file was written: every record is read instead.
+    std::fs::write(dir.join("catalog.jsonl"), &file).unwrap();
+    let region = tags::resolve(TagKind::Topic, "regional development").unwrap();
+    archive.add_tag(&region, &ids[..8]).unwrap();
+    let (mostly_changed, save) = archive.catalog().unwrap();
+    assert!(save.is_some());
+    let rows = shown(&mostly_changed);
+    assert_eq!(rows.iter().filter(|r| r.contains("topic:regional")).count(), 7, "one of the 8 in the trash");
+    std::fs::remove_file(dir.join("catalog.jsonl")).unwrap();
+    assert_eq!(rows, shown(&archive.catalog().unwrap().0));
 
     // A damaged file, or one whose token is not the database's, is read from the records.
     archive.save_catalog(archive.catalog().unwrap().1.unwrap()).unwrap();
@@ -1444,6 +1457,69 @@ fn reprints_are_found_from_signatures_kept_at_import_and_made_again_after_an_edi
         .into();
     archive.update(&c).unwrap();
     assert!(archive.story_groups().unwrap().is_empty());
+}
+
+/// The stories' lists are made once and kept: an edit or the trash changes only the stories
+/// it touches, and a list the window already holds stays as it was sent.
+#[test]
+fn a_browsers_story_lists_follow_edits_and_the_trash() {
+    use clippings::archive::browse::{Browse, Browser};
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
+        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
+        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let report = import(
+        &archive,
+        &[
+            write(tmp.path(), "in/a.txt", format!("Corridor rules agreed\n\n{wire}")),
+            write(tmp.path(), "in/b.txt", format!("Caspian cargo to cross faster\n\nRead also: weather. {wire}")),
+            write(tmp.path(), "in/c.txt", format!("Astana: new rules\n\n{wire} Subscribe to our channel.")),
+            write(tmp.path(), "in/d.txt", "A short note\n\nToo short to compare."),
+        ],
+    );
+    let [a, b, c, d] = ["a.txt", "b.txt", "c.txt", "d.txt"].map(|name| imported_id(&report, name));
+    for (id, outlet, day) in [(a, "Reuters", 3), (b, "Kazinform", 4), (c, "Tengrinews", 5)] {
+        let mut clipping = archive.get(id).unwrap();
+        clipping.source = outlet.into();
+        clipping.published = chrono::NaiveDate::from_ymd_opt(2026, 11, day);
+        archive.update(&clipping).unwrap();
+    }
+    let mut browser = Browser::open(&archive).unwrap();
+    browser.set_stories(archive.story_groups().unwrap());
+    let every = Browse { one_per_story: false, ..Browse::default() };
+    let outlets = |browser: &Browser, id| -> Vec<String> {
+        let found = browser.browse(&archive, &every).unwrap();
+        found.reprints.get(&id).map(|list| list.iter().map(|r| r.outlet().to_owned()).collect()).unwrap_or_default()
+    };
+    assert_eq!(outlets(&browser, b), ["Reuters", "Kazinform", "Tengrinews"]);
+    assert_eq!(outlets(&browser, d), Vec::<String>::new());
+    let one_per_story = browser.browse(&archive, &Browse { one_per_story: true, ..Browse::default() }).unwrap();
+    let mut shown: Vec<ClippingId> = one_per_story.entries.iter().map(|e| e.id()).collect();
+    shown.sort();
+    assert_eq!(shown, [a, d], "the story by its earliest clipping");
+    let held = browser.browse(&archive, &every).unwrap().reprints;
+
+    // An outlet corrected: its story's list has it at the next browse.
+    let mut corrected = archive.get(b).unwrap();
+    corrected.source = "Kazinform.kz".into();
+    archive.update(&corrected).unwrap();
+    browser.refresh(&archive, &[b]).unwrap();
+    assert_eq!(outlets(&browser, a), ["Reuters", "Kazinform.kz", "Tengrinews"]);
+    let held_outlets: Vec<&str> = held.get(&a).unwrap().iter().map(|r| r.outlet()).collect();
+    assert_eq!(held_outlets, ["Reuters", "Kazinform", "Tengrinews"], "a list already sent is not changed");
+
+    // In the trash, a clipping leaves its story's list; a story of one is no story.
+    archive.trash(&[a]).unwrap();
+    browser.refresh(&archive, &[a]).unwrap();
+    assert_eq!(outlets(&browser, c), ["Kazinform.kz", "Tengrinews"]);
+    let one_per_story = browser.browse(&archive, &Browse { one_per_story: true, ..Browse::default() }).unwrap();
+    let mut shown: Vec<ClippingId> = one_per_story.entries.iter().map(|e| e.id()).collect();
+    shown.sort();
+    assert_eq!(shown, [b, d], "the earliest clipping outside the trash stands for the story");
+    archive.trash(&[c]).unwrap();
+    browser.refresh(&archive, &[c]).unwrap();
+    assert_eq!(outlets(&browser, b), Vec::<String>::new());
 }
 
 #[test]

@@ -433,17 +433,21 @@ impl Archive {
         // which saving it does not clear.
         let marks = self.store.catalog_pending()?;
         let read = self.next_catalog_read();
-        let from_file = self.read_catalog_file();
+        // A file of which most has changed since (a million clippings imported into an empty
+        // archive) is not read: reading each changed record by its id took 71 s at a million,
+        // where reading them all in the database's order takes a third of that.
+        let from_file = self.read_catalog_file(marks.len());
         let used_file = from_file.is_some();
         let entries = match from_file {
             Some(mut entries) => {
                 let changed: std::collections::HashSet<ClippingId> = marks.iter().map(|(id, _)| *id).collect();
                 entries.retain(|e| !changed.contains(&e.id()));
-                for &id in &changed {
-                    if let Some(clipping) = self.store.get(id)? {
-                        entries.push(self.light_entry(clipping)?);
-                    }
-                }
+                // On all cores: 780,000 clippings changed by a tag edit took 4 minutes one by one.
+                let fresh = changed
+                    .par_iter()
+                    .map(|&id| self.store.get(id)?.map(|clipping| self.light_entry(clipping)).transpose())
+                    .collect::<Result<Vec<Option<Entry>>>>()?;
+                entries.extend(fresh.into_iter().flatten());
                 entries
             }
             // Read on all cores: at 100,000 clippings, decoding the records is most of it.
@@ -491,8 +495,9 @@ impl Archive {
     }
 
     /// The entries of the catalog file, if there is one that goes with this database (its
-    /// token is the database's) and it reads whole.
-    fn read_catalog_file(&self) -> Option<Vec<Entry>> {
+    /// token is the database's), of which no more than half has `n_changed` since, and it
+    /// reads whole.
+    fn read_catalog_file(&self, n_changed: usize) -> Option<Vec<Entry>> {
         use std::io::BufRead;
 
         use rayon::prelude::*;
@@ -500,7 +505,7 @@ impl Archive {
         let file = std::fs::File::open(self.catalog_file_path()).ok()?;
         let mut lines = std::io::BufReader::new(file).lines();
         let header: CatalogHeader = serde_json::from_str(&lines.next()?.ok()?).ok()?;
-        if header.version != CATALOG_VERSION || header.token != token {
+        if header.version != CATALOG_VERSION || header.token != token || n_changed > header.n_entries / 2 {
             return None;
         }
         let parse = |chunk: &[String]| -> Option<Vec<Entry>> {
