@@ -117,6 +117,23 @@ pub(crate) fn clippings_are_read_in_the_orders_promised(store: &dyn Store) {
     let shrunk = store.all_clippings_shrunk(&|c: &mut Clipping| c.body.truncate(3)).unwrap();
     assert_eq!(shrunk.iter().map(|c| c.body.as_str()).collect::<Vec<_>>(), ["One", "Two", "Thr", "Fou"]);
     assert_eq!(shrunk.iter().map(|c| c.id).collect::<Vec<_>>(), ids);
+    let mut chunks: Vec<Vec<Clipping>> = Vec::new();
+    store
+        .clippings_in_chunks(&|c: &mut Clipping| c.body.truncate(3), &mut |chunk| {
+            chunks.push(chunk);
+            Ok(())
+        })
+        .unwrap();
+    assert!(chunks.iter().all(|chunk| !chunk.is_empty()), "no empty chunk");
+    assert_eq!(chunks.concat(), shrunk, "in chunks, the same clippings in the same order");
+    // A chunk refused ends the reading with its error.
+    let mut n_chunks = 0;
+    let refused = store.clippings_in_chunks(&|_: &mut Clipping| {}, &mut |_| {
+        n_chunks += 1;
+        Err(crate::vocab::Error::Database("refused".into()))
+    });
+    assert!(refused.is_err());
+    assert_eq!(n_chunks, 1);
 }
 
 pub(crate) fn records_come_with_their_tags_in_the_order_asked(store: &dyn Store) {

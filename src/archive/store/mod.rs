@@ -93,6 +93,16 @@ pub(crate) trait Store: Send + Sync {
     fn recent_clippings(&self, n: usize) -> Result<Vec<Clipping>>;
     /// Every clipping in id order, each passed through `shrink` as soon as it is read.
     fn all_clippings_shrunk(&self, shrink: &(dyn Fn(&mut Clipping) + Sync)) -> Result<Vec<Clipping>>;
+    /// Every clipping in id order, shrunk as [`Store::all_clippings_shrunk`] does, handed to
+    /// `each` in chunks as they are read, where the store can, so that they are never all held
+    /// at once (a million records without their texts held 632 MB). By default, in one chunk.
+    fn clippings_in_chunks(
+        &self,
+        shrink: &(dyn Fn(&mut Clipping) + Sync),
+        each: &mut dyn FnMut(Vec<Clipping>) -> Result<()>,
+    ) -> Result<()> {
+        each(self.all_clippings_shrunk(shrink)?)
+    }
     /// Rewrites a clipping's record (its id and hash stay); its kept signature is dropped.
     fn update_clipping(&self, clipping: &Clipping) -> Result<()>;
     /// Every clipping's id, in order.

@@ -155,6 +155,13 @@ const TAG_EDIT_CHUNK: usize = 10_000;
 #[cfg(test)]
 const TAG_EDIT_CHUNK: usize = 3;
 
+/// How many records a whole read decodes at a time ([`Store::clippings_in_chunks`]).
+#[cfg(not(test))]
+const READ_CHUNK: usize = 4096;
+/// Small under test, so that the store's contract reads in several chunks.
+#[cfg(test)]
+const READ_CHUNK: usize = 3;
+
 impl Store for SledStore {
     fn flush(&self) -> Result<()> {
         self.db.flush().map_err(db_err)?;
@@ -290,6 +297,19 @@ impl Store for SledStore {
     /// Every clipping, each passed through `shrink` as soon as it is read: the whole archive is
     /// never in memory at once.
     fn all_clippings_shrunk(&self, shrink: &(dyn Fn(&mut Clipping) + Sync)) -> Result<Vec<Clipping>> {
+        let mut out = Vec::with_capacity(self.clippings.len());
+        self.clippings_in_chunks(shrink, &mut |chunk| {
+            out.extend(chunk);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn clippings_in_chunks(
+        &self,
+        shrink: &(dyn Fn(&mut Clipping) + Sync),
+        each: &mut dyn FnMut(Vec<Clipping>) -> Result<()>,
+    ) -> Result<()> {
         use rayon::prelude::*;
         // Records are read in order and decoded on all cores, a few thousand at a time.
         let decode_all = |raw: &[(sled::IVec, sled::IVec)]| -> Result<Vec<Clipping>> {
@@ -301,17 +321,18 @@ impl Store for SledStore {
                 })
                 .collect()
         };
-        let mut out = Vec::with_capacity(self.clippings.len());
-        let mut raw = Vec::with_capacity(4096);
+        let mut raw = Vec::with_capacity(READ_CHUNK);
         for kv in self.clippings.iter() {
             raw.push(kv.map_err(db_err)?);
-            if raw.len() == 4096 {
-                out.extend(decode_all(&raw)?);
+            if raw.len() == READ_CHUNK {
+                each(decode_all(&raw)?)?;
                 raw.clear();
             }
         }
-        out.extend(decode_all(&raw)?);
-        Ok(out)
+        if !raw.is_empty() {
+            each(decode_all(&raw)?)?;
+        }
+        Ok(())
     }
 
     /// Rewrites a clipping's record. The hash and id must not change.
