@@ -348,6 +348,11 @@ impl Catalog {
     /// Re-reads these clippings from the archive: edited or trashed ones are replaced, deleted
     /// ones leave, new ones join.
     pub fn refresh(&mut self, archive: &Archive, ids: &[ClippingId]) -> Result<()> {
+        // The index's catch-up asks for a search after each batch, with nothing to read again:
+        // the entries are not sorted and counted again for it (a million, each batch).
+        if ids.is_empty() {
+            return Ok(());
+        }
         let mut fresh: HashMap<ClippingId, Option<Entry>> = HashMap::new();
         for &id in ids {
             let entry = match archive.get(id) {

@@ -31,6 +31,15 @@ const SETTING_DISMISSALS: &str = "learning_dismissals";
 /// The text read of a long article: its first part says what it is about.
 const MAX_CHARS: usize = 12_000;
 
+/// Learning reads the clippings imported last, this many (the trash among them): how the office
+/// tags now, and a bound on the memory it takes. Every clipping of a million, with a topic on
+/// all of them, held the window at 19 GB and growing, the texts and their words all at once.
+#[cfg(not(test))]
+const LEARN_FROM: usize = 20_000;
+/// Small under test, so that a test can pass the bound.
+#[cfg(test)]
+const LEARN_FROM: usize = 12;
+
 /// A Kazakh word's beginning that stands for it (Kazakh adds its endings to the word whole).
 const KAZAKH_STEM_CHARS: usize = 5;
 
@@ -86,12 +95,14 @@ impl Archive {
         let keys: Vec<String> = tags.iter().map(Tag::key).collect();
         let clippings: Vec<Clipping> = self
             .store
-            .all_clippings_shrunk(&|c: &mut Clipping| {
-                c.boilerplate.clear();
-                c.ocr = None;
-            })?
+            .recent_clippings(LEARN_FROM)?
             .into_iter()
             .filter(|c| c.trashed_at.is_none())
+            .map(|mut c| {
+                c.boilerplate.clear();
+                c.ocr = None;
+                c
+            })
             .collect();
         let mut examples: Vec<Example> = Vec::with_capacity(clippings.len());
         for c in &clippings {
@@ -169,4 +180,69 @@ pub(crate) fn words_of(c: &Clipping, analyzers: &mut Analyzers) -> (String, Vec<
         tokens.extend(beginnings);
     }
     (text, tokens)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::archive::edit::Edit;
+    use crate::archive::tags;
+    use crate::import::Outcome;
+
+    fn paste(archive: &Archive, name: &str, text: &str) -> ClippingId {
+        match archive.import_bytes(&format!("{name}.txt"), text.as_bytes().to_vec()).unwrap().outcome {
+            Outcome::Imported { id, .. } => id,
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// Five clippings on the ferries to Baku, tagged, and `n_others` on other things, all looked
+    /// at; the ferries first when `ferries_first`. Returns whether the topic was learned.
+    fn learned_with(ferries_first: bool, n_others: usize) -> bool {
+        let tmp = tempfile::tempdir().unwrap();
+        let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+        let topic = tags::resolve(TagKind::Topic, "Средний коридор").unwrap();
+        let ferries = |archive: &Archive| -> Vec<ClippingId> {
+            (0..5)
+                .map(|i| {
+                    let text = format!(
+                        "Паромы на Каспии {i}\n\nПаромы из порта Актау везут контейнеры в Баку, рейс {i}. \
+                         Транзитные грузы из Китая идут по Транскаспийскому маршруту."
+                    );
+                    paste(archive, &format!("ferry{i}"), &text)
+                })
+                .collect()
+        };
+        let others = |archive: &Archive| -> Vec<ClippingId> {
+            (0..n_others)
+                .map(|i| {
+                    let text = format!(
+                        "Новости культуры {i}\n\nТеатр оперы и балета показал премьеру номер {i}. \
+                         Зрители аплодировали стоя, музей открыл выставку."
+                    );
+                    paste(archive, &format!("other{i}"), &text)
+                })
+                .collect()
+        };
+        let (tagged, rest) = if ferries_first {
+            let tagged = ferries(&archive);
+            (tagged, others(&archive))
+        } else {
+            let rest = others(&archive);
+            (ferries(&archive), rest)
+        };
+        archive.apply(Edit::AddTag { tag: topic.clone(), ids: tagged.clone() }).unwrap();
+        archive.apply(Edit::MarkDone(tagged.into_iter().chain(rest).collect())).unwrap();
+        archive.learned().unwrap().tags().any(|(t, _)| t.key() == topic.key())
+    }
+
+    /// Learning reads the newest [`LEARN_FROM`] clippings: a topic whose clippings are all
+    /// older is not learned from them, the same topic among the newest is.
+    #[test]
+    fn learning_reads_the_clippings_imported_last() {
+        assert!(learned_with(false, 7), "the five among the newest 12: learned");
+        assert!(!learned_with(true, 12), "the five older than the newest 12: not learned");
+    }
 }
