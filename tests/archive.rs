@@ -1429,13 +1429,16 @@ fn an_exported_photo_carries_its_words_in_an_xmp_sidecar_that_an_import_reads_ba
     assert_eq!(back.clipping.title, "Delegations & ministers at the forum");
 }
 
+/// A wire story long enough to be compared, which the reprint tests print under several headlines.
+const CORRIDOR_WIRE: &str = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new \
+    rules for container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital \
+    document for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+
 #[test]
 fn reprints_are_found_from_signatures_kept_at_import_and_made_again_after_an_edit() {
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
-    let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
-        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
-        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let wire = CORRIDOR_WIRE;
     let report = import(
         &archive,
         &[
@@ -1466,9 +1469,7 @@ fn a_browsers_story_lists_follow_edits_and_the_trash() {
     use clippings::archive::browse::{Browse, Browser};
     let tmp = tempfile::tempdir().unwrap();
     let archive = Archive::open(&tmp.path().join("archive")).unwrap();
-    let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
-        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
-        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let wire = CORRIDOR_WIRE;
     let report = import(
         &archive,
         &[
@@ -1526,9 +1527,7 @@ fn a_browsers_story_lists_follow_edits_and_the_trash() {
 fn reprints_read_from_the_signatures_file_follow_every_change_made_since() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("archive");
-    let corridor = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
-        container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital document \
-        for cargo and shorter border checks at Aktau and Baku, officials said after the meeting ended.";
+    let corridor = CORRIDOR_WIRE;
     let election = "Parties in Belgium presented their programmes for the regions, the federal parliament and \
         Europe to voters in Brussels, Antwerp and Liège over a long weekend of debates and rallies in the rain, \
         while polls showed the centre losing ground to the flanks in every part of the country.";
