@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crate::archive::Archive;
 use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
+use crate::search::tags::TagTable;
 use crate::search::{BATCH, SearchIndex, SearchResults};
 use crate::vocab::model::{Clipping, ClippingId, Tag};
 use crate::vocab::{Error, Result};
@@ -43,6 +44,7 @@ impl Archive {
     /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
     /// newest first). Reads only the index.
     pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
+        self.load_tags()?;
         let named = self.with_named_tags(query)?;
         let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search(query, sort))
@@ -50,9 +52,27 @@ impl Archive {
 
     /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
     pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
+        self.load_tags()?;
         let named = self.with_named_tags(query)?;
         let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search_with_tag_counts(query, sort))
+    }
+
+    /// Reads which clippings carry each tag into the index's table, once (a million tag links
+    /// take about a second, so not before the first results are shown). Searches call it; a
+    /// window calls it early on a thread of its own.
+    pub fn load_tags(&self) -> Result<()> {
+        if self.index.read().unwrap_or_else(PoisonError::into_inner).has_tags() {
+            return Ok(());
+        }
+        // Tag edits and indexing change the table holding this lock: none can come between
+        // reading the database and putting the table in place.
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let index = self.index.read().unwrap_or_else(PoisonError::into_inner);
+        if !index.has_tags() {
+            index.load_tags(TagTable::new(self.store.tag_postings()?));
+        }
+        Ok(())
     }
 
     /// Runs `f` on the index. If the index fails (damaged files, a write that was cut short),
@@ -64,6 +84,7 @@ impl Archive {
             Err(e) if e.is_disk_full() => Err(e),
             Err(Error::Index { .. }) => {
                 self.rebuild_index()?;
+                self.load_tags()?;
                 f(&self.index.read().unwrap_or_else(PoisonError::into_inner))
             }
             other => other,
@@ -338,6 +359,45 @@ mod tests {
         assert_eq!(archive.n_index_pending().expect("marks"), 0);
     }
 
+    /// A tag edit writes no document again: the index's table of tags has it at once, with
+    /// the counts of a search and the clippings without it, and an archive opened again reads
+    /// the table from the database.
+    #[test]
+    fn a_tag_is_found_at_once_without_indexing_and_again_after_reopening() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let energy = tags::resolve(TagKind::Topic, "Energy").expect("tag");
+        let ids = {
+            let archive = Archive::open(dir.path()).expect("archive");
+            // A document written again would be left to a catch-up, and not be found below.
+            archive.defer_indexing_above(0);
+            let fresh: Vec<_> = (0..4)
+                .map(|i| {
+                    let (id, seq, clipping) = stored(&archive, &format!("Story {i}"));
+                    (id, seq, clipping, Vec::new())
+                })
+                .collect();
+            let ids: Vec<ClippingId> = fresh.iter().map(|(id, ..)| *id).collect();
+            index_fresh(&archive, fresh);
+            assert!(found(&archive, "topic:energy").is_empty());
+            assert_eq!(archive.add_tag(&energy, &ids[..3]).expect("tagged"), 3);
+            assert_eq!(archive.n_index_pending().expect("marks"), 0, "no document waits for the index");
+            let mut tagged = found(&archive, "topic:energy");
+            tagged.sort();
+            assert_eq!(tagged, ids[..3]);
+            archive.remove_tag(&energy, &ids[..1]).expect("untagged");
+            let mut without = found(&archive, "story -topic:energy");
+            without.sort();
+            assert_eq!(without, [ids[0], ids[3]]);
+            let results = archive.search_with_tag_counts(&Query::parse("story"), Sort::Newest).expect("search");
+            assert_eq!(results.tag_counts, [(energy.key(), 2)]);
+            ids
+        };
+        let archive = Archive::open(dir.path()).expect("opened again");
+        let mut tagged = found(&archive, "topic:energy");
+        tagged.sort();
+        assert_eq!(tagged, ids[1..3]);
+    }
+
     /// A large edit leaves its indexing to whoever catches up; one thread at a time does, and
     /// it takes up a change that came while it ran.
     #[test]
@@ -346,10 +406,9 @@ mod tests {
         let archive = Archive::open(dir.path()).expect("archive");
         archive.defer_indexing_above(1);
         let ids: Vec<ClippingId> = (0..3).map(|i| stored(&archive, &format!("Story {i}")).0).collect();
-        let energy = tags::resolve(TagKind::Topic, "Energy").expect("tag");
-        archive.add_tag(&energy, &ids).expect("tagged");
+        archive.trash(&ids).expect("trashed");
         assert_eq!(archive.n_index_pending().expect("marks"), 3);
-        assert!(found(&archive, "topic:energy").is_empty(), "left to the catching up");
+        assert!(found(&archive, "in:trash").is_empty(), "left to the catching up");
 
         // Another thread holds the claim: this one leaves it to that one.
         assert!(archive.start_catching_up());
@@ -357,17 +416,16 @@ mod tests {
         archive.stop_catching_up();
 
         // A change made while the pass runs (here: at its first progress) is taken up too.
-        let gas = tags::resolve(TagKind::Topic, "Gas").expect("tag");
-        let mut tagged_meanwhile = false;
+        let mut restored_meanwhile = false;
         let mut progress = |_, _| {
-            if !std::mem::replace(&mut tagged_meanwhile, true) {
-                archive.add_tag(&gas, &ids[..2]).expect("tagged meanwhile");
+            if !std::mem::replace(&mut restored_meanwhile, true) {
+                archive.restore(&ids[..2]).expect("restored meanwhile");
             }
         };
         let n = archive.catch_up_index(&mut progress, &AtomicBool::new(false)).expect("caught up");
-        assert_eq!(n, Some(5), "three, then the two tagged meanwhile");
+        assert_eq!(n, Some(5), "three, then the two restored meanwhile");
         assert_eq!(archive.n_index_pending().expect("marks"), 0);
-        assert_eq!(found(&archive, "topic:energy").len(), 3);
-        assert_eq!(found(&archive, "topic:gas").len(), 2);
+        assert_eq!(found(&archive, "in:trash"), [ids[2]]);
+        assert_eq!(found(&archive, "story").len(), 2);
     }
 }

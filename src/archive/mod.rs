@@ -27,7 +27,7 @@ pub mod team;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
-use std::sync::{Mutex, RwLock};
+use std::sync::{Mutex, PoisonError, RwLock};
 
 use chrono::Utc;
 
@@ -443,7 +443,7 @@ impl Archive {
 
     /// Adds a tag to clippings. Returns how many did not have it yet.
     pub fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
-        let n = self.store.add_tag(tag, ids)?;
+        let n = self.put_tag(tag, ids)?;
         self.store.flush()?;
         self.index_changed(ids)?;
         Ok(n)
@@ -451,9 +451,24 @@ impl Archive {
 
     /// Removes a tag from clippings. Returns how many had it.
     pub fn remove_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
-        let n = self.store.remove_tag(&tag.key(), ids)?;
+        let n = {
+            let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+            let n = self.store.remove_tag(&tag.key(), ids)?;
+            self.index.read().unwrap_or_else(PoisonError::into_inner).tag_removed(&tag.key(), ids);
+            n
+        };
         self.store.flush()?;
         self.index_changed(ids)?;
+        Ok(n)
+    }
+
+    /// Tags clippings in the database and in the search index's table of tags, together,
+    /// between two batches of indexing (a batch read before the change and written after it
+    /// would take the tag off again). Returns how many did not have it yet. The caller flushes.
+    pub(crate) fn put_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
+        let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+        let n = self.store.add_tag(tag, ids)?;
+        self.index.read().unwrap_or_else(PoisonError::into_inner).tag_added(&tag.key(), ids);
         Ok(n)
     }
 

@@ -109,7 +109,7 @@ impl Archive {
     fn give_tags(&self, rule: &Rule, ids: &[ClippingId]) -> Result<usize> {
         let mut n = 0;
         for tag in &rule.add {
-            n += self.store.add_tag(tag, ids)?;
+            n += self.put_tag(tag, ids)?;
         }
         self.store.flush()?;
         self.index_changed(ids)?;

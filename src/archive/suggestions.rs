@@ -112,7 +112,7 @@ impl Archive {
                     && only.is_none_or(|t| t.key() == s.suggestion.tag.key())
             });
             for s in &take {
-                n += self.store.add_tag(&s.suggestion.tag, &[id])?;
+                n += self.put_tag(&s.suggestion.tag, &[id])?;
             }
             self.store.set_suggestions(id, &keep)?;
         }

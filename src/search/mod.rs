@@ -2,7 +2,8 @@
 //! database stays the store of record, and deleting the folder loses nothing (the archive
 //! rebuilds it; see `archive/indexing.rs` for how it is kept in step). Fields: `all` (every text
 //! field folded, with positions), `title` (boosted), `text_<lang>` (stemmed), `short_prefixes`,
-//! `source`, string fields for tags, kind, language and trash, and days as fast fields. A
+//! `source`, string fields for kind, language and trash, and days as fast fields. Tags are not
+//! in the documents: which clippings carry each is held beside them ([`tags::TagTable`]). A
 //! [`Query`] becomes a Tantivy boolean query; every hit is collected and ranked by BM25 then
 //! date.
 
@@ -12,14 +13,15 @@ pub mod highlight;
 mod period;
 pub mod query;
 pub mod stories;
+pub mod tags;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError, RwLock};
 
 use chrono::{Local, NaiveDate};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
     PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
@@ -36,9 +38,10 @@ use analysis::{
     Analyzers, SHORT_PREFIX_CHARS, STEMMED, fold_yo, folded_analyzer, is_kazakh_prefix_word, searchable_fields,
     short_prefixes_analyzer, stemmed_analyzer,
 };
+use tags::TagTable;
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 6;
+pub const INDEX_VERSION: u32 = 7;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings re-indexed between two commits (and progress reports).
 pub(crate) const BATCH: usize = 2000;
@@ -50,7 +53,6 @@ struct Fields {
     kind: Field,
     lang: Field,
     trashed: Field,
-    tag: Field,
     source: Field,
     title: Field,
     all: Field,
@@ -80,8 +82,6 @@ fn schema() -> (Schema, Fields) {
         kind: b.add_text_field("kind", STRING),
         lang: b.add_text_field("lang", STRING),
         trashed: b.add_text_field("trashed", STRING),
-        // Fast as well: the tag counts of a result set are read from the column, not the docs.
-        tag: b.add_text_field("tag", STRING | FAST),
         source: b.add_text_field("source", text("folded", IndexRecordOption::WithFreqsAndPositions)),
         title: b.add_text_field("title", text("folded", IndexRecordOption::WithFreqs)),
         all: b.add_text_field("all", text("folded", IndexRecordOption::WithFreqsAndPositions)),
@@ -127,6 +127,10 @@ pub struct SearchIndex {
     /// `None` only while it is dropped.
     writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
+    /// Which clippings carry each tag: not in the documents, so that a tag changes no text.
+    /// `None` until the archive reads it from the database ([`SearchIndex::load_tags`]); until
+    /// then changes to it are not kept, as the reading will find them.
+    tags: RwLock<Option<TagTable>>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -211,7 +215,13 @@ impl SearchIndex {
         }
         let writer = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
-        Ok(SearchIndex { dir: dir.to_owned(), reader, writer: Mutex::new(Some(writer)), fields })
+        Ok(SearchIndex {
+            dir: dir.to_owned(),
+            reader,
+            writer: Mutex::new(Some(writer)),
+            fields,
+            tags: RwLock::new(None),
+        })
     }
 
     /// Records that the index is of this version and holds (or has marks for) every clipping.
@@ -224,7 +234,7 @@ impl SearchIndex {
         index_error(&self.dir, &e)
     }
 
-    fn document(&self, c: &Clipping, tags: &[Tag]) -> TantivyDocument {
+    fn document(&self, c: &Clipping) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_u64(f.id, c.id.0);
@@ -237,9 +247,6 @@ impl SearchIndex {
         }
         for keyword in &c.keywords {
             doc.add_text(f.keyword, keyword.trim().to_lowercase());
-        }
-        for tag in tags {
-            doc.add_text(f.tag, tag.key());
         }
         doc.add_text(f.source, fold_yo(&c.source));
         doc.add_text(f.title, fold_yo(&c.title));
@@ -281,7 +288,7 @@ impl SearchIndex {
         // Tantivy's own threads tokenize and write the documents.
         let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
             .iter()
-            .map(|(id, record)| (*id, record.as_ref().map(|(clipping, tags)| self.document(clipping, tags))))
+            .map(|(id, record)| (*id, record.as_ref().map(|(clipping, _)| self.document(clipping))))
             .collect();
         let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some(writer) = guard.as_mut() else {
@@ -295,7 +302,46 @@ impl SearchIndex {
         }
         writer.commit().map_err(|e| self.err(e))?;
         drop(guard);
-        self.reader.reload().map_err(|e| self.err(e))
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let tags = clippings.iter().map(|(id, record)| (*id, record.as_ref().map(|(_, tags)| keys(tags))));
+        if let Some(table) = self.tags_mut().as_mut() {
+            table.set(tags);
+        }
+        Ok(())
+    }
+
+    fn tags_read(&self) -> std::sync::RwLockReadGuard<'_, Option<TagTable>> {
+        self.tags.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn tags_mut(&self) -> std::sync::RwLockWriteGuard<'_, Option<TagTable>> {
+        self.tags.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Whether the table of tags has been read from the database.
+    pub fn has_tags(&self) -> bool {
+        self.tags_read().is_some()
+    }
+
+    /// Takes which clippings carry each tag, as the database has them. The caller makes sure
+    /// that no change to the tags is made between its reading and this.
+    pub fn load_tags(&self, table: TagTable) {
+        *self.tags_mut() = Some(table);
+    }
+
+    /// The database put a tag on these clippings: searches find it at once, with no document
+    /// written again.
+    pub fn tag_added(&self, key: &str, ids: &[ClippingId]) {
+        if let Some(table) = self.tags_mut().as_mut() {
+            table.add(key, ids);
+        }
+    }
+
+    /// The database took a tag off these clippings.
+    pub fn tag_removed(&self, key: &str, ids: &[ClippingId]) {
+        if let Some(table) = self.tags_mut().as_mut() {
+            table.remove(key, ids);
+        }
     }
 
     /// How many documents the index holds.
@@ -322,8 +368,13 @@ impl SearchIndex {
         let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(SearchResults::default()) };
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
-        let (mut hits, tag_counts) =
-            searcher.search(&*tantivy_query, &AllHits { scoring, count_tags }).map_err(|e| self.err(e))?;
+        let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
+        let tag_counts = if count_tags {
+            let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
+            self.tags_read().as_ref().map(|table| table.counts(&ids)).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         match sort {
             // Scores are never negative, so their bits sort as they do; one integer key sorts
             // several times faster than a comparison of three fields.
@@ -406,7 +457,10 @@ impl SearchIndex {
         let f = &self.fields;
         let mut filters = Vec::new();
         for key in query.tag_keys() {
-            filters.push(key.map(|key| text_term(f.tag, &key)));
+            filters.push(key.map(|key| match self.tags_read().as_ref() {
+                Some(table) => table.filter(&key),
+                None => Box::new(EmptyQuery),
+            }));
         }
         if let Some(kind) = query.kind {
             filters.push(Some(text_term(f.kind, kind.as_str())));
@@ -560,33 +614,25 @@ pub struct SearchResults {
 }
 
 /// Collects every matching document with its score and date (the window shows all results,
-/// not a first page) and counts the tags of the results from the tag column.
+/// not a first page).
 struct AllHits {
     scoring: bool,
-    count_tags: bool,
 }
 
 struct SegmentHits {
     ids: Column<u64>,
     dates: Column<i64>,
-    tags: Option<StrColumn>,
-    /// Results per tag, by the segment's term ordinal.
-    n_per_tag: Vec<u32>,
     hits: Vec<Hit>,
 }
 
 impl Collector for AllHits {
-    type Fruit = (Vec<Hit>, Vec<(String, usize)>);
+    type Fruit = Vec<Hit>;
     type Child = SegmentHits;
 
     fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentHits> {
-        let tags = if self.count_tags { reader.fast_fields().str("tag")? } else { None };
-        let n_terms = tags.as_ref().map_or(0, |t| t.num_terms());
         Ok(SegmentHits {
             ids: reader.fast_fields().u64("id")?,
             dates: reader.fast_fields().i64("date")?,
-            tags,
-            n_per_tag: vec![0; n_terms],
             hits: Vec::new(),
         })
     }
@@ -596,44 +642,25 @@ impl Collector for AllHits {
     }
 
     fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        let mut hits = Vec::new();
-        let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for (segment_hits, segment_counts) in fruits {
-            hits.extend(segment_hits);
-            for (key, n) in segment_counts {
-                *counts.entry(key).or_default() += n;
-            }
-        }
-        Ok((hits, counts.into_iter().collect()))
+        Ok(fruits.into_iter().flatten().collect())
     }
 }
 
 impl SegmentCollector for SegmentHits {
-    type Fruit = (Vec<Hit>, Vec<(String, usize)>);
+    type Fruit = Vec<Hit>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(id) = self.ids.first(doc) {
             self.hits.push(Hit { id, score, date: self.dates.first(doc).unwrap_or_default() });
         }
-        if let Some(tags) = &self.tags {
-            for ord in tags.term_ords(doc) {
-                if let Some(n) = usize::try_from(ord).ok().and_then(|i| self.n_per_tag.get_mut(i)) {
-                    *n += 1;
-                }
-            }
-        }
     }
 
     fn harvest(self) -> Self::Fruit {
-        let mut counts = Vec::new();
-        if let Some(tags) = &self.tags {
-            let mut key = String::new();
-            for (ord, &n) in self.n_per_tag.iter().enumerate().filter(|(_, n)| **n > 0) {
-                if tags.ord_to_str(ord as u64, &mut key).unwrap_or(false) {
-                    counts.push((key.clone(), n as usize));
-                }
-            }
-        }
-        (self.hits, counts)
+        self.hits
     }
+}
+
+/// The keys of tags.
+fn keys(tags: &[Tag]) -> Vec<String> {
+    tags.iter().map(Tag::key).collect()
 }

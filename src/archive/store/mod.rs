@@ -152,6 +152,18 @@ pub(crate) trait Store: Send + Sync {
     fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>>;
     /// Every known tag with the number of clippings that carry it, by kind then name.
     fn all_tags(&self) -> Result<Vec<TagCount>>;
+    /// Every tag's key with the ids of the clippings that carry it (in id order), for the
+    /// search index's table of tags. A tag on no clipping may be left out.
+    fn tag_postings(&self) -> Result<Vec<(String, Vec<ClippingId>)>> {
+        self.all_tags()?
+            .into_iter()
+            .filter(|t| t.n_clippings > 0)
+            .map(|t| {
+                let key = t.tag.key();
+                self.clippings_with(&key).map(|ids| (key, ids))
+            })
+            .collect()
+    }
     /// Tags `ids` (all of which must exist) with `tag`; returns how many were newly tagged.
     fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize>;
     /// Removes a tag from `ids`; returns how many carried it. The tag stays known.

@@ -390,6 +390,16 @@ impl Store for PgStore {
         Ok(rows.iter().map(|r| id_of(r.get(0))).collect())
     }
 
+    fn tag_postings(&self) -> Result<Vec<(String, Vec<ClippingId>)>> {
+        let rows = self.server.with(|c| {
+            c.query(
+                "SELECT tag_key, array_agg(clipping_id ORDER BY clipping_id) FROM clipping_tags GROUP BY tag_key",
+                &[],
+            )
+        })?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get::<_, Vec<i64>>(1).into_iter().map(id_of).collect())).collect())
+    }
+
     fn all_tags(&self) -> Result<Vec<TagCount>> {
         let rows = self.server.with(|c| {
             c.query(

@@ -121,6 +121,36 @@ impl SledStore {
         Ok(done)
     }
 
+    /// [`SledStore::marked`] for the catalog file alone: a tag added or taken off reaches the
+    /// search index's table of tags directly, and that table is made from the database at
+    /// each opening, so the index needs no marks for it.
+    /// Those of the clippings still waiting for the index are marked again, though: one just
+    /// imported may be indexed from the record the import holds, without this tag.
+    fn catalog_marked<T>(&self, ids: &[ClippingId], change: impl FnOnce() -> Result<T>) -> Result<T> {
+        self.mark_catalog_pending(ids)?;
+        let done = change()?;
+        self.mark_catalog_pending(ids)?;
+        self.mark_again_if_waiting(ids)?;
+        Ok(done)
+    }
+
+    /// Marks for the index those of `ids` that wait for it (few, as a rule: an import's last
+    /// batches), with a newer mark.
+    fn mark_again_if_waiting(&self, ids: &[ClippingId]) -> Result<()> {
+        if self.index_pending.is_empty() {
+            return Ok(());
+        }
+        let asked: std::collections::HashSet<ClippingId> = ids.iter().copied().collect();
+        let mut waiting = Vec::new();
+        for kv in self.index_pending.iter() {
+            let (k, _) = kv.map_err(db_err)?;
+            if let Some(id) = id_from_key(&k).filter(|id| asked.contains(id)) {
+                waiting.push(id);
+            }
+        }
+        if waiting.is_empty() { Ok(()) } else { self.mark_index_pending(&waiting) }
+    }
+
     /// Marks clippings as changed since the catalog file was written (their suggestions).
     fn mark_catalog_pending(&self, ids: &[ClippingId]) -> Result<()> {
         let seq = self.next_seq()?.to_be_bytes();
@@ -526,6 +556,21 @@ impl Store for SledStore {
         Ok(out)
     }
 
+    /// One pass over the tag links, which are kept by tag key then id.
+    fn tag_postings(&self) -> Result<Vec<(String, Vec<ClippingId>)>> {
+        let mut out: Vec<(String, Vec<ClippingId>)> = Vec::new();
+        for kv in self.tag_clippings.iter() {
+            let (k, _) = kv.map_err(db_err)?;
+            let split = k.len().saturating_sub(9);
+            let (Some(key), Some(id)) = (k.get(..split), k.get(split + 1..).and_then(id_from_key)) else { continue };
+            match out.last_mut() {
+                Some((last, ids)) if last.as_bytes() == key => ids.push(id),
+                _ => out.push((String::from_utf8_lossy(key).into_owned(), vec![id])),
+            }
+        }
+        Ok(out)
+    }
+
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
     fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
@@ -536,7 +581,7 @@ impl Store for SledStore {
             }
         }
         let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
-        self.marked(ids, || {
+        self.catalog_marked(ids, || {
             let mut n_new = 0;
             for chunk in ids.chunks(TAG_EDIT_CHUNK) {
                 n_new += trees
@@ -566,7 +611,7 @@ impl Store for SledStore {
     /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
     fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
         let trees = (&self.tag_clippings, &self.clipping_tags);
-        self.marked(ids, || {
+        self.catalog_marked(ids, || {
             let mut n_removed = 0;
             for chunk in ids.chunks(TAG_EDIT_CHUNK) {
                 n_removed += trees
