@@ -128,8 +128,9 @@ pub struct SearchIndex {
     writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
     /// Which clippings carry each tag: not in the documents, so that a tag changes no text.
-    /// `None` until the archive reads it from the database ([`SearchIndex::load_tags`]); until
-    /// then changes to it are not kept, as the reading will find them.
+    /// In an index opened from its folder, `None` until the archive reads it from the database
+    /// ([`SearchIndex::load_tags`]); until then changes to it are not kept, as the reading will
+    /// find them. A new index starts with an empty one, which the records indexed fill.
     tags: RwLock<Option<TagTable>>,
 }
 
@@ -173,7 +174,8 @@ impl SearchIndex {
         if index.schema() != schema {
             return Err(Error::Index { path: dir.to_owned(), reason: "built with another schema".to_owned() });
         }
-        let opened = SearchIndex::start(dir, &index, fields)?;
+        // Its documents' tags are the database's to say.
+        let opened = SearchIndex::start(dir, &index, fields, None)?;
         // Every segment must be readable, not just the list of them.
         for segment in opened.reader.searcher().segment_readers() {
             segment.fast_fields().u64("id").map_err(err)?;
@@ -202,11 +204,12 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, &e))?;
-        SearchIndex::start(dir, &index, fields)
+        // No document has tags yet: each one indexed brings its own.
+        SearchIndex::start(dir, &index, fields, Some(TagTable::default()))
     }
 
     /// Registers the analyzers and starts the writer and the reader.
-    fn start(dir: &Path, index: &Index, fields: Fields) -> Result<SearchIndex> {
+    fn start(dir: &Path, index: &Index, fields: Fields, tags: Option<TagTable>) -> Result<SearchIndex> {
         let err = |e: tantivy::TantivyError| index_error(dir, &e);
         index.tokenizers().register("folded", folded_analyzer());
         index.tokenizers().register("short_prefixes", short_prefixes_analyzer());
@@ -220,7 +223,7 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(Some(writer)),
             fields,
-            tags: RwLock::new(None),
+            tags: RwLock::new(tags),
         })
     }
 
