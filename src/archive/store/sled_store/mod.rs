@@ -575,24 +575,30 @@ impl Store for SledStore {
     fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
         // Every clipping is there before any is tagged: a missing one fails the whole edit.
+        // Asked of the signatures first, which every clipping imported has (empty for one
+        // without), as reading a million records for it paged them all into sled's memory
+        // (gigabytes); an edited text's signature is gone until it is made again, so the record
+        // is asked then.
         for &id in ids {
-            if !self.clippings.contains_key(id_key(id)).map_err(db_err)? {
+            let at = id_key(id);
+            if !self.signatures.contains_key(at).map_err(db_err)? && !self.clippings.contains_key(at).map_err(db_err)? {
                 return Err(Error::NoSuchClipping(id));
             }
         }
-        let trees = (&self.clippings, &self.tags, &self.tag_clippings, &self.clipping_tags);
+        let trees = (&self.clippings, &self.signatures, &self.tags, &self.tag_clippings, &self.clipping_tags);
         self.catalog_marked(ids, || {
             let mut n_new = 0;
             for chunk in ids.chunks(TAG_EDIT_CHUNK) {
                 n_new += trees
-                    .transaction(|(clippings, tag_tree, tag_clips, clip_tags)| {
+                    .transaction(|(clippings, signatures, tag_tree, tag_clips, clip_tags)| {
                         if tag_tree.get(key.as_bytes())?.is_none() {
                             tag_tree.insert(key.as_bytes(), encode(tag))?;
                         }
                         let mut n_new = 0;
                         for &id in chunk {
-                            // Deleted meanwhile (the trash emptied by another process).
-                            if clippings.get(id_key(id))?.is_none() {
+                            // Deleted meanwhile (the trash emptied on another thread).
+                            let at = id_key(id);
+                            if signatures.get(at)?.is_none() && clippings.get(at)?.is_none() {
                                 return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
                             }
                             if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
