@@ -393,9 +393,15 @@ mod tests {
             ids
         };
         let archive = Archive::open(dir.path()).expect("opened again");
+        let n_energy = |archive: &Archive| {
+            archive.tags().expect("tags").iter().find(|t| t.tag.key() == energy.key()).map(|t| t.n_clippings)
+        };
+        assert_eq!(n_energy(&archive), Some(2), "counted by the database before the table is read");
         let mut tagged = found(&archive, "topic:energy");
         tagged.sort();
         assert_eq!(tagged, ids[1..3]);
+        archive.remove_tag(&energy, &ids[1..2]).expect("untagged");
+        assert_eq!(n_energy(&archive), Some(1), "counted by the table");
     }
 
     /// A large edit leaves its indexing to whoever catches up; one thread at a time does, and

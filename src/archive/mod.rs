@@ -474,7 +474,19 @@ impl Archive {
 
     /// Every known tag with its number of clippings (trashed ones included), by kind and name.
     pub fn tags(&self) -> Result<Vec<TagCount>> {
-        self.store.all_tags()
+        // Counted from the index's table of tags once it is read, which holds the database's
+        // links: counting them in the database reads every one.
+        let counts = self.index.read().unwrap_or_else(PoisonError::into_inner).tag_link_counts();
+        let Some(counts) = counts else { return self.store.all_tags() };
+        Ok(self
+            .store
+            .known_tags()?
+            .into_iter()
+            .map(|tag| {
+                let n_clippings = counts.get(&tag.key()).copied().unwrap_or(0);
+                TagCount { tag, n_clippings }
+            })
+            .collect())
     }
 
     /// Finds a known tag by kind and value (for countries any name or code).

@@ -53,7 +53,7 @@ impl Archive {
     /// that is not current). Learning is derived: where it fails, the text's own suggestions
     /// are made without it.
     pub(crate) fn known_topics_and_events(&self) -> Result<Known> {
-        let tags = self.store.all_tags()?.into_iter().map(|t| t.tag).filter(|t| t.kind != TagKind::Country).collect();
+        let tags = self.store.known_tags()?.into_iter().filter(|t| t.kind != TagKind::Country).collect();
         let learned = self.learned().ok().filter(|learned| learned.n_tags() > 0);
         Ok(Known { tags, learned })
     }

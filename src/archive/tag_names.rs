@@ -57,8 +57,7 @@ impl Archive {
         if let Some(named) = cache.as_ref() {
             return Ok(Arc::clone(named));
         }
-        let named: Vec<Tag> =
-            self.store.all_tags()?.into_iter().map(|t| t.tag).filter(|t| !t.names.is_empty()).collect();
+        let named: Vec<Tag> = self.store.known_tags()?.into_iter().filter(|t| !t.names.is_empty()).collect();
         let named = Arc::new(named);
         *cache = Some(Arc::clone(&named));
         Ok(named)

@@ -332,6 +332,11 @@ impl SearchIndex {
         *self.tags_mut() = Some(table);
     }
 
+    /// How many clippings carry each tag (by key), once the table is read.
+    pub fn tag_link_counts(&self) -> Option<std::collections::HashMap<String, usize>> {
+        self.tags_read().as_ref().map(TagTable::counts_by_key)
+    }
+
     /// The database put a tag on these clippings: searches find it at once, with no document
     /// written again.
     pub fn tag_added(&self, key: &str, ids: &[ClippingId]) {

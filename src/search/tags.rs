@@ -37,6 +37,11 @@ impl TagTable {
         self.by_key.values().map(|ids| ids.len()).sum()
     }
 
+    /// How many clippings carry each tag, by key.
+    pub fn counts_by_key(&self) -> HashMap<String, usize> {
+        self.by_key.iter().map(|(key, ids)| (key.clone(), ids.len())).collect()
+    }
+
     /// The clippings carrying the tag, in id order.
     pub fn ids_of(&self, key: &str) -> Vec<ClippingId> {
         self.by_key.get(key).map(|ids| ids.iter().map(|&id| ClippingId(id)).collect()).unwrap_or_default()

@@ -276,7 +276,7 @@ pub struct AppState {
     pub all_tags: Vec<Tag>,
     /// The saved searches with their counts.
     pub saved: Vec<SavedCount>,
-    pub selection: BTreeSet<ClippingId>,
+    pub selection: Selection,
     /// Where the keyboard is in the results.
     pub cursor: Option<usize>,
     pub import: Option<ImportRun>,
@@ -329,7 +329,7 @@ impl AppState {
             n_inbox: 0,
             all_tags: Vec::new(),
             saved: Vec::new(),
-            selection: BTreeSet::new(),
+            selection: Selection::default(),
             cursor: None,
             import: None,
             import_report: None,
@@ -410,5 +410,57 @@ mod tests {
         let again: Settings = eframe::get_value(&storage, eframe::APP_KEY).expect("the new settings are read");
         assert_eq!(again.export, read.export);
         assert_eq!(again.review.options, read.review.options);
+    }
+}
+
+/// The selected clippings, with a number that changes whenever they may have: what is derived
+/// from the selection (the bulk pane's summary) is made again when it does. Hashing a million
+/// selected ids to tell took 25 ms a frame.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    ids: BTreeSet<ClippingId>,
+    generation: u64,
+}
+
+/// Handed out once each, across every selection, so that a selection made anew never takes an
+/// older one's number.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Selection {
+    /// A number no other state of any selection has had.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+}
+
+impl Default for Selection {
+    fn default() -> Selection {
+        Selection { ids: BTreeSet::new(), generation: next_generation() }
+    }
+}
+
+impl std::ops::Deref for Selection {
+    type Target = BTreeSet<ClippingId>;
+
+    fn deref(&self) -> &BTreeSet<ClippingId> {
+        &self.ids
+    }
+}
+
+/// Any change goes through here, and takes a new number.
+impl std::ops::DerefMut for Selection {
+    fn deref_mut(&mut self) -> &mut BTreeSet<ClippingId> {
+        self.generation = next_generation();
+        &mut self.ids
+    }
+}
+
+impl FromIterator<ClippingId> for Selection {
+    fn from_iter<I: IntoIterator<Item = ClippingId>>(iter: I) -> Selection {
+        Selection { ids: iter.into_iter().collect(), generation: next_generation() }
     }
 }

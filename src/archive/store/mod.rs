@@ -152,6 +152,10 @@ pub(crate) trait Store: Send + Sync {
     fn clippings_with(&self, tag_key: &str) -> Result<Vec<ClippingId>>;
     /// Every known tag with the number of clippings that carry it, by kind then name.
     fn all_tags(&self) -> Result<Vec<TagCount>>;
+    /// Every known tag, by kind then name, without counting its clippings.
+    fn known_tags(&self) -> Result<Vec<Tag>> {
+        Ok(self.all_tags()?.into_iter().map(|t| t.tag).collect())
+    }
     /// Every tag's key with the ids of the clippings that carry it (in id order), for the
     /// search index's table of tags. A tag on no clipping may be left out.
     fn tag_postings(&self) -> Result<Vec<(String, Vec<ClippingId>)>> {

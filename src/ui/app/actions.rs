@@ -476,7 +476,7 @@ impl ClippingsApp {
             }
             self.anchor = Some(index);
         } else {
-            *selection = BTreeSet::from([id]);
+            **selection = BTreeSet::from([id]);
             self.anchor = Some(index);
         }
         self.state.cursor = Some(index);

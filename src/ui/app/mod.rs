@@ -8,8 +8,6 @@ mod dialogs;
 mod replies;
 mod shortcuts;
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -289,9 +287,7 @@ impl ClippingsApp {
     /// A key for the selection and the results it is drawn from, so that what is derived from
     /// them (the bulk pane's summary) is computed again only when either changes.
     fn selection_key(&self) -> (usize, u64) {
-        let mut hasher = DefaultHasher::new();
-        self.state.selection.hash(&mut hasher);
-        (Arc::as_ptr(&self.state.results) as usize, hasher.finish())
+        (Arc::as_ptr(&self.state.results) as usize, self.state.selection.generation())
     }
 
     /// Draws the whole window. `eframe::App::ui` calls this; tests and benchmarks call it too.

@@ -20,7 +20,7 @@ pub(super) const RETAG_ABOVE: usize = 500;
 pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, out: &Outbox) {
     let archive = Arc::clone(&state.archive);
     match result {
-        Ok(applied) => {
+        Ok(mut applied) => {
             catch_up_index(&archive, out);
             match &applied.done {
                 // Only tags changed: the entries are retagged, not read again.
@@ -35,6 +35,12 @@ pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_u
                     search(state, out);
                 }
                 _ => refresh(state, &applied.changed, out),
+            }
+            // Told with its undo as soon as the results show it: what follows (every tag
+            // counted again, the saved searches' counts) took seconds at a million.
+            if let Some(message) = edits::message(&applied.done) {
+                let undo = if is_undo { None } else { applied.undo.take() };
+                out.send(Reply::Changed { message, undo });
             }
             if applied.tags_changed {
                 send_all_tags(state, out);
@@ -52,10 +58,6 @@ pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_u
             }
             if let Some(id) = state.shown.filter(|id| applied.changed.contains(id)) {
                 send_suggestions(&archive, id, out);
-            }
-            if let Some(message) = edits::message(&applied.done) {
-                let undo = if is_undo { None } else { applied.undo };
-                out.send(Reply::Changed { message, undo });
             }
         }
         Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),

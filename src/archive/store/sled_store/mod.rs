@@ -556,6 +556,17 @@ impl Store for SledStore {
         Ok(out)
     }
 
+    /// The tags tree alone: counting reads every tag link (millions at a million clippings).
+    fn known_tags(&self) -> Result<Vec<Tag>> {
+        let mut out = Vec::new();
+        for kv in self.tags.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            out.push(decode::<Tag>(&k, &v)?);
+        }
+        out.sort_by_key(|t| (t.kind, t.name.to_lowercase()));
+        Ok(out)
+    }
+
     /// One pass over the tag links, which are kept by tag key then id.
     fn tag_postings(&self) -> Result<Vec<(String, Vec<ClippingId>)>> {
         let mut out: Vec<(String, Vec<ClippingId>)> = Vec::new();
