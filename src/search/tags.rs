@@ -191,25 +191,38 @@ fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
     out
 }
 
-/// A set of ids as one bit each, up to the largest.
-struct IdBits {
-    words: Vec<u64>,
+/// A set of ids as one bit each, up to the largest: a million ids in 125 KB, looked up
+/// without hashing. Ids far larger than there are ids (none the archive hands out) are kept in
+/// a hash set instead, so that no id can ask for gigabytes of bits.
+pub enum IdBits {
+    Bits(Vec<u64>),
+    Sparse(std::collections::HashSet<u64>),
 }
 
 impl IdBits {
-    fn of(ids: &[u64]) -> IdBits {
+    pub fn of(ids: &[u64]) -> IdBits {
         let top = ids.iter().copied().max().unwrap_or(0);
-        let mut words = vec![0u64; usize::try_from(top / 64).unwrap_or(usize::MAX - 1) + 1];
+        let n_words = top / 64 + 1;
+        if n_words > (ids.len() as u64).saturating_mul(4).saturating_add(1 << 16) {
+            return IdBits::Sparse(ids.iter().copied().collect());
+        }
+        let mut words = vec![0u64; usize::try_from(n_words).unwrap_or(0)];
         for &id in ids {
             if let Some(word) = usize::try_from(id / 64).ok().and_then(|w| words.get_mut(w)) {
                 *word |= 1 << (id % 64);
             }
         }
-        IdBits { words }
+        IdBits::Bits(words)
     }
 
-    fn contains(&self, id: u64) -> bool {
-        usize::try_from(id / 64).ok().and_then(|w| self.words.get(w)).is_some_and(|word| word & (1 << (id % 64)) != 0)
+    pub fn contains(&self, id: u64) -> bool {
+        match self {
+            IdBits::Bits(words) => usize::try_from(id / 64)
+                .ok()
+                .and_then(|w| words.get(w))
+                .is_some_and(|word| word & (1 << (id % 64)) != 0),
+            IdBits::Sparse(set) => set.contains(&id),
+        }
     }
 }
 
@@ -276,5 +289,16 @@ mod tests {
             vec![("topic:all".to_owned(), 5000), ("topic:even".to_owned(), 2500), ("topic:one".to_owned(), 1)]
         );
         assert_eq!(t.counts(&[]), Vec::new());
+    }
+
+    #[test]
+    fn an_id_set_holds_small_and_huge_ids_alike() {
+        for ids in [vec![3, 64, 65, 1000], vec![3, u64::MAX - 1, 1 << 40]] {
+            let bits = IdBits::of(&ids);
+            assert!(ids.iter().all(|&id| bits.contains(id)));
+            assert!(![0, 4, 63, 66, 999, 1001, u64::MAX].iter().any(|&id| bits.contains(id)));
+        }
+        assert!(matches!(IdBits::of(&[u64::MAX - 1]), IdBits::Sparse(_)));
+        assert!(!IdBits::of(&[]).contains(0));
     }
 }

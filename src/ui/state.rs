@@ -435,6 +435,16 @@ impl Selection {
     pub fn generation(&self) -> u64 {
         self.generation
     }
+
+    /// Keeps those `keep` holds of; the number changes only if any was let go, so that what
+    /// is derived from the selection is not made again after every search.
+    pub fn retain(&mut self, keep: impl FnMut(&ClippingId) -> bool) {
+        let before = self.ids.len();
+        self.ids.retain(keep);
+        if self.ids.len() != before {
+            self.generation = next_generation();
+        }
+    }
 }
 
 impl Default for Selection {

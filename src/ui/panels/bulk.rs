@@ -1,9 +1,10 @@
 //! The right pane with several clippings selected (their actions first, then their tags), or
 //! none (what to do).
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::tags::{TagInput, chip_ui, tag_input_ui};
+use crate::archive::catalog::{Entry, tag_counts};
 use crate::archive::{ClippingId, Tag, TagKind};
 use crate::t;
 use crate::ui::Action;
@@ -26,32 +27,36 @@ pub struct SelectionSummary {
 /// What the bulk pane shows about the selection, computed again only when the selection or the
 /// results change (`key`): with 100,000 selected, summing them up every frame would freeze the
 /// window.
-pub(super) fn selection_summary<'a>(
-    cache: &'a mut Option<((usize, u64), SelectionSummary)>,
+pub(super) fn selection_summary(
+    cache: &mut Option<((usize, u64), Arc<SelectionSummary>)>,
     app: &AppState,
     key: (usize, u64),
-) -> &'a SelectionSummary {
-    if cache.as_ref().is_none_or(|(k, _)| *k != key) {
-        let mut summary = SelectionSummary::default();
-        let mut counts: HashMap<String, (Tag, usize)> = HashMap::new();
-        for entry in app.results.iter().filter(|e| app.selection.contains(&e.id())) {
-            summary.ids.push(entry.id());
-            summary.n_inbox += usize::from(entry.card.inbox());
-            for tag in entry.tags() {
-                counts.entry(tag.key()).or_insert_with(|| (tag.clone(), 0)).1 += 1;
-            }
-            for kind in entry.suggested_kinds() {
-                if !summary.suggested_kinds.contains(&kind) {
-                    summary.suggested_kinds.push(kind);
-                }
+) -> Arc<SelectionSummary> {
+    if let Some((k, summary)) = cache.as_ref()
+        && *k == key
+    {
+        return Arc::clone(summary);
+    }
+    let mut summary = SelectionSummary::default();
+    // The selection is kept to what the results show: as many selected as shown is all of
+    // them, with no look-up each (a million of them took a tenth of a second).
+    let all = app.selection.len() >= app.results.len();
+    let selected: Vec<Arc<Entry>> =
+        app.results.iter().filter(|e| all || app.selection.contains(&e.id())).cloned().collect();
+    for entry in &selected {
+        summary.ids.push(entry.id());
+        summary.n_inbox += usize::from(entry.card.inbox());
+        for kind in entry.suggested_kinds() {
+            if !summary.suggested_kinds.contains(&kind) {
+                summary.suggested_kinds.push(kind);
             }
         }
-        summary.tag_counts = counts.into_values().collect();
-        summary.tag_counts.sort_by_key(|(t, _)| (t.kind, t.name.to_lowercase()));
-        summary.suggested_kinds.sort();
-        *cache = Some((key, summary));
     }
-    &cache.get_or_insert_with(|| (key, SelectionSummary::default())).1
+    summary.tag_counts = tag_counts(&selected).into_iter().map(|t| (t.tag, t.n_clippings)).collect();
+    summary.suggested_kinds.sort();
+    let summary = Arc::new(summary);
+    *cache = Some((key, Arc::clone(&summary)));
+    summary
 }
 
 pub(super) fn nothing_selected_ui(ui: &mut egui::Ui, app: &AppState) {
@@ -122,17 +127,17 @@ pub(super) fn bulk_tags_ui(
     app: &AppState,
     tag_input: &mut TagInput,
     all_chips: &mut bool,
-    summary: SelectionSummary,
+    summary: &SelectionSummary,
     actions: &mut Vec<Action>,
 ) {
     if app.filters.in_trash {
         return;
     }
-    let ids = summary.ids;
+    let ids = &summary.ids;
     ui.label(t!("bulk-tags-explained"));
-    tag_input_ui(ui, app, tag_input, actions, &ids);
+    tag_input_ui(ui, app, tag_input, actions, ids);
     ui.add_space(8.0);
-    let mut tags = summary.tag_counts;
+    let mut tags = summary.tag_counts.clone();
     tags.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let n_more = tags.len().saturating_sub(CHIPS_FOLDED);
     let n_tags = tags.len();

@@ -21,7 +21,7 @@ pub struct DetailPane {
     shown: Option<Detail>,
     tag_input: TagInput,
     /// The summary and the (results, selection) key it was computed for.
-    summary: Option<((usize, u64), SelectionSummary)>,
+    summary: Option<((usize, u64), std::sync::Arc<SelectionSummary>)>,
     /// The bulk pane shows every tag of the selection, not the most carried only.
     all_chips: bool,
 }
@@ -241,7 +241,7 @@ pub fn detail_panel_ui(
     let shown = panel.show(ui, |ui| {
         // Several selected: what can be done with them stays at the top, above what scrolls.
         let summary = (app.selection.len() > 1).then(|| {
-            let summary = bulk::selection_summary(&mut pane.summary, app, selection_key).clone();
+            let summary = bulk::selection_summary(&mut pane.summary, app, selection_key);
             bulk::bulk_header_ui(ui, app, &summary, actions);
             summary
         });
@@ -260,7 +260,7 @@ pub fn detail_panel_ui(
                     // to change it.
                     let (tag_input, all_chips) = (&mut pane.tag_input, &mut pane.all_chips);
                     ui.add_enabled_ui(app.may_change, |ui| {
-                        bulk::bulk_tags_ui(ui, app, tag_input, all_chips, summary, actions)
+                        bulk::bulk_tags_ui(ui, app, tag_input, all_chips, &summary, actions)
                     });
                 }
                 None => single_ui(ui, app, pane, thumbs, matches, actions),
