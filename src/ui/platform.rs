@@ -27,6 +27,24 @@ pub fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 pub fn tune_allocator() {}
 
+/// Hands the memory the C library keeps free back to the system, after work that freed much
+/// of it (a large edit, the whole catalog read): glibc returns only what is freed at the top
+/// of its heaps. After a tag put on 100,000 clippings and taken off again, the window held
+/// 481 MB with 105 MB in use, and 244 MB once trimmed (the million bench). It takes the
+/// allocator's locks a moment; called off the window's thread.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+pub fn release_free_memory() {
+    // SAFETY: malloc_trim only gives back whole free pages; nothing in use is touched.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Other allocators hand back what they free themselves.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+pub fn release_free_memory() {}
+
 /// Runs a native file dialog on a thread of its own: rfd's dialogs block their thread.
 pub fn spawn_dialog(f: impl FnOnce() + Send + 'static) {
     let _ = std::thread::Builder::new().name("file-dialog".into()).spawn(f);
