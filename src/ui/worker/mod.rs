@@ -256,6 +256,36 @@ fn guarded(kind: RequestKind, out: &Outbox, f: impl FnOnce()) {
 /// thread of its own, and returns before the index has it: the index catches up on its thread.
 const LARGE_EDIT: usize = 2_000;
 
+/// Makes a tag edit of many clippings on a thread of its own; it comes back as
+/// [`Request::EditDone`].
+fn spawn_large_edit(state: &mut State, edit: Edit, status: String, is_undo: bool, out: &Outbox) {
+    let what = edits::what(&edit);
+    state.edit_running = true;
+    out.send(Reply::LargeEdit(Some(status)));
+    let (editing, to_worker) = (Arc::clone(&state.archive), out.to_worker.clone());
+    let spawned = spawn_thread("edit", move || {
+        let started = std::time::Instant::now();
+        // A panic is answered as an error: the edits waiting behind it go on.
+        let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            let applied = editing.apply(edit).map_err(|e| edits::failed(what, &e));
+            log_step("a large edit, stored", started);
+            applied
+        }))
+        .unwrap_or_else(|panic| {
+            let what = crate::vocab::quiet::panic_message(panic.as_ref());
+            Err(t!("worker-internal-error", error = what.to_string()))
+        });
+        let outcome = Box::new(EditOutcome(result));
+        let _ = to_worker.send(Request::EditDone { outcome, is_undo });
+    });
+    if let Err(e) = spawned {
+        state.edit_running = false;
+        out.send(Reply::LargeEdit(None));
+        let message = t!("worker-internal-error", error = e.to_string());
+        out.send(Reply::Failed { request: RequestKind::Edit, message });
+    }
+}
+
 /// Builds or catches up the search index on a thread of its own, so that the window can search
 /// what is indexed so far meanwhile; results are shown again as batches land. One catch-up
 /// runs at a time: a change made while it runs is taken up by it before it ends.
@@ -607,30 +637,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                 let result = result.map_err(|e| edits::failed(what, &e));
                 return done::edit_done(state, result, is_undo, out);
             };
-            state.edit_running = true;
-            out.send(Reply::LargeEdit(Some(status)));
-            let (editing, to_worker) = (Arc::clone(&archive), out.to_worker.clone());
-            let spawned = spawn_thread("edit", move || {
-                let started = std::time::Instant::now();
-                // A panic is answered as an error: the edits waiting behind it go on.
-                let result = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                    let applied = editing.apply(edit).map_err(|e| edits::failed(what, &e));
-                    log_step("a large edit, stored", started);
-                    applied
-                }))
-                .unwrap_or_else(|panic| {
-                    let what = crate::vocab::quiet::panic_message(panic.as_ref());
-                    Err(t!("worker-internal-error", error = what.to_string()))
-                });
-                let outcome = Box::new(EditOutcome(result));
-                let _ = to_worker.send(Request::EditDone { outcome, is_undo });
-            });
-            if let Err(e) = spawned {
-                state.edit_running = false;
-                out.send(Reply::LargeEdit(None));
-                let message = t!("worker-internal-error", error = e.to_string());
-                out.send(Reply::Failed { request: RequestKind::Edit, message });
-            }
+            spawn_large_edit(state, edit, status, is_undo, out);
         }
         Request::EditDone { outcome, is_undo } => {
             state.edit_running = false;
