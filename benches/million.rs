@@ -396,6 +396,10 @@ fn open_child(dir: PathBuf) {
         }
         println!("  after malloc_trim: resident {:.0} MB", resident_mb().0);
     }
+    // As the window's process does once closed: the catalog file the last edits asked for is
+    // written, so that the next run opens from it.
+    drop(app);
+    clippings::ui::worker::wait_for_writers();
 }
 
 /// Draws frames while an edit runs: returns when it was stored (the window idle again and the

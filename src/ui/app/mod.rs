@@ -402,7 +402,7 @@ pub fn run(archive: crate::archive::Place, files: Vec<PathBuf>, started: Instant
         viewport = viewport.with_icon(icon);
     }
     let options = eframe::NativeOptions { viewport, renderer: eframe::Renderer::Glow, ..Default::default() };
-    eframe::run_native(
+    let closed = eframe::run_native(
         "Clippings",
         options,
         Box::new(move |cc| {
@@ -411,5 +411,8 @@ pub fn run(archive: crate::archive::Place, files: Vec<PathBuf>, started: Instant
             app.import_when_ready(files);
             Ok(Box::new(app))
         }),
-    )
+    );
+    // The window is gone; a catalog file still being written for the next opening is finished.
+    crate::ui::worker::wait_for_writers();
+    closed
 }

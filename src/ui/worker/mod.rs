@@ -36,6 +36,8 @@ use crate::t;
 pub struct WorkerHandle {
     tx: Sender<Request>,
     pub rx: Receiver<Reply>,
+    /// The worker's thread, for [`wait_for_writers`] once it is told to stop.
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl WorkerHandle {
@@ -48,17 +50,53 @@ impl WorkerHandle {
 impl Drop for WorkerHandle {
     fn drop(&mut self) {
         let _ = self.tx.send(Request::Shutdown);
+        // It stops once it has answered what came before, which may start a writer.
+        if let Some(thread) = self.thread.take() {
+            WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(thread);
+        }
     }
+}
+
+/// The threads writing a file the next opening reads (the catalog file after a large edit or
+/// an import): [`wait_for_writers`] waits for them before the process ends, so that a window
+/// closed right after tagging a million clippings does not leave its next opening to read
+/// every record again (a minute and two gigabytes).
+static WRITERS: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(Vec::new());
+
+/// Waits for the files being written for the next opening, and for the workers told to stop
+/// (which may start one as they finish); called once the window is closed.
+pub fn wait_for_writers() {
+    loop {
+        let writers = std::mem::take(&mut *WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        if writers.is_empty() {
+            return;
+        }
+        for writer in writers {
+            let _ = writer.join();
+        }
+    }
+}
+
+/// [`spawn_thread`] for a writer [`wait_for_writers`] waits for.
+fn spawn_writer(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    let handle = spawn_named(name, f)?;
+    let mut writers = WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    writers.retain(|w| !w.is_finished());
+    writers.push(handle);
+    Ok(())
 }
 
 /// Starts a thread that words its messages in the language of the thread that starts it.
 fn spawn_thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
+    spawn_named(name, f).map(|_| ())
+}
+
+fn spawn_named(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<std::thread::JoinHandle<()>> {
     let lang = crate::i18n::language();
     std::thread::Builder::new().name(name.into()).spawn(move || {
         crate::i18n::set_language(lang);
         f();
-    })?;
-    Ok(())
+    })
 }
 
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
@@ -69,17 +107,19 @@ pub fn spawn(place: crate::archive::Place, ctx: egui::Context, keep_password: bo
     let (tx, requests) = std::sync::mpsc::channel();
     let (replies, rx) = std::sync::mpsc::channel();
     let out = Outbox { tx: replies, ctx, to_worker: tx.clone() };
-    let spawned = spawn_thread("archive-worker", move || run(&place, keep_password, &requests, &out));
-    if let Err(e) = spawned {
-        let (tx2, rx2) = std::sync::mpsc::channel();
-        let _ = tx2.send(Reply::OpenFailed {
-            message: t!("worker-cannot-start", error = e.to_string()),
-            locked: false,
-            asks_password: false,
-        });
-        return WorkerHandle { tx, rx: rx2 };
+    let spawned = spawn_named("archive-worker", move || run(&place, keep_password, &requests, &out));
+    match spawned {
+        Ok(thread) => WorkerHandle { tx, rx, thread: Some(thread) },
+        Err(e) => {
+            let (tx2, rx2) = std::sync::mpsc::channel();
+            let _ = tx2.send(Reply::OpenFailed {
+                message: t!("worker-cannot-start", error = e.to_string()),
+                locked: false,
+                asks_password: false,
+            });
+            WorkerHandle { tx, rx: rx2, thread: None }
+        }
     }
-    WorkerHandle { tx, rx }
 }
 
 #[derive(Clone)]
@@ -450,7 +490,7 @@ fn keep_catalog(state: &State) {
     let archive = Arc::clone(&state.archive);
     let started = std::time::Instant::now();
     // Derived data: a failure only costs the next opening time.
-    let _ = spawn_thread("catalog", move || match archive.save_catalog(save) {
+    let _ = spawn_writer("catalog", move || match archive.save_catalog(save) {
         Ok(()) => log_step("writing the catalog file", started),
         Err(e) => log_step(&format!("the catalog file was not written ({e})"), started),
     });
@@ -840,8 +880,11 @@ mod tests {
         // The entries were given the tag in the catalog (more than done::RETAG_ABOVE), not read again.
         assert!(found.iter().all(|e| e.has_tag(&topic) && e.topics() == "energy"));
         // The catalog file was written again after the edit: the next opening has nothing to
-        // read from the records. (The archive opens once the worker and its threads let go.)
+        // read from the records. Closing waits for the worker and the file it writes; the
+        // archive opens once the other threads (learning) let go too.
         drop(handle);
+        wait_for_writers();
+        assert!(dir.join("catalog.jsonl").exists() && !dir.join("catalog.jsonl.tmp").exists(), "written whole");
         let reopened = (0..600)
             .find_map(|_| match Archive::open(&dir) {
                 Ok(archive) => Some(archive),
