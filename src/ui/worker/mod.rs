@@ -17,6 +17,7 @@ pub mod mail;
 mod messages;
 mod tagging;
 mod team;
+mod threads;
 
 use jobs::ReviewJob;
 
@@ -24,6 +25,8 @@ pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
 pub use tagging::{RulesReply, RulesRequest};
+pub use threads::wait_for_writers;
+use threads::{spawn_named, spawn_thread, spawn_writer};
 
 use crate::archive::browse::{Browse, Browser, Opening};
 use crate::archive::catalog::{Catalog, REWRITE_CATALOG_ABOVE};
@@ -52,51 +55,9 @@ impl Drop for WorkerHandle {
         let _ = self.tx.send(Request::Shutdown);
         // It stops once it has answered what came before, which may start a writer.
         if let Some(thread) = self.thread.take() {
-            WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(thread);
+            threads::wait_at_close(thread);
         }
     }
-}
-
-/// The threads writing a file the next opening reads (the catalog file after a large edit or
-/// an import): [`wait_for_writers`] waits for them before the process ends, so that a window
-/// closed right after tagging a million clippings does not leave its next opening to read
-/// every record again (a minute and two gigabytes).
-static WRITERS: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> = std::sync::Mutex::new(Vec::new());
-
-/// Waits for the files being written for the next opening, and for the workers told to stop
-/// (which may start one as they finish); called once the window is closed.
-pub fn wait_for_writers() {
-    loop {
-        let writers = std::mem::take(&mut *WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        if writers.is_empty() {
-            return;
-        }
-        for writer in writers {
-            let _ = writer.join();
-        }
-    }
-}
-
-/// [`spawn_thread`] for a writer [`wait_for_writers`] waits for.
-fn spawn_writer(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
-    let handle = spawn_named(name, f)?;
-    let mut writers = WRITERS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    writers.retain(|w| !w.is_finished());
-    writers.push(handle);
-    Ok(())
-}
-
-/// Starts a thread that words its messages in the language of the thread that starts it.
-fn spawn_thread(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
-    spawn_named(name, f).map(|_| ())
-}
-
-fn spawn_named(name: &str, f: impl FnOnce() + Send + 'static) -> std::io::Result<std::thread::JoinHandle<()>> {
-    let lang = crate::i18n::language();
-    std::thread::Builder::new().name(name.into()).spawn(move || {
-        crate::i18n::set_language(lang);
-        f();
-    })
 }
 
 /// Starts the worker on the archive in `dir`. Opening happens on the worker, so the first frame
