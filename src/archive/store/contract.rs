@@ -219,6 +219,10 @@ pub(crate) fn a_tag_edit_of_many_clippings_is_whole_and_marked(store: &dyn Store
     assert!(ids.iter().all(|&id| store.tags_of(id).unwrap() == [energy.clone()]), "both directions in step");
     let marked: Vec<ClippingId> = store.catalog_pending().unwrap().iter().map(|(id, _)| *id).collect();
     assert_eq!(marked, ids, "every clipping is marked for the catalog");
+    // What the search index's table of tags is made from, and the tags without their counts.
+    let postings = store.tag_postings().unwrap();
+    assert_eq!(postings.iter().find(|(key, _)| *key == energy.key()).map(|(_, ids)| ids.clone()), Some(ids.clone()));
+    assert!(store.known_tags().unwrap().contains(&energy));
     let marked_again = store.index_marks_of(&ids[..2]).unwrap();
     for ((id, before), (again, after)) in waiting.iter().zip(&marked_again) {
         assert!(id == again && after > before, "{id:?} waited for the index and is marked anew");
