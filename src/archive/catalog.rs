@@ -576,7 +576,10 @@ impl Archive {
         *newest = save.read;
         self.store.set_catalog_token(Some(token))?;
         self.store.flush()?;
-        self.store.clear_catalog_pending(&save.marks)
+        self.store.clear_catalog_pending(&save.marks)?;
+        // Flushed too: a process that ends right after (a window closed after a large edit)
+        // would otherwise leave the marks, and its next opening would read every record again.
+        self.store.flush()
     }
 }
 
