@@ -44,23 +44,30 @@ impl Archive {
     /// The ids of the clippings that match, in the order asked for ([`Sort::Title`] gives
     /// newest first). Reads only the index.
     pub fn search_ids(&self, query: &Query, sort: Sort) -> Result<Vec<ClippingId>> {
-        self.load_tags()?;
+        if asks_for_tags(query) {
+            self.load_tags()?;
+        }
         let named = self.with_named_tags(query)?;
         let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search(query, sort))
     }
 
-    /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key).
+    /// [`Archive::search_ids`] with how many of the results carry each tag (by tag key). Until
+    /// the table of tags is read ([`Archive::load_tags`]), a search that names no tag is
+    /// answered without them (`tags_pending`): the first results of a million clippings do not
+    /// wait for their tags.
     pub fn search_with_tag_counts(&self, query: &Query, sort: Sort) -> Result<SearchResults> {
-        self.load_tags()?;
+        if asks_for_tags(query) {
+            self.load_tags()?;
+        }
         let named = self.with_named_tags(query)?;
         let query = named.as_ref().unwrap_or(query);
         self.with_index(|index| index.search_with_tag_counts(query, sort))
     }
 
     /// Reads which clippings carry each tag into the index's table, once (a million tag links
-    /// take about a second, so not before the first results are shown). Searches call it; a
-    /// window calls it early on a thread of its own.
+    /// took 10-20 s from sled, so not before the first results are shown). A search by a tag
+    /// calls it; a window calls it early on a thread of its own.
     pub fn load_tags(&self) -> Result<()> {
         if self.index.read().unwrap_or_else(PoisonError::into_inner).has_tags() {
             return Ok(());
@@ -294,6 +301,13 @@ impl Archive {
     }
 }
 
+/// Whether a query names a tag anywhere, and so needs the table of tags to be answered.
+fn asks_for_tags(query: &Query) -> bool {
+    !query.tags.is_empty()
+        || query.excluded_filters.as_deref().is_some_and(asks_for_tags)
+        || query.groups.iter().any(|g| g.alternatives.iter().any(asks_for_tags))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,9 +411,15 @@ mod tests {
             archive.tags().expect("tags").iter().find(|t| t.tag.key() == energy.key()).map(|t| t.n_clippings)
         };
         assert_eq!(n_energy(&archive), Some(2), "counted by the database before the table is read");
+        let first = archive.search_with_tag_counts(&Query::parse("story"), Sort::Newest).expect("search");
+        assert!(first.tags_pending && first.tag_counts.is_empty(), "a search naming no tag waits for no table");
+        assert_eq!(first.ids.len(), 4);
         let mut tagged = found(&archive, "topic:energy");
         tagged.sort();
         assert_eq!(tagged, ids[1..3]);
+        let counted = archive.search_with_tag_counts(&Query::parse("story"), Sort::Newest).expect("search");
+        assert!(!counted.tags_pending);
+        assert_eq!(counted.tag_counts, [(energy.key(), 2)]);
         archive.remove_tag(&energy, &ids[1..2]).expect("untagged");
         assert_eq!(n_energy(&archive), Some(1), "counted by the table");
     }

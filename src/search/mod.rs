@@ -377,11 +377,13 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
         let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
-        let tag_counts = if count_tags {
-            let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
-            self.tags_read().as_ref().map(|table| table.counts(&ids)).unwrap_or_default()
-        } else {
-            Vec::new()
+        let (tag_counts, tags_pending) = match (count_tags, self.tags_read().as_ref()) {
+            (true, Some(table)) => {
+                let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
+                (table.counts(&ids), false)
+            }
+            (true, None) => (Vec::new(), true),
+            (false, _) => (Vec::new(), false),
         };
         match sort {
             // Scores are never negative, so their bits sort as they do; one integer key sorts
@@ -392,7 +394,7 @@ impl SearchIndex {
             Sort::Oldest => hits.sort_unstable_by_key(date_and_id),
             _ => hits.sort_unstable_by_key(|h| std::cmp::Reverse(date_and_id(h))),
         }
-        Ok(SearchResults { ids: hits.into_iter().map(|h| ClippingId(h.id)).collect(), tag_counts })
+        Ok(SearchResults { ids: hits.into_iter().map(|h| ClippingId(h.id)).collect(), tag_counts, tags_pending })
     }
 
     /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
@@ -619,6 +621,9 @@ pub struct SearchResults {
     pub ids: Vec<ClippingId>,
     /// Tag keys (`kind:folded value`) with how many results carry them, unsorted.
     pub tag_counts: Vec<(String, usize)>,
+    /// The counts were asked for before the table of tags was read: they come with the next
+    /// search.
+    pub tags_pending: bool,
 }
 
 /// Collects every matching document with its score and date (the window shows all results,

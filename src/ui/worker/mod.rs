@@ -15,6 +15,7 @@ mod edits;
 mod jobs;
 pub mod mail;
 mod messages;
+mod opening;
 mod tagging;
 mod team;
 mod threads;
@@ -24,6 +25,7 @@ use jobs::ReviewJob;
 pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
+use opening::{load_catalog, load_stories, load_tags};
 pub use tagging::{RulesReply, RulesRequest};
 pub use threads::wait_for_writers;
 use threads::{spawn_named, spawn_thread, spawn_writer};
@@ -189,6 +191,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         learning: Arc::default(),
     };
     load_stories(&state.archive, out);
+    load_tags(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
     // the first results do not wait for it.
     if !loading {
@@ -416,23 +419,6 @@ fn search(state: &State, out: &Outbox) {
     });
 }
 
-/// Finds the archive's reprints on a thread of its own; they arrive as
-/// [`Request::StoriesLoaded`].
-fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
-    let archive = Arc::clone(archive);
-    let to_worker = out.to_worker.clone();
-    let started = std::time::Instant::now();
-    // Derived data: without them the window shows every clipping, as before.
-    let _ = spawn_thread("stories", move || {
-        if let Ok(stories) = archive.story_groups() {
-            log_step(&format!("finding reprints ({} in stories)", stories.len()), started);
-            let _ = to_worker.send(Request::StoriesLoaded(stories));
-        }
-        // Grouping a million signatures frees hundreds of megabytes.
-        crate::ui::platform::release_free_memory();
-    });
-}
-
 /// After a change: re-read the changed clippings, show the current search again.
 /// After an import or a large edit: when many clippings changed since the catalog file was
 /// written, it is written again from the worker's catalog, which has them all by now, on a
@@ -455,40 +441,6 @@ fn keep_catalog(state: &State) {
         Ok(()) => log_step("writing the catalog file", started),
         Err(e) => log_step(&format!("the catalog file was not written ({e})"), started),
     });
-}
-
-/// Reads the whole catalog on a thread of its own; it arrives as [`Request::CatalogLoaded`].
-fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
-    let archive = Arc::clone(archive);
-    let to_worker = out.to_worker.clone();
-    let tx = out.tx.clone();
-    let spawned = spawn_thread("catalog", move || match archive.catalog() {
-        Ok((catalog, save)) => {
-            let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
-            // The table of tags, which the first search by a tag or with counts would wait for.
-            let _ = archive.load_tags();
-            // For the next opening; the catalog file is derived, so a failure only costs time.
-            if let Some(save) = save
-                && let Err(e) = archive.save_catalog(save)
-            {
-                log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now());
-            }
-            // Reading every record (or the file's lines) frees more than the catalog keeps.
-            crate::ui::platform::release_free_memory();
-        }
-        Err(e) => {
-            let _ = tx.send(Reply::Failed {
-                request: RequestKind::Refresh,
-                message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
-            });
-        }
-    });
-    if let Err(e) = spawned {
-        out.send(Reply::Failed {
-            request: RequestKind::Refresh,
-            message: t!("worker-read-archive", error = e.to_string()),
-        });
-    }
 }
 
 /// The whole catalog has been read: it takes the place of the newest clippings', with what

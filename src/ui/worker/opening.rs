@@ -1,0 +1,74 @@
+//! What the worker reads on threads of its own once the archive is open: the whole catalog,
+//! the stories of reprints and the table of tags, each handed back as a request.
+
+use std::sync::Arc;
+
+use super::messages::{Reply, Request, RequestKind};
+use super::{Outbox, log_step, spawn_thread};
+use crate::archive::Archive;
+use crate::t;
+
+/// Reads the table of tags on a thread of its own (seconds at a million clippings), then has
+/// the current search shown again with its tag counts, which it was answered without.
+pub(super) fn load_tags(archive: &Arc<Archive>, out: &Outbox) {
+    let archive = Arc::clone(archive);
+    let to_worker = out.to_worker.clone();
+    let started = std::time::Instant::now();
+    let _ = spawn_thread("tags", move || match archive.load_tags() {
+        Ok(()) => {
+            log_step("reading the tags", started);
+            let _ = to_worker.send(Request::Refresh(Vec::new()));
+        }
+        // A search by a tag tries again, and says what failed.
+        Err(e) => log_step(&format!("the tags were not read ({e})"), started),
+    });
+}
+
+/// Finds the archive's reprints on a thread of its own; they arrive as
+/// [`Request::StoriesLoaded`].
+pub(super) fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
+    let archive = Arc::clone(archive);
+    let to_worker = out.to_worker.clone();
+    let started = std::time::Instant::now();
+    // Derived data: without them the window shows every clipping, as before.
+    let _ = spawn_thread("stories", move || {
+        if let Ok(stories) = archive.story_groups() {
+            log_step(&format!("finding reprints ({} in stories)", stories.len()), started);
+            let _ = to_worker.send(Request::StoriesLoaded(stories));
+        }
+        // Grouping a million signatures frees hundreds of megabytes.
+        crate::ui::platform::release_free_memory();
+    });
+}
+
+/// Reads the whole catalog on a thread of its own; it arrives as [`Request::CatalogLoaded`].
+pub(super) fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
+    let archive = Arc::clone(archive);
+    let to_worker = out.to_worker.clone();
+    let tx = out.tx.clone();
+    let spawned = spawn_thread("catalog", move || match archive.catalog() {
+        Ok((catalog, save)) => {
+            let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
+            // For the next opening; the catalog file is derived, so a failure only costs time.
+            if let Some(save) = save
+                && let Err(e) = archive.save_catalog(save)
+            {
+                log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now());
+            }
+            // Reading every record (or the file's lines) frees more than the catalog keeps.
+            crate::ui::platform::release_free_memory();
+        }
+        Err(e) => {
+            let _ = tx.send(Reply::Failed {
+                request: RequestKind::Refresh,
+                message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
+            });
+        }
+    });
+    if let Err(e) = spawned {
+        out.send(Reply::Failed {
+            request: RequestKind::Refresh,
+            message: t!("worker-read-archive", error = e.to_string()),
+        });
+    }
+}
