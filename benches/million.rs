@@ -416,9 +416,11 @@ fn edit_until(
     let mut frames = Vec::new();
     let mut stored = None;
     let before: Vec<String> = app.state().toasts.iter().map(|t| t.message.clone()).collect();
+    // Once shown, as a toast goes away on its own after a while.
+    let mut told = false;
     loop {
         frames.push(frame(ctx, app, Vec::new()));
-        let told = app.state().toasts.iter().any(|t| !before.contains(&t.message));
+        told |= app.state().toasts.iter().any(|t| !before.contains(&t.message));
         let idle = app.is_idle() && app.state().large_edit.is_none() && told;
         if idle && stored.is_none() {
             stored = Some(start.elapsed());
