@@ -693,6 +693,57 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     assert_eq!(read.len(), 16);
 }
 
+/// A tag edit of more than half of the clippings in the catalog file marks the file stale as a
+/// whole, not each clipping: the next reading passes over the file, and the file written again
+/// clears the mark, unless a newer edit renewed it meanwhile.
+#[test]
+fn a_tag_edit_of_most_clippings_marks_the_catalog_file_stale_as_a_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    for i in 0..10 {
+        write(&inbox, &format!("{i:02}.txt"), format!("Corridor talks {i}\n\nKazakhstan and Belgium, round {i}."));
+    }
+    let archive = Archive::open(&dir).unwrap();
+    import(&archive, std::slice::from_ref(&inbox));
+    assert!(archive.keep_catalog_file(0).unwrap());
+    let tagged = |catalog: &clippings::archive::catalog::Catalog, tag: &Tag| {
+        catalog.in_archive().iter().filter(|e| e.has_tag(tag)).count()
+    };
+    let ids: Vec<ClippingId> = archive.catalog().unwrap().0.in_archive().iter().map(|e| e.id()).collect();
+    let energy = tags::resolve(TagKind::Topic, "energy").unwrap();
+    let transit = tags::resolve(TagKind::Topic, "transit").unwrap();
+
+    // Half is not more than half: each clipping is marked, and the file is read with them.
+    archive.add_tag(&energy, &ids[..5]).unwrap();
+    let (catalog, save) = archive.catalog().unwrap();
+    assert_eq!(tagged(&catalog, &energy), 5);
+    archive.save_catalog(save.expect("five changed")).unwrap();
+    assert!(archive.catalog().unwrap().1.is_none(), "nothing changed since");
+
+    // Six of ten: the whole file is stale, and is written again whatever the limit.
+    archive.add_tag(&transit, &ids[..6]).unwrap();
+    assert!(archive.keep_catalog_file(100).unwrap(), "a stale file is written again");
+    let (catalog, save) = archive.catalog().unwrap();
+    assert!(save.is_none(), "and is current");
+    assert_eq!(tagged(&catalog, &transit), 6);
+    archive.remove_tag(&transit, &ids[..6]).unwrap();
+    let (catalog, read_before) = archive.catalog().unwrap();
+    assert_eq!(tagged(&catalog, &transit), 0);
+    let read_before = read_before.expect("the file is stale as a whole");
+    // A newer edit of most renews the mark: the save read before it does not clear it.
+    archive.add_tag(&transit, &ids[2..]).unwrap();
+    archive.save_catalog(read_before).unwrap();
+    let (catalog, save) = archive.catalog().unwrap();
+    assert_eq!(tagged(&catalog, &transit), 8, "read from the records, not the file");
+    archive.save_catalog(save.expect("still stale")).unwrap();
+    drop(archive);
+    let archive = Archive::open(&dir).unwrap();
+    let (catalog, save) = archive.catalog().unwrap();
+    assert!(save.is_none(), "the file written again is current");
+    assert_eq!((tagged(&catalog, &transit), tagged(&catalog, &energy)), (8, 5));
+}
+
 /// An agency photo: the capture day is IPTC's DateCreated (with its time), never EXIF's last-edit
 /// DateTime; the copyright notice is not the credit; IPTC and XMP keywords are both kept.
 #[test]

@@ -164,6 +164,18 @@ impl Entry {
 struct TagSets(HashMap<Vec<String>, Arc<TagSet>>);
 
 impl TagSets {
+    /// The set the catalog keeps for these tags: this one, unless it has one equal to it.
+    fn shared(&mut self, set: TagSet) -> Arc<TagSet> {
+        match self.0.get(&set.keys) {
+            Some(shared) if **shared == set => Arc::clone(shared),
+            _ => {
+                let set = Arc::new(set);
+                self.0.insert(set.keys.clone(), Arc::clone(&set));
+                set
+            }
+        }
+    }
+
     fn share(&mut self, entry: &mut Entry) {
         match self.0.get(&entry.tag_set.keys) {
             Some(shared) if **shared == *entry.tag_set => entry.tag_set = Arc::clone(shared),
@@ -294,45 +306,59 @@ impl Catalog {
 
     /// Gives these clippings a tag, or takes it off them, as an edit of their tags did, without
     /// reading their records again: a tag added to a million clippings read every record again
-    /// (minutes), where only their tags changed. The open suggestions are read again only for
-    /// the clippings that had some of the tag's kind, which the tag may have answered.
+    /// (minutes), where only their tags changed. Each set of tags the clippings shared is made
+    /// again once, not once per clipping. The open suggestions are read again (on all cores)
+    /// only for the clippings that had some of the tag's kind, which the tag may have answered.
     pub fn retag(&mut self, archive: &Archive, tag: &Tag, added: bool, ids: &[ClippingId]) -> Result<()> {
+        use rayon::prelude::*;
         let key = tag.key();
         let tag = self.tags_by_key.get(&key).cloned().unwrap_or_else(|| tag.clone());
-        let ids: std::collections::HashSet<ClippingId> = ids.iter().copied().collect();
-        let mut entries = std::mem::take(&mut self.entries);
-        let mut result = Ok(());
-        for slot in entries.iter_mut().filter(|e| ids.contains(&e.id())) {
-            let mut tags: Vec<Tag> = slot.tags().iter().filter(|t| t.key() != key).cloned().collect();
-            if added {
-                tags.push(tag.clone());
-                tags.sort_by_cached_key(|t| (t.kind, t.name.to_lowercase()));
-            }
-            let suggested = if slot.suggested & kind_bit(tag.kind) != 0 {
-                match archive.open_suggestions(slot.id(), &tags) {
-                    Ok(open) => open.iter().fold(0, |bits, s| bits | kind_bit(s.tag.kind)),
-                    Err(e) => {
-                        result = Err(e);
-                        break;
+        let asked = crate::search::tags::IdBits::of(&ids.iter().map(|id| id.0).collect::<Vec<_>>());
+        // By the address of the set they had; the old set is kept so its address stays its own.
+        let mut retagged: HashMap<*const TagSet, (Arc<TagSet>, Arc<TagSet>)> = HashMap::new();
+        let mut changed: Vec<(usize, Arc<TagSet>)> = Vec::new();
+        for (at, slot) in self.entries.iter().enumerate().filter(|(_, e)| asked.contains(e.id().0)) {
+            let old = &slot.tag_set;
+            let new = match retagged.get(&Arc::as_ptr(old)) {
+                Some((_, new)) => Arc::clone(new),
+                None => {
+                    let mut tags: Vec<Tag> = old.tags.iter().filter(|t| t.key() != key).cloned().collect();
+                    if added {
+                        tags.push(tag.clone());
+                        tags.sort_by_cached_key(|t| (t.kind, t.name.to_lowercase()));
                     }
+                    let new = self.tag_sets.shared(TagSet::new(tags));
+                    retagged.insert(Arc::as_ptr(old), (Arc::clone(old), Arc::clone(&new)));
+                    new
                 }
-            } else {
-                slot.suggested
             };
-            let mut entry = Entry {
-                card: slot.card.clone(),
-                whole: slot.whole.clone(),
-                tag_set: Arc::new(TagSet::new(tags)),
-                suggested,
-            };
-            self.tag_sets.share(&mut entry);
-            self.learn_tags(&entry);
-            let entry = Arc::new(entry);
-            self.set_by_id(entry.id(), Some(Arc::clone(&entry)));
-            *slot = entry;
+            changed.push((at, new));
         }
-        self.entries = entries;
-        result
+        drop(retagged);
+        let bit = kind_bit(tag.kind);
+        let entries = &self.entries;
+        let suggested = changed
+            .par_iter()
+            .map(|(at, set)| {
+                let slot = &entries[*at];
+                if slot.suggested & bit == 0 {
+                    return Ok(slot.suggested);
+                }
+                let open = archive.open_suggestions(slot.id(), &set.tags)?;
+                Ok(open.iter().fold(0, |bits, s| bits | kind_bit(s.tag.kind)))
+            })
+            .collect::<Result<Vec<u8>>>()?;
+        for ((at, tag_set), suggested) in changed.into_iter().zip(suggested) {
+            let slot = &self.entries[at];
+            let entry = Arc::new(Entry { card: slot.card.clone(), whole: slot.whole.clone(), tag_set, suggested });
+            self.set_by_id(entry.id(), Some(Arc::clone(&entry)));
+            self.entries[at] = entry;
+        }
+        // The sets' other tags were carried before.
+        if added && self.tags_by_key.get(&key) != Some(&tag) {
+            self.tags_by_key.insert(key, tag);
+        }
+        Ok(())
     }
 
     /// The search index's tag counts (by key) as the sidebar shows them, by kind then name.
@@ -437,11 +463,12 @@ impl Archive {
         // The marks are read first: a change made while the catalog is read leaves a newer mark,
         // which saving it does not clear.
         let marks = self.store.catalog_pending()?;
+        let stale = self.store.catalog_stale()?;
         let read = self.next_catalog_read();
         // A file of which most has changed since (a million clippings imported into an empty
         // archive) is not read: reading each changed record by its id took 71 s at a million,
         // where reading them all in the database's order takes a third of that.
-        let from_file = self.read_catalog_file(marks.len());
+        let from_file = if stale.is_some() { None } else { self.read_catalog_file(marks.len()) };
         let used_file = from_file.is_some();
         let entries = match from_file {
             Some(mut entries) => {
@@ -469,8 +496,12 @@ impl Archive {
             }
         };
         let catalog = Catalog::from_entries(entries);
-        let save =
-            (!marks.is_empty() || !used_file).then(|| CatalogSave { entries: catalog.entries.clone(), marks, read });
+        let save = (!marks.is_empty() || !used_file).then(|| CatalogSave {
+            entries: catalog.entries.clone(),
+            marks,
+            stale,
+            read,
+        });
         Ok((catalog, save))
     }
 
@@ -479,7 +510,7 @@ impl Archive {
     /// every changed record (100,000 just imported: the whole catalog read in 1.1 s instead of
     /// 2.3 s). Returns whether it was written.
     pub fn keep_catalog_file(&self, limit: usize) -> Result<bool> {
-        if self.store.catalog_pending()?.len() <= limit {
+        if self.store.catalog_pending()?.len() <= limit && self.store.catalog_stale()?.is_none() {
             return Ok(false);
         }
         let (_, save) = self.catalog()?;
@@ -492,8 +523,33 @@ impl Archive {
     /// when more than `limit` clippings changed since the file was written.
     pub fn catalog_save_of(&self, catalog: &Catalog, limit: usize) -> Result<Option<CatalogSave>> {
         let marks = self.store.catalog_pending()?;
+        let stale = self.store.catalog_stale()?;
         let read = self.next_catalog_read();
-        Ok((marks.len() > limit).then(|| CatalogSave { entries: catalog.entries.clone(), marks, read }))
+        Ok((marks.len() > limit || stale.is_some()).then(|| CatalogSave {
+            entries: catalog.entries.clone(),
+            marks,
+            stale,
+            read,
+        }))
+    }
+
+    /// Before a tag edit of `n` clippings: when that is more than half of those the catalog
+    /// file holds, which the next opening would then pass over anyway, the file is marked
+    /// stale as a whole rather than each clipping in it ([`Store::mark_catalog_stale`]).
+    pub(crate) fn before_tag_edit(&self, n: usize) -> Result<()> {
+        if n == 0 || n <= self.catalog_file_len().unwrap_or(0) / 2 {
+            return Ok(());
+        }
+        self.store.mark_catalog_stale()
+    }
+
+    /// How many clippings the catalog file holds, by its header.
+    fn catalog_file_len(&self) -> Option<usize> {
+        use std::io::BufRead;
+        let file = std::fs::File::open(self.catalog_file_path()).ok()?;
+        let mut first = String::new();
+        std::io::BufReader::new(file).read_line(&mut first).ok()?;
+        serde_json::from_str::<CatalogHeader>(&first).ok().map(|header| header.n_entries)
     }
 
     /// Numbers a reading of the catalog's marks (see [`CatalogSave::read`]).
@@ -577,6 +633,9 @@ impl Archive {
         self.store.set_catalog_token(Some(token))?;
         self.store.flush()?;
         self.store.clear_catalog_pending(&save.marks)?;
+        if let Some(stale) = save.stale {
+            self.store.clear_catalog_stale(stale)?;
+        }
         // Flushed too: a process that ends right after (a window closed after a large edit)
         // would otherwise leave the marks, and its next opening would read every record again.
         self.store.flush()
@@ -622,6 +681,8 @@ struct FileEntryRef<'a> {
 pub struct CatalogSave {
     entries: Vec<Arc<Entry>>,
     marks: Vec<(ClippingId, u64)>,
+    /// The whole catalog's mark as read with them, if it was set.
+    stale: Option<u64>,
     /// When its marks were read, in the archive's count of such readings.
     read: u64,
 }

@@ -453,6 +453,7 @@ impl Archive {
     pub fn remove_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let n = {
             let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+            self.before_tag_edit(ids.len())?;
             let n = self.store.remove_tag(&tag.key(), ids)?;
             self.index.read().unwrap_or_else(PoisonError::into_inner).tag_removed(&tag.key(), ids);
             n
@@ -467,6 +468,7 @@ impl Archive {
     /// would take the tag off again). Returns how many did not have it yet. The caller flushes.
     pub(crate) fn put_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+        self.before_tag_edit(ids.len())?;
         let n = self.store.add_tag(tag, ids)?;
         self.index.read().unwrap_or_else(PoisonError::into_inner).tag_added(&tag.key(), ids);
         Ok(n)

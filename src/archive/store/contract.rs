@@ -230,6 +230,34 @@ pub(crate) fn a_tag_edit_of_many_clippings_is_whole_and_marked(store: &dyn Store
     assert_eq!(store.remove_tag(&energy.key(), &ids[1..]).unwrap(), 7);
     assert_eq!(store.clippings_with(&energy.key()).unwrap(), [ids[0]]);
     assert!(ids[1..].iter().all(|&id| store.tags_of(id).unwrap().is_empty()));
+
+    // Ahead of an edit of most clippings the catalog file may be marked stale as a whole: each
+    // step of the edit renews that mark rather than marking each clipping.
+    store.clear_index_pending(&store.index_pending().unwrap()).unwrap();
+    store.clear_catalog_pending(&store.catalog_pending().unwrap()).unwrap();
+    store.mark_catalog_stale().unwrap();
+    let before = store.catalog_stale().unwrap();
+    let transport = tag(TagKind::Topic, "transport");
+    assert_eq!(store.add_tag(&transport, &ids).unwrap(), 8);
+    assert!(ids.iter().all(|&id| store.tags_of(id).unwrap().contains(&transport)));
+    match before {
+        Some(before) => {
+            let after = store.catalog_stale().unwrap().expect("still marked");
+            assert!(after > before, "renewed by the edit");
+            assert_eq!(store.catalog_pending().unwrap(), [], "no clipping marked one by one");
+            store.clear_catalog_stale(before).unwrap();
+            assert_eq!(store.catalog_stale().unwrap(), Some(after), "a newer mark stays");
+            assert_eq!(store.remove_tag(&transport.key(), &ids[..1]).unwrap(), 1);
+            let newest = store.catalog_stale().unwrap().expect("still marked");
+            assert!(newest > after, "renewed by taking a tag off too");
+            store.clear_catalog_stale(newest).unwrap();
+            assert_eq!(store.catalog_stale().unwrap(), None);
+            assert_eq!(store.remove_tag(&transport.key(), &ids[1..2]).unwrap(), 1);
+            assert_eq!(store.catalog_pending().unwrap().len(), 1, "without the mark, each clipping is marked");
+        }
+        // A store without the whole mark marks each clipping.
+        None => assert_eq!(store.catalog_pending().unwrap().len(), 8),
+    }
 }
 
 pub(crate) fn suggestions_are_kept_and_replaced(store: &dyn Store) {

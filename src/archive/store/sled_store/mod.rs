@@ -38,6 +38,9 @@ const KEY_CATALOG_TOKEN: &[u8] = b"catalog_token";
 /// The token of the signatures file (`Archive::story_groups`), while it holds every signature
 /// this database had when it was written; replaced by one no file has when one of those changes.
 const KEY_SIGNATURES_TOKEN: &[u8] = b"signatures_token";
+/// The whole catalog file's mark ([`Store::mark_catalog_stale`]): the number of its latest
+/// renewal, big-endian.
+const KEY_CATALOG_STALE: &[u8] = b"catalog_stale";
 
 pub(crate) struct SledStore {
     db: sled::Db,
@@ -55,6 +58,11 @@ pub(crate) struct SledStore {
     /// id -> the text's MinHash signature for reprints (`search::stories`), empty for a
     /// clipping that has none (a photo, a short text). Derived: one missing is computed again.
     signatures: sled::Tree,
+    /// Held while clippings are tagged, untagged or deleted: a tag edit asks once whether its
+    /// clippings are there, and none can go before it is done. Asking again inside each of
+    /// its transactions read a million signatures through sled's small cache, evicting the
+    /// pages the edit writes.
+    relations: std::sync::Mutex<()>,
 }
 
 impl SledStore {
@@ -77,6 +85,7 @@ impl SledStore {
             index_pending: tree("index_pending")?,
             catalog_pending: tree("catalog_pending")?,
             signatures: tree("signatures")?,
+            relations: std::sync::Mutex::new(()),
             db,
         };
         match store.meta.get(KEY_SCHEMA).map_err(db_err)? {
@@ -118,19 +127,6 @@ impl SledStore {
         self.mark_index_pending(ids)?;
         let done = change()?;
         self.mark_index_pending(ids)?;
-        Ok(done)
-    }
-
-    /// [`SledStore::marked`] for the catalog file alone: a tag added or taken off reaches the
-    /// search index's table of tags directly, and that table is made from the database at
-    /// each opening, so the index needs no marks for it.
-    /// Those of the clippings still waiting for the index are marked again, though: one just
-    /// imported may be indexed from the record the import holds, without this tag.
-    fn catalog_marked<T>(&self, ids: &[ClippingId], change: impl FnOnce() -> Result<T>) -> Result<T> {
-        self.mark_catalog_pending(ids)?;
-        let done = change()?;
-        self.mark_catalog_pending(ids)?;
-        self.mark_again_if_waiting(ids)?;
         Ok(done)
     }
 
@@ -485,6 +481,7 @@ impl Store for SledStore {
     }
 
     fn delete_clipping(&self, id: ClippingId) -> Result<Option<Clipping>> {
+        let _relations = self.relations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some(clipping) = self.get(id)? else { return Ok(None) };
         let tag_keys = self.tag_keys_of(id)?;
         self.suggestions.remove(id_key(id)).map_err(db_err)?;
@@ -583,8 +580,15 @@ impl Store for SledStore {
     }
 
     /// Tags `ids` with `tag`, creating the tag if needed. Returns how many were newly tagged.
+    /// Each chunk's transaction marks its clippings for the catalog file with its change, or
+    /// renews the whole catalog's mark where that is set ([`Store::mark_catalog_stale`]). The
+    /// search index needs no mark: its table of tags is changed directly and made from the
+    /// database at each opening. But the clippings still waiting for the index are marked
+    /// again: one just imported may be indexed from the record the import holds, without this
+    /// tag.
     fn add_tag(&self, tag: &Tag, ids: &[ClippingId]) -> Result<usize> {
         let key = tag.key();
+        let _relations = self.relations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         // Every clipping is there before any is tagged: a missing one fails the whole edit.
         // Asked of the signatures first, which every clipping imported has (empty for one
         // without), as reading a million records for it paged them all into sled's memory
@@ -596,61 +600,73 @@ impl Store for SledStore {
                 return Err(Error::NoSuchClipping(id));
             }
         }
-        let trees = (&self.clippings, &self.signatures, &self.tags, &self.tag_clippings, &self.clipping_tags);
-        self.catalog_marked(ids, || {
-            let mut n_new = 0;
-            for chunk in ids.chunks(TAG_EDIT_CHUNK) {
-                n_new += trees
-                    .transaction(|(clippings, signatures, tag_tree, tag_clips, clip_tags)| {
-                        if tag_tree.get(key.as_bytes())?.is_none() {
-                            tag_tree.insert(key.as_bytes(), encode(tag))?;
+        let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags, &self.catalog_pending, &self.meta);
+        let mut n_new = 0;
+        for chunk in ids.chunks(TAG_EDIT_CHUNK) {
+            let seq = self.next_seq()?.to_be_bytes();
+            n_new += trees
+                .transaction(|(tag_tree, tag_clips, clip_tags, catalog, meta)| {
+                    if tag_tree.get(key.as_bytes())?.is_none() {
+                        tag_tree.insert(key.as_bytes(), encode(tag))?;
+                    }
+                    let whole = meta.get(KEY_CATALOG_STALE)?.is_some();
+                    if whole {
+                        meta.insert(KEY_CATALOG_STALE, &seq)?;
+                    }
+                    let mut n_new = 0;
+                    for &id in chunk {
+                        if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
+                            n_new += 1;
                         }
-                        let mut n_new = 0;
-                        for &id in chunk {
-                            // Deleted meanwhile (the trash emptied on another thread).
-                            let at = id_key(id);
-                            if signatures.get(at)?.is_none() && clippings.get(at)?.is_none() {
-                                return Err(ConflictableTransactionError::Abort(Error::NoSuchClipping(id)));
-                            }
-                            if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
-                                n_new += 1;
-                            }
-                            clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                        clip_tags.insert(clipping_tag_key(id, &key), &[])?;
+                        if !whole {
+                            catalog.insert(&id_key(id), &seq)?;
                         }
-                        Ok(n_new)
-                    })
-                    .map_err(tx_err)?;
-            }
-            Ok(n_new)
-        })
+                    }
+                    Ok::<_, ConflictableTransactionError<Error>>(n_new)
+                })
+                .map_err(tx_err)?;
+        }
+        self.mark_again_if_waiting(ids)?;
+        Ok(n_new)
     }
 
-    /// Removes a tag from `ids`. Returns how many carried it. The tag itself stays known.
+    /// Removes a tag from `ids`, marked as [`Store::add_tag`] marks. Returns how many carried
+    /// it. The tag itself stays known.
     fn remove_tag(&self, tag_key: &str, ids: &[ClippingId]) -> Result<usize> {
-        let trees = (&self.tag_clippings, &self.clipping_tags);
-        self.catalog_marked(ids, || {
-            let mut n_removed = 0;
-            for chunk in ids.chunks(TAG_EDIT_CHUNK) {
-                n_removed += trees
-                    .transaction(|(tag_clips, clip_tags)| {
-                        let mut n_removed = 0;
-                        for &id in chunk {
-                            if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
-                                n_removed += 1;
-                            }
-                            clip_tags.remove(clipping_tag_key(id, tag_key))?;
+        let _relations = self.relations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let trees = (&self.tag_clippings, &self.clipping_tags, &self.catalog_pending, &self.meta);
+        let mut n_removed = 0;
+        for chunk in ids.chunks(TAG_EDIT_CHUNK) {
+            let seq = self.next_seq()?.to_be_bytes();
+            n_removed += trees
+                .transaction(|(tag_clips, clip_tags, catalog, meta)| {
+                    let whole = meta.get(KEY_CATALOG_STALE)?.is_some();
+                    if whole {
+                        meta.insert(KEY_CATALOG_STALE, &seq)?;
+                    }
+                    let mut n_removed = 0;
+                    for &id in chunk {
+                        if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
+                            n_removed += 1;
                         }
-                        Ok::<_, ConflictableTransactionError<Error>>(n_removed)
-                    })
-                    .map_err(tx_err)?;
-            }
-            Ok(n_removed)
-        })
+                        clip_tags.remove(clipping_tag_key(id, tag_key))?;
+                        if !whole {
+                            catalog.insert(&id_key(id), &seq)?;
+                        }
+                    }
+                    Ok::<_, ConflictableTransactionError<Error>>(n_removed)
+                })
+                .map_err(tx_err)?;
+        }
+        self.mark_again_if_waiting(ids)?;
+        Ok(n_removed)
     }
 
     /// Moves every clipping of tag `from` to tag `into` (created if needed) and forgets `from`.
     /// With the same key on both sides this rewrites the tag's record (a rename of case or date).
     fn merge_tags(&self, from_key: &str, into: &Tag) -> Result<usize> {
+        let _relations = self.relations.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let ids = self.clippings_with(from_key)?;
         let into_key = into.key();
         let trees = (&self.tags, &self.tag_clippings, &self.clipping_tags);
@@ -688,6 +704,22 @@ impl Store for SledStore {
     /// Clears the marks of changes the catalog file now has; newer marks stay.
     fn clear_catalog_pending(&self, written: &[(ClippingId, u64)]) -> Result<()> {
         clear_marks(&self.catalog_pending, written)
+    }
+
+    fn mark_catalog_stale(&self) -> Result<()> {
+        let seq = self.next_seq()?.to_be_bytes();
+        self.meta.insert(KEY_CATALOG_STALE, &seq).map(drop).map_err(db_err)
+    }
+
+    fn catalog_stale(&self) -> Result<Option<u64>> {
+        self.meta_u64(KEY_CATALOG_STALE)
+    }
+
+    fn clear_catalog_stale(&self, read: u64) -> Result<()> {
+        let read = read.to_be_bytes();
+        // A failed swap means a newer edit: its mark must stay, so the error is the answer.
+        let _newer = self.meta.compare_and_swap(KEY_CATALOG_STALE, Some(&read[..]), None::<&[u8]>).map_err(db_err)?;
+        Ok(())
     }
 
     /// The token of the catalog file written for this database, if one was.
