@@ -218,20 +218,6 @@ fn resident_parts_mb() -> (f64, f64) {
     (window::own_mb("RssAnon:"), window::own_mb("RssFile:"))
 }
 
-/// The C library's heap: what is in use and what it keeps free without handing it back, in MB.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
-fn heap_mb() -> (f64, f64) {
-    // SAFETY: mallinfo2 only reads the allocator's counters.
-    let info = unsafe { libc::mallinfo2() };
-    (info.uordblks as f64 / 1e6, (info.fordblks + info.fsmblks) as f64 / 1e6)
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn heap_mb() -> (f64, f64) {
-    (0.0, 0.0)
-}
-
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -365,11 +351,10 @@ fn open_child(dir: PathBuf) {
     report_frames("frames while tagging", frames);
     println!(
         "  select all ({n_ids}) then tag: stored in {:.1} s, found by a search after {:.1} s (goal <= 60 s), \
-         {n_tagged} tagged; resident {:.0} MB, heap in use {:.0} MB",
+         {n_tagged} tagged; resident {:.0} MB",
         stored.as_secs_f64(),
         searchable.as_secs_f64(),
-        resident_mb().0,
-        heap_mb().0
+        resident_mb().0
     );
     let start = Instant::now();
     app.apply(&ctx, Action::Undo);
@@ -382,20 +367,7 @@ fn open_child(dir: PathBuf) {
         resident_mb().0
     );
     let (rss, peak) = resident_mb();
-    let (in_use, kept_free) = heap_mb();
-    println!(
-        "  at the end: resident {rss:.0} MB, peak {peak:.0} MB; the heap: {in_use:.0} MB in use, {kept_free:.0} MB \
-         kept free"
-    );
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        // SAFETY: malloc_trim hands free pages back to the system; nothing in use is touched.
-        #[allow(unsafe_code)]
-        unsafe {
-            libc::malloc_trim(0);
-        }
-        println!("  after malloc_trim: resident {:.0} MB", resident_mb().0);
-    }
+    println!("  at the end: resident {rss:.0} MB, peak {peak:.0} MB");
     // As the window's process does once closed: the catalog file the last edits asked for is
     // written, so that the next run opens from it.
     drop(app);
