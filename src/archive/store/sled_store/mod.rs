@@ -171,6 +171,19 @@ fn put_marks(tree: &sled::Tree, keys: impl Iterator<Item = Result<sled::IVec>>, 
     tree.apply_batch(batch).map_err(db_err)
 }
 
+/// Inside a tag edit's transaction: renews the whole catalog's mark ([`Store::mark_catalog_stale`])
+/// where it is set, and says whether it was, when no clipping needs a mark of its own.
+fn renew_whole_mark(
+    meta: &sled::transaction::TransactionalTree,
+    seq: &[u8],
+) -> std::result::Result<bool, ConflictableTransactionError<Error>> {
+    let whole = meta.get(KEY_CATALOG_STALE)?.is_some();
+    if whole {
+        meta.insert(KEY_CATALOG_STALE, seq)?;
+    }
+    Ok(whole)
+}
+
 /// How many clippings one transaction of a tag edit takes. Sled keeps a transaction's reads
 /// and writes in memory: a tag added to a million clippings in one held the window at 13 GB.
 /// Each transaction keeps both directions of the relation in step, so an edit cut short by a
@@ -609,10 +622,7 @@ impl Store for SledStore {
                     if tag_tree.get(key.as_bytes())?.is_none() {
                         tag_tree.insert(key.as_bytes(), encode(tag))?;
                     }
-                    let whole = meta.get(KEY_CATALOG_STALE)?.is_some();
-                    if whole {
-                        meta.insert(KEY_CATALOG_STALE, &seq)?;
-                    }
+                    let whole = renew_whole_mark(meta, &seq)?;
                     let mut n_new = 0;
                     for &id in chunk {
                         if tag_clips.insert(tag_clipping_key(&key, id), &[])?.is_none() {
@@ -641,10 +651,7 @@ impl Store for SledStore {
             let seq = self.next_seq()?.to_be_bytes();
             n_removed += trees
                 .transaction(|(tag_clips, clip_tags, catalog, meta)| {
-                    let whole = meta.get(KEY_CATALOG_STALE)?.is_some();
-                    if whole {
-                        meta.insert(KEY_CATALOG_STALE, &seq)?;
-                    }
+                    let whole = renew_whole_mark(meta, &seq)?;
                     let mut n_removed = 0;
                     for &id in chunk {
                         if tag_clips.remove(tag_clipping_key(tag_key, id))?.is_some() {
