@@ -286,6 +286,27 @@ impl Catalog {
         entries
     }
 
+    /// Which clippings carry each tag, by tag key, as the entries have them (those in the trash
+    /// too, as the database's links): the index's table of tags ([`Archive::load_tags_from`]).
+    /// The ids are gathered by shared set of tags, then handed to each of the set's tags.
+    pub fn tag_postings(&self) -> Vec<(String, Vec<ClippingId>)> {
+        let mut by_set: HashMap<*const TagSet, (&TagSet, Vec<ClippingId>)> = HashMap::new();
+        for entry in self.entries.iter().filter(|e| !e.tag_set.keys.is_empty()) {
+            by_set
+                .entry(Arc::as_ptr(&entry.tag_set))
+                .or_insert_with(|| (&entry.tag_set, Vec::new()))
+                .1
+                .push(entry.id());
+        }
+        let mut by_key: HashMap<&str, Vec<ClippingId>> = HashMap::new();
+        for (set, ids) in by_set.values() {
+            for key in &set.keys {
+                by_key.entry(key.as_str()).or_default().extend_from_slice(ids);
+            }
+        }
+        by_key.into_iter().map(|(key, ids)| (key.to_owned(), ids)).collect()
+    }
+
     fn set_by_id(&mut self, id: ClippingId, entry: Option<Arc<Entry>>) {
         let Some(i) = slot(id) else { return };
         if i >= self.by_id.len() {

@@ -17,6 +17,7 @@ pub mod tags;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError, RwLock};
 
 use chrono::{Local, NaiveDate};
@@ -132,6 +133,10 @@ pub struct SearchIndex {
     /// ([`SearchIndex::load_tags`]); until then changes to it are not kept, as the reading will
     /// find them. A new index starts with an empty one, which the records indexed fill.
     tags: RwLock<Option<TagTable>>,
+    /// How many changes of tags the index was told of (records indexed, tags put on or taken
+    /// off), read or not: a table made from elsewhere (the catalog) is current only if none
+    /// came after it was read ([`SearchIndex::tag_changes`]).
+    tag_changes: AtomicU64,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -224,6 +229,7 @@ impl SearchIndex {
             writer: Mutex::new(Some(writer)),
             fields,
             tags: RwLock::new(tags),
+            tag_changes: AtomicU64::new(0),
         })
     }
 
@@ -288,6 +294,9 @@ impl SearchIndex {
     }
 
     fn try_replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        // Counted first: a write that fails half way may have changed what a table read
+        // elsewhere would have to hold.
+        self.tag_changes.fetch_add(1, Ordering::SeqCst);
         // Tantivy's own threads tokenize and write the documents.
         let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
             .iter()
@@ -332,6 +341,12 @@ impl SearchIndex {
         *self.tags_mut() = Some(table);
     }
 
+    /// How many changes of tags the index was told of so far (see the field's note). Each is
+    /// counted after the database has it.
+    pub fn tag_changes(&self) -> u64 {
+        self.tag_changes.load(Ordering::SeqCst)
+    }
+
     /// How many clippings carry each tag (by key), once the table is read.
     pub fn tag_link_counts(&self) -> Option<std::collections::HashMap<String, usize>> {
         self.tags_read().as_ref().map(TagTable::counts_by_key)
@@ -340,6 +355,7 @@ impl SearchIndex {
     /// The database put a tag on these clippings: searches find it at once, with no document
     /// written again.
     pub fn tag_added(&self, key: &str, ids: &[ClippingId]) {
+        self.tag_changes.fetch_add(1, Ordering::SeqCst);
         if let Some(table) = self.tags_mut().as_mut() {
             table.add(key, ids);
         }
@@ -347,6 +363,7 @@ impl SearchIndex {
 
     /// The database took a tag off these clippings.
     pub fn tag_removed(&self, key: &str, ids: &[ClippingId]) {
+        self.tag_changes.fetch_add(1, Ordering::SeqCst);
         if let Some(table) = self.tags_mut().as_mut() {
             table.remove(key, ids);
         }

@@ -25,7 +25,7 @@ use jobs::ReviewJob;
 pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
-use opening::{load_catalog, load_stories, load_tags};
+use opening::{load_catalog, load_stories, take_tags};
 pub use tagging::{RulesReply, RulesRequest};
 pub use threads::wait_for_writers;
 use threads::{spawn_named, spawn_thread, spawn_writer};
@@ -145,6 +145,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     };
     log_step("opening the archive", started);
     let started = std::time::Instant::now();
+    let tags_seen = archive.tag_changes();
     let Opening { browser, read_the_rest: loading } = match Browser::opening(&archive, FIRST_SCREENFULS) {
         Ok(opening) => opening,
         Err(e) => {
@@ -159,8 +160,11 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     let n_index_pending = archive.n_index_pending().unwrap_or(0);
     let accept_countries_on_import = archive.accepts_countries_on_import().unwrap_or(false);
     log_step("reading the newest clippings", started);
+    // The table of tags comes from the whole catalog, once it is read.
     if loading {
         load_catalog(&archive, out);
+    } else {
+        take_tags(&archive, browser.catalog(), tags_seen, &out.to_worker);
     }
     let n_clippings = if loading { browser.n_total() } else { browser.catalog().len() + browser.catalog().n_trashed() };
     out.send(Reply::Opened {
@@ -191,7 +195,6 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         learning: Arc::default(),
     };
     load_stories(&state.archive, out);
-    load_tags(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
     // the first results do not wait for it.
     if !loading {

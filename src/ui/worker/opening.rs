@@ -2,17 +2,31 @@
 //! the stories of reprints and the table of tags, each handed back as a request.
 
 use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
 use super::messages::{Reply, Request, RequestKind};
 use super::{Outbox, log_step, spawn_thread};
 use crate::archive::Archive;
+use crate::archive::catalog::Catalog;
 use crate::t;
+
+/// Gives the index its table of tags from the whole catalog, read after `seen` changes of tags
+/// ([`Archive::load_tags_from`]); if a tag changed since, reads it from the database on a
+/// thread of its own ([`load_tags`]).
+pub(super) fn take_tags(archive: &Arc<Archive>, catalog: &Catalog, seen: u64, to_worker: &Sender<Request>) {
+    let started = std::time::Instant::now();
+    if archive.load_tags_from(catalog, seen) {
+        log_step("reading the tags", started);
+    } else {
+        load_tags(archive, to_worker);
+    }
+}
 
 /// Reads the table of tags on a thread of its own (seconds at a million clippings), then has
 /// the current search shown again with its tag counts, which it was answered without.
-pub(super) fn load_tags(archive: &Arc<Archive>, out: &Outbox) {
+fn load_tags(archive: &Arc<Archive>, to_worker: &Sender<Request>) {
     let archive = Arc::clone(archive);
-    let to_worker = out.to_worker.clone();
+    let to_worker = to_worker.clone();
     let started = std::time::Instant::now();
     let _ = spawn_thread("tags", move || match archive.load_tags() {
         Ok(()) => {
@@ -46,8 +60,10 @@ pub(super) fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
     let to_worker = out.to_worker.clone();
     let tx = out.tx.clone();
-    let spawned = spawn_thread("catalog", move || match archive.catalog() {
-        Ok((catalog, save)) => {
+    let spawned = spawn_thread("catalog", move || match (archive.tag_changes(), archive.catalog()) {
+        (seen, Ok((catalog, save))) => {
+            // Before the catalog arrives, so that its search has the tags' counts.
+            take_tags(&archive, &catalog, seen, &to_worker);
             let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
             // For the next opening; the catalog file is derived, so a failure only costs time.
             if let Some(save) = save
@@ -58,7 +74,7 @@ pub(super) fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
             // Reading every record (or the file's lines) frees more than the catalog keeps.
             crate::ui::platform::release_free_memory();
         }
-        Err(e) => {
+        (_, Err(e)) => {
             let _ = tx.send(Reply::Failed {
                 request: RequestKind::Refresh,
                 message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
