@@ -60,25 +60,30 @@ pub(super) fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
     let to_worker = out.to_worker.clone();
     let tx = out.tx.clone();
-    let spawned = spawn_thread("catalog", move || match (archive.tag_changes(), archive.catalog()) {
-        (seen, Ok((catalog, save))) => {
-            // Before the catalog arrives, so that its search has the tags' counts.
-            take_tags(&archive, &catalog, seen, &to_worker);
-            let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
-            // For the next opening; the catalog file is derived, so a failure only costs time.
-            if let Some(save) = save
-                && let Err(e) = archive.save_catalog(save)
-            {
-                log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now());
+    let spawned = spawn_thread("catalog", move || {
+        // Counted before the catalog is read: a tag changed while it is read makes its tags
+        // no longer the database's (see `Archive::load_tags_from`).
+        let seen = archive.tag_changes();
+        match archive.catalog() {
+            Ok((catalog, save)) => {
+                // Before the catalog arrives, so that its search has the tags' counts.
+                take_tags(&archive, &catalog, seen, &to_worker);
+                let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
+                // For the next opening; the catalog file is derived, so a failure only costs time.
+                if let Some(save) = save
+                    && let Err(e) = archive.save_catalog(save)
+                {
+                    log_step(&format!("the catalog file was not written ({e})"), std::time::Instant::now());
+                }
+                // Reading every record (or the file's lines) frees more than the catalog keeps.
+                crate::ui::platform::release_free_memory();
             }
-            // Reading every record (or the file's lines) frees more than the catalog keeps.
-            crate::ui::platform::release_free_memory();
-        }
-        (_, Err(e)) => {
-            let _ = tx.send(Reply::Failed {
-                request: RequestKind::Refresh,
-                message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
-            });
+            Err(e) => {
+                let _ = tx.send(Reply::Failed {
+                    request: RequestKind::Refresh,
+                    message: t!("worker-read-archive", error = crate::ui::archive_error_text(&e)),
+                });
+            }
         }
     });
     if let Err(e) = spawned {
