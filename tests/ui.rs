@@ -1069,17 +1069,16 @@ fn a_press_review_is_made_from_the_results_with_a_preview_and_sections_in_the_or
     assert_eq!(settings.last_dir.as_deref(), Some(out_dir.as_path()));
 }
 
-#[test]
-fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("archive");
+/// An archive of one story printed by three outlets (Reuters first) and one other clipping.
+fn a_story_in_three_outlets(tmp: &Path) -> PathBuf {
+    let dir = tmp.join("archive");
     {
         let archive = Archive::open(&dir).unwrap();
         let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
             container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital \
             document for cargo and shorter border checks at Aktau and Baku. Officials said the route could \
             carry ten million tonnes a year by the end of the decade if the ports are modernised in time.";
-        let inbox = tmp.path().join("in");
+        let inbox = tmp.join("in");
         write(&inbox, "reuters.txt", format!("Corridor ministers agree on Caspian rules\n\n{wire}"));
         write(
             &inbox,
@@ -1102,15 +1101,26 @@ fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
             archive.update(&c).unwrap();
         }
     }
-    let mut h = harness(&dir, Settings { view: View::Grid, ..Settings::default() });
-    // The stories are found on a thread of their own: step until they have arrived.
+    dir
+}
+
+/// Steps the window until it shows `n` cards: the stories are found on a thread of their own.
+fn until_cards(h: &mut Harness<'static, ClippingsApp>, n: usize) {
     for _ in 0..200 {
-        if titles(&h).len() == 2 {
+        if titles(h).len() == n {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
-        settle(&mut h);
+        settle(h);
     }
+}
+
+#[test]
+fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = a_story_in_three_outlets(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::Grid, ..Settings::default() });
+    until_cards(&mut h, 2);
     let mut shown = titles(&h);
     shown.sort();
     assert_eq!(shown, ["Corridor ministers agree on Caspian rules", "Election campaign in Belgium"]);
@@ -1125,4 +1135,48 @@ fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
     settle(&mut h);
     assert_eq!(titles(&h).len(), 4);
     assert!(!h.state().state().settings.collapse_reprints);
+}
+
+#[test]
+fn a_selection_made_before_the_stories_fold_still_tags_every_reprint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = a_story_in_three_outlets(tmp.path());
+    let mut h = harness(&dir, Settings { view: View::List, collapse_reprints: false, ..Settings::default() });
+    until_cards(&mut h, 4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    assert_eq!(h.state().state().selection.len(), 4);
+
+    // The stories fold into one card each: the selection keeps to the two cards shown, and
+    // they stand for all four clippings.
+    h.get_by_label("One card per story").click();
+    settle(&mut h);
+    until_cards(&mut h, 2);
+    assert_eq!(h.state().state().selection.len(), 2);
+    assert_eq!(h.state().state().selected_ids().len(), 4);
+    h.get_by_label("4 clippings selected");
+    h.get_by_label("Add tag").click();
+    h.step();
+    h.get_by_label("Add tag").type_text("Caspian route");
+    h.step();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.get_by_label_contains("to 4 clippings");
+
+    // Each clipping again: the reprints carry the tag, as the card they were folded into.
+    h.get_by_label("One card per story").click();
+    settle(&mut h);
+    until_cards(&mut h, 4);
+    let tagged = h.state().state().results.iter().filter(|e| e.topics() == "Caspian route").count();
+    assert_eq!(tagged, 4, "{:?}", h.state().state().results.iter().map(|e| e.topics()).collect::<Vec<_>>());
+
+    // A card not selected, from its menu, reaches its reprints as well.
+    h.get_by_label("One card per story").click();
+    settle(&mut h);
+    until_cards(&mut h, 2);
+    h.get_by_label("Election campaign in Belgium").click();
+    settle(&mut h);
+    let card = h.state().state().results.iter().find(|e| e.card.title().starts_with("Corridor")).map(|e| e.id());
+    let ids = h.state().state().selected_ids_or(card.unwrap());
+    assert_eq!(ids.len(), 3);
 }

@@ -76,9 +76,16 @@ pub struct Browsed {
     pub entries: Vec<Arc<Entry>>,
     /// The stories of the results, and of every clipping the browser holds.
     pub reprints: Stories,
+    /// What each card stands for besides itself: with one card a story, the story's other
+    /// results, folded into it.
+    pub folded: Folded,
     /// How many of the results carry each tag.
     pub tag_counts: Vec<TagCount>,
 }
+
+/// A card that shows a story once, to the story's other results it stands for, in the order
+/// they were found. Empty unless each story is shown once.
+pub type Folded = HashMap<ClippingId, Vec<Arc<Entry>>>;
 
 /// The catalog and the archive's stories: what browsing reads.
 #[derive(Default)]
@@ -286,16 +293,17 @@ impl Browser {
             complete_texts(archive, &mut entries[..n]);
         }
         let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
-        let (entries, reprints) = self.with_reprints(entries, browse.one_per_story);
-        Ok(Browsed { entries, reprints, tag_counts })
+        let (entries, folded, reprints) = self.with_reprints(entries, browse.one_per_story);
+        Ok(Browsed { entries, reprints, folded, tag_counts })
     }
 
-    /// The results with each story once (by its earliest clipping among them) when asked, and
-    /// the stories' lists.
-    fn with_reprints(&self, entries: Vec<Arc<Entry>>, one_per_story: bool) -> (Vec<Arc<Entry>>, Stories) {
+    /// The results with each story once (by its earliest clipping among them) when asked, what
+    /// each such card stands for, and the stories' lists.
+    fn with_reprints(&self, entries: Vec<Arc<Entry>>, one_per_story: bool) -> (Vec<Arc<Entry>>, Folded, Stories) {
         if self.story_of.is_empty() {
-            return (entries, Stories::default());
+            return (entries, Folded::new(), Stories::default());
         }
+        let mut folded = Folded::new();
         let entries = if one_per_story {
             let key = |e: &Entry| (e.card.date(), e.card.id);
             let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
@@ -305,16 +313,18 @@ impl Browser {
                     first.entry(*root).and_modify(|f| *f = (*f).min(k)).or_insert(k);
                 }
             }
-            entries
-                .into_iter()
-                .filter(|e| {
-                    self.story_of.get(&e.id()).is_none_or(|root| first.get(root).is_some_and(|f| f.1 == e.id()))
-                })
-                .collect()
+            let mut shown = Vec::with_capacity(first.len());
+            for e in entries {
+                match self.story_of.get(&e.id()).and_then(|root| first.get(root)) {
+                    Some(&(_, head)) if head != e.id() => folded.entry(head).or_default().push(e),
+                    _ => shown.push(e),
+                }
+            }
+            shown
         } else {
             entries
         };
-        (entries, self.stories())
+        (entries, folded, self.stories())
     }
 }
 

@@ -230,13 +230,8 @@ impl ClippingsApp {
                 }
             }
             Action::CopyReferences => {
-                let lines: Vec<String> = self
-                    .state
-                    .results
-                    .iter()
-                    .filter(|e| self.state.selection.contains(&e.id()))
-                    .map(|e| reference_line(&e.card))
-                    .collect();
+                let lines: Vec<String> =
+                    self.state.selected_entries().iter().map(|e| reference_line(&e.card)).collect();
                 ctx.copy_text(lines.join("\n"));
                 self.toast(t!("copied-references", n = lines.len()), None, false);
             }
@@ -253,12 +248,8 @@ impl ClippingsApp {
                 self.toast(t!("copied-address"), None, false);
             }
             Action::MarkDone => {
-                let ids: Vec<_> = self
-                    .state
-                    .selected_ids()
-                    .into_iter()
-                    .filter(|id| self.state.results.iter().any(|e| e.id() == *id && e.card.inbox()))
-                    .collect();
+                let ids: Vec<_> =
+                    self.state.selected_entries().iter().filter(|e| e.card.inbox()).map(|e| e.id()).collect();
                 if !ids.is_empty() {
                     if self.state.filters.in_inbox {
                         // They leave the inbox's view: the next one is selected, as after Delete.

@@ -260,7 +260,7 @@ impl ClippingsApp {
         // all the results, and each saved search. One card selected, as after opening a saved
         // search, is no reason to make a review of one: the results come first then.
         let selected = self.state.selected_ids();
-        let results: Vec<_> = self.state.results.iter().map(|e| e.id()).collect();
+        let results = self.state.result_ids();
         let mut scopes = Vec::new();
         if !selected.is_empty() {
             let what = crate::ui::n_clippings(selected.len());

@@ -220,7 +220,7 @@ impl ClippingsApp {
     /// The selection, or every result when nothing is selected (for export).
     fn selection_or_results(&self) -> Vec<ClippingId> {
         let selected = self.state.selected_ids();
-        if selected.is_empty() { self.state.results.iter().map(|e| e.id()).collect() } else { selected }
+        if selected.is_empty() { self.state.result_ids() } else { selected }
     }
 
     fn toast(&mut self, message: String, undo: Option<Edit>, is_error: bool) {

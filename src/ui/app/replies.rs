@@ -47,7 +47,7 @@ impl ClippingsApp {
             Reply::OpenFailed { message, locked, asks_password } => {
                 self.state.status = Status::Failed { message, locked, asks_password }
             }
-            Reply::Results { generation, entries, reprints, tag_counts, n_total, n_trashed, n_inbox } => {
+            Reply::Results { generation, entries, reprints, folded, tag_counts, n_total, n_trashed, n_inbox } => {
                 self.state.n_trashed = n_trashed;
                 self.state.n_inbox = n_inbox;
                 if generation != self.generation {
@@ -55,6 +55,8 @@ impl ClippingsApp {
                 }
                 self.state.results = entries;
                 self.state.reprints = reprints;
+                self.state.n_folded = folded.values().map(Vec::len).sum();
+                self.state.folded = folded;
                 self.apply_sort();
                 self.state.tag_counts = tag_counts;
                 self.state.n_total = n_total;

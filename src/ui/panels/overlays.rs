@@ -134,7 +134,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 };
                 ui.label(text);
                 if !app.selection.is_empty() {
-                    ui.label(t!("status-selected", n = app.selection.len()));
+                    ui.label(t!("status-selected", n = app.n_selected()));
                 }
                 let mut label = if app.archive_label.is_empty() {
                     crate::vocab::paths::shown(root)

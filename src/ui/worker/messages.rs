@@ -223,6 +223,8 @@ pub enum Reply {
         /// For each result in a story, the story's clippings (itself among them): one list a
         /// story, shared by its clippings.
         reprints: Arc<Stories>,
+        /// What each card that shows a story once stands for besides itself.
+        folded: Arc<crate::archive::browse::Folded>,
         tag_counts: Vec<TagCount>,
         /// Clippings in the archive and in the trash, whatever the query.
         n_total: usize,

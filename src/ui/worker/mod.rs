@@ -413,6 +413,7 @@ fn search(state: &State, out: &Outbox) {
         generation: *generation,
         entries: Arc::new(found.entries),
         reprints: Arc::new(found.reprints),
+        folded: Arc::new(found.folded),
         tag_counts: found.tag_counts,
         // While the whole catalog is read, the archive's own count when it was opened (the
         // trash included).
