@@ -83,9 +83,39 @@ pub struct Browsed {
     pub tag_counts: Vec<TagCount>,
 }
 
-/// A card that shows a story once, to the story's other results it stands for, in the order
-/// they were found. Empty unless each story is shown once.
-pub type Folded = HashMap<ClippingId, Vec<Arc<Entry>>>;
+/// What the cards that show a story once stand for: each, its story's other results. Kept as
+/// the set of every result found, folded ones included, and read through the stories' lists:
+/// at a million, a list of the folded results for each card took longer than the search.
+#[derive(Default, Clone)]
+pub struct Folded {
+    /// Every result found; `None` when no result was folded into another's card.
+    found: Option<crate::search::tags::IdBits>,
+    n_folded: usize,
+}
+
+impl Folded {
+    /// The results folded into the card of `id`, earliest first.
+    pub fn into_card<'a>(&'a self, id: ClippingId, stories: &'a Stories) -> impl Iterator<Item = &'a Arc<Entry>> {
+        let found = self.found.as_ref();
+        let list = found.and_then(|_| stories.get(&id)).map_or(&[][..], |l| &l[..]);
+        list.iter().filter(move |r| r.id() != id && found.is_some_and(|f| f.contains(r.id().0))).map(|r| &r.0)
+    }
+
+    /// How many results are folded into cards, all together.
+    pub fn len(&self) -> usize {
+        self.n_folded
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n_folded == 0
+    }
+}
+
+impl std::fmt::Debug for Folded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Folded({})", self.n_folded)
+    }
+}
 
 /// The catalog and the archive's stories: what browsing reads.
 #[derive(Default)]
@@ -112,7 +142,43 @@ enum StoryLists {
     #[default]
     Unmade,
     /// Made, but for the stories of these first articles, whose clippings changed.
-    Made { lists: Arc<HashMap<ClippingId, Arc<[Reprint]>>>, stale: std::collections::HashSet<ClippingId> },
+    Made {
+        lists: Arc<HashMap<ClippingId, Arc<[Reprint]>>>,
+        places: Arc<Places>,
+        stale: std::collections::HashSet<ClippingId>,
+    },
+}
+
+/// Where each clipping of a list stands in its story, by its id: the story's first article
+/// (high 32 bits) and its place in the list, earliest first (low 32). A search of a million
+/// looks each result up here: hashing them into the stories took half a second.
+#[derive(Default, Clone)]
+struct Places(Vec<u64>);
+
+impl Places {
+    const NOWHERE: u64 = u64::MAX;
+
+    /// The story of `id` (its first article's number) and `id`'s place in it.
+    fn of(&self, id: ClippingId) -> Option<(usize, u32)> {
+        let i = usize::try_from(id.0).ok()?;
+        let &place = self.0.get(i).filter(|&&p| p != Places::NOWHERE)?;
+        Some(((place >> 32) as usize, place as u32))
+    }
+
+    /// Puts a story's list in (or takes it out, with `put` false).
+    fn set(&mut self, root: ClippingId, list: &[Reprint], put: bool) {
+        let Ok(story) = u32::try_from(root.0) else { return };
+        for (i, r) in list.iter().enumerate() {
+            let (Ok(slot), Ok(i)) = (usize::try_from(r.id().0), u32::try_from(i)) else { continue };
+            if slot >= u32::MAX as usize {
+                continue;
+            }
+            if slot >= self.0.len() {
+                self.0.resize(slot + 1, Places::NOWHERE);
+            }
+            self.0[slot] = if put { (u64::from(story) << 32) | u64::from(i) } else { Places::NOWHERE };
+        }
+    }
 }
 
 /// Above this many stories changed at once, all the lists are made again rather than each.
@@ -245,26 +311,39 @@ impl Browser {
         }
     }
 
-    /// The stories' lists, made for those not made yet or changed since.
-    fn stories(&self) -> Stories {
+    /// The stories' lists, made for those not made yet or changed since, with where each of
+    /// their clippings stands.
+    fn stories(&self) -> (Stories, Arc<Places>) {
         let mut made = self.stories.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let lists = match std::mem::take(&mut *made) {
-            StoryLists::Unmade => Arc::new(self.members.keys().filter_map(|root| self.story_list(*root)).collect()),
-            StoryLists::Made { mut lists, stale } => {
+        let (lists, places) = match std::mem::take(&mut *made) {
+            StoryLists::Unmade => {
+                let lists: HashMap<ClippingId, Arc<[Reprint]>> =
+                    self.members.keys().filter_map(|root| self.story_list(*root)).collect();
+                let mut places = Places::default();
+                for (root, list) in &lists {
+                    places.set(*root, list, true);
+                }
+                (Arc::new(lists), Arc::new(places))
+            }
+            StoryLists::Made { mut lists, mut places, stale } => {
                 if !stale.is_empty() {
                     let edited = Arc::make_mut(&mut lists);
+                    let placed = Arc::make_mut(&mut places);
                     for root in stale {
-                        match self.story_list(root) {
-                            Some((root, list)) => edited.insert(root, list),
-                            None => edited.remove(&root),
-                        };
+                        if let Some(old) = edited.remove(&root) {
+                            placed.set(root, &old, false);
+                        }
+                        if let Some((root, list)) = self.story_list(root) {
+                            placed.set(root, &list, true);
+                            edited.insert(root, list);
+                        }
                     }
                 }
-                lists
+                (lists, places)
             }
         };
-        *made = StoryLists::Made { lists: Arc::clone(&lists), stale: Default::default() };
-        Stories { story_of: Arc::clone(&self.story_of), lists }
+        *made = StoryLists::Made { lists: Arc::clone(&lists), places: Arc::clone(&places), stale: Default::default() };
+        (Stories { story_of: Arc::clone(&self.story_of), lists }, places)
     }
 
     /// A story's clippings in the catalog, not in the trash, earliest first; none for a story
@@ -287,44 +366,47 @@ impl Browser {
     /// The results of a browse, from the search index and the catalog.
     pub fn browse(&self, archive: &Archive, browse: &Browse) -> Result<Browsed> {
         let found = archive.search_with_tag_counts(&browse.query, browse.sort)?;
-        let mut entries = self.catalog.entries_of(&found.ids, browse.sort);
+        let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
+        let (ids, folded, reprints) = self.fold(found.ids, browse.one_per_story);
+        let mut entries = self.catalog.entries_of(&ids, browse.sort);
         if browse.query.has_text() {
             let n = entries.len().min(browse.whole_texts);
             complete_texts(archive, &mut entries[..n]);
         }
-        let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
-        let (entries, folded, reprints) = self.with_reprints(entries, browse.one_per_story);
         Ok(Browsed { entries, reprints, folded, tag_counts })
     }
 
-    /// The results with each story once (by its earliest clipping among them) when asked, what
-    /// each such card stands for, and the stories' lists.
-    fn with_reprints(&self, entries: Vec<Arc<Entry>>, one_per_story: bool) -> (Vec<Arc<Entry>>, Folded, Stories) {
+    /// The results with each story once, by its earliest clipping among them, when asked;
+    /// what the cards stand for; and the stories' lists. Works on the ids and the stories'
+    /// places alone: reading each result's entry (its date) and hashing it into its story took
+    /// half a second at a million.
+    fn fold(&self, ids: Vec<ClippingId>, one_per_story: bool) -> (Vec<ClippingId>, Folded, Stories) {
         if self.story_of.is_empty() {
-            return (entries, Folded::new(), Stories::default());
+            return (ids, Folded::default(), Stories::default());
         }
-        let mut folded = Folded::new();
-        let entries = if one_per_story {
-            let key = |e: &Entry| (e.card.date(), e.card.id);
-            let mut first: HashMap<ClippingId, (chrono::NaiveDate, ClippingId)> = HashMap::new();
-            for e in &entries {
-                if let Some(root) = self.story_of.get(&e.id()) {
-                    let k = key(e);
-                    first.entry(*root).and_modify(|f| *f = (*f).min(k)).or_insert(k);
+        let (stories, places) = self.stories();
+        if !one_per_story {
+            return (ids, Folded::default(), stories);
+        }
+        // Each story's earliest place among the results, by its first article's number.
+        let mut earliest: Vec<u32> = Vec::new();
+        for &id in &ids {
+            if let Some((story, place)) = places.of(id) {
+                if story >= earliest.len() {
+                    earliest.resize(story + 1, u32::MAX);
                 }
+                earliest[story] = earliest[story].min(place);
             }
-            let mut shown = Vec::with_capacity(first.len());
-            for e in entries {
-                match self.story_of.get(&e.id()).and_then(|root| first.get(root)) {
-                    Some(&(_, head)) if head != e.id() => folded.entry(head).or_default().push(e),
-                    _ => shown.push(e),
-                }
-            }
-            shown
-        } else {
-            entries
-        };
-        (entries, folded, self.stories())
+        }
+        let shown: Vec<ClippingId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| places.of(id).is_none_or(|(story, place)| earliest.get(story) == Some(&place)))
+            .collect();
+        let n_folded = ids.len() - shown.len();
+        let found =
+            (n_folded > 0).then(|| crate::search::tags::IdBits::of(&ids.iter().map(|id| id.0).collect::<Vec<_>>()));
+        (shown, Folded { found, n_folded }, stories)
     }
 }
 

@@ -194,6 +194,7 @@ fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
 /// A set of ids as one bit each, up to the largest: a million ids in 125 KB, looked up
 /// without hashing. Ids far larger than there are ids (none the archive hands out) are kept in
 /// a hash set instead, so that no id can ask for gigabytes of bits.
+#[derive(Clone)]
 pub enum IdBits {
     Bits(Vec<u64>),
     Sparse(std::collections::HashSet<u64>),

@@ -271,8 +271,6 @@ pub struct AppState {
     /// How many clippings the selection stands for, as last counted, with the results and the
     /// selection it was counted for.
     n_selected: std::cell::Cell<Option<((usize, u64), usize)>>,
-    /// How many results are folded into cards, all together.
-    pub n_folded: usize,
     pub tag_counts: Vec<TagCount>,
     pub n_total: usize,
     pub n_trashed: usize,
@@ -332,7 +330,6 @@ impl AppState {
             reprints: Arc::default(),
             folded: Arc::default(),
             n_selected: std::cell::Cell::new(None),
-            n_folded: 0,
             tag_counts: Vec::new(),
             n_total: 0,
             accept_countries_on_import: false,
@@ -374,9 +371,7 @@ impl AppState {
         let mut out = Vec::with_capacity(self.selection.len());
         for e in self.results.iter().filter(|e| all || self.selection.contains(&e.id())) {
             out.push(Arc::clone(e));
-            if let Some(more) = self.folded.get(&e.id()) {
-                out.extend(more.iter().cloned());
-            }
+            out.extend(self.folded_into(e.id()).cloned());
         }
         out
     }
@@ -386,14 +381,18 @@ impl AppState {
         self.selected_entries().iter().map(|e| e.id()).collect()
     }
 
+    /// The results folded into the card of `id` (a story's other results, with one card a
+    /// story), earliest first.
+    pub fn folded_into(&self, id: ClippingId) -> impl Iterator<Item = &Arc<Entry>> {
+        self.folded.into_card(id, &self.reprints)
+    }
+
     /// Every result, each card followed by those folded into it: what the search found.
     pub fn result_ids(&self) -> Vec<ClippingId> {
         let mut out = Vec::with_capacity(self.results.len());
         for e in self.results.iter() {
             out.push(e.id());
-            if let Some(more) = self.folded.get(&e.id()) {
-                out.extend(more.iter().map(|m| m.id()));
-            }
+            out.extend(self.folded_into(e.id()).map(|m| m.id()));
         }
         out
     }
@@ -410,7 +409,7 @@ impl AppState {
         {
             return n;
         }
-        let n = self.selection.iter().map(|id| 1 + self.folded.get(id).map_or(0, Vec::len)).sum();
+        let n = self.selection.iter().map(|&id| 1 + self.folded_into(id).count()).sum();
         self.n_selected.set(Some((key, n)));
         n
     }
@@ -421,8 +420,7 @@ impl AppState {
         if self.selection.contains(&id) {
             return self.selected_ids();
         }
-        let folded = self.folded.get(&id).into_iter().flatten().map(|e| e.id());
-        std::iter::once(id).chain(folded).collect()
+        std::iter::once(id).chain(self.folded_into(id).map(|e| e.id())).collect()
     }
 
     /// How many thumbnails fit in a grid row of `width` points.

@@ -55,7 +55,6 @@ impl ClippingsApp {
                 }
                 self.state.results = entries;
                 self.state.reprints = reprints;
-                self.state.n_folded = folded.values().map(Vec::len).sum();
                 self.state.folded = folded;
                 self.apply_sort();
                 self.state.tag_counts = tag_counts;

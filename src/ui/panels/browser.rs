@@ -478,7 +478,7 @@ fn item_menu(
         actions.push(Action::Click { index, modifiers: egui::Modifiers::NONE });
     }
     response.context_menu(|ui| {
-        let n = if in_selection { app.n_selected() } else { 1 + app.folded.get(&id).map_or(0, Vec::len) };
+        let n = if in_selection { app.n_selected() } else { 1 + app.folded_into(id).count() };
         let mut item = |ui: &mut egui::Ui, enabled: bool, text: String, action: Action| {
             if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
                 actions.push(action);

@@ -154,7 +154,7 @@ pub fn top_bar_ui(ui: &mut egui::Ui, app: &AppState, top_bar: &mut TopBar, actio
 fn right_buttons_ui(ui: &mut egui::Ui, app: &AppState, narrow: bool, actions: &mut Vec<Action>) {
     let ready = app.is_ready();
     let exporting = app.export.is_some();
-    let n = if app.selection.is_empty() { app.results.len() + app.n_folded } else { app.n_selected() };
+    let n = if app.selection.is_empty() { app.results.len() + app.folded.len() } else { app.n_selected() };
     let export = ui
         .add_enabled(ready && !exporting && n > 0, egui::Button::new(t!("export-button")))
         .on_hover_text(t!("export-button-hover", n = n));
