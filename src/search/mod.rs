@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cjk;
 pub mod highlight;
+mod order;
 mod period;
 pub mod query;
 pub mod stories;
@@ -393,7 +394,7 @@ impl SearchIndex {
         let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(SearchResults::default()) };
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
-        let mut hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
+        let hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
         let (tag_counts, tags_pending) = match (count_tags, self.tags_read().as_ref()) {
             (true, Some(table)) => {
                 let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
@@ -402,16 +403,10 @@ impl SearchIndex {
             (true, None) => (Vec::new(), true),
             (false, _) => (Vec::new(), false),
         };
-        match sort {
-            // Scores are never negative, so their bits sort as they do; one integer key sorts
-            // several times faster than a comparison of three fields.
-            Sort::Relevance if scoring => hits.sort_unstable_by_key(|h| {
-                std::cmp::Reverse((u128::from(h.score.max(0.0).to_bits()) << 96) | date_and_id(h))
-            }),
-            Sort::Oldest => hits.sort_unstable_by_key(date_and_id),
-            _ => hits.sort_unstable_by_key(|h| std::cmp::Reverse(date_and_id(h))),
-        }
-        Ok(SearchResults { ids: hits.into_iter().map(|h| ClippingId(h.id)).collect(), tag_counts, tags_pending })
+        // Without words to weigh, the best match is the newest.
+        let order = if sort == Sort::Relevance && !scoring { Sort::Newest } else { sort };
+        let ids = order::in_order(hits, order);
+        Ok(SearchResults { ids, tag_counts, tags_pending })
     }
 
     /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
@@ -623,13 +618,6 @@ struct Hit {
     id: u64,
     score: Score,
     date: i64,
-}
-
-/// Date then id as one sortable integer (ids are unique, so no two hits tie).
-fn date_and_id(h: &Hit) -> u128 {
-    // Day numbers fit in 32 bits; flipping the sign bit makes the order of i32 that of u32.
-    let day = i32::try_from(h.date).unwrap_or(if h.date < 0 { i32::MIN } else { i32::MAX });
-    (u128::from(day.cast_unsigned() ^ 0x8000_0000) << 64) | u128::from(h.id)
 }
 
 /// What a search found: the clippings in order and, when asked, the tag counts.
