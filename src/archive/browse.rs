@@ -160,8 +160,7 @@ impl Places {
 
     /// The story of `id` (its first article's number) and `id`'s place in it.
     fn of(&self, id: ClippingId) -> Option<(usize, u32)> {
-        let i = usize::try_from(id.0).ok()?;
-        let &place = self.0.get(i).filter(|&&p| p != Places::NOWHERE)?;
+        let &place = self.0.get(crate::archive::catalog::slot(id)?).filter(|&&p| p != Places::NOWHERE)?;
         Some(((place >> 32) as usize, place as u32))
     }
 
@@ -169,10 +168,7 @@ impl Places {
     fn set(&mut self, root: ClippingId, list: &[Reprint], put: bool) {
         let Ok(story) = u32::try_from(root.0) else { return };
         for (i, r) in list.iter().enumerate() {
-            let (Ok(slot), Ok(i)) = (usize::try_from(r.id().0), u32::try_from(i)) else { continue };
-            if slot >= u32::MAX as usize {
-                continue;
-            }
+            let (Some(slot), Ok(i)) = (crate::archive::catalog::slot(r.id()), u32::try_from(i)) else { continue };
             if slot >= self.0.len() {
                 self.0.resize(slot + 1, Places::NOWHERE);
             }

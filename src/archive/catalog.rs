@@ -212,8 +212,9 @@ pub struct Catalog {
     n_inbox: usize,
 }
 
-/// Where an id lives in [`Catalog::by_id`]; `None` for ids too large to be real.
-fn slot(id: ClippingId) -> Option<usize> {
+/// Where an id lives in [`Catalog::by_id`] (and in the stories' places, `browse.rs`); `None`
+/// for ids too large to be real.
+pub(super) fn slot(id: ClippingId) -> Option<usize> {
     usize::try_from(id.0).ok().filter(|&i| i < u32::MAX as usize)
 }
 
