@@ -246,6 +246,10 @@ status-shown-of = { $shown } of { $n ->
     [one] 1 clipping
    *[other] { $n } clippings
 }
+status-cards = · { $n ->
+    [one] 1 card
+   *[other] { $n } cards
+}
 status-selected = · { $n } selected
 open-locked = This archive is already open
 open-failed = The archive cannot be opened

@@ -245,6 +245,10 @@ status-shown-of = { $shown } sur { $n ->
     [one] { $n } coupure
    *[other] { $n } coupures
 }
+status-cards = · { $n ->
+    [one] 1 carte
+   *[other] { $n } cartes
+}
 status-selected = · { $n ->
     [one] { $n } sélectionnée
    *[other] { $n } sélectionnées

@@ -212,6 +212,7 @@ status-indexing-hover = Аяқталғанша іздеу тек индекст�
 status-adding-tag = «{ $tag }» тегі ({ $kind }) { $n } материалға қосылуда…
 status-removing-tag = «{ $tag }» тегі ({ $kind }) { $n } материалдан алынуда…
 status-shown-of = { $n } материалдың { $shown }
+status-cards = · карточкалар: { $n }
 status-selected = · таңдалды: { $n }
 open-locked = Бұл мұрағат қазір ашық
 open-failed = Мұрағатты ашу мүмкін емес

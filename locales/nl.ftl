@@ -242,6 +242,10 @@ status-shown-of = { $shown } van { $n ->
     [one] { $n } knipsel
    *[other] { $n } knipsels
 }
+status-cards = · { $n ->
+    [one] 1 kaart
+   *[other] { $n } kaarten
+}
 status-selected = · { $n } geselecteerd
 open-locked = Dit archief is al geopend
 open-failed = Het archief kan niet worden geopend

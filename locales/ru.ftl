@@ -253,6 +253,7 @@ status-shown-of = { $shown } из { $n ->
     [one] { $n } вырезки
    *[other] { $n } вырезок
 }
+status-cards = · карточек: { $n }
 status-selected = · выбрано: { $n }
 open-locked = Этот архив уже открыт
 open-failed = Не удаётся открыть архив

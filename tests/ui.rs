@@ -1155,6 +1155,9 @@ fn a_selection_made_before_the_stories_fold_still_tags_every_reprint() {
     assert_eq!(h.state().state().selection.len(), 2);
     assert_eq!(h.state().state().selected_ids().len(), 4);
     h.get_by_label("4 clippings selected");
+    // The status bar counts the clippings found, then the cards they are shown as.
+    h.get_by_label("4 clippings");
+    h.get_by_label("· 2 cards");
     h.get_by_label("Add tag").click();
     h.step();
     h.get_by_label("Add tag").type_text("Caspian route");

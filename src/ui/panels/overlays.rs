@@ -126,13 +126,18 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppState, actions: &mut Vec<Action
                 ui.separator();
             }
             if let Status::Ready { root } = &app.status {
-                let shown = app.results.len();
-                let text = if shown == app.n_total {
-                    crate::ui::n_clippings(shown)
+                // Clippings are counted with those folded into a story's card, then the cards.
+                let n_cards = app.results.len();
+                let found = n_cards + app.folded.len();
+                let text = if found == app.n_total {
+                    crate::ui::n_clippings(found)
                 } else {
-                    t!("status-shown-of", shown = shown, n = app.n_total)
+                    t!("status-shown-of", shown = found, n = app.n_total)
                 };
                 ui.label(text);
+                if !app.folded.is_empty() {
+                    ui.label(t!("status-cards", n = n_cards));
+                }
                 if !app.selection.is_empty() {
                     ui.label(t!("status-selected", n = app.n_selected()));
                 }

@@ -98,7 +98,8 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                         .collect();
                     // Active filters stay visible even when no result carries them any more.
                     let active: Vec<_> = app.filters.required_tags().into_iter().filter(|t| t.kind == kind).collect();
-                    let header = format!("{} ({})", crate::ui::tag_kind_plural(kind), tags.len());
+                    let header =
+                        format!("{} ({})", crate::ui::tag_kind_plural(kind), crate::ui::format_count(tags.len()));
                     egui::CollapsingHeader::new(header).id_salt(kind.as_str()).default_open(true).show(ui, |ui| {
                         if tags.is_empty() && active.is_empty() {
                             ui.weak(if needle.is_empty() { t!("sidebar-no-tags") } else { t!("sidebar-no-match") });
@@ -116,7 +117,11 @@ pub fn sidebar_ui(ui: &mut egui::Ui, app: &AppState, sidebar: &mut Sidebar, acti
                         });
                         for t in sorted {
                             let on = app.filters.has_tag(&t.tag);
-                            let text = format!("{} ({})", crate::ui::tag_label(&t.tag), t.n_clippings);
+                            let text = format!(
+                                "{} ({})",
+                                crate::ui::tag_label(&t.tag),
+                                crate::ui::format_count(t.n_clippings)
+                            );
                             let response = ui.selectable_label(on, text);
                             if response.clicked() {
                                 actions.push(Action::Filter(FilterAction::ToggleTag(t.tag.clone())));

@@ -50,7 +50,7 @@ pub fn chip_ui(ui: &mut egui::Ui, tag: &Tag, count: Option<usize>) -> bool {
     };
     let name = crate::ui::tag_label(tag);
     let text = match count {
-        Some(n) => format!("{name} ({n})"),
+        Some(n) => format!("{name} ({})", crate::ui::format_count(n)),
         None => name.clone(),
     };
     let hover = format!("{}: {text}", crate::ui::tag_kind_label(tag.kind));
