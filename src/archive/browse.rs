@@ -89,7 +89,7 @@ pub struct Browsed {
 #[derive(Default, Clone)]
 pub struct Folded {
     /// Every result found; `None` when no result was folded into another's card.
-    found: Option<crate::search::tags::IdBits>,
+    found: Option<Arc<crate::search::tags::IdBits>>,
     n_folded: usize,
 }
 
@@ -363,7 +363,7 @@ impl Browser {
     pub fn browse(&self, archive: &Archive, browse: &Browse) -> Result<Browsed> {
         let found = archive.search_with_tag_counts(&browse.query, browse.sort)?;
         let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
-        let (ids, folded, reprints) = self.fold(found.ids, browse.one_per_story);
+        let (ids, folded, reprints) = self.fold(found.ids, found.found, browse.one_per_story);
         let mut entries = self.catalog.entries_of(&ids, browse.sort);
         if browse.query.has_text() {
             let n = entries.len().min(browse.whole_texts);
@@ -375,8 +375,13 @@ impl Browser {
     /// The results with each story once, by its earliest clipping among them, when asked;
     /// what the cards stand for; and the stories' lists. Works on the ids and the stories'
     /// places alone: reading each result's entry (its date) and hashing it into its story took
-    /// half a second at a million.
-    fn fold(&self, ids: Vec<ClippingId>, one_per_story: bool) -> (Vec<ClippingId>, Folded, Stories) {
+    /// half a second at a million. `found`, where the search gave it, is the set of `ids`.
+    fn fold(
+        &self,
+        ids: Vec<ClippingId>,
+        found: Option<Arc<crate::search::tags::IdBits>>,
+        one_per_story: bool,
+    ) -> (Vec<ClippingId>, Folded, Stories) {
         if self.story_of.is_empty() {
             return (ids, Folded::default(), Stories::default());
         }
@@ -401,7 +406,7 @@ impl Browser {
             .collect();
         let n_folded = ids.len() - shown.len();
         let found =
-            (n_folded > 0).then(|| crate::search::tags::IdBits::of(&ids.iter().map(|id| id.0).collect::<Vec<_>>()));
+            (n_folded > 0).then(|| found.unwrap_or_else(|| Arc::new(crate::search::tags::IdBits::of_ids(&ids))));
         (shown, Folded { found, n_folded }, stories)
     }
 }

@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod cjk;
 pub mod highlight;
+mod hits;
 mod order;
 mod period;
 pub mod query;
@@ -19,17 +20,15 @@ pub mod tags;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use chrono::{Local, NaiveDate};
-use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
     PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::search::query::{DateRange, Query, Sort, Text};
 use crate::vocab::language::language_of;
@@ -40,7 +39,7 @@ use analysis::{
     Analyzers, SHORT_PREFIX_CHARS, STEMMED, fold_yo, folded_analyzer, is_kazakh_prefix_word, searchable_fields,
     short_prefixes_analyzer, stemmed_analyzer,
 };
-use tags::TagTable;
+use tags::{IdBits, TagTable};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
 pub const INDEX_VERSION: u32 = 7;
@@ -138,7 +137,19 @@ pub struct SearchIndex {
     /// off), read or not: a table made from elsewhere (the catalog) is current only if none
     /// came after it was read ([`SearchIndex::tag_changes`]).
     tag_changes: AtomicU64,
+    /// The documents in date order, which searches that find much of the index read their
+    /// hits off.
+    by_date: hits::ByDate,
+    /// From how many hits of one score a search reads them off [`SearchIndex::by_date`].
+    walk_from: usize,
 }
+
+/// From this many hits, a search gives their set as well as their list.
+const FOUND_AS_BITS_FROM: usize = 4096;
+
+/// Below this many hits of one score, sorting them is as quick as reading them off the
+/// documents in date order (and a small index needs no such order).
+const WALK_FROM: usize = 50_000;
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -231,6 +242,8 @@ impl SearchIndex {
             fields,
             tags: RwLock::new(tags),
             tag_changes: AtomicU64::new(0),
+            by_date: hits::ByDate::default(),
+            walk_from: WALK_FROM,
         })
     }
 
@@ -394,19 +407,19 @@ impl SearchIndex {
         let Some(tantivy_query) = self.to_tantivy(query) else { return Ok(SearchResults::default()) };
         let searcher = self.reader.searcher();
         let scoring = sort == Sort::Relevance && query.has_text();
-        let hits = searcher.search(&*tantivy_query, &AllHits { scoring }).map_err(|e| self.err(e))?;
+        let found = searcher.search(&*tantivy_query, &hits::AllHits { scoring }).map_err(|e| self.err(e))?;
+        // Without words to weigh, the best match is the newest.
+        let order = if sort == Sort::Relevance && !scoring { Sort::Newest } else { sort };
+        let by_date = if hits::count(&found) >= self.walk_from { self.by_date.get(&searcher) } else { None };
+        let ids = hits::in_order(found, order, by_date.as_deref(), self.walk_from);
+        // Counting the tags and folding the stories each want the set of the hits, when many.
+        let found = (ids.len() >= FOUND_AS_BITS_FROM).then(|| Arc::new(IdBits::of_ids(&ids)));
         let (tag_counts, tags_pending) = match (count_tags, self.tags_read().as_ref()) {
-            (true, Some(table)) => {
-                let ids: Vec<u64> = hits.iter().map(|h| h.id).collect();
-                (table.counts(&ids), false)
-            }
+            (true, Some(table)) => (table.counts(&ids, found.as_deref()), false),
             (true, None) => (Vec::new(), true),
             (false, _) => (Vec::new(), false),
         };
-        // Without words to weigh, the best match is the newest.
-        let order = if sort == Sort::Relevance && !scoring { Sort::Newest } else { sort };
-        let ids = order::in_order(hits, order);
-        Ok(SearchResults { ids, tag_counts, tags_pending })
+        Ok(SearchResults { ids, tag_counts, tags_pending, found })
     }
 
     /// The query in Tantivy's terms; `None` when nothing can match (an unknown country).
@@ -614,12 +627,6 @@ fn range_query(field: Field, range: DateRange) -> Box<dyn TantivyQuery> {
     Box::new(RangeQuery::new(bound(range.from), bound(range.to)))
 }
 
-struct Hit {
-    id: u64,
-    score: Score,
-    date: i64,
-}
-
 /// What a search found: the clippings in order and, when asked, the tag counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchResults {
@@ -629,53 +636,8 @@ pub struct SearchResults {
     /// The counts were asked for before the table of tags was read: they come with the next
     /// search.
     pub tags_pending: bool,
-}
-
-/// Collects every matching document with its score and date (the window shows all results,
-/// not a first page).
-struct AllHits {
-    scoring: bool,
-}
-
-struct SegmentHits {
-    ids: Column<u64>,
-    dates: Column<i64>,
-    hits: Vec<Hit>,
-}
-
-impl Collector for AllHits {
-    type Fruit = Vec<Hit>;
-    type Child = SegmentHits;
-
-    fn for_segment(&self, _segment: u32, reader: &SegmentReader) -> tantivy::Result<SegmentHits> {
-        Ok(SegmentHits {
-            ids: reader.fast_fields().u64("id")?,
-            dates: reader.fast_fields().i64("date")?,
-            hits: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        self.scoring
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for SegmentHits {
-    type Fruit = Vec<Hit>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(id) = self.ids.first(doc) {
-            self.hits.push(Hit { id, score, date: self.dates.first(doc).unwrap_or_default() });
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.hits
-    }
+    /// The set of the ids found, where they are many.
+    pub found: Option<Arc<IdBits>>,
 }
 
 /// The keys of tags.

@@ -2,7 +2,7 @@
 //! digit radix sort). The window shows every result of a search in order: at a million
 //! results, a comparison sort of their keys took 90-120 ms, most of a one-letter search.
 
-use super::Hit;
+use super::hits::Hit;
 use crate::search::query::Sort;
 use crate::vocab::model::ClippingId;
 
@@ -106,6 +106,74 @@ fn sorted<K: RadixKey>(hits: Vec<Hit>, key: impl Fn(&Hit) -> K, id: impl Fn(K) -
     drop(hits);
     sort(&mut keys);
     keys.into_iter().map(id).collect()
+}
+
+/// Every live document of one generation of the index (what one searcher sees), oldest
+/// first (by date, then id), each with its id and its bit in a bitmap of hits: a search that
+/// finds much of the archive reads its hits off it in order ([`super::hits::in_order`]).
+/// Made once a generation, 8 bytes a document.
+pub(super) struct DocOrder {
+    /// Where each segment's documents begin among the bits.
+    bases: Vec<u32>,
+    n_bits: usize,
+    /// Each document's id (high 32 bits) and bit (low 32), oldest first.
+    walk: Vec<u64>,
+}
+
+impl DocOrder {
+    /// From each segment's size and its live documents (segment, document, hit); `None` where an
+    /// id or the index is too large for 32 bits.
+    pub(super) fn of(segment_sizes: &[u32], docs: impl Iterator<Item = (u32, u32, Hit)>) -> Option<DocOrder> {
+        let mut bases = Vec::with_capacity(segment_sizes.len());
+        let mut n_bits: u32 = 0;
+        for &size in segment_sizes {
+            bases.push(n_bits);
+            n_bits = n_bits.checked_add(size)?;
+        }
+        let mut keys: Vec<u128> = Vec::new();
+        for (segment, doc, hit) in docs {
+            let id = u32::try_from(hit.id).ok()?;
+            let bit = bases.get(segment as usize)?.checked_add(doc)?;
+            keys.push((u128::from(day_key(&hit)) << 64) | (u128::from(id) << 32) | u128::from(bit));
+        }
+        sort(&mut keys);
+        let walk = keys.into_iter().map(|k| k as u64).collect();
+        Some(DocOrder { bases, n_bits: n_bits as usize, walk })
+    }
+
+    /// How many documents it orders.
+    pub(super) fn len(&self) -> usize {
+        self.walk.len()
+    }
+
+    /// A bitmap with no hit marked.
+    pub(super) fn bitmap(&self) -> Vec<u64> {
+        vec![0; self.n_bits.div_ceil(64)]
+    }
+
+    pub(super) fn mark(&self, bitmap: &mut [u64], segment: u32, doc: u32) {
+        let Some(&base) = self.bases.get(segment as usize) else { return };
+        let bit = (base + doc) as usize;
+        if let Some(word) = bitmap.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
+        }
+    }
+
+    /// The ids of the documents marked, newest first (by date, then id) or oldest first,
+    /// added to `ids`.
+    pub(super) fn walk(&self, bitmap: &[u64], oldest_first: bool, ids: &mut Vec<ClippingId>) {
+        let mut visit = |&entry: &u64| {
+            let bit = (entry & u64::from(u32::MAX)) as usize;
+            if bitmap.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) != 0) {
+                ids.push(ClippingId(entry >> 32));
+            }
+        };
+        if oldest_first {
+            self.walk.iter().for_each(&mut visit);
+        } else {
+            self.walk.iter().rev().for_each(&mut visit);
+        }
+    }
 }
 
 /// Above this many days between the hits' first and last, their days are not numbered.

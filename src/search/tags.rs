@@ -137,8 +137,8 @@ impl TagTable {
     }
 
     /// How many of these clippings (in any order) carry each tag, by tag key, for the tags
-    /// that at least one carries.
-    pub fn counts(&self, hits: &[u64]) -> Vec<(String, usize)> {
+    /// that at least one carries. `found`, where the caller has it, is the set of `hits`.
+    pub fn counts(&self, hits: &[ClippingId], found: Option<&IdBits>) -> Vec<(String, usize)> {
         if hits.is_empty() {
             return Vec::new();
         }
@@ -147,13 +147,20 @@ impl TagTable {
         // Few results: look each up in each list; many: mark them, then read every list once.
         if hits.len().saturating_mul(self.by_key.len()).saturating_mul(24) < n_links {
             for (key, list) in &self.by_key {
-                let n = hits.iter().filter(|id| list.binary_search(id).is_ok()).count();
+                let n = hits.iter().filter(|id| list.binary_search(&id.0).is_ok()).count();
                 if n > 0 {
                     out.push((key.clone(), n));
                 }
             }
         } else {
-            let bits = IdBits::of(hits);
+            let made;
+            let bits = match found {
+                Some(bits) => bits,
+                None => {
+                    made = IdBits::of_ids(hits);
+                    &made
+                }
+            };
             for (key, list) in &self.by_key {
                 let n = list.iter().filter(|&&id| bits.contains(id)).count();
                 if n > 0 {
@@ -194,21 +201,39 @@ fn merged(a: &[u64], b: &[u64]) -> Vec<u64> {
 /// A set of ids as one bit each, up to the largest: a million ids in 125 KB, looked up
 /// without hashing. Ids far larger than there are ids (none the archive hands out) are kept in
 /// a hash set instead, so that no id can ask for gigabytes of bits.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub enum IdBits {
     Bits(Vec<u64>),
     Sparse(std::collections::HashSet<u64>),
 }
 
+impl std::fmt::Debug for IdBits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdBits::Bits(words) => write!(f, "IdBits({} words)", words.len()),
+            IdBits::Sparse(set) => write!(f, "IdBits({} ids)", set.len()),
+        }
+    }
+}
+
 impl IdBits {
     pub fn of(ids: &[u64]) -> IdBits {
-        let top = ids.iter().copied().max().unwrap_or(0);
+        IdBits::of_iter(ids.iter().copied(), ids.len())
+    }
+
+    /// The set of these clippings' ids.
+    pub fn of_ids(ids: &[ClippingId]) -> IdBits {
+        IdBits::of_iter(ids.iter().map(|id| id.0), ids.len())
+    }
+
+    fn of_iter(ids: impl Iterator<Item = u64> + Clone, n: usize) -> IdBits {
+        let top = ids.clone().max().unwrap_or(0);
         let n_words = top / 64 + 1;
-        if n_words > (ids.len() as u64).saturating_mul(4).saturating_add(1 << 16) {
-            return IdBits::Sparse(ids.iter().copied().collect());
+        if n_words > (n as u64).saturating_mul(4).saturating_add(1 << 16) {
+            return IdBits::Sparse(ids.collect());
         }
         let mut words = vec![0u64; usize::try_from(n_words).unwrap_or(0)];
-        for &id in ids {
+        for id in ids {
             if let Some(word) = usize::try_from(id / 64).ok().and_then(|w| words.get_mut(w)) {
                 *word |= 1 << (id % 64);
             }
@@ -282,14 +307,14 @@ mod tests {
         t.add("topic:all", &all);
         t.add("topic:even", &even);
         t.add("topic:one", &ids(&[4999]));
-        let few = vec![4, 7];
-        assert_eq!(sorted(t.counts(&few)), vec![("topic:all".to_owned(), 2), ("topic:even".to_owned(), 1)]);
-        let many: Vec<u64> = (1..=5000).rev().collect();
-        assert_eq!(
-            sorted(t.counts(&many)),
-            vec![("topic:all".to_owned(), 5000), ("topic:even".to_owned(), 2500), ("topic:one".to_owned(), 1)]
-        );
-        assert_eq!(t.counts(&[]), Vec::new());
+        let few = ids(&[4, 7]);
+        assert_eq!(sorted(t.counts(&few, None)), vec![("topic:all".to_owned(), 2), ("topic:even".to_owned(), 1)]);
+        let many: Vec<ClippingId> = (1..=5000).rev().map(ClippingId).collect();
+        let expected =
+            vec![("topic:all".to_owned(), 5000), ("topic:even".to_owned(), 2500), ("topic:one".to_owned(), 1)];
+        assert_eq!(sorted(t.counts(&many, None)), expected);
+        assert_eq!(sorted(t.counts(&many, Some(&IdBits::of_ids(&many)))), expected);
+        assert_eq!(t.counts(&[], None), Vec::new());
     }
 
     #[test]
