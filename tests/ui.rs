@@ -1138,6 +1138,46 @@ fn a_story_printed_by_three_outlets_is_one_card_with_its_reprints_listed() {
 }
 
 #[test]
+fn a_story_printed_by_forty_outlets_lists_its_reprints_in_a_box_that_draws_the_lines_in_sight() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    {
+        let archive = Archive::open(&dir).unwrap();
+        let wire = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new rules for \
+            container traffic across the Caspian Sea. The agreement sets common tariffs, a single digital \
+            document for cargo and shorter border checks at Aktau and Baku. Officials said the route could \
+            carry ten million tonnes a year by the end of the decade if the ports are modernised in time.";
+        let inbox = tmp.path().join("in");
+        for i in 1..=40 {
+            write(
+                &inbox,
+                &format!("outlet{i:02}.txt"),
+                format!("Caspian rules, edition {i:02}\n\n{wire} Desk {i:02}."),
+            );
+        }
+        let report = archive.import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        assert_eq!(report.n_imported(), 40);
+        for i in 1..=40u32 {
+            let id = archive.search_str(&format!("\"edition {i:02}\"")).unwrap()[0].id;
+            let mut c = archive.get(id).unwrap();
+            c.source = format!("Outlet {i:02}");
+            c.published = chrono::NaiveDate::from_ymd_opt(2026, 10, i % 28 + 1)
+                .map(|d| d + chrono::Days::new(u64::from(i / 28) * 28));
+            archive.update(&c).unwrap();
+        }
+    }
+    let mut h = harness(&dir, Settings { view: View::Grid, ..Settings::default() });
+    until_cards(&mut h, 1);
+    assert_eq!(titles(&h).len(), 1, "one card for the story");
+    h.get_by_label(&titles(&h)[0]).click();
+    settle(&mut h);
+    h.get_by_label("Also printed by (39)");
+    // The earliest reprints are in sight; the latest are drawn only once scrolled to.
+    h.get_by_label("Outlet 02");
+    assert!(h.query_by_label("Outlet 40").is_none());
+}
+
+#[test]
 fn a_selection_made_before_the_stories_fold_still_tags_every_reprint() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = a_story_in_three_outlets(tmp.path());

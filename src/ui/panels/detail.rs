@@ -271,23 +271,6 @@ pub fn detail_panel_ui(
 }
 
 /// The other outlets that printed the same story, earliest first.
-fn reprints_ui(ui: &mut egui::Ui, app: &AppState, id: crate::archive::ClippingId) {
-    let Some(reprints) = app.reprints_of(id) else { return };
-    ui.add_space(8.0);
-    ui.strong(t!("reprints-title", n = reprints.len()));
-    for r in reprints {
-        let date = r.date().map(crate::ui::date_text).unwrap_or_default();
-        let outlet = if r.outlet().is_empty() { t!("reprint-no-outlet") } else { r.outlet().to_owned() };
-        ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(outlet).strong());
-            if !date.is_empty() {
-                ui.weak(date);
-            }
-            ui.add(egui::Label::new(r.title()).wrap());
-        });
-    }
-}
-
 /// The first Chinese, Japanese or Korean letter of a clipping's words, if it has any.
 fn cjk_sample(c: &Clipping) -> Option<char> {
     let is_hangul = |ch: char| matches!(ch, '\u{AC00}'..='\u{D7AF}' | '\u{1100}'..='\u{11FF}');
@@ -450,7 +433,7 @@ fn single_ui(
             actions.push(Action::MarkDone);
         }
     }
-    reprints_ui(ui, app, id);
+    super::reprints::reprints_ui(ui, app, id);
 
     let Some(detail) = &pane.shown else { return };
     let c = &detail.item.clipping;

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod detail;
 pub mod overlays;
 pub mod picture;
+mod reprints;
 pub mod review;
 pub mod rules;
 pub mod sidebar;
