@@ -1738,7 +1738,7 @@ fn coverage_csv_beside_an_export_counts_per_month_by_every_grouping() {
 /// whole catalog comes is read again into it, and the count is the archive's all along.
 #[test]
 fn browsing_opens_on_the_newest_and_keeps_changes_made_before_the_rest_came() {
-    use clippings::archive::browse::Browser;
+    use clippings::archive::browse::{Browse, Browser};
     let tmp = tempfile::tempdir().unwrap();
     let inbox = tmp.path().join("inbox");
     for i in 0..6 {
@@ -1756,6 +1756,19 @@ fn browsing_opens_on_the_newest_and_keeps_changes_made_before_the_rest_came() {
     assert!(browser.is_partial());
     assert_eq!(browser.catalog().len(), 4);
     assert_eq!(browser.n_total(), 6, "the index's count while partial");
+    // Everything, newest first, is the clippings read so far, in the order the index gives.
+    let read_so_far: Vec<ClippingId> = archive
+        .search_ids(&Query::default(), Sort::Newest)
+        .unwrap()
+        .into_iter()
+        .filter(|&id| browser.catalog().get(id).is_some())
+        .collect();
+    assert_eq!(read_so_far.len(), 4);
+    for sort in [Sort::Newest, Sort::Relevance] {
+        let browse = Browse { query: Query::default(), sort, one_per_story: true, whole_texts: 0 };
+        let first = browser.browse(&archive, &browse).unwrap();
+        assert_eq!(first.entries.iter().map(|e| e.id()).collect::<Vec<_>>(), read_so_far, "{sort:?}");
+    }
     // The whole catalog is read (on a thread, in the window) before a change is made …
     let (whole, _) = archive.catalog().unwrap();
     let oldest = *archive.search_ids(&Query::parse("number 0"), Sort::Newest).unwrap().first().unwrap();

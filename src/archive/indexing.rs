@@ -66,6 +66,11 @@ impl Archive {
         self.with_index(|index| index.search_with_tag_counts(query, sort))
     }
 
+    /// Whether the index's table of tags is read, so that searches count the tags.
+    pub fn tags_loaded(&self) -> bool {
+        self.index.read().unwrap_or_else(PoisonError::into_inner).has_tags()
+    }
+
     /// Reads which clippings carry each tag into the index's table, once (a million tag links
     /// took 10-20 s from sled, so not before the first results are shown). A search by a tag
     /// calls it; a window calls it early on a thread of its own.
