@@ -15,19 +15,9 @@ pub(super) fn reprints_ui(ui: &mut egui::Ui, app: &AppState, id: ClippingId) {
     let Some(reprints) = app.reprints_of(id) else { return };
     ui.add_space(8.0);
     ui.strong(t!("reprints-title", n = crate::ui::format_count(reprints.len())));
-    let outlet_of = |r: &Reprint| {
-        if r.outlet().is_empty() { t!("reprint-no-outlet") } else { r.outlet().to_owned() }
-    };
     if reprints.len() <= REPRINTS_IN_FULL {
         for r in &reprints {
-            let date = r.date().map(crate::ui::date_text).unwrap_or_default();
-            ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(outlet_of(r)).strong());
-                if !date.is_empty() {
-                    ui.weak(date);
-                }
-                ui.add(egui::Label::new(r.title()).wrap());
-            });
+            ui.horizontal_wrapped(|ui| row_ui(ui, r, egui::Label::new(r.title()).wrap()));
         }
         return;
     }
@@ -39,14 +29,17 @@ pub(super) fn reprints_ui(ui: &mut egui::Ui, app: &AppState, id: ClippingId) {
         .auto_shrink([false, true])
         .show_rows(ui, row_height, reprints.len(), |ui, rows| {
             for r in &reprints[rows] {
-                let date = r.date().map(crate::ui::date_text).unwrap_or_default();
-                ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(outlet_of(r)).strong());
-                    if !date.is_empty() {
-                        ui.weak(date);
-                    }
-                    ui.add(egui::Label::new(r.title()).truncate());
-                });
+                ui.horizontal(|ui| row_ui(ui, r, egui::Label::new(r.title()).truncate()));
             }
         });
+}
+
+/// One reprint: its outlet, its date and its title (wrapped or cut, as `title` is laid out).
+fn row_ui(ui: &mut egui::Ui, r: &Reprint, title: egui::Label) {
+    let outlet = if r.outlet().is_empty() { t!("reprint-no-outlet") } else { r.outlet().to_owned() };
+    ui.label(egui::RichText::new(outlet).strong());
+    if let Some(date) = r.date() {
+        ui.weak(crate::ui::date_text(date));
+    }
+    ui.add(title);
 }
