@@ -6,6 +6,7 @@
 //! them took 60-70 ms.
 
 use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 
@@ -178,9 +179,22 @@ fn most_common_score(found: &[Found]) -> u32 {
 
 /// The index's documents in date order, for the generation of the index they were read from.
 /// A large index's are read on a thread of their own, so that the search that first wants
-/// them is not held up: until they come, searches sort their hits.
+/// them is not held up: until they come, searches sort their hits. While the index changes
+/// often (an import commits every few seconds), they are read again at most every
+/// [`READ_AGAIN_AFTER`]: each reading of a million takes a tenth of a second of a core that
+/// the import wants, for an order the next commit makes old.
+pub(super) struct ByDate {
+    state: Arc<Mutex<State>>,
+    /// Up to this many documents, the order is read at once (a few milliseconds).
+    read_at_once_up_to: u32,
+}
+
 #[derive(Default)]
-pub(super) struct ByDate(Arc<Mutex<Reading>>);
+struct State {
+    reading: Reading,
+    /// When the last reading on a thread of its own began.
+    last_begun: Option<Instant>,
+}
 
 /// Where the reading of the order stands, by the generation of the index read.
 #[derive(Default)]
@@ -192,37 +206,47 @@ enum Reading {
     Done(u64, Option<Arc<DocOrder>>),
 }
 
-/// Up to this many documents, the order is read at once (a few milliseconds).
 const READ_AT_ONCE_UP_TO: u32 = 200_000;
+const READ_AGAIN_AFTER: Duration = Duration::from_secs(5);
+
+impl Default for ByDate {
+    fn default() -> ByDate {
+        ByDate { state: Arc::default(), read_at_once_up_to: READ_AT_ONCE_UP_TO }
+    }
+}
 
 impl ByDate {
     /// The order as `searcher` sees the index, if it is read (or quick to read).
     pub(super) fn get(&self, searcher: &Searcher) -> Option<Arc<DocOrder>> {
         let generation = searcher.generation().generation_id();
-        let mut reading = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        match &*reading {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        match &state.reading {
             Reading::Done(of, order) if *of == generation => return order.clone(),
             Reading::Under(of) if *of == generation => return None,
             _ => {}
         }
         let n_docs: u32 = searcher.segment_readers().iter().map(SegmentReader::max_doc).sum();
-        if n_docs <= READ_AT_ONCE_UP_TO {
+        if n_docs <= self.read_at_once_up_to {
             let order = read_order(searcher).map(Arc::new);
-            *reading = Reading::Done(generation, order.clone());
+            state.reading = Reading::Done(generation, order.clone());
             return order;
         }
-        *reading = Reading::Under(generation);
-        let (searcher, shared) = (searcher.clone(), Arc::clone(&self.0));
+        if state.last_begun.is_some_and(|begun| begun.elapsed() < READ_AGAIN_AFTER) {
+            return None;
+        }
+        state.reading = Reading::Under(generation);
+        state.last_begun = Some(Instant::now());
+        let (searcher, shared) = (searcher.clone(), Arc::clone(&self.state));
         let spawned = std::thread::Builder::new().name("search-order".into()).spawn(move || {
             let order = read_order(&searcher).map(Arc::new);
-            let mut reading = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            let mut state = shared.lock().unwrap_or_else(PoisonError::into_inner);
             // A newer generation asked meanwhile: this one is of no more use.
-            if matches!(&*reading, Reading::Under(of) if *of == generation) {
-                *reading = Reading::Done(generation, order);
+            if matches!(&state.reading, Reading::Under(of) if *of == generation) {
+                state.reading = Reading::Done(generation, order);
             }
         });
         if spawned.is_err() {
-            *reading = Reading::Done(generation, None);
+            state.reading = Reading::Done(generation, None);
         }
         None
     }
@@ -290,5 +314,34 @@ mod tests {
                 assert!(walked == sorted, "{q:?} {sort:?}: apart from place {first_apart:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_large_index_reads_its_order_on_a_thread_and_not_again_at_every_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut index = SearchIndex::create(dir.path()).unwrap();
+        // Every index counts as large here: its order is read on a thread of its own.
+        index.by_date.read_at_once_up_to = 0;
+        index.walk_from = 1;
+        let records: Vec<_> = (1..400).map(|id| (ClippingId(id), Some((clipping(id), Vec::new())))).collect();
+        index.replace(&records).unwrap();
+        let everything = Query::parse("");
+        let expected = index.search(&everything, Sort::Newest).unwrap();
+        let start = std::time::Instant::now();
+        while index.by_date.get(&index.reader.searcher()).is_none() {
+            assert!(start.elapsed() < std::time::Duration::from_secs(30), "the order never came");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(index.search(&everything, Sort::Newest).unwrap(), expected, "read off the order");
+        // A commit soon after: its order is not read again yet, and the hits are sorted meanwhile,
+        // the new one among them.
+        index.replace(&[(ClippingId(400), Some((clipping(400), Vec::new())))]).unwrap();
+        let after_commit = index.search(&everything, Sort::Newest).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(index.by_date.get(&index.reader.searcher()).is_none(), "not read again so soon");
+        index.walk_from = usize::MAX;
+        let sorted = index.search(&everything, Sort::Newest).unwrap();
+        assert_eq!(after_commit, sorted);
+        assert_eq!(sorted.len(), expected.len() + 1);
     }
 }
