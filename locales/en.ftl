@@ -539,7 +539,7 @@ dialog-review-title = Save the press review
 ## Reprints
 also-in = Also in: { $list }
 reprints-title = Also printed by ({ $n })
-reprint-no-outlet = Outlet unknown
+reprint-no-outlet = Outlet not known
 sidebar-collapse-reprints = One card per story
 sidebar-collapse-reprints-hover = A story printed by several outlets is shown once, by its earliest clipping; the others are listed under it
 
