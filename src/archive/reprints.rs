@@ -28,7 +28,13 @@ impl Archive {
     /// For each article that has reprints, the id of its story's first article (the lowest
     /// id); articles alone are left out.
     pub fn story_groups(&self) -> Result<HashMap<ClippingId, ClippingId>> {
-        // Read first: a signature changed from here on changes it, and this grouping's file is
+        Ok(stories::group(&self.signatures()?))
+    }
+
+    /// Every article's signature, by id: from the signatures file and the database for what
+    /// changed since, the file written again where it was missing or much has changed.
+    pub(super) fn signatures(&self) -> Result<Signed> {
+        // Read first: a signature changed from here on changes it, and this reading's file is
         // then not given the token.
         let token_before = self.store.signatures_token()?;
         let ids = self.store.ids()?;
@@ -61,7 +67,7 @@ impl Archive {
             // Derived too: without the file, the next grouping reads the database again.
             let _ = self.write_signatures_file(&signed, &ids, token_before);
         }
-        Ok(stories::group(&signed))
+        Ok(signed)
     }
 
     /// The stories among these clippings that have reprints, by the signatures kept at import
