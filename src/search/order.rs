@@ -2,7 +2,7 @@
 //! digit radix sort). The window shows every result of a search in order: at a million
 //! results, a comparison sort of their keys took 90-120 ms, most of a one-letter search.
 
-use super::hits::Hit;
+use super::hits::{Hit, score_bits};
 use crate::search::query::Sort;
 use crate::vocab::model::ClippingId;
 
@@ -83,10 +83,9 @@ pub fn sort<K: RadixKey>(keys: &mut Vec<K>) {
 /// million, which fit 32 bits together once each day is numbered among the hits' days.
 pub(super) fn in_order(hits: Vec<Hit>, sort: Sort) -> Vec<ClippingId> {
     let packed = Packing::of(&hits);
-    let score = |h: &Hit| u64::from(h.score.max(0.0).to_bits());
+    let score = |h: &Hit| u64::from(score_bits(h.score));
     let narrow_ids = hits.iter().all(|h| h.id <= u64::from(u32::MAX));
     let mut ids = match (sort == Sort::Relevance, &packed) {
-        // Scores are never negative, so their bits sort as they do.
         (true, Some(p)) => sorted(hits, |h| (score(h) << 32) | p.key(h), |k| p.id(k)),
         (true, None) => sorted(hits, |h| (u128::from(score(h)) << 96) | date_and_id(h), |k| ClippingId(k as u64)),
         (false, Some(p)) => sorted(hits, |h| p.key(h) as u32, |k| p.id(u64::from(k))),
