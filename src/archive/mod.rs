@@ -294,8 +294,9 @@ impl Archive {
         if !self.keep_catalog_file(limit)? {
             return Ok(false);
         }
-        // The signatures file alone: grouping a million into stories (15 s) is the window's.
-        self.signatures()?;
+        // The signatures file alone: grouping a million into stories (15 s) is the window's,
+        // and the file is written as the signatures are read, not from a list of them all.
+        self.write_signatures_file_from_store()?;
         self.close_settled()?;
         Ok(true)
     }

@@ -152,34 +152,223 @@ impl Archive {
     /// without a signature are written as such), then gives the database its token unless a
     /// signature changed since `token_before` was read.
     fn write_signatures_file(&self, signed: &Signed, ids: &[ClippingId], token_before: Option<u64>) -> Result<()> {
-        let path = self.signatures_file_path();
-        let tmp = path.with_extension("bin.tmp");
-        let token = crate::archive::rand_token();
         let with_signature: HashSet<ClippingId> = signed.iter().map(|(id, _)| *id).collect();
-        let unsigned: Vec<ClippingId> = ids.iter().copied().filter(|id| !with_signature.contains(id)).collect();
-        let written = (|| -> std::io::Result<()> {
-            let mut out = BufWriter::new(std::fs::File::create(&tmp)?);
-            out.write_all(MAGIC)?;
-            for word in [token, signed.len() as u64, unsigned.len() as u64] {
-                out.write_all(&word.to_le_bytes())?;
-            }
-            for (id, signature) in signed {
-                out.write_all(&id.0.to_le_bytes())?;
-                for h in signature.0 {
-                    out.write_all(&h.to_le_bytes())?;
-                }
-            }
-            for id in &unsigned {
-                out.write_all(&id.0.to_le_bytes())?;
-            }
-            out.into_inner().map_err(std::io::IntoInnerError::into_error)?.sync_all()?;
-            std::fs::rename(&tmp, &path)
-        })();
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(crate::archive::Error::io(&path, e));
+        let path = self.signatures_file_path();
+        let token = crate::archive::rand_token();
+        let mut file = SignaturesFile::create(&path, token)?;
+        for (id, signature) in signed {
+            file.signed(*id, signature)?;
         }
+        ids.iter().filter(|id| !with_signature.contains(id)).for_each(|&id| file.unsigned(id));
+        file.finish()?;
+        self.claim_signatures_token(token_before, token)
+    }
+
+    /// Writes the signatures file straight from the database, one signature at a time, for the
+    /// close of a large import: [`Archive::signatures`] holds them all (470 MB at a million),
+    /// with the import's own memory. A clipping without a kept signature gets it made, as there.
+    pub(super) fn write_signatures_file_from_store(&self) -> Result<()> {
+        let token_before = self.store.signatures_token()?;
+        let ids = self.store.ids()?;
+        let path = self.signatures_file_path();
+        let token = crate::archive::rand_token();
+        let mut file = SignaturesFile::create(&path, token)?;
+        let mut next = 0;
+        let made = |file: &mut SignaturesFile, id: ClippingId| -> Result<()> {
+            match self.store.get(id)? {
+                Some(c) => file.either(id, self.make_signature(&c).as_ref()),
+                None => Ok(()),
+            }
+        };
+        self.store.each_signature(&mut |id, signature| {
+            // The ids before this entry have none kept (the entries and the ids both go up).
+            while let Some(&missing) = ids.get(next).filter(|&&m| m < id) {
+                next += 1;
+                made(&mut file, missing)?;
+            }
+            // An entry of a clipping deleted since the ids were read is left out.
+            if ids.get(next) == Some(&id) {
+                next += 1;
+                file.either(id, signature.as_ref())?;
+            }
+            Ok(())
+        })?;
+        for &missing in ids.get(next..).unwrap_or_default() {
+            made(&mut file, missing)?;
+        }
+        file.finish()?;
+        self.claim_signatures_token(token_before, token)
+    }
+
+    fn claim_signatures_token(&self, token_before: Option<u64>, token: u64) -> Result<()> {
         self.store.claim_signatures_token(token_before, token)?;
         self.store.flush()
+    }
+}
+
+/// A signatures file being written: its signatures first, then the ids of the clippings that
+/// have none; the header's counts are written last. It takes its place (by a rename) only
+/// whole: dropped before [`SignaturesFile::finish`], it is removed.
+struct SignaturesFile {
+    path: PathBuf,
+    tmp: PathBuf,
+    out: Option<BufWriter<std::fs::File>>,
+    n_signed: u64,
+    unsigned: Vec<ClippingId>,
+}
+
+impl SignaturesFile {
+    fn create(path: &std::path::Path, token: u64) -> Result<SignaturesFile> {
+        let tmp = path.with_extension("bin.tmp");
+        let mut file = SignaturesFile { path: path.to_owned(), tmp, out: None, n_signed: 0, unsigned: Vec::new() };
+        let out = std::fs::File::create(&file.tmp).map_err(|e| file.error(e))?;
+        let mut out = BufWriter::with_capacity(1 << 16, out);
+        // The counts are written over when they are known.
+        let header = [MAGIC[..].to_vec(), token.to_le_bytes().to_vec(), vec![0; 16]].concat();
+        out.write_all(&header).map_err(|e| file.error(e))?;
+        file.out = Some(out);
+        Ok(file)
+    }
+
+    fn error(&self, e: std::io::Error) -> crate::archive::Error {
+        crate::archive::Error::io(&self.path, e)
+    }
+
+    fn signed(&mut self, id: ClippingId, signature: &stories::Signature) -> Result<()> {
+        let mut record = [0u8; 8 + N_HASHES * 4];
+        let (head, hashes) = record.split_at_mut(8);
+        head.copy_from_slice(&id.0.to_le_bytes());
+        for (to, h) in hashes.chunks_exact_mut(4).zip(signature.0) {
+            to.copy_from_slice(&h.to_le_bytes());
+        }
+        self.write(&record)?;
+        self.n_signed += 1;
+        Ok(())
+    }
+
+    fn unsigned(&mut self, id: ClippingId) {
+        self.unsigned.push(id);
+    }
+
+    fn either(&mut self, id: ClippingId, signature: Option<&stories::Signature>) -> Result<()> {
+        match signature {
+            Some(s) => self.signed(id, s),
+            None => {
+                self.unsigned(id);
+                Ok(())
+            }
+        }
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        let written = match &mut self.out {
+            Some(out) => out.write_all(bytes),
+            None => Err(std::io::Error::other("the signatures file is closed")),
+        };
+        written.map_err(|e| self.error(e))
+    }
+
+    /// The unsigned ids and the counts written, the file synced and put in its place.
+    fn finish(mut self) -> Result<()> {
+        let unsigned = std::mem::take(&mut self.unsigned);
+        for id in &unsigned {
+            self.write(&id.0.to_le_bytes())?;
+        }
+        let Some(out) = self.out.take() else { return Err(self.error(std::io::Error::other("closed"))) };
+        let (n_signed, n_unsigned) = (self.n_signed, unsigned.len() as u64);
+        let done = (|| -> std::io::Result<()> {
+            use std::io::{Seek, SeekFrom};
+            let mut file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+            file.seek(SeekFrom::Start(16))?;
+            file.write_all(&[n_signed.to_le_bytes(), n_unsigned.to_le_bytes()].concat())?;
+            file.sync_all()?;
+            std::fs::rename(&self.tmp, &self.path)
+        })();
+        done.map_err(|e| self.error(e))
+    }
+}
+
+impl Drop for SignaturesFile {
+    fn drop(&mut self) {
+        // Not finished (an error on the way): no half-written file is left behind. A finished
+        // one was renamed, and there is nothing to remove.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::store::Inserted;
+
+    const WIRE: &str = "Ministers of the Middle Corridor countries met in Astana on Tuesday to agree on new \
+        rules for cargo crossing the Caspian Sea, with a single permit for trucks and trains, shared customs \
+        checks at the ports of Aktau and Baku, and a joint fund for the ferries that carry containers from \
+        China to Europe through Kazakhstan, Azerbaijan and Georgia, officials said after the talks ended.";
+    const ELECTION: &str = "Parties in Belgium presented their programmes for the regions, the federal \
+        parliament and Europe to voters in Brussels, Antwerp and Liège over a long weekend of debates and \
+        rallies in the rain, while polls showed the centre losing ground to the flanks in every part of the \
+        country, and the greens asked for a recount in two towns near the border with the Netherlands.";
+
+    fn stored(archive: &Archive, title: &str, body: &str, kind: Kind) -> Clipping {
+        let mut clipping = Clipping {
+            title: title.to_owned(),
+            body: body.to_owned(),
+            hash: blake3::hash(title.as_bytes()).to_hex().to_string(),
+            kind,
+            format: "txt".to_owned(),
+            ..Clipping::default()
+        };
+        let Ok(&[Inserted::New(id, _)]) = archive.store.insert_clippings(&[(&clipping, &[])]).as_deref() else {
+            panic!("the clipping is stored");
+        };
+        clipping.id = id;
+        clipping
+    }
+
+    /// The file written as the signatures are read holds what the one written from the list of
+    /// them all holds, byte for byte after its token: signatures kept, one made where none
+    /// was kept, a photo's "none", and nothing of a clipping deleted.
+    #[test]
+    fn the_signatures_file_written_one_signature_at_a_time_is_the_one_written_from_the_whole_list() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let archive = Archive::open(dir.path()).expect("archive");
+        let a = stored(&archive, "Corridor rules agreed", WIRE, Kind::Article);
+        let b = stored(&archive, "Caspian cargo", &format!("Read also: {WIRE}"), Kind::Article);
+        let photo = stored(&archive, "Aktau port", "", Kind::Photo);
+        let gone = stored(&archive, "Belgium votes", ELECTION, Kind::Article);
+        for c in [&a, &b, &photo, &gone] {
+            archive.make_signature(c);
+        }
+        // Stored without a signature, as by an import that was stopped: made by the writer.
+        let unsigned_yet = stored(&archive, "Belgium goes to the polls", ELECTION, Kind::Article);
+        assert_eq!(archive.store.signature_of(unsigned_yet.id).expect("read"), None);
+        assert!(archive.store.delete_clipping(gone.id).expect("deleted").is_some());
+        // Deleting takes the signature with it; one left behind must not be written.
+        archive.store.set_signature(gone.id, Some(&stories::signature(ELECTION).expect("long enough"))).expect("kept");
+
+        archive.write_signatures_file_from_store().expect("written");
+        let streamed = std::fs::read(archive.signatures_file_path()).expect("the file");
+        let (signed, known) = archive.read_signatures_file().expect("the file goes with the database");
+        let ids: Vec<ClippingId> = signed.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids, [a.id, b.id, unsigned_yet.id]);
+        let mut known: Vec<ClippingId> = known.into_iter().collect();
+        known.sort_unstable();
+        assert_eq!(known, [a.id, b.id, photo.id, unsigned_yet.id]);
+        assert!(archive.store.signature_of(unsigned_yet.id).expect("read").is_some(), "made, and kept");
+
+        let (from_db, _) = archive.store.signatures().expect("read");
+        let from_db: Signed = from_db.into_iter().filter(|(id, _)| *id != gone.id).collect();
+        assert_eq!(signed, from_db);
+        archive.write_signatures_file(&from_db, &archive.store.ids().expect("ids"), None).expect("written");
+        let whole = std::fs::read(archive.signatures_file_path()).expect("the file");
+        assert_eq!(streamed.len(), whole.len());
+        assert_eq!(streamed.get(..8), whole.get(..8), "the magic");
+        assert_eq!(streamed.get(16..), whole.get(16..), "all but the token");
+        assert!(!archive.signatures_file_path().with_extension("bin.tmp").exists());
+
+        let groups = stories::group(&signed);
+        assert_eq!(groups.get(&b.id), Some(&a.id), "{groups:?}");
+        assert_eq!(groups.get(&unsigned_yet.id), None);
     }
 }

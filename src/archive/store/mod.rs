@@ -116,6 +116,20 @@ pub(crate) trait Store: Send + Sync {
     fn signature_of(&self, id: ClippingId) -> Result<Option<Option<Signature>>>;
     /// Every signature kept, in id order, and the ids that have an entry.
     fn signatures(&self) -> Result<(Signed, HashSet<ClippingId>)>;
+    /// Every signature kept, one at a time in the order of the clippings' ids (`None` for an
+    /// entry that says the clipping has none), so that a file can be written from them without
+    /// holding them all. `each` failing stops the reading with its error.
+    fn each_signature(&self, each: &mut dyn FnMut(ClippingId, Option<Signature>) -> Result<()>) -> Result<()> {
+        let (signed, known) = self.signatures()?;
+        let mut known: Vec<ClippingId> = known.into_iter().collect();
+        known.sort_unstable();
+        let mut signed = signed.into_iter().peekable();
+        for id in known {
+            let signature = signed.next_if(|(s, _)| *s == id).map(|(_, s)| s);
+            each(id, signature)?;
+        }
+        Ok(())
+    }
     /// The token of the signatures file believed to hold every signature, if any.
     fn signatures_token(&self) -> Result<Option<u64>>;
     /// Sets the signatures file aside: its token becomes one no file has.

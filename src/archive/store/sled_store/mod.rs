@@ -452,6 +452,17 @@ impl Store for SledStore {
         Ok((signed, known))
     }
 
+    /// Read straight off the tree, in the order of its keys (the ids, big-endian).
+    fn each_signature(&self, each: &mut dyn FnMut(ClippingId, Option<Signature>) -> Result<()>) -> Result<()> {
+        for kv in self.signatures.iter() {
+            let (k, v) = kv.map_err(db_err)?;
+            if let Some(id) = id_from_key(&k) {
+                each(id, signature_from_bytes(&v))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every clipping's id.
     fn ids(&self) -> Result<Vec<ClippingId>> {
         // From the small `hashes` tree, which has one entry a clipping, changed with the records
