@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use super::{TagAction, Target, n_clippings, progress_bar, target_ids};
 use crate::archive::edit::{Done, Edit};
 use crate::archive::{self, Archive, TagKind};
-use crate::import::{ImportProgress, Outcome};
+use crate::import::ImportProgress;
 
 pub(super) fn tag(archive: &Archive, out: &mut impl Write, action: TagAction) -> anyhow::Result<ExitCode> {
     let edit = match action {
@@ -113,21 +113,13 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool)
         n_files_before.set(report.outcomes.len());
     }
     if !paths.is_empty() {
-        let files = archive.import(&paths, &mut on_event, &cancel)?;
-        report.outcomes.extend(files.outcomes);
-        report.rules.extend(files.rules);
-        report.phases = files.phases;
+        // Each outcome is printed as it comes and only counted after: a million files'
+        // outcomes kept to the end held 180 MB.
+        report.append(archive.import_counting_only(&paths, &mut on_event, &cancel)?);
     }
     bar.finish_and_clear();
     // The new photos and scans read as text, before what the window reads is made.
-    let imported: Vec<_> = report
-        .outcomes
-        .iter()
-        .filter_map(|o| match o.outcome {
-            Outcome::Imported { id, .. } => Some(id),
-            _ => None,
-        })
-        .collect();
+    let imported = report.imported_ids();
     let all_read = !ocr || super::scans::after_import(&archive, &imported, json);
     // A large import leaves the window's next opening files to read rather than each new
     // record, and a database with nothing to read back.
@@ -144,6 +136,6 @@ pub(super) fn import(archive: Archive, paths: &[PathBuf], json: bool, ocr: bool)
     for (rule, n) in &report.rules {
         eprintln!("rule {rule:?} gave {n} tags");
     }
-    let failed = !all_read || report.outcomes.iter().any(|o| matches!(o.outcome, Outcome::Failed { .. }));
+    let failed = !all_read || report.n_failed() > 0;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -128,7 +128,18 @@ impl Archive {
         progress: &mut dyn FnMut(ImportProgress<'_>),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
-        self.import_inputs(paths, Vec::new(), progress, cancel)
+        self.import_inputs(paths, Vec::new(), ImportReport::default(), progress, cancel)
+    }
+
+    /// [`Archive::import`] for a caller that takes each outcome as it comes and needs only
+    /// the counts after: the report keeps no outcome ([`ImportReport::counting_only`]).
+    pub fn import_counting_only(
+        &self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(ImportProgress<'_>),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        self.import_inputs(paths, Vec::new(), ImportReport::counting_only(), progress, cancel)
     }
 
     /// Imports items already in memory (pages fetched, parts of messages), as
@@ -139,13 +150,14 @@ impl Archive {
         progress: &mut dyn FnMut(ImportProgress<'_>),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
-        self.import_inputs(&[], items, progress, cancel)
+        self.import_inputs(&[], items, ImportReport::default(), progress, cancel)
     }
 
     fn import_inputs(
         &self,
         paths: &[PathBuf],
         items: Vec<Item>,
+        mut report: ImportReport,
         progress: &mut dyn FnMut(ImportProgress<'_>),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
@@ -158,12 +170,8 @@ impl Archive {
         failed.extend(known);
         let n_files = files.len() + failed.len();
         progress(ImportProgress::Found { n_files });
-        let mut report = ImportReport::default();
         for outcome in failed {
-            report.outcomes.push(outcome);
-            if let Some(o) = report.outcomes.last() {
-                progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
-            }
+            report.take(outcome, n_files, progress);
         }
         self.check_room(files.iter().map(Input::size).sum())?;
         self.mark_import_in_progress(true)?;
@@ -199,10 +207,7 @@ impl Archive {
             let indexer = indexer.map_err(|e| Error::io(self.root(), e))?;
             let mut report_outcomes = |result: Result<Vec<FileOutcome>>, report: &mut ImportReport| -> Result<()> {
                 for outcome in result? {
-                    report.outcomes.push(outcome);
-                    if let Some(o) = report.outcomes.last() {
-                        progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
-                    }
+                    report.take(outcome, n_files, progress);
                 }
                 Ok(())
             };

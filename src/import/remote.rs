@@ -45,10 +45,7 @@ impl Archive {
         progress(ImportProgress::Found { n_files });
         let mut report = ImportReport::default();
         let done = |outcome: FileOutcome, report: &mut ImportReport, progress: &mut dyn FnMut(ImportProgress<'_>)| {
-            report.outcomes.push(outcome);
-            if let Some(o) = report.outcomes.last() {
-                progress(ImportProgress::Done { n_done: report.outcomes.len(), n_files, outcome: o });
-            }
+            report.take(outcome, n_files, progress);
         };
         // What needs fetching: addresses not known already, each once.
         let mut to_fetch: Vec<(String, String)> = Vec::new();
@@ -104,7 +101,7 @@ impl Archive {
                         }
                     }
                 }
-                let n_before = report.outcomes.len();
+                let n_before = report.len();
                 let imported = self.import_items(
                     items,
                     &mut |p| match p {
@@ -115,8 +112,8 @@ impl Archive {
                     },
                     cancel,
                 )?;
-                report.outcomes.extend(imported.outcomes);
-                report.phases = imported.phases;
+                // Its rules' tags too: the pages' report is the batch's.
+                report.append(imported);
             }
             Ok(())
         })?;

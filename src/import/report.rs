@@ -90,6 +90,75 @@ pub struct ImportReport {
     /// Where the time went, for the benchmark.
     #[serde(skip)]
     pub phases: ImportPhases,
+    /// The outcomes told and not kept ([`ImportReport::counting_only`]): counted here, and
+    /// in every count, list of ids and folder below.
+    #[serde(skip)]
+    passed_on: ImportTally,
+    #[serde(skip)]
+    count_only: bool,
+}
+
+/// Outcomes counted, not kept: what each kind and folder gave, and the ids imported.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ImportTally {
+    n: usize,
+    n_by_kind: [usize; 6],
+    imported: Vec<ClippingId>,
+    folders: std::collections::BTreeMap<PathBuf, FolderCount>,
+}
+
+impl ImportTally {
+    fn add(&mut self, o: &FileOutcome) {
+        self.n += 1;
+        if let Some(n) = self.n_by_kind.get_mut(o.outcome.kind_index()) {
+            *n += 1;
+        }
+        if let Outcome::Imported { id, .. } = o.outcome {
+            self.imported.push(id);
+        }
+        count_in_folder(&mut self.folders, o);
+    }
+
+    fn append(&mut self, other: ImportTally) {
+        self.n += other.n;
+        for (n, more) in self.n_by_kind.iter_mut().zip(other.n_by_kind) {
+            *n += more;
+        }
+        self.imported.extend(other.imported);
+        for (folder, more) in other.folders {
+            let entry =
+                self.folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
+            entry.n_imported += more.n_imported;
+            entry.n_duplicates += more.n_duplicates;
+            entry.n_failed += more.n_failed;
+            entry.n_skipped += more.n_skipped;
+        }
+    }
+}
+
+fn count_in_folder(folders: &mut std::collections::BTreeMap<PathBuf, FolderCount>, o: &FileOutcome) {
+    let folder = o.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let entry = folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
+    match o.outcome {
+        Outcome::Imported { .. } => entry.n_imported += 1,
+        Outcome::Duplicate { .. } | Outcome::Restored { .. } => entry.n_duplicates += 1,
+        Outcome::Failed { .. } => entry.n_failed += 1,
+        Outcome::Skipped { .. } => entry.n_skipped += 1,
+        Outcome::Cancelled => {}
+    }
+}
+
+impl Outcome {
+    fn kind_index(&self) -> usize {
+        match self {
+            Outcome::Imported { .. } => 0,
+            Outcome::Duplicate { .. } => 1,
+            Outcome::Restored { .. } => 2,
+            Outcome::Failed { .. } => 3,
+            Outcome::Skipped { .. } => 4,
+            Outcome::Cancelled => 5,
+        }
+    }
 }
 
 /// The wall time of an import's phases. Reading runs on all cores while the commits run on a
@@ -108,36 +177,75 @@ pub struct ImportPhases {
 }
 
 impl ImportReport {
-    fn count(&self, pred: impl Fn(&Outcome) -> bool) -> usize {
+    /// A report of these outcomes, kept.
+    pub fn of(outcomes: Vec<FileOutcome>) -> ImportReport {
+        ImportReport { outcomes, ..ImportReport::default() }
+    }
+
+    /// A report that counts its outcomes and does not keep them: the command line prints each
+    /// as it comes, and a million files' outcomes held 180 MB to the end of the import.
+    pub fn counting_only() -> ImportReport {
+        ImportReport { count_only: true, ..ImportReport::default() }
+    }
+
+    /// Takes one outcome, after telling `progress` of it (with the number done so far).
+    pub fn take(&mut self, outcome: FileOutcome, n_files: usize, progress: &mut dyn FnMut(ImportProgress<'_>)) {
+        progress(ImportProgress::Done { n_done: self.len() + 1, n_files, outcome: &outcome });
+        if self.count_only {
+            self.passed_on.add(&outcome);
+        } else {
+            self.outcomes.push(outcome);
+        }
+    }
+
+    /// Another report's outcomes, counts and rules after this one's.
+    pub fn append(&mut self, other: ImportReport) {
+        self.outcomes.extend(other.outcomes);
+        self.passed_on.append(other.passed_on);
+        self.rules.extend(other.rules);
+        self.phases = other.phases;
+    }
+
+    /// How many outcomes, kept or only counted.
+    pub fn len(&self) -> usize {
+        self.outcomes.len() + self.passed_on.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn count(&self, pred: impl Fn(&Outcome) -> bool, kind: usize) -> usize {
         self.outcomes.iter().filter(|o| pred(&o.outcome)).count()
+            + self.passed_on.n_by_kind.get(kind).copied().unwrap_or(0)
     }
     pub fn n_imported(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Imported { .. }))
+        self.count(|o| matches!(o, Outcome::Imported { .. }), 0)
     }
     pub fn n_duplicates(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Duplicate { .. }))
-    }
-    pub fn n_failed(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Failed { .. }))
-    }
-    pub fn n_skipped(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Skipped { .. }))
+        self.count(|o| matches!(o, Outcome::Duplicate { .. }), 1)
     }
     pub fn n_restored(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Restored { .. }))
+        self.count(|o| matches!(o, Outcome::Restored { .. }), 2)
+    }
+    pub fn n_failed(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Failed { .. }), 3)
+    }
+    pub fn n_skipped(&self) -> usize {
+        self.count(|o| matches!(o, Outcome::Skipped { .. }), 4)
     }
     pub fn n_cancelled(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Cancelled))
+        self.count(|o| matches!(o, Outcome::Cancelled), 5)
     }
     /// The ids of the clippings this batch added.
     pub fn imported_ids(&self) -> Vec<ClippingId> {
-        self.outcomes
-            .iter()
-            .filter_map(|o| match o.outcome {
-                Outcome::Imported { id, .. } => Some(id),
-                _ => None,
-            })
-            .collect()
+        let kept = self.outcomes.iter().filter_map(|o| match o.outcome {
+            Outcome::Imported { id, .. } => Some(id),
+            _ => None,
+        });
+        // Kept first: a report that counts only is appended to one that keeps (the command
+        // line's addresses, then its files).
+        kept.chain(self.passed_on.imported.iter().copied()).collect()
     }
     pub fn summary(&self) -> String {
         let mut s =
@@ -183,18 +291,9 @@ impl ImportReport {
     /// Where the files came from: each folder with its files' outcomes, in path order, so a
     /// report says what was taken from where ("inbox/photos: 3 imported, 2 skipped").
     pub fn by_folder(&self) -> Vec<FolderCount> {
-        let mut folders: std::collections::BTreeMap<PathBuf, FolderCount> = std::collections::BTreeMap::new();
+        let mut folders = self.passed_on.folders.clone();
         for o in &self.outcomes {
-            let folder = o.path.parent().map(Path::to_path_buf).unwrap_or_default();
-            let entry =
-                folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
-            match o.outcome {
-                Outcome::Imported { .. } => entry.n_imported += 1,
-                Outcome::Duplicate { .. } | Outcome::Restored { .. } => entry.n_duplicates += 1,
-                Outcome::Failed { .. } => entry.n_failed += 1,
-                Outcome::Skipped { .. } => entry.n_skipped += 1,
-                Outcome::Cancelled => {}
-            }
+            count_in_folder(&mut folders, o);
         }
         folders.into_values().collect()
     }
@@ -243,5 +342,47 @@ mod tests {
             let json = serde_json::to_string(&latin1).unwrap();
             assert_eq!(json, "{\"path\":\"caf\u{fffd}.txt\",\"status\":\"cancelled\"}");
         }
+    }
+
+    /// A report that only counts tells each outcome as one that keeps them does, and gives the
+    /// same counts, ids, folders and summary; two reports put together count both.
+    #[test]
+    fn a_report_that_only_counts_tells_and_counts_what_a_report_that_keeps_them_does() {
+        let outcome = |path: &str, outcome: Outcome| FileOutcome { path: PathBuf::from(path), outcome };
+        let imported = |id: u64| Outcome::Imported { id: ClippingId(id), title: format!("t{id}") };
+        let outcomes = vec![
+            outcome("/in/photos/a.jpg", imported(1)),
+            outcome("/in/a.txt", imported(2)),
+            outcome("/in/photos/b.jpg", Outcome::Skipped { reason: ImportError::Unsupported }),
+            outcome("/in/photos/c.jpg", Outcome::Duplicate { id: ClippingId(1), title: String::new() }),
+            outcome("/in/d.txt", Outcome::Restored { id: ClippingId(2), title: String::new() }),
+            outcome("/in/e.txt", Outcome::Failed { reason: ImportError::Unsupported }),
+            outcome("/in/f.txt", Outcome::Cancelled),
+            outcome("/in/g.txt", imported(7)),
+        ];
+        let mut told = Vec::new();
+        let mut counted = ImportReport::counting_only();
+        for o in outcomes.clone() {
+            counted.take(o, 8, &mut |p| {
+                if let ImportProgress::Done { n_done, outcome, .. } = p {
+                    told.push((n_done, outcome.path.clone()));
+                }
+            });
+        }
+        let kept = ImportReport::of(outcomes.clone());
+        assert!(counted.outcomes.is_empty());
+        assert_eq!(told, outcomes.iter().enumerate().map(|(i, o)| (i + 1, o.path.clone())).collect::<Vec<_>>());
+        let figures = |r: &ImportReport| {
+            (r.len(), r.imported_ids(), r.by_folder(), r.summary(), [r.n_restored(), r.n_cancelled(), r.n_skipped()])
+        };
+        assert_eq!(figures(&counted), figures(&kept));
+        assert_eq!(counted.summary(), "3 imported, 1 duplicates, 1 failed, 1 skipped, 1 restored, 1 cancelled");
+
+        let mut both = ImportReport::of(outcomes[..2].to_vec());
+        both.append(counted);
+        assert_eq!(both.len(), 10);
+        assert_eq!(both.imported_ids(), [1, 2, 1, 2, 7].map(ClippingId));
+        let photos = both.by_folder().into_iter().find(|f| f.folder == Path::new("/in/photos"));
+        assert_eq!(photos.map(|f| f.counts()).as_deref(), Some("2 imported, 1 duplicates, 1 skipped"));
     }
 }

@@ -492,7 +492,7 @@ fn import_pasted(state: &mut State, pasted: Pasted, out: &Outbox) {
     };
     match state.archive.import_bytes(&name, bytes) {
         Ok(outcome) => {
-            let report = ImportReport { outcomes: vec![outcome], ..Default::default() };
+            let report = ImportReport::of(vec![outcome]);
             refresh(state, &report.imported_ids(), out);
             send_all_tags(state, out);
             send_saved_searches(state, out);
