@@ -18,7 +18,7 @@ pub use file::{CatalogSave, REWRITE_CATALOG_ABOVE};
 
 /// What the catalog needs of a record read for it ([`Card::of`]): of its text only whether it
 /// has one (a PDF without is a scan), none of its site furniture or its picture's words.
-fn drop_texts(clipping: &mut Clipping) {
+pub(super) fn drop_texts(clipping: &mut Clipping) {
     let has_text = !clipping.body.trim().is_empty();
     clipping.body = if has_text { String::from(".") } else { String::new() };
     clipping.boilerplate = String::new();
