@@ -117,7 +117,7 @@ pub const REWRITE_CATALOG_ABOVE: usize = 2_000;
 const CATALOG_FILE: &str = "catalog.jsonl";
 /// 2: the kinds of the open suggestions rather than the suggestions. 3: cards rather than
 /// records with a lead of their text.
-const CATALOG_VERSION: u32 = 3;
+const CATALOG_VERSION: u32 = 4;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CatalogHeader {

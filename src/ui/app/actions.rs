@@ -187,7 +187,7 @@ impl ClippingsApp {
     fn original_of(&self, id: ClippingId) -> Option<PathBuf> {
         let entry = self.state.results.iter().find(|e| e.id() == id)?;
         let Status::Ready { root } = &self.state.status else { return None };
-        Some(crate::archive::original_path_in(root, entry.card.hash(), entry.card.format()))
+        Some(crate::archive::original_path_in(root, &entry.card.hash(), entry.card.format()))
     }
 
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
