@@ -274,7 +274,9 @@ impl SignaturesFile {
         for id in &unsigned {
             self.write(&id.0.to_le_bytes())?;
         }
-        let Some(out) = self.out.take() else { return Err(self.error(std::io::Error::other("closed"))) };
+        let Some(out) = self.out.take() else {
+            return Err(self.error(std::io::Error::other("the signatures file is closed")));
+        };
         let (n_signed, n_unsigned) = (self.n_signed, unsigned.len() as u64);
         let done = (|| -> std::io::Result<()> {
             use std::io::{Seek, SeekFrom};

@@ -126,8 +126,7 @@ impl ImportTally {
         }
         self.imported.extend(other.imported);
         for (folder, more) in other.folders {
-            let entry =
-                self.folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
+            let entry = folder_entry(&mut self.folders, folder);
             entry.n_imported += more.n_imported;
             entry.n_duplicates += more.n_duplicates;
             entry.n_failed += more.n_failed;
@@ -136,9 +135,12 @@ impl ImportTally {
     }
 }
 
+fn folder_entry(folders: &mut std::collections::BTreeMap<PathBuf, FolderCount>, folder: PathBuf) -> &mut FolderCount {
+    folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() })
+}
+
 fn count_in_folder(folders: &mut std::collections::BTreeMap<PathBuf, FolderCount>, o: &FileOutcome) {
-    let folder = o.path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let entry = folders.entry(folder.clone()).or_insert_with(|| FolderCount { folder, ..FolderCount::default() });
+    let entry = folder_entry(folders, o.path.parent().map(Path::to_path_buf).unwrap_or_default());
     match o.outcome {
         Outcome::Imported { .. } => entry.n_imported += 1,
         Outcome::Duplicate { .. } | Outcome::Restored { .. } => entry.n_duplicates += 1,
@@ -148,15 +150,23 @@ fn count_in_folder(folders: &mut std::collections::BTreeMap<PathBuf, FolderCount
     }
 }
 
+const IMPORTED: usize = 0;
+const DUPLICATE: usize = 1;
+const RESTORED: usize = 2;
+const FAILED: usize = 3;
+const SKIPPED: usize = 4;
+const CANCELLED: usize = 5;
+
 impl Outcome {
+    /// The outcome's kind as a number, by which a report counts them.
     fn kind_index(&self) -> usize {
         match self {
-            Outcome::Imported { .. } => 0,
-            Outcome::Duplicate { .. } => 1,
-            Outcome::Restored { .. } => 2,
-            Outcome::Failed { .. } => 3,
-            Outcome::Skipped { .. } => 4,
-            Outcome::Cancelled => 5,
+            Outcome::Imported { .. } => IMPORTED,
+            Outcome::Duplicate { .. } => DUPLICATE,
+            Outcome::Restored { .. } => RESTORED,
+            Outcome::Failed { .. } => FAILED,
+            Outcome::Skipped { .. } => SKIPPED,
+            Outcome::Cancelled => CANCELLED,
         }
     }
 }
@@ -215,27 +225,28 @@ impl ImportReport {
         self.len() == 0
     }
 
-    fn count(&self, pred: impl Fn(&Outcome) -> bool, kind: usize) -> usize {
-        self.outcomes.iter().filter(|o| pred(&o.outcome)).count()
-            + self.passed_on.n_by_kind.get(kind).copied().unwrap_or(0)
+    /// How many outcomes of one kind ([`Outcome::kind_index`]), kept or only counted.
+    fn count(&self, kind: usize) -> usize {
+        let kept = self.outcomes.iter().filter(|o| o.outcome.kind_index() == kind).count();
+        kept + self.passed_on.n_by_kind.get(kind).copied().unwrap_or(0)
     }
     pub fn n_imported(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Imported { .. }), 0)
+        self.count(IMPORTED)
     }
     pub fn n_duplicates(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Duplicate { .. }), 1)
+        self.count(DUPLICATE)
     }
     pub fn n_restored(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Restored { .. }), 2)
+        self.count(RESTORED)
     }
     pub fn n_failed(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Failed { .. }), 3)
+        self.count(FAILED)
     }
     pub fn n_skipped(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Skipped { .. }), 4)
+        self.count(SKIPPED)
     }
     pub fn n_cancelled(&self) -> usize {
-        self.count(|o| matches!(o, Outcome::Cancelled), 5)
+        self.count(CANCELLED)
     }
     /// The ids of the clippings this batch added.
     pub fn imported_ids(&self) -> Vec<ClippingId> {
