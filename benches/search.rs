@@ -73,12 +73,18 @@ fn load_corpus(corpus: &Path) -> Vec<Article> {
     for path in files_in(&corpus.join("reuters21578/txt")) {
         let (title, body) = split_title(&read_lossy(&path));
         let key = format!("txt/{}", path.file_name().unwrap().to_string_lossy());
-        let countries = places
+        // Reuters names some places twice (00759.txt names "uk" twice); a clipping carries a tag once.
+        let mut countries: Vec<Tag> = Vec::new();
+        for tag in places
             .get(&key)
             .into_iter()
             .flatten()
             .filter_map(|p| tags::resolve(TagKind::Country, &p.replace('-', " ")).ok())
-            .collect();
+        {
+            if !countries.iter().any(|t| t.value == tag.value) {
+                countries.push(tag);
+            }
+        }
         articles.push(Article { title, body, language: "en".into(), countries });
     }
     for (dir, language) in [

@@ -8,11 +8,12 @@
 use std::ops::Range;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-    TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TextAnalyzerBuilder,
+    Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
 use crate::search::cjk::CjkBigrams;
+use crate::search::stemming::CachedStemmer;
 use crate::vocab::language::is_cyrillic;
 use crate::vocab::model::Clipping;
 
@@ -50,13 +51,14 @@ pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
     folded_words().filter(ShortPrefixes).build()
 }
 
-/// Stems before folding: the stemmers know their language's accents (é, ä) and й.
+/// Stems before folding: the stemmers know their language's accents (é, ä) and й. Each word's
+/// stem is kept once made (`stemming.rs`).
 pub(crate) fn stemmed_analyzer(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(CjkBigrams)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
-        .filter(Stemmer::new(language))
+        .filter(CachedStemmer::new(language))
         .filter(AsciiFoldingFilter)
         .build()
 }

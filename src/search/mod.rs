@@ -14,6 +14,7 @@ mod hits;
 mod order;
 mod period;
 pub mod query;
+mod stemming;
 pub mod stories;
 pub mod tags;
 
