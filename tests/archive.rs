@@ -693,6 +693,60 @@ fn the_catalog_file_is_read_with_the_changes_since() {
     assert_eq!(read.len(), 16);
 }
 
+/// The catalog file written from the records a chunk at a time, by way of a spool file (after
+/// an import of most of the archive), is the file the whole catalog read into memory writes:
+/// the same lines, newest first, an id before a smaller one of the same day.
+#[test]
+fn the_catalog_file_written_from_the_records_is_the_one_the_whole_catalog_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("archive");
+    let inbox = tmp.path().join("inbox");
+    for i in 0..8 {
+        let country = ["Belgium", "Kazakhstan", "the Netherlands", "France"][i % 4];
+        write(&inbox, &format!("{i:02}.txt"), format!("Talks {i}\n\nMinisters of {country} met about transit."));
+    }
+    let archive = Archive::open(&dir).unwrap();
+    let report = import(&archive, std::slice::from_ref(&inbox));
+    let ids: Vec<ClippingId> = (0..8).map(|i| imported_id(&report, &format!("{i:02}.txt"))).collect();
+    // Published days out of id order, two on one day; a tag on some; one in the trash.
+    for (n, id) in ids.iter().enumerate() {
+        let mut c = archive.get(*id).unwrap();
+        let day = [5, 1, 7, 3, 3, 8, 2, 6][n];
+        c.published = chrono::NaiveDate::from_ymd_opt(2026, 3, day);
+        archive.update(&c).unwrap();
+    }
+    let energy = tags::resolve(TagKind::Topic, "energy").unwrap();
+    archive.add_tag(&energy, &ids[2..5]).unwrap();
+    archive.trash(&[ids[6]]).unwrap();
+
+    // No file yet: written from the records (three a chunk in tests, so in three chunks).
+    assert!(archive.keep_catalog_file(0).unwrap());
+    let streamed = std::fs::read_to_string(dir.join("catalog.jsonl")).unwrap();
+    assert!(!dir.join("catalog.jsonl.spool").exists(), "the spool is removed");
+    assert!(archive.catalog().unwrap().1.is_none(), "the file is current");
+
+    std::fs::remove_file(dir.join("catalog.jsonl")).unwrap();
+    let (catalog, save) = archive.catalog().unwrap();
+    archive.save_catalog(save.unwrap()).unwrap();
+    let whole = std::fs::read_to_string(dir.join("catalog.jsonl")).unwrap();
+    // The headers differ only in their tokens.
+    let body = |text: &str| text.lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(body(&streamed), body(&whole));
+    assert_eq!(body(&streamed).len(), 8);
+    let day_of = |line: &str| {
+        let (_, rest) = line.split_once("\"published\":\"").unwrap();
+        rest[..10].to_owned()
+    };
+    let days: Vec<String> = body(&streamed).iter().map(|l| day_of(l)).collect();
+    let newest_first: Vec<String> = [8, 7, 6, 5, 3, 3, 2, 1].iter().map(|d| format!("2026-03-{d:02}")).collect();
+    assert_eq!(days, newest_first);
+    // Of the two on the 3rd, the larger id first, as the catalog orders them.
+    let on_third: Vec<ClippingId> =
+        catalog.in_archive().iter().filter(|e| e.card.date().to_string() == "2026-03-03").map(|e| e.id()).collect();
+    assert_eq!(on_third, vec![ids[4], ids[3]]);
+    assert!(body(&streamed)[4].contains(&format!("\"id\":{}", ids[4].0)));
+}
+
 /// A tag edit of more than half of the clippings in the catalog file marks the file stale as a
 /// whole, not each clipping: the next reading passes over the file, and the file written again
 /// clears the mark, unless a newer edit renewed it meanwhile.

@@ -534,9 +534,17 @@ impl Archive {
     /// `limit` clippings changed since it was, so that the next opening reads it rather than
     /// every changed record (100,000 just imported: the whole catalog read in 1.1 s instead of
     /// 2.3 s). Returns whether it was written.
+    /// When the catalog would be read from the records (most of it changed, or no file), the
+    /// file is written from them without holding the catalog.
     pub fn keep_catalog_file(&self, limit: usize) -> Result<bool> {
-        if self.store.catalog_pending()?.len() <= limit && self.store.catalog_stale()?.is_none() {
+        let n_changed = self.store.catalog_pending()?.len();
+        let stale = self.store.catalog_stale()?.is_some();
+        if n_changed <= limit && !stale {
             return Ok(false);
+        }
+        if stale || !self.catalog_file_is_usable(n_changed) {
+            self.write_catalog_file_from_store()?;
+            return Ok(true);
         }
         let (_, save) = self.catalog()?;
         let Some(save) = save else { return Ok(false) };
