@@ -150,6 +150,7 @@ bulk-selected = { $n ->
     [one] 1 clipping selected
    *[other] { $n } clippings selected
 }
+bulk-counting = Counting the selection…
 bulk-restore = { $n ->
     [one] Restore 1 clipping
    *[other] Restore { $n } clippings

@@ -149,6 +149,7 @@ bulk-selected = { $n ->
     [one] { $n } coupure sélectionnée
    *[other] { $n } coupures sélectionnées
 }
+bulk-counting = Décompte de la sélection…
 bulk-restore = { $n ->
     [one] Restaurer { $n } coupure
    *[other] Restaurer { $n } coupures

@@ -146,6 +146,7 @@ bulk-selected = { $n ->
     [one] { $n } knipsel geselecteerd
    *[other] { $n } knipsels geselecteerd
 }
+bulk-counting = De selectie wordt geteld…
 bulk-restore = { $n ->
     [one] { $n } knipsel terugzetten
    *[other] { $n } knipsels terugzetten

@@ -8,7 +8,7 @@ use crate::archive::catalog::{Entry, tag_counts};
 use crate::archive::{ClippingId, Tag, TagKind};
 use crate::t;
 use crate::ui::Action;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, SelectedParts};
 use crate::ui::worker::Edit;
 
 /// The selection as the bulk pane sums it up.
@@ -24,22 +24,96 @@ pub struct SelectionSummary {
     pub n_inbox: usize,
 }
 
-/// What the bulk pane shows about the selection, computed again only when the selection or the
+/// Selections of more cards than this are summed up on a thread of their own: every card of a
+/// million clippings selected (each story's results folded in) took up to 0.9 s of the window's
+/// thread each time the results changed (the million bench's frames while tagging).
+const SUMMED_APART_ABOVE: usize = 5_000;
+
+/// The bulk pane's summary of the selection, with the (results, selection) key it was made
+/// for, and the one being made on a thread of its own.
+#[derive(Default)]
+pub struct SummaryCache {
+    made: Option<((usize, u64), Arc<SelectionSummary>)>,
+    making: Option<Making>,
+}
+
+struct Making {
+    key: (usize, u64),
+    summary: std::sync::mpsc::Receiver<SelectionSummary>,
+    /// Set when the summary is no longer wanted: the thread stops.
+    cancel: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Drop for Making {
+    fn drop(&mut self) {
+        self.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// What the bulk pane shows about the selection, made again only when the selection or the
 /// results change (`key`): with 100,000 selected, summing them up every frame would freeze the
-/// window.
+/// window. A large selection is summed up on a thread: `None` until it is (the pane says it is
+/// counting, and offers nothing to do with a selection it does not know yet).
 pub(super) fn selection_summary(
-    cache: &mut Option<((usize, u64), Arc<SelectionSummary>)>,
+    cache: &mut SummaryCache,
     app: &AppState,
     key: (usize, u64),
-) -> Arc<SelectionSummary> {
-    if let Some((k, summary)) = cache.as_ref()
+    ctx: &egui::Context,
+) -> Option<Arc<SelectionSummary>> {
+    if let Some((k, summary)) = cache.made.as_ref()
         && *k == key
     {
-        return Arc::clone(summary);
+        return Some(Arc::clone(summary));
     }
+    let mut apart = app.selection.len() > SUMMED_APART_ABOVE;
+    if let Some(making) = cache.making.as_ref().filter(|m| m.key == key) {
+        match making.summary.try_recv() {
+            Ok(summary) => {
+                let summary = Arc::new(summary);
+                cache.made = Some((key, Arc::clone(&summary)));
+                cache.making = None;
+                return Some(summary);
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+            // The thread ended without one (it panicked): summed up here instead.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => apart = false,
+        }
+    }
+    cache.making = None;
+    if apart {
+        let parts = app.selected_parts();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&cancel);
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("selection".into()).spawn(move || {
+            if let Some(summary) = summarise(&parts, &stop) {
+                let _ = tx.send(summary);
+                ctx.request_repaint();
+            }
+        });
+        if spawned.is_ok() {
+            cache.making = Some(Making { key, summary: rx, cancel });
+            return None;
+        }
+    }
+    let summary = Arc::new(summarise(&app.selected_parts(), &std::sync::atomic::AtomicBool::new(false))?);
+    cache.made = Some((key, Arc::clone(&summary)));
+    Some(summary)
+}
+
+/// The summary of the selection, or `None` if `cancel` was set meanwhile.
+fn summarise(parts: &SelectedParts, cancel: &std::sync::atomic::AtomicBool) -> Option<SelectionSummary> {
     let mut summary = SelectionSummary::default();
-    let selected: Vec<Arc<Entry>> = app.selected_entries();
-    for entry in &selected {
+    let mut selected: Vec<Arc<Entry>> = Vec::new();
+    let mut n_seen = 0usize;
+    let mut cancelled = false;
+    parts.each(&mut |entry| {
+        n_seen += 1;
+        if n_seen % 4096 == 0 && cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            cancelled = true;
+            return false;
+        }
         summary.ids.push(entry.id());
         summary.n_inbox += usize::from(entry.card.inbox());
         for kind in entry.suggested_kinds() {
@@ -47,12 +121,25 @@ pub(super) fn selection_summary(
                 summary.suggested_kinds.push(kind);
             }
         }
+        selected.push(Arc::clone(entry));
+        true
+    });
+    if cancelled {
+        return None;
     }
     summary.tag_counts = tag_counts(&selected).into_iter().map(|t| (t.tag, t.n_clippings)).collect();
     summary.suggested_kinds.sort();
-    let summary = Arc::new(summary);
-    *cache = Some((key, Arc::clone(&summary)));
-    summary
+    Some(summary)
+}
+
+/// The heading of the bulk pane while a large selection is summed up.
+pub(super) fn counting_ui(ui: &mut egui::Ui) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.heading(t!("bulk-counting"));
+    });
+    ui.add_space(4.0);
 }
 
 pub(super) fn nothing_selected_ui(ui: &mut egui::Ui, app: &AppState) {
@@ -151,5 +238,86 @@ pub(super) fn bulk_tags_ui(
     });
     if *all_chips && n_more > 2 && ui.link(t!("bulk-fewer-tags")).clicked() {
         *all_chips = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicBool;
+
+    use super::*;
+    use crate::archive::tags;
+    use crate::ui::state::Settings;
+    use crate::vocab::model::Clipping;
+
+    /// `n` clippings shown, every third in the inbox, every other one tagged Kazakhstan.
+    fn shown(n: u64) -> AppState {
+        let kz = tags::resolve(TagKind::Country, "Kazakhstan").unwrap_or_else(|e| panic!("{e}"));
+        let entries = (1..=n)
+            .map(|id| {
+                let clipping = Clipping {
+                    id: ClippingId(id),
+                    title: format!("Talks {id}"),
+                    inbox: id % 3 == 0,
+                    ..Clipping::default()
+                };
+                let tags = if id % 2 == 0 { vec![kz.clone()] } else { Vec::new() };
+                Arc::new(Entry::new(clipping, tags))
+            })
+            .collect();
+        let mut app = AppState::new(Settings::default());
+        app.results = Arc::new(entries);
+        app
+    }
+
+    fn summed_apart(app: &AppState, cache: &mut SummaryCache, ctx: &egui::Context) -> Arc<SelectionSummary> {
+        let key = (Arc::as_ptr(&app.results) as usize, app.selection.generation());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            if let Some(summary) = selection_summary(cache, app, key, ctx) {
+                return summary;
+            }
+            assert!(std::time::Instant::now() < deadline, "the summary never came");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    /// A large selection is summed up off the window's thread: the pane has no summary at
+    /// first (it says it is counting), then the one summing it up there gives.
+    #[test]
+    fn a_large_selection_is_summed_up_apart_as_a_small_one_is_here() {
+        let ctx = egui::Context::default();
+        let n = SUMMED_APART_ABOVE as u64 + 3000;
+        let mut app = shown(n);
+        // Every card, then all but the first 2,000.
+        for from in [1, 2001] {
+            app.selection = (from..=n).map(ClippingId).collect();
+            let mut cache = SummaryCache::default();
+            let key = (Arc::as_ptr(&app.results) as usize, app.selection.generation());
+            assert!(selection_summary(&mut cache, &app, key, &ctx).is_none(), "counting at first");
+            let summary = summed_apart(&app, &mut cache, &ctx);
+            let n_selected = n - from + 1;
+            assert_eq!(summary.ids.len() as u64, n_selected);
+            assert_eq!(summary.ids.first(), Some(&ClippingId(from)));
+            assert_eq!(summary.n_inbox as u64, (from..=n).filter(|id| id % 3 == 0).count() as u64);
+            let kz: Vec<usize> = summary.tag_counts.iter().map(|(_, count)| *count).collect();
+            assert_eq!(kz, vec![(from..=n).filter(|id| id % 2 == 0).count()]);
+            // Asked again with the same key: the same summary, at once.
+            assert!(Arc::ptr_eq(&summary, &selection_summary(&mut cache, &app, key, &ctx).unwrap()));
+        }
+        // A small selection is summed up here, at once, the same way.
+        app.selection = (1..=10).map(ClippingId).collect();
+        let key = (Arc::as_ptr(&app.results) as usize, app.selection.generation());
+        let small = selection_summary(&mut SummaryCache::default(), &app, key, &ctx).expect("at once");
+        assert_eq!((small.ids.len(), small.n_inbox), (10, 3));
+    }
+
+    /// A summary no longer wanted stops where it is.
+    #[test]
+    fn a_summary_no_longer_wanted_stops() {
+        let mut app = shown(10_000);
+        app.selection = (1..=10_000).map(ClippingId).collect();
+        assert!(summarise(&app.selected_parts(), &AtomicBool::new(true)).is_none());
+        assert_eq!(summarise(&app.selected_parts(), &AtomicBool::new(false)).map(|s| s.ids.len()), Some(10_000));
     }
 }

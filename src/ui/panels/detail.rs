@@ -1,7 +1,7 @@
 //! The right pane: the selected clipping (photo fitted, zoomable and pannable; or the article's
 //! text), its fields for editing and its tags as chips; with several selected, tagging in bulk.
 
-use super::bulk::{self, SelectionSummary};
+use super::bulk;
 use super::tags::{TagInput, chip_ui, tag_input_ui};
 use crate::archive::card::Card;
 use crate::archive::{Clipping, ClippingId, ClippingWithTags, Kind, Suggestion, Tag};
@@ -20,8 +20,8 @@ const MAX_PHOTO_SIDE_PX: u32 = 2048;
 pub struct DetailPane {
     shown: Option<Detail>,
     tag_input: TagInput,
-    /// The summary and the (results, selection) key it was computed for.
-    summary: Option<((usize, u64), std::sync::Arc<SelectionSummary>)>,
+    /// The summary of the selection, with the (results, selection) key it was made for.
+    summary: bulk::SummaryCache,
     /// The bulk pane shows every tag of the selection, not the most carried only.
     all_chips: bool,
 }
@@ -241,8 +241,11 @@ pub fn detail_panel_ui(
     let shown = panel.show(ui, |ui| {
         // Several selected: what can be done with them stays at the top, above what scrolls.
         let summary = (app.selection.len() > 1).then(|| {
-            let summary = bulk::selection_summary(&mut pane.summary, app, selection_key);
-            bulk::bulk_header_ui(ui, app, &summary, actions);
+            let summary = bulk::selection_summary(&mut pane.summary, app, selection_key, ui.ctx());
+            match &summary {
+                Some(summary) => bulk::bulk_header_ui(ui, app, summary, actions),
+                None => bulk::counting_ui(ui),
+            }
             summary
         });
         egui::ScrollArea::vertical().auto_shrink([false, false]).id_salt("detail-scroll").show(ui, |ui| {
@@ -255,7 +258,7 @@ pub fn detail_panel_ui(
                 // The pane stays when nothing is selected, so the grid keeps its columns and
                 // the card clicked stays under the pointer.
                 _ if app.selection.is_empty() => bulk::nothing_selected_ui(ui, app),
-                Some(summary) => {
+                Some(Some(summary)) => {
                     // A team archive's reader sees what the selection carries, and no button
                     // to change it.
                     let (tag_input, all_chips) = (&mut pane.tag_input, &mut pane.all_chips);
@@ -263,6 +266,8 @@ pub fn detail_panel_ui(
                         bulk::bulk_tags_ui(ui, app, tag_input, all_chips, &summary, actions)
                     });
                 }
+                // Being counted: the heading says so.
+                Some(None) => {}
                 None => single_ui(ui, app, pane, thumbs, matches, actions),
             }
         });
