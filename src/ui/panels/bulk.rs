@@ -110,7 +110,7 @@ fn summarise(parts: &SelectedParts, cancel: &std::sync::atomic::AtomicBool) -> O
     let mut cancelled = false;
     parts.each(&mut |entry| {
         n_seen += 1;
-        if n_seen % 4096 == 0 && cancel.load(std::sync::atomic::Ordering::Relaxed) {
+        if n_seen.is_multiple_of(4096) && cancel.load(std::sync::atomic::Ordering::Relaxed) {
             cancelled = true;
             return false;
         }
