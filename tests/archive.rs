@@ -745,6 +745,15 @@ fn the_catalog_file_written_from_the_records_is_the_one_the_whole_catalog_writes
         catalog.in_archive().iter().filter(|e| e.card.date().to_string() == "2026-03-03").map(|e| e.id()).collect();
     assert_eq!(on_third, vec![ids[4], ids[3]]);
     assert!(body(&streamed)[4].contains(&format!("\"id\":{}", ids[4].0)));
+
+    // What a writing cut short leaves (a process killed) is removed at the next opening.
+    drop(archive);
+    std::fs::write(dir.join("catalog.jsonl.spool"), "{\"card\":").unwrap();
+    std::fs::write(dir.join("catalog.jsonl.tmp"), "{\"version\":").unwrap();
+    let archive = Archive::open(&dir).unwrap();
+    assert!(!dir.join("catalog.jsonl.spool").exists() && !dir.join("catalog.jsonl.tmp").exists());
+    assert_eq!(std::fs::read_to_string(dir.join("catalog.jsonl")).unwrap(), whole, "the file itself is kept");
+    assert!(archive.catalog().unwrap().1.is_none());
 }
 
 /// A tag edit of more than half of the clippings in the catalog file marks the file stale as a

@@ -250,6 +250,9 @@ impl Archive {
             archive.sweep_orphans()?;
             archive.store.set_import_in_progress(false)?;
         }
+        if !is_snapshot {
+            archive.remove_unfinished_catalog_files();
+        }
         if archive.n_index_pending()? <= SMALL_INDEX_BACKLOG {
             match archive.sync_index(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false)) {
                 // On a full disk the catch-up waits: the archive opens for reading, and what is

@@ -55,6 +55,16 @@ impl Archive {
         (entries.len() == header.n_entries).then_some(entries)
     }
 
+    /// Removes what a catalog file's writing left when its process ended half way: the file
+    /// being written and the spool (a million clippings' spool is some 350 MB). Called at
+    /// opening, under the archive's lock, so nothing else writes them.
+    pub(crate) fn remove_unfinished_catalog_files(&self) {
+        let path = self.catalog_file_path();
+        for unfinished in [path.with_extension("jsonl.tmp"), path.with_extension("jsonl.spool")] {
+            let _ = std::fs::remove_file(unfinished);
+        }
+    }
+
     /// The catalog file's header and its lines after it, if the file goes with this database
     /// (its token is the database's), is of this version, and no more than half of it has
     /// `n_changed` since.
