@@ -58,7 +58,10 @@ impl ClippingsApp {
                     std::mem::replace(&mut self.state.reprints, reprints),
                     std::mem::replace(&mut self.state.folded, folded),
                 );
-                if old.0.len() > LET_GO_APART_ABOVE {
+                // The stories are made again only after an edit: the old ones may be the
+                // whole archive's, however few the results.
+                let stories_made_again = !std::sync::Arc::ptr_eq(&old.1, &self.state.reprints);
+                if old.0.len() > LET_GO_APART_ABOVE || stories_made_again {
                     let_go_apart(old);
                 }
                 self.apply_sort();
@@ -283,10 +286,10 @@ impl ClippingsApp {
     }
 }
 
-/// Results of more cards than this are let go of on a thread of their own when new ones come.
-/// The window often holds the last reference to them, and to the stories made before an edit:
-/// after a tag put on a million clippings, letting go of those took a quarter of a second of
-/// the window's thread.
+/// Results of more cards than this are let go of on a thread of their own when new ones come,
+/// as are stories made again. The window often holds the last reference to them: after a tag
+/// put on a million clippings, letting go of the stories made before it took a quarter of a
+/// second of the window's thread.
 const LET_GO_APART_ABOVE: usize = 10_000;
 
 /// Drops `old` on a thread of its own (here, if no thread can be started).
