@@ -53,17 +53,7 @@ impl ClippingsApp {
                 if generation != self.generation {
                     return;
                 }
-                let old = (
-                    std::mem::replace(&mut self.state.results, entries),
-                    std::mem::replace(&mut self.state.reprints, reprints),
-                    std::mem::replace(&mut self.state.folded, folded),
-                );
-                // The stories are made again only after an edit: the old ones may be the
-                // whole archive's, however few the results.
-                let stories_made_again = !std::sync::Arc::ptr_eq(&old.1, &self.state.reprints);
-                if old.0.len() > LET_GO_APART_ABOVE || stories_made_again {
-                    let_go_apart(old);
-                }
+                self.take_results(entries, reprints, folded);
                 self.apply_sort();
                 self.state.tag_counts = tag_counts;
                 self.state.n_total = n_total;
@@ -185,6 +175,26 @@ impl ClippingsApp {
 }
 
 impl ClippingsApp {
+    /// New results in place of the old, which are let go of on a thread of their own when
+    /// they are many, or when the stories were made again (after an edit: the old ones may be
+    /// the whole archive's, however few the results).
+    fn take_results(
+        &mut self,
+        entries: std::sync::Arc<Vec<std::sync::Arc<crate::archive::catalog::Entry>>>,
+        reprints: std::sync::Arc<crate::ui::worker::Stories>,
+        folded: std::sync::Arc<crate::archive::browse::Folded>,
+    ) {
+        let old = (
+            std::mem::replace(&mut self.state.results, entries),
+            std::mem::replace(&mut self.state.reprints, reprints),
+            std::mem::replace(&mut self.state.folded, folded),
+        );
+        let stories_made_again = !std::sync::Arc::ptr_eq(&old.1, &self.state.reprints);
+        if old.0.len() > LET_GO_APART_ABOVE || stories_made_again {
+            let_go_apart(old);
+        }
+    }
+
     fn leads_came(&mut self, ctx: &egui::Context, leads: Vec<(ClippingId, String)>) {
         self.leads.arrived(leads);
         ctx.request_repaint();
