@@ -12,6 +12,8 @@ use tantivy::tokenizer::{
     Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
+use rustc_hash::FxHashSet;
+
 use crate::search::cjk::CjkBigrams;
 use crate::search::stemming::CachedStemmer;
 use crate::vocab::language::is_cyrillic;
@@ -46,7 +48,9 @@ pub(crate) fn folded_analyzer() -> TextAnalyzer {
 }
 
 /// Each folded word's first one, two and three letters ("қазақстан" -> "қ", "қа", "қаз"), for
-/// the `short_prefixes` field: the index keeps each once per clipping.
+/// the `short_prefixes` field, each once per text: the field keeps only which clippings have a
+/// prefix (no positions, no counts, and queries score it alike), so a repeat would only cost
+/// the index a lookup. A text of 500 words has some 1,500 prefixes and a few hundred distinct.
 pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
     folded_words().filter(ShortPrefixes).build()
 }
@@ -93,44 +97,60 @@ impl TokenFilter for ShortPrefixes {
     type Tokenizer<T: Tokenizer> = ShortPrefixesFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> ShortPrefixesFilter<T> {
-        ShortPrefixesFilter { inner: tokenizer }
+        ShortPrefixesFilter { inner: tokenizer, given: FxHashSet::default() }
     }
 }
 
 #[derive(Clone)]
 pub(crate) struct ShortPrefixesFilter<T> {
     inner: T,
+    /// The prefixes handed out of the current text, kept here to be cleared for the next.
+    given: FxHashSet<u128>,
 }
 
 impl<T: Tokenizer> Tokenizer for ShortPrefixesFilter<T> {
-    type TokenStream<'a> = ShortPrefixesStream<T::TokenStream<'a>>;
+    type TokenStream<'a> = ShortPrefixesStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        self.given.clear();
         ShortPrefixesStream {
             tail: self.inner.token_stream(text),
             current: TantivyToken::default(),
             ends: [0; SHORT_PREFIX_CHARS],
             n_ends: 0,
             next: 0,
+            given: &mut self.given,
         }
     }
 }
 
-pub(crate) struct ShortPrefixesStream<S> {
+pub(crate) struct ShortPrefixesStream<'a, S> {
     tail: S,
     current: TantivyToken,
     /// Where the current word's prefixes end, in bytes, and how many of them are handed out.
     ends: [usize; SHORT_PREFIX_CHARS],
     n_ends: usize,
     next: usize,
+    /// The prefixes handed out so far, each as its bytes and length in one number (three
+    /// letters are at most 12 bytes).
+    given: &'a mut FxHashSet<u128>,
 }
 
-impl<S: TokenStream> TokenStream for ShortPrefixesStream<S> {
+/// A prefix of at most 15 bytes as one number: its bytes, then its length.
+fn prefix_key(prefix: &[u8]) -> u128 {
+    prefix.iter().fold(0u128, |key, &b| (key << 8) | u128::from(b)) << 8 | prefix.len() as u128
+}
+
+impl<S: TokenStream> TokenStream for ShortPrefixesStream<'_, S> {
     fn advance(&mut self) -> bool {
         loop {
             if let Some(&end) = self.ends.get(self.next).filter(|_| self.next < self.n_ends) {
                 self.next += 1;
                 let word = self.tail.token();
+                let prefix = word.text.as_bytes().get(..end).unwrap_or_default();
+                if !self.given.insert(prefix_key(prefix)) {
+                    continue;
+                }
                 self.current.text.clear();
                 self.current.text.push_str(word.text.get(..end).unwrap_or_default());
                 self.current.offset_from = word.offset_from;
@@ -267,6 +287,24 @@ mod tests {
             "東", "東京", "京", "京都", // the pairs a CJK run is cut into
         ];
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn short_prefixes_are_given_once_a_text() {
+        fn prefixes(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+            let mut stream = analyzer.token_stream(text);
+            let mut got = Vec::new();
+            while stream.advance() {
+                got.push(stream.token().text.clone());
+            }
+            got
+        }
+        let mut analyzer = short_prefixes_analyzer();
+        let text = "Oil, OIL and oilfields; Ойл ойл; ab abc abd 東京 東京";
+        let expected = ["o", "oi", "oil", "a", "an", "and", "о", "ой", "ойл", "ab", "abc", "abd", "東", "東京"];
+        assert_eq!(prefixes(&mut analyzer, text), expected);
+        // Another text starts afresh.
+        assert_eq!(prefixes(&mut analyzer, "oil"), ["o", "oi", "oil"]);
     }
 
     #[test]
