@@ -259,6 +259,17 @@ pub fn title_sort_key(title: &str) -> String {
     run(&mut analyzer, title).into_iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
+/// The texts of the tokens an analyzer makes of `text`, for tests.
+#[cfg(test)]
+pub(crate) fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,12 +287,7 @@ mod tests {
 
     #[test]
     fn short_prefixes_are_each_words_first_letters_folded() {
-        let mut analyzer = short_prefixes_analyzer();
-        let mut stream = analyzer.token_stream("Qazaqstan Қазақстан, an É 東京都");
-        let mut got = Vec::new();
-        while stream.advance() {
-            got.push(stream.token().text.clone());
-        }
+        let got = token_texts(&mut short_prefixes_analyzer(), "Qazaqstan Қазақстан, an É 東京都");
         let expected = [
             "q", "qa", "qaz", "қ", "қа", "қаз", "a", "an", "e", // one letter, one prefix
             "東", "東京", "京", "京都", // the pairs a CJK run is cut into
@@ -291,20 +297,12 @@ mod tests {
 
     #[test]
     fn short_prefixes_are_given_once_a_text() {
-        fn prefixes(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-            let mut stream = analyzer.token_stream(text);
-            let mut got = Vec::new();
-            while stream.advance() {
-                got.push(stream.token().text.clone());
-            }
-            got
-        }
         let mut analyzer = short_prefixes_analyzer();
         let text = "Oil, OIL and oilfields; Ойл ойл; ab abc abd 東京 東京";
         let expected = ["o", "oi", "oil", "a", "an", "and", "о", "ой", "ойл", "ab", "abc", "abd", "東", "東京"];
-        assert_eq!(prefixes(&mut analyzer, text), expected);
+        assert_eq!(token_texts(&mut analyzer, text), expected);
         // Another text starts afresh.
-        assert_eq!(prefixes(&mut analyzer, "oil"), ["o", "oi", "oil"]);
+        assert_eq!(token_texts(&mut analyzer, "oil"), ["o", "oi", "oil"]);
     }
 
     #[test]

@@ -95,15 +95,7 @@ mod tests {
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
 
     use super::*;
-
-    fn words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
-    }
+    use crate::search::analysis::token_texts as words;
 
     #[test]
     fn kept_stems_are_the_stemmers_own_in_every_language_and_after_the_cache_fills() {
