@@ -136,7 +136,11 @@ pub(crate) struct ShortPrefixesStream<'a, S> {
     given: &'a mut FxHashSet<u128>,
 }
 
-/// A prefix of at most 15 bytes as one number: its bytes, then its length.
+// Three letters are at most 12 bytes in UTF-8: a prefix fits a key with its length.
+const _: () = assert!(SHORT_PREFIX_CHARS * 4 <= 15);
+
+/// A prefix of at most 15 bytes as one number: its bytes, then its length, so two prefixes
+/// never share a key.
 fn prefix_key(prefix: &[u8]) -> u128 {
     prefix.iter().fold(0u128, |key, &b| (key << 8) | u128::from(b)) << 8 | prefix.len() as u128
 }
@@ -147,12 +151,12 @@ impl<S: TokenStream> TokenStream for ShortPrefixesStream<'_, S> {
             if let Some(&end) = self.ends.get(self.next).filter(|_| self.next < self.n_ends) {
                 self.next += 1;
                 let word = self.tail.token();
-                let prefix = word.text.as_bytes().get(..end).unwrap_or_default();
-                if !self.given.insert(prefix_key(prefix)) {
+                let prefix = word.text.get(..end).unwrap_or_default();
+                if !self.given.insert(prefix_key(prefix.as_bytes())) {
                     continue;
                 }
                 self.current.text.clear();
-                self.current.text.push_str(word.text.get(..end).unwrap_or_default());
+                self.current.text.push_str(prefix);
                 self.current.offset_from = word.offset_from;
                 self.current.offset_to = word.offset_to;
                 self.current.position = word.position;
