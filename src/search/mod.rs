@@ -17,6 +17,7 @@ pub mod query;
 mod stemming;
 pub mod stories;
 pub mod tags;
+mod typed;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -558,8 +559,10 @@ impl SearchIndex {
             }
         }
         if prefix && folded.chars().count() <= SHORT_PREFIX_CHARS {
-            // Scored alike, as the longer prefixes' expansion is.
-            any.push(Box::new(ConstScoreQuery::new(text_term(f.short_prefixes, folded), 1.0)));
+            // Scored alike, as the longer prefixes' expansion is; merged with the exact words
+            // in a walk of its own (most clippings have a word a letter begins).
+            let prefix = Term::from_field_text(f.short_prefixes, folded);
+            return Box::new(typed::WordsOrPrefix::new(Box::new(BooleanQuery::union(any)), prefix, 1.0));
         } else if prefix {
             any.push(prefix_query(f.all, folded));
         } else if is_kazakh_prefix_word(folded) {
