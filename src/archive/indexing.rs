@@ -171,7 +171,7 @@ impl Archive {
         let n_total = pending.len();
         let mut n_done = 0;
         for batch in pending.chunks(BATCH) {
-            if cancel.load(Ordering::Relaxed) {
+            if cancel.load(Ordering::Relaxed) || self.indexing_stopped.load(Ordering::Relaxed) {
                 break;
             }
             self.index_marked(batch)?;
@@ -190,6 +190,13 @@ impl Archive {
     /// while it answers searches; the command line indexes every change before it returns.
     pub fn defer_indexing_above(&self, limit: usize) {
         self.index_inline_limit.store(limit, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Stops the index's catching up after the batch it is at, and any started later: the
+    /// window calls this as it closes, so that the threads let go of the archive. The marks
+    /// keep what is left for the next opening.
+    pub fn stop_background_indexing(&self) {
+        self.indexing_stopped.store(true, Ordering::Relaxed);
     }
 
     /// Catches the index up with every change it lacks ([`Archive::sync_index`]), unless
@@ -213,7 +220,8 @@ impl Archive {
             n_indexed += pass;
             // A change that came while the pass ran found the claim taken: take it up here,
             // unless another thread claimed it since.
-            let more = !cancel.load(Ordering::Relaxed) && self.n_index_pending()? > 0;
+            let stopped = cancel.load(Ordering::Relaxed) || self.indexing_stopped.load(Ordering::Relaxed);
+            let more = !stopped && self.n_index_pending()? > 0;
             if !(more && self.start_catching_up()) {
                 return Ok(Some(n_indexed));
             }

@@ -21,6 +21,7 @@ pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_u
     let archive = Arc::clone(&state.archive);
     match result {
         Ok(mut applied) => {
+            state.n_changed += applied.changed.len();
             catch_up_index(&archive, out);
             match &applied.done {
                 // Only tags changed: the entries are retagged, not read again.

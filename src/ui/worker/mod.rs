@@ -118,6 +118,9 @@ struct State {
     check_mail: std::sync::mpsc::Sender<()>,
     /// Whether a thread is learning from the tags (`tagging::learn_soon`).
     learning: Arc<AtomicBool>,
+    /// How many clippings were imported or changed since the window opened: above
+    /// [`SETTLE_ABOVE`], the database is settled as the window closes.
+    n_changed: usize,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -193,6 +196,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         queued_edits: std::collections::VecDeque::new(),
         check_mail,
         learning: Arc::default(),
+        n_changed: 0,
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -212,7 +216,16 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         }
         handle_and_answer(request, &mut state, out);
     }
+    if state.n_changed > SETTLE_ABOVE {
+        let archive = Arc::clone(&state.archive);
+        drop(state);
+        threads::settle_at_close(archive);
+    }
 }
+
+/// After more clippings than this were imported or changed, the window settles the database
+/// as it closes ([`Archive::close_settled`]), so that its next opening does not read them back.
+const SETTLE_ABOVE: usize = 10_000;
 
 /// Drains queued requests, keeping the last search; other requests found meanwhile are handled
 /// in order. Returns the search to run.
@@ -526,7 +539,11 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             state.last_query = Some((generation, query, sort));
             search(state, out);
         }
-        Request::Refresh(ids) => refresh(state, &ids, out),
+        Request::Refresh(ids) => {
+            // An import's clippings, as they come.
+            state.n_changed += ids.len();
+            refresh(state, &ids, out);
+        }
         Request::CatalogLoaded(catalog) => catalog_loaded(state, *catalog, out),
         Request::RefreshTags => {
             send_all_tags(state, out);
