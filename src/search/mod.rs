@@ -562,7 +562,7 @@ impl SearchIndex {
             // Scored alike, as the longer prefixes' expansion is; merged with the exact words
             // in a walk of its own (most clippings have a word a letter begins).
             let prefix = Term::from_field_text(f.short_prefixes, folded);
-            return Box::new(typed::WordsOrPrefix::new(Box::new(BooleanQuery::union(any)), prefix, 1.0));
+            return Box::new(typed::WordsOrPrefix::new(any, prefix, 1.0));
         } else if prefix {
             any.push(prefix_query(f.all, folded));
         } else if is_kazakh_prefix_word(folded) {
