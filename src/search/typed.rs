@@ -1,13 +1,13 @@
 //! A short word being typed: its exact forms, scored (the word, in the title, its stems), or
 //! any word it begins (its short prefix, scored as a constant). It finds and scores what
-//! Tantivy's union of the two finds and scores, merging the two in a plain two-way walk.
+//! Tantivy's union of the two finds and scores.
 //!
-//! Why: a letter typed begins a word in nearly every clipping (930,000 of a million for "p").
-//! In Tantivy's union each of those passes through its buffered window, a bitset and a score
-//! combiner, behind two calls through a pointer each; ranked by relevance, the three letters
-//! typed first were the slowest keystrokes of a search at a million (29-53 ms against 15-25 ms
-//! by date). Here the prefix's postings are read directly, and a document costs a comparison.
-//! Unscored, Tantivy's own union is quicker, and is used.
+//! Scored, the two are merged in a plain two-way walk over the prefix's postings, read
+//! directly. Where another word narrows the search, the intersection seeks into that walk: at
+//! a million clippings "oil p" took 7 ms, against 14 ms through Tantivy's union, which fills
+//! its buffered window for every document the prefix has (930,000 for "p"). A letter typed
+//! alone costs what it did (22-29 ms): that time is in collecting and ordering a million scored
+//! hits. Unscored (newest first), Tantivy's own union is quicker, and is used.
 
 use tantivy::postings::SegmentPostings;
 use tantivy::query::{
