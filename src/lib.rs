@@ -15,7 +15,8 @@
 /// mimalloc rather than the C library's allocator, for every binary of the crate. At a million
 /// clippings glibc's took a third of all the window's CPU time (`_int_malloc` walking its bins
 /// of fragments, perf) and kept gigabytes freed but not handed back (5.2 GB after a tag on
-/// every clipping and its undo, with 929 MB in use).
+/// every clipping and its undo, with 929 MB in use). Built without transparent huge pages
+/// (`Cargo.toml` says why).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
