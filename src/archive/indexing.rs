@@ -66,6 +66,12 @@ impl Archive {
         self.with_index(|index| index.search_with_tag_counts(query, sort))
     }
 
+    /// The search index's files a search reads, for reading them ahead
+    /// ([`crate::search::read_ahead`]) once the archive is open.
+    pub fn searched_files(&self) -> Vec<std::path::PathBuf> {
+        self.index.read().unwrap_or_else(PoisonError::into_inner).searched_files()
+    }
+
     /// Whether the index's table of tags is read, so that searches count the tags.
     pub fn tags_loaded(&self) -> bool {
         self.index.read().unwrap_or_else(PoisonError::into_inner).has_tags()

@@ -18,6 +18,8 @@ mod stemming;
 pub mod stories;
 pub mod tags;
 mod typed;
+mod warm;
+pub use warm::read_ahead;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};

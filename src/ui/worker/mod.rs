@@ -25,7 +25,7 @@ use jobs::ReviewJob;
 pub use messages::{
     Edit, EditOutcome, Pasted, Reply, Reprint, Request, RequestKind, ReviewPreview, ReviewSource, SavedCount, Stories,
 };
-use opening::{load_catalog, load_stories, take_tags};
+use opening::{load_catalog, load_stories, read_index_ahead, take_tags};
 pub use tagging::{RulesReply, RulesRequest};
 pub use threads::wait_for_writers;
 use threads::{spawn_named, spawn_thread, spawn_writer};
@@ -168,6 +168,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         load_catalog(&archive, out);
     } else {
         take_tags(&archive, browser.catalog(), tags_seen, &out.to_worker);
+        read_index_ahead(&archive);
     }
     let n_clippings = if loading { browser.n_total() } else { browser.catalog().len() + browser.catalog().n_trashed() };
     out.send(Reply::Opened {

@@ -1,5 +1,6 @@
 //! What the worker reads on threads of its own once the archive is open: the whole catalog,
-//! the stories of reprints and the table of tags, each handed back as a request.
+//! the stories of reprints and the table of tags, each handed back as a request; and the search
+//! index, read ahead.
 
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -38,6 +39,22 @@ fn load_tags(archive: &Arc<Archive>, to_worker: &Sender<Request>) {
     });
 }
 
+/// At most this much of the search index is read ahead: a million clippings' index reads
+/// 440 MB; a larger one would take more of a desktop's file cache than it should.
+const READ_AHEAD_BUDGET: u64 = 1 << 30;
+
+/// Reads the search index's files ahead on a thread of its own, so that the first search of
+/// each word does not wait on the disk (see `search::warm`). Holds only the files' names: the
+/// archive closes whether or not it is done.
+pub(super) fn read_index_ahead(archive: &Archive) {
+    let files = archive.searched_files();
+    let started = std::time::Instant::now();
+    let _ = spawn_thread("read-ahead", move || {
+        let n = crate::search::read_ahead(&files, READ_AHEAD_BUDGET);
+        log_step(&format!("reading the index ahead ({} MB)", n >> 20), started);
+    });
+}
+
 /// Finds the archive's reprints on a thread of its own; they arrive as
 /// [`Request::StoriesLoaded`].
 pub(super) fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
@@ -69,6 +86,8 @@ pub(super) fn load_catalog(archive: &Arc<Archive>, out: &Outbox) {
                 // Before the catalog arrives, so that its search has the tags' counts.
                 take_tags(&archive, &catalog, seen, &to_worker);
                 let _ = to_worker.send(Request::CatalogLoaded(Box::new(catalog)));
+                // Not before: the first results wait for the catalog, and both read the disk.
+                read_index_ahead(&archive);
                 // For the next opening; the catalog file is derived, so a failure only costs time.
                 if let Some(save) = save
                     && let Err(e) = archive.save_catalog(save)
