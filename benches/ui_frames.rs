@@ -128,6 +128,7 @@ fn main() {
             n_total: n,
             n_trashed: 0,
             n_inbox: 0,
+            texts: None,
         },
     );
     // A frame that draws nothing would be fast and meaningless: make sure the grid is there.
@@ -258,6 +259,7 @@ fn coverage_timings(ctx: &egui::Context, app: &mut ClippingsApp, entries: &[Arc<
                 n_total: entries.len(),
                 n_trashed: 0,
                 n_inbox: 0,
+                texts: None,
             },
         );
         drawn.push(frame(ctx, app, Vec::new()));

@@ -1828,7 +1828,7 @@ fn browsing_opens_on_the_newest_and_keeps_changes_made_before_the_rest_came() {
         .collect();
     assert_eq!(read_so_far.len(), 4);
     for sort in [Sort::Newest, Sort::Relevance] {
-        let browse = Browse { query: Query::default(), sort, one_per_story: true, whole_texts: 0 };
+        let browse = Browse { query: Query::default(), sort, one_per_story: true };
         let first = browser.browse(&archive, &browse).unwrap();
         assert_eq!(first.entries.iter().map(|e| e.id()).collect::<Vec<_>>(), read_so_far, "{sort:?}");
     }

@@ -18,9 +18,6 @@ pub struct Browse {
     pub sort: Sort,
     /// Each story once, by its earliest clipping among the results.
     pub one_per_story: bool,
-    /// How many of the first results of a text search get their whole text (the catalog
-    /// keeps a lead of each), for snippets of where the words are.
-    pub whole_texts: usize,
 }
 
 /// A clipping of a story, as the cards that show the story list its reprints: its catalog
@@ -414,11 +411,7 @@ impl Browser {
         let found = archive.search_with_tag_counts(&browse.query, browse.sort)?;
         let tag_counts = self.catalog.tag_counts_of(&found.tag_counts);
         let (ids, folded, reprints) = self.fold(found.ids, found.found, browse.one_per_story);
-        let mut entries = self.catalog.entries_of(&ids, browse.sort);
-        if browse.query.has_text() {
-            let n = entries.len().min(browse.whole_texts);
-            complete_texts(archive, &mut entries[..n]);
-        }
+        let entries = self.catalog.entries_of(&ids, browse.sort);
         Ok(Browsed { entries, reprints, folded, tag_counts })
     }
 
@@ -477,8 +470,10 @@ impl Browser {
     }
 }
 
-/// Gives these entries their clippings' whole record (the catalog keeps only their cards).
-fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
+/// Gives these entries their clippings' whole record (the catalog keeps only their cards), for
+/// snippets of where a search's words are in their text; one whose record is not read (gone
+/// since) stays as it is.
+pub fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
     for entry in entries.iter_mut().filter(|e| !e.is_complete()) {
         if let Ok(clipping) = archive.get(entry.id()) {
             *entry = Arc::new(entry.completed(clipping));

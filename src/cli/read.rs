@@ -31,7 +31,7 @@ pub(super) fn list(archive: &Archive, out: &mut impl Write, listing: Listing) ->
     if listing.one_per_story {
         browser.set_stories(archive.story_groups()?);
     }
-    let browse = Browse { query, sort, one_per_story: listing.one_per_story, whole_texts: 0 };
+    let browse = Browse { query, sort, one_per_story: listing.one_per_story };
     let found = browser.browse(archive, &browse)?;
     if found.entries.is_empty() {
         // Said on stderr, so that a script reading stdout still gets nothing.

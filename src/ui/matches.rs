@@ -52,6 +52,12 @@ impl Matches {
         self.snippets.get(&id)?.as_ref()
     }
 
+    /// Forgets the snippet made for a clipping, to be made again (from its whole text, come
+    /// since).
+    pub fn forget(&mut self, id: ClippingId) {
+        self.snippets.remove(&id);
+    }
+
     /// Where the search's words are in a clipping's text (its body, for the detail pane).
     pub fn ranges(&mut self, id: ClippingId, text: &str, language: &str) -> &[Range<usize>] {
         if self.body.as_ref().is_none_or(|(shown, _)| *shown != id) {

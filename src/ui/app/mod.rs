@@ -70,6 +70,8 @@ pub struct ClippingsApp {
     undo_stack: Vec<Edit>,
     /// Requests sent and not yet answered: the window is busy while this is not zero.
     in_flight: usize,
+    /// The number of the whole texts that follow the results shown, until they come.
+    texts_pending: Option<u64>,
     picked: (Sender<Picked>, Receiver<Picked>),
 }
 
@@ -97,6 +99,7 @@ impl ClippingsApp {
             lang,
             undo_stack: Vec::new(),
             in_flight: 0,
+            texts_pending: None,
             picked: channel(),
         };
         // The worker collapses reprints unless told otherwise.
@@ -181,6 +184,7 @@ impl ClippingsApp {
     /// indexing runs.
     pub fn is_idle(&self) -> bool {
         self.in_flight == 0
+            && self.texts_pending.is_none()
             && self.state.import.is_none()
             && self.state.export.is_none()
             && self.state.scans.is_none()

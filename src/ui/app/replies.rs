@@ -47,26 +47,8 @@ impl ClippingsApp {
             Reply::OpenFailed { message, locked, asks_password } => {
                 self.state.status = Status::Failed { message, locked, asks_password }
             }
-            Reply::Results { generation, entries, reprints, folded, tag_counts, n_total, n_trashed, n_inbox } => {
-                self.state.n_trashed = n_trashed;
-                self.state.n_inbox = n_inbox;
-                if generation != self.generation {
-                    return;
-                }
-                self.take_results(entries, reprints, folded);
-                self.apply_sort();
-                self.state.tag_counts = tag_counts;
-                self.state.n_total = n_total;
-                self.select_what_is_shown();
-                // The pane shows the clipping as the catalog now has it: tags just added or
-                // accepted appear at once. (The fields being edited are kept.)
-                if let Some(id) = self.panels.detail.shown_id()
-                    && let Some(entry) = self.state.results.iter().find(|e| e.id() == id)
-                {
-                    self.panels.detail.update_from(&entry.card, entry.tags());
-                }
-                self.sync_detail();
-            }
+            reply @ Reply::Results { .. } => self.results_came(reply),
+            Reply::WholeTexts { ask, clippings } => self.whole_texts_came(ask, clippings),
             Reply::AllTags(tags) => self.state.all_tags = tags,
             Reply::Clipboard { text, n } => {
                 ctx.copy_text(text);
@@ -192,6 +174,57 @@ impl ClippingsApp {
         let stories_made_again = !std::sync::Arc::ptr_eq(&old.1, &self.state.reprints);
         if old.0.len() > LET_GO_APART_ABOVE || stories_made_again {
             let_go_apart(old);
+        }
+    }
+
+    /// The results of a search, with their tag counts; those of a search overtaken since are
+    /// not shown (the counts of the whole archive are taken from them all the same).
+    fn results_came(&mut self, reply: Reply) {
+        let Reply::Results { generation, entries, reprints, folded, tag_counts, n_total, n_trashed, n_inbox, texts } =
+            reply
+        else {
+            return;
+        };
+        self.state.n_trashed = n_trashed;
+        self.state.n_inbox = n_inbox;
+        if generation != self.generation {
+            return;
+        }
+        self.texts_pending = texts;
+        self.take_results(entries, reprints, folded);
+        self.apply_sort();
+        self.state.tag_counts = tag_counts;
+        self.state.n_total = n_total;
+        self.select_what_is_shown();
+        // The pane shows the clipping as the catalog now has it: tags just added or
+        // accepted appear at once. (The fields being edited are kept.)
+        if let Some(id) = self.panels.detail.shown_id()
+            && let Some(entry) = self.state.results.iter().find(|e| e.id() == id)
+        {
+            self.panels.detail.update_from(&entry.card, entry.tags());
+        }
+        self.sync_detail();
+    }
+
+    /// The whole texts of the first results shown: their entries take them, and their snippets
+    /// are made again from them. Those of results shown before are not taken.
+    fn whole_texts_came(&mut self, ask: u64, clippings: Vec<crate::vocab::model::Clipping>) {
+        if self.texts_pending != Some(ask) {
+            return;
+        }
+        self.texts_pending = None;
+        let mut by_id: std::collections::HashMap<ClippingId, crate::vocab::model::Clipping> =
+            clippings.into_iter().map(|c| (c.id, c)).collect();
+        let results = std::sync::Arc::make_mut(&mut self.state.results);
+        // They are the first results, unless the list was sorted by a column since.
+        for entry in results.iter_mut() {
+            if by_id.is_empty() {
+                break;
+            }
+            if let Some(clipping) = by_id.remove(&entry.id()) {
+                self.matches.forget(entry.id());
+                *entry = std::sync::Arc::new(entry.completed(clipping));
+            }
         }
     }
 

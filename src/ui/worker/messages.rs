@@ -231,6 +231,15 @@ pub enum Reply {
         n_trashed: usize,
         /// Clippings in the inbox, whatever the query.
         n_inbox: usize,
+        /// For a search with words: the number of the [`Reply::WholeTexts`] that follows, with
+        /// the first results' whole texts for their snippets.
+        texts: Option<u64>,
+    },
+    /// The whole records of a search's first results ([`Reply::Results`]'s `texts`), those
+    /// still there.
+    WholeTexts {
+        ask: u64,
+        clippings: Vec<Clipping>,
     },
     /// Every known tag (for autocompletion), after any change to tags.
     AllTags(Vec<Tag>),

@@ -18,6 +18,7 @@ mod messages;
 mod opening;
 mod tagging;
 mod team;
+mod texts;
 mod threads;
 
 use jobs::ReviewJob;
@@ -121,6 +122,8 @@ struct State {
     /// How many clippings were imported or changed since the window opened: above
     /// [`SETTLE_ABOVE`], the database is settled as the window closes.
     n_changed: usize,
+    /// Reads the whole texts of a search's first results after they are sent.
+    texts: texts::Texts,
 }
 
 /// How many of the newest clippings the window shows before the whole catalog is read: a
@@ -186,6 +189,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
     team::watch(&archive, out);
     let (check_mail, check_now) = std::sync::mpsc::channel();
     mail::watch(&archive, out, check_now);
+    let texts = texts::Texts::start(&archive, out);
     let mut state = State {
         archive,
         browser,
@@ -198,6 +202,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         check_mail,
         learning: Arc::default(),
         n_changed: 0,
+        texts,
     };
     load_stories(&state.archive, out);
     // Every tag, for completion: read once the whole catalog is, in a large archive, so that
@@ -403,15 +408,10 @@ fn send_suggestions(archive: &Archive, id: ClippingId, out: &Outbox) {
     }
 }
 
-/// How many of a search's first results get their whole text, for snippets of where the words
-/// are: more than a list shows at once.
-const WHOLE_TEXTS: usize = 100;
-
-fn search(state: &State, out: &Outbox) {
+fn search(state: &mut State, out: &Outbox) {
     let Some((generation, query, sort)) = &state.last_query else { return };
     let started = std::time::Instant::now();
-    let browse =
-        Browse { query: query.clone(), sort: *sort, one_per_story: state.collapse_reprints, whole_texts: WHOLE_TEXTS };
+    let browse = Browse { query: query.clone(), sort: *sort, one_per_story: state.collapse_reprints };
     let found = match state.browser.browse(&state.archive, &browse) {
         Ok(found) => found,
         Err(e) => {
@@ -422,6 +422,13 @@ fn search(state: &State, out: &Outbox) {
         }
     };
     log_step("a search", started);
+    // The first results' whole texts follow, read while these are shown.
+    let wanted: Vec<ClippingId> = if query.has_text() {
+        found.entries.iter().take(texts::WHOLE_TEXTS).filter(|e| !e.is_complete()).map(|e| e.id()).collect()
+    } else {
+        Vec::new()
+    };
+    let ask = (!wanted.is_empty()).then(|| state.texts.next_ask());
     let catalog = state.browser.catalog();
     out.send(Reply::Results {
         generation: *generation,
@@ -434,7 +441,11 @@ fn search(state: &State, out: &Outbox) {
         n_total: state.browser.n_total(),
         n_trashed: catalog.n_trashed(),
         n_inbox: catalog.n_inbox(),
+        texts: ask,
     });
+    if let Some(ask) = ask {
+        state.texts.ask(&state.archive, texts::Wanted { ask, ids: wanted }, out);
+    }
 }
 
 /// After a change: re-read the changed clippings, show the current search again.
@@ -677,6 +688,51 @@ mod tests {
                 return found;
             }
         }
+    }
+
+    /// A search with words is answered with its results, then with the whole records of the
+    /// first of them for their snippets; a search without words, with its results alone.
+    #[test]
+    fn the_first_results_whole_texts_follow_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("archive");
+        let inbox = tmp.path().join("inbox");
+        std::fs::create_dir_all(&inbox).unwrap();
+        let filler = "The delegations met and talked about many other things. ".repeat(40);
+        for i in 0..5 {
+            let text = format!("Report {i}\n\n{filler}\n\nAt the end came the hydrogen valley {i}.");
+            std::fs::write(inbox.join(format!("{i}.txt")), text).unwrap();
+        }
+        std::fs::write(inbox.join("other.txt"), "Other news\n\nNothing of the kind.").unwrap();
+        Archive::open(&dir).unwrap().import(&[inbox], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        let handle = spawn(dir.into(), egui::Context::default(), false);
+        wait_for(&handle, |r| matches!(r, Reply::Opened { .. }).then_some(()));
+        let mut asks = Vec::new();
+        for (generation, words) in [(1, "valley"), (2, ""), (3, "hydrogen")] {
+            handle.send(Request::Search { generation, query: Query::parse(words), sort: Sort::Relevance });
+            let (entries, texts) = wait_for(&handle, |r| match r {
+                Reply::Results { generation: g, entries, texts, .. } if g == generation => Some((entries, texts)),
+                _ => None,
+            });
+            // The results come without the texts: the catalog's cards.
+            assert!(entries.iter().all(|e| !e.is_complete()), "{words:?}");
+            let Some(ask) = texts else {
+                assert_eq!((words, entries.len()), ("", 6), "only a search without words has no texts to follow");
+                continue;
+            };
+            let clippings = wait_for(&handle, |r| match r {
+                Reply::WholeTexts { ask: a, clippings } if a == ask => Some(clippings),
+                _ => None,
+            });
+            let mut ids: Vec<ClippingId> = clippings.iter().map(|c| c.id).collect();
+            let mut shown: Vec<ClippingId> = entries.iter().map(|e| e.id()).collect();
+            ids.sort();
+            shown.sort();
+            assert_eq!((ids.len(), &ids), (5, &shown), "{words:?}");
+            assert!(clippings.iter().all(|c| c.body.contains("hydrogen valley")));
+            asks.push(ask);
+        }
+        assert!(asks[0] < asks[1], "each answer its own number: {asks:?}");
     }
 
     /// A large archive shows its newest clippings at once, then all of them; a change made
