@@ -354,7 +354,7 @@ fn open_child(dir: PathBuf) {
     let n_keys = keystrokes.len();
     keystrokes.sort();
     with_texts.sort();
-    typed.sort_by(|a, b| b.0.cmp(&a.0));
+    typed.sort_by_key(|t| std::cmp::Reverse(t.0));
     let slowest: Vec<String> =
         typed.iter().take(4).map(|(took, text)| format!("\"{text}\" {:.0} ms", ms(*took))).collect();
     println!(
