@@ -698,9 +698,10 @@ mod tests {
         let dir = tmp.path().join("archive");
         let inbox = tmp.path().join("inbox");
         std::fs::create_dir_all(&inbox).unwrap();
-        let filler = "The delegations met and talked about many other things. ".repeat(40);
         for i in 0..5 {
-            let text = format!("Report {i}\n\n{filler}\n\nAt the end came the hydrogen valley {i}.");
+            // Long, and no two alike: reprints would show as one card.
+            let filler: Vec<String> = (0..300).map(|j| format!("w{i}x{j}")).collect();
+            let text = format!("Report {i}\n\n{}\n\nAt the end came the hydrogen valley {i}.", filler.join(" "));
             std::fs::write(inbox.join(format!("{i}.txt")), text).unwrap();
         }
         std::fs::write(inbox.join("other.txt"), "Other news\n\nNothing of the kind.").unwrap();
@@ -720,12 +721,19 @@ mod tests {
                 assert_eq!((words, entries.len()), ("", 6), "only a search without words has no texts to follow");
                 continue;
             };
-            let clippings = wait_for(&handle, |r| match r {
-                Reply::WholeTexts { ask: a, clippings } if a == ask => Some(clippings),
+            // The same search shown again meanwhile (the reprints found) asks again, and the
+            // thread answers only the newest ask: the texts are those of the results they follow.
+            let mut shown_by_ask = std::collections::HashMap::from([(ask, entries)]);
+            let (ask, clippings) = wait_for(&handle, |r| match r {
+                Reply::Results { generation: g, entries, texts: Some(a), .. } if g == generation => {
+                    shown_by_ask.insert(a, entries);
+                    None
+                }
+                Reply::WholeTexts { ask: a, clippings } if a >= ask => Some((a, clippings)),
                 _ => None,
             });
             let mut ids: Vec<ClippingId> = clippings.iter().map(|c| c.id).collect();
-            let mut shown: Vec<ClippingId> = entries.iter().map(|e| e.id()).collect();
+            let mut shown: Vec<ClippingId> = shown_by_ask[&ask].iter().map(|e| e.id()).collect();
             ids.sort();
             shown.sort();
             assert_eq!((ids.len(), &ids), (5, &shown), "{words:?}");
