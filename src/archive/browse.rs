@@ -470,17 +470,6 @@ impl Browser {
     }
 }
 
-/// Gives these entries their clippings' whole record (the catalog keeps only their cards), for
-/// snippets of where a search's words are in their text; one whose record is not read (gone
-/// since) stays as it is.
-pub fn complete_texts(archive: &Archive, entries: &mut [Arc<Entry>]) {
-    for entry in entries.iter_mut().filter(|e| !e.is_complete()) {
-        if let Ok(clipping) = archive.get(entry.id()) {
-            *entry = Arc::new(entry.completed(clipping));
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

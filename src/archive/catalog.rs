@@ -87,8 +87,8 @@ impl Entry {
     }
 
     /// An entry that keeps only the clipping's card (see [`Card`]): what the catalog holds of
-    /// every clipping. The detail pane reads the whole clipping; the worker fills in the whole
-    /// record of the first results of a search, for their snippets.
+    /// every clipping. The detail pane reads the whole clipping; the window fills in the whole
+    /// record of a search's first results once the worker has read them, for their snippets.
     pub fn light(clipping: Clipping, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
         Entry::of_card(Card::of(&clipping), tags, suggested)
     }
