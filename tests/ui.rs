@@ -16,6 +16,7 @@ use std::sync::atomic::AtomicBool;
 use clippings::archive::Archive;
 use clippings::i18n::Lang;
 use clippings::search::query::{Relative, Sort};
+use clippings::ui::worker::Reply;
 use clippings::ui::{ClippingsApp, ExportOptions, Settings, View};
 use common::*;
 use egui::{Key, Modifiers};
@@ -377,6 +378,14 @@ fn long_texts_are_whole_where_they_are_shown() {
     let first = Arc::clone(&h.state().state().results[0]);
     let snippet = h.state_mut().snippet(&first).unwrap();
     assert_eq!(&snippet.text[snippet.highlights[0].clone()], "valley");
+    // The texts came after the results; texts not asked for with the results shown (an
+    // overtaken search's) are not taken.
+    let mut stale = first.clipping().cloned().unwrap();
+    stale.body = "Another text altogether.".to_owned();
+    let ctx = h.ctx.clone();
+    h.state_mut().handle_reply(&ctx, Reply::WholeTexts { ask: 0, clippings: vec![stale] });
+    assert!(h.state().is_idle());
+    assert!(h.state().state().results[0].clipping().unwrap().body.ends_with("valley of Atyrau."));
     h.get_by_label("A long report from Brussels").click();
     settle(&mut h);
     // The pane's text, from its first words to its last (a row's snippet is a passage).
