@@ -1845,3 +1845,35 @@ fn browsing_opens_on_the_newest_and_keeps_changes_made_before_the_rest_came() {
     let entry = browser.catalog().get(oldest).expect("the oldest is in the whole catalog");
     assert_eq!(entry.tags().iter().map(Tag::key).collect::<Vec<_>>(), [energy.key()]);
 }
+
+/// A backup that fails part way (here: the originals' paths too long for the system) leaves no
+/// half copy behind that could pass for a backup, and the archive as it was.
+#[cfg(unix)]
+#[test]
+fn a_failed_backup_leaves_no_half_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = Archive::open(&tmp.path().join("archive")).unwrap();
+    let paths = [write(tmp.path(), "talks.txt", "Brussels talks\n\nKazakhstan and the Benelux.")];
+    archive.import(&paths, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    // A folder whose path leaves room for the database's files (`db/snap.` and 16 digits) but
+    // not for an original's (`originals/ab/`, a 64-digit hash, `.txt`): Linux takes paths of
+    // up to 4,095 bytes.
+    let mut deep = tmp.path().canonicalize().unwrap();
+    // The last folder's name: 50 to 250 bytes.
+    while deep.as_os_str().len() < 4_036 - 251 {
+        deep.push("d".repeat(200));
+    }
+    let last = 4_036 - 1 - deep.as_os_str().len();
+    let dest = deep.join("b".repeat(last));
+    assert_eq!(dest.as_os_str().len(), 4_036);
+    std::fs::create_dir_all(&deep).unwrap();
+    let failed = archive.backup(&dest, &mut |_, _| {});
+    assert!(failed.is_err(), "{failed:?}");
+    assert!(!dest.exists(), "a half copy is left");
+    // An empty folder given is left empty.
+    std::fs::create_dir(&dest).unwrap();
+    assert!(archive.backup(&dest, &mut |_, _| {}).is_err());
+    assert_eq!(std::fs::read_dir(&dest).unwrap().count(), 0);
+    assert_eq!(archive.all_clippings().unwrap().len(), 1);
+    assert!(archive.check(false, &mut |_, _| {}).unwrap().problems.is_empty());
+}

@@ -134,7 +134,8 @@ impl Archive {
     /// Copies the archive into `dest` (a new or empty folder): the database and every original
     /// and thumbnail. The search index is left out: it is made again when the copy is opened.
     /// The copy is consistent while this process holds the archive (nobody else can write).
-    /// Returns how many files were copied.
+    /// Returns how many files were copied. One that fails (a full disk) removes what it copied.
+    /// A copy cut short by a killed process stays half made; the copy's `check` tells.
     pub fn backup(&self, dest: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
         if self.place().is_team() {
             return Err(Error::Team(
@@ -153,7 +154,22 @@ impl Archive {
             return Err(Error::ExportIntoArchive(dest.to_path_buf()));
         }
         self.store.flush()?;
-        let files: Vec<PathBuf> = ["db", "originals", "thumbnails"]
+        let made = !dest.exists();
+        let copied = self.copy_for_backup(dest, progress);
+        if copied.is_err() {
+            // Half a copy must not pass for a backup: the folder is left as it was found.
+            for dir in BACKED_UP {
+                let _ = fs::remove_dir_all(dest.join(dir));
+            }
+            if made {
+                let _ = fs::remove_dir(dest);
+            }
+        }
+        copied
+    }
+
+    fn copy_for_backup(&self, dest: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
+        let files: Vec<PathBuf> = BACKED_UP
             .iter()
             .flat_map(|dir| walkdir::WalkDir::new(self.root().join(dir)).into_iter().filter_map(|e| e.ok()))
             .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".tmp-"))
@@ -169,7 +185,7 @@ impl Archive {
             progress(i + 1, files.len());
         }
         // The copy's files reach the disk before it is called a backup.
-        for dir in ["db", "originals", "thumbnails"] {
+        for dir in BACKED_UP {
             if let Ok(handle) = fs::File::open(dest.join(dir)) {
                 let _ = handle.sync_all();
             }
@@ -177,6 +193,9 @@ impl Archive {
         Ok(files.len())
     }
 }
+
+/// What a backup copies: the database, the originals and the thumbnails.
+const BACKED_UP: [&str; 3] = ["db", "originals", "thumbnails"];
 
 /// The BLAKE3 hash of a file, streamed; `None` if it cannot be read.
 fn hash_of(path: &Path) -> Option<String> {
