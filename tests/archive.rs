@@ -1702,6 +1702,50 @@ fn reprints_read_from_the_signatures_file_follow_every_change_made_since() {
     assert_eq!(groups[&a], groups[&d]);
 }
 
+/// The window groups the clippings its catalog lists, not the database's table of ids: one
+/// deleted since is passed over, one added since is found by the next grouping, and the
+/// signatures file written from such a list leaves nothing out for the next.
+#[test]
+fn reprints_among_the_ids_a_catalog_lists_follow_the_changes_made_since() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("archive");
+    let archive = Archive::open(&root).unwrap();
+    let report = import(
+        &archive,
+        &[
+            write(tmp.path(), "in/a.txt", format!("Corridor rules agreed\n\n{CORRIDOR_WIRE}")),
+            write(tmp.path(), "in/b.txt", format!("Caspian cargo to cross faster\n\nRead also: {CORRIDOR_WIRE}")),
+            write(tmp.path(), "in/c.txt", "A note\n\nNothing to compare here at all."),
+        ],
+    );
+    let (a, b) = (imported_id(&report, "a.txt"), imported_id(&report, "b.txt"));
+    let (listed, _) = archive.catalog().unwrap();
+    let listed = listed.ids();
+    assert_eq!(listed.len(), 3);
+    let groups = archive.story_groups_of(listed.clone()).unwrap();
+    assert_eq!(groups, archive.story_groups().unwrap());
+    assert_eq!((groups.len(), groups[&a]), (2, groups[&b]));
+
+    // Deleted after the list was made: passed over.
+    archive.trash(&[b]).unwrap();
+    archive.empty_trash().unwrap();
+    assert!(archive.story_groups_of(listed.clone()).unwrap().is_empty());
+
+    // Imported after it: not in this grouping, in the next with it listed, and in the
+    // database's own (the file written meanwhile did not account for it).
+    let report = import(&archive, &[write(tmp.path(), "in2/d.txt", format!("Rules agreed\n\n{CORRIDOR_WIRE}"))]);
+    let d = imported_id(&report, "d.txt");
+    assert!(archive.story_groups_of(listed.clone()).unwrap().is_empty());
+    let mut with_d = listed;
+    with_d.push(d);
+    let groups = archive.story_groups_of(with_d).unwrap();
+    assert_eq!((groups.len(), groups[&a]), (2, groups[&d]));
+    drop(archive);
+    let archive = Archive::open(&root).unwrap();
+    let groups = archive.story_groups().unwrap();
+    assert_eq!((groups.len(), groups[&a]), (2, groups[&d]));
+}
+
 #[test]
 fn a_locked_pdf_and_one_with_a_damaged_table_are_kept_not_refused() {
     let tmp = tempfile::tempdir().unwrap();

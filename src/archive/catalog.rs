@@ -261,6 +261,13 @@ impl Catalog {
         self.len() == 0
     }
 
+    /// Every clipping's id, those in the trash too, in order.
+    pub fn ids(&self) -> Vec<ClippingId> {
+        let mut ids: Vec<ClippingId> = self.entries.iter().map(|e| e.id()).collect();
+        ids.sort_unstable();
+        ids
+    }
+
     pub fn n_trashed(&self) -> usize {
         self.n_trashed
     }

@@ -28,16 +28,25 @@ impl Archive {
     /// For each article that has reprints, the id of its story's first article (the lowest
     /// id); articles alone are left out.
     pub fn story_groups(&self) -> Result<HashMap<ClippingId, ClippingId>> {
-        Ok(stories::group(&self.signatures()?))
+        self.story_groups_of(self.store.ids()?)
     }
 
-    /// Every article's signature, by id: from the signatures file and the database for what
-    /// changed since, the file written again where it was missing or much has changed.
-    pub(super) fn signatures(&self) -> Result<Signed> {
-        // Read first: a signature changed from here on changes it, and this reading's file is
-        // then not given the token.
+    /// The same, for these ids, every clipping's as the caller has them (the window's catalog):
+    /// sled lists them by reading a whole tree, which it then keeps in memory (59 MB and 1.4 s
+    /// at a million). A clipping added since is found at the next grouping; one deleted since
+    /// is passed over.
+    pub fn story_groups_of(&self, ids: Vec<ClippingId>) -> Result<HashMap<ClippingId, ClippingId>> {
+        Ok(stories::group(&self.signatures(ids)?))
+    }
+
+    /// Every article's signature among these clippings, by id: from the signatures file and
+    /// the database for what changed since, the file written again where it was missing or
+    /// much has changed.
+    pub(super) fn signatures(&self, mut ids: Vec<ClippingId>) -> Result<Signed> {
+        ids.sort_unstable();
+        // Read before the signatures: a signature changed from here on changes it, and this
+        // reading's file is then not given the token.
         let token_before = self.store.signatures_token()?;
-        let ids = self.store.ids()?;
         let (mut signed, known, from_file) = match self.read_signatures_file() {
             Some((signed, known)) => (signed, known, true),
             None => {

@@ -204,10 +204,10 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         n_changed: 0,
         texts,
     };
-    load_stories(&state.archive, out);
-    // Every tag, for completion: read once the whole catalog is, in a large archive, so that
-    // the first results do not wait for it.
+    // Every tag, for completion, and the reprints, by the catalog's ids: in a large archive,
+    // once the whole catalog is read (`catalog_loaded`), so that the first results do not wait.
     if !loading {
+        load_stories(&state.archive, state.browser.catalog().ids(), &out.to_worker);
         send_all_tags(&state, out);
         send_saved_searches(&state, out);
     }
@@ -482,6 +482,8 @@ fn catalog_loaded(state: &mut State, catalog: Catalog, out: &Outbox) {
             message: t!("worker-reread-archive", error = crate::ui::archive_error_text(&e)),
         });
     }
+    // The reprints, by the whole catalog's ids (the changes made while it was read are in).
+    load_stories(&state.archive, state.browser.catalog().ids(), &out.to_worker);
     search(state, out);
     send_all_tags(state, out);
     send_saved_searches(state, out);
@@ -562,8 +564,11 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             send_saved_searches(state, out);
             // Sent when an import ends: what it brought may be in the inbox, then looked at.
             tagging::learn_soon(&state.archive, &state.learning);
-            // Sent when an import ends: its articles may be reprints of others.
-            load_stories(&state.archive, out);
+            // Sent when an import ends: its articles may be reprints of others (while the whole
+            // catalog is read, they are looked for once it arrives, with the import's).
+            if !state.browser.is_partial() {
+                load_stories(&state.archive, state.browser.catalog().ids(), &out.to_worker);
+            }
             keep_catalog(state);
         }
         Request::StoriesLoaded(stories) => {

@@ -10,6 +10,7 @@ use super::{Outbox, log_step, spawn_thread};
 use crate::archive::Archive;
 use crate::archive::catalog::Catalog;
 use crate::t;
+use crate::vocab::model::ClippingId;
 
 /// Gives the index its table of tags from the whole catalog, read after `seen` changes of tags
 /// ([`Archive::load_tags_from`]); if a tag changed since, reads it from the database on a
@@ -55,15 +56,15 @@ pub(super) fn read_index_ahead(archive: &Archive) {
     });
 }
 
-/// Finds the archive's reprints on a thread of its own; they arrive as
-/// [`Request::StoriesLoaded`].
-pub(super) fn load_stories(archive: &Arc<Archive>, out: &Outbox) {
+/// Finds the archive's reprints on a thread of its own, among these clippings (every one, from
+/// a whole catalog: [`Archive::story_groups_of`]); they arrive as [`Request::StoriesLoaded`].
+pub(super) fn load_stories(archive: &Arc<Archive>, ids: Vec<ClippingId>, to_worker: &Sender<Request>) {
     let archive = Arc::clone(archive);
-    let to_worker = out.to_worker.clone();
+    let to_worker = to_worker.clone();
     let started = std::time::Instant::now();
     // Derived data: without them the window shows every clipping, as before.
     let _ = spawn_thread("stories", move || {
-        if let Ok(stories) = archive.story_groups() {
+        if let Ok(stories) = archive.story_groups_of(ids) {
             log_step(&format!("finding reprints ({} in stories)", stories.len()), started);
             let _ = to_worker.send(Request::StoriesLoaded(stories));
         }
