@@ -8,7 +8,7 @@ use std::panic::AssertUnwindSafe;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{Receiver, Sender};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 
 mod done;
 mod edits;
@@ -211,7 +211,20 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         send_all_tags(&state, out);
         send_saved_searches(&state, out);
     }
-    while let Ok(request) = requests.recv() {
+    let mut worked = false;
+    loop {
+        let request = match requests.recv_timeout(IDLE) {
+            Ok(request) => request,
+            // Idle a moment after work: what it freed is given back, not kept for the next.
+            Err(RecvTimeoutError::Timeout) => {
+                if std::mem::take(&mut worked) {
+                    crate::ui::platform::release_free_memory();
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        worked = true;
         // While typing, only the newest search matters: skip the ones already overtaken.
         let request = match request {
             Request::Search { .. } => newest_search(request, requests, &mut state, out),
@@ -228,6 +241,10 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         threads::settle_at_close(archive);
     }
 }
+
+/// How long the worker waits for the next request before it gives back the memory its work
+/// freed (see `release_free_memory`): a pause in typing, not between two keystrokes.
+const IDLE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// After more clippings than this were imported or changed, the window settles the database
 /// as it closes ([`Archive::close_settled`]), so that its next opening does not read them back.
