@@ -394,7 +394,7 @@ impl Browser {
             .get(&root)?
             .iter()
             .filter_map(|id| self.catalog.get(*id))
-            .filter(|o| o.card.trashed_at.is_none())
+            .filter(|o| !o.card.is_trashed())
             .collect();
         if members.len() < 2 {
             return None;

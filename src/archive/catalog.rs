@@ -36,10 +36,6 @@ pub struct Entry {
     whole: Option<Box<Clipping>>,
     /// Its tags, shared with every entry that has the same ones ([`Catalog`] makes them one).
     tag_set: Arc<TagSet>,
-    /// The kinds of tag the clipping has open suggestions of, one bit each (the bulk pane offers
-    /// to accept them). The suggestions themselves, with their evidence, are read when the pane
-    /// shows the clipping: 100,000 clippings' would hold 60 MB.
-    suggested: u8,
 }
 
 /// A clipping's tags with what the browser shows of them. Most clippings share their tags with
@@ -93,18 +89,19 @@ impl Entry {
         Entry::of_card(Card::of(&clipping), tags, suggested)
     }
 
-    fn of_card(card: Card, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
-        Entry {
-            card,
-            whole: None,
-            tag_set: Arc::new(TagSet::new(tags)),
-            suggested: suggested.iter().fold(0, |bits, kind| bits | kind_bit(*kind)),
-        }
+    fn of_card(mut card: Card, tags: Vec<Tag>, suggested: &[TagKind]) -> Entry {
+        // The kinds of tag the clipping has open suggestions of, one bit each, in its card (the
+        // bulk pane offers to accept them). The suggestions themselves, with their evidence,
+        // are read when the pane shows the clipping: 100,000 clippings' would hold 60 MB.
+        card.suggested = suggested.iter().fold(0, |bits, kind| bits | kind_bit(*kind));
+        Entry { card, whole: None, tag_set: Arc::new(TagSet::new(tags)) }
     }
 
     /// This entry with the whole record of its clipping.
     pub fn completed(&self, clipping: Clipping) -> Entry {
-        Entry { card: Card::of(&clipping), whole: Some(Box::new(clipping)), ..self.clone() }
+        let mut card = Card::of(&clipping);
+        card.suggested = self.card.suggested;
+        Entry { card, whole: Some(Box::new(clipping)), ..self.clone() }
     }
 
     /// The whole clipping, where it was read (see [`Entry::whole`]).
@@ -138,7 +135,7 @@ impl Entry {
 
     /// The kinds of tag the clipping has open suggestions of.
     pub fn suggested_kinds(&self) -> Vec<TagKind> {
-        TagKind::ALL.into_iter().filter(|kind| self.suggested & kind_bit(*kind) != 0).collect()
+        TagKind::ALL.into_iter().filter(|kind| self.card.suggested & kind_bit(*kind) != 0).collect()
     }
 
     pub fn id(&self) -> ClippingId {
@@ -248,8 +245,8 @@ impl Catalog {
     }
 
     fn count(&mut self) {
-        self.n_trashed = self.entries.iter().filter(|e| e.card.trashed_at.is_some()).count();
-        self.n_inbox = self.entries.iter().filter(|e| e.card.inbox() && e.card.trashed_at.is_none()).count();
+        self.n_trashed = self.entries.iter().filter(|e| e.card.is_trashed()).count();
+        self.n_inbox = self.entries.iter().filter(|e| e.card.inbox() && !e.card.is_trashed()).count();
     }
 
     /// How many clippings there are, not counting the trash.
@@ -283,7 +280,7 @@ impl Catalog {
 
     /// The entries not in the trash, newest first.
     pub fn in_archive(&self) -> Vec<Arc<Entry>> {
-        self.entries.iter().filter(|e| e.card.trashed_at.is_none()).cloned().collect()
+        self.entries.iter().filter(|e| !e.card.is_trashed()).cloned().collect()
     }
 
     /// The entries of these ids (from the search index), in that order, then sorted as asked
@@ -373,8 +370,8 @@ impl Catalog {
             .par_iter()
             .map(|(at, set)| {
                 let slot = &entries[*at];
-                if slot.suggested & bit == 0 {
-                    return Ok(slot.suggested);
+                if slot.card.suggested & bit == 0 {
+                    return Ok(slot.card.suggested);
                 }
                 let open = archive.open_suggestions(slot.id(), &set.tags)?;
                 Ok(open.iter().fold(0, |bits, s| bits | kind_bit(s.tag.kind)))
@@ -382,7 +379,9 @@ impl Catalog {
             .collect::<Result<Vec<u8>>>()?;
         for ((at, tag_set), suggested) in changed.into_iter().zip(suggested) {
             let slot = &self.entries[at];
-            let entry = Arc::new(Entry { card: slot.card.clone(), whole: slot.whole.clone(), tag_set, suggested });
+            let mut card = slot.card.clone();
+            card.suggested = suggested;
+            let entry = Arc::new(Entry { card, whole: slot.whole.clone(), tag_set });
             self.set_by_id(entry.id(), Some(Arc::clone(&entry)));
             self.entries[at] = entry;
         }

@@ -41,7 +41,7 @@ impl Counted for Card {
         self.date()
     }
     fn dated_by_import(&self) -> bool {
-        self.published.is_none() && self.captured_at.is_none()
+        self.published.is_none() && self.captured_at().is_none()
     }
     fn outlet(&self) -> &str {
         self.source()

@@ -139,7 +139,7 @@ pub(super) fn saved(archive: &Archive, out: &mut impl Write, action: SavedAction
             for saved in archive.saved_searches()? {
                 let browse = Browse { query: Query::parse(&saved.query), sort: Sort::Newest, ..Browse::default() };
                 let found = browser.browse(archive, &browse)?.entries;
-                let n_new = found.iter().filter(|e| e.card.imported_at > saved.seen_at).count();
+                let n_new = found.iter().filter(|e| e.card.imported_at() > saved.seen_at).count();
                 if json {
                     let line = serde_json::json!({
                         "name": saved.name, "query": saved.query, "sort": saved.sort,

@@ -125,9 +125,9 @@ pub fn open_window(
 
 /// When a clipping appeared (published, or taken), else when it was imported, said so.
 pub fn date_label(c: &crate::archive::card::Card) -> String {
-    match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
+    match c.published.or_else(|| c.captured_at().map(|t| t.date())) {
         Some(date) => date_text(date),
-        None => t!("imported-on", date = date_text(c.imported_at.with_timezone(&chrono::Local).date_naive())),
+        None => t!("imported-on", date = date_text(c.imported_at().with_timezone(&chrono::Local).date_naive())),
     }
 }
 

@@ -175,7 +175,7 @@ pub enum ReviewAction {
 
 /// A clipping as one line of a list of references: headline — outlet, date.
 fn reference_line(c: &crate::archive::card::Card) -> String {
-    let by = crate::ui::byline(c.source(), c.published.or_else(|| c.captured_at.map(|t| t.date())));
+    let by = crate::ui::byline(c.source(), c.published.or_else(|| c.captured_at().map(|t| t.date())));
     if by.is_empty() { c.title().to_owned() } else { format!("{} — {by}", c.title()) }
 }
 

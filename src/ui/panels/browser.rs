@@ -521,13 +521,13 @@ fn item_menu(
 /// italics, with a tooltip saying so.
 fn date_cell_ui(ui: &mut egui::Ui, c: &crate::archive::card::Card) {
     let short = |d| crate::i18n::format_date_short(d, crate::i18n::language());
-    match c.published.or_else(|| c.captured_at.map(|t| t.date())) {
+    match c.published.or_else(|| c.captured_at().map(|t| t.date())) {
         Some(date) => {
             ui.add(egui::Label::new(short(date)).selectable(false).truncate())
                 .on_hover_text(crate::ui::date_text(date));
         }
         None => {
-            let imported = c.imported_at.with_timezone(&chrono::Local).date_naive();
+            let imported = c.imported_at().with_timezone(&chrono::Local).date_naive();
             let text = egui::RichText::new(short(imported)).italics().weak();
             ui.add(egui::Label::new(text).selectable(false).truncate())
                 .on_hover_text(t!("imported-on", date = crate::ui::date_text(imported)));

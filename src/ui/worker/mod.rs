@@ -400,7 +400,7 @@ fn send_saved_searches(state: &State, out: &Outbox) {
         let ids = state.archive.search_ids(&Query::parse(&search.query), Sort::Newest).unwrap_or_default();
         let n_new = ids
             .iter()
-            .filter(|id| state.browser.catalog().get(**id).is_some_and(|e| e.card.imported_at > search.seen_at))
+            .filter(|id| state.browser.catalog().get(**id).is_some_and(|e| e.card.imported_at() > search.seen_at))
             .count();
         counts.push(SavedCount { n: ids.len(), n_new, search });
     }
