@@ -211,20 +211,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         send_all_tags(&state, out);
         send_saved_searches(&state, out);
     }
-    let mut worked = false;
-    loop {
-        let request = match requests.recv_timeout(IDLE) {
-            Ok(request) => request,
-            // Idle a moment after work: what it freed is given back, not kept for the next.
-            Err(RecvTimeoutError::Timeout) => {
-                if std::mem::take(&mut worked) {
-                    crate::ui::platform::release_free_memory();
-                }
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => break,
-        };
-        worked = true;
+    while let Some(request) = next_or_idle(requests) {
         // While typing, only the newest search matters: skip the ones already overtaken.
         let request = match request {
             Request::Search { .. } => newest_search(request, requests, &mut state, out),
@@ -245,6 +232,24 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
 /// How long the worker waits for the next request before it gives back the memory its work
 /// freed (see `release_free_memory`): a pause in typing, not between two keystrokes.
 const IDLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The next message for a thread of the worker's, or none once its senders are gone. Idle a
+/// moment after one: what its work freed is given back, not kept for the next (mimalloc keeps
+/// it with the thread that allocated it, even when another freed it, until that one collects).
+fn next_or_idle<T>(messages: &Receiver<T>) -> Option<T> {
+    let mut released = false;
+    loop {
+        match messages.recv_timeout(IDLE) {
+            Ok(message) => return Some(message),
+            Err(RecvTimeoutError::Timeout) if !released => {
+                crate::ui::platform::release_free_memory();
+                released = true;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
 
 /// After more clippings than this were imported or changed, the window settles the database
 /// as it closes ([`Archive::close_settled`]), so that its next opening does not read them back.

@@ -5,7 +5,7 @@
 //! keystroke waited for before its results were shown.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, Sender};
 
 use super::messages::Reply;
 use super::{Outbox, spawn_thread};
@@ -58,21 +58,8 @@ impl Texts {
 }
 
 fn run(archive: &Archive, wanted: &Receiver<Wanted>, out: &Outbox) {
-    let mut worked = false;
-    loop {
-        let mut next = match wanted.recv_timeout(super::IDLE) {
-            Ok(next) => next,
-            // The records it read were freed by the window's thread: their memory stays with
-            // this one until it collects it.
-            Err(RecvTimeoutError::Timeout) => {
-                if std::mem::take(&mut worked) {
-                    crate::ui::platform::release_free_memory();
-                }
-                continue;
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
-        worked = true;
+    // Idle, it gives back the records it read, which the window's thread freed.
+    while let Some(mut next) = super::next_or_idle(wanted) {
         // Only the newest results' texts: those a later keystroke overtook are not read.
         while let Ok(newer) = wanted.try_recv() {
             next = newer;
