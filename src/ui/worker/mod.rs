@@ -8,7 +8,7 @@ use std::panic::AssertUnwindSafe;
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, Sender};
 
 mod done;
 mod edits;
@@ -211,7 +211,7 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         send_all_tags(&state, out);
         send_saved_searches(&state, out);
     }
-    while let Some(request) = next_or_idle(requests) {
+    while let Some(request) = threads::next_or_idle(requests) {
         // While typing, only the newest search matters: skip the ones already overtaken.
         let request = match request {
             Request::Search { .. } => newest_search(request, requests, &mut state, out),
@@ -226,28 +226,6 @@ fn run(place: &crate::archive::Place, keep_password: bool, requests: &Receiver<R
         let archive = Arc::clone(&state.archive);
         drop(state);
         threads::settle_at_close(archive);
-    }
-}
-
-/// How long the worker waits for the next request before it gives back the memory its work
-/// freed (see `release_free_memory`): a pause in typing, not between two keystrokes.
-const IDLE: std::time::Duration = std::time::Duration::from_millis(250);
-
-/// The next message for a thread of the worker's, or none once its senders are gone. Idle a
-/// moment after one: what its work freed is given back, not kept for the next (mimalloc keeps
-/// it with the thread that allocated it, even when another freed it, until that one collects).
-fn next_or_idle<T>(messages: &Receiver<T>) -> Option<T> {
-    let mut released = false;
-    loop {
-        match messages.recv_timeout(IDLE) {
-            Ok(message) => return Some(message),
-            Err(RecvTimeoutError::Timeout) if !released => {
-                crate::ui::platform::release_free_memory();
-                released = true;
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return None,
-        }
     }
 }
 

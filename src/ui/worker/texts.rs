@@ -59,7 +59,7 @@ impl Texts {
 
 fn run(archive: &Archive, wanted: &Receiver<Wanted>, out: &Outbox) {
     // Idle, it gives back the records it read, which the window's thread freed.
-    while let Some(mut next) = super::next_or_idle(wanted) {
+    while let Some(mut next) = super::threads::next_or_idle(wanted) {
         // Only the newest results' texts: those a later keystroke overtook are not read.
         while let Ok(newer) = wanted.try_recv() {
             next = newer;
