@@ -89,6 +89,28 @@ pub(super) fn settle_at_close(archive: std::sync::Arc<crate::archive::Archive>) 
     }
 }
 
+/// How long a worker thread waits for its next message before it gives back the memory its work
+/// freed (see `release_free_memory`): a pause in typing, not between two keystrokes.
+const IDLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The next message for a thread of the worker's, or none once its senders are gone. Idle a
+/// moment after one: what its work freed is given back, not kept for the next (mimalloc keeps
+/// it with the thread that allocated it, even when another freed it, until that one collects).
+pub(super) fn next_or_idle<T>(messages: &std::sync::mpsc::Receiver<T>) -> Option<T> {
+    let mut released = false;
+    loop {
+        match messages.recv_timeout(IDLE) {
+            Ok(message) => return Some(message),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !released => {
+                crate::ui::platform::release_free_memory();
+                released = true;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -134,27 +156,5 @@ mod tests {
         assert!(snapshot_lsn(&dir.join("db")) > at_opening, "settled past the import");
         let reopened = Archive::open(&dir).unwrap();
         assert_eq!(reopened.catalog().unwrap().0.len(), 50);
-    }
-}
-
-/// How long a worker thread waits for its next message before it gives back the memory its work
-/// freed (see `release_free_memory`): a pause in typing, not between two keystrokes.
-const IDLE: std::time::Duration = std::time::Duration::from_millis(250);
-
-/// The next message for a thread of the worker's, or none once its senders are gone. Idle a
-/// moment after one: what its work freed is given back, not kept for the next (mimalloc keeps
-/// it with the thread that allocated it, even when another freed it, until that one collects).
-pub(super) fn next_or_idle<T>(messages: &std::sync::mpsc::Receiver<T>) -> Option<T> {
-    let mut released = false;
-    loop {
-        match messages.recv_timeout(IDLE) {
-            Ok(message) => return Some(message),
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if !released => {
-                crate::ui::platform::release_free_memory();
-                released = true;
-            }
-            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
-        }
     }
 }
