@@ -159,7 +159,9 @@ impl StoryOf {
     const NONE: u32 = u32::MAX;
 
     fn of(map: &HashMap<ClippingId, ClippingId>) -> StoryOf {
-        let mut story_of = StoryOf { len: map.len(), ..StoryOf::default() };
+        // Made at its size: grown as the ids came, in no order, it held up to twice that.
+        let bound = map.keys().filter_map(|&id| crate::archive::catalog::slot(id)).max().map_or(0, |m| m + 1);
+        let mut story_of = StoryOf { len: map.len(), by_slot: vec![StoryOf::NONE; bound], ..StoryOf::default() };
         for (&id, &root) in map {
             match (crate::archive::catalog::slot(id), u32::try_from(root.0).ok().filter(|&r| r != StoryOf::NONE)) {
                 (Some(slot), Some(root)) => {
@@ -198,6 +200,13 @@ struct Places(Vec<u64>);
 
 impl Places {
     const NOWHERE: u64 = u64::MAX;
+
+    /// Room for the places of these lists' clippings, made at once: grown list by list, it
+    /// held up to twice what they need (10.8 MB for 8 MB at a million, heaptrack).
+    fn for_lists<'a>(lists: impl Iterator<Item = &'a Arc<[Reprint]>>) -> Places {
+        let bound = lists.flat_map(|list| list.iter()).filter_map(|r| crate::archive::catalog::slot(r.id())).max();
+        Places(vec![Places::NOWHERE; bound.map_or(0, |m| m + 1)])
+    }
 
     /// The story of `id` (its first article's number) and `id`'s place in it.
     fn of(&self, id: ClippingId) -> Option<(usize, u32)> {
@@ -359,7 +368,7 @@ impl Browser {
             StoryLists::Unmade => {
                 let lists: HashMap<ClippingId, Arc<[Reprint]>> =
                     self.members.keys().filter_map(|root| self.story_list(*root)).collect();
-                let mut places = Places::default();
+                let mut places = Places::for_lists(lists.values());
                 for (root, list) in &lists {
                     places.set(*root, list, true);
                 }
