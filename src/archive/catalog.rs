@@ -258,11 +258,9 @@ impl Catalog {
         self.len() == 0
     }
 
-    /// Every clipping's id, those in the trash too, in order.
+    /// Every clipping's id, those in the trash too, newest first.
     pub fn ids(&self) -> Vec<ClippingId> {
-        let mut ids: Vec<ClippingId> = self.entries.iter().map(|e| e.id()).collect();
-        ids.sort_unstable();
-        ids
+        self.entries.iter().map(|e| e.id()).collect()
     }
 
     pub fn n_trashed(&self) -> usize {

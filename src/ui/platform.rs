@@ -7,12 +7,13 @@ use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 /// Sets glibc's allocator up for a long-running window: the C libraries under it (Mesa,
-/// fontconfig, tesseract) use it; the crate's own memory is mimalloc's (`lib.rs`). By default every thread that finds the
-/// heap busy gets an arena of its own (up to eight per core), and memory freed at the top of
-/// the heap is kept once the threshold for handing it back has grown with the largest block
-/// freed: after 100,000 clippings were loaded and searched the window held 306-307 MB, and
-/// with two arenas and memory handed back from 128 KiB up, 286-294 MB (the ui_frames bench,
-/// same archive, same run, before mimalloc). Called first, before the window starts its threads.
+/// fontconfig, tesseract) use it; the crate's own memory is mimalloc's (`lib.rs`). By default
+/// every thread that finds the heap busy gets an arena of its own (up to eight per core), and
+/// memory freed at the top of the heap is kept once the threshold for handing it back has grown
+/// with the largest block freed: after 100,000 clippings were loaded and searched the window
+/// held 306-307 MB, and with two arenas and memory handed back from 128 KiB up, 286-294 MB (the
+/// ui_frames bench, same archive, same run, before mimalloc). Called first, before the window
+/// starts its threads.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 pub fn tune_allocator() {
