@@ -45,8 +45,8 @@ pub struct Card {
     pub kind: Kind,
     pub published: Option<NaiveDate>,
     /// The times, to the microsecond since 1970 ([`NONE`] for none): 8 bytes each where chrono
-    /// takes 12, which with `suggested` makes an entry 144 bytes, not 168, and its allocation
-    /// 160 bytes, not 192 (32 MB at a million). Written as the record writes them.
+    /// takes 12, which keeps an entry within its allocator's size class (see the test
+    /// `an_entry_stays_within_its_size_class`). Written as the record writes them.
     #[serde(rename = "captured_at", with = "micros::naive")]
     captured: i64,
     #[serde(rename = "imported_at", with = "micros::utc")]
@@ -60,12 +60,8 @@ pub struct Card {
     /// say ([`crate::archive::catalog::Entry`]); a card made from a record has none.
     #[serde(skip)]
     pub(crate) suggested: u8,
-    /// The content hash as its 32 bytes, where it is a BLAKE3 hash in lowercase hex (every
-    /// clipping's): in the text it took 64 bytes of each card, some 32 MB of a million's
-    /// memory once the card's own size is counted. Any other hash stays in the text.
-    #[serde(with = "hex_hash")]
-    hash: Option<[u8; 32]>,
-    /// The text fields one after another; `ends` says where each ends.
+    /// The text fields one after another; `ends` says where each ends. Of the content hash,
+    /// only a picture's is kept (see [`Card::picture_hash`]).
     text: Box<str>,
     ends: [u16; N_FIELDS],
 }
@@ -132,26 +128,6 @@ mod micros {
     }
 }
 
-/// A hash as its bytes, where it is one in lowercase hex that reads back the same.
-fn hash_bytes(hex: &str) -> Option<[u8; 32]> {
-    let bytes = *blake3::Hash::from_hex(hex).ok()?.as_bytes();
-    (blake3::Hash::from_bytes(bytes).to_hex().as_str() == hex).then_some(bytes)
-}
-
-/// The catalog file keeps a card's hash in hex, as the record does.
-mod hex_hash {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub(super) fn serialize<S: Serializer>(hash: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
-        hash.map(|b| blake3::Hash::from_bytes(b).to_hex()).as_ref().map(|h| h.as_str()).serialize(s)
-    }
-
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 32]>, D::Error> {
-        let hex: Option<std::borrow::Cow<'de, str>> = Option::deserialize(d)?;
-        hex.map(|h| super::hash_bytes(&h).ok_or_else(|| serde::de::Error::custom("not a hash in hex"))).transpose()
-    }
-}
-
 impl Card {
     pub fn of(c: &Clipping) -> Card {
         let mut fields: [&str; N_FIELDS] = [
@@ -168,8 +144,10 @@ impl Card {
             &c.copyright,
             &c.notes,
         ];
-        let hash = hash_bytes(&c.hash);
-        if hash.is_some() {
+        // A picture's hash names its thumbnail, which the grid draws; what else needs a hash
+        // (its original) reads the record. Kept for all, it made each of a million entries
+        // an allocation of 160 bytes, not 128.
+        if !(c.kind == Kind::Photo || c.has_thumbnail) {
             fields[Field::Hash as usize] = "";
         }
         let mut text = String::with_capacity(fields.iter().map(|f| f.len()).sum());
@@ -199,7 +177,6 @@ impl Card {
                 | flag(c.is_scan(), SCAN)
                 | flag(c.awaits_ocr(), AWAITS_OCR)
                 | flag(c.ocr.as_ref().is_some_and(|o| o.text), READ_BY_OCR),
-            hash,
             text: text.into_boxed_str(),
             ends,
         }
@@ -261,12 +238,10 @@ impl Card {
         self.field(Field::Url)
     }
 
-    /// The content hash, in hex as the record has it.
-    pub fn hash(&self) -> std::borrow::Cow<'_, str> {
-        match self.hash {
-            Some(bytes) => blake3::Hash::from_bytes(bytes).to_hex().to_string().into(),
-            None => self.field(Field::Hash).into(),
-        }
+    /// The content hash of a photo or an article with its picture (a scan, a page with its lead
+    /// photo), which names its thumbnail; empty for other clippings (their record has it).
+    pub fn picture_hash(&self) -> &str {
+        self.field(Field::Hash)
     }
 
     pub fn caption(&self) -> &str {
@@ -312,15 +287,15 @@ impl Card {
         self.flags & READ_BY_OCR != 0
     }
 
-    /// A record with what the card knows of it and no text: what a pane shows until the
-    /// record itself is read.
+    /// A record with what the card knows of it, without its text, and without its hash unless
+    /// it is a picture's: what a pane shows until the record itself is read.
     pub fn sketch(&self) -> Clipping {
         let mut clipping = Clipping {
             id: self.id,
             kind: self.kind,
             imported_at: self.imported_at(),
             original_name: self.original_name().to_owned(),
-            hash: self.hash().into_owned(),
+            hash: self.picture_hash().to_owned(),
             byte_size: self.byte_size,
             format: self.format().to_owned(),
             captured_at: self.captured_at(),
@@ -391,7 +366,7 @@ mod tests {
         assert_eq!(card.format(), "txt");
         assert_eq!(card.language(), "ru");
         assert_eq!(card.url(), "https://dknews.kz/talks");
-        assert_eq!(card.hash(), "ab".repeat(32));
+        assert_eq!(card.picture_hash(), "", "an article without its picture keeps no hash");
         assert_eq!(card.caption(), "п".repeat(500));
         assert_eq!(card.credit(), "");
         assert_eq!(card.copyright(), "© 2024 DKNews");
@@ -410,16 +385,15 @@ mod tests {
         assert_eq!((read_before.title.as_str(), read_before.body.as_str()), (clipping.title.as_str(), "Its text."));
         let json = serde_json::to_string(&card).unwrap();
         assert_eq!(serde_json::from_str::<Card>(&json).unwrap(), card);
-        // The hash is kept as its bytes, and written in hex as the record has it.
-        assert!(!card.text.contains("abab") && json.contains(&"ab".repeat(32)), "{json}");
+        assert!(!json.contains("abab"), "{json}");
     }
 
-    /// An entry of the catalog is one of a million: 144 bytes, 160 with its `Arc`, which is an
-    /// allocator's size class (the next is 192).
+    /// An entry of the catalog is one of a million: 112 bytes, 128 with its `Arc`, which is an
+    /// allocator's size class (the next is 160).
     #[test]
     fn an_entry_stays_within_its_size_class() {
-        assert!(std::mem::size_of::<Card>() <= 128, "{}", std::mem::size_of::<Card>());
-        assert!(std::mem::size_of::<crate::archive::catalog::Entry>() <= 144);
+        assert!(std::mem::size_of::<Card>() <= 96, "{}", std::mem::size_of::<Card>());
+        assert!(std::mem::size_of::<crate::archive::catalog::Entry>() <= 112);
     }
 
     /// The times are kept to the microsecond, the trash's none as none, and written as chrono
@@ -449,23 +423,33 @@ mod tests {
         assert_eq!(card.imported_at().timestamp_subsec_micros(), 987_654);
     }
 
-    /// A hash that is not a BLAKE3 hash in lowercase hex (made elsewhere, upper case) is kept
-    /// as it came, in the text, and read and written back the same.
+    /// A photo, and an article with its picture (a scan, a page with its lead photo), keep
+    /// their hash as it came, for the thumbnail it names, and write and read it back the same;
+    /// other clippings keep none.
     #[test]
-    fn a_hash_that_is_not_lowercase_hex_is_kept_as_it_came() {
-        for hash in ["AB".repeat(32), "not a hash".to_owned(), String::new(), "ab".repeat(31)] {
-            let card = Card::of(&Clipping { hash: hash.clone(), title: "Talks".into(), ..Clipping::default() });
-            assert_eq!(card.hash(), hash);
-            assert_eq!(card.title(), "Talks");
-            let json = serde_json::to_string(&card).unwrap();
-            let read = serde_json::from_str::<Card>(&json).unwrap();
-            assert_eq!((read.hash(), read.sketch().hash), (hash.clone().into(), hash));
+    fn a_picture_keeps_its_hash_as_it_came_and_other_clippings_none() {
+        let pictures = [
+            Clipping { kind: Kind::Photo, ..Clipping::default() },
+            Clipping { has_thumbnail: true, format: "pdf".into(), ..Clipping::default() },
+        ];
+        assert!(pictures[1].is_scan());
+        for picture in pictures {
+            for hash in ["ab".repeat(32), "AB".repeat(32), "not a hash".to_owned(), String::new()] {
+                let card = Card::of(&Clipping { hash: hash.clone(), title: "Talks".into(), ..picture.clone() });
+                assert_eq!((card.picture_hash(), card.title()), (hash.as_str(), "Talks"));
+                let json = serde_json::to_string(&card).unwrap();
+                let read = serde_json::from_str::<Card>(&json).unwrap();
+                assert_eq!((read.picture_hash(), read.sketch().hash), (hash.as_str(), hash.clone()));
+            }
         }
+        let article = Card::of(&Clipping { hash: "ab".repeat(32), title: "Talks".into(), ..Clipping::default() });
+        assert_eq!((article.picture_hash(), article.sketch().hash.as_str(), article.title()), ("", "", "Talks"));
     }
 
     #[test]
     fn a_title_of_thousands_of_letters_is_cut_at_a_letter_and_the_rest_stay_whole() {
         let clipping = Clipping {
+            kind: Kind::Photo,
             title: "ж".repeat(40_000),
             source: "Le Soir".into(),
             hash: "cd".repeat(32),
@@ -475,6 +459,6 @@ mod tests {
         assert!(card.title().len() <= MAX_FIELD_BYTES && card.title().len() > MAX_FIELD_BYTES - 2);
         assert!(card.title().chars().all(|c| c == 'ж'));
         assert_eq!(card.source(), "Le Soir");
-        assert_eq!(card.hash(), "cd".repeat(32));
+        assert_eq!(card.picture_hash(), "cd".repeat(32));
     }
 }

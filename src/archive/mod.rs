@@ -101,12 +101,6 @@ pub fn default_archive_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Clippings").map(|d| d.data_local_dir().to_path_buf())
 }
 
-/// Where the archive in `root` keeps the original with this content hash and format, for code
-/// that holds only the archive's path (the window).
-pub fn original_path_in(root: &Path, hash: &str, format: &str) -> PathBuf {
-    FolderFiles::new(root).path(FileRole::Original, hash, format)
-}
-
 /// Where the archive in `root` keeps the thumbnail of the clipping with this content hash.
 pub fn thumbnail_path_in(root: &Path, hash: &str) -> PathBuf {
     FolderFiles::new(root).path(FileRole::Thumbnail, hash, "")

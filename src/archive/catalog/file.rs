@@ -262,8 +262,9 @@ pub const REWRITE_CATALOG_ABOVE: usize = 2_000;
 /// catalog keeps it (its lead, its tags, the kinds of its open suggestions).
 const CATALOG_FILE: &str = "catalog.jsonl";
 /// 2: the kinds of the open suggestions rather than the suggestions. 3: cards rather than
-/// records with a lead of their text.
-const CATALOG_VERSION: u32 = 4;
+/// records with a lead of their text. 4: a card's hash as its bytes, written in hex.
+/// 5: only a picture's hash, in its card's text (the first opening after it reads every record).
+const CATALOG_VERSION: u32 = 5;
 
 #[derive(serde::Serialize, serde::Deserialize)]
 struct CatalogHeader {

@@ -183,13 +183,6 @@ fn reference_line(c: &crate::archive::card::Card) -> String {
 const TRASH_WITHOUT_ASKING: usize = 5;
 
 impl ClippingsApp {
-    /// Where a clipping of the results keeps its original.
-    fn original_of(&self, id: ClippingId) -> Option<PathBuf> {
-        let entry = self.state.results.iter().find(|e| e.id() == id)?;
-        let Status::Ready { root } = &self.state.status else { return None };
-        Some(crate::archive::original_path_in(root, &entry.card.hash(), entry.card.format()))
-    }
-
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
     /// a file manager does: Delete, Delete, Delete clears several in a row.
     fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {
@@ -213,16 +206,8 @@ impl ClippingsApp {
     /// What a card's menu, Delete and the clipboard do with a clipping or the selection.
     fn apply_to_items(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::OpenOriginalOf(id) => {
-                if let Some(path) = self.original_of(id) {
-                    open_with_system(path);
-                }
-            }
-            Action::ShowInFolder(id) => {
-                if let Some(path) = self.original_of(id) {
-                    crate::ui::platform::show_in_folder(path);
-                }
-            }
+            Action::OpenOriginalOf(id) => self.send(Request::Original { id, in_folder: false }),
+            Action::ShowInFolder(id) => self.send(Request::Original { id, in_folder: true }),
             Action::CopyText => {
                 let ids = self.state.selected_ids();
                 if !ids.is_empty() {
@@ -348,8 +333,8 @@ impl ClippingsApp {
                 self.panels.browser.scroll_to_cursor = true;
             }
             Action::OpenOriginal => {
-                if let (Some(c), Status::Ready { root }) = (self.panels.detail.shown_clipping(), &self.state.status) {
-                    open_with_system(crate::archive::original_path_in(root, &c.hash, &c.format));
+                if let Some(id) = self.panels.detail.shown_id() {
+                    self.send(Request::Original { id, in_folder: false });
                 }
             }
             Action::Filter(filter) => self.apply_filter(filter),

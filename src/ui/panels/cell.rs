@@ -66,7 +66,7 @@ pub(super) fn cell_ui(ui: &mut egui::Ui, thumbs: &mut ThumbCache, shown: Cell<'_
     let image_rect = Rect::from_min_size(rect.min + Vec2::splat(4.0), Vec2::splat(cell.x - 8.0));
     // Photos, and articles saved with their lead image, show the picture; other articles a card.
     if c.kind == Kind::Photo || c.has_thumbnail() {
-        match thumbs.get(&c.hash()) {
+        match thumbs.get(c.picture_hash()) {
             Some(texture) => {
                 let size = texture.size_vec2();
                 let scale = (image_rect.width() / size.x).min(image_rect.height() / size.y);

@@ -254,6 +254,25 @@ pub(super) fn copy_text(archive: &Archive, ids: &[ClippingId], out: &Outbox) {
     out.send(Reply::Clipboard { text: parts.join("\n\n――――\n\n"), n: parts.len() });
 }
 
+/// Where a clipping's original is on this desktop (a team archive's fetched from its server
+/// first), or why it cannot be opened.
+pub(super) fn find_original(archive: &Archive, id: ClippingId, in_folder: bool, out: &Outbox) {
+    let clipping = match archive.get(id) {
+        Ok(c) => c,
+        Err(e) => {
+            let message = crate::ui::archive_error_text(&e);
+            return out.send(Reply::Failed { request: RequestKind::Load, message });
+        }
+    };
+    let path = archive.original_path(&clipping);
+    if path.is_file() {
+        out.send(Reply::OriginalAt { path, in_folder });
+    } else {
+        let message = t!("worker-original-missing", title = clipping.title.as_str(), path = path.display().to_string());
+        out.send(Reply::Failed { request: RequestKind::Load, message });
+    }
+}
+
 fn clipping_as_text(c: &crate::archive::Clipping) -> String {
     let byline = crate::ui::byline(&c.source, c.published.or_else(|| c.captured_at.map(|t| t.date())));
     let mut text = c.title.trim().to_owned();
@@ -268,4 +287,48 @@ fn clipping_as_text(c: &crate::archive::Clipping) -> String {
         }
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    /// A clipping's original is found through its record (the catalog's card keeps no hash of
+    /// an article): the very file imported; one gone from the archive's folder is said so.
+    #[test]
+    fn an_original_is_found_by_its_record_and_one_gone_is_said_so() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("archive");
+        let talks = tmp.path().join("talks.txt");
+        let text = "Переговоры в Брюсселе\n\nДелегация провела переговоры о Среднем коридоре.";
+        std::fs::write(&talks, text).unwrap();
+        let report = Archive::open(&dir).unwrap().import(&[talks], &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        let Some(Outcome::Imported { id, .. }) = report.outcomes.first().map(|o| o.outcome.clone()) else {
+            panic!("imported: {report:?}")
+        };
+        let handle = super::super::spawn(dir.into(), egui::Context::default(), false);
+        let next = |want: &dyn Fn(&Reply) -> bool| loop {
+            let reply = handle.rx.recv_timeout(Duration::from_secs(30)).expect("the worker answers");
+            if want(&reply) {
+                return reply;
+            }
+        };
+        next(&|r| matches!(r, Reply::Opened { .. }));
+        for in_folder in [false, true] {
+            handle.send(Request::Original { id, in_folder });
+            let Reply::OriginalAt { path, in_folder: asked } = next(&|r| matches!(r, Reply::OriginalAt { .. })) else {
+                unreachable!()
+            };
+            assert_eq!((std::fs::read_to_string(&path).unwrap().as_str(), asked), (text, in_folder));
+            if in_folder {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+        handle.send(Request::Original { id, in_folder: false });
+        let failed = next(&|r| matches!(r, Reply::Failed { .. } | Reply::OriginalAt { .. }));
+        let Reply::Failed { request: RequestKind::Load, message } = failed else { panic!("{failed:?}") };
+        assert!(message.contains("Переговоры в Брюсселе"), "{message}");
+    }
 }

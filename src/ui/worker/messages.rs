@@ -81,6 +81,12 @@ pub enum Request {
     RefreshTags,
     /// The whole text of these clippings, for the clipboard (the catalog holds only leads).
     CopyText(Vec<ClippingId>),
+    /// Where a clipping's original is, to open it or show it in its folder (the catalog's
+    /// cards keep no hash but a picture's; a team archive's original is fetched first).
+    Original {
+        id: ClippingId,
+        in_folder: bool,
+    },
     /// The window's language changed: the worker words its messages in it from now on.
     SetLanguage(crate::i18n::Lang),
     /// The window is gone: let go of the archive. (The worker's own threads hold senders to
@@ -158,7 +164,7 @@ impl Request {
     pub fn kind(&self) -> RequestKind {
         match self {
             Request::Search { .. } => RequestKind::Search,
-            Request::Load(_) | Request::Leads(_) | Request::CopyText(_) => RequestKind::Load,
+            Request::Load(_) | Request::Leads(_) | Request::CopyText(_) | Request::Original { .. } => RequestKind::Load,
             Request::LoadImage { .. } => RequestKind::Image,
             Request::Import { .. } | Request::Paste(_) | Request::ReadScans(_) => RequestKind::Import,
             Request::Edit { .. } => RequestKind::Edit,
@@ -198,6 +204,11 @@ pub enum Reply {
     Clipboard {
         text: String,
         n: usize,
+    },
+    /// A clipping's original, on this desktop, to open or show in its folder.
+    OriginalAt {
+        path: PathBuf,
+        in_folder: bool,
     },
     Opened {
         root: PathBuf,

@@ -586,6 +586,7 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
         Request::Rules(request) => rules_request(state, request, out),
         Request::SetLanguage(lang) => crate::i18n::set_language(lang),
         Request::CopyText(ids) => jobs::copy_text(&archive, &ids, out),
+        Request::Original { id, in_folder } => jobs::find_original(&archive, id, in_folder, out),
         Request::Load(id) => {
             state.shown = Some(id);
             load(&archive, id, out);
