@@ -154,8 +154,10 @@ impl Archive {
             return Err(Error::ExportIntoArchive(dest.to_path_buf()));
         }
         self.store.flush()?;
+        let files = self.files_to_back_up();
+        backup_room(dest, files.iter().map(|(_, size)| size).sum())?;
         let made = !dest.exists();
-        let copied = self.copy_for_backup(dest, progress);
+        let copied = self.copy_for_backup(&files, dest, progress);
         if copied.is_err() {
             // Half a copy must not pass for a backup: the folder is left as it was found.
             for dir in BACKED_UP {
@@ -168,14 +170,26 @@ impl Archive {
         copied
     }
 
-    fn copy_for_backup(&self, dest: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<usize> {
-        let files: Vec<PathBuf> = BACKED_UP
+    /// The files a backup copies, with their sizes.
+    fn files_to_back_up(&self) -> Vec<(PathBuf, u64)> {
+        BACKED_UP
             .iter()
             .flat_map(|dir| walkdir::WalkDir::new(self.root().join(dir)).into_iter().filter_map(|e| e.ok()))
             .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with(".tmp-"))
-            .map(walkdir::DirEntry::into_path)
-            .collect();
-        for (i, from) in files.iter().enumerate() {
+            .map(|e| {
+                let size = e.metadata().map_or(0, |m| m.len());
+                (e.into_path(), size)
+            })
+            .collect()
+    }
+
+    fn copy_for_backup(
+        &self,
+        files: &[(PathBuf, u64)],
+        dest: &Path,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<usize> {
+        for (i, (from, _)) in files.iter().enumerate() {
             let Ok(relative) = from.strip_prefix(self.root()) else { continue };
             let to = dest.join(relative);
             if let Some(dir) = to.parent() {
@@ -192,6 +206,25 @@ impl Archive {
         }
         Ok(files.len())
     }
+}
+
+/// Fails with [`Error::DiskFull`], before anything is written, unless the disk that is to hold
+/// the backup in `dest` has room for `n_bytes` and the import's reserve (the backup may share
+/// the archive's own disk). Where the free space cannot be told, the copy is tried; one that
+/// fails half-way is removed.
+fn backup_room(dest: &Path, n_bytes: u64) -> Result<()> {
+    let on_disk = dest
+        .ancestors()
+        .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
+        .find(|d| d.exists())
+        .unwrap_or(dest);
+    let Some(free) = crate::import::files::free_bytes(on_disk) else { return Ok(()) };
+    let needed = n_bytes.saturating_add(crate::import::files::RESERVE_BYTES);
+    if free < needed {
+        let mb = |n: u64| n.div_ceil(1024 * 1024);
+        return Err(Error::DiskFull { path: on_disk.to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
+    }
+    Ok(())
 }
 
 /// What a backup copies: the database, the originals and the thumbnails.
@@ -256,5 +289,30 @@ mod tests {
         assert_eq!(found, [("missing", ids[1]), ("changed", ids[4]), ("no thumbnail", ids[6]), ("missing", ids[7])]);
         // The records were indexed by the check itself: the index holds all eight.
         assert!(!report.problems.iter().any(|p| matches!(p, Problem::IndexOutOfStep { .. })), "{:?}", report.problems);
+    }
+
+    /// A backup that would not fit says so before it writes anything, with what it needs and
+    /// what is free; with room, it copies everything.
+    #[test]
+    fn a_backup_too_large_for_its_disk_is_refused_before_it_writes() {
+        use crate::import::files::tests::FREE_BYTES;
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let archive = Archive::open(&dir.path().join("archive")).expect("archive");
+        let text = dir.path().join("talks.txt");
+        std::fs::write(&text, "Talks in Brussels\n\n".repeat(1000)).expect("written");
+        archive.import(&[text], &mut |_| {}, &std::sync::atomic::AtomicBool::new(false)).expect("imported");
+        let n_bytes: u64 = archive.files_to_back_up().iter().map(|(_, size)| size).sum();
+        let dest = dir.path().join("usb").join("backup");
+        // As much free as the files take, without the reserve: refused.
+        FREE_BYTES.set(Some(n_bytes));
+        let refused = archive.backup(&dest, &mut |_, _| panic!("nothing is copied"));
+        let Err(Error::DiskFull { path, needed_mb, free_mb }) = refused else { panic!("{refused:?}") };
+        assert_eq!((path.as_path(), free_mb), (dir.path(), n_bytes.div_ceil(1 << 20)));
+        assert!(needed_mb > free_mb, "{needed_mb} {free_mb}");
+        assert!(!dir.path().join("usb").exists());
+        FREE_BYTES.set(Some(1 << 40));
+        let copied = archive.backup(&dest, &mut |_, _| {});
+        FREE_BYTES.set(None);
+        assert_eq!(copied.expect("backed up"), archive.files_to_back_up().len());
     }
 }
