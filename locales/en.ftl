@@ -390,6 +390,7 @@ worker-reread-archive = cannot re-read the archive: { $error }
 worker-pasted-image = cannot read the pasted image: { $error }
 worker-paste = cannot import what was pasted: { $error }
 worker-show-photo = cannot show the photo: { $error }
+open-with-system-failed = cannot open { $path }: { $error }
 worker-original-missing = the original of “{ $title }” is not where the archive keeps it: { $path }
 worker-import-stopped = import stopped: { $error }
 worker-import-start = cannot start the import: { $error }

@@ -305,6 +305,7 @@ worker-reread-archive = Мұрағатты қайта оқу мүмкін бол
 worker-pasted-image = Қойылған суретті оқу мүмкін болмады: { $error }
 worker-paste = Қойылғанды импорттау мүмкін болмады: { $error }
 worker-show-photo = Фотосуретті көрсету мүмкін болмады: { $error }
+open-with-system-failed = { $path } ашу мүмкін болмады: { $error }
 worker-original-missing = «{ $title }» түпнұсқасы архив сақтайтын жерде жоқ: { $path }
 worker-import-stopped = Импорт тоқтады: { $error }
 worker-import-start = Импортты бастау мүмкін болмады: { $error }

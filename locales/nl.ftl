@@ -374,6 +374,7 @@ worker-reread-archive = Kan het archief niet opnieuw lezen: { $error }
 worker-pasted-image = Kan de geplakte afbeelding niet lezen: { $error }
 worker-paste = Kan het geplakte niet importeren: { $error }
 worker-show-photo = Kan de foto niet tonen: { $error }
+open-with-system-failed = Kan { $path } niet openen: { $error }
 worker-original-missing = Het origineel van ‘{ $title }’ staat niet waar het archief het bewaart: { $path }
 worker-import-stopped = Importeren gestopt: { $error }
 worker-import-start = Kan het importeren niet starten: { $error }

@@ -386,6 +386,7 @@ worker-reread-archive = Не удалось перечитать архив: { $
 worker-pasted-image = Не удалось прочитать вставленное изображение: { $error }
 worker-paste = Не удалось импортировать вставленное: { $error }
 worker-show-photo = Не удалось показать фотографию: { $error }
+open-with-system-failed = Не удалось открыть { $path }: { $error }
 worker-original-missing = Оригинала «{ $title }» нет там, где его хранит архив: { $path }
 worker-import-stopped = Импорт остановлен: { $error }
 worker-import-start = Не удалось начать импорт: { $error }

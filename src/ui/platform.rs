@@ -85,18 +85,22 @@ fn portal_running() -> bool {
     false
 }
 
-/// Opens a file or folder with the desktop's default application, off the UI thread.
-pub fn open_with_system(path: PathBuf) {
-    let _ = std::thread::Builder::new().name("open".into()).spawn(move || {
-        let program = if cfg!(target_os = "macos") {
-            "open"
-        } else if cfg!(target_os = "windows") {
-            "explorer"
-        } else {
-            "xdg-open"
-        };
-        let _ = std::process::Command::new(program).arg(&path).status();
-    });
+/// Opens a file or folder with the desktop's default application: the opener is started here
+/// (a desktop without one, such as a Linux without `xdg-open`, is told as an error), and
+/// waited for off the UI thread.
+pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let mut opener = std::process::Command::new(program).arg(path).spawn().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => std::io::Error::new(e.kind(), format!("{program} is not installed")),
+        _ => e,
+    })?;
+    std::thread::Builder::new().name("open".into()).spawn(move || opener.wait()).map(drop)
 }
 
 /// Shows a file in the system's file manager, selected: through the desktop's FileManager1

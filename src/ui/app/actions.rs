@@ -14,7 +14,6 @@ use crate::i18n::Lang;
 use crate::search::query::Sort;
 use crate::search::query::{Query, Relative};
 use crate::t;
-use crate::ui::platform::open_with_system;
 use crate::ui::state::{SortColumn, Status, View};
 use crate::ui::worker::{self, Edit, Request};
 
@@ -183,6 +182,14 @@ fn reference_line(c: &crate::archive::card::Card) -> String {
 const TRASH_WITHOUT_ASKING: usize = 5;
 
 impl ClippingsApp {
+    /// Opens a file or folder with the desktop's program for it, or says why it cannot.
+    pub(super) fn open_with_system(&mut self, path: &std::path::Path) {
+        if let Err(e) = crate::ui::platform::open_with_system(path) {
+            let message = t!("open-with-system-failed", path = path.display().to_string(), error = e.to_string());
+            self.toast(message, None, true);
+        }
+    }
+
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
     /// a file manager does: Delete, Delete, Delete clears several in a row.
     fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {
@@ -378,7 +385,7 @@ impl ClippingsApp {
                 self.state.settings.collapse_reprints = on;
                 self.send(Request::SetCollapseReprints(on));
             }
-            Action::OpenFolder(dir) => open_with_system(dir),
+            Action::OpenFolder(dir) => self.open_with_system(&dir),
             Action::Sort(column) => self.sort_by_column(column),
             Action::LoadImage(id, max_side_px) => self.send(Request::LoadImage { id, max_side_px }),
             Action::DismissToast(i) => {

@@ -54,7 +54,7 @@ impl ClippingsApp {
                 ctx.copy_text(text);
                 self.toast(t!("copied-text", n = n), None, false);
             }
-            Reply::OriginalAt { path, in_folder: false } => crate::ui::platform::open_with_system(path),
+            Reply::OriginalAt { path, in_folder: false } => self.open_with_system(&path),
             Reply::OriginalAt { path, in_folder: true } => crate::ui::platform::show_in_folder(path),
             Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
