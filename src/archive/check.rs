@@ -218,8 +218,8 @@ fn backup_room(dest: &Path, n_bytes: u64) -> Result<()> {
         .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
         .find(|d| d.exists())
         .unwrap_or(dest);
-    let Some(free) = crate::import::files::free_bytes(on_disk) else { return Ok(()) };
-    let needed = n_bytes.saturating_add(crate::import::files::RESERVE_BYTES);
+    let Some(free) = super::disk::free_bytes(on_disk) else { return Ok(()) };
+    let needed = n_bytes.saturating_add(super::disk::RESERVE_BYTES);
     if free < needed {
         let mb = |n: u64| n.div_ceil(1024 * 1024);
         return Err(Error::DiskFull { path: on_disk.to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
@@ -295,7 +295,7 @@ mod tests {
     /// what is free; with room, it copies everything.
     #[test]
     fn a_backup_too_large_for_its_disk_is_refused_before_it_writes() {
-        use crate::import::files::tests::FREE_BYTES;
+        use crate::archive::disk::tests::FREE_BYTES;
         let dir = tempfile::tempdir().expect("temporary folder");
         let archive = Archive::open(&dir.path().join("archive")).expect("archive");
         let text = dir.path().join("talks.txt");

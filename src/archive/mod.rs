@@ -7,6 +7,7 @@ pub mod card;
 pub mod catalog;
 pub mod check;
 pub mod coverage;
+pub(crate) mod disk;
 pub mod edit;
 pub mod files;
 mod inbox;

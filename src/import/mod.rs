@@ -313,7 +313,7 @@ impl Archive {
     /// Fails with [`Error::DiskFull`] unless the archive's disk has room for `n_bytes` more of
     /// originals.
     fn check_room(&self, n_bytes: u64) -> Result<()> {
-        let Some(free) = files::free_bytes(self.root()) else { return Ok(()) };
+        let Some(free) = crate::archive::disk::free_bytes(self.root()) else { return Ok(()) };
         let needed = files::bytes_needed(n_bytes);
         if free < needed {
             let mb = |n: u64| n.div_ceil(1024 * 1024);
@@ -666,7 +666,7 @@ fn copy_source(source: &Source, dest: &mut fs::File) -> std::io::Result<()> {
 mod tests {
     use std::sync::atomic::AtomicBool;
 
-    use super::files::tests::FREE_BYTES;
+    use crate::archive::disk::tests::FREE_BYTES;
     use crate::archive::{Archive, Error};
 
     #[test]
