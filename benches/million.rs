@@ -442,6 +442,16 @@ fn open_child(dir: PathBuf) {
     );
     let (rss, peak) = resident_mb();
     println!("  at the end: resident {rss:.0} MB, peak {peak:.0} MB");
+    // And once the window has had nothing to do for a few seconds, as after a working day's
+    // large edit.
+    wait_ready(&ctx, &mut app);
+    std::thread::sleep(Duration::from_secs(3));
+    let (rss, _) = resident_mb();
+    let (anon, file) = resident_parts_mb();
+    println!(
+        "  at the end, the window idle for three seconds: resident {rss:.0} MB ({anon:.0} MB its own, {file:.0} MB \
+         files mapped in)"
+    );
     // As the window's process does once closed: the catalog file the last edits asked for is
     // written, so that the next run opens from it.
     drop(app);

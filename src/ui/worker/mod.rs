@@ -572,7 +572,9 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
             keep_catalog(state);
         }
         Request::StoriesLoaded(stories) => {
+            let started = std::time::Instant::now();
             state.browser.set_stories(stories);
+            log_step("taking the reprints in", started);
             search(state, out);
         }
         Request::SetCollapseReprints(on) => {
