@@ -256,7 +256,7 @@ status-selected = · { $n ->
 }
 open-locked = Cette archive est déjà ouverte
 open-failed = Impossible d'ouvrir l'archive
-open-locked-explained = Fermez l'autre fenêtre de Clippings, puis réessayez.
+open-locked-explained = Fermez l'autre fenêtre de Clippings : celle-ci s'ouvrira d'elle-même dès que l'archive sera libre.
 try-again = Réessayer
 import-finished = Importation terminée
 import-count-imported = { $n ->

@@ -12,6 +12,7 @@ mod window;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use clippings::archive::Archive;
 use clippings::i18n::Lang;
@@ -482,6 +483,27 @@ fn a_locked_archive_shows_a_clear_message() {
     let mut h = harness(&dir, Settings::default());
     h.get_by_label("This archive is already open");
     h.get_by_label_contains("is open in another Clippings window or command");
+    h.get_by_label_contains("opens by itself as soon as the archive is free");
+    // Tried again every second meanwhile, the message stays, with no "Opening" between.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(2500) {
+        h.step();
+        h.get_by_label("This archive is already open");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Once the other window (or command) lets go, this one opens by itself.
+    drop(held);
+    let start = Instant::now();
+    while h.query_by_label_contains("Your archive is empty").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(10), "the window did not open by itself");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Try again, for a person who would rather not wait, opens it at once.
+    let other = tmp.path().join("other");
+    let held = Archive::open(&other).unwrap();
+    let mut h = harness(&other, Settings::default());
+    h.get_by_label("This archive is already open");
     drop(held);
     h.get_by_label("Try again").click();
     settle(&mut h);

@@ -33,6 +33,9 @@ const THUMB_CACHE_CAPACITY: usize = 600;
 /// Toasts shown at once; the oldest gives way.
 const MAX_TOASTS: usize = 4;
 
+/// How often an archive held by another window, or by one still closing, is tried again.
+const LOCKED_RETRY: Duration = Duration::from_secs(1);
+
 /// The answer of a native file dialog, which runs on a thread of its own.
 enum Picked {
     ImportPaths(Vec<PathBuf>),
@@ -73,6 +76,8 @@ pub struct ClippingsApp {
     /// The number of the whole texts that follow the results shown, until they come.
     texts_pending: Option<u64>,
     picked: (Sender<Picked>, Receiver<Picked>),
+    /// When the archive, held elsewhere, was last tried (see `retry_while_locked`).
+    locked_tried: Option<Instant>,
 }
 
 impl ClippingsApp {
@@ -101,6 +106,7 @@ impl ClippingsApp {
             in_flight: 0,
             texts_pending: None,
             picked: channel(),
+            locked_tried: None,
         };
         // The worker collapses reprints unless told otherwise.
         if !collapse_reprints {
@@ -191,6 +197,23 @@ impl ClippingsApp {
             && self.state.indexing.is_none()
             && !matches!(self.state.status, Status::Opening)
             && self.panels.review_dialog.as_ref().is_none_or(|d| d.is_idle())
+    }
+
+    /// While another window holds the archive (or one just closed still settles it, a few
+    /// seconds at a million clippings), it is tried again every second, and the window opens
+    /// by itself once the archive is free. The message stays meanwhile: no "Opening" between.
+    fn retry_while_locked(&mut self, ctx: &egui::Context) {
+        let Status::Failed { locked: true, .. } = &self.state.status else {
+            self.locked_tried = None;
+            return;
+        };
+        let tried = *self.locked_tried.get_or_insert_with(Instant::now);
+        if tried.elapsed() >= LOCKED_RETRY {
+            self.locked_tried = Some(Instant::now());
+            self.in_flight = 0;
+            self.worker = worker::spawn(self.archive.clone(), ctx.clone(), false);
+        }
+        ctx.request_repaint_after(LOCKED_RETRY);
     }
 
     fn send(&mut self, request: Request) {
@@ -368,6 +391,7 @@ impl ClippingsApp {
             self.send(Request::Leads(wanted));
         }
         self.review_tick(&ctx);
+        self.retry_while_locked(&ctx);
         // A toast under the pointer waits: its clock starts again when the pointer leaves.
         if let Some(i) = hovered_toast
             && let Some(toast) = self.state.toasts.get_mut(i)
