@@ -166,28 +166,34 @@ pub(super) fn bulk_header_ui(ui: &mut egui::Ui, app: &AppState, summary: &Select
             }
             return;
         }
-        ui.add_enabled_ui(app.may_change, |ui| {
-            if summary.n_inbox > 0 {
-                let done = ui.button(t!("inbox-done-n", n = summary.n_inbox)).on_hover_text(t!("inbox-done-hover"));
-                if done.clicked() {
-                    actions.push(Action::MarkDone);
-                }
+        // Every button in the one wrapped flow: buttons in a group of their own (to enable
+        // them together) made each row as tall as the group, with wide gaps between rows.
+        let may_change = app.may_change;
+        if summary.n_inbox > 0 {
+            let done = ui
+                .add_enabled(may_change, egui::Button::new(t!("inbox-done-n", n = summary.n_inbox)))
+                .on_hover_text(t!("inbox-done-hover"));
+            if done.clicked() {
+                actions.push(Action::MarkDone);
             }
-            for kind in &summary.suggested_kinds {
-                let label = match kind {
-                    TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
-                    TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
-                    TagKind::Event => t!("bulk-accept-events", n = ids.len()),
-                };
-                if ui.button(label).clicked() {
-                    let edit = Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(*kind), only: None };
-                    actions.push(Action::Edit(edit));
-                }
+        }
+        for kind in &summary.suggested_kinds {
+            let label = match kind {
+                TagKind::Country => t!("bulk-accept-countries", n = ids.len()),
+                TagKind::Topic => t!("bulk-accept-topics", n = ids.len()),
+                TagKind::Event => t!("bulk-accept-events", n = ids.len()),
+            };
+            if ui.add_enabled(may_change, egui::Button::new(label)).clicked() {
+                let edit = Edit::AcceptSuggestions { ids: ids.clone(), kind: Some(*kind), only: None };
+                actions.push(Action::Edit(edit));
             }
-            if ui.button(t!("bulk-suggest", n = ids.len())).on_hover_text(t!("bulk-suggest-hover")).clicked() {
-                actions.push(Action::Edit(Edit::Suggest(ids.clone())));
-            }
-        });
+        }
+        let suggest = ui
+            .add_enabled(may_change, egui::Button::new(t!("bulk-suggest", n = ids.len())))
+            .on_hover_text(t!("bulk-suggest-hover"));
+        if suggest.clicked() {
+            actions.push(Action::Edit(Edit::Suggest(ids.clone())));
+        }
         if ui.button(t!("bulk-review")).on_hover_text(t!("review-button-hover", n = ids.len())).clicked() {
             actions.push(Action::Review(crate::ui::app::ReviewAction::Open(None)));
         }
