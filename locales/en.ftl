@@ -391,6 +391,7 @@ worker-pasted-image = cannot read the pasted image: { $error }
 worker-paste = cannot import what was pasted: { $error }
 worker-show-photo = cannot show the photo: { $error }
 open-with-system-failed = cannot open { $path }: { $error }
+show-in-folder-failed = cannot show { $path } in its folder: { $error }
 worker-original-missing = the original of “{ $title }” is not where the archive keeps it: { $path }
 worker-import-stopped = import stopped: { $error }
 worker-import-start = cannot start the import: { $error }

@@ -408,6 +408,7 @@ worker-pasted-image = Impossible de lire l'image collée : { $error }
 worker-paste = Impossible d'importer ce qui a été collé : { $error }
 worker-show-photo = Impossible d'afficher la photo : { $error }
 open-with-system-failed = Impossible d'ouvrir { $path } : { $error }
+show-in-folder-failed = Impossible de montrer { $path } dans son dossier : { $error }
 worker-original-missing = L'original de « { $title } » n'est pas là où l'archive le garde : { $path }
 worker-import-stopped = Importation interrompue : { $error }
 worker-import-start = Impossible de lancer l'importation : { $error }

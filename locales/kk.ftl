@@ -306,6 +306,7 @@ worker-pasted-image = Қойылған суретті оқу мүмкін бол
 worker-paste = Қойылғанды импорттау мүмкін болмады: { $error }
 worker-show-photo = Фотосуретті көрсету мүмкін болмады: { $error }
 open-with-system-failed = { $path } ашу мүмкін болмады: { $error }
+show-in-folder-failed = { $path } файлын өз қалтасында көрсету мүмкін болмады: { $error }
 worker-original-missing = «{ $title }» түпнұсқасы архив сақтайтын жерде жоқ: { $path }
 worker-import-stopped = Импорт тоқтады: { $error }
 worker-import-start = Импортты бастау мүмкін болмады: { $error }

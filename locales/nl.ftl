@@ -375,6 +375,7 @@ worker-pasted-image = Kan de geplakte afbeelding niet lezen: { $error }
 worker-paste = Kan het geplakte niet importeren: { $error }
 worker-show-photo = Kan de foto niet tonen: { $error }
 open-with-system-failed = Kan { $path } niet openen: { $error }
+show-in-folder-failed = Kan { $path } niet in zijn map tonen: { $error }
 worker-original-missing = Het origineel van ‘{ $title }’ staat niet waar het archief het bewaart: { $path }
 worker-import-stopped = Importeren gestopt: { $error }
 worker-import-start = Kan het importeren niet starten: { $error }

@@ -387,6 +387,7 @@ worker-pasted-image = Не удалось прочитать вставленн�
 worker-paste = Не удалось импортировать вставленное: { $error }
 worker-show-photo = Не удалось показать фотографию: { $error }
 open-with-system-failed = Не удалось открыть { $path }: { $error }
+show-in-folder-failed = Не удалось показать { $path } в его папке: { $error }
 worker-original-missing = Оригинала «{ $title }» нет там, где его хранит архив: { $path }
 worker-import-stopped = Импорт остановлен: { $error }
 worker-import-start = Не удалось начать импорт: { $error }

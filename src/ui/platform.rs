@@ -104,23 +104,29 @@ pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
 }
 
 /// Shows a file in the system's file manager, selected: through the desktop's FileManager1
-/// service on Linux (Nautilus, Dolphin, Nemo, Caja answer it), else its folder opened.
-pub fn show_in_folder(path: PathBuf) {
+/// service on Linux (Nautilus, Dolphin, Nemo, Caja answer it), else its folder opened; off the
+/// UI thread, which `failed` tells when no program could be started.
+pub fn show_in_folder(path: PathBuf, failed: impl FnOnce(std::io::Error) + Send + 'static) {
     let _ = std::thread::Builder::new().name("show-in-folder".into()).spawn(move || {
-        if cfg!(target_os = "windows") {
-            let _ = std::process::Command::new("explorer").arg(format!("/select,{}", path.display())).status();
-            return;
-        }
-        if cfg!(target_os = "macos") {
-            let _ = std::process::Command::new("open").arg("-R").arg(&path).status();
-            return;
-        }
-        #[cfg(target_os = "linux")]
-        if show_item_over_dbus(&path).is_ok() {
-            return;
-        }
-        if let Some(folder) = path.parent() {
-            let _ = std::process::Command::new("xdg-open").arg(folder).status();
+        let run = |program: &str, args: &[&std::ffi::OsStr]| {
+            std::process::Command::new(program).args(args).status().map(drop).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => std::io::Error::new(e.kind(), format!("{program} is not installed")),
+                _ => e,
+            })
+        };
+        let shown = if cfg!(target_os = "windows") {
+            run("explorer", &[format!("/select,{}", path.display()).as_ref()])
+        } else if cfg!(target_os = "macos") {
+            run("open", &["-R".as_ref(), path.as_os_str()])
+        } else {
+            #[cfg(target_os = "linux")]
+            if show_item_over_dbus(&path).is_ok() {
+                return;
+            }
+            run("xdg-open", &[path.parent().unwrap_or(&path).as_os_str()])
+        };
+        if let Err(e) = shown {
+            failed(e);
         }
     });
 }

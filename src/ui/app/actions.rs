@@ -190,6 +190,16 @@ impl ClippingsApp {
         }
     }
 
+    /// Shows a file selected in the system's file manager, or says why it cannot.
+    pub(super) fn show_in_folder(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (tx, ctx) = (self.picked.0.clone(), ctx.clone());
+        let shown = path.clone();
+        crate::ui::platform::show_in_folder(path, move |e| {
+            let _ = tx.send(super::Picked::NotShown(shown, e.to_string()));
+            ctx.request_repaint();
+        });
+    }
+
     /// Moves clippings to the trash and selects the one after them (or before, at the end), as
     /// a file manager does: Delete, Delete, Delete clears several in a row.
     fn trash(&mut self, ids: Vec<crate::archive::ClippingId>) {

@@ -45,6 +45,8 @@ enum Picked {
     TypeInTheField,
     ExportFolder(PathBuf),
     ReviewFile(PathBuf),
+    /// A file could not be shown in its folder: no program to show it could be started.
+    NotShown(PathBuf, String),
 }
 
 pub struct ClippingsApp {

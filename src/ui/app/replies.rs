@@ -27,6 +27,10 @@ impl ClippingsApp {
                         dialog.file_chosen(&path);
                     }
                 }
+                Picked::NotShown(path, error) => {
+                    let message = t!("show-in-folder-failed", path = path.display().to_string(), error = error);
+                    self.toast(message, None, true);
+                }
             }
         }
     }
@@ -55,7 +59,7 @@ impl ClippingsApp {
                 self.toast(t!("copied-text", n = n), None, false);
             }
             Reply::OriginalAt { path, in_folder: false } => self.open_with_system(&path),
-            Reply::OriginalAt { path, in_folder: true } => crate::ui::platform::show_in_folder(path),
+            Reply::OriginalAt { path, in_folder: true } => self.show_in_folder(ctx, path),
             Reply::SavedSearches(saved) => self.state.saved = saved,
             Reply::Detail(item) => self.panels.detail.replace(*item),
             Reply::Leads(leads) => self.leads_came(ctx, leads),
