@@ -36,6 +36,17 @@ const MAX_TOASTS: usize = 4;
 /// How often an archive held by another window, or by one still closing, is tried again.
 const LOCKED_RETRY: Duration = Duration::from_secs(1);
 
+/// Where the trying again of a held archive stands.
+#[derive(Clone, Copy, PartialEq)]
+enum LockedRetry {
+    Idle,
+    /// The last try failed then.
+    FailedAt(Instant),
+    /// A try is under way: the next waits for its answer (at a million clippings, an opening
+    /// that got the archive may take more than the second between tries).
+    Trying,
+}
+
 /// The answer of a native file dialog, which runs on a thread of its own.
 enum Picked {
     ImportPaths(Vec<PathBuf>),
@@ -78,8 +89,9 @@ pub struct ClippingsApp {
     /// The number of the whole texts that follow the results shown, until they come.
     texts_pending: Option<u64>,
     picked: (Sender<Picked>, Receiver<Picked>),
-    /// When the archive, held elsewhere, was last tried (see `retry_while_locked`).
-    locked_tried: Option<Instant>,
+    /// When the archive, held elsewhere, was last tried, or that a try has not answered yet
+    /// (see `retry_while_locked`).
+    locked_retry: LockedRetry,
 }
 
 impl ClippingsApp {
@@ -108,7 +120,7 @@ impl ClippingsApp {
             in_flight: 0,
             texts_pending: None,
             picked: channel(),
-            locked_tried: None,
+            locked_retry: LockedRetry::Idle,
         };
         // The worker collapses reprints unless told otherwise.
         if !collapse_reprints {
@@ -206,14 +218,17 @@ impl ClippingsApp {
     /// by itself once the archive is free. The message stays meanwhile: no "Opening" between.
     fn retry_while_locked(&mut self, ctx: &egui::Context) {
         let Status::Failed { locked: true, .. } = &self.state.status else {
-            self.locked_tried = None;
+            self.locked_retry = LockedRetry::Idle;
             return;
         };
-        let tried = *self.locked_tried.get_or_insert_with(Instant::now);
-        if tried.elapsed() >= LOCKED_RETRY {
-            self.locked_tried = Some(Instant::now());
-            self.in_flight = 0;
-            self.worker = worker::spawn(self.archive.clone(), ctx.clone(), false);
+        match self.locked_retry {
+            LockedRetry::Idle => self.locked_retry = LockedRetry::FailedAt(Instant::now()),
+            LockedRetry::FailedAt(at) if at.elapsed() >= LOCKED_RETRY => {
+                self.locked_retry = LockedRetry::Trying;
+                self.in_flight = 0;
+                self.worker = worker::spawn(self.archive.clone(), ctx.clone(), false);
+            }
+            LockedRetry::FailedAt(_) | LockedRetry::Trying => {}
         }
         ctx.request_repaint_after(LOCKED_RETRY);
     }

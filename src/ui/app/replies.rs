@@ -49,7 +49,10 @@ impl ClippingsApp {
                 self.search();
             }
             Reply::OpenFailed { message, locked, asks_password } => {
-                self.state.status = Status::Failed { message, locked, asks_password }
+                self.state.status = Status::Failed { message, locked, asks_password };
+                if self.locked_retry == super::LockedRetry::Trying {
+                    self.locked_retry = super::LockedRetry::FailedAt(std::time::Instant::now());
+                }
             }
             reply @ Reply::Results { .. } => self.results_came(reply),
             Reply::WholeTexts { ask, clippings } => self.whole_texts_came(ask, clippings),
