@@ -218,13 +218,7 @@ fn backup_room(dest: &Path, n_bytes: u64) -> Result<()> {
         .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
         .find(|d| d.exists())
         .unwrap_or(dest);
-    let Some(free) = super::disk::free_bytes(on_disk) else { return Ok(()) };
-    let needed = n_bytes.saturating_add(super::disk::RESERVE_BYTES);
-    if free < needed {
-        let mb = |n: u64| n.div_ceil(1024 * 1024);
-        return Err(Error::DiskFull { path: on_disk.to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
-    }
-    Ok(())
+    super::disk::ensure_room(on_disk, n_bytes.saturating_add(super::disk::RESERVE_BYTES))
 }
 
 /// What a backup copies: the database, the originals and the thumbnails.

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use crate::vocab::{Error, Result};
+
 /// Free bytes for this user on the file system that holds `path` (an existing folder or
 /// file); `None` where that cannot be told.
 pub(crate) fn free_bytes(path: &Path) -> Option<u64> {
@@ -48,6 +50,17 @@ fn windows_free_bytes(path: &Path) -> Option<u64> {
 /// Room kept free on the archive's disk: below it an import stops before the database meets a
 /// full disk (a database write that fails half-way is what a full disk must never cause).
 pub(crate) const RESERVE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Fails with [`Error::DiskFull`] unless the disk that holds `path` has `needed` bytes free;
+/// where the free space cannot be told, the write is tried.
+pub(crate) fn ensure_room(path: &Path, needed: u64) -> Result<()> {
+    let Some(free) = free_bytes(path) else { return Ok(()) };
+    if free < needed {
+        let mb = |n: u64| n.div_ceil(1024 * 1024);
+        return Err(Error::DiskFull { path: path.to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
+    }
+    Ok(())
+}
 
 #[cfg(test)]
 pub(crate) mod tests {

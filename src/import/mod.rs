@@ -313,13 +313,7 @@ impl Archive {
     /// Fails with [`Error::DiskFull`] unless the archive's disk has room for `n_bytes` more of
     /// originals.
     fn check_room(&self, n_bytes: u64) -> Result<()> {
-        let Some(free) = crate::archive::disk::free_bytes(self.root()) else { return Ok(()) };
-        let needed = files::bytes_needed(n_bytes);
-        if free < needed {
-            let mb = |n: u64| n.div_ceil(1024 * 1024);
-            return Err(Error::DiskFull { path: self.root().to_path_buf(), needed_mb: mb(needed), free_mb: mb(free) });
-        }
-        Ok(())
+        crate::archive::disk::ensure_room(self.root(), files::bytes_needed(n_bytes))
     }
 
     /// Reads one file or item and writes its files, for the group's commit.

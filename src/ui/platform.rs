@@ -85,6 +85,14 @@ fn portal_running() -> bool {
     false
 }
 
+/// Starts `program` with `args`; a program that is not there is told as not installed.
+fn start(program: &str, args: &[&std::ffi::OsStr]) -> std::io::Result<std::process::Child> {
+    std::process::Command::new(program).args(args).spawn().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => std::io::Error::new(e.kind(), format!("{program} is not installed")),
+        _ => e,
+    })
+}
+
 /// Opens a file or folder with the desktop's default application: the opener is started here
 /// (a desktop without one, such as a Linux without `xdg-open`, is told as an error), and
 /// waited for off the UI thread.
@@ -96,10 +104,7 @@ pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
     } else {
         "xdg-open"
     };
-    let mut opener = std::process::Command::new(program).arg(path).spawn().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => std::io::Error::new(e.kind(), format!("{program} is not installed")),
-        _ => e,
-    })?;
+    let mut opener = start(program, &[path.as_os_str()])?;
     std::thread::Builder::new().name("open".into()).spawn(move || opener.wait()).map(drop)
 }
 
@@ -108,12 +113,7 @@ pub fn open_with_system(path: &std::path::Path) -> std::io::Result<()> {
 /// UI thread, which `failed` tells when no program could be started.
 pub fn show_in_folder(path: PathBuf, failed: impl FnOnce(std::io::Error) + Send + 'static) {
     let _ = std::thread::Builder::new().name("show-in-folder".into()).spawn(move || {
-        let run = |program: &str, args: &[&std::ffi::OsStr]| {
-            std::process::Command::new(program).args(args).status().map(drop).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => std::io::Error::new(e.kind(), format!("{program} is not installed")),
-                _ => e,
-            })
-        };
+        let run = |program: &str, args: &[&std::ffi::OsStr]| start(program, args)?.wait().map(drop);
         let shown = if cfg!(target_os = "windows") {
             run("explorer", &[format!("/select,{}", path.display()).as_ref()])
         } else if cfg!(target_os = "macos") {
@@ -217,5 +217,17 @@ mod tests {
         // Other tests run meanwhile and hold memory of their own: a margin for them.
         let after = own_mb();
         assert!(after < held - 150, "{held} MB held, {after} MB after freeing 240 MB");
+    }
+
+    /// A program to open or show files that is not there is said to be not installed, by name.
+    #[test]
+    fn a_program_not_there_is_told_as_not_installed() {
+        let missing = super::start("clippings-no-such-opener", &["file.txt".as_ref()]);
+        let e = missing.expect_err("no such program");
+        assert_eq!(
+            (e.kind(), e.to_string()),
+            (std::io::ErrorKind::NotFound, "clippings-no-such-opener is not installed".into())
+        );
+        assert!(super::start("true", &[]).is_ok_and(|mut child| child.wait().is_ok()));
     }
 }
