@@ -350,7 +350,6 @@ fn main() {
     );
 }
 
-/// The process's CPU time so far (user and system, all threads), in seconds; Linux only.
 /// The articles indexed by FTS5 in a new database at `path`, in one transaction (its fastest
 /// way in), with `options` after the tokenizer's: the database, the seconds and CPU seconds.
 fn fts5_indexed(
@@ -380,6 +379,7 @@ fn fts5_indexed(
     (db, started.elapsed().as_secs_f64(), cpu)
 }
 
+/// The process's CPU time so far (user and system, all threads), in seconds; Linux only.
 fn cpu_seconds() -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     // The fields after the command name, which is in parentheses and may hold spaces.
