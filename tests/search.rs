@@ -786,3 +786,44 @@ fn a_killed_process_leaves_index_and_database_reconcilable() {
     let archive = Archive::open(&dir).unwrap();
     assert_eq!(archive.all_clippings().unwrap().len(), n_files);
 }
+
+/// A catch-up writes many clippings a batch at a time and commits about once a second: what it
+/// wrote is found, with its tags, once committed and not before; a commit comes by itself once
+/// a second has passed since the last one, and `commit` brings the rest.
+#[test]
+fn clippings_written_in_bulk_are_found_with_their_tags_once_committed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = SearchIndex::create(&tmp.path().join("index")).unwrap();
+    let energy = tags::resolve(TagKind::Topic, "Energy").unwrap();
+    let record = |id: u64, word: &str| {
+        let clipping = Clipping {
+            id: ClippingId(id),
+            title: format!("{word} talks"),
+            body: "Brussels".into(),
+            ..Clipping::default()
+        };
+        (clipping.id, Some((clipping, vec![energy.clone()])))
+    };
+    let found = |text: &str| {
+        let mut results = index.search_with_tag_counts(&Query::parse(text), Sort::Relevance).unwrap();
+        results.ids.sort();
+        (results.ids, results.tag_counts)
+    };
+    let energy_count = |n: usize| vec![(energy.key(), n)];
+
+    index.replace(&[record(1, "caspian")]).unwrap();
+    assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)));
+    // Just after a commit: written, not committed, not found.
+    assert!(!index.write_in_bulk(&[record(2, "aktau"), record(3, "aktau")]).unwrap());
+    assert_eq!(found("aktau"), (vec![], vec![]));
+    assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)), "the tags come with the commit");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    assert!(index.write_in_bulk(&[record(4, "baku")]).unwrap(), "a second after the last commit, it commits");
+    assert_eq!(found("aktau OR baku"), (vec![ClippingId(2), ClippingId(3), ClippingId(4)], energy_count(3)));
+    // A clipping gone, written in bulk: still found until the commit.
+    assert!(!index.write_in_bulk(&[(ClippingId(2), None), record(5, "poti")]).unwrap());
+    assert_eq!(found("aktau OR poti").0, [ClippingId(2), ClippingId(3)]);
+    index.commit().unwrap();
+    assert_eq!(found("aktau OR poti"), (vec![ClippingId(3), ClippingId(5)], energy_count(2)));
+    assert_eq!(index.n_docs(), 4);
+}

@@ -152,9 +152,8 @@ impl Archive {
         self.store.mark_all_index_pending()?;
         self.store.flush()?;
         self.index.read().unwrap_or_else(PoisonError::into_inner).mark_complete()?;
-        for batch in self.store.index_pending()?.chunks(BATCH) {
-            self.try_index_marked(batch)?;
-        }
+        let pending = self.store.index_pending()?;
+        self.try_index_in_bulk(&pending, &mut |_, _| {}, &AtomicBool::new(false))?;
         self.store.flush()
     }
 
@@ -174,20 +173,65 @@ impl Archive {
     /// Changes made meanwhile index themselves between two batches.
     pub fn sync_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<usize> {
         let pending = self.store.index_pending()?;
-        let n_total = pending.len();
-        let mut n_done = 0;
-        for batch in pending.chunks(BATCH) {
-            if cancel.load(Ordering::Relaxed) || self.indexing_stopped.load(Ordering::Relaxed) {
-                break;
+        let n_done = match self.try_index_in_bulk(&pending, progress, cancel) {
+            // As for one change (`index_marked`): a full disk leaves the marks, a failing
+            // index is made anew, with everything marked.
+            Err(e) if e.is_disk_full() => return Err(e),
+            Err(Error::Index { .. }) => {
+                self.rebuild_index()?;
+                pending.len()
             }
-            self.index_marked(batch)?;
-            n_done += batch.len();
-            progress(n_done, n_total);
-        }
+            other => other?,
+        };
         if n_done > 0 {
             self.store.flush()?;
         }
         Ok(n_done)
+    }
+
+    /// Re-indexes marked clippings a batch at a time, committing about once a second rather
+    /// than after each batch ([`SearchIndex::write_in_bulk`]), and at the end or when stopped;
+    /// after each commit it clears the marks of what it committed and calls `progress(n_done,
+    /// n_total)`. Returns how many it indexed. One writer at a time, a batch at a time: an edit
+    /// waits for one batch, not for all of it (and its commit takes this one's batches with it,
+    /// their marks cleared at this one's next commit).
+    fn try_index_in_bulk(
+        &self,
+        marked: &[(ClippingId, u64)],
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<usize> {
+        // `marked[n_committed..n_written]` is written and waits for a commit.
+        let mut n_committed = 0;
+        let mut n_written = 0;
+        let mut cleared = |n_committed: &mut usize, n_written: usize| -> Result<()> {
+            self.store.clear_index_pending(marked.get(*n_committed..n_written).unwrap_or_default())?;
+            *n_committed = n_written;
+            progress(n_written, marked.len());
+            Ok(())
+        };
+        for batch in marked.chunks(BATCH) {
+            if cancel.load(Ordering::Relaxed) || self.indexing_stopped.load(Ordering::Relaxed) {
+                break;
+            }
+            let committed = {
+                let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+                let records = self.records_to_index(batch)?;
+                self.index.read().unwrap_or_else(PoisonError::into_inner).write_in_bulk(&records)?
+            };
+            n_written += batch.len();
+            if committed {
+                cleared(&mut n_committed, n_written)?;
+            }
+        }
+        if n_committed < n_written {
+            {
+                let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
+                self.index.read().unwrap_or_else(PoisonError::into_inner).commit()?;
+            }
+            cleared(&mut n_committed, n_written)?;
+        }
+        Ok(n_committed)
     }
 
     /// From now on, a change to more than `limit` clippings (a tag added to 100,000) returns
@@ -334,14 +378,20 @@ impl Archive {
         // One writer at a time, a batch at a time: an edit waits for one batch of a rebuild,
         // not for all of it.
         let _one_at_a_time = self.index_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let records = self.records_to_index(marked)?;
+        self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
+        self.store.clear_index_pending(marked)
+    }
+
+    /// The records of marked clippings as the database has them now.
+    fn records_to_index(&self, marked: &[(ClippingId, u64)]) -> Result<Vec<(ClippingId, crate::search::Record)>> {
         let ids: Vec<ClippingId> = marked.iter().map(|(id, _)| *id).collect();
         let records = self.store.records(&ids)?;
         // A team archive's thumbnails come with its records: derived, so a failure leaves the
         // grid without them, not the index behind.
         let shown: Vec<&Clipping> = records.iter().filter_map(|(_, r)| r.as_ref().map(|(c, _)| c)).collect();
         let _ = self.cache_thumbnails(&shown);
-        self.index.read().unwrap_or_else(PoisonError::into_inner).replace(&records)?;
-        self.store.clear_index_pending(marked)
+        Ok(records)
     }
 }
 
