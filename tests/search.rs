@@ -788,8 +788,9 @@ fn a_killed_process_leaves_index_and_database_reconcilable() {
 }
 
 /// A catch-up writes many clippings a batch at a time and commits about once a second: what it
-/// wrote is found, with its tags, once committed and not before; a commit comes by itself once
-/// a second has passed since the last one, and `commit` brings the rest.
+/// wrote is found, and its tags counted, once committed and not before; a commit comes by
+/// itself once a second has passed since the last one, and `commit` brings the rest. (That an
+/// edit of tags made between the writing and the commit stays is `edits_during_a_rebuild_are_not_lost`.)
 #[test]
 fn clippings_written_in_bulk_are_found_with_their_tags_once_committed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -816,7 +817,7 @@ fn clippings_written_in_bulk_are_found_with_their_tags_once_committed() {
     // Just after a commit: written, not committed, not found.
     assert!(!index.write_in_bulk(&[record(2, "aktau"), record(3, "aktau")]).unwrap());
     assert_eq!(found("aktau"), (vec![], vec![]));
-    assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)), "the tags come with the commit");
+    assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)), "counted only once found");
     std::thread::sleep(std::time::Duration::from_millis(1100));
     assert!(index.write_in_bulk(&[record(4, "baku")]).unwrap(), "a second after the last commit, it commits");
     assert_eq!(found("aktau OR baku"), (vec![ClippingId(2), ClippingId(3), ClippingId(4)], energy_count(3)));

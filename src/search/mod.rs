@@ -152,8 +152,6 @@ pub struct SearchIndex {
     by_date: hits::ByDate,
     /// From how many hits of one score a search reads them off [`SearchIndex::by_date`].
     walk_from: usize,
-    /// The tags of the documents written and not yet committed, for the table once they are.
-    uncommitted_tags: Mutex<Vec<(ClippingId, Option<Vec<String>>)>>,
     /// When the writer last committed.
     last_commit: Mutex<std::time::Instant>,
 }
@@ -258,7 +256,6 @@ impl SearchIndex {
             tag_changes: AtomicU64::new(0),
             by_date: hits::ByDate::default(),
             walk_from: WALK_FROM,
-            uncommitted_tags: Mutex::new(Vec::new()),
             last_commit: Mutex::new(std::time::Instant::now()),
         })
     }
@@ -365,9 +362,14 @@ impl SearchIndex {
                 writer.add_document(doc).map_err(|e| self.err(e))?;
             }
         }
-        // Their tags are taken with the commit that makes them found.
+        drop(guard);
+        // Their tags go into the table now, under the archive's `index_lock` as a tag edit does:
+        // taken in at a later commit, they would undo an edit made in between. The table only
+        // narrows what a search finds, so a clipping not committed yet stays unfound.
         let tags = clippings.iter().map(|(id, record)| (*id, record.as_ref().map(|(_, tags)| keys(tags))));
-        self.uncommitted_tags.lock().unwrap_or_else(PoisonError::into_inner).extend(tags);
+        if let Some(table) = self.tags_mut().as_mut() {
+            table.set(tags);
+        }
         Ok(())
     }
 
@@ -378,13 +380,8 @@ impl SearchIndex {
         };
         writer.commit().map_err(|e| self.err(e))?;
         *self.last_commit.lock().unwrap_or_else(PoisonError::into_inner) = std::time::Instant::now();
-        let tags = std::mem::take(&mut *self.uncommitted_tags.lock().unwrap_or_else(PoisonError::into_inner));
         drop(guard);
-        self.reader.reload().map_err(|e| self.err(e))?;
-        if let Some(table) = self.tags_mut().as_mut() {
-            table.set(tags);
-        }
-        Ok(())
+        self.reader.reload().map_err(|e| self.err(e))
     }
 
     fn tags_read(&self) -> std::sync::RwLockReadGuard<'_, Option<TagTable>> {
