@@ -58,11 +58,21 @@ pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
 /// Stems before folding: the stemmers know their language's accents (é, ä) and й. Each word's
 /// stem is kept once made (`stemming.rs`).
 pub(crate) fn stemmed_analyzer(language: Language) -> TextAnalyzer {
+    stemmed_with(CachedStemmer::new(language))
+}
+
+/// The stems the index's stem fields hold: only those that differ from their word
+/// ([`CachedStemmer::changed_only`]).
+pub(crate) fn changed_stems_analyzer(language: Language) -> TextAnalyzer {
+    stemmed_with(CachedStemmer::changed_only(language))
+}
+
+fn stemmed_with(stemmer: CachedStemmer) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(CjkBigrams)
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
-        .filter(CachedStemmer::new(language))
+        .filter(stemmer)
         .filter(AsciiFoldingFilter)
         .build()
 }

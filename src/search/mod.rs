@@ -1,11 +1,11 @@
 //! The full-text index: Tantivy, in the archive's `index/` folder. It is derived: the sled
 //! database stays the store of record, and deleting the folder loses nothing (the archive
 //! rebuilds it; see `archive/indexing.rs` for how it is kept in step). Fields: `all` (every text
-//! field folded, with positions), `title` (boosted), `text_<lang>` (stemmed), `short_prefixes`,
-//! `source`, string fields for kind, language and trash, and days as fast fields. Tags are not
-//! in the documents: which clippings carry each is held beside them ([`tags::TagTable`]). A
-//! [`Query`] becomes a Tantivy boolean query; every hit is collected and ranked by BM25 then
-//! date.
+//! field folded, with positions), `title` (boosted), `text_<lang>` (the stems that differ from
+//! their words), `short_prefixes`, `source`, string fields for kind, language and trash, and
+//! days as fast fields. Tags are not in the documents: which clippings carry each is held
+//! beside them ([`tags::TagTable`]). A [`Query`] becomes a Tantivy boolean query; every hit is
+//! collected and ranked by BM25 then date.
 
 pub mod analysis;
 pub mod cjk;
@@ -40,13 +40,13 @@ use crate::vocab::model::{Clipping, ClippingId, Tag};
 use crate::vocab::quiet;
 use crate::vocab::{Error, Result};
 use analysis::{
-    Analyzers, SHORT_PREFIX_CHARS, STEMMED, fold_yo, folded_analyzer, is_kazakh_prefix_word, searchable_fields,
-    short_prefixes_analyzer, stemmed_analyzer,
+    Analyzers, SHORT_PREFIX_CHARS, STEMMED, changed_stems_analyzer, fold_yo, folded_analyzer, is_kazakh_prefix_word,
+    searchable_fields, short_prefixes_analyzer,
 };
 use tags::{IdBits, TagTable};
 
 /// Bumped whenever the schema or the analysis changes: an index of another version is rebuilt.
-pub const INDEX_VERSION: u32 = 7;
+pub const INDEX_VERSION: u32 = 8;
 const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings read and written to the index at a time; a change, an import's group, commits
 /// after it.
@@ -243,7 +243,7 @@ impl SearchIndex {
         index.tokenizers().register("folded", folded_analyzer());
         index.tokenizers().register("short_prefixes", short_prefixes_analyzer());
         for (code, language) in STEMMED {
-            index.tokenizers().register(&format!("stem_{code}"), stemmed_analyzer(language));
+            index.tokenizers().register(&format!("stem_{code}"), changed_stems_analyzer(language));
         }
         let writer = index.writer(WRITER_MEMORY_BYTES).map_err(err)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(err)?;
@@ -601,6 +601,13 @@ impl SearchIndex {
             vec![term(f.all, folded), Box::new(BoostQuery::new(term(f.title, folded), 2.0))];
         for (code, field) in f.stemmed {
             if let Some(stem) = analyzers.stem_word(code, typed) {
+                // A word that is its own stem is not in the stem field: the clippings of the
+                // language with that very word (as `all` holds it) stand for it.
+                if stem != folded {
+                    let in_language = Box::new(ConstScoreQuery::new(text_term(f.lang, code), 0.0));
+                    let own_stem = BooleanQuery::intersection(vec![term(f.all, &stem), in_language]);
+                    any.push(Box::new(own_stem));
+                }
                 any.push(term(field, &stem));
             }
         }

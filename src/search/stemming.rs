@@ -15,11 +15,21 @@ const KEPT_STEMS: usize = 64_000;
 #[derive(Clone)]
 pub(crate) struct CachedStemmer {
     language: Language,
+    /// Whether a word that is its own stem is left out.
+    changed_only: bool,
 }
 
 impl CachedStemmer {
     pub(crate) fn new(language: Language) -> CachedStemmer {
-        CachedStemmer { language }
+        CachedStemmer { language, changed_only: false }
+    }
+
+    /// Gives only the stems that differ from their word: what the index's stem fields hold. A
+    /// word that is its own stem ("oil", "trade", "переговор") is in the `all` field already,
+    /// as it is, and a query finds it there (`SearchIndex::word_query`). Half or more of a
+    /// text's words are their own stem, and each cost the index a term it had twice.
+    pub(crate) fn changed_only(language: Language) -> CachedStemmer {
+        CachedStemmer { language, changed_only: true }
     }
 }
 
@@ -31,6 +41,7 @@ impl TokenFilter for CachedStemmer {
             inner: tokenizer,
             stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(self.language)).build(),
             stems: FxHashMap::default(),
+            changed_only: self.changed_only,
         }
     }
 }
@@ -42,13 +53,19 @@ pub(crate) struct CachedStemmerFilter<T> {
     /// The stemmer on one word: the whole text as one token, stemmed.
     stemmer: TextAnalyzer,
     stems: FxHashMap<String, String>,
+    changed_only: bool,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream { tail: self.inner.token_stream(text), stemmer: &mut self.stemmer, stems: &mut self.stems }
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: &mut self.stemmer,
+            stems: &mut self.stems,
+            changed_only: self.changed_only,
+        }
     }
 }
 
@@ -56,29 +73,36 @@ pub(crate) struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
     stems: &'a mut FxHashMap<String, String>,
+    changed_only: bool,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+        while self.tail.advance() {
+            let token = self.tail.token_mut();
+            if let Some(stem) = self.stems.get(&token.text) {
+                if self.changed_only && *stem == token.text {
+                    continue;
+                }
+                token.text.clear();
+                token.text.push_str(stem);
+                return true;
+            }
+            let stem = {
+                let mut one = self.stemmer.token_stream(&token.text);
+                if one.advance() { one.token().text.clone() } else { token.text.clone() }
+            };
+            if self.stems.len() >= KEPT_STEMS {
+                self.stems.clear();
+            }
+            let unchanged = stem == token.text;
+            let word = std::mem::replace(&mut token.text, stem.clone());
+            self.stems.insert(word, stem);
+            if !(self.changed_only && unchanged) {
+                return true;
+            }
         }
-        let token = self.tail.token_mut();
-        if let Some(stem) = self.stems.get(&token.text) {
-            token.text.clear();
-            token.text.push_str(stem);
-            return true;
-        }
-        let stem = {
-            let mut one = self.stemmer.token_stream(&token.text);
-            if one.advance() { one.token().text.clone() } else { token.text.clone() }
-        };
-        if self.stems.len() >= KEPT_STEMS {
-            self.stems.clear();
-        }
-        let word = std::mem::replace(&mut token.text, stem.clone());
-        self.stems.insert(word, stem);
-        true
+        false
     }
 
     fn token(&self) -> &Token {
@@ -128,5 +152,23 @@ mod tests {
         assert_eq!(got.len(), KEPT_STEMS + 10);
         assert_eq!(got.last().map(String::as_str), Some(format!("word{}", KEPT_STEMS + 9).as_str()));
         assert_eq!(words(&mut cached, "words"), ["word"]);
+    }
+
+    /// The index's stem fields get only the stems that differ from their words, the stemmer's
+    /// own, in order; a word that is its own stem is left out, the first time and from the cache.
+    #[test]
+    fn only_changed_stems_are_given_to_the_index() {
+        let texts = [
+            (Language::English, "Oil corridors and the corridor, running runs", vec!["corridor", "run", "run"]),
+            (Language::Russian, "переговор переговоры в Брюсселе", vec!["переговор", "брюссел"]),
+        ];
+        for (language, text, expected) in texts {
+            let mut changed = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(CachedStemmer::changed_only(language))
+                .build();
+            assert_eq!(words(&mut changed, text), expected, "{language:?}");
+            assert_eq!(words(&mut changed, text), expected, "{language:?}, again");
+        }
     }
 }
