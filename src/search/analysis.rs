@@ -80,7 +80,15 @@ fn stemmed_with(stemmer: CachedStemmer) -> TextAnalyzer {
 /// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both
 /// are two bytes in UTF-8, so offsets into the result are offsets into the original.
 pub(crate) fn fold_yo(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['ё', 'Ё']) { text.replace('ё', "е").replace('Ё', "Е").into() } else { text.into() }
+    // Two searches for a string, which run over the bytes many at a time, are six to seven
+    // times quicker than one for either letter, which reads the text letter by letter (0.4
+    // against 2.9 µs for 5 KB of English, 0.3 against 1.9 µs for 4 KB of Russian; a throwaway
+    // program, not committed). The index calls this for every text of every clipping.
+    if text.contains("ё") || text.contains("Ё") {
+        text.replace('ё', "е").replace('Ё', "Е").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Text as the archive keeps and searches it: in Unicode's composed form (NFC), and without

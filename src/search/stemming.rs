@@ -52,7 +52,8 @@ pub(crate) struct CachedStemmerFilter<T> {
     inner: T,
     /// The stemmer on one word: the whole text as one token, stemmed.
     stemmer: TextAnalyzer,
-    stems: FxHashMap<String, String>,
+    /// Each word's stem, `None` where the word is its own.
+    stems: FxHashMap<String, Option<String>>,
     changed_only: bool,
 }
 
@@ -72,7 +73,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 pub(crate) struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
-    stems: &'a mut FxHashMap<String, String>,
+    stems: &'a mut FxHashMap<String, Option<String>>,
     changed_only: bool,
 }
 
@@ -80,13 +81,16 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let token = self.tail.token_mut();
-            if let Some(stem) = self.stems.get(&token.text) {
-                if self.changed_only && *stem == token.text {
-                    continue;
+            match self.stems.get(&token.text) {
+                // Its own stem: the word stays as it is.
+                Some(None) if self.changed_only => continue,
+                Some(None) => return true,
+                Some(Some(stem)) => {
+                    token.text.clear();
+                    token.text.push_str(stem);
+                    return true;
                 }
-                token.text.clear();
-                token.text.push_str(stem);
-                return true;
+                None => {}
             }
             let stem = {
                 let mut one = self.stemmer.token_stream(&token.text);
@@ -95,12 +99,16 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
             if self.stems.len() >= KEPT_STEMS {
                 self.stems.clear();
             }
-            let unchanged = stem == token.text;
-            let word = std::mem::replace(&mut token.text, stem.clone());
-            self.stems.insert(word, stem);
-            if !(self.changed_only && unchanged) {
+            if stem == token.text {
+                self.stems.insert(stem, None);
+                if self.changed_only {
+                    continue;
+                }
                 return true;
             }
+            let word = std::mem::replace(&mut token.text, stem.clone());
+            self.stems.insert(word, Some(stem));
+            return true;
         }
         false
     }
