@@ -19,6 +19,7 @@ pub mod stories;
 pub mod tags;
 mod typed;
 mod warm;
+mod writing;
 pub use warm::read_ahead;
 
 use std::ops::Bound;
@@ -26,22 +27,21 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
-use chrono::{Local, NaiveDate};
+use chrono::NaiveDate;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, InvertedIndexRangeQuery, Occur, PhrasePrefixQuery,
     PhraseQuery, Query as TantivyQuery, RangeQuery, TermQuery,
 };
 use tantivy::schema::{FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
 use crate::search::query::{DateRange, Query, Sort, Text};
-use crate::vocab::language::language_of;
 use crate::vocab::model::{Clipping, ClippingId, Tag};
 use crate::vocab::quiet;
 use crate::vocab::{Error, Result};
 use analysis::{
-    Analyzers, SHORT_PREFIX_CHARS, STEMMED, changed_stems_analyzer, fold_yo, folded_analyzer, is_kazakh_prefix_word,
-    searchable_fields, short_prefixes_analyzer,
+    Analyzers, SHORT_PREFIX_CHARS, STEMMED, changed_stems_analyzer, folded_analyzer, is_kazakh_prefix_word,
+    short_prefixes_analyzer,
 };
 use tags::{IdBits, TagTable};
 
@@ -51,11 +51,6 @@ const VERSION_FILE: &str = "clippings-index-version";
 /// Clippings read and written to the index at a time; a change, an import's group, commits
 /// after it.
 pub(crate) const BATCH: usize = 2000;
-/// How often a catch-up of many clippings commits ([`SearchIndex::write_in_bulk`]), as an
-/// import commits a group of files about once a second. A commit makes segments of what came
-/// since the last, which the index's merges then write again: committing every 2,000 clippings
-/// (six times a second at 100,000) cost a fifth to a quarter of the indexing's CPU.
-const BULK_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 const WRITER_MEMORY_BYTES: usize = 96 * 1024 * 1024;
 
 #[derive(Clone, Copy)]
@@ -270,118 +265,12 @@ impl SearchIndex {
         index_error(&self.dir, &e)
     }
 
-    fn document(&self, c: &Clipping) -> TantivyDocument {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_u64(f.id, c.id.0);
-        doc.add_text(f.kind, c.kind.as_str());
-        let language = language_of(c);
-        doc.add_text(f.lang, &language);
-        doc.add_text(f.trashed, if c.trashed_at.is_some() { "yes" } else { "no" });
-        if c.inbox {
-            doc.add_text(f.inbox, "yes");
-        }
-        for keyword in &c.keywords {
-            doc.add_text(f.keyword, keyword.trim().to_lowercase());
-        }
-        doc.add_text(f.source, fold_yo(&c.source));
-        doc.add_text(f.title, fold_yo(&c.title));
-        // A photo's keywords are found by their words too, as a caption's are.
-        let keywords = c.keywords.join(", ");
-        for text in searchable_fields(c).iter().chain([&keywords.as_str()]).filter(|t| !t.is_empty()) {
-            let text = fold_yo(text);
-            doc.add_text(f.all, &text);
-            doc.add_text(f.short_prefixes, &text);
-        }
-        if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
-            for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
-                doc.add_text(*field, fold_yo(text));
-            }
-        }
-        doc.add_i64(f.date, day_number(c.date()));
-        doc.add_i64(f.imported, day_number(c.imported_at.with_timezone(&Local).date_naive()));
-        if !c.url.trim().is_empty() {
-            doc.add_text(f.url, crate::vocab::address::canonical_text(&c.url));
-        }
-        doc
-    }
-
-    /// Replaces the clippings' documents (`None` for a clipping that no longer exists) and
-    /// commits. Until the commit returns, nothing of it is visible or durable.
-    pub fn replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
-        self.guarded(|| {
-            self.try_write(clippings)?;
-            self.try_commit()
-        })
-    }
-
-    /// Writes the clippings' documents as [`SearchIndex::replace`] does, and commits everything
-    /// written so far once [`BULK_COMMIT_EVERY`] has passed since the last commit: a catch-up
-    /// of many clippings, written a batch at a time. Returns whether it committed; until then,
-    /// nothing written is visible or durable. [`SearchIndex::commit`] commits the rest.
-    pub fn write_in_bulk(&self, clippings: &[(ClippingId, Record)]) -> Result<bool> {
-        self.guarded(|| {
-            self.try_write(clippings)?;
-            let due = self.last_commit.lock().unwrap_or_else(PoisonError::into_inner).elapsed() >= BULK_COMMIT_EVERY;
-            if due {
-                self.try_commit()?;
-            }
-            Ok(due)
-        })
-    }
-
-    /// Commits what was written: it becomes visible to searches and durable.
-    pub fn commit(&self) -> Result<()> {
-        self.guarded(|| self.try_commit())
-    }
-
     /// Runs `f`; a panic in it (Tantivy's, on damaged files) is an index error like the others.
     fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
         quiet::catch_quietly(f).unwrap_or_else(|panic| {
             let what = quiet::panic_message(panic.as_ref());
             Err(Error::Index { path: self.dir.clone(), reason: format!("the index is damaged ({what})") })
         })
-    }
-
-    fn try_write(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
-        // Counted first: a write that fails half way may have changed what a table read
-        // elsewhere would have to hold.
-        self.tag_changes.fetch_add(1, Ordering::SeqCst);
-        // Tantivy's own threads tokenize and write the documents.
-        let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
-            .iter()
-            .map(|(id, record)| (*id, record.as_ref().map(|(clipping, _)| self.document(clipping))))
-            .collect();
-        let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(writer) = guard.as_mut() else {
-            return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
-        };
-        for (id, doc) in docs {
-            writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
-            if let Some(doc) = doc {
-                writer.add_document(doc).map_err(|e| self.err(e))?;
-            }
-        }
-        drop(guard);
-        // Their tags go into the table now, under the archive's `index_lock` as a tag edit does:
-        // taken in at a later commit, they would undo an edit made in between. The table only
-        // narrows what a search finds, so a clipping not committed yet stays unfound.
-        let tags = clippings.iter().map(|(id, record)| (*id, record.as_ref().map(|(_, tags)| keys(tags))));
-        if let Some(table) = self.tags_mut().as_mut() {
-            table.set(tags);
-        }
-        Ok(())
-    }
-
-    fn try_commit(&self) -> Result<()> {
-        let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let Some(writer) = guard.as_mut() else {
-            return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
-        };
-        writer.commit().map_err(|e| self.err(e))?;
-        *self.last_commit.lock().unwrap_or_else(PoisonError::into_inner) = std::time::Instant::now();
-        drop(guard);
-        self.reader.reload().map_err(|e| self.err(e))
     }
 
     fn tags_read(&self) -> std::sync::RwLockReadGuard<'_, Option<TagTable>> {

@@ -1,0 +1,128 @@
+//! Writing to the index: a clipping as a document, written and committed at once (a change,
+//! an import's group) or in bulk and committed about once a second (a catch-up, a rebuild).
+
+use std::sync::PoisonError;
+use std::sync::atomic::Ordering;
+
+use chrono::Local;
+use tantivy::{TantivyDocument, Term};
+
+use super::analysis::{fold_yo, searchable_fields};
+use super::{Record, SearchIndex, day_number, keys};
+use crate::vocab::language::language_of;
+use crate::vocab::model::{Clipping, ClippingId};
+use crate::vocab::{Error, Result};
+
+/// How often a catch-up of many clippings commits ([`SearchIndex::write_in_bulk`]), as an
+/// import commits a group of files about once a second. A commit makes segments of what came
+/// since the last, which the index's merges then write again: committing every 2,000 clippings
+/// (six times a second at 100,000) cost a fifth to a quarter of the indexing's CPU.
+const BULK_COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+impl SearchIndex {
+    fn document(&self, c: &Clipping) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.id, c.id.0);
+        doc.add_text(f.kind, c.kind.as_str());
+        let language = language_of(c);
+        doc.add_text(f.lang, &language);
+        doc.add_text(f.trashed, if c.trashed_at.is_some() { "yes" } else { "no" });
+        if c.inbox {
+            doc.add_text(f.inbox, "yes");
+        }
+        for keyword in &c.keywords {
+            doc.add_text(f.keyword, keyword.trim().to_lowercase());
+        }
+        doc.add_text(f.source, fold_yo(&c.source));
+        doc.add_text(f.title, fold_yo(&c.title));
+        // A photo's keywords are found by their words too, as a caption's are.
+        let keywords = c.keywords.join(", ");
+        for text in searchable_fields(c).iter().chain([&keywords.as_str()]).filter(|t| !t.is_empty()) {
+            let text = fold_yo(text);
+            doc.add_text(f.all, &text);
+            doc.add_text(f.short_prefixes, &text);
+        }
+        if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
+            for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
+                doc.add_text(*field, fold_yo(text));
+            }
+        }
+        doc.add_i64(f.date, day_number(c.date()));
+        doc.add_i64(f.imported, day_number(c.imported_at.with_timezone(&Local).date_naive()));
+        if !c.url.trim().is_empty() {
+            doc.add_text(f.url, crate::vocab::address::canonical_text(&c.url));
+        }
+        doc
+    }
+
+    /// Replaces the clippings' documents (`None` for a clipping that no longer exists) and
+    /// commits. Until the commit returns, nothing of it is visible or durable.
+    pub fn replace(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        self.guarded(|| {
+            self.try_write(clippings)?;
+            self.try_commit()
+        })
+    }
+
+    /// Writes the clippings' documents as [`SearchIndex::replace`] does, and commits everything
+    /// written so far once [`BULK_COMMIT_EVERY`] has passed since the last commit: a catch-up
+    /// of many clippings, written a batch at a time. Returns whether it committed; until then,
+    /// nothing written is visible or durable. [`SearchIndex::commit`] commits the rest.
+    pub fn write_in_bulk(&self, clippings: &[(ClippingId, Record)]) -> Result<bool> {
+        self.guarded(|| {
+            self.try_write(clippings)?;
+            let due = self.last_commit.lock().unwrap_or_else(PoisonError::into_inner).elapsed() >= BULK_COMMIT_EVERY;
+            if due {
+                self.try_commit()?;
+            }
+            Ok(due)
+        })
+    }
+
+    /// Commits what was written: it becomes visible to searches and durable.
+    pub fn commit(&self) -> Result<()> {
+        self.guarded(|| self.try_commit())
+    }
+
+    fn try_write(&self, clippings: &[(ClippingId, Record)]) -> Result<()> {
+        // Counted first: a write that fails half way may have changed what a table read
+        // elsewhere would have to hold.
+        self.tag_changes.fetch_add(1, Ordering::SeqCst);
+        // Tantivy's own threads tokenize and write the documents.
+        let docs: Vec<(ClippingId, Option<TantivyDocument>)> = clippings
+            .iter()
+            .map(|(id, record)| (*id, record.as_ref().map(|(clipping, _)| self.document(clipping))))
+            .collect();
+        let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(writer) = guard.as_mut() else {
+            return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
+        };
+        for (id, doc) in docs {
+            writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
+            if let Some(doc) = doc {
+                writer.add_document(doc).map_err(|e| self.err(e))?;
+            }
+        }
+        drop(guard);
+        // Their tags go into the table now, under the archive's `index_lock` as a tag edit does:
+        // taken in at a later commit, they would undo an edit made in between. The table only
+        // narrows what a search finds, so a clipping not committed yet stays unfound.
+        let tags = clippings.iter().map(|(id, record)| (*id, record.as_ref().map(|(_, tags)| keys(tags))));
+        if let Some(table) = self.tags_mut().as_mut() {
+            table.set(tags);
+        }
+        Ok(())
+    }
+
+    fn try_commit(&self) -> Result<()> {
+        let mut guard = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(writer) = guard.as_mut() else {
+            return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
+        };
+        writer.commit().map_err(|e| self.err(e))?;
+        *self.last_commit.lock().unwrap_or_else(PoisonError::into_inner) = std::time::Instant::now();
+        drop(guard);
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+}
