@@ -515,8 +515,6 @@ impl SearchIndex {
     }
 }
 
-/// Every word that begins with `prefix`, however many: a one-letter prefix as typed must find
-/// all of them. Matches score alike; the ranking comes from the exact words beside it.
 /// A query that every `Must` clause and no `MustNot` one matches.
 fn all_of(mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)>) -> Box<dyn TantivyQuery> {
     // Exclusions alone match nothing in Tantivy: they need something to exclude from.
@@ -526,6 +524,8 @@ fn all_of(mut clauses: Vec<(Occur, Box<dyn TantivyQuery>)>) -> Box<dyn TantivyQu
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// Every word that begins with `prefix`, however many: a one-letter prefix as typed must find
+/// all of them. Matches score alike; the ranking comes from the exact words beside it.
 fn prefix_query(field: Field, prefix: &str) -> Box<dyn TantivyQuery> {
     // Terms compare as UTF-8 bytes: no character sorts after U+10FFFF.
     let last = format!("{prefix}\u{10FFFF}\u{10FFFF}");
