@@ -169,12 +169,8 @@ impl<S: TokenStream> TokenStream for ShortPrefixesStream<'_, S> {
             if let Some(&end) = self.ends.get(self.next).filter(|_| self.next < self.n_ends) {
                 self.next += 1;
                 let word = self.tail.token();
-                let prefix = word.text.get(..end).unwrap_or_default();
-                if !self.given.insert(prefix_key(prefix.as_bytes())) {
-                    continue;
-                }
                 self.current.text.clear();
-                self.current.text.push_str(prefix);
+                self.current.text.push_str(word.text.get(..end).unwrap_or_default());
                 self.current.offset_from = word.offset_from;
                 self.current.offset_to = word.offset_to;
                 self.current.position = word.position;
@@ -186,10 +182,18 @@ impl<S: TokenStream> TokenStream for ShortPrefixesStream<'_, S> {
             let word = &self.tail.token().text;
             let ends = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]).take(SHORT_PREFIX_CHARS);
             self.n_ends = 0;
-            self.next = 0;
             for (slot, end) in self.ends.iter_mut().zip(ends) {
                 *slot = end;
                 self.n_ends += 1;
+            }
+            // The longest first: a prefix given before had its shorter ones given with it, so
+            // a beginning seen before in the text (most words) costs one lookup, not three.
+            self.next = self.n_ends;
+            while let Some(&end) = self.next.checked_sub(1).and_then(|last| self.ends.get(last)) {
+                if !self.given.insert(prefix_key(word.as_bytes().get(..end).unwrap_or_default())) {
+                    break;
+                }
+                self.next -= 1;
             }
         }
     }
