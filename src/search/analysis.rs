@@ -8,14 +8,14 @@
 use std::ops::Range;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TextAnalyzerBuilder,
-    Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, TextAnalyzer, TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream,
+    Tokenizer,
 };
 
 use rustc_hash::FxHashSet;
 
-use crate::search::cjk::CjkBigrams;
 use crate::search::stemming::CachedStemmer;
+use crate::search::words::Words;
 use crate::vocab::language::is_cyrillic;
 use crate::vocab::model::Clipping;
 
@@ -36,11 +36,7 @@ const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
 
 /// Words cut, lower-cased and folded: the `all` field's analysis, which others build on.
 fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(CjkBigrams)
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(Words::default()).filter(AsciiFoldingFilter)
 }
 
 pub(crate) fn folded_analyzer() -> TextAnalyzer {
@@ -68,13 +64,7 @@ pub(crate) fn changed_stems_analyzer(language: Language) -> TextAnalyzer {
 }
 
 fn stemmed_with(stemmer: CachedStemmer) -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(CjkBigrams)
-        .filter(RemoveLongFilter::limit(64))
-        .filter(LowerCaser)
-        .filter(stemmer)
-        .filter(AsciiFoldingFilter)
-        .build()
+    TextAnalyzer::builder(Words::default()).filter(stemmer).filter(AsciiFoldingFilter).build()
 }
 
 /// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both

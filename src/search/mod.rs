@@ -19,6 +19,7 @@ pub mod stories;
 pub mod tags;
 mod typed;
 mod warm;
+mod words;
 mod writing;
 pub use warm::read_ahead;
 
