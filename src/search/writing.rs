@@ -34,18 +34,21 @@ impl SearchIndex {
         for keyword in &c.keywords {
             doc.add_text(f.keyword, keyword.trim().to_lowercase());
         }
-        doc.add_text(f.source, fold_yo(&c.source));
-        doc.add_text(f.title, fold_yo(&c.title));
+        // Each text read for ё once: it goes to two or three fields.
+        let texts = searchable_fields(c).map(fold_yo);
+        let [title, body, caption, _, _, source, _, notes, _] = &texts;
+        doc.add_text(f.source, source);
+        doc.add_text(f.title, title);
         // A photo's keywords are found by their words too, as a caption's are.
         let keywords = c.keywords.join(", ");
-        for text in searchable_fields(c).iter().chain([&keywords.as_str()]).filter(|t| !t.is_empty()) {
-            let text = fold_yo(text);
-            doc.add_text(f.all, &text);
-            doc.add_text(f.short_prefixes, &text);
+        let keywords = fold_yo(&keywords);
+        for text in texts.iter().chain([&keywords]).map(AsRef::as_ref).filter(|t| !t.is_empty()) {
+            doc.add_text(f.all, text);
+            doc.add_text(f.short_prefixes, text);
         }
         if let Some((_, field)) = f.stemmed.iter().find(|(code, _)| *code == language) {
-            for text in [&c.title, &c.body, &c.caption, &c.notes].iter().filter(|t| !t.is_empty()) {
-                doc.add_text(*field, fold_yo(text));
+            for text in [title, body, caption, notes].into_iter().filter(|t| !t.is_empty()) {
+                doc.add_text(*field, text);
             }
         }
         doc.add_i64(f.date, day_number(c.date()));
