@@ -12,7 +12,9 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use tantivy::tokenizer::{BoxTokenStream, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{
+    BoxTokenStream, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
 
 use crate::search::cjk::CjkBigrams;
 
@@ -193,8 +195,11 @@ mod tests {
     #[test]
     fn kept_words_are_what_cutting_gives() {
         let texts = [
-            "Talks in Brussels: the Middle Corridor", "Переговоры в Брюсселе о Среднем коридоре",
-            "北京大学 and Qazaqstan", "", "Talks in Brussels: the Middle Corridor!",
+            "Talks in Brussels: the Middle Corridor",
+            "Переговоры в Брюсселе о Среднем коридоре",
+            "北京大学 and Qazaqstan",
+            "",
+            "Talks in Brussels: the Middle Corridor!",
         ];
         let plain = |text: &str| -> Vec<(String, usize, usize, usize)> {
             let mut cutter = Words::default().cutter;
