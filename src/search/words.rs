@@ -180,8 +180,8 @@ impl TokenStream for WordStream<'_> {
 mod tests {
     use super::*;
 
-    fn tokens(words: &mut Words, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut stream = words.token_stream(text);
+    /// Each token of a stream with where it is: its text, offsets and position.
+    fn all_of(mut stream: impl TokenStream) -> Vec<(String, usize, usize, usize)> {
         let mut out = Vec::new();
         while stream.advance() {
             let t = stream.token();
@@ -201,46 +201,52 @@ mod tests {
             "",
             "Talks in Brussels: the Middle Corridor!",
         ];
-        let plain = |text: &str| -> Vec<(String, usize, usize, usize)> {
+        let plain = |text: &str| {
             let mut cutter = Words::default().cutter;
-            let mut stream = cutter.token_stream(text);
-            let mut out = Vec::new();
-            while stream.advance() {
-                let t = stream.token();
-                out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
-            }
-            out
+            all_of(cutter.token_stream(text))
         };
         let mut words = Words::default();
         for round in 0..3 {
             for text in texts.iter().chain(texts.iter().rev()) {
-                assert_eq!(tokens(&mut words, text), plain(text), "round {round}: {text}");
+                assert_eq!(all_of(words.token_stream(text)), plain(text), "round {round}: {text}");
             }
             // Many other texts push these out.
             for i in 0..KEPT_TEXTS + 3 {
                 let other = format!("other text {i}");
-                assert_eq!(tokens(&mut words, &other), plain(&other));
+                assert_eq!(all_of(words.token_stream(&other)), plain(&other));
             }
         }
         let long = "Corridor ".repeat(KEPT_TEXT_BYTES / 9 + 1);
-        assert_eq!(tokens(&mut words, &long), plain(&long));
+        assert_eq!(all_of(words.token_stream(&long)), plain(&long));
         assert!(KEPT.with_borrow(|kept| kept.iter().all(|c| c.text != long)));
     }
 
-    /// A stream still reading a text keeps its words when the text is pushed out.
+    /// A stream reads its text's words to the end while other texts push it out, both the
+    /// first time, as the text is cut, and again, from the words kept.
     #[test]
     fn a_stream_reads_its_words_to_the_end() {
         let mut reading = Words::default();
         let mut others = Words::default();
-        let mut stream = reading.token_stream("one two three");
-        assert!(stream.advance());
-        for i in 0..KEPT_TEXTS * 2 {
-            let _ = tokens(&mut others, &format!("pushing out {i}"));
+        for time in ["first", "again"] {
+            let mut stream = reading.token_stream("one two three");
+            assert!(matches!(
+                (time, &stream),
+                ("first", WordStream::Recording { .. }) | ("again", WordStream::Kept { .. })
+            ));
+            assert!(stream.advance());
+            for i in 0..KEPT_TEXTS * 2 {
+                let _ = all_of(others.token_stream(&format!("pushing out {i}")));
+            }
+            let mut rest = Vec::new();
+            while stream.advance() {
+                rest.push(stream.token().text.clone());
+            }
+            assert_eq!(rest, ["two", "three"], "{time}");
+            // Cut to its end, the text is kept, after those that came in the meantime; read
+            // from its kept words, it was pushed out with them and stays out.
+            drop(stream);
+            let kept = KEPT.with_borrow(|kept| kept.iter().any(|c| c.text == "one two three"));
+            assert_eq!(kept, time == "first", "{time}");
         }
-        let mut rest = Vec::new();
-        while stream.advance() {
-            rest.push(stream.token().text.clone());
-        }
-        assert_eq!(rest, ["two", "three"]);
     }
 }
