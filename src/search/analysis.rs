@@ -8,12 +8,12 @@
 use std::ops::Range;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, TextAnalyzer, TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream,
-    Tokenizer,
+    Language, TextAnalyzer, TextAnalyzerBuilder, Token as TantivyToken, TokenFilter, TokenStream, Tokenizer,
 };
 
 use rustc_hash::FxHashSet;
 
+use crate::search::folding::Folding;
 use crate::search::stemming::CachedStemmer;
 use crate::search::words::Words;
 use crate::vocab::language::is_cyrillic;
@@ -36,7 +36,7 @@ const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
 
 /// Words cut, lower-cased and folded: the `all` field's analysis, which others build on.
 fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(Words::default()).filter(AsciiFoldingFilter)
+    TextAnalyzer::builder(Words::default()).filter(Folding)
 }
 
 pub(crate) fn folded_analyzer() -> TextAnalyzer {
@@ -64,7 +64,7 @@ pub(crate) fn changed_stems_analyzer(language: Language) -> TextAnalyzer {
 }
 
 fn stemmed_with(stemmer: CachedStemmer) -> TextAnalyzer {
-    TextAnalyzer::builder(Words::default()).filter(stemmer).filter(AsciiFoldingFilter).build()
+    TextAnalyzer::builder(Words::default()).filter(stemmer).filter(Folding).build()
 }
 
 /// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod cjk;
+mod folding;
 pub mod highlight;
 mod hits;
 mod order;
