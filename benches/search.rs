@@ -21,9 +21,9 @@ use chrono::NaiveDate;
 use clippings::archive::catalog::{Catalog, Entry, tag_counts};
 use clippings::archive::language::detect_language;
 use clippings::archive::{Clipping, ClippingId, Tag, TagKind, tags};
-use clippings::search::SearchIndex;
 use clippings::search::highlight::Highlighter;
 use clippings::search::query::{Query, Sort};
+use clippings::search::{BulkPace, SearchIndex};
 
 /// One text of the corpus, before it is repeated.
 struct Article {
@@ -211,14 +211,15 @@ fn main() {
 
     let tmp = tempfile::tempdir().unwrap();
     // Tantivy, as the archive catches up or rebuilds its index: 2,000 at a time, committed
-    // about once a second.
+    // at a catch-up's pace (every second for its first five, less often after).
     let cpu_before = cpu_seconds();
     let started = Instant::now();
     let (index, _) = SearchIndex::open(&tmp.path().join("index")).unwrap();
     let mut n_commits = 0;
+    let pace = BulkPace::default();
     for batch in clippings.chunks(2000) {
         let records: Vec<_> = batch.iter().map(|(c, t)| (c.id, Some((c.clone(), t.clone())))).collect();
-        n_commits += usize::from(index.write_in_bulk(&records).unwrap());
+        n_commits += usize::from(index.write_in_bulk(&records, &pace).unwrap());
     }
     index.commit().unwrap();
     n_commits += 1;

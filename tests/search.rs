@@ -10,12 +10,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use clippings::archive::{Archive, Clipping, ClippingId, TagKind, tags};
-use clippings::search::SearchIndex;
 use clippings::search::analysis::{Analyzers, is_kazakh_prefix_word};
 use clippings::search::query::{Query, Sort, Text};
+use clippings::search::{BulkPace, SearchIndex};
 use common::*;
 
 /// Articles in three languages, with tags and dates, for the query-form tables.
@@ -815,14 +816,18 @@ fn clippings_written_in_bulk_are_found_with_their_tags_once_committed() {
     index.replace(&[record(1, "caspian")]).unwrap();
     assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)));
     // Just after a commit: written, not committed, not found.
-    assert!(!index.write_in_bulk(&[record(2, "aktau"), record(3, "aktau")]).unwrap());
+    let pace = BulkPace::default();
+    assert!(!index.write_in_bulk(&[record(2, "aktau"), record(3, "aktau")], &pace).unwrap());
     assert_eq!(found("aktau"), (vec![], vec![]));
     assert_eq!(found("brussels"), (vec![ClippingId(1)], energy_count(1)), "counted only once found");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert!(index.write_in_bulk(&[record(4, "baku")]).unwrap(), "a second after the last commit, it commits");
+    std::thread::sleep(Duration::from_millis(1100));
+    assert!(index.write_in_bulk(&[record(4, "baku")], &pace).unwrap(), "a second after the last commit, it commits");
     assert_eq!(found("aktau OR baku"), (vec![ClippingId(2), ClippingId(3), ClippingId(4)], energy_count(3)));
-    // A clipping gone, written in bulk: still found until the commit.
-    assert!(!index.write_in_bulk(&[(ClippingId(2), None), record(5, "poti")]).unwrap());
+    // A clipping gone, written in bulk: still found until the commit. A catch-up that has run
+    // for a minute commits every ten seconds.
+    let long_run = BulkPace::since(std::time::Instant::now() - Duration::from_secs(60));
+    std::thread::sleep(Duration::from_millis(1100));
+    assert!(!index.write_in_bulk(&[(ClippingId(2), None), record(5, "poti")], &long_run).unwrap());
     assert_eq!(found("aktau OR poti").0, [ClippingId(2), ClippingId(3)]);
     index.commit().unwrap();
     assert_eq!(found("aktau OR poti"), (vec![ClippingId(3), ClippingId(5)], energy_count(2)));

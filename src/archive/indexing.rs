@@ -8,15 +8,19 @@
 
 use std::sync::PoisonError;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::archive::Archive;
 use crate::archive::catalog::Catalog;
 use crate::search::analysis::sort_by_title;
 use crate::search::query::{Query, Sort};
 use crate::search::tags::TagTable;
-use crate::search::{BATCH, SearchIndex, SearchResults};
+use crate::search::{BATCH, BulkPace, SearchIndex, SearchResults};
 use crate::vocab::model::{Clipping, ClippingId, Tag};
 use crate::vocab::{Error, Result};
+
+/// How often a catch-up says how far it is.
+const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
 impl Archive {
     /// The clippings that match a query, in the order asked for.
@@ -162,13 +166,20 @@ impl Archive {
         self.with_index(|index| Ok(index.n_docs()))
     }
 
+    /// Which commit of the index searches see: it changes when they would find more or other
+    /// clippings, and only then (a window searches again while a catch-up runs).
+    pub fn index_generation(&self) -> u64 {
+        self.index.read().unwrap_or_else(PoisonError::into_inner).generation()
+    }
+
     /// How many clippings wait to be (re-)indexed.
     pub fn n_index_pending(&self) -> Result<usize> {
         self.store.n_index_pending()
     }
 
     /// Brings the index up to date with the database: re-indexes every clipping changed since
-    /// it was last indexed, in batches, calling `progress(n_done, n_total)` after each commit.
+    /// it was last indexed, in batches, calling `progress(n_written, n_total)` about once a
+    /// second ([`Archive::index_generation`] says when searches see more).
     /// Returns how many were re-indexed. Safe to interrupt: what is not done stays marked.
     /// Changes made meanwhile index themselves between two batches.
     pub fn sync_index(&self, progress: &mut dyn FnMut(usize, usize), cancel: &AtomicBool) -> Result<usize> {
@@ -189,12 +200,14 @@ impl Archive {
         Ok(n_done)
     }
 
-    /// Re-indexes marked clippings a batch at a time, committing about once a second rather
-    /// than after each batch ([`SearchIndex::write_in_bulk`]), and at the end or when stopped;
-    /// after each commit it clears the marks of what it committed and calls `progress(n_done,
-    /// n_total)`. Returns how many it indexed. One writer at a time, a batch at a time: an edit
-    /// waits for one batch, not for all of it (and its commit takes this one's batches with it,
-    /// their marks cleared at this one's next commit).
+    /// Re-indexes marked clippings a batch at a time, committing at the pace of a long
+    /// catch-up ([`BulkPace`]: after a second, then less and less often) rather than after each
+    /// batch, and at the end or when stopped; after each commit it clears the marks of what it
+    /// committed. It calls `progress(n_written, n_total)` about once a second and after the
+    /// last commit: what is written and not committed yet is committed if it is stopped.
+    /// Returns how many it indexed. One writer at a time, a batch at a time: an edit waits for
+    /// one batch, not for all of it (and its commit takes this one's batches with it, their
+    /// marks cleared at this one's next commit).
     fn try_index_in_bulk(
         &self,
         marked: &[(ClippingId, u64)],
@@ -204,10 +217,11 @@ impl Archive {
         // `marked[n_committed..n_written]` is written and waits for a commit.
         let mut n_committed = 0;
         let mut n_written = 0;
-        let mut cleared = |n_committed: &mut usize, n_written: usize| -> Result<()> {
+        let pace = BulkPace::default();
+        let mut last_progress = Instant::now();
+        let cleared = |n_committed: &mut usize, n_written: usize| -> Result<()> {
             self.store.clear_index_pending(marked.get(*n_committed..n_written).unwrap_or_default())?;
             *n_committed = n_written;
-            progress(n_written, marked.len());
             Ok(())
         };
         for batch in marked.chunks(BATCH) {
@@ -217,11 +231,15 @@ impl Archive {
             let committed = {
                 let _one_at_a_time = self.index_lock.lock().unwrap_or_else(PoisonError::into_inner);
                 let records = self.records_to_index(batch)?;
-                self.index.read().unwrap_or_else(PoisonError::into_inner).write_in_bulk(&records)?
+                self.index.read().unwrap_or_else(PoisonError::into_inner).write_in_bulk(&records, &pace)?
             };
             n_written += batch.len();
             if committed {
                 cleared(&mut n_committed, n_written)?;
+            }
+            if committed || last_progress.elapsed() >= PROGRESS_EVERY {
+                progress(n_written, marked.len());
+                last_progress = Instant::now();
             }
         }
         if n_committed < n_written {
@@ -230,6 +248,7 @@ impl Archive {
                 self.index.read().unwrap_or_else(PoisonError::into_inner).commit()?;
             }
             cleared(&mut n_committed, n_written)?;
+            progress(n_written, marked.len());
         }
         Ok(n_committed)
     }

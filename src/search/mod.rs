@@ -23,6 +23,7 @@ mod warm;
 mod words;
 mod writing;
 pub use warm::read_ahead;
+pub use writing::BulkPace;
 
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -325,6 +326,11 @@ impl SearchIndex {
     /// How many documents the index holds.
     pub fn n_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
+    }
+
+    /// Which commit searches see: it changes with each commit, and only then.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
     }
 
     /// The clippings that match, in the order asked for. [`Sort::Title`] gives newest first:

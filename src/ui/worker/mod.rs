@@ -327,9 +327,15 @@ fn catch_up_index(archive: &Arc<Archive>, out: &Outbox) {
     let archive = Arc::clone(archive);
     let out2 = out.clone();
     let spawned = spawn_thread("index", move || {
+        let mut seen = archive.index_generation();
         let progress = &mut |n_done, n_total| {
             out2.send(Reply::Indexing { n_done, n_total });
-            let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
+            // Searched again only when a commit gave searches more to find.
+            let now = archive.index_generation();
+            if now != seen {
+                seen = now;
+                let _ = out2.to_worker.send(Request::Refresh(Vec::new()));
+            }
         };
         match archive.catch_up_index(progress, &AtomicBool::new(false)) {
             // Another thread is at it, and says when it is done.
