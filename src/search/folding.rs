@@ -86,16 +86,8 @@ impl<S: TokenStream> TokenStream for FoldingStream<'_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analysis::token_texts as words;
     use tantivy::tokenizer::WhitespaceTokenizer;
-
-    fn words(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
-    }
 
     #[test]
     fn letters_passed_by_are_letters_tantivy_leaves_alone() {
