@@ -15,7 +15,7 @@ use rustc_hash::FxHashSet;
 
 use crate::search::folding::Folding;
 use crate::search::stemming::CachedStemmer;
-use crate::search::words::Words;
+use crate::search::words::{Order, Words};
 use crate::vocab::language::is_cyrillic;
 use crate::vocab::model::Clipping;
 
@@ -35,36 +35,39 @@ pub(crate) const SHORT_PREFIX_CHARS: usize = 3;
 const KAZAKH_PREFIX_MIN_CHARS: usize = 4;
 
 /// Words cut, lower-cased and folded: the `all` field's analysis, which others build on.
-fn folded_words() -> TextAnalyzerBuilder<impl Tokenizer> {
-    TextAnalyzer::builder(Words::default()).filter(Folding)
+fn folded_words(order: Order) -> TextAnalyzerBuilder<impl Tokenizer> {
+    TextAnalyzer::builder(Words::in_order(order)).filter(Folding)
 }
 
 pub(crate) fn folded_analyzer() -> TextAnalyzer {
-    folded_words().build()
+    folded_words(Order::Text).build()
 }
 
 /// Each folded word's first one, two and three letters ("қазақстан" -> "қ", "қа", "қаз"), for
 /// the `short_prefixes` field, each once per text: the field keeps only which clippings have a
 /// prefix (no positions, no counts, and queries score it alike), so a repeat would only cost
 /// the index a lookup. A text of 500 words has some 1,500 prefixes and a few hundred distinct.
+/// Each different word comes once: a repeat's prefixes were all given with its first.
 pub(crate) fn short_prefixes_analyzer() -> TextAnalyzer {
-    folded_words().filter(ShortPrefixes).build()
+    folded_words(Order::Distinct).filter(ShortPrefixes).build()
 }
 
 /// Stems before folding: the stemmers know their language's accents (é, ä) and й. Each word's
 /// stem is kept once made (`stemming.rs`).
 pub(crate) fn stemmed_analyzer(language: Language) -> TextAnalyzer {
-    stemmed_with(CachedStemmer::new(language))
+    stemmed_with(Order::Text, CachedStemmer::new(language))
 }
 
 /// The stems the index's stem fields hold: only those that differ from their word
-/// ([`CachedStemmer::changed_only`]).
+/// ([`CachedStemmer::changed_only`]). The fields count a stem's repeats and keep no places, so
+/// a word's repeats come right after it, and the stemmer hands each its stem again without
+/// looking it up.
 pub(crate) fn changed_stems_analyzer(language: Language) -> TextAnalyzer {
-    stemmed_with(CachedStemmer::changed_only(language))
+    stemmed_with(Order::Grouped, CachedStemmer::changed_only(language))
 }
 
-fn stemmed_with(stemmer: CachedStemmer) -> TextAnalyzer {
-    TextAnalyzer::builder(Words::default()).filter(stemmer).filter(Folding).build()
+fn stemmed_with(order: Order, stemmer: CachedStemmer) -> TextAnalyzer {
+    TextAnalyzer::builder(Words::in_order(order)).filter(stemmer).filter(Folding).build()
 }
 
 /// ё and е are one letter to a reader of Russian; Tantivy's folding leaves Cyrillic alone. Both
@@ -319,6 +322,39 @@ mod tests {
         assert_eq!(token_texts(&mut analyzer, text), expected);
         // Another text starts afresh.
         assert_eq!(token_texts(&mut analyzer, "oil"), ["o", "oi", "oil"]);
+    }
+
+    /// The index's stem field gets each word's stem where it differs from the word, once for
+    /// each time the word is there (the field counts them), as Tantivy's own stemmer and
+    /// folding make them; only the order differs.
+    #[test]
+    fn index_stems_are_each_changed_words_stem_as_often_as_the_word() {
+        use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer, Stemmer};
+        let texts = [
+            (Language::English, "Corridors and corridor, running runs: the ministers met the minister; corridors"),
+            (Language::Russian, "Казахстана Казахстан, переговоры переговорах в Брюсселе; переговоры Казахстана"),
+            (Language::French, "Les négociations, la négociation à Bruxelles; des négociations"),
+        ];
+        for (language, text) in texts {
+            let mut words = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).build();
+            let raw = || TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default());
+            let mut stemmer = raw().filter(Stemmer::new(language)).build();
+            let mut folding = raw().filter(AsciiFoldingFilter).build();
+            let mut expected: Vec<String> = token_texts(&mut words, text)
+                .into_iter()
+                .filter_map(|word| {
+                    let stem = token_texts(&mut stemmer, &word).pop()?;
+                    (stem != word).then(|| token_texts(&mut folding, &stem).pop()).flatten()
+                })
+                .collect();
+            expected.sort();
+            let mut index = changed_stems_analyzer(language);
+            for time in ["first", "again"] {
+                let mut got = token_texts(&mut index, text);
+                got.sort();
+                assert_eq!(got, expected, "{language:?}, {time}");
+            }
+        }
     }
 
     #[test]

@@ -42,8 +42,20 @@ impl TokenFilter for CachedStemmer {
             stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(self.language)).build(),
             stems: FxHashMap::default(),
             changed_only: self.changed_only,
+            last: Last::default(),
         }
     }
+}
+
+/// The word stemmed last and what came of it: the index's stem fields get a word's repeats
+/// one after another (`words.rs`, `Order::Grouped`), and comparing with the word before is
+/// quicker than looking the word up among tens of thousands (a cache miss, often two).
+#[derive(Clone, Default)]
+struct Last {
+    word: String,
+    /// Whether its stem differs from it, and the stem if so. Both buffers are reused.
+    changed: bool,
+    stem: String,
 }
 
 /// Each clone (Tantivy takes one per segment it writes, and one per query) keeps its own stems.
@@ -55,6 +67,7 @@ pub(crate) struct CachedStemmerFilter<T> {
     /// Each word's stem, `None` where the word is its own.
     stems: FxHashMap<String, Option<String>>,
     changed_only: bool,
+    last: Last,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -66,6 +79,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
             stemmer: &mut self.stemmer,
             stems: &mut self.stems,
             changed_only: self.changed_only,
+            last: &mut self.last,
         }
     }
 }
@@ -75,39 +89,43 @@ pub(crate) struct CachedStemmerStream<'a, S> {
     stemmer: &'a mut TextAnalyzer,
     stems: &'a mut FxHashMap<String, Option<String>>,
     changed_only: bool,
+    last: &'a mut Last,
 }
 
 impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     fn advance(&mut self) -> bool {
         while self.tail.advance() {
             let token = self.tail.token_mut();
-            match self.stems.get(&token.text) {
-                // Its own stem: the word stays as it is.
-                Some(None) if self.changed_only => continue,
-                Some(None) => return true,
-                Some(Some(stem)) => {
-                    token.text.clear();
-                    token.text.push_str(stem);
-                    return true;
+            if token.text != self.last.word {
+                let last = &mut *self.last;
+                last.word.clear();
+                last.word.push_str(&token.text);
+                last.stem.clear();
+                match self.stems.get(&token.text) {
+                    Some(stem) => {
+                        last.changed = stem.is_some();
+                        last.stem.push_str(stem.as_deref().unwrap_or_default());
+                    }
+                    None => {
+                        let mut one = self.stemmer.token_stream(&token.text);
+                        last.stem.push_str(if one.advance() { &one.token().text } else { &token.text });
+                        last.changed = last.stem != token.text;
+                        if self.stems.len() >= KEPT_STEMS {
+                            self.stems.clear();
+                        }
+                        self.stems.insert(token.text.clone(), last.changed.then(|| last.stem.clone()));
+                    }
                 }
-                None => {}
             }
-            let stem = {
-                let mut one = self.stemmer.token_stream(&token.text);
-                if one.advance() { one.token().text.clone() } else { token.text.clone() }
-            };
-            if self.stems.len() >= KEPT_STEMS {
-                self.stems.clear();
-            }
-            if stem == token.text {
-                self.stems.insert(stem, None);
+            if !self.last.changed {
+                // Its own stem: the word stays as it is.
                 if self.changed_only {
                     continue;
                 }
                 return true;
             }
-            let word = std::mem::replace(&mut token.text, stem.clone());
-            self.stems.insert(word, Some(stem));
+            token.text.clear();
+            token.text.push_str(&self.last.stem);
             return true;
         }
         false
