@@ -833,3 +833,40 @@ fn clippings_written_in_bulk_are_found_with_their_tags_once_committed() {
     assert_eq!(found("aktau OR poti"), (vec![ClippingId(3), ClippingId(5)], energy_count(2)));
     assert_eq!(index.n_docs(), 4);
 }
+
+/// A clipping written again replaces its document, in a new index (which skips the delete for
+/// an id it has not written yet) as in one opened from its folder: twice in one batch, again
+/// after a commit, and after the index is opened again. A clipping deleted before it was ever
+/// written is no error.
+#[test]
+fn a_clipping_written_again_has_one_document_in_a_new_index_and_an_opened_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("index");
+    let record = |id: u64, word: &str| {
+        let clipping = Clipping { id: ClippingId(id), title: format!("{word} talks"), ..Clipping::default() };
+        (clipping.id, Some((clipping, vec![])))
+    };
+    let found = |index: &SearchIndex, text: &str| {
+        let mut ids = index.search(&Query::parse(text), Sort::Relevance).unwrap();
+        ids.sort();
+        ids
+    };
+    let index = SearchIndex::create(&dir).unwrap();
+    index.replace(&[record(1, "caspian"), record(2, "caspian"), record(2, "aktau"), (ClippingId(9), None)]).unwrap();
+    assert_eq!(found(&index, "caspian"), [ClippingId(1)]);
+    assert_eq!(found(&index, "aktau"), [ClippingId(2)]);
+    assert_eq!(index.n_docs(), 2);
+    index.replace(&[record(1, "baku"), record(3, "baku")]).unwrap();
+    assert_eq!(found(&index, "caspian"), []);
+    assert_eq!(found(&index, "baku"), [ClippingId(1), ClippingId(3)]);
+    assert_eq!(index.n_docs(), 3);
+    index.mark_complete().unwrap();
+    drop(index);
+
+    let (index, made_anew) = SearchIndex::open(&dir).unwrap();
+    assert!(!made_anew);
+    index.replace(&[record(3, "poti"), record(2, "poti"), (ClippingId(1), None)]).unwrap();
+    assert_eq!(found(&index, "baku OR aktau"), []);
+    assert_eq!(found(&index, "poti"), [ClippingId(2), ClippingId(3)]);
+    assert_eq!(index.n_docs(), 2);
+}

@@ -152,6 +152,9 @@ pub struct SearchIndex {
     walk_from: usize,
     /// When the writer last committed.
     last_commit: Mutex<std::time::Instant>,
+    /// In an index made empty in this process, the ids written since; `None` in one opened
+    /// from its folder, whose every write deletes the id's older document first.
+    written_ids: Mutex<Option<writing::WrittenIds>>,
 }
 
 /// From this many hits, a search gives their set as well as their list.
@@ -202,7 +205,7 @@ impl SearchIndex {
             return Err(Error::Index { path: dir.to_owned(), reason: "built with another schema".to_owned() });
         }
         // Its documents' tags are the database's to say.
-        let opened = SearchIndex::start(dir, &index, fields, None)?;
+        let opened = SearchIndex::start(dir, &index, fields, None, None)?;
         // Every segment must be readable, not just the list of them.
         for segment in opened.reader.searcher().segment_readers() {
             segment.fast_fields().u64("id").map_err(err)?;
@@ -231,12 +234,19 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, &e))?;
-        // No document has tags yet: each one indexed brings its own.
-        SearchIndex::start(dir, &index, fields, Some(TagTable::default()))
+        // No document has tags yet: each one indexed brings its own, and none is there to
+        // be replaced but those written since.
+        SearchIndex::start(dir, &index, fields, Some(TagTable::default()), Some(writing::WrittenIds::default()))
     }
 
     /// Registers the analyzers and starts the writer and the reader.
-    fn start(dir: &Path, index: &Index, fields: Fields, tags: Option<TagTable>) -> Result<SearchIndex> {
+    fn start(
+        dir: &Path,
+        index: &Index,
+        fields: Fields,
+        tags: Option<TagTable>,
+        written_ids: Option<writing::WrittenIds>,
+    ) -> Result<SearchIndex> {
         let err = |e: tantivy::TantivyError| index_error(dir, &e);
         index.tokenizers().register("folded", folded_analyzer());
         index.tokenizers().register("short_prefixes", short_prefixes_analyzer());
@@ -255,6 +265,7 @@ impl SearchIndex {
             by_date: hits::ByDate::default(),
             walk_from: WALK_FROM,
             last_commit: Mutex::new(std::time::Instant::now()),
+            written_ids: Mutex::new(written_ids),
         })
     }
 

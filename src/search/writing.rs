@@ -6,6 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use chrono::Local;
+use rustc_hash::FxHashSet;
 use tantivy::{TantivyDocument, Term};
 
 use super::analysis::{fold_yo, searchable_fields};
@@ -46,6 +47,37 @@ impl BulkPace {
     /// How long after the last commit the next one is due.
     fn every(&self) -> Duration {
         (self.started.elapsed() / 5).clamp(FIRST_BULK_COMMIT, LONGEST_BULK_COMMIT)
+    }
+}
+
+/// The ids written to an index made empty in this process ([`SearchIndex::create`]): such an
+/// index holds documents of these and no others, so a clipping whose id is not among them
+/// needs no delete of an older document. A rebuild writes every clipping once, and each
+/// delete costs the commit a term looked up in every new segment, and a merge a pass.
+#[derive(Debug, Default)]
+pub(super) struct WrittenIds {
+    /// Ids below [`WrittenIds::BITS_BELOW`], a bit each (a million is 128 KB).
+    bits: Vec<u64>,
+    others: FxHashSet<u64>,
+}
+
+impl WrittenIds {
+    const BITS_BELOW: u64 = 1 << 26;
+
+    /// Notes the id as written; whether it may have been written before.
+    fn insert(&mut self, id: u64) -> bool {
+        if id >= WrittenIds::BITS_BELOW {
+            return !self.others.insert(id);
+        }
+        let Ok(at) = usize::try_from(id / 64) else { return true };
+        if self.bits.len() <= at {
+            self.bits.resize(at + 1, 0);
+        }
+        let Some(word) = self.bits.get_mut(at) else { return true };
+        let bit = 1 << (id % 64);
+        let before = *word & bit != 0;
+        *word |= bit;
+        before
     }
 }
 
@@ -131,12 +163,16 @@ impl SearchIndex {
         let Some(writer) = guard.as_mut() else {
             return Err(Error::Index { path: self.dir.clone(), reason: "the index is closing".to_owned() });
         };
+        let mut written = self.written_ids.lock().unwrap_or_else(PoisonError::into_inner);
         for (id, doc) in docs {
-            writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
+            if written.as_mut().is_none_or(|written| written.insert(id.0)) {
+                writer.delete_term(Term::from_field_u64(self.fields.id, id.0));
+            }
             if let Some(doc) = doc {
                 writer.add_document(doc).map_err(|e| self.err(e))?;
             }
         }
+        drop(written);
         drop(guard);
         // Their tags go into the table now, under the archive's `index_lock` as a tag edit does:
         // taken in at a later commit, they would undo an edit made in between. The table only
