@@ -465,7 +465,11 @@ mod tests {
         sorted.sort_by_key(|t| t.3);
         assert_eq!(sorted, in_text);
         assert!(distinct.iter().all(|t| in_text.contains(t)));
-        for random in random_texts(300) {
+        // Thousands of different words, some repeated.
+        let many: String = (0..6000).map(|i| format!("{} ", i % 5000)).collect();
+        let mut randoms = random_texts(300);
+        randoms.push(many);
+        for random in randoms {
             let in_text = all_of(Words::in_order(Order::Text).token_stream(&random));
             let mut grouped = all_of(Words::in_order(Order::Grouped).token_stream(&random));
             let distinct = all_of(Words::in_order(Order::Distinct).token_stream(&random));
