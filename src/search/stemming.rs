@@ -140,6 +140,16 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
     }
 }
 
+/// A line in each stemmed language, with words that share a stem.
+#[cfg(test)]
+pub(crate) const SAMPLE_TEXTS: [(Language, &str); 5] = [
+    (Language::English, "Corridors and corridor, running runs: the ministers met the minister"),
+    (Language::Russian, "Казахстана Казахстан казахстанские переговоры переговорах в Брюсселе"),
+    (Language::French, "Les négociations, la négociation à Bruxelles; des ministres"),
+    (Language::Dutch, "De onderhandelingen over de corridors in Brussel"),
+    (Language::German, "Die Verhandlungen über den Mittleren Korridor"),
+];
+
 #[cfg(test)]
 mod tests {
     use tantivy::tokenizer::{LowerCaser, SimpleTokenizer};
@@ -149,14 +159,7 @@ mod tests {
 
     #[test]
     fn kept_stems_are_the_stemmers_own_in_every_language_and_after_the_cache_fills() {
-        let texts = [
-            (Language::English, "Corridors and corridor, running runs: the ministers met the minister"),
-            (Language::Russian, "Казахстана Казахстан казахстанские переговоры переговорах в Брюсселе"),
-            (Language::French, "Les négociations, la négociation à Bruxelles; des ministres"),
-            (Language::Dutch, "De onderhandelingen over de corridors in Brussel"),
-            (Language::German, "Die Verhandlungen über den Mittleren Korridor"),
-        ];
-        for (language, text) in texts {
+        for (language, text) in SAMPLE_TEXTS {
             let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(LowerCaser)
                 .filter(Stemmer::new(language))
