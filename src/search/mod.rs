@@ -126,6 +126,14 @@ fn index_error(dir: &Path, e: &tantivy::TantivyError) -> Error {
     Error::Index { path: dir.to_owned(), reason }
 }
 
+/// Where an index being started comes from.
+enum Origin {
+    /// Opened from its folder, with what earlier processes wrote.
+    Opened,
+    /// Made empty in this process.
+    MadeEmpty,
+}
+
 /// What the index holds of a clipping: the clipping with its tags, or `None` once it is deleted.
 pub type Record = Option<(Clipping, Vec<Tag>)>;
 
@@ -204,8 +212,7 @@ impl SearchIndex {
         if index.schema() != schema {
             return Err(Error::Index { path: dir.to_owned(), reason: "built with another schema".to_owned() });
         }
-        // Its documents' tags are the database's to say.
-        let opened = SearchIndex::start(dir, &index, fields, None, None)?;
+        let opened = SearchIndex::start(dir, &index, fields, Origin::Opened)?;
         // Every segment must be readable, not just the list of them.
         for segment in opened.reader.searcher().segment_readers() {
             segment.fast_fields().u64("id").map_err(err)?;
@@ -234,19 +241,18 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(dir, schema).map_err(|e| index_error(dir, &e))?;
-        // No document has tags yet: each one indexed brings its own, and none is there to
-        // be replaced but those written since.
-        SearchIndex::start(dir, &index, fields, Some(TagTable::default()), Some(writing::WrittenIds::default()))
+        SearchIndex::start(dir, &index, fields, Origin::MadeEmpty)
     }
 
     /// Registers the analyzers and starts the writer and the reader.
-    fn start(
-        dir: &Path,
-        index: &Index,
-        fields: Fields,
-        tags: Option<TagTable>,
-        written_ids: Option<writing::WrittenIds>,
-    ) -> Result<SearchIndex> {
+    fn start(dir: &Path, index: &Index, fields: Fields, origin: Origin) -> Result<SearchIndex> {
+        // An opened index's tags are the database's to say. A new one has no document yet:
+        // each one indexed brings its tags, and none is there to be replaced but those
+        // written since.
+        let (tags, written_ids) = match origin {
+            Origin::Opened => (None, None),
+            Origin::MadeEmpty => (Some(TagTable::default()), Some(writing::WrittenIds::default())),
+        };
         let err = |e: tantivy::TantivyError| index_error(dir, &e);
         index.tokenizers().register("folded", folded_analyzer());
         index.tokenizers().register("short_prefixes", short_prefixes_analyzer());

@@ -132,11 +132,10 @@ impl Cut {
         // characters are decoded where they start.
         while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
-                i += 1;
                 if !b.is_ascii_alphanumeric() {
+                    i += 1;
                     continue;
                 }
-                i -= 1;
             } else {
                 let c = char_at(text, i);
                 if !is_word_char(c) {
@@ -173,13 +172,12 @@ impl Cut {
     fn word(&mut self, text: &str, from: usize, to: usize, ascii: bool, maybe_cjk: bool, position: &mut usize) {
         let Some(run) = text.get(from..to) else { return };
         if maybe_cjk && cjk::has_cjk(run) {
-            let mut parts = Vec::new();
-            cjk::cut(run, |part_from, part_to| parts.push((from + part_from, from + part_to)));
-            for (part_from, part_to) in parts {
+            cjk::cut(run, |part_from, part_to| {
+                let (part_from, part_to) = (from + part_from, from + part_to);
                 let part_ascii = text.get(part_from..part_to).is_some_and(str::is_ascii);
                 self.record(text, part_from, part_to, part_ascii, *position);
                 *position += 1;
-            }
+            });
         } else {
             self.record(text, from, to, ascii, *position);
             *position += 1;
@@ -281,8 +279,8 @@ impl TokenStream for WordStream {
             Order::Distinct => cut.firsts.get(self.next_first).map(|&p| p as usize),
             Order::Grouped => match self.next.take() {
                 Some(repeat) => {
-                    self.next = cut.words.get(repeat as usize).and_then(|w| w.next_same);
                     let Some(word) = cut.words.get(repeat as usize) else { return false };
+                    self.next = word.next_same;
                     return hand_out(&mut self.token, cut, word);
                 }
                 None => cut.firsts.get(self.next_first).map(|&p| p as usize),
