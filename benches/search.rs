@@ -226,15 +226,20 @@ fn main() {
     let tantivy_index_s = started.elapsed().as_secs_f64();
     let tantivy_cpu_s = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
     assert_eq!(index.n_docs(), n_articles as u64);
+    let segments_committed = n_segments(&tmp.path().join("index"));
     // The merges its commits started, finished: the whole of the indexing's work. Searches
     // below go on with what the last commit showed.
     index.close();
     let tantivy_merged_s = started.elapsed().as_secs_f64();
     let tantivy_merged_cpu_s = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
+    // A run whose commits made eight segments of a size merges them all at the end, and one
+    // that made fewer does not: the two are told apart, as their figures differ by a tenth.
     println!(
-        "indexing with its merges finished: tantivy {:.0} docs/s ({tantivy_merged_s:.1} s), {:.0} µs CPU per doc",
+        "indexing with its merges finished: tantivy {:.0} docs/s ({tantivy_merged_s:.1} s), {:.0} µs CPU per doc; \
+         {segments_committed} segments at the last commit, {} after its merges",
         n_articles as f64 / tantivy_merged_s,
-        tantivy_merged_cpu_s.unwrap_or(0.0) * 1e6 / n_articles as f64
+        tantivy_merged_cpu_s.unwrap_or(0.0) * 1e6 / n_articles as f64,
+        n_segments(&tmp.path().join("index"))
     );
 
     // FTS5 in one transaction, its fastest way in; then again with prefix indexes of one to
@@ -363,6 +368,12 @@ fn main() {
         ms(percentile(&screenful, 0.95)),
         ms(*screenful.last().unwrap())
     );
+}
+
+/// How many segments the index in `dir` has, as its last commit lists them.
+fn n_segments(dir: &Path) -> usize {
+    let meta: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("meta.json")).unwrap()).unwrap();
+    meta["segments"].as_array().map_or(0, Vec::len)
 }
 
 /// The articles indexed by FTS5 in a new database at `path`, in one transaction (its fastest

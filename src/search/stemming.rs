@@ -2,14 +2,167 @@
 //! stemmed again. Stemming was the largest single cost of indexing (about a quarter of it on
 //! the corpus), and a text's words repeat: the few thousand commonest make up most of any
 //! language. The stems are the stemmer's own, so an index written with the cache and a query
-//! read without it agree.
+//! read without it agree. Tantivy takes a new analyzer for each segment it writes: each starts
+//! from the stems those before it made, shared when they were dropped.
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHasher;
 use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-/// How many stems one analyzer keeps; when full, it starts again. A 2,000-article batch of
-/// news has about 40,000 different words; 64,000 stems are about 5 MB.
+/// How many stems one analyzer keeps, and the analyzers of a language share; when full, it
+/// starts again. A 2,000-article batch of news has about 40,000 different words; 64,000 stems
+/// are about 3 MB.
 const KEPT_STEMS: usize = 64_000;
+
+/// An analyzer that made this many stems of its own shares them when it is dropped: those of a
+/// segment, not of a query.
+const SHARED_FROM: usize = 1_000;
+
+/// Kept stems: open-addressed slots, each a word's hash and where its text is, over one buffer
+/// of each word followed by its stem. Three buffers in all, so a language's shared stems are
+/// copied in one go, and a lookup reads a slot and the text beside it (a `HashMap<String,
+/// Option<String>>` read its control bytes, its slot and two buffers of its own per word).
+/// Each lookup is still about one read from memory: a table of the words met lately, small
+/// enough for a core's cache, found too few of a text's different words to pay (tried, not
+/// kept).
+#[derive(Clone, Default)]
+struct Stems {
+    slots: Vec<Slot>,
+    text: String,
+    len: usize,
+}
+
+/// One kept word: its hash (0 for an empty slot), where it is in [`Stems::text`], and its stem
+/// right after it unless the word is its own stem.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    at: u32,
+    word_len: u8,
+    stem_len: u8,
+    changed: bool,
+}
+
+/// A word's hash as the slots keep it, never 0.
+fn hash_of(word: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(word.as_bytes());
+    hasher.finish().max(1)
+}
+
+/// Where a hash starts its search among `mask + 1` slots: its upper half, which a
+/// multiplying hash mixes best.
+fn first_slot(hash: u64, mask: usize) -> usize {
+    usize::try_from(hash >> 32).unwrap_or_default() & mask
+}
+
+impl Stems {
+    /// The kept stem of `word` (whose hash is `hash`): `Some(None)` if it is its own stem.
+    fn get(&self, word: &str, hash: u64) -> Option<Option<&str>> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut i = first_slot(hash, mask);
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.hash == 0 {
+                return None;
+            }
+            if slot.hash == hash {
+                let at = slot.at as usize;
+                let word_end = at + usize::from(slot.word_len);
+                if self.text.get(at..word_end) == Some(word) {
+                    if !slot.changed {
+                        return Some(None);
+                    }
+                    return Some(self.text.get(word_end..word_end + usize::from(slot.stem_len)));
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Keeps `word`'s stem (`None` if it is its own); one that is kept already is not looked
+    /// for. A word or stem of more than 255 bytes is not kept.
+    fn insert(&mut self, word: &str, hash: u64, stem: Option<&str>) {
+        let (Ok(word_len), Ok(stem_len)) = (u8::try_from(word.len()), u8::try_from(stem.map_or(0, str::len))) else {
+            return;
+        };
+        let Ok(at) = u32::try_from(self.text.len()) else { return };
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.text.push_str(word);
+        self.text.push_str(stem.unwrap_or_default());
+        self.place(Slot { hash, at, word_len, stem_len, changed: stem.is_some() });
+        self.len += 1;
+    }
+
+    fn place(&mut self, slot: Slot) {
+        let mask = self.slots.len().saturating_sub(1);
+        let mut i = first_slot(slot.hash, mask);
+        while let Some(taken) = self.slots.get_mut(i) {
+            if taken.hash == 0 {
+                *taken = slot;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Twice the slots, at least 1,024, each kept word placed again.
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); n]);
+        for slot in old.into_iter().filter(|s| s.hash != 0) {
+            self.place(slot);
+        }
+    }
+
+    /// Every kept word with its stem (`None` if its own).
+    fn entries(&self) -> impl Iterator<Item = (&str, u64, Option<&str>)> {
+        self.slots.iter().filter(|s| s.hash != 0).filter_map(|s| {
+            let at = s.at as usize;
+            let word_end = at + usize::from(s.word_len);
+            let word = self.text.get(at..word_end)?;
+            let stem =
+                if s.changed { Some(self.text.get(word_end..word_end + usize::from(s.stem_len))?) } else { None };
+            Some((word, s.hash, stem))
+        })
+    }
+}
+
+/// The stems that the analyzers of each language shared ([`SHARED_FROM`]): an analyzer starts
+/// from them. Tantivy takes a new analyzer for every segment it writes, and one that starts
+/// empty stems again the words the segment before had stemmed: tens of thousands for each of
+/// the segments a catch-up writes.
+static SHARED: Mutex<Vec<(Language, Arc<Stems>)>> = Mutex::new(Vec::new());
+
+fn shared(language: Language) -> Option<Arc<Stems>> {
+    let shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+    shared.iter().find(|(l, _)| *l == language).map(|(_, stems)| Arc::clone(stems))
+}
+
+/// Shares `own` with the stems shared already, or alone if both would be more than are kept.
+fn share(language: Language, own: &Stems) {
+    let merged = match shared(language).filter(|kept| kept.len + own.len <= KEPT_STEMS) {
+        Some(kept) => {
+            let mut merged = Stems::clone(&kept);
+            for (word, hash, stem) in own.entries() {
+                if merged.get(word, hash).is_none() {
+                    merged.insert(word, hash, stem);
+                }
+            }
+            merged
+        }
+        None => own.clone(),
+    };
+    let mut shared = SHARED.lock().unwrap_or_else(PoisonError::into_inner);
+    match shared.iter_mut().find(|(l, _)| *l == language) {
+        Some((_, stems)) => *stems = Arc::new(merged),
+        None => shared.push((language, Arc::new(merged))),
+    }
+}
 
 /// The token filter: stems lower-cased words as [`Stemmer`] does.
 #[derive(Clone)]
@@ -37,13 +190,7 @@ impl TokenFilter for CachedStemmer {
     type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
 
     fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(self.language)).build(),
-            stems: FxHashMap::default(),
-            changed_only: self.changed_only,
-            last: Last::default(),
-        }
+        CachedStemmerFilter::new(tokenizer, self.language, self.changed_only)
     }
 }
 
@@ -58,16 +205,47 @@ struct Last {
     stem: String,
 }
 
-/// Each clone (Tantivy takes one per segment it writes, and one per query) keeps its own stems.
-#[derive(Clone)]
+/// Each clone (Tantivy takes one per segment it writes, and one per query) starts from the
+/// stems its language's analyzers shared, and keeps those it makes beside them; a clone that
+/// made many shares them when dropped.
 pub(crate) struct CachedStemmerFilter<T> {
     inner: T,
+    language: Language,
     /// The stemmer on one word: the whole text as one token, stemmed.
     stemmer: TextAnalyzer,
-    /// Each word's stem, `None` where the word is its own.
-    stems: FxHashMap<String, Option<String>>,
+    /// The shared stems it started from, and those it made since.
+    shared: Option<Arc<Stems>>,
+    own: Stems,
     changed_only: bool,
     last: Last,
+}
+
+impl<T> CachedStemmerFilter<T> {
+    fn new(inner: T, language: Language, changed_only: bool) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter {
+            inner,
+            language,
+            stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(language)).build(),
+            shared: shared(language),
+            own: Stems::default(),
+            changed_only,
+            last: Last::default(),
+        }
+    }
+}
+
+impl<T: Clone> Clone for CachedStemmerFilter<T> {
+    fn clone(&self) -> CachedStemmerFilter<T> {
+        CachedStemmerFilter::new(self.inner.clone(), self.language, self.changed_only)
+    }
+}
+
+impl<T> Drop for CachedStemmerFilter<T> {
+    fn drop(&mut self) {
+        if self.own.len >= SHARED_FROM {
+            share(self.language, &self.own);
+        }
+    }
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -77,7 +255,8 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
         CachedStemmerStream {
             tail: self.inner.token_stream(text),
             stemmer: &mut self.stemmer,
-            stems: &mut self.stems,
+            shared: self.shared.as_deref(),
+            own: &mut self.own,
             changed_only: self.changed_only,
             last: &mut self.last,
         }
@@ -87,7 +266,8 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 pub(crate) struct CachedStemmerStream<'a, S> {
     tail: S,
     stemmer: &'a mut TextAnalyzer,
-    stems: &'a mut FxHashMap<String, Option<String>>,
+    shared: Option<&'a Stems>,
+    own: &'a mut Stems,
     changed_only: bool,
     last: &'a mut Last,
 }
@@ -101,19 +281,20 @@ impl<S: TokenStream> TokenStream for CachedStemmerStream<'_, S> {
                 last.word.clear();
                 last.word.push_str(&token.text);
                 last.stem.clear();
-                match self.stems.get(&token.text) {
+                let hash = hash_of(&token.text);
+                match self.shared.and_then(|s| s.get(&token.text, hash)).or_else(|| self.own.get(&token.text, hash)) {
                     Some(stem) => {
                         last.changed = stem.is_some();
-                        last.stem.push_str(stem.as_deref().unwrap_or_default());
+                        last.stem.push_str(stem.unwrap_or_default());
                     }
                     None => {
                         let mut one = self.stemmer.token_stream(&token.text);
                         last.stem.push_str(if one.advance() { &one.token().text } else { &token.text });
                         last.changed = last.stem != token.text;
-                        if self.stems.len() >= KEPT_STEMS {
-                            self.stems.clear();
+                        if self.own.len >= KEPT_STEMS {
+                            *self.own = Stems::default();
                         }
-                        self.stems.insert(token.text.clone(), last.changed.then(|| last.stem.clone()));
+                        self.own.insert(&token.text, hash, last.changed.then_some(last.stem.as_str()));
                     }
                 }
             }
@@ -181,6 +362,69 @@ mod tests {
         assert_eq!(got.len(), KEPT_STEMS + 10);
         assert_eq!(got.last().map(String::as_str), Some(format!("word{}", KEPT_STEMS + 9).as_str()));
         assert_eq!(words(&mut cached, "words"), ["word"]);
+    }
+
+    /// The kept stems are found again whatever their hashes: here all of them share one, and
+    /// the table grows past its first slots.
+    #[test]
+    fn kept_stems_are_found_by_word_when_hashes_collide() {
+        let mut stems = Stems::default();
+        let words: Vec<String> = (0..3000).map(|i| format!("слово{i}")).collect();
+        for (i, word) in words.iter().enumerate() {
+            let stem = (i % 3 != 0).then(|| format!("стем{i}"));
+            stems.insert(word, if i % 2 == 0 { 7 } else { hash_of(word) }, stem.as_deref());
+        }
+        assert_eq!(stems.len, 3000);
+        for (i, word) in words.iter().enumerate() {
+            let expected = (i % 3 != 0).then(|| format!("стем{i}"));
+            let hash = if i % 2 == 0 { 7 } else { hash_of(word) };
+            assert_eq!(stems.get(word, hash), Some(expected.as_deref()), "{word}");
+        }
+        assert_eq!(stems.get("слово", hash_of("слово")), None);
+        assert_eq!(stems.get("слово3000", 7), None);
+        // A word longer than a slot can say is stemmed each time, not kept.
+        let long = "a".repeat(300);
+        stems.insert(&long, hash_of(&long), None);
+        assert_eq!(stems.get(&long, hash_of(&long)), None);
+        assert_eq!(stems.entries().count(), 3000);
+    }
+
+    /// An analyzer that stemmed many words shares them when dropped; one made after starts
+    /// from them and stems as the stemmer does.
+    #[test]
+    fn stems_made_by_one_analyzer_are_shared_with_the_next() {
+        let language = Language::German;
+        let text: String = (0..SHARED_FROM + 50).map(|i| format!("prüfwörtern{i}x verhandlungen{i}en ")).collect();
+        let mut plain =
+            TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(Stemmer::new(language)).build();
+        let expected = words(&mut plain, &text);
+        let mut first = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer::new(language))
+            .build();
+        assert_eq!(words(&mut first, &text), expected);
+        let word = "verhandlungen7en";
+        assert_eq!(shared(language).and_then(|s| s.get(word, hash_of(word)).map(|_| ())), None, "shared too soon");
+        drop(first);
+        let kept = shared(language).map(|s| s.get(word, hash_of(word)).map(|stem| stem.map(str::to_owned)));
+        let stem = words(&mut plain, word).pop();
+        assert_eq!(kept, Some(Some(stem.filter(|s| s != word))), "shared when dropped");
+        let mut next = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer::new(language))
+            .build();
+        assert_eq!(words(&mut next, &text), expected, "from the shared stems");
+        let mut changed = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer::changed_only(language))
+            .build();
+        let changed_expected: Vec<String> = text
+            .split_whitespace()
+            .zip(&expected)
+            .filter(|(word, stem)| word != stem)
+            .map(|(_, stem)| stem.clone())
+            .collect();
+        assert_eq!(words(&mut changed, &text), changed_expected, "only the changed, from the shared stems");
     }
 
     /// The index's stem fields get only the stems that differ from their words, the stemmer's
