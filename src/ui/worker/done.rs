@@ -17,7 +17,10 @@ use crate::t;
 /// else that changed in them.
 pub(super) const RETAG_ABOVE: usize = 500;
 
-pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, out: &Outbox) {
+/// Tells the window of an edit made (or failed): the results that show it, its toast with its
+/// undo, the tags and saved searches counted again. A `large` one was made on a thread of its
+/// own, and the status bar tells of it until its results show it.
+pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_undo: bool, large: bool, out: &Outbox) {
     let archive = Arc::clone(&state.archive);
     match result {
         Ok(mut applied) => {
@@ -37,8 +40,12 @@ pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_u
                 }
                 _ => refresh(state, &applied.changed, out),
             }
-            // Told with its undo as soon as the results show it: what follows (every tag
-            // counted again, the saved searches' counts) took seconds at a million.
+            // The status bar told of a large edit until its results show it (seconds at a
+            // million); then it is told with its undo, as soon as they do: what follows (every
+            // tag counted again, the saved searches' counts) took seconds more.
+            if large {
+                out.send(Reply::LargeEdit(None));
+            }
             if let Some(message) = edits::message(&applied.done) {
                 let undo = if is_undo { None } else { applied.undo.take() };
                 out.send(Reply::Changed { message, undo });
@@ -61,6 +68,11 @@ pub(super) fn edit_done(state: &mut State, result: Result<Applied, String>, is_u
                 send_suggestions(&archive, id, out);
             }
         }
-        Err(message) => out.send(Reply::Failed { request: RequestKind::Edit, message }),
+        Err(message) => {
+            if large {
+                out.send(Reply::LargeEdit(None));
+            }
+            out.send(Reply::Failed { request: RequestKind::Edit, message });
+        }
     }
 }

@@ -635,15 +635,14 @@ fn handle(request: Request, state: &mut State, out: &Outbox) {
                     out.send(Reply::Stale { mine, newer: newer.clone() });
                 }
                 let result = result.map_err(|e| edits::failed(what, &e));
-                return done::edit_done(state, result, is_undo, out);
+                return done::edit_done(state, result, is_undo, false, out);
             };
             spawn_large_edit(state, edit, status, is_undo, out);
         }
         Request::EditDone { outcome, is_undo } => {
             state.edit_running = false;
-            out.send(Reply::LargeEdit(None));
             let started = std::time::Instant::now();
-            done::edit_done(state, outcome.0, is_undo, out);
+            done::edit_done(state, outcome.0, is_undo, true, out);
             log_step("a large edit, shown", started);
             keep_catalog(state);
             // A large edit leaves hundreds of megabytes freed in the middle of the heap at a
@@ -860,11 +859,19 @@ mod tests {
         // The window counts its requests in flight by these: one for each request it sent.
         let mut handled = 0;
         let mut shown: Vec<Option<String>> = Vec::new();
+        let mut edit_shown = false;
         while !(changed && handled == 2) {
             match handle.rx.recv_timeout(Duration::from_secs(60)).expect("the worker answers") {
-                Reply::Results { generation: 8, .. } => {
+                Reply::Results { generation: 8, entries, .. } => {
                     assert!(!changed, "the search waited for the edit");
-                    searched = true;
+                    if entries.iter().any(|e| e.has_tag(&topic)) {
+                        // Showing the edit took seconds at a million: the status bar tells
+                        // of it until then.
+                        assert!(shown.last().is_some_and(Option::is_some), "the status went before the edit showed");
+                        edit_shown = true;
+                    } else {
+                        searched = true;
+                    }
                 }
                 Reply::LargeEdit(what) => {
                     assert!(!changed, "the status outlived the edit");
@@ -877,7 +884,7 @@ mod tests {
                 _ => {}
             }
         }
-        assert!(searched);
+        assert!(searched && edit_shown);
         let words = format!(
             "Adding topic energy to {} clippings…",
             crate::i18n::format_number(n as i64, crate::i18n::Lang::En)
