@@ -237,14 +237,13 @@ impl Story {
         if self.reprints.is_empty() {
             return None;
         }
-        let list: Vec<String> = self
-            .reprints
-            .iter()
-            .map(|r| {
-                let name = if r.outlet.is_empty() { &r.headline } else { &r.outlet };
-                if r.date.is_empty() { name.clone() } else { format!("{name} ({})", r.date) }
-            })
-            .collect();
+        let named =
+            crate::vocab::printings::named_once(self.reprints.iter().map(|r| crate::vocab::printings::Printing {
+                outlet: &r.outlet,
+                headline: &r.headline,
+                date: &r.date,
+            }));
+        let list: Vec<String> = named.into_iter().map(|(text, _)| text).collect();
         Some(format!("{label}: {}", list.join(", ")))
     }
 }

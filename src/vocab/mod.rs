@@ -9,6 +9,7 @@ mod error;
 pub mod language;
 pub mod model;
 pub mod paths;
+pub mod printings;
 pub mod quiet;
 pub mod signature;
 pub mod tags;

@@ -150,20 +150,19 @@ fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, lead: Option
     body_clip.galley(egui::pos2(inner.min.x, y), body, visuals.text_color());
 }
 
-/// "Also in: Kazinform, Tengrinews (12 Mar 2024) …": the other outlets of a story.
+/// "Also in: Kazinform ×2, Tengrinews (12 Mar 2024) …": the other outlets of a story, each once.
 pub(super) fn also_in(reprints: &[Reprint]) -> String {
-    let names: Vec<String> = reprints
-        .iter()
-        .take(8)
-        .map(|r| {
-            let name = if r.outlet().is_empty() { r.title() } else { r.outlet() };
-            match r.date() {
-                Some(date) => format!("{name} ({})", crate::ui::date_text(date)),
-                None => name.to_owned(),
-            }
-        })
-        .collect();
-    let more = reprints.len().saturating_sub(8);
+    let dates: Vec<String> = reprints.iter().map(|r| r.date().map(crate::ui::date_text).unwrap_or_default()).collect();
+    let named = crate::vocab::printings::named_once(
+        reprints.iter().zip(&dates).map(|(r, date)| crate::vocab::printings::Printing {
+            outlet: r.outlet(),
+            headline: r.title(),
+            date,
+        }),
+    );
+    let shown = named.iter().take(8);
+    let more: usize = named.iter().skip(8).map(|(_, n)| n).sum();
+    let names: Vec<&str> = shown.map(|(text, _)| text.as_str()).collect();
     let list = if more > 0 { format!("{} +{more}", names.join(", ")) } else { names.join(", ") };
     t!("also-in", list = list)
 }
