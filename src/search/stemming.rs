@@ -21,12 +21,12 @@ const KEPT_STEMS: usize = 64_000;
 const SHARED_FROM: usize = 1_000;
 
 /// Kept stems: open-addressed slots, each a word's hash and where its text is, over one buffer
-/// of each word followed by its stem. Three buffers in all, so a language's shared stems are
-/// copied in one go, and a lookup reads a slot and the text beside it (a `HashMap<String,
-/// Option<String>>` read its control bytes, its slot and two buffers of its own per word).
-/// Each lookup is still about one read from memory: a table of the words met lately, small
-/// enough for a core's cache, found too few of a text's different words to pay (tried, not
-/// kept).
+/// of each word followed by its stem. Two buffers in all, so a language's shared stems are
+/// copied in one go, and a lookup reads a slot and the text it points to (a `HashMap<String,
+/// Option<String>>` read its control bytes, its slot and a buffer of its own for the word and
+/// for the stem). A lookup is still about one read from memory; a smaller table of the words
+/// met lately, which a core's cache would hold, found too few of a text's words to pay (tried
+/// and measured, not kept).
 #[derive(Clone, Default)]
 struct Stems {
     slots: Vec<Slot>,
