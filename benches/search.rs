@@ -232,8 +232,9 @@ fn main() {
     index.close();
     let tantivy_merged_s = started.elapsed().as_secs_f64();
     let tantivy_merged_cpu_s = cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
-    // A run whose commits made eight segments of a size merges them all at the end, and one
-    // that made fewer does not: the two are told apart, as their figures differ by a tenth.
+    // How many segments there were at the last commit and after the merges: runs of this
+    // bench differ in how many commits they make (three or four) and so in what is merged,
+    // and their figures are told apart by it.
     println!(
         "indexing with its merges finished: tantivy {:.0} docs/s ({tantivy_merged_s:.1} s), {:.0} µs CPU per doc; \
          {segments_committed} segments at the last commit, {} after its merges",
