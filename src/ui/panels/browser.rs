@@ -437,8 +437,9 @@ fn list_ui(
                         SortColumn::Source => match app.reprints_of(entry.id()) {
                             Some(reprints) => {
                                 let text = format!("{} +{}", c.source(), reprints.len());
-                                ui.add(egui::Label::new(text).selectable(false).truncate())
-                                    .on_hover_text(also_in(&reprints));
+                                ui.add(egui::Label::new(text).selectable(false).truncate()).on_hover_ui(|ui| {
+                                    ui.label(also_in(&reprints));
+                                });
                             }
                             None => {
                                 cell(ui, c.source());

@@ -41,7 +41,10 @@ pub(super) fn cell_ui(ui: &mut egui::Ui, thumbs: &mut ThumbCache, shown: Cell<'_
     let c = &entry.card;
     let (rect, response) = ui.allocate_exact_size(cell, Sense::click());
     let response = match reprints {
-        Some(reprints) => response.on_hover_text(also_in(reprints)),
+        // Named only while hovered: a story's list is walked whole, every frame it shows.
+        Some(reprints) => response.on_hover_ui(|ui| {
+            ui.label(also_in(reprints));
+        }),
         None => response,
     };
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, c.title()));
