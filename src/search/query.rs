@@ -633,7 +633,7 @@ impl Query {
                     hints.push(QueryHint::NotAKind { value });
                 }
                 "country" | "topic" | "event" | "kind" | "type" | "source" | "lang" | "language" | "date" | "in"
-                | "url" | "imported" => {}
+                | "url" | "imported" | "keyword" | "keywords" => {}
                 _ => {
                     if let Some(known) = nearest(&field_lower, FIELDS.iter().copied()) {
                         hints.push(QueryHint::NotAFilter { field: field.to_owned(), nearest: known.to_owned(), value });
@@ -700,6 +700,8 @@ mod tests {
             "\"a phrase\" OR b",
             "http://example.org",
             "imported:today",
+            "keyword:three",
+            "Keywords:Astana",
         ] {
             assert!(Query::hints(fine).is_empty(), "{fine}: {:?}", Query::hints(fine));
         }
