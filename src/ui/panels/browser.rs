@@ -9,7 +9,7 @@ use crate::archive::catalog::Entry;
 use crate::archive::{Kind, TagKind};
 use crate::search::query::{Query, Sort};
 
-use super::cell::{Cell, also_in, card_lead, cell_ui};
+use super::cell::{Cell, also_in_on_hover, card_lead, cell_ui};
 use crate::import::formats;
 use crate::t;
 use crate::ui::Action;
@@ -434,17 +434,7 @@ fn list_ui(
                                 None => cell(ui, c.title()),
                             }
                         }
-                        SortColumn::Source => match app.reprints_of(entry.id()) {
-                            Some(reprints) => {
-                                let text = format!("{} +{}", c.source(), reprints.len());
-                                ui.add(egui::Label::new(text).selectable(false).truncate()).on_hover_ui(|ui| {
-                                    ui.label(also_in(&reprints));
-                                });
-                            }
-                            None => {
-                                cell(ui, c.source());
-                            }
-                        },
+                        SortColumn::Source => source_cell_ui(ui, c.source(), app.reprints_of(entry.id()).as_deref()),
                         SortColumn::Date => date_cell_ui(ui, c),
                         SortColumn::Kind => cell(ui, &crate::ui::kind_label(c.kind)),
                         SortColumn::Countries => cell(ui, entry.countries()),
@@ -516,6 +506,19 @@ fn item_menu(
             item(ui, app.may_change, t!("menu-trash", n = n), Action::Trash);
         }
     });
+}
+
+/// The list's source cell: the outlet, with "+N" and the other outlets on hover for a story.
+fn source_cell_ui(ui: &mut egui::Ui, source: &str, reprints: Option<&[crate::ui::worker::Reprint]>) {
+    match reprints {
+        Some(reprints) => {
+            let text = format!("{source} +{}", reprints.len());
+            also_in_on_hover(ui.add(egui::Label::new(text).selectable(false).truncate()), reprints);
+        }
+        None => {
+            ui.add(egui::Label::new(source).selectable(false).truncate());
+        }
+    }
 }
 
 /// The date a row is sorted by, short: published (or taken); else the day it was imported, in

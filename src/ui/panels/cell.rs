@@ -41,10 +41,7 @@ pub(super) fn cell_ui(ui: &mut egui::Ui, thumbs: &mut ThumbCache, shown: Cell<'_
     let c = &entry.card;
     let (rect, response) = ui.allocate_exact_size(cell, Sense::click());
     let response = match reprints {
-        // Named only while hovered: a story's list is walked whole, every frame it shows.
-        Some(reprints) => response.on_hover_ui(|ui| {
-            ui.label(also_in(reprints));
-        }),
+        Some(reprints) => also_in_on_hover(response, reprints),
         None => response,
     };
     response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, selected, c.title()));
@@ -153,8 +150,16 @@ fn article_card(painter: &egui::Painter, rect: Rect, entry: &Entry, lead: Option
     body_clip.galley(egui::pos2(inner.min.x, y), body, visuals.text_color());
 }
 
+/// The story's other outlets ([`also_in`]) as `response`'s tooltip, named only while it is
+/// hovered: a story's list is walked whole, and cards are drawn every frame.
+pub(super) fn also_in_on_hover(response: egui::Response, reprints: &[Reprint]) -> egui::Response {
+    response.on_hover_ui(|ui| {
+        ui.label(also_in(reprints));
+    })
+}
+
 /// "Also in: Kazinform ×2, Tengrinews (12 Mar 2024) …": the other outlets of a story, each once.
-pub(super) fn also_in(reprints: &[Reprint]) -> String {
+fn also_in(reprints: &[Reprint]) -> String {
     let dates: Vec<String> = reprints.iter().map(|r| r.date().map(crate::ui::date_text).unwrap_or_default()).collect();
     let named = crate::vocab::printings::named_once(
         reprints.iter().zip(&dates).map(|(r, date)| crate::vocab::printings::Printing {
